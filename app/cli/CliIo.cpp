@@ -1,0 +1,116 @@
+#include "CliIo.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace jwb::cli {
+
+void CliIo::out(const QString &text) const
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CliIo::err(const QString &text) const
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+void CliIo::printJson(const QJsonObject &doc) const
+{
+    const QByteArray bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+int CliIo::fail(int code, const common::Error &error, const QJsonObject &extra) const
+{
+    err(QStringLiteral("error: %1").arg(error.message));
+    if (m_json) {
+        QJsonObject e{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
+        for (auto it = error.details.begin(); it != error.details.end(); ++it)
+            e.insert(it.key(), QJsonValue::fromVariant(it.value()));
+        QJsonObject doc = extra;
+        doc.insert(QStringLiteral("error"), e);
+        printJson(doc);
+    }
+    return code;
+}
+
+int CliIo::fail(int code, const QString &errorCode, const QString &message) const
+{
+    return fail(code, common::Error{errorCode, message, {}});
+}
+
+common::Result<QByteArray> CliIo::readInput(const QString &path, qint64 maxBytes)
+{
+    QFile f;
+    if (path == u"-") {
+        if (!f.open(stdin, QIODevice::ReadOnly))
+            return common::Result<QByteArray>::failure(QStringLiteral("unreadable_input"),
+                                                       QStringLiteral("cannot read standard input"));
+    } else {
+        f.setFileName(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return common::Result<QByteArray>::failure(
+                QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    }
+    QByteArray data = f.read(maxBytes + 1);
+    if (data.size() > maxBytes)
+        return common::Result<QByteArray>::failure(
+            QStringLiteral("input_too_large"),
+            QStringLiteral("%1 is larger than %2 MiB").arg(path == u"-" ? QStringLiteral("standard input") : path)
+                .arg(maxBytes / (1024 * 1024)));
+    return data;
+}
+
+common::Result<QString> CliIo::readToken(const QCommandLineParser &parser, const QStringList &positional) const
+{
+    const bool hasFile = parser.isSet(QStringLiteral("token-file"));
+    if (hasFile && !positional.isEmpty())
+        return common::Result<QString>::failure(QStringLiteral("usage"),
+                                                QStringLiteral("give the token either as an argument or with --token-file, not both"));
+    if (positional.size() > 1)
+        return common::Result<QString>::failure(QStringLiteral("usage"),
+                                                QStringLiteral("expected one token, got %1 arguments").arg(positional.size()));
+    QString source = hasFile ? parser.value(QStringLiteral("token-file")) : positional.value(0, QStringLiteral("-"));
+    if (!hasFile && source != u"-")
+        return source;
+    auto data = readInput(source, 1024 * 1024);
+    if (!data)
+        return data.error();
+    return QString::fromUtf8(data.value());
+}
+
+int parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &usage, const QString &description,
+                 bool &json)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON document on stdout."));
+    parser.addOption(helpOption);
+    parser.addOption(jsonOption);
+    const bool parsed = parser.parse(args);
+    json = parser.isSet(jsonOption);
+    CliIo io(json);
+    if (!parsed)
+        return io.fail(Usage, QStringLiteral("usage"),
+                       parser.errorText() + QStringLiteral("\nusage: ") + usage);
+    if (parser.isSet(helpOption)) {
+        QString help = parser.helpText();
+        // QCommandLineParser prints the program name; show the real command line instead.
+        const qsizetype nl = help.indexOf(u'\n');
+        io.out(QStringLiteral("Usage: ") + usage + help.mid(nl));
+        return Ok;
+    }
+    return -1;
+}
+
+} // namespace jwb::cli

@@ -1,0 +1,103 @@
+#include "CliIo.h"
+#include "Commands.h"
+
+#include "common/Clock.h"
+#include "common/Duration.h"
+#include "common/JsonText.h"
+#include "jose/Inspection.h"
+#include "jose/TokenParser.h"
+
+namespace jwb::cli {
+
+namespace {
+
+QString renderText(const jose::Inspection &in)
+{
+    const jose::Token &t = in.token;
+    QStringList lines;
+    const QString kind = t.kind == jose::TokenKind::Jwe ? QStringLiteral("JWE (encrypted)")
+                       : t.kind == jose::TokenKind::Jws ? QStringLiteral("JWS")
+                                                         : QStringLiteral("malformed token");
+    lines << QStringLiteral("%1, from %2").arg(kind, t.source);
+
+    const jose::Segment *header = t.segment(jose::SegmentRole::Header);
+    lines << QString() << QStringLiteral("Header:");
+    if (t.headerOk)
+        lines << QString::fromUtf8(common::JsonText::prettyPrint(header->decoded));
+    else
+        lines << QStringLiteral("  (not decoded)");
+
+    if (t.kind == jose::TokenKind::Jwe) {
+        lines << QString() << QStringLiteral("Payload: encrypted (%1 bytes of ciphertext)")
+                                  .arg(t.segments.value(3).decoded.size());
+    } else {
+        lines << QString() << QStringLiteral("Payload:");
+        const jose::Segment *payload = t.segment(jose::SegmentRole::Payload);
+        if (t.payloadIsJson)
+            lines << QString::fromUtf8(common::JsonText::prettyPrint(payload->decoded));
+        else if (payload && payload->decodedOk)
+            lines << QStringLiteral("  (not JSON, %1 bytes) %2").arg(t.payloadBytes.size())
+                         .arg(QString::fromUtf8(t.payloadBytes.left(200)));
+        else
+            lines << QStringLiteral("  (not decoded)");
+        const jose::Segment *sig = t.segment(jose::SegmentRole::Signature);
+        if (sig)
+            lines << QString() << QStringLiteral("Signature: %1 (%2 bytes)")
+                                      .arg(sig->raw.isEmpty() ? QStringLiteral("(empty)") : QString::fromLatin1(sig->raw))
+                                      .arg(t.signature.size());
+    }
+    if (!in.times.isEmpty()) {
+        lines << QString() << QStringLiteral("Times:");
+        for (const auto &tc : in.times)
+            lines << QStringLiteral("  %1  %2  %3  %4").arg(tc.name, -3).arg(tc.unix).arg(tc.iso, tc.summary);
+    }
+    if (!in.findings.isEmpty()) {
+        lines << QString() << QStringLiteral("Findings:");
+        for (const auto &f : in.findings)
+            lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+int runDecode(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - for stdin (default)."));
+    parser.addOption({QStringLiteral("token-file"), QStringLiteral("Read the token from FILE."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("at"), QStringLiteral("Evaluate times as of TIME (RFC 3339 or Unix seconds)."),
+                      QStringLiteral("TIME")});
+    bool json = false;
+    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli decode [TOKEN|-] [--json]"),
+                                    QStringLiteral("Decode a JWT or JWE header without verifying it."), json);
+        rc >= 0)
+        return rc;
+    CliIo io(json);
+
+    qint64 now = common::Clock::system()->nowSecs();
+    if (parser.isSet(QStringLiteral("at"))) {
+        auto at = common::Duration::parseInstant(parser.value(QStringLiteral("at")));
+        if (!at)
+            return io.fail(Usage, at.error());
+        now = at->toSecsSinceEpoch();
+    }
+    auto input = io.readToken(parser, parser.positionalArguments());
+    if (!input)
+        return io.fail(Usage, input.error());
+
+    const jose::Inspection in = jose::Inspection::inspect(input.value(), now);
+    if (json) {
+        io.printJson(in.toJson());
+    } else {
+        io.out(renderText(in));
+    }
+    if (!in.token.isComplete()) {
+        const common::Error e = jose::TokenParser::issueToError(in.token);
+        io.err(QStringLiteral("error: %1").arg(e.message));
+        return Usage;
+    }
+    return Ok;
+}
+
+} // namespace jwb::cli

@@ -1,0 +1,106 @@
+#include "jose/Base64Url.h"
+
+#include <array>
+
+namespace jwb::jose::Base64Url {
+
+namespace {
+constexpr std::array<qint8, 256> makeTable()
+{
+    std::array<qint8, 256> t{};
+    for (auto &v : t)
+        v = -1;
+    for (int i = 0; i < 26; ++i) {
+        t[static_cast<size_t>('A' + i)] = static_cast<qint8>(i);
+        t[static_cast<size_t>('a' + i)] = static_cast<qint8>(26 + i);
+    }
+    for (int i = 0; i < 10; ++i)
+        t[static_cast<size_t>('0' + i)] = static_cast<qint8>(52 + i);
+    t[static_cast<size_t>('-')] = 62;
+    t[static_cast<size_t>('_')] = 63;
+    return t;
+}
+constexpr auto kTable = makeTable();
+
+QString describeChar(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    if (u == ' ')
+        return QStringLiteral("a space");
+    if (u == '\t')
+        return QStringLiteral("a tab");
+    if (u == '\n' || u == '\r')
+        return QStringLiteral("a line break");
+    if (u >= 0x21 && u < 0x7f)
+        return QStringLiteral("'%1'").arg(QChar::fromLatin1(c));
+    return QStringLiteral("byte 0x%1").arg(u, 2, 16, QLatin1Char('0'));
+}
+} // namespace
+
+QByteArray encode(const QByteArray &data)
+{
+    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+common::Result<QByteArray> decode(QByteArrayView text)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (kTable[static_cast<unsigned char>(text[i])] < 0) {
+            QString why = QStringLiteral("%1 at character %2 is not base64url").arg(describeChar(text[i])).arg(i);
+            if (text[i] == '=')
+                why += QStringLiteral(" (JWS forbids padding)");
+            else if (text[i] == '+' || text[i] == '/')
+                why += QStringLiteral(" (standard base64 alphabet; JWS needs '-' and '_')");
+            return common::Result<QByteArray>::failure(QStringLiteral("invalid_base64url"), why,
+                                                       {{QStringLiteral("offset"), static_cast<qlonglong>(i)}});
+        }
+    }
+    if (n % 4 == 1)
+        return common::Result<QByteArray>::failure(
+            QStringLiteral("invalid_base64url"),
+            QStringLiteral("length %1 is impossible for base64url (one character too many or too few)").arg(n),
+            {{QStringLiteral("offset"), static_cast<qlonglong>(n - 1)}});
+
+    QByteArray out;
+    out.reserve(n * 3 / 4 + 3);
+    quint32 acc = 0;
+    int bits = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        acc = (acc << 6) | static_cast<quint32>(kTable[static_cast<unsigned char>(text[i])]);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.append(static_cast<char>((acc >> bits) & 0xff));
+        }
+    }
+    if (bits > 0 && (acc & ((1u << bits) - 1u)) != 0)
+        return common::Result<QByteArray>::failure(
+            QStringLiteral("invalid_base64url"),
+            QStringLiteral("non-canonical encoding: the last character at %1 carries stray bits").arg(n - 1),
+            {{QStringLiteral("offset"), static_cast<qlonglong>(n - 1)}});
+    return out;
+}
+
+common::Result<QByteArray> decodeLenient(QByteArrayView text)
+{
+    QByteArray cleaned;
+    cleaned.reserve(text.size());
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '=')
+            continue;
+        cleaned.append(c == '+' ? '-' : c == '/' ? '_' : c);
+    }
+    const qsizetype rem = cleaned.size() % 4;
+    if (rem == 1)
+        return common::Result<QByteArray>::failure(QStringLiteral("invalid_base64"),
+                                                   QStringLiteral("truncated base64 data (length %1)").arg(cleaned.size()));
+    for (qsizetype i = 0; i < cleaned.size(); ++i)
+        if (kTable[static_cast<unsigned char>(cleaned[i])] < 0)
+            return common::Result<QByteArray>::failure(
+                QStringLiteral("invalid_base64"),
+                QStringLiteral("%1 is not base64").arg(describeChar(cleaned[i])));
+    return QByteArray::fromBase64(cleaned, QByteArray::Base64UrlEncoding);
+}
+
+} // namespace jwb::jose::Base64Url

@@ -1,0 +1,310 @@
+#include "jose/TokenParser.h"
+
+#include "jose/Base64Url.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+namespace jwb::jose {
+
+namespace {
+
+bool startsWithCi(QStringView text, QLatin1StringView prefix)
+{
+    return text.startsWith(prefix, Qt::CaseInsensitive);
+}
+
+/// Finds the token inside a wrapper and returns [start, length) within `input`.
+struct Located
+{
+    qsizetype start = 0;
+    qsizetype length = 0;
+    QString source = QStringLiteral("token");
+};
+
+qsizetype skipSpaces(const QString &s, qsizetype i)
+{
+    while (i < s.size() && s[i].isSpace())
+        ++i;
+    return i;
+}
+
+Located locate(const QString &input)
+{
+    Located loc;
+    qsizetype begin = skipSpaces(input, 0);
+    qsizetype end = input.size();
+    while (end > begin && input[end - 1].isSpace())
+        --end;
+
+    auto view = [&] { return QStringView(input).mid(begin, end - begin); };
+
+    if (startsWithCi(view(), QLatin1StringView("authorization:"))) {
+        begin = skipSpaces(input, begin + 14);
+        loc.source = QStringLiteral("Authorization header");
+    }
+    const bool cookieHeader = startsWithCi(view(), QLatin1StringView("cookie:"));
+    const bool setCookie = startsWithCi(view(), QLatin1StringView("set-cookie:"));
+    if (cookieHeader || setCookie) {
+        begin = skipSpaces(input, begin + (cookieHeader ? 7 : 11));
+        // name=value pairs separated by ';': take the first value that looks like a compact token.
+        qsizetype pos = begin;
+        while (pos < end) {
+            qsizetype semi = input.indexOf(u';', pos);
+            if (semi < 0 || semi > end)
+                semi = end;
+            const qsizetype eq = input.indexOf(u'=', pos);
+            if (eq > 0 && eq < semi) {
+                const QStringView value = QStringView(input).mid(eq + 1, semi - eq - 1).trimmed();
+                const auto dots = value.count(u'.');
+                if (dots == 2 || dots == 4) {
+                    const qsizetype vstart = input.indexOf(value, eq + 1);
+                    loc.start = vstart;
+                    loc.length = value.size();
+                    loc.source = QStringLiteral("cookie %1").arg(QStringView(input).mid(pos, eq - pos).trimmed());
+                    return loc;
+                }
+            }
+            pos = skipSpaces(input, semi + 1);
+            if (setCookie)
+                break; // attributes after the first pair are not cookies
+        }
+        loc.source = QStringLiteral("cookie");
+    }
+    if (startsWithCi(view(), QLatin1StringView("bearer")) && end - begin > 6 && input[begin + 6].isSpace()) {
+        begin = skipSpaces(input, begin + 6);
+        if (loc.source == u"token")
+            loc.source = QStringLiteral("Bearer");
+    }
+    // A single cookie pair such as "access_token=eyJ...".
+    static const QRegularExpression cookiePair(QStringLiteral("^([A-Za-z0-9_.!#$%&'*+^`|~-]+)=(?=[^=]*\\.)"));
+    if (const auto m = cookiePair.match(view()); m.hasMatch() && !m.captured(1).startsWith(u"eyJ")
+                                                 && !m.captured(1).contains(u'.')) {
+        loc.source = QStringLiteral("cookie %1").arg(m.captured(1));
+        begin += m.capturedLength(0);
+    }
+    // Quotes from a JSON string or a shell.
+    if (end - begin >= 2 && ((input[begin] == u'"' && input[end - 1] == u'"')
+                             || (input[begin] == u'\'' && input[end - 1] == u'\''))) {
+        ++begin;
+        --end;
+    }
+    loc.start = begin;
+    loc.length = end - begin;
+    return loc;
+}
+
+void addIssue(Token &t, QString code, QString message, int segment, qsizetype offset, qsizetype jsonOffset = -1)
+{
+    t.issues.append(ParseIssue{std::move(code), std::move(message), segment, offset, jsonOffset});
+}
+
+QString segmentLabel(const Token &t, int index)
+{
+    return QStringLiteral("segment %1 (%2)").arg(index + 1).arg(segmentRoleName(t.segments[index].role));
+}
+
+/// Parses a decoded segment as a JSON object; records an issue with the offset on failure.
+bool parseJsonObject(Token &t, int index, QJsonObject &out)
+{
+    const Segment &seg = t.segments[index];
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(seg.decoded, &err);
+    if (err.error != QJsonParseError::NoError) {
+        addIssue(t, QStringLiteral("invalid_json"),
+                 QStringLiteral("%1 is not valid JSON: %2 at byte %3 of the decoded text")
+                     .arg(segmentLabel(t, index), err.errorString())
+                     .arg(err.offset),
+                 index, seg.offset, err.offset);
+        return false;
+    }
+    if (!doc.isObject()) {
+        addIssue(t, QStringLiteral("json_not_object"),
+                 QStringLiteral("%1 is JSON but not an object").arg(segmentLabel(t, index)), index, seg.offset);
+        return false;
+    }
+    out = doc.object();
+    return true;
+}
+
+/// The flattened or general JWS JSON serialization, turned into its compact equivalent.
+bool fromJsonSerialization(Token &t, const QString &text)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    QJsonObject obj = doc.object();
+    QString source = QStringLiteral("JWS JSON serialization (flattened)");
+    if (obj.contains(QLatin1String("signatures"))) {
+        const auto sigs = obj.value(QLatin1String("signatures")).toArray();
+        if (sigs.isEmpty())
+            return false;
+        const QJsonObject first = sigs.first().toObject();
+        obj.insert(QLatin1String("protected"), first.value(QLatin1String("protected")));
+        obj.insert(QLatin1String("signature"), first.value(QLatin1String("signature")));
+        source = sigs.size() == 1 ? QStringLiteral("JWS JSON serialization (general, 1 signature)")
+                                  : QStringLiteral("JWS JSON serialization (general, first of %1 signatures)")
+                                        .arg(sigs.size());
+    }
+    if (!obj.value(QLatin1String("protected")).isString() || !obj.value(QLatin1String("payload")).isString()
+        || !obj.value(QLatin1String("signature")).isString())
+        return false;
+    t.compact = obj.value(QLatin1String("protected")).toString().toLatin1() + '.'
+                + obj.value(QLatin1String("payload")).toString().toLatin1() + '.'
+                + obj.value(QLatin1String("signature")).toString().toLatin1();
+    t.source = source;
+    return true;
+}
+
+} // namespace
+
+Token TokenParser::parse(const QString &input)
+{
+    Token t;
+    t.input = input;
+    const Located loc = locate(input);
+    t.inputOffset = loc.start;
+    t.source = loc.source;
+    const QString text = input.mid(loc.start, loc.length);
+
+    if (text.isEmpty()) {
+        addIssue(t, QStringLiteral("empty_token"), QStringLiteral("no token found in the input"), -1, -1);
+        return t;
+    }
+
+    if (text.startsWith(u'{')) {
+        if (!fromJsonSerialization(t, text)) {
+            addIssue(t, QStringLiteral("invalid_json_serialization"),
+                     QStringLiteral("input starts with '{' but is not a JWS JSON serialization with protected, "
+                                    "payload and signature"),
+                     -1, 0);
+            return t;
+        }
+    } else {
+        // Whitespace inside a token (wrapped lines from a log) is dropped, as KrakenD's parser does; any
+        // other non-ASCII character is kept so that base64url decoding names it at its offset.
+        QByteArray compact;
+        compact.reserve(text.size());
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (c.isSpace()) {
+                t.hadInnerWhitespace = true;
+                continue;
+            }
+            compact.append(c.unicode() < 0x80 ? static_cast<char>(c.unicode()) : '\x80');
+        }
+        t.compact = compact;
+    }
+
+    const QList<QByteArray> parts = t.compact.split('.');
+    static const SegmentRole jwsRoles[] = {SegmentRole::Header, SegmentRole::Payload, SegmentRole::Signature};
+    static const SegmentRole jweRoles[] = {SegmentRole::Header, SegmentRole::EncryptedKey,
+                                           SegmentRole::InitializationVector, SegmentRole::Ciphertext,
+                                           SegmentRole::Tag};
+    if (parts.size() == 3)
+        t.kind = TokenKind::Jws;
+    else if (parts.size() == 5)
+        t.kind = TokenKind::Jwe;
+
+    qsizetype offset = 0;
+    for (int i = 0; i < parts.size(); ++i) {
+        Segment seg;
+        seg.raw = parts[i];
+        seg.offset = offset;
+        if (t.kind == TokenKind::Jwe)
+            seg.role = jweRoles[i];
+        else if (i < 3)
+            seg.role = jwsRoles[i];
+        offset += parts[i].size() + 1;
+        t.segments.append(seg);
+    }
+
+    if (t.kind == TokenKind::Unknown) {
+        const auto dots = parts.size() - 1;
+        addIssue(t, QStringLiteral("wrong_segment_count"),
+                 QStringLiteral("a compact JWS has 3 segments (2 dots) and a JWE 5 (4 dots); this has %1 "
+                                "segment%2 (%3 dot%4)")
+                     .arg(parts.size())
+                     .arg(parts.size() == 1 ? QString() : QStringLiteral("s"))
+                     .arg(dots)
+                     .arg(dots == 1 ? QString() : QStringLiteral("s")),
+                 -1, t.compact.size());
+    }
+
+    for (int i = 0; i < t.segments.size(); ++i) {
+        Segment &seg = t.segments[i];
+        if (seg.raw.isEmpty()) {
+            seg.decodedOk = true; // empty is valid base64url (detached payload, unsecured JWS, JWE dir key)
+            if (i == 0)
+                addIssue(t, QStringLiteral("empty_header"),
+                         QStringLiteral("segment 1 (header) is empty"), 0, seg.offset);
+            continue;
+        }
+        auto decoded = Base64Url::decode(seg.raw);
+        if (!decoded) {
+            const qsizetype local = decoded.error().details.value(QStringLiteral("offset")).toLongLong();
+            addIssue(t, QStringLiteral("invalid_base64url"),
+                     QStringLiteral("%1: %2 (character %3 of the token)")
+                         .arg(segmentLabel(t, i), decoded.error().message)
+                         .arg(seg.offset + local),
+                     i, seg.offset + local);
+            continue;
+        }
+        seg.decoded = decoded.value();
+        seg.decodedOk = true;
+    }
+
+    if (!t.segments.isEmpty() && t.segments[0].decodedOk && !t.segments[0].raw.isEmpty())
+        t.headerOk = parseJsonObject(t, 0, t.header);
+
+    if (t.kind == TokenKind::Jwe)
+        return t;
+
+    if (t.segments.size() > 1 && t.segments[1].decodedOk) {
+        t.payloadBytes = t.segments[1].decoded;
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(t.payloadBytes, &err);
+        t.payloadIsJson = err.error == QJsonParseError::NoError && doc.isObject();
+        if (t.payloadIsJson)
+            t.payload = doc.object();
+        else if (!t.payloadBytes.isEmpty() && (t.payloadBytes.startsWith('{') || t.payloadBytes.startsWith(' ')))
+            // Looks like it was meant to be JSON claims: point at the error.
+            addIssue(t, QStringLiteral("invalid_json"),
+                     QStringLiteral("segment 2 (payload) is not valid JSON: %1 at byte %2 of the decoded text")
+                         .arg(err.error != QJsonParseError::NoError ? err.errorString()
+                                                                     : QStringLiteral("not an object"))
+                         .arg(err.offset),
+                     1, t.segments[1].offset, err.offset);
+    }
+    if (t.segments.size() > 2 && t.segments[2].decodedOk)
+        t.signature = t.segments[2].decoded;
+    return t;
+}
+
+common::Error TokenParser::issueToError(const Token &token)
+{
+    if (token.issues.isEmpty())
+        return common::Error{QStringLiteral("malformed_token"), QStringLiteral("the token could not be decoded"), {}};
+    const ParseIssue &first = token.issues.first();
+    QVariantMap details;
+    if (first.segment >= 0)
+        details.insert(QStringLiteral("segment"), first.segment + 1);
+    if (first.offset >= 0)
+        details.insert(QStringLiteral("offset"), static_cast<qlonglong>(first.offset));
+    if (first.jsonOffset >= 0)
+        details.insert(QStringLiteral("json_offset"), static_cast<qlonglong>(first.jsonOffset));
+    return common::Error{first.code, first.message, details};
+}
+
+common::Result<Token> TokenParser::parseStrict(const QString &input)
+{
+    Token t = parse(input);
+    if (!t.isComplete())
+        return issueToError(t);
+    return t;
+}
+
+} // namespace jwb::jose
