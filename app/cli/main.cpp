@@ -2,6 +2,8 @@
 #include "CliIo.h"
 #include "Commands.h"
 
+#include "crypto/Backend.h"
+
 #include <QCoreApplication>
 
 #include <functional>
@@ -51,8 +53,9 @@ int main(int argc, char *argv[])
         return args.size() < 2 ? Usage : Ok;
     }
     if (args[1] == u"--version" || args[1] == u"version") {
-        io.out(QStringLiteral("jwt-workbench-cli %1").arg(QStringLiteral(JWB_VERSION)));
-        return Ok;
+        const auto &backend = jwb::crypto::Backend::initialize();
+        io.out(QStringLiteral("jwt-workbench-cli %1\n%2").arg(QStringLiteral(JWB_VERSION), backend.report()));
+        return backend.problems().isEmpty() ? Ok : Negative;
     }
     for (const auto &c : commands()) {
         if (args[1] == QLatin1String(c.name)) {
