@@ -6,5 +6,9 @@ namespace jwb::cli {
 
 /// Each command takes its own argument list (args[0] is "jwt-workbench-cli <command>") and returns the exit code.
 int runDecode(const QStringList &args);
+int runVerify(const QStringList &args);
+int runSign(const QStringList &args);
+int runKeygen(const QStringList &args);
+int runKey(const QStringList &args);
 
 } // namespace jwb::cli

@@ -23,6 +23,10 @@ const QList<Command> &commands()
 {
     static const QList<Command> list = {
         {"decode", "Decode a token without verifying it", runDecode},
+        {"verify", "Verify a token's signature and claims with a key", runVerify},
+        {"sign", "Sign claims into a compact JWS", runSign},
+        {"keygen", "Generate a key for a JWS algorithm", runKeygen},
+        {"key", "Convert keys (key convert) and compute thumbprints (key thumbprint)", runKey},
     };
     return list;
 }

@@ -47,29 +47,58 @@ Result<qint64> parseNanos(const QString &input)
         return qint64{0};
     if (pos >= text.size())
         return bad(QStringLiteral("missing number"));
-    long double total = 0;
+    // Integer arithmetic digit by digit, as Go does: "0.3s" is exactly 300000000 ns, which a double
+    // multiplication would truncate to 299999999.
+    constexpr auto kMax = static_cast<quint64>(std::numeric_limits<qint64>::max());
+    auto isDigit = [&](qsizetype i) { return i < text.size() && text[i] >= u'0' && text[i] <= u'9'; };
+    quint64 total = 0;
     while (pos < text.size()) {
         const int numStart = pos;
-        while (pos < text.size() && (text[pos].isDigit() || text[pos] == u'.'))
+        quint64 whole = 0;
+        for (; isDigit(pos); ++pos) {
+            const auto digit = static_cast<quint64>(text[pos].unicode() - u'0');
+            if (whole > (kMax - digit) / 10)
+                return bad(QStringLiteral("out of range"));
+            whole = whole * 10 + digit;
+        }
+        const bool hasWhole = pos != numStart;
+        quint64 fraction = 0;
+        double scale = 1;
+        bool hasFraction = false;
+        if (pos < text.size() && text[pos] == u'.') {
             ++pos;
-        if (pos == numStart)
-            return bad(QStringLiteral("expected a number at character %1").arg(pos + 1));
-        bool ok = false;
-        const double number = text.mid(numStart, pos - numStart).toDouble(&ok);
-        if (!ok)
-            return bad(QStringLiteral("malformed number at character %1").arg(numStart + 1));
+            const int fractionStart = pos;
+            for (; isDigit(pos); ++pos) {
+                const auto digit = static_cast<quint64>(text[pos].unicode() - u'0');
+                if (fraction > (kMax - digit) / 10)
+                    continue; // digits beyond 63 bits of precision cannot change the result
+                fraction = fraction * 10 + digit;
+                scale *= 10;
+            }
+            hasFraction = pos != fractionStart;
+        }
+        if (!hasWhole && !hasFraction)
+            return bad(QStringLiteral("expected a number at character %1").arg(numStart + 1));
         const int unitStart = pos;
-        while (pos < text.size() && !text[pos].isDigit() && text[pos] != u'.')
+        while (pos < text.size() && !isDigit(pos) && text[pos] != u'.')
             ++pos;
         const QString unit = text.mid(unitStart, pos - unitStart);
         if (unit.isEmpty())
             return bad(QStringLiteral("missing unit (ns, us, ms, s, m, h) after the number"));
-        const qint64 mult = unitNanos(unit);
+        const auto mult = static_cast<quint64>(unitNanos(unit));
         if (mult == 0)
             return bad(QStringLiteral("unknown unit \"%1\" (use ns, us, ms, s, m or h)").arg(unit));
-        total += static_cast<long double>(number) * mult;
-        if (total > static_cast<long double>(std::numeric_limits<qint64>::max()))
+        if (whole > kMax / mult)
             return bad(QStringLiteral("out of range"));
+        quint64 value = whole * mult;
+        if (fraction > 0) {
+            value += static_cast<quint64>(static_cast<double>(fraction) * (static_cast<double>(mult) / scale));
+            if (value > kMax)
+                return bad(QStringLiteral("out of range"));
+        }
+        if (value > kMax - total)
+            return bad(QStringLiteral("out of range"));
+        total += value;
     }
     const auto nanos = static_cast<qint64>(total);
     return negative ? -nanos : nanos;

@@ -17,10 +17,11 @@ bool isValidJson(const QByteArray &json)
     (void)QJsonDocument::fromJson(json, &err);
     if (err.error == QJsonParseError::NoError)
         return true;
-    // QJsonDocument only takes objects/arrays at the top; accept scalars by wrapping them.
+    // QJsonDocument only takes objects/arrays at the top; accept scalars by wrapping them. Exactly one value
+    // must come out, or "1,2" would pass as valid.
     QJsonParseError err2{};
-    (void)QJsonDocument::fromJson("[" + json + "]", &err2);
-    return err2.error == QJsonParseError::NoError;
+    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + json + "]", &err2);
+    return err2.error == QJsonParseError::NoError && wrapped.array().size() == 1;
 }
 
 /// Copies a JSON string literal starting at json[i] == '"'; returns the index after its closing quote.
@@ -119,8 +120,9 @@ QStringList duplicateKeys(const QByteArray &json)
     QStringList dups;
     if (!isValidJson(json))
         return dups;
-    // A stack of key sets, one per open container (arrays push an unused set to keep depth aligned).
-    QList<QSet<QByteArray>> stack;
+    // A stack of key sets, one per open container (arrays push an unused set to keep depth aligned). Names are
+    // compared decoded, so "a" and "\u0061" are the same member.
+    QList<QSet<QString>> stack;
     QList<bool> isObject;
     bool expectKey = false;
     for (qsizetype i = 0; i < json.size();) {
@@ -129,23 +131,21 @@ QStringList duplicateKeys(const QByteArray &json)
             QByteArray literal;
             const qsizetype next = copyString(json, i, &literal);
             if (expectKey && !isObject.isEmpty() && isObject.last()) {
-                if (stack.last().contains(literal)) {
-                    const QString name = QJsonDocument::fromJson("[" + literal + "]").array().first().toString();
-                    if (!dups.contains(name))
-                        dups.append(name);
-                }
-                stack.last().insert(literal);
+                const QString name = QJsonDocument::fromJson("[" + literal + "]").array().first().toString();
+                if (stack.last().contains(name) && !dups.contains(name))
+                    dups.append(name);
+                stack.last().insert(name);
                 expectKey = false;
             }
             i = next;
             continue;
         }
         if (c == '{') {
-            stack.append(QSet<QByteArray>());
+            stack.append(QSet<QString>());
             isObject.append(true);
             expectKey = true;
         } else if (c == '[') {
-            stack.append(QSet<QByteArray>());
+            stack.append(QSet<QString>());
             isObject.append(false);
             expectKey = false;
         } else if (c == '}' || c == ']') {

@@ -101,7 +101,7 @@ QList<TimeClaim> times(const QJsonObject &payload, qint64 nowUnix)
             t.summary = past ? QStringLiteral("expired %1").arg(t.relative) : QStringLiteral("expires %1").arg(t.relative);
         else if (key == u"nbf")
             t.summary = past ? QStringLiteral("valid since %1").arg(t.relative)
-                             : QStringLiteral("not valid until %1").arg(t.relative);
+                             : QStringLiteral("becomes valid %1").arg(t.relative);
         else
             t.summary = past ? QStringLiteral("issued %1").arg(t.relative)
                              : QStringLiteral("issued in the future (%1)").arg(t.relative);

@@ -2,6 +2,7 @@
 
 #include "jose/Base64Url.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -24,9 +25,9 @@ struct Located
     QString source = QStringLiteral("token");
 };
 
-qsizetype skipSpaces(const QString &s, qsizetype i)
+qsizetype skipSpaces(const QString &s, qsizetype i, qsizetype end)
 {
-    while (i < s.size() && s[i].isSpace())
+    while (i < end && s[i].isSpace())
         ++i;
     return i;
 }
@@ -34,7 +35,7 @@ qsizetype skipSpaces(const QString &s, qsizetype i)
 Located locate(const QString &input)
 {
     Located loc;
-    qsizetype begin = skipSpaces(input, 0);
+    qsizetype begin = skipSpaces(input, 0, input.size());
     qsizetype end = input.size();
     while (end > begin && input[end - 1].isSpace())
         --end;
@@ -42,13 +43,13 @@ Located locate(const QString &input)
     auto view = [&] { return QStringView(input).mid(begin, end - begin); };
 
     if (startsWithCi(view(), QLatin1StringView("authorization:"))) {
-        begin = skipSpaces(input, begin + 14);
+        begin = skipSpaces(input, begin + 14, end);
         loc.source = QStringLiteral("Authorization header");
     }
     const bool cookieHeader = startsWithCi(view(), QLatin1StringView("cookie:"));
     const bool setCookie = startsWithCi(view(), QLatin1StringView("set-cookie:"));
     if (cookieHeader || setCookie) {
-        begin = skipSpaces(input, begin + (cookieHeader ? 7 : 11));
+        begin = skipSpaces(input, begin + (cookieHeader ? 7 : 11), end);
         // name=value pairs separated by ';': take the first value that looks like a compact token.
         qsizetype pos = begin;
         while (pos < end) {
@@ -67,14 +68,15 @@ Located locate(const QString &input)
                     return loc;
                 }
             }
-            pos = skipSpaces(input, semi + 1);
+            pos = skipSpaces(input, semi + 1, end);
             if (setCookie)
                 break; // attributes after the first pair are not cookies
         }
         loc.source = QStringLiteral("cookie");
     }
-    if (startsWithCi(view(), QLatin1StringView("bearer")) && end - begin > 6 && input[begin + 6].isSpace()) {
-        begin = skipSpaces(input, begin + 6);
+    // A bare "Bearer" is a prefix without a token, not a one-segment token.
+    if (startsWithCi(view(), QLatin1StringView("bearer")) && (end - begin == 6 || input[begin + 6].isSpace())) {
+        begin = skipSpaces(input, begin + 6, end);
         if (loc.source == u"token")
             loc.source = QStringLiteral("Bearer");
     }
@@ -112,7 +114,10 @@ bool parseJsonObject(Token &t, int index, QJsonObject &out)
     const Segment &seg = t.segments[index];
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(seg.decoded, &err);
-    if (err.error != QJsonParseError::NoError) {
+    // QJsonDocument rejects a top-level scalar ("HS256", 42) as invalid; it is JSON, just not an object.
+    const bool scalar = err.error != QJsonParseError::NoError
+                        && QJsonDocument::fromJson("[" + seg.decoded + "]").array().size() == 1;
+    if (err.error != QJsonParseError::NoError && !scalar) {
         addIssue(t, QStringLiteral("invalid_json"),
                  QStringLiteral("%1 is not valid JSON: %2 at byte %3 of the decoded text")
                      .arg(segmentLabel(t, index), err.errorString())
@@ -137,6 +142,9 @@ bool fromJsonSerialization(Token &t, const QString &text)
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return false;
     QJsonObject obj = doc.object();
+    // Detached content (RFC 7515 Appendix F) omits "payload"; its compact form has an empty payload segment.
+    if (!obj.contains(QLatin1String("payload")))
+        obj.insert(QLatin1String("payload"), QString());
     QString source = QStringLiteral("JWS JSON serialization (flattened)");
     if (obj.contains(QLatin1String("signatures"))) {
         const auto sigs = obj.value(QLatin1String("signatures")).toArray();
@@ -169,6 +177,7 @@ Token TokenParser::parse(const QString &input)
     t.inputOffset = loc.start;
     t.source = loc.source;
     const QString text = input.mid(loc.start, loc.length);
+    QHash<qsizetype, char32_t> nonAscii; // offset within t.compact -> the character the user gave
 
     if (text.isEmpty()) {
         addIssue(t, QStringLiteral("empty_token"), QStringLiteral("no token found in the input"), -1, -1);
@@ -185,7 +194,8 @@ Token TokenParser::parse(const QString &input)
         }
     } else {
         // Whitespace inside a token (wrapped lines from a log) is dropped, as KrakenD's parser does; any
-        // other non-ASCII character is kept so that base64url decoding names it at its offset.
+        // other non-ASCII character becomes one placeholder byte, so that base64url decoding fails at its
+        // offset, and is remembered so that the message can name it.
         QByteArray compact;
         compact.reserve(text.size());
         for (qsizetype i = 0; i < text.size(); ++i) {
@@ -194,7 +204,15 @@ Token TokenParser::parse(const QString &input)
                 t.hadInnerWhitespace = true;
                 continue;
             }
-            compact.append(c.unicode() < 0x80 ? static_cast<char>(c.unicode()) : '\x80');
+            if (c.unicode() < 0x80) {
+                compact.append(static_cast<char>(c.unicode()));
+                continue;
+            }
+            char32_t codePoint = c.unicode();
+            if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+                codePoint = QChar::surrogateToUcs4(c, text[++i]);
+            nonAscii.insert(compact.size(), codePoint);
+            compact.append('\x80');
         }
         t.compact = compact;
     }
@@ -246,9 +264,15 @@ Token TokenParser::parse(const QString &input)
         auto decoded = Base64Url::decode(seg.raw);
         if (!decoded) {
             const qsizetype local = decoded.error().details.value(QStringLiteral("offset")).toLongLong();
+            QString why = decoded.error().message;
+            if (const auto it = nonAscii.constFind(seg.offset + local); it != nonAscii.constEnd())
+                why = QStringLiteral("'%1' (U+%2) at character %3 is not base64url")
+                          .arg(QString::fromUcs4(&it.value(), 1),
+                               QString::number(static_cast<uint>(it.value()), 16).toUpper().rightJustified(4, u'0'))
+                          .arg(local);
             addIssue(t, QStringLiteral("invalid_base64url"),
                      QStringLiteral("%1: %2 (character %3 of the token)")
-                         .arg(segmentLabel(t, i), decoded.error().message)
+                         .arg(segmentLabel(t, i), why)
                          .arg(seg.offset + local),
                      i, seg.offset + local);
             continue;

@@ -1,0 +1,155 @@
+#include "keys/KeyLoader.h"
+
+#include "jose/Base64Url.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace jwb::keys::KeyLoader {
+
+using common::Result;
+
+namespace {
+constexpr qint64 kMaxKeyFile = 4 * 1024 * 1024;
+
+Result<JwkSet> fromPem(const QByteArray &data)
+{
+    static const QRegularExpression block(QStringLiteral("-----BEGIN ([A-Z0-9 ]+)-----[\\s\\S]*?-----END \\1-----"));
+    const QString text = QString::fromLatin1(data);
+    JwkSet set;
+    set.format = QStringLiteral("PEM");
+    QList<QByteArray> chain;
+    int index = 0;
+    auto it = block.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QByteArray pem = m.captured(0).toLatin1();
+        const QString label = m.captured(1);
+        if (label == u"EC PARAMETERS")
+            continue;
+        auto key = crypto::Key::fromPem(pem);
+        if (!key) {
+            set.skipped.append({index++, QString(), key.error()});
+            continue;
+        }
+        if (key->hasCertificate() && !set.keys.isEmpty() && set.keys.first().key.hasCertificate()) {
+            // Further certificates form the chain of the first one.
+            chain.append(key->certificate().der);
+            ++index;
+            continue;
+        }
+        set.keys.append(Jwk::fromKey(key.value()));
+        if (key->type() == crypto::KeyType::Rsa && key->bits() < 2048)
+            set.keys.last().findings.append({common::Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
+                                             QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3")
+                                                 .arg(key->bits())});
+        ++index;
+    }
+    if (!chain.isEmpty()) {
+        Jwk &leaf = set.keys.first();
+        leaf.x5c.append(chain);
+        QJsonArray x5c;
+        for (const auto &der : leaf.x5c)
+            x5c.append(QString::fromLatin1(der.toBase64()));
+        leaf.json.insert(QStringLiteral("x5c"), x5c);
+    }
+    if (set.keys.isEmpty()) {
+        if (!set.skipped.isEmpty())
+            return set.skipped.first().error;
+        return Result<JwkSet>::failure(QStringLiteral("invalid_pem"), QStringLiteral("no PEM key or certificate block found"));
+    }
+    set.analyse();
+    return set;
+}
+} // namespace
+
+Result<JwkSet> load(const QByteArray &raw)
+{
+    const QByteArray data = raw.trimmed();
+    if (data.isEmpty())
+        return Result<JwkSet>::failure(QStringLiteral("empty_key"), QStringLiteral("the key input is empty"));
+    if (data.startsWith('{'))
+        return JwkSet::fromJson(data);
+    if (data.contains("-----BEGIN "))
+        return fromPem(data);
+    if (static_cast<unsigned char>(data[0]) == 0x30) {
+        auto key = crypto::Key::fromDer(raw);
+        if (!key)
+            return key.error();
+        JwkSet set = JwkSet::fromKey(Jwk::fromKey(key.value()), QStringLiteral("DER"));
+        return set;
+    }
+    return Result<JwkSet>::failure(QStringLiteral("unknown_key_format"),
+                                   QStringLiteral("not a JWK, JWK Set, PEM or DER key (for a shared secret use --secret or "
+                                                  "--secret-file)"));
+}
+
+Result<JwkSet> loadFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Result<JwkSet>::failure(QStringLiteral("unreadable_file"),
+                                       QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    const QByteArray data = f.read(kMaxKeyFile + 1);
+    if (data.size() > kMaxKeyFile)
+        return Result<JwkSet>::failure(QStringLiteral("input_too_large"),
+                                       QStringLiteral("%1 is larger than 4 MiB: not a key file").arg(path));
+    auto set = load(data);
+    if (!set)
+        return Result<JwkSet>::failure(set.error().code, QStringLiteral("%1: %2").arg(path, set.error().message),
+                                       set.error().details);
+    return set;
+}
+
+Result<SecretEncoding> encodingFromName(const QString &name)
+{
+    if (name == u"utf8" || name == u"utf-8" || name.isEmpty())
+        return SecretEncoding::Utf8;
+    if (name == u"base64")
+        return SecretEncoding::Base64;
+    if (name == u"base64url")
+        return SecretEncoding::Base64Url;
+    if (name == u"hex")
+        return SecretEncoding::Hex;
+    return Result<SecretEncoding>::failure(QStringLiteral("usage"),
+                                           QStringLiteral("unknown secret encoding \"%1\": use utf8, base64, base64url or hex").arg(name));
+}
+
+Result<JwkSet> fromSecret(const QByteArray &text, SecretEncoding encoding)
+{
+    QByteArray secret;
+    switch (encoding) {
+    case SecretEncoding::Utf8:
+        secret = text;
+        break;
+    case SecretEncoding::Base64: {
+        auto r = QByteArray::fromBase64Encoding(text.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!r)
+            return Result<JwkSet>::failure(QStringLiteral("invalid_secret"), QStringLiteral("the secret is not valid base64"));
+        secret = r.decoded;
+        break;
+    }
+    case SecretEncoding::Base64Url: {
+        auto r = jose::Base64Url::decodeLenient(text.trimmed());
+        if (!r)
+            return Result<JwkSet>::failure(QStringLiteral("invalid_secret"), QStringLiteral("the secret is not valid base64url: %1").arg(r.error().message));
+        secret = r.value();
+        break;
+    }
+    case SecretEncoding::Hex: {
+        static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{2})*$"));
+        const QByteArray t = text.trimmed();
+        if (!hex.match(QString::fromLatin1(t)).hasMatch())
+            return Result<JwkSet>::failure(QStringLiteral("invalid_secret"), QStringLiteral("the secret is not an even number of hex digits"));
+        secret = QByteArray::fromHex(t);
+        break;
+    }
+    }
+    auto key = crypto::Key::fromSecret(secret);
+    if (!key)
+        return key.error();
+    return JwkSet::fromKey(Jwk::fromKey(key.value()), QStringLiteral("secret"));
+}
+
+} // namespace jwb::keys::KeyLoader

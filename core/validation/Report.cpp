@@ -1,0 +1,56 @@
+#include "validation/Report.h"
+
+#include <QJsonArray>
+
+namespace jwb::validation {
+
+const Check *Report::check(const QString &name) const
+{
+    for (const auto &c : checks)
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+const Check *Report::firstFailure() const
+{
+    for (const auto &c : checks)
+        if (!c.ok && !c.skipped)
+            return &c;
+    for (const auto &c : checks)
+        if (!c.ok)
+            return &c;
+    return nullptr;
+}
+
+QJsonObject Report::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("valid"), valid);
+    o.insert(QStringLiteral("alg"), algorithm ? QJsonValue(crypto::Algorithms::name(*algorithm))
+                                              : QJsonValue(inspection.token.alg().isEmpty() ? QJsonValue()
+                                                                                            : QJsonValue(inspection.token.alg())));
+    if (keyIndex >= 0)
+        o.insert(QStringLiteral("key"), QJsonObject{{QStringLiteral("kid"), keyKid.isEmpty() ? QJsonValue() : QJsonValue(keyKid)},
+                                                    {QStringLiteral("kty"), keyType},
+                                                    {QStringLiteral("thumbprint"), keyThumbprint},
+                                                    {QStringLiteral("index"), keyIndex}});
+    else
+        o.insert(QStringLiteral("key"), QJsonValue());
+    QJsonArray arr;
+    for (const auto &c : checks) {
+        QJsonObject co{{QStringLiteral("name"), c.name}, {QStringLiteral("ok"), c.ok}, {QStringLiteral("message"), c.message}};
+        if (c.skipped)
+            co.insert(QStringLiteral("skipped"), true);
+        arr.append(co);
+    }
+    o.insert(QStringLiteral("checks"), arr);
+    o.insert(QStringLiteral("findings"), jose::findingsToJson(findings));
+    if (inspection.token.headerOk)
+        o.insert(QStringLiteral("header"), inspection.token.header);
+    if (inspection.token.payloadIsJson)
+        o.insert(QStringLiteral("payload"), inspection.token.payload);
+    return o;
+}
+
+} // namespace jwb::validation

@@ -1,0 +1,363 @@
+#include "validation/Verifier.h"
+
+#include "crypto/Backend.h"
+#include "crypto/Signature.h"
+#include "common/Duration.h"
+#include "jose/Base64Url.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace jwb::validation {
+
+using common::Finding;
+using common::Severity;
+using crypto::Algorithm;
+
+common::Result<KeyIdStrategy> keyIdStrategyFromName(const QString &name)
+{
+    if (name == u"kid" || name.isEmpty())
+        return KeyIdStrategy::Kid;
+    if (name == u"x5t")
+        return KeyIdStrategy::X5t;
+    if (name == u"x5t#S256")
+        return KeyIdStrategy::X5tS256;
+    if (name == u"kid_x5t")
+        return KeyIdStrategy::KidX5t;
+    return common::Result<KeyIdStrategy>::failure(
+        QStringLiteral("usage"), QStringLiteral("unknown key id strategy \"%1\": use kid, x5t, x5t#S256 or kid_x5t").arg(name));
+}
+
+QString keyIdStrategyName(KeyIdStrategy s)
+{
+    switch (s) {
+    case KeyIdStrategy::Kid:
+        return QStringLiteral("kid");
+    case KeyIdStrategy::X5t:
+        return QStringLiteral("x5t");
+    case KeyIdStrategy::X5tS256:
+        return QStringLiteral("x5t#S256");
+    case KeyIdStrategy::KidX5t:
+        return QStringLiteral("kid_x5t");
+    }
+    return QString();
+}
+
+QString Verifier::tokenKeyId(const QJsonObject &h, KeyIdStrategy strategy)
+{
+    const QString kid = h.value(QLatin1String("kid")).toString();
+    switch (strategy) {
+    case KeyIdStrategy::Kid:
+        return kid;
+    case KeyIdStrategy::X5t:
+        return h.value(QLatin1String("x5t")).isString() ? h.value(QLatin1String("x5t")).toString() : kid;
+    case KeyIdStrategy::X5tS256:
+        return h.value(QLatin1String("x5t#S256")).isString() ? h.value(QLatin1String("x5t#S256")).toString() : kid;
+    case KeyIdStrategy::KidX5t:
+        return kid + (h.value(QLatin1String("x5t")).isString() ? h.value(QLatin1String("x5t")).toString() : kid);
+    }
+    return kid;
+}
+
+QString Verifier::jwkKeyId(const keys::Jwk &jwk, KeyIdStrategy strategy)
+{
+    auto b = [](const QByteArray &raw) { return QString::fromLatin1(jose::Base64Url::encode(raw)); };
+    switch (strategy) {
+    case KeyIdStrategy::Kid:
+        return jwk.kid;
+    case KeyIdStrategy::X5t:
+        return jwk.x5t.isEmpty() ? QString() : b(jwk.x5t);
+    case KeyIdStrategy::X5tS256:
+        return jwk.x5tS256.isEmpty() ? QString() : b(jwk.x5tS256);
+    case KeyIdStrategy::KidX5t:
+        return jwk.kid + (jwk.x5t.isEmpty() ? QString() : b(jwk.x5t));
+    }
+    return jwk.kid;
+}
+
+Report Verifier::verify(const QString &tokenInput, const keys::JwkSet &keySet, const Policy &policy)
+{
+    return verify(jose::Inspection::inspect(tokenInput, policy.clock->nowSecs()), keySet, policy);
+}
+
+namespace {
+
+class Run
+{
+public:
+    Run(Report &r) : m_r(r) {}
+    void pass(const char *name, const QString &message) { m_r.checks.append({QString::fromLatin1(name), true, false, message}); }
+    void fail(const char *name, const QString &message) { m_r.checks.append({QString::fromLatin1(name), false, false, message}); }
+    void skip(const char *name, const QString &message) { m_r.checks.append({QString::fromLatin1(name), false, true, message}); }
+
+private:
+    Report &m_r;
+};
+
+QString algList(const QList<Algorithm> &algs)
+{
+    QStringList names;
+    for (Algorithm a : algs)
+        names.append(crypto::Algorithms::name(a));
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &keySet, const Policy &policy)
+{
+    Report r;
+    r.inspection = inspection;
+    r.findings = inspection.findings;
+    for (const auto &f : keySet.findings)
+        r.findings.append(f);
+    Run run(r);
+    const jose::Token &t = inspection.token;
+    const qint64 now = policy.clock->nowSecs();
+
+    // 1. parse
+    if (t.kind == jose::TokenKind::Jwe) {
+        r.malformed = false;
+        run.fail("parse", QStringLiteral("this is an encrypted token (JWE): only signed tokens (JWS) can be verified"));
+        return r;
+    }
+    if (!t.isComplete() || !t.headerOk) {
+        r.malformed = true;
+        run.fail("parse", t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : t.issues.first().message);
+        return r;
+    }
+    run.pass("parse", QStringLiteral("compact JWS, %1 header and %2 payload")
+                          .arg(QStringLiteral("JSON"), t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
+
+    // 2. alg
+    const QJsonValue algValue = t.header.value(QLatin1String("alg"));
+    const QString tokenAlg = algValue.toString();
+    std::optional<Algorithm> alg;
+    if (!algValue.isString()) {
+        run.fail("alg", QStringLiteral("the header has no alg string"));
+    } else if (tokenAlg.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
+        run.fail("alg", QStringLiteral("alg \"%1\" (unsecured JWS) is never accepted").arg(tokenAlg));
+    } else if (!(alg = crypto::Algorithms::fromName(tokenAlg))) {
+        run.fail("alg", QStringLiteral("alg \"%1\" is not a supported JWS algorithm (names are case-sensitive)").arg(tokenAlg));
+    } else if (policy.algorithm && *policy.algorithm != *alg) {
+        run.fail("alg", QStringLiteral("the token says %1 but only %2 is accepted")
+                            .arg(tokenAlg, crypto::Algorithms::name(*policy.algorithm)));
+        alg.reset();
+    } else if (!crypto::Backend::instance().isAvailable(*alg)) {
+        run.fail("alg", QStringLiteral("%1 is unavailable: %2").arg(tokenAlg, crypto::Backend::instance().capability(*alg).detail));
+        alg.reset();
+    } else {
+        run.pass("alg", policy.algorithm ? QStringLiteral("%1, as the policy requires").arg(tokenAlg)
+                                         : QStringLiteral("%1 (no --alg: the key decides whether it is acceptable)").arg(tokenAlg));
+    }
+    r.algorithm = alg;
+
+    // 3. crit: no extension is understood here.
+    if (t.header.contains(QLatin1String("crit"))) {
+        QStringList names;
+        const QJsonArray crit = t.header.value(QLatin1String("crit")).toArray();
+        for (const auto &c : crit)
+            names.append(c.toString());
+        run.fail("crit", QStringLiteral("critical header extensions are not understood: %1")
+                             .arg(names.isEmpty() ? QStringLiteral("(malformed crit)") : names.join(QStringLiteral(", "))));
+    }
+
+    // 4. key selection
+    int keyIndex = -1;
+    QList<int> candidates;
+    if (keySet.isEmpty()) {
+        run.fail("key", QStringLiteral("no key to verify with"));
+    } else if (keySet.isMixedSymmetry()) {
+        run.fail("key", QStringLiteral("the key set mixes shared secrets and public keys: refusing an ambiguous set"));
+    } else {
+        const QString wanted = tokenKeyId(t.header, policy.keyIdStrategy);
+        const bool tokenNamesKey = policy.keyIdStrategy == KeyIdStrategy::Kid ? t.header.contains(QLatin1String("kid"))
+                                                                              : !wanted.isEmpty();
+        if (tokenNamesKey) {
+            for (int i = 0; i < keySet.keys.size(); ++i)
+                if (jwkKeyId(keySet.keys[i], policy.keyIdStrategy) == wanted)
+                    candidates.append(i);
+            if (candidates.isEmpty() && keySet.keys.size() == 1 && keySet.format != u"JWK Set"
+                && keySet.keys.first().kid.isEmpty()) {
+                // A single bare key (PEM, secret, JWK without kid): the token's kid cannot select anything else.
+                candidates.append(0);
+            }
+            if (candidates.isEmpty()) {
+                QStringList ids;
+                for (const auto &k : keySet.keys)
+                    ids.append(QStringLiteral("\"%1\"").arg(jwkKeyId(k, policy.keyIdStrategy)));
+                run.fail("key", QStringLiteral("the token's %1 \"%2\" matches no key; the keys have: %3")
+                                    .arg(keyIdStrategyName(policy.keyIdStrategy), wanted, ids.join(QStringLiteral(", "))));
+            } else if (candidates.size() > 1) {
+                run.fail("key", QStringLiteral("%1 \"%2\" matches %3 keys: ambiguous, refusing to guess")
+                                    .arg(keyIdStrategyName(policy.keyIdStrategy), wanted)
+                                    .arg(candidates.size()));
+                candidates.clear();
+            }
+        } else {
+            // No key id in the token: every key that could serve the algorithm is a candidate.
+            for (int i = 0; i < keySet.keys.size(); ++i)
+                if (!alg || crypto::Signature::checkKeyFits(*alg, keySet.keys[i].key, false))
+                    candidates.append(i);
+            if (candidates.isEmpty())
+                run.fail("key", QStringLiteral("the token names no key and none of the %1 key(s) can serve %2")
+                                    .arg(keySet.keys.size())
+                                    .arg(tokenAlg));
+        }
+    }
+
+    // 5. key use + 6. signature, trying each candidate (more than one only when the token names no key).
+    QString lastUseError, lastSigError;
+    bool signatureOk = false, useOk = false;
+    for (int idx : candidates) {
+        const keys::Jwk &jwk = keySet.keys[idx];
+        keyIndex = idx;
+        QString useError;
+        if (!jwk.allowsVerify())
+            useError = QStringLiteral("the key's %1 does not allow verification")
+                           .arg(!jwk.use.isEmpty() && jwk.use != u"sig" ? QStringLiteral("use \"%1\"").arg(jwk.use)
+                                                                       : QStringLiteral("key_ops [%1]").arg(jwk.keyOps.join(QStringLiteral(", "))));
+        else if (alg && !jwk.alg.isEmpty() && jwk.alg != tokenAlg)
+            useError = QStringLiteral("the key is for %1, the token uses %2").arg(jwk.alg, tokenAlg);
+        else if (alg && !policy.algorithm && !jwk.allowedAlgorithms().contains(*alg))
+            useError = QStringLiteral("%1 is not among the algorithms this key allows (%2)").arg(tokenAlg, algList(jwk.allowedAlgorithms()));
+        else if (alg) {
+            if (auto fits = crypto::Signature::checkKeyFits(*alg, jwk.key, false); !fits)
+                useError = fits.error().message;
+            else if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < crypto::Algorithms::hashBits(*alg))
+                useError = QStringLiteral("the %1-bit secret is shorter than %2 requires (%3 bits, RFC 7518 §3.2)")
+                               .arg(jwk.key.bits())
+                               .arg(tokenAlg)
+                               .arg(crypto::Algorithms::hashBits(*alg));
+        }
+        if (!useError.isEmpty()) {
+            lastUseError = useError;
+            continue;
+        }
+        useOk = true;
+        if (!alg)
+            break;
+        auto sig = crypto::Signature::verify(*alg, jwk.key, t.signingInput(), t.signature);
+        if (sig) {
+            signatureOk = true;
+            lastSigError.clear();
+            break;
+        }
+        lastSigError = sig.error().message;
+    }
+    if (!candidates.isEmpty()) {
+        const keys::Jwk &jwk = keySet.keys[keyIndex];
+        r.keyIndex = keyIndex;
+        r.keyKid = jwk.kid;
+        r.keyType = crypto::keyTypeName(jwk.key.type());
+        r.keyThumbprint = jwk.thumbprint();
+        const QString which = candidates.size() == 1 ? QStringLiteral("key %1").arg(jwk.kid.isEmpty() ? QStringLiteral("#%1").arg(keyIndex + 1)
+                                                                                                      : QStringLiteral("\"%1\"").arg(jwk.kid))
+                                                     : QStringLiteral("%1 candidate keys (the token has no kid)").arg(candidates.size());
+        run.pass("key", QStringLiteral("%1: %2").arg(which, jwk.key.description()));
+        if (useOk)
+            run.pass("key_use", QStringLiteral("the key may verify %1").arg(tokenAlg));
+        else
+            run.fail("key_use", lastUseError);
+        if (!useOk || !alg)
+            run.skip("signature", QStringLiteral("not checked: no usable key and algorithm"));
+        else if (signatureOk)
+            run.pass("signature", QStringLiteral("%1 signature verified with %2").arg(tokenAlg, jwk.key.description()));
+        else
+            run.fail("signature", lastSigError);
+        if (jwk.key.type() == crypto::KeyType::Rsa && jwk.key.bits() < 2048)
+            r.findings.append(Finding{Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("key"),
+                                      QStringLiteral("the RSA key has only %1 bits; RFC 7518 requires 2048").arg(jwk.key.bits())});
+        if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < 256)
+            r.findings.append(Finding{Severity::Warning, QStringLiteral("weak_secret"), QStringLiteral("key"),
+                                      QStringLiteral("the shared secret is only %1 bytes long").arg(jwk.key.bits() / 8)});
+    } else {
+        run.skip("signature", QStringLiteral("not checked: no key selected"));
+    }
+
+    // 7. claims
+    if (!t.payloadIsJson) {
+        run.fail("claim_types", QStringLiteral("the payload is not a JSON object: not a JWT"));
+    } else {
+        const QJsonObject &p = t.payload;
+        QStringList typeErrors;
+        for (const char *n : {"exp", "nbf", "iat"})
+            if (p.contains(QLatin1String(n)) && !p.value(QLatin1String(n)).isDouble())
+                typeErrors.append(QStringLiteral("%1 is not a number").arg(QLatin1String(n)));
+        for (const char *n : {"iss", "sub", "jti"})
+            if (p.contains(QLatin1String(n)) && !p.value(QLatin1String(n)).isString())
+                typeErrors.append(QStringLiteral("%1 is not a string").arg(QLatin1String(n)));
+        const QJsonValue aud = p.value(QLatin1String("aud"));
+        QStringList audValues;
+        if (aud.isString()) {
+            audValues.append(aud.toString());
+        } else if (aud.isArray()) {
+            const QJsonArray arr = aud.toArray();
+            for (const auto &v : arr) {
+                if (!v.isString())
+                    typeErrors.append(QStringLiteral("aud has a non-string element"));
+                audValues.append(v.toString());
+            }
+        } else if (!aud.isUndefined()) {
+            typeErrors.append(QStringLiteral("aud is neither a string nor an array"));
+        }
+        if (typeErrors.isEmpty())
+            run.pass("claim_types", QStringLiteral("registered claims have valid types"));
+        else
+            run.fail("claim_types", typeErrors.join(QStringLiteral("; ")));
+
+        if (!policy.issuer.isEmpty()) {
+            const QString iss = p.value(QLatin1String("iss")).toString();
+            if (iss == policy.issuer)
+                run.pass("iss", QStringLiteral("iss is \"%1\"").arg(iss));
+            else
+                run.fail("iss", p.contains(QLatin1String("iss"))
+                                    ? QStringLiteral("iss is \"%1\", expected \"%2\"").arg(iss, policy.issuer)
+                                    : QStringLiteral("no iss claim, expected \"%1\"").arg(policy.issuer));
+        }
+        if (!policy.audiences.isEmpty()) {
+            QStringList missing;
+            for (const auto &a : policy.audiences)
+                if (!audValues.contains(a))
+                    missing.append(a);
+            if (missing.isEmpty())
+                run.pass("aud", QStringLiteral("aud contains %1").arg(policy.audiences.join(QStringLiteral(", "))));
+            else
+                run.fail("aud", QStringLiteral("aud [%1] lacks %2").arg(audValues.join(QStringLiteral(", ")), missing.join(QStringLiteral(", "))));
+        }
+        const qint64 leeway = policy.leewaySeconds;
+        auto timeOf = [&](const char *n) -> std::optional<qint64> {
+            const QJsonValue v = p.value(QLatin1String(n));
+            if (!v.isDouble())
+                return std::nullopt;
+            return static_cast<qint64>(std::trunc(v.toDouble()));
+        };
+        const QString leewayText = leeway ? QStringLiteral(" (leeway %1 s)").arg(leeway) : QString();
+        if (const auto nbf = timeOf("nbf")) {
+            if (now + leeway >= *nbf)
+                run.pass("nbf", QStringLiteral("valid since %1").arg(common::Duration::relative(*nbf, now)));
+            else
+                run.fail("nbf", QStringLiteral("not valid yet: nbf is %1%2").arg(common::Duration::relative(*nbf, now), leewayText));
+        }
+        if (const auto exp = timeOf("exp")) {
+            if (now < *exp + leeway)
+                run.pass("exp", QStringLiteral("expires %1").arg(common::Duration::relative(*exp, now)));
+            else
+                run.fail("exp", QStringLiteral("expired %1%2").arg(common::Duration::relative(*exp, now), leewayText));
+        } else if (policy.requireExp) {
+            run.fail("exp", QStringLiteral("no exp claim, and the policy requires one"));
+        }
+        if (const auto iat = timeOf("iat")) {
+            if (*iat <= now + leeway)
+                run.pass("iat", QStringLiteral("issued %1").arg(common::Duration::relative(*iat, now)));
+            else
+                run.fail("iat", QStringLiteral("issued in the future (%1)%2").arg(common::Duration::relative(*iat, now), leewayText));
+        }
+    }
+
+    r.valid = std::all_of(r.checks.begin(), r.checks.end(), [](const Check &c) { return c.ok; });
+    return r;
+}
+
+} // namespace jwb::validation
