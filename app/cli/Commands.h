@@ -10,5 +10,6 @@ int runVerify(const QStringList &args);
 int runSign(const QStringList &args);
 int runKeygen(const QStringList &args);
 int runKey(const QStringList &args);
+int runKeyInfo(const QStringList &args);
 
 } // namespace jwb::cli

@@ -219,7 +219,8 @@ int runKey(const QStringList &args)
     if (args.size() < 2 || args[1] == u"--help" || args[1] == u"-h") {
         io.out(QStringLiteral("Usage: jwt-workbench-cli key <convert|thumbprint> ...\n"
                               "  key convert FILE --to jwk|jwks|pem|der [--public] [--private]\n"
-                              "  key thumbprint FILE [--hash sha256|sha384|sha512]"));
+                              "  key thumbprint FILE [--hash sha256|sha384|sha512]\n"
+                              "  key info FILE [--ca CA.pem] [--at TIME]"));
         return args.size() < 2 ? Usage : Ok;
     }
     QStringList rest = args.mid(2);
@@ -228,7 +229,9 @@ int runKey(const QStringList &args)
         return runKeyConvert(rest);
     if (args[1] == u"thumbprint")
         return runKeyThumbprint(rest);
-    return io.fail(Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown key command \"%1\" (convert, thumbprint)").arg(args[1]));
+    if (args[1] == u"info")
+        return runKeyInfo(rest);
+    return io.fail(Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown key command \"%1\" (convert, thumbprint, info)").arg(args[1]));
 }
 
 } // namespace jwb::cli
