@@ -4,6 +4,7 @@
 #include "crypto/Signature.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QtCrypto>
 
 #include <openssl/crypto.h>
@@ -13,6 +14,8 @@
 #include <mutex>
 
 namespace jwb::crypto {
+
+using common::Result;
 
 namespace {
 
@@ -126,12 +129,33 @@ bool deterministic(Algorithm alg)
     return f == AlgorithmFamily::Hmac || f == AlgorithmFamily::RsaPkcs1 || f == AlgorithmFamily::EdDsa;
 }
 
+/// The test key of an algorithm (private) and its public half, each parsed once per process.
+struct TestKey
+{
+    common::Result<Key> priv = Result<Key>::failure(QString(), QString());
+    Key pub;
+};
+
+const TestKey &testKey(Algorithm alg)
+{
+    static QHash<const char *, TestKey> cache;
+    const char *pem = pemFor(alg);
+    auto it = cache.find(pem);
+    if (it == cache.end()) {
+        TestKey k;
+        k.priv = pem ? Key::fromPem(QByteArray(pem)) : Key::fromSecret(b64u(kOctSecretB64u));
+        if (k.priv)
+            k.pub = k.priv->publicKey();
+        it = cache.insert(pem, k);
+    }
+    return *it;
+}
+
 /// Runs the self-test of one algorithm; returns an empty string on success, else what failed.
 QString selfTest(Algorithm alg)
 {
-    common::Result<Key> key = Algorithms::family(alg) == AlgorithmFamily::Hmac
-                                  ? Key::fromSecret(b64u(kOctSecretB64u))
-                                  : Key::fromPem(QByteArray(pemFor(alg)));
+    const TestKey &tk = testKey(alg);
+    const common::Result<Key> &key = tk.priv;
     if (!key)
         return QStringLiteral("cannot load the test key: %1").arg(key.error().message);
     const QByteArray message(kMessage);
@@ -139,16 +163,16 @@ QString selfTest(Algorithm alg)
     for (const auto &v : kVectors)
         if (v.alg == alg)
             expected = b64u(v.signatureB64u);
-    if (auto ok = Signature::verify(alg, key.value().publicKey(), message, expected); !ok)
+    if (auto ok = Signature::verify(alg, tk.pub, message, expected); !ok)
         return QStringLiteral("known-answer verification failed: %1").arg(ok.error().message);
     auto sig = Signature::sign(alg, key.value(), message);
     if (!sig)
         return QStringLiteral("signing failed: %1").arg(sig.error().message);
     if (deterministic(alg) && sig.value() != expected)
         return QStringLiteral("signature differs from the known answer");
-    if (auto ok = Signature::verify(alg, key.value().publicKey(), message, sig.value()); !ok)
+    if (auto ok = Signature::verify(alg, tk.pub, message, sig.value()); !ok)
         return QStringLiteral("own signature does not verify: %1").arg(ok.error().message);
-    if (Signature::verify(alg, key.value().publicKey(), message + '!', sig.value()))
+    if (Signature::verify(alg, tk.pub, message + '!', sig.value()))
         return QStringLiteral("a tampered message was accepted");
     return QString();
 }

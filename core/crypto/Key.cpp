@@ -450,6 +450,14 @@ Result<Key> Key::fromPem(const QByteArray &pem, const QByteArray &passphrase)
             return fail<Key>("invalid_certificate", QStringLiteral("the certificate's public key is not supported: %1").arg(opensslErrors()));
         return adopt(std::move(pkey), certInfo(cert.get()), [](auto d) { return Key(std::move(d)); });
     }
+    if (label == "PUBLIC KEY" || label == "PRIVATE KEY") {
+        BioPtr bio(BIO_new_mem_buf(pem.constData() + begin, static_cast<int>(pem.size() - begin)));
+        EVP_PKEY *k = label == "PUBLIC KEY" ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr)
+                                            : PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
+        if (k)
+            return adopt(EvpPkeyPtr(k), std::nullopt, [](auto d) { return Key(std::move(d)); });
+        ERR_clear_error();
+    }
     if (label.contains("ENCRYPTED") && passphrase.isEmpty())
         return fail<Key>("passphrase_required", QStringLiteral("the private key is encrypted: a passphrase is needed"));
     auto pkey = decodeWith("PEM", pem.mid(begin), passphrase);
@@ -472,6 +480,16 @@ Result<Key> Key::fromDer(const QByteArray &der)
                 return fail<Key>("invalid_certificate", QStringLiteral("the certificate's public key is not supported"));
             return adopt(std::move(pkey), certInfo(cert.get()), [](auto d) { return Key(std::move(d)); });
         }
+        ERR_clear_error();
+    }
+    {
+        // Fast paths for the common structures; OpenSSL's generic decoder is slow at guessing.
+        const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+        if (EVP_PKEY *k = d2i_PUBKEY(nullptr, &p, static_cast<long>(der.size())))
+            return adopt(EvpPkeyPtr(k), std::nullopt, [](auto d) { return Key(std::move(d)); });
+        p = reinterpret_cast<const unsigned char *>(der.constData());
+        if (EVP_PKEY *k = d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(der.size())))
+            return adopt(EvpPkeyPtr(k), std::nullopt, [](auto d) { return Key(std::move(d)); });
         ERR_clear_error();
     }
     auto pkey = decodeWith("DER", der, {});
@@ -589,11 +607,17 @@ Key Key::publicKey() const
 {
     if (!m_d || !m_d->isPrivate || m_d->type == KeyType::Oct)
         return *this;
-    auto der = toDer(false);
-    if (!der)
+    unsigned char *buf = nullptr;
+    const int len = i2d_PUBKEY(m_d->pkey.get(), &buf);
+    if (len <= 0)
         return {};
-    auto pub = fromDer(der.value());
-    return pub ? pub.value() : Key();
+    const unsigned char *p = buf;
+    EVP_PKEY *pub = d2i_PUBKEY(nullptr, &p, len);
+    OPENSSL_free(buf);
+    if (!pub)
+        return {};
+    auto key = adopt(EvpPkeyPtr(pub), m_d->certificate, [](auto d) { return Key(std::move(d)); });
+    return key ? key.value() : Key();
 }
 
 Result<QByteArray> Key::toPem(bool includePrivate, PemFormat format) const
