@@ -11,5 +11,6 @@ int runSign(const QStringList &args);
 int runKeygen(const QStringList &args);
 int runKey(const QStringList &args);
 int runKeyInfo(const QStringList &args);
+int runJwks(const QStringList &args);
 
 } // namespace jwb::cli

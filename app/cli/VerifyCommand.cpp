@@ -1,6 +1,7 @@
 #include "CliIo.h"
 #include "Commands.h"
 #include "KeyOptions.h"
+#include "NetworkKeys.h"
 
 #include "common/Duration.h"
 #include "crypto/Backend.h"
@@ -42,6 +43,7 @@ int runVerify(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - for stdin (default)."));
     parser.addOption({QStringLiteral("token-file"), QStringLiteral("Read the token from FILE."), QStringLiteral("FILE")});
     addKeyOptions(parser);
+    addNetworkOptions(parser, true);
     parser.addOption({QStringLiteral("alg"), QStringLiteral("The only accepted algorithm (default: what the key allows)."), QStringLiteral("ALG")});
     parser.addOption({QStringLiteral("key-id-strategy"), QStringLiteral("kid (default), x5t, x5t#S256 or kid_x5t."), QStringLiteral("S"),
                       QStringLiteral("kid")});
@@ -55,7 +57,7 @@ int runVerify(const QStringList &args)
     parser.addOption({QStringLiteral("each"), QStringLiteral("With --batch: also print each line's result.")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
-                                    QStringLiteral("jwt-workbench-cli verify [TOKEN|-] <--key FILE|--secret TEXT|--secret-file FILE> [checks] [--json]"),
+                                    QStringLiteral("jwt-workbench-cli verify [TOKEN|-] <--key FILE|--secret TEXT|--secret-file FILE|--jwks-url URL|--issuer URL> [checks] [--json]"),
                                     QStringLiteral("Verify a token's signature and claims."), json);
         rc >= 0)
         return rc;
@@ -91,9 +93,11 @@ int runVerify(const QStringList &args)
         policy.clock = common::Clock::fixed(at.value());
     }
 
-    auto keySet = loadKeySource(parser);
-    if (!keySet)
-        return io.fail(Usage, keySet.error());
+    auto loaded = loadAnyKeySource(parser);
+    if (!loaded)
+        return io.fail(exitCodeFor(loaded.error()), loaded.error());
+    keys::JwkSet keySet = loaded->keys;
+    keySet.findings += loaded->findings;
     crypto::Backend::initialize();
 
     if (parser.isSet(QStringLiteral("batch"))) {
@@ -109,7 +113,7 @@ int runVerify(const QStringList &args)
             if (line.trimmed().isEmpty())
                 continue;
             ++total;
-            const auto report = validation::Verifier::verify(QString::fromLatin1(line), keySet.value(), policy);
+            const auto report = validation::Verifier::verify(QString::fromLatin1(line), keySet, policy);
             valid += report.valid ? 1 : 0;
             if (parser.isSet(QStringLiteral("each"))) {
                 const auto *failure = report.firstFailure();
@@ -145,7 +149,7 @@ int runVerify(const QStringList &args)
     auto input = io.readToken(parser, parser.positionalArguments());
     if (!input)
         return io.fail(Usage, input.error());
-    const validation::Report report = validation::Verifier::verify(input.value(), keySet.value(), policy);
+    const validation::Report report = validation::Verifier::verify(input.value(), keySet, policy);
     if (report.malformed) {
         QJsonObject partial = report.inspection.toJson();
         partial.remove(QStringLiteral("error"));

@@ -26,6 +26,7 @@ const QList<Command> &commands()
         {"verify", "Verify a token's signature and claims with a key", runVerify},
         {"sign", "Sign claims into a compact JWS", runSign},
         {"keygen", "Generate a key for a JWS algorithm", runKeygen},
+        {"jwks", "Fetch a JWK Set (URL or OpenID Connect issuer) and show its keys and TLS pins", runJwks},
         {"key", "Convert keys (key convert) and compute thumbprints (key thumbprint)", runKey},
     };
     return list;

@@ -1,0 +1,218 @@
+#include "keysource/HttpFetch.h"
+
+#include "crypto/Key.h"
+#include "keys/Thumbprint.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+namespace jwb::keysource {
+
+QString certificatePin(const QSslCertificate &cert)
+{
+    auto key = crypto::Key::fromDer(cert.toDer());
+    QByteArray spki = key ? key->spkiDer() : QByteArray();
+    if (spki.isEmpty())
+        spki = cert.publicKey().toDer();
+    return keys::Thumbprint::spkiPin(spki);
+}
+
+bool isValidPin(const QString &pin)
+{
+    // Go's base64.URLEncoding of 32 bytes: 43 characters of the URL-safe alphabet and one '='.
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{43}=$"));
+    return re.match(pin).hasMatch();
+}
+
+HttpFetch::HttpFetch(QNetworkAccessManager *manager, const QUrl &url, const NetworkOptions &options, QObject *parent)
+    : QObject(parent), m_manager(manager), m_url(url), m_options(options)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        fail(QStringLiteral("timeout"), QStringLiteral("%1 did not answer within %2 s").arg(m_url.toDisplayString()).arg(m_options.timeoutMs / 1000.0));
+    });
+}
+
+HttpFetch::~HttpFetch()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void HttpFetch::start()
+{
+    const QString scheme = m_url.scheme().toLower();
+    if (!m_url.isValid() || m_url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
+        fail(QStringLiteral("invalid_url"), QStringLiteral("\"%1\" is not an http(s) URL").arg(m_url.toDisplayString()));
+        return;
+    }
+    if (scheme != u"https" && !m_options.insecure) {
+        fail(QStringLiteral("insecure_url"),
+             QStringLiteral("%1 is not https: KrakenD refuses it (401 for every token) unless disable_jwk_security is "
+                            "set; pass --insecure to fetch it anyway").arg(m_url.toDisplayString()));
+        return;
+    }
+    QNetworkRequest request(m_url);
+    request.setRawHeader("Accept", "application/jwk-set+json, application/json");
+    request.setRawHeader("User-Agent", "JWT-Workbench/" JWB_VERSION);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    request.setTransferTimeout(m_options.timeoutMs);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    if (!m_options.extraCa.isEmpty())
+        ssl.addCaCertificates(m_options.extraCa);
+    if (m_options.insecure)
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    request.setSslConfiguration(ssl);
+
+    m_reply = m_manager->get(request);
+    connect(m_reply, &QNetworkReply::encrypted, this, &HttpFetch::onEncrypted);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &HttpFetch::onSslErrors);
+    connect(m_reply, &QNetworkReply::redirected, this, &HttpFetch::onRedirected);
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpFetch::onReadyRead);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpFetch::progress);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpFetch::onFinished);
+    m_timer.start(m_options.timeoutMs + 1000);
+}
+
+void HttpFetch::cancel()
+{
+    fail(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+}
+
+void HttpFetch::fail(const QString &code, const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timer.stop();
+    m_error = common::Error{code, message, {}};
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply.clear();
+    }
+    Q_EMIT finished();
+}
+
+void HttpFetch::onEncrypted()
+{
+    const QList<QSslCertificate> chain = m_reply->sslConfiguration().peerCertificateChain();
+    m_response.chain.clear();
+    QStringList presented;
+    bool pinned = false;
+    for (const auto &cert : chain) {
+        PresentedCertificate pc;
+        pc.subject = cert.subjectDisplayName();
+        pc.issuer = cert.issuerDisplayName();
+        pc.notBefore = cert.effectiveDate().toUTC().toString(Qt::ISODate);
+        pc.notAfter = cert.expiryDate().toUTC().toString(Qt::ISODate);
+        pc.pin = certificatePin(cert);
+        presented.append(QStringLiteral("%1 (%2)").arg(pc.pin, pc.subject));
+        if (m_options.pins.contains(pc.pin))
+            pinned = true;
+        m_response.chain.append(pc);
+    }
+    if (!m_options.pins.isEmpty() && !pinned)
+        fail(QStringLiteral("pin_mismatch"),
+             QStringLiteral("no certificate presented by %1 matches the configured pins; presented: %2")
+                 .arg(m_url.host(), presented.join(QStringLiteral(", "))));
+}
+
+void HttpFetch::onSslErrors(const QList<QSslError> &errors)
+{
+    for (const auto &e : errors)
+        m_sslErrors.append(e.errorString());
+    if (m_options.insecure)
+        m_reply->ignoreSslErrors();
+}
+
+void HttpFetch::onRedirected(const QUrl &url)
+{
+    if (url.scheme().toLower() != u"https" && !m_options.insecure) {
+        fail(QStringLiteral("redirect_insecure"),
+             QStringLiteral("%1 redirects to %2, which is not https; refusing (use --insecure to allow)")
+                 .arg(m_url.toDisplayString(), url.toDisplayString()));
+        return;
+    }
+    Q_EMIT m_reply->redirectAllowed();
+}
+
+void HttpFetch::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    m_response.body += m_reply->readAll();
+    if (m_response.body.size() > m_options.maxBytes)
+        fail(QStringLiteral("too_large"), QStringLiteral("the response from %1 exceeds %2 KiB; refusing it")
+                                              .arg(m_url.toDisplayString())
+                                              .arg(m_options.maxBytes / 1024));
+}
+
+void HttpFetch::onFinished()
+{
+    if (m_done || !m_reply)
+        return;
+    onReadyRead();
+    if (m_done)
+        return;
+    const QNetworkReply::NetworkError err = m_reply->error();
+    m_response.url = m_reply->url();
+    m_response.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_response.contentType = m_reply->rawHeader("Content-Type");
+    m_response.fetchedAt = QDateTime::currentDateTimeUtc();
+    static const QRegularExpression maxAge(QStringLiteral("max-age\\s*=\\s*(\\d+)"), QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = maxAge.match(QString::fromLatin1(m_reply->rawHeader("Cache-Control"))); m.hasMatch())
+        m_response.maxAgeSeconds = m.captured(1).toLongLong();
+    const QString host = m_url.host();
+    switch (err) {
+    case QNetworkReply::NoError:
+        break;
+    case QNetworkReply::HostNotFoundError:
+        fail(QStringLiteral("dns_failure"), QStringLiteral("host %1 could not be resolved (DNS)").arg(host));
+        return;
+    case QNetworkReply::ConnectionRefusedError:
+        fail(QStringLiteral("connection_refused"), QStringLiteral("%1:%2 refused the connection").arg(host).arg(m_url.port(m_url.scheme() == u"https" ? 443 : 80)));
+        return;
+    case QNetworkReply::SslHandshakeFailedError:
+        fail(QStringLiteral("tls_error"), QStringLiteral("TLS with %1 failed: %2")
+                                              .arg(host, m_sslErrors.isEmpty() ? m_reply->errorString() : m_sslErrors.join(QStringLiteral("; "))));
+        return;
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::TimeoutError:
+        fail(QStringLiteral("timeout"), QStringLiteral("%1 did not answer within %2 s").arg(m_url.toDisplayString()).arg(m_options.timeoutMs / 1000.0));
+        return;
+    case QNetworkReply::TooManyRedirectsError:
+        fail(QStringLiteral("too_many_redirects"), QStringLiteral("%1 redirected too many times").arg(m_url.toDisplayString()));
+        return;
+    default:
+        if (m_response.status == 0) {
+            fail(QStringLiteral("network_error"), QStringLiteral("fetching %1 failed: %2").arg(m_url.toDisplayString(), m_reply->errorString()));
+            return;
+        }
+        break; // an HTTP error status: reported below with the body kept
+    }
+    if (m_response.status < 200 || m_response.status > 299) {
+        fail(QStringLiteral("http_status"), QStringLiteral("%1 answered HTTP %2 %3")
+                                                .arg(m_response.url.toDisplayString())
+                                                .arg(m_response.status)
+                                                .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()));
+        return;
+    }
+    m_done = true;
+    m_timer.stop();
+    m_reply->deleteLater();
+    m_reply.clear();
+    Q_EMIT finished();
+}
+
+} // namespace jwb::keysource

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "common/Error.h"
+#include "keysource/NetworkOptions.h"
+
+#include <QDateTime>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace jwb::keysource {
+
+/// What one HTTP GET produced.
+struct HttpResponse
+{
+    QUrl url;            ///< the final URL, after redirects
+    int status = 0;
+    QByteArray contentType;
+    QByteArray body;
+    qint64 maxAgeSeconds = -1; ///< Cache-Control max-age, -1 when absent
+    QList<PresentedCertificate> chain;
+    QDateTime fetchedAt;
+};
+
+/// One asynchronous GET with KrakenD's TLS rules: https only unless insecure, extra CA, SPKI pinning checked
+/// on every certificate the server presents, redirects followed only to https (unless insecure), a transfer
+/// timeout and a response size limit. Emits finished() exactly once (also after cancel()).
+///
+/// Error codes: insecure_url, dns_failure, connection_refused, tls_error, pin_mismatch, timeout, too_large,
+/// redirect_insecure, http_status, network_error, cancelled.
+class HttpFetch : public QObject
+{
+    Q_OBJECT
+public:
+    HttpFetch(QNetworkAccessManager *manager, const QUrl &url, const NetworkOptions &options, QObject *parent = nullptr);
+    ~HttpFetch() override;
+
+    void start();
+    void cancel();
+
+    [[nodiscard]] bool succeeded() const { return m_error.code.isEmpty(); }
+    [[nodiscard]] const common::Error &error() const { return m_error; }
+    [[nodiscard]] const HttpResponse &response() const { return m_response; }
+
+Q_SIGNALS:
+    void progress(qint64 received, qint64 total);
+    void finished();
+
+private:
+    void fail(const QString &code, const QString &message);
+    void onEncrypted();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onRedirected(const QUrl &url);
+    void onReadyRead();
+    void onFinished();
+
+    QNetworkAccessManager *m_manager;
+    QUrl m_url;
+    NetworkOptions m_options;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;
+    HttpResponse m_response;
+    common::Error m_error;
+    QStringList m_sslErrors;
+    bool m_done = false;
+};
+
+/// KrakenD pin of a certificate: SHA-256 over its SubjectPublicKeyInfo, URL-safe base64 with padding.
+[[nodiscard]] QString certificatePin(const QSslCertificate &cert);
+[[nodiscard]] bool isValidPin(const QString &pin);
+
+} // namespace jwb::keysource
