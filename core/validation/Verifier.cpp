@@ -197,13 +197,23 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             }
         } else {
             // No key id in the token: every key that could serve the algorithm is a candidate.
-            for (int i = 0; i < keySet.keys.size(); ++i)
-                if (!alg || crypto::Signature::checkKeyFits(*alg, keySet.keys[i].key, false))
+            QString fitError;
+            for (int i = 0; i < keySet.keys.size(); ++i) {
+                if (!alg) {
                     candidates.append(i);
+                    continue;
+                }
+                if (auto fits = crypto::Signature::checkKeyFits(*alg, keySet.keys[i].key, false); fits)
+                    candidates.append(i);
+                else
+                    fitError = fits.error().message;
+            }
             if (candidates.isEmpty())
-                run.fail("key", QStringLiteral("the token names no key and none of the %1 key(s) can serve %2")
-                                    .arg(keySet.keys.size())
-                                    .arg(tokenAlg));
+                run.fail("key", keySet.keys.size() == 1 && !fitError.isEmpty()
+                                    ? fitError
+                                    : QStringLiteral("the token names no key and none of the %1 keys can serve %2")
+                                          .arg(keySet.keys.size())
+                                          .arg(tokenAlg));
         }
     }
 
