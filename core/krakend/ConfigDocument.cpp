@@ -1,0 +1,375 @@
+#include "krakend/ConfigDocument.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace jwb::krakend {
+
+using common::Result;
+
+namespace {
+QString legacyOf(const QString &ns)
+{
+    if (ns == Namespace::validator)
+        return Namespace::legacyValidator;
+    if (ns == Namespace::signer)
+        return Namespace::legacySigner;
+    if (ns == Namespace::revoker)
+        return Namespace::legacyRevoker;
+    return QString();
+}
+} // namespace
+
+const QStringList &ConfigDocument::preferredOrder()
+{
+    static const QStringList order = {
+        QStringLiteral("endpoint"), QStringLiteral("method"), QStringLiteral("alg"), QStringLiteral("kid"),
+        QStringLiteral("jwk_url"), QStringLiteral("jwk_local_path"), QStringLiteral("disable_jwk_security"),
+        QStringLiteral("cache"), QStringLiteral("cache_duration"), QStringLiteral("issuer"), QStringLiteral("audience"),
+        QStringLiteral("roles_key"), QStringLiteral("roles_key_is_nested"), QStringLiteral("roles"),
+        QStringLiteral("scopes_key"), QStringLiteral("scopes"), QStringLiteral("scopes_matcher"),
+        QStringLiteral("keys_to_sign"), QStringLiteral("full"), QStringLiteral("output_encoding"),
+        QStringLiteral("input_headers"), QStringLiteral("extra_config"), QStringLiteral("backend")};
+    return order;
+}
+
+Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QString &path)
+{
+    ConfigDocument d;
+    d.m_path = path;
+    d.m_text = text;
+    d.m_original = text;
+    d.m_templates = text.contains("{{") && text.contains("}}");
+    auto ok = d.reparse();
+    if (!ok) {
+        if (d.m_templates)
+            return Result<ConfigDocument>::failure(
+                QStringLiteral("template_config"),
+                QStringLiteral("%1 uses flexible-configuration templates ({{ ... }}) and is not plain JSON: %2. Render it "
+                               "first (FC_ENABLE=1 krakend check -c ... -d) or export single blocks instead")
+                    .arg(path.isEmpty() ? QStringLiteral("the config") : path, ok.error().message));
+        return Result<ConfigDocument>::failure(ok.error().code,
+                                               QStringLiteral("%1: %2").arg(path.isEmpty() ? QStringLiteral("config") : path,
+                                                                            ok.error().message),
+                                               ok.error().details);
+    }
+    if (!d.m_map->root().members.size() && d.m_map->root().kind != JsonSourceMap::Kind::Object)
+        return Result<ConfigDocument>::failure(QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
+    return d;
+}
+
+Result<ConfigDocument> ConfigDocument::open(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Result<ConfigDocument>::failure(QStringLiteral("unreadable_file"),
+                                               QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    const QByteArray data = f.read(64 * 1024 * 1024 + 1);
+    if (data.size() > 64 * 1024 * 1024)
+        return Result<ConfigDocument>::failure(QStringLiteral("input_too_large"), QStringLiteral("%1 is larger than 64 MiB").arg(path));
+    return fromText(data, path);
+}
+
+Result<void> ConfigDocument::reparse()
+{
+    auto map = JsonSourceMap::parse(m_text);
+    if (!map)
+        return map.error();
+    if (map.value()->root().kind != JsonSourceMap::Kind::Object)
+        return Result<void>::failure(QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
+    m_map = map.value();
+    m_root = QJsonDocument::fromJson(m_text).object();
+    return {};
+}
+
+Result<void> ConfigDocument::writeGuard() const
+{
+    if (m_templates)
+        return Result<void>::failure(QStringLiteral("template_config"),
+                                     QStringLiteral("this config uses flexible-configuration templates ({{ ... }}); editing it here "
+                                                    "could break the templates, so it is read-only (export blocks instead)"));
+    return {};
+}
+
+QList<EndpointInfo> ConfigDocument::endpoints() const
+{
+    QList<EndpointInfo> out;
+    const QJsonArray eps = m_root.value(QLatin1String("endpoints")).toArray();
+    for (int i = 0; i < eps.size(); ++i) {
+        const QJsonObject e = eps[i].toObject();
+        EndpointInfo info;
+        info.index = i;
+        info.path = e.value(QLatin1String("endpoint")).toString();
+        info.method = e.value(QLatin1String("method")).toString(QStringLiteral("GET")).toUpper();
+        const QJsonObject extra = e.value(QLatin1String("extra_config")).toObject();
+        info.hasValidator = extra.contains(Namespace::validator) || extra.contains(Namespace::legacyValidator);
+        info.hasSigner = extra.contains(Namespace::signer) || extra.contains(Namespace::legacySigner);
+        info.validatorKey = extra.contains(Namespace::validator) ? Namespace::validator
+                            : info.hasValidator                   ? Namespace::legacyValidator
+                                                                  : QString();
+        out.append(info);
+    }
+    return out;
+}
+
+int ConfigDocument::findEndpoint(const QString &path, const QString &method) const
+{
+    const QString m = method.isEmpty() ? QStringLiteral("GET") : method.toUpper();
+    for (const auto &e : endpoints())
+        if (e.path == path && e.method == m)
+            return e.index;
+    return -1;
+}
+
+QJsonObject ConfigDocument::endpoint(int index) const
+{
+    return m_root.value(QLatin1String("endpoints")).toArray().at(index).toObject();
+}
+
+QString ConfigDocument::endpointNamespace(int index, const QString &ns) const
+{
+    const QJsonObject extra = endpoint(index).value(QLatin1String("extra_config")).toObject();
+    if (!extra.contains(ns) && !legacyOf(ns).isEmpty() && extra.contains(legacyOf(ns)))
+        return legacyOf(ns);
+    return ns;
+}
+
+QJsonObject ConfigDocument::endpointBlock(int index, const QString &ns) const
+{
+    return endpoint(index).value(QLatin1String("extra_config")).toObject().value(endpointNamespace(index, ns)).toObject();
+}
+
+QJsonObject ConfigDocument::serviceBlock(const QString &ns) const
+{
+    const QJsonObject extra = m_root.value(QLatin1String("extra_config")).toObject();
+    if (extra.contains(ns))
+        return extra.value(ns).toObject();
+    return extra.value(legacyOf(ns)).toObject();
+}
+
+QStringList ConfigDocument::endpointPath(int index) const
+{
+    return {QStringLiteral("endpoints"), QString::number(index)};
+}
+
+Result<void> ConfigDocument::setMember(const QStringList &objectPath, const QString &key, const QJsonValue &value)
+{
+    const JsonSourceMap::Node *obj = m_map->find(objectPath);
+    if (!obj || obj->kind != JsonSourceMap::Kind::Object)
+        return Result<void>::failure(QStringLiteral("invalid_config"),
+                                     QStringLiteral("%1 is not an object").arg(objectPath.join(u'.')));
+    const QByteArray unit = m_map->indentUnit();
+    const QByteArray nl = m_map->usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
+    if (const JsonSourceMap::Member *m = obj->memberEntry(key)) {
+        const QByteArray indent = m_map->lineIndent(m->keyBegin);
+        const QByteArray text = serializeJson(value, indent, unit, preferredOrder(), nl);
+        m_text = m_text.left(m->value->begin) + text + m_text.mid(m->value->end);
+        return reparse();
+    }
+    const QByteArray keyText = QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    if (obj->members.empty()) {
+        // {} or { } : open it up on new lines at the object's indentation.
+        const QByteArray indent = m_map->lineIndent(obj->begin);
+        const QByteArray text = '{' + nl + indent + unit + keyText + ": "
+                                + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + '}';
+        m_text = m_text.left(obj->begin) + text + m_text.mid(obj->end);
+        return reparse();
+    }
+    const JsonSourceMap::Member &last = obj->members.back();
+    const QByteArray indent = m_map->lineIndent(last.keyBegin);
+    // Keep the last member on its own line style: if members share a line with the brace, stay inline.
+    const bool multiline = m_text.mid(obj->begin, last.keyBegin - obj->begin).contains('\n');
+    const QByteArray sep = multiline ? ',' + nl + indent : QByteArray(", ");
+    const QByteArray text = sep + keyText + ": " + serializeJson(value, multiline ? indent : QByteArray(), unit, preferredOrder(), nl);
+    m_text = m_text.left(last.value->end) + text + m_text.mid(last.value->end);
+    return reparse();
+}
+
+Result<void> ConfigDocument::removeMember(const QStringList &objectPath, const QString &key)
+{
+    const JsonSourceMap::Node *obj = m_map->find(objectPath);
+    if (!obj || obj->kind != JsonSourceMap::Kind::Object)
+        return {};
+    for (size_t i = 0; i < obj->members.size(); ++i) {
+        const auto &m = obj->members[i];
+        if (m.key != key)
+            continue;
+        qsizetype from, to;
+        if (i + 1 < obj->members.size()) {
+            // Remove from this key up to the next key (keeps the next member's indentation).
+            from = m.keyBegin;
+            to = obj->members[i + 1].keyBegin;
+        } else if (i > 0) {
+            // Last member: remove from the end of the previous value.
+            from = obj->members[i - 1].value->end;
+            to = m.value->end;
+        } else {
+            // Only member: leave an empty object.
+            from = obj->begin + 1;
+            to = obj->end - 1;
+        }
+        m_text = m_text.left(from) + m_text.mid(to);
+        return reparse();
+    }
+    return {};
+}
+
+Result<void> ConfigDocument::appendItem(const QStringList &arrayPath, const QJsonValue &value)
+{
+    const JsonSourceMap::Node *arr = m_map->find(arrayPath);
+    if (!arr || arr->kind != JsonSourceMap::Kind::Array)
+        return Result<void>::failure(QStringLiteral("invalid_config"), QStringLiteral("%1 is not an array").arg(arrayPath.join(u'.')));
+    const QByteArray unit = m_map->indentUnit();
+    const QByteArray nl = m_map->usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
+    if (arr->items.empty()) {
+        const QByteArray indent = m_map->lineIndent(arr->begin);
+        const QByteArray text = '[' + nl + indent + unit + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + ']';
+        m_text = m_text.left(arr->begin) + text + m_text.mid(arr->end);
+        return reparse();
+    }
+    const auto &last = arr->items.back();
+    const QByteArray indent = m_map->lineIndent(last->begin);
+    const QByteArray text = ',' + nl + indent + serializeJson(value, indent, unit, preferredOrder(), nl);
+    m_text = m_text.left(last->end) + text + m_text.mid(last->end);
+    return reparse();
+}
+
+Result<void> ConfigDocument::mergeObject(const QStringList &path, const QJsonObject &value)
+{
+    const JsonSourceMap::Node *node = m_map->find(path);
+    if (!node || node->kind != JsonSourceMap::Kind::Object)
+        return Result<void>::failure(QStringLiteral("invalid_config"), QStringLiteral("%1 is not an object").arg(path.join(u'.')));
+    const QJsonObject current = QJsonDocument::fromJson(m_text.mid(node->begin, node->end - node->begin)).object();
+    for (const QString &key : current.keys())
+        if (!value.contains(key))
+            if (auto r = removeMember(path, key); !r)
+                return r;
+    QStringList keys;
+    for (const auto &k : preferredOrder())
+        if (value.contains(k))
+            keys.append(k);
+    QStringList rest = value.keys();
+    rest.sort();
+    for (const auto &k : rest)
+        if (!keys.contains(k))
+            keys.append(k);
+    for (const QString &key : keys) {
+        if (current.contains(key) && current.value(key) == value.value(key))
+            continue; // identical: keep its bytes
+        if (auto r = setMember(path, key, value.value(key)); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> ConfigDocument::setEndpointBlock(int index, const QString &ns, const QJsonObject &block)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    if (index < 0 || index >= endpoints().size())
+        return Result<void>::failure(QStringLiteral("unknown_endpoint"), QStringLiteral("no endpoint #%1").arg(index));
+    const QStringList ep = endpointPath(index);
+    if (!endpoint(index).contains(QLatin1String("extra_config")))
+        if (auto r = setMember(ep, QStringLiteral("extra_config"), QJsonObject{}); !r)
+            return r;
+    const QStringList extra = ep + QStringList{QStringLiteral("extra_config")};
+    const QString key = endpointNamespace(index, ns);
+    if (!endpointBlock(index, ns).isEmpty() || endpoint(index).value(QLatin1String("extra_config")).toObject().contains(key))
+        return mergeObject(extra + QStringList{key}, block);
+    return setMember(extra, key, block);
+}
+
+Result<void> ConfigDocument::removeEndpointBlock(int index, const QString &ns)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    return removeMember(endpointPath(index) + QStringList{QStringLiteral("extra_config")}, endpointNamespace(index, ns));
+}
+
+Result<void> ConfigDocument::setServiceBlock(const QString &ns, const QJsonObject &block)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    if (!m_root.contains(QLatin1String("extra_config")))
+        if (auto r = setMember({}, QStringLiteral("extra_config"), QJsonObject{}); !r)
+            return r;
+    const QJsonObject extra = m_root.value(QLatin1String("extra_config")).toObject();
+    const QString key = !extra.contains(ns) && extra.contains(legacyOf(ns)) ? legacyOf(ns) : ns;
+    if (extra.contains(key))
+        return mergeObject({QStringLiteral("extra_config"), key}, block);
+    return setMember({QStringLiteral("extra_config")}, key, block);
+}
+
+Result<void> ConfigDocument::removeServiceBlock(const QString &ns)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    const QJsonObject extra = m_root.value(QLatin1String("extra_config")).toObject();
+    return removeMember({QStringLiteral("extra_config")}, extra.contains(ns) ? ns : legacyOf(ns));
+}
+
+Result<int> ConfigDocument::addEndpoint(const QJsonObject &endpointObject)
+{
+    if (auto g = writeGuard(); !g)
+        return g.error();
+    if (!m_root.contains(QLatin1String("endpoints"))) {
+        if (auto r = setMember({}, QStringLiteral("endpoints"), QJsonArray{endpointObject}); !r)
+            return r.error();
+    } else if (auto r = appendItem({QStringLiteral("endpoints")}, endpointObject); !r) {
+        return r.error();
+    }
+    return static_cast<int>(endpoints().size() - 1);
+}
+
+Result<void> ConfigDocument::removeEndpoint(int index)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    const JsonSourceMap::Node *arr = m_map->find({QStringLiteral("endpoints")});
+    if (!arr || arr->kind != JsonSourceMap::Kind::Array || index < 0 || index >= static_cast<int>(arr->items.size()))
+        return Result<void>::failure(QStringLiteral("unknown_endpoint"), QStringLiteral("no endpoint #%1").arg(index));
+    const auto i = static_cast<size_t>(index);
+    qsizetype from, to;
+    if (i + 1 < arr->items.size()) {
+        from = arr->items[i]->begin;
+        to = arr->items[i + 1]->begin;
+    } else if (i > 0) {
+        from = arr->items[i - 1]->end;
+        to = arr->items[i]->end;
+    } else {
+        from = arr->begin + 1;
+        to = arr->end - 1;
+    }
+    m_text = m_text.left(from) + m_text.mid(to);
+    return reparse();
+}
+
+Result<void> ConfigDocument::save(const QString &target)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    const QString path = target.isEmpty() ? m_path : target;
+    if (path.isEmpty())
+        return Result<void>::failure(QStringLiteral("usage"), QStringLiteral("no file name to save to"));
+    const QString backup = path + QStringLiteral(".bak");
+    if (QFileInfo::exists(path) && !QFileInfo::exists(backup)) {
+        QFile original(path);
+        if (!original.open(QIODevice::ReadOnly))
+            return Result<void>::failure(QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, original.errorString()));
+        const QByteArray bytes = original.readAll();
+        QSaveFile bak(backup);
+        if (!bak.open(QIODevice::WriteOnly) || bak.write(bytes) != bytes.size() || !bak.commit())
+            return Result<void>::failure(QStringLiteral("unwritable_file"), QStringLiteral("cannot write the backup %1: %2").arg(backup, bak.errorString()));
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(m_text) != m_text.size() || !f.commit())
+        return Result<void>::failure(QStringLiteral("unwritable_file"), QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+    m_path = path;
+    m_original = m_text;
+    return {};
+}
+
+} // namespace jwb::krakend

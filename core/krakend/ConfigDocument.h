@@ -1,0 +1,97 @@
+#pragma once
+
+#include "common/Finding.h"
+#include "common/Result.h"
+#include "krakend/JsonSourceMap.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace jwb::krakend {
+
+/// The extra_config namespaces this tool edits, with the legacy aliases KrakenD still accepts at run time.
+namespace Namespace {
+inline const QString validator = QStringLiteral("auth/validator");
+inline const QString signer = QStringLiteral("auth/signer");
+inline const QString revoker = QStringLiteral("auth/revoker");
+inline const QString legacyValidator = QStringLiteral("github.com/devopsfaith/krakend-jose/validator");
+inline const QString legacySigner = QStringLiteral("github.com/devopsfaith/krakend-jose/signer");
+inline const QString legacyRevoker = QStringLiteral("github_com/devopsfaith/bloomfilter");
+} // namespace Namespace
+
+/// One endpoint of a krakend.json, as listed to the user.
+struct EndpointInfo
+{
+    int index = -1;
+    QString path;
+    QString method; ///< GET when absent, as KrakenD defaults it
+    bool hasValidator = false;
+    bool hasSigner = false;
+    QString validatorKey; ///< the namespace actually used (short or legacy)
+};
+
+/// A krakend.json opened for lossless editing. Every edit touches only the bytes of the members it changes:
+/// untouched regions of the text, key order, unknown keys, `@comment` keys and number spellings stay
+/// byte-identical. Files using flexible-configuration templates (`{{ ... }}`) can be read where they are
+/// valid JSON but are refused for writing. save() is atomic (QSaveFile) and keeps a one-time `.bak` of the
+/// original.
+class ConfigDocument
+{
+public:
+    static common::Result<ConfigDocument> fromText(const QByteArray &text, const QString &path = {});
+    static common::Result<ConfigDocument> open(const QString &path);
+
+    [[nodiscard]] const QByteArray &text() const { return m_text; }
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] QJsonObject root() const { return m_root; }
+    [[nodiscard]] bool usesTemplates() const { return m_templates; }
+    [[nodiscard]] bool isModified() const { return m_text != m_original; }
+
+    [[nodiscard]] QList<EndpointInfo> endpoints() const;
+    /// Index of the endpoint with this path and method (GET when empty), or -1.
+    [[nodiscard]] int findEndpoint(const QString &path, const QString &method = {}) const;
+    [[nodiscard]] QJsonObject endpoint(int index) const;
+    /// The block under extra_config[ns] of endpoint `index` (legacy alias accepted), empty when absent.
+    [[nodiscard]] QJsonObject endpointBlock(int index, const QString &ns) const;
+    [[nodiscard]] QJsonObject serviceBlock(const QString &ns) const;
+
+    /// Sets extra_config[ns] of an endpoint to `block`, member by member (unchanged members keep their bytes).
+    common::Result<void> setEndpointBlock(int index, const QString &ns, const QJsonObject &block);
+    common::Result<void> removeEndpointBlock(int index, const QString &ns);
+    common::Result<void> setServiceBlock(const QString &ns, const QJsonObject &block);
+    common::Result<void> removeServiceBlock(const QString &ns);
+    /// Appends an endpoint object to `endpoints` (creating the array when needed); returns its index.
+    common::Result<int> addEndpoint(const QJsonObject &endpoint);
+    common::Result<void> removeEndpoint(int index);
+
+    /// Writes the document atomically to `path` (default: where it was opened), creating `<path>.bak` with the
+    /// original bytes before the first overwrite of an existing file.
+    common::Result<void> save(const QString &path = {});
+
+    /// Preferred member order when new blocks are written (alg and key source first).
+    static const QStringList &preferredOrder();
+
+private:
+    common::Result<void> reparse();
+    common::Result<void> writeGuard() const;
+    /// Makes `node` (an object at `path`) hold `value`, editing member by member.
+    common::Result<void> mergeObject(const QStringList &path, const QJsonObject &value);
+    common::Result<void> setMember(const QStringList &objectPath, const QString &key, const QJsonValue &value);
+    common::Result<void> removeMember(const QStringList &objectPath, const QString &key);
+    common::Result<void> appendItem(const QStringList &arrayPath, const QJsonValue &value);
+    QStringList endpointPath(int index) const;
+    QString endpointNamespace(int index, const QString &ns) const;
+
+    QString m_path;
+    QByteArray m_text;
+    QByteArray m_original;
+    QJsonObject m_root;
+    std::shared_ptr<const JsonSourceMap> m_map;
+    bool m_templates = false;
+};
+
+} // namespace jwb::krakend
