@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <optional>
+
 namespace jwb::cli {
 
 namespace {
@@ -104,20 +106,21 @@ int runSign(const QStringList &args)
 
     const QString wantKid = parser.value(QStringLiteral("kid"));
     const keys::Jwk *chosen = nullptr;
-    QString lastError;
+    std::optional<common::Error> lastError; // keeps its stable code: key_algorithm_mismatch or key_not_private
     for (const auto &jwk : keySet->keys) {
         if (parser.isSet(QStringLiteral("kid")) && keySet->keys.size() > 1 && jwk.kid != wantKid)
             continue;
         if (auto fits = crypto::Signature::checkKeyFits(*alg, jwk.key, true); !fits) {
-            lastError = fits.error().message;
+            lastError = fits.error();
             continue;
         }
         chosen = &jwk;
         break;
     }
     if (!chosen)
-        return io.fail(Usage, QStringLiteral("key_algorithm_mismatch"),
-                       lastError.isEmpty() ? QStringLiteral("no key with kid \"%1\" in the key set").arg(wantKid) : lastError);
+        return lastError ? io.fail(Usage, *lastError)
+                         : io.fail(Usage, QStringLiteral("unknown_kid"),
+                             QStringLiteral("no key with kid \"%1\" in the key set").arg(wantKid));
     if (chosen->key.type() == crypto::KeyType::Oct && chosen->key.bits() < crypto::Algorithms::hashBits(*alg))
         io.err(QStringLiteral("warning: the secret has %1 bits; %2 requires at least %3 (RFC 7518 §3.2)")
                    .arg(chosen->key.bits()).arg(algName).arg(crypto::Algorithms::hashBits(*alg)));

@@ -149,6 +149,34 @@ CertificateInfo certInfo(X509 *x)
     return info;
 }
 
+bool privateMatchesPublic(EVP_PKEY *pkey, KeyType type)
+{
+    if (type == KeyType::Ec) {
+        CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey, nullptr));
+        const bool ok = ctx && EVP_PKEY_pairwise_check(ctx.get()) == 1;
+        ERR_clear_error();
+        return ok;
+    }
+    if (type != KeyType::Rsa)
+        return true;
+    const BnPtr n = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_N)), e = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_E)),
+                d = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_D)), p = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_FACTOR1)),
+                q = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_FACTOR2));
+    if (BN_is_zero(p.get()) || BN_is_zero(q.get()))
+        return true;
+    std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)> ctx(BN_CTX_new(), &BN_CTX_free);
+    BnPtr pq(BN_new()), ed(BN_new()), m(BN_new()), r(BN_new());
+    if (!ctx || !pq || !ed || !m || !r || BN_mul(pq.get(), p.get(), q.get(), ctx.get()) != 1
+        || BN_cmp(pq.get(), n.get()) != 0 || BN_mul(ed.get(), e.get(), d.get(), ctx.get()) != 1)
+        return false;
+    for (const BIGNUM *prime : {p.get(), q.get()}) {
+        if (!BN_copy(m.get(), prime) || BN_sub_word(m.get(), 1) != 1 || BN_is_zero(m.get())
+            || BN_mod(r.get(), ed.get(), m.get(), ctx.get()) != 1 || !BN_is_one(r.get()))
+            return false;
+    }
+    return true;
+}
+
 /// Fills type/curve/bits/isPrivate from an EVP_PKEY and rejects what JOSE here cannot use.
 Result<Key> adopt(EvpPkeyPtr pkey, std::optional<CertificateInfo> cert, const std::function<Key(std::shared_ptr<Key::Data>)> &make)
 {
@@ -213,6 +241,13 @@ Result<Key> adopt(EvpPkeyPtr pkey, std::optional<CertificateInfo> cert, const st
         return fail<Key>("unsupported_key_type",
                          QStringLiteral("unsupported key type %1").arg(QString::fromLatin1(OBJ_nid2sn(id))));
     }
+    // A private key must belong to its public half (a corrupted PEM/DER body can still parse). For RSA the
+    // arithmetic is checked directly (n = p·q, e·d ≡ 1 mod p−1 and q−1): OpenSSL's pairwise check also proves
+    // p and q prime, which costs 50 ms for 2048 bits and 400 ms for 4096. RSA keys given without their factors
+    // (a JWK with only d) cannot be checked this way.
+    if (d->isPrivate && !privateMatchesPublic(pkey.get(), d->type))
+        return fail<Key>("inconsistent_key",
+            QStringLiteral("the private key does not match its public key (a corrupted or altered key)"));
     d->pkey = std::move(pkey);
     d->certificate = std::move(cert);
     return make(std::move(d));
@@ -344,7 +379,23 @@ Result<Key> Key::fromRsa(const RsaComponents &c)
     if (priv) {
         d = toBn(c.d);
         OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_D, d.get());
-        if (!c.p.isEmpty() && !c.q.isEmpty() && !c.dp.isEmpty() && !c.dq.isEmpty() && !c.qi.isEmpty()) {
+        if (!c.p.isEmpty() && !c.q.isEmpty() && (c.dp.isEmpty() || c.dq.isEmpty() || c.qi.isEmpty())) {
+            // d, p and q without the CRT members: derive them, as go-jose (and so KrakenD) does with
+            // rsa.PrivateKey.Precompute, instead of refusing the key (KrakenD's own fixtures have such JWKs).
+            p = toBn(c.p), q = toBn(c.q), dp.reset(BN_new()), dq.reset(BN_new()), qi.reset(BN_new());
+            BnPtr pm1(BN_dup(p.get())), qm1(BN_dup(q.get()));
+            std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)> bnCtx(BN_CTX_new(), BN_CTX_free);
+            if (!BN_sub_word(pm1.get(), 1) || !BN_sub_word(qm1.get(), 1)
+                || !BN_mod(dp.get(), d.get(), pm1.get(), bnCtx.get()) || !BN_mod(dq.get(), d.get(), qm1.get(), bnCtx.get())
+                || !BN_mod_inverse(qi.get(), q.get(), p.get(), bnCtx.get()))
+                return fail<Key>("inconsistent_key", QStringLiteral("RSA private key is inconsistent: p and q are not "
+                                                                    "usable primes"));
+            OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR1, p.get());
+            OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR2, q.get());
+            OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT1, dp.get());
+            OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT2, dq.get());
+            OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_COEFFICIENT1, qi.get());
+        } else if (!c.p.isEmpty() && !c.q.isEmpty() && !c.dp.isEmpty() && !c.dq.isEmpty() && !c.qi.isEmpty()) {
             p = toBn(c.p), q = toBn(c.q), dp = toBn(c.dp), dq = toBn(c.dq), qi = toBn(c.qi);
             OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR1, p.get());
             OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR2, q.get());
@@ -490,6 +541,18 @@ Result<Key> Key::fromDer(const QByteArray &der)
         p = reinterpret_cast<const unsigned char *>(der.constData());
         if (EVP_PKEY *k = d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(der.size())))
             return adopt(EvpPkeyPtr(k), std::nullopt, [](auto d) { return Key(std::move(d)); });
+        // PKCS#1 RSAPublicKey before the generic decoder, which takes SEQUENCE{INTEGER, INTEGER} for DH parameters.
+        EVP_PKEY *rsa = nullptr;
+        if (OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(
+                &rsa, "DER", "type-specific", "RSA", EVP_PKEY_PUBLIC_KEY, nullptr, nullptr)) {
+            const auto *in = reinterpret_cast<const unsigned char *>(der.constData());
+            size_t len = static_cast<size_t>(der.size());
+            const bool decoded = OSSL_DECODER_from_data(dctx, &in, &len) == 1 && rsa && len == 0;
+            OSSL_DECODER_CTX_free(dctx);
+            if (decoded)
+                return adopt(EvpPkeyPtr(rsa), std::nullopt, [](auto d) { return Key(std::move(d)); });
+            EVP_PKEY_free(rsa);
+        }
         ERR_clear_error();
     }
     auto pkey = decodeWith("DER", der, {});
@@ -639,6 +702,11 @@ Result<QByteArray> Key::toDer(bool includePrivate, PemFormat format) const
         return fail<QByteArray>("unsupported_format", QStringLiteral("symmetric keys have no DER form"));
     if (includePrivate && !m_d->isPrivate)
         return fail<QByteArray>("not_private", QStringLiteral("this is a public key: there is no private part to write"));
+    if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Okp)
+        return fail<QByteArray>("unsupported_format", QStringLiteral("Ed25519 keys have no PKCS#1/SEC1 form"));
+    if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Ec && !includePrivate)
+        return fail<QByteArray>(
+            "unsupported_format", QStringLiteral("EC public keys have no type-specific DER; use SPKI"));
     return encodeKey(m_d->pkey.get(), includePrivate, format, "DER");
 }
 

@@ -6,12 +6,25 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace jwb::keys::KeyLoader {
 
 using common::Result;
 
 namespace {
 constexpr qint64 kMaxKeyFile = 4 * 1024 * 1024;
+
+/// The ROCA check Jwk::fromJson applies, for keys that arrive as PEM or DER: the same key is refused in every form.
+std::optional<common::Error> rocaError(const crypto::Key &key)
+{
+    if (key.type() != crypto::KeyType::Rsa || !isRocaVulnerable(key.rsa().n))
+        return std::nullopt;
+    return common::Error {QStringLiteral("weak_key"),
+        QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361): the private key can be "
+                       "recovered; refusing it"),
+        {}};
+}
 
 Result<JwkSet> fromPem(const QByteArray &data)
 {
@@ -31,6 +44,10 @@ Result<JwkSet> fromPem(const QByteArray &data)
         auto key = crypto::Key::fromPem(pem);
         if (!key) {
             set.skipped.append({index++, QString(), key.error()});
+            continue;
+        }
+        if (const auto weak = rocaError(key.value())) {
+            set.skipped.append({index++, QString(), *weak});
             continue;
         }
         if (key->hasCertificate() && !set.keys.isEmpty() && set.keys.first().key.hasCertificate()) {
@@ -77,6 +94,8 @@ Result<JwkSet> load(const QByteArray &raw)
         auto key = crypto::Key::fromDer(raw);
         if (!key)
             return key.error();
+        if (const auto weak = rocaError(key.value()))
+            return *weak;
         JwkSet set = JwkSet::fromKey(Jwk::fromKey(key.value()), QStringLiteral("DER"));
         return set;
     }
