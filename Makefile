@@ -19,7 +19,7 @@ help:
 	@echo "make format clang-format every C++ source"
 
 # The bootstrap is fast when everything is present; the stamp only saves re-running it within one build tree.
-$(DEPS_STAMP): packaging/bootstrap.sh
+$(DEPS_STAMP): packaging/bootstrap.sh tests/integration/servers/package-lock.json
 	@bash packaging/bootstrap.sh
 	@mkdir -p $(BUILD_DIR) && touch $@
 

@@ -56,9 +56,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# QCA: returns early when present or installed from a package (a function, so that the steps after it run too).
+install_qca() {
 if qca_installed; then
     log "QCA for Qt 6: present"
-    exit 0
+    return 0
 fi
 
 # Prefer the distribution's package.
@@ -66,7 +68,7 @@ if ! qca_pkg_available; then apt_update; fi
 if qca_pkg_available; then
     log "installing libqca-qt6-dev and its OpenSSL plugin from the distribution"
     $SUDO apt-get install -y -qq --no-install-recommends libqca-qt6-dev libqca-qt6-plugins >/dev/null
-    exit 0
+    return 0
 fi
 
 # Debian 12: build QCA 2.3.10 from the next release's source archive (trixie), using the same mirror the
@@ -122,3 +124,24 @@ $SUDO mkdir -p "$STAMP_DIR"
 echo "$orig" | $SUDO tee "$STAMP_DIR/qca-qt6-$QCA_VERSION_WANTED" >/dev/null
 grep -E 'Installing|Up-to-date' "$work/install.log" | grep -E 'qca-ossl|Config.cmake' >&2 || true
 log "QCA for Qt 6 installed under $QCA_PREFIX"
+}
+install_qca
+
+# ----------------------------------------------------------------------------------------------------------------
+# npm dependencies of the integration tests: tests/integration/servers (oidc-provider), pinned by its committed
+# package-lock.json and installed with `npm ci` as the calling user (no sudo). Only when node and npm exist:
+# without them tst_network and tst_oidc skip with a message (under CI=true they fail). Only when node_modules is
+# missing or older than package-lock.json, so a second run costs nothing. A failed install is reported, not fatal.
+servers="$here/../tests/integration/servers"
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && [ -f "$servers/package-lock.json" ]; then
+    marker="$servers/node_modules/.package-lock.json" # written by npm at the end of every install
+    if [ ! -f "$marker" ] || [ "$servers/package-lock.json" -nt "$marker" ]; then
+        log "npm ci in tests/integration/servers (oidc-provider for the integration tests)"
+        npm ci --no-audit --no-fund --loglevel=error --prefix "$servers" >&2 \
+            || log "warning: npm ci failed: the OpenID provider tests will be skipped (and fail under CI=true)"
+    else
+        log "npm dependencies of the integration tests: present"
+    fi
+else
+    log "node/npm not found: the JWKS server and OpenID provider tests will be skipped (install nodejs and npm to run them)"
+fi

@@ -58,11 +58,18 @@ void HttpFetch::start()
                             "set; pass --insecure to fetch it anyway").arg(m_url.toDisplayString()));
         return;
     }
-    QNetworkRequest request(m_url);
+    m_timer.start(m_options.timeoutMs + 1000);
+    sendRequest(m_url);
+}
+
+void HttpFetch::sendRequest(const QUrl &url)
+{
+    // Redirects are followed here rather than by Qt: Qt 6.4's UserVerifiedRedirectPolicy answers the second
+    // hop of a chain with a bogus "HTTP 100" and no error, and every hop needs the scheme rule and the pins.
+    QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/jwk-set+json, application/json");
     request.setRawHeader("User-Agent", "JWT-Workbench/" JWB_VERSION);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(5);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_options.timeoutMs);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -73,14 +80,15 @@ void HttpFetch::start()
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
     request.setSslConfiguration(ssl);
 
+    m_response.body.clear();
+    m_response.chain.clear();
+    m_sslErrors.clear();
     m_reply = m_manager->get(request);
     connect(m_reply, &QNetworkReply::encrypted, this, &HttpFetch::onEncrypted);
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpFetch::onSslErrors);
-    connect(m_reply, &QNetworkReply::redirected, this, &HttpFetch::onRedirected);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpFetch::onReadyRead);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpFetch::progress);
     connect(m_reply, &QNetworkReply::finished, this, &HttpFetch::onFinished);
-    m_timer.start(m_options.timeoutMs + 1000);
 }
 
 void HttpFetch::cancel()
@@ -106,7 +114,11 @@ void HttpFetch::fail(const QString &code, const QString &message)
 
 void HttpFetch::onEncrypted()
 {
-    const QList<QSslCertificate> chain = m_reply->sslConfiguration().peerCertificateChain();
+    checkPeerChain(m_reply->sslConfiguration().peerCertificateChain());
+}
+
+bool HttpFetch::checkPeerChain(const QList<QSslCertificate> &chain)
+{
     m_response.chain.clear();
     QStringList presented;
     bool pinned = false;
@@ -122,10 +134,17 @@ void HttpFetch::onEncrypted()
             pinned = true;
         m_response.chain.append(pc);
     }
-    if (!m_options.pins.isEmpty() && !pinned)
+    if (!m_options.pins.isEmpty() && !pinned) {
+        // The server of this hop (after a redirect it is not the one first asked).
+        const QUrl server = m_reply ? m_reply->url() : m_url;
         fail(QStringLiteral("pin_mismatch"),
-             QStringLiteral("no certificate presented by %1 matches the configured pins; presented: %2")
-                 .arg(m_url.host(), presented.join(QStringLiteral(", "))));
+            QStringLiteral("no certificate presented by %1 matches the configured pins; presented: %2")
+                .arg(server.toDisplayString(
+                         QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment),
+                    presented.isEmpty() ? QStringLiteral("(none)") : presented.join(QStringLiteral(", "))));
+        return false;
+    }
+    return true;
 }
 
 void HttpFetch::onSslErrors(const QList<QSslError> &errors)
@@ -136,20 +155,40 @@ void HttpFetch::onSslErrors(const QList<QSslError> &errors)
         m_reply->ignoreSslErrors();
 }
 
-void HttpFetch::onRedirected(const QUrl &url)
+bool HttpFetch::followRedirect()
 {
-    if (url.scheme().toLower() != u"https" && !m_options.insecure) {
+    const QByteArray location = m_reply->rawHeader("Location");
+    if (location.isEmpty())
+        return false;
+    const QUrl from = m_reply->url();
+    const QUrl to = from.resolved(QUrl::fromEncoded(location));
+    const QString scheme = to.scheme().toLower();
+    if (++m_redirects > kMaxRedirects) {
+        fail(QStringLiteral("too_many_redirects"),
+            QStringLiteral("%1 redirected more than %2 times (last to %3)")
+                .arg(m_url.toDisplayString())
+                .arg(kMaxRedirects)
+                .arg(to.toDisplayString()));
+    } else if (!to.isValid() || to.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
+        fail(QStringLiteral("invalid_redirect"),
+            QStringLiteral("%1 redirects to \"%2\", which is not an http(s) URL")
+                .arg(from.toDisplayString(), QString::fromLatin1(location)));
+    } else if (scheme != u"https" && !m_options.insecure) {
         fail(QStringLiteral("redirect_insecure"),
-             QStringLiteral("%1 redirects to %2, which is not https; refusing (use --insecure to allow)")
-                 .arg(m_url.toDisplayString(), url.toDisplayString()));
-        return;
+            QStringLiteral("%1 redirects to %2, which is not https; refusing (use --insecure to allow)")
+                .arg(from.toDisplayString(), to.toDisplayString()));
+    } else {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply.clear();
+        sendRequest(to);
     }
-    Q_EMIT m_reply->redirectAllowed();
+    return true;
 }
 
 void HttpFetch::onReadyRead()
 {
-    if (!m_reply)
+    if (!m_reply || !m_reply->isOpen()) // aborted (transfer timeout): nothing left to read
         return;
     m_response.body += m_reply->readAll();
     if (m_response.body.size() > m_options.maxBytes)
@@ -201,6 +240,14 @@ void HttpFetch::onFinished()
         }
         break; // an HTTP error status: reported below with the body kept
     }
+    // A request on a connection that QNetworkAccessManager reuses (discovery, then jwks_uri on the same host)
+    // gets no encrypted() signal: check the pins and record the chain here, or the JWKS would be accepted
+    // unpinned and listed without its certificates.
+    if (m_response.url.scheme().toLower() == u"https" && m_response.chain.isEmpty()
+        && !checkPeerChain(m_reply->sslConfiguration().peerCertificateChain()))
+        return;
+    if (m_response.status >= 300 && m_response.status <= 399 && m_response.status != 304 && followRedirect())
+        return;
     if (m_response.status < 200 || m_response.status > 299) {
         fail(QStringLiteral("http_status"), QStringLiteral("%1 answered HTTP %2 %3")
                                                 .arg(m_response.url.toDisplayString())

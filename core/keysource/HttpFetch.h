@@ -30,8 +30,9 @@ struct HttpResponse
 /// on every certificate the server presents, redirects followed only to https (unless insecure), a transfer
 /// timeout and a response size limit. Emits finished() exactly once (also after cancel()).
 ///
-/// Error codes: insecure_url, dns_failure, connection_refused, tls_error, pin_mismatch, timeout, too_large,
-/// redirect_insecure, http_status, network_error, cancelled.
+/// Error codes: invalid_url, insecure_url, dns_failure, connection_refused, tls_error, pin_mismatch, timeout,
+/// too_large, redirect_insecure, invalid_redirect, too_many_redirects (more than 5 hops), http_status,
+/// network_error, cancelled.
 class HttpFetch : public QObject
 {
     Q_OBJECT
@@ -53,8 +54,14 @@ Q_SIGNALS:
 private:
     void fail(const QString &code, const QString &message);
     void onEncrypted();
+    /// Records the presented chain with its pins; fails with pin_mismatch (and returns false) when pins are
+    /// configured and none matches.
+    bool checkPeerChain(const QList<QSslCertificate> &chain);
     void onSslErrors(const QList<QSslError> &errors);
-    void onRedirected(const QUrl &url);
+    void sendRequest(const QUrl &url);
+    /// On a 3xx answer with a Location: fails (too many hops, not http(s), https to http unless insecure) or
+    /// sends the next request. Returns false when there is nothing to follow.
+    bool followRedirect();
     void onReadyRead();
     void onFinished();
 
@@ -67,6 +74,8 @@ private:
     common::Error m_error;
     QStringList m_sslErrors;
     bool m_done = false;
+    int m_redirects = 0;
+    static constexpr int kMaxRedirects = 5;
 };
 
 /// KrakenD pin of a certificate: SHA-256 over its SubjectPublicKeyInfo, URL-safe base64 with padding.
