@@ -48,7 +48,7 @@ QJsonObject Inspection::toJson() const
         o.insert(QStringLiteral("payload"), token.payloadIsJson ? QJsonValue(token.payload) : QJsonValue());
         const Segment *payloadSeg = token.segment(SegmentRole::Payload);
         if (!token.payloadIsJson && payloadSeg && payloadSeg->decodedOk) {
-            QStringDecoder utf8(QStringDecoder::Utf8);
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
             const QString text = utf8.decode(token.payloadBytes);
             if (!utf8.hasError())
                 o.insert(QStringLiteral("payload_text"), text);

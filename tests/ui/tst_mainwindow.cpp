@@ -1,0 +1,569 @@
+// The main window end to end, offscreen: paste or open a token, wait for the debounced decode, and read what
+// the views, models and banner show.
+
+#include "UiTestHelpers.h"
+
+#include "MainWindow.h"
+#include "common/Clock.h"
+#include "common/Dialogs.h"
+#include "common/Resources.h"
+#include "inspector/ClaimsModel.h"
+#include "inspector/FindingsModel.h"
+#include "inspector/InspectorWidget.h"
+#include "inspector/TokenEditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+using namespace jwb;
+using test::makeToken;
+using test::num;
+namespace Resources = ui::Resources;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void decodesPastedToken();
+    void keepsMemberOrder();
+    void claimsShowTimes();
+    void headerParameters();
+    void malformedTokenNamesSegmentAndCharacter_data();
+    void malformedTokenNamesSegmentAndCharacter();
+    void marksTheBadCharacter_data();
+    void marksTheBadCharacter();
+    void colouredSegments();
+    void findings_data();
+    void findings();
+    void modelsPassTheTester();
+    void relativeTimesRefresh();
+    void openFileThroughDialog();
+    void rejectsOversizedFile();
+    void droppedFileOpens();
+    void droppedTextReplacesToken();
+    void pasteAndCopyActions();
+    void demoWorkspace();
+    void severalInputs();
+    void hugePayloadStaysResponsive();
+
+private:
+    void setToken(const QString &text);
+    [[nodiscard]] QAction *action(const char *name) const;
+    static bool dropOn(QWidget *target, const QMimeData *mime);
+
+    std::shared_ptr<common::FixedClock> m_clock;
+    std::unique_ptr<ui::MainWindow> m_window;
+    QStringList m_errors;
+};
+
+void TestMainWindow::init()
+{
+    m_clock = std::make_shared<common::FixedClock>(test::nowUtc());
+    m_window = std::make_unique<ui::MainWindow>(m_clock);
+    m_errors.clear();
+    ui::Dialogs::Hooks hooks;
+    hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
+    hooks.openFileName = [](const QString &, const QString &) { return QString(); };
+    ui::Dialogs::setHooks(hooks);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    ui::Dialogs::clearHooks();
+}
+
+// Types into the editor the way a paste does; the views follow after the debounce.
+void TestMainWindow::setToken(const QString &text)
+{
+    m_window->tokenEditor()->setPlainText(text);
+}
+
+// What a drag from another application delivers: enter, move, drop. Widgets only take a drop they accepted
+// the drag for. Returns whether the drop was accepted.
+bool TestMainWindow::dropOn(QWidget *target, const QMimeData *mime)
+{
+    const QPoint pos(10, 10);
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+QAction *TestMainWindow::action(const char *name) const
+{
+    return m_window->findChild<QAction *>(QString::fromLatin1(name));
+}
+
+void TestMainWindow::decodesPastedToken()
+{
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("JWT Workbench"));
+    setToken(makeToken(R"({"alg":"HS256","typ":"JWT"})", R"({"sub":"alice","name":"Alice"})"));
+    // Not decoded synchronously: the edit is debounced.
+    QVERIFY(!m_window->headerView()->toPlainText().contains(u"alg"));
+    QTRY_VERIFY(m_window->headerView()->toPlainText().contains(u"\"alg\""));
+    QVERIFY(m_window->headerView()->toPlainText().contains(u"\"HS256\""));
+    QVERIFY(m_window->payloadView()->toPlainText().contains(u"\"sub\": \"alice\""));
+    QVERIFY(m_window->statusText().contains(u"Decoded JWS"));
+    QVERIFY(m_window->statusText().contains(u"alg HS256"));
+}
+
+void TestMainWindow::keepsMemberOrder()
+{
+    setToken(makeToken(R"({"typ":"JWT","alg":"HS256"})", R"({"zeta":1,"iss":"me","alpha":true})"));
+    QTRY_VERIFY(m_window->payloadView()->toPlainText().contains(u"zeta"));
+    const QString payload = m_window->payloadView()->toPlainText();
+    QVERIFY(payload.indexOf(u"zeta") < payload.indexOf(u"iss"));
+    QVERIFY(payload.indexOf(u"iss") < payload.indexOf(u"alpha"));
+    const QString header = m_window->headerView()->toPlainText();
+    QVERIFY(header.indexOf(u"typ") < header.indexOf(u"alg"));
+
+    ui::ClaimsModel *claims = m_window->claimsModel();
+    QCOMPARE(claims->rowCount(), 3);
+    QCOMPARE(claims->index(0, 0).data().toString(), QStringLiteral("zeta"));
+    QCOMPARE(claims->index(1, 0).data().toString(), QStringLiteral("iss"));
+    QCOMPARE(claims->index(2, 0).data().toString(), QStringLiteral("alpha"));
+    QCOMPARE(claims->index(2, ui::ClaimsModel::ValueColumn).data().toString(), QStringLiteral("true"));
+}
+
+void TestMainWindow::claimsShowTimes()
+{
+    const qint64 now = test::kNow;
+    setToken(makeToken(R"({"alg":"RS256"})",
+        "{\"iss\":\"https://auth.example.com/\",\"exp\":" + num(now + 300) + ",\"nbf\":" + num(now - 60)
+            + ",\"iat\":" + num(now - 7200) + "}"));
+    ui::ClaimsModel *claims = m_window->claimsModel();
+    QTRY_COMPARE(claims->rowCount(), 4);
+
+    const int exp = claims->rowOf(QStringLiteral("exp"));
+    QVERIFY(exp >= 0);
+    QCOMPARE(claims->index(exp, 0).data(ui::ClaimsModel::RelativeRole).toString(), QStringLiteral("expires in 5 min"));
+    QCOMPARE(claims->index(exp, 0).data(ui::ClaimsModel::UnixTimeRole).toLongLong(), now + 300);
+    const QString value = claims->index(exp, ui::ClaimsModel::ValueColumn).data().toString();
+    QVERIFY2(value.contains(u"expires in 5 min"), qPrintable(value));
+    QVERIFY2(value.contains(QString::number(now + 300)), qPrintable(value));
+    QVERIFY2(value.contains(u"2026-11-28T12:05:00Z"), qPrintable(value));
+    QVERIFY(claims->index(exp, ui::ClaimsModel::ValueColumn).data(Qt::ToolTipRole).toString().contains(u"Local:"));
+    QVERIFY(claims->index(exp, ui::ClaimsModel::MeaningColumn).data().toString().contains(u"Expiration"));
+
+    QCOMPARE(claims->index(claims->rowOf(QStringLiteral("iat")), 0).data(ui::ClaimsModel::RelativeRole).toString(),
+        QStringLiteral("issued 2 h ago"));
+    QCOMPARE(claims->index(claims->rowOf(QStringLiteral("nbf")), 0).data(ui::ClaimsModel::RelativeRole).toString(),
+        QStringLiteral("valid since 1 min ago"));
+    // Claims that are not times have no relative text; unknown claims still get a sentence.
+    QVERIFY(claims->index(claims->rowOf(QStringLiteral("iss")), 0)
+                .data(ui::ClaimsModel::RelativeRole)
+                .toString()
+                .isEmpty());
+}
+
+void TestMainWindow::headerParameters()
+{
+    setToken(makeToken(R"({"alg":"RS256","kid":"k1","x-custom":1})", R"({"sub":"a"})"));
+    ui::ClaimsModel *header = m_window->headerModel();
+    QTRY_COMPARE(header->rowCount(), 3);
+    QCOMPARE(header->part(), ui::ClaimsModel::Part::Header);
+    QVERIFY(header->index(header->rowOf(QStringLiteral("kid")), ui::ClaimsModel::MeaningColumn)
+                .data()
+                .toString()
+                .contains(u"Key id"));
+    QVERIFY(!header->index(header->rowOf(QStringLiteral("x-custom")), ui::ClaimsModel::MeaningColumn)
+                 .data()
+                 .toString()
+                 .isEmpty());
+    QCOMPARE(header->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Parameter"));
+    QCOMPARE(m_window->claimsModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Claim"));
+}
+
+void TestMainWindow::malformedTokenNamesSegmentAndCharacter_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString header = test::b64(R"({"alg":"HS256","typ":"JWT"})");
+    const QString payload = test::b64(R"({"sub":"1234567890","name":"John"})");
+    QString badPayload = payload;
+    badPayload[9] = u'?';
+    const qsizetype tokenOffset = header.size() + 1 + 9;
+    QTest::newRow("bad character in payload")
+        << header + u'.' + badPayload + u".c2ln"
+        << QStringList {QStringLiteral("segment 2 (payload): '?' at character 9 is not base64url"),
+               QStringLiteral("(character %1 of the token)").arg(tokenOffset)};
+    QTest::newRow("padding") << header + QStringLiteral("=.") + payload + u".c2ln"
+                             << QStringList {QStringLiteral("segment 1 (header)"), QStringLiteral("padding")};
+    QTest::newRow("two segments") << header + u'.' + payload
+                                  << QStringList {QStringLiteral("3 segments"), QStringLiteral("this has 2 segments")};
+    QTest::newRow("header not JSON") << test::b64("not json") + u'.' + payload + u".c2ln"
+                                     << QStringList {QStringLiteral("segment 1 (header) is not valid JSON")};
+    QTest::newRow("standard base64 in signature")
+        << header + u'.' + payload + QStringLiteral(".ab+d")
+        << QStringList {QStringLiteral("segment 3 (signature)"), QStringLiteral("'+' at character 2")};
+}
+
+void TestMainWindow::malformedTokenNamesSegmentAndCharacter()
+{
+    QFETCH(QString, token);
+    QFETCH(QStringList, expected);
+    setToken(token);
+    QTRY_VERIFY(m_window->inspector()->inspection().token.input == token);
+    for (const QString &part : expected)
+        QVERIFY2(m_window->statusText().contains(part), qPrintable(m_window->statusText()));
+    // The parse issue is also the first finding.
+    QCOMPARE(m_window->findingsModel()->items().first().severity, common::Severity::Error);
+    QCOMPARE(
+        m_window->findingsModel()->items().first().code, m_window->inspector()->inspection().token.issues.first().code);
+}
+
+void TestMainWindow::marksTheBadCharacter_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("position");
+
+    const QString header = test::b64(R"({"alg":"HS256"})");
+    const QString payload = test::b64(R"({"sub":"1234567890"})");
+    QString bad = payload;
+    bad[5] = u'*';
+    const QString token = header + u'.' + bad + u".c2ln";
+    const int inToken = static_cast<int>(header.size() + 1 + 5);
+    QTest::newRow("bare") << token << inToken;
+    QTest::newRow("Bearer prefix") << QStringLiteral("Bearer ") + token << inToken + 7;
+    QTest::newRow("Authorization header") << QStringLiteral("Authorization: Bearer ") + token << inToken + 22;
+    QTest::newRow("quoted, leading spaces") << QStringLiteral("  \"") + token + u'"' << inToken + 3;
+    // Line breaks inside the token are dropped by the parser; the mark must still land on the '*'.
+    const QString wrapped
+        = header.left(4) + u'\n' + header.mid(4) + u'.' + bad.left(3) + QStringLiteral("\n  ") + bad.mid(3) + u".c2ln";
+    QTest::newRow("wrapped lines") << wrapped << static_cast<int>(wrapped.indexOf(u'*'));
+}
+
+void TestMainWindow::marksTheBadCharacter()
+{
+    QFETCH(QString, input);
+    QFETCH(int, position);
+    QCOMPARE(input[position], u'*');
+    setToken(input);
+    QTRY_VERIFY(m_window->inspector()->inspection().token.input == input);
+    QVERIFY(m_window->statusText().contains(u"'*'"));
+    int marks = 0;
+    for (const QTextEdit::ExtraSelection &sel : m_window->tokenEditor()->extraSelections()) {
+        if (sel.format.property(ui::TokenEditor::MarkupProperty).toString() != u"error:character")
+            continue;
+        ++marks;
+        QCOMPARE(sel.cursor.selectionStart(), position);
+        QCOMPARE(sel.cursor.selectionEnd(), position + 1);
+    }
+    QCOMPARE(marks, 1);
+}
+
+void TestMainWindow::colouredSegments()
+{
+    const QString token = makeToken(R"({"alg":"HS256"})", R"({"sub":"a"})");
+    setToken(QStringLiteral("Bearer ") + token);
+    QTRY_VERIFY(!m_window->tokenEditor()->extraSelections().isEmpty());
+    QStringList tags;
+    for (const QTextEdit::ExtraSelection &sel : m_window->tokenEditor()->extraSelections()) {
+        const QString tag = sel.format.property(ui::TokenEditor::MarkupProperty).toString();
+        tags.append(tag);
+        if (tag == u"segment:header")
+            QCOMPARE(sel.cursor.selectedText(), token.section(u'.', 0, 0));
+        if (tag == u"segment:signature")
+            QCOMPARE(sel.cursor.selectedText(), token.section(u'.', 2, 2));
+        if (tag == u"wrapper")
+            QCOMPARE(sel.cursor.selectedText(), QStringLiteral("Bearer"));
+    }
+    QCOMPARE(tags,
+        (QStringList {QStringLiteral("segment:header"), QStringLiteral("segment:payload"),
+            QStringLiteral("segment:signature"), QStringLiteral("wrapper"), QStringLiteral("separator"),
+            QStringLiteral("separator")}));
+}
+
+void TestMainWindow::findings_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("severity");
+
+    const qint64 now = test::kNow;
+    QTest::newRow("alg none") << makeToken(R"({"alg":"none"})", R"({"sub":"a"})", QString())
+                              << QStringLiteral("alg_none") << static_cast<int>(common::Severity::Error);
+    QTest::newRow("expired") << makeToken(R"({"alg":"HS256"})", "{\"exp\":" + num(now - 3600) + "}")
+                             << QStringLiteral("expired") << static_cast<int>(common::Severity::Error);
+    QTest::newRow("embedded jku") << makeToken(R"({"alg":"RS256","jku":"https://evil.example/keys"})", R"({"sub":"a"})")
+                                  << QStringLiteral("embedded_jku") << static_cast<int>(common::Severity::Warning);
+    QTest::newRow("duplicate member") << makeToken(R"({"alg":"HS256"})", R"({"sub":"a","sub":"b"})")
+                                      << QStringLiteral("duplicate_key") << static_cast<int>(common::Severity::Error);
+}
+
+void TestMainWindow::findings()
+{
+    QFETCH(QString, token);
+    QFETCH(QString, code);
+    QFETCH(int, severity);
+    setToken(token);
+    QTRY_VERIFY(m_window->findingsModel()->codes().contains(code));
+    ui::FindingsModel *model = m_window->findingsModel();
+    const int row = static_cast<int>(model->codes().indexOf(code));
+    QCOMPARE(model->index(row, 0).data(ui::FindingsModel::SeverityRole).toInt(), severity);
+    QVERIFY(!model->index(row, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(!model->index(row, ui::FindingsModel::MessageColumn).data().toString().isEmpty());
+    QCOMPARE(model->index(row, ui::FindingsModel::CodeColumn).data().toString(), code);
+    // The view shows this model, and the tab title counts the findings.
+    QCOMPARE(m_window->findingsView()->model(), model);
+    QVERIFY(m_window->inspector()->tabs()->tabText(2).contains(QString::number(model->rowCount())));
+    const QString banner = m_window->statusText();
+    QVERIFY2(banner.contains(severity == static_cast<int>(common::Severity::Error) ? u"error" : u"warning"),
+        qPrintable(banner));
+}
+
+void TestMainWindow::modelsPassTheTester()
+{
+    QAbstractItemModelTester claims(m_window->claimsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester header(m_window->headerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester findings(
+        m_window->findingsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QStringList tokens = {
+        makeToken(R"({"alg":"RS256","kid":"a"})", "{\"sub\":\"x\",\"exp\":" + num(test::kNow + 60) + "}"),
+        makeToken(
+            R"({"alg":"none"})", R"({"iat":1,"nbf":2,"exp":3,"roles":["a","b"],"nested":{"k":[1,2]}})", QString()),
+        QStringLiteral("not a token"), QString(), Resources::demoToken(),
+        Resources::demoToken(), // same names again: updated in place
+    };
+    for (const QString &token : tokens) {
+        m_window->inspector()->setTokenText(token);
+        QVERIFY(!QTest::currentTestFailed());
+    }
+    m_window->inspector()->refreshTimes();
+}
+
+void TestMainWindow::relativeTimesRefresh()
+{
+    ui::InspectorWidget *inspector = m_window->inspector();
+    QCOMPARE(inspector->refreshTimer()->interval(), 30 * 1000);
+    QVERIFY(inspector->refreshTimer()->isActive());
+
+    setToken(makeToken(R"({"alg":"HS256"})", "{\"sub\":\"a\",\"exp\":" + num(test::kNow + 300) + "}"));
+    ui::ClaimsModel *claims = m_window->claimsModel();
+    QTRY_COMPARE(claims->rowCount(), 2);
+    const QModelIndex exp = claims->index(claims->rowOf(QStringLiteral("exp")), 0);
+    QCOMPARE(exp.data(ui::ClaimsModel::RelativeRole).toString(), QStringLiteral("expires in 5 min"));
+
+    QSignalSpy resets(claims, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(claims, &QAbstractItemModel::dataChanged);
+    m_clock->setNow(test::nowUtc().addSecs(120));
+    inspector->refreshTimes();
+    QCOMPARE(exp.data(ui::ClaimsModel::RelativeRole).toString(), QStringLiteral("expires in 3 min"));
+    QCOMPARE(resets.count(), 0); // same rows: updated in place, the index stays valid
+    QVERIFY(changes.count() > 0);
+
+    // Once past exp, core reports it and the window shows it.
+    m_clock->setNow(test::nowUtc().addSecs(400));
+    inspector->refreshTimes();
+    QVERIFY(m_window->findingsModel()->codes().contains(u"expired"));
+    QCOMPARE(exp.data(ui::ClaimsModel::SeverityRole).toInt(), static_cast<int>(common::Severity::Error));
+}
+
+void TestMainWindow::openFileThroughDialog()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("token.jwt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\xef\xbb\xbf" + Resources::demoToken().toLatin1() + "\n"); // with a BOM, as some editors save
+    file.close();
+
+    ui::Dialogs::Hooks hooks;
+    hooks.openFileName = [path](const QString &, const QString &) { return path; };
+    hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
+    ui::Dialogs::setHooks(hooks);
+    action("actionOpen")->trigger();
+    QVERIFY(m_errors.isEmpty());
+    QCOMPARE(m_window->tokenEditor()->toPlainText().trimmed(), Resources::demoToken());
+    QVERIFY(m_window->headerView()->toPlainText().contains(u"demo-rs256")); // opening decodes at once
+    QCOMPARE(m_window->inspector()->inputTitles().last(), QStringLiteral("token.jwt"));
+}
+
+void TestMainWindow::rejectsOversizedFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge.jwt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(1024 * 1024 + 1, 'a'));
+    file.close();
+    setToken(QStringLiteral("keep.me.please"));
+
+    QVERIFY(!m_window->openFile(path));
+    QCOMPARE(m_errors.size(), 1);
+    QVERIFY2(m_errors.first().contains(u"huge.jwt") && m_errors.first().contains(u"1048577 bytes")
+            && m_errors.first().contains(u"1 MiB"),
+        qPrintable(m_errors.first()));
+    QCOMPARE(m_window->tokenEditor()->toPlainText(), QStringLiteral("keep.me.please"));
+
+    QVERIFY(!m_window->openFile(dir.filePath(QStringLiteral("missing.jwt"))));
+    QVERIFY(m_errors.last().contains(u"does not exist"));
+}
+
+void TestMainWindow::droppedFileOpens()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dropped.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Authorization: Bearer " + Resources::demoToken().toLatin1());
+    file.close();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QVERIFY(dropOn(m_window.get(), &mime));
+    QVERIFY(m_window->tokenEditor()->toPlainText().startsWith(u"Authorization: Bearer eyJ"));
+    QCOMPARE(m_window->inspector()->inspection().token.source, QStringLiteral("Authorization header"));
+
+    // Files dropped onto the editor itself are opened too, not inserted as URLs.
+    QSignalSpy spy(m_window->inspector(), &ui::InspectorWidget::filesDropped);
+    QVERIFY(dropOn(m_window->tokenEditor()->viewport(), &mime));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toStringList(), QStringList {path});
+}
+
+void TestMainWindow::droppedTextReplacesToken()
+{
+    setToken(QStringLiteral("old.token.text"));
+    QMimeData mime;
+    const QString token = makeToken(R"({"alg":"ES256"})", R"({"sub":"dropped"})");
+    mime.setText(token);
+    QVERIFY(dropOn(m_window.get(), &mime));
+    QCOMPARE(m_window->tokenEditor()->toPlainText(), token);
+    QVERIFY(m_window->payloadView()->toPlainText().contains(u"dropped"));
+}
+
+void TestMainWindow::pasteAndCopyActions()
+{
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    QVERIFY(!action("actionCopyJson")->isEnabled()); // nothing to copy yet
+
+    const QString token = makeToken(R"({"alg":"PS256","kid":"p"})", R"({"sub":"clip"})");
+    clipboard->setText(token);
+    action("actionPasteToken")->trigger();
+    QCOMPARE(m_window->tokenEditor()->toPlainText(), token);
+    QVERIFY(m_window->headerView()->toPlainText().contains(u"PS256"));
+    QVERIFY(action("actionCopyJson")->isEnabled());
+
+    action("actionCopyJson")->trigger();
+    const QJsonObject json = QJsonDocument::fromJson(clipboard->text().toUtf8()).object();
+    QCOMPARE(json.value(u"kind").toString(), QStringLiteral("JWS"));
+    QCOMPARE(json.value(u"header").toObject().value(u"alg").toString(), QStringLiteral("PS256"));
+    QCOMPARE(json.value(u"payload").toObject().value(u"sub").toString(), QStringLiteral("clip"));
+    QVERIFY(json.value(u"findings").isArray());
+}
+
+void TestMainWindow::demoWorkspace()
+{
+    m_window->openDemo();
+    const jose::Inspection &in = m_window->inspector()->inspection();
+    QVERIFY(in.token.isComplete());
+    QCOMPARE(in.token.alg(), QStringLiteral("RS256"));
+    QCOMPARE(in.token.header.value(u"typ").toString(), QStringLiteral("JWT"));
+    QCOMPARE(in.token.payload.value(u"iss").toString(), QStringLiteral("https://auth.example.com/"));
+    QCOMPARE(in.token.payload.value(u"aud").toArray().first().toString(), QStringLiteral("api.example.com"));
+    QCOMPARE(in.token.signature.size(), 256); // RSA-2048
+    for (const common::Finding &f : in.findings)
+        QVERIFY2(f.severity != common::Severity::Error, qPrintable(f.message));
+
+    // The demo key set names the token's kid, and the demo gateway config points at it.
+    const QJsonObject jwks
+        = QJsonDocument::fromJson(Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8()).object();
+    const QJsonObject jwk = jwks.value(u"keys").toArray().first().toObject();
+    QCOMPARE(jwk.value(u"kid").toString(), in.token.kid());
+    QCOMPARE(jwk.value(u"kty").toString(), QStringLiteral("RSA"));
+    QCOMPARE(jwk.value(u"alg").toString(), QStringLiteral("RS256"));
+    const QJsonObject krakend
+        = QJsonDocument::fromJson(Resources::text(QStringLiteral(":/samples/krakend.json")).toUtf8()).object();
+    QCOMPARE(krakend.value(u"version").toInt(), 3);
+    const QJsonObject validator = krakend.value(u"endpoints")
+                                      .toArray()
+                                      .first()
+                                      .toObject()
+                                      .value(u"extra_config")
+                                      .toObject()
+                                      .value(u"auth/validator")
+                                      .toObject();
+    QCOMPARE(validator.value(u"jwk_local_path").toString(), QStringLiteral("demo-jwks.json"));
+    QCOMPARE(validator.value(u"alg").toString(), in.token.alg());
+    QCOMPARE(validator.value(u"issuer").toString(), in.token.payload.value(u"iss").toString());
+    QVERIFY(Resources::text(QStringLiteral(":/samples/demo-private.pem")).startsWith(u"-----BEGIN PRIVATE KEY-----"));
+}
+
+void TestMainWindow::severalInputs()
+{
+    auto *combo = m_window->inspector()->findChild<QComboBox *>(QStringLiteral("inputCombo"));
+    QVERIFY(combo);
+    QVERIFY(combo->isHidden());
+    const QString first = makeToken(R"({"alg":"HS256"})", R"({"sub":"first"})");
+    const QString second = makeToken(R"({"alg":"HS384"})", R"({"sub":"second"})");
+    m_window->addToken(QStringLiteral("one"), first); // reuses the empty untitled input
+    m_window->addToken(QStringLiteral("two"), second);
+    QCOMPARE(m_window->inspector()->inputTitles(), (QStringList {QStringLiteral("one"), QStringLiteral("two")}));
+    QVERIFY(combo->isVisible());
+    QCOMPARE(m_window->inspector()->currentInput(), 1);
+    QVERIFY(m_window->payloadView()->toPlainText().contains(u"second"));
+
+    m_window->tokenEditor()->setPlainText(second + QStringLiteral("edited")); // kept when switching away
+    m_window->inspector()->setCurrentInput(0);
+    QVERIFY(m_window->payloadView()->toPlainText().contains(u"first"));
+    m_window->inspector()->setCurrentInput(1);
+    QCOMPARE(m_window->tokenEditor()->toPlainText(), second + QStringLiteral("edited"));
+
+    // An empty input that was opened on purpose (an empty argument) is not silently replaced.
+    m_window->addToken(QStringLiteral("empty"), QString());
+    m_window->addToken(QStringLiteral("three"), first);
+    QCOMPARE(m_window->inspector()->inputTitles().size(), 4);
+}
+
+void TestMainWindow::hugePayloadStaysResponsive()
+{
+    // Close to the 1 MiB file limit in one JSON string: the views shorten the line (Qt lays out one huge line very
+    // slowly), while the decoded JSON keeps every character.
+    const QByteArray blob(600 * 1000, 'A');
+    const QString token = makeToken(R"({"alg":"HS256"})", "{\"sub\":\"big\",\"blob\":\"" + blob + "\"}");
+    m_window->inspector()->setTokenText(token);
+    const QString shown = m_window->payloadView()->toPlainText();
+    QVERIFY(shown.size() < 10 * 1000);
+    QVERIFY2(shown.contains(u"characters not shown"), qPrintable(shown.left(200)));
+    QVERIFY(shown.contains(u"\"sub\": \"big\""));
+    ui::ClaimsModel *claims = m_window->claimsModel();
+    QVERIFY(claims->index(claims->rowOf(QStringLiteral("blob")), ui::ClaimsModel::ValueColumn).data().toString().size()
+        < 2000);
+    const QJsonObject json = QJsonDocument::fromJson(m_window->inspector()->decodedJson().toUtf8()).object();
+    QCOMPARE(json.value(u"payload").toObject().value(u"blob").toString().size(), blob.size());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,801 @@
+#include "inspector/InspectorWidget.h"
+
+#include "common/JsonHighlighter.h"
+#include "common/JsonText.h"
+#include "common/LongText.h"
+#include "common/Theme.h"
+#include "inspector/ClaimsModel.h"
+#include "inspector/FindingsModel.h"
+#include "inspector/TokenEditor.h"
+#include "inspector/TokenMarkup.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStringDecoder>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBlock>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+namespace jwb::ui {
+
+namespace {
+
+void setTextIfChanged(QPlainTextEdit *view, const QString &text)
+{
+    if (view->toPlainText() != text)
+        view->setPlainText(text);
+}
+
+QPlainTextEdit *makeReadOnlyView(const QString &objectName, QWidget *parent)
+{
+    auto *view = new QPlainTextEdit(parent);
+    view->setObjectName(objectName);
+    view->setReadOnly(true);
+    view->setFont(Theme::monospaceFont());
+    view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    view->document()->setDocumentMargin(8);
+    return view;
+}
+
+/// Re-fits wrapped rows after anything that changes their height: new data, a column or viewport resize.
+/// Coalesced through a zero-delay timer, so a burst of changes costs one pass.
+class RowFitter : public QObject
+{
+public:
+    explicit RowFitter(QTableView *table) : QObject(table), m_timer(new QTimer(this))
+    {
+        m_timer->setSingleShot(true);
+        m_timer->setInterval(0);
+        connect(m_timer, &QTimer::timeout, table, &QTableView::resizeRowsToContents);
+        connect(table->horizontalHeader(), &QHeaderView::sectionResized, m_timer, qOverload<>(&QTimer::start));
+        table->viewport()->installEventFilter(this);
+    }
+    void watch(QAbstractItemModel *model)
+    {
+        connect(model, &QAbstractItemModel::modelReset, m_timer, qOverload<>(&QTimer::start));
+        connect(model, &QAbstractItemModel::dataChanged, m_timer, qOverload<>(&QTimer::start));
+        connect(model, &QAbstractItemModel::layoutChanged, m_timer, qOverload<>(&QTimer::start));
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            m_timer->start();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTimer *m_timer;
+};
+
+/// Gives table rows a little air above and below wrapped text.
+class PaddedDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return QStyledItemDelegate::sizeHint(option, index) + QSize(0, 8);
+    }
+};
+
+void configureTable(QTableView *table, QAbstractItemModel *model)
+{
+    table->setItemDelegate(new PaddedDelegate(table));
+    table->setModel(model);
+    table->setWordWrap(true);
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table->setTextElideMode(Qt::ElideRight);
+    table->setIconSize(QSize(16, 16));
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->horizontalHeader()->setHighlightSections(false);
+    (new RowFitter(table))->watch(model);
+}
+
+QString hexDump(const QByteArray &bytes, qsizetype limit = 4096)
+{
+    QStringList lines;
+    const qsizetype n = std::min(bytes.size(), limit);
+    for (qsizetype row = 0; row < n; row += 16) {
+        QString line = QStringLiteral("%1  ").arg(row, 4, 16, QLatin1Char('0'));
+        for (qsizetype i = row; i < std::min(row + 16, n); ++i)
+            line += QStringLiteral("%1%2")
+                        .arg(static_cast<unsigned char>(bytes[i]), 2, 16, QLatin1Char('0'))
+                        .arg(i % 16 == 7 ? QStringLiteral("  ") : QStringLiteral(" "));
+        lines.append(line.trimmed());
+    }
+    if (bytes.size() > limit)
+        lines.append(QStringLiteral("\u2026 %1 more bytes").arg(bytes.size() - limit));
+    return lines.join(u'\n');
+}
+
+/// Decoded bytes as text when they are UTF-8, else as a hex dump.
+QString textOrHex(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8.decode(bytes);
+    const bool ok = !utf8.hasError() && !bytes.contains('\0');
+    return ok ? text : hexDump(bytes);
+}
+
+/// Marks character `position` of a read-only view (a JSON error inside a decoded segment).
+void markCharacter(QPlainTextEdit *view, qsizetype position)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    if (position >= 0) {
+        const int length = view->document()->characterCount() - 1;
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(view->document());
+        const int start = static_cast<int>(std::min<qsizetype>(position, std::max(0, length - 1)));
+        sel.cursor.setPosition(start);
+        sel.cursor.setPosition(std::min(start + 1, length), QTextCursor::KeepAnchor);
+        const QColor error = Theme::severityColor(common::Severity::Error, view->palette());
+        sel.format.setBackground(error);
+        sel.format.setForeground(view->palette().color(QPalette::Base));
+        sel.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        sel.format.setUnderlineColor(error);
+        selections.append(sel);
+    }
+    view->setExtraSelections(selections);
+}
+
+QString plural(qsizetype n, const QString &singular, const QString &pluralForm)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? singular : pluralForm);
+}
+
+QString htmlColor(const QColor &c)
+{
+    return c.name(QColor::HexRgb);
+}
+
+} // namespace
+
+InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent)
+    : QWidget(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
+{
+    setObjectName(QStringLiteral("inspector"));
+    m_inputs.append(Input {QStringLiteral("Untitled"), QString(), true});
+
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_bannerIcon = new QLabel(m_banner);
+    m_bannerIcon->setFixedSize(20, 20);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("bannerText"));
+    m_bannerText->setTextFormat(Qt::PlainText);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerText->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(12, 8, 12, 8);
+    bannerLayout->setSpacing(10);
+    bannerLayout->addWidget(m_bannerIcon, 0, Qt::AlignTop);
+    bannerLayout->addWidget(m_bannerText, 1);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildDecodedTab(), QStringLiteral("Decoded"));
+    m_tabs->addTab(buildClaimsTab(), QStringLiteral("Claims"));
+    m_tabs->addTab(buildFindingsTab(), QStringLiteral("Findings"));
+    m_tabs->addTab(buildSignatureTab(), QStringLiteral("Signature"));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("inspectorSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(buildEditorPane());
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 4);
+    m_splitter->setStretchFactor(1, 5);
+    m_splitter->setSizes({540, 680});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 10, 10, 6);
+    layout->setSpacing(10);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &InspectorWidget::inspectNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_editor, &TokenEditor::filesDropped, this, &InspectorWidget::filesDropped);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setInterval(kRefreshMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &InspectorWidget::refreshTimes);
+    m_refreshTimer->start();
+
+    inspectText(QString());
+}
+
+InspectorWidget::~InspectorWidget() = default;
+
+QWidget *InspectorWidget::buildEditorPane()
+{
+    auto *pane = new QWidget(this);
+    auto *title = new QLabel(QStringLiteral("Encoded token"), pane);
+    QFont titleFont = title->font();
+    titleFont.setWeight(QFont::DemiBold);
+    title->setFont(titleFont);
+
+    m_inputCombo = new QComboBox(pane);
+    m_inputCombo->setObjectName(QStringLiteral("inputCombo"));
+    m_inputCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_inputCombo->setToolTip(QStringLiteral("Tokens opened in this window"));
+    m_inputCombo->hide();
+    connect(m_inputCombo, &QComboBox::activated, this, &InspectorWidget::onCurrentInputChosen);
+
+    m_editor = new TokenEditor(pane);
+
+    m_segmentInfo = new QLabel(pane);
+    m_segmentInfo->setObjectName(QStringLiteral("segmentInfo"));
+    m_segmentInfo->setTextFormat(Qt::RichText);
+    m_segmentInfo->setWordWrap(true);
+
+    m_timesLabel = new QLabel(pane);
+    m_timesLabel->setObjectName(QStringLiteral("timesLabel"));
+    m_timesLabel->setTextFormat(Qt::RichText);
+    m_timesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *head = new QHBoxLayout;
+    head->setContentsMargins(0, 0, 0, 0);
+    head->addWidget(title);
+    head->addStretch(1);
+    head->addWidget(m_inputCombo);
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->setSpacing(6);
+    layout->addLayout(head);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_segmentInfo);
+    layout->addWidget(m_timesLabel);
+    return pane;
+}
+
+QWidget *InspectorWidget::buildDecodedTab()
+{
+    auto *tab = new QWidget(this);
+    m_headerCaption = new QLabel(tab);
+    m_payloadCaption = new QLabel(tab);
+    m_headerView = makeReadOnlyView(QStringLiteral("headerView"), tab);
+    m_payloadView = makeReadOnlyView(QStringLiteral("payloadView"), tab);
+    m_headerView->setAccessibleName(QStringLiteral("Decoded header"));
+    m_payloadView->setAccessibleName(QStringLiteral("Decoded payload"));
+    m_headerHighlighter = new JsonHighlighter(m_headerView->document());
+    m_payloadHighlighter = new JsonHighlighter(m_payloadView->document());
+
+    auto section = [tab](QLabel *caption, QPlainTextEdit *view) {
+        auto *box = new QWidget(tab);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(4);
+        layout->addWidget(caption);
+        layout->addWidget(view, 1);
+        return box;
+    };
+    auto *splitter = new QSplitter(Qt::Vertical, tab);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(section(m_headerCaption, m_headerView));
+    splitter->addWidget(section(m_payloadCaption, m_payloadView));
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({170, 510});
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(splitter);
+    return tab;
+}
+
+QWidget *InspectorWidget::buildClaimsTab()
+{
+    auto *tab = new QWidget(this);
+    m_headerModel = new ClaimsModel(ClaimsModel::Part::Header, this);
+    m_claimsModel = new ClaimsModel(ClaimsModel::Part::Payload, this);
+    m_headerTable = new QTableView(tab);
+    m_headerTable->setObjectName(QStringLiteral("headerTable"));
+    m_claimsView = new QTableView(tab);
+    m_claimsView->setObjectName(QStringLiteral("claimsView"));
+    for (auto [table, model] : {std::pair {m_headerTable, m_headerModel}, std::pair {m_claimsView, m_claimsModel}}) {
+        configureTable(table, model);
+        table->setColumnWidth(ClaimsModel::NameColumn, 130);
+        table->setColumnWidth(ClaimsModel::ValueColumn, 330);
+    }
+
+    auto caption = [tab](const QString &text) {
+        auto *label = new QLabel(text, tab);
+        QFont font = label->font();
+        font.setWeight(QFont::DemiBold);
+        label->setFont(font);
+        return label;
+    };
+    auto section = [tab](QLabel *label, QTableView *table) {
+        auto *box = new QWidget(tab);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(4);
+        layout->addWidget(label);
+        layout->addWidget(table, 1);
+        return box;
+    };
+    auto *splitter = new QSplitter(Qt::Vertical, tab);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(section(caption(QStringLiteral("Header parameters")), m_headerTable));
+    splitter->addWidget(section(caption(QStringLiteral("Payload claims")), m_claimsView));
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({170, 510});
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(splitter);
+    return tab;
+}
+
+QWidget *InspectorWidget::buildFindingsTab()
+{
+    auto *tab = new QWidget(this);
+    m_findingsModel = new FindingsModel(this);
+    m_findingsView = new QTableView(tab);
+    m_findingsView->setObjectName(QStringLiteral("findingsView"));
+    configureTable(m_findingsView, m_findingsModel);
+    m_findingsView->setColumnWidth(FindingsModel::SeverityColumn, 110);
+    m_findingsView->setColumnWidth(FindingsModel::MessageColumn, 420);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(m_findingsView);
+    return tab;
+}
+
+QWidget *InspectorWidget::buildSignatureTab()
+{
+    auto *tab = new QWidget(this);
+    m_signatureView = makeReadOnlyView(QStringLiteral("signatureView"), tab);
+    m_signatureView->setAccessibleName(QStringLiteral("Signature details"));
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(m_signatureView);
+    return tab;
+}
+
+void InspectorWidget::setClock(std::shared_ptr<const common::Clock> clock)
+{
+    m_clock = clock ? std::move(clock) : common::Clock::system();
+    refreshTimes();
+}
+
+void InspectorWidget::addInput(const QString &title, const QString &text)
+{
+    m_inputs[m_current].text = m_editor->toPlainText();
+    if (m_inputs[m_current].scratch && m_inputs[m_current].text.trimmed().isEmpty()) {
+        m_inputs[m_current] = Input {title, text, false};
+    } else {
+        m_inputs.append(Input {title, text, false});
+        m_current = static_cast<int>(m_inputs.size() - 1);
+    }
+    updateInputCombo();
+    m_editor->setPlainText(text);
+    inspectNow();
+}
+
+void InspectorWidget::setTokenText(const QString &text)
+{
+    m_editor->replaceText(text);
+    inspectNow();
+}
+
+QStringList InspectorWidget::inputTitles() const
+{
+    QStringList titles;
+    for (const Input &input : m_inputs)
+        titles.append(input.title);
+    return titles;
+}
+
+void InspectorWidget::setCurrentInput(int index)
+{
+    if (index < 0 || index >= m_inputs.size() || index == m_current)
+        return;
+    m_inputs[m_current].text = m_editor->toPlainText();
+    m_current = index;
+    updateInputCombo();
+    m_editor->setPlainText(m_inputs[m_current].text);
+    inspectNow();
+}
+
+void InspectorWidget::onCurrentInputChosen(int index)
+{
+    setCurrentInput(index);
+}
+
+void InspectorWidget::updateInputCombo()
+{
+    const QSignalBlocker blocker(m_inputCombo);
+    m_inputCombo->clear();
+    for (const Input &input : std::as_const(m_inputs))
+        m_inputCombo->addItem(input.title);
+    m_inputCombo->setCurrentIndex(m_current);
+    m_inputCombo->setVisible(m_inputs.size() > 1);
+}
+
+void InspectorWidget::inspectNow()
+{
+    m_debounce->stop();
+    inspectText(m_editor->toPlainText());
+}
+
+void InspectorWidget::refreshTimes()
+{
+    if (m_debounce->isActive())
+        return; // an inspection is about to run anyway
+    inspectText(m_inspectedText);
+}
+
+void InspectorWidget::inspectText(const QString &text)
+{
+    m_inspectedText = text;
+    m_inputs[m_current].text = text;
+    m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
+    updateViews();
+    Q_EMIT inspected();
+}
+
+bool InspectorWidget::isEmpty() const
+{
+    return m_inspectedText.trimmed().isEmpty();
+}
+
+QString InspectorWidget::statusText() const
+{
+    return m_bannerText->text();
+}
+
+QString InspectorWidget::decodedJson() const
+{
+    if (isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(m_inspection.toJson()).toJson(QJsonDocument::Indented));
+}
+
+void InspectorWidget::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(static_cast<int>(tab));
+}
+
+void InspectorWidget::updateViews()
+{
+    m_editor->applyMarkup(isEmpty() ? TokenMarkup {} : TokenMarkup::of(m_inspection.token));
+    updateDecodedViews();
+    if (isEmpty()) {
+        m_headerModel->clear();
+        m_claimsModel->clear();
+        m_findingsModel->clear();
+    } else {
+        m_headerModel->setInspection(m_inspection);
+        m_claimsModel->setInspection(m_inspection);
+        m_findingsModel->setInspection(m_inspection);
+    }
+    updateSignatureView();
+    updateSegmentInfo();
+    updateTimes();
+    updateCaptions();
+    updateBanner();
+
+    const int problems = m_findingsModel->rowCount();
+    const int findingsTab = static_cast<int>(Tab::Findings);
+    m_tabs->setTabText(
+        findingsTab, problems ? QStringLiteral("Findings (%1)").arg(problems) : QStringLiteral("Findings"));
+    QIcon findingsIcon;
+    for (const common::Severity s : {common::Severity::Error, common::Severity::Warning}) {
+        if (m_findingsModel->count(s) > 0) {
+            findingsIcon = Theme::severityIcon(s);
+            break;
+        }
+    }
+    m_tabs->setTabIcon(findingsTab, findingsIcon);
+}
+
+void InspectorWidget::updateDecodedViews()
+{
+    const jose::Token &t = m_inspection.token;
+    qsizetype headerMark = -1;
+    qsizetype payloadMark = -1;
+    // A JSON error inside a decoded segment: show the decoded text as it is and point at the byte.
+    for (const jose::ParseIssue &issue : t.issues) {
+        if (issue.jsonOffset < 0 || issue.segment < 0 || issue.segment >= t.segments.size())
+            continue;
+        const QByteArray &decoded = t.segments[issue.segment].decoded;
+        const qsizetype chars = QString::fromUtf8(decoded.left(issue.jsonOffset)).size();
+        if (issue.segment == 0 && headerMark < 0)
+            headerMark = chars;
+        else if (issue.segment == 1 && payloadMark < 0)
+            payloadMark = chars;
+    }
+
+    const jose::Segment *header = t.segment(jose::SegmentRole::Header);
+    if (isEmpty()) {
+        m_headerView->setPlaceholderText(QStringLiteral("The decoded header appears here."));
+        setTextIfChanged(m_headerView, QString());
+    } else if (header && header->decodedOk && !header->raw.isEmpty()) {
+        m_headerView->setPlaceholderText(QString());
+        const LongText shown
+            = LongText::elide(t.headerOk ? QString::fromUtf8(common::JsonText::prettyPrint(header->decoded))
+                                         : textOrHex(header->decoded));
+        setTextIfChanged(m_headerView, shown.text());
+        if (headerMark >= 0)
+            headerMark = shown.map(headerMark);
+    } else {
+        m_headerView->setPlaceholderText(QStringLiteral("The header could not be decoded; see the message above."));
+        setTextIfChanged(m_headerView, QString());
+    }
+    markCharacter(m_headerView, headerMark);
+
+    const jose::Segment *payload = t.segment(jose::SegmentRole::Payload);
+    if (isEmpty()) {
+        m_payloadView->setPlaceholderText(QStringLiteral("The decoded payload (the claims) appears here."));
+        setTextIfChanged(m_payloadView, QString());
+    } else if (t.kind == jose::TokenKind::Jwe) {
+        const jose::Segment *ciphertext = t.segment(jose::SegmentRole::Ciphertext);
+        m_payloadView->setPlaceholderText(
+            QStringLiteral("This is an encrypted token (JWE). Its payload is %1 of ciphertext and can only be read "
+                           "with the recipient's private key.")
+                .arg(plural(
+                    ciphertext ? ciphertext->decoded.size() : 0, QStringLiteral("byte"), QStringLiteral("bytes"))));
+        setTextIfChanged(m_payloadView, QString());
+    } else if (t.payloadIsJson) {
+        m_payloadView->setPlaceholderText(QString());
+        setTextIfChanged(
+            m_payloadView, LongText::elide(QString::fromUtf8(common::JsonText::prettyPrint(payload->decoded))).text());
+    } else if (payload && payload->decodedOk && !t.payloadBytes.isEmpty()) {
+        m_payloadView->setPlaceholderText(QString());
+        const LongText shown = LongText::elide(textOrHex(t.payloadBytes));
+        setTextIfChanged(m_payloadView, shown.text());
+        if (payloadMark >= 0)
+            payloadMark = shown.map(payloadMark);
+    } else if (payload && payload->decodedOk) {
+        m_payloadView->setPlaceholderText(QStringLiteral("The payload is empty (detached content)."));
+        setTextIfChanged(m_payloadView, QString());
+    } else {
+        m_payloadView->setPlaceholderText(QStringLiteral("The payload could not be decoded; see the message above."));
+        setTextIfChanged(m_payloadView, QString());
+    }
+    markCharacter(m_payloadView, payloadMark);
+}
+
+void InspectorWidget::updateSignatureView()
+{
+    const jose::Token &t = m_inspection.token;
+    QStringList lines;
+    if (isEmpty()) {
+        m_signatureView->setPlaceholderText(QStringLiteral("The signature of the token appears here."));
+    } else if (t.kind == jose::TokenKind::Jwe) {
+        lines << QStringLiteral("Encrypted token (JWE), %1")
+                     .arg(plural(t.segments.size(), QStringLiteral("part"), QStringLiteral("parts")));
+        for (const jose::Segment &seg : t.segments)
+            lines << QStringLiteral("  %1: %2")
+                         .arg(jose::segmentRoleName(seg.role),
+                             seg.decodedOk ? plural(seg.decoded.size(), QStringLiteral("byte"), QStringLiteral("bytes"))
+                                           : QStringLiteral("not decoded"));
+    } else if (const jose::Segment *sig = t.segment(jose::SegmentRole::Signature)) {
+        const QString alg = t.headerOk ? t.alg() : QString();
+        lines << QStringLiteral("Algorithm    %1 (as the header claims; the key decides what is accepted)")
+                     .arg(alg.isEmpty() ? QStringLiteral("unknown") : alg);
+        if (!sig->decodedOk) {
+            lines << QStringLiteral("Signature    not decoded");
+        } else if (sig->raw.isEmpty()) {
+            lines << QStringLiteral("Signature    empty");
+        } else {
+            lines << QStringLiteral("Signature    %1 (%2 bits)")
+                         .arg(plural(t.signature.size(), QStringLiteral("byte"), QStringLiteral("bytes")))
+                         .arg(t.signature.size() * 8);
+        }
+        lines << QStringLiteral("Signed input %1 (header.payload, exactly as written)")
+                     .arg(plural(t.signingInput().size(), QStringLiteral("character"), QStringLiteral("characters")));
+        lines << QStringLiteral("Verified     no: decoding does not check the signature");
+        if (sig->decodedOk && !sig->raw.isEmpty()) {
+            lines << QString() << QStringLiteral("base64url") << LongText::elide(QString::fromLatin1(sig->raw)).text()
+                  << QString() << QStringLiteral("hex") << hexDump(t.signature);
+        }
+    } else {
+        m_signatureView->setPlaceholderText(QStringLiteral("No signature segment was found."));
+    }
+    setTextIfChanged(m_signatureView, lines.join(u'\n'));
+}
+
+void InspectorWidget::updateSegmentInfo()
+{
+    const jose::Token &t = m_inspection.token;
+    if (isEmpty() || t.segments.isEmpty()) {
+        m_segmentInfo->clear();
+        m_segmentInfo->hide();
+        return;
+    }
+    const QPalette pal = palette();
+    QStringList parts;
+    for (const jose::Segment &seg : t.segments) {
+        parts << QStringLiteral("<span style=\"color:%1\">\u25cf</span>&nbsp;%2&nbsp;%3")
+                     .arg(
+                         htmlColor(Theme::segmentColor(seg.role, pal)), jose::segmentRoleName(seg.role).toHtmlEscaped())
+                     .arg(seg.raw.size());
+    }
+    QString text = parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; "));
+    text += QStringLiteral(" &nbsp;characters");
+    QStringList notes;
+    if (t.source != u"token")
+        notes << QStringLiteral("found in: %1").arg(t.source.toHtmlEscaped());
+    if (t.hadInnerWhitespace)
+        notes << QStringLiteral("line breaks and spaces inside the token were ignored");
+    if (!notes.isEmpty())
+        text += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                    .arg(htmlColor(pal.color(QPalette::PlaceholderText)), notes.join(QStringLiteral("; ")));
+    m_segmentInfo->setText(text);
+    m_segmentInfo->show();
+}
+
+void InspectorWidget::updateTimes()
+{
+    if (isEmpty() || m_inspection.times.isEmpty()) {
+        m_timesLabel->clear();
+        m_timesLabel->hide();
+        return;
+    }
+    const QPalette pal = palette();
+    const QString muted = htmlColor(pal.color(QPalette::PlaceholderText));
+    QString rows;
+    for (const jose::TimeClaim &t : m_inspection.times) {
+        // The colour of a time is the colour of the worst finding core reported about that claim.
+        std::optional<common::Severity> worst;
+        for (const common::Finding &f : m_inspection.findings)
+            if (f.subject == t.name && f.severity != common::Severity::Info
+                && (!worst || static_cast<int>(f.severity) > static_cast<int>(*worst)))
+                worst = f.severity;
+        const QString color = htmlColor(worst ? Theme::severityColor(*worst, pal) : pal.color(QPalette::WindowText));
+        const QDateTime local = t.utc.toLocalTime();
+        const QString instant = local.offsetFromUtc() == 0
+            ? t.iso
+            : QStringLiteral("%1 \u00b7 %2").arg(local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")), t.iso);
+        rows += QStringLiteral("<tr><td style=\"padding-right:10px\"><tt>%1</tt></td>"
+                               "<td style=\"padding-right:14px; color:%2\">%3</td>"
+                               "<td style=\"color:%4\">%5</td></tr>")
+                    .arg(t.name.toHtmlEscaped(), color, t.summary.toHtmlEscaped(), muted, instant.toHtmlEscaped());
+    }
+    m_timesLabel->setText(QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">%1</table>").arg(rows));
+    m_timesLabel->show();
+}
+
+void InspectorWidget::updateCaptions()
+{
+    const QPalette pal = palette();
+    const QString muted = htmlColor(pal.color(QPalette::PlaceholderText));
+    auto caption = [&](jose::SegmentRole role, const QString &title, const QString &subtitle) {
+        return QStringLiteral("<span style=\"color:%1; font-weight:600\">%2</span>"
+                              "&nbsp;&nbsp;<span style=\"color:%3\">%4</span>")
+            .arg(htmlColor(Theme::segmentColor(role, pal)), title, muted, subtitle.toHtmlEscaped());
+    };
+    const jose::Token &t = m_inspection.token;
+    QString headerSub = QStringLiteral("algorithm and token type");
+    if (!isEmpty() && t.headerOk) {
+        QStringList bits;
+        for (const char *name : {"alg", "enc", "typ", "kid"}) {
+            const QJsonValue v = t.header.value(QLatin1String(name));
+            if (v.isString())
+                bits << QStringLiteral("%1 %2").arg(QLatin1String(name), v.toString());
+        }
+        if (!bits.isEmpty())
+            headerSub = bits.join(QStringLiteral(" \u00b7 "));
+    }
+    QString payloadSub = QStringLiteral("claims");
+    const jose::Segment *payload = t.segment(jose::SegmentRole::Payload);
+    if (!isEmpty() && t.payloadIsJson)
+        payloadSub = plural(t.payload.size(), QStringLiteral("claim"), QStringLiteral("claims"));
+    else if (t.kind == jose::TokenKind::Jwe)
+        payloadSub = QStringLiteral("encrypted");
+    else if (!isEmpty() && payload && payload->decodedOk)
+        payloadSub = plural(t.payloadBytes.size(), QStringLiteral("byte, not a JSON object"),
+            QStringLiteral("bytes, not a JSON object"));
+    else if (!isEmpty())
+        payloadSub = QStringLiteral("not decoded");
+    if (!isEmpty() && !t.headerOk)
+        headerSub = QStringLiteral("not decoded");
+    m_headerCaption->setText(caption(jose::SegmentRole::Header, QStringLiteral("HEADER"), headerSub));
+    m_payloadCaption->setText(caption(jose::SegmentRole::Payload, QStringLiteral("PAYLOAD"), payloadSub));
+}
+
+void InspectorWidget::updateBanner()
+{
+    const jose::Token &t = m_inspection.token;
+    const QPalette pal = palette();
+    std::optional<common::Severity> tone;
+    QString text;
+    if (isEmpty()) {
+        text = QStringLiteral("Paste a token to decode it, drop a file here, or open one with File \u203a Open.");
+    } else if (!t.issues.isEmpty()) {
+        tone = common::Severity::Error;
+        text = t.issues.first().message;
+        if (t.issues.size() > 1)
+            text += QStringLiteral(" (and %1; see Findings)")
+                        .arg(plural(
+                            t.issues.size() - 1, QStringLiteral("more problem"), QStringLiteral("more problems")));
+    } else {
+        QStringList facts;
+        const QString kind = t.kind == jose::TokenKind::Jwe ? QStringLiteral("JWE header") : QStringLiteral("JWS");
+        for (const char *name : {"alg", "enc", "kid"}) {
+            const QJsonValue v = t.header.value(QLatin1String(name));
+            if (v.isString())
+                facts << QStringLiteral("%1 %2").arg(QLatin1String(name), v.toString());
+        }
+        text = facts.isEmpty() ? QStringLiteral("Decoded %1").arg(kind)
+                               : QStringLiteral("Decoded %1 (%2)").arg(kind, facts.join(QStringLiteral(", ")));
+        QStringList counts;
+        const int errors = m_findingsModel->count(common::Severity::Error);
+        const int warnings = m_findingsModel->count(common::Severity::Warning);
+        const int infos = m_findingsModel->count(common::Severity::Info);
+        if (errors)
+            counts << plural(errors, QStringLiteral("error"), QStringLiteral("errors"));
+        if (warnings)
+            counts << plural(warnings, QStringLiteral("warning"), QStringLiteral("warnings"));
+        if (infos)
+            counts << plural(infos, QStringLiteral("note"), QStringLiteral("notes"));
+        text += counts.isEmpty() ? QStringLiteral(": no findings.")
+                                 : QStringLiteral(": %1 (see Findings).").arg(counts.join(QStringLiteral(", ")));
+        text += t.kind == jose::TokenKind::Jwe ? QStringLiteral(" The payload is encrypted.")
+                                               : QStringLiteral(" The signature has not been verified.");
+        if (errors)
+            tone = common::Severity::Error;
+        else if (warnings)
+            tone = common::Severity::Warning;
+        else
+            tone = common::Severity::Info;
+    }
+    m_bannerText->setText(text);
+    m_bannerIcon->setPixmap(Theme::severityIcon(tone.value_or(common::Severity::Info)).pixmap(20, 20));
+    const QColor background = tone ? Theme::severityBackground(*tone, pal) : pal.color(QPalette::AlternateBase);
+    const QColor border = tone ? Theme::severityColor(*tone, pal) : pal.color(QPalette::Mid);
+    m_banner->setStyleSheet(
+        QStringLiteral("QFrame#banner { background: %1; border: 1px solid rgba(%2, %3, %4, 110); border-radius: 6px; }")
+            .arg(background.name(QColor::HexRgb))
+            .arg(border.red())
+            .arg(border.green())
+            .arg(border.blue()));
+    m_banner->setProperty("severity", tone ? common::severityName(*tone) : QStringLiteral("none"));
+}
+
+void InspectorWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_headerHighlighter->setPalette(palette());
+        m_payloadHighlighter->setPalette(palette());
+        updateViews();
+    }
+}
+
+} // namespace jwb::ui

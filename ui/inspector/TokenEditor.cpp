@@ -1,0 +1,164 @@
+#include "inspector/TokenEditor.h"
+
+#include "common/Theme.h"
+
+#include <QDropEvent>
+#include <QHelpEvent>
+#include <QMimeData>
+#include <QTextBlock>
+#include <QToolTip>
+#include <QUrl>
+
+namespace jwb::ui {
+
+TokenEditor::TokenEditor(QWidget *parent) : QPlainTextEdit(parent)
+{
+    setObjectName(QStringLiteral("tokenEditor"));
+    setAccessibleName(QStringLiteral("Encoded token"));
+    setFont(Theme::monospaceFont());
+    setWordWrapMode(QTextOption::WrapAnywhere);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setTabChangesFocus(true);
+    setPlaceholderText(QStringLiteral("Paste a JWT here: a bare token, an \"Authorization: Bearer \u2026\" header, a "
+                                      "cookie or a JWS JSON document. You can also drop a file."));
+    document()->setDocumentMargin(8);
+}
+
+QStringList TokenEditor::localFiles(const QMimeData *source)
+{
+    QStringList paths;
+    if (!source || !source->hasUrls())
+        return paths;
+    for (const QUrl &url : source->urls())
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    return paths;
+}
+
+bool TokenEditor::canInsertFromMimeData(const QMimeData *source) const
+{
+    return !localFiles(source).isEmpty() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void TokenEditor::insertFromMimeData(const QMimeData *source)
+{
+    // Pasting a file copied in a file manager opens it rather than inserting its URL.
+    if (const QStringList files = localFiles(source); !files.isEmpty()) {
+        Q_EMIT filesDropped(files);
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
+}
+
+void TokenEditor::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (const QStringList files = localFiles(mime); !files.isEmpty()) {
+        event->acceptProposedAction();
+        Q_EMIT filesDropped(files);
+        return;
+    }
+    if (mime && mime->hasText() && event->source() != this && event->source() != viewport()) {
+        // A token dragged in from elsewhere replaces what is there: tokens are not edited piecewise.
+        event->acceptProposedAction();
+        replaceText(mime->text());
+        return;
+    }
+    QPlainTextEdit::dropEvent(event);
+}
+
+void TokenEditor::replaceText(const QString &text)
+{
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    cursor.endEditBlock();
+    cursor.movePosition(QTextCursor::Start);
+    setTextCursor(cursor);
+}
+
+void TokenEditor::applyMarkup(const TokenMarkup &markup)
+{
+    m_markup = markup;
+    rebuildSelections();
+}
+
+void TokenEditor::rebuildSelections()
+{
+    const QPalette pal = palette();
+    QList<QTextEdit::ExtraSelection> selections;
+    const int length = document()->characterCount() - 1;
+    auto cursorFor = [&](qsizetype start, qsizetype count) {
+        QTextCursor c(document());
+        c.setPosition(static_cast<int>(std::min<qsizetype>(start, length)));
+        c.setPosition(static_cast<int>(std::min<qsizetype>(start + count, length)), QTextCursor::KeepAnchor);
+        return c;
+    };
+    for (const TokenMarkup::Span &span : m_markup.segments) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = cursorFor(span.start, span.length);
+        sel.format.setForeground(Theme::segmentColor(span.role, pal));
+        sel.format.setProperty(MarkupProperty, QStringLiteral("segment:%1").arg(jose::segmentRoleName(span.role)));
+        selections.append(sel);
+    }
+    for (const TokenMarkup::Span &span : m_markup.wrappers) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = cursorFor(span.start, span.length);
+        sel.format.setForeground(pal.color(QPalette::PlaceholderText));
+        sel.format.setProperty(MarkupProperty, QStringLiteral("wrapper"));
+        selections.append(sel);
+    }
+    for (const qsizetype dot : m_markup.separators) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = cursorFor(dot, 1);
+        sel.format.setForeground(Theme::separatorColor(pal));
+        sel.format.setFontWeight(QFont::Bold);
+        sel.format.setProperty(MarkupProperty, QStringLiteral("separator"));
+        selections.append(sel);
+    }
+    const QColor errorColor = Theme::severityColor(common::Severity::Error, pal);
+    for (const TokenMarkup::Mark &mark : m_markup.marks) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = cursorFor(mark.start, mark.length);
+        sel.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        sel.format.setUnderlineColor(errorColor);
+        if (mark.character) {
+            sel.format.setBackground(errorColor);
+            sel.format.setForeground(pal.color(QPalette::Base));
+            sel.format.setFontWeight(QFont::Bold);
+        }
+        sel.format.setProperty(
+            MarkupProperty, mark.character ? QStringLiteral("error:character") : QStringLiteral("error:segment"));
+        selections.append(sel);
+    }
+    setExtraSelections(selections);
+}
+
+bool TokenEditor::viewportEvent(QEvent *event)
+{
+    // Hovering a marked character explains it.
+    if (event->type() == QEvent::ToolTip && !m_markup.marks.isEmpty()) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int pos = cursorForPosition(help->pos()).position();
+        for (const TokenMarkup::Mark &mark : m_markup.marks) {
+            if (pos >= mark.start && pos <= mark.start + mark.length) {
+                QToolTip::showText(help->globalPos(), mark.message, this);
+                return true;
+            }
+        }
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    return QPlainTextEdit::viewportEvent(event);
+}
+
+void TokenEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        rebuildSelections();
+}
+
+} // namespace jwb::ui
