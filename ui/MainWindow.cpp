@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "crypto/Backend.h"
+
 #include "common/Dialogs.h"
 #include "common/Resources.h"
 #include "common/Theme.h"
@@ -230,8 +232,10 @@ void MainWindow::about()
     box->setTextFormat(Qt::RichText);
     box->setText(QStringLiteral("<h3>JWT Workbench %1</h3>"
                                 "<p>Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.</p>"
-                                "<p>Decoding never needs a key and never sends the token anywhere.</p>")
-                     .arg(QStringLiteral(JWB_VERSION)));
+                                "<p>Decoding never needs a key and never sends the token anywhere.</p>"
+                                "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%2</p>")
+                     .arg(QStringLiteral(JWB_VERSION),
+                          crypto::Backend::initialize().report().toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
     box->open();
 }
 

@@ -8,6 +8,8 @@
 #include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
 
+#include "crypto/Backend.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -151,6 +153,16 @@ int main(int argc, char *argv[])
         window.inspector()->setCurrentInput(demo ? 1 : 0);
     window.inspector()->showTab(*tabNamed(parser.value(options.tab)));
     window.show();
+
+    // The crypto self-test runs right after the first paint, so start-up stays instant; an algorithm whose
+    // known-answer test fails is never offered, and the user is told at once.
+    QTimer::singleShot(0, &window, [&window] {
+        const auto &backend = jwb::crypto::Backend::initialize();
+        if (!backend.problems().isEmpty())
+            jwb::ui::Dialogs::showError(&window, QStringLiteral("Cryptography self-test"),
+                                        QStringLiteral("Some algorithms are unavailable:\n\n%1")
+                                            .arg(backend.problems().join(QStringLiteral("\n"))));
+    });
 
     if (screenshot) {
         for (const QString &error : inputs.errors)
