@@ -12,5 +12,7 @@ int runKeygen(const QStringList &args);
 int runKey(const QStringList &args);
 int runKeyInfo(const QStringList &args);
 int runJwks(const QStringList &args);
+int runSimulate(const QStringList &args);
+int runConfig(const QStringList &args);
 
 } // namespace jwb::cli

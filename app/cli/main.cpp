@@ -28,6 +28,8 @@ const QList<Command> &commands()
         {"keygen", "Generate a key for a JWS algorithm", runKeygen},
         {"jwks", "Fetch a JWK Set (URL or OpenID Connect issuer) and show its keys and TLS pins", runJwks},
         {"key", "Convert keys (key convert) and compute thumbprints (key thumbprint)", runKey},
+        {"simulate", "Decide what KrakenD's auth/validator answers for a request to an endpoint", runSimulate},
+        {"config", "Write auth/validator and auth/signer blocks and lint krakend.json", runConfig},
     };
     return list;
 }

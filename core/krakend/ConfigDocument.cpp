@@ -32,7 +32,8 @@ const QStringList &ConfigDocument::preferredOrder()
         QStringLiteral("roles_key"), QStringLiteral("roles_key_is_nested"), QStringLiteral("roles"),
         QStringLiteral("scopes_key"), QStringLiteral("scopes"), QStringLiteral("scopes_matcher"),
         QStringLiteral("keys_to_sign"), QStringLiteral("full"), QStringLiteral("output_encoding"),
-        QStringLiteral("input_headers"), QStringLiteral("extra_config"), QStringLiteral("backend")};
+        QStringLiteral("input_headers"), QStringLiteral("url_pattern"), QStringLiteral("host"), QStringLiteral("backend"),
+        QStringLiteral("extra_config")};
     return order;
 }
 

@@ -1,0 +1,351 @@
+#include "CliIo.h"
+#include "Commands.h"
+#include "KeyOptions.h"
+#include "NetworkKeys.h"
+
+#include "crypto/Backend.h"
+#include "jose/Inspection.h"
+#include "keys/KeyLoader.h"
+#include "krakend/ConfigDocument.h"
+#include "krakend/ConfigExport.h"
+#include "krakend/Linter.h"
+#include "krakend/SignerConfig.h"
+#include "krakend/ValidatorConfig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace jwb::cli {
+
+using krakend::GoType;
+using krakend::OptionInfo;
+
+namespace {
+
+QString flagName(const QString &option)
+{
+    return QString(option).replace(u'_', u'-');
+}
+
+/// One flag per option, typed after the option's Go type (lists repeat, booleans are switches).
+void addOptionFlags(QCommandLineParser &parser, const QList<OptionInfo> &options)
+{
+    for (const OptionInfo &o : options) {
+        if (!o.inSchema)
+            continue;
+        const QString flag = flagName(o.name);
+        QString help = o.meaning.section(u'.', 0, 0) + u'.';
+        switch (o.goType) {
+        case GoType::Bool:
+            parser.addOption({flag, help});
+            break;
+        case GoType::StringList:
+        case GoType::Uint16List:
+            parser.addOption({flag, help + QStringLiteral(" Repeatable."), QStringLiteral("VALUE")});
+            break;
+        case GoType::StringPairs:
+            parser.addOption({flag, help + QStringLiteral(" Repeatable."), QStringLiteral("CLAIM=HEADER")});
+            break;
+        default:
+            parser.addOption({flag, help, QStringLiteral("VALUE")});
+        }
+    }
+}
+
+common::Result<QJsonObject> collectOptions(const QCommandLineParser &parser, const QList<OptionInfo> &options)
+{
+    QJsonObject block;
+    for (const OptionInfo &o : options) {
+        if (!o.inSchema)
+            continue;
+        const QString flag = flagName(o.name);
+        if (!parser.isSet(flag))
+            continue;
+        switch (o.goType) {
+        case GoType::Bool:
+            block.insert(o.name, true);
+            break;
+        case GoType::Uint32: {
+            bool ok = false;
+            const uint v = parser.value(flag).toUInt(&ok);
+            if (!ok)
+                return common::Result<QJsonObject>::failure(QStringLiteral("usage"), QStringLiteral("--%1 takes a non-negative integer").arg(flag));
+            block.insert(o.name, static_cast<qint64>(v));
+            break;
+        }
+        case GoType::StringList:
+            block.insert(o.name, QJsonArray::fromStringList(parser.values(flag)));
+            break;
+        case GoType::Uint16List: {
+            QJsonArray arr;
+            for (const QString &v : parser.values(flag)) {
+                bool ok = false;
+                const uint n = v.toUInt(&ok);
+                if (!ok || n > 65535)
+                    return common::Result<QJsonObject>::failure(QStringLiteral("usage"), QStringLiteral("--%1 takes cipher suite ids (0..65535)").arg(flag));
+                arr.append(static_cast<qint64>(n));
+            }
+            block.insert(o.name, arr);
+            break;
+        }
+        case GoType::StringPairs: {
+            QJsonArray arr;
+            for (const QString &v : parser.values(flag)) {
+                const qsizetype eq = v.indexOf(u'=');
+                if (eq <= 0 || eq == v.size() - 1)
+                    return common::Result<QJsonObject>::failure(QStringLiteral("usage"), QStringLiteral("--%1 takes CLAIM=HEADER, got \"%2\"").arg(flag, v));
+                arr.append(QJsonArray{v.left(eq), v.mid(eq + 1)});
+            }
+            block.insert(o.name, arr);
+            break;
+        }
+        default:
+            block.insert(o.name, parser.value(flag));
+        }
+    }
+    return block;
+}
+
+/// Fills options a token reveals (alg, iss, aud) where the user did not set them.
+void prefillFromToken(QJsonObject &block, const QString &tokenText, QStringList &notes)
+{
+    const jose::Token t = jose::Inspection::inspect(tokenText, 0).token;
+    if (!t.headerOk)
+        return;
+    if (!block.contains(QLatin1String("alg")) && crypto::Algorithms::fromName(t.alg())) {
+        block.insert(QStringLiteral("alg"), t.alg());
+        notes.append(QStringLiteral("alg %1 taken from the token").arg(t.alg()));
+    }
+    if (!t.payloadIsJson)
+        return;
+    if (!block.contains(QLatin1String("issuer")) && t.payload.value(QLatin1String("iss")).isString()) {
+        block.insert(QStringLiteral("issuer"), t.payload.value(QLatin1String("iss")));
+        notes.append(QStringLiteral("issuer taken from the token"));
+    }
+    const QJsonValue aud = t.payload.value(QLatin1String("aud"));
+    if (!block.contains(QLatin1String("audience")) && (aud.isString() || aud.isArray())) {
+        block.insert(QStringLiteral("audience"), aud.isString() ? QJsonArray{aud} : aud.toArray());
+        notes.append(QStringLiteral("audience taken from the token"));
+    }
+}
+
+int emitBlock(const CliIo &io, const QCommandLineParser &parser, const QString &ns, const QJsonObject &block, const QStringList &notes)
+{
+    for (const auto &n : notes)
+        io.err(QStringLiteral("note: %1").arg(n));
+    const QJsonObject extra{{ns, block}};
+    const bool wholeEndpoint = parser.isSet(QStringLiteral("endpoint"));
+    const QString method = parser.value(QStringLiteral("method"));
+    if (parser.isSet(QStringLiteral("into"))) {
+        if (!wholeEndpoint)
+            return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--into needs --endpoint PATH (and --method) to know where the block goes"));
+        auto doc = krakend::ConfigDocument::open(parser.value(QStringLiteral("into")));
+        if (!doc)
+            return io.fail(Usage, doc.error());
+        const int index = doc->findEndpoint(parser.value(QStringLiteral("endpoint")), method);
+        common::Result<void> edited;
+        if (index >= 0) {
+            edited = doc->setEndpointBlock(index, ns, block);
+        } else {
+            auto endpoint = krakend::ConfigExport::endpoint(parser.value(QStringLiteral("endpoint")), method,
+                                                            parser.value(QStringLiteral("backend")), extra);
+            if (!endpoint)
+                return io.fail(Usage, endpoint.error());
+            auto added = doc->addEndpoint(endpoint.value());
+            if (!added)
+                edited = added.error();
+        }
+        if (!edited)
+            return io.fail(Usage, edited.error());
+        if (auto saved = doc->save(); !saved)
+            return io.fail(Usage, saved.error());
+        const QString what = index >= 0 ? QStringLiteral("updated") : QStringLiteral("added");
+        if (io.json())
+            io.printJson(QJsonObject{{QStringLiteral("file"), doc->path()}, {QStringLiteral("endpoint"), parser.value(QStringLiteral("endpoint"))},
+                                     {QStringLiteral("result"), what}, {ns, block}});
+        else
+            io.out(QStringLiteral("%1 %2 %3 in %4").arg(what, method.isEmpty() ? QStringLiteral("GET") : method.toUpper(),
+                                                      parser.value(QStringLiteral("endpoint")), doc->path()));
+        return Ok;
+    }
+    QJsonObject out = extra;
+    if (wholeEndpoint) {
+        auto endpoint = krakend::ConfigExport::endpoint(parser.value(QStringLiteral("endpoint")), method, parser.value(QStringLiteral("backend")), extra);
+        if (!endpoint)
+            return io.fail(Usage, endpoint.error());
+        out = endpoint.value();
+    }
+    const QByteArray text = krakend::serializeJson(out, QByteArray(), "  ", krakend::ConfigDocument::preferredOrder()) + '\n';
+    std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
+    std::fflush(stdout);
+    return Ok;
+}
+
+void addPlacementOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("endpoint"), QStringLiteral("Print a whole endpoint object for PATH (needs --backend)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("method"), QStringLiteral("Endpoint method (default GET)."), QStringLiteral("M")});
+    parser.addOption({QStringLiteral("backend"), QStringLiteral("Backend URL of the endpoint (http://host:port/path)."), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("into"), QStringLiteral("Add or replace the endpoint's block in this krakend.json (atomic, rest kept byte for byte)."),
+                      QStringLiteral("FILE")});
+}
+
+int runConfigValidator(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addOptionFlags(parser, krakend::ValidatorConfig::options());
+    addPlacementOptions(parser);
+    parser.addOption({QStringLiteral("from-token"), QStringLiteral("Pre-fill alg, issuer and audience from TOKEN."), QStringLiteral("TOKEN")});
+    parser.addOption({QStringLiteral("from-issuer"), QStringLiteral("Pre-fill issuer and jwk_url from the issuer's discovery document."), QStringLiteral("URL")});
+    addNetworkOptions(parser, false);
+    bool json = false;
+    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli config validator [options] [--endpoint PATH [--method M] --backend URL] [--into krakend.json]"),
+                                    QStringLiteral("Print an auth/validator block (or endpoint) that KrakenD's schema and runtime accept."), json);
+        rc >= 0)
+        return rc;
+    CliIo io(json);
+    auto block = collectOptions(parser, krakend::ValidatorConfig::options());
+    if (!block)
+        return io.fail(Usage, block.error());
+    QStringList notes;
+    if (parser.isSet(QStringLiteral("from-token")))
+        prefillFromToken(block.value(), parser.value(QStringLiteral("from-token")), notes);
+    if (parser.isSet(QStringLiteral("from-issuer"))) {
+        auto options = networkOptions(parser);
+        if (!options)
+            return io.fail(Usage, options.error());
+        auto fetched = keysource::JwksFetcher::fetchBlocking(QUrl(parser.value(QStringLiteral("from-issuer"))), true, options.value());
+        if (!fetched)
+            return io.fail(fetched.error().code == u"invalid_url" || fetched.error().code == u"insecure_url" ? Usage : Network, fetched.error());
+        QJsonObject &b = block.value();
+        if (!b.contains(QLatin1String("jwk_url")) && !b.contains(QLatin1String("jwk_local_path")))
+            b.insert(QStringLiteral("jwk_url"), fetched->jwksUrl.toString());
+        if (!b.contains(QLatin1String("issuer")))
+            b.insert(QStringLiteral("issuer"), fetched->discovery.value(QLatin1String("issuer")).toString(fetched->issuer.toString()));
+        if (!b.contains(QLatin1String("alg"))) {
+            // The first algorithm the issuer advertises that one of its keys can serve.
+            const QJsonArray advertised = fetched->discovery.value(QLatin1String("id_token_signing_alg_values_supported")).toArray();
+            for (const auto &a : advertised) {
+                const auto alg = crypto::Algorithms::fromName(a.toString());
+                bool served = false;
+                for (const auto &k : fetched->keys.keys)
+                    served = served || (alg && crypto::Algorithms::forKey(k.key.type(), k.key.curve()).contains(*alg));
+                if (served) {
+                    b.insert(QStringLiteral("alg"), a.toString());
+                    break;
+                }
+            }
+        }
+        notes.append(QStringLiteral("issuer and jwk_url taken from %1").arg(fetched->discoveryUrl.toDisplayString()));
+        if (!options->extraCa.isEmpty() && !b.contains(QLatin1String("jwk_local_ca")))
+            notes.append(QStringLiteral("the issuer needed --ca: set --jwk-local-ca to the CA file path KrakenD can read"));
+    }
+    QStringList exportNotes;
+    auto exported = krakend::ConfigExport::validatorBlock(block.value(), &exportNotes);
+    if (!exported)
+        return io.fail(Usage, exported.error());
+    return emitBlock(io, parser, krakend::ValidatorConfig::ns(), exported.value(), notes + exportNotes);
+}
+
+int runConfigSigner(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addOptionFlags(parser, krakend::SignerConfig::options());
+    addPlacementOptions(parser);
+    bool json = false;
+    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli config signer [options] [--endpoint PATH [--method M] --backend URL] [--into krakend.json]"),
+                                    QStringLiteral("Print an auth/signer block (or endpoint) that KrakenD's schema and runtime accept."), json);
+        rc >= 0)
+        return rc;
+    CliIo io(json);
+    auto block = collectOptions(parser, krakend::SignerConfig::options());
+    if (!block)
+        return io.fail(Usage, block.error());
+    QStringList notes;
+    auto exported = krakend::ConfigExport::signerBlock(block.value(), &notes);
+    if (!exported)
+        return io.fail(Usage, exported.error());
+    return emitBlock(io, parser, krakend::SignerConfig::ns(), exported.value(), notes);
+}
+
+int runConfigLint(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("config"), QStringLiteral("krakend.json to lint."));
+    parser.addOption({QStringLiteral("token"), QStringLiteral("Cross-check the JWT blocks against this sample token."), QStringLiteral("TOKEN")});
+    parser.addOption({QStringLiteral("jwks"), QStringLiteral("Cross-check against this key set (JWK Set, JWK, PEM)."), QStringLiteral("FILE")});
+    bool json = false;
+    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli config lint krakend.json [--token T] [--jwks FILE] [--json]"),
+                                    QStringLiteral("Schema-level and runtime findings for every JWT block of a krakend.json."), json);
+        rc >= 0)
+        return rc;
+    CliIo io(json);
+    if (parser.positionalArguments().size() != 1)
+        return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("expected one krakend.json"));
+    auto doc = krakend::ConfigDocument::open(parser.positionalArguments().first());
+    if (!doc)
+        return io.fail(Usage, doc.error());
+    krakend::LintContext ctx;
+    ctx.sampleToken = parser.value(QStringLiteral("token"));
+    if (parser.isSet(QStringLiteral("jwks"))) {
+        auto set = keys::KeyLoader::loadFile(parser.value(QStringLiteral("jwks")));
+        if (!set)
+            return io.fail(Usage, set.error());
+        ctx.keySet = set.value();
+    }
+    const auto items = krakend::Linter::lint(doc.value(), ctx);
+    int errors = 0, warnings = 0;
+    QJsonArray arr;
+    QStringList lines;
+    QString lastLocation;
+    for (const auto &i : items) {
+        errors += i.finding.severity == common::Severity::Error;
+        warnings += i.finding.severity == common::Severity::Warning;
+        arr.append(QJsonObject{{QStringLiteral("severity"), common::severityName(i.finding.severity)},
+                               {QStringLiteral("code"), i.finding.code},
+                               {QStringLiteral("subject"), i.finding.subject},
+                               {QStringLiteral("message"), i.finding.message},
+                               {QStringLiteral("location"), i.location},
+                               {QStringLiteral("endpoint"), i.endpoint}});
+        if (i.location != lastLocation)
+            lines << i.location;
+        lastLocation = i.location;
+        lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(i.finding.severity), -7).arg(i.finding.code, i.finding.message);
+    }
+    const auto eps = doc->endpoints();
+    const auto jwtEndpoints = std::count_if(eps.begin(), eps.end(), [](const auto &e) { return e.hasValidator || e.hasSigner; });
+    const QString summary = QStringLiteral("%1: %2 endpoint(s), %3 with JWT blocks: %4 error(s), %5 warning(s)")
+                                .arg(doc->path()).arg(eps.size()).arg(jwtEndpoints).arg(errors).arg(warnings);
+    if (json)
+        io.printJson(QJsonObject{{QStringLiteral("file"), doc->path()}, {QStringLiteral("findings"), arr},
+                                 {QStringLiteral("errors"), errors}, {QStringLiteral("warnings"), warnings},
+                                 {QStringLiteral("endpoints"), static_cast<int>(eps.size())}});
+    else
+        io.out((lines + QStringList{summary}).join(u'\n'));
+    return errors ? Negative : Ok;
+}
+
+} // namespace
+
+int runConfig(const QStringList &args)
+{
+    CliIo io(args.contains(QStringLiteral("--json")));
+    if (args.size() < 2 || args[1] == u"--help" || args[1] == u"-h") {
+        io.out(QStringLiteral("Usage: jwt-workbench-cli config <validator|signer|lint> ...\n"
+                              "  config validator [options]   print an auth/validator block, endpoint, or write it --into a file\n"
+                              "  config signer [options]      the same for auth/signer\n"
+                              "  config lint krakend.json     schema and runtime findings for every JWT block"));
+        return args.size() < 2 ? Usage : Ok;
+    }
+    QStringList rest = args.mid(2);
+    rest.prepend(args[0] + u' ' + args[1]);
+    if (args[1] == u"validator")
+        return runConfigValidator(rest);
+    if (args[1] == u"signer")
+        return runConfigSigner(rest);
+    if (args[1] == u"lint")
+        return runConfigLint(rest);
+    return io.fail(Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown config command \"%1\" (validator, signer, lint)").arg(args[1]));
+}
+
+} // namespace jwb::cli

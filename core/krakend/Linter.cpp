@@ -1,0 +1,343 @@
+#include "krakend/Linter.h"
+
+#include "common/Duration.h"
+#include "jose/Inspection.h"
+#include "krakend/SignerConfig.h"
+#include "krakend/ValidatorConfig.h"
+#include "validation/Verifier.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace jwb::krakend::Linter {
+
+using common::Finding;
+using common::Findings;
+using common::Severity;
+
+namespace {
+
+bool isCommentKey(const QString &key)
+{
+    static const QRegularExpression re(QStringLiteral("^[@$_#]"));
+    return re.match(key).hasMatch();
+}
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return QStringLiteral("boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("number");
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Array:
+        return QStringLiteral("array");
+    case QJsonValue::Object:
+        return QStringLiteral("object");
+    default:
+        return QStringLiteral("null");
+    }
+}
+
+void add(Findings &f, Severity s, const char *code, const QString &subject, const QString &message)
+{
+    f.append(Finding{s, QString::fromLatin1(code), subject, message});
+}
+
+/// Schema-level type check of one member against the option's Go type (the schema mirrors them).
+void checkType(Findings &f, const OptionInfo &opt, const QJsonValue &v)
+{
+    auto bad = [&](const QString &want) {
+        add(f, Severity::Error, "schema_type", opt.name,
+            QStringLiteral("\"%1\" must be %2, not %3 (the schema rejects it; at run time KrakenD answers 401 to "
+                           "every request)").arg(opt.name, want, jsonTypeName(v)));
+    };
+    switch (opt.goType) {
+    case GoType::String:
+        if (!v.isString())
+            bad(QStringLiteral("a string"));
+        break;
+    case GoType::Bool:
+        if (!v.isBool())
+            bad(QStringLiteral("a boolean"));
+        break;
+    case GoType::Uint32:
+        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != static_cast<double>(static_cast<qint64>(v.toDouble())))
+            bad(QStringLiteral("a non-negative integer"));
+        break;
+    case GoType::StringList: {
+        const QJsonArray arr = v.toArray();
+        if (!v.isArray() || std::any_of(arr.begin(), arr.end(), [](const QJsonValue &e) { return !e.isString(); }))
+            bad(QStringLiteral("an array of strings"));
+        break;
+    }
+    case GoType::StringPairs: {
+        const QJsonArray arr = v.toArray();
+        bool ok = v.isArray();
+        for (const auto &e : arr) {
+            const QJsonArray pair = e.toArray();
+            ok = ok && e.isArray() && pair.size() == 2 && pair[0].isString() && pair[1].isString();
+        }
+        if (!ok)
+            bad(QStringLiteral("an array of [claim, header] string pairs"));
+        break;
+    }
+    case GoType::Uint16List: {
+        const QJsonArray arr = v.toArray();
+        if (!v.isArray() || std::any_of(arr.begin(), arr.end(), [](const QJsonValue &e) {
+                return !e.isDouble() || e.toDouble() < 0 || e.toDouble() > 65535;
+            }))
+            bad(QStringLiteral("an array of integers (TLS cipher suite ids)"));
+        break;
+    }
+    case GoType::Bytes:
+        if (!v.isString())
+            bad(QStringLiteral("a base64 string"));
+        break;
+    }
+    if (!opt.enumValues.isEmpty() && v.isString() && !opt.enumValues.contains(v.toString()))
+        add(f, Severity::Error, "schema_enum", opt.name,
+            QStringLiteral("\"%1\" is \"%2\"; allowed: %3").arg(opt.name, v.toString(), opt.enumValues.join(QStringLiteral(", "))));
+}
+
+void checkMembers(Findings &f, const QJsonObject &block, const QList<OptionInfo> &options, const QString &blockName)
+{
+    for (auto it = block.begin(); it != block.end(); ++it) {
+        const QString key = it.key();
+        if (isCommentKey(key))
+            continue;
+        const OptionInfo *opt = nullptr;
+        for (const auto &o : options)
+            if (o.name == key)
+                opt = &o;
+        if (!opt) {
+            const QString suggestion = GoDecode::didYouMean(key, options);
+            add(f, Severity::Error, "unknown_member", key,
+                QStringLiteral("%1 has no option \"%2\"%3: the schema rejects it and KrakenD silently ignores it")
+                    .arg(blockName, key,
+                         suggestion.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(suggestion)));
+            continue;
+        }
+        if (!opt->inSchema)
+            add(f, Severity::Error, "not_in_schema", key,
+                QStringLiteral("\"%1\" works at run time but is not in KrakenD's schema, so `krakend check --lint` "
+                               "fails").arg(key));
+        checkType(f, *opt, it.value());
+        if (opt->type.contains(QLatin1String("duration")) && it.value().isString()
+            && !common::Duration::isSingleUnitDuration(it.value().toString()))
+            add(f, Severity::Error, "schema_duration", key,
+                QStringLiteral("\"%1\": \"%2\" must be one integer and one unit (e.g. 90s, 5m, 1h) to pass the schema")
+                    .arg(key, it.value().toString()));
+    }
+}
+
+Findings runtimeFindings(const Findings &all)
+{
+    // Unknown and case-mismatched members are reported by the schema pass as errors.
+    Findings out;
+    for (const auto &f : all)
+        if (f.code != u"unknown_option" && f.code != u"option_case_mismatch" && f.code != u"type_error")
+            out.append(f);
+    return out;
+}
+
+QString endpointLabel(const EndpointInfo &e)
+{
+    return QStringLiteral("endpoints[%1] %2 %3").arg(e.index).arg(e.method, e.path);
+}
+
+void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
+{
+    const auto alg = cfg.algorithm();
+    if (ctx.keySet && alg) {
+        bool any = false;
+        for (const auto &k : ctx.keySet->keys)
+            any = any || crypto::Algorithms::forKey(k.key.type(), k.key.curve()).contains(*alg);
+        if (!any)
+            add(f, Severity::Error, "alg_no_key", QStringLiteral("alg"),
+                QStringLiteral("alg %1 cannot be served by any key of the key set (%2 key(s)): every token gets 401")
+                    .arg(cfg.alg())
+                    .arg(ctx.keySet->keys.size()));
+        for (const auto &k : ctx.keySet->keys)
+            if (k.key.isPrivate() && k.key.type() != crypto::KeyType::Oct) {
+                add(f, Severity::Error, "private_jwk", QStringLiteral("jwk"),
+                    QStringLiteral("key \"%1\" carries private members: KrakenD's validator refuses private JWKs (401)").arg(k.kid));
+                break;
+            }
+    }
+    if (ctx.sampleToken.isEmpty())
+        return;
+    const jose::Token t = jose::Inspection::inspect(ctx.sampleToken, 0).token;
+    if (!t.headerOk)
+        return;
+    if (!cfg.alg().isEmpty() && t.alg() != cfg.alg())
+        add(f, Severity::Error, "token_alg_mismatch", QStringLiteral("alg"),
+            QStringLiteral("the sample token uses %1 but the endpoint requires %2 (401)").arg(t.alg(), cfg.alg()));
+    if (ctx.keySet) {
+        const auto strategy = cfg.effectiveKeyIdStrategy();
+        const QString wanted = validation::Verifier::tokenKeyId(t.header, strategy);
+        bool found = false;
+        for (const auto &k : ctx.keySet->keys)
+            found = found || validation::Verifier::jwkKeyId(k, strategy) == wanted;
+        if (!found)
+            add(f, Severity::Error, "token_kid_missing", QStringLiteral("kid"),
+                QStringLiteral("the sample token's %1 \"%2\" is not in the key set (401 \"no Keys have been found\")")
+                    .arg(validation::keyIdStrategyName(strategy), wanted));
+    }
+    if (!t.payloadIsJson)
+        return;
+    const QJsonObject &p = t.payload;
+    auto lookup = [&](const QString &key, bool nested) -> QJsonValue {
+        if (!nested)
+            return p.value(key);
+        QJsonValue v = p;
+        for (const auto &part : key.split(u'.')) {
+            if (!v.isObject())
+                return QJsonValue::Undefined;
+            v = v.toObject().value(part);
+        }
+        return v;
+    };
+    if (!cfg.roles().isEmpty()) {
+        const QString key = cfg.effectiveRolesKey();
+        const QJsonValue literal = lookup(key, false);
+        const QJsonValue nested = key.contains(u'.') ? lookup(key, true) : QJsonValue(QJsonValue::Undefined);
+        if (literal.isUndefined() && !nested.isUndefined() && !cfg.rolesLookupIsNested())
+            add(f, Severity::Error, "roles_key_needs_nested", QStringLiteral("roles_key"),
+                QStringLiteral("the token has %1 as a nested path, but without roles_key_is_nested KrakenD looks for a "
+                               "top-level claim named \"%1\" (403)").arg(key));
+        else if (cfg.rolesLookupIsNested() ? nested.isUndefined() : literal.isUndefined())
+            add(f, Severity::Warning, "roles_key_absent", QStringLiteral("roles_key"),
+                QStringLiteral("the sample token has no claim at roles_key \"%1\" (403)").arg(key));
+    }
+    if (cfg.scopesCheckEnabled()) {
+        const QString key = cfg.scopesKey();
+        const QJsonValue v = lookup(key, key.contains(u'.'));
+        if (v.isUndefined())
+            add(f, Severity::Warning, "scopes_key_absent", QStringLiteral("scopes_key"),
+                QStringLiteral("the sample token has no claim at scopes_key \"%1\" (403)").arg(key));
+        else if (!v.isString() && !v.isArray())
+            add(f, Severity::Warning, "scopes_type", QStringLiteral("scopes_key"),
+                QStringLiteral("scopes_key \"%1\" holds %2; KrakenD expects a space-separated string or an array (403)")
+                    .arg(key, jsonTypeName(v)));
+    }
+}
+
+} // namespace
+
+Findings lintValidatorBlock(const QJsonObject &block)
+{
+    Findings f;
+    checkMembers(f, block, ValidatorConfig::options(), QStringLiteral("auth/validator"));
+    if (!block.contains(QLatin1String("alg")))
+        add(f, Severity::Error, "missing_alg", QStringLiteral("alg"),
+            QStringLiteral("alg is required by the schema, and KrakenD has no default at run time (it exits at start-up)"));
+    const bool url = block.contains(QLatin1String("jwk_url"));
+    const bool local = block.contains(QLatin1String("jwk_local_path"));
+    if (url == local)
+        add(f, Severity::Error, "key_source_oneof", url ? QStringLiteral("jwk_local_path") : QStringLiteral("jwk_url"),
+            url ? QStringLiteral("set exactly one of jwk_url and jwk_local_path (the schema's oneOf fails with both)")
+                : QStringLiteral("set exactly one of jwk_url and jwk_local_path"));
+    f += runtimeFindings(ValidatorConfig::fromJson(block).findings());
+    return f;
+}
+
+Findings lintSignerBlock(const QJsonObject &block)
+{
+    Findings f;
+    checkMembers(f, block, SignerConfig::options(), QStringLiteral("auth/signer"));
+    for (const char *required : {"alg", "kid", "keys_to_sign"})
+        if (!block.contains(QLatin1String(required)))
+            add(f, Severity::Error, "missing_member", QLatin1String(required),
+                QStringLiteral("auth/signer requires \"%1\"").arg(QLatin1String(required)));
+    const bool url = block.contains(QLatin1String("jwk_url"));
+    const bool local = block.contains(QLatin1String("jwk_local_path"));
+    if (url == local)
+        add(f, Severity::Error, "key_source_oneof", QStringLiteral("jwk_url"),
+            QStringLiteral("set exactly one of jwk_url and jwk_local_path"));
+    if (local && block.value(QLatin1String("disable_jwk_security")) != QJsonValue(true))
+        add(f, Severity::Error, "local_path_needs_disable_jwk_security", QStringLiteral("disable_jwk_security"),
+            QStringLiteral("the schema requires disable_jwk_security: true with jwk_local_path in auth/signer"));
+    f += runtimeFindings(SignerConfig::fromJson(block).findings());
+    return f;
+}
+
+QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
+{
+    QList<LintItem> out;
+    auto push = [&](const Findings &fs, const QString &location, int endpoint) {
+        for (const auto &f : fs)
+            out.append(LintItem{f, location, endpoint});
+    };
+    const QJsonObject root = doc.root();
+    if (root.value(QLatin1String("version")) != QJsonValue(3))
+        push({Finding{Severity::Error, QStringLiteral("version"), QStringLiteral("version"),
+                      QStringLiteral("krakend.json must have \"version\": 3 for KrakenD 2.x")}},
+             QStringLiteral("root"), -1);
+
+    const QJsonObject serviceExtra = root.value(QLatin1String("extra_config")).toObject();
+    for (const auto &[legacy, modern] : {std::pair{Namespace::legacyValidator, Namespace::validator},
+                                         std::pair{Namespace::legacySigner, Namespace::signer},
+                                         std::pair{Namespace::legacyRevoker, Namespace::revoker}})
+        if (serviceExtra.contains(legacy))
+            push({Finding{Severity::Error, QStringLiteral("legacy_namespace"), legacy,
+                          QStringLiteral("\"%1\" works at run time but fails the v2.13 schema: rename it to \"%2\"").arg(legacy, modern)}},
+                 QStringLiteral("service › extra_config"), -1);
+    if (serviceExtra.contains(Namespace::validator)) {
+        const QJsonObject svc = serviceExtra.value(Namespace::validator).toObject();
+        Findings f;
+        checkMembers(f, svc, ValidatorConfig::serviceOptions(), QStringLiteral("service auth/validator"));
+        if (!svc.contains(QLatin1String("shared_cache_duration")))
+            add(f, Severity::Error, "missing_member", QStringLiteral("shared_cache_duration"),
+                QStringLiteral("the service-level auth/validator block requires shared_cache_duration (integer seconds)"));
+        push(f, QStringLiteral("service › auth/validator"), -1);
+    }
+    if (serviceExtra.contains(Namespace::revoker)) {
+        const QJsonObject rev = serviceExtra.value(Namespace::revoker).toObject();
+        Findings f;
+        for (const char *required : {"N", "P", "hash_name", "TTL", "port", "token_keys"})
+            if (!rev.contains(QLatin1String(required)))
+                add(f, Severity::Error, "missing_member", QLatin1String(required),
+                    QStringLiteral("auth/revoker requires \"%1\"").arg(QLatin1String(required)));
+        push(f, QStringLiteral("service › auth/revoker"), -1);
+    }
+
+    for (const EndpointInfo &e : doc.endpoints()) {
+        const QJsonObject endpoint = doc.endpoint(e.index);
+        const QJsonObject extra = endpoint.value(QLatin1String("extra_config")).toObject();
+        for (const auto &[legacy, modern] : {std::pair{Namespace::legacyValidator, Namespace::validator},
+                                             std::pair{Namespace::legacySigner, Namespace::signer}})
+            if (extra.contains(legacy))
+                push({Finding{Severity::Error, QStringLiteral("legacy_namespace"), legacy,
+                              QStringLiteral("\"%1\" works at run time but fails the v2.13 schema: rename it to \"%2\"").arg(legacy, modern)}},
+                     endpointLabel(e), e.index);
+        if (e.hasValidator) {
+            const QJsonObject block = doc.endpointBlock(e.index, Namespace::validator);
+            Findings f = lintValidatorBlock(block);
+            ValidatorConfig cfg = ValidatorConfig::fromJson(block);
+            cfg.setServiceBlock(serviceExtra.value(Namespace::validator).toObject());
+            crossCheck(f, cfg, ctx);
+            if (cfg.cache() && !serviceExtra.contains(Namespace::validator))
+                add(f, Severity::Info, "no_shared_cache", QStringLiteral("cache"),
+                    QStringLiteral("cache is on but there is no service-level shared_cache_duration: each endpoint keeps "
+                                   "its own cache"));
+            push(f, endpointLabel(e) + QStringLiteral(" › auth/validator"), e.index);
+        }
+        if (e.hasSigner)
+            push(lintSignerBlock(doc.endpointBlock(e.index, Namespace::signer)), endpointLabel(e) + QStringLiteral(" › auth/signer"), e.index);
+        if ((e.hasValidator || e.hasSigner) && !endpoint.contains(QLatin1String("backend")))
+            push({Finding{Severity::Error, QStringLiteral("missing_backend"), QStringLiteral("backend"),
+                          QStringLiteral("the schema requires a backend on every endpoint")}},
+                 endpointLabel(e), e.index);
+    }
+    return out;
+}
+
+bool hasErrors(const QList<LintItem> &items)
+{
+    return std::any_of(items.begin(), items.end(), [](const LintItem &i) { return i.finding.severity == Severity::Error; });
+}
+
+} // namespace jwb::krakend::Linter

@@ -1,0 +1,179 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Finding.h"
+#include "common/Result.h"
+#include "keys/JwkSet.h"
+#include "keysource/HttpFetch.h"
+#include "krakend/ValidatorConfig.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace jwb::krakend {
+
+enum class CheckResult { Pass, Fail, Skip };
+[[nodiscard]] QString checkResultName(CheckResult result); ///< "pass", "fail", "skip"
+
+/// One step of KrakenD's pipeline (docs/krakend-jwt.md §3): the step number of the spec's table (0 for the
+/// startup checks of §3a), a stable name, the outcome and a sentence.
+struct SimulationCheck
+{
+    int step = 0;
+    QString name;
+    CheckResult result = CheckResult::Skip;
+    QString detail;
+    int status = 0; ///< the answer KrakenD gives when this check fails (401, 403 or 500); 0 if it cannot fail
+};
+
+/// A header KrakenD writes into the request before it goes on (propagate_claims).
+struct PropagatedHeader
+{
+    QString name; ///< canonical form, e.g. X-Krakend-Sub
+    QStringList values; ///< one value in default mode; one per array element in preserve-array mode
+    QString claim; ///< the claim it came from
+};
+
+/// A `{JWT.x}` placeholder of a backend url_pattern.
+struct UrlParam
+{
+    QString name; ///< "JWT.sub", KrakenD's parameter name
+    QString claim; ///< "sub"
+    QString value;
+    bool resolved = false; ///< false: the claim is missing and the placeholder stays in the path
+};
+
+/// The HTTP request to simulate: headers as sent (names in any case; the first of repeated names counts, as
+/// with Go's Header.Get) and cookies (sent as `Cookie: name=value` lines after the explicit headers).
+struct SimulationRequest
+{
+    QString method = QStringLiteral("GET");
+    QList<QPair<QString, QString>> headers;
+    QList<QPair<QString, QString>> cookies;
+};
+
+/// Everything about the endpoint besides the request: the validator block, where relative file names are
+/// resolved, the backends' url_patterns, and the service-level revoker.
+struct SimulationSetup
+{
+    ValidatorConfig validator;
+    bool hasValidator = false;
+    QString endpoint;
+    QString method = QStringLiteral("GET");
+    QStringList urlPatterns; ///< backend url_pattern values (for `{JWT.x}`)
+    QString baseDir; ///< directory of the config file (jwk_local_path, jwk_local_ca)
+    bool revokerConfigured = false; ///< service-level auth/revoker (bloom filter) present
+    QStringList revokerTokenKeys; ///< its token_keys
+    bool hasCelJwtRules = false; ///< validation/cel expressions on the JWT (not evaluated here)
+    QString blockError; ///< the validator block is not a JSON object: Go's decoding error
+    common::Findings findings; ///< about the endpoint lookup (legacy namespaces, version, ...)
+
+    /// An endpoint of a krakend.json (version 3): its auth/validator (or the legacy key), backends, CEL, plus
+    /// the root's service-level auth/validator and auth/revoker (or github_com/devopsfaith/bloomfilter).
+    [[nodiscard]] static SimulationSetup fromEndpoint(
+        const QJsonObject &root, const QJsonObject &endpoint, const QString &baseDir);
+    /// A file holding a validator: a bare block, an extra_config fragment {"auth/validator": {...}}, or an
+    /// endpoint object.
+    [[nodiscard]] static SimulationSetup fromValidatorDocument(const QJsonObject &document, const QString &baseDir);
+    /// The endpoint of `root` with this path and method (case-insensitive; KrakenD's default method is GET).
+    /// Paths match exactly, or segment by segment with `{param}` segments matching anything.
+    [[nodiscard]] static std::optional<QJsonObject> findEndpoint(
+        const QJsonObject &root, const QString &path, const QString &method);
+    /// The validator block of an endpoint object: "auth/validator" wins over the legacy key, as in lura's
+    /// alias normalisation. Empty when there is none.
+    [[nodiscard]] static std::optional<QJsonObject> validatorBlock(const QJsonObject &endpoint);
+};
+
+/// What KrakenD would do with one request.
+struct SimulationResult
+{
+    int status = 0; ///< 200, 401, 403 or 500
+    QString reason; ///< one line: KrakenD's log text for the stopping check, or why it passed
+    QList<SimulationCheck> checks; ///< every step in order; the first "fail" is where KrakenD stopped
+    int stoppedAt = -1; ///< index in checks, -1 when everything passed
+    QList<SimulationCheck> alsoFails; ///< checks after the stop that would fail too (evaluated anyway)
+    QList<PropagatedHeader> propagatedHeaders; ///< what the backend receives (only when status is 200)
+    bool preserveArrays = false;
+    QList<UrlParam> urlParams;
+    common::Findings configFindings;
+    QString keySource; ///< where the keys came from
+    bool networkError = false; ///< fetching jwk_url failed at the network level (the CLI exits 3)
+    bool complete = true; ///< false when something could not be simulated (see incompleteReason)
+    QString incompleteReason;
+    QDateTime evaluatedAt;
+
+    [[nodiscard]] const SimulationCheck *stoppingCheck() const { return stoppedAt >= 0 ? &checks[stoppedAt] : nullptr; }
+    [[nodiscard]] const SimulationCheck *check(const QString &name) const;
+    /// docs/cli.md field names: status, reason, checks [{step, name, result, detail}], propagated_headers (name →
+    /// string, or array of strings in preserve-array mode), url_params, config_findings; plus stopped_at,
+    /// also_fails, unresolved_url_params, key_source, network_error, complete, evaluated_at.
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/// Fetches a JWK Set URL (the raw response; KrakenD ignores the HTTP status). Injected so that tests and the UI
+/// decide how the network is reached.
+using JwksDownloader
+    = std::function<common::Result<keysource::HttpResponse>(const QUrl &url, const keysource::NetworkOptions &options)>;
+
+/// KrakenD CE's auth/validator, simulated: what it answers for one request to one endpoint, and why.
+///
+/// run() follows docs/krakend-jwt.md to the letter. Startup (§3a, step 0 "config"): a block Go cannot decode or a
+/// jwk_url without "https://" (and no disable_jwk_security, which also hits jwk_local_path) make KrakenD answer
+/// 401 to every request; validator-creation errors (unknown alg, bad fingerprint, unreadable jwk_local_ca,
+/// cache with jwk_local_path, an unreadable or unparsable jwk_local_path file) and the roles_key slice panic stop
+/// KrakenD itself. Since a process that does not start answers nothing, those are reported as status 500 with
+/// the reason "KrakenD would not start: ..." (a choice of this simulator, so that every result has a status).
+/// Per request (§3b): 1 token (header auth_header_name, Bearer stripping, cookie fallback only when the header is
+/// absent or empty), 1 parse (go-jose: whitespace removed, compact or JSON serialization, base64url with
+/// trailing '=', header types, duplicate keys), 2 alg, 3 key (strategy, whole-set JWKS decoding, private keys
+/// refused), 4 signature, 5 claim_types, 6 iss → aud → nbf → exp → iat (leeway ≥ 1s), 7 claims_map,
+/// 8 revocation (revoked "claim-value" strings stand in for the bloom filter), 9 roles, 10 scopes (non-string
+/// array elements make KrakenD panic: 500), 11 propagate_claims, 12 url_params, 13 backend.
+///
+/// Checks collect rather than stop: after KrakenD's stopping point every remaining check is still evaluated
+/// where possible and reported as skipped ("not reached") with what it would say; those that would fail are
+/// listed in alsoFails. Time comes from the injected clock. Keys come from the config's own source (the
+/// jwk_local_path file resolved against SimulationSetup::baseDir, or jwk_url downloaded with the config's TLS
+/// settings) unless a replacement JWK Set is given; every other rule of the config still applies.
+class Simulator
+{
+public:
+    explicit Simulator(SimulationSetup setup);
+
+    void setClock(std::shared_ptr<const common::Clock> clock) { m_clock = std::move(clock); }
+    /// Replaces where keys come from (the CLI's --jwks): the JSON text of a JWK Set, decoded with KrakenD's rules
+    /// (as the jwk_local_path file when the config uses one, else as the jwk_url download).
+    void setReplacementJwks(const QByteArray &json, const QString &label);
+    /// The same with a key ring's set: each key's JSON as it was given (private members included, so that
+    /// KrakenD's refusal of private JWKs shows).
+    void setReplacementKeys(const keys::JwkSet &set, const QString &label);
+    /// Revoked entries as the bloom filter holds them: "<claim>-<value>", e.g. "jti-mnb23vcsrt756yuiomnbvcx98ertyuiop".
+    void setRevoked(const QStringList &entries) { m_revoked = entries; }
+    void setDownloader(JwksDownloader downloader) { m_downloader = std::move(downloader); }
+    /// Network timeout of the default downloader.
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+
+    [[nodiscard]] const SimulationSetup &setup() const { return m_setup; }
+    [[nodiscard]] SimulationResult run(const SimulationRequest &request) const;
+
+    /// A downloader that performs a blocking HttpFetch in a local event loop (needs a QCoreApplication).
+    [[nodiscard]] static JwksDownloader networkDownloader(int timeoutMs = 10000);
+
+private:
+    SimulationSetup m_setup;
+    std::shared_ptr<const common::Clock> m_clock = common::Clock::system();
+    std::optional<QByteArray> m_replacement;
+    QString m_replacementLabel;
+    QStringList m_revoked;
+    JwksDownloader m_downloader;
+    int m_timeoutMs = 10000;
+};
+
+} // namespace jwb::krakend
