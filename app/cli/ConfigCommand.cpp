@@ -10,6 +10,7 @@
 #include "krakend/ConfigExport.h"
 #include "krakend/Linter.h"
 #include "krakend/SignerConfig.h"
+#include "krakend/Suggest.h"
 #include "krakend/ValidatorConfig.h"
 
 #include <QJsonArray>
@@ -112,6 +113,18 @@ void prefillFromToken(QJsonObject &block, const QString &tokenText, QStringList 
     const jose::Token t = jose::Inspection::inspect(tokenText, 0).token;
     if (!t.headerOk)
         return;
+    const krakend::Suggestion suggestion = krakend::Suggestion::fromToken(t);
+    auto describe = [](const QList<krakend::ClaimCandidate> &list, bool roles) {
+        QStringList parts;
+        for (const auto &c : list.mid(0, 4))
+            parts.append(QStringLiteral("%1 (%2%3)").arg(c.path, c.shape,
+                                                         roles && c.nested ? QStringLiteral(", needs --roles-key-is-nested") : QString()));
+        return parts.join(QStringLiteral("; "));
+    };
+    if (!suggestion.rolesKey.isEmpty() && !block.contains(QLatin1String("roles_key")))
+        notes.append(QStringLiteral("roles_key candidates in the token: %1").arg(describe(suggestion.rolesKey, true)));
+    if (!suggestion.scopesKey.isEmpty() && !block.contains(QLatin1String("scopes_key")))
+        notes.append(QStringLiteral("scopes_key candidates in the token: %1").arg(describe(suggestion.scopesKey, false)));
     if (!block.contains(QLatin1String("alg")) && crypto::Algorithms::fromName(t.alg())) {
         block.insert(QStringLiteral("alg"), t.alg());
         notes.append(QStringLiteral("alg %1 taken from the token").arg(t.alg()));
