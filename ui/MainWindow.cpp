@@ -230,12 +230,13 @@ void MainWindow::about()
     box->setWindowTitle(QStringLiteral("About JWT Workbench"));
     box->setIconPixmap(Theme::appIcon().pixmap(64, 64));
     box->setTextFormat(Qt::RichText);
-    box->setText(QStringLiteral("<h3>JWT Workbench %1</h3>"
-                                "<p>Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.</p>"
-                                "<p>Decoding never needs a key and never sends the token anywhere.</p>"
-                                "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%2</p>")
-                     .arg(QStringLiteral(JWB_VERSION),
-                          crypto::Backend::initialize().report().toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+    box->setText(
+        QStringLiteral("<h3>JWT Workbench %1</h3>"
+                       "<p>Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.</p>"
+                       "<p>Decoding never needs a key and never sends the token anywhere.</p>"
+                       "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%2</p>")
+            .arg(QStringLiteral(JWB_VERSION),
+                crypto::Backend::initialize().report().toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
     box->open();
 }
 

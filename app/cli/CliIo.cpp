@@ -33,7 +33,7 @@ int CliIo::fail(int code, const common::Error &error, const QJsonObject &extra) 
 {
     err(QStringLiteral("error: %1").arg(error.message));
     if (m_json) {
-        QJsonObject e{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
+        QJsonObject e {{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
         for (auto it = error.details.begin(); it != error.details.end(); ++it)
             e.insert(it.key(), QJsonValue::fromVariant(it.value()));
         QJsonObject doc = extra;
@@ -45,7 +45,7 @@ int CliIo::fail(int code, const common::Error &error, const QJsonObject &extra) 
 
 int CliIo::fail(int code, const QString &errorCode, const QString &message) const
 {
-    return fail(code, common::Error{errorCode, message, {}});
+    return fail(code, common::Error {errorCode, message, {}});
 }
 
 common::Result<QByteArray> CliIo::readInput(const QString &path, qint64 maxBytes)
@@ -53,8 +53,8 @@ common::Result<QByteArray> CliIo::readInput(const QString &path, qint64 maxBytes
     QFile f;
     if (path == u"-") {
         if (!f.open(stdin, QIODevice::ReadOnly))
-            return common::Result<QByteArray>::failure(QStringLiteral("unreadable_input"),
-                                                       QStringLiteral("cannot read standard input"));
+            return common::Result<QByteArray>::failure(
+                QStringLiteral("unreadable_input"), QStringLiteral("cannot read standard input"));
     } else {
         f.setFileName(path);
         if (!f.open(QIODevice::ReadOnly))
@@ -63,9 +63,9 @@ common::Result<QByteArray> CliIo::readInput(const QString &path, qint64 maxBytes
     }
     QByteArray data = f.read(maxBytes + 1);
     if (data.size() > maxBytes)
-        return common::Result<QByteArray>::failure(
-            QStringLiteral("input_too_large"),
-            QStringLiteral("%1 is larger than %2 MiB").arg(path == u"-" ? QStringLiteral("standard input") : path)
+        return common::Result<QByteArray>::failure(QStringLiteral("input_too_large"),
+            QStringLiteral("%1 is larger than %2 MiB")
+                .arg(path == u"-" ? QStringLiteral("standard input") : path)
                 .arg(maxBytes / (1024 * 1024)));
     return data;
 }
@@ -75,10 +75,10 @@ common::Result<QString> CliIo::readToken(const QCommandLineParser &parser, const
     const bool hasFile = parser.isSet(QStringLiteral("token-file"));
     if (hasFile && !positional.isEmpty())
         return common::Result<QString>::failure(QStringLiteral("usage"),
-                                                QStringLiteral("give the token either as an argument or with --token-file, not both"));
+            QStringLiteral("give the token either as an argument or with --token-file, not both"));
     if (positional.size() > 1)
-        return common::Result<QString>::failure(QStringLiteral("usage"),
-                                                QStringLiteral("expected one token, got %1 arguments").arg(positional.size()));
+        return common::Result<QString>::failure(
+            QStringLiteral("usage"), QStringLiteral("expected one token, got %1 arguments").arg(positional.size()));
     QString source = hasFile ? parser.value(QStringLiteral("token-file")) : positional.value(0, QStringLiteral("-"));
     if (!hasFile && source != u"-")
         return source;
@@ -88,12 +88,13 @@ common::Result<QString> CliIo::readToken(const QCommandLineParser &parser, const
     return QString::fromUtf8(data.value());
 }
 
-int parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &usage, const QString &description,
-                 bool &json)
+int parseCommand(
+    QCommandLineParser &parser, const QStringList &args, const QString &usage, const QString &description, bool &json)
 {
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption helpOption(
+        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON document on stdout."));
     parser.addOption(helpOption);
     parser.addOption(jsonOption);
@@ -101,8 +102,7 @@ int parseCommand(QCommandLineParser &parser, const QStringList &args, const QStr
     json = parser.isSet(jsonOption);
     CliIo io(json);
     if (!parsed)
-        return io.fail(Usage, QStringLiteral("usage"),
-                       parser.errorText() + QStringLiteral("\nusage: ") + usage);
+        return io.fail(Usage, QStringLiteral("usage"), parser.errorText() + QStringLiteral("\nusage: ") + usage);
     if (parser.isSet(helpOption)) {
         QString help = parser.helpText();
         // QCommandLineParser prints the program name; show the real command line instead.

@@ -17,11 +17,11 @@ enum Exit : int { Ok = 0, Negative = 1, Usage = 2, Network = 3 };
 class CliIo
 {
 public:
-    explicit CliIo(bool json) : m_json(json) {}
+    explicit CliIo(bool json) : m_json(json) { }
 
     [[nodiscard]] bool json() const { return m_json; }
-    void out(const QString &text) const;   ///< stdout, a newline is added
-    void err(const QString &text) const;   ///< stderr, a newline is added
+    void out(const QString &text) const; ///< stdout, a newline is added
+    void err(const QString &text) const; ///< stderr, a newline is added
     void printJson(const QJsonObject &doc) const;
 
     /// Reports an error (stderr text; with --json also the error document on stdout) and returns `code`.
@@ -29,7 +29,8 @@ public:
     int fail(int code, const QString &errorCode, const QString &message) const;
 
     /// Token input: positional argument, "-" for stdin, or --token-file FILE.
-    [[nodiscard]] common::Result<QString> readToken(const QCommandLineParser &parser, const QStringList &positional) const;
+    [[nodiscard]] common::Result<QString> readToken(
+        const QCommandLineParser &parser, const QStringList &positional) const;
     /// A file's contents, or stdin for "-"; limited to `maxBytes` with a clear error beyond that.
     [[nodiscard]] static common::Result<QByteArray> readInput(const QString &path, qint64 maxBytes = 16 * 1024 * 1024);
 
@@ -38,7 +39,7 @@ private:
 };
 
 /// Parses `args` for a command: adds --help/--json, reports usage errors. Returns -1 to continue, or an exit code.
-int parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &usage, const QString &description,
-                 bool &json);
+int parseCommand(
+    QCommandLineParser &parser, const QStringList &args, const QString &usage, const QString &description, bool &json);
 
 } // namespace jwb::cli

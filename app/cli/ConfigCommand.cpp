@@ -70,7 +70,8 @@ common::Result<QJsonObject> collectOptions(const QCommandLineParser &parser, con
             bool ok = false;
             const uint v = parser.value(flag).toUInt(&ok);
             if (!ok)
-                return common::Result<QJsonObject>::failure(QStringLiteral("usage"), QStringLiteral("--%1 takes a non-negative integer").arg(flag));
+                return common::Result<QJsonObject>::failure(
+                    QStringLiteral("usage"), QStringLiteral("--%1 takes a non-negative integer").arg(flag));
             block.insert(o.name, static_cast<qint64>(v));
             break;
         }
@@ -83,7 +84,8 @@ common::Result<QJsonObject> collectOptions(const QCommandLineParser &parser, con
                 bool ok = false;
                 const uint n = v.toUInt(&ok);
                 if (!ok || n > 65535)
-                    return common::Result<QJsonObject>::failure(QStringLiteral("usage"), QStringLiteral("--%1 takes cipher suite ids (0..65535)").arg(flag));
+                    return common::Result<QJsonObject>::failure(
+                        QStringLiteral("usage"), QStringLiteral("--%1 takes cipher suite ids (0..65535)").arg(flag));
                 arr.append(static_cast<qint64>(n));
             }
             block.insert(o.name, arr);
@@ -94,8 +96,9 @@ common::Result<QJsonObject> collectOptions(const QCommandLineParser &parser, con
             for (const QString &v : parser.values(flag)) {
                 const qsizetype eq = v.indexOf(u'=');
                 if (eq <= 0 || eq == v.size() - 1)
-                    return common::Result<QJsonObject>::failure(QStringLiteral("usage"), QStringLiteral("--%1 takes CLAIM=HEADER, got \"%2\"").arg(flag, v));
-                arr.append(QJsonArray{v.left(eq), v.mid(eq + 1)});
+                    return common::Result<QJsonObject>::failure(
+                        QStringLiteral("usage"), QStringLiteral("--%1 takes CLAIM=HEADER, got \"%2\"").arg(flag, v));
+                arr.append(QJsonArray {v.left(eq), v.mid(eq + 1)});
             }
             block.insert(o.name, arr);
             break;
@@ -117,14 +120,16 @@ void prefillFromToken(QJsonObject &block, const QString &tokenText, QStringList 
     auto describe = [](const QList<krakend::ClaimCandidate> &list, bool roles) {
         QStringList parts;
         for (const auto &c : list.mid(0, 4))
-            parts.append(QStringLiteral("%1 (%2%3)").arg(c.path, c.shape,
-                                                         roles && c.nested ? QStringLiteral(", needs --roles-key-is-nested") : QString()));
+            parts.append(QStringLiteral("%1 (%2%3)")
+                             .arg(c.path, c.shape,
+                                 roles && c.nested ? QStringLiteral(", needs --roles-key-is-nested") : QString()));
         return parts.join(QStringLiteral("; "));
     };
     if (!suggestion.rolesKey.isEmpty() && !block.contains(QLatin1String("roles_key")))
         notes.append(QStringLiteral("roles_key candidates in the token: %1").arg(describe(suggestion.rolesKey, true)));
     if (!suggestion.scopesKey.isEmpty() && !block.contains(QLatin1String("scopes_key")))
-        notes.append(QStringLiteral("scopes_key candidates in the token: %1").arg(describe(suggestion.scopesKey, false)));
+        notes.append(
+            QStringLiteral("scopes_key candidates in the token: %1").arg(describe(suggestion.scopesKey, false)));
     if (!block.contains(QLatin1String("alg")) && crypto::Algorithms::fromName(t.alg())) {
         block.insert(QStringLiteral("alg"), t.alg());
         notes.append(QStringLiteral("alg %1 taken from the token").arg(t.alg()));
@@ -137,21 +142,23 @@ void prefillFromToken(QJsonObject &block, const QString &tokenText, QStringList 
     }
     const QJsonValue aud = t.payload.value(QLatin1String("aud"));
     if (!block.contains(QLatin1String("audience")) && (aud.isString() || aud.isArray())) {
-        block.insert(QStringLiteral("audience"), aud.isString() ? QJsonArray{aud} : aud.toArray());
+        block.insert(QStringLiteral("audience"), aud.isString() ? QJsonArray {aud} : aud.toArray());
         notes.append(QStringLiteral("audience taken from the token"));
     }
 }
 
-int emitBlock(const CliIo &io, const QCommandLineParser &parser, const QString &ns, const QJsonObject &block, const QStringList &notes)
+int emitBlock(const CliIo &io, const QCommandLineParser &parser, const QString &ns, const QJsonObject &block,
+    const QStringList &notes)
 {
     for (const auto &n : notes)
         io.err(QStringLiteral("note: %1").arg(n));
-    const QJsonObject extra{{ns, block}};
+    const QJsonObject extra {{ns, block}};
     const bool wholeEndpoint = parser.isSet(QStringLiteral("endpoint"));
     const QString method = parser.value(QStringLiteral("method"));
     if (parser.isSet(QStringLiteral("into"))) {
         if (!wholeEndpoint)
-            return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--into needs --endpoint PATH (and --method) to know where the block goes"));
+            return io.fail(Usage, QStringLiteral("usage"),
+                QStringLiteral("--into needs --endpoint PATH (and --method) to know where the block goes"));
         auto doc = krakend::ConfigDocument::open(parser.value(QStringLiteral("into")));
         if (!doc)
             return io.fail(Usage, doc.error());
@@ -160,8 +167,8 @@ int emitBlock(const CliIo &io, const QCommandLineParser &parser, const QString &
         if (index >= 0) {
             edited = doc->setEndpointBlock(index, ns, block);
         } else {
-            auto endpoint = krakend::ConfigExport::endpoint(parser.value(QStringLiteral("endpoint")), method,
-                                                            parser.value(QStringLiteral("backend")), extra);
+            auto endpoint = krakend::ConfigExport::endpoint(
+                parser.value(QStringLiteral("endpoint")), method, parser.value(QStringLiteral("backend")), extra);
             if (!endpoint)
                 return io.fail(Usage, endpoint.error());
             auto added = doc->addEndpoint(endpoint.value());
@@ -174,21 +181,25 @@ int emitBlock(const CliIo &io, const QCommandLineParser &parser, const QString &
             return io.fail(Usage, saved.error());
         const QString what = index >= 0 ? QStringLiteral("updated") : QStringLiteral("added");
         if (io.json())
-            io.printJson(QJsonObject{{QStringLiteral("file"), doc->path()}, {QStringLiteral("endpoint"), parser.value(QStringLiteral("endpoint"))},
-                                     {QStringLiteral("result"), what}, {ns, block}});
+            io.printJson(QJsonObject {{QStringLiteral("file"), doc->path()},
+                {QStringLiteral("endpoint"), parser.value(QStringLiteral("endpoint"))},
+                {QStringLiteral("result"), what}, {ns, block}});
         else
-            io.out(QStringLiteral("%1 %2 %3 in %4").arg(what, method.isEmpty() ? QStringLiteral("GET") : method.toUpper(),
-                                                      parser.value(QStringLiteral("endpoint")), doc->path()));
+            io.out(QStringLiteral("%1 %2 %3 in %4")
+                       .arg(what, method.isEmpty() ? QStringLiteral("GET") : method.toUpper(),
+                           parser.value(QStringLiteral("endpoint")), doc->path()));
         return Ok;
     }
     QJsonObject out = extra;
     if (wholeEndpoint) {
-        auto endpoint = krakend::ConfigExport::endpoint(parser.value(QStringLiteral("endpoint")), method, parser.value(QStringLiteral("backend")), extra);
+        auto endpoint = krakend::ConfigExport::endpoint(
+            parser.value(QStringLiteral("endpoint")), method, parser.value(QStringLiteral("backend")), extra);
         if (!endpoint)
             return io.fail(Usage, endpoint.error());
         out = endpoint.value();
     }
-    const QByteArray text = krakend::serializeJson(out, QByteArray(), "  ", krakend::ConfigDocument::preferredOrder()) + '\n';
+    const QByteArray text
+        = krakend::serializeJson(out, QByteArray(), "  ", krakend::ConfigDocument::preferredOrder()) + '\n';
     std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
     std::fflush(stdout);
     return Ok;
@@ -196,11 +207,14 @@ int emitBlock(const CliIo &io, const QCommandLineParser &parser, const QString &
 
 void addPlacementOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("endpoint"), QStringLiteral("Print a whole endpoint object for PATH (needs --backend)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("endpoint"),
+        QStringLiteral("Print a whole endpoint object for PATH (needs --backend)."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("method"), QStringLiteral("Endpoint method (default GET)."), QStringLiteral("M")});
-    parser.addOption({QStringLiteral("backend"), QStringLiteral("Backend URL of the endpoint (http://host:port/path)."), QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("into"), QStringLiteral("Add or replace the endpoint's block in this krakend.json (atomic, rest kept byte for byte)."),
-                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("backend"), QStringLiteral("Backend URL of the endpoint (http://host:port/path)."),
+        QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("into"),
+        QStringLiteral("Add or replace the endpoint's block in this krakend.json (atomic, rest kept byte for byte)."),
+        QStringLiteral("FILE")});
 }
 
 int runConfigValidator(const QStringList &args)
@@ -208,12 +222,17 @@ int runConfigValidator(const QStringList &args)
     QCommandLineParser parser;
     addOptionFlags(parser, krakend::ValidatorConfig::options());
     addPlacementOptions(parser);
-    parser.addOption({QStringLiteral("from-token"), QStringLiteral("Pre-fill alg, issuer and audience from TOKEN."), QStringLiteral("TOKEN")});
-    parser.addOption({QStringLiteral("from-issuer"), QStringLiteral("Pre-fill issuer and jwk_url from the issuer's discovery document."), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("from-token"), QStringLiteral("Pre-fill alg, issuer and audience from TOKEN."),
+        QStringLiteral("TOKEN")});
+    parser.addOption({QStringLiteral("from-issuer"),
+        QStringLiteral("Pre-fill issuer and jwk_url from the issuer's discovery document."), QStringLiteral("URL")});
     addNetworkOptions(parser, false);
     bool json = false;
-    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli config validator [options] [--endpoint PATH [--method M] --backend URL] [--into krakend.json]"),
-                                    QStringLiteral("Print an auth/validator block (or endpoint) that KrakenD's schema and runtime accept."), json);
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli config validator [options] [--endpoint PATH [--method M] --backend URL] "
+                           "[--into krakend.json]"),
+            QStringLiteral("Print an auth/validator block (or endpoint) that KrakenD's schema and runtime accept."),
+            json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -227,17 +246,22 @@ int runConfigValidator(const QStringList &args)
         auto options = networkOptions(parser);
         if (!options)
             return io.fail(Usage, options.error());
-        auto fetched = keysource::JwksFetcher::fetchBlocking(QUrl(parser.value(QStringLiteral("from-issuer"))), true, options.value());
+        auto fetched = keysource::JwksFetcher::fetchBlocking(
+            QUrl(parser.value(QStringLiteral("from-issuer"))), true, options.value());
         if (!fetched)
-            return io.fail(fetched.error().code == u"invalid_url" || fetched.error().code == u"insecure_url" ? Usage : Network, fetched.error());
+            return io.fail(
+                fetched.error().code == u"invalid_url" || fetched.error().code == u"insecure_url" ? Usage : Network,
+                fetched.error());
         QJsonObject &b = block.value();
         if (!b.contains(QLatin1String("jwk_url")) && !b.contains(QLatin1String("jwk_local_path")))
             b.insert(QStringLiteral("jwk_url"), fetched->jwksUrl.toString());
         if (!b.contains(QLatin1String("issuer")))
-            b.insert(QStringLiteral("issuer"), fetched->discovery.value(QLatin1String("issuer")).toString(fetched->issuer.toString()));
+            b.insert(QStringLiteral("issuer"),
+                fetched->discovery.value(QLatin1String("issuer")).toString(fetched->issuer.toString()));
         if (!b.contains(QLatin1String("alg"))) {
             // The first algorithm the issuer advertises that one of its keys can serve.
-            const QJsonArray advertised = fetched->discovery.value(QLatin1String("id_token_signing_alg_values_supported")).toArray();
+            const QJsonArray advertised
+                = fetched->discovery.value(QLatin1String("id_token_signing_alg_values_supported")).toArray();
             for (const auto &a : advertised) {
                 const auto alg = crypto::Algorithms::fromName(a.toString());
                 bool served = false;
@@ -251,7 +275,8 @@ int runConfigValidator(const QStringList &args)
         }
         notes.append(QStringLiteral("issuer and jwk_url taken from %1").arg(fetched->discoveryUrl.toDisplayString()));
         if (!options->extraCa.isEmpty() && !b.contains(QLatin1String("jwk_local_ca")))
-            notes.append(QStringLiteral("the issuer needed --ca: set --jwk-local-ca to the CA file path KrakenD can read"));
+            notes.append(
+                QStringLiteral("the issuer needed --ca: set --jwk-local-ca to the CA file path KrakenD can read"));
     }
     QStringList exportNotes;
     auto exported = krakend::ConfigExport::validatorBlock(block.value(), &exportNotes);
@@ -266,8 +291,10 @@ int runConfigSigner(const QStringList &args)
     addOptionFlags(parser, krakend::SignerConfig::options());
     addPlacementOptions(parser);
     bool json = false;
-    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli config signer [options] [--endpoint PATH [--method M] --backend URL] [--into krakend.json]"),
-                                    QStringLiteral("Print an auth/signer block (or endpoint) that KrakenD's schema and runtime accept."), json);
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli config signer [options] [--endpoint PATH [--method M] --backend URL] "
+                           "[--into krakend.json]"),
+            QStringLiteral("Print an auth/signer block (or endpoint) that KrakenD's schema and runtime accept."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -285,11 +312,14 @@ int runConfigLint(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("config"), QStringLiteral("krakend.json to lint."));
-    parser.addOption({QStringLiteral("token"), QStringLiteral("Cross-check the JWT blocks against this sample token."), QStringLiteral("TOKEN")});
-    parser.addOption({QStringLiteral("jwks"), QStringLiteral("Cross-check against this key set (JWK Set, JWK, PEM)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("token"), QStringLiteral("Cross-check the JWT blocks against this sample token."),
+        QStringLiteral("TOKEN")});
+    parser.addOption({QStringLiteral("jwks"), QStringLiteral("Cross-check against this key set (JWK Set, JWK, PEM)."),
+        QStringLiteral("FILE")});
     bool json = false;
-    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli config lint krakend.json [--token T] [--jwks FILE] [--json]"),
-                                    QStringLiteral("Schema-level and runtime findings for every JWT block of a krakend.json."), json);
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli config lint krakend.json [--token T] [--jwks FILE] [--json]"),
+            QStringLiteral("Schema-level and runtime findings for every JWT block of a krakend.json."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -314,27 +344,32 @@ int runConfigLint(const QStringList &args)
     for (const auto &i : items) {
         errors += i.finding.severity == common::Severity::Error;
         warnings += i.finding.severity == common::Severity::Warning;
-        arr.append(QJsonObject{{QStringLiteral("severity"), common::severityName(i.finding.severity)},
-                               {QStringLiteral("code"), i.finding.code},
-                               {QStringLiteral("subject"), i.finding.subject},
-                               {QStringLiteral("message"), i.finding.message},
-                               {QStringLiteral("location"), i.location},
-                               {QStringLiteral("endpoint"), i.endpoint}});
+        arr.append(QJsonObject {{QStringLiteral("severity"), common::severityName(i.finding.severity)},
+            {QStringLiteral("code"), i.finding.code}, {QStringLiteral("subject"), i.finding.subject},
+            {QStringLiteral("message"), i.finding.message}, {QStringLiteral("location"), i.location},
+            {QStringLiteral("endpoint"), i.endpoint}});
         if (i.location != lastLocation)
             lines << i.location;
         lastLocation = i.location;
-        lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(i.finding.severity), -7).arg(i.finding.code, i.finding.message);
+        lines << QStringLiteral("  %1  %2: %3")
+                     .arg(common::severityName(i.finding.severity), -7)
+                     .arg(i.finding.code, i.finding.message);
     }
     const auto eps = doc->endpoints();
-    const auto jwtEndpoints = std::count_if(eps.begin(), eps.end(), [](const auto &e) { return e.hasValidator || e.hasSigner; });
+    const auto jwtEndpoints
+        = std::count_if(eps.begin(), eps.end(), [](const auto &e) { return e.hasValidator || e.hasSigner; });
     const QString summary = QStringLiteral("%1: %2 endpoint(s), %3 with JWT blocks: %4 error(s), %5 warning(s)")
-                                .arg(doc->path()).arg(eps.size()).arg(jwtEndpoints).arg(errors).arg(warnings);
+                                .arg(doc->path())
+                                .arg(eps.size())
+                                .arg(jwtEndpoints)
+                                .arg(errors)
+                                .arg(warnings);
     if (json)
-        io.printJson(QJsonObject{{QStringLiteral("file"), doc->path()}, {QStringLiteral("findings"), arr},
-                                 {QStringLiteral("errors"), errors}, {QStringLiteral("warnings"), warnings},
-                                 {QStringLiteral("endpoints"), static_cast<int>(eps.size())}});
+        io.printJson(QJsonObject {{QStringLiteral("file"), doc->path()}, {QStringLiteral("findings"), arr},
+            {QStringLiteral("errors"), errors}, {QStringLiteral("warnings"), warnings},
+            {QStringLiteral("endpoints"), static_cast<int>(eps.size())}});
     else
-        io.out((lines + QStringList{summary}).join(u'\n'));
+        io.out((lines + QStringList {summary}).join(u'\n'));
     return errors ? Negative : Ok;
 }
 
@@ -344,10 +379,11 @@ int runConfig(const QStringList &args)
 {
     CliIo io(args.contains(QStringLiteral("--json")));
     if (args.size() < 2 || args[1] == u"--help" || args[1] == u"-h") {
-        io.out(QStringLiteral("Usage: jwt-workbench-cli config <validator|signer|lint> ...\n"
-                              "  config validator [options]   print an auth/validator block, endpoint, or write it --into a file\n"
-                              "  config signer [options]      the same for auth/signer\n"
-                              "  config lint krakend.json     schema and runtime findings for every JWT block"));
+        io.out(QStringLiteral(
+            "Usage: jwt-workbench-cli config <validator|signer|lint> ...\n"
+            "  config validator [options]   print an auth/validator block, endpoint, or write it --into a file\n"
+            "  config signer [options]      the same for auth/signer\n"
+            "  config lint krakend.json     schema and runtime findings for every JWT block"));
         return args.size() < 2 ? Usage : Ok;
     }
     QStringList rest = args.mid(2);
@@ -358,7 +394,8 @@ int runConfig(const QStringList &args)
         return runConfigSigner(rest);
     if (args[1] == u"lint")
         return runConfigLint(rest);
-    return io.fail(Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown config command \"%1\" (validator, signer, lint)").arg(args[1]));
+    return io.fail(Usage, QStringLiteral("unknown_command"),
+        QStringLiteral("unknown config command \"%1\" (validator, signer, lint)").arg(args[1]));
 }
 
 } // namespace jwb::cli

@@ -16,8 +16,8 @@ QString renderText(const jose::Inspection &in)
     const jose::Token &t = in.token;
     QStringList lines;
     const QString kind = t.kind == jose::TokenKind::Jwe ? QStringLiteral("JWE (encrypted)")
-                       : t.kind == jose::TokenKind::Jws ? QStringLiteral("JWS")
-                                                         : QStringLiteral("malformed token");
+        : t.kind == jose::TokenKind::Jws                ? QStringLiteral("JWS")
+                                                        : QStringLiteral("malformed token");
     lines << QStringLiteral("%1, from %2").arg(kind, t.source);
 
     const jose::Segment *header = t.segment(jose::SegmentRole::Header);
@@ -28,23 +28,25 @@ QString renderText(const jose::Inspection &in)
         lines << QStringLiteral("  (not decoded)");
 
     if (t.kind == jose::TokenKind::Jwe) {
-        lines << QString() << QStringLiteral("Payload: encrypted (%1 bytes of ciphertext)")
-                                  .arg(t.segments.value(3).decoded.size());
+        lines << QString()
+              << QStringLiteral("Payload: encrypted (%1 bytes of ciphertext)").arg(t.segments.value(3).decoded.size());
     } else {
         lines << QString() << QStringLiteral("Payload:");
         const jose::Segment *payload = t.segment(jose::SegmentRole::Payload);
         if (t.payloadIsJson)
             lines << QString::fromUtf8(common::JsonText::prettyPrint(payload->decoded));
         else if (payload && payload->decodedOk)
-            lines << QStringLiteral("  (not JSON, %1 bytes) %2").arg(t.payloadBytes.size())
+            lines << QStringLiteral("  (not JSON, %1 bytes) %2")
+                         .arg(t.payloadBytes.size())
                          .arg(QString::fromUtf8(t.payloadBytes.left(200)));
         else
             lines << QStringLiteral("  (not decoded)");
         const jose::Segment *sig = t.segment(jose::SegmentRole::Signature);
         if (sig)
-            lines << QString() << QStringLiteral("Signature: %1 (%2 bytes)")
-                                      .arg(sig->raw.isEmpty() ? QStringLiteral("(empty)") : QString::fromLatin1(sig->raw))
-                                      .arg(t.signature.size());
+            lines << QString()
+                  << QStringLiteral("Signature: %1 (%2 bytes)")
+                         .arg(sig->raw.isEmpty() ? QStringLiteral("(empty)") : QString::fromLatin1(sig->raw))
+                         .arg(t.signature.size());
     }
     if (!in.times.isEmpty()) {
         lines << QString() << QStringLiteral("Times:");
@@ -65,12 +67,13 @@ int runDecode(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - for stdin (default)."));
-    parser.addOption({QStringLiteral("token-file"), QStringLiteral("Read the token from FILE."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("token-file"), QStringLiteral("Read the token from FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("at"), QStringLiteral("Evaluate times as of TIME (RFC 3339 or Unix seconds)."),
-                      QStringLiteral("TIME")});
+        QStringLiteral("TIME")});
     bool json = false;
     if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli decode [TOKEN|-] [--json]"),
-                                    QStringLiteral("Decode a JWT or JWE header without verifying it."), json);
+            QStringLiteral("Decode a JWT or JWE header without verifying it."), json);
         rc >= 0)
         return rc;
     CliIo io(json);

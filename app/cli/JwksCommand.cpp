@@ -15,11 +15,13 @@ int runJwksFetch(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("JWK Set URL (or use --issuer)."));
     addNetworkOptions(parser, false);
-    parser.addOption({QStringLiteral("issuer"), QStringLiteral("OpenID Connect discovery of ISSUER, then its jwks_uri."), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("issuer"),
+        QStringLiteral("OpenID Connect discovery of ISSUER, then its jwks_uri."), QStringLiteral("URL")});
     bool json = false;
-    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli jwks fetch (URL | --issuer URL) [--ca FILE] [--pin PIN] "
-                                                                "[--insecure] [--timeout DURATION] [--json]"),
-                                    QStringLiteral("Fetch a JWK Set and list its keys and the TLS pins of the server."), json);
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli jwks fetch (URL | --issuer URL) [--ca FILE] [--pin PIN] "
+                           "[--insecure] [--timeout DURATION] [--json]"),
+            QStringLiteral("Fetch a JWK Set and list its keys and the TLS pins of the server."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -32,24 +34,27 @@ int runJwksFetch(const QStringList &args)
     const QUrl url(issuer ? parser.value(QStringLiteral("issuer")) : parser.positionalArguments().first());
     auto result = keysource::JwksFetcher::fetchBlocking(url, issuer, options.value());
     if (!result)
-        return io.fail(result.error().code == u"invalid_url" || result.error().code == u"insecure_url" ? Usage : Network, result.error());
+        return io.fail(
+            result.error().code == u"invalid_url" || result.error().code == u"insecure_url" ? Usage : Network,
+            result.error());
 
     const auto &r = result.value();
     QJsonArray keysJson;
     QStringList lines;
     if (issuer)
-        lines << QStringLiteral("Issuer %1 (discovery: %2)").arg(r.issuer.toDisplayString(), r.discoveryUrl.toDisplayString());
+        lines << QStringLiteral("Issuer %1 (discovery: %2)")
+                     .arg(r.issuer.toDisplayString(), r.discoveryUrl.toDisplayString());
     lines << QStringLiteral("JWK Set %1: HTTP %2, %3, %4 key(s)%5")
                  .arg(r.jwksUrl.toDisplayString())
                  .arg(r.response.status)
                  .arg(QString::fromLatin1(r.response.contentType))
                  .arg(r.keys.keys.size())
-                 .arg(r.response.maxAgeSeconds >= 0 ? QStringLiteral(", Cache-Control max-age %1 s").arg(r.response.maxAgeSeconds) : QString());
+                 .arg(r.response.maxAgeSeconds >= 0
+                         ? QStringLiteral(", Cache-Control max-age %1 s").arg(r.response.maxAgeSeconds)
+                         : QString());
     for (const auto &k : r.keys.keys) {
-        QJsonObject o{{QStringLiteral("kid"), k.kid},
-                      {QStringLiteral("kty"), crypto::keyTypeName(k.key.type())},
-                      {QStringLiteral("thumbprint"), k.thumbprint()},
-                      {QStringLiteral("private"), k.key.isPrivate()}};
+        QJsonObject o {{QStringLiteral("kid"), k.kid}, {QStringLiteral("kty"), crypto::keyTypeName(k.key.type())},
+            {QStringLiteral("thumbprint"), k.thumbprint()}, {QStringLiteral("private"), k.key.isPrivate()}};
         if (k.key.curve() != crypto::Curve::None)
             o.insert(QStringLiteral("crv"), crypto::curveName(k.key.curve()));
         else
@@ -66,16 +71,18 @@ int runJwksFetch(const QStringList &args)
                      .arg(k.key.description(), -16)
                      .arg(k.alg.isEmpty() ? QStringLiteral("-") : k.alg, -6)
                      .arg(k.use.isEmpty() ? QString() : QStringLiteral(" use=%1").arg(k.use))
-                     .arg(k.x5t.isEmpty() ? QString() : QStringLiteral(" x5t=%1").arg(QString::fromLatin1(jose::Base64Url::encode(k.x5t))))
+                     .arg(k.x5t.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" x5t=%1").arg(QString::fromLatin1(jose::Base64Url::encode(k.x5t))))
                      .arg(k.thumbprint());
     }
     QJsonArray chain;
     if (!r.response.chain.isEmpty())
         lines << QStringLiteral("TLS certificates presented (pins for jwk_fingerprints):");
     for (const auto &c : r.response.chain) {
-        chain.append(QJsonObject{{QStringLiteral("subject"), c.subject}, {QStringLiteral("issuer"), c.issuer},
-                                 {QStringLiteral("not_before"), c.notBefore}, {QStringLiteral("not_after"), c.notAfter},
-                                 {QStringLiteral("pin"), c.pin}});
+        chain.append(QJsonObject {{QStringLiteral("subject"), c.subject}, {QStringLiteral("issuer"), c.issuer},
+            {QStringLiteral("not_before"), c.notBefore}, {QStringLiteral("not_after"), c.notAfter},
+            {QStringLiteral("pin"), c.pin}});
         lines << QStringLiteral("  %1  %2 (issuer %3, until %4)").arg(c.pin, c.subject, c.issuer, c.notAfter);
     }
     if (options->insecure)
@@ -86,19 +93,19 @@ int runJwksFetch(const QStringList &args)
             lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
     }
     if (json) {
-        QJsonObject doc{{QStringLiteral("jwks_uri"), r.jwksUrl.toString()},
-                        {QStringLiteral("status"), r.response.status},
-                        {QStringLiteral("content_type"), QString::fromLatin1(r.response.contentType)},
-                        {QStringLiteral("keys"), keysJson},
-                        {QStringLiteral("tls_chain"), chain},
-                        {QStringLiteral("pins"), [&] {
-                             QJsonArray pins;
-                             for (const auto &c : r.response.chain)
-                                 pins.append(c.pin);
-                             return pins;
-                         }()},
-                        {QStringLiteral("insecure"), options->insecure},
-                        {QStringLiteral("findings"), jose::findingsToJson(r.findings)}};
+        QJsonObject doc {{QStringLiteral("jwks_uri"), r.jwksUrl.toString()},
+            {QStringLiteral("status"), r.response.status},
+            {QStringLiteral("content_type"), QString::fromLatin1(r.response.contentType)},
+            {QStringLiteral("keys"), keysJson}, {QStringLiteral("tls_chain"), chain},
+            {QStringLiteral("pins"),
+                [&] {
+                    QJsonArray pins;
+                    for (const auto &c : r.response.chain)
+                        pins.append(c.pin);
+                    return pins;
+                }()},
+            {QStringLiteral("insecure"), options->insecure},
+            {QStringLiteral("findings"), jose::findingsToJson(r.findings)}};
         if (r.response.maxAgeSeconds >= 0)
             doc.insert(QStringLiteral("max_age"), r.response.maxAgeSeconds);
         if (issuer) {
@@ -123,7 +130,8 @@ int runJwks(const QStringList &args)
     rest.prepend(args[0] + u' ' + args[1]);
     if (args[1] == u"fetch")
         return runJwksFetch(rest);
-    return io.fail(Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown jwks command \"%1\" (fetch)").arg(args[1]));
+    return io.fail(
+        Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown jwks command \"%1\" (fetch)").arg(args[1]));
 }
 
 } // namespace jwb::cli

@@ -20,7 +20,7 @@ int emit(const CliIo &io, const QCommandLineParser &parser, const QByteArray &by
         QSaveFile f(parser.value(QStringLiteral("out")));
         if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
             return io.fail(Usage, QStringLiteral("unwritable_file"),
-                           QStringLiteral("cannot write %1: %2").arg(parser.value(QStringLiteral("out")), f.errorString()));
+                QStringLiteral("cannot write %1: %2").arg(parser.value(QStringLiteral("out")), f.errorString()));
         return Ok;
     }
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
@@ -38,24 +38,29 @@ QByteArray jsonText(const QJsonObject &o)
 int runKeygen(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("alg"), QStringLiteral("Algorithm the key is for (required)."), QStringLiteral("ALG")});
+    parser.addOption(
+        {QStringLiteral("alg"), QStringLiteral("Algorithm the key is for (required)."), QStringLiteral("ALG")});
     parser.addOption({QStringLiteral("kid"), QStringLiteral("Key id."), QStringLiteral("KID")});
     parser.addOption({QStringLiteral("kid-thumbprint"), QStringLiteral("Use the RFC 7638 thumbprint as kid.")});
-    parser.addOption({QStringLiteral("bits"), QStringLiteral("RSA modulus (2048, 3072, 4096) or secret size in bits."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("jwk (default), jwks or pem."), QStringLiteral("FORMAT"), QStringLiteral("jwk")});
+    parser.addOption({QStringLiteral("bits"), QStringLiteral("RSA modulus (2048, 3072, 4096) or secret size in bits."),
+        QStringLiteral("N")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("jwk (default), jwks or pem."), QStringLiteral("FORMAT"),
+        QStringLiteral("jwk")});
     parser.addOption({QStringLiteral("public"), QStringLiteral("Print only the public key.")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE (atomically) instead of stdout."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE (atomically) instead of stdout."),
+        QStringLiteral("FILE")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
-                                    QStringLiteral("jwt-workbench-cli keygen --alg ALG [--kid KID | --kid-thumbprint] [--bits N] "
-                                                   "[--format jwk|jwks|pem] [--public]"),
-                                    QStringLiteral("Generate a key for a JWS algorithm."), json);
+            QStringLiteral("jwt-workbench-cli keygen --alg ALG [--kid KID | --kid-thumbprint] [--bits N] "
+                           "[--format jwk|jwks|pem] [--public]"),
+            QStringLiteral("Generate a key for a JWS algorithm."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
     const auto alg = crypto::Algorithms::fromName(parser.value(QStringLiteral("alg")));
     if (!alg)
-        return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--alg must be one of HS256..512, RS256..512, PS256..512, ES256..512, EdDSA"));
+        return io.fail(Usage, QStringLiteral("usage"),
+            QStringLiteral("--alg must be one of HS256..512, RS256..512, PS256..512, ES256..512, EdDSA"));
     const QString format = parser.value(QStringLiteral("format"));
     if (format != u"jwk" && format != u"jwks" && format != u"pem")
         return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--format must be jwk, jwks or pem"));
@@ -73,9 +78,12 @@ int runKeygen(const QStringList &args)
         bits = crypto::Algorithms::hashBits(*alg);
     if (type == crypto::KeyType::Oct && bits < crypto::Algorithms::hashBits(*alg))
         return io.fail(Usage, QStringLiteral("invalid_size"),
-                       QStringLiteral("%1 needs a secret of at least %2 bits").arg(crypto::Algorithms::name(*alg)).arg(crypto::Algorithms::hashBits(*alg)));
+            QStringLiteral("%1 needs a secret of at least %2 bits")
+                .arg(crypto::Algorithms::name(*alg))
+                .arg(crypto::Algorithms::hashBits(*alg)));
     if (type == crypto::KeyType::Oct && (format == u"pem" || parser.isSet(QStringLiteral("public"))))
-        return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("a shared secret has no PEM form and no public part"));
+        return io.fail(
+            Usage, QStringLiteral("usage"), QStringLiteral("a shared secret has no PEM form and no public part"));
     auto key = crypto::Key::generate(type, bits, crypto::Algorithms::requiredCurve(*alg));
     if (!key)
         return io.fail(Usage, key.error());
@@ -90,24 +98,30 @@ int runKeygen(const QStringList &args)
         return emit(io, parser, pem.value());
     }
     const QJsonObject obj = pub ? jwk.publicJson() : jwk.json;
-    return emit(io, parser, jsonText(format == u"jwks" ? QJsonObject{{QStringLiteral("keys"), QJsonArray{obj}}} : obj));
+    return emit(
+        io, parser, jsonText(format == u"jwks" ? QJsonObject {{QStringLiteral("keys"), QJsonArray {obj}}} : obj));
 }
 
 int runKeyConvert(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Key file (PEM, DER, JWK, JWK Set, certificate; - for stdin)."));
-    parser.addOption({QStringLiteral("to"), QStringLiteral("jwk, jwks, pem or der (required)."), QStringLiteral("FORMAT")});
+    parser.addPositionalArgument(
+        QStringLiteral("file"), QStringLiteral("Key file (PEM, DER, JWK, JWK Set, certificate; - for stdin)."));
+    parser.addOption(
+        {QStringLiteral("to"), QStringLiteral("jwk, jwks, pem or der (required)."), QStringLiteral("FORMAT")});
     parser.addOption({QStringLiteral("public"), QStringLiteral("Write only the public key (the default).")});
     parser.addOption({QStringLiteral("private"), QStringLiteral("Write the private key too.")});
-    parser.addOption({QStringLiteral("pem-format"), QStringLiteral("standard (SPKI/PKCS#8, default) or type-specific (PKCS#1/SEC1)."),
-                      QStringLiteral("F"), QStringLiteral("standard")});
-    parser.addOption({QStringLiteral("kid"), QStringLiteral("Set the kid (jwk/jwks output), or pick this kid from a set."), QStringLiteral("KID")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE (atomically) instead of stdout."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("pem-format"),
+        QStringLiteral("standard (SPKI/PKCS#8, default) or type-specific (PKCS#1/SEC1)."), QStringLiteral("F"),
+        QStringLiteral("standard")});
+    parser.addOption({QStringLiteral("kid"),
+        QStringLiteral("Set the kid (jwk/jwks output), or pick this kid from a set."), QStringLiteral("KID")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE (atomically) instead of stdout."),
+        QStringLiteral("FILE")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
-                                    QStringLiteral("jwt-workbench-cli key convert FILE --to jwk|jwks|pem|der [--public] [--private]"),
-                                    QStringLiteral("Convert a key between JWK, JWK Set, PEM and DER."), json);
+            QStringLiteral("jwt-workbench-cli key convert FILE --to jwk|jwks|pem|der [--public] [--private]"),
+            QStringLiteral("Convert a key between JWK, JWK Set, PEM and DER."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -119,7 +133,8 @@ int runKeyConvert(const QStringList &args)
     const bool priv = parser.isSet(QStringLiteral("private"));
     const QString pemFormat = parser.value(QStringLiteral("pem-format"));
     if (pemFormat != u"standard" && pemFormat != u"type-specific")
-        return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--pem-format must be standard or type-specific"));
+        return io.fail(
+            Usage, QStringLiteral("usage"), QStringLiteral("--pem-format must be standard or type-specific"));
     if (parser.positionalArguments().size() != 1)
         return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("expected exactly one key FILE"));
     const QString path = parser.positionalArguments().first();
@@ -129,7 +144,7 @@ int runKeyConvert(const QStringList &args)
             return data.error();
         return keys::KeyLoader::load(data.value());
     }()
-                                                    : keys::KeyLoader::loadFile(path);
+        : keys::KeyLoader::loadFile(path);
     if (!set)
         return io.fail(Usage, set.error());
     QList<keys::Jwk> selected = set->keys;
@@ -139,26 +154,31 @@ int runKeyConvert(const QStringList &args)
             if (k.kid == parser.value(QStringLiteral("kid")))
                 selected.append(k);
         if (selected.isEmpty())
-            return io.fail(Usage, QStringLiteral("unknown_kid"), QStringLiteral("no key with kid \"%1\"").arg(parser.value(QStringLiteral("kid"))));
+            return io.fail(Usage, QStringLiteral("unknown_kid"),
+                QStringLiteral("no key with kid \"%1\"").arg(parser.value(QStringLiteral("kid"))));
     } else if (parser.isSet(QStringLiteral("kid"))) {
         selected.first().kid = parser.value(QStringLiteral("kid"));
         selected.first().json.insert(QStringLiteral("kid"), selected.first().kid);
     }
     for (const auto &k : selected) {
         if (priv && !k.key.isPrivate())
-            return io.fail(Usage, QStringLiteral("not_private"), QStringLiteral("--private: %1 holds no private key").arg(path));
+            return io.fail(
+                Usage, QStringLiteral("not_private"), QStringLiteral("--private: %1 holds no private key").arg(path));
         if (!priv && k.key.type() == crypto::KeyType::Oct)
             return io.fail(Usage, QStringLiteral("usage"),
-                           QStringLiteral("a shared secret has no public part: pass --private to write it"));
+                QStringLiteral("a shared secret has no public part: pass --private to write it"));
     }
     if (to == u"jwk" || to == u"jwks") {
         if (to == u"jwk" && selected.size() > 1)
             return io.fail(Usage, QStringLiteral("usage"),
-                           QStringLiteral("%1 holds %2 keys: use --to jwks, or pick one with --kid").arg(path).arg(selected.size()));
+                QStringLiteral("%1 holds %2 keys: use --to jwks, or pick one with --kid")
+                    .arg(path)
+                    .arg(selected.size()));
         QJsonArray arr;
         for (const auto &k : selected)
             arr.append(priv ? k.json : k.publicJson());
-        return emit(io, parser, jsonText(to == u"jwk" ? arr.first().toObject() : QJsonObject{{QStringLiteral("keys"), arr}}));
+        return emit(
+            io, parser, jsonText(to == u"jwk" ? arr.first().toObject() : QJsonObject {{QStringLiteral("keys"), arr}}));
     }
     const auto fmt = pemFormat == u"type-specific" ? crypto::PemFormat::TypeSpecific : crypto::PemFormat::Standard;
     if (to == u"der" && selected.size() > 1)
@@ -176,11 +196,14 @@ int runKeyConvert(const QStringList &args)
 int runKeyThumbprint(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Key file (PEM, DER, JWK, JWK Set; - for stdin)."));
-    parser.addOption({QStringLiteral("hash"), QStringLiteral("sha256 (default), sha384 or sha512."), QStringLiteral("HASH"), QStringLiteral("sha256")});
+    parser.addPositionalArgument(
+        QStringLiteral("file"), QStringLiteral("Key file (PEM, DER, JWK, JWK Set; - for stdin)."));
+    parser.addOption({QStringLiteral("hash"), QStringLiteral("sha256 (default), sha384 or sha512."),
+        QStringLiteral("HASH"), QStringLiteral("sha256")});
     bool json = false;
-    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli key thumbprint FILE [--hash sha256|sha384|sha512]"),
-                                    QStringLiteral("RFC 7638 JWK thumbprint (base64url)."), json);
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli key thumbprint FILE [--hash sha256|sha384|sha512]"),
+            QStringLiteral("RFC 7638 JWK thumbprint (base64url)."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -203,11 +226,15 @@ int runKeyThumbprint(const QStringList &args)
     QStringList lines;
     for (const auto &k : set->keys) {
         const QString tp = keys::Thumbprint::base64Url(k.key, hash.value());
-        arr.append(QJsonObject{{QStringLiteral("kid"), k.kid}, {QStringLiteral("kty"), crypto::keyTypeName(k.key.type())}, {QStringLiteral("thumbprint"), tp}});
-        lines.append(set->keys.size() == 1 ? tp : QStringLiteral("%1  %2").arg(tp, k.kid.isEmpty() ? QStringLiteral("(no kid)") : k.kid));
+        arr.append(QJsonObject {{QStringLiteral("kid"), k.kid},
+            {QStringLiteral("kty"), crypto::keyTypeName(k.key.type())}, {QStringLiteral("thumbprint"), tp}});
+        lines.append(set->keys.size() == 1
+                ? tp
+                : QStringLiteral("%1  %2").arg(tp, k.kid.isEmpty() ? QStringLiteral("(no kid)") : k.kid));
     }
     if (json)
-        io.printJson(QJsonObject{{QStringLiteral("hash"), parser.value(QStringLiteral("hash")).toLower()}, {QStringLiteral("keys"), arr}});
+        io.printJson(QJsonObject {
+            {QStringLiteral("hash"), parser.value(QStringLiteral("hash")).toLower()}, {QStringLiteral("keys"), arr}});
     else
         io.out(lines.join(u'\n'));
     return Ok;
@@ -231,7 +258,8 @@ int runKey(const QStringList &args)
         return runKeyThumbprint(rest);
     if (args[1] == u"info")
         return runKeyInfo(rest);
-    return io.fail(Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown key command \"%1\" (convert, thumbprint, info)").arg(args[1]));
+    return io.fail(Usage, QStringLiteral("unknown_command"),
+        QStringLiteral("unknown key command \"%1\" (convert, thumbprint, info)").arg(args[1]));
 }
 
 } // namespace jwb::cli

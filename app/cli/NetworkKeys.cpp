@@ -14,14 +14,21 @@ using common::Result;
 void addNetworkOptions(QCommandLineParser &parser, bool withSources)
 {
     if (withSources) {
-        parser.addOption({QStringLiteral("jwks-url"), QStringLiteral("Fetch the JWK Set from URL."), QStringLiteral("URL")});
-        parser.addOption({QStringLiteral("issuer"), QStringLiteral("OpenID Connect discovery of ISSUER, then its jwks_uri."), QStringLiteral("URL")});
+        parser.addOption(
+            {QStringLiteral("jwks-url"), QStringLiteral("Fetch the JWK Set from URL."), QStringLiteral("URL")});
+        parser.addOption({QStringLiteral("issuer"),
+            QStringLiteral("OpenID Connect discovery of ISSUER, then its jwks_uri."), QStringLiteral("URL")});
     }
-    parser.addOption({QStringLiteral("ca"), QStringLiteral("Extra trust anchor for TLS (PEM), like KrakenD jwk_local_ca."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("pin"), QStringLiteral("Certificate pin (repeatable): URL-safe base64 with padding of SHA-256 over SPKI, as in "
-                                                            "KrakenD jwk_fingerprints."), QStringLiteral("PIN")});
-    parser.addOption({QStringLiteral("insecure"), QStringLiteral("Allow http and skip certificate checks (KrakenD disable_jwk_security).")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Network timeout (default 10s)."), QStringLiteral("DURATION"), QStringLiteral("10s")});
+    parser.addOption({QStringLiteral("ca"),
+        QStringLiteral("Extra trust anchor for TLS (PEM), like KrakenD jwk_local_ca."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("pin"),
+        QStringLiteral("Certificate pin (repeatable): URL-safe base64 with padding of SHA-256 over SPKI, as in "
+                       "KrakenD jwk_fingerprints."),
+        QStringLiteral("PIN")});
+    parser.addOption({QStringLiteral("insecure"),
+        QStringLiteral("Allow http and skip certificate checks (KrakenD disable_jwk_security).")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Network timeout (default 10s)."),
+        QStringLiteral("DURATION"), QStringLiteral("10s")});
 }
 
 Result<keysource::NetworkOptions> networkOptions(const QCommandLineParser &parser)
@@ -30,15 +37,16 @@ Result<keysource::NetworkOptions> networkOptions(const QCommandLineParser &parse
     o.insecure = parser.isSet(QStringLiteral("insecure"));
     auto timeout = common::Duration::parseNanos(parser.value(QStringLiteral("timeout")));
     if (!timeout || timeout.value() <= 0)
-        return Result<keysource::NetworkOptions>::failure(QStringLiteral("usage"),
-                                                          timeout ? QStringLiteral("--timeout must be positive") : timeout.error().message);
+        return Result<keysource::NetworkOptions>::failure(
+            QStringLiteral("usage"), timeout ? QStringLiteral("--timeout must be positive") : timeout.error().message);
     o.timeoutMs = static_cast<int>(std::min<qint64>(timeout.value() / 1000000, 3600 * 1000));
     for (const QString &pin : parser.values(QStringLiteral("pin"))) {
         if (!keysource::isValidPin(pin))
-            return Result<keysource::NetworkOptions>::failure(
-                QStringLiteral("invalid_pin"),
-                QStringLiteral("--pin \"%1\" is not a KrakenD fingerprint: 44 characters of URL-safe base64 ending in '=' "
-                               "(SHA-256 of the certificate's SubjectPublicKeyInfo)").arg(pin));
+            return Result<keysource::NetworkOptions>::failure(QStringLiteral("invalid_pin"),
+                QStringLiteral(
+                    "--pin \"%1\" is not a KrakenD fingerprint: 44 characters of URL-safe base64 ending in '=' "
+                    "(SHA-256 of the certificate's SubjectPublicKeyInfo)")
+                    .arg(pin));
         o.pins.append(pin);
     }
     if (parser.isSet(QStringLiteral("ca"))) {
@@ -50,7 +58,7 @@ Result<keysource::NetworkOptions> networkOptions(const QCommandLineParser &parse
             o.extraCa = QSslCertificate::fromData(data.value(), QSsl::Der);
         if (o.extraCa.isEmpty())
             return Result<keysource::NetworkOptions>::failure(QStringLiteral("invalid_certificate"),
-                                                              QStringLiteral("--ca %1 holds no certificate").arg(parser.value(QStringLiteral("ca"))));
+                QStringLiteral("--ca %1 holds no certificate").arg(parser.value(QStringLiteral("ca"))));
     }
     return o;
 }
@@ -67,7 +75,7 @@ Result<LoadedKeys> loadAnyKeySource(const QCommandLineParser &parser)
     const int count = int(url) + int(issuer) + int(hasKeySource(parser));
     if (count > 1 || (url && issuer))
         return Result<LoadedKeys>::failure(QStringLiteral("usage"),
-                                           QStringLiteral("give only one key source: --key, --secret, --secret-file, --jwks-url or --issuer"));
+            QStringLiteral("give only one key source: --key, --secret, --secret-file, --jwks-url or --issuer"));
     if (!url && !issuer) {
         auto set = loadKeySource(parser);
         if (!set)

@@ -18,13 +18,14 @@ namespace jwb::cli {
 namespace {
 common::Result<QJsonObject> parseObject(const QByteArray &text, const QString &what)
 {
-    QJsonParseError err{};
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
     if (err.error != QJsonParseError::NoError)
         return common::Result<QJsonObject>::failure(QStringLiteral("invalid_json"),
-                                                    QStringLiteral("%1 is not valid JSON: %2 at byte %3").arg(what, err.errorString()).arg(err.offset));
+            QStringLiteral("%1 is not valid JSON: %2 at byte %3").arg(what, err.errorString()).arg(err.offset));
     if (!doc.isObject())
-        return common::Result<QJsonObject>::failure(QStringLiteral("invalid_json"), QStringLiteral("%1 must be a JSON object").arg(what));
+        return common::Result<QJsonObject>::failure(
+            QStringLiteral("invalid_json"), QStringLiteral("%1 must be a JSON object").arg(what));
     return doc.object();
 }
 } // namespace
@@ -32,20 +33,25 @@ common::Result<QJsonObject> parseObject(const QByteArray &text, const QString &w
 int runSign(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("claims"), QStringLiteral("Claims as a JSON object, or - for stdin (default: {})."));
+    parser.addPositionalArgument(
+        QStringLiteral("claims"), QStringLiteral("Claims as a JSON object, or - for stdin (default: {})."));
     addKeyOptions(parser);
     parser.addOption({QStringLiteral("alg"), QStringLiteral("Signature algorithm (required)."), QStringLiteral("ALG")});
-    parser.addOption({QStringLiteral("kid"), QStringLiteral("Key id for the header (also picks the key from a JWK Set)."), QStringLiteral("KID")});
-    parser.addOption({QStringLiteral("header"), QStringLiteral("Extra header members as a JSON object."), QStringLiteral("JSON")});
+    parser.addOption({QStringLiteral("kid"),
+        QStringLiteral("Key id for the header (also picks the key from a JWK Set)."), QStringLiteral("KID")});
+    parser.addOption(
+        {QStringLiteral("header"), QStringLiteral("Extra header members as a JSON object."), QStringLiteral("JSON")});
     parser.addOption({QStringLiteral("exp"), QStringLiteral("Set exp = now + DURATION."), QStringLiteral("DURATION")});
-    parser.addOption({QStringLiteral("nbf"), QStringLiteral("Set nbf = now + DURATION (may be negative)."), QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("nbf"), QStringLiteral("Set nbf = now + DURATION (may be negative)."),
+        QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("iat"), QStringLiteral("Set iat = now.")});
-    parser.addOption({QStringLiteral("at"), QStringLiteral("Use TIME as now (RFC 3339 or Unix seconds)."), QStringLiteral("TIME")});
+    parser.addOption(
+        {QStringLiteral("at"), QStringLiteral("Use TIME as now (RFC 3339 or Unix seconds)."), QStringLiteral("TIME")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
-                                    QStringLiteral("jwt-workbench-cli sign --key FILE|--secret ... --alg ALG [--kid KID] [--header JSON] "
-                                                   "[--exp DURATION] [--nbf DURATION] [--iat] [CLAIMS_JSON|-]"),
-                                    QStringLiteral("Sign claims into a compact JWS."), json);
+            QStringLiteral("jwt-workbench-cli sign --key FILE|--secret ... --alg ALG [--kid KID] [--header JSON] "
+                           "[--exp DURATION] [--nbf DURATION] [--iat] [CLAIMS_JSON|-]"),
+            QStringLiteral("Sign claims into a compact JWS."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -56,9 +62,9 @@ int runSign(const QStringList &args)
     const auto alg = crypto::Algorithms::fromName(algName);
     if (!alg)
         return io.fail(Usage, QStringLiteral("usage"),
-                       algName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0
-                           ? QStringLiteral("refusing to make an unsecured token (alg none)")
-                           : QStringLiteral("unknown --alg \"%1\"").arg(algName));
+            algName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0
+                ? QStringLiteral("refusing to make an unsecured token (alg none)")
+                : QStringLiteral("unknown --alg \"%1\"").arg(algName));
     qint64 now = common::Clock::system()->nowSecs();
     if (parser.isSet(QStringLiteral("at"))) {
         auto at = common::Duration::parseInstant(parser.value(QStringLiteral("at")));
@@ -102,7 +108,7 @@ int runSign(const QStringList &args)
     crypto::Backend::initialize();
     if (!crypto::Backend::instance().isAvailable(*alg))
         return io.fail(Usage, QStringLiteral("algorithm_unavailable"),
-                       QStringLiteral("%1 is unavailable: %2").arg(algName, crypto::Backend::instance().capability(*alg).detail));
+            QStringLiteral("%1 is unavailable: %2").arg(algName, crypto::Backend::instance().capability(*alg).detail));
 
     const QString wantKid = parser.value(QStringLiteral("kid"));
     const keys::Jwk *chosen = nullptr;
@@ -123,9 +129,11 @@ int runSign(const QStringList &args)
                              QStringLiteral("no key with kid \"%1\" in the key set").arg(wantKid));
     if (chosen->key.type() == crypto::KeyType::Oct && chosen->key.bits() < crypto::Algorithms::hashBits(*alg))
         io.err(QStringLiteral("warning: the secret has %1 bits; %2 requires at least %3 (RFC 7518 §3.2)")
-                   .arg(chosen->key.bits()).arg(algName).arg(crypto::Algorithms::hashBits(*alg)));
+                   .arg(chosen->key.bits())
+                   .arg(algName)
+                   .arg(crypto::Algorithms::hashBits(*alg)));
 
-    QJsonObject header{{QStringLiteral("alg"), algName}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    QJsonObject header {{QStringLiteral("alg"), algName}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
     const QString kid = parser.isSet(QStringLiteral("kid")) ? wantKid : chosen->kid;
     if (!kid.isEmpty())
         header.insert(QStringLiteral("kid"), kid);
@@ -140,13 +148,14 @@ int runSign(const QStringList &args)
         }
     }
     const QByteArray signingInput = jose::Base64Url::encode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-                                    + jose::Base64Url::encode(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        + jose::Base64Url::encode(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     auto sig = crypto::Signature::sign(*alg, chosen->key, signingInput);
     if (!sig)
         return io.fail(Usage, sig.error());
     const QString token = QString::fromLatin1(signingInput + '.' + jose::Base64Url::encode(sig.value()));
     if (json)
-        io.printJson(QJsonObject{{QStringLiteral("token"), token}, {QStringLiteral("header"), header}, {QStringLiteral("payload"), payload}});
+        io.printJson(QJsonObject {{QStringLiteral("token"), token}, {QStringLiteral("header"), header},
+            {QStringLiteral("payload"), payload}});
     else
         io.out(token);
     return Ok;

@@ -21,12 +21,15 @@ QString renderText(const validation::Report &r)
     lines << (r.valid ? QStringLiteral("VALID") : QStringLiteral("INVALID"));
     for (const auto &c : r.checks)
         lines << QStringLiteral("  %1 %2  %3")
-                     .arg(c.ok ? QStringLiteral("ok  ") : c.skipped ? QStringLiteral("skip") : QStringLiteral("FAIL"))
+                     .arg(c.ok           ? QStringLiteral("ok  ")
+                             : c.skipped ? QStringLiteral("skip")
+                                         : QStringLiteral("FAIL"))
                      .arg(c.name, -11)
                      .arg(c.message);
     if (r.keyIndex >= 0)
         lines << QStringLiteral("Key: %1%2, RFC 7638 thumbprint %3")
-                     .arg(r.keyType, r.keyKid.isEmpty() ? QString() : QStringLiteral(" kid \"%1\"").arg(r.keyKid), r.keyThumbprint);
+                     .arg(r.keyType, r.keyKid.isEmpty() ? QString() : QStringLiteral(" kid \"%1\"").arg(r.keyKid),
+                         r.keyThumbprint);
     if (!r.findings.isEmpty()) {
         lines << QStringLiteral("Findings:");
         for (const auto &f : r.findings)
@@ -41,24 +44,30 @@ int runVerify(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - for stdin (default)."));
-    parser.addOption({QStringLiteral("token-file"), QStringLiteral("Read the token from FILE."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("token-file"), QStringLiteral("Read the token from FILE."), QStringLiteral("FILE")});
     addKeyOptions(parser);
     addNetworkOptions(parser, true);
-    parser.addOption({QStringLiteral("alg"), QStringLiteral("The only accepted algorithm (default: what the key allows)."), QStringLiteral("ALG")});
-    parser.addOption({QStringLiteral("key-id-strategy"), QStringLiteral("kid (default), x5t, x5t#S256 or kid_x5t."), QStringLiteral("S"),
-                      QStringLiteral("kid")});
+    parser.addOption({QStringLiteral("alg"),
+        QStringLiteral("The only accepted algorithm (default: what the key allows)."), QStringLiteral("ALG")});
+    parser.addOption({QStringLiteral("key-id-strategy"), QStringLiteral("kid (default), x5t, x5t#S256 or kid_x5t."),
+        QStringLiteral("S"), QStringLiteral("kid")});
     parser.addOption({QStringLiteral("iss"), QStringLiteral("Required issuer (exact match)."), QStringLiteral("ISS")});
-    parser.addOption({QStringLiteral("aud"), QStringLiteral("Required audience (repeatable; all must be present)."), QStringLiteral("AUD")});
-    parser.addOption({QStringLiteral("leeway"), QStringLiteral("Clock skew allowed for exp/nbf/iat (default 0s)."), QStringLiteral("DURATION"),
-                      QStringLiteral("0s")});
+    parser.addOption({QStringLiteral("aud"), QStringLiteral("Required audience (repeatable; all must be present)."),
+        QStringLiteral("AUD")});
+    parser.addOption({QStringLiteral("leeway"), QStringLiteral("Clock skew allowed for exp/nbf/iat (default 0s)."),
+        QStringLiteral("DURATION"), QStringLiteral("0s")});
     parser.addOption({QStringLiteral("require-exp"), QStringLiteral("Reject tokens without exp.")});
-    parser.addOption({QStringLiteral("at"), QStringLiteral("Evaluate as of TIME (RFC 3339 or Unix seconds)."), QStringLiteral("TIME")});
-    parser.addOption({QStringLiteral("batch"), QStringLiteral("Verify every token in FILE (one per line)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("at"), QStringLiteral("Evaluate as of TIME (RFC 3339 or Unix seconds)."),
+        QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("batch"), QStringLiteral("Verify every token in FILE (one per line)."),
+        QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("each"), QStringLiteral("With --batch: also print each line's result.")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
-                                    QStringLiteral("jwt-workbench-cli verify [TOKEN|-] <--key FILE|--secret TEXT|--secret-file FILE|--jwks-url URL|--issuer URL> [checks] [--json]"),
-                                    QStringLiteral("Verify a token's signature and claims."), json);
+            QStringLiteral("jwt-workbench-cli verify [TOKEN|-] <--key FILE|--secret TEXT|--secret-file FILE|--jwks-url "
+                           "URL|--issuer URL> [checks] [--json]"),
+            QStringLiteral("Verify a token's signature and claims."), json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -69,9 +78,10 @@ int runVerify(const QStringList &args)
         const auto alg = crypto::Algorithms::fromName(name);
         if (!alg)
             return io.fail(Usage, QStringLiteral("usage"),
-                           name.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0
-                               ? QStringLiteral("--alg none is never accepted")
-                               : QStringLiteral("unknown --alg \"%1\" (HS256..512, RS256..512, PS256..512, ES256..512, EdDSA)").arg(name));
+                name.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0
+                    ? QStringLiteral("--alg none is never accepted")
+                    : QStringLiteral("unknown --alg \"%1\" (HS256..512, RS256..512, PS256..512, ES256..512, EdDSA)")
+                          .arg(name));
         policy.algorithm = alg;
     }
     auto strategy = validation::keyIdStrategyFromName(parser.value(QStringLiteral("key-id-strategy")));
@@ -84,7 +94,7 @@ int runVerify(const QStringList &args)
     auto leeway = common::Duration::parseSeconds(parser.value(QStringLiteral("leeway")));
     if (!leeway || leeway.value() < 0)
         return io.fail(Usage, QStringLiteral("usage"),
-                       leeway ? QStringLiteral("--leeway must not be negative") : leeway.error().message);
+            leeway ? QStringLiteral("--leeway must not be negative") : leeway.error().message);
     policy.leewaySeconds = leeway.value();
     if (parser.isSet(QStringLiteral("at"))) {
         auto at = common::Duration::parseInstant(parser.value(QStringLiteral("at")));
@@ -117,16 +127,14 @@ int runVerify(const QStringList &args)
             valid += report.valid ? 1 : 0;
             if (parser.isSet(QStringLiteral("each"))) {
                 const auto *failure = report.firstFailure();
-                each.append(QJsonObject{{QStringLiteral("line"), total},
-                                        {QStringLiteral("valid"), report.valid},
-                                        {QStringLiteral("reason"), failure ? QJsonValue(failure->name + QStringLiteral(": ") + failure->message) : QJsonValue()}});
+                each.append(QJsonObject {{QStringLiteral("line"), total}, {QStringLiteral("valid"), report.valid},
+                    {QStringLiteral("reason"),
+                        failure ? QJsonValue(failure->name + QStringLiteral(": ") + failure->message) : QJsonValue()}});
             }
         }
         const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-        QJsonObject summary{{QStringLiteral("total"), total},
-                            {QStringLiteral("valid"), valid},
-                            {QStringLiteral("invalid"), total - valid},
-                            {QStringLiteral("seconds"), seconds}};
+        QJsonObject summary {{QStringLiteral("total"), total}, {QStringLiteral("valid"), valid},
+            {QStringLiteral("invalid"), total - valid}, {QStringLiteral("seconds"), seconds}};
         if (parser.isSet(QStringLiteral("each")))
             summary.insert(QStringLiteral("results"), each);
         if (json) {
@@ -134,12 +142,16 @@ int runVerify(const QStringList &args)
         } else {
             for (const auto &e : std::as_const(each)) {
                 const QJsonObject o = e.toObject();
-                io.out(QStringLiteral("%1  %2  %3").arg(o.value(QLatin1String("line")).toInt(), 6)
-                           .arg(o.value(QLatin1String("valid")).toBool() ? QStringLiteral("valid  ") : QStringLiteral("INVALID"))
+                io.out(QStringLiteral("%1  %2  %3")
+                           .arg(o.value(QLatin1String("line")).toInt(), 6)
+                           .arg(o.value(QLatin1String("valid")).toBool() ? QStringLiteral("valid  ")
+                                                                         : QStringLiteral("INVALID"))
                            .arg(o.value(QLatin1String("reason")).toString()));
             }
             io.out(QStringLiteral("%1 tokens: %2 valid, %3 invalid in %4 s (%5 tokens/s)")
-                       .arg(total).arg(valid).arg(total - valid)
+                       .arg(total)
+                       .arg(valid)
+                       .arg(total - valid)
                        .arg(seconds, 0, 'f', 3)
                        .arg(seconds > 0 ? static_cast<qint64>(total / seconds) : 0));
         }

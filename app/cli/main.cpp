@@ -71,6 +71,6 @@ int main(int argc, char *argv[])
             return c.run(rest);
         }
     }
-    return io.fail(Usage, QStringLiteral("unknown_command"),
-                   QStringLiteral("unknown command \"%1\"\n%2").arg(args[1], usage()));
+    return io.fail(
+        Usage, QStringLiteral("unknown_command"), QStringLiteral("unknown command \"%1\"\n%2").arg(args[1], usage()));
 }

@@ -160,8 +160,8 @@ int main(int argc, char *argv[])
         const auto &backend = jwb::crypto::Backend::initialize();
         if (!backend.problems().isEmpty())
             jwb::ui::Dialogs::showError(&window, QStringLiteral("Cryptography self-test"),
-                                        QStringLiteral("Some algorithms are unavailable:\n\n%1")
-                                            .arg(backend.problems().join(QStringLiteral("\n"))));
+                QStringLiteral("Some algorithms are unavailable:\n\n%1")
+                    .arg(backend.problems().join(QStringLiteral("\n"))));
     });
 
     if (screenshot) {

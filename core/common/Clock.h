@@ -25,7 +25,7 @@ public:
 class FixedClock final : public Clock
 {
 public:
-    explicit FixedClock(QDateTime instant) : m_instant(std::move(instant)) {}
+    explicit FixedClock(QDateTime instant) : m_instant(std::move(instant)) { }
     [[nodiscard]] QDateTime now() const override { return m_instant; }
     void setNow(const QDateTime &instant) { m_instant = instant; }
 

@@ -32,8 +32,8 @@ Result<qint64> parseNanos(const QString &input)
 {
     const QString text = input.trimmed();
     auto bad = [&](const QString &why) {
-        return Result<qint64>::failure(QStringLiteral("invalid_duration"),
-                                       QStringLiteral("invalid duration \"%1\": %2").arg(input, why));
+        return Result<qint64>::failure(
+            QStringLiteral("invalid_duration"), QStringLiteral("invalid duration \"%1\": %2").arg(input, why));
     };
     if (text.isEmpty())
         return bad(QStringLiteral("empty"));
@@ -44,7 +44,7 @@ Result<qint64> parseNanos(const QString &input)
         ++pos;
     }
     if (text.mid(pos) == u"0")
-        return qint64{0};
+        return qint64 {0};
     if (pos >= text.size())
         return bad(QStringLiteral("missing number"));
     // Integer arithmetic digit by digit, as Go does: "0.3s" is exactly 300000000 ns, which a double
@@ -156,8 +156,8 @@ Result<QDateTime> parseInstant(const QString &input)
     static const QRegularExpression unixRe(QStringLiteral("^-?[0-9]{1,12}$"));
     if (unixRe.match(text).hasMatch())
         return QDateTime::fromSecsSinceEpoch(text.toLongLong(), Qt::UTC);
-    static const QRegularExpression rfc3339(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$"));
+    static const QRegularExpression rfc3339(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$"));
     if (rfc3339.match(text).hasMatch()) {
         QString normalized = text;
         normalized[10] = u'T';
@@ -167,8 +167,7 @@ Result<QDateTime> parseInstant(const QString &input)
         if (dt.isValid())
             return dt.toUTC();
     }
-    return Result<QDateTime>::failure(
-        QStringLiteral("invalid_time"),
+    return Result<QDateTime>::failure(QStringLiteral("invalid_time"),
         QStringLiteral("invalid time \"%1\": use RFC 3339 (2030-01-01T00:00:00Z) or Unix seconds").arg(input));
 }
 

@@ -13,13 +13,13 @@ namespace jwb::common::JsonText {
 namespace {
 bool isValidJson(const QByteArray &json)
 {
-    QJsonParseError err{};
+    QJsonParseError err {};
     (void)QJsonDocument::fromJson(json, &err);
     if (err.error == QJsonParseError::NoError)
         return true;
     // QJsonDocument only takes objects/arrays at the top; accept scalars by wrapping them. Exactly one value
     // must come out, or "1,2" would pass as valid.
-    QJsonParseError err2{};
+    QJsonParseError err2 {};
     const QJsonDocument wrapped = QJsonDocument::fromJson("[" + json + "]", &err2);
     return err2.error == QJsonParseError::NoError && wrapped.array().size() == 1;
 }
@@ -111,7 +111,7 @@ QString compact(const QJsonValue &value)
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     if (value.isArray())
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 

@@ -10,16 +10,15 @@ namespace jwb::common {
 
 /// Value-or-error return type of every fallible core call (architecture.md, convention 1). No exception
 /// crosses a core API: backends catch theirs and turn them into an Error here.
-template <typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
+    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
 
     static Result failure(QString code, QString message, QVariantMap details = {})
     {
-        return Result(Error{std::move(code), std::move(message), std::move(details)});
+        return Result(Error {std::move(code), std::move(message), std::move(details)});
     }
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
@@ -41,16 +40,15 @@ private:
 };
 
 /// Result of a call that produces nothing but may fail.
-template <>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error) : m_error(std::move(error)) { }
 
     static Result failure(QString code, QString message, QVariantMap details = {})
     {
-        return Result(Error{std::move(code), std::move(message), std::move(details)});
+        return Result(Error {std::move(code), std::move(message), std::move(details)});
     }
 
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }

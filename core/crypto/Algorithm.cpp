@@ -7,9 +7,8 @@ namespace Algorithms {
 const QList<Algorithm> &all()
 {
     static const QList<Algorithm> list = {Algorithm::HS256, Algorithm::HS384, Algorithm::HS512, Algorithm::RS256,
-                                          Algorithm::RS384, Algorithm::RS512, Algorithm::PS256, Algorithm::PS384,
-                                          Algorithm::PS512, Algorithm::ES256, Algorithm::ES384, Algorithm::ES512,
-                                          Algorithm::EdDSA};
+        Algorithm::RS384, Algorithm::RS512, Algorithm::PS256, Algorithm::PS384, Algorithm::PS512, Algorithm::ES256,
+        Algorithm::ES384, Algorithm::ES512, Algorithm::EdDSA};
     return list;
 }
 
@@ -145,7 +144,8 @@ QList<Algorithm> forKey(KeyType type, Curve curve)
 QString backendName(Algorithm alg)
 {
     const AlgorithmFamily f = family(alg);
-    return f == AlgorithmFamily::Hmac || f == AlgorithmFamily::RsaPkcs1 ? QStringLiteral("QCA") : QStringLiteral("OpenSSL");
+    return f == AlgorithmFamily::Hmac || f == AlgorithmFamily::RsaPkcs1 ? QStringLiteral("QCA")
+                                                                        : QStringLiteral("OpenSSL");
 }
 
 } // namespace Algorithms

@@ -35,7 +35,7 @@ namespace Algorithms {
 } // namespace Algorithms
 
 [[nodiscard]] QString keyTypeName(KeyType type); ///< JWK kty: "oct", "RSA", "EC", "OKP"
-[[nodiscard]] QString curveName(Curve curve);     ///< JWK crv: "P-256", "P-384", "P-521", "Ed25519", ""
+[[nodiscard]] QString curveName(Curve curve); ///< JWK crv: "P-256", "P-384", "P-521", "Ed25519", ""
 [[nodiscard]] std::optional<Curve> curveFromName(const QString &name);
 [[nodiscard]] int curveCoordinateBytes(Curve curve); ///< 32, 48, 66, 32
 

@@ -22,84 +22,113 @@ namespace {
 // Known answers: keys from RFC 7515 A.1-A.4 and RFC 8037 A.1 (P-384 generated once), signatures over kMessage
 // made with Node.js crypto (an independent implementation). ES*/PS* signatures are randomised, so for those
 // only verification of the stored answer is a known-answer test; HS*, RS* and EdDSA must also reproduce it.
-const char kRSAPem[] =
-        "-----BEGIN PRIVATE KEY-----\n"
-        "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCh+BYK4uPJtGXO\n"
-        "jS1lYmM2K5J9vinh8CR3/BYlzJChNuOL2TSXxbbqY913EeZ8dCn5VrD7io8ImtxL\n"
-        "aYk8wTM/U+3QGbh3hCUv7JFP5IV3aVlL6kKA0ywPVb9ilE8TA5a8bpvfbr3SvaNn\n"
-        "juygxmj3AbONv/s4yDQs4v5tJ/reSlpIdJed1LnPmt7Ex1sFhSwsD174pcF1A5L5\n"
-        "ROjtZMEQxrZHYJqkeDrrnGya11UxMFBji4NmXG9veoKjlnAqH2QbgtPr8jkiGUkf\n"
-        "toaHLFcW9Qr4NY2ai50Xw0Byj3+H2JoY2PyrZ62EWQwuz3WTOTY8BwNNb2BvniHg\n"
-        "VFbK5emhAgMBAAECggEAEq5xpGnNCivDflJsRQBXHx1hdR1k6Ulwe2JZD50LpXyW\n"
-        "PEAeP88vLNO97IjlA7/GQ5sLKMgvfTeXZx9SE+7YwVol2NXOoAJe46sui395IW/G\n"
-        "O+pWJ1O0BkTGoVEn2bKVRUCgu+GjBVaYLU6f3l9kJfFNS3E0QbVdxzubSu3Mkqzj\n"
-        "kn439X0M/V51gfpRLI9JYanrC4D4qAdGcopV/0ZHHzQlBjudU2QvXt4ehNYTCBr6\n"
-        "XCLQUShb1juUO1ZdiYoFaFQT5Tw8bGUl/x/jTj3ccPDVZFD9pIuhLhBOneufuBiB\n"
-        "4cS98l2SR/RQyGWSeWjnczT0QU91p1DhOVRuOopznQKBgQDgHMQQ60imZV1URk0K\n"
-        "pLttoLhyt3SmqdEf/kgHePDdtzEafpAu+cS191R2JiuoF2yzWXnwFDcqGigp5BNr\n"
-        "0AHQfD8/Lk8l1Mk09jxxCfui5nYooNyac8YFjm3vItzVCVDnEd3BbVWG8qf6deqE\n"
-        "lMGAg+C2V0L4oNXnP7LZcPAZRwKBgQC5A8R+CZW2MvRTLLHzwZkUXV866cff7tx6\n"
-        "kqa0finGG0KgeqlaZPxgCZnFp7AeAcCMtiynVlJ7vMVgePsLq6XtON4tB5kP9jAP\n"
-        "rq3rbAOal78eUH5OcED6eNuCV8ixEu1eWcPNCS/l1OW1EnXUEoEHKl54Xrrz2uNw\n"
-        "kgMTP1FZ1wKBgAcCn1dwJKufzBWQxWQp1vsM5fggqPN1qGb5y0MAk3g7/Ls5bkUp\n"
-        "5u9SN0Ai3Ya6hNnvWJMb7sXQX6U/zyO2M/hTip7tUeh7CXgwo59dkpN75gJLVds2\n"
-        "9+DAncu3KXU4f2Fa+7bLNrur53k8KwPOq2bbuTG69QtV7Jr5MR0AHWKNAoGBAIf/\n"
-        "evpitUf+4JYbLpvNXWcY052Mpz22aR84mY3nh3F2LF2mjMJDpTg7FmuyPcVw6EcG\n"
-        "yoAe9fa65iNqCq+jdw6PVNGo2hxfjSiZ8IIzHdsPXI89//pMjZcQK9r+CCoRjaZj\n"
-        "OYiIDktVWZzmevJuv6WywUqd57LE3Zar3dLSIkx1AoGAIYd7DHOhrWvxkwPQsRM2\n"
-        "tOgrjbcrfvtQJipd+DlcxyVuuM9sQLdgjVk2oy26F0EmpScGLq2MowX7fhd/QJQ3\n"
-        "ydy5cY7YIBi87w93IKLEdfnbJtoOPLUW0ITrJReOgo1cq9SbsxYawBgfp/gh6A56\n"
-        "03k2+ZQwVK0JKSHuLFkuQ3U=\n"
-        "-----END PRIVATE KEY-----\n";
+const char kRSAPem[] = "-----BEGIN PRIVATE KEY-----\n"
+                       "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCh+BYK4uPJtGXO\n"
+                       "jS1lYmM2K5J9vinh8CR3/BYlzJChNuOL2TSXxbbqY913EeZ8dCn5VrD7io8ImtxL\n"
+                       "aYk8wTM/U+3QGbh3hCUv7JFP5IV3aVlL6kKA0ywPVb9ilE8TA5a8bpvfbr3SvaNn\n"
+                       "juygxmj3AbONv/s4yDQs4v5tJ/reSlpIdJed1LnPmt7Ex1sFhSwsD174pcF1A5L5\n"
+                       "ROjtZMEQxrZHYJqkeDrrnGya11UxMFBji4NmXG9veoKjlnAqH2QbgtPr8jkiGUkf\n"
+                       "toaHLFcW9Qr4NY2ai50Xw0Byj3+H2JoY2PyrZ62EWQwuz3WTOTY8BwNNb2BvniHg\n"
+                       "VFbK5emhAgMBAAECggEAEq5xpGnNCivDflJsRQBXHx1hdR1k6Ulwe2JZD50LpXyW\n"
+                       "PEAeP88vLNO97IjlA7/GQ5sLKMgvfTeXZx9SE+7YwVol2NXOoAJe46sui395IW/G\n"
+                       "O+pWJ1O0BkTGoVEn2bKVRUCgu+GjBVaYLU6f3l9kJfFNS3E0QbVdxzubSu3Mkqzj\n"
+                       "kn439X0M/V51gfpRLI9JYanrC4D4qAdGcopV/0ZHHzQlBjudU2QvXt4ehNYTCBr6\n"
+                       "XCLQUShb1juUO1ZdiYoFaFQT5Tw8bGUl/x/jTj3ccPDVZFD9pIuhLhBOneufuBiB\n"
+                       "4cS98l2SR/RQyGWSeWjnczT0QU91p1DhOVRuOopznQKBgQDgHMQQ60imZV1URk0K\n"
+                       "pLttoLhyt3SmqdEf/kgHePDdtzEafpAu+cS191R2JiuoF2yzWXnwFDcqGigp5BNr\n"
+                       "0AHQfD8/Lk8l1Mk09jxxCfui5nYooNyac8YFjm3vItzVCVDnEd3BbVWG8qf6deqE\n"
+                       "lMGAg+C2V0L4oNXnP7LZcPAZRwKBgQC5A8R+CZW2MvRTLLHzwZkUXV866cff7tx6\n"
+                       "kqa0finGG0KgeqlaZPxgCZnFp7AeAcCMtiynVlJ7vMVgePsLq6XtON4tB5kP9jAP\n"
+                       "rq3rbAOal78eUH5OcED6eNuCV8ixEu1eWcPNCS/l1OW1EnXUEoEHKl54Xrrz2uNw\n"
+                       "kgMTP1FZ1wKBgAcCn1dwJKufzBWQxWQp1vsM5fggqPN1qGb5y0MAk3g7/Ls5bkUp\n"
+                       "5u9SN0Ai3Ya6hNnvWJMb7sXQX6U/zyO2M/hTip7tUeh7CXgwo59dkpN75gJLVds2\n"
+                       "9+DAncu3KXU4f2Fa+7bLNrur53k8KwPOq2bbuTG69QtV7Jr5MR0AHWKNAoGBAIf/\n"
+                       "evpitUf+4JYbLpvNXWcY052Mpz22aR84mY3nh3F2LF2mjMJDpTg7FmuyPcVw6EcG\n"
+                       "yoAe9fa65iNqCq+jdw6PVNGo2hxfjSiZ8IIzHdsPXI89//pMjZcQK9r+CCoRjaZj\n"
+                       "OYiIDktVWZzmevJuv6WywUqd57LE3Zar3dLSIkx1AoGAIYd7DHOhrWvxkwPQsRM2\n"
+                       "tOgrjbcrfvtQJipd+DlcxyVuuM9sQLdgjVk2oy26F0EmpScGLq2MowX7fhd/QJQ3\n"
+                       "ydy5cY7YIBi87w93IKLEdfnbJtoOPLUW0ITrJReOgo1cq9SbsxYawBgfp/gh6A56\n"
+                       "03k2+ZQwVK0JKSHuLFkuQ3U=\n"
+                       "-----END PRIVATE KEY-----\n";
 
-const char kP256Pem[] =
-        "-----BEGIN PRIVATE KEY-----\n"
-        "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgjpsQnnGQmL+YBIff\n"
-        "H1136cspYG6+0iY7X1fCE9+E9LKhRANCAAR/zc4ncPbEXUGDy+5v20t7WAczNXvp\n"
-        "7xO6z248e9FURcfxRM0bvZt+hyzf7bnuufSzaV1uqQskrYpGIyiFiOWt\n"
-        "-----END PRIVATE KEY-----\n";
+const char kP256Pem[] = "-----BEGIN PRIVATE KEY-----\n"
+                        "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgjpsQnnGQmL+YBIff\n"
+                        "H1136cspYG6+0iY7X1fCE9+E9LKhRANCAAR/zc4ncPbEXUGDy+5v20t7WAczNXvp\n"
+                        "7xO6z248e9FURcfxRM0bvZt+hyzf7bnuufSzaV1uqQskrYpGIyiFiOWt\n"
+                        "-----END PRIVATE KEY-----\n";
 
-const char kP384Pem[] =
-        "-----BEGIN PRIVATE KEY-----\n"
-        "MIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDC0pBEpYo29ERaJ2mt8\n"
-        "E7pzzDXK9BPQuPZqtB8UY+wzCvUG0TdNwf/spk8N8PQ04s+hZANiAAR1rs/rfBSx\n"
-        "+JW7bJ4S+iWFiJHuaPG8f+B+cNwm67r+TtGFc2paKYqyH7V13r933ZbEbO0riXDf\n"
-        "AtL79bX5q34abIninBe9OhWjFBpxu6HmZavWk14vyz8MqXUbbfg228Q=\n"
-        "-----END PRIVATE KEY-----\n";
+const char kP384Pem[] = "-----BEGIN PRIVATE KEY-----\n"
+                        "MIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDC0pBEpYo29ERaJ2mt8\n"
+                        "E7pzzDXK9BPQuPZqtB8UY+wzCvUG0TdNwf/spk8N8PQ04s+hZANiAAR1rs/rfBSx\n"
+                        "+JW7bJ4S+iWFiJHuaPG8f+B+cNwm67r+TtGFc2paKYqyH7V13r933ZbEbO0riXDf\n"
+                        "AtL79bX5q34abIninBe9OhWjFBpxu6HmZavWk14vyz8MqXUbbfg228Q=\n"
+                        "-----END PRIVATE KEY-----\n";
 
-const char kP521Pem[] =
-        "-----BEGIN PRIVATE KEY-----\n"
-        "MIHuAgEAMBAGByqGSM49AgEGBSuBBAAjBIHWMIHTAgEBBEIBjmlvsDRQWIHdEQtI\n"
-        "Prh9Ms5JX+NrN0Xt8tjK5PDyU59GFaDpjqtSs8DF6sTOB1GFqOe7R96sHR3ne8z2\n"
-        "YTXmPYKhgYkDgYYABAHpKQUPEk/GvFXH1TkzZd+d70qwwiyyV5j5NOsE48a643Aa\n"
-        "V6eRDp2BvzYxWejryxVdY0n0vbbM+KlMXFnHqsEBpAA0pkQON2dQ0jcf0b3CyPO3\n"
-        "HS9O5eo0MsgVzKMVYP5dk4fsd0tVg4Yw5cu/Woy+CpHdAGTGmZofbm5n+t3t5MjI\n"
-        "9g==\n"
-        "-----END PRIVATE KEY-----\n";
+const char kP521Pem[] = "-----BEGIN PRIVATE KEY-----\n"
+                        "MIHuAgEAMBAGByqGSM49AgEGBSuBBAAjBIHWMIHTAgEBBEIBjmlvsDRQWIHdEQtI\n"
+                        "Prh9Ms5JX+NrN0Xt8tjK5PDyU59GFaDpjqtSs8DF6sTOB1GFqOe7R96sHR3ne8z2\n"
+                        "YTXmPYKhgYkDgYYABAHpKQUPEk/GvFXH1TkzZd+d70qwwiyyV5j5NOsE48a643Aa\n"
+                        "V6eRDp2BvzYxWejryxVdY0n0vbbM+KlMXFnHqsEBpAA0pkQON2dQ0jcf0b3CyPO3\n"
+                        "HS9O5eo0MsgVzKMVYP5dk4fsd0tVg4Yw5cu/Woy+CpHdAGTGmZofbm5n+t3t5MjI\n"
+                        "9g==\n"
+                        "-----END PRIVATE KEY-----\n";
 
-const char kEDPem[] =
-        "-----BEGIN PRIVATE KEY-----\n"
-        "MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n"
-        "-----END PRIVATE KEY-----\n";
+const char kEDPem[] = "-----BEGIN PRIVATE KEY-----\n"
+                      "MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n"
+                      "-----END PRIVATE KEY-----\n";
 
 const char kOctSecretB64u[] = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
 const char kMessage[] = "JWT Workbench known-answer test";
 
-struct Vector { Algorithm alg; const char *signatureB64u; };
+struct Vector
+{
+    Algorithm alg;
+    const char *signatureB64u;
+};
 const Vector kVectors[] = {
-        {Algorithm::HS256, "yLcYjtihh-Gl-P-NPPGipMS-HF8Iqrzxip5EdHkhc20"},
-        {Algorithm::RS256, "ZJP7M-_CC6livBYnPd6JuKW9unMp6fplS-cT_vE2DpoywzImrpElGxkuXV8pR9UDAv3qeZQRYynxxnSrbD1O4L2xPgZqZin9rCfI_jAmiiTVBzvUIQ9-z9U8QFK9a44Czkne_0a30DazK_kIXMFhv8kHaF363GJr8_D52Jzx95wTXJntdxd5hY1mAelYLbbYUnh330VgGOx6ImP29CocgawEErLcu-DAQFh4c-yfkMdB6p7Z_HtUA3xYfl3huESic-RDJhhdL1n0B8LSETlDrCZ_pJuNdoF6h2NUpWngBTu-kEw0D0aa_kFkNf3UliFna0C5BUadLOaEnv4Ko7-QNA"},
-        {Algorithm::PS256, "hIexyjwLbYZwUpzIrJuPIFYzU7_I78iMCBYAtBzE5oWtLn6fj3YmNZzvmbNd2acTxKQwjwB1PueORnYH8kv1-JBuUeVhNUSaHNAnMMOjjMlx0_m-FOxi7BLxQWRkgnlB2-uLsaMYdWBYF8-bWI8P8ntDp6LAYCSwQqSzZGuGant_TQyh3OLIScx3LTXI3Xr-gKLCtAN6DUg10xx8PoThodFF1QTKRTy3yp9vxtale84NZD_6SRMbwLHSHHCXaly14u9VLGA8fpVJceesZgTp9DHK4jlETyGx4Zmyul5LlH6PhvTnKw8SX-3ot7Lo5p0hYFxg3cu0l9OwgmKGaUzfVg"},
-        {Algorithm::HS384, "Klvoh5wSfn-u5DQSpjhZCfWrlyrkZWC2SWxfTsTL-ahFPVWDeQ3NXRJ_s46QkTot"},
-        {Algorithm::RS384, "oVU6rxai22a7jGHD6jiVYXsEb_HbwE5nrDU47nuwfBgXHYJvEaKMYL2wWko-XRp-tNbt_WcLfmO9mvQvX7DgCTosr4T96S6sSRpLN02YG5xI40BmlgyI_6lNAx0HtdtqllSJhI3gYbchjijZyByRYF7vM8jHZKSdWUp-7ZmM9veWV0eQyg77t0AgCdEDEXAeymT5uyvZVVCCtAhGzV8qBU8wXAVyuhGZtxijF-OSH4sO0ZngsSjbWsQVp1Ol8eiumV-K0Za8O1GDsWa8Q_6lgiEu6QulyIas1OVoMdS9zuICLwZWK4Ovw2EQ-4RGzYzM-IS2zF7_BJksnUOHk3Xdvg"},
-        {Algorithm::PS384, "AnsDHC351r5z_EdFGFURmXKDkDDKq7gGcS8Ke1lVYbcMvhIleYsn5lQkmzfUxgdFox6Qz6V2W3gP-k842ZAxs9vVTAKbcY5UmX-V7iZRJ_V9g9Crmg_hZJ8nWosfrSOzAa-FK8uvJYTyqt4PhW5R_Vi1CvAeVIOoBbfDLq4PdUGjupBijGOlRdjuMuob_vdIxXwl3KbX7HSZ2oHCFrMVlJ0uVn7vExtzgx9C3gXbBPy-NSfbkfw3-Lhf2JPEGncOoUa9mBDMGMtJYAG8G3UNqgU0Td0u7EZ0bj4oJyPiMQ0Uqt9PTlMRgr1Hznp2RQnQViIHnSMOutHfiSvdan5fFg"},
-        {Algorithm::HS512, "yFKiQzF3KTZmOcO1jmC5sI_cLxWX9Vvnnb6RqAcA0XxDs-mJ5x871rFEVba3xNeNjqjj3H-uvq44gA456iqOKA"},
-        {Algorithm::RS512, "mMrSS7uoWNal3olFgSE6cngEPTUFrOQsJdMFDcE6BHAsdBRWRUZfmOW_sXDRhpMk8Y79SRH7CKnwEekjM5RwuhfwYKOVMwE4U8VJaYAoHjeYqjL88jyN4g7vY5z2s1QH85Bk_Lk5Su56P55Tfbje00d3l4cr1oblQoijPNaCpomI7djVPbjb2E0IlJUGVXFrPXI5afsskL1TTg0FyDUFnUth1yLBhcMHS-o-gzURQo80XgBAGz8V-IOOnsfzW-Brpf2hCumOzlZo4VI-JoijbPT-c51ODM2F2KHlGQoBVPuFzYxW9dkDdjo2otsh_B028H2l7-KdgBU-t5P6CBiFrQ"},
-        {Algorithm::PS512, "oXwBg-jMn68F313XbBNkJic9U_pjCPRXhbr-eTXIldSkpPuD29UQOt5RQg7E-gSbHpd-sG15kK9kWDo4mgDQZin_ER5PWgxcFCAnykLbRFOcMMOZW1Z_zvLPYDQP3R6Pp6t8gke9kkxzVVCU5qKEIoc9IKAUCKVCkvkJ-t--K9Hte6EXr-MKJmssE51K87MS5AHNLuNmpBoRUo938RTjw2o5xPFLBgtkouU6JnM-uFn21epZ2ALQJpPcLAgpaLYerDstxQ1DY0FZo6tNH32RSnBzwBtKT9seIoL3uCLkj-O5o-_lJMHLHQKnqwBhiqwHtO6EtkVcWAoJfNb3oF9CBA"},
-        {Algorithm::ES256, "VL_8yZCUnZ296R6TJbJYnVt6d-BHpXJeeiQnTe1vNIyhyX0WgySU2SUUSBQkDbBRkU7HW9DwUVdJmMtsp5KYJA"},
-        {Algorithm::ES384, "aDC2dkMeTf7dqeHbanPC91aHHXJX35gNmoaNLkIfEr37Z2YA1M_HYnyb4xrkXHdTjmK-DHwf7eqsjx23fEH1X5KL_X-1bk1X5Gq7G6OT3IJ5_c5ImhBHyy8cNTvmnzfK"},
-        {Algorithm::ES512, "ATT_xy5qXYjg9dRYhC5iX-cIrnbxXsU8PV34HzNSlzKMzRubKsCGNOkwawHl-uKN_rfL3fA1xDN605_9iHDtUE-zAVqe__GdYPl7w2AiaPOLvj0ifoLJeeqUSHwco3aX7FUJZZ0jsT8jCHsCxlJUGuhbXS_4K0BDIF0wpO1bNplklj2w"},
-        {Algorithm::EdDSA, "76Mu9YtXO8Q54wooxHrBxTilRQBVxRNju6YjK6JNEyA0_z_Hj-218xYf4kqVl-fE9T5kh-Eld3ENwOLQva9dAQ"},
+    {Algorithm::HS256, "yLcYjtihh-Gl-P-NPPGipMS-HF8Iqrzxip5EdHkhc20"},
+    {Algorithm::RS256,
+        "ZJP7M-_CC6livBYnPd6JuKW9unMp6fplS-cT_vE2DpoywzImrpElGxkuXV8pR9UDAv3qeZQRYynxxnSrbD1O4L2xPgZqZin9rCfI_"
+        "jAmiiTVBzvUIQ9-z9U8QFK9a44Czkne_0a30DazK_kIXMFhv8kHaF363GJr8_"
+        "D52Jzx95wTXJntdxd5hY1mAelYLbbYUnh330VgGOx6ImP29CocgawEErLcu-DAQFh4c-yfkMdB6p7Z_HtUA3xYfl3huESic-"
+        "RDJhhdL1n0B8LSETlDrCZ_pJuNdoF6h2NUpWngBTu-kEw0D0aa_kFkNf3UliFna0C5BUadLOaEnv4Ko7-QNA"},
+    {Algorithm::PS256,
+        "hIexyjwLbYZwUpzIrJuPIFYzU7_I78iMCBYAtBzE5oWtLn6fj3YmNZzvmbNd2acTxKQwjwB1PueORnYH8kv1-JBuUeVhNUSaHNAnMMOjjMlx0_"
+        "m-FOxi7BLxQWRkgnlB2-uLsaMYdWBYF8-bWI8P8ntDp6LAYCSwQqSzZGuGant_TQyh3OLIScx3LTXI3Xr-"
+        "gKLCtAN6DUg10xx8PoThodFF1QTKRTy3yp9vxtale84NZD_"
+        "6SRMbwLHSHHCXaly14u9VLGA8fpVJceesZgTp9DHK4jlETyGx4Zmyul5LlH6PhvTnKw8SX-3ot7Lo5p0hYFxg3cu0l9OwgmKGaUzfVg"},
+    {Algorithm::HS384, "Klvoh5wSfn-u5DQSpjhZCfWrlyrkZWC2SWxfTsTL-ahFPVWDeQ3NXRJ_s46QkTot"},
+    {Algorithm::RS384,
+        "oVU6rxai22a7jGHD6jiVYXsEb_HbwE5nrDU47nuwfBgXHYJvEaKMYL2wWko-XRp-tNbt_"
+        "WcLfmO9mvQvX7DgCTosr4T96S6sSRpLN02YG5xI40BmlgyI_6lNAx0HtdtqllSJhI3gYbchjijZyByRYF7vM8jHZKSdWUp-"
+        "7ZmM9veWV0eQyg77t0AgCdEDEXAeymT5uyvZVVCCtAhGzV8qBU8wXAVyuhGZtxijF-OSH4sO0ZngsSjbWsQVp1Ol8eiumV-K0Za8O1GDsWa8Q_"
+        "6lgiEu6QulyIas1OVoMdS9zuICLwZWK4Ovw2EQ-4RGzYzM-IS2zF7_BJksnUOHk3Xdvg"},
+    {Algorithm::PS384,
+        "AnsDHC351r5z_EdFGFURmXKDkDDKq7gGcS8Ke1lVYbcMvhIleYsn5lQkmzfUxgdFox6Qz6V2W3gP-k842ZAxs9vVTAKbcY5UmX-V7iZRJ_"
+        "V9g9Crmg_hZJ8nWosfrSOzAa-FK8uvJYTyqt4PhW5R_Vi1CvAeVIOoBbfDLq4PdUGjupBijGOlRdjuMuob_"
+        "vdIxXwl3KbX7HSZ2oHCFrMVlJ0uVn7vExtzgx9C3gXbBPy-NSfbkfw3-"
+        "Lhf2JPEGncOoUa9mBDMGMtJYAG8G3UNqgU0Td0u7EZ0bj4oJyPiMQ0Uqt9PTlMRgr1Hznp2RQnQViIHnSMOutHfiSvdan5fFg"},
+    {Algorithm::HS512, "yFKiQzF3KTZmOcO1jmC5sI_cLxWX9Vvnnb6RqAcA0XxDs-mJ5x871rFEVba3xNeNjqjj3H-uvq44gA456iqOKA"},
+    {Algorithm::RS512,
+        "mMrSS7uoWNal3olFgSE6cngEPTUFrOQsJdMFDcE6BHAsdBRWRUZfmOW_"
+        "sXDRhpMk8Y79SRH7CKnwEekjM5RwuhfwYKOVMwE4U8VJaYAoHjeYqjL88jyN4g7vY5z2s1QH85Bk_"
+        "Lk5Su56P55Tfbje00d3l4cr1oblQoijPNaCpomI7djVPbjb2E0IlJUGVXFrPXI5afsskL1TTg0FyDUFnUth1yLBhcMHS-o-"
+        "gzURQo80XgBAGz8V-IOOnsfzW-Brpf2hCumOzlZo4VI-JoijbPT-c51ODM2F2KHlGQoBVPuFzYxW9dkDdjo2otsh_B028H2l7-KdgBU-"
+        "t5P6CBiFrQ"},
+    {Algorithm::PS512,
+        "oXwBg-jMn68F313XbBNkJic9U_pjCPRXhbr-eTXIldSkpPuD29UQOt5RQg7E-gSbHpd-sG15kK9kWDo4mgDQZin_"
+        "ER5PWgxcFCAnykLbRFOcMMOZW1Z_zvLPYDQP3R6Pp6t8gke9kkxzVVCU5qKEIoc9IKAUCKVCkvkJ-t--K9Hte6EXr-"
+        "MKJmssE51K87MS5AHNLuNmpBoRUo938RTjw2o5xPFLBgtkouU6JnM-"
+        "uFn21epZ2ALQJpPcLAgpaLYerDstxQ1DY0FZo6tNH32RSnBzwBtKT9seIoL3uCLkj-O5o-_"
+        "lJMHLHQKnqwBhiqwHtO6EtkVcWAoJfNb3oF9CBA"},
+    {Algorithm::ES256, "VL_8yZCUnZ296R6TJbJYnVt6d-BHpXJeeiQnTe1vNIyhyX0WgySU2SUUSBQkDbBRkU7HW9DwUVdJmMtsp5KYJA"},
+    {Algorithm::ES384,
+        "aDC2dkMeTf7dqeHbanPC91aHHXJX35gNmoaNLkIfEr37Z2YA1M_HYnyb4xrkXHdTjmK-DHwf7eqsjx23fEH1X5KL_X-1bk1X5Gq7G6OT3IJ5_"
+        "c5ImhBHyy8cNTvmnzfK"},
+    {Algorithm::ES512,
+        "ATT_xy5qXYjg9dRYhC5iX-cIrnbxXsU8PV34HzNSlzKMzRubKsCGNOkwawHl-uKN_rfL3fA1xDN605_9iHDtUE-zAVqe__"
+        "GdYPl7w2AiaPOLvj0ifoLJeeqUSHwco3aX7FUJZZ0jsT8jCHsCxlJUGuhbXS_4K0BDIF0wpO1bNplklj2w"},
+    {Algorithm::EdDSA, "76Mu9YtXO8Q54wooxHrBxTilRQBVxRNju6YjK6JNEyA0_z_Hj-218xYf4kqVl-fE9T5kh-Eld3ENwOLQva9dAQ"},
 };
 
 QByteArray b64u(const char *text)
@@ -249,7 +278,9 @@ const Capability &Backend::capability(Algorithm alg) const
 QString Backend::report() const
 {
     QStringList lines;
-    lines << QStringLiteral("QCA %1 (providers: %2)").arg(m_qcaVersion, m_qcaProviders.isEmpty() ? QStringLiteral("none") : m_qcaProviders.join(QStringLiteral(", ")));
+    lines << QStringLiteral("QCA %1 (providers: %2)")
+                 .arg(m_qcaVersion,
+                     m_qcaProviders.isEmpty() ? QStringLiteral("none") : m_qcaProviders.join(QStringLiteral(", ")));
     lines << m_opensslVersion;
     QStringList ok, bad;
     for (const auto &c : m_capabilities)

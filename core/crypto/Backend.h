@@ -14,7 +14,7 @@ struct Capability
     Algorithm algorithm = Algorithm::HS256;
     bool available = false;
     QString backend; ///< "QCA (qca-ossl)" or "OpenSSL 3.0.x"
-    QString detail;  ///< why it is unavailable, or what was checked
+    QString detail; ///< why it is unavailable, or what was checked
 };
 
 /// Crypto start-up: initialises QCA and OpenSSL, then runs a known-answer self-test for every algorithm

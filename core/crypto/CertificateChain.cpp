@@ -58,7 +58,7 @@ Result<QList<QByteArray>> loadCertificates(const QByteArray &data)
     }
     if (out.isEmpty())
         return Result<QList<QByteArray>>::failure(QStringLiteral("invalid_certificate"),
-                                                  QStringLiteral("no X.509 certificate found (PEM CERTIFICATE blocks or DER)"));
+            QStringLiteral("no X.509 certificate found (PEM CERTIFICATE blocks or DER)"));
     return out;
 }
 
@@ -68,21 +68,23 @@ Result<void> validate(const QList<QByteArray> &derChain, const QList<QByteArray>
         return Result<void>::failure(QStringLiteral("invalid_certificate"), QStringLiteral("the chain is empty"));
     X509Ptr leaf = parse(derChain.first());
     if (!leaf)
-        return Result<void>::failure(QStringLiteral("invalid_certificate"), QStringLiteral("the leaf certificate does not parse"));
+        return Result<void>::failure(
+            QStringLiteral("invalid_certificate"), QStringLiteral("the leaf certificate does not parse"));
     std::unique_ptr<X509_STORE, decltype(&X509_STORE_free)> store(X509_STORE_new(), &X509_STORE_free);
     for (int i = 0; i < anchors.size(); ++i) {
         X509Ptr a = parse(anchors[i]);
         if (!a)
-            return Result<void>::failure(QStringLiteral("invalid_certificate"), QStringLiteral("trust anchor %1 does not parse").arg(i + 1));
+            return Result<void>::failure(
+                QStringLiteral("invalid_certificate"), QStringLiteral("trust anchor %1 does not parse").arg(i + 1));
         X509_STORE_add_cert(store.get(), a.get());
     }
-    std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509) *)> untrusted(sk_X509_new_null(), [](STACK_OF(X509) *s) {
-        sk_X509_pop_free(s, X509_free);
-    });
+    std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509) *)> untrusted(
+        sk_X509_new_null(), [](STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); });
     for (int i = 1; i < derChain.size(); ++i) {
         X509Ptr c = parse(derChain[i]);
         if (!c)
-            return Result<void>::failure(QStringLiteral("invalid_certificate"), QStringLiteral("certificate %1 of the chain does not parse").arg(i + 1));
+            return Result<void>::failure(QStringLiteral("invalid_certificate"),
+                QStringLiteral("certificate %1 of the chain does not parse").arg(i + 1));
         sk_X509_push(untrusted.get(), c.release());
     }
     std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(), &X509_STORE_CTX_free);
@@ -94,9 +96,9 @@ Result<void> validate(const QList<QByteArray> &derChain, const QList<QByteArray>
         const int depth = X509_STORE_CTX_get_error_depth(ctx.get());
         ERR_clear_error();
         return Result<void>::failure(QStringLiteral("untrusted_chain"),
-                                     QStringLiteral("certificate %1 of the chain: %2")
-                                         .arg(depth + 1)
-                                         .arg(QString::fromLatin1(X509_verify_cert_error_string(err))));
+            QStringLiteral("certificate %1 of the chain: %2")
+                .arg(depth + 1)
+                .arg(QString::fromLatin1(X509_verify_cert_error_string(err))));
     }
     return {};
 }

@@ -19,8 +19,8 @@ namespace CertificateChain {
 [[nodiscard]] common::Result<QList<QByteArray>> loadCertificates(const QByteArray &pemOrDer);
 /// Validates leaf + intermediates against `anchors` at instant `at`. Error codes: invalid_certificate,
 /// untrusted_chain (with OpenSSL's reason, e.g. "certificate has expired").
-[[nodiscard]] common::Result<void> validate(const QList<QByteArray> &derChain, const QList<QByteArray> &anchors,
-                                            const QDateTime &at);
+[[nodiscard]] common::Result<void> validate(
+    const QList<QByteArray> &derChain, const QList<QByteArray> &anchors, const QDateTime &at);
 } // namespace CertificateChain
 
 } // namespace jwb::crypto

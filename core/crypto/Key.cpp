@@ -66,16 +66,15 @@ struct BioDeleter
 };
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 
-template <typename T>
-Result<T> fail(const char *code, const QString &message)
+template<typename T> Result<T> fail(const char *code, const QString &message)
 {
     return Result<T>::failure(QString::fromLatin1(code), message);
 }
 
 BnPtr toBn(const QByteArray &bytes)
 {
-    return BnPtr(BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()), static_cast<int>(bytes.size()),
-                           nullptr));
+    return BnPtr(
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.constData()), static_cast<int>(bytes.size()), nullptr));
 }
 
 QByteArray fromBn(const BIGNUM *bn, int padTo = 0)
@@ -124,11 +123,13 @@ QString certName(const X509_NAME *name)
 
 QDateTime asn1Time(const ASN1_TIME *t)
 {
-    struct tm tmv{};
+    struct tm tmv
+    {
+    };
     if (!t || ASN1_TIME_to_tm(t, &tmv) != 1)
         return {};
-    return QDateTime(QDate(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday),
-                     QTime(tmv.tm_hour, tmv.tm_min, tmv.tm_sec), Qt::UTC);
+    return QDateTime(
+        QDate(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday), QTime(tmv.tm_hour, tmv.tm_min, tmv.tm_sec), Qt::UTC);
 }
 
 CertificateInfo certInfo(X509 *x)
@@ -178,7 +179,8 @@ bool privateMatchesPublic(EVP_PKEY *pkey, KeyType type)
 }
 
 /// Fills type/curve/bits/isPrivate from an EVP_PKEY and rejects what JOSE here cannot use.
-Result<Key> adopt(EvpPkeyPtr pkey, std::optional<CertificateInfo> cert, const std::function<Key(std::shared_ptr<Key::Data>)> &make)
+Result<Key> adopt(
+    EvpPkeyPtr pkey, std::optional<CertificateInfo> cert, const std::function<Key(std::shared_ptr<Key::Data>)> &make)
 {
     auto d = std::make_shared<Key::Data>();
     const int id = EVP_PKEY_get_base_id(pkey.get());
@@ -189,8 +191,9 @@ Result<Key> adopt(EvpPkeyPtr pkey, std::optional<CertificateInfo> cert, const st
         d->bits = EVP_PKEY_get_bits(pkey.get());
         if (d->bits < 1024)
             return fail<Key>("key_too_small",
-                             QStringLiteral("RSA key of %1 bits is refused: at least 1024 bits are required, and 2048 "
-                                            "are recommended (RFC 7518 §3.3)").arg(d->bits));
+                QStringLiteral("RSA key of %1 bits is refused: at least 1024 bits are required, and 2048 "
+                               "are recommended (RFC 7518 §3.3)")
+                    .arg(d->bits));
         d->isPrivate = !bnParam(pkey.get(), OSSL_PKEY_PARAM_RSA_D).isEmpty();
         break;
     }
@@ -209,11 +212,12 @@ Result<Key> adopt(EvpPkeyPtr pkey, std::optional<CertificateInfo> cert, const st
             d->curve = Curve::P521;
         else
             return fail<Key>("unsupported_curve",
-                             QStringLiteral("EC curve %1 is not supported: JWS ES256/ES384/ES512 use P-256, P-384 and "
-                                            "P-521 only%2")
-                                 .arg(group, group == u"secp256k1" ? QStringLiteral(" (secp256k1 is ES256K, which "
-                                                                                    "KrakenD does not accept)")
-                                                                   : QString()));
+                QStringLiteral("EC curve %1 is not supported: JWS ES256/ES384/ES512 use P-256, P-384 and "
+                               "P-521 only%2")
+                    .arg(group,
+                        group == u"secp256k1" ? QStringLiteral(" (secp256k1 is ES256K, which "
+                                                               "KrakenD does not accept)")
+                                              : QString()));
         d->bits = EVP_PKEY_get_bits(pkey.get());
         d->isPrivate = !bnParam(pkey.get(), OSSL_PKEY_PARAM_PRIV_KEY).isEmpty();
         break;
@@ -228,18 +232,19 @@ Result<Key> adopt(EvpPkeyPtr pkey, std::optional<CertificateInfo> cert, const st
         break;
     }
     case EVP_PKEY_ED448:
-        return fail<Key>("unsupported_curve", QStringLiteral("Ed448 keys are not supported: EdDSA here (as in KrakenD) "
-                                                             "means Ed25519"));
+        return fail<Key>("unsupported_curve",
+            QStringLiteral("Ed448 keys are not supported: EdDSA here (as in KrakenD) "
+                           "means Ed25519"));
     case EVP_PKEY_X25519:
     case EVP_PKEY_X448:
         return fail<Key>("unsupported_curve",
-                         QStringLiteral("%1 is a key-agreement key (ECDH), it cannot sign or verify")
-                             .arg(id == EVP_PKEY_X25519 ? QStringLiteral("X25519") : QStringLiteral("X448")));
+            QStringLiteral("%1 is a key-agreement key (ECDH), it cannot sign or verify")
+                .arg(id == EVP_PKEY_X25519 ? QStringLiteral("X25519") : QStringLiteral("X448")));
     case EVP_PKEY_DSA:
         return fail<Key>("unsupported_key_type", QStringLiteral("DSA keys are not used by JWS"));
     default:
-        return fail<Key>("unsupported_key_type",
-                         QStringLiteral("unsupported key type %1").arg(QString::fromLatin1(OBJ_nid2sn(id))));
+        return fail<Key>(
+            "unsupported_key_type", QStringLiteral("unsupported key type %1").arg(QString::fromLatin1(OBJ_nid2sn(id))));
     }
     // A private key must belong to its public half (a corrupted PEM/DER body can still parse). For RSA the
     // arithmetic is checked directly (n = p·q, e·d ≡ 1 mod p−1 and q−1): OpenSSL's pairwise check also proves
@@ -261,21 +266,19 @@ Result<EvpPkeyPtr> fromParams(const char *type, OSSL_PARAM_BLD *bld, int selecti
     if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1
         || EVP_PKEY_fromdata(ctx.get(), &raw, selection, params.get()) != 1)
         return Result<EvpPkeyPtr>::failure(QStringLiteral("invalid_key"),
-                                           QStringLiteral("%1 key rejected by OpenSSL: %2")
-                                               .arg(QString::fromLatin1(type), opensslErrors()));
+            QStringLiteral("%1 key rejected by OpenSSL: %2").arg(QString::fromLatin1(type), opensslErrors()));
     return EvpPkeyPtr(raw);
 }
 
 Result<EvpPkeyPtr> decodeWith(const char *inputType, const QByteArray &data, const QByteArray &passphrase)
 {
     EVP_PKEY *pkey = nullptr;
-    OSSL_DECODER_CTX *dctx =
-        OSSL_DECODER_CTX_new_for_pkey(&pkey, inputType, nullptr, nullptr, 0, nullptr, nullptr);
+    OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, inputType, nullptr, nullptr, 0, nullptr, nullptr);
     if (!dctx)
         return Result<EvpPkeyPtr>::failure(QStringLiteral("invalid_key"), opensslErrors());
     if (!passphrase.isEmpty())
         OSSL_DECODER_CTX_set_passphrase(dctx, reinterpret_cast<const unsigned char *>(passphrase.constData()),
-                                        static_cast<size_t>(passphrase.size()));
+            static_cast<size_t>(passphrase.size()));
     const auto *ptr = reinterpret_cast<const unsigned char *>(data.constData());
     size_t len = static_cast<size_t>(data.size());
     const int ok = OSSL_DECODER_from_data(dctx, &ptr, &len);
@@ -283,8 +286,8 @@ Result<EvpPkeyPtr> decodeWith(const char *inputType, const QByteArray &data, con
     if (ok != 1 || !pkey) {
         EVP_PKEY_free(pkey);
         const QString why = opensslErrors();
-        return Result<EvpPkeyPtr>::failure(QStringLiteral("invalid_key"),
-                                           why.isEmpty() ? QStringLiteral("not a key OpenSSL recognises") : why);
+        return Result<EvpPkeyPtr>::failure(
+            QStringLiteral("invalid_key"), why.isEmpty() ? QStringLiteral("not a key OpenSSL recognises") : why);
     }
     return EvpPkeyPtr(pkey);
 }
@@ -295,14 +298,14 @@ Result<QByteArray> encodeKey(const EVP_PKEY *pkey, bool includePrivate, PemForma
 {
     const int selection = includePrivate ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY;
     const char *structure = format == PemFormat::TypeSpecific ? "type-specific"
-                            : includePrivate                  ? "PrivateKeyInfo"
+        : includePrivate                                      ? "PrivateKeyInfo"
                                                               : "SubjectPublicKeyInfo";
     OSSL_ENCODER_CTX *ectx = OSSL_ENCODER_CTX_new_for_pkey(pkey, selection, outputType, structure, nullptr);
     if (!ectx || OSSL_ENCODER_CTX_get_num_encoders(ectx) == 0) {
         OSSL_ENCODER_CTX_free(ectx);
         ERR_clear_error();
-        return Result<QByteArray>::failure(QStringLiteral("unsupported_format"),
-                                           QStringLiteral("this key cannot be written in that format"));
+        return Result<QByteArray>::failure(
+            QStringLiteral("unsupported_format"), QStringLiteral("this key cannot be written in that format"));
     }
     unsigned char *buf = nullptr;
     size_t len = 0;
@@ -314,7 +317,6 @@ Result<QByteArray> encodeKey(const EVP_PKEY *pkey, bool includePrivate, PemForma
     OPENSSL_clear_free(buf, len);
     return out;
 }
-
 
 KeyType Key::type() const
 {
@@ -344,8 +346,8 @@ QString Key::description() const
         return QStringLiteral("RSA %1%2").arg(m_d->bits).arg(m_d->isPrivate ? QStringLiteral(" private") : QString());
     case KeyType::Ec:
     case KeyType::Okp:
-        return QStringLiteral("%1 %2%3")
-            .arg(keyTypeName(m_d->type), curveName(m_d->curve), m_d->isPrivate ? QStringLiteral(" private") : QString());
+        return QStringLiteral("%1 %2%3").arg(
+            keyTypeName(m_d->type), curveName(m_d->curve), m_d->isPrivate ? QStringLiteral(" private") : QString());
     }
     return QString();
 }
@@ -386,10 +388,12 @@ Result<Key> Key::fromRsa(const RsaComponents &c)
             BnPtr pm1(BN_dup(p.get())), qm1(BN_dup(q.get()));
             std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)> bnCtx(BN_CTX_new(), BN_CTX_free);
             if (!BN_sub_word(pm1.get(), 1) || !BN_sub_word(qm1.get(), 1)
-                || !BN_mod(dp.get(), d.get(), pm1.get(), bnCtx.get()) || !BN_mod(dq.get(), d.get(), qm1.get(), bnCtx.get())
+                || !BN_mod(dp.get(), d.get(), pm1.get(), bnCtx.get())
+                || !BN_mod(dq.get(), d.get(), qm1.get(), bnCtx.get())
                 || !BN_mod_inverse(qi.get(), q.get(), p.get(), bnCtx.get()))
-                return fail<Key>("inconsistent_key", QStringLiteral("RSA private key is inconsistent: p and q are not "
-                                                                    "usable primes"));
+                return fail<Key>("inconsistent_key",
+                    QStringLiteral("RSA private key is inconsistent: p and q are not "
+                                   "usable primes"));
             OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR1, p.get());
             OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR2, q.get());
             OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT1, dp.get());
@@ -411,8 +415,8 @@ Result<Key> Key::fromRsa(const RsaComponents &c)
         CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
         if (!c.p.isEmpty() && EVP_PKEY_pairwise_check(ctx.get()) != 1)
             return fail<Key>("inconsistent_key",
-                             QStringLiteral("RSA private key is inconsistent (n, e, d, p, q do not belong together): %1")
-                                 .arg(opensslErrors()));
+                QStringLiteral("RSA private key is inconsistent (n, e, d, p, q do not belong together): %1")
+                    .arg(opensslErrors()));
     }
     return adopt(std::move(pkey).value(), std::nullopt, [](auto d) { return Key(std::move(d)); });
 }
@@ -424,18 +428,23 @@ Result<Key> Key::fromEc(const EcComponents &c)
         return fail<Key>("unsupported_curve", QStringLiteral("EC keys must be on P-256, P-384 or P-521"));
     const int len = curveCoordinateBytes(c.curve);
     if (c.x.size() != len || c.y.size() != len)
-        return fail<Key>("invalid_key", QStringLiteral("%1 coordinates must be %2 bytes each (x has %3, y has %4)")
-                                            .arg(curveName(c.curve))
-                                            .arg(len)
-                                            .arg(c.x.size())
-                                            .arg(c.y.size()));
+        return fail<Key>("invalid_key",
+            QStringLiteral("%1 coordinates must be %2 bytes each (x has %3, y has %4)")
+                .arg(curveName(c.curve))
+                .arg(len)
+                .arg(c.x.size())
+                .arg(c.y.size()));
     if (!c.d.isEmpty() && c.d.size() != len)
         return fail<Key>("invalid_key",
-                         QStringLiteral("%1 private scalar d must be %2 bytes (has %3)").arg(curveName(c.curve)).arg(len).arg(c.d.size()));
+            QStringLiteral("%1 private scalar d must be %2 bytes (has %3)")
+                .arg(curveName(c.curve))
+                .arg(len)
+                .arg(c.d.size()));
     const QByteArray point = QByteArray(1, '\x04') + c.x + c.y;
     std::unique_ptr<OSSL_PARAM_BLD, BldDeleter> bld(OSSL_PARAM_BLD_new());
     OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0);
-    OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), static_cast<size_t>(point.size()));
+    OSSL_PARAM_BLD_push_octet_string(
+        bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(), static_cast<size_t>(point.size()));
     BnPtr d;
     if (!c.d.isEmpty()) {
         d = toBn(c.d);
@@ -443,17 +452,19 @@ Result<Key> Key::fromEc(const EcComponents &c)
     }
     auto pkey = fromParams("EC", bld.get(), c.d.isEmpty() ? EVP_PKEY_PUBLIC_KEY : EVP_PKEY_KEYPAIR);
     if (!pkey)
-        return fail<Key>("invalid_key", QStringLiteral("the point is not a valid %1 public key").arg(curveName(c.curve)));
+        return fail<Key>(
+            "invalid_key", QStringLiteral("the point is not a valid %1 public key").arg(curveName(c.curve)));
     CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
     if (EVP_PKEY_public_check(ctx.get()) != 1) {
         ERR_clear_error();
         return fail<Key>("invalid_key",
-                         QStringLiteral("the point (x, y) is not on curve %1: refusing it (invalid-curve attack)")
-                             .arg(curveName(c.curve)));
+            QStringLiteral("the point (x, y) is not on curve %1: refusing it (invalid-curve attack)")
+                .arg(curveName(c.curve)));
     }
     if (!c.d.isEmpty() && EVP_PKEY_pairwise_check(ctx.get()) != 1) {
         ERR_clear_error();
-        return fail<Key>("inconsistent_key", QStringLiteral("the private scalar d does not match the public point (x, y)"));
+        return fail<Key>(
+            "inconsistent_key", QStringLiteral("the private scalar d does not match the public point (x, y)"));
     }
     return adopt(std::move(pkey).value(), std::nullopt, [](auto d) { return Key(std::move(d)); });
 }
@@ -463,14 +474,17 @@ Result<Key> Key::fromOkp(const OkpComponents &c)
     if (c.curve != Curve::Ed25519)
         return fail<Key>("unsupported_curve", QStringLiteral("only Ed25519 OKP keys are supported"));
     if (c.x.size() != 32 || (!c.d.isEmpty() && c.d.size() != 32))
-        return fail<Key>("invalid_key", QStringLiteral("Ed25519 keys are 32 bytes (x has %1%2)")
-                                            .arg(c.x.size())
-                                            .arg(c.d.isEmpty() ? QString() : QStringLiteral(", d has %1").arg(c.d.size())));
+        return fail<Key>("invalid_key",
+            QStringLiteral("Ed25519 keys are 32 bytes (x has %1%2)")
+                .arg(c.x.size())
+                .arg(c.d.isEmpty() ? QString() : QStringLiteral(", d has %1").arg(c.d.size())));
     EVP_PKEY *raw = nullptr;
     if (c.d.isEmpty())
-        raw = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(c.x.constData()), 32);
+        raw = EVP_PKEY_new_raw_public_key(
+            EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(c.x.constData()), 32);
     else
-        raw = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(c.d.constData()), 32);
+        raw = EVP_PKEY_new_raw_private_key(
+            EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(c.d.constData()), 32);
     if (!raw)
         return fail<Key>("invalid_key", QStringLiteral("Ed25519 key rejected: %1").arg(opensslErrors()));
     EvpPkeyPtr pkey(raw);
@@ -495,10 +509,12 @@ Result<Key> Key::fromPem(const QByteArray &pem, const QByteArray &passphrase)
         BioPtr bio(BIO_new_mem_buf(pem.constData() + begin, static_cast<int>(pem.size() - begin)));
         X509Ptr cert(PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr));
         if (!cert)
-            return fail<Key>("invalid_certificate", QStringLiteral("the CERTIFICATE block does not parse: %1").arg(opensslErrors()));
+            return fail<Key>(
+                "invalid_certificate", QStringLiteral("the CERTIFICATE block does not parse: %1").arg(opensslErrors()));
         EvpPkeyPtr pkey(X509_get_pubkey(cert.get()));
         if (!pkey)
-            return fail<Key>("invalid_certificate", QStringLiteral("the certificate's public key is not supported: %1").arg(opensslErrors()));
+            return fail<Key>("invalid_certificate",
+                QStringLiteral("the certificate's public key is not supported: %1").arg(opensslErrors()));
         return adopt(std::move(pkey), certInfo(cert.get()), [](auto d) { return Key(std::move(d)); });
     }
     if (label == "PUBLIC KEY" || label == "PRIVATE KEY") {
@@ -513,8 +529,9 @@ Result<Key> Key::fromPem(const QByteArray &pem, const QByteArray &passphrase)
         return fail<Key>("passphrase_required", QStringLiteral("the private key is encrypted: a passphrase is needed"));
     auto pkey = decodeWith("PEM", pem.mid(begin), passphrase);
     if (!pkey)
-        return fail<Key>("invalid_pem", QStringLiteral("the %1 block does not parse as a key: %2")
-                                            .arg(QString::fromLatin1(label), pkey.error().message));
+        return fail<Key>("invalid_pem",
+            QStringLiteral("the %1 block does not parse as a key: %2")
+                .arg(QString::fromLatin1(label), pkey.error().message));
     return adopt(std::move(pkey).value(), std::nullopt, [](auto d) { return Key(std::move(d)); });
 }
 
@@ -528,7 +545,8 @@ Result<Key> Key::fromDer(const QByteArray &der)
         if (cert && p == reinterpret_cast<const unsigned char *>(der.constData()) + der.size()) {
             EvpPkeyPtr pkey(X509_get_pubkey(cert.get()));
             if (!pkey)
-                return fail<Key>("invalid_certificate", QStringLiteral("the certificate's public key is not supported"));
+                return fail<Key>(
+                    "invalid_certificate", QStringLiteral("the certificate's public key is not supported"));
             return adopt(std::move(pkey), certInfo(cert.get()), [](auto d) { return Key(std::move(d)); });
         }
         ERR_clear_error();
@@ -557,8 +575,9 @@ Result<Key> Key::fromDer(const QByteArray &der)
     }
     auto pkey = decodeWith("DER", der, {});
     if (!pkey)
-        return fail<Key>("invalid_der", QStringLiteral("not a DER key or certificate (SPKI, PKCS#1, PKCS#8, SEC1, X.509): %1")
-                                            .arg(pkey.error().message));
+        return fail<Key>("invalid_der",
+            QStringLiteral("not a DER key or certificate (SPKI, PKCS#1, PKCS#8, SEC1, X.509): %1")
+                .arg(pkey.error().message));
     return adopt(std::move(pkey).value(), std::nullopt, [](auto d) { return Key(std::move(d)); });
 }
 
@@ -580,7 +599,8 @@ Result<Key> Key::generate(KeyType type, int bits, Curve curve)
         if (bits == 0)
             bits = 2048;
         if (bits < 2048 || bits > 8192)
-            return fail<Key>("invalid_size", QStringLiteral("RSA keys are generated with 2048 to 8192 bits (asked: %1)").arg(bits));
+            return fail<Key>(
+                "invalid_size", QStringLiteral("RSA keys are generated with 2048 to 8192 bits (asked: %1)").arg(bits));
         raw = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(bits));
         break;
     case KeyType::Ec: {
@@ -663,7 +683,7 @@ bool Key::hasCertificate() const
 
 CertificateInfo Key::certificate() const
 {
-    return hasCertificate() ? *m_d->certificate : CertificateInfo{};
+    return hasCertificate() ? *m_d->certificate : CertificateInfo {};
 }
 
 Key Key::publicKey() const
@@ -688,11 +708,13 @@ Result<QByteArray> Key::toPem(bool includePrivate, PemFormat format) const
     if (!m_d || m_d->type == KeyType::Oct)
         return fail<QByteArray>("unsupported_format", QStringLiteral("symmetric keys have no PEM form"));
     if (includePrivate && !m_d->isPrivate)
-        return fail<QByteArray>("not_private", QStringLiteral("this is a public key: there is no private part to write"));
+        return fail<QByteArray>(
+            "not_private", QStringLiteral("this is a public key: there is no private part to write"));
     if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Okp)
         return fail<QByteArray>("unsupported_format", QStringLiteral("Ed25519 keys have no PKCS#1/SEC1 form"));
     if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Ec && !includePrivate)
-        return fail<QByteArray>("unsupported_format", QStringLiteral("EC public keys have no type-specific PEM; use SPKI"));
+        return fail<QByteArray>(
+            "unsupported_format", QStringLiteral("EC public keys have no type-specific PEM; use SPKI"));
     return encodeKey(m_d->pkey.get(), includePrivate, format, "PEM");
 }
 
@@ -701,7 +723,8 @@ Result<QByteArray> Key::toDer(bool includePrivate, PemFormat format) const
     if (!m_d || m_d->type == KeyType::Oct)
         return fail<QByteArray>("unsupported_format", QStringLiteral("symmetric keys have no DER form"));
     if (includePrivate && !m_d->isPrivate)
-        return fail<QByteArray>("not_private", QStringLiteral("this is a public key: there is no private part to write"));
+        return fail<QByteArray>(
+            "not_private", QStringLiteral("this is a public key: there is no private part to write"));
     if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Okp)
         return fail<QByteArray>("unsupported_format", QStringLiteral("Ed25519 keys have no PKCS#1/SEC1 form"));
     if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Ec && !includePrivate)

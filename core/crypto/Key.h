@@ -44,7 +44,7 @@ struct CertificateInfo
 };
 
 enum class PemFormat {
-    Standard,     ///< SPKI ("PUBLIC KEY") for public keys, PKCS#8 ("PRIVATE KEY") for private keys
+    Standard, ///< SPKI ("PUBLIC KEY") for public keys, PKCS#8 ("PRIVATE KEY") for private keys
     TypeSpecific, ///< PKCS#1 ("RSA PUBLIC/PRIVATE KEY") or SEC1 ("EC PRIVATE KEY")
 };
 
@@ -102,7 +102,7 @@ public:
     [[nodiscard]] const Data *data() const { return m_d.get(); }
 
 private:
-    explicit Key(std::shared_ptr<Data> d) : m_d(std::move(d)) {}
+    explicit Key(std::shared_ptr<Data> d) : m_d(std::move(d)) { }
     std::shared_ptr<Data> m_d;
 };
 

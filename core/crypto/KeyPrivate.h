@@ -25,8 +25,8 @@ struct Key::Data
     Curve curve = Curve::None;
     bool isPrivate = false;
     int bits = 0;
-    QByteArray secret;           ///< oct only
-    EvpPkeyPtr pkey;             ///< RSA, EC, OKP
+    QByteArray secret; ///< oct only
+    EvpPkeyPtr pkey; ///< RSA, EC, OKP
     std::optional<CertificateInfo> certificate;
 
     // QCA objects for HS*/RS*, created on first use and reused (QCA keys are not safe for concurrent use).
@@ -36,7 +36,8 @@ struct Key::Data
 };
 
 /// PEM or DER ("PEM"/"DER") of a key: SPKI / PKCS#8, or PKCS#1 / SEC1 with PemFormat::TypeSpecific.
-common::Result<QByteArray> encodeKey(const EVP_PKEY *pkey, bool includePrivate, PemFormat format, const char *outputType);
+common::Result<QByteArray> encodeKey(
+    const EVP_PKEY *pkey, bool includePrivate, PemFormat format, const char *outputType);
 
 /// OpenSSL's error queue as one line (and cleared), for error messages.
 QString opensslErrors();

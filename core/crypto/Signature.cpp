@@ -14,8 +14,7 @@ using common::Result;
 
 namespace {
 
-template <typename T>
-Result<T> fail(const char *code, const QString &message)
+template<typename T> Result<T> fail(const char *code, const QString &message)
 {
     return Result<T>::failure(QString::fromLatin1(code), message);
 }
@@ -69,16 +68,16 @@ struct SigDeleter
 bool configurePss(EVP_PKEY_CTX *pctx, Algorithm alg)
 {
     return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) == 1
-           && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, hashBits(alg) / 8) == 1
-           && EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, digestFor(alg)) == 1;
+        && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, hashBits(alg) / 8) == 1
+        && EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, digestFor(alg)) == 1;
 }
 
 Result<QByteArray> hmac(Algorithm alg, const Key &key, const QByteArray &input)
 {
     const QString name = QStringLiteral("hmac(%1)").arg(qcaHashName(alg));
     if (!QCA::isSupported(name.toLatin1().constData()))
-        return fail<QByteArray>("backend_unavailable",
-                                QStringLiteral("QCA has no %1: is the qca-ossl plugin installed?").arg(name));
+        return fail<QByteArray>(
+            "backend_unavailable", QStringLiteral("QCA has no %1: is the qca-ossl plugin installed?").arg(name));
     QCA::MessageAuthenticationCode mac(name, QCA::SymmetricKey(QCA::SecureArray(key.secret())));
     mac.update(QCA::MemoryRegion(input));
     return mac.final().toByteArray();
@@ -91,7 +90,7 @@ Result<void> ensureQcaKey(Key::Data &d, bool priv)
         return {};
     if (!QCA::isSupported("pkey") || !QCA::PKey::supportedIOTypes().contains(QCA::PKey::RSA))
         return Result<void>::failure(QStringLiteral("backend_unavailable"),
-                                     QStringLiteral("QCA cannot handle RSA keys: is the qca-ossl plugin installed?"));
+            QStringLiteral("QCA cannot handle RSA keys: is the qca-ossl plugin installed?"));
     QCA::ConvertResult cr = QCA::ErrorDecode;
     if (priv) {
         auto pkcs8 = encodeKey(d.pkey.get(), true, PemFormat::Standard, "DER");
@@ -99,8 +98,8 @@ Result<void> ensureQcaKey(Key::Data &d, bool priv)
             return pkcs8.error();
         QCA::PrivateKey k = QCA::PrivateKey::fromDER(QCA::SecureArray(pkcs8.value()), QCA::SecureArray(), &cr);
         if (cr != QCA::ConvertGood || k.isNull())
-            return Result<void>::failure(QStringLiteral("backend_unavailable"),
-                                         QStringLiteral("QCA could not import the RSA private key"));
+            return Result<void>::failure(
+                QStringLiteral("backend_unavailable"), QStringLiteral("QCA could not import the RSA private key"));
         d.qcaPrivate = k;
     } else {
         auto spki = encodeKey(d.pkey.get(), false, PemFormat::Standard, "DER");
@@ -108,8 +107,8 @@ Result<void> ensureQcaKey(Key::Data &d, bool priv)
             return spki.error();
         QCA::PublicKey k = QCA::PublicKey::fromDER(spki.value(), &cr);
         if (cr != QCA::ConvertGood || k.isNull())
-            return Result<void>::failure(QStringLiteral("backend_unavailable"),
-                                         QStringLiteral("QCA could not import the RSA public key"));
+            return Result<void>::failure(
+                QStringLiteral("backend_unavailable"), QStringLiteral("QCA could not import the RSA public key"));
         d.qcaPublic = k;
     }
     return {};
@@ -157,8 +156,8 @@ Result<QByteArray> evpSign(Algorithm alg, const Key &key, const QByteArray &inpu
     if (EVP_DigestSign(ctx.get(), nullptr, &len, in, static_cast<size_t>(input.size())) != 1)
         return fail<QByteArray>("sign_failed", opensslErrors());
     QByteArray sig(static_cast<qsizetype>(len), '\0');
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
-                       static_cast<size_t>(input.size()))
+    if (EVP_DigestSign(
+            ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in, static_cast<size_t>(input.size()))
         != 1)
         return fail<QByteArray>("sign_failed", opensslErrors());
     sig.resize(static_cast<qsizetype>(len));
@@ -182,16 +181,14 @@ Result<void> evpVerify(Algorithm alg, const Key &key, const QByteArray &input, c
     if (EVP_DigestVerifyInit(ctx.get(), &pctx, md, nullptr, key.data()->pkey.get()) != 1
         || (fam == AlgorithmFamily::RsaPss && !configurePss(pctx, alg)))
         return Result<void>::failure(QStringLiteral("backend_unavailable"),
-                                     QStringLiteral("cannot start verification: %1").arg(opensslErrors()));
+            QStringLiteral("cannot start verification: %1").arg(opensslErrors()));
     const int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.constData()),
-                                    static_cast<size_t>(sig.size()),
-                                    reinterpret_cast<const unsigned char *>(input.constData()),
-                                    static_cast<size_t>(input.size()));
+        static_cast<size_t>(sig.size()), reinterpret_cast<const unsigned char *>(input.constData()),
+        static_cast<size_t>(input.size()));
     ERR_clear_error();
     if (rc != 1)
         return Result<void>::failure(QStringLiteral("bad_signature"),
-                                     QStringLiteral("the %1 signature does not match the signing input and key")
-                                         .arg(Algorithms::name(alg)));
+            QStringLiteral("the %1 signature does not match the signing input and key").arg(Algorithms::name(alg)));
     return {};
 }
 
@@ -204,23 +201,25 @@ Result<void> checkKeyFits(Algorithm alg, const Key &key, bool forSigning)
     const KeyType want = Algorithms::keyType(alg);
     const QString algName = Algorithms::name(alg);
     if (key.type() != want) {
-        QString why = QStringLiteral("%1 needs %2 key, but this is %3").arg(algName,
-            want == KeyType::Oct   ? QStringLiteral("a shared secret (oct)")
-            : want == KeyType::Rsa ? QStringLiteral("an RSA")
-            : want == KeyType::Ec  ? QStringLiteral("an EC %1").arg(curveName(Algorithms::requiredCurve(alg)))
-                                   : QStringLiteral("an Ed25519 (OKP)"),
-            key.description());
+        QString why = QStringLiteral("%1 needs %2 key, but this is %3")
+                          .arg(algName,
+                              want == KeyType::Oct       ? QStringLiteral("a shared secret (oct)")
+                                  : want == KeyType::Rsa ? QStringLiteral("an RSA")
+                                  : want == KeyType::Ec
+                                  ? QStringLiteral("an EC %1").arg(curveName(Algorithms::requiredCurve(alg)))
+                                  : QStringLiteral("an Ed25519 (OKP)"),
+                              key.description());
         if (want == KeyType::Oct)
             why += QStringLiteral(" (using a public key as an HMAC secret is the algorithm-confusion attack)");
         return Result<void>::failure(QStringLiteral("key_algorithm_mismatch"), why);
     }
     if (const Curve c = Algorithms::requiredCurve(alg); c != Curve::None && key.curve() != c)
         return Result<void>::failure(QStringLiteral("key_algorithm_mismatch"),
-                                     QStringLiteral("%1 needs a key on %2, but this key is on %3")
-                                         .arg(algName, curveName(c), curveName(key.curve())));
+            QStringLiteral("%1 needs a key on %2, but this key is on %3")
+                .arg(algName, curveName(c), curveName(key.curve())));
     if (forSigning && !key.isPrivate())
         return Result<void>::failure(QStringLiteral("key_not_private"),
-                                     QStringLiteral("signing with %1 needs a private key; this one is public").arg(algName));
+            QStringLiteral("signing with %1 needs a private key; this one is public").arg(algName));
     return {};
 }
 
@@ -238,7 +237,8 @@ Result<QByteArray> sign(Algorithm alg, const Key &key, const QByteArray &signing
             return ok.error();
         QByteArray sig = d->qcaPrivate->signMessage(QCA::MemoryRegion(signingInput), qcaEmsa3(alg));
         if (sig.isEmpty())
-            return fail<QByteArray>("sign_failed", QStringLiteral("QCA failed to sign with %1").arg(Algorithms::name(alg)));
+            return fail<QByteArray>(
+                "sign_failed", QStringLiteral("QCA failed to sign with %1").arg(Algorithms::name(alg)));
         return sig;
     }
     case AlgorithmFamily::RsaPss:
@@ -266,13 +266,13 @@ Result<void> verify(Algorithm alg, const Key &key, const QByteArray &signingInpu
         expected = (key.bits() + 7) / 8;
     if (signature.size() != expected)
         return Result<void>::failure(QStringLiteral("signature_length"),
-                                     QStringLiteral("%1 signature is %2 bytes; this key makes %3-byte signatures%4")
-                                         .arg(Algorithms::name(alg))
-                                         .arg(signature.size())
-                                         .arg(expected)
-                                         .arg(fam == AlgorithmFamily::Ecdsa && signature.startsWith('\x30')
-                                                  ? QStringLiteral(" (it looks DER-encoded; JWS uses raw R||S)")
-                                                  : QString()));
+            QStringLiteral("%1 signature is %2 bytes; this key makes %3-byte signatures%4")
+                .arg(Algorithms::name(alg))
+                .arg(signature.size())
+                .arg(expected)
+                .arg(fam == AlgorithmFamily::Ecdsa && signature.startsWith('\x30')
+                        ? QStringLiteral(" (it looks DER-encoded; JWS uses raw R||S)")
+                        : QString()));
     switch (fam) {
     case AlgorithmFamily::Hmac: {
         auto mac = hmac(alg, key, signingInput);
@@ -280,8 +280,7 @@ Result<void> verify(Algorithm alg, const Key &key, const QByteArray &signingInpu
             return mac.error();
         if (CRYPTO_memcmp(mac->constData(), signature.constData(), static_cast<size_t>(expected)) != 0)
             return Result<void>::failure(QStringLiteral("bad_signature"),
-                                         QStringLiteral("the %1 MAC does not match: wrong secret or altered token")
-                                             .arg(Algorithms::name(alg)));
+                QStringLiteral("the %1 MAC does not match: wrong secret or altered token").arg(Algorithms::name(alg)));
         return {};
     }
     case AlgorithmFamily::RsaPkcs1: {
@@ -291,8 +290,7 @@ Result<void> verify(Algorithm alg, const Key &key, const QByteArray &signingInpu
             return ok;
         if (!d->qcaPublic->verifyMessage(QCA::MemoryRegion(signingInput), signature, qcaEmsa3(alg)))
             return Result<void>::failure(QStringLiteral("bad_signature"),
-                                         QStringLiteral("the %1 signature does not match the signing input and key")
-                                             .arg(Algorithms::name(alg)));
+                QStringLiteral("the %1 signature does not match the signing input and key").arg(Algorithms::name(alg)));
         return {};
     }
     case AlgorithmFamily::RsaPss:

@@ -18,8 +18,8 @@ namespace Signature {
 /// Error codes: key_algorithm_mismatch, key_not_private, backend_unavailable, sign_failed.
 [[nodiscard]] common::Result<QByteArray> sign(Algorithm alg, const Key &key, const QByteArray &signingInput);
 /// Error codes: key_algorithm_mismatch, signature_length, bad_signature, backend_unavailable.
-[[nodiscard]] common::Result<void> verify(Algorithm alg, const Key &key, const QByteArray &signingInput,
-                                          const QByteArray &signature);
+[[nodiscard]] common::Result<void> verify(
+    Algorithm alg, const Key &key, const QByteArray &signingInput, const QByteArray &signature);
 /// Whether `key` can serve `alg` (for signing when `forSigning`): a typed explanation when it cannot.
 [[nodiscard]] common::Result<void> checkKeyFits(Algorithm alg, const Key &key, bool forSigning);
 } // namespace Signature

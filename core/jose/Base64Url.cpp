@@ -7,7 +7,7 @@ namespace jwb::jose::Base64Url {
 namespace {
 constexpr std::array<qint8, 256> makeTable()
 {
-    std::array<qint8, 256> t{};
+    std::array<qint8, 256> t {};
     for (auto &v : t)
         v = -1;
     for (int i = 0; i < 26; ++i) {
@@ -52,13 +52,12 @@ common::Result<QByteArray> decode(QByteArrayView text)
                 why += QStringLiteral(" (JWS forbids padding)");
             else if (text[i] == '+' || text[i] == '/')
                 why += QStringLiteral(" (standard base64 alphabet; JWS needs '-' and '_')");
-            return common::Result<QByteArray>::failure(QStringLiteral("invalid_base64url"), why,
-                                                       {{QStringLiteral("offset"), static_cast<qlonglong>(i)}});
+            return common::Result<QByteArray>::failure(
+                QStringLiteral("invalid_base64url"), why, {{QStringLiteral("offset"), static_cast<qlonglong>(i)}});
         }
     }
     if (n % 4 == 1)
-        return common::Result<QByteArray>::failure(
-            QStringLiteral("invalid_base64url"),
+        return common::Result<QByteArray>::failure(QStringLiteral("invalid_base64url"),
             QStringLiteral("length %1 is impossible for base64url (one character too many or too few)").arg(n),
             {{QStringLiteral("offset"), static_cast<qlonglong>(n - 1)}});
 
@@ -75,8 +74,7 @@ common::Result<QByteArray> decode(QByteArrayView text)
         }
     }
     if (bits > 0 && (acc & ((1u << bits) - 1u)) != 0)
-        return common::Result<QByteArray>::failure(
-            QStringLiteral("invalid_base64url"),
+        return common::Result<QByteArray>::failure(QStringLiteral("invalid_base64url"),
             QStringLiteral("non-canonical encoding: the last character at %1 carries stray bits").arg(n - 1),
             {{QStringLiteral("offset"), static_cast<qlonglong>(n - 1)}});
     return out;
@@ -93,13 +91,12 @@ common::Result<QByteArray> decodeLenient(QByteArrayView text)
     }
     const qsizetype rem = cleaned.size() % 4;
     if (rem == 1)
-        return common::Result<QByteArray>::failure(QStringLiteral("invalid_base64"),
-                                                   QStringLiteral("truncated base64 data (length %1)").arg(cleaned.size()));
+        return common::Result<QByteArray>::failure(
+            QStringLiteral("invalid_base64"), QStringLiteral("truncated base64 data (length %1)").arg(cleaned.size()));
     for (qsizetype i = 0; i < cleaned.size(); ++i)
         if (kTable[static_cast<unsigned char>(cleaned[i])] < 0)
             return common::Result<QByteArray>::failure(
-                QStringLiteral("invalid_base64"),
-                QStringLiteral("%1 is not base64").arg(describeChar(cleaned[i])));
+                QStringLiteral("invalid_base64"), QStringLiteral("%1 is not base64").arg(describeChar(cleaned[i])));
     return QByteArray::fromBase64(cleaned, QByteArray::Base64UrlEncoding);
 }
 

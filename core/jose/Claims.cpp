@@ -19,27 +19,39 @@ QString describeClaim(const QString &name)
 {
     static const QHash<QString, QString> d = {
         {QStringLiteral("iss"), QStringLiteral("Issuer: who created and signed the token (RFC 7519 §4.1.1).")},
-        {QStringLiteral("sub"), QStringLiteral("Subject: the principal the token is about, usually a user id (RFC 7519 §4.1.2).")},
-        {QStringLiteral("aud"), QStringLiteral("Audience: the recipients the token is meant for; a string or an array (RFC 7519 §4.1.3).")},
-        {QStringLiteral("exp"), QStringLiteral("Expiration time: the token must not be accepted on or after this instant (RFC 7519 §4.1.4).")},
-        {QStringLiteral("nbf"), QStringLiteral("Not before: the token must not be accepted before this instant (RFC 7519 §4.1.5).")},
+        {QStringLiteral("sub"),
+            QStringLiteral("Subject: the principal the token is about, usually a user id (RFC 7519 §4.1.2).")},
+        {QStringLiteral("aud"),
+            QStringLiteral("Audience: the recipients the token is meant for; a string or an array (RFC 7519 §4.1.3).")},
+        {QStringLiteral("exp"),
+            QStringLiteral(
+                "Expiration time: the token must not be accepted on or after this instant (RFC 7519 §4.1.4).")},
+        {QStringLiteral("nbf"),
+            QStringLiteral("Not before: the token must not be accepted before this instant (RFC 7519 §4.1.5).")},
         {QStringLiteral("iat"), QStringLiteral("Issued at: when the token was created (RFC 7519 §4.1.6).")},
-        {QStringLiteral("jti"), QStringLiteral("JWT ID: a unique identifier, used to prevent replay and to revoke (RFC 7519 §4.1.7).")},
+        {QStringLiteral("jti"),
+            QStringLiteral("JWT ID: a unique identifier, used to prevent replay and to revoke (RFC 7519 §4.1.7).")},
         {QStringLiteral("scope"), QStringLiteral("OAuth 2.0 scopes granted, space-separated (RFC 8693 §4.2).")},
         {QStringLiteral("scp"), QStringLiteral("Scopes granted, as an array (common in Azure AD and Okta).")},
-        {QStringLiteral("client_id"), QStringLiteral("OAuth 2.0 client the token was issued to (RFC 8693 §4.3, RFC 9068).")},
-        {QStringLiteral("azp"), QStringLiteral("Authorized party: the client the ID token was issued to (OpenID Connect Core §2).")},
-        {QStringLiteral("nonce"), QStringLiteral("Value that binds an ID token to the client's authentication request (OpenID Connect).")},
+        {QStringLiteral("client_id"),
+            QStringLiteral("OAuth 2.0 client the token was issued to (RFC 8693 §4.3, RFC 9068).")},
+        {QStringLiteral("azp"),
+            QStringLiteral("Authorized party: the client the ID token was issued to (OpenID Connect Core §2).")},
+        {QStringLiteral("nonce"),
+            QStringLiteral("Value that binds an ID token to the client's authentication request (OpenID Connect).")},
         {QStringLiteral("auth_time"), QStringLiteral("When the user authenticated (OpenID Connect Core §2).")},
         {QStringLiteral("acr"), QStringLiteral("Authentication context class reference (OpenID Connect Core §2).")},
-        {QStringLiteral("amr"), QStringLiteral("Authentication methods used, e.g. pwd, mfa (OpenID Connect Core §2, RFC 8176).")},
-        {QStringLiteral("sid"), QStringLiteral("Session id at the identity provider (OpenID Connect Front-Channel Logout).")},
+        {QStringLiteral("amr"),
+            QStringLiteral("Authentication methods used, e.g. pwd, mfa (OpenID Connect Core §2, RFC 8176).")},
+        {QStringLiteral("sid"),
+            QStringLiteral("Session id at the identity provider (OpenID Connect Front-Channel Logout).")},
         {QStringLiteral("roles"), QStringLiteral("Roles granted; KrakenD's default roles_key.")},
         {QStringLiteral("groups"), QStringLiteral("Groups the subject belongs to (RFC 9068 §2.2.3.1).")},
         {QStringLiteral("email"), QStringLiteral("The user's e-mail address (OpenID Connect standard claim).")},
         {QStringLiteral("email_verified"), QStringLiteral("Whether the e-mail address was verified (OpenID Connect).")},
         {QStringLiteral("name"), QStringLiteral("The user's full name (OpenID Connect standard claim).")},
-        {QStringLiteral("preferred_username"), QStringLiteral("Short name the user prefers (OpenID Connect standard claim).")},
+        {QStringLiteral("preferred_username"),
+            QStringLiteral("Short name the user prefers (OpenID Connect standard claim).")},
         {QStringLiteral("cnf"), QStringLiteral("Confirmation: the key the presenter must prove it holds (RFC 7800).")},
         {QStringLiteral("act"), QStringLiteral("Actor: the party acting on behalf of the subject (RFC 8693 §4.1).")},
         {QStringLiteral("realm_access"), QStringLiteral("Keycloak realm roles (nested: realm_access.roles).")},
@@ -51,17 +63,27 @@ QString describeClaim(const QString &name)
 QString describeHeader(const QString &name)
 {
     static const QHash<QString, QString> d = {
-        {QStringLiteral("alg"), QStringLiteral("Signature or MAC algorithm (RFC 7515 §4.1.1). A verifier must not let the token choose it.")},
-        {QStringLiteral("typ"), QStringLiteral("Media type of the whole token, usually JWT or at+jwt (RFC 7515 §4.1.9).")},
-        {QStringLiteral("cty"), QStringLiteral("Content type of the payload; JWT means a nested token (RFC 7515 §4.1.10).")},
-        {QStringLiteral("kid"), QStringLiteral("Key id: which key of the issuer's JWK Set signed this (RFC 7515 §4.1.4).")},
-        {QStringLiteral("jku"), QStringLiteral("URL of a JWK Set chosen by the token itself; must never be trusted blindly (RFC 7515 §4.1.2).")},
-        {QStringLiteral("jwk"), QStringLiteral("A public key embedded in the token; trusting it lets anyone sign (RFC 7515 §4.1.3).")},
+        {QStringLiteral("alg"),
+            QStringLiteral(
+                "Signature or MAC algorithm (RFC 7515 §4.1.1). A verifier must not let the token choose it.")},
+        {QStringLiteral("typ"),
+            QStringLiteral("Media type of the whole token, usually JWT or at+jwt (RFC 7515 §4.1.9).")},
+        {QStringLiteral("cty"),
+            QStringLiteral("Content type of the payload; JWT means a nested token (RFC 7515 §4.1.10).")},
+        {QStringLiteral("kid"),
+            QStringLiteral("Key id: which key of the issuer's JWK Set signed this (RFC 7515 §4.1.4).")},
+        {QStringLiteral("jku"),
+            QStringLiteral(
+                "URL of a JWK Set chosen by the token itself; must never be trusted blindly (RFC 7515 §4.1.2).")},
+        {QStringLiteral("jwk"),
+            QStringLiteral("A public key embedded in the token; trusting it lets anyone sign (RFC 7515 §4.1.3).")},
         {QStringLiteral("x5u"), QStringLiteral("URL of an X.509 chain chosen by the token (RFC 7515 §4.1.5).")},
         {QStringLiteral("x5c"), QStringLiteral("X.509 certificate chain embedded in the token (RFC 7515 §4.1.6).")},
         {QStringLiteral("x5t"), QStringLiteral("SHA-1 thumbprint of the signing certificate (RFC 7515 §4.1.7).")},
-        {QStringLiteral("x5t#S256"), QStringLiteral("SHA-256 thumbprint of the signing certificate (RFC 7515 §4.1.8).")},
-        {QStringLiteral("crit"), QStringLiteral("Extensions the verifier must understand or reject the token (RFC 7515 §4.1.11).")},
+        {QStringLiteral("x5t#S256"),
+            QStringLiteral("SHA-256 thumbprint of the signing certificate (RFC 7515 §4.1.8).")},
+        {QStringLiteral("crit"),
+            QStringLiteral("Extensions the verifier must understand or reject the token (RFC 7515 §4.1.11).")},
         {QStringLiteral("enc"), QStringLiteral("JWE content encryption algorithm (RFC 7516 §4.1.2).")},
         {QStringLiteral("zip"), QStringLiteral("JWE compression algorithm (RFC 7516 §4.1.3).")},
         {QStringLiteral("b64"), QStringLiteral("Unencoded payload option (RFC 7797).")},
@@ -71,11 +93,10 @@ QString describeHeader(const QString &name)
 
 const QStringList &krakendAlgorithms()
 {
-    static const QStringList algs = {
-        QStringLiteral("EdDSA"), QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512"),
-        QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("ES256"),
-        QStringLiteral("ES384"), QStringLiteral("ES512"), QStringLiteral("PS256"), QStringLiteral("PS384"),
-        QStringLiteral("PS512")};
+    static const QStringList algs = {QStringLiteral("EdDSA"), QStringLiteral("HS256"), QStringLiteral("HS384"),
+        QStringLiteral("HS512"), QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
+        QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"), QStringLiteral("PS256"),
+        QStringLiteral("PS384"), QStringLiteral("PS512")};
     return algs;
 }
 
@@ -98,7 +119,8 @@ QList<TimeClaim> times(const QJsonObject &payload, qint64 nowUnix)
         t.relative = common::Duration::relative(t.unix, nowUnix);
         const bool past = t.unix <= nowUnix;
         if (key == u"exp")
-            t.summary = past ? QStringLiteral("expired %1").arg(t.relative) : QStringLiteral("expires %1").arg(t.relative);
+            t.summary
+                = past ? QStringLiteral("expired %1").arg(t.relative) : QStringLiteral("expires %1").arg(t.relative);
         else if (key == u"nbf")
             t.summary = past ? QStringLiteral("valid since %1").arg(t.relative)
                              : QStringLiteral("becomes valid %1").arg(t.relative);
@@ -114,7 +136,7 @@ namespace {
 
 void add(Findings &f, Severity s, const char *code, const QString &subject, const QString &message)
 {
-    f.append(Finding{s, QString::fromLatin1(code), subject, message});
+    f.append(Finding {s, QString::fromLatin1(code), subject, message});
 }
 
 QString typeName(const QJsonValue &v)
@@ -151,16 +173,16 @@ void lintHeader(const Token &token, Findings &f)
     } else if (token.kind == TokenKind::Jws) {
         const QString a = alg.toString();
         if (a.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
-            add(f, Severity::Error, "alg_none",
-                QStringLiteral("alg"),
+            add(f, Severity::Error, "alg_none", QStringLiteral("alg"),
                 QStringLiteral("alg is \"%1\": an unsecured token that anyone can forge; it is never accepted").arg(a));
         } else if (!krakendAlgorithms().contains(a)) {
             const auto it = std::find_if(krakendAlgorithms().begin(), krakendAlgorithms().end(),
-                                         [&](const QString &k) { return k.compare(a, Qt::CaseInsensitive) == 0; });
+                [&](const QString &k) { return k.compare(a, Qt::CaseInsensitive) == 0; });
             if (it != krakendAlgorithms().end())
                 add(f, Severity::Error, "alg_wrong_case", QStringLiteral("alg"),
                     QStringLiteral("alg \"%1\" differs from \"%2\" only in case; algorithm names are "
-                                   "case-sensitive").arg(a, *it));
+                                   "case-sensitive")
+                        .arg(a, *it));
             else
                 add(f, Severity::Warning, "alg_unsupported", QStringLiteral("alg"),
                     QStringLiteral("alg \"%1\" is not one KrakenD accepts (%2)")
@@ -188,18 +210,21 @@ void lintHeader(const Token &token, Findings &f)
         const QJsonValue kidValue = h.value(QLatin1String("kid"));
         if (!kidValue.isString()) {
             add(f, Severity::Error, "invalid_kid", QStringLiteral("kid"),
-                QStringLiteral("kid is %1; KrakenD's parser rejects a kid that is not a string").arg(typeName(kidValue)));
+                QStringLiteral("kid is %1; KrakenD's parser rejects a kid that is not a string")
+                    .arg(typeName(kidValue)));
         } else {
             const QString kid = kidValue.toString();
             static const QRegularExpression suspicious(
-                QStringLiteral("(\\.\\./|\\.\\.\\\\|^/|[\\x00-\\x1f'\";|`$<>]|^https?://|^file:|--|\\bunion\\b|\\bselect\\b)"),
+                QStringLiteral(
+                    "(\\.\\./|\\.\\.\\\\|^/|[\\x00-\\x1f'\";|`$<>]|^https?://|^file:|--|\\bunion\\b|\\bselect\\b)"),
                 QRegularExpression::CaseInsensitiveOption);
             if (kid.isEmpty())
                 add(f, Severity::Warning, "empty_kid", QStringLiteral("kid"), QStringLiteral("kid is an empty string"));
             else if (suspicious.match(kid).hasMatch())
                 add(f, Severity::Warning, "suspicious_kid", QStringLiteral("kid"),
                     QStringLiteral("kid \"%1\" looks like a path, URL, SQL or shell fragment: a classic key-injection "
-                                   "attempt").arg(kid.left(120)));
+                                   "attempt")
+                        .arg(kid.left(120)));
             else if (kid.size() > 256)
                 add(f, Severity::Warning, "suspicious_kid", QStringLiteral("kid"),
                     QStringLiteral("kid is %1 characters long").arg(kid.size()));
@@ -220,8 +245,7 @@ void lintHeader(const Token &token, Findings &f)
     if (h.contains(QLatin1String("typ"))) {
         const QString typ = h.value(QLatin1String("typ")).toString();
         static const QStringList usual = {QStringLiteral("JWT"), QStringLiteral("at+jwt"),
-                                          QStringLiteral("application/at+jwt"), QStringLiteral("JOSE"),
-                                          QStringLiteral("jwt")};
+            QStringLiteral("application/at+jwt"), QStringLiteral("JOSE"), QStringLiteral("jwt")};
         if (!usual.contains(typ))
             add(f, Severity::Info, "unusual_typ", QStringLiteral("typ"),
                 QStringLiteral("typ \"%1\": this is not an ordinary access token").arg(typ));
@@ -243,7 +267,8 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
         const QString key = QString::fromLatin1(name);
         if (p.contains(key) && !p.value(key).isString())
             add(f, Severity::Error, "claim_type", key,
-                QStringLiteral("%1 is %2; it must be a string, KrakenD rejects the token").arg(key, typeName(p.value(key))));
+                QStringLiteral("%1 is %2; it must be a string, KrakenD rejects the token")
+                    .arg(key, typeName(p.value(key))));
     }
     if (p.contains(QLatin1String("aud"))) {
         const QJsonValue aud = p.value(QLatin1String("aud"));
@@ -269,12 +294,13 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
         if (e > kMillisThreshold) {
             add(f, Severity::Error, "exp_milliseconds", QStringLiteral("exp"),
                 QStringLiteral("exp %1 looks like milliseconds; NumericDate is seconds, so the token effectively "
-                               "never expires").arg(QString::number(e, 'f', 0)));
+                               "never expires")
+                    .arg(QString::number(e, 'f', 0)));
         } else if (static_cast<qint64>(std::trunc(e)) <= now) {
             add(f, Severity::Error, "expired", QStringLiteral("exp"),
                 QStringLiteral("expired %1 (%2)")
                     .arg(common::Duration::relative(static_cast<qint64>(e), now),
-                         QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e), Qt::UTC).toString(Qt::ISODate)));
+                        QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e), Qt::UTC).toString(Qt::ISODate)));
         }
         if (e != std::trunc(e))
             add(f, Severity::Info, "fractional_time", QStringLiteral("exp"),
@@ -288,7 +314,8 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
                     .arg(QString::number(n, 'f', 0)));
         else if (static_cast<qint64>(n) > now)
             add(f, Severity::Error, "not_yet_valid", QStringLiteral("nbf"),
-                QStringLiteral("not valid yet: nbf is %1").arg(common::Duration::relative(static_cast<qint64>(n), now)));
+                QStringLiteral("not valid yet: nbf is %1")
+                    .arg(common::Duration::relative(static_cast<qint64>(n), now)));
     }
     if (iat.isDouble()) {
         const double i = iat.toDouble();
@@ -308,7 +335,7 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
                 add(f, Severity::Error, "exp_before_start", QStringLiteral("exp"),
                     QStringLiteral("exp is %1 before %2: the token was never valid")
                         .arg(common::Duration::humanize(-lifetime),
-                             iat.isDouble() ? QStringLiteral("iat") : QStringLiteral("nbf")));
+                            iat.isDouble() ? QStringLiteral("iat") : QStringLiteral("nbf")));
             else if (lifetime > 24 * 3600)
                 add(f, Severity::Warning, "long_lifetime", QStringLiteral("exp"),
                     QStringLiteral("lifetime of %1; access tokens usually live minutes to hours")
@@ -330,7 +357,8 @@ Findings lint(const Token &token, qint64 nowUnix)
     Findings f;
     if (token.hadInnerWhitespace)
         add(f, Severity::Warning, "whitespace_in_token", QString(),
-            QStringLiteral("the token contained whitespace or line breaks, which were removed (KrakenD does the same)"));
+            QStringLiteral(
+                "the token contained whitespace or line breaks, which were removed (KrakenD does the same)"));
     if (token.source.startsWith(QLatin1String("JWS JSON")))
         add(f, Severity::Info, "json_serialization", QString(),
             QStringLiteral("input was a %1; shown as its compact form").arg(token.source));
@@ -346,14 +374,14 @@ Findings lint(const Token &token, qint64 nowUnix)
                 QStringLiteral("the %1 repeats the member%2 %3: parsers disagree on which one wins, and KrakenD "
                                "rejects the token")
                     .arg(segmentRoleName(role), dups.size() > 1 ? QStringLiteral("s") : QString(),
-                         dups.join(QStringLiteral(", "))));
+                        dups.join(QStringLiteral(", "))));
     }
     if (token.kind == TokenKind::Jwe) {
         add(f, Severity::Info, "jwe_encrypted", QString(),
             QStringLiteral("this is a JWE (%1, %2): the payload is encrypted and cannot be shown without the "
                            "recipient's key; KrakenD's validator only accepts signed tokens (JWS)")
                 .arg(token.header.value(QLatin1String("alg")).toString(),
-                     token.header.value(QLatin1String("enc")).toString()));
+                    token.header.value(QLatin1String("enc")).toString()));
     } else if (token.kind == TokenKind::Jws) {
         const Segment *payloadSeg = token.segment(SegmentRole::Payload);
         if (token.payloadIsJson)
@@ -374,9 +402,8 @@ Findings lint(const Token &token, qint64 nowUnix)
             add(f, Severity::Error, "alg_none_with_signature", QStringLiteral("signature"),
                 QStringLiteral("alg is none but a signature is present"));
     }
-    std::stable_sort(f.begin(), f.end(), [](const Finding &a, const Finding &b) {
-        return static_cast<int>(a.severity) > static_cast<int>(b.severity);
-    });
+    std::stable_sort(f.begin(), f.end(),
+        [](const Finding &a, const Finding &b) { return static_cast<int>(a.severity) > static_cast<int>(b.severity); });
     return f;
 }
 

@@ -13,12 +13,12 @@ namespace jwb::jose {
 /// A NumericDate claim (exp, nbf, iat) rendered for people.
 struct TimeClaim
 {
-    QString name;        ///< "exp", "nbf" or "iat"
-    qint64 unix = 0;     ///< seconds since the epoch (fractions truncated, as KrakenD does)
-    QDateTime utc;       ///< the same instant in UTC
-    QString iso;         ///< ISO 8601 UTC, e.g. 2030-01-01T00:00:00Z
-    QString relative;    ///< "in 5 min", "3 h ago"
-    QString summary;     ///< "expires in 5 min", "expired 3 h ago", "issued 2 h ago", "valid since ..."
+    QString name; ///< "exp", "nbf" or "iat"
+    qint64 unix = 0; ///< seconds since the epoch (fractions truncated, as KrakenD does)
+    QDateTime utc; ///< the same instant in UTC
+    QString iso; ///< ISO 8601 UTC, e.g. 2030-01-01T00:00:00Z
+    QString relative; ///< "in 5 min", "3 h ago"
+    QString summary; ///< "expires in 5 min", "expired 3 h ago", "issued 2 h ago", "valid since ..."
 };
 
 /// Knowledge about registered and common claims and header parameters, plus the decode-time lints.

@@ -23,9 +23,8 @@ QJsonArray findingsToJson(const common::Findings &findings)
 {
     QJsonArray arr;
     for (const auto &f : findings) {
-        QJsonObject o{{QStringLiteral("severity"), common::severityName(f.severity)},
-                      {QStringLiteral("code"), f.code},
-                      {QStringLiteral("message"), f.message}};
+        QJsonObject o {{QStringLiteral("severity"), common::severityName(f.severity)}, {QStringLiteral("code"), f.code},
+            {QStringLiteral("message"), f.message}};
         if (!f.subject.isEmpty())
             o.insert(QStringLiteral("subject"), f.subject);
         arr.append(o);
@@ -36,9 +35,10 @@ QJsonArray findingsToJson(const common::Findings &findings)
 QJsonObject Inspection::toJson() const
 {
     QJsonObject o;
-    o.insert(QStringLiteral("kind"), token.kind == TokenKind::Jwe   ? QStringLiteral("JWE")
-                                     : token.kind == TokenKind::Jws ? QStringLiteral("JWS")
-                                                                    : QStringLiteral("unknown"));
+    o.insert(QStringLiteral("kind"),
+        token.kind == TokenKind::Jwe       ? QStringLiteral("JWE")
+            : token.kind == TokenKind::Jws ? QStringLiteral("JWS")
+                                           : QStringLiteral("unknown"));
     o.insert(QStringLiteral("source"), token.source);
     o.insert(QStringLiteral("header"), token.headerOk ? QJsonValue(token.header) : QJsonValue());
     if (token.kind == TokenKind::Jwe) {
@@ -65,21 +65,20 @@ QJsonObject Inspection::toJson() const
 
     QJsonObject t;
     for (const auto &tc : times)
-        t.insert(tc.name, QJsonObject{{QStringLiteral("unix"), tc.unix},
-                                      {QStringLiteral("iso"), tc.iso},
-                                      {QStringLiteral("relative"), tc.relative},
-                                      {QStringLiteral("summary"), tc.summary}});
+        t.insert(tc.name,
+            QJsonObject {{QStringLiteral("unix"), tc.unix}, {QStringLiteral("iso"), tc.iso},
+                {QStringLiteral("relative"), tc.relative}, {QStringLiteral("summary"), tc.summary}});
     o.insert(QStringLiteral("times"), t);
     o.insert(QStringLiteral("findings"), findingsToJson(findings));
     if (!token.isComplete()) {
         const common::Error e = TokenParser::issueToError(token);
-        QJsonObject err{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}};
+        QJsonObject err {{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}};
         for (auto it = e.details.begin(); it != e.details.end(); ++it)
             err.insert(it.key(), QJsonValue::fromVariant(it.value()));
         o.insert(QStringLiteral("error"), err);
         QJsonArray issues;
         for (const auto &issue : token.issues) {
-            QJsonObject i{{QStringLiteral("code"), issue.code}, {QStringLiteral("message"), issue.message}};
+            QJsonObject i {{QStringLiteral("code"), issue.code}, {QStringLiteral("message"), issue.message}};
             if (issue.segment >= 0)
                 i.insert(QStringLiteral("segment"), issue.segment + 1);
             if (issue.offset >= 0)

@@ -18,9 +18,9 @@ enum class SegmentRole { Header, Payload, Signature, EncryptedKey, Initializatio
 struct Segment
 {
     SegmentRole role = SegmentRole::Extra;
-    QByteArray raw;      ///< base64url text as given
+    QByteArray raw; ///< base64url text as given
     qsizetype offset = 0; ///< 0-based character offset of the segment within Token::compact
-    QByteArray decoded;   ///< valid only when decodedOk
+    QByteArray decoded; ///< valid only when decodedOk
     bool decodedOk = false;
 };
 
@@ -41,10 +41,10 @@ struct ParseIssue
 struct Token
 {
     TokenKind kind = TokenKind::Unknown;
-    QString input;             ///< what the user gave, untouched
-    QByteArray compact;        ///< the compact token after removing Bearer/header/cookie wrappers and whitespace
+    QString input; ///< what the user gave, untouched
+    QByteArray compact; ///< the compact token after removing Bearer/header/cookie wrappers and whitespace
     qsizetype inputOffset = 0; ///< where `compact` starts within `input`
-    QString source;            ///< how it was found: "token", "Bearer", "Authorization header", "cookie NAME", ...
+    QString source; ///< how it was found: "token", "Bearer", "Authorization header", "cookie NAME", ...
     bool hadInnerWhitespace = false;
     QList<Segment> segments;
 
@@ -52,8 +52,8 @@ struct Token
     QJsonObject header;
     bool payloadIsJson = false; ///< payload decoded to a JSON object (always false for JWE)
     QJsonObject payload;
-    QByteArray payloadBytes;    ///< decoded payload (JWS) whether JSON or not
-    QByteArray signature;       ///< decoded signature (JWS)
+    QByteArray payloadBytes; ///< decoded payload (JWS) whether JSON or not
+    QByteArray signature; ///< decoded signature (JWS)
     QList<ParseIssue> issues;
 
     [[nodiscard]] bool isComplete() const { return issues.isEmpty() && kind != TokenKind::Unknown; }

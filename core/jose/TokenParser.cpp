@@ -82,14 +82,14 @@ Located locate(const QString &input)
     }
     // A single cookie pair such as "access_token=eyJ...".
     static const QRegularExpression cookiePair(QStringLiteral("^([A-Za-z0-9_.!#$%&'*+^`|~-]+)=(?=[^=]*\\.)"));
-    if (const auto m = cookiePair.match(view()); m.hasMatch() && !m.captured(1).startsWith(u"eyJ")
-                                                 && !m.captured(1).contains(u'.')) {
+    if (const auto m = cookiePair.match(view());
+        m.hasMatch() && !m.captured(1).startsWith(u"eyJ") && !m.captured(1).contains(u'.')) {
         loc.source = QStringLiteral("cookie %1").arg(m.captured(1));
         begin += m.capturedLength(0);
     }
     // Quotes from a JSON string or a shell.
-    if (end - begin >= 2 && ((input[begin] == u'"' && input[end - 1] == u'"')
-                             || (input[begin] == u'\'' && input[end - 1] == u'\''))) {
+    if (end - begin >= 2
+        && ((input[begin] == u'"' && input[end - 1] == u'"') || (input[begin] == u'\'' && input[end - 1] == u'\''))) {
         ++begin;
         --end;
     }
@@ -100,7 +100,7 @@ Located locate(const QString &input)
 
 void addIssue(Token &t, QString code, QString message, int segment, qsizetype offset, qsizetype jsonOffset = -1)
 {
-    t.issues.append(ParseIssue{std::move(code), std::move(message), segment, offset, jsonOffset});
+    t.issues.append(ParseIssue {std::move(code), std::move(message), segment, offset, jsonOffset});
 }
 
 QString segmentLabel(const Token &t, int index)
@@ -112,22 +112,22 @@ QString segmentLabel(const Token &t, int index)
 bool parseJsonObject(Token &t, int index, QJsonObject &out)
 {
     const Segment &seg = t.segments[index];
-    QJsonParseError err{};
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(seg.decoded, &err);
     // QJsonDocument rejects a top-level scalar ("HS256", 42) as invalid; it is JSON, just not an object.
-    const bool scalar = err.error != QJsonParseError::NoError
-                        && QJsonDocument::fromJson("[" + seg.decoded + "]").array().size() == 1;
+    const bool scalar
+        = err.error != QJsonParseError::NoError && QJsonDocument::fromJson("[" + seg.decoded + "]").array().size() == 1;
     if (err.error != QJsonParseError::NoError && !scalar) {
         addIssue(t, QStringLiteral("invalid_json"),
-                 QStringLiteral("%1 is not valid JSON: %2 at byte %3 of the decoded text")
-                     .arg(segmentLabel(t, index), err.errorString())
-                     .arg(err.offset),
-                 index, seg.offset, err.offset);
+            QStringLiteral("%1 is not valid JSON: %2 at byte %3 of the decoded text")
+                .arg(segmentLabel(t, index), err.errorString())
+                .arg(err.offset),
+            index, seg.offset, err.offset);
         return false;
     }
     if (!doc.isObject()) {
         addIssue(t, QStringLiteral("json_not_object"),
-                 QStringLiteral("%1 is JSON but not an object").arg(segmentLabel(t, index)), index, seg.offset);
+            QStringLiteral("%1 is JSON but not an object").arg(segmentLabel(t, index)), index, seg.offset);
         return false;
     }
     out = doc.object();
@@ -137,7 +137,7 @@ bool parseJsonObject(Token &t, int index, QJsonObject &out)
 /// The flattened or general JWS JSON serialization, turned into its compact equivalent.
 bool fromJsonSerialization(Token &t, const QString &text)
 {
-    QJsonParseError err{};
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return false;
@@ -153,16 +153,16 @@ bool fromJsonSerialization(Token &t, const QString &text)
         const QJsonObject first = sigs.first().toObject();
         obj.insert(QLatin1String("protected"), first.value(QLatin1String("protected")));
         obj.insert(QLatin1String("signature"), first.value(QLatin1String("signature")));
-        source = sigs.size() == 1 ? QStringLiteral("JWS JSON serialization (general, 1 signature)")
-                                  : QStringLiteral("JWS JSON serialization (general, first of %1 signatures)")
-                                        .arg(sigs.size());
+        source = sigs.size() == 1
+            ? QStringLiteral("JWS JSON serialization (general, 1 signature)")
+            : QStringLiteral("JWS JSON serialization (general, first of %1 signatures)").arg(sigs.size());
     }
     if (!obj.value(QLatin1String("protected")).isString() || !obj.value(QLatin1String("payload")).isString()
         || !obj.value(QLatin1String("signature")).isString())
         return false;
     t.compact = obj.value(QLatin1String("protected")).toString().toLatin1() + '.'
-                + obj.value(QLatin1String("payload")).toString().toLatin1() + '.'
-                + obj.value(QLatin1String("signature")).toString().toLatin1();
+        + obj.value(QLatin1String("payload")).toString().toLatin1() + '.'
+        + obj.value(QLatin1String("signature")).toString().toLatin1();
     t.source = source;
     return true;
 }
@@ -187,9 +187,9 @@ Token TokenParser::parse(const QString &input)
     if (text.startsWith(u'{')) {
         if (!fromJsonSerialization(t, text)) {
             addIssue(t, QStringLiteral("invalid_json_serialization"),
-                     QStringLiteral("input starts with '{' but is not a JWS JSON serialization with protected, "
-                                    "payload and signature"),
-                     -1, 0);
+                QStringLiteral("input starts with '{' but is not a JWS JSON serialization with protected, "
+                               "payload and signature"),
+                -1, 0);
             return t;
         }
     } else {
@@ -220,8 +220,7 @@ Token TokenParser::parse(const QString &input)
     const QList<QByteArray> parts = t.compact.split('.');
     static const SegmentRole jwsRoles[] = {SegmentRole::Header, SegmentRole::Payload, SegmentRole::Signature};
     static const SegmentRole jweRoles[] = {SegmentRole::Header, SegmentRole::EncryptedKey,
-                                           SegmentRole::InitializationVector, SegmentRole::Ciphertext,
-                                           SegmentRole::Tag};
+        SegmentRole::InitializationVector, SegmentRole::Ciphertext, SegmentRole::Tag};
     if (parts.size() == 3)
         t.kind = TokenKind::Jws;
     else if (parts.size() == 5)
@@ -243,13 +242,13 @@ Token TokenParser::parse(const QString &input)
     if (t.kind == TokenKind::Unknown) {
         const auto dots = parts.size() - 1;
         addIssue(t, QStringLiteral("wrong_segment_count"),
-                 QStringLiteral("a compact JWS has 3 segments (2 dots) and a JWE 5 (4 dots); this has %1 "
-                                "segment%2 (%3 dot%4)")
-                     .arg(parts.size())
-                     .arg(parts.size() == 1 ? QString() : QStringLiteral("s"))
-                     .arg(dots)
-                     .arg(dots == 1 ? QString() : QStringLiteral("s")),
-                 -1, t.compact.size());
+            QStringLiteral("a compact JWS has 3 segments (2 dots) and a JWE 5 (4 dots); this has %1 "
+                           "segment%2 (%3 dot%4)")
+                .arg(parts.size())
+                .arg(parts.size() == 1 ? QString() : QStringLiteral("s"))
+                .arg(dots)
+                .arg(dots == 1 ? QString() : QStringLiteral("s")),
+            -1, t.compact.size());
     }
 
     for (int i = 0; i < t.segments.size(); ++i) {
@@ -257,8 +256,8 @@ Token TokenParser::parse(const QString &input)
         if (seg.raw.isEmpty()) {
             seg.decodedOk = true; // empty is valid base64url (detached payload, unsecured JWS, JWE dir key)
             if (i == 0)
-                addIssue(t, QStringLiteral("empty_header"),
-                         QStringLiteral("segment 1 (header) is empty"), 0, seg.offset);
+                addIssue(
+                    t, QStringLiteral("empty_header"), QStringLiteral("segment 1 (header) is empty"), 0, seg.offset);
             continue;
         }
         auto decoded = Base64Url::decode(seg.raw);
@@ -268,13 +267,13 @@ Token TokenParser::parse(const QString &input)
             if (const auto it = nonAscii.constFind(seg.offset + local); it != nonAscii.constEnd())
                 why = QStringLiteral("'%1' (U+%2) at character %3 is not base64url")
                           .arg(QString::fromUcs4(&it.value(), 1),
-                               QString::number(static_cast<uint>(it.value()), 16).toUpper().rightJustified(4, u'0'))
+                              QString::number(static_cast<uint>(it.value()), 16).toUpper().rightJustified(4, u'0'))
                           .arg(local);
             addIssue(t, QStringLiteral("invalid_base64url"),
-                     QStringLiteral("%1: %2 (character %3 of the token)")
-                         .arg(segmentLabel(t, i), why)
-                         .arg(seg.offset + local),
-                     i, seg.offset + local);
+                QStringLiteral("%1: %2 (character %3 of the token)")
+                    .arg(segmentLabel(t, i), why)
+                    .arg(seg.offset + local),
+                i, seg.offset + local);
             continue;
         }
         seg.decoded = decoded.value();
@@ -289,7 +288,7 @@ Token TokenParser::parse(const QString &input)
 
     if (t.segments.size() > 1 && t.segments[1].decodedOk) {
         t.payloadBytes = t.segments[1].decoded;
-        QJsonParseError err{};
+        QJsonParseError err {};
         const QJsonDocument doc = QJsonDocument::fromJson(t.payloadBytes, &err);
         t.payloadIsJson = err.error == QJsonParseError::NoError && doc.isObject();
         if (t.payloadIsJson)
@@ -297,11 +296,10 @@ Token TokenParser::parse(const QString &input)
         else if (!t.payloadBytes.isEmpty() && (t.payloadBytes.startsWith('{') || t.payloadBytes.startsWith(' ')))
             // Looks like it was meant to be JSON claims: point at the error.
             addIssue(t, QStringLiteral("invalid_json"),
-                     QStringLiteral("segment 2 (payload) is not valid JSON: %1 at byte %2 of the decoded text")
-                         .arg(err.error != QJsonParseError::NoError ? err.errorString()
-                                                                     : QStringLiteral("not an object"))
-                         .arg(err.offset),
-                     1, t.segments[1].offset, err.offset);
+                QStringLiteral("segment 2 (payload) is not valid JSON: %1 at byte %2 of the decoded text")
+                    .arg(err.error != QJsonParseError::NoError ? err.errorString() : QStringLiteral("not an object"))
+                    .arg(err.offset),
+                1, t.segments[1].offset, err.offset);
     }
     if (t.segments.size() > 2 && t.segments[2].decodedOk)
         t.signature = t.segments[2].decoded;
@@ -311,7 +309,7 @@ Token TokenParser::parse(const QString &input)
 common::Error TokenParser::issueToError(const Token &token)
 {
     if (token.issues.isEmpty())
-        return common::Error{QStringLiteral("malformed_token"), QStringLiteral("the token could not be decoded"), {}};
+        return common::Error {QStringLiteral("malformed_token"), QStringLiteral("the token could not be decoded"), {}};
     const ParseIssue &first = token.issues.first();
     QVariantMap details;
     if (first.segment >= 0)
@@ -320,7 +318,7 @@ common::Error TokenParser::issueToError(const Token &token)
         details.insert(QStringLiteral("offset"), static_cast<qlonglong>(first.offset));
     if (first.jsonOffset >= 0)
         details.insert(QStringLiteral("json_offset"), static_cast<qlonglong>(first.jsonOffset));
-    return common::Error{first.code, first.message, details};
+    return common::Error {first.code, first.message, details};
 }
 
 common::Result<Token> TokenParser::parseStrict(const QString &input)

@@ -31,24 +31,25 @@ Result<QByteArray> member(const QJsonObject &o, const char *name, bool required,
     const QJsonValue v = o.value(key);
     if (v.isUndefined()) {
         if (required)
-            return Result<QByteArray>::failure(QStringLiteral("invalid_jwk"),
-                                               QStringLiteral("JWK member \"%1\" is missing").arg(key));
+            return Result<QByteArray>::failure(
+                QStringLiteral("invalid_jwk"), QStringLiteral("JWK member \"%1\" is missing").arg(key));
         return QByteArray();
     }
     if (!v.isString())
-        return Result<QByteArray>::failure(QStringLiteral("invalid_jwk"),
-                                           QStringLiteral("JWK member \"%1\" must be a base64url string").arg(key));
+        return Result<QByteArray>::failure(
+            QStringLiteral("invalid_jwk"), QStringLiteral("JWK member \"%1\" must be a base64url string").arg(key));
     const QByteArray text = v.toString().toLatin1();
     auto strict = jose::Base64Url::decode(text);
     if (strict)
         return strict;
     auto lenient = jose::Base64Url::decodeLenient(text);
     if (!lenient)
-        return Result<QByteArray>::failure(QStringLiteral("invalid_jwk"),
-                                           QStringLiteral("JWK member \"%1\": %2").arg(key, strict.error().message));
-    jwk.findings.append(Finding{Severity::Warning, QStringLiteral("jwk_lenient_base64"), key,
-                                QStringLiteral("\"%1\" is not strict base64url (%2); accepted, but some verifiers "
-                                               "will refuse it").arg(key, strict.error().message)});
+        return Result<QByteArray>::failure(
+            QStringLiteral("invalid_jwk"), QStringLiteral("JWK member \"%1\": %2").arg(key, strict.error().message));
+    jwk.findings.append(Finding {Severity::Warning, QStringLiteral("jwk_lenient_base64"), key,
+        QStringLiteral("\"%1\" is not strict base64url (%2); accepted, but some verifiers "
+                       "will refuse it")
+            .arg(key, strict.error().message)});
     return lenient;
 }
 
@@ -65,8 +66,8 @@ QByteArray stripLeadingZeros(QByteArray v)
 bool isRocaVulnerable(const QByteArray &modulus)
 {
     // Primes and generator from the ROCA paper's fingerprinting method (Nemec et al., CCS 2017).
-    static const int primes[] = {3,  5,  7,  11, 13, 17, 19, 23,  29,  31,  37,  41,  43,  47,  53,  59,  61,  67,  71,
-                                 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167};
+    static const int primes[] = {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83,
+        89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167};
     if (modulus.size() < 64)
         return false;
     for (int p : primes) {
@@ -91,8 +92,9 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
     jwk.json = o;
     const QJsonValue ktyValue = o.value(QLatin1String("kty"));
     if (!ktyValue.isString())
-        return fail("invalid_jwk", ktyValue.isUndefined() ? QStringLiteral("JWK has no \"kty\"")
-                                                          : QStringLiteral("JWK \"kty\" must be a string"));
+        return fail("invalid_jwk",
+            ktyValue.isUndefined() ? QStringLiteral("JWK has no \"kty\"")
+                                   : QStringLiteral("JWK \"kty\" must be a string"));
     const QString kty = ktyValue.toString();
     for (const char *name : {"kid", "use", "alg"}) {
         const QJsonValue v = o.value(QLatin1String(name));
@@ -121,8 +123,8 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
             QByteArray *dst;
             bool required;
         };
-        for (const M &m : {M{"n", &c.n, true}, M{"e", &c.e, true}, M{"d", &c.d, false}, M{"p", &c.p, false},
-                           M{"q", &c.q, false}, M{"dp", &c.dp, false}, M{"dq", &c.dq, false}, M{"qi", &c.qi, false}}) {
+        for (const M &m : {M {"n", &c.n, true}, M {"e", &c.e, true}, M {"d", &c.d, false}, M {"p", &c.p, false},
+                 M {"q", &c.q, false}, M {"dp", &c.dp, false}, M {"dq", &c.dq, false}, M {"qi", &c.qi, false}}) {
             auto v = member(o, m.name, m.required, jwk);
             if (!v)
                 return v.error();
@@ -132,8 +134,9 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
             return fail("unsupported_jwk", QStringLiteral("multi-prime RSA keys (\"oth\") are not supported"));
         key = crypto::Key::fromRsa(c);
         if (key && isRocaVulnerable(stripLeadingZeros(c.n)))
-            return fail("weak_key", QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361): the "
-                                                   "private key can be recovered; refusing it"));
+            return fail("weak_key",
+                QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361): the "
+                               "private key can be recovered; refusing it"));
     } else if (kty == u"EC" || kty == u"OKP") {
         const QJsonValue crvValue = o.value(QLatin1String("crv"));
         if (!crvValue.isString())
@@ -143,11 +146,14 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
         const bool okpCurve = curve == Curve::Ed25519;
         if (!curve || (kty == u"EC") == okpCurve) {
             if (crv == u"secp256k1")
-                return fail("unsupported_curve", QStringLiteral("curve secp256k1 (ES256K) is not supported: KrakenD "
-                                                                "accepts P-256, P-384, P-521 and Ed25519"));
+                return fail("unsupported_curve",
+                    QStringLiteral("curve secp256k1 (ES256K) is not supported: KrakenD "
+                                   "accepts P-256, P-384, P-521 and Ed25519"));
             if (crv == u"Ed448" || crv == u"X25519" || crv == u"X448")
-                return fail("unsupported_curve", QStringLiteral("OKP curve %1 is not supported: only Ed25519 signs JWS "
-                                                                "here").arg(crv));
+                return fail("unsupported_curve",
+                    QStringLiteral("OKP curve %1 is not supported: only Ed25519 signs JWS "
+                                   "here")
+                        .arg(crv));
             return fail("unsupported_curve", QStringLiteral("curve \"%1\" is not valid for kty %2").arg(crv, kty));
         }
         auto x = member(o, "x", true, jwk);
@@ -172,7 +178,8 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
             return fail("invalid_jwk", QStringLiteral("oct JWK has an empty \"k\""));
         key = crypto::Key::fromSecret(k.value());
     } else {
-        return fail("unsupported_jwk", QStringLiteral("unknown JWK key type \"%1\" (expected RSA, EC, OKP or oct)").arg(kty));
+        return fail(
+            "unsupported_jwk", QStringLiteral("unknown JWK key type \"%1\" (expected RSA, EC, OKP or oct)").arg(kty));
     }
     if (!key)
         return key.error();
@@ -182,11 +189,13 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
     if (!jwk.alg.isEmpty()) {
         const auto a = crypto::Algorithms::fromName(jwk.alg);
         if (a && !crypto::Algorithms::forKey(jwk.key.type(), jwk.key.curve()).contains(*a))
-            return fail("alg_key_mismatch", QStringLiteral("JWK alg %1 does not fit its %2 key").arg(jwk.alg, jwk.key.description()));
+            return fail("alg_key_mismatch",
+                QStringLiteral("JWK alg %1 does not fit its %2 key").arg(jwk.alg, jwk.key.description()));
         if (!a)
-            jwk.findings.append(Finding{Severity::Warning, QStringLiteral("jwk_alg_not_jws"), QStringLiteral("alg"),
-                                        QStringLiteral("alg \"%1\" is not a JWS signature algorithm: this key cannot "
-                                                       "verify tokens").arg(jwk.alg)});
+            jwk.findings.append(Finding {Severity::Warning, QStringLiteral("jwk_alg_not_jws"), QStringLiteral("alg"),
+                QStringLiteral("alg \"%1\" is not a JWS signature algorithm: this key cannot "
+                               "verify tokens")
+                    .arg(jwk.alg)});
     }
 
     // x5c: standard base64 DER; the first certificate's key must be this key.
@@ -201,10 +210,12 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
         if (!jwk.x5c.isEmpty()) {
             auto certKey = crypto::Key::fromDer(jwk.x5c.first());
             if (!certKey || !certKey->hasCertificate())
-                return fail("invalid_jwk", QStringLiteral("x5c[0] is not an X.509 certificate: %1")
-                                               .arg(certKey ? QString() : certKey.error().message));
+                return fail("invalid_jwk",
+                    QStringLiteral("x5c[0] is not an X.509 certificate: %1")
+                        .arg(certKey ? QString() : certKey.error().message));
             if (!certKey->samePublicKey(jwk.key.publicKey()))
-                return fail("x5c_key_mismatch", QStringLiteral("the certificate in x5c[0] holds a different key than the JWK"));
+                return fail(
+                    "x5c_key_mismatch", QStringLiteral("the certificate in x5c[0] holds a different key than the JWK"));
         }
     }
     for (const char *name : {"x5t", "x5t#S256"}) {
@@ -219,20 +230,20 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
         if (raw.size() == want * 2 && QByteArray::fromHex(raw).size() == want)
             raw = QByteArray::fromHex(raw);
         if (raw.size() != want)
-            return fail("invalid_jwk", QStringLiteral("%1 must be %2 bytes, has %3").arg(QLatin1String(name)).arg(want).arg(raw.size()));
+            return fail("invalid_jwk",
+                QStringLiteral("%1 must be %2 bytes, has %3").arg(QLatin1String(name)).arg(want).arg(raw.size()));
         (qstrcmp(name, "x5t") == 0 ? jwk.x5t : jwk.x5tS256) = raw;
         if (!jwk.x5c.isEmpty()) {
             const auto algo = want == 20 ? QCryptographicHash::Sha1 : QCryptographicHash::Sha256;
             if (QCryptographicHash::hash(jwk.x5c.first(), algo) != raw)
-                jwk.findings.append(Finding{Severity::Warning, QStringLiteral("x5t_mismatch"), QLatin1String(name),
-                                            QStringLiteral("%1 does not match the certificate in x5c[0]").arg(QLatin1String(name))});
+                jwk.findings.append(Finding {Severity::Warning, QStringLiteral("x5t_mismatch"), QLatin1String(name),
+                    QStringLiteral("%1 does not match the certificate in x5c[0]").arg(QLatin1String(name))});
         }
     }
 
     if (jwk.key.type() == KeyType::Rsa && jwk.key.bits() < 2048)
-        jwk.findings.append(Finding{Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
-                                    QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3")
-                                        .arg(jwk.key.bits())});
+        jwk.findings.append(Finding {Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
+            QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3").arg(jwk.key.bits())});
     return jwk;
 }
 
@@ -301,7 +312,7 @@ Jwk Jwk::fromKey(const crypto::Key &key, const QString &kid, const QString &alg,
         jwk.x5c = {der};
         jwk.x5t = QCryptographicHash::hash(der, QCryptographicHash::Sha1);
         jwk.x5tS256 = QCryptographicHash::hash(der, QCryptographicHash::Sha256);
-        jwk.json.insert(QStringLiteral("x5c"), QJsonArray{QString::fromLatin1(der.toBase64())});
+        jwk.json.insert(QStringLiteral("x5c"), QJsonArray {QString::fromLatin1(der.toBase64())});
         jwk.json.insert(QStringLiteral("x5t"), QString::fromLatin1(jose::Base64Url::encode(jwk.x5t)));
         jwk.json.insert(QStringLiteral("x5t#S256"), QString::fromLatin1(jose::Base64Url::encode(jwk.x5tS256)));
     }
@@ -334,7 +345,7 @@ QList<Algorithm> Jwk::allowedAlgorithms() const
 {
     if (!alg.isEmpty()) {
         const auto a = algorithm();
-        return a ? QList<Algorithm>{*a} : QList<Algorithm>{};
+        return a ? QList<Algorithm> {*a} : QList<Algorithm> {};
     }
     return crypto::Algorithms::forKey(key.type(), key.curve());
 }

@@ -21,17 +21,18 @@ struct Jwk
     QString use;
     QStringList keyOps;
     bool hasKeyOps = false;
-    QString alg;                ///< as written; may be a non-JWS value such as A256GCM
-    QList<QByteArray> x5c;      ///< DER certificates
-    QByteArray x5t;             ///< raw SHA-1 thumbprint bytes (decoded)
-    QByteArray x5tS256;         ///< raw SHA-256 thumbprint bytes
-    common::Findings findings;  ///< problems that do not make the key unusable (weak size, ROCA, x5c expired...)
+    QString alg; ///< as written; may be a non-JWS value such as A256GCM
+    QList<QByteArray> x5c; ///< DER certificates
+    QByteArray x5t; ///< raw SHA-1 thumbprint bytes (decoded)
+    QByteArray x5tS256; ///< raw SHA-256 thumbprint bytes
+    common::Findings findings; ///< problems that do not make the key unusable (weak size, ROCA, x5c expired...)
 
     /// Parses and validates a JWK object. Errors name the member: unknown kty, missing or malformed members,
     /// points off the curve, x5c whose key differs from the JWK, alg that does not fit the key.
     static common::Result<Jwk> fromJson(const QJsonObject &json);
     /// A JWK for `key` (private members only when includePrivate), with optional kid/alg/use.
-    static Jwk fromKey(const crypto::Key &key, const QString &kid = {}, const QString &alg = {}, const QString &use = {});
+    static Jwk fromKey(
+        const crypto::Key &key, const QString &kid = {}, const QString &alg = {}, const QString &use = {});
     /// The JWK JSON of `key`, RFC 7517 member order-agnostic; private members only when asked.
     static QJsonObject toJson(const crypto::Key &key, bool includePrivate);
 

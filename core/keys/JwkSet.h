@@ -27,7 +27,7 @@ public:
     QList<Jwk> keys;
     QList<SkippedKey> skipped;
     common::Findings findings; ///< duplicate kids, mixed symmetric/asymmetric or public/private keys
-    QString format;            ///< "JWK Set", "JWK", "PEM", "DER", "secret"
+    QString format; ///< "JWK Set", "JWK", "PEM", "DER", "secret"
 
     /// {"keys":[...]} or a single JWK object. A set whose every key fails is an error.
     static common::Result<JwkSet> fromJson(const QByteArray &json);

@@ -58,9 +58,9 @@ Result<JwkSet> fromPem(const QByteArray &data)
         }
         set.keys.append(Jwk::fromKey(key.value()));
         if (key->type() == crypto::KeyType::Rsa && key->bits() < 2048)
-            set.keys.last().findings.append({common::Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
-                                             QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3")
-                                                 .arg(key->bits())});
+            set.keys.last().findings.append(
+                {common::Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
+                    QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3").arg(key->bits())});
         ++index;
     }
     if (!chain.isEmpty()) {
@@ -74,7 +74,8 @@ Result<JwkSet> fromPem(const QByteArray &data)
     if (set.keys.isEmpty()) {
         if (!set.skipped.isEmpty())
             return set.skipped.first().error;
-        return Result<JwkSet>::failure(QStringLiteral("invalid_pem"), QStringLiteral("no PEM key or certificate block found"));
+        return Result<JwkSet>::failure(
+            QStringLiteral("invalid_pem"), QStringLiteral("no PEM key or certificate block found"));
     }
     set.analyse();
     return set;
@@ -100,24 +101,24 @@ Result<JwkSet> load(const QByteArray &raw)
         return set;
     }
     return Result<JwkSet>::failure(QStringLiteral("unknown_key_format"),
-                                   QStringLiteral("not a JWK, JWK Set, PEM or DER key (for a shared secret use --secret or "
-                                                  "--secret-file)"));
+        QStringLiteral("not a JWK, JWK Set, PEM or DER key (for a shared secret use --secret or "
+                       "--secret-file)"));
 }
 
 Result<JwkSet> loadFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Result<JwkSet>::failure(QStringLiteral("unreadable_file"),
-                                       QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        return Result<JwkSet>::failure(
+            QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
     const QByteArray data = f.read(kMaxKeyFile + 1);
     if (data.size() > kMaxKeyFile)
-        return Result<JwkSet>::failure(QStringLiteral("input_too_large"),
-                                       QStringLiteral("%1 is larger than 4 MiB: not a key file").arg(path));
+        return Result<JwkSet>::failure(
+            QStringLiteral("input_too_large"), QStringLiteral("%1 is larger than 4 MiB: not a key file").arg(path));
     auto set = load(data);
     if (!set)
-        return Result<JwkSet>::failure(set.error().code, QStringLiteral("%1: %2").arg(path, set.error().message),
-                                       set.error().details);
+        return Result<JwkSet>::failure(
+            set.error().code, QStringLiteral("%1: %2").arg(path, set.error().message), set.error().details);
     return set;
 }
 
@@ -132,7 +133,7 @@ Result<SecretEncoding> encodingFromName(const QString &name)
     if (name == u"hex")
         return SecretEncoding::Hex;
     return Result<SecretEncoding>::failure(QStringLiteral("usage"),
-                                           QStringLiteral("unknown secret encoding \"%1\": use utf8, base64, base64url or hex").arg(name));
+        QStringLiteral("unknown secret encoding \"%1\": use utf8, base64, base64url or hex").arg(name));
 }
 
 Result<JwkSet> fromSecret(const QByteArray &text, SecretEncoding encoding)
@@ -145,14 +146,16 @@ Result<JwkSet> fromSecret(const QByteArray &text, SecretEncoding encoding)
     case SecretEncoding::Base64: {
         auto r = QByteArray::fromBase64Encoding(text.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
         if (!r)
-            return Result<JwkSet>::failure(QStringLiteral("invalid_secret"), QStringLiteral("the secret is not valid base64"));
+            return Result<JwkSet>::failure(
+                QStringLiteral("invalid_secret"), QStringLiteral("the secret is not valid base64"));
         secret = r.decoded;
         break;
     }
     case SecretEncoding::Base64Url: {
         auto r = jose::Base64Url::decodeLenient(text.trimmed());
         if (!r)
-            return Result<JwkSet>::failure(QStringLiteral("invalid_secret"), QStringLiteral("the secret is not valid base64url: %1").arg(r.error().message));
+            return Result<JwkSet>::failure(QStringLiteral("invalid_secret"),
+                QStringLiteral("the secret is not valid base64url: %1").arg(r.error().message));
         secret = r.value();
         break;
     }
@@ -160,7 +163,8 @@ Result<JwkSet> fromSecret(const QByteArray &text, SecretEncoding encoding)
         static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{2})*$"));
         const QByteArray t = text.trimmed();
         if (!hex.match(QString::fromLatin1(t)).hasMatch())
-            return Result<JwkSet>::failure(QStringLiteral("invalid_secret"), QStringLiteral("the secret is not an even number of hex digits"));
+            return Result<JwkSet>::failure(
+                QStringLiteral("invalid_secret"), QStringLiteral("the secret is not an even number of hex digits"));
         secret = QByteArray::fromHex(t);
         break;
     }

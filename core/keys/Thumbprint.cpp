@@ -17,7 +17,7 @@ QByteArray canonicalJson(const crypto::Key &key)
     case KeyType::Ec: {
         const auto c = key.ec();
         return "{\"crv\":\"" + crypto::curveName(c.curve).toLatin1() + "\",\"kty\":\"EC\",\"x\":\"" + b(c.x)
-               + "\",\"y\":\"" + b(c.y) + "\"}";
+            + "\",\"y\":\"" + b(c.y) + "\"}";
     }
     case KeyType::Okp: {
         const auto c = key.okp();
@@ -31,9 +31,9 @@ QByteArray canonicalJson(const crypto::Key &key)
 
 QByteArray compute(const crypto::Key &key, ThumbprintHash hash)
 {
-    const auto algo = hash == ThumbprintHash::Sha384   ? QCryptographicHash::Sha384
-                      : hash == ThumbprintHash::Sha512 ? QCryptographicHash::Sha512
-                                                       : QCryptographicHash::Sha256;
+    const auto algo = hash == ThumbprintHash::Sha384 ? QCryptographicHash::Sha384
+        : hash == ThumbprintHash::Sha512             ? QCryptographicHash::Sha512
+                                                     : QCryptographicHash::Sha256;
     return QCryptographicHash::hash(canonicalJson(key), algo);
 }
 
@@ -51,13 +51,14 @@ common::Result<ThumbprintHash> hashFromName(const QString &name)
         return ThumbprintHash::Sha384;
     if (n == u"sha512")
         return ThumbprintHash::Sha512;
-    return common::Result<ThumbprintHash>::failure(QStringLiteral("usage"),
-                                                   QStringLiteral("unknown hash \"%1\": use sha256, sha384 or sha512").arg(name));
+    return common::Result<ThumbprintHash>::failure(
+        QStringLiteral("usage"), QStringLiteral("unknown hash \"%1\": use sha256, sha384 or sha512").arg(name));
 }
 
 QString spkiPin(const QByteArray &spkiDer)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(spkiDer, QCryptographicHash::Sha256).toBase64(QByteArray::Base64UrlEncoding));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(spkiDer, QCryptographicHash::Sha256).toBase64(QByteArray::Base64UrlEncoding));
 }
 
 } // namespace jwb::keys::Thumbprint

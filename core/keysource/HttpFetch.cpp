@@ -32,7 +32,10 @@ HttpFetch::HttpFetch(QNetworkAccessManager *manager, const QUrl &url, const Netw
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("timeout"), QStringLiteral("%1 did not answer within %2 s").arg(m_url.toDisplayString()).arg(m_options.timeoutMs / 1000.0));
+        fail(QStringLiteral("timeout"),
+            QStringLiteral("%1 did not answer within %2 s")
+                .arg(m_url.toDisplayString())
+                .arg(m_options.timeoutMs / 1000.0));
     });
 }
 
@@ -49,13 +52,15 @@ void HttpFetch::start()
 {
     const QString scheme = m_url.scheme().toLower();
     if (!m_url.isValid() || m_url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
-        fail(QStringLiteral("invalid_url"), QStringLiteral("\"%1\" is not an http(s) URL").arg(m_url.toDisplayString()));
+        fail(
+            QStringLiteral("invalid_url"), QStringLiteral("\"%1\" is not an http(s) URL").arg(m_url.toDisplayString()));
         return;
     }
     if (scheme != u"https" && !m_options.insecure) {
         fail(QStringLiteral("insecure_url"),
-             QStringLiteral("%1 is not https: KrakenD refuses it (401 for every token) unless disable_jwk_security is "
-                            "set; pass --insecure to fetch it anyway").arg(m_url.toDisplayString()));
+            QStringLiteral("%1 is not https: KrakenD refuses it (401 for every token) unless disable_jwk_security is "
+                           "set; pass --insecure to fetch it anyway")
+                .arg(m_url.toDisplayString()));
         return;
     }
     m_timer.start(m_options.timeoutMs + 1000);
@@ -102,7 +107,7 @@ void HttpFetch::fail(const QString &code, const QString &message)
         return;
     m_done = true;
     m_timer.stop();
-    m_error = common::Error{code, message, {}};
+    m_error = common::Error {code, message, {}};
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -192,9 +197,10 @@ void HttpFetch::onReadyRead()
         return;
     m_response.body += m_reply->readAll();
     if (m_response.body.size() > m_options.maxBytes)
-        fail(QStringLiteral("too_large"), QStringLiteral("the response from %1 exceeds %2 KiB; refusing it")
-                                              .arg(m_url.toDisplayString())
-                                              .arg(m_options.maxBytes / 1024));
+        fail(QStringLiteral("too_large"),
+            QStringLiteral("the response from %1 exceeds %2 KiB; refusing it")
+                .arg(m_url.toDisplayString())
+                .arg(m_options.maxBytes / 1024));
 }
 
 void HttpFetch::onFinished()
@@ -209,7 +215,8 @@ void HttpFetch::onFinished()
     m_response.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_response.contentType = m_reply->rawHeader("Content-Type");
     m_response.fetchedAt = QDateTime::currentDateTimeUtc();
-    static const QRegularExpression maxAge(QStringLiteral("max-age\\s*=\\s*(\\d+)"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression maxAge(
+        QStringLiteral("max-age\\s*=\\s*(\\d+)"), QRegularExpression::CaseInsensitiveOption);
     if (const auto m = maxAge.match(QString::fromLatin1(m_reply->rawHeader("Cache-Control"))); m.hasMatch())
         m_response.maxAgeSeconds = m.captured(1).toLongLong();
     const QString host = m_url.host();
@@ -220,22 +227,31 @@ void HttpFetch::onFinished()
         fail(QStringLiteral("dns_failure"), QStringLiteral("host %1 could not be resolved (DNS)").arg(host));
         return;
     case QNetworkReply::ConnectionRefusedError:
-        fail(QStringLiteral("connection_refused"), QStringLiteral("%1:%2 refused the connection").arg(host).arg(m_url.port(m_url.scheme() == u"https" ? 443 : 80)));
+        fail(QStringLiteral("connection_refused"),
+            QStringLiteral("%1:%2 refused the connection")
+                .arg(host)
+                .arg(m_url.port(m_url.scheme() == u"https" ? 443 : 80)));
         return;
     case QNetworkReply::SslHandshakeFailedError:
-        fail(QStringLiteral("tls_error"), QStringLiteral("TLS with %1 failed: %2")
-                                              .arg(host, m_sslErrors.isEmpty() ? m_reply->errorString() : m_sslErrors.join(QStringLiteral("; "))));
+        fail(QStringLiteral("tls_error"),
+            QStringLiteral("TLS with %1 failed: %2")
+                .arg(host, m_sslErrors.isEmpty() ? m_reply->errorString() : m_sslErrors.join(QStringLiteral("; "))));
         return;
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
-        fail(QStringLiteral("timeout"), QStringLiteral("%1 did not answer within %2 s").arg(m_url.toDisplayString()).arg(m_options.timeoutMs / 1000.0));
+        fail(QStringLiteral("timeout"),
+            QStringLiteral("%1 did not answer within %2 s")
+                .arg(m_url.toDisplayString())
+                .arg(m_options.timeoutMs / 1000.0));
         return;
     case QNetworkReply::TooManyRedirectsError:
-        fail(QStringLiteral("too_many_redirects"), QStringLiteral("%1 redirected too many times").arg(m_url.toDisplayString()));
+        fail(QStringLiteral("too_many_redirects"),
+            QStringLiteral("%1 redirected too many times").arg(m_url.toDisplayString()));
         return;
     default:
         if (m_response.status == 0) {
-            fail(QStringLiteral("network_error"), QStringLiteral("fetching %1 failed: %2").arg(m_url.toDisplayString(), m_reply->errorString()));
+            fail(QStringLiteral("network_error"),
+                QStringLiteral("fetching %1 failed: %2").arg(m_url.toDisplayString(), m_reply->errorString()));
             return;
         }
         break; // an HTTP error status: reported below with the body kept
@@ -249,10 +265,11 @@ void HttpFetch::onFinished()
     if (m_response.status >= 300 && m_response.status <= 399 && m_response.status != 304 && followRedirect())
         return;
     if (m_response.status < 200 || m_response.status > 299) {
-        fail(QStringLiteral("http_status"), QStringLiteral("%1 answered HTTP %2 %3")
-                                                .arg(m_response.url.toDisplayString())
-                                                .arg(m_response.status)
-                                                .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()));
+        fail(QStringLiteral("http_status"),
+            QStringLiteral("%1 answered HTTP %2 %3")
+                .arg(m_response.url.toDisplayString())
+                .arg(m_response.status)
+                .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()));
         return;
     }
     m_done = true;

@@ -17,7 +17,7 @@ namespace jwb::keysource {
 /// What one HTTP GET produced.
 struct HttpResponse
 {
-    QUrl url;            ///< the final URL, after redirects
+    QUrl url; ///< the final URL, after redirects
     int status = 0;
     QByteArray contentType;
     QByteArray body;
@@ -37,7 +37,8 @@ class HttpFetch : public QObject
 {
     Q_OBJECT
 public:
-    HttpFetch(QNetworkAccessManager *manager, const QUrl &url, const NetworkOptions &options, QObject *parent = nullptr);
+    HttpFetch(
+        QNetworkAccessManager *manager, const QUrl &url, const NetworkOptions &options, QObject *parent = nullptr);
     ~HttpFetch() override;
 
     void start();

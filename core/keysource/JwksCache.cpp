@@ -19,7 +19,7 @@ Rotation diffKids(const keys::JwkSet &before, const keys::JwkSet &after)
     return r;
 }
 
-JwksCache::JwksCache(std::shared_ptr<const common::Clock> clock) : m_clock(std::move(clock)) {}
+JwksCache::JwksCache(std::shared_ptr<const common::Clock> clock) : m_clock(std::move(clock)) { }
 
 Rotation JwksCache::store(const QUrl &url, const keys::JwkSet &set, qint64 maxAge)
 {
@@ -27,7 +27,7 @@ Rotation JwksCache::store(const QUrl &url, const keys::JwkSet &set, qint64 maxAg
     Rotation r;
     if (const auto it = m_entries.constFind(key); it != m_entries.constEnd())
         r = diffKids(it->keys, set);
-    m_entries.insert(key, Entry{set, m_clock->nowSecs(), maxAge});
+    m_entries.insert(key, Entry {set, m_clock->nowSecs(), maxAge});
     return r;
 }
 

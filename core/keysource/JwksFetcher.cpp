@@ -13,8 +13,7 @@ using common::Severity;
 
 JwksFetcher::JwksFetcher(QNetworkAccessManager *manager, const NetworkOptions &options, QObject *parent)
     : QObject(parent), m_manager(manager), m_options(options)
-{
-}
+{ }
 
 void JwksFetcher::startHttp(const QUrl &url, void (JwksFetcher::*next)())
 {
@@ -28,7 +27,7 @@ void JwksFetcher::startHttp(const QUrl &url, void (JwksFetcher::*next)())
 
 void JwksFetcher::fetchUrl(const QUrl &url)
 {
-    m_partial = JwksResult{};
+    m_partial = JwksResult {};
     m_partial.jwksUrl = url;
     Q_EMIT stage(QStringLiteral("Downloading the JWK Set from %1").arg(url.toDisplayString()));
     startHttp(url, &JwksFetcher::onJwks);
@@ -36,13 +35,14 @@ void JwksFetcher::fetchUrl(const QUrl &url)
 
 void JwksFetcher::fetchIssuer(const QUrl &issuer)
 {
-    m_partial = JwksResult{};
+    m_partial = JwksResult {};
     m_partial.issuer = issuer;
     QString base = issuer.toString();
     while (base.endsWith(u'/'))
         base.chop(1);
     m_partial.discoveryUrl = QUrl(base + QStringLiteral("/.well-known/openid-configuration"));
-    Q_EMIT stage(QStringLiteral("Reading the OpenID Connect discovery document %1").arg(m_partial.discoveryUrl.toDisplayString()));
+    Q_EMIT stage(QStringLiteral("Reading the OpenID Connect discovery document %1")
+                     .arg(m_partial.discoveryUrl.toDisplayString()));
     startHttp(m_partial.discoveryUrl, &JwksFetcher::onDiscovery);
 }
 
@@ -72,7 +72,8 @@ void JwksFetcher::onDiscovery()
                 path.chop(1);
             rfc8414.setPath(QStringLiteral("/.well-known/oauth-authorization-server") + path);
             m_partial.discoveryUrl = rfc8414;
-            Q_EMIT stage(QStringLiteral("No OpenID configuration; trying OAuth metadata %1").arg(rfc8414.toDisplayString()));
+            Q_EMIT stage(
+                QStringLiteral("No OpenID configuration; trying OAuth metadata %1").arg(rfc8414.toDisplayString()));
             startHttp(rfc8414, &JwksFetcher::onDiscovery);
             return;
         }
@@ -82,28 +83,29 @@ void JwksFetcher::onDiscovery()
         return;
     }
     const QByteArray body = m_fetch->response().body;
-    QJsonParseError err{};
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         finish(Result<JwksResult>::failure(QStringLiteral("invalid_json"),
-                                           QStringLiteral("the discovery document %1 is not a JSON object%2")
-                                               .arg(m_partial.discoveryUrl.toDisplayString(),
-                                                    err.error != QJsonParseError::NoError
-                                                        ? QStringLiteral(": %1 at byte %2").arg(err.errorString()).arg(err.offset)
-                                                        : QString())));
+            QStringLiteral("the discovery document %1 is not a JSON object%2")
+                .arg(m_partial.discoveryUrl.toDisplayString(),
+                    err.error != QJsonParseError::NoError
+                        ? QStringLiteral(": %1 at byte %2").arg(err.errorString()).arg(err.offset)
+                        : QString())));
         return;
     }
     m_partial.discovery = doc.object();
     const QString advertised = m_partial.discovery.value(QLatin1String("issuer")).toString();
     if (advertised != m_partial.issuer.toString())
-        m_partial.findings.append(Finding{Severity::Warning, QStringLiteral("issuer_mismatch"), QStringLiteral("issuer"),
-                                          QStringLiteral("the discovery document says issuer \"%1\", not \"%2\": tokens will carry "
-                                                         "iss \"%1\" (OpenID Connect Discovery §4.3 requires them to be equal)")
-                                              .arg(advertised, m_partial.issuer.toString())});
+        m_partial.findings.append(
+            Finding {Severity::Warning, QStringLiteral("issuer_mismatch"), QStringLiteral("issuer"),
+                QStringLiteral("the discovery document says issuer \"%1\", not \"%2\": tokens will carry "
+                               "iss \"%1\" (OpenID Connect Discovery §4.3 requires them to be equal)")
+                    .arg(advertised, m_partial.issuer.toString())});
     const QJsonValue jwksUri = m_partial.discovery.value(QLatin1String("jwks_uri"));
     if (!jwksUri.isString() || jwksUri.toString().isEmpty()) {
         finish(Result<JwksResult>::failure(QStringLiteral("no_jwks_uri"),
-                                           QStringLiteral("the discovery document %1 has no jwks_uri").arg(m_partial.discoveryUrl.toDisplayString())));
+            QStringLiteral("the discovery document %1 has no jwks_uri").arg(m_partial.discoveryUrl.toDisplayString())));
         return;
     }
     m_partial.jwksUrl = QUrl(jwksUri.toString());
@@ -111,22 +113,24 @@ void JwksFetcher::onDiscovery()
     startHttp(m_partial.jwksUrl, &JwksFetcher::onJwks);
 }
 
-Result<keys::JwkSet> JwksFetcher::parseJwks(const QByteArray &body, const QByteArray &contentType, common::Findings &findings)
+Result<keys::JwkSet> JwksFetcher::parseJwks(
+    const QByteArray &body, const QByteArray &contentType, common::Findings &findings)
 {
     const QByteArray ct = contentType.trimmed().toLower();
     if (!ct.startsWith("application/json") && !ct.startsWith("application/jwk-set+json"))
-        findings.append(Finding{Severity::Error, QStringLiteral("jwks_content_type"), QStringLiteral("Content-Type"),
-                                QStringLiteral("the JWKS is served as \"%1\"; KrakenD only accepts application/json or "
-                                               "application/jwk-set+json and would answer 401 to every token")
-                                    .arg(QString::fromLatin1(contentType.isEmpty() ? QByteArray("(none)") : contentType))});
-    QJsonParseError err{};
+        findings.append(Finding {Severity::Error, QStringLiteral("jwks_content_type"), QStringLiteral("Content-Type"),
+            QStringLiteral("the JWKS is served as \"%1\"; KrakenD only accepts application/json or "
+                           "application/jwk-set+json and would answer 401 to every token")
+                .arg(QString::fromLatin1(contentType.isEmpty() ? QByteArray("(none)") : contentType))});
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError)
         return Result<keys::JwkSet>::failure(QStringLiteral("invalid_json"),
-                                             QStringLiteral("the JWKS is not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset),
-                                             {{QStringLiteral("offset"), err.offset}});
+            QStringLiteral("the JWKS is not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset),
+            {{QStringLiteral("offset"), err.offset}});
     if (!doc.isObject() || !doc.object().contains(QLatin1String("keys")))
-        return Result<keys::JwkSet>::failure(QStringLiteral("not_jwks"), QStringLiteral("the response is JSON but not a JWK Set (no \"keys\" array)"));
+        return Result<keys::JwkSet>::failure(
+            QStringLiteral("not_jwks"), QStringLiteral("the response is JSON but not a JWK Set (no \"keys\" array)"));
     auto set = keys::JwkSet::fromJsonObject(doc.object());
     if (!set)
         return set.error();

@@ -19,11 +19,11 @@ namespace jwb::keysource {
 /// A JWK Set obtained from the network, with everything needed to explain it.
 struct JwksResult
 {
-    QUrl issuer;             ///< when discovered
-    QUrl discoveryUrl;       ///< the metadata document used, when discovered
-    QJsonObject discovery;   ///< its JSON
+    QUrl issuer; ///< when discovered
+    QUrl discoveryUrl; ///< the metadata document used, when discovered
+    QJsonObject discovery; ///< its JSON
     QUrl jwksUrl;
-    HttpResponse response;   ///< of the JWKS request (status, content type, TLS chain with pins, max-age)
+    HttpResponse response; ///< of the JWKS request (status, content type, TLS chain with pins, max-age)
     keys::JwkSet keys;
     common::Findings findings; ///< content type KrakenD would refuse, issuer mismatch, keys KrakenD would reject
 };
@@ -49,10 +49,11 @@ public:
     [[nodiscard]] const common::Result<JwksResult> &result() const { return *m_result; }
 
     /// Parses a JWKS HTTP response body the way the fetcher does (shared with file and test inputs).
-    [[nodiscard]] static common::Result<keys::JwkSet> parseJwks(const QByteArray &body, const QByteArray &contentType,
-                                                                common::Findings &findings);
+    [[nodiscard]] static common::Result<keys::JwkSet> parseJwks(
+        const QByteArray &body, const QByteArray &contentType, common::Findings &findings);
     /// Runs a fetch to completion in a local event loop (CLI use). `issuer` selects discovery.
-    [[nodiscard]] static common::Result<JwksResult> fetchBlocking(const QUrl &url, bool issuer, const NetworkOptions &options);
+    [[nodiscard]] static common::Result<JwksResult> fetchBlocking(
+        const QUrl &url, bool issuer, const NetworkOptions &options);
 
 Q_SIGNALS:
     void stage(const QString &description);

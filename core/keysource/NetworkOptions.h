@@ -12,8 +12,8 @@ namespace jwb::keysource {
 struct NetworkOptions
 {
     QList<QSslCertificate> extraCa; ///< added to the system trust store (jwk_local_ca)
-    QStringList pins;               ///< KrakenD jwk_fingerprints: URL-safe base64 (padded) SHA-256 of SPKI
-    bool insecure = false;          ///< disable_jwk_security: http allowed, certificates not checked
+    QStringList pins; ///< KrakenD jwk_fingerprints: URL-safe base64 (padded) SHA-256 of SPKI
+    bool insecure = false; ///< disable_jwk_security: http allowed, certificates not checked
     int timeoutMs = 10000;
     qint64 maxBytes = 2 * 1024 * 1024;
 };

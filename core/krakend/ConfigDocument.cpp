@@ -25,15 +25,15 @@ QString legacyOf(const QString &ns)
 
 const QStringList &ConfigDocument::preferredOrder()
 {
-    static const QStringList order = {
-        QStringLiteral("endpoint"), QStringLiteral("method"), QStringLiteral("alg"), QStringLiteral("kid"),
-        QStringLiteral("jwk_url"), QStringLiteral("jwk_local_path"), QStringLiteral("disable_jwk_security"),
-        QStringLiteral("cache"), QStringLiteral("cache_duration"), QStringLiteral("issuer"), QStringLiteral("audience"),
-        QStringLiteral("roles_key"), QStringLiteral("roles_key_is_nested"), QStringLiteral("roles"),
-        QStringLiteral("scopes_key"), QStringLiteral("scopes"), QStringLiteral("scopes_matcher"),
-        QStringLiteral("keys_to_sign"), QStringLiteral("full"), QStringLiteral("output_encoding"),
-        QStringLiteral("input_headers"), QStringLiteral("url_pattern"), QStringLiteral("host"), QStringLiteral("backend"),
-        QStringLiteral("extra_config")};
+    static const QStringList order
+        = {QStringLiteral("endpoint"), QStringLiteral("method"), QStringLiteral("alg"), QStringLiteral("kid"),
+            QStringLiteral("jwk_url"), QStringLiteral("jwk_local_path"), QStringLiteral("disable_jwk_security"),
+            QStringLiteral("cache"), QStringLiteral("cache_duration"), QStringLiteral("issuer"),
+            QStringLiteral("audience"), QStringLiteral("roles_key"), QStringLiteral("roles_key_is_nested"),
+            QStringLiteral("roles"), QStringLiteral("scopes_key"), QStringLiteral("scopes"),
+            QStringLiteral("scopes_matcher"), QStringLiteral("keys_to_sign"), QStringLiteral("full"),
+            QStringLiteral("output_encoding"), QStringLiteral("input_headers"), QStringLiteral("url_pattern"),
+            QStringLiteral("host"), QStringLiteral("backend"), QStringLiteral("extra_config")};
     return order;
 }
 
@@ -47,18 +47,18 @@ Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QS
     auto ok = d.reparse();
     if (!ok) {
         if (d.m_templates)
-            return Result<ConfigDocument>::failure(
-                QStringLiteral("template_config"),
-                QStringLiteral("%1 uses flexible-configuration templates ({{ ... }}) and is not plain JSON: %2. Render it "
-                               "first (FC_ENABLE=1 krakend check -c ... -d) or export single blocks instead")
+            return Result<ConfigDocument>::failure(QStringLiteral("template_config"),
+                QStringLiteral(
+                    "%1 uses flexible-configuration templates ({{ ... }}) and is not plain JSON: %2. Render it "
+                    "first (FC_ENABLE=1 krakend check -c ... -d) or export single blocks instead")
                     .arg(path.isEmpty() ? QStringLiteral("the config") : path, ok.error().message));
         return Result<ConfigDocument>::failure(ok.error().code,
-                                               QStringLiteral("%1: %2").arg(path.isEmpty() ? QStringLiteral("config") : path,
-                                                                            ok.error().message),
-                                               ok.error().details);
+            QStringLiteral("%1: %2").arg(path.isEmpty() ? QStringLiteral("config") : path, ok.error().message),
+            ok.error().details);
     }
     if (!d.m_map->root().members.size() && d.m_map->root().kind != JsonSourceMap::Kind::Object)
-        return Result<ConfigDocument>::failure(QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
+        return Result<ConfigDocument>::failure(
+            QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
     return d;
 }
 
@@ -66,11 +66,12 @@ Result<ConfigDocument> ConfigDocument::open(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Result<ConfigDocument>::failure(QStringLiteral("unreadable_file"),
-                                               QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        return Result<ConfigDocument>::failure(
+            QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
     const QByteArray data = f.read(64 * 1024 * 1024 + 1);
     if (data.size() > 64 * 1024 * 1024)
-        return Result<ConfigDocument>::failure(QStringLiteral("input_too_large"), QStringLiteral("%1 is larger than 64 MiB").arg(path));
+        return Result<ConfigDocument>::failure(
+            QStringLiteral("input_too_large"), QStringLiteral("%1 is larger than 64 MiB").arg(path));
     return fromText(data, path);
 }
 
@@ -80,7 +81,8 @@ Result<void> ConfigDocument::reparse()
     if (!map)
         return map.error();
     if (map.value()->root().kind != JsonSourceMap::Kind::Object)
-        return Result<void>::failure(QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
+        return Result<void>::failure(
+            QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
     m_map = map.value();
     m_root = QJsonDocument::fromJson(m_text).object();
     return {};
@@ -90,8 +92,8 @@ Result<void> ConfigDocument::writeGuard() const
 {
     if (m_templates)
         return Result<void>::failure(QStringLiteral("template_config"),
-                                     QStringLiteral("this config uses flexible-configuration templates ({{ ... }}); editing it here "
-                                                    "could break the templates, so it is read-only (export blocks instead)"));
+            QStringLiteral("this config uses flexible-configuration templates ({{ ... }}); editing it here "
+                           "could break the templates, so it is read-only (export blocks instead)"));
     return {};
 }
 
@@ -109,8 +111,8 @@ QList<EndpointInfo> ConfigDocument::endpoints() const
         info.hasValidator = extra.contains(Namespace::validator) || extra.contains(Namespace::legacyValidator);
         info.hasSigner = extra.contains(Namespace::signer) || extra.contains(Namespace::legacySigner);
         info.validatorKey = extra.contains(Namespace::validator) ? Namespace::validator
-                            : info.hasValidator                   ? Namespace::legacyValidator
-                                                                  : QString();
+            : info.hasValidator                                  ? Namespace::legacyValidator
+                                                                 : QString();
         out.append(info);
     }
     return out;
@@ -140,7 +142,11 @@ QString ConfigDocument::endpointNamespace(int index, const QString &ns) const
 
 QJsonObject ConfigDocument::endpointBlock(int index, const QString &ns) const
 {
-    return endpoint(index).value(QLatin1String("extra_config")).toObject().value(endpointNamespace(index, ns)).toObject();
+    return endpoint(index)
+        .value(QLatin1String("extra_config"))
+        .toObject()
+        .value(endpointNamespace(index, ns))
+        .toObject();
 }
 
 QJsonObject ConfigDocument::serviceBlock(const QString &ns) const
@@ -160,8 +166,8 @@ Result<void> ConfigDocument::setMember(const QStringList &objectPath, const QStr
 {
     const JsonSourceMap::Node *obj = m_map->find(objectPath);
     if (!obj || obj->kind != JsonSourceMap::Kind::Object)
-        return Result<void>::failure(QStringLiteral("invalid_config"),
-                                     QStringLiteral("%1 is not an object").arg(objectPath.join(u'.')));
+        return Result<void>::failure(
+            QStringLiteral("invalid_config"), QStringLiteral("%1 is not an object").arg(objectPath.join(u'.')));
     const QByteArray unit = m_map->indentUnit();
     const QByteArray nl = m_map->usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
     if (const JsonSourceMap::Member *m = obj->memberEntry(key)) {
@@ -170,12 +176,12 @@ Result<void> ConfigDocument::setMember(const QStringList &objectPath, const QStr
         m_text = m_text.left(m->value->begin) + text + m_text.mid(m->value->end);
         return reparse();
     }
-    const QByteArray keyText = QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    const QByteArray keyText = QJsonDocument(QJsonArray {key}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     if (obj->members.empty()) {
         // {} or { } : open it up on new lines at the object's indentation.
         const QByteArray indent = m_map->lineIndent(obj->begin);
         const QByteArray text = '{' + nl + indent + unit + keyText + ": "
-                                + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + '}';
+            + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + '}';
         m_text = m_text.left(obj->begin) + text + m_text.mid(obj->end);
         return reparse();
     }
@@ -184,7 +190,8 @@ Result<void> ConfigDocument::setMember(const QStringList &objectPath, const QStr
     // Keep the last member on its own line style: if members share a line with the brace, stay inline.
     const bool multiline = m_text.mid(obj->begin, last.keyBegin - obj->begin).contains('\n');
     const QByteArray sep = multiline ? ',' + nl + indent : QByteArray(", ");
-    const QByteArray text = sep + keyText + ": " + serializeJson(value, multiline ? indent : QByteArray(), unit, preferredOrder(), nl);
+    const QByteArray text
+        = sep + keyText + ": " + serializeJson(value, multiline ? indent : QByteArray(), unit, preferredOrder(), nl);
     m_text = m_text.left(last.value->end) + text + m_text.mid(last.value->end);
     return reparse();
 }
@@ -222,12 +229,14 @@ Result<void> ConfigDocument::appendItem(const QStringList &arrayPath, const QJso
 {
     const JsonSourceMap::Node *arr = m_map->find(arrayPath);
     if (!arr || arr->kind != JsonSourceMap::Kind::Array)
-        return Result<void>::failure(QStringLiteral("invalid_config"), QStringLiteral("%1 is not an array").arg(arrayPath.join(u'.')));
+        return Result<void>::failure(
+            QStringLiteral("invalid_config"), QStringLiteral("%1 is not an array").arg(arrayPath.join(u'.')));
     const QByteArray unit = m_map->indentUnit();
     const QByteArray nl = m_map->usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
     if (arr->items.empty()) {
         const QByteArray indent = m_map->lineIndent(arr->begin);
-        const QByteArray text = '[' + nl + indent + unit + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + ']';
+        const QByteArray text = '[' + nl + indent + unit
+            + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + ']';
         m_text = m_text.left(arr->begin) + text + m_text.mid(arr->end);
         return reparse();
     }
@@ -242,7 +251,8 @@ Result<void> ConfigDocument::mergeObject(const QStringList &path, const QJsonObj
 {
     const JsonSourceMap::Node *node = m_map->find(path);
     if (!node || node->kind != JsonSourceMap::Kind::Object)
-        return Result<void>::failure(QStringLiteral("invalid_config"), QStringLiteral("%1 is not an object").arg(path.join(u'.')));
+        return Result<void>::failure(
+            QStringLiteral("invalid_config"), QStringLiteral("%1 is not an object").arg(path.join(u'.')));
     const QJsonObject current = QJsonDocument::fromJson(m_text.mid(node->begin, node->end - node->begin)).object();
     for (const QString &key : current.keys())
         if (!value.contains(key))
@@ -274,12 +284,13 @@ Result<void> ConfigDocument::setEndpointBlock(int index, const QString &ns, cons
         return Result<void>::failure(QStringLiteral("unknown_endpoint"), QStringLiteral("no endpoint #%1").arg(index));
     const QStringList ep = endpointPath(index);
     if (!endpoint(index).contains(QLatin1String("extra_config")))
-        if (auto r = setMember(ep, QStringLiteral("extra_config"), QJsonObject{}); !r)
+        if (auto r = setMember(ep, QStringLiteral("extra_config"), QJsonObject {}); !r)
             return r;
-    const QStringList extra = ep + QStringList{QStringLiteral("extra_config")};
+    const QStringList extra = ep + QStringList {QStringLiteral("extra_config")};
     const QString key = endpointNamespace(index, ns);
-    if (!endpointBlock(index, ns).isEmpty() || endpoint(index).value(QLatin1String("extra_config")).toObject().contains(key))
-        return mergeObject(extra + QStringList{key}, block);
+    if (!endpointBlock(index, ns).isEmpty()
+        || endpoint(index).value(QLatin1String("extra_config")).toObject().contains(key))
+        return mergeObject(extra + QStringList {key}, block);
     return setMember(extra, key, block);
 }
 
@@ -287,7 +298,8 @@ Result<void> ConfigDocument::removeEndpointBlock(int index, const QString &ns)
 {
     if (auto g = writeGuard(); !g)
         return g;
-    return removeMember(endpointPath(index) + QStringList{QStringLiteral("extra_config")}, endpointNamespace(index, ns));
+    return removeMember(
+        endpointPath(index) + QStringList {QStringLiteral("extra_config")}, endpointNamespace(index, ns));
 }
 
 Result<void> ConfigDocument::setServiceBlock(const QString &ns, const QJsonObject &block)
@@ -295,7 +307,7 @@ Result<void> ConfigDocument::setServiceBlock(const QString &ns, const QJsonObjec
     if (auto g = writeGuard(); !g)
         return g;
     if (!m_root.contains(QLatin1String("extra_config")))
-        if (auto r = setMember({}, QStringLiteral("extra_config"), QJsonObject{}); !r)
+        if (auto r = setMember({}, QStringLiteral("extra_config"), QJsonObject {}); !r)
             return r;
     const QJsonObject extra = m_root.value(QLatin1String("extra_config")).toObject();
     const QString key = !extra.contains(ns) && extra.contains(legacyOf(ns)) ? legacyOf(ns) : ns;
@@ -317,7 +329,7 @@ Result<int> ConfigDocument::addEndpoint(const QJsonObject &endpointObject)
     if (auto g = writeGuard(); !g)
         return g.error();
     if (!m_root.contains(QLatin1String("endpoints"))) {
-        if (auto r = setMember({}, QStringLiteral("endpoints"), QJsonArray{endpointObject}); !r)
+        if (auto r = setMember({}, QStringLiteral("endpoints"), QJsonArray {endpointObject}); !r)
             return r.error();
     } else if (auto r = appendItem({QStringLiteral("endpoints")}, endpointObject); !r) {
         return r.error();
@@ -359,15 +371,18 @@ Result<void> ConfigDocument::save(const QString &target)
     if (QFileInfo::exists(path) && !QFileInfo::exists(backup)) {
         QFile original(path);
         if (!original.open(QIODevice::ReadOnly))
-            return Result<void>::failure(QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, original.errorString()));
+            return Result<void>::failure(QStringLiteral("unreadable_file"),
+                QStringLiteral("cannot read %1: %2").arg(path, original.errorString()));
         const QByteArray bytes = original.readAll();
         QSaveFile bak(backup);
         if (!bak.open(QIODevice::WriteOnly) || bak.write(bytes) != bytes.size() || !bak.commit())
-            return Result<void>::failure(QStringLiteral("unwritable_file"), QStringLiteral("cannot write the backup %1: %2").arg(backup, bak.errorString()));
+            return Result<void>::failure(QStringLiteral("unwritable_file"),
+                QStringLiteral("cannot write the backup %1: %2").arg(backup, bak.errorString()));
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(m_text) != m_text.size() || !f.commit())
-        return Result<void>::failure(QStringLiteral("unwritable_file"), QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+        return Result<void>::failure(
+            QStringLiteral("unwritable_file"), QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
     m_path = path;
     m_original = m_text;
     return {};

@@ -16,8 +16,8 @@ namespace ConfigExport {
 [[nodiscard]] common::Result<QJsonObject> validatorBlock(const QJsonObject &options, QStringList *notes = nullptr);
 [[nodiscard]] common::Result<QJsonObject> signerBlock(const QJsonObject &options, QStringList *notes = nullptr);
 /// A whole endpoint: {"endpoint", "method", "backend": [{"url_pattern", "host"}], "extra_config": extra}.
-[[nodiscard]] common::Result<QJsonObject> endpoint(const QString &path, const QString &method, const QString &backendUrl,
-                                                   const QJsonObject &extraConfig);
+[[nodiscard]] common::Result<QJsonObject> endpoint(
+    const QString &path, const QString &method, const QString &backendUrl, const QJsonObject &extraConfig);
 /// "1m30s" → "90s", "1500ms" stays; the largest unit that represents the duration exactly.
 [[nodiscard]] common::Result<QString> singleUnitDuration(const QString &duration);
 } // namespace ConfigExport

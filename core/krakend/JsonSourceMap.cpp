@@ -29,7 +29,7 @@ namespace {
 class Parser
 {
 public:
-    explicit Parser(const QByteArray &t) : m_t(t) {}
+    explicit Parser(const QByteArray &t) : m_t(t) { }
 
     Result<std::unique_ptr<JsonSourceMap::Node>> document()
     {
@@ -48,8 +48,9 @@ private:
 
     Result<NodePtr> error(const QString &what)
     {
-        return Result<NodePtr>::failure(QStringLiteral("invalid_json"), QStringLiteral("%1 at byte %2").arg(what).arg(m_i),
-                                        {{QStringLiteral("offset"), static_cast<qlonglong>(m_i)}});
+        return Result<NodePtr>::failure(QStringLiteral("invalid_json"),
+            QStringLiteral("%1 at byte %2").arg(what).arg(m_i),
+            {{QStringLiteral("offset"), static_cast<qlonglong>(m_i)}});
     }
 
     void skip()
@@ -199,11 +200,11 @@ private:
 Result<std::shared_ptr<const JsonSourceMap>> JsonSourceMap::parse(const QByteArray &text)
 {
     // QJsonDocument is the reference for validity (escapes, numbers); the map adds the positions.
-    QJsonParseError err{};
+    QJsonParseError err {};
     (void)QJsonDocument::fromJson(text, &err);
     if (err.error != QJsonParseError::NoError)
-        return Result<std::shared_ptr<const JsonSourceMap>>::failure(
-            QStringLiteral("invalid_json"), QStringLiteral("%1 at byte %2").arg(err.errorString()).arg(err.offset),
+        return Result<std::shared_ptr<const JsonSourceMap>>::failure(QStringLiteral("invalid_json"),
+            QStringLiteral("%1 at byte %2").arg(err.errorString()).arg(err.offset),
             {{QStringLiteral("offset"), err.offset}});
     Parser p(text);
     auto root = p.document();
@@ -226,7 +227,8 @@ const JsonSourceMap::Node *JsonSourceMap::find(const QStringList &path) const
         } else if (n->kind == Kind::Array) {
             bool ok = false;
             const int idx = step.toInt(&ok);
-            n = ok && idx >= 0 && idx < static_cast<int>(n->items.size()) ? n->items[static_cast<size_t>(idx)].get() : nullptr;
+            n = ok && idx >= 0 && idx < static_cast<int>(n->items.size()) ? n->items[static_cast<size_t>(idx)].get()
+                                                                          : nullptr;
         } else {
             return nullptr;
         }
@@ -263,8 +265,8 @@ bool JsonSourceMap::usesCrlf() const
     return m_text.contains("\r\n");
 }
 
-QByteArray serializeJson(const QJsonValue &value, const QByteArray &indent, const QByteArray &unit, const QStringList &order,
-                         const QByteArray &newline)
+QByteArray serializeJson(const QJsonValue &value, const QByteArray &indent, const QByteArray &unit,
+    const QStringList &order, const QByteArray &newline)
 {
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
@@ -281,8 +283,9 @@ QByteArray serializeJson(const QJsonValue &value, const QByteArray &indent, cons
                 keys.append(k);
         QByteArray out = "{";
         for (int i = 0; i < keys.size(); ++i) {
-            out += newline + indent + unit + QJsonDocument(QJsonArray{keys[i]}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
-                   + ": " + serializeJson(o.value(keys[i]), indent + unit, unit, order, newline);
+            out += newline + indent + unit
+                + QJsonDocument(QJsonArray {keys[i]}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ": "
+                + serializeJson(o.value(keys[i]), indent + unit, unit, order, newline);
             if (i + 1 < keys.size())
                 out += ',';
         }
@@ -311,7 +314,7 @@ QByteArray serializeJson(const QJsonValue &value, const QByteArray &indent, cons
         }
         return out + newline + indent + ']';
     }
-    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    return QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
 }
 
 } // namespace jwb::krakend

@@ -30,8 +30,8 @@ public:
     {
         Kind kind = Kind::Null;
         qsizetype begin = 0; ///< first byte of the value
-        qsizetype end = 0;   ///< one past its last byte
-        std::vector<Member> members;              ///< objects
+        qsizetype end = 0; ///< one past its last byte
+        std::vector<Member> members; ///< objects
         std::vector<std::unique_ptr<Node>> items; ///< arrays
         [[nodiscard]] const Node *member(const QString &key) const;
         [[nodiscard]] const Member *memberEntry(const QString &key) const;
@@ -58,6 +58,6 @@ private:
 /// Serialises a JSON value the way a person would write it inside a file indented with `unit`, starting
 /// at indentation `indent`. Object members come in `order` first (those present), then the rest sorted.
 [[nodiscard]] QByteArray serializeJson(const QJsonValue &value, const QByteArray &indent, const QByteArray &unit,
-                                       const QStringList &order = {}, const QByteArray &newline = "\n");
+    const QStringList &order = {}, const QByteArray &newline = "\n");
 
 } // namespace jwb::krakend

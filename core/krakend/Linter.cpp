@@ -43,7 +43,7 @@ QString jsonTypeName(const QJsonValue &v)
 
 void add(Findings &f, Severity s, const char *code, const QString &subject, const QString &message)
 {
-    f.append(Finding{s, QString::fromLatin1(code), subject, message});
+    f.append(Finding {s, QString::fromLatin1(code), subject, message});
 }
 
 /// Schema-level type check of one member against the option's Go type (the schema mirrors them).
@@ -52,7 +52,8 @@ void checkType(Findings &f, const OptionInfo &opt, const QJsonValue &v)
     auto bad = [&](const QString &want) {
         add(f, Severity::Error, "schema_type", opt.name,
             QStringLiteral("\"%1\" must be %2, not %3 (the schema rejects it; at run time KrakenD answers 401 to "
-                           "every request)").arg(opt.name, want, jsonTypeName(v)));
+                           "every request)")
+                .arg(opt.name, want, jsonTypeName(v)));
     };
     switch (opt.goType) {
     case GoType::String:
@@ -99,7 +100,8 @@ void checkType(Findings &f, const OptionInfo &opt, const QJsonValue &v)
     }
     if (!opt.enumValues.isEmpty() && v.isString() && !opt.enumValues.contains(v.toString()))
         add(f, Severity::Error, "schema_enum", opt.name,
-            QStringLiteral("\"%1\" is \"%2\"; allowed: %3").arg(opt.name, v.toString(), opt.enumValues.join(QStringLiteral(", "))));
+            QStringLiteral("\"%1\" is \"%2\"; allowed: %3")
+                .arg(opt.name, v.toString(), opt.enumValues.join(QStringLiteral(", "))));
 }
 
 void checkMembers(Findings &f, const QJsonObject &block, const QList<OptionInfo> &options, const QString &blockName)
@@ -117,13 +119,14 @@ void checkMembers(Findings &f, const QJsonObject &block, const QList<OptionInfo>
             add(f, Severity::Error, "unknown_member", key,
                 QStringLiteral("%1 has no option \"%2\"%3: the schema rejects it and KrakenD silently ignores it")
                     .arg(blockName, key,
-                         suggestion.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(suggestion)));
+                        suggestion.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(suggestion)));
             continue;
         }
         if (!opt->inSchema)
             add(f, Severity::Error, "not_in_schema", key,
                 QStringLiteral("\"%1\" works at run time but is not in KrakenD's schema, so `krakend check --lint` "
-                               "fails").arg(key));
+                               "fails")
+                    .arg(key));
         checkType(f, *opt, it.value());
         if (opt->type.contains(QLatin1String("duration")) && it.value().isString()
             && !common::Duration::isSingleUnitDuration(it.value().toString()))
@@ -163,7 +166,8 @@ void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
         for (const auto &k : ctx.keySet->keys)
             if (k.key.isPrivate() && k.key.type() != crypto::KeyType::Oct) {
                 add(f, Severity::Error, "private_jwk", QStringLiteral("jwk"),
-                    QStringLiteral("key \"%1\" carries private members: KrakenD's validator refuses private JWKs (401)").arg(k.kid));
+                    QStringLiteral("key \"%1\" carries private members: KrakenD's validator refuses private JWKs (401)")
+                        .arg(k.kid));
                 break;
             }
     }
@@ -207,7 +211,8 @@ void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
         if (literal.isUndefined() && !nested.isUndefined() && !cfg.rolesLookupIsNested())
             add(f, Severity::Error, "roles_key_needs_nested", QStringLiteral("roles_key"),
                 QStringLiteral("the token has %1 as a nested path, but without roles_key_is_nested KrakenD looks for a "
-                               "top-level claim named \"%1\" (403)").arg(key));
+                               "top-level claim named \"%1\" (403)")
+                    .arg(key));
         else if (cfg.rolesLookupIsNested() ? nested.isUndefined() : literal.isUndefined())
             add(f, Severity::Warning, "roles_key_absent", QStringLiteral("roles_key"),
                 QStringLiteral("the sample token has no claim at roles_key \"%1\" (403)").arg(key));
@@ -233,7 +238,8 @@ Findings lintValidatorBlock(const QJsonObject &block)
     checkMembers(f, block, ValidatorConfig::options(), QStringLiteral("auth/validator"));
     if (!block.contains(QLatin1String("alg")))
         add(f, Severity::Error, "missing_alg", QStringLiteral("alg"),
-            QStringLiteral("alg is required by the schema, and KrakenD has no default at run time (it exits at start-up)"));
+            QStringLiteral(
+                "alg is required by the schema, and KrakenD has no default at run time (it exits at start-up)"));
     const bool url = block.contains(QLatin1String("jwk_url"));
     const bool local = block.contains(QLatin1String("jwk_local_path"));
     if (url == local)
@@ -269,29 +275,31 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
     QList<LintItem> out;
     auto push = [&](const Findings &fs, const QString &location, int endpoint) {
         for (const auto &f : fs)
-            out.append(LintItem{f, location, endpoint});
+            out.append(LintItem {f, location, endpoint});
     };
     const QJsonObject root = doc.root();
     if (root.value(QLatin1String("version")) != QJsonValue(3))
-        push({Finding{Severity::Error, QStringLiteral("version"), QStringLiteral("version"),
-                      QStringLiteral("krakend.json must have \"version\": 3 for KrakenD 2.x")}},
-             QStringLiteral("root"), -1);
+        push({Finding {Severity::Error, QStringLiteral("version"), QStringLiteral("version"),
+                 QStringLiteral("krakend.json must have \"version\": 3 for KrakenD 2.x")}},
+            QStringLiteral("root"), -1);
 
     const QJsonObject serviceExtra = root.value(QLatin1String("extra_config")).toObject();
-    for (const auto &[legacy, modern] : {std::pair{Namespace::legacyValidator, Namespace::validator},
-                                         std::pair{Namespace::legacySigner, Namespace::signer},
-                                         std::pair{Namespace::legacyRevoker, Namespace::revoker}})
+    for (const auto &[legacy, modern] : {std::pair {Namespace::legacyValidator, Namespace::validator},
+             std::pair {Namespace::legacySigner, Namespace::signer},
+             std::pair {Namespace::legacyRevoker, Namespace::revoker}})
         if (serviceExtra.contains(legacy))
-            push({Finding{Severity::Error, QStringLiteral("legacy_namespace"), legacy,
-                          QStringLiteral("\"%1\" works at run time but fails the v2.13 schema: rename it to \"%2\"").arg(legacy, modern)}},
-                 QStringLiteral("service › extra_config"), -1);
+            push({Finding {Severity::Error, QStringLiteral("legacy_namespace"), legacy,
+                     QStringLiteral("\"%1\" works at run time but fails the v2.13 schema: rename it to \"%2\"")
+                         .arg(legacy, modern)}},
+                QStringLiteral("service › extra_config"), -1);
     if (serviceExtra.contains(Namespace::validator)) {
         const QJsonObject svc = serviceExtra.value(Namespace::validator).toObject();
         Findings f;
         checkMembers(f, svc, ValidatorConfig::serviceOptions(), QStringLiteral("service auth/validator"));
         if (!svc.contains(QLatin1String("shared_cache_duration")))
             add(f, Severity::Error, "missing_member", QStringLiteral("shared_cache_duration"),
-                QStringLiteral("the service-level auth/validator block requires shared_cache_duration (integer seconds)"));
+                QStringLiteral(
+                    "the service-level auth/validator block requires shared_cache_duration (integer seconds)"));
         push(f, QStringLiteral("service › auth/validator"), -1);
     }
     if (serviceExtra.contains(Namespace::revoker)) {
@@ -307,12 +315,13 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
     for (const EndpointInfo &e : doc.endpoints()) {
         const QJsonObject endpoint = doc.endpoint(e.index);
         const QJsonObject extra = endpoint.value(QLatin1String("extra_config")).toObject();
-        for (const auto &[legacy, modern] : {std::pair{Namespace::legacyValidator, Namespace::validator},
-                                             std::pair{Namespace::legacySigner, Namespace::signer}})
+        for (const auto &[legacy, modern] : {std::pair {Namespace::legacyValidator, Namespace::validator},
+                 std::pair {Namespace::legacySigner, Namespace::signer}})
             if (extra.contains(legacy))
-                push({Finding{Severity::Error, QStringLiteral("legacy_namespace"), legacy,
-                              QStringLiteral("\"%1\" works at run time but fails the v2.13 schema: rename it to \"%2\"").arg(legacy, modern)}},
-                     endpointLabel(e), e.index);
+                push({Finding {Severity::Error, QStringLiteral("legacy_namespace"), legacy,
+                         QStringLiteral("\"%1\" works at run time but fails the v2.13 schema: rename it to \"%2\"")
+                             .arg(legacy, modern)}},
+                    endpointLabel(e), e.index);
         if (e.hasValidator) {
             const QJsonObject block = doc.endpointBlock(e.index, Namespace::validator);
             Findings f = lintValidatorBlock(block);
@@ -321,23 +330,26 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
             crossCheck(f, cfg, ctx);
             if (cfg.cache() && !serviceExtra.contains(Namespace::validator))
                 add(f, Severity::Info, "no_shared_cache", QStringLiteral("cache"),
-                    QStringLiteral("cache is on but there is no service-level shared_cache_duration: each endpoint keeps "
-                                   "its own cache"));
+                    QStringLiteral(
+                        "cache is on but there is no service-level shared_cache_duration: each endpoint keeps "
+                        "its own cache"));
             push(f, endpointLabel(e) + QStringLiteral(" › auth/validator"), e.index);
         }
         if (e.hasSigner)
-            push(lintSignerBlock(doc.endpointBlock(e.index, Namespace::signer)), endpointLabel(e) + QStringLiteral(" › auth/signer"), e.index);
+            push(lintSignerBlock(doc.endpointBlock(e.index, Namespace::signer)),
+                endpointLabel(e) + QStringLiteral(" › auth/signer"), e.index);
         if ((e.hasValidator || e.hasSigner) && !endpoint.contains(QLatin1String("backend")))
-            push({Finding{Severity::Error, QStringLiteral("missing_backend"), QStringLiteral("backend"),
-                          QStringLiteral("the schema requires a backend on every endpoint")}},
-                 endpointLabel(e), e.index);
+            push({Finding {Severity::Error, QStringLiteral("missing_backend"), QStringLiteral("backend"),
+                     QStringLiteral("the schema requires a backend on every endpoint")}},
+                endpointLabel(e), e.index);
     }
     return out;
 }
 
 bool hasErrors(const QList<LintItem> &items)
 {
-    return std::any_of(items.begin(), items.end(), [](const LintItem &i) { return i.finding.severity == Severity::Error; });
+    return std::any_of(
+        items.begin(), items.end(), [](const LintItem &i) { return i.finding.severity == Severity::Error; });
 }
 
 } // namespace jwb::krakend::Linter

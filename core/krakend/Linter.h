@@ -23,8 +23,8 @@ struct LintItem
 /// What a lint may cross-check the JWT blocks against.
 struct LintContext
 {
-    QString sampleToken;                 ///< a token the endpoints should accept
-    std::optional<keys::JwkSet> keySet;  ///< the keys the validators will use
+    QString sampleToken; ///< a token the endpoints should accept
+    std::optional<keys::JwkSet> keySet; ///< the keys the validators will use
 };
 
 /// Lints every JWT block of a krakend.json at two levels:

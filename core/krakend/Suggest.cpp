@@ -13,10 +13,9 @@ namespace {
 const QStringList &registered()
 {
     static const QStringList names = {QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud"),
-                                      QStringLiteral("exp"), QStringLiteral("nbf"), QStringLiteral("iat"),
-                                      QStringLiteral("jti"), QStringLiteral("azp"), QStringLiteral("nonce"),
-                                      QStringLiteral("sid"), QStringLiteral("client_id"), QStringLiteral("email"),
-                                      QStringLiteral("name"), QStringLiteral("preferred_username"), QStringLiteral("typ")};
+        QStringLiteral("exp"), QStringLiteral("nbf"), QStringLiteral("iat"), QStringLiteral("jti"),
+        QStringLiteral("azp"), QStringLiteral("nonce"), QStringLiteral("sid"), QStringLiteral("client_id"),
+        QStringLiteral("email"), QStringLiteral("name"), QStringLiteral("preferred_username"), QStringLiteral("typ")};
     return names;
 }
 
@@ -34,7 +33,9 @@ void walk(const QJsonObject &o, const QString &prefix, int depth, QList<ClaimCan
             const QJsonArray arr = v.toArray();
             if (arr.isEmpty() || !std::all_of(arr.begin(), arr.end(), [](const QJsonValue &e) { return e.isString(); }))
                 continue;
-            c.shape = QStringLiteral("array of %1 string%2").arg(arr.size()).arg(arr.size() == 1 ? QString() : QStringLiteral("s"));
+            c.shape = QStringLiteral("array of %1 string%2")
+                          .arg(arr.size())
+                          .arg(arr.size() == 1 ? QString() : QStringLiteral("s"));
             for (int i = 0; i < std::min<qsizetype>(arr.size(), 3); ++i)
                 c.sample.append(arr[i].toString());
             out.append(c);
@@ -42,7 +43,9 @@ void walk(const QJsonObject &o, const QString &prefix, int depth, QList<ClaimCan
             const QStringList parts = v.toString().split(u' ', Qt::SkipEmptyParts);
             if (parts.isEmpty() || v.toString().size() > 512)
                 continue;
-            c.shape = QStringLiteral("space-separated string (%1 item%2)").arg(parts.size()).arg(parts.size() == 1 ? QString() : QStringLiteral("s"));
+            c.shape = QStringLiteral("space-separated string (%1 item%2)")
+                          .arg(parts.size())
+                          .arg(parts.size() == 1 ? QString() : QStringLiteral("s"));
             c.sample = parts.mid(0, 3);
             out.append(c);
         } else if (v.isObject() && depth < 4) {
@@ -77,10 +80,8 @@ QJsonArray candidatesJson(const QList<ClaimCandidate> &list)
 {
     QJsonArray arr;
     for (const auto &c : list)
-        arr.append(QJsonObject{{QStringLiteral("path"), c.path},
-                               {QStringLiteral("nested"), c.nested},
-                               {QStringLiteral("shape"), c.shape},
-                               {QStringLiteral("sample"), QJsonArray::fromStringList(c.sample)}});
+        arr.append(QJsonObject {{QStringLiteral("path"), c.path}, {QStringLiteral("nested"), c.nested},
+            {QStringLiteral("shape"), c.shape}, {QStringLiteral("sample"), QJsonArray::fromStringList(c.sample)}});
     return arr;
 }
 
@@ -107,13 +108,15 @@ Suggestion Suggestion::fromToken(const jose::Token &token, const QJsonObject &di
         for (const auto &c : all)
             if (c.shape.startsWith(u"array") || rank(c, {QStringLiteral("role"), QStringLiteral("group")}) < 2)
                 arrays.append(c);
-        s.rolesKey = ranked(arrays, {QStringLiteral("role"), QStringLiteral("group"), QStringLiteral("permission")}, true);
+        s.rolesKey
+            = ranked(arrays, {QStringLiteral("role"), QStringLiteral("group"), QStringLiteral("permission")}, true);
         // Dotted top-level names (https://ns.com/scope) cannot be scopes_key in KrakenD v2: drop them.
         QList<ClaimCandidate> scopes;
         for (const auto &c : all)
             if (c.nested || !c.path.contains(u'.'))
                 scopes.append(c);
-        s.scopesKey = ranked(scopes, {QStringLiteral("scope"), QStringLiteral("scp"), QStringLiteral("permission")}, false);
+        s.scopesKey
+            = ranked(scopes, {QStringLiteral("scope"), QStringLiteral("scp"), QStringLiteral("permission")}, false);
     }
     if (!discovery.isEmpty()) {
         s.jwkUrl = discovery.value(QLatin1String("jwks_uri")).toString();

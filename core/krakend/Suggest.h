@@ -10,10 +10,10 @@ namespace jwb::krakend {
 /// A claim path that could feed roles_key or scopes_key.
 struct ClaimCandidate
 {
-    QString path;        ///< "roles", "realm_access.roles", "https://example.com/roles"
+    QString path; ///< "roles", "realm_access.roles", "https://example.com/roles"
     bool nested = false; ///< needs roles_key_is_nested (roles) — scopes nest on any dot by themselves
-    QString shape;       ///< "array of 3 strings", "space-separated string (2 items)"
-    QStringList sample;  ///< the first values
+    QString shape; ///< "array of 3 strings", "space-separated string (2 items)"
+    QStringList sample; ///< the first values
 };
 
 /// What a token (and optionally its issuer's discovery document) reveals about the validator block it

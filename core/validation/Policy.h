@@ -22,9 +22,9 @@ struct Policy
 {
     std::optional<crypto::Algorithm> algorithm; ///< the only accepted algorithm; empty = what the key allows
     KeyIdStrategy keyIdStrategy = KeyIdStrategy::Kid;
-    QString issuer;            ///< exact match when non-empty
-    QStringList audiences;     ///< every one must be in aud
-    qint64 leewaySeconds = 0;  ///< applied to exp, nbf, iat
+    QString issuer; ///< exact match when non-empty
+    QStringList audiences; ///< every one must be in aud
+    qint64 leewaySeconds = 0; ///< applied to exp, nbf, iat
     bool requireExp = false;
     std::shared_ptr<const common::Clock> clock = common::Clock::system();
 };

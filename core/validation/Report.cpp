@@ -27,19 +27,20 @@ QJsonObject Report::toJson() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("valid"), valid);
-    o.insert(QStringLiteral("alg"), algorithm ? QJsonValue(crypto::Algorithms::name(*algorithm))
-                                              : QJsonValue(inspection.token.alg().isEmpty() ? QJsonValue()
-                                                                                            : QJsonValue(inspection.token.alg())));
+    o.insert(QStringLiteral("alg"),
+        algorithm ? QJsonValue(crypto::Algorithms::name(*algorithm))
+                  : QJsonValue(inspection.token.alg().isEmpty() ? QJsonValue() : QJsonValue(inspection.token.alg())));
     if (keyIndex >= 0)
-        o.insert(QStringLiteral("key"), QJsonObject{{QStringLiteral("kid"), keyKid.isEmpty() ? QJsonValue() : QJsonValue(keyKid)},
-                                                    {QStringLiteral("kty"), keyType},
-                                                    {QStringLiteral("thumbprint"), keyThumbprint},
-                                                    {QStringLiteral("index"), keyIndex}});
+        o.insert(QStringLiteral("key"),
+            QJsonObject {{QStringLiteral("kid"), keyKid.isEmpty() ? QJsonValue() : QJsonValue(keyKid)},
+                {QStringLiteral("kty"), keyType}, {QStringLiteral("thumbprint"), keyThumbprint},
+                {QStringLiteral("index"), keyIndex}});
     else
         o.insert(QStringLiteral("key"), QJsonValue());
     QJsonArray arr;
     for (const auto &c : checks) {
-        QJsonObject co{{QStringLiteral("name"), c.name}, {QStringLiteral("ok"), c.ok}, {QStringLiteral("message"), c.message}};
+        QJsonObject co {
+            {QStringLiteral("name"), c.name}, {QStringLiteral("ok"), c.ok}, {QStringLiteral("message"), c.message}};
         if (c.skipped)
             co.insert(QStringLiteral("skipped"), true);
         arr.append(co);

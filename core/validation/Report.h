@@ -14,7 +14,7 @@ namespace jwb::validation {
 /// One step of a verification, in the order it was evaluated.
 struct Check
 {
-    QString name;    ///< stable: parse, alg, crit, key, key_use, signature, claim_types, iss, aud, nbf, exp, iat
+    QString name; ///< stable: parse, alg, crit, key, key_use, signature, claim_types, iss, aud, nbf, exp, iat
     bool ok = false;
     bool skipped = false; ///< not evaluated because an earlier step made it meaningless (still counts as not ok)
     QString message;
@@ -26,7 +26,7 @@ struct Report
     bool valid = false;
     bool malformed = false; ///< the token could not be parsed (an input error rather than a verdict)
     std::optional<crypto::Algorithm> algorithm;
-    int keyIndex = -1;      ///< index in the key set of the key that verified (or was tried)
+    int keyIndex = -1; ///< index in the key set of the key that verified (or was tried)
     QString keyKid;
     QString keyType;
     QString keyThumbprint;

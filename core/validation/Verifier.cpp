@@ -1,8 +1,8 @@
 #include "validation/Verifier.h"
 
+#include "common/Duration.h"
 #include "crypto/Backend.h"
 #include "crypto/Signature.h"
-#include "common/Duration.h"
 #include "jose/Base64Url.h"
 
 #include <QJsonArray>
@@ -25,8 +25,8 @@ common::Result<KeyIdStrategy> keyIdStrategyFromName(const QString &name)
         return KeyIdStrategy::X5tS256;
     if (name == u"kid_x5t")
         return KeyIdStrategy::KidX5t;
-    return common::Result<KeyIdStrategy>::failure(
-        QStringLiteral("usage"), QStringLiteral("unknown key id strategy \"%1\": use kid, x5t, x5t#S256 or kid_x5t").arg(name));
+    return common::Result<KeyIdStrategy>::failure(QStringLiteral("usage"),
+        QStringLiteral("unknown key id strategy \"%1\": use kid, x5t, x5t#S256 or kid_x5t").arg(name));
 }
 
 QString keyIdStrategyName(KeyIdStrategy s)
@@ -86,10 +86,19 @@ namespace {
 class Run
 {
 public:
-    Run(Report &r) : m_r(r) {}
-    void pass(const char *name, const QString &message) { m_r.checks.append({QString::fromLatin1(name), true, false, message}); }
-    void fail(const char *name, const QString &message) { m_r.checks.append({QString::fromLatin1(name), false, false, message}); }
-    void skip(const char *name, const QString &message) { m_r.checks.append({QString::fromLatin1(name), false, true, message}); }
+    Run(Report &r) : m_r(r) { }
+    void pass(const char *name, const QString &message)
+    {
+        m_r.checks.append({QString::fromLatin1(name), true, false, message});
+    }
+    void fail(const char *name, const QString &message)
+    {
+        m_r.checks.append({QString::fromLatin1(name), false, false, message});
+    }
+    void skip(const char *name, const QString &message)
+    {
+        m_r.checks.append({QString::fromLatin1(name), false, true, message});
+    }
 
 private:
     Report &m_r;
@@ -124,11 +133,13 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
     }
     if (!t.isComplete() || !t.headerOk) {
         r.malformed = true;
-        run.fail("parse", t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : t.issues.first().message);
+        run.fail(
+            "parse", t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : t.issues.first().message);
         return r;
     }
-    run.pass("parse", QStringLiteral("compact JWS, %1 header and %2 payload")
-                          .arg(QStringLiteral("JSON"), t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
+    run.pass("parse",
+        QStringLiteral("compact JWS, %1 header and %2 payload")
+            .arg(QStringLiteral("JSON"), t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
 
     // 2. alg
     const QJsonValue algValue = t.header.value(QLatin1String("alg"));
@@ -139,17 +150,21 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
     } else if (tokenAlg.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
         run.fail("alg", QStringLiteral("alg \"%1\" (unsecured JWS) is never accepted").arg(tokenAlg));
     } else if (!(alg = crypto::Algorithms::fromName(tokenAlg))) {
-        run.fail("alg", QStringLiteral("alg \"%1\" is not a supported JWS algorithm (names are case-sensitive)").arg(tokenAlg));
+        run.fail("alg",
+            QStringLiteral("alg \"%1\" is not a supported JWS algorithm (names are case-sensitive)").arg(tokenAlg));
     } else if (policy.algorithm && *policy.algorithm != *alg) {
-        run.fail("alg", QStringLiteral("the token says %1 but only %2 is accepted")
-                            .arg(tokenAlg, crypto::Algorithms::name(*policy.algorithm)));
+        run.fail("alg",
+            QStringLiteral("the token says %1 but only %2 is accepted")
+                .arg(tokenAlg, crypto::Algorithms::name(*policy.algorithm)));
         alg.reset();
     } else if (!crypto::Backend::instance().isAvailable(*alg)) {
-        run.fail("alg", QStringLiteral("%1 is unavailable: %2").arg(tokenAlg, crypto::Backend::instance().capability(*alg).detail));
+        run.fail("alg",
+            QStringLiteral("%1 is unavailable: %2").arg(tokenAlg, crypto::Backend::instance().capability(*alg).detail));
         alg.reset();
     } else {
-        run.pass("alg", policy.algorithm ? QStringLiteral("%1, as the policy requires").arg(tokenAlg)
-                                         : QStringLiteral("%1 (no --alg: the key decides whether it is acceptable)").arg(tokenAlg));
+        run.pass("alg",
+            policy.algorithm ? QStringLiteral("%1, as the policy requires").arg(tokenAlg)
+                             : QStringLiteral("%1 (no --alg: the key decides whether it is acceptable)").arg(tokenAlg));
     }
     r.algorithm = alg;
 
@@ -159,8 +174,9 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         const QJsonArray crit = t.header.value(QLatin1String("crit")).toArray();
         for (const auto &c : crit)
             names.append(c.toString());
-        run.fail("crit", QStringLiteral("critical header extensions are not understood: %1")
-                             .arg(names.isEmpty() ? QStringLiteral("(malformed crit)") : names.join(QStringLiteral(", "))));
+        run.fail("crit",
+            QStringLiteral("critical header extensions are not understood: %1")
+                .arg(names.isEmpty() ? QStringLiteral("(malformed crit)") : names.join(QStringLiteral(", "))));
     }
 
     // 4. key selection
@@ -172,8 +188,8 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         run.fail("key", QStringLiteral("the key set mixes shared secrets and public keys: refusing an ambiguous set"));
     } else {
         const QString wanted = tokenKeyId(t.header, policy.keyIdStrategy);
-        const bool tokenNamesKey = policy.keyIdStrategy == KeyIdStrategy::Kid ? t.header.contains(QLatin1String("kid"))
-                                                                              : !wanted.isEmpty();
+        const bool tokenNamesKey
+            = policy.keyIdStrategy == KeyIdStrategy::Kid ? t.header.contains(QLatin1String("kid")) : !wanted.isEmpty();
         if (tokenNamesKey) {
             for (int i = 0; i < keySet.keys.size(); ++i)
                 if (jwkKeyId(keySet.keys[i], policy.keyIdStrategy) == wanted)
@@ -187,12 +203,14 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
                 QStringList ids;
                 for (const auto &k : keySet.keys)
                     ids.append(QStringLiteral("\"%1\"").arg(jwkKeyId(k, policy.keyIdStrategy)));
-                run.fail("key", QStringLiteral("the token's %1 \"%2\" matches no key; the keys have: %3")
-                                    .arg(keyIdStrategyName(policy.keyIdStrategy), wanted, ids.join(QStringLiteral(", "))));
+                run.fail("key",
+                    QStringLiteral("the token's %1 \"%2\" matches no key; the keys have: %3")
+                        .arg(keyIdStrategyName(policy.keyIdStrategy), wanted, ids.join(QStringLiteral(", "))));
             } else if (candidates.size() > 1) {
-                run.fail("key", QStringLiteral("%1 \"%2\" matches %3 keys: ambiguous, refusing to guess")
-                                    .arg(keyIdStrategyName(policy.keyIdStrategy), wanted)
-                                    .arg(candidates.size()));
+                run.fail("key",
+                    QStringLiteral("%1 \"%2\" matches %3 keys: ambiguous, refusing to guess")
+                        .arg(keyIdStrategyName(policy.keyIdStrategy), wanted)
+                        .arg(candidates.size()));
                 candidates.clear();
             }
         } else {
@@ -209,11 +227,12 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
                     fitError = fits.error().message;
             }
             if (candidates.isEmpty())
-                run.fail("key", keySet.keys.size() == 1 && !fitError.isEmpty()
-                                    ? fitError
-                                    : QStringLiteral("the token names no key and none of the %1 keys can serve %2")
-                                          .arg(keySet.keys.size())
-                                          .arg(tokenAlg));
+                run.fail("key",
+                    keySet.keys.size() == 1 && !fitError.isEmpty()
+                        ? fitError
+                        : QStringLiteral("the token names no key and none of the %1 keys can serve %2")
+                              .arg(keySet.keys.size())
+                              .arg(tokenAlg));
         }
     }
 
@@ -226,12 +245,14 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         QString useError;
         if (!jwk.allowsVerify())
             useError = QStringLiteral("the key's %1 does not allow verification")
-                           .arg(!jwk.use.isEmpty() && jwk.use != u"sig" ? QStringLiteral("use \"%1\"").arg(jwk.use)
-                                                                       : QStringLiteral("key_ops [%1]").arg(jwk.keyOps.join(QStringLiteral(", "))));
+                           .arg(!jwk.use.isEmpty() && jwk.use != u"sig"
+                                   ? QStringLiteral("use \"%1\"").arg(jwk.use)
+                                   : QStringLiteral("key_ops [%1]").arg(jwk.keyOps.join(QStringLiteral(", "))));
         else if (alg && !jwk.alg.isEmpty() && jwk.alg != tokenAlg)
             useError = QStringLiteral("the key is for %1, the token uses %2").arg(jwk.alg, tokenAlg);
         else if (alg && !policy.algorithm && !jwk.allowedAlgorithms().contains(*alg))
-            useError = QStringLiteral("%1 is not among the algorithms this key allows (%2)").arg(tokenAlg, algList(jwk.allowedAlgorithms()));
+            useError = QStringLiteral("%1 is not among the algorithms this key allows (%2)")
+                           .arg(tokenAlg, algList(jwk.allowedAlgorithms()));
         else if (alg) {
             if (auto fits = crypto::Signature::checkKeyFits(*alg, jwk.key, false); !fits)
                 useError = fits.error().message;
@@ -262,9 +283,10 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         r.keyKid = jwk.kid;
         r.keyType = crypto::keyTypeName(jwk.key.type());
         r.keyThumbprint = jwk.thumbprint();
-        const QString which = candidates.size() == 1 ? QStringLiteral("key %1").arg(jwk.kid.isEmpty() ? QStringLiteral("#%1").arg(keyIndex + 1)
-                                                                                                      : QStringLiteral("\"%1\"").arg(jwk.kid))
-                                                     : QStringLiteral("%1 candidate keys (the token has no kid)").arg(candidates.size());
+        const QString which = candidates.size() == 1
+            ? QStringLiteral("key %1").arg(
+                jwk.kid.isEmpty() ? QStringLiteral("#%1").arg(keyIndex + 1) : QStringLiteral("\"%1\"").arg(jwk.kid))
+            : QStringLiteral("%1 candidate keys (the token has no kid)").arg(candidates.size());
         run.pass("key", QStringLiteral("%1: %2").arg(which, jwk.key.description()));
         if (useOk)
             run.pass("key_use", QStringLiteral("the key may verify %1").arg(tokenAlg));
@@ -277,11 +299,11 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         else
             run.fail("signature", lastSigError);
         if (jwk.key.type() == crypto::KeyType::Rsa && jwk.key.bits() < 2048)
-            r.findings.append(Finding{Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("key"),
-                                      QStringLiteral("the RSA key has only %1 bits; RFC 7518 requires 2048").arg(jwk.key.bits())});
+            r.findings.append(Finding {Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("key"),
+                QStringLiteral("the RSA key has only %1 bits; RFC 7518 requires 2048").arg(jwk.key.bits())});
         if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < 256)
-            r.findings.append(Finding{Severity::Warning, QStringLiteral("weak_secret"), QStringLiteral("key"),
-                                      QStringLiteral("the shared secret is only %1 bytes long").arg(jwk.key.bits() / 8)});
+            r.findings.append(Finding {Severity::Warning, QStringLiteral("weak_secret"), QStringLiteral("key"),
+                QStringLiteral("the shared secret is only %1 bytes long").arg(jwk.key.bits() / 8)});
     } else {
         run.skip("signature", QStringLiteral("not checked: no key selected"));
     }
@@ -322,9 +344,10 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             if (iss == policy.issuer)
                 run.pass("iss", QStringLiteral("iss is \"%1\"").arg(iss));
             else
-                run.fail("iss", p.contains(QLatin1String("iss"))
-                                    ? QStringLiteral("iss is \"%1\", expected \"%2\"").arg(iss, policy.issuer)
-                                    : QStringLiteral("no iss claim, expected \"%1\"").arg(policy.issuer));
+                run.fail("iss",
+                    p.contains(QLatin1String("iss"))
+                        ? QStringLiteral("iss is \"%1\", expected \"%2\"").arg(iss, policy.issuer)
+                        : QStringLiteral("no iss claim, expected \"%1\"").arg(policy.issuer));
         }
         if (!policy.audiences.isEmpty()) {
             QStringList missing;
@@ -334,7 +357,9 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             if (missing.isEmpty())
                 run.pass("aud", QStringLiteral("aud contains %1").arg(policy.audiences.join(QStringLiteral(", "))));
             else
-                run.fail("aud", QStringLiteral("aud [%1] lacks %2").arg(audValues.join(QStringLiteral(", ")), missing.join(QStringLiteral(", "))));
+                run.fail("aud",
+                    QStringLiteral("aud [%1] lacks %2")
+                        .arg(audValues.join(QStringLiteral(", ")), missing.join(QStringLiteral(", "))));
         }
         const qint64 leeway = policy.leewaySeconds;
         auto timeOf = [&](const char *n) -> std::optional<qint64> {
@@ -348,7 +373,9 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             if (now + leeway >= *nbf)
                 run.pass("nbf", QStringLiteral("valid since %1").arg(common::Duration::relative(*nbf, now)));
             else
-                run.fail("nbf", QStringLiteral("not valid yet: nbf is %1%2").arg(common::Duration::relative(*nbf, now), leewayText));
+                run.fail("nbf",
+                    QStringLiteral("not valid yet: nbf is %1%2")
+                        .arg(common::Duration::relative(*nbf, now), leewayText));
         }
         if (const auto exp = timeOf("exp")) {
             if (now < *exp + leeway)
@@ -362,7 +389,9 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             if (*iat <= now + leeway)
                 run.pass("iat", QStringLiteral("issued %1").arg(common::Duration::relative(*iat, now)));
             else
-                run.fail("iat", QStringLiteral("issued in the future (%1)%2").arg(common::Duration::relative(*iat, now), leewayText));
+                run.fail("iat",
+                    QStringLiteral("issued in the future (%1)%2")
+                        .arg(common::Duration::relative(*iat, now), leewayText));
         }
     }
 

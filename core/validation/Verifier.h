@@ -19,8 +19,8 @@ class Verifier
 public:
     [[nodiscard]] static Report verify(const QString &tokenInput, const keys::JwkSet &keySet, const Policy &policy);
     /// Parsed-token overload (the inspector re-uses its parse).
-    [[nodiscard]] static Report verify(const jose::Inspection &inspection, const keys::JwkSet &keySet,
-                                       const Policy &policy);
+    [[nodiscard]] static Report verify(
+        const jose::Inspection &inspection, const keys::JwkSet &keySet, const Policy &policy);
     /// Key ids of `header` per strategy (KrakenD §6): the id the token asks for.
     [[nodiscard]] static QString tokenKeyId(const QJsonObject &header, KeyIdStrategy strategy);
     /// The same id computed for a JWK.

@@ -138,7 +138,7 @@ void TestCliDecode::rfcVectors_data()
     JWB_REQUIRE_SHARED("testvectors/rfc/7520.json");
     QTest::addColumn<QJsonObject>("vector");
     int rows = 0;
-    for (const QString &file : { QStringLiteral("7515.json"), QStringLiteral("7520.json") }) {
+    for (const QString &file : {QStringLiteral("7515.json"), QStringLiteral("7520.json")}) {
         const QJsonArray entries = jwb::test::readJson(jwb::test::sharedPath(QStringLiteral("testvectors/rfc/") + file))
                                        .object()
                                        .value(QStringLiteral("jws"))
@@ -157,7 +157,7 @@ void TestCliDecode::rfcVectors()
     auto str = [&](const char *key) { return vector.value(QLatin1String(key)).toString(); };
 
     const Run r = runCli(
-        { QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid, str("compact") });
+        {QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid, str("compact")});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY2(r.jsonOk, r.describe().constData());
     QVERIFY2(!r.json.contains(QStringLiteral("error")), r.describe().constData());
@@ -190,14 +190,14 @@ void TestCliDecode::rfcVectors()
     QVERIFY(r.json.value(QStringLiteral("findings")).isArray());
     for (const auto &f : r.json.value(QStringLiteral("findings")).toArray()) {
         const QJsonObject o = f.toObject();
-        QVERIFY(QStringList({ QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error") })
+        QVERIFY(QStringList({QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error")})
                     .contains(o.value(QStringLiteral("severity")).toString()));
         QVERIFY(!o.value(QStringLiteral("code")).toString().isEmpty());
         QVERIFY(!o.value(QStringLiteral("message")).toString().isEmpty());
     }
 
     // The text form decodes the same token with the same exit code.
-    const Run text = runCli({ QStringLiteral("decode"), QStringLiteral("--at"), kAtValid, str("compact") });
+    const Run text = runCli({QStringLiteral("decode"), QStringLiteral("--at"), kAtValid, str("compact")});
     QVERIFY2(text.exitCode == 0, text.describe().constData());
     const QByteArray algLine = "\"alg\": \"" + str("alg").toLatin1() + '"';
     QVERIFY2(text.out.contains(algLine), text.describe().constData());
@@ -211,9 +211,9 @@ void TestCliDecode::rfc7515A1TimesAndExpired()
     QVERIFY(!a1.isEmpty());
     // Default time is now: A.1 (exp 2011-03-22) is long expired.
     for (const QStringList &extra :
-        { QStringList(), QStringList { QStringLiteral("--at"), QStringLiteral("1400000000") } }) {
-        const Run r = runCli(QStringList { QStringLiteral("decode"), QStringLiteral("--json") } + extra
-            + QStringList { a1.value(QStringLiteral("compact")).toString() });
+        {QStringList(), QStringList {QStringLiteral("--at"), QStringLiteral("1400000000")}}) {
+        const Run r = runCli(QStringList {QStringLiteral("decode"), QStringLiteral("--json")} + extra
+            + QStringList {a1.value(QStringLiteral("compact")).toString()});
         QVERIFY2(r.exitCode == 0, r.describe().constData());
         QVERIFY(r.jsonOk);
         const QJsonObject exp
@@ -256,8 +256,8 @@ void TestCliDecode::atMakesA1Valid()
     QFETCH(bool, expired);
     QFETCH(QString, summary);
     const QJsonObject a1 = vector(QStringLiteral("7515.json"), QStringLiteral("rfc7515-A.1"));
-    const Run r = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), at,
-        a1.value(QStringLiteral("compact")).toString() });
+    const Run r = runCli({QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), at,
+        a1.value(QStringLiteral("compact")).toString()});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY(r.jsonOk);
     QCOMPARE(findingCodes(r.json).contains(QStringLiteral("expired")), expired);
@@ -271,7 +271,7 @@ void TestCliDecode::atMakesA1Valid()
 
     // Text output agrees.
     const Run text = runCli(
-        { QStringLiteral("decode"), QStringLiteral("--at"), at, a1.value(QStringLiteral("compact")).toString() });
+        {QStringLiteral("decode"), QStringLiteral("--at"), at, a1.value(QStringLiteral("compact")).toString()});
     QCOMPARE(text.exitCode, 0);
     QVERIFY2(text.out.contains(summary.toUtf8()), text.describe().constData());
     QCOMPARE(text.out.contains("expired: "), expired);
@@ -281,8 +281,8 @@ void TestCliDecode::unsecuredA5()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7515.json");
     const QJsonObject a5 = vector(QStringLiteral("7515.json"), QStringLiteral("rfc7515-A.5"));
-    const Run r = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid,
-        a5.value(QStringLiteral("compact")).toString() });
+    const Run r = runCli({QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid,
+        a5.value(QStringLiteral("compact")).toString()});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY(r.jsonOk);
     QCOMPARE(r.json.value(QStringLiteral("signature")).toString(), QString());
@@ -296,20 +296,20 @@ void TestCliDecode::tokenSources_data()
     QTest::addColumn<QByteArray>("stdinData");
     QTest::addColumn<QString>("source");
     const QString tok = tokenText();
-    const QStringList base { QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid };
-    QTest::newRow("argument") << base + QStringList { tok } << QByteArray() << QStringLiteral("token");
-    QTest::newRow("stdin with -") << base + QStringList { QStringLiteral("-") } << token() + '\n'
+    const QStringList base {QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid};
+    QTest::newRow("argument") << base + QStringList {tok} << QByteArray() << QStringLiteral("token");
+    QTest::newRow("stdin with -") << base + QStringList {QStringLiteral("-")} << token() + '\n'
                                   << QStringLiteral("token");
     QTest::newRow("stdin without argument") << base << token() + "\r\n" << QStringLiteral("token");
     QTest::newRow("stdin Authorization header")
-        << base + QStringList { QStringLiteral("-") } << "Authorization: Bearer " + token() + "\r\n"
+        << base + QStringList {QStringLiteral("-")} << "Authorization: Bearer " + token() + "\r\n"
         << QStringLiteral("Authorization header");
     QTest::newRow("Authorization header argument")
-        << base + QStringList { QStringLiteral("Authorization: Bearer ") + tok } << QByteArray()
+        << base + QStringList {QStringLiteral("Authorization: Bearer ") + tok} << QByteArray()
         << QStringLiteral("Authorization header");
-    QTest::newRow("bearer argument") << base + QStringList { QStringLiteral("bearer ") + tok } << QByteArray()
+    QTest::newRow("bearer argument") << base + QStringList {QStringLiteral("bearer ") + tok} << QByteArray()
                                      << QStringLiteral("Bearer");
-    QTest::newRow("token before options") << QStringList { QStringLiteral("decode"), tok, QStringLiteral("--json") }
+    QTest::newRow("token before options") << QStringList {QStringLiteral("decode"), tok, QStringLiteral("--json")}
                                           << QByteArray() << QStringLiteral("token");
 }
 
@@ -336,8 +336,8 @@ void TestCliDecode::tokenFile()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("Bearer " + token() + "\n");
     f.close();
-    const Run r = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid,
-        QStringLiteral("--token-file"), path });
+    const Run r = runCli({QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid,
+        QStringLiteral("--token-file"), path});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY(r.jsonOk);
     QCOMPARE(r.json.value(QStringLiteral("source")).toString(), QStringLiteral("Bearer"));
@@ -353,7 +353,7 @@ void TestCliDecode::tokenFile()
 
     // A token file and a token argument together are a usage error.
     const Run both = runCli(
-        { QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--token-file"), path, tokenText() });
+        {QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--token-file"), path, tokenText()});
     QCOMPARE(both.exitCode, 2);
     QVERIFY(both.jsonOk);
     QCOMPARE(both.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
@@ -365,7 +365,7 @@ void TestCliDecode::jwe()
     const QByteArray header = R"({"alg":"RSA-OAEP","enc":"A256GCM","kid":"enc-1"})";
     const QByteArray compact = b64u(header) + '.' + b64u(QByteArray(256, '\x11')) + '.' + b64u(QByteArray(12, 'i'))
         + '.' + b64u("ciphertext") + '.' + b64u(QByteArray(16, 't'));
-    const Run r = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QString::fromLatin1(compact) });
+    const Run r = runCli({QStringLiteral("decode"), QStringLiteral("--json"), QString::fromLatin1(compact)});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY(r.jsonOk);
     QCOMPARE(r.json.value(QStringLiteral("kind")).toString(), QStringLiteral("JWE"));
@@ -375,7 +375,7 @@ void TestCliDecode::jwe()
     QCOMPARE(r.json.value(QStringLiteral("segments")).toArray().size(), 5);
     QVERIFY(findingCodes(r.json).contains(QStringLiteral("jwe_encrypted")));
 
-    const Run text = runCli({ QStringLiteral("decode"), QString::fromLatin1(compact) });
+    const Run text = runCli({QStringLiteral("decode"), QString::fromLatin1(compact)});
     QCOMPARE(text.exitCode, 0);
     QVERIFY2(text.out.contains("encrypted"), text.describe().constData());
     QVERIFY2(text.out.contains("RSA-OAEP"), text.describe().constData());
@@ -435,7 +435,7 @@ void TestCliDecode::malformed()
     QFETCH(bool, payloadDecoded);
 
     // Text mode: exit 2, stderr names the segment and the character, stdout shows what could be decoded.
-    const Run text = runCli({ QStringLiteral("decode"), QStringLiteral("--at"), kAtValid, input });
+    const Run text = runCli({QStringLiteral("decode"), QStringLiteral("--at"), kAtValid, input});
     QVERIFY2(text.exitCode == 2, text.describe().constData());
     const QString err = QString::fromUtf8(text.err);
     QVERIFY2(err.contains(stderrMentions), text.describe().constData());
@@ -445,8 +445,7 @@ void TestCliDecode::malformed()
         QVERIFY2(text.out.contains("\"alg\": \"HS256\""), text.describe().constData());
 
     // JSON mode: the error object plus the partial decode.
-    const Run r
-        = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid, input });
+    const Run r = runCli({QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"), kAtValid, input});
     QVERIFY2(r.exitCode == 2, r.describe().constData());
     QVERIFY2(r.jsonOk, r.describe().constData());
     QVERIFY(!r.err.isEmpty());
@@ -485,17 +484,17 @@ void TestCliDecode::usageErrors_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("stderrMentions");
     const QString tok = tokenText();
-    QTest::newRow("unknown option") << QStringList { QStringLiteral("decode"), QStringLiteral("--bogus"), tok }
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("decode"), QStringLiteral("--bogus"), tok}
                                     << QByteArray() << QStringLiteral("usage") << QStringLiteral("bogus");
-    QTest::newRow("option missing its value") << QStringList { QStringLiteral("decode"), QStringLiteral("--at") }
+    QTest::newRow("option missing its value") << QStringList {QStringLiteral("decode"), QStringLiteral("--at")}
                                               << QByteArray() << QStringLiteral("usage") << QStringLiteral("at");
-    QTest::newRow("two tokens") << QStringList { QStringLiteral("decode"), tok, tok } << QByteArray()
+    QTest::newRow("two tokens") << QStringList {QStringLiteral("decode"), tok, tok} << QByteArray()
                                 << QStringLiteral("usage") << QStringLiteral("2 arguments");
-    QTest::newRow("unknown command") << QStringList { QStringLiteral("decodee"), tok } << QByteArray()
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("decodee"), tok} << QByteArray()
                                      << QStringLiteral("unknown_command") << QStringLiteral("decodee");
-    QTest::newRow("empty stdin") << QStringList { QStringLiteral("decode") } << QByteArray()
+    QTest::newRow("empty stdin") << QStringList {QStringLiteral("decode")} << QByteArray()
                                  << QStringLiteral("empty_token") << QStringLiteral("no token");
-    QTest::newRow("blank argument") << QStringList { QStringLiteral("decode"), QStringLiteral("  ") } << QByteArray()
+    QTest::newRow("blank argument") << QStringList {QStringLiteral("decode"), QStringLiteral("  ")} << QByteArray()
                                     << QStringLiteral("empty_token") << QStringLiteral("no token");
 }
 
@@ -524,11 +523,11 @@ void TestCliDecode::help_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("decode --help") << QStringList { QStringLiteral("decode"), QStringLiteral("--help") }
+    QTest::newRow("decode --help") << QStringList {QStringLiteral("decode"), QStringLiteral("--help")}
                                    << QStringLiteral("--token-file");
-    QTest::newRow("decode -h") << QStringList { QStringLiteral("decode"), QStringLiteral("-h") }
+    QTest::newRow("decode -h") << QStringList {QStringLiteral("decode"), QStringLiteral("-h")}
                                << QStringLiteral("--at");
-    QTest::newRow("--help") << QStringList { QStringLiteral("--help") } << QStringLiteral("decode");
+    QTest::newRow("--help") << QStringList {QStringLiteral("--help")} << QStringLiteral("decode");
 }
 
 void TestCliDecode::help()
@@ -551,11 +550,11 @@ void TestCliDecode::unreadableTokenFile_data()
 void TestCliDecode::unreadableTokenFile()
 {
     QFETCH(QString, path);
-    const Run text = runCli({ QStringLiteral("decode"), QStringLiteral("--token-file"), path });
+    const Run text = runCli({QStringLiteral("decode"), QStringLiteral("--token-file"), path});
     QVERIFY2(text.exitCode == 2, text.describe().constData());
     QVERIFY2(QString::fromUtf8(text.err).contains(path), text.describe().constData());
 
-    const Run r = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--token-file"), path });
+    const Run r = runCli({QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--token-file"), path});
     QVERIFY2(r.exitCode == 2, r.describe().constData());
     QVERIFY2(r.jsonOk, r.describe().constData());
     QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
@@ -564,8 +563,8 @@ void TestCliDecode::unreadableTokenFile()
 
 void TestCliDecode::invalidAt()
 {
-    const Run r = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"),
-        QStringLiteral("tomorrow"), tokenText() });
+    const Run r = runCli({QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("--at"),
+        QStringLiteral("tomorrow"), tokenText()});
     QVERIFY2(r.exitCode == 2, r.describe().constData());
     QVERIFY(r.jsonOk);
     QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),

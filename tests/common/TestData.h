@@ -49,7 +49,7 @@ inline QString cliPath()
         const QString jwbPath_ = jwb::test::sharedPath(QStringLiteral(relative));                                      \
         if (!QFileInfo::exists(jwbPath_)) {                                                                            \
             const QByteArray jwbMsg_ = QStringLiteral("reference data missing: %1 (set JWB_SHARED_DIR or the CMake "   \
-                                                      "cache path JWB_SHARED_DIR)")                                     \
+                                                      "cache path JWB_SHARED_DIR)")                                    \
                                            .arg(jwbPath_)                                                              \
                                            .toUtf8();                                                                  \
             if (jwb::test::underCi())                                                                                  \

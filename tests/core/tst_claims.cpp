@@ -97,10 +97,10 @@ void TestClaims::lint_data()
     // alg
     QTest::newRow("alg none") << QByteArray(R"({"alg":"none"})") << good << QByteArray() << QStringLiteral("alg_none")
                               << Severity::Error << QStringLiteral("alg") << QStringLiteral("\"none\"")
-                              << QStringList { QStringLiteral("missing_signature"), QStringLiteral("alg_unsupported") };
+                              << QStringList {QStringLiteral("missing_signature"), QStringLiteral("alg_unsupported")};
     QTest::newRow("alg None") << QByteArray(R"({"alg":"None"})") << good << QByteArray() << QStringLiteral("alg_none")
                               << Severity::Error << QStringLiteral("alg") << QStringLiteral("\"None\"")
-                              << QStringList { QStringLiteral("alg_wrong_case") };
+                              << QStringList {QStringLiteral("alg_wrong_case")};
     QTest::newRow("alg NONE") << QByteArray(R"({"alg":"NONE"})") << good << QByteArray() << QStringLiteral("alg_none")
                               << Severity::Error << QStringLiteral("alg") << E << QStringList();
     QTest::newRow("alg nOnE with signature")
@@ -108,7 +108,7 @@ void TestClaims::lint_data()
         << Severity::Error << QStringLiteral("signature") << E << QStringList();
     QTest::newRow("alg hs256") << QByteArray(R"({"alg":"hs256"})") << good << sig << QStringLiteral("alg_wrong_case")
                                << Severity::Error << QStringLiteral("alg") << QStringLiteral("\"HS256\"")
-                               << QStringList { QStringLiteral("alg_unsupported") };
+                               << QStringList {QStringLiteral("alg_unsupported")};
     QTest::newRow("alg Es256") << QByteArray(R"({"alg":"Es256"})") << good << sig << QStringLiteral("alg_wrong_case")
                                << Severity::Error << QStringLiteral("alg") << QStringLiteral("\"ES256\"")
                                << QStringList();
@@ -117,12 +117,12 @@ void TestClaims::lint_data()
                                << QStringList();
     QTest::newRow("alg unsupported") << QByteArray(R"({"alg":"HS1024"})") << good << sig
                                      << QStringLiteral("alg_unsupported") << Severity::Warning << QStringLiteral("alg")
-                                     << QStringLiteral("HS1024") << QStringList { QStringLiteral("alg_wrong_case") };
+                                     << QStringLiteral("HS1024") << QStringList {QStringLiteral("alg_wrong_case")};
     QTest::newRow("missing alg") << QByteArray(R"({"typ":"JWT"})") << good << sig << QStringLiteral("missing_alg")
                                  << Severity::Error << QStringLiteral("alg") << E << QStringList();
     QTest::newRow("alg not a string") << QByteArray(R"({"alg":256})") << good << sig << QStringLiteral("invalid_alg")
                                       << Severity::Error << QStringLiteral("alg") << QStringLiteral("a number")
-                                      << QStringList { QStringLiteral("missing_alg") };
+                                      << QStringList {QStringLiteral("missing_alg")};
     QTest::newRow("empty signature") << kHs256 << good << QByteArray() << QStringLiteral("missing_signature")
                                      << Severity::Error << QStringLiteral("signature") << E << QStringList();
 
@@ -167,7 +167,7 @@ void TestClaims::lint_data()
                                    << QStringLiteral("kid") << QStringLiteral("300 characters") << QStringList();
     QTest::newRow("kid empty") << QByteArray(R"({"alg":"HS256","kid":""})") << good << sig
                                << QStringLiteral("empty_kid") << Severity::Warning << QStringLiteral("kid") << E
-                               << QStringList { QStringLiteral("suspicious_kid") };
+                               << QStringList {QStringLiteral("suspicious_kid")};
     QTest::newRow("kid number") << QByteArray(R"({"alg":"HS256","kid":7})") << good << sig
                                 << QStringLiteral("invalid_kid") << Severity::Error << QStringLiteral("kid")
                                 << QStringLiteral("a number") << QStringList();
@@ -186,11 +186,11 @@ void TestClaims::lint_data()
     // Time claims at kNow.
     QTest::newRow("missing exp") << kHs256 << QByteArray(R"({"sub":"u1","iat":)" + at(-60) + "}") << sig
                                  << QStringLiteral("missing_exp") << Severity::Warning << QStringLiteral("exp") << E
-                                 << QStringList { QStringLiteral("expired") };
+                                 << QStringList {QStringLiteral("expired")};
     QTest::newRow("expired") << kHs256 << QByteArray(R"({"exp":)" + at(-90) + "}") << sig << QStringLiteral("expired")
                              << Severity::Error << QStringLiteral("exp")
                              << QStringLiteral("expired 1 min 30 s ago (2023-11-14T22:11:50Z)")
-                             << QStringList { QStringLiteral("missing_exp") };
+                             << QStringList {QStringLiteral("missing_exp")};
     QTest::newRow("expires exactly now") << kHs256 << QByteArray(R"({"exp":)" + at(0) + "}") << sig
                                          << QStringLiteral("expired") << Severity::Error << QStringLiteral("exp") << E
                                          << QStringList();
@@ -198,11 +198,11 @@ void TestClaims::lint_data()
                                          << QByteArray(R"({"exp":)" + QByteArray::number((kNow + 3600) * 1000) + "}")
                                          << sig << QStringLiteral("exp_milliseconds") << Severity::Error
                                          << QStringLiteral("exp") << QStringLiteral("milliseconds")
-                                         << QStringList { QStringLiteral("expired"), QStringLiteral("long_lifetime") };
+                                         << QStringList {QStringLiteral("expired"), QStringLiteral("long_lifetime")};
     QTest::newRow("expired milliseconds still milliseconds")
         << kHs256 << QByteArray(R"({"exp":)" + QByteArray::number((kNow - 3600) * 1000) + "}") << sig
         << QStringLiteral("exp_milliseconds") << Severity::Error << QStringLiteral("exp") << E
-        << QStringList { QStringLiteral("expired") };
+        << QStringList {QStringLiteral("expired")};
     QTest::newRow("nbf in future") << kHs256 << QByteArray(R"({"nbf":)" + at(600) + R"(,"exp":)" + at(3600) + "}")
                                    << sig << QStringLiteral("not_yet_valid") << Severity::Error << QStringLiteral("nbf")
                                    << QStringLiteral("in 10 min") << QStringList();
@@ -210,8 +210,7 @@ void TestClaims::lint_data()
                                          << QByteArray(R"({"nbf":)" + QByteArray::number(kNow * 1000) + R"(,"exp":)"
                                                 + at(3600) + "}")
                                          << sig << QStringLiteral("nbf_milliseconds") << Severity::Error
-                                         << QStringLiteral("nbf") << E
-                                         << QStringList { QStringLiteral("not_yet_valid") };
+                                         << QStringLiteral("nbf") << E << QStringList {QStringLiteral("not_yet_valid")};
     QTest::newRow("iat in future") << kHs256 << QByteArray(R"({"iat":)" + at(120) + R"(,"exp":)" + at(3600) + "}")
                                    << sig << QStringLiteral("iat_in_future") << Severity::Warning
                                    << QStringLiteral("iat") << QStringLiteral("in 2 min") << QStringList();
@@ -219,8 +218,7 @@ void TestClaims::lint_data()
                                          << QByteArray(R"({"iat":)" + QByteArray::number(kNow * 1000) + R"(,"exp":)"
                                                 + at(3600) + "}")
                                          << sig << QStringLiteral("iat_milliseconds") << Severity::Warning
-                                         << QStringLiteral("iat") << E
-                                         << QStringList { QStringLiteral("iat_in_future") };
+                                         << QStringLiteral("iat") << E << QStringList {QStringLiteral("iat_in_future")};
     QTest::newRow("long lifetime from iat")
         << kHs256 << QByteArray(R"({"iat":)" + at(-60) + R"(,"exp":)" + at(30 * kDay) + "}") << sig
         << QStringLiteral("long_lifetime") << Severity::Warning << QStringLiteral("exp") << QStringLiteral("30 days")
@@ -231,19 +229,19 @@ void TestClaims::lint_data()
     QTest::newRow("exp before iat") << kHs256 << QByteArray(R"({"iat":)" + at(-60) + R"(,"exp":)" + at(-120) + "}")
                                     << sig << QStringLiteral("exp_before_start") << Severity::Error
                                     << QStringLiteral("exp") << QStringLiteral("1 min before iat")
-                                    << QStringList { QStringLiteral("long_lifetime") };
+                                    << QStringList {QStringLiteral("long_lifetime")};
     QTest::newRow("exp before nbf") << kHs256 << QByteArray(R"({"nbf":)" + at(7200) + R"(,"exp":)" + at(3600) + "}")
                                     << sig << QStringLiteral("exp_before_start") << Severity::Error
                                     << QStringLiteral("exp") << QStringLiteral("1 h before nbf") << QStringList();
     QTest::newRow("fractional exp") << kHs256 << QByteArray(R"({"exp":)" + at(3600) + ".5}") << sig
                                     << QStringLiteral("fractional_time") << Severity::Info << QStringLiteral("exp") << E
-                                    << QStringList { QStringLiteral("expired") };
+                                    << QStringList {QStringLiteral("expired")};
 
     // Claim types KrakenD enforces.
     QTest::newRow("exp as string") << kHs256 << QByteArray(R"({"exp":")" + at(3600) + R"("})") << sig
                                    << QStringLiteral("claim_type") << Severity::Error << QStringLiteral("exp")
                                    << QStringLiteral("exp is a string")
-                                   << QStringList { QStringLiteral("missing_exp"), QStringLiteral("expired") };
+                                   << QStringList {QStringLiteral("missing_exp"), QStringLiteral("expired")};
     QTest::newRow("nbf as boolean") << kHs256 << QByteArray(R"({"nbf":true,"exp":)" + at(3600) + "}") << sig
                                     << QStringLiteral("claim_type") << Severity::Error << QStringLiteral("nbf")
                                     << QStringLiteral("a boolean") << QStringList();
@@ -277,13 +275,13 @@ void TestClaims::lint_data()
     QTest::newRow("payload not JSON") << kHs256 << QByteArray("hello, world") << sig
                                       << QStringLiteral("payload_not_json") << Severity::Warning
                                       << QStringLiteral("payload") << QStringLiteral("12 bytes")
-                                      << QStringList { QStringLiteral("missing_exp") };
+                                      << QStringList {QStringLiteral("missing_exp")};
     QTest::newRow("payload JSON array") << kHs256 << QByteArray("[1,2,3]") << sig << QStringLiteral("payload_not_json")
                                         << Severity::Warning << QStringLiteral("payload") << E
-                                        << QStringList { QStringLiteral("missing_exp") };
+                                        << QStringList {QStringLiteral("missing_exp")};
     QTest::newRow("detached payload") << kHs256 << QByteArray() << sig << QStringLiteral("detached_payload")
                                       << Severity::Warning << QStringLiteral("payload") << E
-                                      << QStringList { QStringLiteral("payload_not_json") };
+                                      << QStringList {QStringLiteral("payload_not_json")};
     QTest::newRow("password claim") << kHs256 << QByteArray(R"({"password":"hunter2","exp":)" + at(3600) + "}") << sig
                                     << QStringLiteral("sensitive_claim") << Severity::Warning
                                     << QStringLiteral("password") << E << QStringList();
@@ -351,8 +349,8 @@ void TestClaims::orderedBySeverity()
     const Findings findings = Claims::lint(token, kNow);
     // Errors first, then warnings, then info; within a severity, the order in which they were found.
     QCOMPARE(codes(findings),
-        (QStringList { QStringLiteral("alg_wrong_case"), QStringLiteral("expired"), QStringLiteral("embedded_jku"),
-            QStringLiteral("unusual_typ") }));
+        (QStringList {QStringLiteral("alg_wrong_case"), QStringLiteral("expired"), QStringLiteral("embedded_jku"),
+            QStringLiteral("unusual_typ")}));
     for (qsizetype i = 1; i < findings.size(); ++i)
         QVERIFY(static_cast<int>(findings[i - 1].severity) >= static_cast<int>(findings[i].severity));
 }
@@ -366,7 +364,7 @@ void TestClaims::jweInfo()
     QVERIFY(token.isComplete());
     QCOMPARE(token.kind, jwb::jose::TokenKind::Jwe);
     const Findings findings = Claims::lint(token, kNow);
-    QCOMPARE(codes(findings), QStringList { QStringLiteral("jwe_encrypted") });
+    QCOMPARE(codes(findings), QStringList {QStringLiteral("jwe_encrypted")});
     QCOMPARE(findings.first().severity, Severity::Info);
     QVERIFY2(findings.first().message.contains(QStringLiteral("RSA-OAEP")), qPrintable(findings.first().message));
     QVERIFY2(findings.first().message.contains(QStringLiteral("A256GCM")), qPrintable(findings.first().message));
@@ -375,7 +373,7 @@ void TestClaims::jweInfo()
     const QByteArray withJwk = encode(R"({"alg":"ECDH-ES","enc":"A128GCM","jwk":{"kty":"EC"}})") + ".." + encode("iv")
         + '.' + encode("ct") + '.' + encode("tag");
     const QStringList jwkCodes = codes(Claims::lint(TokenParser::parse(QString::fromLatin1(withJwk)), kNow));
-    QCOMPARE(jwkCodes, (QStringList { QStringLiteral("embedded_jwk"), QStringLiteral("jwe_encrypted") }));
+    QCOMPARE(jwkCodes, (QStringList {QStringLiteral("embedded_jwk"), QStringLiteral("jwe_encrypted")}));
 }
 
 void TestClaims::inputLints()
@@ -385,13 +383,13 @@ void TestClaims::inputLints()
     const QByteArray s = encode("signature");
 
     const Findings wrapped = Claims::lint(TokenParser::parse(QString::fromLatin1(h + ".\n" + p + ".\n" + s)), kNow);
-    QCOMPARE(codes(wrapped), QStringList { QStringLiteral("whitespace_in_token") });
+    QCOMPARE(codes(wrapped), QStringList {QStringLiteral("whitespace_in_token")});
     QCOMPARE(wrapped.first().severity, Severity::Warning);
 
     const QString json = QStringLiteral(R"({"protected":"%1","payload":"%2","signature":"%3"})")
                              .arg(QString::fromLatin1(h), QString::fromLatin1(p), QString::fromLatin1(s));
     const Findings serialized = Claims::lint(TokenParser::parse(json), kNow);
-    QCOMPARE(codes(serialized), QStringList { QStringLiteral("json_serialization") });
+    QCOMPARE(codes(serialized), QStringList {QStringLiteral("json_serialization")});
     QCOMPARE(serialized.first().severity, Severity::Info);
 }
 
@@ -426,7 +424,7 @@ void TestClaims::times_data()
     QTest::newRow("iat future") << QStringLiteral("iat") << at(60) << kNow + 60
                                 << QStringLiteral("2023-11-14T22:14:20Z") << QStringLiteral("in 1 min")
                                 << QStringLiteral("issued in the future (in 1 min)");
-    QTest::newRow("RFC 7515 A.1 exp") << QStringLiteral("exp") << QByteArray("1300819380") << qint64 { 1300819380 }
+    QTest::newRow("RFC 7515 A.1 exp") << QStringLiteral("exp") << QByteArray("1300819380") << qint64 {1300819380}
                                       << QStringLiteral("2011-03-22T18:43:00Z") << QStringLiteral("12 years ago")
                                       << QStringLiteral("expired 12 years ago");
 }

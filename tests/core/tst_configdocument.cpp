@@ -23,7 +23,7 @@ const QByteArray kConfig = readGolden();
 
 /// Everything before `from` and after the last `suffixLen` bytes must be identical.
 void expectOnlyChanged(const QByteArray &before, const QByteArray &after, const QByteArray &untouchedPrefix,
-                       const QByteArray &untouchedSuffix)
+    const QByteArray &untouchedSuffix)
 {
     QVERIFY2(before.startsWith(untouchedPrefix), "prefix chosen from the original");
     QVERIFY2(after.startsWith(untouchedPrefix), after.constData());
@@ -89,18 +89,25 @@ private Q_SLOTS:
         const auto reparsed = QJsonDocument::fromJson(t).object();
         QCOMPARE(reparsed.value(QLatin1String("unknown_key")).toObject().value(QLatin1String("x")).toArray().size(), 3);
         expectOnlyChanged(kConfig, t, kConfig.left(kConfig.indexOf("\"auth/validator\"")),
-                          kConfig.mid(kConfig.indexOf("\"qos/ratelimit/router\"")));
-        QCOMPARE(QJsonDocument::fromJson(t).object().value(QLatin1String("endpoints")).toArray()[0].toObject()
-                     .value(QLatin1String("extra_config")).toObject().value(Namespace::validator).toObject(),
-                 block);
+            kConfig.mid(kConfig.indexOf("\"qos/ratelimit/router\"")));
+        QCOMPARE(QJsonDocument::fromJson(t)
+                     .object()
+                     .value(QLatin1String("endpoints"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QLatin1String("extra_config"))
+                     .toObject()
+                     .value(Namespace::validator)
+                     .toObject(),
+            block);
     }
 
     void addBlockToEndpointWithoutExtraConfig()
     {
         auto doc = ConfigDocument::fromText(kConfig);
-        const QJsonObject block{{QStringLiteral("alg"), QStringLiteral("HS256")},
-                                {QStringLiteral("jwk_local_path"), QStringLiteral("keys.json")},
-                                {QStringLiteral("disable_jwk_security"), true}};
+        const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("HS256")},
+            {QStringLiteral("jwk_local_path"), QStringLiteral("keys.json")},
+            {QStringLiteral("disable_jwk_security"), true}};
         QVERIFY(doc->setEndpointBlock(1, Namespace::validator, block).ok());
         const QByteArray t = doc->text();
         QVERIFY(t.startsWith(kConfig.left(kConfig.indexOf("\"/__health\""))));
@@ -124,8 +131,9 @@ private Q_SLOTS:
     void addEndpoint()
     {
         auto doc = ConfigDocument::fromText(kConfig);
-        auto idx = doc->addEndpoint(QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("/new")},
-                                                {QStringLiteral("backend"), QJsonArray{QJsonObject{{QStringLiteral("url_pattern"), QStringLiteral("/x")}}}}});
+        auto idx = doc->addEndpoint(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/new")},
+            {QStringLiteral("backend"),
+                QJsonArray {QJsonObject {{QStringLiteral("url_pattern"), QStringLiteral("/x")}}}}});
         QVERIFY(idx.ok());
         QCOMPARE(idx.value(), 2);
         QCOMPARE(doc->endpoints()[2].path, u"/new");
@@ -134,16 +142,18 @@ private Q_SLOTS:
 
     void legacyNamespaceIsEditedInPlace()
     {
-        const QByteArray legacy = "{\"version\": 3, \"endpoints\": [{\"endpoint\": \"/a\", \"extra_config\": "
-                                  "{\"github.com/devopsfaith/krakend-jose/validator\": {\"alg\": \"RS256\", \"jwk_url\": "
-                                  "\"https://x/jwks\"}}}]}";
+        const QByteArray legacy
+            = "{\"version\": 3, \"endpoints\": [{\"endpoint\": \"/a\", \"extra_config\": "
+              "{\"github.com/devopsfaith/krakend-jose/validator\": {\"alg\": \"RS256\", \"jwk_url\": "
+              "\"https://x/jwks\"}}}]}";
         auto doc = ConfigDocument::fromText(legacy);
         QVERIFY(doc->endpoints()[0].hasValidator);
         QCOMPARE(doc->endpoints()[0].validatorKey, Namespace::legacyValidator);
         QJsonObject block = doc->endpointBlock(0, Namespace::validator);
         block.insert(QStringLiteral("alg"), QStringLiteral("PS256"));
         QVERIFY(doc->setEndpointBlock(0, Namespace::validator, block).ok());
-        QVERIFY(doc->text().contains("github.com/devopsfaith/krakend-jose/validator\": {\"alg\": \"PS256\", \"jwk_url\""));
+        QVERIFY(
+            doc->text().contains("github.com/devopsfaith/krakend-jose/validator\": {\"alg\": \"PS256\", \"jwk_url\""));
     }
 
     void templatesAreReadOnly()
@@ -156,7 +166,8 @@ private Q_SLOTS:
         auto doc2 = ConfigDocument::fromText(validTpl);
         QVERIFY(doc2.ok());
         QVERIFY(doc2->usesTemplates());
-        QCOMPARE(doc2->addEndpoint(QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("/x")}}).error().code, u"template_config");
+        QCOMPARE(doc2->addEndpoint(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/x")}}).error().code,
+            u"template_config");
     }
 
     void invalidJsonNamesTheOffset()
@@ -202,9 +213,9 @@ private Q_SLOTS:
         crlf.replace("\n", "\r\n");
         auto doc = ConfigDocument::fromText(crlf);
         QVERIFY(doc->setEndpointBlock(1, Namespace::signer,
-                                      QJsonObject{{QStringLiteral("alg"), QStringLiteral("HS256")},
-                                                  {QStringLiteral("kid"), QStringLiteral("sim")},
-                                                  {QStringLiteral("keys_to_sign"), QJsonArray{QStringLiteral("access_token")}}})
+                       QJsonObject {{QStringLiteral("alg"), QStringLiteral("HS256")},
+                           {QStringLiteral("kid"), QStringLiteral("sim")},
+                           {QStringLiteral("keys_to_sign"), QJsonArray {QStringLiteral("access_token")}}})
                     .ok());
         const QByteArray t = doc->text();
         QVERIFY(!t.contains(QByteArray("}\n")) || t.count("\r\n") >= t.count("\n"));

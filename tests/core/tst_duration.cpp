@@ -48,13 +48,13 @@ void TestDuration::parseNanos_data()
     QTest::newRow("300ms") << QStringLiteral("300ms") << 300 * 1000000LL;
     QTest::newRow("-1s") << QStringLiteral("-1s") << -kSecond;
     QTest::newRow("+1s") << QStringLiteral("+1s") << kSecond;
-    QTest::newRow("0") << QStringLiteral("0") << qint64 { 0 };
-    QTest::newRow("-0") << QStringLiteral("-0") << qint64 { 0 };
-    QTest::newRow("0s") << QStringLiteral("0s") << qint64 { 0 };
-    QTest::newRow("1ns") << QStringLiteral("1ns") << qint64 { 1 };
-    QTest::newRow("2us") << QStringLiteral("2us") << qint64 { 2000 };
-    QTest::newRow("2 micro sign s") << QStringLiteral("2\u00b5s") << qint64 { 2000 };
-    QTest::newRow("2 greek mu s") << QStringLiteral("2\u03bcs") << qint64 { 2000 };
+    QTest::newRow("0") << QStringLiteral("0") << qint64 {0};
+    QTest::newRow("-0") << QStringLiteral("-0") << qint64 {0};
+    QTest::newRow("0s") << QStringLiteral("0s") << qint64 {0};
+    QTest::newRow("1ns") << QStringLiteral("1ns") << qint64 {1};
+    QTest::newRow("2us") << QStringLiteral("2us") << qint64 {2000};
+    QTest::newRow("2 micro sign s") << QStringLiteral("2\u00b5s") << qint64 {2000};
+    QTest::newRow("2 greek mu s") << QStringLiteral("2\u03bcs") << qint64 {2000};
     QTest::newRow("every unit") << QStringLiteral("1h2m3s4ms5us6ns")
                                 << kHour + 2 * kMinute + 3 * kSecond + 4000000 + 5000 + 6;
     QTest::newRow("repeated unit adds") << QStringLiteral("1s1s") << 2 * kSecond;
@@ -62,11 +62,11 @@ void TestDuration::parseNanos_data()
     QTest::newRow(".5s") << QStringLiteral(".5s") << kSecond / 2;
     QTest::newRow("1.s") << QStringLiteral("1.s") << kSecond;
     // Decimal fractions that binary floating point cannot hold exactly: Go computes them digit by digit.
-    QTest::newRow("0.3s") << QStringLiteral("0.3s") << qint64 { 300000000 };
-    QTest::newRow("0.7s") << QStringLiteral("0.7s") << qint64 { 700000000 };
+    QTest::newRow("0.3s") << QStringLiteral("0.3s") << qint64 {300000000};
+    QTest::newRow("0.7s") << QStringLiteral("0.7s") << qint64 {700000000};
     QTest::newRow("2.3h") << QStringLiteral("2.3h") << 2 * kHour + 18 * kMinute;
     QTest::newRow("1.0000000001s truncates") << QStringLiteral("1.0000000001s") << kSecond;
-    QTest::newRow("1.5ns truncates") << QStringLiteral("1.5ns") << qint64 { 1 };
+    QTest::newRow("1.5ns truncates") << QStringLiteral("1.5ns") << qint64 {1};
     QTest::newRow("max") << QStringLiteral("9223372036854775807ns") << std::numeric_limits<qint64>::max();
     QTest::newRow("2562047h") << QStringLiteral("2562047h") << 2562047 * kHour;
 }
@@ -122,13 +122,13 @@ void TestDuration::parseSeconds_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("seconds");
-    QTest::newRow("30s") << QStringLiteral("30s") << qint64 { 30 };
-    QTest::newRow("1h") << QStringLiteral("1h") << qint64 { 3600 };
-    QTest::newRow("1m30s") << QStringLiteral("1m30s") << qint64 { 90 };
-    QTest::newRow("1500ms truncates") << QStringLiteral("1500ms") << qint64 { 1 };
-    QTest::newRow("-1500ms truncates toward zero") << QStringLiteral("-1500ms") << qint64 { -1 };
-    QTest::newRow("999ms") << QStringLiteral("999ms") << qint64 { 0 };
-    QTest::newRow("0") << QStringLiteral("0") << qint64 { 0 };
+    QTest::newRow("30s") << QStringLiteral("30s") << qint64 {30};
+    QTest::newRow("1h") << QStringLiteral("1h") << qint64 {3600};
+    QTest::newRow("1m30s") << QStringLiteral("1m30s") << qint64 {90};
+    QTest::newRow("1500ms truncates") << QStringLiteral("1500ms") << qint64 {1};
+    QTest::newRow("-1500ms truncates toward zero") << QStringLiteral("-1500ms") << qint64 {-1};
+    QTest::newRow("999ms") << QStringLiteral("999ms") << qint64 {0};
+    QTest::newRow("0") << QStringLiteral("0") << qint64 {0};
 }
 
 void TestDuration::parseSeconds()
@@ -178,21 +178,21 @@ void TestDuration::humanize_data()
 {
     QTest::addColumn<qint64>("seconds");
     QTest::addColumn<QString>("text");
-    QTest::newRow("0") << qint64 { 0 } << QStringLiteral("0 s");
-    QTest::newRow("45") << qint64 { 45 } << QStringLiteral("45 s");
-    QTest::newRow("59") << qint64 { 59 } << QStringLiteral("59 s");
-    QTest::newRow("60") << qint64 { 60 } << QStringLiteral("1 min");
-    QTest::newRow("90") << qint64 { 90 } << QStringLiteral("1 min 30 s");
-    QTest::newRow("3599") << qint64 { 3599 } << QStringLiteral("59 min 59 s");
-    QTest::newRow("3600") << qint64 { 3600 } << QStringLiteral("1 h");
-    QTest::newRow("3900") << qint64 { 3900 } << QStringLiteral("1 h 5 min");
-    QTest::newRow("3930 drops seconds") << qint64 { 3930 } << QStringLiteral("1 h 5 min");
-    QTest::newRow("47 h") << qint64 { 47 * 3600 } << QStringLiteral("47 h");
-    QTest::newRow("48 h") << qint64 { 48 * 3600 } << QStringLiteral("2 days");
-    QTest::newRow("2 days 3 h") << qint64 { 51 * 3600 } << QStringLiteral("2 days 3 h");
-    QTest::newRow("729 days") << qint64 { 729LL * 86400 } << QStringLiteral("729 days");
-    QTest::newRow("730 days") << qint64 { 730LL * 86400 } << QStringLiteral("2 years");
-    QTest::newRow("negative uses magnitude") << qint64 { -90 } << QStringLiteral("1 min 30 s");
+    QTest::newRow("0") << qint64 {0} << QStringLiteral("0 s");
+    QTest::newRow("45") << qint64 {45} << QStringLiteral("45 s");
+    QTest::newRow("59") << qint64 {59} << QStringLiteral("59 s");
+    QTest::newRow("60") << qint64 {60} << QStringLiteral("1 min");
+    QTest::newRow("90") << qint64 {90} << QStringLiteral("1 min 30 s");
+    QTest::newRow("3599") << qint64 {3599} << QStringLiteral("59 min 59 s");
+    QTest::newRow("3600") << qint64 {3600} << QStringLiteral("1 h");
+    QTest::newRow("3900") << qint64 {3900} << QStringLiteral("1 h 5 min");
+    QTest::newRow("3930 drops seconds") << qint64 {3930} << QStringLiteral("1 h 5 min");
+    QTest::newRow("47 h") << qint64 {47 * 3600} << QStringLiteral("47 h");
+    QTest::newRow("48 h") << qint64 {48 * 3600} << QStringLiteral("2 days");
+    QTest::newRow("2 days 3 h") << qint64 {51 * 3600} << QStringLiteral("2 days 3 h");
+    QTest::newRow("729 days") << qint64 {729LL * 86400} << QStringLiteral("729 days");
+    QTest::newRow("730 days") << qint64 {730LL * 86400} << QStringLiteral("2 years");
+    QTest::newRow("negative uses magnitude") << qint64 {-90} << QStringLiteral("1 min 30 s");
 }
 
 void TestDuration::humanize()
@@ -213,7 +213,7 @@ void TestDuration::relative_data()
     QTest::newRow("past") << now - 300 << now << QStringLiteral("5 min ago");
     QTest::newRow("one second ahead") << now + 1 << now << QStringLiteral("in 1 s");
     QTest::newRow("three hours ago") << now - 3 * 3600 << now << QStringLiteral("3 h ago");
-    QTest::newRow("years ago") << qint64 { 1300819380 } << now << QStringLiteral("12 years ago");
+    QTest::newRow("years ago") << qint64 {1300819380} << now << QStringLiteral("12 years ago");
 }
 
 void TestDuration::relative()
@@ -240,8 +240,8 @@ void TestDuration::parseInstant_data()
     QTest::newRow("surrounding spaces") << QStringLiteral(" 2030-01-01T00:00:00Z ") << y2030;
     QTest::newRow("RFC 7515 A.1 exp") << QStringLiteral("2011-03-22T18:43:00Z") << 1300819380LL * 1000;
     QTest::newRow("unix seconds") << QStringLiteral("1300819380") << 1300819380LL * 1000;
-    QTest::newRow("unix 0") << QStringLiteral("0") << qint64 { 0 };
-    QTest::newRow("unix negative") << QStringLiteral("-1") << qint64 { -1000 };
+    QTest::newRow("unix 0") << QStringLiteral("0") << qint64 {0};
+    QTest::newRow("unix negative") << QStringLiteral("-1") << qint64 {-1000};
     QTest::newRow("unix 2030") << QStringLiteral("1893456000") << y2030;
 }
 

@@ -117,8 +117,8 @@ void TestJsonText::compact_data()
 {
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("text");
-    QTest::newRow("object") << QJsonValue(QJsonObject { { QStringLiteral("a"), 1 } }) << QStringLiteral(R"({"a":1})");
-    QTest::newRow("array") << QJsonValue(QJsonArray { 1, QStringLiteral("x") }) << QStringLiteral(R"([1,"x"])");
+    QTest::newRow("object") << QJsonValue(QJsonObject {{QStringLiteral("a"), 1}}) << QStringLiteral(R"({"a":1})");
+    QTest::newRow("array") << QJsonValue(QJsonArray {1, QStringLiteral("x")}) << QStringLiteral(R"([1,"x"])");
     QTest::newRow("string") << QJsonValue(QStringLiteral("a\"b")) << QStringLiteral(R"("a\"b")");
     QTest::newRow("integer") << QJsonValue(1300819380) << QStringLiteral("1300819380");
     QTest::newRow("fraction") << QJsonValue(1.5) << QStringLiteral("1.5");
@@ -138,35 +138,35 @@ void TestJsonText::duplicateKeys_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QStringList>("duplicates");
     QTest::newRow("none") << QByteArray(R"({"a":1,"b":2})") << QStringList();
-    QTest::newRow("top level") << QByteArray(R"({"a":1,"a":2})") << QStringList { QStringLiteral("a") };
-    QTest::newRow("reported once") << QByteArray(R"({"a":1,"a":2,"a":3})") << QStringList { QStringLiteral("a") };
+    QTest::newRow("top level") << QByteArray(R"({"a":1,"a":2})") << QStringList {QStringLiteral("a")};
+    QTest::newRow("reported once") << QByteArray(R"({"a":1,"a":2,"a":3})") << QStringList {QStringLiteral("a")};
     QTest::newRow("two names in order") << QByteArray(R"({"b":1,"a":1,"a":2,"b":2})")
-                                        << QStringList { QStringLiteral("a"), QStringLiteral("b") };
+                                        << QStringList {QStringLiteral("a"), QStringLiteral("b")};
     QTest::newRow("case differs") << QByteArray(R"({"a":1,"A":2})") << QStringList();
-    QTest::newRow("nested object") << QByteArray(R"({"x":{"b":1,"b":2}})") << QStringList { QStringLiteral("b") };
+    QTest::newRow("nested object") << QByteArray(R"({"x":{"b":1,"b":2}})") << QStringList {QStringLiteral("b")};
     QTest::newRow("same name at different depths") << QByteArray(R"({"a":{"a":{"a":1}}})") << QStringList();
     QTest::newRow("same name in sibling objects") << QByteArray(R"({"x":{"a":1},"y":{"a":2}})") << QStringList();
     QTest::newRow("after a nested object closes")
-        << QByteArray(R"({"a":1,"o":{"a":2,"z":0},"a":3})") << QStringList { QStringLiteral("a") };
-    QTest::newRow("after an array closes") << QByteArray(R"({"a":[1,2],"a":3})") << QStringList { QStringLiteral("a") };
+        << QByteArray(R"({"a":1,"o":{"a":2,"z":0},"a":3})") << QStringList {QStringLiteral("a")};
+    QTest::newRow("after an array closes") << QByteArray(R"({"a":[1,2],"a":3})") << QStringList {QStringLiteral("a")};
     QTest::newRow("array of objects") << QByteArray(R"([{"a":1},{"a":2}])") << QStringList();
     QTest::newRow("inside an array element")
-        << QByteArray(R"([{"a":1},{"b":1,"b":2}])") << QStringList { QStringLiteral("b") };
+        << QByteArray(R"([{"a":1},{"b":1,"b":2}])") << QStringList {QStringLiteral("b")};
     QTest::newRow("objects in an array inside an object")
         << QByteArray(R"({"list":[{"id":1,"id":2},{"id":3}],"list":null})")
-        << QStringList { QStringLiteral("id"), QStringLiteral("list") };
+        << QStringList {QStringLiteral("id"), QStringLiteral("list")};
     QTest::newRow("string values that look like keys")
         << QByteArray(R"({"a":"b","b":"a","c":["a","a"]})") << QStringList();
     QTest::newRow("escaped quote in key")
-        << QByteArray(R"({"a\"b":1,"a\"b":2})") << QStringList { QStringLiteral("a\"b") };
+        << QByteArray(R"({"a\"b":1,"a\"b":2})") << QStringList {QStringLiteral("a\"b")};
     QTest::newRow("escaped and plain spelling")
-        << QByteArray(R"({"a":1,"\u0061":2})") << QStringList { QStringLiteral("a") };
+        << QByteArray(R"({"a":1,"\u0061":2})") << QStringList {QStringLiteral("a")};
     QTest::newRow("two escaped spellings")
-        << QByteArray(R"({"\u00e9":1,"\u00E9":2})") << QStringList { QStringLiteral("\u00e9") };
-    QTest::newRow("escaped slash") << QByteArray(R"({"a/b":1,"a\/b":2})") << QStringList { QStringLiteral("a/b") };
+        << QByteArray(R"({"\u00e9":1,"\u00E9":2})") << QStringList {QStringLiteral("\u00e9")};
+    QTest::newRow("escaped slash") << QByteArray(R"({"a/b":1,"a\/b":2})") << QStringList {QStringLiteral("a/b")};
     QTest::newRow("whitespace around keys")
-        << QByteArray("{ \"a\" : 1 ,\n \"a\"\t: 2 }") << QStringList { QStringLiteral("a") };
-    QTest::newRow("empty key") << QByteArray(R"({"":1,"":2})") << QStringList { QString() };
+        << QByteArray("{ \"a\" : 1 ,\n \"a\"\t: 2 }") << QStringList {QStringLiteral("a")};
+    QTest::newRow("empty key") << QByteArray(R"({"":1,"":2})") << QStringList {QString()};
     QTest::newRow("invalid JSON") << QByteArray(R"({"a":1,"a":)") << QStringList();
 }
 

@@ -107,7 +107,7 @@ void TestTokenParser::rfcVectors_data()
     JWB_REQUIRE_SHARED("testvectors/rfc/7520.json");
     QTest::addColumn<QJsonObject>("vector");
     int rows = 0;
-    for (const QString &file : { QStringLiteral("7515.json"), QStringLiteral("7520.json") }) {
+    for (const QString &file : {QStringLiteral("7515.json"), QStringLiteral("7520.json")}) {
         const QJsonArray entries = rfcJwsEntries(file);
         QVERIFY2(!entries.isEmpty(), qPrintable(file));
         for (const auto &entry : entries) {
@@ -252,12 +252,12 @@ void TestTokenParser::jsonSerialization_data()
     QTest::addColumn<QByteArray>("compact"); ///< empty: no compact equivalent
     QTest::addColumn<QString>("sourceMentions");
     const QDir dir(jwb::test::sharedPath(QStringLiteral("testvectors/jose-cookbook/jws")));
-    const QStringList files = dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     QCOMPARE(files.size(), 8);
     for (const QString &file : files) {
         const QJsonObject output
             = jwb::test::readJson(dir.filePath(file)).object().value(QStringLiteral("output")).toObject();
-        for (const QString &form : { QStringLiteral("json_flat"), QStringLiteral("json") }) {
+        for (const QString &form : {QStringLiteral("json_flat"), QStringLiteral("json")}) {
             if (!output.contains(form))
                 continue;
             const QJsonObject doc = output.value(form).toObject();
@@ -328,8 +328,8 @@ void TestTokenParser::jwe()
     QVERIFY2(t.isComplete(), qPrintable(describeIssues(t)));
     QCOMPARE(t.kind, TokenKind::Jwe);
     QCOMPARE(t.segments.size(), 5);
-    const SegmentRole roles[] = { SegmentRole::Header, SegmentRole::EncryptedKey, SegmentRole::InitializationVector,
-        SegmentRole::Ciphertext, SegmentRole::Tag };
+    const SegmentRole roles[] = {SegmentRole::Header, SegmentRole::EncryptedKey, SegmentRole::InitializationVector,
+        SegmentRole::Ciphertext, SegmentRole::Tag};
     for (int i = 0; i < 5; ++i) {
         QCOMPARE(t.segments[i].role, roles[i]);
         QCOMPARE(QString::fromLatin1(t.segments[i].raw), parts[i]);
