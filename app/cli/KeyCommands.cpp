@@ -1,5 +1,6 @@
 #include "CliIo.h"
 #include "Commands.h"
+#include "KeyOptions.h"
 
 #include "crypto/Backend.h"
 #include "keys/KeyLoader.h"
@@ -138,13 +139,7 @@ int runKeyConvert(const QStringList &args)
     if (parser.positionalArguments().size() != 1)
         return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("expected exactly one key FILE"));
     const QString path = parser.positionalArguments().first();
-    common::Result<keys::JwkSet> set = path == u"-" ? [&]() -> common::Result<keys::JwkSet> {
-        auto data = CliIo::readInput(path, 4 * 1024 * 1024);
-        if (!data)
-            return data.error();
-        return keys::KeyLoader::load(data.value());
-    }()
-        : keys::KeyLoader::loadFile(path);
+    common::Result<keys::JwkSet> set = loadKeyFile(path);
     if (!set)
         return io.fail(Usage, set.error());
     QList<keys::Jwk> selected = set->keys;
@@ -213,13 +208,7 @@ int runKeyThumbprint(const QStringList &args)
     if (parser.positionalArguments().size() != 1)
         return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("expected exactly one key FILE"));
     const QString path = parser.positionalArguments().first();
-    common::Result<keys::JwkSet> set = keys::KeyLoader::loadFile(path);
-    if (path == u"-") {
-        auto data = CliIo::readInput(path, 4 * 1024 * 1024);
-        if (!data)
-            return io.fail(Usage, data.error());
-        set = keys::KeyLoader::load(data.value());
-    }
+    common::Result<keys::JwkSet> set = loadKeyFile(path);
     if (!set)
         return io.fail(Usage, set.error());
     QJsonArray arr;

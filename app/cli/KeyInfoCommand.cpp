@@ -1,5 +1,6 @@
 #include "CliIo.h"
 #include "Commands.h"
+#include "KeyOptions.h"
 
 #include "common/Clock.h"
 #include "common/Duration.h"
@@ -48,13 +49,7 @@ int runKeyInfo(const QStringList &args)
         anchors = certs.value();
     }
     const QString path = parser.positionalArguments().first();
-    common::Result<keys::JwkSet> set = path == u"-" ? [&]() -> common::Result<keys::JwkSet> {
-        auto data = CliIo::readInput(path, 4 * 1024 * 1024);
-        if (!data)
-            return data.error();
-        return keys::KeyLoader::load(data.value());
-    }()
-        : keys::KeyLoader::loadFile(path);
+    common::Result<keys::JwkSet> set = loadKeyFile(path);
     if (!set)
         return io.fail(Usage, set.error());
 

@@ -25,6 +25,16 @@ bool hasKeySource(const QCommandLineParser &parser)
         || parser.isSet(QStringLiteral("secret-file"));
 }
 
+Result<keys::JwkSet> loadKeyFile(const QString &path)
+{
+    if (path != u"-")
+        return keys::KeyLoader::loadFile(path);
+    auto data = CliIo::readInput(path, 4 * 1024 * 1024);
+    if (!data)
+        return data.error();
+    return keys::KeyLoader::load(data.value());
+}
+
 Result<keys::JwkSet> loadKeySource(const QCommandLineParser &parser)
 {
     const int count = int(parser.isSet(QStringLiteral("key"))) + int(parser.isSet(QStringLiteral("secret")))
@@ -50,14 +60,7 @@ Result<keys::JwkSet> loadKeySource(const QCommandLineParser &parser)
             secret.chop(1);
         return keys::KeyLoader::fromSecret(secret, encoding.value());
     }
-    const QString path = parser.value(QStringLiteral("key"));
-    if (path == u"-") {
-        auto data = CliIo::readInput(path, 4 * 1024 * 1024);
-        if (!data)
-            return data.error();
-        return keys::KeyLoader::load(data.value());
-    }
-    return keys::KeyLoader::loadFile(path);
+    return loadKeyFile(parser.value(QStringLiteral("key")));
 }
 
 } // namespace jwb::cli
