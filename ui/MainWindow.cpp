@@ -106,7 +106,8 @@ void MainWindow::createActions()
         = {{InspectorWidget::Tab::Decoded, QStringLiteral("&Decoded")},
             {InspectorWidget::Tab::Claims, QStringLiteral("&Claims")},
             {InspectorWidget::Tab::Findings, QStringLiteral("&Findings")},
-            {InspectorWidget::Tab::Signature, QStringLiteral("&Signature")}};
+            {InspectorWidget::Tab::Signature, QStringLiteral("&Signature")},
+            {InspectorWidget::Tab::Verify, QStringLiteral("&Verify")}};
     for (qsizetype i = 0; i < tabs.size(); ++i) {
         const InspectorWidget::Tab tab = tabs[i].first;
         auto *action = new QAction(tabs[i].second, this);

@@ -65,8 +65,8 @@ struct Options
     QCommandLineOption screenshot {QStringLiteral("screenshot"),
         QStringLiteral("Render the main window to FILE (PNG) once it is shown, then quit."), QStringLiteral("FILE")};
     QCommandLineOption tab {QStringLiteral("tab"),
-        QStringLiteral("Start on tab NAME: decoded (default), claims, findings or signature."), QStringLiteral("NAME"),
-        QStringLiteral("decoded")};
+        QStringLiteral("Start on tab NAME: decoded (default), claims, findings, signature or verify."),
+        QStringLiteral("NAME"), QStringLiteral("decoded")};
 };
 
 void setUpParser(QCommandLineParser &parser, const Options &options)
@@ -102,6 +102,8 @@ std::optional<jwb::ui::InspectorWidget::Tab> tabNamed(const QString &name)
         return Tab::Findings;
     if (n == u"signature")
         return Tab::Signature;
+    if (n == u"verify")
+        return Tab::Verify;
     return std::nullopt;
 }
 
@@ -120,8 +122,8 @@ int main(int argc, char *argv[])
         parser.process(probe);
         if (!tabNamed(parser.value(options.tab))) {
             printLine(stderr,
-                QStringLiteral("jwt-workbench: unknown tab \"%1\" (use decoded, claims, findings or "
-                               "signature)")
+                QStringLiteral("jwt-workbench: unknown tab \"%1\" (use decoded, claims, findings, "
+                               "signature or verify)")
                     .arg(parser.value(options.tab)));
             return 2;
         }

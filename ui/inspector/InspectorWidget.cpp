@@ -8,6 +8,7 @@
 #include "inspector/FindingsModel.h"
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
+#include "verify/VerifyPanel.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -204,6 +205,8 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     m_tabs->addTab(buildClaimsTab(), QStringLiteral("Claims"));
     m_tabs->addTab(buildFindingsTab(), QStringLiteral("Findings"));
     m_tabs->addTab(buildSignatureTab(), QStringLiteral("Signature"));
+    m_verifyPanel = new VerifyPanel(m_clock, m_tabs);
+    m_tabs->addTab(m_verifyPanel, QStringLiteral("Verify"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("inspectorSplitter"));
@@ -389,6 +392,7 @@ QWidget *InspectorWidget::buildSignatureTab()
 void InspectorWidget::setClock(std::shared_ptr<const common::Clock> clock)
 {
     m_clock = clock ? std::move(clock) : common::Clock::system();
+    m_verifyPanel->setClock(m_clock);
     refreshTimes();
 }
 
@@ -465,6 +469,7 @@ void InspectorWidget::inspectText(const QString &text)
     m_inputs[m_current].text = text;
     m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
     updateViews();
+    m_verifyPanel->setInspection(m_inspection);
     Q_EMIT inspected();
 }
 

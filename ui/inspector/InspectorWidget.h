@@ -22,6 +22,7 @@ class ClaimsModel;
 class FindingsModel;
 class JsonHighlighter;
 class TokenEditor;
+class VerifyPanel;
 
 /// The inspector page: a token editor on the left, the decoded header and payload, claims, findings and
 /// signature on the right, and a banner with the overall outcome above both.
@@ -36,7 +37,7 @@ class InspectorWidget : public QWidget
 public:
     static constexpr int kDebounceMs = 100;
     static constexpr int kRefreshMs = 30 * 1000;
-    enum class Tab { Decoded, Claims, Findings, Signature };
+    enum class Tab { Decoded, Claims, Findings, Signature, Verify };
 
     explicit InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~InspectorWidget() override;
@@ -76,6 +77,7 @@ public:
     [[nodiscard]] QTableView *headerTable() const { return m_headerTable; }
     [[nodiscard]] QTableView *claimsView() const { return m_claimsView; }
     [[nodiscard]] QTableView *findingsView() const { return m_findingsView; }
+    [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QTimer *refreshTimer() const { return m_refreshTimer; }
 
@@ -140,6 +142,7 @@ private:
     FindingsModel *m_findingsModel = nullptr;
     QTableView *m_findingsView = nullptr;
     QPlainTextEdit *m_signatureView = nullptr;
+    VerifyPanel *m_verifyPanel = nullptr;
     QTimer *m_debounce = nullptr;
     QTimer *m_refreshTimer = nullptr;
 };

@@ -1,0 +1,426 @@
+#include "verify/VerifyPanel.h"
+
+#include "common/Dialogs.h"
+#include "common/Theme.h"
+#include "crypto/Algorithm.h"
+#include "crypto/Backend.h"
+#include "keys/KeyLoader.h"
+#include "validation/Policy.h"
+#include "validation/Verifier.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStringDecoder>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace jwb::ui {
+
+namespace {
+
+constexpr auto kFromKey = "From the key";
+
+QColor okColor(const QPalette &palette)
+{
+    return Theme::isDark(palette) ? QColor(0x7e, 0xe2, 0xa8) : QColor(0x1a, 0x7f, 0x37);
+}
+
+QColor mutedColor(const QPalette &palette)
+{
+    return palette.color(QPalette::PlaceholderText);
+}
+
+/// Text that a user can read and edit, or nullopt for binary content (a DER key).
+std::optional<QString> asText(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(bytes);
+    if (utf8.hasError() || bytes.contains('\0'))
+        return std::nullopt;
+    return text;
+}
+
+} // namespace
+
+VerifyPanel::VerifyPanel(std::shared_ptr<const common::Clock> clock, QWidget *parent)
+    : QWidget(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
+{
+    setObjectName(QStringLiteral("verifyPanel"));
+
+    auto *inputs = new QHBoxLayout;
+    inputs->setSpacing(10);
+    inputs->addWidget(buildKeyGroup(), 3);
+    inputs->addWidget(buildPolicyGroup(), 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(10);
+    layout->addLayout(inputs);
+    layout->addWidget(buildResults(), 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &VerifyPanel::verifyNow);
+
+    const auto restart = qOverload<>(&QTimer::start);
+    connect(m_keyEdit, &QPlainTextEdit::textChanged, this, &VerifyPanel::onKeyTextEdited);
+    connect(m_secretCheck, &QCheckBox::toggled, m_debounce, restart);
+    connect(m_secretCheck, &QCheckBox::toggled, m_encodingCombo, &QWidget::setEnabled);
+    connect(m_encodingCombo, &QComboBox::currentIndexChanged, m_debounce, restart);
+    connect(m_algCombo, &QComboBox::currentIndexChanged, m_debounce, restart);
+    connect(m_issuerEdit, &QLineEdit::textChanged, m_debounce, restart);
+    connect(m_audienceEdit, &QLineEdit::textChanged, m_debounce, restart);
+    connect(m_leewaySpin, &QSpinBox::valueChanged, m_debounce, restart);
+    connect(m_openKeyButton, &QPushButton::clicked, this, &VerifyPanel::chooseKeyFile);
+
+    verifyNow();
+}
+
+VerifyPanel::~VerifyPanel() = default;
+
+QWidget *VerifyPanel::buildKeyGroup()
+{
+    auto *group = new QGroupBox(QStringLiteral("Key"), this);
+
+    m_keyEdit = new QPlainTextEdit(group);
+    m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
+    m_keyEdit->setFont(Theme::monospaceFont());
+    m_keyEdit->setPlaceholderText(QStringLiteral("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
+    m_keyEdit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_keyEdit->setTabChangesFocus(true);
+    m_keyEdit->setMinimumHeight(90);
+
+    m_secretCheck = new QCheckBox(QStringLiteral("Key is a shared secret"), group);
+    m_secretCheck->setObjectName(QStringLiteral("secretCheck"));
+    m_encodingCombo = new QComboBox(group);
+    m_encodingCombo->setObjectName(QStringLiteral("encodingCombo"));
+    // The names KeyLoader::encodingFromName understands.
+    m_encodingCombo->addItems(
+        {QStringLiteral("utf8"), QStringLiteral("base64"), QStringLiteral("base64url"), QStringLiteral("hex")});
+    m_encodingCombo->setToolTip(QStringLiteral("How the secret is written"));
+    m_encodingCombo->setEnabled(false);
+    m_openKeyButton = new QPushButton(QStringLiteral("Open key file\u2026"), group);
+    m_openKeyButton->setObjectName(QStringLiteral("openKeyButton"));
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_secretCheck);
+    row->addWidget(m_encodingCombo);
+    row->addStretch(1);
+    row->addWidget(m_openKeyButton);
+
+    auto *layout = new QVBoxLayout(group);
+    layout->addWidget(m_keyEdit, 1);
+    layout->addLayout(row);
+    return group;
+}
+
+QWidget *VerifyPanel::buildPolicyGroup()
+{
+    auto *group = new QGroupBox(QStringLiteral("Rules"), this);
+
+    m_algCombo = new QComboBox(group);
+    m_algCombo->setObjectName(QStringLiteral("algCombo"));
+    m_algCombo->addItem(QLatin1String(kFromKey), QString());
+    // crypto::Algorithm cannot express "none", so the combo cannot offer it.
+    for (const crypto::Algorithm alg : crypto::Algorithms::all())
+        m_algCombo->addItem(crypto::Algorithms::name(alg), crypto::Algorithms::name(alg));
+    m_algCombo->setToolTip(QStringLiteral("The only algorithm to accept; by default the key decides"));
+
+    m_issuerEdit = new QLineEdit(group);
+    m_issuerEdit->setObjectName(QStringLiteral("issuerEdit"));
+    m_issuerEdit->setPlaceholderText(QStringLiteral("any"));
+    m_issuerEdit->setClearButtonEnabled(true);
+
+    m_audienceEdit = new QLineEdit(group);
+    m_audienceEdit->setObjectName(QStringLiteral("audienceEdit"));
+    m_audienceEdit->setPlaceholderText(QStringLiteral("any (comma-separated)"));
+    m_audienceEdit->setClearButtonEnabled(true);
+
+    m_leewaySpin = new QSpinBox(group);
+    m_leewaySpin->setObjectName(QStringLiteral("leewaySpin"));
+    m_leewaySpin->setRange(0, 24 * 60 * 60);
+    m_leewaySpin->setSuffix(QStringLiteral(" s"));
+    m_leewaySpin->setToolTip(QStringLiteral("Clock skew allowed for exp, nbf and iat"));
+
+    auto *form = new QFormLayout(group);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(QStringLiteral("Algorithm"), m_algCombo);
+    form->addRow(QStringLiteral("Issuer"), m_issuerEdit);
+    form->addRow(QStringLiteral("Audience"), m_audienceEdit);
+    form->addRow(QStringLiteral("Leeway"), m_leewaySpin);
+    return group;
+}
+
+QWidget *VerifyPanel::buildResults()
+{
+    auto *results = new QWidget(this);
+
+    m_verdictLabel = new QLabel(results);
+    m_verdictLabel->setObjectName(QStringLiteral("verdictLabel"));
+    QFont big = m_verdictLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setWeight(QFont::Bold);
+    m_verdictLabel->setFont(big);
+
+    m_detailLabel = new QLabel(results);
+    m_detailLabel->setObjectName(QStringLiteral("verifyDetail"));
+    m_detailLabel->setTextFormat(Qt::PlainText);
+    m_detailLabel->setWordWrap(true);
+    m_detailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+
+    m_keyLabel = new QLabel(results);
+    m_keyLabel->setObjectName(QStringLiteral("keyUsedLabel"));
+    m_keyLabel->setTextFormat(Qt::PlainText);
+    m_keyLabel->setWordWrap(true);
+    m_keyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_keyLabel->hide();
+
+    m_checksView = new QTreeWidget(results);
+    m_checksView->setObjectName(QStringLiteral("checksView"));
+    m_checksView->setColumnCount(3);
+    m_checksView->setHeaderLabels({QStringLiteral("Result"), QStringLiteral("Check"), QStringLiteral("Message")});
+    m_checksView->setRootIsDecorated(false);
+    m_checksView->setAlternatingRowColors(true);
+    m_checksView->setWordWrap(true);
+    m_checksView->setUniformRowHeights(false);
+    m_checksView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_checksView->header()->setStretchLastSection(true);
+    m_checksView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_checksView->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+
+    auto *head = new QHBoxLayout;
+    head->setSpacing(12);
+    head->addWidget(m_verdictLabel, 0, Qt::AlignTop);
+    head->addWidget(m_detailLabel, 1, Qt::AlignVCenter);
+
+    auto *layout = new QVBoxLayout(results);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(head);
+    layout->addWidget(m_keyLabel);
+    layout->addWidget(m_checksView, 1);
+    return results;
+}
+
+void VerifyPanel::setClock(std::shared_ptr<const common::Clock> clock)
+{
+    m_clock = clock ? std::move(clock) : common::Clock::system();
+    m_debounce->start();
+}
+
+void VerifyPanel::setInspection(const jose::Inspection &inspection)
+{
+    m_inspection = inspection;
+    m_debounce->start();
+}
+
+void VerifyPanel::onKeyTextEdited()
+{
+    // Typing replaces a binary key loaded from a file.
+    if (!m_binaryKey.isEmpty() && !m_keyEdit->toPlainText().isEmpty()) {
+        m_binaryKey.clear();
+        m_binaryKeyName.clear();
+        m_keyEdit->setPlaceholderText(QStringLiteral("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
+    }
+    m_debounce->start();
+}
+
+void VerifyPanel::chooseKeyFile()
+{
+    const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open Key File"),
+        QStringLiteral("Keys (*.json *.jwk *.jwks *.pem *.crt *.cer *.key *.der *.pub);;All files (*)"));
+    if (!path.isEmpty())
+        openKeyFile(path);
+}
+
+void VerifyPanel::openKeyFile(const QString &path)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Dialogs::showError(
+            this, QStringLiteral("Open Key File"), QStringLiteral("Cannot read %1: %2").arg(name, file.errorString()));
+        return;
+    }
+    const QByteArray bytes = file.read(kMaxKeyFileBytes + 1);
+    if (bytes.size() > kMaxKeyFileBytes) {
+        Dialogs::showError(this, QStringLiteral("Open Key File"),
+            QStringLiteral("%1 is larger than 4 MiB: not a key file.").arg(name));
+        return;
+    }
+    if (const auto text = asText(bytes)) {
+        m_binaryKey.clear();
+        m_binaryKeyName.clear();
+        m_keyEdit->setPlainText(*text);
+    } else {
+        const QSignalBlocker blocker(m_keyEdit);
+        m_keyEdit->clear();
+        m_binaryKey = bytes;
+        m_binaryKeyName = name;
+        m_keyEdit->setPlaceholderText(
+            QStringLiteral("Binary key loaded from %1 (%2 bytes). Type or paste here to replace it.")
+                .arg(name)
+                .arg(bytes.size()));
+        m_secretCheck->setChecked(false);
+    }
+    m_debounce->start();
+}
+
+void VerifyPanel::verifyNow()
+{
+    m_debounce->stop();
+    const QString keyText = m_keyEdit->toPlainText();
+    if (keyText.trimmed().isEmpty() && m_binaryKey.isEmpty()) {
+        showNeutral(QStringLiteral("Give a key to verify"),
+            QStringLiteral("Paste a key or a secret above, or open a key file."));
+        return;
+    }
+    if (m_inspection.token.input.trimmed().isEmpty()) {
+        showNeutral(QStringLiteral("No token"), QStringLiteral("Paste a token on the left to verify it."));
+        return;
+    }
+
+    crypto::Backend::initialize();
+    common::Result<keys::JwkSet> keySet = [&]() -> common::Result<keys::JwkSet> {
+        if (!m_binaryKey.isEmpty() && keyText.isEmpty())
+            return keys::KeyLoader::load(m_binaryKey);
+        if (m_secretCheck->isChecked()) {
+            const auto encoding = keys::KeyLoader::encodingFromName(m_encodingCombo->currentText());
+            if (!encoding)
+                return encoding.error();
+            return keys::KeyLoader::fromSecret(keyText.toUtf8(), encoding.value());
+        }
+        return keys::KeyLoader::load(keyText.toUtf8());
+    }();
+    if (!keySet) {
+        QString text = keySet.error().toString();
+        if (!m_secretCheck->isChecked() && keySet.error().code == u"unknown_key_format")
+            text += QStringLiteral("\nIf this is a shared secret, tick \u201cKey is a shared secret\u201d.");
+        showKeyError(text);
+        return;
+    }
+
+    validation::Policy policy;
+    if (const QString alg = m_algCombo->currentData().toString(); !alg.isEmpty())
+        policy.algorithm = crypto::Algorithms::fromName(alg);
+    policy.issuer = m_issuerEdit->text().trimmed();
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    policy.audiences = m_audienceEdit->text().split(separators, Qt::SkipEmptyParts);
+    policy.leewaySeconds = m_leewaySpin->value();
+    policy.clock = m_clock;
+    showReport(validation::Verifier::verify(m_inspection, keySet.value(), policy));
+}
+
+void VerifyPanel::setVerdict(const QString &verdict, const QString &text, const QColor &color)
+{
+    m_verdict = verdict;
+    m_verdictLabel->setText(text);
+    m_verdictLabel->setStyleSheet(QStringLiteral("color: %1;").arg(color.name(QColor::HexRgb)));
+    m_verdictLabel->setProperty("verdict", verdict);
+}
+
+void VerifyPanel::showNeutral(const QString &title, const QString &text)
+{
+    m_keyError.clear();
+    setVerdict(QStringLiteral("none"), title, mutedColor(palette()));
+    m_detailLabel->setText(text);
+    m_detailLabel->setStyleSheet(QString());
+    m_keyLabel->hide();
+    m_checksView->clear();
+    Q_EMIT verified();
+}
+
+void VerifyPanel::showKeyError(const QString &text)
+{
+    m_keyError = text;
+    const QColor error = Theme::severityColor(common::Severity::Error, palette());
+    setVerdict(QStringLiteral("error"), QStringLiteral("Key error"), error);
+    m_detailLabel->setText(text);
+    m_detailLabel->setStyleSheet(QStringLiteral("color: %1;").arg(error.name(QColor::HexRgb)));
+    m_keyLabel->hide();
+    m_checksView->clear();
+    Q_EMIT verified();
+}
+
+void VerifyPanel::showReport(const validation::Report &report)
+{
+    m_keyError.clear();
+    const QPalette pal = palette();
+    const QColor ok = okColor(pal);
+    const QColor fail = Theme::severityColor(common::Severity::Error, pal);
+    const QColor muted = mutedColor(pal);
+
+    if (report.valid) {
+        setVerdict(QStringLiteral("valid"), QStringLiteral("VALID"), ok);
+        m_detailLabel->setText(QStringLiteral("The signature and every rule check out."));
+    } else {
+        setVerdict(QStringLiteral("invalid"), QStringLiteral("INVALID"), fail);
+        const validation::Check *first = report.firstFailure();
+        m_detailLabel->setText(first ? QStringLiteral("%1: %2").arg(first->name, first->message) : QString());
+    }
+    m_detailLabel->setStyleSheet(QString());
+
+    if (report.keyIndex >= 0 || !report.keyType.isEmpty()) {
+        QStringList facts;
+        facts << QStringLiteral("Key used: %1").arg(report.keyType.isEmpty() ? QStringLiteral("?") : report.keyType);
+        facts << QStringLiteral("kid %1").arg(report.keyKid.isEmpty() ? QStringLiteral("(none)") : report.keyKid);
+        if (!report.keyThumbprint.isEmpty())
+            facts << QStringLiteral("RFC 7638 thumbprint %1").arg(report.keyThumbprint);
+        m_keyLabel->setText(facts.join(QStringLiteral("  \u00b7  ")));
+        m_keyLabel->show();
+    } else {
+        m_keyLabel->hide();
+    }
+
+    m_checksView->clear();
+    QList<QTreeWidgetItem *> items;
+    for (const validation::Check &check : report.checks) {
+        auto *item = new QTreeWidgetItem;
+        const QString result = check.skipped ? QStringLiteral("\u2013 skip")
+            : check.ok                       ? QStringLiteral("\u2713 ok")
+                                             : QStringLiteral("\u2717 FAIL");
+        item->setText(0, result);
+        item->setText(1, check.name);
+        item->setText(2, check.message);
+        item->setToolTip(2, check.message);
+        item->setForeground(0, check.skipped ? muted : check.ok ? ok : fail);
+        if (!check.ok && !check.skipped) {
+            QFont bold = item->font(0);
+            bold.setWeight(QFont::Bold);
+            item->setFont(0, bold);
+        }
+        item->setData(0, Qt::UserRole,
+            check.skipped  ? QStringLiteral("skip")
+                : check.ok ? QStringLiteral("ok")
+                           : QStringLiteral("FAIL"));
+        items.append(item);
+    }
+    m_checksView->addTopLevelItems(items);
+    Q_EMIT verified();
+}
+
+void VerifyPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_debounce)
+        m_debounce->start();
+}
+
+} // namespace jwb::ui
