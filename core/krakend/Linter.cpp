@@ -235,7 +235,7 @@ void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
 Findings lintValidatorBlock(const QJsonObject &block)
 {
     Findings f;
-    checkMembers(f, block, ValidatorConfig::options(), QStringLiteral("auth/validator"));
+    checkMembers(f, block, ValidatorConfig::options(), Namespace::validator);
     if (!block.contains(QLatin1String("alg")))
         add(f, Severity::Error, "missing_alg", QStringLiteral("alg"),
             QStringLiteral(
@@ -253,7 +253,7 @@ Findings lintValidatorBlock(const QJsonObject &block)
 Findings lintSignerBlock(const QJsonObject &block)
 {
     Findings f;
-    checkMembers(f, block, SignerConfig::options(), QStringLiteral("auth/signer"));
+    checkMembers(f, block, SignerConfig::options(), Namespace::signer);
     for (const char *required : {"alg", "kid", "keys_to_sign"})
         if (!block.contains(QLatin1String(required)))
             add(f, Severity::Error, "missing_member", QLatin1String(required),

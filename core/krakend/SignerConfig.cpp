@@ -1,4 +1,5 @@
 #include "krakend/SignerConfig.h"
+#include "krakend/Namespaces.h"
 
 #include "crypto/Signature.h"
 #include "jose/Claims.h"
@@ -101,12 +102,12 @@ const OptionInfo *SignerConfig::option(const QString &name)
 
 QString SignerConfig::ns()
 {
-    return QStringLiteral("auth/signer");
+    return Namespace::signer;
 }
 
 QString SignerConfig::legacyNs()
 {
-    return QStringLiteral("github.com/devopsfaith/krakend-jose/signer");
+    return Namespace::legacySigner;
 }
 
 SignerConfig SignerConfig::fromJson(const QJsonObject &block)

@@ -1,4 +1,5 @@
 #include "krakend/ValidatorConfig.h"
+#include "krakend/Namespaces.h"
 
 #include "common/Duration.h"
 #include "jose/Claims.h"
@@ -530,12 +531,12 @@ const OptionInfo *ValidatorConfig::option(const QString &name)
 
 QString ValidatorConfig::ns()
 {
-    return QStringLiteral("auth/validator");
+    return Namespace::validator;
 }
 
 QString ValidatorConfig::legacyNs()
 {
-    return QStringLiteral("github.com/devopsfaith/krakend-jose/validator");
+    return Namespace::legacyValidator;
 }
 
 ValidatorConfig ValidatorConfig::fromJson(const QJsonObject &block)
