@@ -1,6 +1,7 @@
 // `jwt-workbench-cli decode`, run as a real process: the RFC 7515/7520 examples, the JSON document of
 // docs/cli.md, token input forms (argument, stdin, --token-file, Authorization header), --at, and the exit
 // codes and JSON errors of malformed tokens and bad usage.
+#include "ProcessRun.h"
 #include "TestData.h"
 
 #include <QDir>
@@ -12,48 +13,8 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json; ///< stdout parsed, when it is a JSON object
-    bool jsonOk = false;
-
-    [[nodiscard]] QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + "\nstdout: " + out.left(3000) + "\nstderr: " + err.left(2000);
-    }
-};
-
-Run runCli(const QStringList &args, const QByteArray &stdinData = QByteArray())
-{
-    Run r;
-    QProcess p;
-    p.setProgram(jwb::test::cliPath());
-    p.setArguments(args);
-    p.start();
-    if (!p.waitForStarted(30000)) {
-        r.err = "could not start " + jwb::test::cliPath().toUtf8();
-        return r;
-    }
-    p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
-    r.jsonOk = error.error == QJsonParseError::NoError && doc.isObject();
-    r.json = doc.object();
-    return r;
-}
+using jwb::test::Run;
+using jwb::test::runCli;
 
 QByteArray b64u(const QByteArray &data)
 {

@@ -3,6 +3,7 @@
 // exit codes (0 valid, 1 invalid, 2 malformed input or usage), the `verify --json` document, key conversion
 // round trips and when --private is needed, --batch counts, and that no private material is printed unless
 // asked for.
+#include "ProcessRun.h"
 #include "TestData.h"
 
 #include <QDir>
@@ -14,48 +15,8 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json; ///< stdout parsed, when it is a JSON object
-    bool jsonOk = false;
-
-    [[nodiscard]] QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + "\nstdout: " + out.left(3000) + "\nstderr: " + err.left(2000);
-    }
-};
-
-Run runCli(const QStringList &args, const QByteArray &stdinData = QByteArray())
-{
-    Run r;
-    QProcess p;
-    p.setProgram(jwb::test::cliPath());
-    p.setArguments(args);
-    p.start();
-    if (!p.waitForStarted(30000)) {
-        r.err = "could not start " + jwb::test::cliPath().toUtf8();
-        return r;
-    }
-    p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
-    r.jsonOk = error.error == QJsonParseError::NoError && doc.isObject();
-    r.json = doc.object();
-    return r;
-}
+using jwb::test::Run;
+using jwb::test::runCli;
 
 QStringList args(std::initializer_list<const char *> list)
 {

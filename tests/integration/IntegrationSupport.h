@@ -4,6 +4,7 @@
 // at test time with the openssl command, and the Node test servers of tests/integration/servers, started on
 // 127.0.0.1 and stopped by the suite. Every wait here is bounded; nothing can hang a test run.
 
+#include "ProcessRun.h"
 #include "TestData.h"
 
 #include <QDeadlineTimer>
@@ -22,74 +23,9 @@
 
 namespace jwb::itest {
 
-/// What one run of a program produced.
-struct Run
-{
-    int exitCode = -1; ///< -1: did not start or timed out; -2: crashed
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-    QJsonObject json; ///< stdout parsed, when it is a JSON object
-    bool jsonOk = false;
-
-    [[nodiscard]] QString errorCode() const
-    {
-        return json.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
-    }
-    [[nodiscard]] QString errorMessage() const
-    {
-        return json.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
-    }
-    [[nodiscard]] QByteArray describe() const
-    {
-        return "exit " + QByteArray::number(exitCode) + " after " + QByteArray::number(elapsedMs)
-            + " ms\nstdout: " + out.left(4000) + "\nstderr: " + err.left(2000);
-    }
-};
-
-/// Runs `program` to completion, feeding `input` on stdin; kills it after `timeoutMs`.
-inline Run runProgram(const QString &program, const QStringList &args, const QByteArray &input = {},
-    int timeoutMs = 30000, const QString &workDir = {})
-{
-    Run r;
-    QElapsedTimer timer;
-    timer.start();
-    QProcess p;
-    p.setProgram(program);
-    p.setArguments(args);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start();
-    if (!p.waitForStarted(10000)) {
-        r.err = "could not start " + program.toUtf8() + ": " + p.errorString().toUtf8();
-        return r;
-    }
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.out = p.readAllStandardOutput();
-        r.err = "timed out after " + QByteArray::number(timeoutMs) + " ms; stderr: " + p.readAllStandardError();
-        r.elapsedMs = timer.elapsed();
-        return r;
-    }
-    r.elapsedMs = timer.elapsed();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
-    r.jsonOk = error.error == QJsonParseError::NoError && doc.isObject();
-    r.json = doc.object();
-    return r;
-}
-
-inline Run runCli(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000)
-{
-    return runProgram(jwb::test::cliPath(), args, input, timeoutMs);
-}
+using jwb::test::Run;
+using jwb::test::runCli;
+using jwb::test::runProgram;
 
 inline QString serversDir()
 {
