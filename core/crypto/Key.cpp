@@ -703,10 +703,11 @@ Key Key::publicKey() const
     return key ? key.value() : Key();
 }
 
-Result<QByteArray> Key::toPem(bool includePrivate, PemFormat format) const
+Result<QByteArray> Key::encoded(bool includePrivate, PemFormat format, const char *outputType) const
 {
+    const QString form = QString::fromLatin1(outputType);
     if (!m_d || m_d->type == KeyType::Oct)
-        return fail<QByteArray>("unsupported_format", QStringLiteral("symmetric keys have no PEM form"));
+        return fail<QByteArray>("unsupported_format", QStringLiteral("symmetric keys have no %1 form").arg(form));
     if (includePrivate && !m_d->isPrivate)
         return fail<QByteArray>(
             "not_private", QStringLiteral("this is a public key: there is no private part to write"));
@@ -714,23 +715,18 @@ Result<QByteArray> Key::toPem(bool includePrivate, PemFormat format) const
         return fail<QByteArray>("unsupported_format", QStringLiteral("Ed25519 keys have no PKCS#1/SEC1 form"));
     if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Ec && !includePrivate)
         return fail<QByteArray>(
-            "unsupported_format", QStringLiteral("EC public keys have no type-specific PEM; use SPKI"));
-    return encodeKey(m_d->pkey.get(), includePrivate, format, "PEM");
+            "unsupported_format", QStringLiteral("EC public keys have no type-specific %1; use SPKI").arg(form));
+    return encodeKey(m_d->pkey.get(), includePrivate, format, outputType);
+}
+
+Result<QByteArray> Key::toPem(bool includePrivate, PemFormat format) const
+{
+    return encoded(includePrivate, format, "PEM");
 }
 
 Result<QByteArray> Key::toDer(bool includePrivate, PemFormat format) const
 {
-    if (!m_d || m_d->type == KeyType::Oct)
-        return fail<QByteArray>("unsupported_format", QStringLiteral("symmetric keys have no DER form"));
-    if (includePrivate && !m_d->isPrivate)
-        return fail<QByteArray>(
-            "not_private", QStringLiteral("this is a public key: there is no private part to write"));
-    if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Okp)
-        return fail<QByteArray>("unsupported_format", QStringLiteral("Ed25519 keys have no PKCS#1/SEC1 form"));
-    if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Ec && !includePrivate)
-        return fail<QByteArray>(
-            "unsupported_format", QStringLiteral("EC public keys have no type-specific DER; use SPKI"));
-    return encodeKey(m_d->pkey.get(), includePrivate, format, "DER");
+    return encoded(includePrivate, format, "DER");
 }
 
 QByteArray Key::spkiDer() const

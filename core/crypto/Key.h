@@ -102,6 +102,8 @@ public:
     [[nodiscard]] const Data *data() const { return m_d.get(); }
 
 private:
+    [[nodiscard]] common::Result<QByteArray> encoded(
+        bool includePrivate, PemFormat format, const char *outputType) const;
     explicit Key(std::shared_ptr<Data> d) : m_d(std::move(d)) { }
     std::shared_ptr<Data> m_d;
 };
