@@ -26,7 +26,9 @@ PACKAGES=(
     libgl-dev libxkbcommon-dev
     libssl-dev openssl
     xvfb xauth x11-apps imagemagick fonts-dejavu-core
-    clang-format dpkg-dev
+    clang-format dpkg-dev ccache
+    qtkeychain-qt6-dev
+    desktop-file-utils appstream xdotool
 )
 
 missing=()
