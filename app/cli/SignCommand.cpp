@@ -5,8 +5,7 @@
 #include "common/Clock.h"
 #include "common/Duration.h"
 #include "crypto/Backend.h"
-#include "crypto/Signature.h"
-#include "jose/Base64Url.h"
+#include "keys/TokenSigner.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -110,49 +109,25 @@ int runSign(const QStringList &args)
         return io.fail(Usage, QStringLiteral("algorithm_unavailable"),
             QStringLiteral("%1 is unavailable: %2").arg(algName, crypto::Backend::instance().capability(*alg).detail));
 
-    const QString wantKid = parser.value(QStringLiteral("kid"));
-    const keys::Jwk *chosen = nullptr;
-    std::optional<common::Error> lastError; // keeps its stable code: key_algorithm_mismatch or key_not_private
-    for (const auto &jwk : keySet->keys) {
-        if (parser.isSet(QStringLiteral("kid")) && keySet->keys.size() > 1 && jwk.kid != wantKid)
-            continue;
-        if (auto fits = crypto::Signature::checkKeyFits(*alg, jwk.key, true); !fits) {
-            lastError = fits.error();
-            continue;
-        }
-        chosen = &jwk;
-        break;
-    }
-    if (!chosen)
-        return lastError ? io.fail(Usage, *lastError)
-                         : io.fail(Usage, QStringLiteral("unknown_kid"),
-                             QStringLiteral("no key with kid \"%1\" in the key set").arg(wantKid));
-    if (chosen->key.type() == crypto::KeyType::Oct && chosen->key.bits() < crypto::Algorithms::hashBits(*alg))
-        io.err(QStringLiteral("warning: the secret has %1 bits; %2 requires at least %3 (RFC 7518 §3.2)")
-                   .arg(chosen->key.bits())
-                   .arg(algName)
-                   .arg(crypto::Algorithms::hashBits(*alg)));
-
-    QJsonObject header {{QStringLiteral("alg"), algName}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
-    const QString kid = parser.isSet(QStringLiteral("kid")) ? wantKid : chosen->kid;
-    if (!kid.isEmpty())
-        header.insert(QStringLiteral("kid"), kid);
+    QJsonObject extraHeader;
     if (parser.isSet(QStringLiteral("header"))) {
         auto extra = parseObject(parser.value(QStringLiteral("header")).toUtf8(), QStringLiteral("--header"));
         if (!extra)
             return io.fail(Usage, extra.error());
-        for (auto it = extra->begin(); it != extra->end(); ++it) {
-            if (it.key() == u"alg" && it.value().toString() != algName)
-                return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--header cannot change alg; use --alg"));
-            header.insert(it.key(), it.value());
-        }
+        if (extra->contains(QStringLiteral("alg")) && extra->value(QStringLiteral("alg")).toString() != algName)
+            return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--header cannot change alg; use --alg"));
+        extraHeader = extra.value();
     }
-    const QByteArray signingInput = jose::Base64Url::encode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-        + jose::Base64Url::encode(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    auto sig = crypto::Signature::sign(*alg, chosen->key, signingInput);
-    if (!sig)
-        return io.fail(Usage, sig.error());
-    const QString token = QString::fromLatin1(signingInput + '.' + jose::Base64Url::encode(sig.value()));
+    std::optional<QString> kid;
+    if (parser.isSet(QStringLiteral("kid")))
+        kid = parser.value(QStringLiteral("kid"));
+    auto signedToken = keys::TokenSigner::sign(*alg, keySet.value(), payload, extraHeader, kid);
+    if (!signedToken)
+        return io.fail(Usage, signedToken.error());
+    for (const auto &warning : signedToken->warnings)
+        io.err(QStringLiteral("warning: ") + warning);
+    const QString token = signedToken->token;
+    const QJsonObject header = signedToken->header;
     if (json)
         io.printJson(QJsonObject {{QStringLiteral("token"), token}, {QStringLiteral("header"), header},
             {QStringLiteral("payload"), payload}});
