@@ -2,7 +2,9 @@
 
 #include "common/JsonHighlighter.h"
 #include "common/JsonText.h"
+#include "common/JsonTreeModel.h"
 #include "common/LongText.h"
+#include "common/Plural.h"
 #include "common/Theme.h"
 #include "inspector/ClaimsModel.h"
 #include "inspector/FindingsModel.h"
@@ -10,7 +12,9 @@
 #include "inspector/TokenMarkup.h"
 #include "verify/VerifyPanel.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -19,12 +23,15 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStringDecoder>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -164,11 +171,6 @@ void markCharacter(QPlainTextEdit *view, qsizetype position)
     view->setExtraSelections(selections);
 }
 
-QString plural(qsizetype n, const QString &singular, const QString &pluralForm)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? singular : pluralForm);
-}
-
 QString htmlColor(const QColor &c)
 {
     return c.name(QColor::HexRgb);
@@ -177,7 +179,9 @@ QString htmlColor(const QColor &c)
 } // namespace
 
 InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QWidget(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
+    : QWidget(parent)
+    , m_systemClock(clock ? std::move(clock) : common::Clock::system())
+    , m_clock(m_systemClock)
 {
     setObjectName(QStringLiteral("inspector"));
     m_inputs.append(Input {QStringLiteral("Untitled"), QString(), true});
@@ -267,6 +271,36 @@ QWidget *InspectorWidget::buildEditorPane()
     m_timesLabel->setTextFormat(Qt::RichText);
     m_timesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    auto *evaluateLabel = new QLabel(QStringLiteral("Evaluate at"), pane);
+    m_evaluateAtCombo = new QComboBox(pane);
+    m_evaluateAtCombo->setObjectName(QStringLiteral("evaluateAtCombo"));
+    m_evaluateAtCombo->addItem(QStringLiteral("Now (live)"));
+    m_evaluateAtCombo->addItem(QStringLiteral("A chosen time"));
+    m_evaluateAtCombo->setAccessibleName(QStringLiteral("Evaluate at"));
+    m_evaluateAtCombo->setToolTip(QStringLiteral(
+        "The instant exp, nbf and iat are judged at, here and in Verify. \"Now\" follows the clock; choose a "
+        "time to ask \"was this token valid when the request failed?\" or \"will it still be valid tomorrow?\""));
+    evaluateLabel->setBuddy(m_evaluateAtCombo);
+    m_evaluateAtEdit = new QDateTimeEdit(pane);
+    m_evaluateAtEdit->setObjectName(QStringLiteral("evaluateAtEdit"));
+    m_evaluateAtEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_evaluateAtEdit->setCalendarPopup(true);
+    m_evaluateAtEdit->setTimeSpec(Qt::LocalTime);
+    m_evaluateAtEdit->setAccessibleName(QStringLiteral("Evaluation time (local)"));
+    m_evaluateAtEdit->setToolTip(QStringLiteral("Local time at which the token is evaluated"));
+    m_evaluateAtEdit->setEnabled(false);
+    connect(m_evaluateAtCombo, &QComboBox::activated, this, &InspectorWidget::onEvaluateAtChosen);
+    connect(m_evaluateAtEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        if (m_evaluateAtCombo->currentIndex() == 1)
+            setEvaluationTime(m_evaluateAtEdit->dateTime().toUTC());
+    });
+    auto *evaluateRow = new QHBoxLayout;
+    evaluateRow->setContentsMargins(0, 0, 0, 0);
+    evaluateRow->addWidget(evaluateLabel);
+    evaluateRow->addWidget(m_evaluateAtCombo);
+    evaluateRow->addWidget(m_evaluateAtEdit);
+    evaluateRow->addStretch(1);
+
     auto *head = new QHBoxLayout;
     head->setContentsMargins(0, 0, 0, 0);
     head->addWidget(title);
@@ -280,6 +314,7 @@ QWidget *InspectorWidget::buildEditorPane()
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_segmentInfo);
     layout->addWidget(m_timesLabel);
+    layout->addLayout(evaluateRow);
     return pane;
 }
 
@@ -312,9 +347,55 @@ QWidget *InspectorWidget::buildDecodedTab()
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({170, 510});
 
+    m_treeModel = new JsonTreeModel(this);
+    m_treeView = new QTreeView(tab);
+    m_treeView->setObjectName(QStringLiteral("jsonTreeView"));
+    m_treeView->setAccessibleName(QStringLiteral("Header and payload as a tree"));
+    m_treeView->setModel(m_treeModel);
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setAlternatingRowColors(true);
+    m_treeView->header()->setSectionResizeMode(JsonTreeModel::NameColumn, QHeaderView::ResizeToContents);
+    m_treeView->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_treeView->header()->setSectionResizeMode(JsonTreeModel::TypeColumn, QHeaderView::ResizeToContents);
+    m_treeView->header()->setStretchLastSection(false);
+
+    m_decodedStack = new QStackedWidget(tab);
+    m_decodedStack->addWidget(splitter);
+    m_decodedStack->addWidget(m_treeView);
+
+    auto modeButton = [tab](const QString &name, const QString &text, const QString &tip) {
+        auto *button = new QToolButton(tab);
+        button->setObjectName(name);
+        button->setText(text);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setToolTip(tip);
+        button->setAccessibleName(tip);
+        return button;
+    };
+    m_textModeButton = modeButton(QStringLiteral("jsonTextMode"), QStringLiteral("JSON"),
+        QStringLiteral("Show the header and payload as highlighted JSON, in the order they were written"));
+    m_treeModeButton = modeButton(QStringLiteral("jsonTreeMode"), QStringLiteral("Tree"),
+        QStringLiteral("Show the header and payload as a tree with types; expand nested objects and arrays"));
+    auto *group = new QButtonGroup(tab);
+    group->setExclusive(true);
+    group->addButton(m_textModeButton);
+    group->addButton(m_treeModeButton);
+    m_textModeButton->setChecked(true);
+    connect(m_treeModeButton, &QToolButton::toggled, this, &InspectorWidget::setTreeMode);
+
+    auto *modes = new QHBoxLayout;
+    modes->setContentsMargins(0, 0, 0, 0);
+    modes->setSpacing(2);
+    modes->addStretch(1);
+    modes->addWidget(m_textModeButton);
+    modes->addWidget(m_treeModeButton);
+
     auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 8, 0, 0);
-    layout->addWidget(splitter);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(modes);
+    layout->addWidget(m_decodedStack, 1);
     return tab;
 }
 
@@ -357,9 +438,55 @@ QWidget *InspectorWidget::buildClaimsTab()
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({170, 510});
 
+    m_treeModel = new JsonTreeModel(this);
+    m_treeView = new QTreeView(tab);
+    m_treeView->setObjectName(QStringLiteral("jsonTreeView"));
+    m_treeView->setAccessibleName(QStringLiteral("Header and payload as a tree"));
+    m_treeView->setModel(m_treeModel);
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setAlternatingRowColors(true);
+    m_treeView->header()->setSectionResizeMode(JsonTreeModel::NameColumn, QHeaderView::ResizeToContents);
+    m_treeView->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_treeView->header()->setSectionResizeMode(JsonTreeModel::TypeColumn, QHeaderView::ResizeToContents);
+    m_treeView->header()->setStretchLastSection(false);
+
+    m_decodedStack = new QStackedWidget(tab);
+    m_decodedStack->addWidget(splitter);
+    m_decodedStack->addWidget(m_treeView);
+
+    auto modeButton = [tab](const QString &name, const QString &text, const QString &tip) {
+        auto *button = new QToolButton(tab);
+        button->setObjectName(name);
+        button->setText(text);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setToolTip(tip);
+        button->setAccessibleName(tip);
+        return button;
+    };
+    m_textModeButton = modeButton(QStringLiteral("jsonTextMode"), QStringLiteral("JSON"),
+        QStringLiteral("Show the header and payload as highlighted JSON, in the order they were written"));
+    m_treeModeButton = modeButton(QStringLiteral("jsonTreeMode"), QStringLiteral("Tree"),
+        QStringLiteral("Show the header and payload as a tree with types; expand nested objects and arrays"));
+    auto *group = new QButtonGroup(tab);
+    group->setExclusive(true);
+    group->addButton(m_textModeButton);
+    group->addButton(m_treeModeButton);
+    m_textModeButton->setChecked(true);
+    connect(m_treeModeButton, &QToolButton::toggled, this, &InspectorWidget::setTreeMode);
+
+    auto *modes = new QHBoxLayout;
+    modes->setContentsMargins(0, 0, 0, 0);
+    modes->setSpacing(2);
+    modes->addStretch(1);
+    modes->addWidget(m_textModeButton);
+    modes->addWidget(m_treeModeButton);
+
     auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 8, 0, 0);
-    layout->addWidget(splitter);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(modes);
+    layout->addWidget(m_decodedStack, 1);
     return tab;
 }
 
@@ -391,9 +518,52 @@ QWidget *InspectorWidget::buildSignatureTab()
 
 void InspectorWidget::setClock(std::shared_ptr<const common::Clock> clock)
 {
-    m_clock = clock ? std::move(clock) : common::Clock::system();
+    m_systemClock = clock ? std::move(clock) : common::Clock::system();
+    applyClock();
+}
+
+void InspectorWidget::setEvaluationTime(const std::optional<QDateTime> &instant)
+{
+    m_evaluationTime = instant;
+    {
+        const QSignalBlocker comboBlocker(m_evaluateAtCombo);
+        const QSignalBlocker editBlocker(m_evaluateAtEdit);
+        m_evaluateAtCombo->setCurrentIndex(instant ? 1 : 0);
+        m_evaluateAtEdit->setEnabled(instant.has_value());
+        m_evaluateAtEdit->setDateTime((instant ? *instant : m_systemClock->now()).toLocalTime());
+    }
+    applyClock();
+}
+
+void InspectorWidget::onEvaluateAtChosen()
+{
+    if (m_evaluateAtCombo->currentIndex() == 0)
+        setEvaluationTime(std::nullopt);
+    else
+        setEvaluationTime(m_evaluationTime ? *m_evaluationTime : m_systemClock->now());
+}
+
+void InspectorWidget::applyClock()
+{
+    m_clock = m_evaluationTime ? common::Clock::fixed(*m_evaluationTime) : m_systemClock;
     m_verifyPanel->setClock(m_clock);
     refreshTimes();
+}
+
+void InspectorWidget::setKeyRing(KeyRing *ring)
+{
+    m_verifyPanel->setKeyRing(ring);
+}
+
+void InspectorWidget::setTreeMode(bool tree)
+{
+    m_decodedStack->setCurrentIndex(tree ? 1 : 0);
+    (tree ? m_treeModeButton : m_textModeButton)->setChecked(true);
+}
+
+bool InspectorWidget::isTreeMode() const
+{
+    return m_decodedStack->currentIndex() == 1;
 }
 
 void InspectorWidget::addInput(const QString &title, const QString &text)
@@ -593,6 +763,21 @@ void InspectorWidget::updateDecodedViews()
         setTextIfChanged(m_payloadView, QString());
     }
     markCharacter(m_payloadView, payloadMark);
+
+    QList<std::pair<QString, QByteArray>> documents;
+    if (!isEmpty() && header && header->decodedOk)
+        documents.append({QStringLiteral("Header"), header->decoded});
+    if (!isEmpty() && t.kind == jose::TokenKind::Jws && payload && payload->decodedOk)
+        documents.append({QStringLiteral("Payload"), t.payloadBytes});
+    QByteArray treeSource;
+    for (const auto &document : std::as_const(documents))
+        treeSource += document.first.toUtf8() + '\0' + document.second + '\0';
+    if (treeSource != m_treeSource || documents.isEmpty()) {
+        // Only on a new token: the 30 s time refresh must not collapse what the user expanded.
+        m_treeSource = treeSource;
+        m_treeModel->setDocuments(documents);
+        m_treeView->expandToDepth(0);
+    }
 }
 
 void InspectorWidget::updateSignatureView()

@@ -8,7 +8,11 @@
 #include <memory>
 
 class QComboBox;
+class QDateTimeEdit;
 class QFrame;
+class QStackedWidget;
+class QToolButton;
+class QTreeView;
 class QLabel;
 class QPlainTextEdit;
 class QSplitter;
@@ -20,6 +24,8 @@ namespace jwb::ui {
 
 class ClaimsModel;
 class FindingsModel;
+class JsonTreeModel;
+class KeyRing;
 class JsonHighlighter;
 class TokenEditor;
 class VerifyPanel;
@@ -42,8 +48,18 @@ public:
     explicit InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~InspectorWidget() override;
 
+    /// The clock that says what "now" is (the system clock; tests pass a fixed one).
     void setClock(std::shared_ptr<const common::Clock> clock);
+    /// The clock tokens are evaluated with: clock(), or the instant chosen in "Evaluate at".
     [[nodiscard]] const std::shared_ptr<const common::Clock> &clock() const { return m_clock; }
+    /// Evaluates times (exp, nbf, iat, verification) at `instant` instead of now; nullopt returns to now.
+    void setEvaluationTime(const std::optional<QDateTime> &instant);
+    [[nodiscard]] std::optional<QDateTime> evaluationTime() const { return m_evaluationTime; }
+    /// Lets the Verify tab use the workspace's key sources.
+    void setKeyRing(KeyRing *ring);
+    /// The Decoded tab as highlighted JSON text (false) or as a tree (true).
+    void setTreeMode(bool tree);
+    [[nodiscard]] bool isTreeMode() const;
 
     /// Opens `text` as a new input named `title` and shows it; the initial untitled input is reused while empty.
     void addInput(const QString &title, const QString &text);
@@ -80,6 +96,10 @@ public:
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QTimer *refreshTimer() const { return m_refreshTimer; }
+    [[nodiscard]] JsonTreeModel *treeModel() const { return m_treeModel; }
+    [[nodiscard]] QTreeView *treeView() const { return m_treeView; }
+    [[nodiscard]] QComboBox *evaluateAtCombo() const { return m_evaluateAtCombo; }
+    [[nodiscard]] QDateTimeEdit *evaluateAtEdit() const { return m_evaluateAtEdit; }
 
 Q_SIGNALS:
     /// Emitted after every inspection (edit, input switch, time refresh).
@@ -113,8 +133,12 @@ private:
     void updateCaptions();
     void updateInputCombo();
     void onCurrentInputChosen(int index);
+    void applyClock();
+    void onEvaluateAtChosen();
 
-    std::shared_ptr<const common::Clock> m_clock;
+    std::shared_ptr<const common::Clock> m_systemClock; ///< as injected
+    std::shared_ptr<const common::Clock> m_clock; ///< m_systemClock, or fixed at m_evaluationTime
+    std::optional<QDateTime> m_evaluationTime;
     jose::Inspection m_inspection;
     QString m_inspectedText;
     QList<Input> m_inputs;
@@ -143,6 +167,14 @@ private:
     QTableView *m_findingsView = nullptr;
     QPlainTextEdit *m_signatureView = nullptr;
     VerifyPanel *m_verifyPanel = nullptr;
+    QStackedWidget *m_decodedStack = nullptr;
+    QToolButton *m_textModeButton = nullptr;
+    QToolButton *m_treeModeButton = nullptr;
+    JsonTreeModel *m_treeModel = nullptr;
+    QTreeView *m_treeView = nullptr;
+    QByteArray m_treeSource; ///< what the tree shows, to rebuild it only when the token changes
+    QComboBox *m_evaluateAtCombo = nullptr;
+    QDateTimeEdit *m_evaluateAtEdit = nullptr;
     QTimer *m_debounce = nullptr;
     QTimer *m_refreshTimer = nullptr;
 };

@@ -1,10 +1,12 @@
 #include "verify/VerifyPanel.h"
 
 #include "common/Dialogs.h"
+#include "common/Plural.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Backend.h"
 #include "keys/KeyLoader.h"
+#include "keys/KeyRing.h"
 #include "validation/Policy.h"
 #include "validation/Verifier.h"
 
@@ -26,6 +28,7 @@
 #include <QStringDecoder>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -99,7 +102,34 @@ QWidget *VerifyPanel::buildKeyGroup()
 {
     auto *group = new QGroupBox(QStringLiteral("Key"), this);
 
-    m_keyEdit = new QPlainTextEdit(group);
+    auto *sourceLabel = new QLabel(QStringLiteral("Keys from"), group);
+    m_sourceCombo = new QComboBox(group);
+    m_sourceCombo->setObjectName(QStringLiteral("keySourceCombo"));
+    m_sourceCombo->setAccessibleName(QStringLiteral("Keys from"));
+    m_sourceCombo->setToolTip(QStringLiteral(
+        "Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)"));
+    m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_sourceCombo->setMinimumContentsLength(24);
+    m_sourceCombo->addItem(QStringLiteral("The key pasted below"), QString());
+    sourceLabel->setBuddy(m_sourceCombo);
+    m_issuerButton = new QPushButton(QStringLiteral("Use the issuer's keys"), group);
+    m_issuerButton->setObjectName(QStringLiteral("useIssuerButton"));
+    m_issuerButton->setToolTip(QStringLiteral(
+        "Fetch the signing keys of the token's issuer (iss) through OpenID Connect discovery and verify with "
+        "them. The request goes to the issuer's own server; the token is not sent anywhere."));
+    m_issuerButton->setEnabled(false);
+    m_sourceStatus = new QLabel(group);
+    m_sourceStatus->setObjectName(QStringLiteral("keySourceStatus"));
+    m_sourceStatus->setWordWrap(true);
+    m_sourceStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sourceStatus->hide();
+    auto *sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(sourceLabel);
+    sourceRow->addWidget(m_sourceCombo, 1);
+    sourceRow->addWidget(m_issuerButton);
+
+    m_pastedKeyBox = new QWidget(group);
+    m_keyEdit = new QPlainTextEdit(m_pastedKeyBox);
     m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
     m_keyEdit->setFont(Theme::monospaceFont());
     m_keyEdit->setPlaceholderText(QStringLiteral("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
@@ -107,16 +137,16 @@ QWidget *VerifyPanel::buildKeyGroup()
     m_keyEdit->setTabChangesFocus(true);
     m_keyEdit->setMinimumHeight(90);
 
-    m_secretCheck = new QCheckBox(QStringLiteral("Key is a shared secret"), group);
+    m_secretCheck = new QCheckBox(QStringLiteral("Key is a shared secret"), m_pastedKeyBox);
     m_secretCheck->setObjectName(QStringLiteral("secretCheck"));
-    m_encodingCombo = new QComboBox(group);
+    m_encodingCombo = new QComboBox(m_pastedKeyBox);
     m_encodingCombo->setObjectName(QStringLiteral("encodingCombo"));
     // The names KeyLoader::encodingFromName understands.
     m_encodingCombo->addItems(
         {QStringLiteral("utf8"), QStringLiteral("base64"), QStringLiteral("base64url"), QStringLiteral("hex")});
     m_encodingCombo->setToolTip(QStringLiteral("How the secret is written"));
     m_encodingCombo->setEnabled(false);
-    m_openKeyButton = new QPushButton(QStringLiteral("Open key file\u2026"), group);
+    m_openKeyButton = new QPushButton(QStringLiteral("Open key file\u2026"), m_pastedKeyBox);
     m_openKeyButton->setObjectName(QStringLiteral("openKeyButton"));
 
     auto *row = new QHBoxLayout;
@@ -125,9 +155,17 @@ QWidget *VerifyPanel::buildKeyGroup()
     row->addStretch(1);
     row->addWidget(m_openKeyButton);
 
+    auto *pastedLayout = new QVBoxLayout(m_pastedKeyBox);
+    pastedLayout->setContentsMargins(0, 0, 0, 0);
+    pastedLayout->addWidget(m_keyEdit, 1);
+    pastedLayout->addLayout(row);
+
     auto *layout = new QVBoxLayout(group);
-    layout->addWidget(m_keyEdit, 1);
-    layout->addLayout(row);
+    layout->addLayout(sourceRow);
+    layout->addWidget(m_sourceStatus);
+    layout->addWidget(m_pastedKeyBox, 1);
+    connect(m_sourceCombo, &QComboBox::activated, this, &VerifyPanel::onSourceChosen);
+    connect(m_issuerButton, &QPushButton::clicked, this, &VerifyPanel::useTokenIssuer);
     return group;
 }
 
@@ -228,7 +266,109 @@ void VerifyPanel::setClock(std::shared_ptr<const common::Clock> clock)
 void VerifyPanel::setInspection(const jose::Inspection &inspection)
 {
     m_inspection = inspection;
+    updateIssuerButton();
     m_debounce->start();
+}
+
+void VerifyPanel::setKeyRing(KeyRing *ring)
+{
+    if (m_ring)
+        m_ring->disconnect(this);
+    m_ring = ring;
+    if (m_ring) {
+        connect(m_ring, &KeyRing::sourcesChanged, this, &VerifyPanel::updateSourceCombo);
+        connect(m_ring, &KeyRing::sourceChanged, this, [this](int index) {
+            if (index >= 0 && index < m_ring->count() && m_ring->at(index).id == m_sourceId)
+                m_debounce->start();
+            updateSourceCombo();
+        });
+    }
+    updateSourceCombo();
+    updateIssuerButton();
+}
+
+void VerifyPanel::updateSourceCombo()
+{
+    const QSignalBlocker blocker(m_sourceCombo);
+    while (m_sourceCombo->count() > 1)
+        m_sourceCombo->removeItem(1);
+    int current = 0;
+    if (m_ring) {
+        for (int i = 0; i < m_ring->count(); ++i) {
+            const KeySource &source = m_ring->at(i);
+            QString label = source.name;
+            if (source.fetching)
+                label += QStringLiteral(" (fetching\u2026)");
+            else if (source.keys)
+                label += QStringLiteral(" (%1)").arg(plural(source.keys->keys.size(), QStringLiteral("key"), QStringLiteral("keys")));
+            else if (!source.error.isEmpty())
+                label += QStringLiteral(" (error)");
+            m_sourceCombo->addItem(label, source.id);
+            if (source.id == m_sourceId)
+                current = m_sourceCombo->count() - 1;
+        }
+    }
+    if (current == 0 && !m_sourceId.isEmpty()) {
+        m_sourceId.clear(); // the source was removed
+        m_debounce->start();
+    }
+    m_sourceCombo->setCurrentIndex(current);
+    m_pastedKeyBox->setVisible(m_sourceId.isEmpty());
+}
+
+void VerifyPanel::onSourceChosen()
+{
+    m_sourceId = m_sourceCombo->currentData().toString();
+    m_pastedKeyBox->setVisible(m_sourceId.isEmpty());
+    verifyNow();
+}
+
+void VerifyPanel::setKeySource(int ringIndex)
+{
+    m_sourceId = (m_ring && ringIndex >= 0 && ringIndex < m_ring->count()) ? m_ring->at(ringIndex).id : QString();
+    updateSourceCombo();
+    verifyNow();
+}
+
+int VerifyPanel::keySource() const
+{
+    return m_ring && !m_sourceId.isEmpty() ? m_ring->indexOf(m_sourceId) : -1;
+}
+
+void VerifyPanel::updateIssuerButton()
+{
+    const QString iss = m_inspection.token.payload.value(QStringLiteral("iss")).toString();
+    const QUrl url(iss);
+    const bool usable = m_ring && url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http")
+        && !url.host().isEmpty();
+    m_issuerButton->setEnabled(usable);
+    m_issuerButton->setToolTip(usable
+            ? QStringLiteral("Fetch the keys of %1 through OpenID Connect discovery "
+                             "(%1/.well-known/openid-configuration) and verify with them. Only the issuer's "
+                             "public metadata is requested; the token is not sent.")
+                  .arg(iss)
+            : QStringLiteral("The token has no issuer URL (iss) to discover keys from"));
+}
+
+void VerifyPanel::useTokenIssuer()
+{
+    const QString iss = m_inspection.token.payload.value(QStringLiteral("iss")).toString();
+    if (!m_ring || iss.isEmpty())
+        return;
+    int index = -1;
+    for (int i = 0; i < m_ring->count(); ++i) {
+        if (m_ring->at(i).kind == KeySource::Kind::Issuer && m_ring->at(i).location == iss) {
+            index = i;
+            break;
+        }
+    }
+    if (index < 0) {
+        m_sourceId.clear();
+        index = m_ring->add(KeyRing::url(iss, true));
+    } else {
+        m_ring->reload(index);
+    }
+    setKeySource(index);
 }
 
 void VerifyPanel::onKeyTextEdited()
@@ -287,7 +427,28 @@ void VerifyPanel::verifyNow()
 {
     m_debounce->stop();
     const QString keyText = m_keyEdit->toPlainText();
-    if (keyText.trimmed().isEmpty() && m_binaryKey.isEmpty()) {
+    const int ringIndex = keySource();
+    const KeySource *ringSource = ringIndex >= 0 ? &m_ring->at(ringIndex) : nullptr;
+    m_sourceStatus->setVisible(ringSource != nullptr);
+    if (ringSource) {
+        QString status;
+        if (ringSource->fetching)
+            status = QStringLiteral("Fetching %1: %2").arg(ringSource->location, ringSource->stage);
+        else if (!ringSource->error.isEmpty())
+            status = (ringSource->keys ? QStringLiteral("Last refresh failed (using the keys fetched before): ")
+                                       : QString()) + ringSource->error;
+        else if (ringSource->keys)
+            status = QStringLiteral("%1 from %2").arg(plural(ringSource->keys->keys.size(), QStringLiteral("key"),
+                QStringLiteral("keys")), ringSource->location.isEmpty() ? ringSource->name : ringSource->location);
+        m_sourceStatus->setText(status);
+        if (!ringSource->keys) {
+            if (ringSource->fetching)
+                showNeutral(QStringLiteral("Fetching keys\u2026"), status);
+            else
+                showKeyError(ringSource->error.isEmpty() ? QStringLiteral("no_key: the source has no keys") : ringSource->error);
+            return;
+        }
+    } else if (keyText.trimmed().isEmpty() && m_binaryKey.isEmpty()) {
         showNeutral(QStringLiteral("Give a key to verify"),
             QStringLiteral("Paste a key or a secret above, or open a key file."));
         return;
@@ -299,6 +460,8 @@ void VerifyPanel::verifyNow()
 
     crypto::Backend::initialize();
     common::Result<keys::JwkSet> keySet = [&]() -> common::Result<keys::JwkSet> {
+        if (ringSource)
+            return *ringSource->keys;
         if (!m_binaryKey.isEmpty() && keyText.isEmpty())
             return keys::KeyLoader::load(m_binaryKey);
         if (m_secretCheck->isChecked()) {
@@ -311,7 +474,7 @@ void VerifyPanel::verifyNow()
     }();
     if (!keySet) {
         QString text = keySet.error().toString();
-        if (!m_secretCheck->isChecked() && keySet.error().code == u"unknown_key_format")
+        if (!ringSource && !m_secretCheck->isChecked() && keySet.error().code == u"unknown_key_format")
             text += QStringLiteral("\nIf this is a shared secret, tick \u201cKey is a shared secret\u201d.");
         showKeyError(text);
         return;

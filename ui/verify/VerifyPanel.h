@@ -25,6 +25,8 @@ struct Report;
 
 namespace jwb::ui {
 
+class KeyRing;
+
 /// The inspector's "Verify" tab: a key (secret, JWK, JWK Set, PEM or DER), an optional expected algorithm,
 /// issuer, audience and leeway, and the verdict of core's validation::Verifier with every check in order.
 ///
@@ -46,6 +48,13 @@ public:
     void setInspection(const jose::Inspection &inspection);
     /// Runs the verification now instead of waiting for the debounce.
     void verifyNow();
+    /// The workspace's key sources: the "Keys from" combo offers them next to the pasted key.
+    void setKeyRing(KeyRing *ring);
+    /// Uses the key ring source with this index (-1: the key pasted in the panel).
+    void setKeySource(int ringIndex);
+    [[nodiscard]] int keySource() const;
+    /// Adds the token's issuer (iss) as an OpenID discovery source to the key ring and verifies with it.
+    void useTokenIssuer();
     /// Reads a key file (at most kMaxKeyFileBytes): text goes into the key editor, binary (DER) is kept aside.
     void openKeyFile(const QString &path);
 
@@ -56,6 +65,8 @@ public:
 
     // Widgets, for tests.
     [[nodiscard]] QPlainTextEdit *keyEdit() const { return m_keyEdit; }
+    [[nodiscard]] QComboBox *sourceCombo() const { return m_sourceCombo; }
+    [[nodiscard]] QPushButton *issuerButton() const { return m_issuerButton; }
     [[nodiscard]] QCheckBox *secretCheck() const { return m_secretCheck; }
     [[nodiscard]] QComboBox *encodingCombo() const { return m_encodingCombo; }
     [[nodiscard]] QComboBox *algCombo() const { return m_algCombo; }
@@ -79,6 +90,9 @@ private:
     QWidget *buildPolicyGroup();
     QWidget *buildResults();
     void chooseKeyFile();
+    void updateSourceCombo();
+    void onSourceChosen();
+    void updateIssuerButton();
     void onKeyTextEdited();
     void showNeutral(const QString &title, const QString &text);
     void showKeyError(const QString &text);
@@ -92,6 +106,12 @@ private:
     QString m_verdict = QStringLiteral("none");
     QString m_keyError;
 
+    KeyRing *m_ring = nullptr;
+    QString m_sourceId; ///< the chosen ring source; empty for the pasted key
+    QComboBox *m_sourceCombo = nullptr;
+    QPushButton *m_issuerButton = nullptr;
+    QLabel *m_sourceStatus = nullptr;
+    QWidget *m_pastedKeyBox = nullptr;
     QPlainTextEdit *m_keyEdit = nullptr;
     QCheckBox *m_secretCheck = nullptr;
     QComboBox *m_encodingCombo = nullptr;
