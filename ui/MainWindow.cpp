@@ -1,33 +1,74 @@
 #include "MainWindow.h"
 
 #include "crypto/Backend.h"
+#include "keys/KeyLoader.h"
 
 #include "common/Dialogs.h"
 #include "common/Resources.h"
-#include "common/Theme.h"
+#include "common/SecretStore.h"
 #include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
+#include "inspector/TokenEditor.h"
+#include "keys/KeyRing.h"
+#include "verify/VerifyPanel.h"
+
+#if __has_include("keys/KeysPage.h")
+#include "keys/KeysPage.h"
+#define JWB_HAVE_KEYS_PAGE 1
+#endif
+#if __has_include("compose/ComposerPage.h")
+#include "compose/ComposerPage.h"
+#define JWB_HAVE_COMPOSER_PAGE 1
+#endif
+#if __has_include("gateway/GatewayPage.h")
+#include "gateway/GatewayPage.h"
+#define JWB_HAVE_GATEWAY_PAGE 1
+#endif
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
+#include <QUuid>
+#include <QVBoxLayout>
 
 namespace jwb::ui {
 
 namespace {
 
 constexpr int kStatusMessageMs = 5000;
+constexpr int kWorkspaceVersion = 1;
 
 QStringList localFiles(const QMimeData *mime)
 {
@@ -44,18 +85,80 @@ bool canAccept(const QMimeData *mime)
     return mime && (!localFiles(mime).isEmpty() || mime->hasText());
 }
 
+QString tabName(InspectorWidget::Tab tab)
+{
+    switch (tab) {
+    case InspectorWidget::Tab::Decoded:
+        return QStringLiteral("decoded");
+    case InspectorWidget::Tab::Claims:
+        return QStringLiteral("claims");
+    case InspectorWidget::Tab::Findings:
+        return QStringLiteral("findings");
+    case InspectorWidget::Tab::Signature:
+        return QStringLiteral("signature");
+    case InspectorWidget::Tab::Verify:
+        return QStringLiteral("verify");
+    }
+    return QStringLiteral("decoded");
+}
+
+QString dataDir()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+common::Result<QJsonObject> readWorkspaceFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return common::Result<QJsonObject>::failure(
+            QStringLiteral("cannot_read"), QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    if (file.size() > MainWindow::kMaxWorkspaceBytes)
+        return common::Result<QJsonObject>::failure(QStringLiteral("too_large"),
+            QStringLiteral("%1 is %2 MiB; a workspace is at most %3 MiB")
+                .arg(path)
+                .arg(file.size() / (1024 * 1024))
+                .arg(MainWindow::kMaxWorkspaceBytes / (1024 * 1024)));
+    const QByteArray bytes = file.readAll();
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError) {
+        const QByteArray before = bytes.left(error.offset);
+        const int line = static_cast<int>(before.count('\n')) + 1;
+        const int column = static_cast<int>(error.offset - (before.lastIndexOf('\n') + 1)) + 1;
+        return common::Result<QJsonObject>::failure(QStringLiteral("invalid_json"),
+            QStringLiteral("%1 is not valid JSON: %2 at line %3, column %4")
+                .arg(QFileInfo(path).fileName(), error.errorString())
+                .arg(line)
+                .arg(column));
+    }
+    if (!doc.isObject() || !doc.object().contains(QLatin1String(common::FileKinds::kWorkspaceMarker)))
+        return common::Result<QJsonObject>::failure(QStringLiteral("not_workspace"),
+            QStringLiteral("%1 is not a JWT Workbench workspace (no \"%2\" member)")
+                .arg(QFileInfo(path).fileName(), QLatin1String(common::FileKinds::kWorkspaceMarker)));
+    return doc.object();
+}
+
 } // namespace
 
-MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *parent)
+    : QMainWindow(parent)
+    , m_clock(clock ? std::move(clock) : common::Clock::system())
 {
     Resources::ensureLoaded();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(QStringLiteral("JWT Workbench"));
     setWindowIcon(Theme::appIcon());
     setAcceptDrops(true);
 
-    m_inspector = new InspectorWidget(std::move(clock), this);
-    setCentralWidget(m_inspector);
+    m_network = new QNetworkAccessManager(this);
+    m_keyRing = new KeyRing(m_clock, this);
+    m_keyRing->setNetworkAccessManager(m_network);
+    m_secrets = new SecretStore(this);
+    m_workspaceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    createPages(m_clock);
 
     m_timeLabel = new QLabel(this);
     m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
@@ -67,11 +170,121 @@ MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *pare
 
     connect(m_inspector, &InspectorWidget::inspected, this, &MainWindow::updateActions);
     connect(m_inspector, &InspectorWidget::filesDropped, this, &MainWindow::openFiles);
+
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(kAutosaveMs);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    m_autosaveTimer->start();
+
     updateActions();
+    updateTitle();
     resize(1280, 820);
+    restoreWindowState();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
+{
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(QStringLiteral("Pages"));
+    m_navigation->setViewMode(QListView::IconMode);
+    m_navigation->setFlow(QListView::TopToBottom);
+    m_navigation->setMovement(QListView::Static);
+    m_navigation->setIconSize(QSize(28, 28));
+    m_navigation->setGridSize(QSize(84, 64));
+    m_navigation->setFixedWidth(90);
+    m_navigation->setSpacing(0);
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setBackgroundRole(QPalette::Window);
+    m_navigation->viewport()->setAutoFillBackground(false);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    m_inspector = new InspectorWidget(clock, this);
+    m_inspector->setKeyRing(m_keyRing);
+    addPage(Page::Inspector, m_inspector, QStringLiteral("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
+        QStringLiteral("Decode, explain and verify tokens (Ctrl+1)"));
+
+#ifdef JWB_HAVE_KEYS_PAGE
+    m_keysPage = new KeysPage(m_keyRing, clock, this);
+    addPage(Page::Keys, m_keysPage, QStringLiteral("Keys"), QStringLiteral(":/icons/page-keys.svg"),
+        QStringLiteral("Key sources: pasted keys, files, JWK Set URLs, issuers; generate and export (Ctrl+2)"));
+    connect(m_keysPage, &KeysPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+#endif
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    m_gatewayPage = new GatewayPage(m_keyRing, clock, this);
+    addPage(Page::Gateway, m_gatewayPage, QStringLiteral("Gateway"), QStringLiteral(":/icons/page-gateway.svg"),
+        QStringLiteral("KrakenD endpoints: edit auth/validator, simulate requests, export (Ctrl+3)"));
+    connect(m_gatewayPage, &GatewayPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    connect(m_gatewayPage, &GatewayPage::modifiedChanged, this, &MainWindow::updateTitle);
+#endif
+#ifdef JWB_HAVE_COMPOSER_PAGE
+    m_composerPage = new ComposerPage(m_keyRing, clock, this);
+    addPage(Page::Composer, m_composerPage, QStringLiteral("Composer"), QStringLiteral(":/icons/page-composer.svg"),
+        QStringLiteral("Compose claims and sign test tokens with keys from the key ring (Ctrl+4)"));
+    connect(m_composerPage, &ComposerPage::sendToInspector, this,
+        [this](const QString &token) { addToken(QStringLiteral("composed token"), token); });
+    connect(m_composerPage, &ComposerPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+#ifdef JWB_HAVE_KEYS_PAGE
+    connect(m_composerPage, &ComposerPage::generateKeyRequested, this, [this] {
+        showPage(Page::Keys);
+        m_keysPage->generate();
+    });
+#endif
+#endif
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_pages, &QStackedWidget::currentChanged, this, [this] { updateActions(); });
+    m_navigation->setCurrentRow(0);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *rule = new QFrame(central);
+    rule->setFrameShape(QFrame::VLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(m_navigation);
+    layout->addWidget(rule);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip)
+{
+    m_pageIndex.insert(static_cast<int>(page), m_pages->addWidget(widget));
+    auto *item = new QListWidgetItem(Theme::svgIcon(icon), title, m_navigation);
+    item->setToolTip(tip);
+    item->setTextAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+    item->setSizeHint(QSize(84, 64));
+    item->setData(Qt::AccessibleTextRole, title);
+}
+
+void MainWindow::showPage(Page page)
+{
+    const int index = m_pageIndex.value(static_cast<int>(page), -1);
+    if (index >= 0)
+        m_navigation->setCurrentRow(index);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    const int index = m_pages->currentIndex();
+    for (auto it = m_pageIndex.begin(); it != m_pageIndex.end(); ++it) {
+        if (it.value() == index)
+            return static_cast<Page>(it.key());
+    }
+    return Page::Inspector;
+}
 
 void MainWindow::createActions()
 {
@@ -83,24 +296,100 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
-    m_openAction = make(QStringLiteral("actionOpen"), QStringLiteral("&Open Token File\u2026"), QKeySequence::Open,
+    m_openAction = make(QStringLiteral("actionOpen"), QStringLiteral("&Open\u2026"), QKeySequence::Open,
         &MainWindow::chooseAndOpenFile);
-    m_openAction->setStatusTip(QStringLiteral("Open a file that contains a token, a Bearer header or a cookie"));
+    m_openAction->setStatusTip(
+        QStringLiteral("Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes"));
+    m_openTokenAction = make(QStringLiteral("actionOpenToken"), QStringLiteral("Open &Token File\u2026"), QKeySequence(),
+        [this] {
+            chooseAndOpen(QStringLiteral("Open Token File"),
+                QStringLiteral("Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)"));
+        });
+    m_openKeyAction = make(QStringLiteral("actionOpenKey"), QStringLiteral("Open &Key or JWK Set\u2026"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] {
+            chooseAndOpen(QStringLiteral("Open Key File"),
+                QStringLiteral("Keys (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)"));
+        });
+    m_openConfigAction = make(QStringLiteral("actionOpenConfig"), QStringLiteral("Open KrakenD &Config\u2026"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
+            chooseAndOpen(QStringLiteral("Open KrakenD Configuration"),
+                QStringLiteral("KrakenD configuration (*.json);;All files (*)"));
+        });
+    m_openWorkspaceAction = make(QStringLiteral("actionOpenWorkspace"), QStringLiteral("Open &Workspace\u2026"),
+        QKeySequence(), [this] {
+            const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open Workspace"),
+                QStringLiteral("JWT Workbench workspace (*.jwb.json);;All files (*)"));
+            if (!path.isEmpty())
+                openWorkspace(path);
+        });
+    m_saveWorkspaceAction = make(QStringLiteral("actionSaveWorkspace"), QStringLiteral("&Save Workspace"),
+        QKeySequence::Save, [this] { saveWorkspace(); });
+    m_saveWorkspaceAction->setStatusTip(QStringLiteral(
+        "Save tokens, key sources and settings; secrets and private keys go to the system keychain only if you agree"));
+    m_saveWorkspaceAsAction = make(QStringLiteral("actionSaveWorkspaceAs"), QStringLiteral("Save Workspace &As\u2026"),
+        QKeySequence::SaveAs, [this] {
+            const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save Workspace"),
+                QStringLiteral("JWT Workbench workspace (*.jwb.json)"),
+                m_workspacePath.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.jwb.json")) : m_workspacePath);
+            if (!path.isEmpty())
+                saveWorkspaceAs(path);
+        });
     m_demoAction = make(
-        QStringLiteral("actionOpenDemo"), QStringLiteral("Open &Demo Token"), QKeySequence(), &MainWindow::openDemo);
-    m_demoAction->setStatusTip(QStringLiteral("Show the built-in RS256 demo token"));
+        QStringLiteral("actionOpenDemo"), QStringLiteral("Open &Demo Workspace"), QKeySequence(), &MainWindow::openDemo);
+    m_demoAction->setStatusTip(QStringLiteral("The RS256 demo token, its JWK Set and a sample krakend.json"));
     m_quitAction = make(QStringLiteral("actionQuit"), QStringLiteral("&Quit"), QKeySequence::Quit, &QWidget::close);
 
+    m_undoAction = make(QStringLiteral("actionUndo"), QStringLiteral("&Undo"), QKeySequence::Undo, &MainWindow::undo);
+    m_redoAction = make(QStringLiteral("actionRedo"), QStringLiteral("&Redo"), QKeySequence::Redo, &MainWindow::redo);
+    // Text fields claim Ctrl+Z through ShortcutOverride, so these act only where no text field has focus.
     m_pasteAction = make(QStringLiteral("actionPasteToken"), QStringLiteral("&Paste Token"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), &MainWindow::pasteToken);
     m_pasteAction->setStatusTip(QStringLiteral("Replace the token with the clipboard's text"));
-    m_copyJsonAction = make(QStringLiteral("actionCopyJson"), QStringLiteral("&Copy Decoded JSON"),
+    m_copyJsonAction = make(QStringLiteral("actionCopyJson"), QStringLiteral("Decoded &JSON"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &MainWindow::copyDecodedJson);
     m_copyJsonAction->setIconText(QStringLiteral("Copy JSON"));
     m_copyJsonAction->setStatusTip(
         QStringLiteral("Copy header, payload, times and findings as one JSON document (like decode --json)"));
+    m_copyTokenAction = make(QStringLiteral("actionCopyToken"), QStringLiteral("Compact &Token"), QKeySequence(),
+        [this] {
+            copyToClipboard(QString::fromLatin1(m_inspector->inspection().token.compact), QStringLiteral("the token"));
+        });
+    m_copyHeaderAction = make(QStringLiteral("actionCopyHeader"), QStringLiteral("&Header JSON"), QKeySequence(), [this] {
+        copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.header).toJson()),
+            QStringLiteral("the header"));
+    });
+    m_copyPayloadAction = make(QStringLiteral("actionCopyPayload"), QStringLiteral("&Payload JSON"), QKeySequence(), [this] {
+        copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.payload).toJson()),
+            QStringLiteral("the payload"));
+    });
+    m_copyAuthorizationAction = make(QStringLiteral("actionCopyAuthorization"),
+        QStringLiteral("&Authorization Header"), QKeySequence(), [this] {
+            copyToClipboard(QStringLiteral("Authorization: Bearer ")
+                    + QString::fromLatin1(m_inspector->inspection().token.compact),
+                QStringLiteral("the Authorization header"));
+        });
+    m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), QStringLiteral("&curl Command"), QKeySequence(), [this] {
+        copyToClipboard(QStringLiteral("curl -i -H 'Authorization: Bearer %1' http://localhost:8080/")
+                            .arg(QString::fromLatin1(m_inspector->inspection().token.compact)),
+            QStringLiteral("a curl command"));
+    });
     m_clearAction = make(QStringLiteral("actionClear"), QStringLiteral("C&lear Token"), QKeySequence(),
         [this] { m_inspector->setTokenText(QString()); });
+
+    const QList<std::pair<Page, QString>> pages = {{Page::Inspector, QStringLiteral("&Inspector")},
+        {Page::Keys, QStringLiteral("&Keys")}, {Page::Gateway, QStringLiteral("&Gateway")},
+        {Page::Composer, QStringLiteral("&Composer")}};
+    const QStringList pageNames
+        = {QStringLiteral("Inspector"), QStringLiteral("Keys"), QStringLiteral("Gateway"), QStringLiteral("Composer")};
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const Page page = pages[i].first;
+        auto *action = new QAction(pages[i].second, this);
+        action->setObjectName(QStringLiteral("actionPage") + pageNames[i]);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        action->setEnabled(m_pageIndex.contains(static_cast<int>(page)));
+        connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
+        m_pageActions.append(action);
+    }
 
     const QList<std::pair<InspectorWidget::Tab, QString>> tabs
         = {{InspectorWidget::Tab::Decoded, QStringLiteral("&Decoded")},
@@ -111,11 +400,30 @@ void MainWindow::createActions()
     for (qsizetype i = 0; i < tabs.size(); ++i) {
         const InspectorWidget::Tab tab = tabs[i].first;
         auto *action = new QAction(tabs[i].second, this);
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
-        connect(action, &QAction::triggered, this, [this, tab] { m_inspector->showTab(tab); });
+        action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, tab] {
+            showPage(Page::Inspector);
+            m_inspector->showTab(tab);
+        });
         m_tabActions.append(action);
     }
 
+    m_themeGroup = new QActionGroup(this);
+    m_themeGroup->setExclusive(true);
+    const QList<std::pair<Theme::Mode, QString>> themes = {{Theme::Mode::System, QStringLiteral("&System")},
+        {Theme::Mode::Light, QStringLiteral("&Light")}, {Theme::Mode::Dark, QStringLiteral("&Dark")}};
+    for (const auto &[mode, text] : themes) {
+        auto *action = new QAction(text, m_themeGroup);
+        QString name = Theme::modeName(mode);
+        name[0] = name[0].toUpper();
+        action->setObjectName(QStringLiteral("actionTheme") + name);
+        action->setCheckable(true);
+        action->setChecked(mode == Theme::currentMode());
+        connect(action, &QAction::triggered, this, [this, mode = mode] { setThemeMode(mode); });
+    }
+
+    m_shortcutsAction = make(QStringLiteral("actionShortcuts"), QStringLiteral("&Keyboard Shortcuts"),
+        QKeySequence(Qt::CTRL | Qt::Key_Slash), &MainWindow::showShortcuts);
     m_aboutAction = make(
         QStringLiteral("actionAbout"), QStringLiteral("&About JWT Workbench"), QKeySequence(), &MainWindow::about);
     m_aboutQtAction = make(QStringLiteral("actionAboutQt"), QStringLiteral("About &Qt"), QKeySequence(),
@@ -133,20 +441,47 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_openTokenAction);
+    file->addAction(m_openKeyAction);
+    file->addAction(m_openConfigAction);
+    file->addAction(m_openWorkspaceAction);
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    file->addAction(m_saveWorkspaceAction);
+    file->addAction(m_saveWorkspaceAsAction);
+    file->addSeparator();
     file->addAction(m_demoAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+    updateRecentMenu();
 
     QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
     edit->addAction(m_pasteAction);
-    edit->addAction(m_copyJsonAction);
+    QMenu *copyAs = edit->addMenu(QStringLiteral("&Copy As"));
+    copyAs->addAction(m_copyTokenAction);
+    copyAs->addAction(m_copyJsonAction);
+    copyAs->addAction(m_copyHeaderAction);
+    copyAs->addAction(m_copyPayloadAction);
+    copyAs->addAction(m_copyAuthorizationAction);
+    copyAs->addAction(m_copyCurlAction);
     edit->addSeparator();
     edit->addAction(m_clearAction);
 
     QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
-    view->addActions(m_tabActions);
+    view->addActions(m_pageActions);
+    view->addSeparator();
+    QMenu *tabs = view->addMenu(QStringLiteral("Inspector &Tab"));
+    tabs->addActions(m_tabActions);
+    QMenu *theme = view->addMenu(QStringLiteral("T&heme"));
+    theme->addActions(m_themeGroup->actions());
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
 }
@@ -154,20 +489,39 @@ void MainWindow::createMenus()
 void MainWindow::updateActions()
 {
     const bool hasToken = !m_inspector->isEmpty();
+    const bool hasCompact = !m_inspector->inspection().token.compact.isEmpty();
     m_copyJsonAction->setEnabled(hasToken);
     m_clearAction->setEnabled(hasToken);
+    for (QAction *action : {m_copyTokenAction, m_copyAuthorizationAction, m_copyCurlAction})
+        action->setEnabled(hasCompact);
+    m_copyHeaderAction->setEnabled(m_inspector->inspection().token.headerOk);
+    m_copyPayloadAction->setEnabled(m_inspector->inspection().token.payloadIsJson);
     const QDateTime now = m_inspector->clock()->now().toLocalTime();
-    m_timeLabel->setText(QStringLiteral("Times relative to %1").arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    m_timeLabel->setText((m_inspector->evaluationTime() ? QStringLiteral("Evaluated at %1")
+                                                        : QStringLiteral("Times relative to %1"))
+                             .arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     m_timeLabel->setToolTip(QStringLiteral("Relative times (\u201cexpires in \u2026\u201d) are recomputed every %1 s")
                                 .arg(InspectorWidget::kRefreshMs / 1000));
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = m_workspacePath.isEmpty() ? QStringLiteral("JWT Workbench")
+                                              : QStringLiteral("%1 \u2014 JWT Workbench").arg(QFileInfo(m_workspacePath).fileName());
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    setWindowModified(m_gatewayPage->isModified());
+    title = (m_gatewayPage->isModified() ? QStringLiteral("[*]") : QString()) + title;
+#endif
+    setWindowTitle(title);
 }
 
 void MainWindow::addToken(const QString &title, const QString &text)
 {
     m_inspector->addInput(title, text);
+    showPage(Page::Inspector);
 }
 
-bool MainWindow::openFile(const QString &path)
+bool MainWindow::openToken(const QString &path, const QByteArray &)
 {
     const auto text = TokenFile::read(path);
     if (!text) {
@@ -175,8 +529,92 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     addToken(QFileInfo(path).fileName(), text.value());
-    statusBar()->showMessage(QStringLiteral("Opened %1").arg(QFileInfo(path).fileName()), kStatusMessageMs);
     return true;
+}
+
+bool MainWindow::openKeys(const QString &path)
+{
+    // The key ring keeps the path and re-reads it on refresh; a file it cannot read is still added, with its
+    // error shown on the Keys page, unless it is not a key at all.
+    const auto loaded = keys::KeyLoader::loadFile(path);
+    if (!loaded) {
+        Dialogs::showError(this, QStringLiteral("Cannot open key file"),
+            QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
+        return false;
+    }
+#ifdef JWB_HAVE_KEYS_PAGE
+    const int index = m_keysPage->addFile(path);
+    m_keysPage->selectSource(index);
+#else
+    const int index = m_keyRing->add(KeyRing::file(path));
+#endif
+    // A key opened while a token is shown is what the user wants to verify it with.
+    if (!m_inspector->isEmpty()) {
+        m_inspector->verifyPanel()->setKeySource(index);
+        m_inspector->showTab(InspectorWidget::Tab::Verify);
+        showPage(Page::Inspector);
+    } else {
+        showPage(Page::Keys);
+    }
+    return true;
+}
+
+bool MainWindow::openConfig(const QString &path)
+{
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    if (!m_gatewayPage->maybeSave())
+        return false;
+    if (!m_gatewayPage->openConfig(path))
+        return false;
+    showPage(Page::Gateway);
+    return true;
+#else
+    Dialogs::showError(this, QStringLiteral("Cannot open KrakenD configuration"),
+        QStringLiteral("%1: this build has no Gateway view").arg(path));
+    return false;
+#endif
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QFile file(path);
+    if (!QFileInfo::exists(path)) {
+        Dialogs::showError(this, QStringLiteral("Cannot open file"),
+            QStringLiteral("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        Dialogs::showError(this, QStringLiteral("Cannot open file"),
+            QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    // Enough to recognise any kind; each opener then applies its own size limit to the whole file.
+    const QByteArray head = file.read(TokenFile::kMaxBytes + 1);
+    const common::FileKind kind = common::FileKinds::classify(head, path);
+    bool opened = false;
+    switch (kind) {
+    case common::FileKind::Workspace:
+        opened = openWorkspace(path);
+        break;
+    case common::FileKind::KrakendConfig:
+        opened = openConfig(path);
+        break;
+    case common::FileKind::Key:
+    case common::FileKind::KeySet:
+        opened = openKeys(path);
+        break;
+    case common::FileKind::Token:
+    case common::FileKind::Unknown:
+        opened = openToken(path, head);
+        break;
+    }
+    if (opened) {
+        addRecentFile(path);
+        statusBar()->showMessage(
+            QStringLiteral("Opened %1 (%2)").arg(QFileInfo(path).fileName(), common::FileKinds::name(kind)),
+            kStatusMessageMs);
+    }
+    return opened;
 }
 
 int MainWindow::openFiles(const QStringList &paths)
@@ -190,17 +628,39 @@ int MainWindow::openFiles(const QStringList &paths)
 void MainWindow::openDemo()
 {
     addToken(QStringLiteral("demo-token.jwt (demo)"), Resources::demoToken());
-    statusBar()->showMessage(
-        QStringLiteral("Demo token: RS256, signed with the demo key from resources/samples (demo-jwks.json)"),
+    bool haveDemoKeys = false;
+    for (const auto &source : m_keyRing->sources())
+        haveDemoKeys = haveDemoKeys || source.name == u"Demo JWK Set";
+    if (!haveDemoKeys) {
+        QFile jwks(QStringLiteral(":/samples/demo-jwks.json"));
+        if (jwks.open(QIODevice::ReadOnly)) {
+            const int index
+                = m_keyRing->add(KeyRing::pasted(QStringLiteral("Demo JWK Set"), QString::fromUtf8(jwks.readAll())));
+            m_inspector->verifyPanel()->setKeySource(index);
+        }
+    }
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    if (m_gatewayPage->configPath().isEmpty() && !m_gatewayPage->isModified())
+        m_gatewayPage->openDemo();
+#endif
+    showPage(Page::Inspector);
+    statusBar()->showMessage(QStringLiteral("Demo workspace: an RS256 token, its JWK Set (Keys) and a sample "
+                                            "krakend.json (Gateway)"),
         kStatusMessageMs);
+}
+
+void MainWindow::chooseAndOpen(const QString &title, const QString &filter)
+{
+    const QString path = Dialogs::getOpenFileName(this, title, filter);
+    if (!path.isEmpty())
+        openFile(path);
 }
 
 void MainWindow::chooseAndOpenFile()
 {
-    const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open Token File"),
-        QStringLiteral("Token files (*.jwt *.jws *.jwe *.token *.txt *.json);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
+    chooseAndOpen(QStringLiteral("Open"),
+        QStringLiteral("Tokens, keys, KrakenD configs and workspaces (*.jwt *.jws *.jwe *.token *.txt *.json *.pem "
+                       "*.crt *.cer *.der *.key *.pub *.jwk *.jwks);;All files (*)"));
 }
 
 void MainWindow::pasteToken()
@@ -210,7 +670,18 @@ void MainWindow::pasteToken()
         statusBar()->showMessage(QStringLiteral("The clipboard holds no text to decode."), kStatusMessageMs);
         return;
     }
+    showPage(Page::Inspector);
     m_inspector->setTokenText(text);
+}
+
+void MainWindow::copyToClipboard(const QString &text, const QString &what)
+{
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(QStringLiteral("There is nothing to copy."), kStatusMessageMs);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(text);
+    statusBar()->showMessage(QStringLiteral("Copied %1.").arg(what), kStatusMessageMs);
 }
 
 void MainWindow::copyDecodedJson()
@@ -224,6 +695,506 @@ void MainWindow::copyDecodedJson()
     statusBar()->showMessage(QStringLiteral("Copied the decoded token as JSON."), kStatusMessageMs);
 }
 
+void MainWindow::undo()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(focus); edit && !edit->isReadOnly()) {
+        edit->undo();
+        return;
+    }
+    if (auto *line = qobject_cast<QLineEdit *>(focus); line && !line->isReadOnly()) {
+        line->undo();
+        return;
+    }
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    if (currentPage() == Page::Gateway) {
+        m_gatewayPage->undoStack()->undo();
+        return;
+    }
+#endif
+    if (currentPage() == Page::Inspector)
+        m_inspector->tokenEditor()->undo();
+}
+
+void MainWindow::redo()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(focus); edit && !edit->isReadOnly()) {
+        edit->redo();
+        return;
+    }
+    if (auto *line = qobject_cast<QLineEdit *>(focus); line && !line->isReadOnly()) {
+        line->redo();
+        return;
+    }
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    if (currentPage() == Page::Gateway) {
+        m_gatewayPage->undoStack()->redo();
+        return;
+    }
+#endif
+    if (currentPage() == Page::Inspector)
+        m_inspector->tokenEditor()->redo();
+}
+
+// --- workspaces ------------------------------------------------------------------------------------------
+
+QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
+{
+    QJsonObject workspace;
+    workspace.insert(QLatin1String(common::FileKinds::kWorkspaceMarker), kWorkspaceVersion);
+    workspace.insert(QStringLiteral("id"), m_workspaceId);
+    workspace.insert(QStringLiteral("saved_at"), m_clock->now().toUTC().toString(Qt::ISODate));
+
+    QJsonArray tokens;
+    const QStringList titles = m_inspector->inputTitles();
+    const QStringList texts = m_inspector->inputTexts();
+    for (qsizetype i = 0; i < titles.size(); ++i) {
+        if (texts.value(i).trimmed().isEmpty())
+            continue;
+        tokens.append(QJsonObject {{QStringLiteral("title"), titles[i]}, {QStringLiteral("text"), texts.value(i)}});
+    }
+    workspace.insert(QStringLiteral("tokens"), tokens);
+    workspace.insert(QStringLiteral("current_token"), m_inspector->currentInput());
+
+    QJsonObject inspector;
+    if (const auto at = m_inspector->evaluationTime())
+        inspector.insert(QStringLiteral("evaluate_at"), at->toUTC().toString(Qt::ISODate));
+    inspector.insert(QStringLiteral("tree"), m_inspector->isTreeMode());
+    inspector.insert(QStringLiteral("tab"), tabName(static_cast<InspectorWidget::Tab>(m_inspector->tabs()->currentIndex())));
+    const int keySource = m_inspector->verifyPanel()->keySource();
+    if (keySource >= 0)
+        inspector.insert(QStringLiteral("verify_key_source"), m_keyRing->at(keySource).id);
+    workspace.insert(QStringLiteral("inspector"), inspector);
+
+    workspace.insert(QStringLiteral("keys"), m_keyRing->toJson(false, secretsLeftOut));
+#ifdef JWB_HAVE_COMPOSER_PAGE
+    workspace.insert(QStringLiteral("composer"), m_composerPage->toWorkspaceJson());
+#endif
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    workspace.insert(QStringLiteral("gateway"), m_gatewayPage->toWorkspaceJson());
+#endif
+    workspace.insert(QStringLiteral("page"), static_cast<int>(currentPage()));
+    return workspace;
+}
+
+common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
+{
+    const int version = workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toInt(-1);
+    if (version < 1 || version > kWorkspaceVersion)
+        return common::Result<void>::failure(QStringLiteral("unsupported_workspace"),
+            QStringLiteral("workspace format %1 is not supported (this version reads format %2)")
+                .arg(workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toVariant().toString())
+                .arg(kWorkspaceVersion));
+    const QJsonValue tokens = workspace.value(QStringLiteral("tokens"));
+    if (!tokens.isUndefined() && !tokens.isArray())
+        return common::Result<void>::failure(QStringLiteral("invalid_workspace"), QStringLiteral("\"tokens\" must be an array"));
+    if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray()); !keys)
+        return keys;
+
+    m_workspaceId = workspace.value(QStringLiteral("id")).toString(m_workspaceId);
+    QList<std::pair<QString, QString>> inputs;
+    for (const QJsonValue &token : tokens.toArray()) {
+        const QJsonObject entry = token.toObject();
+        inputs.append({entry.value(QStringLiteral("title")).toString(QStringLiteral("token")),
+            entry.value(QStringLiteral("text")).toString()});
+    }
+    m_inspector->setInputs(inputs, workspace.value(QStringLiteral("current_token")).toInt(0));
+
+    const QJsonObject inspector = workspace.value(QStringLiteral("inspector")).toObject();
+    const QString evaluateAt = inspector.value(QStringLiteral("evaluate_at")).toString();
+    m_inspector->setEvaluationTime(evaluateAt.isEmpty()
+            ? std::nullopt
+            : std::optional<QDateTime>(QDateTime::fromString(evaluateAt, Qt::ISODate)));
+    m_inspector->setTreeMode(inspector.value(QStringLiteral("tree")).toBool(false));
+    for (const auto tab : {InspectorWidget::Tab::Decoded, InspectorWidget::Tab::Claims, InspectorWidget::Tab::Findings,
+             InspectorWidget::Tab::Signature, InspectorWidget::Tab::Verify}) {
+        if (tabName(tab) == inspector.value(QStringLiteral("tab")).toString())
+            m_inspector->showTab(tab);
+    }
+    m_inspector->verifyPanel()->setKeySource(
+        m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString()));
+#ifdef JWB_HAVE_COMPOSER_PAGE
+    m_composerPage->fromWorkspaceJson(workspace.value(QStringLiteral("composer")).toObject());
+#endif
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    m_gatewayPage->fromWorkspaceJson(workspace.value(QStringLiteral("gateway")).toObject());
+#endif
+    const int page = workspace.value(QStringLiteral("page")).toInt(0);
+    if (page >= 0 && page <= static_cast<int>(Page::Composer))
+        showPage(static_cast<Page>(page));
+    loadSecrets(workspace);
+    return {};
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    if (!m_gatewayPage->maybeSave())
+        return false;
+#endif
+    const auto workspace = readWorkspaceFile(path);
+    if (!workspace) {
+        Dialogs::showError(this, QStringLiteral("Cannot open workspace"), workspace.error().message);
+        return false;
+    }
+    if (auto loaded = loadWorkspaceJson(workspace.value()); !loaded) {
+        Dialogs::showError(this, QStringLiteral("Cannot open workspace"),
+            QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), loaded.error().message));
+        return false;
+    }
+    m_workspacePath = path;
+    addRecentFile(path);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = file.errorString();
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveWorkspace()
+{
+    if (m_workspacePath.isEmpty()) {
+        const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save Workspace"),
+            QStringLiteral("JWT Workbench workspace (*.jwb.json)"), QDir::home().filePath(QStringLiteral("workspace.jwb.json")));
+        if (path.isEmpty())
+            return false;
+        return saveWorkspaceAs(path);
+    }
+    return saveWorkspaceAs(m_workspacePath);
+}
+
+bool MainWindow::saveWorkspaceAs(const QString &requested)
+{
+    QString path = requested;
+    if (!path.endsWith(QLatin1String(".jwb.json"), Qt::CaseInsensitive) && QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".jwb.json");
+    QStringList leftOut;
+    QJsonObject workspace = workspaceJson(&leftOut);
+    if (!leftOut.isEmpty()) {
+        const auto answer = Dialogs::question(this, QStringLiteral("Secrets in this workspace"),
+            QStringLiteral("%1 of the key sources hold a secret or a private key. They are never written to the "
+                           "workspace file.\n\nKeep them in the system keychain, so that opening this workspace "
+                           "restores them?")
+                .arg(leftOut.size()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer == QMessageBox::Yes) {
+            workspace.insert(QStringLiteral("secrets_in_keychain"), QJsonArray::fromStringList(leftOut));
+            storeSecrets(m_workspaceId, leftOut);
+        }
+    }
+    QString error;
+    if (!writeJsonFile(path, workspace, &error)) {
+        Dialogs::showError(this, QStringLiteral("Cannot save workspace"),
+            QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    m_workspacePath = path;
+    addRecentFile(path);
+    updateTitle();
+    statusBar()->showMessage(QStringLiteral("Saved workspace %1").arg(QFileInfo(path).fileName()), kStatusMessageMs);
+    return true;
+}
+
+void MainWindow::storeSecrets(const QString &workspaceId, const QStringList &sourceIds)
+{
+    for (const QString &id : sourceIds) {
+        const int index = m_keyRing->indexOf(id);
+        if (index < 0)
+            continue;
+        const KeySource &source = m_keyRing->at(index);
+        const QString value = source.text.isEmpty() ? QString::fromLatin1(source.binary.toBase64()) : source.text;
+        m_secrets->write(workspaceId + u'/' + id, value);
+    }
+    auto pending = std::make_shared<int>(static_cast<int>(sourceIds.size()));
+    auto failures = std::make_shared<QStringList>();
+    auto *context = new QObject(this);
+    connect(m_secrets, &SecretStore::done, context, [this, pending, failures, context](const QString &, const QString &error) {
+        if (!error.isEmpty())
+            failures->append(error);
+        if (--*pending > 0)
+            return;
+        if (!failures->isEmpty())
+            Dialogs::showError(this, QStringLiteral("Secrets not stored"),
+                QStringLiteral("The workspace was saved without its secrets: %1").arg(failures->first()));
+        else
+            statusBar()->showMessage(QStringLiteral("Secrets stored in the system keychain."), kStatusMessageMs);
+        context->deleteLater();
+    });
+}
+
+void MainWindow::loadSecrets(const QJsonObject &workspace)
+{
+    const QJsonArray ids = workspace.value(QStringLiteral("secrets_in_keychain")).toArray();
+    if (ids.isEmpty())
+        return;
+    const QString workspaceId = workspace.value(QStringLiteral("id")).toString();
+    auto *context = new QObject(this);
+    auto pending = std::make_shared<int>(static_cast<int>(ids.size()));
+    connect(m_secrets, &SecretStore::readDone, context,
+        [this, workspaceId, pending, context](const QString &key, const QString &value, const QString &error) {
+            const QString prefix = workspaceId + u'/';
+            if (key.startsWith(prefix)) {
+                const int index = m_keyRing->indexOf(key.mid(prefix.size()));
+                if (index >= 0 && error.isEmpty()) {
+                    KeySource source = m_keyRing->at(index);
+                    source.text = value;
+                    m_keyRing->update(index, source);
+                } else if (index >= 0) {
+                    statusBar()->showMessage(
+                        QStringLiteral("Could not read a secret of this workspace: %1").arg(error), kStatusMessageMs);
+                }
+            }
+            if (--*pending == 0)
+                context->deleteLater();
+        });
+    for (const QJsonValue &id : ids)
+        m_secrets->read(workspaceId + u'/' + id.toString());
+}
+
+QString MainWindow::lastSessionPath()
+{
+    return dataDir() + QStringLiteral("/last-session.jwb.json");
+}
+
+QString MainWindow::autosavePath()
+{
+    return dataDir() + QStringLiteral("/autosave.jwb.json");
+}
+
+bool MainWindow::saveLastSession()
+{
+    QJsonObject workspace = workspaceJson();
+    workspace.insert(QStringLiteral("workspace_path"), m_workspacePath);
+    QString error;
+    return writeJsonFile(lastSessionPath(), workspace, &error);
+}
+
+bool MainWindow::restoreLastSession()
+{
+    if (!QFile::exists(lastSessionPath()))
+        return false;
+    const auto workspace = readWorkspaceFile(lastSessionPath());
+    if (!workspace || !loadWorkspaceJson(workspace.value()).ok()) {
+        statusBar()->showMessage(QStringLiteral("The last session could not be restored; starting afresh."), kStatusMessageMs);
+        return false;
+    }
+    m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::autosaveNow()
+{
+    QJsonObject workspace = workspaceJson();
+    workspace.insert(QStringLiteral("workspace_path"), m_workspacePath);
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    // Unsaved edits of the krakend.json are the work most worth recovering.
+    if (m_gatewayPage->isModified()) {
+        workspace.insert(QStringLiteral("unsaved_config"),
+            QJsonObject {{QStringLiteral("path"), m_gatewayPage->configPath()},
+                {QStringLiteral("text"), QString::fromUtf8(m_gatewayPage->documentText())}});
+    }
+#endif
+    QString error;
+    return writeJsonFile(autosavePath(), workspace, &error);
+}
+
+bool MainWindow::offerRecovery()
+{
+    if (!QFile::exists(autosavePath()))
+        return false;
+    const auto workspace = readWorkspaceFile(autosavePath());
+    if (!workspace) {
+        QFile::remove(autosavePath());
+        return false;
+    }
+    const QString when = workspace->value(QStringLiteral("saved_at")).toString();
+    const bool unsavedConfig = workspace->contains(QStringLiteral("unsaved_config"));
+    const auto answer = Dialogs::question(this, QStringLiteral("Recover unsaved work?"),
+        QStringLiteral("JWT Workbench did not close normally. A copy of the session from %1%2 was kept.\n\n"
+                       "Recover it?")
+            .arg(QDateTime::fromString(when, Qt::ISODate).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                unsavedConfig ? QStringLiteral(", with unsaved changes to a KrakenD configuration,") : QString()),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        QFile::remove(autosavePath());
+        return false;
+    }
+    if (!loadWorkspaceJson(workspace.value()).ok())
+        return false;
+    m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    if (unsavedConfig) {
+        const QJsonObject config = workspace->value(QStringLiteral("unsaved_config")).toObject();
+        m_gatewayPage->restoreUnsaved(
+            config.value(QStringLiteral("path")).toString(), config.value(QStringLiteral("text")).toString().toUtf8());
+    }
+#endif
+    updateTitle();
+    return true;
+}
+
+// --- recent files, window state --------------------------------------------------------------------------
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    if (path.startsWith(u':'))
+        return; // resources are not files a user can reopen
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString path = files[i];
+        auto *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this, [this, path] {
+                if (!QFile::exists(path)) {
+                    Dialogs::showError(this, QStringLiteral("Cannot open file"),
+                        QStringLiteral("%1 no longer exists.").arg(QDir::toNativeSeparators(path)));
+                    QStringList remaining = recentFiles();
+                    remaining.removeAll(path);
+                    QSettings().setValue(QStringLiteral("recentFiles"), remaining);
+                    updateRecentMenu();
+                    return;
+                }
+                openFile(path);
+            });
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(QStringLiteral("No recent files"))->setEnabled(false);
+    } else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(QStringLiteral("&Clear List"), this, [this] {
+            QSettings().remove(QStringLiteral("recentFiles"));
+            updateRecentMenu();
+        });
+    }
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    if (const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray(); !state.isEmpty())
+        restoreState(state);
+    if (const auto mode = Theme::modeFromName(settings.value(QStringLiteral("theme")).toString());
+        mode && *mode != Theme::currentMode())
+        setThemeMode(*mode);
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::setThemeMode(Theme::Mode mode)
+{
+    Theme::applyMode(mode);
+    QSettings().setValue(QStringLiteral("theme"), Theme::modeName(mode));
+    for (QAction *action : m_themeGroup->actions()) {
+        QString name = Theme::modeName(mode);
+        name[0] = name[0].toUpper();
+        action->setChecked(action->objectName() == QStringLiteral("actionTheme") + name);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+#ifdef JWB_HAVE_GATEWAY_PAGE
+    if (!m_gatewayPage->maybeSave()) {
+        event->ignore();
+        return;
+    }
+#endif
+    saveWindowState();
+    saveLastSession();
+    // A clean exit leaves nothing to recover.
+    QFile::remove(autosavePath());
+    event->accept();
+}
+
+// --- help ------------------------------------------------------------------------------------------------
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(QStringLiteral("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({QStringLiteral("Action"), QStringLiteral("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    QList<QAction *> actions = findChildren<QAction *>();
+    std::sort(actions.begin(), actions.end(), [](QAction *a, QAction *b) {
+        return a->text().remove(u'&').compare(b->text().remove(u'&'), Qt::CaseInsensitive) < 0;
+    });
+    for (QAction *action : std::as_const(actions)) {
+        if (action->shortcut().isEmpty())
+            continue;
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(action->text().remove(u'&').remove(QStringLiteral("\u2026"))));
+        table->setItem(row, 1, new QTableWidgetItem(action->shortcut().toString(QKeySequence::NativeText)));
+    }
+    const QList<std::pair<QString, QString>> fixed = {{QStringLiteral("Undo (in a text field)"), QStringLiteral("Ctrl+Z")},
+        {QStringLiteral("Drop a file or a token on the window"), QStringLiteral("drag and drop")}};
+    for (const auto &[text, keys] : fixed) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(text));
+        table->setItem(row, 1, new QTableWidgetItem(keys));
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(460, 520);
+    dialog->open();
+}
+
 void MainWindow::about()
 {
     auto *box = new QMessageBox(this);
@@ -235,11 +1206,14 @@ void MainWindow::about()
         QStringLiteral("<h3>JWT Workbench %1</h3>"
                        "<p>Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.</p>"
                        "<p>Decoding never needs a key and never sends the token anywhere.</p>"
-                       "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%2</p>")
-            .arg(QStringLiteral(JWB_VERSION),
+                       "<p><b>Qt</b> %2 (built with %3)</p>"
+                       "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%4</p>")
+            .arg(QStringLiteral(JWB_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
                 crypto::Backend::initialize().report().toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
     box->open();
 }
+
+// --- inspector shortcuts for tests -----------------------------------------------------------------------
 
 TokenEditor *MainWindow::tokenEditor() const
 {
@@ -301,6 +1275,7 @@ void MainWindow::dropEvent(QDropEvent *event)
         openFiles(files);
     } else if (mime && mime->hasText()) {
         event->acceptProposedAction();
+        showPage(Page::Inspector);
         m_inspector->setTokenText(mime->text());
     }
 }

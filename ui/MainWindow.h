@@ -1,53 +1,118 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/FileKind.h"
+#include "common/Result.h"
+#include "common/Theme.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QLabel;
+class QListWidget;
+class QMenu;
+class QNetworkAccessManager;
 class QPlainTextEdit;
+class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace jwb::ui {
 
 class ClaimsModel;
+class ComposerPage;
 class FindingsModel;
+class GatewayPage;
 class InspectorWidget;
+class KeyRing;
+class KeysPage;
+class SecretStore;
 class TokenEditor;
 
-/// The application window: menus, drag and drop, the status bar, and the inspector as its page.
+/// The application window: a navigation list (Inspector, Keys, Gateway, Composer) beside the pages, menus,
+/// the status bar, drag and drop, workspaces (save, open, restore the last session, autosave for crash
+/// recovery), recent files, the theme, and window state.
 ///
-/// Actions carry object names (actionOpen, actionOpenDemo, actionPasteToken, actionCopyJson, actionClear,
-/// actionQuit, actionAbout) so tests can trigger them; dialogs go through Dialogs, whose hooks tests install.
+/// Every file goes through one door, openFile(): core's FileKinds::classify says whether it holds a token, a
+/// key, a JWK Set, a krakend.json or a workspace, and the window hands it to the page that owns that kind.
+///
+/// Actions carry object names (actionOpen, actionOpenToken, actionOpenKey, actionOpenConfig,
+/// actionOpenWorkspace, actionSaveWorkspace, actionSaveWorkspaceAs, actionOpenDemo, actionPasteToken,
+/// actionCopyJson, actionCopyToken, actionCopyCurl, actionUndo, actionRedo, actionClear, actionQuit,
+/// actionThemeSystem/Light/Dark, actionShortcuts, actionAbout, actionPageInspector/Keys/Gateway/Composer) so
+/// tests can trigger them; dialogs go through Dialogs, whose hooks tests install.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum class Page { Inspector, Keys, Gateway, Composer };
+    static constexpr int kAutosaveMs = 60 * 1000;
+    static constexpr int kMaxRecentFiles = 10;
+    static constexpr qint64 kMaxWorkspaceBytes = 16 * 1024 * 1024;
+
     /// `clock` defaults to the system clock; tests pass a fixed one.
     explicit MainWindow(std::shared_ptr<const common::Clock> clock = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens `text` as a new token named `title` (a file name, "argument 2", ...).
+    /// Opens `text` as a new token named `title` (a file name, "argument 2", ...) and shows the Inspector.
     void addToken(const QString &title, const QString &text);
-    /// Reads a token file (at most TokenFile::kMaxBytes) and shows it; on failure shows an error dialog and
-    /// returns false.
+    /// Opens any file the app understands (see the class comment). On failure shows an error and returns false.
     bool openFile(const QString &path);
     /// Opens each file; returns how many could be opened.
     int openFiles(const QStringList &paths);
-    /// The built-in demo workspace: the RS256 demo token from the resources.
+    /// The built-in demo workspace: the RS256 demo token, its JWK Set in the key ring and the sample
+    /// krakend.json in the Gateway view.
     void openDemo();
-    /// File > Open: asks for a file and opens it.
+    /// File > Open: asks for a file of any kind and opens it.
     void chooseAndOpenFile();
     /// Edit > Paste token: replaces the token with the clipboard's text.
     void pasteToken();
-    /// Edit > Copy decoded JSON: the `decode --json` document to the clipboard.
+    /// Edit > Copy as > Decoded JSON: the `decode --json` document to the clipboard.
     void copyDecodedJson();
 
-    // Test hooks: the inspector and its main widgets and models.
+    // Workspaces.
+    /// The workspace document (tokens, key sources without secrets, page settings). Sources whose secret was
+    /// left out are listed in `secretsLeftOut`.
+    [[nodiscard]] QJsonObject workspaceJson(QStringList *secretsLeftOut = nullptr) const;
+    /// Replaces the session with a workspace document; errors name the member.
+    common::Result<void> loadWorkspaceJson(const QJsonObject &workspace);
+    bool openWorkspace(const QString &path);
+    /// Saves to the current workspace file, or asks for one. Offers to keep secrets in the OS keychain.
+    bool saveWorkspace();
+    bool saveWorkspaceAs(const QString &path);
+    [[nodiscard]] QString workspacePath() const { return m_workspacePath; }
+    /// Where the last session and the crash-recovery copy are kept (the app's data directory).
+    [[nodiscard]] static QString lastSessionPath();
+    [[nodiscard]] static QString autosavePath();
+    /// Writes the last-session file (no secrets); called on close.
+    bool saveLastSession();
+    /// Reopens the last session, if any; returns whether one was restored.
+    bool restoreLastSession();
+    /// When an autosave exists (the app did not close cleanly), offers to recover it. Returns whether it did.
+    bool offerRecovery();
+    /// Writes the crash-recovery copy now (what the timer does every kAutosaveMs).
+    bool autosaveNow();
+
+    [[nodiscard]] QStringList recentFiles() const;
+
+    // Pages.
+    void showPage(Page page);
+    [[nodiscard]] Page currentPage() const;
+    void setThemeMode(Theme::Mode mode);
+
+    // Test hooks: the pages, the inspector's main widgets and models.
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    [[nodiscard]] KeyRing *keyRing() const { return m_keyRing; }
+    [[nodiscard]] KeysPage *keysPage() const { return m_keysPage; }
+    [[nodiscard]] GatewayPage *gatewayPage() const { return m_gatewayPage; }
+    [[nodiscard]] ComposerPage *composerPage() const { return m_composerPage; }
+    [[nodiscard]] QListWidget *navigation() const { return m_navigation; }
     [[nodiscard]] TokenEditor *tokenEditor() const;
     [[nodiscard]] QPlainTextEdit *headerView() const;
     [[nodiscard]] QPlainTextEdit *payloadView() const;
@@ -59,27 +124,78 @@ public:
     [[nodiscard]] QString statusText() const;
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void createPages(std::shared_ptr<const common::Clock> clock);
+    void addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip);
     void createActions();
     void createMenus();
     void updateActions();
+    void updateRecentMenu();
+    void updateTitle();
+    void addRecentFile(const QString &path);
     void about();
+    void showShortcuts();
+    void chooseAndOpen(const QString &title, const QString &filter);
+    bool openToken(const QString &path, const QByteArray &content);
+    bool openKeys(const QString &path);
+    bool openConfig(const QString &path);
+    void copyToClipboard(const QString &text, const QString &what);
+    void undo();
+    void redo();
+    void storeSecrets(const QString &workspaceId, const QStringList &sourceIds);
+    void loadSecrets(const QJsonObject &workspace);
+    void restoreWindowState();
+    void saveWindowState() const;
+    bool writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const;
 
+    std::shared_ptr<const common::Clock> m_clock;
+    KeyRing *m_keyRing = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    SecretStore *m_secrets = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QHash<int, int> m_pageIndex; ///< Page → index in m_pages
     InspectorWidget *m_inspector = nullptr;
+    KeysPage *m_keysPage = nullptr;
+    GatewayPage *m_gatewayPage = nullptr;
+    ComposerPage *m_composerPage = nullptr;
+    QString m_workspacePath;
+    QString m_workspaceId; ///< names this workspace's secrets in the keychain
+    QTimer *m_autosaveTimer = nullptr;
+    bool m_closing = false;
+
     QLabel *m_timeLabel = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_openTokenAction = nullptr;
+    QAction *m_openKeyAction = nullptr;
+    QAction *m_openConfigAction = nullptr;
+    QAction *m_openWorkspaceAction = nullptr;
+    QAction *m_saveWorkspaceAction = nullptr;
+    QAction *m_saveWorkspaceAsAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QAction *m_pasteAction = nullptr;
     QAction *m_copyJsonAction = nullptr;
+    QAction *m_copyTokenAction = nullptr;
+    QAction *m_copyHeaderAction = nullptr;
+    QAction *m_copyPayloadAction = nullptr;
+    QAction *m_copyCurlAction = nullptr;
+    QAction *m_copyAuthorizationAction = nullptr;
     QAction *m_clearAction = nullptr;
+    QList<QAction *> m_pageActions;
     QList<QAction *> m_tabActions;
+    QActionGroup *m_themeGroup = nullptr;
+    QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
 };
 
 } // namespace jwb::ui

@@ -5,13 +5,13 @@
 #include "common/Dialogs.h"
 #include "common/Resources.h"
 #include "common/Theme.h"
-#include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
 
 #include "crypto/Backend.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
 #include <QRegularExpression>
@@ -24,6 +24,7 @@ namespace {
 
 struct Inputs
 {
+    QStringList files; ///< opened through MainWindow::openFile, which decides what each holds
     QList<std::pair<QString, QString>> tokens; ///< (title, text)
     QStringList errors;
 };
@@ -41,15 +42,12 @@ Inputs collectInputs(const QStringList &arguments)
         const QFileInfo info(argument);
         const bool hasSlash = argument.contains(u'/') || argument.contains(u'\\');
         const bool looksLikePath = hasSlash && (!argument.contains(u'.') || extension.match(argument).hasMatch());
-        if (info.exists() || looksLikePath) {
-            auto text = jwb::ui::TokenFile::read(argument);
-            if (text)
-                in.tokens.append({info.fileName(), text.value()});
-            else
-                in.errors.append(text.error().message);
-        } else {
+        if (info.exists() && info.isFile())
+            in.files.append(argument);
+        else if (info.exists() || looksLikePath)
+            in.errors.append(QStringLiteral("%1 does not exist.").arg(QDir::toNativeSeparators(argument)));
+        else
             in.tokens.append({QStringLiteral("argument %1").arg(index), argument});
-        }
     }
     return in;
 }
@@ -67,19 +65,36 @@ struct Options
     QCommandLineOption tab {QStringLiteral("tab"),
         QStringLiteral("Start on tab NAME: decoded (default), claims, findings, signature or verify."),
         QStringLiteral("NAME"), QStringLiteral("decoded")};
+    QCommandLineOption page {QStringLiteral("page"),
+        QStringLiteral("Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened "
+                       "on, else the inspector)."),
+        QStringLiteral("NAME")};
+    QCommandLineOption theme {
+        QStringLiteral("theme"), QStringLiteral("Use the light, dark or system theme."), QStringLiteral("THEME")};
+    QCommandLineOption size {
+        QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800 (for screenshots)."), QStringLiteral("WxH")};
+    QCommandLineOption fresh {QStringLiteral("fresh"),
+        QStringLiteral("Do not restore the last session or offer to recover unsaved work.")};
 };
 
 void setUpParser(QCommandLineParser &parser, const Options &options)
 {
     parser.setApplicationDescription(
-        QStringLiteral("Inspect JSON Web Tokens. Each argument that names an existing file is read (at most 1 MiB); "
-                       "any other argument is taken as a token. Without arguments the demo token is shown."));
+        QStringLiteral("Inspect and verify JSON Web Tokens, manage keys, and author and simulate KrakenD JWT policies.\n"
+                       "Each argument that names a file is opened by what it holds: a token (at most 1 MiB), a key or "
+                       "JWK Set, a krakend.json or a workspace (*.jwb.json); any other argument is taken as a token.\n"
+                       "Without arguments the last session is restored (the demo workspace on first start)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(options.demo);
     parser.addOption(options.screenshot);
     parser.addOption(options.tab);
-    parser.addPositionalArgument(QStringLiteral("token-or-file"), QStringLiteral("Tokens or files holding tokens."),
+    parser.addOption(options.page);
+    parser.addOption(options.theme);
+    parser.addOption(options.size);
+    parser.addOption(options.fresh);
+    parser.addPositionalArgument(QStringLiteral("token-or-file"),
+        QStringLiteral("Tokens, or token, key, JWK Set, krakend.json or workspace files."),
         QStringLiteral("[TOKEN|FILE...]"));
 }
 
@@ -88,6 +103,30 @@ void setIdentity()
     QCoreApplication::setApplicationName(QStringLiteral("jwt-workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JWB_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("JWT Workbench"));
+}
+
+std::optional<jwb::ui::MainWindow::Page> pageNamed(const QString &name)
+{
+    using Page = jwb::ui::MainWindow::Page;
+    const QString n = name.toLower();
+    if (n == u"inspector")
+        return Page::Inspector;
+    if (n == u"keys")
+        return Page::Keys;
+    if (n == u"gateway")
+        return Page::Gateway;
+    if (n == u"composer")
+        return Page::Composer;
+    return std::nullopt;
+}
+
+std::optional<QSize> sizeNamed(const QString &text)
+{
+    static const QRegularExpression form(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
+    const auto match = form.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return QSize(match.captured(1).toInt(), match.captured(2).toInt());
 }
 
 std::optional<jwb::ui::InspectorWidget::Tab> tabNamed(const QString &name)
@@ -127,6 +166,24 @@ int main(int argc, char *argv[])
                     .arg(parser.value(options.tab)));
             return 2;
         }
+        if (parser.isSet(options.page) && !pageNamed(parser.value(options.page))) {
+            printLine(stderr,
+                QStringLiteral("jwt-workbench: unknown page \"%1\" (use inspector, keys, gateway or composer)")
+                    .arg(parser.value(options.page)));
+            return 2;
+        }
+        if (parser.isSet(options.theme) && !jwb::ui::Theme::modeFromName(parser.value(options.theme))) {
+            printLine(stderr,
+                QStringLiteral("jwt-workbench: unknown theme \"%1\" (use light, dark or system)")
+                    .arg(parser.value(options.theme)));
+            return 2;
+        }
+        if (parser.isSet(options.size) && !sizeNamed(parser.value(options.size))) {
+            printLine(stderr,
+                QStringLiteral("jwt-workbench: --size wants WIDTHxHEIGHT, e.g. 1280x800, not \"%1\"")
+                    .arg(parser.value(options.size)));
+            return 2;
+        }
     }
 
     QApplication app(argc, argv);
@@ -145,15 +202,35 @@ int main(int argc, char *argv[])
     const bool screenshot = parser.isSet(options.screenshot);
 
     jwb::ui::MainWindow window;
-    const bool demo = parser.isSet(options.demo) || arguments.isEmpty();
+    if (parser.isSet(options.theme))
+        window.setThemeMode(*jwb::ui::Theme::modeFromName(parser.value(options.theme)));
+    // Screenshots and tests are deterministic: no session is restored unless asked for.
+    const bool fresh = parser.isSet(options.fresh) || screenshot;
+    const bool hasInputs = !inputs.files.isEmpty() || !inputs.tokens.isEmpty();
+    bool restored = false;
+    if (!fresh && !parser.isSet(options.demo)) {
+        restored = window.offerRecovery();
+        if (!restored && !hasInputs)
+            restored = window.restoreLastSession();
+    }
+    const bool demo = parser.isSet(options.demo) || (!hasInputs && !restored);
     if (demo)
         window.openDemo();
+    for (const QString &file : inputs.files)
+        window.openFile(file);
     for (const auto &[title, text] : inputs.tokens)
         window.addToken(title, text);
-    // The demo, when asked for, is the first input; the first argument is the one shown.
+    // The first token argument is the one shown.
     if (!inputs.tokens.isEmpty())
+        window.inspector()->setCurrentInput(window.inspector()->inputTitles().indexOf(inputs.tokens.first().first));
+    else if (!inputs.files.isEmpty())
         window.inspector()->setCurrentInput(demo ? 1 : 0);
-    window.inspector()->showTab(*tabNamed(parser.value(options.tab)));
+    if (parser.isSet(options.tab))
+        window.inspector()->showTab(*tabNamed(parser.value(options.tab)));
+    if (parser.isSet(options.page))
+        window.showPage(*pageNamed(parser.value(options.page)));
+    if (parser.isSet(options.size))
+        window.resize(*sizeNamed(parser.value(options.size)));
     window.show();
 
     // The crypto self-test runs right after the first paint, so start-up stays instant; an algorithm whose
@@ -179,8 +256,7 @@ int main(int argc, char *argv[])
         });
     } else if (!inputs.errors.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, errors = inputs.errors] {
-            jwb::ui::Dialogs::showError(
-                &window, QStringLiteral("Cannot open token file"), errors.join(QStringLiteral("\n\n")));
+            jwb::ui::Dialogs::showError(&window, QStringLiteral("Cannot open file"), errors.join(QStringLiteral("\n\n")));
         });
     }
     return QApplication::exec();

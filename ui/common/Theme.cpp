@@ -2,7 +2,10 @@
 
 #include "common/Resources.h"
 
+#include <QApplication>
 #include <QFontDatabase>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QPainter>
 #include <QPixmap>
 #include <QSvgRenderer>
@@ -126,6 +129,134 @@ QFont monospaceFont()
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setStyleHint(QFont::Monospace);
     return font;
+}
+
+namespace {
+struct SystemLook
+{
+    bool captured = false;
+    QString styleName;
+    QPalette palette;
+};
+
+SystemLook &systemLook()
+{
+    static SystemLook look;
+    return look;
+}
+
+Mode &modeState()
+{
+    static Mode mode = Mode::System;
+    return mode;
+}
+} // namespace
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1f, 0x21, 0x24);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    const QColor disabledText(0x80, 0x80, 0x80);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3d, 0x42));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x35, 0x38, 0x3d));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4e));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3d, 0x42));
+    p.setColor(QPalette::Mid, QColor(0x24, 0x26, 0x2a));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1c));
+    p.setColor(QPalette::Shadow, QColor(0x0d, 0x0e, 0x10));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb2, 0xf5));
+    p.setColor(QPalette::LinkVisited, QColor(0xb3, 0x8c, 0xf0));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabledText);
+    p.setColor(QPalette::Disabled, QPalette::Base, window);
+    return p;
+}
+
+QPalette lightPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0xef, 0xf0, 0xf1));
+    p.setColor(QPalette::WindowText, QColor(0x23, 0x26, 0x29));
+    p.setColor(QPalette::Base, Qt::white);
+    p.setColor(QPalette::AlternateBase, QColor(0xf5, 0xf6, 0xf7));
+    p.setColor(QPalette::ToolTipBase, QColor(0xff, 0xff, 0xdc));
+    p.setColor(QPalette::ToolTipText, Qt::black);
+    p.setColor(QPalette::PlaceholderText, QColor(0x70, 0x74, 0x7a));
+    p.setColor(QPalette::Text, QColor(0x23, 0x26, 0x29));
+    p.setColor(QPalette::Button, QColor(0xf5, 0xf6, 0xf7));
+    p.setColor(QPalette::ButtonText, QColor(0x23, 0x26, 0x29));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x15, 0x6c, 0xb8));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0xa0, 0xa3, 0xa8));
+    return p;
+}
+
+void applyMode(Mode mode)
+{
+    SystemLook &look = systemLook();
+    if (!look.captured) {
+        look.captured = true;
+        look.styleName = QApplication::style() ? QApplication::style()->name() : QString();
+        look.palette = QApplication::palette();
+    }
+    modeState() = mode;
+    switch (mode) {
+    case Mode::System:
+        if (!look.styleName.isEmpty())
+            QApplication::setStyle(QStyleFactory::create(look.styleName));
+        QApplication::setPalette(look.palette);
+        break;
+    case Mode::Light:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(lightPalette());
+        break;
+    case Mode::Dark:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+        break;
+    }
+}
+
+Mode currentMode()
+{
+    return modeState();
+}
+
+QString modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::Light:
+        return QStringLiteral("light");
+    case Mode::Dark:
+        return QStringLiteral("dark");
+    case Mode::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+std::optional<Mode> modeFromName(const QString &name)
+{
+    for (const Mode mode : {Mode::System, Mode::Light, Mode::Dark}) {
+        if (name.compare(modeName(mode), Qt::CaseInsensitive) == 0)
+            return mode;
+    }
+    return std::nullopt;
 }
 
 } // namespace jwb::ui::Theme

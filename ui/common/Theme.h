@@ -9,6 +9,8 @@
 #include <QPalette>
 #include <QString>
 
+#include <optional>
+
 namespace jwb::ui {
 
 /// Colours, fonts and icons shared by every view, so that a segment or a severity looks the same everywhere.
@@ -31,6 +33,17 @@ namespace Theme {
 [[nodiscard]] QIcon appIcon();
 /// The system's fixed-pitch font, used for tokens and JSON.
 [[nodiscard]] QFont monospaceFont();
+
+/// View > Theme: follow the desktop, or force a light or dark palette (with the Fusion style, which honours
+/// palettes everywhere). Applies to the whole application at once; every view re-colours on PaletteChange.
+enum class Mode { System, Light, Dark };
+void applyMode(Mode mode);
+[[nodiscard]] Mode currentMode();
+[[nodiscard]] QString modeName(Mode mode); ///< "system", "light", "dark"
+[[nodiscard]] std::optional<Mode> modeFromName(const QString &name);
+/// The dark palette used by Mode::Dark (tests and screenshots use it too).
+[[nodiscard]] QPalette darkPalette();
+[[nodiscard]] QPalette lightPalette();
 } // namespace Theme
 
 } // namespace jwb::ui

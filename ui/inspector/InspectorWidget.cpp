@@ -289,6 +289,7 @@ QWidget *InspectorWidget::buildEditorPane()
     m_evaluateAtEdit->setAccessibleName(QStringLiteral("Evaluation time (local)"));
     m_evaluateAtEdit->setToolTip(QStringLiteral("Local time at which the token is evaluated"));
     m_evaluateAtEdit->setEnabled(false);
+    m_evaluateAtEdit->setDateTime(m_systemClock->now().toLocalTime());
     connect(m_evaluateAtCombo, &QComboBox::activated, this, &InspectorWidget::onEvaluateAtChosen);
     connect(m_evaluateAtEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
         if (m_evaluateAtCombo->currentIndex() == 1)
@@ -592,6 +593,27 @@ QStringList InspectorWidget::inputTitles() const
     for (const Input &input : m_inputs)
         titles.append(input.title);
     return titles;
+}
+
+QStringList InspectorWidget::inputTexts() const
+{
+    QStringList texts;
+    for (qsizetype i = 0; i < m_inputs.size(); ++i)
+        texts.append(i == m_current ? m_editor->toPlainText() : m_inputs[i].text);
+    return texts;
+}
+
+void InspectorWidget::setInputs(const QList<std::pair<QString, QString>> &inputs, int current)
+{
+    m_inputs.clear();
+    for (const auto &[title, text] : inputs)
+        m_inputs.append(Input {title, text, false});
+    if (m_inputs.isEmpty())
+        m_inputs.append(Input {QStringLiteral("Untitled"), QString(), true});
+    m_current = std::clamp(current, 0, static_cast<int>(m_inputs.size()) - 1);
+    updateInputCombo();
+    m_editor->setPlainText(m_inputs[m_current].text);
+    inspectNow();
 }
 
 void InspectorWidget::setCurrentInput(int index)

@@ -66,6 +66,9 @@ public:
     /// Replaces the current input's text (one undo step) and decodes it immediately.
     void setTokenText(const QString &text);
     [[nodiscard]] QStringList inputTitles() const;
+    [[nodiscard]] QStringList inputTexts() const;
+    /// Replaces every input (a workspace being opened); an empty list leaves one empty input.
+    void setInputs(const QList<std::pair<QString, QString>> &inputs, int current);
     [[nodiscard]] int currentInput() const { return m_current; }
     void setCurrentInput(int index);
 
