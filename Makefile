@@ -8,7 +8,7 @@ CMAKE_ARGS  ?=
 CTEST_ARGS  ?=
 DEPS_STAMP  := $(BUILD_DIR)/.deps-ok
 
-.PHONY: all deps configure build run test test-core test-cli test-gui format clean help
+.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format clean help
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make run    install what is missing, build, launch the GUI on its demo workspace"
 	@echo "make test   install what is missing, build, run the whole test suite headless"
 	@echo "make build  build only (binaries: $(BUILD_DIR)/bin/jwt-workbench, $(BUILD_DIR)/bin/jwt-workbench-cli)"
+	@echo "make screenshots  every main view at 1280x800, light and dark, under Xvfb (packaging/screenshots)"
 	@echo "make format clang-format every C++ source"
 
 # The bootstrap is fast when everything is present; the stamp only saves re-running it within one build tree.
@@ -48,6 +49,9 @@ test: build
 
 test-core test-cli test-gui: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -L $(subst test-,,$(subst gui,gui,$@)) $(CTEST_ARGS)
+
+screenshots: build
+	bash packaging/screenshots/make-screenshots.sh $(BUILD_DIR)
 
 format:
 	@command -v clang-format >/dev/null || bash packaging/bootstrap.sh

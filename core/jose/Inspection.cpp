@@ -1,5 +1,6 @@
 #include "jose/Inspection.h"
 
+#include "jose/KnownSecrets.h"
 #include "jose/TokenParser.h"
 
 #include <QJsonArray>
@@ -16,6 +17,17 @@ Inspection Inspection::inspect(const QString &input, qint64 nowUnix)
     if (in.token.payloadIsJson)
         in.times = Claims::times(in.token.payload, nowUnix);
     in.findings = Claims::lint(in.token, nowUnix);
+    if (const auto secret = KnownSecrets::find(in.token)) {
+        in.findings.prepend(common::Finding {common::Severity::Error, QStringLiteral("known_secret"),
+            QStringLiteral("signature"),
+            secret->isEmpty()
+                ? QStringLiteral("the signature verifies with an EMPTY HMAC secret: anybody can forge tokens that its "
+                                 "verifier accepts")
+                : QStringLiteral("the signature verifies with the well-known HMAC secret \"%1\": anybody can forge "
+                                 "tokens that its verifier accepts; use a random secret of at least %2 bytes")
+                      .arg(*secret)
+                      .arg(in.token.signature.size())});
+    }
     return in;
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Screenshots of every main view at 1280x800, light and dark, for the README and the AppStream metadata.
+# Runs the real application on the built-in demo workspace under Xvfb (a private display), once per view and
+# theme, and lets the app render its own window (--screenshot) so that no other window can get in the way.
+#
+#   packaging/screenshots/make-screenshots.sh [BUILD_DIR]     (default: build)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="${1:-$root/build}"
+app="$build/bin/jwt-workbench"
+[[ -x "$app" ]] || { echo "make-screenshots: $app is missing; run make build first" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "make-screenshots: xvfb-run is missing (apt install xvfb)" >&2; exit 1; }
+
+# A private, empty configuration: no restored session, no recent files from the person running this.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/run"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export TZ=UTC LANG=C.UTF-8
+
+shoot() { # page theme file [extra arguments]
+    local page="$1" theme="$2" file="$3"
+    shift 3
+    xvfb-run -a -s "-screen 0 1400x900x24" \
+        "$app" --demo --fresh --page "$page" --theme "$theme" --size 1280x800 --screenshot "$here/$file" "$@"
+    echo "  $file"
+}
+
+echo "make-screenshots: writing to ${here#"$root"/}"
+for theme in light dark; do
+    shoot inspector "$theme" "inspector-$theme.png"
+    shoot inspector "$theme" "verify-$theme.png" --tab verify
+    shoot keys "$theme" "keys-$theme.png"
+    shoot gateway "$theme" "gateway-$theme.png"
+    shoot composer "$theme" "composer-$theme.png"
+done
