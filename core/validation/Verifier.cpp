@@ -137,9 +137,18 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             "parse", t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : t.issues.first().message);
         return r;
     }
-    run.pass("parse",
-        QStringLiteral("compact JWS, %1 header and %2 payload")
-            .arg(QStringLiteral("JSON"), t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
+    // Duplicate members mean two parsers can read two different tokens ({"alg":"none","alg":"ES256"}): refused,
+    // as go-jose (and so KrakenD) refuses them.
+    QStringList duplicates;
+    for (const auto &f : inspection.findings)
+        if (f.code == u"duplicate_key")
+            duplicates.append(f.message);
+    if (!duplicates.isEmpty())
+        run.fail("parse", duplicates.join(QStringLiteral("; ")));
+    else
+        run.pass("parse",
+            QStringLiteral("compact JWS, %1 header and %2 payload")
+                .arg(QStringLiteral("JSON"), t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
 
     // 2. alg
     const QJsonValue algValue = t.header.value(QLatin1String("alg"));
