@@ -1,0 +1,45 @@
+#include "common/SecretClipboard.h"
+
+#include <QClipboard>
+#include <QCryptographicHash>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QSettings>
+#include <QTimer>
+
+namespace jwb::ui::SecretClipboard {
+
+namespace {
+const QString kSetting = QStringLiteral("security/clearClipboardSeconds");
+}
+
+int clearAfterSeconds()
+{
+    return QSettings().value(kSetting, kDefaultSeconds).toInt();
+}
+
+void setClearAfterSeconds(int seconds)
+{
+    QSettings().setValue(kSetting, std::max(0, seconds));
+}
+
+int copy(const QString &text)
+{
+    auto *mime = new QMimeData;
+    mime->setText(text);
+    mime->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    clipboard->setMimeData(mime);
+    const int seconds = clearAfterSeconds();
+    if (seconds <= 0)
+        return 0;
+    // Only a digest of the secret is kept, to recognise it later.
+    const QByteArray digest = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
+    QTimer::singleShot(seconds * 1000, clipboard, [clipboard, digest] {
+        if (QCryptographicHash::hash(clipboard->text().toUtf8(), QCryptographicHash::Sha256) == digest)
+            clipboard->clear();
+    });
+    return seconds;
+}
+
+} // namespace jwb::ui::SecretClipboard
