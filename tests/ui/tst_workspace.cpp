@@ -10,6 +10,7 @@
 #include "common/Dialogs.h"
 #include "common/JsonTreeModel.h"
 #include "common/Resources.h"
+#include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
@@ -18,6 +19,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void evaluateAtChangesVerdict();
     void jsonTreeModel();
     void demoWorkspaceHasKeys();
+    void secretClipboardClears();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -380,6 +384,24 @@ void TestWorkspace::demoWorkspaceHasKeys()
     QCOMPARE(window->inspector()->verifyPanel()->verdict(), QStringLiteral("valid"));
     window->inspector()->setTreeMode(true);
     QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
+}
+
+void TestWorkspace::secretClipboardClears()
+{
+    ui::SecretClipboard::setClearAfterSeconds(1);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
+    QCOMPARE(QGuiApplication::clipboard()->text(), kSecret);
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+
+    // Something else copied meanwhile is left alone.
+    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
+    QGuiApplication::clipboard()->setText(QStringLiteral("not a secret"));
+    QTest::qWait(1300);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("not a secret"));
+
+    ui::SecretClipboard::setClearAfterSeconds(0);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
+    ui::SecretClipboard::setClearAfterSeconds(ui::SecretClipboard::kDefaultSeconds);
 }
 
 QTEST_MAIN(TestWorkspace)
