@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "common/AtomicFile.h"
 #include "crypto/Backend.h"
 #include "keys/KeyLoader.h"
 
@@ -50,7 +51,6 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -851,15 +851,8 @@ bool MainWindow::openWorkspace(const QString &path)
 
 bool MainWindow::writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = file.errorString();
-        file.cancelWriting();
+    if (auto written = common::AtomicFile::write(path, QJsonDocument(json).toJson(QJsonDocument::Indented)); !written) {
+        *error = written.error().message;
         return false;
     }
     return true;
@@ -898,8 +891,7 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
     }
     QString error;
     if (!writeJsonFile(path, workspace, &error)) {
-        Dialogs::showError(this, QStringLiteral("Cannot save workspace"),
-            QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), error));
+        Dialogs::showError(this, QStringLiteral("Cannot save workspace"), error);
         return false;
     }
     m_workspacePath = path;

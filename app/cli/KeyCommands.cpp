@@ -2,13 +2,13 @@
 #include "Commands.h"
 #include "KeyOptions.h"
 
+#include "common/AtomicFile.h"
 #include "crypto/Backend.h"
 #include "keys/KeyLoader.h"
 #include "keys/Thumbprint.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace jwb::cli {
 
@@ -18,10 +18,8 @@ namespace {
 int emit(const CliIo &io, const QCommandLineParser &parser, const QByteArray &bytes)
 {
     if (parser.isSet(QStringLiteral("out"))) {
-        QSaveFile f(parser.value(QStringLiteral("out")));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return io.fail(Usage, QStringLiteral("unwritable_file"),
-                QStringLiteral("cannot write %1: %2").arg(parser.value(QStringLiteral("out")), f.errorString()));
+        if (auto written = common::AtomicFile::write(parser.value(QStringLiteral("out")), bytes); !written)
+            return io.fail(Usage, written.error());
         return Ok;
     }
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);

@@ -1,10 +1,11 @@
 #include "krakend/ConfigDocument.h"
 
+#include "common/AtomicFile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace jwb::krakend {
 
@@ -374,15 +375,12 @@ Result<void> ConfigDocument::save(const QString &target)
             return Result<void>::failure(QStringLiteral("unreadable_file"),
                 QStringLiteral("cannot read %1: %2").arg(path, original.errorString()));
         const QByteArray bytes = original.readAll();
-        QSaveFile bak(backup);
-        if (!bak.open(QIODevice::WriteOnly) || bak.write(bytes) != bytes.size() || !bak.commit())
+        if (auto written = common::AtomicFile::write(backup, bytes); !written)
             return Result<void>::failure(QStringLiteral("unwritable_file"),
-                QStringLiteral("cannot write the backup %1: %2").arg(backup, bak.errorString()));
+                QStringLiteral("cannot write the backup (%1)").arg(written.error().message));
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(m_text) != m_text.size() || !f.commit())
-        return Result<void>::failure(
-            QStringLiteral("unwritable_file"), QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+    if (auto written = common::AtomicFile::write(path, m_text); !written)
+        return written;
     m_path = path;
     m_original = m_text;
     return {};
