@@ -14,11 +14,14 @@
 #include "validation/Policy.h"
 #include "validation/Verifier.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -68,6 +71,8 @@ private Q_SLOTS:
     void quickAddKeepsOrderAndIsOneUndoStep();
     void quickAddLists();
     void invalidJsonShowsLineColumnAndDisablesSigning();
+    void errorPosition_data();
+    void errorPosition();
     void duplicateKeysAreErrors();
     void headerAlgConflictIsError();
     void noneIsNeverOffered();
@@ -76,6 +81,7 @@ private Q_SLOTS:
     void sendToInspectorEmitsToken();
     void autoSignAfterDebounce();
     void curlCommandQuotes();
+    void screenshots();
 
 private:
     int addKey(const QString &alg, const QString &kid = QStringLiteral("k1"))
@@ -246,9 +252,9 @@ void TestComposer::invalidJsonShowsLineColumnAndDisablesSigning()
     QVERIFY(!m_page->signNow());
     QVERIFY(m_page->token().isEmpty());
     QVERIFY(m_page->tokenView()->toPlainText().isEmpty());
-    QVERIFY2(m_page->claimsErrorLabel()->text().startsWith(QStringLiteral("Line 3, column 4")),
+    QVERIFY2(m_page->claimsErrorLabel()->text().startsWith(QStringLiteral("Line 2, column 13")),
         qPrintable(m_page->claimsErrorLabel()->text()));
-    QVERIFY(m_page->errorText().contains(QStringLiteral("Line 3, column 4")));
+    QVERIFY(m_page->errorText().contains(QStringLiteral("Line 2, column 13")));
     QCOMPARE(m_page->claimsEdit()->extraSelections().size(), 1);
 
     // Quick-add refuses to touch invalid JSON.
@@ -265,6 +271,40 @@ void TestComposer::invalidJsonShowsLineColumnAndDisablesSigning()
     QVERIFY(m_page->signButton()->isEnabled());
     QVERIFY(m_page->claimsEdit()->extraSelections().isEmpty());
     QVERIFY(m_page->signNow());
+}
+
+void TestComposer::errorPosition_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QString>("marked"); ///< the character marked in the editor
+    QTest::newRow("missing comma") << QStringLiteral("{\n  \"sub\": \"a\"\n  \"exp\": 1\n}")
+                                   << QStringLiteral("Line 2, column 13") << QStringLiteral("\"");
+    QTest::newRow("missing comma, one line")
+        << QStringLiteral("{\"a\": 1 \"b\": 2}") << QStringLiteral("Line 1, column 8") << QStringLiteral("1");
+    QTest::newRow("trailing garbage") << QStringLiteral("{\"a\": 1}\nx") << QStringLiteral("Line 2, column")
+                                      << QStringLiteral("x");
+    QTest::newRow("bad value") << QStringLiteral("{\n\"a\": tru\n}") << QStringLiteral("Line 2, column 6")
+                               << QStringLiteral("t");
+    QTest::newRow("unterminated string") << QStringLiteral("{\"a\": \"\u00e9x") << QStringLiteral("Line 1, column")
+                                         << QStringLiteral("x");
+    QTest::newRow("missing colon") << QStringLiteral("{\"a\" 1}") << QStringLiteral("Line 1, column")
+                                   << QStringLiteral("}");
+    QTest::newRow("cut off") << QStringLiteral("{\"a\": 1,") << QStringLiteral("Line 1, column") << QStringLiteral(",");
+}
+
+void TestComposer::errorPosition()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, where);
+    QFETCH(QString, marked);
+    m_page->setClaimsText(json);
+    const QString message = m_page->claimsErrorLabel()->text();
+    QVERIFY2(message.startsWith(where), qPrintable(message));
+    const auto selections = m_page->claimsEdit()->extraSelections();
+    QCOMPARE(selections.size(), 1);
+    QVERIFY(selections.first().cursor.hasSelection());
+    QCOMPARE(selections.first().cursor.selectedText(), marked);
 }
 
 void TestComposer::duplicateKeysAreErrors()
@@ -401,6 +441,67 @@ void TestComposer::curlCommandQuotes()
 {
     QCOMPARE(ui::ComposerPage::curlCommand(QStringLiteral("a.b.c"), QStringLiteral("http://h/x?q='1'")),
         QStringLiteral("curl -H 'Authorization: Bearer a.b.c' 'http://h/x?q='\\''1'\\'''"));
+}
+
+// Not a check: with JWB_SCREENSHOT_DIR set, saves the page in a light and a dark palette for a human to look at.
+void TestComposer::screenshots()
+{
+    const QString dir = qEnvironmentVariable("JWB_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set JWB_SCREENSHOT_DIR to save screenshots");
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        dark.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+
+    const auto shoot = [&](ui::ComposerPage &page, const QString &name) {
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTest::qWait(400);
+        QVERIFY(page.grab().save(QDir(dir).filePath(name)));
+    };
+    for (const bool isDark : {false, true}) {
+        QApplication::setPalette(isDark ? dark : light);
+        const QString suffix = isDark ? QStringLiteral("-dark.png") : QStringLiteral("-light.png");
+        {
+            ui::KeyRing ring(m_clock);
+            ui::ComposerPage empty(&ring, m_clock);
+            shoot(empty, QStringLiteral("composer-empty") + suffix);
+        }
+        ui::KeyRing ring(m_clock);
+        ring.add(ui::KeyRing::secret(QStringLiteral("short secret"), QStringLiteral("secret"), QStringLiteral("utf8")));
+        ring.add(ui::KeyRing::generated(
+            QStringLiteral("ES256 key"), generateJwk(QStringLiteral("ES256"), QStringLiteral("es-1"))));
+        ui::ComposerPage page(&ring, m_clock);
+        page.setKeySource(0);
+        page.setClaimsText(
+            QStringLiteral("{\"iss\": \"https://issuer.example\", \"sub\": \"alice\", \"aud\": [\"api\"]}"));
+        page.addQuickClaim(QStringLiteral("iat"));
+        page.addQuickClaim(QStringLiteral("exp"));
+        page.setQuickValue(QStringLiteral("admin, ops"));
+        page.addQuickClaim(QStringLiteral("roles"));
+        QVERIFY(page.signNow());
+        shoot(page, QStringLiteral("composer-signed") + suffix);
+        page.setKeySource(1);
+        page.setHeaderText(QStringLiteral("{\"alg\": \"RS256\"}"));
+        page.setClaimsText(page.claimsText().replace(QStringLiteral("\"alice\","), QStringLiteral("\"alice\"")));
+        QVERIFY(!page.signNow());
+        shoot(page, QStringLiteral("composer-errors") + suffix);
+    }
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestComposer)

@@ -579,7 +579,14 @@ void ComposerPage::refreshKeys()
         if (current == m_wantedSourceId)
             m_wantedSourceId.clear();
     }
-    m_keyStack->setCurrentIndex(m_keyCombo->count() > 0 ? 1 : 0);
+    const int page = m_keyCombo->count() > 0 ? 1 : 0;
+    m_keyStack->setCurrentIndex(page);
+    // A stacked widget is as tall as its tallest page; let the hidden page take no room.
+    for (int i = 0; i < m_keyStack->count(); ++i) {
+        const auto policy = i == page ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_keyStack->widget(i)->setSizePolicy(policy, policy);
+    }
+    m_keyStack->adjustSize();
     refreshAlgorithms();
     onInputsChanged();
 }
@@ -606,7 +613,7 @@ void ComposerPage::refreshAlgorithms()
     m_keyInfo->setText(descriptions.join(QStringLiteral(", ")));
     m_kidEdit->setPlaceholderText(source.keys->keys.size() == 1 && !source.keys->keys.first().kid.isEmpty()
             ? source.keys->keys.first().kid
-            : QStringLiteral("none"));
+            : QStringLiteral("optional (the key has none)"));
     // A single-key source whose JWK names its algorithm starts with that one.
     if (wanted.isEmpty() && source.keys->keys.size() == 1)
         wanted = source.keys->keys.first().alg;
@@ -743,12 +750,41 @@ ComposerPage::EditorCheck ComposerPage::checkEditor(QPlainTextEdit *edit, const 
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (error.error != QJsonParseError::NoError) {
         // The offset counts UTF-8 bytes; the editor counts UTF-16 characters.
-        const qsizetype pos = QString::fromUtf8(utf8.left(error.offset)).size();
+        qsizetype pos = QString::fromUtf8(utf8.left(error.offset)).size();
+        QString what = error.errorString();
+        if (error.error == QJsonParseError::UnterminatedObject || error.error == QJsonParseError::UnterminatedArray
+            || error.error == QJsonParseError::MissingValueSeparator) {
+            // Qt stops inside the next member (past its opening quote); the mistake is the missing comma right
+            // after the previous value, so point there.
+            qsizetype p = std::min(pos, text.size());
+            if (p > 0 && text.at(p - 1) == u'"')
+                --p;
+            qsizetype back = p;
+            while (back > 0 && text.at(back - 1).isSpace())
+                --back;
+            if (back < p && back > 0 && pos < text.size()) {
+                pos = back;
+                what += QStringLiteral(" (missing comma?)");
+            }
+        }
+        if (error.error == QJsonParseError::IllegalValue || error.error == QJsonParseError::IllegalNumber) {
+            // Qt reports the offset after the bad word ("tru", "01"); point at its first character instead.
+            qsizetype p = std::min(pos, text.size());
+            while (p > 0 && text.at(p - 1).isSpace())
+                --p;
+            const auto isWordChar = [](QChar c) { return c.isLetterOrNumber() || c == u'.' || c == u'+' || c == u'-'; };
+            qsizetype start = p;
+            while (start > 0 && isWordChar(text.at(start - 1)))
+                --start;
+            if (start < p)
+                pos = start;
+        }
         const qsizetype lineStart = pos == 0 ? 0 : text.lastIndexOf(u'\n', pos - 1) + 1;
         const qsizetype line = text.left(pos).count(u'\n') + 1;
         const qsizetype column = pos - lineStart + 1;
-        check.message = QStringLiteral("Line %1, column %2: %3").arg(line).arg(column).arg(error.errorString());
-        check.errorPosition = pos;
+        check.message = QStringLiteral("Line %1, column %2: %3").arg(line).arg(column).arg(what);
+        // Mark the character before a missing comma (a line end itself cannot be seen).
+        check.errorPosition = what.endsWith(QStringLiteral("comma?)")) ? pos - 1 : pos;
         return check;
     }
     if (!doc.isObject()) {
@@ -918,7 +954,8 @@ void ComposerPage::clearToken()
     m_tokenView->applyMarkup(TokenMarkup {});
     m_warningsLabel->setVisible(false);
     m_resultLabel->setText(m_error.isEmpty() ? QStringLiteral("Not signed yet.") : m_error);
-    m_resultLabel->setStyleSheet(m_error.isEmpty()
+    // No key yet is a hint (the empty state above says what to do), not an error.
+    m_resultLabel->setStyleSheet(m_error.isEmpty() || keySource() < 0
             ? QString()
             : QStringLiteral("color: %1").arg(Theme::severityColor(common::Severity::Error, palette()).name()));
     for (auto *button : {m_copyButton, m_sendButton, m_curlButton})
