@@ -757,6 +757,25 @@ void TestKeysPage::screenshot()
     const int wait = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_WAIT");
     QTest::qWait(wait > 0 ? wait : 300);
     QVERIFY(m_page->grab().save(path));
+
+    // The two dialogs, next to the page's picture.
+    KeyGeneratorDialog generator;
+    KeyGeneratorDialog::Options rsa;
+    rsa.algorithm = crypto::Algorithm::PS256;
+    rsa.rsaBits = 4096;
+    rsa.kid = QStringLiteral("2026-11");
+    generator.setOptions(rsa);
+    generator.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&generator));
+    QVERIFY(generator.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-generator.png"))));
+    RemoteSourceDialog remote;
+    KeySource source = KeyRing::url(QStringLiteral("https://idp.example.com"), true);
+    source.network.pins = {QStringLiteral("7voDjuQJhyRLo_yn3gb--oPSq75Sj18ndisDE9qrqv8=")};
+    source.network.insecure = true;
+    remote.setSource(source);
+    remote.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&remote));
+    QVERIFY(remote.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-remote.png"))));
 }
 
 QTEST_MAIN(TestKeysPage)

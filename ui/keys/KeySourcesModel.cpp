@@ -110,7 +110,7 @@ QIcon KeySourcesModel::kindIcon(const KeySource &source) const
     case KeySource::Kind::Pasted:
         return style->standardIcon(QStyle::SP_FileDialogDetailedView);
     case KeySource::Kind::Secret:
-        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+        return style->standardIcon(QStyle::SP_FileDialogContentsView);
     case KeySource::Kind::File:
         return style->standardIcon(QStyle::SP_FileIcon);
     case KeySource::Kind::Url:

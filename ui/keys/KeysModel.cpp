@@ -54,9 +54,10 @@ void KeysModel::setKeys(const keys::JwkSet &set)
             row.x5t = base64Url(QCryptographicHash::hash(jwk.x5c.first(), QCryptographicHash::Sha1));
         if (const auto cert = certificateOf(jwk)) {
             row.certificateExpired = cert->notAfter.isValid() && cert->notAfter < now;
-            row.certificate = tr("%1, %2 %3")
-                                  .arg(cert->subject, row.certificateExpired ? tr("expired") : tr("until"),
-                                      cert->notAfter.toUTC().toString(Qt::ISODate));
+            // Expiry first: the subject is long and the column elides, the date is what matters at a glance.
+            row.certificate = tr("%1 %2 · %3")
+                                  .arg(row.certificateExpired ? tr("expired") : tr("until"),
+                                      cert->notAfter.toUTC().date().toString(Qt::ISODate), cert->subject);
             row.certificateTip = tr("Subject: %1\nIssuer: %2\nValid from %3 to %4\nSerial: %5")
                                      .arg(cert->subject, cert->issuer, cert->notBefore.toUTC().toString(Qt::ISODate),
                                          cert->notAfter.toUTC().toString(Qt::ISODate), cert->serialHex);

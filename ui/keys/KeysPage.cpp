@@ -144,7 +144,7 @@ KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QW
     splitter->addWidget(buildDetailPane());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({320, 900});
+    splitter->setSizes({370, 900});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -240,7 +240,7 @@ QWidget *KeysPage::buildSourcesPane()
 {
     auto *pane = new QWidget(this);
     pane->setObjectName(QStringLiteral("keySourcesPane"));
-    pane->setMinimumWidth(260);
+    pane->setMinimumWidth(300);
 
     auto *addMenu = new QMenu(pane);
     addMenu->addAction(m_pasteAction);
@@ -837,7 +837,12 @@ void KeysPage::showSource()
     }
     m_locationLabel->setText(location);
 
-    m_statusLabel->setText(KeySourcesModel::statusText(source).section(QStringLiteral(" (last fetch failed"), 0, 0));
+    // The error has its own banner below; the status line only says what is usable.
+    if (!source.keys && !source.error.isEmpty() && !source.fetching)
+        m_statusLabel->setText(tr("No usable keys"));
+    else
+        m_statusLabel->setText(
+            KeySourcesModel::statusText(source).section(QStringLiteral(" (last fetch failed"), 0, 0));
     m_progress->setVisible(source.fetching);
     m_cancelButton->setVisible(source.fetching);
 
@@ -877,14 +882,16 @@ void KeysPage::showSource()
             m_keysModel->clear();
         m_keysTable->resizeColumnsToContents();
         const int kidWidth = m_keysTable->columnWidth(KeysModel::Kid);
-        m_keysTable->setColumnWidth(KeysModel::Kid, qMin(kidWidth, 220));
-        m_keysTable->setColumnWidth(KeysModel::Thumbprint, qMin(m_keysTable->columnWidth(KeysModel::Thumbprint), 200));
+        m_keysTable->setColumnWidth(KeysModel::Kid, qMin(kidWidth, 180));
+        m_keysTable->setColumnWidth(KeysModel::Thumbprint, qMin(m_keysTable->columnWidth(KeysModel::Thumbprint), 340));
         m_keysTable->setColumnWidth(KeysModel::X5t, qMin(m_keysTable->columnWidth(KeysModel::X5t), 140));
         m_keysTable->setColumnWidth(
             KeysModel::Certificate, qMin(m_keysTable->columnWidth(KeysModel::Certificate), 260));
         const int again = previousKid.isEmpty() ? -1 : m_keysModel->rowOfKid(previousKid);
         selectKey(again >= 0 ? again : 0);
     }
+    // Without keys the detail tabs would only repeat "no keys"; the table and the banner say it.
+    m_tabs->setVisible(m_keysModel->rowCount() > 0 || source.isRemote());
     showKey();
     showRemote();
 }
