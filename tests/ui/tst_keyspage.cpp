@@ -1,0 +1,782 @@
+// The Keys page: pasting keys and secrets, generating, exporting (public by default, private only after an
+// explicit Yes), and fetching a JWK Set from a local HTTPS server made in the test (QSslServer with a
+// self-signed certificate from the openssl command): keys, presented chain and pin, rotation on refresh,
+// cancel, and a wrong pin.
+
+#include "TestData.h"
+#include "UiTestHelpers.h"
+
+#include "common/Dialogs.h"
+#include "keys/KeyGeneratorDialog.h"
+#include "keys/KeyRing.h"
+#include "keys/KeySourcesModel.h"
+#include "keys/KeysModel.h"
+#include "keys/KeysPage.h"
+#include "keys/RemoteSourceDialog.h"
+#include "keys/Thumbprint.h"
+#include "keysource/HttpFetch.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace jwb;
+using namespace jwb::ui;
+
+namespace {
+
+QString jwksText(const QString &section)
+{
+    const QJsonObject set = test::readJson(test::sharedPath(QStringLiteral("testvectors/rfc/7517.json")))
+                                .object()
+                                .value(QStringLiteral("jwk_sets"))
+                                .toObject()
+                                .value(section)
+                                .toObject()
+                                .value(QStringLiteral("jwks"))
+                                .toObject();
+    return QString::fromUtf8(QJsonDocument(set).toJson());
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// A JWK Set of fresh EC keys with the given kids.
+QByteArray makeJwks(const QStringList &kids)
+{
+    QJsonArray keys;
+    for (const auto &kid : kids) {
+        const auto key = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
+        keys.append(keys::Jwk::fromKey(key.value(), kid, QStringLiteral("ES256"), QStringLiteral("sig")).publicJson());
+    }
+    return QJsonDocument(QJsonObject {{QStringLiteral("keys"), keys}}).toJson(QJsonDocument::Compact);
+}
+
+/// A minimal HTTPS server: answers every request with the current body, then closes the connection.
+class JwksServer : public QObject
+{
+public:
+    bool start(const QSslCertificate &certificate, const QSslKey &key)
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(certificate);
+        config.setPrivateKey(key);
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_server.setSslConfiguration(config);
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                if (socket->bytesAvailable() > 0)
+                    onReadyRead(socket);
+            }
+        });
+        return m_server.listen(QHostAddress::LocalHost);
+    }
+    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+    void setBody(const QByteArray &body) { m_body = body; }
+    [[nodiscard]] int requests() const { return m_requests; }
+
+private:
+    void onReadyRead(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        if (!buffer.contains("\r\n\r\n"))
+            return;
+        m_buffers.remove(socket);
+        ++m_requests;
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: max-age=300\r\n"
+                      "Connection: close\r\nContent-Length: "
+            + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body);
+        socket->disconnectFromHost();
+    }
+
+    QSslServer m_server;
+    QByteArray m_body;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_requests = 0;
+};
+
+} // namespace
+
+class TestKeysPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void emptyPageShowsHints();
+    void pasteJwksShowsKeys();
+    void pasteKrakendFixtures();
+    void pasteSecretAsks_data();
+    void pasteSecretAsks();
+    void pasteGarbageSaysWhy();
+    void secretEncodingCanBeChanged();
+    void addFileWithError();
+    void generateAndExport();
+    void privateExportNeedsYes();
+    void exportPemAndJwk();
+    void generateNowEachAlgorithm_data();
+    void generateNowEachAlgorithm();
+    void generatorDialogRunsOffThread();
+    void remoteDialogValidates();
+    void fetchFromLocalHttps();
+    void wrongPinFails();
+    void cancelStopsAFetch();
+    void screenshot();
+
+private:
+    /// A page over a fresh ring, with both models under QAbstractItemModelTester.
+    void makePage();
+    bool makeCertificate(QString *error);
+
+    std::unique_ptr<KeyRing> m_ring;
+    std::unique_ptr<KeysPage> m_page;
+    std::unique_ptr<QAbstractItemModelTester> m_sourcesTester;
+    std::unique_ptr<QAbstractItemModelTester> m_keysTester;
+    QTemporaryDir m_dir;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    QStringList m_questions;
+    QStringList m_errors;
+    QMessageBox::StandardButton m_answer = QMessageBox::No;
+    QString m_savePath;
+};
+
+void TestKeysPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestKeysPage::init()
+{
+    m_questions.clear();
+    m_errors.clear();
+    m_answer = QMessageBox::No;
+    m_savePath.clear();
+    Dialogs::Hooks hooks;
+    hooks.question = [this](const QString &, const QString &text, QMessageBox::StandardButtons) {
+        m_questions.append(text);
+        return m_answer;
+    };
+    hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
+    hooks.information = [](const QString &, const QString &) {};
+    hooks.saveFileName = [this](const QString &, const QString &, const QString &) { return m_savePath; };
+    hooks.openFileName = [](const QString &, const QString &) { return QString(); };
+    Dialogs::setHooks(hooks);
+    makePage();
+}
+
+void TestKeysPage::cleanup()
+{
+    m_keysTester.reset();
+    m_sourcesTester.reset();
+    m_page.reset();
+    m_ring.reset();
+    Dialogs::clearHooks();
+}
+
+void TestKeysPage::makePage()
+{
+    m_keysTester.reset();
+    m_sourcesTester.reset();
+    m_page.reset();
+    const auto clock = common::Clock::fixed(test::nowUtc());
+    m_ring = std::make_unique<KeyRing>(clock);
+    m_page = std::make_unique<KeysPage>(m_ring.get(), clock);
+    m_sourcesTester = std::make_unique<QAbstractItemModelTester>(
+        m_page->sourcesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_keysTester = std::make_unique<QAbstractItemModelTester>(
+        m_page->keysModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestKeysPage::emptyPageShowsHints()
+{
+    QCOMPARE(m_page->currentSource(), -1);
+    QVERIFY(!m_page->sourceList()->isVisibleTo(m_page.get()));
+    auto *hint = m_page->findChild<QLabel *>(QStringLiteral("keySourcesHint"));
+    QVERIFY(hint);
+    QVERIFY(hint->isVisibleTo(m_page.get()));
+    QVERIFY(!m_page->refreshAction()->isEnabled());
+    QVERIFY(!m_page->removeAction()->isEnabled());
+    QVERIFY(!m_page->exportJwks(false));
+}
+
+void TestKeysPage::pasteJwksShowsKeys()
+{
+    JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
+    QSignalSpy status(m_page.get(), &KeysPage::statusMessage);
+    const int index = m_page->addPasted(jwksText(QStringLiteral("A.1")));
+    QCOMPARE(index, 0);
+    QCOMPARE(m_page->currentSource(), 0);
+    QVERIFY(!status.isEmpty());
+    QVERIFY(m_page->sourceList()->isVisibleTo(m_page.get()));
+    QCOMPARE(m_page->titleLabel()->text(), QStringLiteral("Pasted JWK Set (2 keys)"));
+    QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
+    QCOMPARE(m_page->ageLabel()->text(), QStringLiteral("loaded just now"));
+    QVERIFY(!m_page->errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
+
+    KeysModel *model = m_page->keysModel();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, KeysModel::Kid).data().toString(), QStringLiteral("1"));
+    QCOMPARE(model->index(0, KeysModel::Type).data().toString(), QStringLiteral("EC"));
+    QCOMPARE(model->index(1, KeysModel::Kid).data().toString(), QStringLiteral("2011-04-29"));
+    QCOMPARE(model->index(1, KeysModel::Type).data().toString(), QStringLiteral("RSA"));
+    // RFC 7638 section 3.1 computes the thumbprint of this very key.
+    QCOMPARE(model->index(1, KeysModel::Thumbprint).data().toString(),
+        QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
+
+    // The first key is selected; its JWK, PEM and thumbprints are shown.
+    QCOMPARE(m_page->currentKey(), 0);
+    QVERIFY(m_page->jwkView()->toPlainText().contains(QStringLiteral("\"crv\": \"P-256\"")));
+    QVERIFY(m_page->pemView()->toPlainText().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    m_page->selectKey(1);
+    QVERIFY(m_page->keyDetailsLabel()->text().contains(QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")));
+    m_page->copyThumbprint();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
+    // A local source has no fetch tab.
+    QVERIFY(!m_page->detailTabs()->isTabVisible(3));
+}
+
+void TestKeysPage::pasteKrakendFixtures()
+{
+    JWB_REQUIRE_SHARED("krakend-jose-fixtures/public.json");
+    const QString text
+        = QString::fromUtf8(readFile(test::sharedPath(QStringLiteral("krakend-jose-fixtures/public.json"))));
+    QCOMPARE(m_page->addPasted(text), 0);
+    const KeySource &source = m_ring->at(0);
+    QVERIFY(source.keys);
+    KeysModel *model = m_page->keysModel();
+    QCOMPARE(model->rowCount(), int(source.keys->keys.size() + source.keys->skipped.size()));
+    const int row = model->rowOfKid(QStringLiteral("2011-04-29"));
+    QVERIFY(row >= 0);
+    QCOMPARE(model->index(row, KeysModel::Alg).data().toString(), QStringLiteral("RS256"));
+    QCOMPARE(model->index(row, KeysModel::Thumbprint).data().toString(),
+        QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
+    // The fixture's RSA entries that carry private members are marked as private keys.
+    const int privateRow = model->rowOfKid(QStringLiteral("p256"));
+    if (privateRow >= 0)
+        QVERIFY(model->index(privateRow, KeysModel::Type).data().toString().contains(QStringLiteral("private")));
+}
+
+void TestKeysPage::pasteSecretAsks_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<QString>("encoding");
+
+    QTest::newRow("utf8, yes") << "my-gateway-shared-secret-for-hs256" << int(QMessageBox::Yes) << "utf8";
+    QTest::newRow("hex, yes") << "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+                              << int(QMessageBox::Yes) << "hex";
+    QTest::newRow("no") << "my-gateway-shared-secret-for-hs256" << int(QMessageBox::No) << QString();
+}
+
+void TestKeysPage::pasteSecretAsks()
+{
+    QFETCH(QString, text);
+    QFETCH(int, answer);
+    QFETCH(QString, encoding);
+    m_answer = static_cast<QMessageBox::StandardButton>(answer);
+    const int index = m_page->addPasted(text);
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY(m_questions.first().contains(QStringLiteral("shared secret")));
+    if (encoding.isEmpty()) {
+        QCOMPARE(index, -1);
+        QCOMPARE(m_ring->count(), 0);
+        return;
+    }
+    QCOMPARE(index, 0);
+    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Secret);
+    QCOMPARE(m_ring->at(0).secretEncoding, encoding);
+    QVERIFY2(m_ring->at(0).error.isEmpty(), qPrintable(m_ring->at(0).error));
+    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
+    QVERIFY(m_page->encodingCombo()->isVisibleTo(m_page.get()));
+    // The secret itself is never put on screen.
+    QVERIFY(!m_page->jwkView()->toPlainText().contains(QStringLiteral("\"k\": \""))
+        || m_page->jwkView()->toPlainText().contains(QStringLiteral("hidden")));
+    QVERIFY(!m_page->jwkView()->toPlainText().contains(text));
+}
+
+void TestKeysPage::pasteGarbageSaysWhy()
+{
+    QCOMPARE(m_page->addPasted(QStringLiteral("{\"kty\": \"RSA\"")), -1);
+    QCOMPARE(m_ring->count(), 0);
+    QVERIFY(m_questions.isEmpty());
+    QCOMPARE(m_errors.size(), 1);
+    QVERIFY2(m_errors.first().contains(QStringLiteral("invalid_json")), qPrintable(m_errors.first()));
+}
+
+void TestKeysPage::secretEncodingCanBeChanged()
+{
+    QCOMPARE(m_page->addSecret(QStringLiteral("not-hex-at-all-but-long-enough-for-hs256"), QStringLiteral("utf8")), 0);
+    QVERIFY(m_ring->at(0).keys);
+    m_page->encodingCombo()->setCurrentText(QStringLiteral("hex"));
+    Q_EMIT m_page->encodingCombo()->activated(m_page->encodingCombo()->currentIndex());
+    QCOMPARE(m_ring->at(0).secretEncoding, QStringLiteral("hex"));
+    QVERIFY(!m_ring->at(0).keys);
+    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY2(m_page->errorLabel()->text().contains(QStringLiteral("invalid_secret")),
+        qPrintable(m_page->errorLabel()->text()));
+}
+
+void TestKeysPage::addFileWithError()
+{
+    const QString path = m_dir.filePath(QStringLiteral("missing.pem"));
+    QCOMPARE(m_page->addFile(path), 0);
+    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>unreadable_file</b>")));
+    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).error);
+    QCOMPARE(m_page->keysModel()->rowCount(), 0);
+    QCOMPARE(m_page->jwkView()->toPlainText(), QStringLiteral("No keys to show."));
+}
+
+void TestKeysPage::generateAndExport()
+{
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::ES256;
+    options.kid = QStringLiteral("gen-1");
+    const int index = m_page->generate(options);
+    QCOMPARE(index, 0);
+    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
+    QCOMPARE(m_page->keysModel()->rowCount(), 1);
+    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Kid).data().toString(), QStringLiteral("gen-1"));
+    QCOMPARE(m_page->keysModel()->index(0, KeysModel::CurveOrSize).data().toString(), QStringLiteral("P-256"));
+    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Alg).data().toString(), QStringLiteral("ES256"));
+    QVERIFY(!m_page->jwkView()->toPlainText().contains(QStringLiteral("\"d\"")));
+
+    m_savePath = m_dir.filePath(QStringLiteral("public.jwks.json"));
+    QVERIFY(m_page->exportJwks(false));
+    QVERIFY(m_questions.isEmpty());
+    const QJsonObject written = QJsonDocument::fromJson(readFile(m_savePath)).object();
+    const QJsonArray keys = written.value(QStringLiteral("keys")).toArray();
+    QCOMPARE(keys.size(), 1);
+    QCOMPARE(keys.first().toObject().value(QStringLiteral("kid")).toString(), QStringLiteral("gen-1"));
+    QVERIFY(keys.first().toObject().contains(QStringLiteral("x")));
+    QVERIFY(!keys.first().toObject().contains(QStringLiteral("d")));
+
+    // Cancelling the save dialog writes nothing.
+    m_savePath.clear();
+    QVERIFY(!m_page->exportJwks(false));
+}
+
+void TestKeysPage::privateExportNeedsYes()
+{
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::ES384;
+    options.kidFromThumbprint = true;
+    QCOMPARE(m_page->generate(options), 0);
+
+    m_savePath = m_dir.filePath(QStringLiteral("answered-no.jwks.json"));
+    m_answer = QMessageBox::No;
+    QVERIFY(m_page->exportJwks(true));
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY(m_questions.first().contains(QStringLiteral("private")));
+    QVERIFY(!readFile(m_savePath).contains("\"d\""));
+
+    m_savePath = m_dir.filePath(QStringLiteral("answered-yes.jwks.json"));
+    m_answer = QMessageBox::Yes;
+    QVERIFY(m_page->exportJwks(true));
+    QCOMPARE(m_questions.size(), 2);
+    const QJsonObject key = QJsonDocument::fromJson(readFile(m_savePath))
+                                .object()
+                                .value(QStringLiteral("keys"))
+                                .toArray()
+                                .first()
+                                .toObject();
+    QVERIFY(key.contains(QStringLiteral("d")));
+    QCOMPARE(
+        key.value(QStringLiteral("kid")).toString(), keys::Thumbprint::base64Url(m_ring->at(0).keys->keys.first().key));
+}
+
+void TestKeysPage::exportPemAndJwk()
+{
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::EdDSA;
+    options.kid = QStringLiteral("ed");
+    QCOMPARE(m_page->generate(options), 0);
+
+    m_savePath = m_dir.filePath(QStringLiteral("ed.pub.pem"));
+    QVERIFY(m_page->exportPem());
+    QVERIFY(readFile(m_savePath).startsWith("-----BEGIN PUBLIC KEY-----"));
+    QVERIFY(!readFile(m_savePath).contains("PRIVATE"));
+
+    m_savePath = m_dir.filePath(QStringLiteral("ed.jwk.json"));
+    QVERIFY(m_page->exportJwk());
+    const QJsonObject jwk = QJsonDocument::fromJson(readFile(m_savePath)).object();
+    QCOMPARE(jwk.value(QStringLiteral("crv")).toString(), QStringLiteral("Ed25519"));
+    QVERIFY(!jwk.contains(QStringLiteral("d")));
+
+    m_page->copyPem();
+    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    m_page->copyJwks();
+    QVERIFY(!QApplication::clipboard()->text().contains(QStringLiteral("\"d\"")));
+    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("\"ed\"")));
+
+    // A shared secret has no public form: a public set of it is refused, not written with the secret inside.
+    makePage();
+    options.algorithm = crypto::Algorithm::HS256;
+    QCOMPARE(m_page->generate(options), 0);
+    m_savePath = m_dir.filePath(QStringLiteral("secret.jwks.json"));
+    QFile::remove(m_savePath);
+    QVERIFY(!m_page->exportJwks(false));
+    QVERIFY(!QFile::exists(m_savePath));
+    QCOMPARE(m_errors.size(), 1);
+}
+
+void TestKeysPage::generateNowEachAlgorithm_data()
+{
+    QTest::addColumn<QString>("alg");
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("size");
+    for (const auto &row :
+        {std::tuple {"RS256", 2048, "RSA", "2048 bits"}, std::tuple {"PS384", 2048, "RSA", "2048 bits"},
+            std::tuple {"ES256", 0, "EC", "P-256"}, std::tuple {"ES384", 0, "EC", "P-384"},
+            std::tuple {"ES512", 0, "EC", "P-521"}, std::tuple {"EdDSA", 0, "OKP", "Ed25519"},
+            std::tuple {"HS256", 0, "oct", "256 bits"}, std::tuple {"HS512", 0, "oct", "512 bits"}}) {
+        QTest::newRow(std::get<0>(row)) << QString::fromLatin1(std::get<0>(row)) << std::get<1>(row)
+                                        << QString::fromLatin1(std::get<2>(row))
+                                        << QString::fromLatin1(std::get<3>(row));
+    }
+}
+
+void TestKeysPage::generateNowEachAlgorithm()
+{
+    QFETCH(QString, alg);
+    QFETCH(int, bits);
+    QFETCH(QString, type);
+    QFETCH(QString, size);
+    KeyGeneratorDialog::Options options;
+    options.algorithm = *crypto::Algorithms::fromName(alg);
+    options.rsaBits = bits == 0 ? 2048 : bits;
+    options.kidFromThumbprint = true;
+    const auto jwk = KeyGeneratorDialog::generateNow(options);
+    QVERIFY2(jwk.ok(), qPrintable(jwk.ok() ? QString() : jwk.error().toString()));
+    QCOMPARE(KeysModel::typeText(jwk.value()), type);
+    QCOMPARE(KeysModel::curveOrSizeText(jwk.value()), size);
+    QCOMPARE(jwk->alg, alg);
+    QCOMPARE(jwk->use, QStringLiteral("sig"));
+    QCOMPARE(jwk->kid, keys::Thumbprint::base64Url(jwk->key));
+    QVERIFY(jwk->key.isPrivate());
+}
+
+void TestKeysPage::generatorDialogRunsOffThread()
+{
+    KeyGeneratorDialog dialog;
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::RS256;
+    options.rsaBits = 3072;
+    options.kid = QStringLiteral("rsa-3072");
+    dialog.setOptions(options);
+    QVERIFY(dialog.bitsCombo()->isEnabled());
+    QCOMPARE(dialog.options().rsaBits, 3072);
+    QList<keys::Jwk> generated;
+    connect(
+        &dialog, &KeyGeneratorDialog::generated, this, [&generated](const keys::Jwk &jwk) { generated.append(jwk); });
+    dialog.startGeneration();
+    // The worker runs while the UI thread goes on; the inputs are locked and the busy bar shows meanwhile.
+    QVERIFY(dialog.isGenerating());
+    QVERIFY(!dialog.algorithmCombo()->isEnabled());
+    QVERIFY(!dialog.busyBar()->isHidden());
+    QTRY_COMPARE_WITH_TIMEOUT(generated.count(), 1, 60000);
+    QVERIFY(!dialog.isGenerating());
+    QVERIFY(dialog.busyBar()->isHidden());
+    const keys::Jwk jwk = generated.first();
+    QCOMPARE(jwk.kid, QStringLiteral("rsa-3072"));
+    QCOMPARE(jwk.key.bits(), 3072);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    // Through the page: the dialog's key lands in the ring.
+    QCOMPARE(m_page->addGenerated(jwk), 0);
+    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
+    QCOMPARE(m_ring->at(0).name, QStringLiteral("RS256 key rsa-3072"));
+
+    // EdDSA hides the RSA size; the thumbprint option disables the kid field.
+    dialog.algorithmCombo()->setCurrentIndex(dialog.algorithmCombo()->findData(QStringLiteral("EdDSA")));
+    QVERIFY(!dialog.bitsCombo()->isEnabled());
+    dialog.thumbprintKidCheck()->setChecked(true);
+    QVERIFY(!dialog.kidEdit()->isEnabled());
+}
+
+void TestKeysPage::remoteDialogValidates()
+{
+    RemoteSourceDialog dialog;
+    QVERIFY(!dialog.validate().isEmpty());
+    dialog.urlEdit()->setText(QStringLiteral("http://idp.example/jwks"));
+    QVERIFY(dialog.validate().contains(QStringLiteral("https")));
+    dialog.insecureCheck()->setChecked(true);
+    QVERIFY(dialog.validate().isEmpty());
+    dialog.pinsEdit()->setPlainText(QStringLiteral("not-a-pin"));
+    QVERIFY(dialog.validate().contains(QStringLiteral("not-a-pin")));
+    dialog.pinsEdit()->setPlainText(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"));
+    QVERIFY(dialog.validate().isEmpty());
+    dialog.caEdit()->setText(m_dir.filePath(QStringLiteral("nothing.pem")));
+    QVERIFY(dialog.validate().contains(QStringLiteral("nothing.pem")));
+    dialog.caEdit()->clear();
+    dialog.timeoutSpin()->setValue(3);
+    dialog.kindCombo()->setCurrentIndex(1);
+    const KeySource source = dialog.source();
+    QCOMPARE(source.kind, KeySource::Kind::Issuer);
+    QCOMPARE(source.location, QStringLiteral("http://idp.example/jwks"));
+    QCOMPARE(source.network.pins, QStringList {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")});
+    QVERIFY(source.network.insecure);
+    QCOMPARE(source.network.timeoutMs, 3000);
+}
+
+bool TestKeysPage::makeCertificate(QString *error)
+{
+    if (!m_certificate.isNull())
+        return true;
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty()) {
+        *error = QStringLiteral("no openssl command");
+        return false;
+    }
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    process.start(openssl,
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+            QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+            QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+            QStringLiteral("server.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+            QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        *error = QString::fromLocal8Bit(process.readAllStandardError());
+        return false;
+    }
+    const auto certificates = QSslCertificate::fromPath(m_dir.filePath(QStringLiteral("server.pem")));
+    m_key = QSslKey(readFile(m_dir.filePath(QStringLiteral("server.key"))), QSsl::Ec);
+    if (certificates.isEmpty() || m_key.isNull()) {
+        *error = QStringLiteral("openssl made no usable certificate or key");
+        return false;
+    }
+    m_certificate = certificates.first();
+    return true;
+}
+
+void TestKeysPage::fetchFromLocalHttps()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QString error;
+    if (!makeCertificate(&error))
+        QSKIP(qPrintable(error));
+    JwksServer server;
+    QVERIFY(server.start(m_certificate, m_key));
+    server.setBody(makeJwks({QStringLiteral("k1"), QStringLiteral("k2")}));
+
+    keysource::NetworkOptions options;
+    options.extraCa = {m_certificate};
+    options.timeoutMs = 20000;
+    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    const QString url = QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port());
+    QCOMPARE(m_page->addUrl(url, false, options), 0);
+    QVERIFY(m_ring->at(0).fetching);
+    QVERIFY(m_page->statusLabel()->text().startsWith(QStringLiteral("fetching: ")));
+    QVERIFY(m_page->progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(m_page->cancelAction()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+
+    const KeySource &source = m_ring->at(0);
+    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+    QCOMPARE(source.keys->kids(), (QStringList {QStringLiteral("k1"), QStringLiteral("k2")}));
+    QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
+    QCOMPARE(m_page->ageLabel()->text(), QStringLiteral("fetched just now"));
+    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(!m_page->cancelAction()->isEnabled());
+    QCOMPARE(m_page->keysModel()->rowCount(), 2);
+    QCOMPARE(m_page->keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k2"));
+
+    // The presented chain with its KrakenD pin, on the page and on the clipboard.
+    QVERIFY(m_page->detailTabs()->isTabVisible(3));
+    QCOMPARE(int(source.fetch->response.chain.size()), 1);
+    const QString pin = keysource::certificatePin(m_certificate);
+    QVERIFY(keysource::isValidPin(pin));
+    QCOMPARE(source.fetch->response.chain.first().pin, pin);
+    QCOMPARE(m_page->chainView()->topLevelItemCount(), 1);
+    QCOMPARE(m_page->chainView()->topLevelItem(0)->text(4), pin);
+    QVERIFY(m_page->chainView()->topLevelItem(0)->text(0).contains(QStringLiteral("localhost")));
+    m_page->copyPin(0);
+    QCOMPARE(QApplication::clipboard()->text(), pin);
+    QVERIFY(m_page->fetchLabel()->text().contains(QStringLiteral("application/json")));
+    QVERIFY(m_page->fetchLabel()->text().contains(QStringLiteral("200")));
+    QVERIFY(m_page->fetchLabel()->text().contains(url.toHtmlEscaped()));
+
+    // Rotation: k1 goes, k3 arrives.
+    server.setBody(makeJwks({QStringLiteral("k2"), QStringLiteral("k3")}));
+    m_page->refreshCurrent();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY2(m_ring->at(0).error.isEmpty(), qPrintable(m_ring->at(0).error));
+    QCOMPARE(m_ring->at(0).rotation.added, QStringList {QStringLiteral("k3")});
+    QCOMPARE(m_ring->at(0).rotation.removed, QStringList {QStringLiteral("k1")});
+    QCOMPARE(m_page->rotationLabel()->text(), QStringLiteral("Last refresh (key rotation): added k3; removed k1."));
+    QCOMPARE(m_page->keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k3"));
+    QCOMPARE(server.requests(), 2);
+
+    // The same pin configured: the fetch passes.
+    options.pins = {pin};
+    QCOMPARE(m_page->addUrl(url, false, options), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
+    QVERIFY2(m_ring->at(1).error.isEmpty(), qPrintable(m_ring->at(1).error));
+}
+
+void TestKeysPage::wrongPinFails()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QString error;
+    if (!makeCertificate(&error))
+        QSKIP(qPrintable(error));
+    JwksServer server;
+    QVERIFY(server.start(m_certificate, m_key));
+    server.setBody(makeJwks({QStringLiteral("k1")}));
+    keysource::NetworkOptions options;
+    options.extraCa = {m_certificate};
+    options.pins = {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")};
+    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port()), false, options);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY2(m_ring->at(0).error.startsWith(QStringLiteral("pin_mismatch: ")), qPrintable(m_ring->at(0).error));
+    QVERIFY(!m_ring->at(0).keys);
+    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>pin_mismatch</b>")));
+    // The error names the pin actually presented, so that the user can compare.
+    QVERIFY(m_ring->at(0).error.contains(keysource::certificatePin(m_certificate)));
+    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).error);
+}
+
+void TestKeysPage::cancelStopsAFetch()
+{
+    // A server that accepts connections and never says a word.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held.append(socket);
+    });
+    keysource::NetworkOptions options;
+    options.timeoutMs = 60000;
+    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(silent.serverPort()), false, options);
+    QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000);
+    QVERIFY(m_ring->at(0).fetching);
+    QVERIFY(m_page->progressBar()->isVisibleTo(m_page.get()));
+    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::FetchingRole).toBool(), true);
+    m_page->cancelCurrent();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!m_ring->at(0).fetching);
+    QVERIFY2(m_ring->at(0).error.startsWith(QStringLiteral("cancelled: ")), qPrintable(m_ring->at(0).error));
+    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>cancelled</b>")));
+    // Nothing arrives later from the abandoned fetch.
+    QTest::qWait(200);
+    QCOMPARE(finished.count(), 1);
+}
+
+void TestKeysPage::screenshot()
+{
+    // Only on request: JWB_KEYS_SHOT=<png path> [JWB_KEYS_SHOT_WAIT=<ms>] shows the page at 1280x800.
+    const QString path = qEnvironmentVariable("JWB_KEYS_SHOT");
+    if (path.isEmpty())
+        QSKIP("set JWB_KEYS_SHOT=<file.png> to take a screenshot of the page");
+    JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
+    m_page->addPasted(jwksText(QStringLiteral("A.1")));
+    const QJsonObject b = test::readJson(test::sharedPath(QStringLiteral("testvectors/rfc/7517.json")))
+                              .object()
+                              .value(QStringLiteral("keys"))
+                              .toObject()
+                              .value(QStringLiteral("B"))
+                              .toObject()
+                              .value(QStringLiteral("jwk"))
+                              .toObject();
+    m_page->addPasted(QString::fromUtf8(QJsonDocument(b).toJson()));
+    m_page->addFile(QStringLiteral("/nonexistent/keys/broken.pem"));
+    m_answer = QMessageBox::Yes;
+    m_page->addPasted(QStringLiteral("my-gateway-shared-secret-for-hs256"));
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::ES256;
+    options.kidFromThumbprint = true;
+    m_page->generate(options);
+    QString error;
+    JwksServer server;
+    if (QSslSocket::supportsSsl() && makeCertificate(&error) && server.start(m_certificate, m_key)) {
+        server.setBody(makeJwks({QStringLiteral("2026-11-a"), QStringLiteral("2026-11-b")}));
+        keysource::NetworkOptions network;
+        network.extraCa = {m_certificate};
+        QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+        m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port()), false, network);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        server.setBody(makeJwks({QStringLiteral("2026-11-b"), QStringLiteral("2026-12-a")}));
+        m_page->refreshCurrent();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    }
+    const int select = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_SOURCE");
+    m_page->selectSource(select >= 0 && select < m_ring->count() ? select : m_ring->count() - 1);
+    const int tab = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TAB");
+    m_page->detailTabs()->setCurrentIndex(tab);
+    m_page->resize(1280, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    const int wait = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_WAIT");
+    QTest::qWait(wait > 0 ? wait : 300);
+    QVERIFY(m_page->grab().save(path));
+
+    // The two dialogs, next to the page's picture.
+    KeyGeneratorDialog generator;
+    KeyGeneratorDialog::Options rsa;
+    rsa.algorithm = crypto::Algorithm::PS256;
+    rsa.rsaBits = 4096;
+    rsa.kid = QStringLiteral("2026-11");
+    generator.setOptions(rsa);
+    generator.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&generator));
+    QVERIFY(generator.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-generator.png"))));
+    RemoteSourceDialog remote;
+    KeySource source = KeyRing::url(QStringLiteral("https://idp.example.com"), true);
+    source.network.pins = {QStringLiteral("7voDjuQJhyRLo_yn3gb--oPSq75Sj18ndisDE9qrqv8=")};
+    source.network.insecure = true;
+    remote.setSource(source);
+    remote.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&remote));
+    QVERIFY(remote.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-remote.png"))));
+}
+
+QTEST_MAIN(TestKeysPage)
+#include "tst_keyspage.moc"

@@ -1,0 +1,245 @@
+#include "keys/KeyGeneratorDialog.h"
+
+#include "keys/Thumbprint.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace jwb::ui {
+
+KeyGeneratorDialog::KeyGeneratorDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("keyGeneratorDialog"));
+    setWindowTitle(tr("Generate Key"));
+
+    m_algCombo = new QComboBox(this);
+    m_algCombo->setObjectName(QStringLiteral("generatorAlgorithm"));
+    m_algCombo->setAccessibleName(tr("Algorithm"));
+    m_algCombo->setToolTip(tr("The JWS algorithm the key is for; it decides the key type and curve"));
+    const auto addAlg = [this](crypto::Algorithm alg, const QString &note) {
+        const QString name = crypto::Algorithms::name(alg);
+        m_algCombo->addItem(note.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, note), name);
+    };
+    for (const auto alg : {crypto::Algorithm::RS256, crypto::Algorithm::RS384, crypto::Algorithm::RS512})
+        addAlg(alg, tr("RSA PKCS#1 v1.5"));
+    for (const auto alg : {crypto::Algorithm::PS256, crypto::Algorithm::PS384, crypto::Algorithm::PS512})
+        addAlg(alg, tr("RSA-PSS"));
+    addAlg(crypto::Algorithm::ES256, tr("EC P-256"));
+    addAlg(crypto::Algorithm::ES384, tr("EC P-384"));
+    addAlg(crypto::Algorithm::ES512, tr("EC P-521"));
+    addAlg(crypto::Algorithm::EdDSA, tr("Ed25519"));
+    for (const auto alg : {crypto::Algorithm::HS256, crypto::Algorithm::HS384, crypto::Algorithm::HS512})
+        addAlg(alg, tr("shared secret"));
+    m_algCombo->setCurrentIndex(m_algCombo->findData(QStringLiteral("ES256")));
+
+    m_bitsCombo = new QComboBox(this);
+    m_bitsCombo->setObjectName(QStringLiteral("generatorBits"));
+    m_bitsCombo->setAccessibleName(tr("RSA key size"));
+    m_bitsCombo->setToolTip(tr("RSA modulus size; 4096 bits can take several seconds to generate"));
+    for (const int bits : {2048, 3072, 4096})
+        m_bitsCombo->addItem(tr("%1 bits").arg(bits), bits);
+
+    m_kidEdit = new QLineEdit(this);
+    m_kidEdit->setObjectName(QStringLiteral("generatorKid"));
+    m_kidEdit->setAccessibleName(tr("Key id"));
+    m_kidEdit->setToolTip(tr("The kid tokens will name in their header to select this key"));
+    m_kidEdit->setPlaceholderText(tr("no kid"));
+    m_kidEdit->setClearButtonEnabled(true);
+
+    m_thumbprintCheck = new QCheckBox(tr("kid = RFC 7638 thumbprint"), this);
+    m_thumbprintCheck->setObjectName(QStringLiteral("generatorKidThumbprint"));
+    m_thumbprintCheck->setAccessibleName(tr("Use the thumbprint as kid"));
+    m_thumbprintCheck->setToolTip(tr("Set the kid to the key's SHA-256 JWK thumbprint, computed after generation"));
+
+    auto *useLabel = new QLabel(QStringLiteral("sig"), this);
+    useLabel->setToolTip(tr("Generated keys are signing keys"));
+
+    m_hintLabel = new QLabel(this);
+    m_hintLabel->setObjectName(QStringLiteral("generatorHint"));
+    m_hintLabel->setWordWrap(true);
+    m_hintLabel->setTextFormat(Qt::PlainText);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("generatorError"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorLabel->hide();
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("generatorBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Generating"));
+    m_busy->hide();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Generate"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("generatorGenerate"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Algorithm"), m_algCombo);
+    form->addRow(tr("Key size"), m_bitsCombo);
+    form->addRow(tr("kid"), m_kidEdit);
+    form->addRow(QString(), m_thumbprintCheck);
+    form->addRow(tr("use"), useLabel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_hintLabel);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_busy);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &KeyGeneratorDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &KeyGeneratorDialog::reject);
+    connect(m_algCombo, &QComboBox::currentIndexChanged, this, &KeyGeneratorDialog::updateInputs);
+    connect(m_thumbprintCheck, &QCheckBox::toggled, this, &KeyGeneratorDialog::updateInputs);
+    updateInputs();
+    resize(420, sizeHint().height());
+}
+
+KeyGeneratorDialog::~KeyGeneratorDialog()
+{
+    if (m_thread) {
+        // The worker only writes into the shared result; let it finish on its own and clean up after itself.
+        m_thread->disconnect(this);
+        m_thread->setParent(nullptr);
+        connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+        if (m_thread->isFinished())
+            m_thread->deleteLater();
+    }
+}
+
+common::Result<keys::Jwk> KeyGeneratorDialog::generateNow(const Options &options)
+{
+    const crypto::Algorithm alg = options.algorithm;
+    const crypto::KeyType type = crypto::Algorithms::keyType(alg);
+    int bits = 0;
+    if (type == crypto::KeyType::Rsa)
+        bits = options.rsaBits;
+    else if (type == crypto::KeyType::Oct)
+        bits = crypto::Algorithms::hashBits(alg);
+    auto key = crypto::Key::generate(type, bits, crypto::Algorithms::requiredCurve(alg));
+    if (!key)
+        return key.error();
+    const QString kid = options.kidFromThumbprint ? keys::Thumbprint::base64Url(key.value()) : options.kid.trimmed();
+    return keys::Jwk::fromKey(key.value(), kid, crypto::Algorithms::name(alg), QStringLiteral("sig"));
+}
+
+QString KeyGeneratorDialog::defaultName(const keys::Jwk &jwk)
+{
+    if (!jwk.kid.isEmpty())
+        return tr("%1 key %2").arg(jwk.alg, jwk.kid.left(16));
+    return tr("%1 key %2").arg(jwk.alg, keys::Thumbprint::base64Url(jwk.key).left(8));
+}
+
+KeyGeneratorDialog::Options KeyGeneratorDialog::options() const
+{
+    Options options;
+    options.algorithm
+        = crypto::Algorithms::fromName(m_algCombo->currentData().toString()).value_or(crypto::Algorithm::ES256);
+    options.rsaBits = m_bitsCombo->currentData().toInt();
+    options.kid = m_kidEdit->text();
+    options.kidFromThumbprint = m_thumbprintCheck->isChecked();
+    return options;
+}
+
+void KeyGeneratorDialog::setOptions(const Options &options)
+{
+    m_algCombo->setCurrentIndex(m_algCombo->findData(crypto::Algorithms::name(options.algorithm)));
+    const int bits = m_bitsCombo->findData(options.rsaBits);
+    if (bits >= 0)
+        m_bitsCombo->setCurrentIndex(bits);
+    m_kidEdit->setText(options.kid);
+    m_thumbprintCheck->setChecked(options.kidFromThumbprint);
+    updateInputs();
+}
+
+void KeyGeneratorDialog::updateInputs()
+{
+    const Options current = options();
+    const crypto::KeyType type = crypto::Algorithms::keyType(current.algorithm);
+    const bool busy = m_thread != nullptr;
+    m_algCombo->setEnabled(!busy);
+    m_bitsCombo->setEnabled(!busy && type == crypto::KeyType::Rsa);
+    m_kidEdit->setEnabled(!busy && !current.kidFromThumbprint);
+    m_thumbprintCheck->setEnabled(!busy);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    switch (type) {
+    case crypto::KeyType::Rsa:
+        m_hintLabel->setText(tr("An RSA key pair. KrakenD and most IdPs use 2048 bits; larger keys are slower."));
+        break;
+    case crypto::KeyType::Ec:
+        m_hintLabel->setText(
+            tr("An EC key pair on %1.").arg(crypto::curveName(crypto::Algorithms::requiredCurve(current.algorithm))));
+        break;
+    case crypto::KeyType::Okp:
+        m_hintLabel->setText(tr("An Ed25519 key pair (RFC 8037)."));
+        break;
+    case crypto::KeyType::Oct:
+        m_hintLabel->setText(tr("A random %1-bit shared secret (an oct JWK). Anyone holding it can sign tokens.")
+                                 .arg(crypto::Algorithms::hashBits(current.algorithm)));
+        break;
+    }
+}
+
+void KeyGeneratorDialog::accept()
+{
+    startGeneration();
+}
+
+void KeyGeneratorDialog::reject()
+{
+    // A running generation cannot be interrupted; closing the dialog abandons its result.
+    QDialog::reject();
+}
+
+void KeyGeneratorDialog::startGeneration()
+{
+    if (m_thread)
+        return;
+    m_errorLabel->hide();
+    const Options current = options();
+    auto result = std::make_shared<std::optional<common::Result<keys::Jwk>>>();
+    m_result = result;
+    m_thread = QThread::create([current, result] { *result = generateNow(current); });
+    m_thread->setObjectName(QStringLiteral("keyGenerator"));
+    connect(m_thread, &QThread::finished, this, &KeyGeneratorDialog::onWorkerFinished);
+    m_busy->show();
+    updateInputs();
+    m_thread->start();
+}
+
+void KeyGeneratorDialog::onWorkerFinished()
+{
+    QThread *thread = m_thread;
+    m_thread = nullptr;
+    if (thread)
+        thread->deleteLater();
+    m_busy->hide();
+    updateInputs();
+    if (!m_result || !m_result->has_value())
+        return;
+    const common::Result<keys::Jwk> result = std::move(**m_result);
+    m_result.reset();
+    if (!result) {
+        m_errorLabel->setText(result.error().toString());
+        m_errorLabel->show();
+        Q_EMIT failed(result.error().toString());
+        return;
+    }
+    Q_EMIT generated(result.value());
+    QDialog::accept();
+}
+
+} // namespace jwb::ui

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/Algorithm.h"
+#include "keys/Jwk.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QThread;
+
+namespace jwb::ui {
+
+/// Generates a signing key for a JWS algorithm: RSA (2048/3072/4096 bits) for RS*/PS*, EC P-256/384/521 for
+/// ES*, Ed25519 for EdDSA, a random secret of the hash size for HS*. The kid is typed or set to the key's
+/// RFC 7638 thumbprint; use is "sig". Generation runs on a worker thread (RSA 4096 can take seconds) with a
+/// busy indicator; the dialog emits generated() and accepts when the key is ready.
+class KeyGeneratorDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        crypto::Algorithm algorithm = crypto::Algorithm::ES256;
+        int rsaBits = 2048; ///< RS*/PS* only
+        QString kid;
+        bool kidFromThumbprint = false; ///< kid = RFC 7638 thumbprint (overrides kid)
+    };
+
+    explicit KeyGeneratorDialog(QWidget *parent = nullptr);
+    ~KeyGeneratorDialog() override;
+
+    /// Generates on the calling thread (the worker's body; tests and scripts use it directly).
+    [[nodiscard]] static common::Result<keys::Jwk> generateNow(const Options &options);
+    /// "ES256 key 3f2a…" style default source name for a generated key.
+    [[nodiscard]] static QString defaultName(const keys::Jwk &jwk);
+
+    [[nodiscard]] Options options() const;
+    void setOptions(const Options &options);
+    /// Starts generation on a worker thread; generated() or failed() follows.
+    void startGeneration();
+    [[nodiscard]] bool isGenerating() const { return m_thread != nullptr; }
+
+    // Widgets, for tests.
+    [[nodiscard]] QComboBox *algorithmCombo() const { return m_algCombo; }
+    [[nodiscard]] QComboBox *bitsCombo() const { return m_bitsCombo; }
+    [[nodiscard]] QLineEdit *kidEdit() const { return m_kidEdit; }
+    [[nodiscard]] QCheckBox *thumbprintKidCheck() const { return m_thumbprintCheck; }
+    [[nodiscard]] QProgressBar *busyBar() const { return m_busy; }
+    [[nodiscard]] QLabel *errorLabel() const { return m_errorLabel; }
+
+Q_SIGNALS:
+    /// The new private key, with kid, alg and use set.
+    void generated(const jwb::keys::Jwk &jwk);
+    void failed(const QString &error);
+
+public Q_SLOTS:
+    void accept() override;
+    void reject() override;
+
+private:
+    void updateInputs();
+    void onWorkerFinished();
+
+    QComboBox *m_algCombo = nullptr;
+    QComboBox *m_bitsCombo = nullptr;
+    QLineEdit *m_kidEdit = nullptr;
+    QCheckBox *m_thumbprintCheck = nullptr;
+    QLabel *m_hintLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QThread *m_thread = nullptr;
+    std::shared_ptr<std::optional<common::Result<keys::Jwk>>> m_result;
+};
+
+} // namespace jwb::ui
