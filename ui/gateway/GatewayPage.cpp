@@ -634,11 +634,30 @@ QWidget *GatewayPage::buildLintTab()
     m_lintView->setUniformRowHeights(false);
     m_lintView->header()->setStretchLastSection(true);
     m_lintView->header()->resizeSection(LintModel::SeverityColumn, 90);
-    m_lintView->header()->resizeSection(LintModel::LocationColumn, 230);
-    m_lintView->header()->resizeSection(LintModel::OptionColumn, 140);
+    m_lintView->header()->resizeSection(LintModel::LocationColumn, 210);
+    m_lintView->header()->resizeSection(LintModel::OptionColumn, 120);
     m_lintView->setToolTip(QStringLiteral("Every finding of the file; double-click one to open its endpoint"));
     m_lintView->setAccessibleName(QStringLiteral("Lint findings"));
     layout->addWidget(m_lintView, 1);
+    auto *detail = new QLabel(tab);
+    detail->setObjectName(QStringLiteral("lintDetail"));
+    detail->setWordWrap(true);
+    detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail->setMinimumHeight(detail->fontMetrics().height() * 3);
+    detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    detail->setText(QStringLiteral("Select a finding to read it in full; double-click opens its endpoint."));
+    layout->addWidget(detail);
+    connect(m_lintView->selectionModel(), &QItemSelectionModel::currentRowChanged, detail,
+        [this, detail](const QModelIndex &current) {
+            if (!current.isValid() || current.row() >= m_lint.size()) {
+                detail->setText(
+                    QStringLiteral("Select a finding to read it in full; double-click opens its endpoint."));
+                return;
+            }
+            const krakend::LintItem &item = m_lint.at(current.row());
+            detail->setText(QStringLiteral("%1 \u2014 %2 (%3)\n%4")
+                                .arg(item.location, item.finding.subject, item.finding.code, item.finding.message));
+        });
     connect(m_lintView, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const int endpoint = index.data(LintModel::EndpointIndexRole).toInt();
         const QString location = m_lintModel->index(index.row(), LintModel::LocationColumn).data().toString();

@@ -78,6 +78,14 @@ QString compactJson(const QJsonValue &v)
                                          : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }
 
+/// Lists and tables are as tall as their rows (one empty row at least, five at most), not a fixed box.
+void fitRows(QAbstractItemView *view, int rows, int header)
+{
+    const int row = view->fontMetrics().height() + 8;
+    const int frame = 2 * view->frameWidth();
+    view->setFixedHeight(header + frame + row * std::clamp(rows, 1, 5) + 2);
+}
+
 /// Go's []byte decoding: standard base64 with padding.
 bool isStdBase64(const QString &s)
 {
@@ -123,7 +131,7 @@ OptionForm::OptionForm(const QString &objectPrefix, const QList<OptionInfo> &opt
     }
 
     for (const OptionGroup &g : all) {
-        auto *box = new QGroupBox(g.title, this);
+        auto *box = new QGroupBox(QString(g.title).replace(u'&', QStringLiteral("&&")), this);
         box->setObjectName(objectPrefix + QStringLiteral("Group_") + QString(g.title).remove(u' '));
         auto *form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -172,6 +180,12 @@ OptionForm::OptionForm(const QString &objectPrefix, const QList<OptionInfo> &opt
             layout->addWidget(box);
     }
     layout->addStretch(1);
+    // One label column width for every group, so that the fields line up down the whole form.
+    int labelWidth = 0;
+    for (const Field *f : m_fields)
+        labelWidth = std::max(labelWidth, f->label->sizeHint().width());
+    for (Field *f : m_fields)
+        f->label->setMinimumWidth(labelWidth);
     restyle();
 }
 
@@ -277,8 +291,7 @@ QWidget *OptionForm::buildEditor(Field &f)
         }
         view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
             | QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
-        view->setMinimumHeight(view->fontMetrics().height() * 3 + 12);
-        view->setMaximumHeight(view->fontMetrics().height() * 5 + 30);
+        view->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
         finish(view);
         row->addWidget(view, 1);
 
@@ -308,6 +321,7 @@ QWidget *OptionForm::buildEditor(Field &f)
                 f.table->setItem(r, 0, new QTableWidgetItem);
                 f.table->setItem(r, 1, new QTableWidgetItem);
                 m_updating = false;
+                fitRows(f.table, f.table->rowCount(), f.table->horizontalHeader()->sizeHint().height());
                 f.table->setCurrentCell(r, 0);
                 f.table->editItem(f.table->item(r, 0));
             } else {
@@ -315,6 +329,7 @@ QWidget *OptionForm::buildEditor(Field &f)
                 auto *item = new QListWidgetItem(f.list);
                 item->setFlags(item->flags() | Qt::ItemIsEditable);
                 m_updating = false;
+                fitRows(f.list, f.list->count(), 0);
                 f.list->setCurrentItem(item);
                 f.list->editItem(item);
             }
@@ -444,6 +459,7 @@ void OptionForm::fill(Field &f, const QJsonValue &value)
             auto *item = new QListWidgetItem(compactJson(e), f.list);
             item->setFlags(item->flags() | Qt::ItemIsEditable);
         }
+        fitRows(f.list, f.list->count(), 0);
     } else if (f.table) {
         f.table->setRowCount(0);
         const QJsonArray arr = value.isArray() ? value.toArray() : QJsonArray();
@@ -454,6 +470,7 @@ void OptionForm::fill(Field &f, const QJsonValue &value)
             f.table->setItem(r, 0, new QTableWidgetItem(compactJson(p.at(0))));
             f.table->setItem(r, 1, new QTableWidgetItem(p.size() > 1 ? compactJson(p.at(1)) : QString()));
         }
+        fitRows(f.table, f.table->rowCount(), f.table->horizontalHeader()->sizeHint().height());
     }
 }
 
