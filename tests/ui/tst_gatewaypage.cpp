@@ -21,11 +21,14 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace jwb;
@@ -589,6 +592,65 @@ private Q_SLOTS:
         while (page->undoStack()->canUndo())
             page->undoStack()->undo();
         QVERIFY(!page->isModified());
+    }
+
+    void listAndPairEditorsCommitRows()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(sample()));
+        OptionForm *form = page->validatorForm();
+        auto *audience = qobject_cast<QListWidget *>(form->editor(QStringLiteral("audience")));
+        QVERIFY(audience);
+        QCOMPARE(audience->count(), 1);
+        auto *add = form->findChild<QToolButton *>(QStringLiteral("validator_audience_add"));
+        QVERIFY(add);
+        add->click();
+        QCOMPARE(audience->count(), 2);
+        QCOMPARE(page->undoStack()->count(), 0); // an empty row is not written
+        audience->item(1)->setText(QStringLiteral("admin.example.com"));
+        QCOMPARE(page->undoStack()->count(), 1);
+        QCOMPARE(page->document().endpointBlock(0, QStringLiteral("auth/validator")).value(QLatin1String("audience")),
+            QJsonValue(QJsonArray {QStringLiteral("api.example.com"), QStringLiteral("admin.example.com")}));
+        audience = qobject_cast<QListWidget *>(form->editor(QStringLiteral("audience")));
+        audience->setCurrentRow(0);
+        form->findChild<QToolButton *>(QStringLiteral("validator_audience_remove"))->click();
+        QCOMPARE(page->document().endpointBlock(0, QStringLiteral("auth/validator")).value(QLatin1String("audience")),
+            QJsonValue(QJsonArray {QStringLiteral("admin.example.com")}));
+
+        auto *claims = qobject_cast<QTableWidget *>(form->editor(QStringLiteral("propagate_claims")));
+        QVERIFY(claims);
+        QCOMPARE(claims->rowCount(), 2);
+        QCOMPARE(claims->item(1, 1)->text(), QStringLiteral("X-Roles"));
+        claims->item(1, 1)->setText(QStringLiteral("X-User-Roles"));
+        const QJsonArray pairs = page->document()
+                                     .endpointBlock(0, QStringLiteral("auth/validator"))
+                                     .value(QLatin1String("propagate_claims"))
+                                     .toArray();
+        QCOMPARE(pairs.at(1), QJsonValue(QJsonArray {QStringLiteral("roles"), QStringLiteral("X-User-Roles")}));
+        QCOMPARE(page->undoStack()->count(), 3);
+    }
+
+    void uintFieldRejectsWhatGoCannotDecode()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(golden()));
+        OptionForm *form = page->validatorForm();
+        auto *duration = qobject_cast<QLineEdit *>(form->editor(QStringLiteral("cache_duration")));
+        duration->setText(QStringLiteral("99999999999"));
+        form->commit(QStringLiteral("cache_duration"));
+        QCOMPARE(page->undoStack()->count(), 0);
+        QVERIFY(!form->lintLabel(QStringLiteral("cache_duration"))->isHidden());
+        duration->setText(QStringLiteral("60"));
+        form->commit(QStringLiteral("cache_duration"));
+        QCOMPARE(
+            page->document().endpointBlock(0, QStringLiteral("auth/validator")).value(QLatin1String("cache_duration")),
+            QJsonValue(60));
+        duration->clear();
+        form->commit(QStringLiteral("cache_duration"));
+        QVERIFY(!page->document()
+                     .endpointBlock(0, QStringLiteral("auth/validator"))
+                     .contains(QLatin1String("cache_duration")));
+        QCOMPARE(page->undoStack()->undoText(), QStringLiteral("Edit cache_duration"));
     }
 
     void lineDiff()

@@ -92,11 +92,6 @@ std::pair<int, int> lineColumn(const QByteArray &text, qsizetype offset)
     return {line, column};
 }
 
-QColor okColor(const QPalette &palette)
-{
-    return Theme::isDark(palette) ? QColor(0x7e, 0xe2, 0xa8) : QColor(0x1a, 0x7f, 0x37);
-}
-
 void setBanner(QLabel *label, Severity severity, const QString &text)
 {
     if (text.isEmpty()) {
@@ -225,10 +220,13 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("gatewayTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildValidatorTab(), QStringLiteral("Validator"));
-    m_tabs->addTab(buildSignerTab(), QStringLiteral("Signer"));
+    m_validatorTab = buildValidatorTab();
+    m_signerTab = buildSignerTab();
+    m_lintTab = buildLintTab();
+    m_tabs->addTab(m_validatorTab, QStringLiteral("Validator"));
+    m_tabs->addTab(m_signerTab, QStringLiteral("Signer"));
     m_tabs->addTab(buildExportTab(), QStringLiteral("Export"));
-    m_tabs->addTab(buildLintTab(), QStringLiteral("Lint"));
+    m_tabs->addTab(m_lintTab, QStringLiteral("Lint"));
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -663,7 +661,8 @@ QWidget *GatewayPage::buildLintTab()
         const QString location = m_lintModel->index(index.row(), LintModel::LocationColumn).data().toString();
         if (endpoint >= 0)
             selectEndpoint(endpoint);
-        m_tabs->setCurrentIndex(location.endsWith(QLatin1String("auth/signer")) ? 1 : 0);
+        // Tabs are found by widget: other panels may have added theirs in between.
+        m_tabs->setCurrentWidget(location.endsWith(QLatin1String("auth/signer")) ? m_signerTab : m_validatorTab);
     });
     return tab;
 }
@@ -1108,7 +1107,8 @@ void GatewayPage::refresh()
                                                                     "fail on the errors.")
                                                    : QString()));
     }
-    m_tabs->setTabText(3, m_lint.isEmpty() ? QStringLiteral("Lint") : QStringLiteral("Lint (%1)").arg(m_lint.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_lintTab),
+        m_lint.isEmpty() ? QStringLiteral("Lint") : QStringLiteral("Lint (%1)").arg(m_lint.size()));
     m_endpointHint->setText(
         count == 0 ? QStringLiteral("No endpoints yet. \u201cAdd endpoint\u2026\u201d creates one.") : QString());
     m_endpointHint->setVisible(count == 0);
@@ -1625,6 +1625,8 @@ void GatewayPage::showSuggestDialog()
     layout->addWidget(buttons);
     QPushButton *apply = buttons->button(QDialogButtonBox::Apply);
     apply->setObjectName(QStringLiteral("suggestApply"));
+    apply->setDefault(true);
+    apply->setToolTip(QStringLiteral("Fill the endpoint's validator with these values (one undoable step)"));
     apply->setEnabled(false);
 
     auto suggestion = std::make_shared<krakend::Suggestion>();

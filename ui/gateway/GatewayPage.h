@@ -205,6 +205,9 @@ private:
     QLabel *m_endpointHint = nullptr;
 
     QTabWidget *m_tabs = nullptr;
+    QWidget *m_validatorTab = nullptr;
+    QWidget *m_signerTab = nullptr;
+    QWidget *m_lintTab = nullptr;
     QLabel *m_validatorTitle = nullptr;
     QLabel *m_validatorBanner = nullptr;
     QLabel *m_validatorHint = nullptr;

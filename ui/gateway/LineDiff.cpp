@@ -1,5 +1,6 @@
 #include "gateway/LineDiff.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace jwb::ui::LineDiff {

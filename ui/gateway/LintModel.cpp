@@ -4,6 +4,8 @@
 
 #include <QGuiApplication>
 
+#include <algorithm>
+
 namespace jwb::ui {
 
 using common::Severity;
