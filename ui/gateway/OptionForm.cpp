@@ -83,7 +83,7 @@ void fitRows(QAbstractItemView *view, int rows, int header)
 {
     const int row = view->fontMetrics().height() + 8;
     const int frame = 2 * view->frameWidth();
-    view->setFixedHeight(header + frame + row * std::clamp(rows, 1, 5) + 2);
+    view->setFixedHeight(header + frame + row * std::clamp(rows, 1, 5) + 4);
 }
 
 /// Go's []byte decoding: standard base64 with padding.
