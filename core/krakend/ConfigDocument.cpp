@@ -361,6 +361,18 @@ Result<void> ConfigDocument::removeEndpoint(int index)
     return reparse();
 }
 
+Result<void> ConfigDocument::setText(const QByteArray &text)
+{
+    const QByteArray previous = m_text;
+    m_text = text;
+    if (auto r = reparse(); !r) {
+        m_text = previous;
+        return r;
+    }
+    m_templates = text.contains("{{") && text.contains("}}");
+    return {};
+}
+
 Result<void> ConfigDocument::save(const QString &target)
 {
     if (auto g = writeGuard(); !g)

@@ -59,6 +59,10 @@ public:
     common::Result<int> addEndpoint(const QJsonObject &endpoint);
     common::Result<void> removeEndpoint(int index);
 
+    /// Replaces the whole text (undo/redo, crash recovery) keeping the path and the saved original, so that
+    /// isModified() still compares with what is on disk. Invalid JSON is refused and changes nothing.
+    common::Result<void> setText(const QByteArray &text);
+
     /// Writes the document atomically to `path` (default: where it was opened), creating `<path>.bak` with the
     /// original bytes before the first overwrite of an existing file.
     common::Result<void> save(const QString &path = {});

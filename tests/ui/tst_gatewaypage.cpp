@@ -1,0 +1,684 @@
+// GatewayPage: a krakend.json opened for lossless editing, its endpoint list, the generated forms, undo/redo,
+// save with .bak, maybeSave through the Dialogs hooks, export/diff and the workspace state.
+
+#include "UiTestHelpers.h"
+
+#include "common/Dialogs.h"
+#include "gateway/EndpointFilterModel.h"
+#include "gateway/EndpointModel.h"
+#include "gateway/GatewayPage.h"
+#include "gateway/LineDiff.h"
+#include "gateway/LintModel.h"
+#include "gateway/OptionForm.h"
+#include "keys/KeyRing.h"
+#include "krakend/JsonSourceMap.h"
+#include "krakend/SignerConfig.h"
+#include "krakend/ValidatorConfig.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace jwb;
+using namespace jwb::ui;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+/// Byte range [begin, end) of a value in a JSON text, or {-1, -1}.
+std::pair<qsizetype, qsizetype> span(const QByteArray &text, const QStringList &path)
+{
+    auto map = krakend::JsonSourceMap::parse(text);
+    if (!map)
+        return {-1, -1};
+    const auto *node = map.value()->find(path);
+    return node ? std::pair {node->begin, node->end} : std::pair<qsizetype, qsizetype> {-1, -1};
+}
+
+QStringList validatorPath(int endpoint)
+{
+    return {QStringLiteral("endpoints"), QString::number(endpoint), QStringLiteral("extra_config"),
+        QStringLiteral("auth/validator")};
+}
+
+} // namespace
+
+class TestGatewayPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_errorTitle;
+    QString m_errorText;
+    QMessageBox::StandardButton m_answer = QMessageBox::Cancel;
+    int m_questions = 0;
+
+    QString copySample(const QString &source, const QString &name = QStringLiteral("krakend.json"))
+    {
+        const QString target = m_dir.filePath(name);
+        QFile::remove(target);
+        QFile::remove(target + QStringLiteral(".bak"));
+        if (!QFile::copy(source, target))
+            return {};
+        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return target;
+    }
+    QString sample() { return copySample(QStringLiteral(JWB_SOURCE_DIR "/resources/samples/krakend.json")); }
+    QString golden() { return copySample(QStringLiteral(JWB_TEST_DATA_DIR "/krakend/edit-golden.json")); }
+
+    std::unique_ptr<GatewayPage> makePage()
+    {
+        auto page = std::make_unique<GatewayPage>(nullptr, common::Clock::fixed(test::nowUtc()));
+        page->resize(1280, 800);
+        return page;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_errorTitle.clear();
+        m_errorText.clear();
+        m_questions = 0;
+        Dialogs::Hooks hooks;
+        hooks.error = [this](const QString &title, const QString &text) {
+            m_errorTitle = title;
+            m_errorText = text;
+        };
+        hooks.question = [this](const QString &, const QString &, QMessageBox::StandardButtons) {
+            ++m_questions;
+            return m_answer;
+        };
+        hooks.information = [](const QString &, const QString &) {};
+        hooks.saveFileName = [](const QString &, const QString &, const QString &) { return QString(); };
+        Dialogs::setHooks(hooks);
+    }
+    void cleanup() { Dialogs::clearHooks(); }
+
+    void openLeavesFileAndDocumentUntouched()
+    {
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        QVERIFY(!original.isEmpty());
+        auto page = makePage();
+        QSignalSpy modified(page.get(), &GatewayPage::modifiedChanged);
+        QVERIFY(page->openConfig(path));
+        QCOMPARE(readAll(path), original);
+        QVERIFY(!QFile::exists(path + QStringLiteral(".bak")));
+        QVERIFY(!page->isModified());
+        QVERIFY(!page->document().isModified());
+        QCOMPARE(page->documentText(), original);
+        QCOMPARE(modified.count(), 0);
+        QCOMPARE(page->configPath(), path);
+        QCOMPARE(page->baseDir(), m_dir.path());
+        QCOMPARE(page->endpointModel()->rowCount(), 2);
+        QCOMPARE(page->currentEndpoint(), 0);
+        QCOMPARE(page->undoStack()->count(), 0);
+        QVERIFY(m_errorText.isEmpty());
+    }
+
+    void modelsPassTheTester()
+    {
+        auto page = makePage();
+        QAbstractItemModelTester t1(page->endpointModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(page->endpointFilter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(page->lintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(page->openConfig(golden()));
+        page->setVerdict(0, 401, QStringLiteral("signature invalid"));
+        page->endpointFilter()->setFilter(EndpointFilterModel::Filter::WithoutValidator);
+        page->endpointFilter()->setSearchText(QStringLiteral("health"));
+        page->endpointFilter()->setFilter(EndpointFilterModel::Filter::All);
+        page->endpointFilter()->sort(EndpointModel::PathColumn, Qt::DescendingOrder);
+        page->selectEndpoint(0);
+        QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QStringLiteral("rs256")));
+        QVERIFY(page->lintModel()->rowCount() > 0);
+        page->undoStack()->undo();
+        page->newConfig();
+        QCOMPARE(page->endpointModel()->rowCount(), 0);
+    }
+
+    void editIssuerChangesOnlyThatBlock()
+    {
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        QSignalSpy modified(page.get(), &GatewayPage::modifiedChanged);
+        page->selectEndpoint(1);
+        auto *issuer = qobject_cast<QLineEdit *>(page->validatorForm()->editor(QStringLiteral("issuer")));
+        QVERIFY(issuer);
+        QCOMPARE(issuer->text(), QStringLiteral("https://auth.example.com/"));
+        QVERIFY(!issuer->toolTip().isEmpty());
+        QCOMPARE(issuer->accessibleName(), QStringLiteral("issuer"));
+        issuer->selectAll();
+        QTest::keyClicks(issuer, QStringLiteral("https://login.example.org/"));
+        QTest::keyClick(issuer, Qt::Key_Return);
+        QVERIFY(page->isModified());
+        QCOMPARE(modified.count(), 1);
+        QCOMPARE(modified.at(0).at(0).toBool(), true);
+        QCOMPARE(page->undoStack()->count(), 1);
+        QCOMPARE(page->document().endpointBlock(1, QStringLiteral("auth/validator")).value(QLatin1String("issuer")),
+            QJsonValue(QStringLiteral("https://login.example.org/")));
+        QCOMPARE(readAll(path), original); // nothing written before save
+
+        // The diff against disk shows exactly that change.
+        const QString diff = page->diffText();
+        QVERIFY(diff.contains(QStringLiteral("- ")));
+        QVERIFY(diff.contains(QStringLiteral("+ ")));
+        QVERIFY(diff.contains(QStringLiteral("login.example.org")));
+
+        QVERIFY(page->save());
+        QVERIFY(!page->isModified());
+        QCOMPARE(modified.count(), 2);
+        const QByteArray saved = readAll(path);
+        QCOMPARE(readAll(path + QStringLiteral(".bak")), original);
+        const auto before = span(original, validatorPath(1));
+        const auto after = span(saved, validatorPath(1));
+        QVERIFY(before.first > 0 && after.first > 0);
+        QCOMPARE(before.first, after.first);
+        QCOMPARE(saved.left(after.first), original.left(before.first));
+        QCOMPARE(saved.mid(after.second), original.mid(before.second));
+        QVERIFY(saved != original);
+        // Inside the block only the issuer's value changed.
+        QByteArray expected = original;
+        expected.replace("\"issuer\": \"https://auth.example.com/\",\n          \"audience\": [\"api.example.com\"],\n"
+                         "          \"roles_key\": \"roles\",\n          \"roles\": [\"editor\"]",
+            "\"issuer\": \"https://login.example.org/\",\n          \"audience\": [\"api.example.com\"],\n"
+            "          \"roles_key\": \"roles\",\n          \"roles\": [\"editor\"]");
+        QCOMPARE(saved, expected);
+
+        page->undoStack()->undo();
+        QCOMPARE(page->documentText(), original);
+        QVERIFY(page->isModified()); // the file on disk now holds the edit
+        QCOMPARE(issuer->text(), QStringLiteral("https://auth.example.com/"));
+        page->undoStack()->redo();
+        QCOMPARE(page->documentText(), saved);
+        QVERIFY(!page->isModified());
+    }
+
+    void addValidatorToEndpointWithoutOne()
+    {
+        const QString path = golden();
+        const QByteArray original = readAll(path);
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        page->selectEndpoint(1);
+        QVERIFY(!page->document().endpoints().at(1).hasValidator);
+        QVERIFY(!page->validatorForm()->isVisibleTo(page.get()));
+        QVERIFY(page->addValidator());
+        QVERIFY(page->document().endpoints().at(1).hasValidator);
+        QVERIFY(page->validatorForm()->isVisibleTo(page.get()));
+        QCOMPARE(page->endpointModel()->index(1, EndpointModel::ValidatorColumn).data(EndpointModel::HasValidatorRole),
+            QVariant(true));
+        // Everything before the second endpoint keeps its bytes.
+        const auto ep1 = span(original, {QStringLiteral("endpoints"), QStringLiteral("1")});
+        QCOMPARE(page->documentText().left(ep1.first), original.left(ep1.first));
+        QVERIFY(!page->addValidator()); // already there
+        QVERIFY(page->setValidatorOption(QStringLiteral("issuer"), QStringLiteral("https://idp.example.com/")));
+        QCOMPARE(page->undoStack()->count(), 2);
+        QVERIFY(page->removeValidator());
+        QVERIFY(!page->document().endpoints().at(1).hasValidator);
+        page->undoStack()->undo();
+        page->undoStack()->undo();
+        page->undoStack()->undo();
+        QCOMPARE(page->documentText(), original);
+        QVERIFY(!page->isModified());
+    }
+
+    void untouchedMembersKeepTheirSpelling()
+    {
+        // cache_duration is written 3600.0 and "@note" is unknown: editing issuer leaves both as they are.
+        const QString path = golden();
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        auto *cacheDuration
+            = qobject_cast<QLineEdit *>(page->validatorForm()->editor(QStringLiteral("cache_duration")));
+        QVERIFY(cacheDuration);
+        QCOMPARE(cacheDuration->text(), QStringLiteral("3600"));
+        QVERIFY(page->setValidatorOption(QStringLiteral("issuer"), QStringLiteral("https://idp.example.com/")));
+        QVERIFY(page->documentText().contains("\"cache_duration\": 3600.0"));
+        QVERIFY(page->documentText().contains("\"@note\": \"reviewed 2026-01-10\""));
+        QVERIFY(page->documentText().contains("\"unknown_key\": {\"x\": [1, 2.50, 3e2]}"));
+        // Committing an unchanged value is not an edit.
+        page->validatorForm()->commit(QStringLiteral("cache_duration"));
+        QCOMPARE(page->undoStack()->count(), 1);
+    }
+
+    void filterAndSearch()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(golden()));
+        EndpointFilterModel *f = page->endpointFilter();
+        QCOMPARE(f->rowCount(), 2);
+        page->filterCombo()->setCurrentIndex(
+            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithValidator)));
+        QCOMPARE(f->rowCount(), 1);
+        QCOMPARE(f->index(0, 0).data().toString(), QStringLiteral("/orders"));
+        page->filterCombo()->setCurrentIndex(
+            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithoutValidator)));
+        QCOMPARE(f->rowCount(), 1);
+        QCOMPARE(f->index(0, 0).data().toString(), QStringLiteral("/health"));
+        page->filterCombo()->setCurrentIndex(
+            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithSigner)));
+        QCOMPARE(f->rowCount(), 0);
+        page->filterCombo()->setCurrentIndex(0);
+        page->searchEdit()->setText(QStringLiteral("HEAL"));
+        QCOMPARE(f->rowCount(), 1);
+        QCOMPARE(f->index(0, 0).data(EndpointModel::EndpointIndexRole).toInt(), 1);
+        page->searchEdit()->setText(QStringLiteral("nothing-matches"));
+        QCOMPARE(f->rowCount(), 0);
+        page->searchEdit()->clear();
+        QCOMPARE(f->rowCount(), 2);
+
+        QVERIFY(page->openConfig(sample()));
+        page->searchEdit()->setText(QStringLiteral("post"));
+        QCOMPARE(f->rowCount(), 1);
+        QCOMPARE(f->index(0, EndpointModel::MethodColumn).data().toString(), QStringLiteral("POST"));
+    }
+
+    void verdictColumn()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(sample()));
+        const QModelIndex cell = page->endpointModel()->index(1, EndpointModel::VerdictColumn);
+        QVERIFY(cell.data().toString().isEmpty());
+        page->setVerdict(1, 403, QStringLiteral("missing role"));
+        QCOMPARE(cell.data().toString(), QStringLiteral("403 missing role"));
+        QCOMPARE(cell.data(EndpointModel::VerdictStatusRole).toInt(), 403);
+        page->setVerdict(1, 0, {});
+        QVERIFY(cell.data().toString().isEmpty());
+    }
+
+    void maybeSaveAsksThroughHooks()
+    {
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        QVERIFY(page->maybeSave()); // unmodified: no question
+        QCOMPARE(m_questions, 0);
+        QVERIFY(page->setValidatorOption(QStringLiteral("leeway"), QStringLiteral("5s")));
+        const QByteArray edited = page->documentText();
+
+        m_answer = QMessageBox::Cancel;
+        QVERIFY(!page->maybeSave());
+        QCOMPARE(m_questions, 1);
+        QVERIFY(page->isModified());
+        QCOMPARE(page->documentText(), edited);
+
+        m_answer = QMessageBox::Discard;
+        QVERIFY(page->maybeSave());
+        QCOMPARE(m_questions, 2);
+        QVERIFY(!page->isModified());
+        QCOMPARE(page->documentText(), original);
+        QCOMPARE(readAll(path), original);
+
+        QVERIFY(page->setValidatorOption(QStringLiteral("leeway"), QStringLiteral("5s")));
+        m_answer = QMessageBox::Save;
+        QVERIFY(page->maybeSave());
+        QVERIFY(!page->isModified());
+        QCOMPARE(readAll(path), edited);
+    }
+
+    void malformedFileNamesLineAndColumn()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("broken.json"));
+        QVERIFY(writeAll(path, "{\n  \"version\": 3,\n  \"endpoints\": [,]\n}\n"));
+        auto page = makePage();
+        QVERIFY(page->openConfig(sample()));
+        const QByteArray before = page->documentText();
+        QVERIFY(!page->openConfig(path));
+        QVERIFY2(m_errorText.contains(QStringLiteral("line 3, column")), qPrintable(m_errorText));
+        QVERIFY(m_errorText.contains(QStringLiteral("broken.json")));
+        QVERIFY(!m_errorTitle.isEmpty());
+        // The page keeps what it had.
+        QCOMPARE(page->documentText(), before);
+
+        m_errorText.clear();
+        QVERIFY(!page->openConfig(m_dir.filePath(QStringLiteral("missing.json"))));
+        QVERIFY(m_errorText.contains(QStringLiteral("missing.json")));
+    }
+
+    void newConfigIsMinimalAndValid()
+    {
+        auto page = makePage();
+        page->newConfig();
+        QVERIFY(!page->isModified());
+        QVERIFY(page->configPath().isEmpty());
+        QCOMPARE(page->document().root().value(QLatin1String("version")).toInt(), 3);
+        QVERIFY(!krakend::Linter::hasErrors(page->lintItems()));
+        QCOMPARE(page->currentEndpoint(), -1);
+        const int index = page->addEndpoint(
+            QStringLiteral("/v1/users"), QStringLiteral("GET"), QStringLiteral("http://users:8080/users"));
+        QCOMPARE(index, 0);
+        QCOMPARE(page->currentEndpoint(), 0);
+        QVERIFY(page->addValidator());
+        QVERIFY(page->isModified());
+        // Untitled: save asks for a name; cancelling keeps everything.
+        QVERIFY(!page->save());
+        QVERIFY(page->isModified());
+        const QString target = m_dir.filePath(QStringLiteral("new.json"));
+        QFile::remove(target);
+        QVERIFY(page->saveAs(target));
+        QCOMPARE(readAll(target), page->documentText());
+        QCOMPARE(page->configPath(), target);
+    }
+
+    void restoreUnsavedText()
+    {
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        auto page = makePage();
+        QByteArray text = original;
+        text.replace("\"leeway\": \"30s\"", "\"leeway\": \"45s\"");
+        QVERIFY(page->restoreUnsaved(path, text));
+        QCOMPARE(page->documentText(), text);
+        QVERIFY(page->isModified());
+        QCOMPARE(page->configPath(), path);
+        QCOMPARE(readAll(path), original);
+
+        QVERIFY(page->restoreUnsaved(QString(), "{\"version\": 3, \"endpoints\": []}"));
+        QVERIFY(page->isModified());
+        QVERIFY(page->configPath().isEmpty());
+        QVERIFY(!page->restoreUnsaved(QString(), "{not json"));
+        QVERIFY(!m_errorText.isEmpty());
+    }
+
+    void workspaceRoundTrip()
+    {
+        const QString path = sample();
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        page->selectEndpoint(1);
+        page->searchEdit()->setText(QStringLiteral("orders"));
+        page->filterCombo()->setCurrentIndex(
+            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithValidator)));
+        page->setTargetVersion(QStringLiteral("2.6"));
+        page->setExportScope(GatewayPage::ExportScope::Endpoint);
+        const QJsonObject ws = page->toWorkspaceJson();
+        QCOMPARE(ws.value(QLatin1String("config")).toString(), path);
+
+        auto other = makePage();
+        QSignalSpy changed(other.get(), &GatewayPage::currentEndpointChanged);
+        other->fromWorkspaceJson(ws);
+        QCOMPARE(other->configPath(), path);
+        QCOMPARE(other->currentEndpoint(), 1);
+        QCOMPARE(other->searchEdit()->text(), QStringLiteral("orders"));
+        QCOMPARE(other->endpointFilter()->filter(), EndpointFilterModel::Filter::WithValidator);
+        QCOMPARE(other->targetVersion(), QStringLiteral("2.6"));
+        QCOMPARE(other->exportScope(), GatewayPage::ExportScope::Endpoint);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(changed.last().at(0).toInt(), 1);
+        QVERIFY(!other->isModified());
+    }
+
+    void everyOptionHasAFieldInItsGroup()
+    {
+        auto page = makePage();
+        const QStringList fields = page->validatorForm()->optionNames();
+        for (const auto &o : krakend::ValidatorConfig::options())
+            QVERIFY2(fields.contains(o.name), qPrintable(o.name));
+        QCOMPARE(fields.size(), krakend::ValidatorConfig::options().size());
+        QCOMPARE(
+            page->validatorForm()->groupOf(QStringLiteral("jwk_fingerprints")), QStringLiteral("Key source & TLS"));
+        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("cookie_key")), QStringLiteral("Token location"));
+        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("propagate_claims_preserve_array")),
+            QStringLiteral("Propagation"));
+        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("failed_jwk_key_cooldown")), QStringLiteral("Caching"));
+        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("operation_debug")), QStringLiteral("Advanced"));
+        for (const auto &o : krakend::SignerConfig::options())
+            QVERIFY2(page->signerForm()->editor(o.name), qPrintable(o.name));
+        QVERIFY(page->serviceForm()->editor(QStringLiteral("shared_cache_duration")));
+        QVERIFY(page->revokerForm()->editor(QStringLiteral("token_keys")));
+        // Widgets follow the Go types.
+        QVERIFY(qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("alg"))));
+        QVERIFY(qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("cache"))));
+        QVERIFY(qobject_cast<QLineEdit *>(page->validatorForm()->editor(QStringLiteral("cache_duration"))));
+        QCOMPARE(QString::fromLatin1(
+                     page->validatorForm()->editor(QStringLiteral("propagate_claims"))->metaObject()->className()),
+            QStringLiteral("QTableWidget"));
+        QCOMPARE(
+            QString::fromLatin1(page->validatorForm()->editor(QStringLiteral("audience"))->metaObject()->className()),
+            QStringLiteral("QListWidget"));
+        QCOMPARE(page->detailTabs()->count(), 4);
+    }
+
+    void boolComboIsTriState()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(golden()));
+        auto *cache = qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("cache")));
+        QVERIFY(cache);
+        QCOMPARE(cache->currentText(), QStringLiteral("true"));
+        cache->setCurrentIndex(cache->findText(QStringLiteral("false")));
+        Q_EMIT cache->activated(cache->currentIndex());
+        QCOMPARE(page->document().endpointBlock(0, QStringLiteral("auth/validator")).value(QLatin1String("cache")),
+            QJsonValue(false));
+        cache->setCurrentIndex(0); // unset
+        Q_EMIT cache->activated(0);
+        QVERIFY(!page->document().endpointBlock(0, QStringLiteral("auth/validator")).contains(QLatin1String("cache")));
+        QCOMPARE(page->undoStack()->count(), 2);
+    }
+
+    void targetVersionFlagsNewerOptions()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(sample()));
+        QLabel *leeway = page->validatorForm()->versionBadge(QStringLiteral("leeway"));
+        QVERIFY(leeway);
+        QVERIFY(leeway->isHidden());
+        page->versionCombo()->setCurrentText(QStringLiteral("2.5"));
+        QVERIFY(!leeway->isHidden());
+        QVERIFY(leeway->text().contains(QStringLiteral("2.6")));
+        QVERIFY(page->validatorForm()->versionBadge(QStringLiteral("issuer"))->isHidden());
+        page->versionCombo()->setCurrentText(QStringLiteral("2.13"));
+        QVERIFY(leeway->isHidden());
+        QVERIFY(OptionForm::compareVersions(QStringLiteral("2.10"), QStringLiteral("2.9")) > 0);
+    }
+
+    void inlineLintNextToTheField()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(sample()));
+        QLabel *alg = page->validatorForm()->lintLabel(QStringLiteral("alg"));
+        QVERIFY(alg->isHidden());
+        QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QStringLiteral("rs256")));
+        QVERIFY(!alg->isHidden());
+        QVERIFY(!alg->text().isEmpty());
+        // The combo shows the invalid value as it is.
+        auto *combo = qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("alg")));
+        QVERIFY(combo->currentText().contains(QStringLiteral("rs256")));
+        bool listed = false;
+        for (const auto &item : page->lintItems())
+            listed = listed || (item.endpoint == 0 && item.finding.subject == u"alg");
+        QVERIFY(listed);
+        page->undoStack()->undo();
+        QVERIFY(alg->isHidden());
+    }
+
+    void exportPreviewAndDiff()
+    {
+        const QString path = sample();
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        page->setExportScope(GatewayPage::ExportScope::Validator);
+        QVERIFY(page->exportText().startsWith(QStringLiteral("{")));
+        QVERIFY(page->exportText().contains(QStringLiteral("\"auth/validator\"")));
+        QVERIFY(!page->exportText().contains(QStringLiteral("\"backend\"")));
+        page->setExportScope(GatewayPage::ExportScope::Endpoint);
+        QVERIFY(page->exportText().contains(QStringLiteral("\"backend\"")));
+        page->setExportScope(GatewayPage::ExportScope::File);
+        QCOMPARE(page->exportText().toUtf8(), page->documentText());
+        page->setExportScope(GatewayPage::ExportScope::Signer);
+        QVERIFY(page->exportText().isEmpty());
+        QVERIFY(!page->exportView()->placeholderText().isEmpty());
+        // No change: the diff has no + or - lines.
+        const QStringList lines = page->diffText().split(u'\n');
+        QVERIFY(std::none_of(
+            lines.begin(), lines.end(), [](const QString &l) { return l.startsWith(u'+') || l.startsWith(u'-'); }));
+    }
+
+    void suggestFromTokenIsOneStep()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(golden()));
+        page->selectEndpoint(1);
+        const QString token = test::makeToken("{\"alg\":\"ES256\",\"kid\":\"k1\"}",
+            "{\"iss\":\"https://idp.example.net/\",\"aud\":[\"shop\"],\"realm_access\":{\"roles\":[\"admin\"]},"
+            "\"scope\":\"a b\"}");
+        const QByteArray before = page->documentText();
+        QVERIFY(page->suggestFromToken(token));
+        const QJsonObject block = page->document().endpointBlock(1, QStringLiteral("auth/validator"));
+        QCOMPARE(block.value(QLatin1String("alg")).toString(), QStringLiteral("ES256"));
+        QCOMPARE(block.value(QLatin1String("issuer")).toString(), QStringLiteral("https://idp.example.net/"));
+        QCOMPARE(block.value(QLatin1String("audience")).toArray(), QJsonArray {QStringLiteral("shop")});
+        QCOMPARE(block.value(QLatin1String("roles_key")).toString(), QStringLiteral("realm_access.roles"));
+        QCOMPARE(block.value(QLatin1String("roles_key_is_nested")), QJsonValue(true));
+        QCOMPARE(block.value(QLatin1String("scopes_key")).toString(), QStringLiteral("scope"));
+        QCOMPARE(page->undoStack()->count(), 1);
+        page->undoStack()->undo();
+        QCOMPARE(page->documentText(), before);
+        QVERIFY(!page->suggestFromToken(QStringLiteral("not a token")));
+    }
+
+    void signerAndRevokerEdits()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(golden()));
+        page->selectEndpoint(1);
+        QVERIFY(page->addSigner());
+        QVERIFY(page->document().endpoints().at(1).hasSigner);
+        QVERIFY(page->setSignerOption(QStringLiteral("kid"), QStringLiteral("k2")));
+        QCOMPARE(
+            page->document().endpointBlock(1, QStringLiteral("auth/signer")).value(QLatin1String("kid")).toString(),
+            QStringLiteral("k2"));
+        QVERIFY(page->addRevoker());
+        QVERIFY(page->revokerForm()->isVisibleTo(page.get()));
+        QVERIFY(page->setRevokerOption(QStringLiteral("P"), 0.001));
+        QCOMPARE(
+            page->document().serviceBlock(QStringLiteral("auth/revoker")).value(QLatin1String("P")).toDouble(), 0.001);
+        QVERIFY(page->setServiceOption(QStringLiteral("shared_cache_duration"), 600));
+        QCOMPARE(page->document()
+                     .serviceBlock(QStringLiteral("auth/validator"))
+                     .value(QLatin1String("shared_cache_duration"))
+                     .toInt(),
+            600);
+        QVERIFY(page->setServiceOption(QStringLiteral("shared_cache_duration"), QJsonValue(QJsonValue::Undefined)));
+        QVERIFY(page->document().serviceBlock(QStringLiteral("auth/validator")).isEmpty());
+        while (page->undoStack()->canUndo())
+            page->undoStack()->undo();
+        QVERIFY(!page->isModified());
+    }
+
+    void listAndPairEditorsCommitRows()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(sample()));
+        OptionForm *form = page->validatorForm();
+        auto *audience = qobject_cast<QListWidget *>(form->editor(QStringLiteral("audience")));
+        QVERIFY(audience);
+        QCOMPARE(audience->count(), 1);
+        auto *add = form->findChild<QToolButton *>(QStringLiteral("validator_audience_add"));
+        QVERIFY(add);
+        add->click();
+        QCOMPARE(audience->count(), 2);
+        QCOMPARE(page->undoStack()->count(), 0); // an empty row is not written
+        audience->item(1)->setText(QStringLiteral("admin.example.com"));
+        QCOMPARE(page->undoStack()->count(), 1);
+        QCOMPARE(page->document().endpointBlock(0, QStringLiteral("auth/validator")).value(QLatin1String("audience")),
+            QJsonValue(QJsonArray {QStringLiteral("api.example.com"), QStringLiteral("admin.example.com")}));
+        audience = qobject_cast<QListWidget *>(form->editor(QStringLiteral("audience")));
+        audience->setCurrentRow(0);
+        form->findChild<QToolButton *>(QStringLiteral("validator_audience_remove"))->click();
+        QCOMPARE(page->document().endpointBlock(0, QStringLiteral("auth/validator")).value(QLatin1String("audience")),
+            QJsonValue(QJsonArray {QStringLiteral("admin.example.com")}));
+
+        auto *claims = qobject_cast<QTableWidget *>(form->editor(QStringLiteral("propagate_claims")));
+        QVERIFY(claims);
+        QCOMPARE(claims->rowCount(), 2);
+        QCOMPARE(claims->item(1, 1)->text(), QStringLiteral("X-Roles"));
+        claims->item(1, 1)->setText(QStringLiteral("X-User-Roles"));
+        const QJsonArray pairs = page->document()
+                                     .endpointBlock(0, QStringLiteral("auth/validator"))
+                                     .value(QLatin1String("propagate_claims"))
+                                     .toArray();
+        QCOMPARE(pairs.at(1), QJsonValue(QJsonArray {QStringLiteral("roles"), QStringLiteral("X-User-Roles")}));
+        QCOMPARE(page->undoStack()->count(), 3);
+    }
+
+    void uintFieldRejectsWhatGoCannotDecode()
+    {
+        auto page = makePage();
+        QVERIFY(page->openConfig(golden()));
+        OptionForm *form = page->validatorForm();
+        auto *duration = qobject_cast<QLineEdit *>(form->editor(QStringLiteral("cache_duration")));
+        duration->setText(QStringLiteral("99999999999"));
+        form->commit(QStringLiteral("cache_duration"));
+        QCOMPARE(page->undoStack()->count(), 0);
+        QVERIFY(!form->lintLabel(QStringLiteral("cache_duration"))->isHidden());
+        duration->setText(QStringLiteral("60"));
+        form->commit(QStringLiteral("cache_duration"));
+        QCOMPARE(
+            page->document().endpointBlock(0, QStringLiteral("auth/validator")).value(QLatin1String("cache_duration")),
+            QJsonValue(60));
+        duration->clear();
+        form->commit(QStringLiteral("cache_duration"));
+        QVERIFY(!page->document()
+                     .endpointBlock(0, QStringLiteral("auth/validator"))
+                     .contains(QLatin1String("cache_duration")));
+        QCOMPARE(page->undoStack()->undoText(), QStringLiteral("Edit cache_duration"));
+    }
+
+    void lineDiff()
+    {
+        using LineDiff::Line;
+        const auto d = LineDiff::diff({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+            {QStringLiteral("a"), QStringLiteral("x"), QStringLiteral("c"), QStringLiteral("d")});
+        QCOMPARE(LineDiff::changeCount(d), 3);
+        QStringList rendered;
+        for (const Line &l : d)
+            rendered.append((l.kind == Line::Kind::Added            ? u'+'
+                                    : l.kind == Line::Kind::Removed ? u'-'
+                                                                    : u' ')
+                + l.text);
+        QCOMPARE(rendered,
+            (QStringList {QStringLiteral(" a"), QStringLiteral("-b"), QStringLiteral("+x"), QStringLiteral(" c"),
+                QStringLiteral("+d")}));
+        QCOMPARE(LineDiff::changeCount(LineDiff::diffText(QStringLiteral("same\n"), QStringLiteral("same\r\n"))), 0);
+        QStringList many;
+        for (int i = 0; i < 40; ++i)
+            many.append(QString::number(i));
+        QStringList changed = many;
+        changed[20] = QStringLiteral("twenty");
+        const auto h = LineDiff::hunks(LineDiff::diff(many, changed), 2);
+        QCOMPARE(h.size(), 8); // skip, 2 context, -, +, 2 context, skip
+        QCOMPARE(h.first().kind, Line::Kind::Skipped);
+    }
+};
+
+QTEST_MAIN(TestGatewayPage)
+#include "tst_gatewaypage.moc"

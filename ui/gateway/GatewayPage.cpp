@@ -1,0 +1,1693 @@
+#include "gateway/GatewayPage.h"
+
+#include "common/Dialogs.h"
+#include "common/JsonHighlighter.h"
+#include "common/Theme.h"
+#include "gateway/DocumentEditCommand.h"
+#include "gateway/EndpointFilterModel.h"
+#include "gateway/EndpointModel.h"
+#include "gateway/LineDiff.h"
+#include "gateway/LintModel.h"
+#include "jose/Inspection.h"
+#include "keys/KeyRing.h"
+#include "krakend/ConfigExport.h"
+#include "krakend/JsonSourceMap.h"
+#include "krakend/Namespaces.h"
+#include "krakend/SignerConfig.h"
+#include "krakend/ValidatorConfig.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace jwb::ui {
+
+using common::Severity;
+using krakend::ConfigDocument;
+using krakend::GoType;
+using krakend::OptionInfo;
+using krakend::Namespace::revoker;
+using krakend::Namespace::signer;
+using krakend::Namespace::validator;
+
+namespace {
+
+const QByteArray kNewConfig = "{\n"
+                              "  \"$schema\": \"https://www.krakend.io/schema/v2.13/krakend.json\",\n"
+                              "  \"version\": 3,\n"
+                              "  \"endpoints\": []\n"
+                              "}\n";
+
+OptionInfo revokerOpt(const char *name, GoType goType, const char *type, const char *def, const char *meaning,
+    QStringList enumValues = {})
+{
+    OptionInfo o;
+    o.name = QString::fromLatin1(name);
+    o.goType = goType;
+    o.type = QString::fromUtf8(type);
+    o.defaultValue = QString::fromUtf8(def);
+    o.since = QStringLiteral("2.0");
+    o.meaning = QString::fromUtf8(meaning);
+    o.enumValues = std::move(enumValues);
+    return o;
+}
+
+/// Line and column (1-based) of a byte offset.
+std::pair<int, int> lineColumn(const QByteArray &text, qsizetype offset)
+{
+    offset = std::clamp<qsizetype>(offset, 0, text.size());
+    const QByteArrayView before(text.constData(), offset);
+    const int line = static_cast<int>(before.count('\n')) + 1;
+    const qsizetype lastNl = before.lastIndexOf('\n');
+    // Columns count characters, not bytes, so that an editor's cursor lands on the spot.
+    const int column = static_cast<int>(QString::fromUtf8(before.sliced(lastNl + 1)).size()) + 1;
+    return {line, column};
+}
+
+void setBanner(QLabel *label, Severity severity, const QString &text)
+{
+    if (text.isEmpty()) {
+        label->hide();
+        return;
+    }
+    const QPalette pal = label->palette();
+    label->setText(text);
+    label->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; padding: 6px; }")
+            .arg(Theme::severityBackground(severity, pal).name(), Theme::severityColor(severity, pal).name()));
+    label->show();
+}
+
+QLabel *makeHint(const QString &objectName, QWidget *parent)
+{
+    auto *hint = new QLabel(parent);
+    hint->setObjectName(objectName);
+    hint->setWordWrap(true);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setMargin(16);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    return hint;
+}
+
+QPushButton *makeButton(const QString &text, const QString &objectName, const QString &tip, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(objectName);
+    b->setToolTip(tip);
+    b->setAccessibleName(QString(text).remove(u'\u2026'));
+    return b;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------------------------ option metadata
+
+QList<OptionGroup> GatewayPage::validatorGroups()
+{
+    auto l = [](std::initializer_list<const char *> names) {
+        QStringList out;
+        for (const char *n : names)
+            out.append(QString::fromLatin1(n));
+        return out;
+    };
+    return {
+        {QStringLiteral("Key source & TLS"),
+            l({"alg", "jwk_url", "jwk_local_path", "secret_url", "cypher_key", "disable_jwk_security",
+                "jwk_fingerprints", "jwk_local_ca", "cipher_suites", "key_identify_strategy"})},
+        {QStringLiteral("Claims"), l({"issuer", "audience", "leeway"})},
+        {QStringLiteral("Roles & scopes"),
+            l({"roles_key", "roles_key_is_nested", "roles", "scopes_key", "scopes", "scopes_matcher"})},
+        {QStringLiteral("Token location"), l({"auth_header_name", "cookie_key"})},
+        {QStringLiteral("Propagation"), l({"propagate_claims", "propagate_claims_preserve_array"})},
+        {QStringLiteral("Caching"), l({"cache", "cache_duration", "failed_jwk_key_cooldown"})},
+        {QStringLiteral("Advanced"), l({"operation_debug"})},
+    };
+}
+
+QList<OptionGroup> GatewayPage::signerGroups()
+{
+    auto l = [](std::initializer_list<const char *> names) {
+        QStringList out;
+        for (const char *n : names)
+            out.append(QString::fromLatin1(n));
+        return out;
+    };
+    return {
+        {QStringLiteral("Signing"), l({"alg", "kid", "keys_to_sign", "full"})},
+        {QStringLiteral("Key source & TLS"),
+            l({"jwk_url", "jwk_local_path", "secret_url", "cypher_key", "disable_jwk_security", "jwk_fingerprints",
+                "jwk_local_ca", "cipher_suites"})},
+        {QStringLiteral("Advanced"), l({"leeway", "typ"})},
+    };
+}
+
+const QList<OptionInfo> &GatewayPage::revokerOptions()
+{
+    static const QList<OptionInfo> list = {
+        revokerOpt("N", GoType::Uint32, "integer", "none (required)",
+            "Maximum number of elements kept in the bloom filter (tens of millions work on small machines)."),
+        revokerOpt("P", GoType::Uint32, "number", "none (required)",
+            "Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter."),
+        revokerOpt("hash_name", GoType::String, "string (enum)", "none (required)",
+            "Hash function: optimal (recommended, less CPU) or default.",
+            {QStringLiteral("optimal"), QStringLiteral("default")}),
+        revokerOpt("TTL", GoType::Uint32, "integer (seconds)", "none (required)",
+            "Lifespan of the tokens in seconds; must match the expiration the identity provider sets."),
+        revokerOpt("port", GoType::Uint32, "integer", "none (required)",
+            "Port of the RPC service each KrakenD exposes to receive revoked entries."),
+        revokerOpt("token_keys", GoType::StringList, "array of strings", "none (required)",
+            "Claims watched for revocation: each top-level claim, only when it is a string, is tested as "
+            "\"<claim>-<value>\" (e.g. jti-abc); a hit answers 401. Array or numeric claims never match."),
+    };
+    return list;
+}
+
+QStringList GatewayPage::targetVersions()
+{
+    QStringList out;
+    for (int minor = 0; minor <= 13; ++minor)
+        out.append(QStringLiteral("2.%1").arg(minor));
+    return out;
+}
+
+// ------------------------------------------------------------------------------------------------ building
+
+GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent)
+    : QWidget(parent), m_ring(ring), m_clock(clock ? std::move(clock) : common::Clock::system())
+{
+    setObjectName(QStringLiteral("gatewayPage"));
+    m_undo = new QUndoStack(this);
+    m_undo->setObjectName(QStringLiteral("gatewayUndoStack"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    layout->addWidget(buildToolbar());
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("gatewaySplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(buildEndpointPane());
+
+    m_tabs = new QTabWidget(splitter);
+    m_tabs->setObjectName(QStringLiteral("gatewayTabs"));
+    m_tabs->setDocumentMode(true);
+    m_validatorTab = buildValidatorTab();
+    m_signerTab = buildSignerTab();
+    m_lintTab = buildLintTab();
+    m_tabs->addTab(m_validatorTab, QStringLiteral("Validator"));
+    m_tabs->addTab(m_signerTab, QStringLiteral("Signer"));
+    m_tabs->addTab(buildExportTab(), QStringLiteral("Export"));
+    m_tabs->addTab(m_lintTab, QStringLiteral("Lint"));
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({430, 820});
+    layout->addWidget(splitter, 1);
+
+    connectForms();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshExport(); });
+
+    auto initial = ConfigDocument::fromText(kNewConfig);
+    setDocument(initial.value(), kNewConfig, false);
+}
+
+GatewayPage::~GatewayPage() = default;
+
+QWidget *GatewayPage::buildToolbar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
+    auto tool = [&](const QString &text, const QString &name, const QString &tip) {
+        auto *b = new QToolButton(bar);
+        b->setText(text);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        b->setAccessibleName(QString(text).remove(u'\u2026'));
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        row->addWidget(b);
+        return b;
+    };
+    connect(tool(QStringLiteral("New"), QStringLiteral("gatewayNew"), QStringLiteral("Start a new krakend.json")),
+        &QToolButton::clicked, this, [this] {
+            if (maybeSave())
+                newConfig();
+        });
+    connect(tool(QStringLiteral("Open\u2026"), QStringLiteral("gatewayOpen"),
+                QStringLiteral("Open a krakend.json (it is not changed until you save)")),
+        &QToolButton::clicked, this, [this] {
+            if (!maybeSave())
+                return;
+            const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open KrakenD configuration"),
+                QStringLiteral("KrakenD configuration (*.json);;All files (*)"));
+            if (!path.isEmpty())
+                openConfig(path);
+        });
+    connect(tool(QStringLiteral("Save"), QStringLiteral("gatewaySave"),
+                QStringLiteral("Save atomically; the first save keeps the original as <file>.bak")),
+        &QToolButton::clicked, this, [this] { save(); });
+    connect(tool(QStringLiteral("Save As\u2026"), QStringLiteral("gatewaySaveAs"),
+                QStringLiteral("Save the configuration under another name")),
+        &QToolButton::clicked, this, [this] {
+            const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save KrakenD configuration"),
+                QStringLiteral("KrakenD configuration (*.json)"),
+                configPath().isEmpty() ? QStringLiteral("krakend.json") : configPath());
+            if (!path.isEmpty())
+                saveAs(path);
+        });
+    m_undoButton = tool(QStringLiteral("Undo"), QStringLiteral("gatewayUndo"), QStringLiteral("Undo the last edit"));
+    m_redoButton = tool(QStringLiteral("Redo"), QStringLiteral("gatewayRedo"), QStringLiteral("Redo"));
+    connect(m_undoButton, &QToolButton::clicked, m_undo, &QUndoStack::undo);
+    connect(m_redoButton, &QToolButton::clicked, m_undo, &QUndoStack::redo);
+    connect(m_undo, &QUndoStack::canUndoChanged, m_undoButton, &QWidget::setEnabled);
+    connect(m_undo, &QUndoStack::canRedoChanged, m_redoButton, &QWidget::setEnabled);
+    connect(m_undo, &QUndoStack::undoTextChanged, m_undoButton, [this](const QString &t) {
+        m_undoButton->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to undo") : QStringLiteral("Undo: ") + t);
+    });
+    connect(m_undo, &QUndoStack::redoTextChanged, m_redoButton, [this](const QString &t) {
+        m_redoButton->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to redo") : QStringLiteral("Redo: ") + t);
+    });
+    m_undoButton->setEnabled(false);
+    m_redoButton->setEnabled(false);
+
+    m_fileLabel = new QLabel(bar);
+    m_fileLabel->setObjectName(QStringLiteral("gatewayFileLabel"));
+    m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fileLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    row->addSpacing(12);
+    row->addWidget(m_fileLabel, 1);
+
+    auto *versionLabel = new QLabel(QStringLiteral("Target KrakenD"), bar);
+    m_versionCombo = new QComboBox(bar);
+    m_versionCombo->setObjectName(QStringLiteral("targetVersionCombo"));
+    m_versionCombo->addItems(targetVersions());
+    m_versionCombo->setCurrentText(QStringLiteral("2.13"));
+    m_versionCombo->setToolTip(
+        QStringLiteral("The KrakenD version the config is for: options that appeared later are flagged"));
+    m_versionCombo->setAccessibleName(QStringLiteral("Target KrakenD version"));
+    versionLabel->setBuddy(m_versionCombo);
+    row->addWidget(versionLabel);
+    row->addWidget(m_versionCombo);
+    connect(m_versionCombo, &QComboBox::currentTextChanged, this, [this](const QString &v) {
+        for (OptionForm *f : {m_validatorForm, m_signerForm, m_serviceForm, m_revokerForm})
+            f->setTargetVersion(v);
+    });
+    return bar;
+}
+
+QWidget *GatewayPage::buildEndpointPane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->setSpacing(4);
+
+    auto *row = new QHBoxLayout;
+    m_search = new QLineEdit(pane);
+    m_search->setObjectName(QStringLiteral("endpointSearch"));
+    m_search->setPlaceholderText(QStringLiteral("Search path or method"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(QStringLiteral("Shows the endpoints whose path or method contains this text"));
+    m_search->setAccessibleName(QStringLiteral("Search endpoints"));
+    m_filterCombo = new QComboBox(pane);
+    m_filterCombo->setObjectName(QStringLiteral("endpointFilterCombo"));
+    m_filterCombo->addItem(QStringLiteral("All endpoints"), static_cast<int>(EndpointFilterModel::Filter::All));
+    m_filterCombo->addItem(
+        QStringLiteral("With validator"), static_cast<int>(EndpointFilterModel::Filter::WithValidator));
+    m_filterCombo->addItem(
+        QStringLiteral("Without validator"), static_cast<int>(EndpointFilterModel::Filter::WithoutValidator));
+    m_filterCombo->addItem(QStringLiteral("With signer"), static_cast<int>(EndpointFilterModel::Filter::WithSigner));
+    m_filterCombo->setToolTip(QStringLiteral("Which endpoints to list"));
+    m_filterCombo->setAccessibleName(QStringLiteral("Endpoint filter"));
+    row->addWidget(m_search, 1);
+    row->addWidget(m_filterCombo);
+    layout->addLayout(row);
+
+    m_endpointModel = new EndpointModel(this);
+    m_filter = new EndpointFilterModel(this);
+    m_filter->setSourceModel(m_endpointModel);
+    m_endpointView = new QTableView(pane);
+    m_endpointView->setObjectName(QStringLiteral("endpointView"));
+    m_endpointView->setModel(m_filter);
+    m_endpointView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_endpointView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_endpointView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_endpointView->setAlternatingRowColors(true);
+    m_endpointView->setShowGrid(false);
+    m_endpointView->setWordWrap(false);
+    m_endpointView->verticalHeader()->hide();
+    m_endpointView->verticalHeader()->setDefaultSectionSize(m_endpointView->fontMetrics().height() + 10);
+    m_endpointView->horizontalHeader()->setSectionResizeMode(EndpointModel::PathColumn, QHeaderView::Stretch);
+    for (int c : {EndpointModel::MethodColumn, EndpointModel::ValidatorColumn, EndpointModel::SignerColumn})
+        m_endpointView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_endpointView->horizontalHeader()->setSectionResizeMode(EndpointModel::VerdictColumn, QHeaderView::Interactive);
+    m_endpointView->horizontalHeader()->resizeSection(EndpointModel::VerdictColumn, 110);
+    m_endpointView->setSortingEnabled(true);
+    m_endpointView->sortByColumn(-1, Qt::AscendingOrder);
+    m_endpointView->setToolTip(QStringLiteral("The endpoints of the configuration; select one to edit its JWT blocks"));
+    m_endpointView->setAccessibleName(QStringLiteral("Endpoints"));
+    layout->addWidget(m_endpointView, 1);
+
+    m_endpointHint = makeHint(QStringLiteral("endpointHint"), pane);
+    layout->addWidget(m_endpointHint);
+
+    auto *buttons = new QHBoxLayout;
+    auto *add = makeButton(QStringLiteral("Add endpoint\u2026"), QStringLiteral("addEndpointButton"),
+        QStringLiteral("Append an endpoint (path, method, backend) to the configuration"), pane);
+    auto *remove = makeButton(QStringLiteral("Remove endpoint"), QStringLiteral("removeEndpointButton"),
+        QStringLiteral("Remove the selected endpoint from the configuration"), pane);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    connect(add, &QPushButton::clicked, this, &GatewayPage::showAddEndpointDialog);
+    connect(remove, &QPushButton::clicked, this, [this] { removeEndpoint(m_current); });
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &EndpointFilterModel::setSearchText);
+    connect(m_filterCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setFilter(static_cast<EndpointFilterModel::Filter>(m_filterCombo->currentData().toInt()));
+    });
+    connect(m_endpointView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &GatewayPage::onCurrentRowChanged);
+    // A filter or search change can hide the selection; the view re-selects the current endpoint when visible.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] { selectEndpoint(m_current); });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] { selectEndpoint(m_current); });
+    return pane;
+}
+
+QWidget *GatewayPage::buildValidatorTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("validatorTab"));
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->setSpacing(6);
+
+    auto *head = new QHBoxLayout;
+    m_validatorTitle = new QLabel(tab);
+    m_validatorTitle->setObjectName(QStringLiteral("validatorTitle"));
+    QFont bold = m_validatorTitle->font();
+    bold.setBold(true);
+    m_validatorTitle->setFont(bold);
+    m_validatorTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_addValidator = makeButton(QStringLiteral("Add validator"), QStringLiteral("addValidatorButton"),
+        QStringLiteral("Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)"), tab);
+    m_removeValidator = makeButton(QStringLiteral("Remove validator"), QStringLiteral("removeValidatorButton"),
+        QStringLiteral("Remove this endpoint's auth/validator block: the endpoint becomes public"), tab);
+    m_suggestButton = makeButton(QStringLiteral("Suggest from token\u2026"), QStringLiteral("suggestButton"),
+        QStringLiteral("Fill alg, issuer, audience, JWK URL, roles_key and scopes_key from a token and its "
+                       "issuer"),
+        tab);
+    head->addWidget(m_validatorTitle, 1);
+    head->addWidget(m_suggestButton);
+    head->addWidget(m_addValidator);
+    head->addWidget(m_removeValidator);
+    layout->addLayout(head);
+
+    m_validatorBanner = new QLabel(tab);
+    m_validatorBanner->setObjectName(QStringLiteral("validatorBanner"));
+    m_validatorBanner->setWordWrap(true);
+    m_validatorBanner->hide();
+    layout->addWidget(m_validatorBanner);
+
+    auto *scroll = new QScrollArea(tab);
+    scroll->setObjectName(QStringLiteral("validatorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *cl = new QVBoxLayout(content);
+    cl->setContentsMargins(0, 0, 8, 8);
+    cl->setSpacing(10);
+
+    m_validatorHint = makeHint(QStringLiteral("validatorHint"), content);
+    cl->addWidget(m_validatorHint);
+    m_validatorForm = new OptionForm(
+        QStringLiteral("validator"), krakend::ValidatorConfig::options(), validatorGroups(), {}, content);
+    cl->addWidget(m_validatorForm);
+
+    auto *service = new QGroupBox(QStringLiteral("Service level (whole file)"), content);
+    service->setObjectName(QStringLiteral("serviceGroup"));
+    auto *sl = new QVBoxLayout(service);
+    m_serviceForm = new OptionForm(QStringLiteral("service"), krakend::ValidatorConfig::serviceOptions(),
+        {{QStringLiteral("Shared key cache (auth/validator)"), {QStringLiteral("shared_cache_duration")}}}, {},
+        service);
+    sl->addWidget(m_serviceForm);
+
+    auto *revRow = new QHBoxLayout;
+    m_revokerHint = new QLabel(service);
+    m_revokerHint->setObjectName(QStringLiteral("revokerHint"));
+    m_revokerHint->setWordWrap(true);
+    m_revokerHint->setForegroundRole(QPalette::PlaceholderText);
+    m_addRevoker = makeButton(QStringLiteral("Add revoker"), QStringLiteral("addRevokerButton"),
+        QStringLiteral("Add a service-level auth/revoker (bloom filter of revoked tokens)"), service);
+    m_removeRevoker = makeButton(QStringLiteral("Remove revoker"), QStringLiteral("removeRevokerButton"),
+        QStringLiteral("Remove the service-level auth/revoker block"), service);
+    revRow->addWidget(m_revokerHint, 1);
+    revRow->addWidget(m_addRevoker);
+    revRow->addWidget(m_removeRevoker);
+    sl->addLayout(revRow);
+    m_revokerForm = new OptionForm(QStringLiteral("revoker"), revokerOptions(),
+        {{QStringLiteral("Token revocation (auth/revoker)"),
+            {QStringLiteral("N"), QStringLiteral("P"), QStringLiteral("hash_name"), QStringLiteral("TTL"),
+                QStringLiteral("port"), QStringLiteral("token_keys")}}},
+        {{QStringLiteral("P"), FieldKind::Number}}, service);
+    sl->addWidget(m_revokerForm);
+    cl->addWidget(service);
+    cl->addStretch(1);
+    scroll->setWidget(content);
+    layout->addWidget(scroll, 1);
+
+    connect(m_addValidator, &QPushButton::clicked, this, [this] { addValidator(); });
+    connect(m_removeValidator, &QPushButton::clicked, this, [this] { removeValidator(); });
+    connect(m_suggestButton, &QPushButton::clicked, this, &GatewayPage::showSuggestDialog);
+    connect(m_addRevoker, &QPushButton::clicked, this, [this] { addRevoker(); });
+    connect(m_removeRevoker, &QPushButton::clicked, this, [this] { removeRevoker(); });
+    return tab;
+}
+
+QWidget *GatewayPage::buildSignerTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("signerTab"));
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->setSpacing(6);
+    auto *head = new QHBoxLayout;
+    m_signerTitle = new QLabel(tab);
+    m_signerTitle->setObjectName(QStringLiteral("signerTitle"));
+    QFont bold = m_signerTitle->font();
+    bold.setBold(true);
+    m_signerTitle->setFont(bold);
+    m_signerTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_addSigner = makeButton(QStringLiteral("Add signer"), QStringLiteral("addSignerButton"),
+        QStringLiteral("Add an auth/signer block: KrakenD then signs the listed response fields as JWTs"), tab);
+    m_removeSigner = makeButton(QStringLiteral("Remove signer"), QStringLiteral("removeSignerButton"),
+        QStringLiteral("Remove this endpoint's auth/signer block"), tab);
+    head->addWidget(m_signerTitle, 1);
+    head->addWidget(m_addSigner);
+    head->addWidget(m_removeSigner);
+    layout->addLayout(head);
+    m_signerBanner = new QLabel(tab);
+    m_signerBanner->setObjectName(QStringLiteral("signerBanner"));
+    m_signerBanner->setWordWrap(true);
+    m_signerBanner->hide();
+    layout->addWidget(m_signerBanner);
+
+    auto *scroll = new QScrollArea(tab);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *cl = new QVBoxLayout(content);
+    cl->setContentsMargins(0, 0, 8, 8);
+    m_signerHint = makeHint(QStringLiteral("signerHint"), content);
+    cl->addWidget(m_signerHint);
+    m_signerForm
+        = new OptionForm(QStringLiteral("signer"), krakend::SignerConfig::options(), signerGroups(), {}, content);
+    cl->addWidget(m_signerForm);
+    cl->addStretch(1);
+    scroll->setWidget(content);
+    layout->addWidget(scroll, 1);
+    connect(m_addSigner, &QPushButton::clicked, this, [this] { addSigner(); });
+    connect(m_removeSigner, &QPushButton::clicked, this, [this] { removeSigner(); });
+    return tab;
+}
+
+QWidget *GatewayPage::buildExportTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("exportTab"));
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    auto *row = new QHBoxLayout;
+    m_exportScope = new QComboBox(tab);
+    m_exportScope->setObjectName(QStringLiteral("exportScopeCombo"));
+    m_exportScope->addItem(QStringLiteral("Validator block"), static_cast<int>(ExportScope::Validator));
+    m_exportScope->addItem(QStringLiteral("Signer block"), static_cast<int>(ExportScope::Signer));
+    m_exportScope->addItem(QStringLiteral("Endpoint"), static_cast<int>(ExportScope::Endpoint));
+    m_exportScope->addItem(QStringLiteral("Whole file"), static_cast<int>(ExportScope::File));
+    m_exportScope->setToolTip(QStringLiteral("What to show: the current endpoint's block, the endpoint, or the file"));
+    m_exportScope->setAccessibleName(QStringLiteral("Export scope"));
+    m_exportMode = new QComboBox(tab);
+    m_exportMode->setObjectName(QStringLiteral("exportModeCombo"));
+    m_exportMode->addItem(QStringLiteral("Preview"));
+    m_exportMode->addItem(QStringLiteral("Changes against the file on disk"));
+    m_exportMode->setToolTip(QStringLiteral("Preview the JSON, or compare the edited file with the saved one"));
+    m_exportMode->setAccessibleName(QStringLiteral("Export view"));
+    auto *copy = makeButton(QStringLiteral("Copy"), QStringLiteral("exportCopyButton"),
+        QStringLiteral("Copy the shown JSON to the clipboard"), tab);
+    auto *saveButton = makeButton(QStringLiteral("Save\u2026"), QStringLiteral("exportSaveButton"),
+        QStringLiteral("Whole file: save the configuration (atomic, with .bak). A block or an endpoint: write it "
+                       "to a file of your choice"),
+        tab);
+    row->addWidget(m_exportScope);
+    row->addWidget(m_exportMode);
+    row->addStretch(1);
+    row->addWidget(copy);
+    row->addWidget(saveButton);
+    layout->addLayout(row);
+
+    m_exportStack = new QStackedWidget(tab);
+    m_exportView = new QPlainTextEdit(m_exportStack);
+    m_exportView->setObjectName(QStringLiteral("exportView"));
+    m_exportView->setReadOnly(true);
+    m_exportView->setFont(Theme::monospaceFont());
+    m_exportView->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_exportView->setAccessibleName(QStringLiteral("Exported JSON"));
+    m_highlighter = new JsonHighlighter(m_exportView->document());
+    m_highlighter->setPalette(palette());
+    m_diffView = new QPlainTextEdit(m_exportStack);
+    m_diffView->setObjectName(QStringLiteral("diffView"));
+    m_diffView->setReadOnly(true);
+    m_diffView->setFont(Theme::monospaceFont());
+    m_diffView->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diffView->setAccessibleName(QStringLiteral("Changes against the file on disk"));
+    m_exportStack->addWidget(m_exportView);
+    m_exportStack->addWidget(m_diffView);
+    layout->addWidget(m_exportStack, 1);
+
+    m_exportNotes = new QLabel(tab);
+    m_exportNotes->setObjectName(QStringLiteral("exportNotes"));
+    m_exportNotes->setWordWrap(true);
+    m_exportNotes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_exportNotes);
+
+    connect(m_exportScope, &QComboBox::currentIndexChanged, this, [this] { refreshExport(); });
+    connect(m_exportMode, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_exportStack->setCurrentIndex(i);
+        refreshExport();
+    });
+    connect(copy, &QPushButton::clicked, this, &GatewayPage::copyExport);
+    connect(saveButton, &QPushButton::clicked, this, &GatewayPage::saveExport);
+    return tab;
+}
+
+QWidget *GatewayPage::buildLintTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("lintTab"));
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(8, 8, 8, 8);
+    m_lintSummary = new QLabel(tab);
+    m_lintSummary->setObjectName(QStringLiteral("lintSummary"));
+    m_lintSummary->setWordWrap(true);
+    layout->addWidget(m_lintSummary);
+    m_lintModel = new LintModel(this);
+    m_lintView = new QTreeView(tab);
+    m_lintView->setObjectName(QStringLiteral("lintView"));
+    m_lintView->setModel(m_lintModel);
+    m_lintView->setRootIsDecorated(false);
+    m_lintView->setAlternatingRowColors(true);
+    m_lintView->setWordWrap(true);
+    m_lintView->setUniformRowHeights(false);
+    m_lintView->header()->setStretchLastSection(true);
+    m_lintView->header()->resizeSection(LintModel::SeverityColumn, 90);
+    m_lintView->header()->resizeSection(LintModel::LocationColumn, 210);
+    m_lintView->header()->resizeSection(LintModel::OptionColumn, 120);
+    m_lintView->setToolTip(QStringLiteral("Every finding of the file; double-click one to open its endpoint"));
+    m_lintView->setAccessibleName(QStringLiteral("Lint findings"));
+    layout->addWidget(m_lintView, 1);
+    auto *detail = new QLabel(tab);
+    detail->setObjectName(QStringLiteral("lintDetail"));
+    detail->setWordWrap(true);
+    detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail->setMinimumHeight(detail->fontMetrics().height() * 3);
+    detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    detail->setText(QStringLiteral("Select a finding to read it in full; double-click opens its endpoint."));
+    layout->addWidget(detail);
+    connect(m_lintView->selectionModel(), &QItemSelectionModel::currentRowChanged, detail,
+        [this, detail](const QModelIndex &current) {
+            if (!current.isValid() || current.row() >= m_lint.size()) {
+                detail->setText(
+                    QStringLiteral("Select a finding to read it in full; double-click opens its endpoint."));
+                return;
+            }
+            const krakend::LintItem &item = m_lint.at(current.row());
+            detail->setText(QStringLiteral("%1 \u2014 %2 (%3)\n%4")
+                                .arg(item.location, item.finding.subject, item.finding.code, item.finding.message));
+        });
+    connect(m_lintView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const int endpoint = index.data(LintModel::EndpointIndexRole).toInt();
+        const QString location = m_lintModel->index(index.row(), LintModel::LocationColumn).data().toString();
+        if (endpoint >= 0)
+            selectEndpoint(endpoint);
+        // Tabs are found by widget: other panels may have added theirs in between.
+        m_tabs->setCurrentWidget(location.endsWith(QLatin1String("auth/signer")) ? m_signerTab : m_validatorTab);
+    });
+    return tab;
+}
+
+void GatewayPage::connectForms()
+{
+    connect(m_validatorForm, &OptionForm::optionEdited, this,
+        [this](const QString &o, const QJsonValue &v) { setValidatorOption(o, v); });
+    connect(m_signerForm, &OptionForm::optionEdited, this,
+        [this](const QString &o, const QJsonValue &v) { setSignerOption(o, v); });
+    connect(m_serviceForm, &OptionForm::optionEdited, this,
+        [this](const QString &o, const QJsonValue &v) { setServiceOption(o, v); });
+    connect(m_revokerForm, &OptionForm::optionEdited, this,
+        [this](const QString &o, const QJsonValue &v) { setRevokerOption(o, v); });
+}
+
+// ------------------------------------------------------------------------------------------------ file
+
+void GatewayPage::setDocument(ConfigDocument doc, const QByteArray &savedText, bool forceModified)
+{
+    m_doc = std::move(doc);
+    m_savedText = savedText;
+    m_forceModified = forceModified;
+    m_undo->clear();
+    m_endpointModel->setEndpoints({});
+    m_current = -1;
+    refresh();
+    if (!m_doc.endpoints().isEmpty())
+        selectEndpoint(0);
+    else
+        Q_EMIT currentEndpointChanged(-1);
+    Q_EMIT configPathChanged(m_doc.path());
+}
+
+bool GatewayPage::openConfig(const QString &path)
+{
+    auto opened = ConfigDocument::open(path);
+    if (!opened) {
+        const common::Error &e = opened.error();
+        QString text = e.message;
+        if (e.details.contains(QStringLiteral("offset"))) {
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly)) {
+                const auto [line, column]
+                    = lineColumn(f.read(64 * 1024 * 1024), e.details.value(QStringLiteral("offset")).toLongLong());
+                text = QStringLiteral("%1 is not valid JSON: line %2, column %3.\n\n%4")
+                           .arg(QDir::toNativeSeparators(path))
+                           .arg(line)
+                           .arg(column)
+                           .arg(e.message);
+            }
+        }
+        Dialogs::showError(this, QStringLiteral("Cannot open the KrakenD configuration"), text);
+        Q_EMIT statusMessage(QStringLiteral("Could not open %1").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    const QByteArray text = opened.value().text();
+    setDocument(std::move(opened).value(), text, false);
+    Q_EMIT statusMessage(
+        QStringLiteral("Opened %1 (%2 endpoints)").arg(QDir::toNativeSeparators(path)).arg(m_doc.endpoints().size()));
+    if (m_doc.usesTemplates())
+        Q_EMIT statusMessage(QStringLiteral("This config uses flexible-configuration templates: it is read-only here"));
+    return true;
+}
+
+void GatewayPage::newConfig()
+{
+    setDocument(ConfigDocument::fromText(kNewConfig).value(), kNewConfig, false);
+    Q_EMIT statusMessage(QStringLiteral("New configuration"));
+}
+
+bool GatewayPage::save()
+{
+    if (configPath().isEmpty()) {
+        const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save KrakenD configuration"),
+            QStringLiteral("KrakenD configuration (*.json)"), QStringLiteral("krakend.json"));
+        if (path.isEmpty())
+            return false;
+        return saveAs(path);
+    }
+    return saveAs(configPath());
+}
+
+bool GatewayPage::saveAs(const QString &path)
+{
+    const QString before = m_doc.path();
+    if (auto r = m_doc.save(path); !r) {
+        Dialogs::showError(this, QStringLiteral("Cannot save the KrakenD configuration"), r.error().message);
+        return false;
+    }
+    m_savedText = m_doc.text();
+    m_forceModified = false;
+    m_undo->setClean();
+    updateModified();
+    updateTitle();
+    refreshExport();
+    if (before != m_doc.path())
+        Q_EMIT configPathChanged(m_doc.path());
+    Q_EMIT statusMessage(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(m_doc.path())));
+    return true;
+}
+
+bool GatewayPage::maybeSave()
+{
+    if (!isModified())
+        return true;
+    const QString name
+        = configPath().isEmpty() ? QStringLiteral("The new configuration") : QFileInfo(configPath()).fileName();
+    const auto answer = Dialogs::question(this, QStringLiteral("Unsaved changes"),
+        QStringLiteral("%1 has unsaved changes. Save them?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    if (answer == QMessageBox::Discard) {
+        m_forceModified = false;
+        m_undo->clear();
+        applyText(m_savedText, m_current);
+        return true;
+    }
+    return false;
+}
+
+bool GatewayPage::isModified() const
+{
+    return m_forceModified || m_doc.isModified();
+}
+
+QString GatewayPage::configPath() const
+{
+    return m_doc.path();
+}
+
+QByteArray GatewayPage::documentText() const
+{
+    return m_doc.text();
+}
+
+bool GatewayPage::restoreUnsaved(const QString &path, const QByteArray &text)
+{
+    if (!path.isEmpty() && QFileInfo::exists(path)) {
+        auto opened = ConfigDocument::open(path);
+        if (opened) {
+            ConfigDocument doc = std::move(opened).value();
+            const QByteArray disk = doc.text();
+            if (auto r = doc.setText(text); !r) {
+                Dialogs::showError(this, QStringLiteral("Cannot restore the unsaved configuration"),
+                    QStringLiteral("The autosaved text of %1 is not valid: %2").arg(path, r.error().message));
+                return false;
+            }
+            setDocument(std::move(doc), disk, false);
+            Q_EMIT statusMessage(QStringLiteral("Restored unsaved changes of %1").arg(QDir::toNativeSeparators(path)));
+            return true;
+        }
+    }
+    auto doc = ConfigDocument::fromText(text, path);
+    if (!doc) {
+        Dialogs::showError(this, QStringLiteral("Cannot restore the unsaved configuration"), doc.error().message);
+        return false;
+    }
+    setDocument(std::move(doc).value(), text, true);
+    Q_EMIT statusMessage(QStringLiteral("Restored an unsaved configuration"));
+    return true;
+}
+
+QString GatewayPage::baseDir() const
+{
+    return configPath().isEmpty() ? QString() : QFileInfo(configPath()).absolutePath();
+}
+
+// ------------------------------------------------------------------------------------------------ edits
+
+bool GatewayPage::edit(const QString &label, int endpoint, const Edit &change)
+{
+    ConfigDocument copy = m_doc;
+    if (auto r = change(copy); !r) {
+        Dialogs::showError(this, QStringLiteral("Cannot change the configuration"),
+            QStringLiteral("%1: %2").arg(label, r.error().message));
+        return false;
+    }
+    if (copy.text() == m_doc.text())
+        return true;
+    m_undo->push(new DocumentEditCommand(
+        label, m_doc.text(), copy.text(), endpoint, [this](const QByteArray &text, int ep) { applyText(text, ep); }));
+    return true;
+}
+
+void GatewayPage::applyText(const QByteArray &text, int endpoint)
+{
+    if (text != m_doc.text()) {
+        if (auto r = m_doc.setText(text); !r) {
+            // Snapshots come from documents that parsed, so this is a bug worth telling rather than hiding.
+            Dialogs::showError(this, QStringLiteral("Cannot change the configuration"), r.error().message);
+            return;
+        }
+    }
+    refresh();
+    if (endpoint >= 0 && endpoint != m_current && endpoint < m_doc.endpoints().size())
+        selectEndpoint(endpoint);
+}
+
+namespace {
+/// The member of `block` KrakenD would read for `option` (case-insensitive), or `option` itself.
+QString memberKey(const QJsonObject &block, const QString &option)
+{
+    if (block.contains(option))
+        return option;
+    for (auto it = block.begin(); it != block.end(); ++it)
+        if (it.key().compare(option, Qt::CaseInsensitive) == 0)
+            return it.key();
+    return option;
+}
+
+QJsonObject withValue(QJsonObject block, const QString &option, const QJsonValue &value)
+{
+    const QString key = memberKey(block, option);
+    if (value.isUndefined())
+        block.remove(key);
+    else
+        block.insert(key, value);
+    return block;
+}
+} // namespace
+
+bool GatewayPage::setValidatorOption(const QString &option, const QJsonValue &value)
+{
+    const int ep = m_current;
+    if (ep < 0)
+        return false;
+    const QJsonObject block = withValue(m_doc.endpointBlock(ep, validator), option, value);
+    return edit(QStringLiteral("Edit %1").arg(option), ep,
+        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+}
+
+bool GatewayPage::setSignerOption(const QString &option, const QJsonValue &value)
+{
+    const int ep = m_current;
+    if (ep < 0)
+        return false;
+    const QJsonObject block = withValue(m_doc.endpointBlock(ep, signer), option, value);
+    return edit(QStringLiteral("Edit signer %1").arg(option), ep,
+        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
+}
+
+bool GatewayPage::setServiceOption(const QString &option, const QJsonValue &value)
+{
+    const QJsonObject block = withValue(m_doc.serviceBlock(validator), option, value);
+    return edit(QStringLiteral("Edit %1").arg(option), -1, [&](ConfigDocument &d) -> common::Result<void> {
+        if (block.isEmpty())
+            return d.removeServiceBlock(validator);
+        return d.setServiceBlock(validator, block);
+    });
+}
+
+bool GatewayPage::setRevokerOption(const QString &option, const QJsonValue &value)
+{
+    const QJsonObject block = withValue(m_doc.serviceBlock(revoker), option, value);
+    return edit(QStringLiteral("Edit revoker %1").arg(option), -1,
+        [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
+}
+
+QString GatewayPage::newValidatorUrl() const
+{
+    // A JWK URL the workspace already knows is a better start than a placeholder.
+    if (m_ring)
+        for (const KeySource &s : m_ring->sources()) {
+            if (s.kind == KeySource::Kind::Url && s.location.startsWith(QLatin1String("https://")))
+                return s.location;
+            if (s.kind == KeySource::Kind::Issuer && s.fetch && s.fetch->jwksUrl.isValid())
+                return s.fetch->jwksUrl.toString();
+        }
+    return QStringLiteral("https://idp.example.com/.well-known/jwks.json");
+}
+
+bool GatewayPage::addValidator()
+{
+    const int ep = m_current;
+    if (ep < 0 || m_doc.endpoints().value(ep).hasValidator)
+        return false;
+    const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("RS256")},
+        {QStringLiteral("jwk_url"), newValidatorUrl()}, {QStringLiteral("cache"), true}};
+    const bool ok = edit(QStringLiteral("Add validator"), ep,
+        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+    if (ok)
+        Q_EMIT statusMessage(QStringLiteral("Added auth/validator: set jwk_url to your identity provider's JWK Set"));
+    return ok;
+}
+
+bool GatewayPage::removeValidator()
+{
+    const int ep = m_current;
+    if (ep < 0 || !m_doc.endpoints().value(ep).hasValidator)
+        return false;
+    return edit(QStringLiteral("Remove validator"), ep,
+        [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, validator); });
+}
+
+bool GatewayPage::addSigner()
+{
+    const int ep = m_current;
+    if (ep < 0 || m_doc.endpoints().value(ep).hasSigner)
+        return false;
+    const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("RS256")},
+        {QStringLiteral("kid"), QStringLiteral("sig-1")},
+        {QStringLiteral("keys_to_sign"), QJsonArray {QStringLiteral("access_token")}},
+        {QStringLiteral("jwk_local_path"), QStringLiteral("private-jwks.json")},
+        {QStringLiteral("disable_jwk_security"), true}};
+    return edit(
+        QStringLiteral("Add signer"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
+}
+
+bool GatewayPage::removeSigner()
+{
+    const int ep = m_current;
+    if (ep < 0 || !m_doc.endpoints().value(ep).hasSigner)
+        return false;
+    return edit(
+        QStringLiteral("Remove signer"), ep, [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, signer); });
+}
+
+bool GatewayPage::addRevoker()
+{
+    const QJsonObject extra = m_doc.root().value(QLatin1String("extra_config")).toObject();
+    if (extra.contains(revoker) || extra.contains(krakend::Namespace::legacyRevoker))
+        return false;
+    const QJsonObject block {{QStringLiteral("N"), 10000000}, {QStringLiteral("P"), 0.0000001},
+        {QStringLiteral("hash_name"), QStringLiteral("optimal")}, {QStringLiteral("TTL"), 1500},
+        {QStringLiteral("port"), 1234}, {QStringLiteral("token_keys"), QJsonArray {QStringLiteral("jti")}}};
+    return edit(
+        QStringLiteral("Add revoker"), -1, [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
+}
+
+bool GatewayPage::removeRevoker()
+{
+    return edit(QStringLiteral("Remove revoker"), -1, [&](ConfigDocument &d) { return d.removeServiceBlock(revoker); });
+}
+
+int GatewayPage::addEndpoint(const QString &path, const QString &method, const QString &backendUrl)
+{
+    auto endpoint = krakend::ConfigExport::endpoint(path, method, backendUrl, {});
+    if (!endpoint) {
+        Dialogs::showError(this, QStringLiteral("Cannot add the endpoint"), endpoint.error().message);
+        return -1;
+    }
+    int index = -1;
+    const bool ok = edit(QStringLiteral("Add endpoint %1").arg(path), static_cast<int>(m_doc.endpoints().size()),
+        [&](ConfigDocument &d) -> common::Result<void> {
+            auto added = d.addEndpoint(endpoint.value());
+            if (!added)
+                return added.error();
+            index = added.value();
+            return {};
+        });
+    if (!ok)
+        return -1;
+    selectEndpoint(index);
+    return index;
+}
+
+bool GatewayPage::removeEndpoint(int index)
+{
+    if (index < 0 || index >= m_doc.endpoints().size())
+        return false;
+    const krakend::EndpointInfo e = m_doc.endpoints().at(index);
+    const bool ok = edit(QStringLiteral("Remove endpoint %1 %2").arg(e.method, e.path), -1,
+        [&](ConfigDocument &d) { return d.removeEndpoint(index); });
+    if (ok)
+        selectEndpoint(std::min(index, static_cast<int>(m_doc.endpoints().size()) - 1));
+    return ok;
+}
+
+bool GatewayPage::applySuggestion(const krakend::Suggestion &s, const QString &rolesKey, const QString &scopesKey)
+{
+    const int ep = m_current;
+    if (ep < 0)
+        return false;
+    QJsonObject block = m_doc.endpointBlock(ep, validator);
+    auto put = [&](const char *name, const QJsonValue &v) { block = withValue(block, QString::fromLatin1(name), v); };
+    if (!s.alg.isEmpty())
+        put("alg", s.alg);
+    if (!s.issuer.isEmpty())
+        put("issuer", s.issuer);
+    if (!s.audience.isEmpty())
+        put("audience", QJsonArray::fromStringList(s.audience));
+    if (!s.jwkUrl.isEmpty() && !block.contains(QLatin1String("jwk_local_path")))
+        put("jwk_url", s.jwkUrl);
+    const krakend::ClaimCandidate *role = nullptr;
+    for (const auto &c : s.rolesKey)
+        if (rolesKey.isEmpty() ? !role : c.path == rolesKey)
+            role = &c;
+    if (role) {
+        put("roles_key", role->path);
+        if (role->nested)
+            put("roles_key_is_nested", true);
+    }
+    for (const auto &c : s.scopesKey)
+        if (scopesKey.isEmpty() || c.path == scopesKey) {
+            put("scopes_key", c.path);
+            break;
+        }
+    return edit(QStringLiteral("Suggest from token"), ep,
+        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+}
+
+bool GatewayPage::suggestFromToken(const QString &token, const QJsonObject &discovery)
+{
+    const jose::Inspection inspection = jose::Inspection::inspect(token, m_clock->nowSecs());
+    if (!inspection.token.headerOk) {
+        Dialogs::showError(this, QStringLiteral("Cannot suggest a validator"),
+            QStringLiteral("The text is not a JWT whose header can be read."));
+        return false;
+    }
+    return applySuggestion(krakend::Suggestion::fromToken(inspection.token, discovery));
+}
+
+// ------------------------------------------------------------------------------------------------ views
+
+void GatewayPage::refresh()
+{
+    const int count = static_cast<int>(m_doc.endpoints().size());
+    m_selecting = true;
+    m_endpointModel->setEndpoints(m_doc.endpoints());
+    m_selecting = false;
+    if (m_current >= count)
+        m_current = count - 1;
+    m_lint = krakend::Linter::lint(m_doc);
+    m_lintModel->setItems(m_lint);
+    const int errors = m_lintModel->count(Severity::Error);
+    const int warnings = m_lintModel->count(Severity::Warning);
+    const int infos = m_lintModel->count(Severity::Info);
+    if (m_lint.isEmpty()) {
+        m_lintSummary->setText(QStringLiteral("No findings: the JWT blocks pass the v2.13 schema and show none of the "
+                                              "known run-time traps."));
+    } else {
+        m_lintSummary->setText(QStringLiteral("%1 error%2, %3 warning%4, %5 note%6.%7")
+                                   .arg(errors)
+                                   .arg(errors == 1 ? QString() : QStringLiteral("s"))
+                                   .arg(warnings)
+                                   .arg(warnings == 1 ? QString() : QStringLiteral("s"))
+                                   .arg(infos)
+                                   .arg(infos == 1 ? QString() : QStringLiteral("s"))
+                                   .arg(errors > 0 ? QStringLiteral(" krakend check --lint or KrakenD itself would "
+                                                                    "fail on the errors.")
+                                                   : QString()));
+    }
+    m_tabs->setTabText(m_tabs->indexOf(m_lintTab),
+        m_lint.isEmpty() ? QStringLiteral("Lint") : QStringLiteral("Lint (%1)").arg(m_lint.size()));
+    m_endpointHint->setText(
+        count == 0 ? QStringLiteral("No endpoints yet. \u201cAdd endpoint\u2026\u201d creates one.") : QString());
+    m_endpointHint->setVisible(count == 0);
+    selectEndpoint(m_current);
+    refreshForms();
+    refreshExport();
+    updateModified();
+    updateTitle();
+    Q_EMIT documentChanged();
+}
+
+void GatewayPage::selectEndpoint(int index)
+{
+    const int count = static_cast<int>(m_doc.endpoints().size());
+    if (index >= count)
+        index = count - 1;
+    if (index < -1)
+        index = -1;
+    m_selecting = true;
+    const QModelIndex proxy = index >= 0 ? m_filter->mapFromSource(m_endpointModel->index(index, 0)) : QModelIndex();
+    if (proxy.isValid())
+        m_endpointView->selectionModel()->setCurrentIndex(
+            proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    else if (index < 0)
+        m_endpointView->selectionModel()->clear();
+    m_selecting = false;
+    if (index != m_current) {
+        m_current = index;
+        refreshForms();
+        refreshExport();
+        Q_EMIT currentEndpointChanged(m_current);
+    }
+}
+
+void GatewayPage::onCurrentRowChanged()
+{
+    if (m_selecting)
+        return;
+    const QModelIndex current = m_endpointView->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return; // hidden by the filter: the forms keep showing the endpoint
+    const int index = current.data(EndpointModel::EndpointIndexRole).toInt();
+    if (index == m_current)
+        return;
+    m_current = index;
+    refreshForms();
+    refreshExport();
+    Q_EMIT currentEndpointChanged(m_current);
+}
+
+void GatewayPage::setVerdict(int endpointIndex, int status, const QString &reason)
+{
+    m_endpointModel->setVerdict(endpointIndex, status, reason);
+}
+
+void GatewayPage::refreshForms()
+{
+    const QList<krakend::EndpointInfo> eps = m_doc.endpoints();
+    const bool has = m_current >= 0 && m_current < eps.size();
+    const krakend::EndpointInfo info = has ? eps.at(m_current) : krakend::EndpointInfo {};
+    const bool writable = !m_doc.usesTemplates();
+    const QString title
+        = has ? QStringLiteral("%1 %2").arg(info.method, info.path) : QStringLiteral("No endpoint selected");
+    m_validatorTitle->setText(title);
+    m_signerTitle->setText(title);
+
+    auto findingsAt = [&](int endpoint, const QString &suffix) {
+        common::Findings out;
+        for (const auto &item : m_lint)
+            if (item.endpoint == endpoint && item.location.endsWith(suffix))
+                out.append(item.finding);
+        return out;
+    };
+    const QString noEndpoint = eps.isEmpty()
+        ? QStringLiteral(
+            "This configuration has no endpoints yet. \u201cAdd endpoint\u2026\u201d on the left creates one.")
+        : QStringLiteral("Select an endpoint on the left to edit its JWT blocks.");
+
+    // Validator.
+    const QJsonObject serviceValidator = m_doc.serviceBlock(validator);
+    const QJsonObject vblock = has ? m_doc.endpointBlock(m_current, validator) : QJsonObject();
+    m_validatorForm->setVisible(has && info.hasValidator);
+    m_validatorForm->setBlock(vblock);
+    m_validatorForm->setFindings(
+        has ? findingsAt(m_current, QStringLiteral(" \u203a auth/validator")) : common::Findings());
+    m_validatorForm->setEditable(writable);
+    m_validatorHint->setText(!has ? noEndpoint
+                                  : QStringLiteral("This endpoint has no auth/validator: KrakenD lets every request "
+                                                   "through. \u201cAdd validator\u201d creates one; \u201cSuggest from "
+                                                   "token\u2026\u201d fills one from a token."));
+    m_validatorHint->setVisible(!has || !info.hasValidator);
+    m_addValidator->setEnabled(has && !info.hasValidator && writable);
+    m_removeValidator->setEnabled(has && info.hasValidator && writable);
+    m_suggestButton->setEnabled(has && writable);
+
+    if (!writable) {
+        setBanner(m_validatorBanner, Severity::Warning,
+            QStringLiteral("This config uses flexible-configuration templates ({{ \u2026 }}): it is read-only here. "
+                           "Export single blocks instead."));
+    } else if (has && info.hasValidator) {
+        krakend::ValidatorConfig cfg = krakend::ValidatorConfig::fromJson(vblock);
+        cfg.setServiceBlock(serviceValidator);
+        switch (cfg.runtimeState()) {
+        case krakend::RuntimeState::Ok:
+            setBanner(m_validatorBanner, Severity::Info, {});
+            break;
+        case krakend::RuntimeState::RejectsAll:
+            setBanner(m_validatorBanner, Severity::Error,
+                QStringLiteral("KrakenD starts, but this endpoint answers 401 to every request: %1")
+                    .arg(cfg.runtimeProblem()));
+            break;
+        case krakend::RuntimeState::StartupFatal:
+            setBanner(m_validatorBanner, Severity::Error,
+                QStringLiteral("KrakenD would not start with this block: %1").arg(cfg.runtimeProblem()));
+            break;
+        }
+    } else {
+        setBanner(m_validatorBanner, Severity::Info, {});
+    }
+
+    m_serviceForm->setBlock(serviceValidator);
+    m_serviceForm->setFindings(findingsAt(-1, QStringLiteral("service \u203a auth/validator")));
+    m_serviceForm->setEditable(writable);
+    const QJsonObject extra = m_doc.root().value(QLatin1String("extra_config")).toObject();
+    const bool hasRevoker = extra.contains(revoker) || extra.contains(krakend::Namespace::legacyRevoker);
+    m_revokerForm->setVisible(hasRevoker);
+    m_revokerForm->setBlock(m_doc.serviceBlock(revoker));
+    m_revokerForm->setFindings(findingsAt(-1, QStringLiteral("service \u203a auth/revoker")));
+    m_revokerForm->setEditable(writable);
+    m_revokerHint->setText(hasRevoker
+            ? QStringLiteral("Revoked tokens are rejected with 401 by every endpoint.")
+            : QStringLiteral("No auth/revoker: tokens cannot be revoked before they expire."));
+    m_addRevoker->setEnabled(!hasRevoker && writable);
+    m_removeRevoker->setEnabled(hasRevoker && writable);
+
+    // Signer.
+    const QJsonObject sblock = has ? m_doc.endpointBlock(m_current, signer) : QJsonObject();
+    m_signerForm->setVisible(has && info.hasSigner);
+    m_signerForm->setBlock(sblock);
+    m_signerForm->setFindings(has ? findingsAt(m_current, QStringLiteral(" \u203a auth/signer")) : common::Findings());
+    m_signerForm->setEditable(writable);
+    m_signerHint->setText(!has ? noEndpoint
+                               : QStringLiteral("This endpoint has no auth/signer. A signer makes KrakenD sign fields "
+                                                "of the backend response (e.g. access_token) as JWTs, typically on "
+                                                "a login endpoint."));
+    m_signerHint->setVisible(!has || !info.hasSigner);
+    m_addSigner->setEnabled(has && !info.hasSigner && writable);
+    m_removeSigner->setEnabled(has && info.hasSigner && writable);
+    if (has && info.hasSigner) {
+        const krakend::SignerConfig cfg = krakend::SignerConfig::fromJson(sblock);
+        setBanner(m_signerBanner, Severity::Error,
+            cfg.runtimeState() == krakend::RuntimeState::Ok
+                ? QString()
+                : QStringLiteral("The signer cannot be created, so this endpoint answers 401 to every request: %1")
+                      .arg(cfg.runtimeProblem()));
+    } else {
+        setBanner(m_signerBanner, Severity::Info, {});
+    }
+}
+
+QByteArray GatewayPage::indentUnit() const
+{
+    auto map = krakend::JsonSourceMap::parse(m_doc.text());
+    return map ? map.value()->indentUnit() : QByteArray("  ");
+}
+
+GatewayPage::ExportScope GatewayPage::exportScope() const
+{
+    return static_cast<ExportScope>(m_exportScope->currentData().toInt());
+}
+
+void GatewayPage::setExportScope(ExportScope scope)
+{
+    m_exportScope->setCurrentIndex(m_exportScope->findData(static_cast<int>(scope)));
+}
+
+void GatewayPage::refreshExport()
+{
+    const ExportScope scope = exportScope();
+    const bool has = m_current >= 0 && m_current < m_doc.endpoints().size();
+    const QByteArray unit = indentUnit();
+    QString text;
+    QStringList notes;
+    QString placeholder;
+    auto blockText = [&](const QString &ns, bool present, const char *what) {
+        if (!has) {
+            placeholder = QStringLiteral("Select an endpoint to see its %1 block.").arg(QLatin1String(what));
+            return;
+        }
+        if (!present) {
+            placeholder = QStringLiteral("This endpoint has no %1 block.").arg(ns);
+            return;
+        }
+        const QJsonObject extra = m_doc.endpoint(m_current).value(QLatin1String("extra_config")).toObject();
+        const QString key = extra.contains(ns)
+            ? ns
+            : (ns == validator ? krakend::Namespace::legacyValidator : krakend::Namespace::legacySigner);
+        const QJsonObject block = m_doc.endpointBlock(m_current, ns);
+        text = QString::fromUtf8(
+            krakend::serializeJson(QJsonObject {{key, block}}, QByteArray(), unit, ConfigDocument::preferredOrder()));
+        QStringList adjust;
+        auto exported = ns == validator ? krakend::ConfigExport::validatorBlock(block, &adjust)
+                                        : krakend::ConfigExport::signerBlock(block, &adjust);
+        if (!exported)
+            notes.append(QStringLiteral("Export check: %1").arg(exported.error().message));
+        for (const QString &a : adjust)
+            notes.append(QStringLiteral("The exporter would adjust: %1").arg(a));
+    };
+    switch (scope) {
+    case ExportScope::Validator:
+        blockText(validator, has && m_doc.endpoints().at(m_current).hasValidator, "auth/validator");
+        break;
+    case ExportScope::Signer:
+        blockText(signer, has && m_doc.endpoints().at(m_current).hasSigner, "auth/signer");
+        break;
+    case ExportScope::Endpoint:
+        if (has)
+            text = QString::fromUtf8(krakend::serializeJson(
+                m_doc.endpoint(m_current), QByteArray(), unit, ConfigDocument::preferredOrder()));
+        else
+            placeholder = QStringLiteral("Select an endpoint to see it.");
+        break;
+    case ExportScope::File:
+        text = QString::fromUtf8(m_doc.text());
+        break;
+    }
+    if (m_exportView->toPlainText() != text)
+        m_exportView->setPlainText(text);
+    m_exportView->setPlaceholderText(placeholder);
+
+    if (m_exportMode->currentIndex() == 1) {
+        const QList<LineDiff::Line> lines = LineDiff::hunks(LineDiff::diffText(QString::fromUtf8([this] {
+            QFile f(configPath());
+            return !configPath().isEmpty() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }()),
+            QString::fromUtf8(m_doc.text())));
+        QStringList out;
+        for (const auto &l : lines) {
+            switch (l.kind) {
+            case LineDiff::Line::Kind::Same:
+                out.append(QStringLiteral("  ") + l.text);
+                break;
+            case LineDiff::Line::Kind::Added:
+                out.append(QStringLiteral("+ ") + l.text);
+                break;
+            case LineDiff::Line::Kind::Removed:
+                out.append(QStringLiteral("- ") + l.text);
+                break;
+            case LineDiff::Line::Kind::Skipped:
+                out.append(l.text);
+                break;
+            }
+        }
+        m_diffPlain = out.join(u'\n');
+        m_diffView->setPlainText(m_diffPlain);
+        const bool dark = Theme::isDark(palette());
+        const QColor addBg = dark ? QColor(0x1f, 0x3d, 0x2a) : QColor(0xe3, 0xf6, 0xe8);
+        const QColor delBg = dark ? QColor(0x4a, 0x23, 0x26) : QColor(0xfd, 0xe7, 0xe9);
+        const QColor skipFg = palette().color(QPalette::PlaceholderText);
+        QTextCursor cursor(m_diffView->document());
+        int i = 0;
+        for (QTextBlock b = m_diffView->document()->begin(); b.isValid() && i < lines.size(); b = b.next(), ++i) {
+            const auto kind = lines[i].kind;
+            if (kind == LineDiff::Line::Kind::Same)
+                continue;
+            cursor.setPosition(b.position());
+            QTextBlockFormat bf;
+            QTextCharFormat cf;
+            if (kind == LineDiff::Line::Kind::Added)
+                bf.setBackground(addBg);
+            else if (kind == LineDiff::Line::Kind::Removed)
+                bf.setBackground(delBg);
+            else
+                cf.setForeground(skipFg);
+            cursor.setBlockFormat(bf);
+            if (kind == LineDiff::Line::Kind::Skipped) {
+                cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+                cursor.setCharFormat(cf);
+            }
+        }
+        const int changes = LineDiff::changeCount(lines);
+        m_diffView->setPlaceholderText(QStringLiteral("No changes against the file on disk."));
+        if (changes == 0)
+            m_diffView->clear();
+        notes
+            = {configPath().isEmpty() ? QStringLiteral("Untitled: every line is new until the configuration is saved.")
+                    : changes == 0    ? QStringLiteral("No unsaved changes: the file on disk has the same text.")
+                                      : QStringLiteral("%1 line%2 added or removed against %3 on disk.")
+                                         .arg(changes)
+                                         .arg(changes == 1 ? QString() : QStringLiteral("s"))
+                                         .arg(QFileInfo(configPath()).fileName())};
+    }
+    m_exportNotes->setText(notes.join(u'\n'));
+    m_exportNotes->setVisible(!notes.isEmpty());
+}
+
+QString GatewayPage::exportText() const
+{
+    return m_exportView->toPlainText();
+}
+
+QString GatewayPage::diffText() const
+{
+    QFile f(configPath());
+    const QByteArray disk = !configPath().isEmpty() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    QStringList out;
+    for (const auto &l : LineDiff::diffText(QString::fromUtf8(disk), QString::fromUtf8(m_doc.text()))) {
+        if (l.kind == LineDiff::Line::Kind::Added)
+            out.append(QStringLiteral("+ ") + l.text);
+        else if (l.kind == LineDiff::Line::Kind::Removed)
+            out.append(QStringLiteral("- ") + l.text);
+        else
+            out.append(QStringLiteral("  ") + l.text);
+    }
+    return out.join(u'\n');
+}
+
+void GatewayPage::copyExport()
+{
+    const QString text = m_exportMode->currentIndex() == 1 ? m_diffPlain : exportText();
+    QApplication::clipboard()->setText(text);
+    Q_EMIT statusMessage(QStringLiteral("Copied to the clipboard"));
+}
+
+void GatewayPage::saveExport()
+{
+    if (exportScope() == ExportScope::File) {
+        save();
+        return;
+    }
+    const QString text = exportText();
+    if (text.isEmpty())
+        return;
+    const QString path = Dialogs::getSaveFileName(
+        this, QStringLiteral("Save JSON"), QStringLiteral("JSON (*.json)"), QStringLiteral("block.json"));
+    if (path.isEmpty())
+        return;
+    QSaveFile f(path);
+    const QByteArray bytes = text.toUtf8() + '\n';
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        Dialogs::showError(this, QStringLiteral("Cannot save the JSON"),
+            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+        return;
+    }
+    Q_EMIT statusMessage(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void GatewayPage::updateModified()
+{
+    const bool modified = isModified();
+    if (modified == m_lastModified)
+        return;
+    m_lastModified = modified;
+    updateTitle();
+    Q_EMIT modifiedChanged(modified);
+}
+
+void GatewayPage::updateTitle()
+{
+    QString name
+        = configPath().isEmpty() ? QStringLiteral("Untitled configuration") : QDir::toNativeSeparators(configPath());
+    if (isModified())
+        name = QStringLiteral("\u25cf ") + name;
+    if (m_doc.usesTemplates())
+        name += QStringLiteral("  (templates: read-only)");
+    m_fileLabel->setText(name);
+    m_fileLabel->setToolTip(isModified() ? QStringLiteral("Unsaved changes") : QStringLiteral("Saved"));
+}
+
+void GatewayPage::setTargetVersion(const QString &version)
+{
+    if (targetVersions().contains(version))
+        m_versionCombo->setCurrentText(version);
+}
+
+QString GatewayPage::targetVersion() const
+{
+    return m_versionCombo->currentText();
+}
+
+QJsonObject GatewayPage::toWorkspaceJson() const
+{
+    return QJsonObject {{QStringLiteral("config"), configPath()}, {QStringLiteral("endpoint"), m_current},
+        {QStringLiteral("filter"), EndpointFilterModel::filterName(m_filter->filter())},
+        {QStringLiteral("search"), m_search->text()}, {QStringLiteral("targetVersion"), targetVersion()},
+        {QStringLiteral("exportScope"), static_cast<int>(exportScope())}};
+}
+
+void GatewayPage::fromWorkspaceJson(const QJsonObject &json)
+{
+    const QString path = json.value(QLatin1String("config")).toString();
+    if (!path.isEmpty() && path != configPath()) {
+        if (QFileInfo::exists(path))
+            openConfig(path);
+        else
+            Q_EMIT statusMessage(QStringLiteral("The workspace's KrakenD config %1 no longer exists")
+                                     .arg(QDir::toNativeSeparators(path)));
+    }
+    const auto filter = EndpointFilterModel::filterFromName(json.value(QLatin1String("filter")).toString());
+    m_filterCombo->setCurrentIndex(m_filterCombo->findData(static_cast<int>(filter)));
+    m_search->setText(json.value(QLatin1String("search")).toString());
+    if (json.contains(QLatin1String("targetVersion")))
+        setTargetVersion(json.value(QLatin1String("targetVersion")).toString());
+    if (json.contains(QLatin1String("exportScope")))
+        setExportScope(static_cast<ExportScope>(json.value(QLatin1String("exportScope")).toInt()));
+    if (json.contains(QLatin1String("endpoint")))
+        selectEndpoint(json.value(QLatin1String("endpoint")).toInt(-1));
+}
+
+void GatewayPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_highlighter->setPalette(palette());
+        m_endpointModel->setPalette(palette());
+        m_lintModel->setPalette(palette());
+        refreshForms();
+        refreshExport();
+    }
+}
+
+// ------------------------------------------------------------------------------------------------ dialogs
+
+void GatewayPage::showAddEndpointDialog()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("addEndpointDialog"));
+    dialog->setWindowTitle(QStringLiteral("Add endpoint"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *form = new QFormLayout(dialog);
+    auto *path = new QLineEdit(QStringLiteral("/v1/"), dialog);
+    path->setObjectName(QStringLiteral("newEndpointPath"));
+    path->setToolTip(QStringLiteral("The endpoint path, starting with /; {placeholders} allowed"));
+    path->setAccessibleName(QStringLiteral("Endpoint path"));
+    auto *method = new QComboBox(dialog);
+    method->setObjectName(QStringLiteral("newEndpointMethod"));
+    method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+        QStringLiteral("DELETE")});
+    method->setToolTip(QStringLiteral("HTTP method"));
+    method->setAccessibleName(QStringLiteral("Method"));
+    auto *backend = new QLineEdit(QStringLiteral("http://backend:8080/"), dialog);
+    backend->setObjectName(QStringLiteral("newEndpointBackend"));
+    backend->setToolTip(QStringLiteral("The backend URL: host and url_pattern"));
+    backend->setAccessibleName(QStringLiteral("Backend URL"));
+    form->addRow(QStringLiteral("Path"), path);
+    form->addRow(QStringLiteral("Method"), method);
+    form->addRow(QStringLiteral("Backend URL"), backend);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, path, method, backend] {
+        if (addEndpoint(path->text().trimmed(), method->currentText(), backend->text().trimmed()) >= 0)
+            dialog->accept();
+    });
+    dialog->open();
+}
+
+void GatewayPage::showSuggestDialog()
+{
+    if (m_suggestDialog) {
+        m_suggestDialog->raise();
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    m_suggestDialog = dialog;
+    dialog->setObjectName(QStringLiteral("suggestDialog"));
+    dialog->setWindowTitle(QStringLiteral("Suggest a validator from a token"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->resize(640, 480);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *intro = new QLabel(QStringLiteral("Paste a token the endpoint should accept. Its header and claims give alg, "
+                                            "issuer and audience; an issuer from the key ring adds its jwks_uri. "
+                                            "Applying is one step you can undo."),
+        dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *token = new QPlainTextEdit(dialog);
+    token->setObjectName(QStringLiteral("suggestToken"));
+    token->setFont(Theme::monospaceFont());
+    token->setPlaceholderText(QStringLiteral("eyJhbGciOi\u2026"));
+    token->setToolTip(QStringLiteral("A JWT (compact form) the endpoint should accept; it is not stored"));
+    token->setAccessibleName(QStringLiteral("Token"));
+    token->setMaximumHeight(110);
+    layout->addWidget(token);
+    auto *form = new QFormLayout;
+    auto *issuer = new QComboBox(dialog);
+    issuer->setObjectName(QStringLiteral("suggestIssuer"));
+    issuer->addItem(QStringLiteral("None"), -1);
+    if (m_ring)
+        for (int i = 0; i < m_ring->count(); ++i)
+            if (m_ring->at(i).fetch && !m_ring->at(i).fetch->discovery.isEmpty())
+                issuer->addItem(m_ring->at(i).name, i);
+    issuer->setToolTip(QStringLiteral("An issuer source of the key ring whose discovery document gives jwks_uri"));
+    issuer->setAccessibleName(QStringLiteral("Issuer"));
+    auto *roles = new QComboBox(dialog);
+    roles->setObjectName(QStringLiteral("suggestRolesKey"));
+    roles->setToolTip(QStringLiteral("Claim paths of the token that could hold roles"));
+    roles->setAccessibleName(QStringLiteral("roles_key"));
+    auto *scopes = new QComboBox(dialog);
+    scopes->setObjectName(QStringLiteral("suggestScopesKey"));
+    scopes->setToolTip(QStringLiteral("Claim paths of the token that could hold scopes"));
+    scopes->setAccessibleName(QStringLiteral("scopes_key"));
+    form->addRow(QStringLiteral("Issuer (key ring)"), issuer);
+    form->addRow(QStringLiteral("roles_key"), roles);
+    form->addRow(QStringLiteral("scopes_key"), scopes);
+    layout->addLayout(form);
+    auto *preview = new QLabel(dialog);
+    preview->setObjectName(QStringLiteral("suggestPreview"));
+    preview->setWordWrap(true);
+    preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(preview, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    QPushButton *apply = buttons->button(QDialogButtonBox::Apply);
+    apply->setObjectName(QStringLiteral("suggestApply"));
+    apply->setDefault(true);
+    apply->setToolTip(QStringLiteral("Fill the endpoint's validator with these values (one undoable step)"));
+    apply->setEnabled(false);
+
+    auto suggestion = std::make_shared<krakend::Suggestion>();
+    auto update = [this, token, issuer, roles, scopes, preview, apply, suggestion] {
+        const jose::Inspection ins = jose::Inspection::inspect(token->toPlainText().trimmed(), m_clock->nowSecs());
+        roles->clear();
+        scopes->clear();
+        if (!ins.token.headerOk) {
+            preview->setText(token->toPlainText().trimmed().isEmpty()
+                    ? QString()
+                    : QStringLiteral("Not a JWT whose header can be read."));
+            apply->setEnabled(false);
+            return;
+        }
+        QJsonObject discovery;
+        const int src = issuer->currentData().toInt();
+        if (m_ring && src >= 0 && src < m_ring->count() && m_ring->at(src).fetch)
+            discovery = m_ring->at(src).fetch->discovery;
+        *suggestion = krakend::Suggestion::fromToken(ins.token, discovery);
+        roles->addItem(QStringLiteral("(leave as is)"), QString());
+        for (const auto &c : suggestion->rolesKey)
+            roles->addItem(QStringLiteral("%1 \u2014 %2%3")
+                               .arg(c.path, c.shape, c.nested ? QStringLiteral(" (nested)") : QString()),
+                c.path);
+        if (roles->count() > 1)
+            roles->setCurrentIndex(1);
+        scopes->addItem(QStringLiteral("(leave as is)"), QString());
+        for (const auto &c : suggestion->scopesKey)
+            scopes->addItem(QStringLiteral("%1 \u2014 %2").arg(c.path, c.shape), c.path);
+        if (scopes->count() > 1)
+            scopes->setCurrentIndex(1);
+        QStringList lines;
+        auto line = [&](const char *name, const QString &v) {
+            if (!v.isEmpty())
+                lines.append(QStringLiteral("%1: %2").arg(QLatin1String(name), v));
+        };
+        line("alg", suggestion->alg);
+        line("issuer", suggestion->issuer);
+        line("audience", suggestion->audience.join(QStringLiteral(", ")));
+        line("jwk_url", suggestion->jwkUrl);
+        preview->setText(lines.isEmpty() ? QStringLiteral("The token reveals nothing to fill.")
+                                         : QStringLiteral("Will set:\n") + lines.join(u'\n'));
+        apply->setEnabled(true);
+    };
+    connect(token, &QPlainTextEdit::textChanged, dialog, update);
+    connect(issuer, &QComboBox::currentIndexChanged, dialog, update);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(apply, &QPushButton::clicked, dialog, [this, dialog, roles, scopes, suggestion] {
+        krakend::Suggestion s = *suggestion;
+        const QString rolesKey = roles->currentData().toString();
+        const QString scopesKey = scopes->currentData().toString();
+        if (rolesKey.isEmpty())
+            s.rolesKey.clear();
+        if (scopesKey.isEmpty())
+            s.scopesKey.clear();
+        if (applySuggestion(s, rolesKey, scopesKey)) {
+            Q_EMIT statusMessage(QStringLiteral("Validator filled from the token"));
+            dialog->accept();
+        }
+    });
+    dialog->open();
+}
+
+} // namespace jwb::ui
