@@ -13,18 +13,9 @@
 #include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
 
-#if __has_include("keys/KeysPage.h")
 #include "keys/KeysPage.h"
-#define JWB_HAVE_KEYS_PAGE 1
-#endif
-#if __has_include("compose/ComposerPage.h")
 #include "compose/ComposerPage.h"
-#define JWB_HAVE_COMPOSER_PAGE 1
-#endif
-#if __has_include("gateway/GatewayPage.h")
 #include "gateway/GatewayPage.h"
-#define JWB_HAVE_GATEWAY_PAGE 1
-#endif
 
 #include <QAction>
 #include <QActionGroup>
@@ -60,6 +51,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
+#include <QUndoStack>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -189,18 +181,19 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(QStringLiteral("Pages"));
-    m_navigation->setViewMode(QListView::IconMode);
-    m_navigation->setFlow(QListView::TopToBottom);
+    m_navigation->setViewMode(QListView::ListMode);
     m_navigation->setMovement(QListView::Static);
-    m_navigation->setIconSize(QSize(28, 28));
-    m_navigation->setGridSize(QSize(84, 64));
-    m_navigation->setFixedWidth(90);
-    m_navigation->setSpacing(0);
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setFixedWidth(132);
+    m_navigation->setSpacing(2);
     m_navigation->setUniformItemSizes(true);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setBackgroundRole(QPalette::Window);
+    QFont navigationFont = m_navigation->font();
+    navigationFont.setPointSizeF(navigationFont.pointSizeF() * 1.05);
+    m_navigation->setFont(navigationFont);
     m_navigation->viewport()->setAutoFillBackground(false);
 
     m_pages = new QStackedWidget(this);
@@ -211,22 +204,18 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     addPage(Page::Inspector, m_inspector, QStringLiteral("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
         QStringLiteral("Decode, explain and verify tokens (Ctrl+1)"));
 
-#ifdef JWB_HAVE_KEYS_PAGE
     m_keysPage = new KeysPage(m_keyRing, clock, this);
     addPage(Page::Keys, m_keysPage, QStringLiteral("Keys"), QStringLiteral(":/icons/page-keys.svg"),
         QStringLiteral("Key sources: pasted keys, files, JWK Set URLs, issuers; generate and export (Ctrl+2)"));
     connect(m_keysPage, &KeysPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
-#endif
-#ifdef JWB_HAVE_GATEWAY_PAGE
     m_gatewayPage = new GatewayPage(m_keyRing, clock, this);
     addPage(Page::Gateway, m_gatewayPage, QStringLiteral("Gateway"), QStringLiteral(":/icons/page-gateway.svg"),
         QStringLiteral("KrakenD endpoints: edit auth/validator, simulate requests, export (Ctrl+3)"));
     connect(m_gatewayPage, &GatewayPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     connect(m_gatewayPage, &GatewayPage::modifiedChanged, this, &MainWindow::updateTitle);
-#endif
-#ifdef JWB_HAVE_COMPOSER_PAGE
+    connect(m_gatewayPage, &GatewayPage::configPathChanged, this, &MainWindow::updateTitle);
     m_composerPage = new ComposerPage(m_keyRing, clock, this);
     addPage(Page::Composer, m_composerPage, QStringLiteral("Composer"), QStringLiteral(":/icons/page-composer.svg"),
         QStringLiteral("Compose claims and sign test tokens with keys from the key ring (Ctrl+4)"));
@@ -234,13 +223,10 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
         [this](const QString &token) { addToken(QStringLiteral("composed token"), token); });
     connect(m_composerPage, &ComposerPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
-#ifdef JWB_HAVE_KEYS_PAGE
     connect(m_composerPage, &ComposerPage::generateKeyRequested, this, [this] {
         showPage(Page::Keys);
-        m_keysPage->generate();
+        m_keysPage->openGeneratorDialog();
     });
-#endif
-#endif
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_pages, &QStackedWidget::currentChanged, this, [this] { updateActions(); });
@@ -264,8 +250,7 @@ void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const
     m_pageIndex.insert(static_cast<int>(page), m_pages->addWidget(widget));
     auto *item = new QListWidgetItem(Theme::svgIcon(icon), title, m_navigation);
     item->setToolTip(tip);
-    item->setTextAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-    item->setSizeHint(QSize(84, 64));
+    item->setSizeHint(QSize(124, 40));
     item->setData(Qt::AccessibleTextRole, title);
 }
 
@@ -506,13 +491,19 @@ void MainWindow::updateActions()
 
 void MainWindow::updateTitle()
 {
-    QString title = m_workspacePath.isEmpty() ? QStringLiteral("JWT Workbench")
-                                              : QStringLiteral("%1 \u2014 JWT Workbench").arg(QFileInfo(m_workspacePath).fileName());
-#ifdef JWB_HAVE_GATEWAY_PAGE
+    // "krakend.json* · team.jwb.json — JWT Workbench": the config being edited (starred while unsaved) and
+    // the workspace.
+    QStringList parts;
+    if (!m_gatewayPage->configPath().isEmpty() || m_gatewayPage->isModified()) {
+        const QString config = m_gatewayPage->configPath().isEmpty() ? QStringLiteral("untitled krakend.json")
+                                                                      : QFileInfo(m_gatewayPage->configPath()).fileName();
+        parts.append(config + QStringLiteral("[*]"));
+    }
+    if (!m_workspacePath.isEmpty())
+        parts.append(QFileInfo(m_workspacePath).fileName());
+    setWindowTitle(parts.isEmpty() ? QStringLiteral("JWT Workbench")
+                                   : parts.join(QStringLiteral(" \u00b7 ")) + QStringLiteral(" \u2014 JWT Workbench"));
     setWindowModified(m_gatewayPage->isModified());
-    title = (m_gatewayPage->isModified() ? QStringLiteral("[*]") : QString()) + title;
-#endif
-    setWindowTitle(title);
 }
 
 void MainWindow::addToken(const QString &title, const QString &text)
@@ -542,12 +533,8 @@ bool MainWindow::openKeys(const QString &path)
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
         return false;
     }
-#ifdef JWB_HAVE_KEYS_PAGE
     const int index = m_keysPage->addFile(path);
     m_keysPage->selectSource(index);
-#else
-    const int index = m_keyRing->add(KeyRing::file(path));
-#endif
     // A key opened while a token is shown is what the user wants to verify it with.
     if (!m_inspector->isEmpty()) {
         m_inspector->verifyPanel()->setKeySource(index);
@@ -561,18 +548,12 @@ bool MainWindow::openKeys(const QString &path)
 
 bool MainWindow::openConfig(const QString &path)
 {
-#ifdef JWB_HAVE_GATEWAY_PAGE
     if (!m_gatewayPage->maybeSave())
         return false;
     if (!m_gatewayPage->openConfig(path))
         return false;
     showPage(Page::Gateway);
     return true;
-#else
-    Dialogs::showError(this, QStringLiteral("Cannot open KrakenD configuration"),
-        QStringLiteral("%1: this build has no Gateway view").arg(path));
-    return false;
-#endif
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -632,17 +613,37 @@ void MainWindow::openDemo()
     for (const auto &source : m_keyRing->sources())
         haveDemoKeys = haveDemoKeys || source.name == u"Demo JWK Set";
     if (!haveDemoKeys) {
-        QFile jwks(QStringLiteral(":/samples/demo-jwks.json"));
-        if (jwks.open(QIODevice::ReadOnly)) {
-            const int index
-                = m_keyRing->add(KeyRing::pasted(QStringLiteral("Demo JWK Set"), QString::fromUtf8(jwks.readAll())));
-            m_inspector->verifyPanel()->setKeySource(index);
+        // The public set verifies the demo token; the private key (the one that signed it) lets the Composer and
+        // the test-token matrix sign. It is demo material, published in the repository.
+        const int index = m_keyRing->add(
+            KeyRing::pasted(QStringLiteral("Demo JWK Set"), Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
+        if (const auto demoKey = keys::KeyLoader::load(Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8());
+            demoKey.ok() && !demoKey->keys.isEmpty()) {
+            QJsonObject jwk = keys::Jwk::toJson(demoKey->keys.first().key, true);
+            jwk.insert(QStringLiteral("kid"), QStringLiteral("demo-rs256"));
+            jwk.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
+            jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
+            m_keyRing->add(KeyRing::pasted(QStringLiteral("Demo private key (demo-rs256)"),
+                QString::fromUtf8(QJsonDocument(jwk).toJson(QJsonDocument::Indented))));
         }
+        m_inspector->verifyPanel()->setKeySource(index);
+        m_keysPage->selectSource(index);
     }
-#ifdef JWB_HAVE_GATEWAY_PAGE
-    if (m_gatewayPage->configPath().isEmpty() && !m_gatewayPage->isModified())
-        m_gatewayPage->openDemo();
-#endif
+    if (m_gatewayPage->configPath().isEmpty() && !m_gatewayPage->isModified()) {
+        // The sample krakend.json and the JWK Set its jwk_local_path names, as real files the user may edit and
+        // save; written once, so that later edits of the demo are kept.
+        const QString dir = dataDir() + QStringLiteral("/demo");
+        QDir().mkpath(dir);
+        for (const QString &name : {QStringLiteral("krakend.json"), QStringLiteral("demo-jwks.json")}) {
+            const QString target = dir + u'/' + name;
+            if (!QFileInfo::exists(target)) {
+                if (auto written = common::AtomicFile::write(target, Resources::text(QStringLiteral(":/samples/") + name).toUtf8());
+                    !written)
+                    statusBar()->showMessage(written.error().message, kStatusMessageMs);
+            }
+        }
+        m_gatewayPage->openConfig(dir + QStringLiteral("/krakend.json"));
+    }
     showPage(Page::Inspector);
     statusBar()->showMessage(QStringLiteral("Demo workspace: an RS256 token, its JWK Set (Keys) and a sample "
                                             "krakend.json (Gateway)"),
@@ -706,12 +707,10 @@ void MainWindow::undo()
         line->undo();
         return;
     }
-#ifdef JWB_HAVE_GATEWAY_PAGE
     if (currentPage() == Page::Gateway) {
         m_gatewayPage->undoStack()->undo();
         return;
     }
-#endif
     if (currentPage() == Page::Inspector)
         m_inspector->tokenEditor()->undo();
 }
@@ -727,12 +726,10 @@ void MainWindow::redo()
         line->redo();
         return;
     }
-#ifdef JWB_HAVE_GATEWAY_PAGE
     if (currentPage() == Page::Gateway) {
         m_gatewayPage->undoStack()->redo();
         return;
     }
-#endif
     if (currentPage() == Page::Inspector)
         m_inspector->tokenEditor()->redo();
 }
@@ -768,12 +765,8 @@ QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
     workspace.insert(QStringLiteral("inspector"), inspector);
 
     workspace.insert(QStringLiteral("keys"), m_keyRing->toJson(false, secretsLeftOut));
-#ifdef JWB_HAVE_COMPOSER_PAGE
     workspace.insert(QStringLiteral("composer"), m_composerPage->toWorkspaceJson());
-#endif
-#ifdef JWB_HAVE_GATEWAY_PAGE
     workspace.insert(QStringLiteral("gateway"), m_gatewayPage->toWorkspaceJson());
-#endif
     workspace.insert(QStringLiteral("page"), static_cast<int>(currentPage()));
     return workspace;
 }
@@ -814,12 +807,8 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
     }
     m_inspector->verifyPanel()->setKeySource(
         m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString()));
-#ifdef JWB_HAVE_COMPOSER_PAGE
     m_composerPage->fromWorkspaceJson(workspace.value(QStringLiteral("composer")).toObject());
-#endif
-#ifdef JWB_HAVE_GATEWAY_PAGE
     m_gatewayPage->fromWorkspaceJson(workspace.value(QStringLiteral("gateway")).toObject());
-#endif
     const int page = workspace.value(QStringLiteral("page")).toInt(0);
     if (page >= 0 && page <= static_cast<int>(Page::Composer))
         showPage(static_cast<Page>(page));
@@ -829,10 +818,8 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
 
 bool MainWindow::openWorkspace(const QString &path)
 {
-#ifdef JWB_HAVE_GATEWAY_PAGE
     if (!m_gatewayPage->maybeSave())
         return false;
-#endif
     const auto workspace = readWorkspaceFile(path);
     if (!workspace) {
         Dialogs::showError(this, QStringLiteral("Cannot open workspace"), workspace.error().message);
@@ -993,14 +980,12 @@ bool MainWindow::autosaveNow()
 {
     QJsonObject workspace = workspaceJson();
     workspace.insert(QStringLiteral("workspace_path"), m_workspacePath);
-#ifdef JWB_HAVE_GATEWAY_PAGE
     // Unsaved edits of the krakend.json are the work most worth recovering.
     if (m_gatewayPage->isModified()) {
         workspace.insert(QStringLiteral("unsaved_config"),
             QJsonObject {{QStringLiteral("path"), m_gatewayPage->configPath()},
                 {QStringLiteral("text"), QString::fromUtf8(m_gatewayPage->documentText())}});
     }
-#endif
     QString error;
     return writeJsonFile(autosavePath(), workspace, &error);
 }
@@ -1029,13 +1014,11 @@ bool MainWindow::offerRecovery()
     if (!loadWorkspaceJson(workspace.value()).ok())
         return false;
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
-#ifdef JWB_HAVE_GATEWAY_PAGE
     if (unsavedConfig) {
         const QJsonObject config = workspace->value(QStringLiteral("unsaved_config")).toObject();
         m_gatewayPage->restoreUnsaved(
             config.value(QStringLiteral("path")).toString(), config.value(QStringLiteral("text")).toString().toUtf8());
     }
-#endif
     updateTitle();
     return true;
 }
@@ -1105,7 +1088,7 @@ void MainWindow::restoreWindowState()
         restoreState(state);
     if (const auto mode = Theme::modeFromName(settings.value(QStringLiteral("theme")).toString());
         mode && *mode != Theme::currentMode())
-        setThemeMode(*mode);
+        setThemeMode(*mode, false);
 }
 
 void MainWindow::saveWindowState() const
@@ -1115,10 +1098,11 @@ void MainWindow::saveWindowState() const
     settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
-void MainWindow::setThemeMode(Theme::Mode mode)
+void MainWindow::setThemeMode(Theme::Mode mode, bool remember)
 {
     Theme::applyMode(mode);
-    QSettings().setValue(QStringLiteral("theme"), Theme::modeName(mode));
+    if (remember)
+        QSettings().setValue(QStringLiteral("theme"), Theme::modeName(mode));
     for (QAction *action : m_themeGroup->actions()) {
         QString name = Theme::modeName(mode);
         name[0] = name[0].toUpper();
@@ -1128,12 +1112,10 @@ void MainWindow::setThemeMode(Theme::Mode mode)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-#ifdef JWB_HAVE_GATEWAY_PAGE
     if (!m_gatewayPage->maybeSave()) {
         event->ignore();
         return;
     }
-#endif
     saveWindowState();
     saveLastSession();
     // A clean exit leaves nothing to recover.

@@ -104,7 +104,8 @@ public:
     // Pages.
     void showPage(Page page);
     [[nodiscard]] Page currentPage() const;
-    void setThemeMode(Theme::Mode mode);
+    /// Applies a theme; `remember` keeps it for the next start (View > Theme does, --theme does not).
+    void setThemeMode(Theme::Mode mode, bool remember = true);
 
     // Test hooks: the pages, the inspector's main widgets and models.
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }

@@ -203,7 +203,7 @@ int main(int argc, char *argv[])
 
     jwb::ui::MainWindow window;
     if (parser.isSet(options.theme))
-        window.setThemeMode(*jwb::ui::Theme::modeFromName(parser.value(options.theme)));
+        window.setThemeMode(*jwb::ui::Theme::modeFromName(parser.value(options.theme)), false);
     // Screenshots and tests are deterministic: no session is restored unless asked for.
     const bool fresh = parser.isSet(options.fresh) || screenshot;
     const bool hasInputs = !inputs.files.isEmpty() || !inputs.tokens.isEmpty();

@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -79,6 +80,7 @@ private:
 
 void TestMainWindow::init()
 {
+    QStandardPaths::setTestModeEnabled(true); // the demo writes its sample files under the app's data directory
     m_clock = std::make_shared<common::FixedClock>(test::nowUtc());
     m_window = std::make_unique<ui::MainWindow>(m_clock);
     m_errors.clear();
