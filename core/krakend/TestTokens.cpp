@@ -60,6 +60,14 @@ QString seconds(qint64 s)
     return common::Duration::humanize(s);
 }
 
+/// A span in nanoseconds for people: "15s", "1h", or "0.4 s" when it is not whole seconds and short.
+QString span(qint64 nanos)
+{
+    if (nanos % kNanos == 0 || nanos >= 60 * kNanos)
+        return seconds(nanos / kNanos);
+    return QStringLiteral("%1 s").arg(double(nanos) / double(kNanos), 0, 'f', 1);
+}
+
 /// The key the tokens are signed with, made able to carry the ids the strategy needs: x5t and x5t#S256 come
 /// from a certificate; a key without one gets stand-in thumbprints (hashes of its public key) so that token
 /// and JWK Set agree.
@@ -291,6 +299,19 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         signing = generated.value();
         set.generatedKey = true;
     }
+    if (signing.kid.isEmpty()) {
+        // A kid-less key (PEM, bare secret) gets its RFC 7638 thumbprint as kid, so tokens and the JWK Set agree
+        // on an id that stays the same for the same key.
+        QJsonObject json = signing.json.isEmpty() ? keys::Jwk::toJson(signing.key, true) : signing.json;
+        json.insert(QStringLiteral("kid"), keys::Thumbprint::base64Url(signing.key));
+        auto withKid = keys::Jwk::fromJson(json);
+        if (!withKid)
+            return withKid.error();
+        signing = withKid.value();
+        set.notes << QStringLiteral("the key has no kid: its RFC 7638 thumbprint \"%1\" is used as kid in the tokens "
+                                    "and the JWK Set")
+                         .arg(signing.kid);
+    }
     const KeyIdStrategy strategy = v.effectiveKeyIdStrategy();
     auto prepared = withStrategyIds(signing, strategy, set.notes);
     if (!prepared)
@@ -310,9 +331,7 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
     const qint64 leeway = v.effectiveLeewayNanos();
     const qint64 nowNs = set.mintedAt.toMSecsSinceEpoch() * 1000000LL;
     const qint64 now = floorDiv(nowNs, kNanos);
-    const qint64 leewaySecs = leeway / kNanos;
-    const QString leewayText
-        = leeway % kNanos == 0 ? seconds(leewaySecs) : QStringLiteral("%1 ms").arg(leeway / 1000000);
+    const QString leewayText = span(leeway);
 
     // The claims that satisfy the config.
     const QString issuer = v.issuer().isEmpty() ? QStringLiteral("https://issuer.jwb.test/") : v.issuer();
@@ -385,7 +404,8 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         p.insert(QStringLiteral("exp"), exp);
         p.insert(QStringLiteral("iat"), exp - 3600);
         outcomes << add(TestTokenKind::Expired, QStringLiteral("expired"), QStringLiteral("Expired"),
-            QStringLiteral("exp %1 ago, far beyond the %2 leeway").arg(seconds(now - exp), leewayText), header, p, sig);
+            QStringLiteral("exp %1 ago, far beyond the %2 leeway").arg(span(nowNs - exp * kNanos), leewayText), header,
+            p, sig);
     }
     {
         // As far inside the leeway as half of it allows, but never at or after now: the token is expired.
@@ -398,7 +418,8 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         p.insert(QStringLiteral("iat"), exp - 3600);
         outcomes << add(TestTokenKind::InsideLeeway, QStringLiteral("inside_leeway"),
             QStringLiteral("Expired, inside leeway"),
-            QStringLiteral("exp %1 ago, within the %2 leeway: still accepted").arg(seconds(now - exp), leewayText),
+            QStringLiteral("exp %1 ago, within the %2 leeway: still accepted")
+                .arg(span(nowNs - exp * kNanos), leewayText),
             header, p, sig);
     }
     {
@@ -408,7 +429,7 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         p.insert(QStringLiteral("iat"), exp - 3600);
         outcomes << add(TestTokenKind::OutsideLeeway, QStringLiteral("outside_leeway"),
             QStringLiteral("Expired, just outside leeway"),
-            QStringLiteral("exp %1 ago, one second beyond the %2 leeway").arg(seconds(now - exp), leewayText), header,
+            QStringLiteral("exp %1 ago, just beyond the %2 leeway").arg(span(nowNs - exp * kNanos), leewayText), header,
             p, sig);
     }
     {
@@ -496,7 +517,8 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         p.insert(QStringLiteral("nbf"), nbf);
         p.insert(QStringLiteral("exp"), nbf + 3600);
         outcomes << add(TestTokenKind::NotYetValid, QStringLiteral("nbf_future"), QStringLiteral("Not yet valid"),
-            QStringLiteral("nbf in %1, beyond the %2 leeway").arg(seconds(nbf - now), leewayText), header, p, sig);
+            QStringLiteral("nbf in %1, beyond the %2 leeway").arg(span(nbf * kNanos - nowNs), leewayText), header, p,
+            sig);
     }
     for (const auto &o : outcomes)
         if (!o)
