@@ -71,7 +71,10 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     m_view->verticalHeader()->hide();
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Short columns fit their contents; the reason takes the rest.
+    for (int column = 0; column < EndpointMatrixModel::ReasonColumn; ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(EndpointMatrixModel::ReasonColumn, QHeaderView::Stretch);
     m_view->setToolTip(QStringLiteral("Double-click an endpoint to open it in the simulator"));
     m_view->setAccessibleName(QStringLiteral("Status per endpoint"));
 
@@ -134,7 +137,6 @@ void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir)
         m_hint->setText(root.isEmpty()
                 ? QStringLiteral("Open a krakend.json to see every endpoint's answer to one token")
                 : QStringLiteral("This config has no endpoints"));
-    m_view->resizeColumnsToContents();
     runNow();
 }
 
@@ -204,16 +206,12 @@ void EndpointMatrix::runRow(int row)
         const auto *stop = result->stoppingCheck();
         m_model->setResult(row, result->status, stop ? stop->name : QString(), result->reason);
         m_progress->setValue(row + 1);
-        if (row == 0)
-            m_view->resizeColumnsToContents();
         if (row + 1 < m_model->rowCount()) {
             runRow(row + 1);
             return;
         }
         m_running = false;
         m_progress->setVisible(false);
-        m_view->resizeColumnsToContents();
-        m_view->horizontalHeader()->setStretchLastSection(true);
         updateSummary();
         Q_EMIT finished();
     });
@@ -231,7 +229,9 @@ void EndpointMatrix::updateSummary()
         parts << QStringLiteral("%1 \u00d7 %2").arg(it.value()).arg(it.key());
     m_summary->setText(parts.isEmpty()
             ? QString()
-            : QStringLiteral("%1 endpoints: %2").arg(m_model->rowCount()).arg(parts.join(QStringLiteral(", "))));
+            : QStringLiteral("%1 endpoints: %2. Double-click one to open it in the simulator.")
+                  .arg(m_model->rowCount())
+                  .arg(parts.join(QStringLiteral(", "))));
     if (!parts.isEmpty())
         Q_EMIT statusMessage(m_summary->text());
 }

@@ -107,6 +107,7 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({500, 780}); // the answer gets the larger side
 
     m_endpointLabel = new QLabel(this);
     m_endpointLabel->setObjectName(QStringLiteral("simulationEndpointLabel"));
@@ -158,6 +159,7 @@ QTableWidget *SimulationPanel::buildPairTable(const QString &objectName, const Q
     table->horizontalHeader()->setStretchLastSection(true);
     table->verticalHeader()->hide();
     table->setMinimumHeight(70);
+    table->setMaximumHeight(170);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     return table;
 }
@@ -297,10 +299,21 @@ QWidget *SimulationPanel::buildRequest()
 
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(QStringLiteral("Headers"), box));
-    layout->addLayout(pairButtons(m_requestHeaders, QStringLiteral("header")), 1);
+    layout->addWidget(new QLabel(QStringLiteral("Extra headers"), box));
+    layout->addLayout(pairButtons(m_requestHeaders, QStringLiteral("header")));
     layout->addWidget(new QLabel(QStringLiteral("Cookies"), box));
-    layout->addLayout(pairButtons(m_cookies, QStringLiteral("cookie")), 1);
+    layout->addLayout(pairButtons(m_cookies, QStringLiteral("cookie")));
+    auto *hint = new QLabel(
+        QStringLiteral("The token goes where \u201cPlace token in\u201d says. Add headers or cookies to try other "
+                       "inputs: a second Authorization header (the first one counts), a cookie fallback when the "
+                       "header is absent, or a client-sent header that propagate_claims overwrites."),
+        box);
+    hint->setObjectName(QStringLiteral("simulationRequestHint"));
+    hint->setWordWrap(true);
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    hint->setStyleSheet(QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
+    layout->addWidget(hint);
+    layout->addStretch(1);
     layout->addLayout(buttons);
     return box;
 }
@@ -373,9 +386,28 @@ QWidget *SimulationPanel::buildResults()
     m_backendView->setToolTip(QStringLiteral("Backend URLs with their {JWT.x} parameters filled from the token"));
     m_backendView->setAccessibleName(QStringLiteral("Backend URLs"));
 
+    m_checkDetail = new QLabel(box);
+    m_checkDetail->setObjectName(QStringLiteral("simulationCheckDetail"));
+    m_checkDetail->setTextFormat(Qt::PlainText);
+    m_checkDetail->setWordWrap(true);
+    m_checkDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_checkDetail->setFrameShape(QFrame::StyledPanel);
+    m_checkDetail->setMargin(4);
+    m_checkDetail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    m_checkDetail->setAccessibleName(QStringLiteral("Selected check"));
+    connect(m_traceView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && !item->text(3).isEmpty())
+            m_checkDetail->setText(QStringLiteral("%1: %2").arg(item->text(1), item->text(3)));
+    });
+
     auto *lower = new QSplitter(Qt::Vertical, box);
     lower->setObjectName(QStringLiteral("simulationResultSplitter"));
-    lower->addWidget(m_traceView);
+    auto *traceBox = new QWidget(lower);
+    auto *tl = new QVBoxLayout(traceBox);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_traceView, 1);
+    tl->addWidget(m_checkDetail);
+    lower->addWidget(traceBox);
     auto *headersBox = new QWidget(lower);
     auto *hl = new QVBoxLayout(headersBox);
     hl->setContentsMargins(0, 0, 0, 0);
@@ -597,6 +629,7 @@ void SimulationPanel::showEmpty(const QString &hint)
     m_reasonLabel->setText(hint);
     m_keySourceLabel->clear();
     m_traceView->clear();
+    m_checkDetail->clear();
     m_headersView->setRowCount(0);
     m_backendView->clear();
 }
@@ -686,15 +719,19 @@ void SimulationPanel::showResult(const SimulationResult &result)
     m_traceView->resizeColumnToContents(0);
     m_traceView->resizeColumnToContents(1);
     m_traceView->resizeColumnToContents(2);
+    m_checkDetail->setText(QStringLiteral("Select a check to read its whole detail"));
     if (result.stoppedAt >= 0) {
         // Show the stopping check without making the user search for it.
         const QList<QTreeWidgetItem *> hits
             = m_traceView->findItems(result.checks[result.stoppedAt].name, Qt::MatchExactly | Qt::MatchRecursive, 1);
-        if (!hits.isEmpty())
+        if (!hits.isEmpty()) {
             m_traceView->scrollToItem(hits.first());
+            m_traceView->setCurrentItem(hits.first());
+        }
     }
 
     // Headers the backend receives.
+    m_headersView->clearSpans();
     m_headersView->setRowCount(0);
     for (const auto &h : result.propagatedHeaders) {
         const QStringList values = h.values.isEmpty() ? QStringList {QString()} : h.values;
@@ -709,6 +746,22 @@ void SimulationPanel::showResult(const SimulationResult &result)
             m_headersView->setItem(row, 1, v);
             m_headersView->setItem(row, 2, new QTableWidgetItem(h.claim));
         }
+    }
+    if (result.status != 200) {
+        // Say why the table is empty rather than leave a blank.
+        m_headersView->insertRow(0);
+        auto *none = new QTableWidgetItem(
+            QStringLiteral("none: KrakenD answers %1 itself, the request does not reach the backend")
+                .arg(result.status));
+        none->setForeground(muted);
+        m_headersView->setItem(0, 0, none);
+        m_headersView->setSpan(0, 0, 1, 3);
+    } else if (result.propagatedHeaders.isEmpty()) {
+        m_headersView->insertRow(0);
+        auto *none = new QTableWidgetItem(QStringLiteral("none: the validator has no propagate_claims"));
+        none->setForeground(muted);
+        m_headersView->setItem(0, 0, none);
+        m_headersView->setSpan(0, 0, 1, 3);
     }
     m_headersView->resizeColumnToContents(0);
 

@@ -71,6 +71,7 @@ public:
     [[nodiscard]] QLabel *reasonLabel() const { return m_reasonLabel; }
     [[nodiscard]] QTreeWidget *traceView() const { return m_traceView; }
     [[nodiscard]] QTableWidget *headersView() const { return m_headersView; }
+    [[nodiscard]] QLabel *checkDetailLabel() const { return m_checkDetail; }
     [[nodiscard]] QTreeWidget *backendView() const { return m_backendView; }
     [[nodiscard]] QComboBox *tokenCombo() const { return m_tokenCombo; }
     [[nodiscard]] QComboBox *placementCombo() const { return m_placementCombo; }
@@ -128,6 +129,7 @@ private:
     QLabel *m_reasonLabel = nullptr;
     QLabel *m_keySourceLabel = nullptr;
     QTreeWidget *m_traceView = nullptr;
+    QLabel *m_checkDetail = nullptr; ///< the full text of the selected (or stopping) check
     QTableWidget *m_headersView = nullptr;
     QTreeWidget *m_backendView = nullptr;
     QTimer *m_debounce = nullptr;

@@ -376,14 +376,15 @@ void TestMatrixPanel::showSelection()
     QStringList lines;
     lines << QStringLiteral("%1 \u2014 expect %2").arg(c.title, QString::number(c.expectedStatus));
     lines << c.expectedReason << QString();
-    lines << QStringLiteral("header  ") + QString::fromUtf8(QJsonDocument(c.header).toJson(QJsonDocument::Compact));
-    lines << QStringLiteral("payload ")
-            + QString::fromUtf8(QJsonDocument(c.payload).toJson(QJsonDocument::Indented)).trimmed();
     for (const char *claim : {"iat", "nbf", "exp"}) {
         const QString line = timeLine(c.payload, claim, now);
         if (!line.isEmpty())
             lines << line;
     }
+    lines << QString();
+    lines << QStringLiteral("header  ") + QString::fromUtf8(QJsonDocument(c.header).toJson(QJsonDocument::Compact));
+    lines << QStringLiteral("payload ")
+            + QString::fromUtf8(QJsonDocument(c.payload).toJson(QJsonDocument::Indented)).trimmed();
     m_claimsView->setPlainText(lines.join(u'\n'));
     m_curlView->setPlainText(c.curl);
     updateButtons();
