@@ -501,16 +501,24 @@ void SimulationPanel::refreshKeyChoices()
 void SimulationPanel::setToken(const QString &token)
 {
     const QString clean = stripBearer(token);
-    if (!clean.isEmpty()) {
-        const int existing = m_tokenCombo->findText(clean);
-        const QSignalBlocker block(m_tokenCombo);
-        if (existing >= 0)
-            m_tokenCombo->removeItem(existing);
-        m_tokenCombo->insertItem(0, clean);
-        m_tokenCombo->setCurrentIndex(0);
-    }
+    rememberToken(clean);
     m_tokenCombo->setEditText(clean);
     scheduleRun();
+}
+
+void SimulationPanel::rememberToken(const QString &token)
+{
+    // Most recent first, no duplicates; the text being edited stays as it is.
+    if (token.isEmpty() || m_tokenCombo->itemText(0) == token)
+        return;
+    const QSignalBlocker block(m_tokenCombo);
+    const QString editing = m_tokenCombo->currentText();
+    const int existing = m_tokenCombo->findText(token);
+    if (existing >= 0)
+        m_tokenCombo->removeItem(existing);
+    m_tokenCombo->insertItem(0, token);
+    m_tokenCombo->setCurrentIndex(0);
+    m_tokenCombo->setEditText(editing);
 }
 
 QString SimulationPanel::token() const
@@ -569,6 +577,7 @@ void SimulationPanel::simulateNow()
                 *m_ring->at(index).keys, QStringLiteral("key ring source \"%1\"").arg(m_ring->at(index).name));
     }
     const krakend::SimulationRequest req = request();
+    rememberToken(token());
 
     const quint64 generation = ++m_generation;
     auto result = std::make_shared<SimulationResult>();

@@ -95,6 +95,7 @@ private:
     void refreshKeyChoices();
     void refreshPlacement();
     void scheduleRun();
+    void rememberToken(const QString &token);
     void setBusy(bool busy);
     void showEmpty(const QString &hint);
     void showResult(const krakend::SimulationResult &result);
