@@ -14,5 +14,6 @@ int runKeyInfo(const QStringList &args);
 int runJwks(const QStringList &args);
 int runSimulate(const QStringList &args);
 int runConfig(const QStringList &args);
+int runMatrix(const QStringList &args);
 
 } // namespace jwb::cli

@@ -29,6 +29,7 @@ const QList<Command> &commands()
         {"jwks", "Fetch a JWK Set (URL or OpenID Connect issuer) and show its keys and TLS pins", runJwks},
         {"key", "Convert keys (key convert) and compute thumbprints (key thumbprint)", runKey},
         {"simulate", "Decide what KrakenD's auth/validator answers for a request to an endpoint", runSimulate},
+        {"matrix", "Mint test tokens for an endpoint, each with the status KrakenD would answer", runMatrix},
         {"config", "Write auth/validator and auth/signer blocks and lint krakend.json", runConfig},
     };
     return list;

@@ -1,0 +1,176 @@
+// `matrix`: test tokens for one endpoint's auth/validator, each with the status KrakenD would answer (an extension
+// of docs/cli.md in the style of `simulate`: same endpoint selection, --at, --json, exit codes).
+#include "CliIo.h"
+#include "Commands.h"
+#include "KeyOptions.h"
+
+#include "common/Duration.h"
+#include "krakend/Simulator.h"
+#include "krakend/TestTokens.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace jwb::cli {
+
+namespace {
+
+common::Result<QJsonObject> readObject(const QString &path, const QString &what)
+{
+    auto data = CliIo::readInput(path);
+    if (!data)
+        return data.error();
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(data.value(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return common::Result<QJsonObject>::failure(QStringLiteral("invalid_json"),
+            QStringLiteral("%1 %2 is not a JSON object%3")
+                .arg(what, path,
+                    error.error != QJsonParseError::NoError
+                        ? QStringLiteral(": %1 at byte %2").arg(error.errorString()).arg(error.offset)
+                        : QString()));
+    return doc.object();
+}
+
+} // namespace
+
+int runMatrix(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("config"), QStringLiteral("A krakend.json (version 3)."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("endpoint"), QStringLiteral("The endpoint path (as in the config)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("method"), QStringLiteral("The endpoint's method (default GET)."),
+        QStringLiteral("M"), QStringLiteral("GET")});
+    parser.addOption({QStringLiteral("validator"),
+        QStringLiteral("A file with an auth/validator block (bare, as {\"auth/validator\": {...}}, or an endpoint "
+                       "object)."),
+        QStringLiteral("FILE")});
+    addKeyOptions(parser);
+    parser.addOption({QStringLiteral("at"), QStringLiteral("Mint and evaluate as of TIME (RFC 3339 or Unix seconds)."),
+        QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("base-url"),
+        QStringLiteral("Gateway URL for the curl lines (default http://localhost:PORT, PORT from the config or "
+                       "8080)."),
+        QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("jwks-out"),
+        QStringLiteral("Write the JWK Set KrakenD needs to verify the tokens (for jwk_local_path) to FILE."),
+        QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("script"), QStringLiteral("Print only a shell script with every curl line.")});
+    bool json = false;
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli matrix (--config krakend.json --endpoint PATH [--method M] | "
+                           "--validator FILE) [--key FILE | --secret ...] [--at TIME] [--base-url URL] "
+                           "[--jwks-out FILE] [--script] [--json]"),
+            QStringLiteral("Mint test tokens (valid, expired, leeway edges, wrong aud/iss, missing role/scope, "
+                           "unknown kid, alg none, HS256 with the public key, nbf in the future) for an "
+                           "endpoint, each with the status KrakenD would answer. Without a key one is generated."),
+            json);
+        rc >= 0)
+        return rc;
+    CliIo io(json);
+    auto usage = [&io](const QString &message) { return io.fail(Usage, QStringLiteral("usage"), message); };
+
+    const bool hasConfig = parser.isSet(QStringLiteral("config"));
+    const bool hasValidator = parser.isSet(QStringLiteral("validator"));
+    if (hasConfig == hasValidator)
+        return usage(QStringLiteral("give either --config krakend.json --endpoint PATH or --validator FILE"));
+    if (hasConfig != parser.isSet(QStringLiteral("endpoint")))
+        return usage(QStringLiteral("--endpoint goes with --config (and --config needs it)"));
+    if (!parser.positionalArguments().isEmpty())
+        return usage(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+
+    std::shared_ptr<const common::Clock> clock = common::Clock::system();
+    if (parser.isSet(QStringLiteral("at"))) {
+        auto at = common::Duration::parseInstant(parser.value(QStringLiteral("at")));
+        if (!at)
+            return io.fail(Usage, at.error());
+        clock = common::Clock::fixed(at.value());
+    }
+
+    const QString file = parser.value(hasConfig ? QStringLiteral("config") : QStringLiteral("validator"));
+    auto document = readObject(file, hasConfig ? QStringLiteral("config") : QStringLiteral("validator file"));
+    if (!document)
+        return io.fail(Usage, document.error());
+    const QString baseDir = file == u"-" ? QString() : QFileInfo(file).absolutePath();
+    krakend::SimulationSetup setup;
+    QString baseUrl = parser.value(QStringLiteral("base-url"));
+    if (hasConfig) {
+        const QString method = parser.value(QStringLiteral("method")).toUpper();
+        const auto endpoint = krakend::SimulationSetup::findEndpoint(
+            document.value(), parser.value(QStringLiteral("endpoint")), method);
+        if (!endpoint)
+            return io.fail(Usage, QStringLiteral("endpoint_not_found"),
+                QStringLiteral("%1 %2 is not an endpoint of %3")
+                    .arg(method, parser.value(QStringLiteral("endpoint")), file));
+        setup = krakend::SimulationSetup::fromEndpoint(document.value(), *endpoint, baseDir);
+        if (baseUrl.isEmpty() && document->value(QLatin1String("port")).isDouble())
+            baseUrl = QStringLiteral("http://localhost:%1").arg(document->value(QLatin1String("port")).toInt());
+    } else {
+        setup = krakend::SimulationSetup::fromValidatorDocument(document.value(), baseDir);
+        if (setup.endpoint.isEmpty())
+            setup.endpoint = QStringLiteral("/");
+    }
+
+    std::optional<keys::Jwk> key;
+    if (hasKeySource(parser)) {
+        auto set = loadKeySource(parser);
+        if (!set)
+            return io.fail(Usage, set.error());
+        auto chosen = krakend::TestTokens::chooseKey(setup.validator, set.value());
+        if (!chosen)
+            return io.fail(Usage, chosen.error());
+        key = chosen.value();
+    }
+
+    auto minted = krakend::TestTokens::mint(setup, key, clock, baseUrl);
+    if (!minted)
+        return io.fail(Usage, minted.error());
+    const krakend::TestTokenSet &set = minted.value();
+
+    if (parser.isSet(QStringLiteral("jwks-out"))) {
+        const QString out = parser.value(QStringLiteral("jwks-out"));
+        QSaveFile f(out);
+        const QByteArray bytes = QJsonDocument(set.jwksForLocalPath()).toJson(QJsonDocument::Indented);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return io.fail(
+                Usage, QStringLiteral("write_failed"), QStringLiteral("cannot write %1: %2").arg(out, f.errorString()));
+    }
+
+    if (json) {
+        io.printJson(set.toJson());
+    } else if (parser.isSet(QStringLiteral("script"))) {
+        io.out(set.curlScript());
+    } else {
+        QStringList lines;
+        lines << QStringLiteral("%1 %2: %3 test tokens, alg %4, %5 key \"%6\"")
+                     .arg(set.target.method, set.target.path)
+                     .arg(set.cases.size())
+                     .arg(set.alg, set.generatedKey ? QStringLiteral("generated") : QStringLiteral("given"), set.keyId);
+        lines << QStringLiteral("%1 %2 %3 %4")
+                     .arg(QStringLiteral("CASE"), -18)
+                     .arg(QStringLiteral("EXPECT"), -7)
+                     .arg(QStringLiteral("STOPS AT"), -12)
+                     .arg(QStringLiteral("WHAT IT TESTS"));
+        for (const auto &c : set.cases)
+            lines << QStringLiteral("%1 %2 %3 %4")
+                         .arg(c.id, -18)
+                         .arg(c.expectedStatus, -7)
+                         .arg(c.stoppingCheck.isEmpty() ? QStringLiteral("-") : c.stoppingCheck, -12)
+                         .arg(c.description);
+        for (const QString &note : set.notes)
+            lines << QStringLiteral("note: ") + note;
+        lines << QString() << QStringLiteral("curl commands:");
+        for (const auto &c : set.cases)
+            lines << QStringLiteral("# %1 (expect %2)").arg(c.id).arg(c.expectedStatus) << c.curl;
+        if (set.generatedKey && !parser.isSet(QStringLiteral("jwks-out")))
+            lines << QString() << QStringLiteral("JWK Set for jwk_local_path (or use --jwks-out FILE):")
+                  << QString::fromUtf8(QJsonDocument(set.jwksForLocalPath()).toJson(QJsonDocument::Compact));
+        io.out(lines.join(u'\n'));
+    }
+    return Ok;
+}
+
+} // namespace jwb::cli

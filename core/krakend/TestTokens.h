@@ -1,0 +1,115 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "keys/Jwk.h"
+#include "keys/JwkSet.h"
+#include "krakend/Simulator.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace jwb::krakend {
+
+/// What a test token is made to test.
+enum class TestTokenKind {
+    Valid, ///< satisfies every rule of the validator
+    Expired, ///< exp an hour before the leeway window
+    InsideLeeway, ///< expired, but by less than the leeway
+    OutsideLeeway, ///< expired by (at most one second) more than the leeway
+    WrongAudience,
+    WrongIssuer,
+    MissingRole,
+    MissingScope,
+    UnknownKid, ///< a key id no key of the JWK Set has
+    AlgNone, ///< unsigned, header {"alg":"none"}
+    HmacWithPublicKey, ///< HS256 keyed with the PEM text of the public key (algorithm confusion)
+    NotYetValid, ///< nbf an hour after the leeway window
+};
+
+/// One minted token and what KrakenD answers to it.
+struct TestTokenCase
+{
+    TestTokenKind kind = TestTokenKind::Valid;
+    QString id; ///< stable: "valid", "expired", "inside_leeway", ... (CLI and tests)
+    QString title; ///< short, for a table
+    QString description; ///< what the token tests, with the concrete values
+    QString token;
+    QJsonObject header;
+    QJsonObject payload;
+    int expectedStatus = 0; ///< the Simulator's answer at the minting clock, with the signing key's JWK Set
+    QString expectedReason;
+    QString stoppingCheck; ///< name of the check KrakenD stops at; empty when it passes
+    QString curl; ///< a curl command line sending the token as the config reads it
+};
+
+/// Where the tokens go in a request and the URL of the endpoint (for the curl lines and the simulation).
+struct TestTokenTarget
+{
+    QString method = QStringLiteral("GET");
+    QString path; ///< endpoint path with {params} replaced by sample values
+    QString headerName = QStringLiteral("Authorization"); ///< effective auth_header_name
+    QString cookieName; ///< set when the config names a cookie_key: the token is sent as that cookie
+    QString baseUrl = QStringLiteral("http://localhost:8080");
+
+    /// `curl -i -H 'Authorization: Bearer TOKEN' http://localhost:8080/PATH` (or `--cookie 'name=TOKEN'`).
+    [[nodiscard]] QString curl(const QString &token) const;
+    /// The request KrakenD would get from that curl line.
+    [[nodiscard]] SimulationRequest request(const QString &token) const;
+};
+
+/// A set of test tokens minted for one endpoint with one key.
+struct TestTokenSet
+{
+    QList<TestTokenCase> cases;
+    keys::Jwk signingKey; ///< private (or the shared secret); never written unless the user asks
+    keys::JwkSet publicSet; ///< the verification keys (public JWKs; the secret itself for HS*)
+    bool generatedKey = false;
+    QString alg;
+    QString keyId; ///< the id tokens carry (kid; see key_identify_strategy)
+    TestTokenTarget target;
+    QStringList notes; ///< cases left out and why, and what makes statuses differ from the usual ones
+    QDateTime mintedAt;
+
+    [[nodiscard]] const TestTokenCase *find(const QString &id) const;
+    /// The JWK Set to save for jwk_local_path: {"keys":[public JWK]} (for HS* the oct key: KrakenD needs it).
+    [[nodiscard]] QJsonObject jwksForLocalPath() const;
+    /// A shell script running every case's curl line, each preceded by a comment with the expected status.
+    [[nodiscard]] QString curlScript() const;
+    /// docs/cli.md style: endpoint, method, alg, key_id, minted_at, cases [{id, title, description, token,
+    /// expected_status, expected_reason, stopping_check, curl}], notes, jwks.
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/// Mints tokens that probe an endpoint's auth/validator (valid, expired, leeway edges, wrong aud/iss, missing
+/// role/scope, unknown kid, alg none, HS256 keyed with the public key, nbf in the future). Every token is run
+/// through the Simulator with the signing key's public JWK Set as replacement keys, so each case carries the
+/// status KrakenD gives it under this very config (a config without `audience` accepts a wrong aud: 200).
+/// Times come from the clock; leeway edges use the validator's effective leeway.
+namespace TestTokens {
+
+/// A fresh key for the validator's alg: RSA 2048 (RS*, PS*), EC on the alg's curve, Ed25519, or a secret as
+/// long as the hash. kid "jwb-test-" + the first 8 characters of its RFC 7638 thumbprint.
+/// Errors: unknown_alg.
+[[nodiscard]] common::Result<keys::Jwk> generateKey(const ValidatorConfig &validator);
+
+/// The first key of `set` that can sign the validator's alg (errors as TokenSigner::chooseKey, or unknown_alg).
+[[nodiscard]] common::Result<keys::Jwk> chooseKey(const ValidatorConfig &validator, const keys::JwkSet &set);
+
+/// The request target of an endpoint: method, path with sample values, the header or cookie the config reads.
+[[nodiscard]] TestTokenTarget targetFor(const SimulationSetup &setup, const QString &baseUrl = {});
+
+/// Mints the cases. Without `key` a key is generated (generateKey). Errors: no_validator (the endpoint has no
+/// auth/validator), unknown_alg (the validator's alg is missing or not one of KrakenD's 13), key_cannot_sign
+/// (the key does not fit the alg or has no private part).
+[[nodiscard]] common::Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys::Jwk> &key,
+    std::shared_ptr<const common::Clock> clock, const QString &baseUrl = {});
+
+} // namespace TestTokens
+
+} // namespace jwb::krakend

@@ -1,0 +1,130 @@
+// `jwt-workbench-cli matrix`, run as a real process: test tokens for the sample gateway's endpoint with the demo
+// key (JSON document, expected statuses per case), a generated key with --jwks-out, the --script form, and the
+// usage/input errors (exit 2 with a stable error code).
+#include "ProcessRun.h"
+#include "TestData.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using jwb::test::Run;
+
+namespace {
+
+QString sample(const char *name)
+{
+    return QStringLiteral(JWB_SOURCE_DIR) + QStringLiteral("/resources/samples/") + QLatin1String(name);
+}
+
+Run cli(const QStringList &args)
+{
+    return jwb::test::runProgram(jwb::test::cliPath(), args, {}, 60000);
+}
+
+QHash<QString, int> statuses(const QJsonObject &doc)
+{
+    QHash<QString, int> out;
+    for (const auto &c : doc.value(QLatin1String("cases")).toArray())
+        out.insert(c.toObject().value(QLatin1String("id")).toString(),
+            c.toObject().value(QLatin1String("expected_status")).toInt());
+    return out;
+}
+
+} // namespace
+
+class TestCliMatrix : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sampleEndpointWithDemoKey()
+    {
+        const Run r = cli(
+            {QStringLiteral("matrix"), QStringLiteral("--config"), sample("krakend.json"), QStringLiteral("--endpoint"),
+                QStringLiteral("/v1/orders"), QStringLiteral("--key"), sample("demo-private.pem"),
+                QStringLiteral("--at"), QStringLiteral("2026-11-28T12:00:00Z"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        const QHash<QString, int> s = statuses(r.json);
+        QCOMPARE(s.size(), 12);
+        QCOMPARE(s.value(QStringLiteral("valid")), 200);
+        QCOMPARE(s.value(QStringLiteral("expired")), 401);
+        QCOMPARE(s.value(QStringLiteral("inside_leeway")), 200);
+        QCOMPARE(s.value(QStringLiteral("outside_leeway")), 401);
+        QCOMPARE(s.value(QStringLiteral("wrong_audience")), 401);
+        QCOMPARE(s.value(QStringLiteral("missing_role")), 403);
+        QCOMPARE(s.value(QStringLiteral("missing_scope")), 403);
+        QCOMPARE(s.value(QStringLiteral("unknown_kid")), 401);
+        QCOMPARE(s.value(QStringLiteral("alg_none")), 401);
+        QCOMPARE(s.value(QStringLiteral("hs256_public_key")), 401);
+        QCOMPARE(s.value(QStringLiteral("nbf_future")), 401);
+        QCOMPARE(r.json.value(QLatin1String("method")).toString(), QStringLiteral("GET"));
+        QCOMPARE(r.json.value(QLatin1String("generated_key")).toBool(), false);
+        // The curl lines use the config's port.
+        const QString curl
+            = r.json.value(QLatin1String("cases")).toArray().first().toObject().value(QLatin1String("curl")).toString();
+        QVERIFY2(curl.endsWith(QStringLiteral("'http://localhost:8080/v1/orders'")), qPrintable(curl));
+    }
+
+    void generatedKeyWritesJwks()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString validator = dir.filePath(QStringLiteral("validator.json"));
+        {
+            QFile f(validator);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")},
+                                      {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")},
+                                      {QStringLiteral("roles"), QJsonArray {QStringLiteral("admin")}}})
+                        .toJson());
+        }
+        const QString jwks = dir.filePath(QStringLiteral("jwks.json"));
+        const Run r = cli(
+            {QStringLiteral("matrix"), QStringLiteral("--validator"), validator, QStringLiteral("--jwks-out"), jwks});
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
+        QVERIFY(r.out.contains("valid"));
+        QVERIFY(r.out.contains("curl -i -H 'Authorization: Bearer "));
+        const QJsonObject set = jwb::test::readJson(dir.filePath(QStringLiteral("jwks.json"))).object();
+        const QJsonArray keys = set.value(QLatin1String("keys")).toArray();
+        QCOMPARE(keys.size(), 1);
+        QCOMPARE(keys.first().toObject().value(QLatin1String("crv")).toString(), QStringLiteral("P-256"));
+        QVERIFY(!keys.first().toObject().contains(QLatin1String("d")));
+
+        const Run script
+            = cli({QStringLiteral("matrix"), QStringLiteral("--validator"), validator, QStringLiteral("--script")});
+        QVERIFY2(script.exitCode == 0, script.describe().constData());
+        QVERIFY(script.out.startsWith("#!/bin/sh"));
+        QCOMPARE(script.out.count("\ncurl -i "), 12);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("no source") << QStringList {} << QStringLiteral("usage");
+        QTest::newRow("endpoint missing")
+            << QStringList {QStringLiteral("--config"), sample("krakend.json")} << QStringLiteral("usage");
+        QTest::newRow("unknown endpoint") << QStringList {QStringLiteral("--config"), sample("krakend.json"),
+            QStringLiteral("--endpoint"), QStringLiteral("/nope")}
+                                          << QStringLiteral("endpoint_not_found");
+        QTest::newRow("public key cannot sign") << QStringList {QStringLiteral("--config"), sample("krakend.json"),
+            QStringLiteral("--endpoint"), QStringLiteral("/v1/orders"), QStringLiteral("--key"),
+            sample("demo-public.pem")} << QStringLiteral("key_not_private");
+    }
+
+    void errors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, code);
+        const Run r = cli(QStringList {QStringLiteral("matrix")} + args + QStringList {QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.jsonOk, r.describe().constData());
+        QCOMPARE(r.errorCode(), code);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliMatrix)
+#include "tst_cli_matrix.moc"

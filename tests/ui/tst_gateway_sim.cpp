@@ -1,0 +1,338 @@
+// The Gateway simulation widgets with the demo workspace (resources/samples): SimulationPanel answers 200 with the
+// propagated headers for the demo token, 401 (stopping at "signature") for a tampered one, 403 for a token without
+// the required role; EndpointMatrix fills every row; TestMatrixPanel mints the test tokens with their expected
+// statuses and exports the JWK Set. Every item model goes through QAbstractItemModelTester.
+#include "TestData.h"
+#include "UiTestHelpers.h"
+
+#include "common/Dialogs.h"
+#include "crypto/Backend.h"
+#include "crypto/Key.h"
+#include "gateway/EndpointMatrix.h"
+#include "gateway/EndpointMatrixModel.h"
+#include "gateway/SimulationPanel.h"
+#include "gateway/TestMatrixModel.h"
+#include "gateway/TestMatrixPanel.h"
+#include "keys/KeyRing.h"
+#include "keys/TokenSigner.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace jwb;
+using namespace jwb::ui;
+
+namespace {
+
+QString samplePath(const QString &name)
+{
+    return QStringLiteral(JWB_SOURCE_DIR) + QStringLiteral("/resources/samples/") + name;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString demoToken()
+{
+    return QString::fromLatin1(readFile(samplePath(QStringLiteral("demo-token.jwt")))).trimmed();
+}
+
+/// A token signed with the demo key whose payload is the demo payload with `changes` applied.
+QString signedDemo(const QJsonObject &changes)
+{
+    const QString demo = demoToken();
+    QJsonObject payload
+        = QJsonDocument::fromJson(jose::Base64Url::decode(demo.split(u'.').at(1).toLatin1()).value()).object();
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        payload.insert(it.key(), it.value());
+    auto key = crypto::Key::fromPem(readFile(samplePath(QStringLiteral("demo-private.pem"))));
+    if (!key)
+        return {};
+    auto token = keys::TokenSigner::signBytes(crypto::Algorithm::RS256, key.value(),
+        QByteArrayLiteral("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"demo-rs256\"}"),
+        QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return token ? token.value() : QString();
+}
+
+QString headerValue(QTableWidget *table, const QString &name)
+{
+    for (int row = 0; row < table->rowCount(); ++row)
+        if (table->item(row, 0)->text() == name)
+            return table->item(row, 1)->text();
+    return QStringLiteral("<missing>");
+}
+
+} // namespace
+
+class TestGatewaySim : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QJsonObject m_root;
+    std::shared_ptr<const common::Clock> m_clock = common::Clock::fixed(test::nowUtc());
+
+    /// Waits for the panel's next result and returns its status.
+    int waitForStatus(SimulationPanel &panel)
+    {
+        QSignalSpy spy(&panel, &SimulationPanel::simulated);
+        if (!spy.wait(15000))
+            return -1;
+        return spy.last().at(1).toInt();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        crypto::Backend::initialize();
+        QVERIFY(m_dir.isValid());
+        // The sample refers to its keys as "jwk_local_path": "demo-jwks.json", next to krakend.json.
+        for (const char *name : {"krakend.json", "demo-jwks.json"})
+            QVERIFY(QFile::copy(samplePath(QLatin1String(name)), m_dir.filePath(QLatin1String(name))));
+        m_root = QJsonDocument::fromJson(readFile(m_dir.filePath(QStringLiteral("krakend.json")))).object();
+        QCOMPARE(m_root.value(QLatin1String("endpoints")).toArray().size(), 2);
+    }
+
+    void cleanup() { Dialogs::clearHooks(); }
+
+    void demoTokenIsAccepted()
+    {
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.resize(1280, 800);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        QSignalSpy spy(&panel, &SimulationPanel::simulated);
+        panel.setToken(demoToken());
+        QVERIFY(spy.wait(15000));
+        QCOMPARE(spy.last().at(0).toInt(), 0);
+        QCOMPARE(spy.last().at(1).toInt(), 200);
+        QCOMPARE(panel.result().status, 200);
+        QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("200")));
+        QCOMPARE(headerValue(panel.headersView(), QStringLiteral("X-User")), QStringLiteral("user-4711"));
+        QCOMPARE(headerValue(panel.headersView(), QStringLiteral("X-Roles")), QStringLiteral("reader,editor"));
+        QVERIFY(panel.traceView()->topLevelItemCount() > 5);
+        QCOMPARE(panel.backendView()->topLevelItem(0)->text(0), QStringLiteral("/orders"));
+        QVERIFY(!panel.isBusy());
+        // The token went into the history.
+        QCOMPARE(panel.tokenCombo()->itemText(0), demoToken());
+    }
+
+    void tamperedTokenStopsAtSignature()
+    {
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        QString token = demoToken();
+        const qsizetype at = token.lastIndexOf(u'.') + 20;
+        token[at] = token[at] == u'A' ? u'B' : u'A';
+        QSignalSpy spy(&panel, &SimulationPanel::simulated);
+        panel.setToken(token);
+        QVERIFY(spy.wait(15000));
+        QCOMPARE(panel.result().status, 401);
+        QVERIFY(panel.result().stoppingCheck());
+        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("signature"));
+        QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("401")));
+        // The stopping row is marked in the trace.
+        const auto hits
+            = panel.traceView()->findItems(QStringLiteral("signature"), Qt::MatchExactly | Qt::MatchRecursive, 1);
+        QCOMPARE(hits.size(), 1);
+        QVERIFY(hits.first()->text(2).contains(QStringLiteral("stops here")));
+        QCOMPARE(panel.headersView()->rowCount(), 1); // the "does not reach the backend" note
+        QVERIFY(panel.headersView()->item(0, 0)->text().startsWith(QStringLiteral("none")));
+    }
+
+    void missingRoleIsForbidden()
+    {
+        const QString token = signedDemo({{QStringLiteral("roles"), QJsonArray {QStringLiteral("guest")}}});
+        QVERIFY(!token.isEmpty());
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        panel.setToken(token);
+        QCOMPARE(waitForStatus(panel), 403);
+        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("roles"));
+        QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("403")));
+    }
+
+    void evaluationTimeAndCookiePlacement()
+    {
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        panel.setToken(demoToken());
+        QCOMPARE(waitForStatus(panel), 200);
+        // After exp (2100-01-01) plus the 30 s leeway the token is expired.
+        panel.atTimeRadio()->setChecked(true);
+        panel.atTimeEdit()->setDateTime(QDateTime(QDate(2100, 1, 2), QTime(0, 0), Qt::UTC));
+        QCOMPARE(waitForStatus(panel), 401);
+        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("exp"));
+        // The cookie fallback (access_token) also carries the token.
+        panel.findChild<QRadioButton *>(QStringLiteral("simulationNowRadio"))->setChecked(true);
+        panel.placementCombo()->setCurrentIndex(1);
+        QCOMPARE(panel.request().cookies.size(), 1);
+        QCOMPARE(panel.request().cookies.first().first, QStringLiteral("access_token"));
+        panel.simulateNow();
+        QCOMPARE(waitForStatus(panel), 200);
+    }
+
+    void keyRingReplacementKeys()
+    {
+        // A key ring source that does not hold the demo key: the signature no longer verifies.
+        KeyRing ring(m_clock);
+        auto other = crypto::Key::generate(crypto::KeyType::Rsa, 2048);
+        QVERIFY(other.ok());
+        const keys::Jwk jwk = keys::Jwk::fromKey(other->publicKey(), QStringLiteral("demo-rs256"));
+        ring.add(KeyRing::pasted(QStringLiteral("other"),
+            QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        QCOMPARE(panel.keyCombo()->count(), 2);
+        panel.keyCombo()->setCurrentIndex(1);
+        panel.setToken(demoToken());
+        QCOMPARE(waitForStatus(panel), 401);
+        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("signature"));
+        QVERIFY(panel.result().keySource.contains(QStringLiteral("other")));
+    }
+
+    void cancelIgnoresTheResult()
+    {
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        panel.tokenCombo()->setEditText(demoToken());
+        QSignalSpy spy(&panel, &SimulationPanel::simulated);
+        panel.simulateNow();
+        QVERIFY(panel.isBusy());
+        panel.cancel();
+        QVERIFY(!panel.isBusy());
+        QVERIFY(!spy.wait(1000));
+        QCOMPARE(panel.result().status, 0);
+    }
+
+    void endpointMatrixFillsEveryRow()
+    {
+        EndpointMatrix matrix(m_clock);
+        QAbstractItemModelTester tester(matrix.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(&matrix, &EndpointMatrix::finished);
+        matrix.setConfig(m_root, m_dir.path());
+        QVERIFY(finished.wait(15000)); // no token: every endpoint answers 401
+        QCOMPARE(matrix.model()->rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(matrix.model()->rowAt(row).status, 401);
+            QCOMPARE(matrix.model()->rowAt(row).stoppingCheck, QStringLiteral("token"));
+        }
+        matrix.setToken(demoToken());
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(matrix.model()->doneCount(), 2);
+        QCOMPARE(matrix.model()->rowAt(0).method, QStringLiteral("GET"));
+        QCOMPARE(matrix.model()->rowAt(1).method, QStringLiteral("POST"));
+        QCOMPARE(matrix.model()->data(matrix.model()->index(0, EndpointMatrixModel::StatusColumn)).toString(),
+            QStringLiteral("200 OK"));
+        QCOMPARE(
+            matrix.model()
+                ->data(matrix.model()->index(1, EndpointMatrixModel::StatusColumn), EndpointMatrixModel::StatusRole)
+                .toInt(),
+            200);
+
+        // A token without the editor role: GET still allows reader, POST needs editor.
+        matrix.setToken(signedDemo({{QStringLiteral("roles"), QJsonArray {QStringLiteral("reader")}}}));
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(matrix.model()->rowAt(0).status, 200);
+        QCOMPARE(matrix.model()->rowAt(1).status, 403);
+        QCOMPARE(matrix.model()->rowAt(1).stoppingCheck, QStringLiteral("roles"));
+
+        QSignalSpy activated(&matrix, &EndpointMatrix::endpointActivated);
+        Q_EMIT matrix.view()->doubleClicked(matrix.model()->index(1, 0));
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().first().toInt(), 1);
+    }
+
+    void testMatrixMintsExpectedStatuses()
+    {
+        KeyRing ring(m_clock);
+        TestMatrixPanel panel(&ring, m_clock);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        QSignalSpy done(&panel, &TestMatrixPanel::mintFinished);
+        panel.mint();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(panel.lastError()));
+        QCOMPARE(panel.model()->rowCount(), 12);
+        const QHash<QString, int> expected {{QStringLiteral("valid"), 200}, {QStringLiteral("expired"), 401},
+            {QStringLiteral("inside_leeway"), 200}, {QStringLiteral("outside_leeway"), 401},
+            {QStringLiteral("wrong_audience"), 401}, {QStringLiteral("wrong_issuer"), 401},
+            {QStringLiteral("missing_role"), 403}, {QStringLiteral("missing_scope"), 403},
+            {QStringLiteral("unknown_kid"), 401}, {QStringLiteral("alg_none"), 401},
+            {QStringLiteral("hs256_public_key"), 401}, {QStringLiteral("nbf_future"), 401}};
+        for (int row = 0; row < panel.model()->rowCount(); ++row) {
+            const QModelIndex index = panel.model()->index(row, TestMatrixModel::StatusColumn);
+            const QString id = index.data(TestMatrixModel::CaseIdRole).toString();
+            QVERIFY2(expected.contains(id), qPrintable(id));
+            QCOMPARE(index.data(TestMatrixModel::StatusRole).toInt(), expected.value(id));
+            QVERIFY(index.data().toString().startsWith(QString::number(expected.value(id))));
+        }
+
+        // Selecting a row shows its token, claims and curl line; the buttons emit the token.
+        panel.selectCase(1);
+        const auto &expiredCase = panel.model()->caseAt(1);
+        QCOMPARE(panel.tokenView()->toPlainText(), expiredCase.token);
+        QVERIFY(panel.curlView()->toPlainText().startsWith(QStringLiteral("curl -i -H 'Authorization: Bearer ")));
+        QVERIFY(panel.claimsView()->toPlainText().contains(QStringLiteral("exp ")));
+        QSignalSpy simulate(&panel, &TestMatrixPanel::simulateToken);
+        QSignalSpy inspect(&panel, &TestMatrixPanel::openInInspector);
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("testMatrixSimulate")), Qt::LeftButton);
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("testMatrixOpenInspector")), Qt::LeftButton);
+        QCOMPARE(simulate.size(), 1);
+        QCOMPARE(simulate.first().first().toString(), expiredCase.token);
+        QCOMPARE(inspect.size(), 1);
+
+        // Export the JWK Set through the save-file hook.
+        const QString out = m_dir.filePath(QStringLiteral("exported-jwks.json"));
+        QString suggested;
+        Dialogs::Hooks hooks;
+        hooks.saveFileName = [&](const QString &, const QString &, const QString &s) {
+            suggested = s;
+            return out;
+        };
+        Dialogs::setHooks(hooks);
+        QVERIFY(panel.exportJwks());
+        QCOMPARE(suggested, m_dir.filePath(QStringLiteral("demo-jwks.json")));
+        const QJsonObject jwks = QJsonDocument::fromJson(readFile(out)).object();
+        QCOMPARE(jwks, panel.tokenSet()->jwksForLocalPath());
+        QVERIFY(!jwks.value(QLatin1String("keys")).toArray().first().toObject().contains(QLatin1String("d")));
+    }
+
+    void testMatrixWithoutValidator()
+    {
+        QJsonObject root = m_root;
+        QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+        endpoints.append(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/open")}});
+        root.insert(QStringLiteral("endpoints"), endpoints);
+        KeyRing ring(m_clock);
+        TestMatrixPanel panel(&ring, m_clock);
+        panel.setEndpoint(root, 2, m_dir.path());
+        QVERIFY(!panel.mintButton()->isEnabled());
+        QVERIFY(panel.messageLabel()->text().contains(QStringLiteral("no auth/validator")));
+    }
+};
+
+QTEST_MAIN(TestGatewaySim)
+#include "tst_gateway_sim.moc"

@@ -1,0 +1,810 @@
+#include "gateway/SimulationPanel.h"
+
+#include "common/Theme.h"
+#include "keys/KeyRing.h"
+
+#include <QAbstractItemView>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QThread>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace jwb::ui {
+
+namespace {
+
+using krakend::CheckResult;
+using krakend::SimulationResult;
+
+enum class Placement { Header, Cookie, Nowhere };
+
+QString stripBearer(QString token)
+{
+    token = token.trimmed();
+    if (token.startsWith(QLatin1String("authorization:"), Qt::CaseInsensitive))
+        token = token.mid(14).trimmed();
+    if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
+        token = token.mid(7).trimmed();
+    return token;
+}
+
+QString stepTitle(int step)
+{
+    switch (step) {
+    case 0:
+        return QStringLiteral("Startup");
+    case 1:
+        return QStringLiteral("Token");
+    case 6:
+        return QStringLiteral("Registered claims");
+    default:
+        return QString();
+    }
+}
+
+} // namespace
+
+QString SimulationPanel::statusText(int status)
+{
+    switch (status) {
+    case 200:
+        return QStringLiteral("200 OK");
+    case 401:
+        return QStringLiteral("401 Unauthorized");
+    case 403:
+        return QStringLiteral("403 Forbidden");
+    case 500:
+        return QStringLiteral("500 Internal Server Error");
+    default:
+        return status ? QString::number(status) : QStringLiteral("—");
+    }
+}
+
+QColor SimulationPanel::statusColor(int status, const QPalette &palette)
+{
+    const bool dark = Theme::isDark(palette);
+    switch (status) {
+    case 200:
+        return dark ? QColor(0x7e, 0xe2, 0xa8) : QColor(0x1a, 0x7f, 0x37);
+    case 401:
+        return Theme::severityColor(common::Severity::Error, palette);
+    case 403:
+        return dark ? QColor(0xf5, 0xc2, 0x6b) : QColor(0xa3, 0x5c, 0x00);
+    case 500:
+        return dark ? QColor(0xd8, 0xa6, 0xff) : QColor(0x7b, 0x2c, 0xbf);
+    default:
+        return palette.color(QPalette::PlaceholderText);
+    }
+}
+
+SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent)
+    : QWidget(parent), m_ring(ring), m_clock(clock ? std::move(clock) : common::Clock::system())
+{
+    setObjectName(QStringLiteral("simulationPanel"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("simulationSplitter"));
+    splitter->addWidget(buildRequest());
+    splitter->addWidget(buildResults());
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({500, 780}); // the answer gets the larger side
+
+    m_endpointLabel = new QLabel(this);
+    m_endpointLabel->setObjectName(QStringLiteral("simulationEndpointLabel"));
+    m_endpointLabel->setTextFormat(Qt::PlainText);
+    QFont bold = m_endpointLabel->font();
+    bold.setWeight(QFont::DemiBold);
+    m_endpointLabel->setFont(bold);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(m_endpointLabel);
+    layout->addWidget(splitter, 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &SimulationPanel::simulateNow);
+
+    connect(m_tokenCombo, &QComboBox::editTextChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_placementCombo, &QComboBox::currentIndexChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_methodCombo, &QComboBox::currentTextChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_keyCombo, &QComboBox::currentIndexChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_requestHeaders, &QTableWidget::itemChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_cookies, &QTableWidget::itemChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_nowRadio, &QRadioButton::toggled, this, &SimulationPanel::scheduleRun);
+    connect(m_atRadio, &QRadioButton::toggled, m_atEdit, &QWidget::setEnabled);
+    connect(m_atEdit, &QDateTimeEdit::dateTimeChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_simulateButton, &QPushButton::clicked, this, &SimulationPanel::simulateNow);
+    connect(m_cancelButton, &QPushButton::clicked, this, &SimulationPanel::cancel);
+    if (m_ring) {
+        connect(m_ring, &KeyRing::sourcesChanged, this, &SimulationPanel::refreshKeyChoices);
+        connect(m_ring, &KeyRing::sourceChanged, this, &SimulationPanel::refreshKeyChoices);
+    }
+    refreshKeyChoices();
+    showEmpty(QStringLiteral("Choose an endpoint of a krakend.json to simulate"));
+}
+
+SimulationPanel::~SimulationPanel()
+{
+    // A running worker owns copies of everything it needs and deletes itself; its result is dropped.
+    ++m_generation;
+}
+
+QTableWidget *SimulationPanel::buildPairTable(const QString &objectName, const QString &first, const QString &second)
+{
+    auto *table = new QTableWidget(0, 2, this);
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels({first, second});
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    table->setMinimumHeight(70);
+    table->setMaximumHeight(170);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    return table;
+}
+
+QWidget *SimulationPanel::buildRequest()
+{
+    auto *box = new QGroupBox(QStringLiteral("Request"), this);
+
+    m_tokenCombo = new QComboBox(box);
+    m_tokenCombo->setObjectName(QStringLiteral("simulationTokenCombo"));
+    m_tokenCombo->setEditable(true);
+    m_tokenCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_tokenCombo->setMaxCount(kHistorySize);
+    m_tokenCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tokenCombo->setMinimumContentsLength(20);
+    m_tokenCombo->lineEdit()->setPlaceholderText(QStringLiteral("Paste a token (a \"Bearer \" prefix is fine)"));
+    m_tokenCombo->lineEdit()->setFont(Theme::monospaceFont());
+    m_tokenCombo->setToolTip(QStringLiteral("The token to send. Paste one, or pick an earlier one from the list"));
+    m_tokenCombo->setAccessibleName(QStringLiteral("Token"));
+
+    m_placementCombo = new QComboBox(box);
+    m_placementCombo->setObjectName(QStringLiteral("simulationPlacementCombo"));
+    m_placementCombo->setToolTip(QStringLiteral(
+        "Where the token goes: the header the config reads (auth_header_name, with \"Bearer \"), its cookie "
+        "(cookie_key; KrakenD reads it only when the header is absent), or nowhere (use the tables)"));
+    m_placementCombo->setAccessibleName(QStringLiteral("Place token in"));
+
+    m_methodCombo = new QComboBox(box);
+    m_methodCombo->setObjectName(QStringLiteral("simulationMethodCombo"));
+    m_methodCombo->setEditable(true);
+    m_methodCombo->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_methodCombo->setToolTip(QStringLiteral("The request's HTTP method (the endpoint's own by default)"));
+    m_methodCombo->setAccessibleName(QStringLiteral("Method"));
+
+    m_requestHeaders
+        = buildPairTable(QStringLiteral("simulationHeadersTable"), QStringLiteral("Header"), QStringLiteral("Value"));
+    m_requestHeaders->setToolTip(QStringLiteral("Extra request headers, sent after the token's header; for a "
+                                                "repeated name the first one counts, as in Go"));
+    m_requestHeaders->setAccessibleName(QStringLiteral("Request headers"));
+    m_cookies
+        = buildPairTable(QStringLiteral("simulationCookiesTable"), QStringLiteral("Cookie"), QStringLiteral("Value"));
+    m_cookies->setToolTip(QStringLiteral("Request cookies (sent as Cookie: name=value)"));
+    m_cookies->setAccessibleName(QStringLiteral("Request cookies"));
+
+    auto pairButtons = [this, box](QTableWidget *table, const QString &what) {
+        auto *add = new QToolButton(box);
+        add->setText(QStringLiteral("+"));
+        add->setToolTip(QStringLiteral("Add a %1").arg(what));
+        add->setAccessibleName(QStringLiteral("Add %1").arg(what));
+        auto *remove = new QToolButton(box);
+        remove->setText(QStringLiteral("\u2212"));
+        remove->setToolTip(QStringLiteral("Remove the selected %1").arg(what));
+        remove->setAccessibleName(QStringLiteral("Remove %1").arg(what));
+        connect(add, &QToolButton::clicked, table, [table] {
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem);
+            table->setItem(row, 1, new QTableWidgetItem);
+            table->editItem(table->item(row, 0));
+        });
+        connect(remove, &QToolButton::clicked, this, [this, table] {
+            const int row = table->currentRow();
+            if (row >= 0) {
+                table->removeRow(row);
+                scheduleRun();
+            }
+        });
+        auto *row = new QVBoxLayout;
+        row->addWidget(add);
+        row->addWidget(remove);
+        row->addStretch(1);
+        auto *h = new QHBoxLayout;
+        h->addWidget(table, 1);
+        h->addLayout(row);
+        return h;
+    };
+
+    m_nowRadio = new QRadioButton(QStringLiteral("Now"), box);
+    m_nowRadio->setObjectName(QStringLiteral("simulationNowRadio"));
+    m_nowRadio->setToolTip(QStringLiteral("Evaluate exp, nbf and iat at the current time"));
+    m_nowRadio->setChecked(true);
+    m_atRadio = new QRadioButton(QStringLiteral("At"), box);
+    m_atRadio->setObjectName(QStringLiteral("simulationAtRadio"));
+    m_atRadio->setToolTip(QStringLiteral("Evaluate as of a chosen instant (UTC)"));
+    auto *group = new QButtonGroup(box);
+    group->addButton(m_nowRadio);
+    group->addButton(m_atRadio);
+    m_atEdit = new QDateTimeEdit(m_clock->now().toUTC(), box);
+    m_atEdit->setObjectName(QStringLiteral("simulationAtEdit"));
+    m_atEdit->setTimeSpec(Qt::UTC);
+    m_atEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    m_atEdit->setCalendarPopup(true);
+    m_atEdit->setEnabled(false);
+    m_atEdit->setToolTip(QStringLiteral("The instant KrakenD's clock shows (UTC)"));
+    m_atEdit->setAccessibleName(QStringLiteral("Evaluation time"));
+    auto *timeRow = new QHBoxLayout;
+    timeRow->addWidget(m_nowRadio);
+    timeRow->addWidget(m_atRadio);
+    timeRow->addWidget(m_atEdit, 1);
+
+    m_keyCombo = new QComboBox(box);
+    m_keyCombo->setObjectName(QStringLiteral("simulationKeyCombo"));
+    m_keyCombo->setToolTip(QStringLiteral(
+        "Where keys come from: the config's own jwk_local_path / jwk_url, or a key ring source used instead "
+        "(every other rule of the config still applies)"));
+    m_keyCombo->setAccessibleName(QStringLiteral("Keys"));
+    m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_keyCombo->setMinimumContentsLength(16);
+
+    m_simulateButton = new QPushButton(QStringLiteral("Simulate"), box);
+    m_simulateButton->setObjectName(QStringLiteral("simulateButton"));
+    m_simulateButton->setToolTip(QStringLiteral("Run KrakenD's pipeline on this request now"));
+    m_cancelButton = new QPushButton(QStringLiteral("Cancel"), box);
+    m_cancelButton->setObjectName(QStringLiteral("simulationCancelButton"));
+    m_cancelButton->setToolTip(QStringLiteral("Stop waiting for the running simulation (e.g. a slow jwk_url)"));
+    m_cancelButton->setEnabled(false);
+    m_busyBar = new QProgressBar(box);
+    m_busyBar->setObjectName(QStringLiteral("simulationBusy"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumHeight(10);
+    m_busyBar->setVisible(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_busyBar, 1);
+    buttons->addStretch(0);
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_simulateButton);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(QStringLiteral("Token"), m_tokenCombo);
+    form->addRow(QStringLiteral("Place token in"), m_placementCombo);
+    form->addRow(QStringLiteral("Method"), m_methodCombo);
+    form->addRow(QStringLiteral("Evaluate"), timeRow);
+    form->addRow(QStringLiteral("Keys"), m_keyCombo);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(QStringLiteral("Extra headers"), box));
+    layout->addLayout(pairButtons(m_requestHeaders, QStringLiteral("header")));
+    layout->addWidget(new QLabel(QStringLiteral("Cookies"), box));
+    layout->addLayout(pairButtons(m_cookies, QStringLiteral("cookie")));
+    auto *hint = new QLabel(
+        QStringLiteral("The token goes where \u201cPlace token in\u201d says. Add headers or cookies to try other "
+                       "inputs: a second Authorization header (the first one counts), a cookie fallback when the "
+                       "header is absent, or a client-sent header that propagate_claims overwrites."),
+        box);
+    hint->setObjectName(QStringLiteral("simulationRequestHint"));
+    hint->setWordWrap(true);
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    hint->setStyleSheet(QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+    return box;
+}
+
+QWidget *SimulationPanel::buildResults()
+{
+    auto *box = new QGroupBox(QStringLiteral("KrakenD's answer"), this);
+
+    m_statusLabel = new QLabel(box);
+    m_statusLabel->setObjectName(QStringLiteral("simulationStatus"));
+    m_statusLabel->setAlignment(Qt::AlignCenter);
+    m_statusLabel->setMinimumWidth(200);
+    QFont big = m_statusLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setWeight(QFont::Bold);
+    m_statusLabel->setFont(big);
+    m_statusLabel->setAccessibleName(QStringLiteral("Status"));
+
+    m_reasonLabel = new QLabel(box);
+    m_reasonLabel->setObjectName(QStringLiteral("simulationReason"));
+    m_reasonLabel->setTextFormat(Qt::PlainText);
+    m_reasonLabel->setWordWrap(true);
+    m_reasonLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reasonLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_keySourceLabel = new QLabel(box);
+    m_keySourceLabel->setObjectName(QStringLiteral("simulationKeySource"));
+    m_keySourceLabel->setTextFormat(Qt::PlainText);
+    m_keySourceLabel->setWordWrap(true);
+    m_keySourceLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_keySourceLabel->setStyleSheet(
+        QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
+    auto *texts = new QVBoxLayout;
+    texts->addWidget(m_reasonLabel);
+    texts->addWidget(m_keySourceLabel);
+    texts->addStretch(1);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_statusLabel, 0, Qt::AlignTop);
+    top->addLayout(texts, 1);
+
+    m_traceView = new QTreeWidget(box);
+    m_traceView->setObjectName(QStringLiteral("simulationTrace"));
+    m_traceView->setColumnCount(4);
+    m_traceView->setHeaderLabels(
+        {QStringLiteral("Step"), QStringLiteral("Check"), QStringLiteral("Result"), QStringLiteral("Detail")});
+    m_traceView->header()->setStretchLastSection(true);
+    m_traceView->setWordWrap(true);
+    m_traceView->setUniformRowHeights(false);
+    m_traceView->setAlternatingRowColors(true);
+    m_traceView->setToolTip(QStringLiteral("KrakenD's checks in its order; it stops at the first failure"));
+    m_traceView->setAccessibleName(QStringLiteral("Trace"));
+
+    m_headersView = new QTableWidget(0, 3, box);
+    m_headersView->setObjectName(QStringLiteral("simulationBackendHeaders"));
+    m_headersView->setHorizontalHeaderLabels(
+        {QStringLiteral("Header"), QStringLiteral("Value"), QStringLiteral("From claim")});
+    m_headersView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_headersView->verticalHeader()->hide();
+    m_headersView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_headersView->setToolTip(QStringLiteral(
+        "Headers KrakenD writes from claims (propagate_claims); they replace client values, and the backend "
+        "sees them only if the endpoint's input_headers lets them through"));
+    m_headersView->setAccessibleName(QStringLiteral("Headers the backend receives"));
+
+    m_backendView = new QTreeWidget(box);
+    m_backendView->setObjectName(QStringLiteral("simulationBackendUrls"));
+    m_backendView->setColumnCount(2);
+    m_backendView->setHeaderLabels({QStringLiteral("Backend url_pattern"), QStringLiteral("Resolved")});
+    m_backendView->header()->setStretchLastSection(true);
+    m_backendView->setRootIsDecorated(true);
+    m_backendView->setToolTip(QStringLiteral("Backend URLs with their {JWT.x} parameters filled from the token"));
+    m_backendView->setAccessibleName(QStringLiteral("Backend URLs"));
+
+    m_checkDetail = new QLabel(box);
+    m_checkDetail->setObjectName(QStringLiteral("simulationCheckDetail"));
+    m_checkDetail->setTextFormat(Qt::PlainText);
+    m_checkDetail->setWordWrap(true);
+    m_checkDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_checkDetail->setFrameShape(QFrame::StyledPanel);
+    m_checkDetail->setMargin(4);
+    m_checkDetail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    m_checkDetail->setAccessibleName(QStringLiteral("Selected check"));
+    connect(m_traceView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && !item->text(3).isEmpty())
+            m_checkDetail->setText(QStringLiteral("%1: %2").arg(item->text(1), item->text(3)));
+    });
+
+    auto *lower = new QSplitter(Qt::Vertical, box);
+    lower->setObjectName(QStringLiteral("simulationResultSplitter"));
+    auto *traceBox = new QWidget(lower);
+    auto *tl = new QVBoxLayout(traceBox);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_traceView, 1);
+    tl->addWidget(m_checkDetail);
+    lower->addWidget(traceBox);
+    auto *headersBox = new QWidget(lower);
+    auto *hl = new QVBoxLayout(headersBox);
+    hl->setContentsMargins(0, 0, 0, 0);
+    hl->addWidget(new QLabel(QStringLiteral("Headers the backend receives"), headersBox));
+    hl->addWidget(m_headersView, 1);
+    lower->addWidget(headersBox);
+    auto *urlBox = new QWidget(lower);
+    auto *ul = new QVBoxLayout(urlBox);
+    ul->setContentsMargins(0, 0, 0, 0);
+    ul->addWidget(new QLabel(QStringLiteral("Backend URLs"), urlBox));
+    ul->addWidget(m_backendView, 1);
+    lower->addWidget(urlBox);
+    lower->setStretchFactor(0, 3);
+    lower->setStretchFactor(1, 1);
+    lower->setStretchFactor(2, 1);
+    lower->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(top);
+    layout->addWidget(lower, 1);
+    return box;
+}
+
+void SimulationPanel::setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir)
+{
+    m_root = root;
+    m_endpointIndex = endpointIndex;
+    m_baseDir = baseDir;
+    const QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+    m_endpoint = endpointIndex >= 0 && endpointIndex < endpoints.size() ? endpoints.at(endpointIndex).toObject()
+                                                                        : QJsonObject();
+    m_setup = krakend::SimulationSetup::fromEndpoint(root, m_endpoint, baseDir);
+    if (m_endpoint.isEmpty()) {
+        m_endpointLabel->setText(QString());
+        refreshPlacement();
+        showEmpty(QStringLiteral("Choose an endpoint of a krakend.json to simulate"));
+        return;
+    }
+    m_endpointLabel->setText(QStringLiteral("%1 %2%3").arg(m_setup.method, m_setup.endpoint,
+        m_setup.hasValidator ? QString()
+                             : QStringLiteral("  (no auth/validator: KrakenD does not "
+                                              "check tokens here)")));
+    {
+        const QSignalBlocker block(m_methodCombo);
+        m_methodCombo->setCurrentText(m_setup.method);
+    }
+    refreshPlacement();
+    scheduleRun();
+}
+
+void SimulationPanel::refreshPlacement()
+{
+    const QSignalBlocker block(m_placementCombo);
+    const int previous = m_placementCombo->currentData().toInt();
+    const bool hadChoice = m_placementCombo->count() > 0;
+    m_placementCombo->clear();
+    const QString header = m_setup.validator.effectiveAuthHeaderName();
+    const QString cookie = m_setup.validator.effectiveCookieKey();
+    m_placementCombo->addItem(QStringLiteral("Header %1: Bearer \u2026").arg(header), int(Placement::Header));
+    m_placementCombo->addItem(QStringLiteral("Cookie %1").arg(cookie), int(Placement::Cookie));
+    m_placementCombo->addItem(QStringLiteral("Nowhere (use the tables)"), int(Placement::Nowhere));
+    // A config that names a cookie is usually fed by it.
+    int wanted = int(Placement::Header);
+    if (hadChoice && previous == int(Placement::Nowhere))
+        wanted = previous;
+    else if (!m_setup.validator.cookieKey().isEmpty())
+        wanted = int(Placement::Cookie);
+    m_placementCombo->setCurrentIndex(m_placementCombo->findData(wanted));
+}
+
+void SimulationPanel::refreshKeyChoices()
+{
+    const QSignalBlocker block(m_keyCombo);
+    const QString current = m_keyCombo->currentData().toString();
+    m_keyCombo->clear();
+    m_keyCombo->addItem(QStringLiteral("The config's own keys (jwk_local_path / jwk_url)"), QString());
+    if (m_ring) {
+        for (const auto &source : m_ring->sources()) {
+            if (!source.keys || source.keys->isEmpty())
+                continue;
+            m_keyCombo->addItem(
+                QStringLiteral("Key ring: %1 (%2 keys)").arg(source.name).arg(source.keys->keys.size()), source.id);
+        }
+    }
+    const int index = m_keyCombo->findData(current);
+    m_keyCombo->setCurrentIndex(index >= 0 ? index : 0);
+    if (index < 0 && !current.isEmpty())
+        scheduleRun();
+}
+
+void SimulationPanel::setToken(const QString &token)
+{
+    const QString clean = stripBearer(token);
+    rememberToken(clean);
+    m_tokenCombo->setEditText(clean);
+    scheduleRun();
+}
+
+void SimulationPanel::rememberToken(const QString &token)
+{
+    // Most recent first, no duplicates; the text being edited stays as it is.
+    if (token.isEmpty() || m_tokenCombo->itemText(0) == token)
+        return;
+    const QSignalBlocker block(m_tokenCombo);
+    const QString editing = m_tokenCombo->currentText();
+    const int existing = m_tokenCombo->findText(token);
+    if (existing >= 0)
+        m_tokenCombo->removeItem(existing);
+    m_tokenCombo->insertItem(0, token);
+    m_tokenCombo->setCurrentIndex(0);
+    m_tokenCombo->setEditText(editing);
+}
+
+QString SimulationPanel::token() const
+{
+    return stripBearer(m_tokenCombo->currentText());
+}
+
+krakend::SimulationRequest SimulationPanel::request() const
+{
+    krakend::SimulationRequest r;
+    r.method = m_methodCombo->currentText().trimmed().toUpper();
+    if (r.method.isEmpty())
+        r.method = QStringLiteral("GET");
+    const QString t = token();
+    const auto placement = Placement(m_placementCombo->currentData().toInt());
+    if (!t.isEmpty() && placement == Placement::Header)
+        r.headers.append({m_setup.validator.effectiveAuthHeaderName(), QStringLiteral("Bearer ") + t});
+    for (int row = 0; row < m_requestHeaders->rowCount(); ++row) {
+        const auto *name = m_requestHeaders->item(row, 0);
+        const auto *value = m_requestHeaders->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            r.headers.append({name->text().trimmed(), value ? value->text() : QString()});
+    }
+    if (!t.isEmpty() && placement == Placement::Cookie)
+        r.cookies.append({m_setup.validator.effectiveCookieKey(), t});
+    for (int row = 0; row < m_cookies->rowCount(); ++row) {
+        const auto *name = m_cookies->item(row, 0);
+        const auto *value = m_cookies->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            r.cookies.append({name->text().trimmed(), value ? value->text() : QString()});
+    }
+    return r;
+}
+
+void SimulationPanel::scheduleRun()
+{
+    if (m_endpoint.isEmpty())
+        return;
+    m_debounce->start();
+}
+
+void SimulationPanel::simulateNow()
+{
+    m_debounce->stop();
+    if (m_endpoint.isEmpty()) {
+        showEmpty(QStringLiteral("Choose an endpoint of a krakend.json to simulate"));
+        return;
+    }
+    krakend::Simulator simulator(m_setup);
+    simulator.setClock(m_atRadio->isChecked() ? common::Clock::fixed(m_atEdit->dateTime().toUTC()) : m_clock);
+    const QString sourceId = m_keyCombo->currentData().toString();
+    if (!sourceId.isEmpty() && m_ring) {
+        const int index = m_ring->indexOf(sourceId);
+        if (index >= 0 && m_ring->at(index).keys)
+            simulator.setReplacementKeys(
+                *m_ring->at(index).keys, QStringLiteral("key ring source \"%1\"").arg(m_ring->at(index).name));
+    }
+    const krakend::SimulationRequest req = request();
+    rememberToken(token());
+
+    const quint64 generation = ++m_generation;
+    auto result = std::make_shared<SimulationResult>();
+    // The worker gets copies only: it may outlive this panel (a slow jwk_url) and then just ends.
+    QThread *thread = QThread::create([simulator, req, result] { *result = simulator.run(req); });
+    thread->setObjectName(QStringLiteral("jwb-simulation"));
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, generation, result] {
+        if (generation != m_generation)
+            return; // cancelled or superseded
+        setBusy(false);
+        showResult(*result);
+    });
+    setBusy(true);
+    const bool remote = !m_setup.validator.usesLocalPath() && sourceId.isEmpty() && m_setup.hasValidator;
+    Q_EMIT statusMessage(remote ? QStringLiteral("Simulating %1 %2 (downloading %3)\u2026")
+                                      .arg(m_setup.method, m_setup.endpoint, m_setup.validator.jwkUrl())
+                                : QStringLiteral("Simulating %1 %2\u2026").arg(m_setup.method, m_setup.endpoint));
+    thread->start();
+}
+
+void SimulationPanel::cancel()
+{
+    if (!m_busy)
+        return;
+    ++m_generation;
+    setBusy(false);
+    Q_EMIT statusMessage(QStringLiteral("Simulation cancelled; its result will be ignored"));
+}
+
+void SimulationPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_busyBar->setVisible(busy);
+    m_cancelButton->setEnabled(busy);
+}
+
+void SimulationPanel::setBadge(int status, const QString &text)
+{
+    const QColor color = statusColor(status, palette());
+    m_statusLabel->setText(text);
+    QColor background = color;
+    background.setAlpha(40);
+    m_statusLabel->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; background: rgba(%2,%3,%4,%5); border: 2px solid %1; border-radius: 6px; "
+                       "padding: 6px 14px; }")
+            .arg(color.name())
+            .arg(background.red())
+            .arg(background.green())
+            .arg(background.blue())
+            .arg(background.alpha()));
+}
+
+void SimulationPanel::showEmpty(const QString &hint)
+{
+    m_result = SimulationResult();
+    setBadge(0, QStringLiteral("—"));
+    m_reasonLabel->setText(hint);
+    m_keySourceLabel->clear();
+    m_traceView->clear();
+    m_checkDetail->clear();
+    m_headersView->setRowCount(0);
+    m_backendView->clear();
+}
+
+void SimulationPanel::showResult(const SimulationResult &result)
+{
+    m_result = result;
+    const QPalette pal = palette();
+    setBadge(result.status, statusText(result.status));
+    QString reason = result.reason;
+    if (!result.complete)
+        reason += QStringLiteral("\nIncomplete: ") + result.incompleteReason;
+    m_reasonLabel->setText(reason);
+    m_keySourceLabel->setText(result.keySource.isEmpty() ? QString() : QStringLiteral("Keys: ") + result.keySource);
+
+    // Trace: one row per check; the checks of one step (6: iss, aud, nbf, exp, iat) under a shared parent.
+    m_traceView->clear();
+    const QColor fail = Theme::severityColor(common::Severity::Error, pal);
+    const QColor warn = Theme::severityColor(common::Severity::Warning, pal);
+    const QColor pass = statusColor(200, pal);
+    const QColor muted = pal.color(QPalette::PlaceholderText);
+    QTreeWidgetItem *group = nullptr;
+    int groupStep = -1;
+    for (qsizetype i = 0; i < result.checks.size(); ++i) {
+        const auto &c = result.checks[i];
+        int sameStep = 0;
+        for (const auto &other : result.checks)
+            sameStep += other.step == c.step ? 1 : 0;
+        QTreeWidgetItem *parent = nullptr;
+        if (sameStep > 1) {
+            if (groupStep != c.step) {
+                group = new QTreeWidgetItem(m_traceView);
+                group->setText(0, QString::number(c.step));
+                group->setText(
+                    1, stepTitle(c.step).isEmpty() ? QStringLiteral("Step %1").arg(c.step) : stepTitle(c.step));
+                group->setExpanded(true);
+                groupStep = c.step;
+            }
+            parent = group;
+        }
+        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_traceView);
+        item->setText(0, QString::number(c.step));
+        item->setText(1, c.name);
+        bool alsoFails = false;
+        for (const auto &a : result.alsoFails)
+            alsoFails = alsoFails || (a.step == c.step && a.name == c.name);
+        QString resultText = krakend::checkResultName(c.result);
+        QColor color = c.result == CheckResult::Pass ? pass : c.result == CheckResult::Fail ? fail : muted;
+        if (i == result.stoppedAt)
+            resultText = QStringLiteral("FAIL \u2014 stops here (%1)").arg(c.status);
+        else if (alsoFails) {
+            resultText = QStringLiteral("skip \u2014 would also fail (%1)").arg(c.status);
+            color = warn;
+        }
+        item->setText(2, resultText);
+        item->setForeground(2, color);
+        item->setText(3, c.detail);
+        item->setToolTip(3, c.detail);
+        if (i == result.stoppedAt) {
+            QFont f = item->font(1);
+            f.setBold(true);
+            const QColor bg = Theme::severityBackground(common::Severity::Error, pal);
+            for (int col = 0; col < 4; ++col) {
+                item->setFont(col, f);
+                item->setBackground(col, bg);
+            }
+            if (parent) {
+                parent->setForeground(1, fail);
+                parent->setFont(1, f);
+            }
+        }
+    }
+    if (!result.configFindings.isEmpty()) {
+        auto *findings = new QTreeWidgetItem(m_traceView);
+        findings->setText(1, QStringLiteral("Config findings"));
+        findings->setText(2, QString::number(result.configFindings.size()));
+        for (const auto &f : result.configFindings) {
+            auto *item = new QTreeWidgetItem(findings);
+            item->setText(1, f.code);
+            item->setText(2, Theme::severityLabel(f.severity));
+            item->setForeground(2, Theme::severityColor(f.severity, pal));
+            item->setIcon(2, Theme::severityIcon(f.severity));
+            item->setText(3, f.subject.isEmpty() ? f.message : QStringLiteral("%1: %2").arg(f.subject, f.message));
+            item->setToolTip(3, item->text(3));
+        }
+    }
+    m_traceView->resizeColumnToContents(0);
+    m_traceView->resizeColumnToContents(1);
+    m_traceView->resizeColumnToContents(2);
+    m_checkDetail->setText(QStringLiteral("Select a check to read its whole detail"));
+    if (result.stoppedAt >= 0) {
+        // Show the stopping check without making the user search for it.
+        const QList<QTreeWidgetItem *> hits
+            = m_traceView->findItems(result.checks[result.stoppedAt].name, Qt::MatchExactly | Qt::MatchRecursive, 1);
+        if (!hits.isEmpty()) {
+            m_traceView->scrollToItem(hits.first());
+            m_traceView->setCurrentItem(hits.first());
+        }
+    }
+
+    // Headers the backend receives.
+    m_headersView->clearSpans();
+    m_headersView->setRowCount(0);
+    for (const auto &h : result.propagatedHeaders) {
+        const QStringList values = h.values.isEmpty() ? QStringList {QString()} : h.values;
+        for (const QString &value : values) {
+            const int row = m_headersView->rowCount();
+            m_headersView->insertRow(row);
+            m_headersView->setItem(row, 0, new QTableWidgetItem(h.name));
+            auto *v = new QTableWidgetItem(value.isEmpty() ? QStringLiteral("(empty)") : value);
+            if (value.isEmpty())
+                v->setForeground(muted);
+            v->setToolTip(value);
+            m_headersView->setItem(row, 1, v);
+            m_headersView->setItem(row, 2, new QTableWidgetItem(h.claim));
+        }
+    }
+    if (result.status != 200) {
+        // Say why the table is empty rather than leave a blank.
+        m_headersView->insertRow(0);
+        auto *none = new QTableWidgetItem(
+            QStringLiteral("none: KrakenD answers %1 itself, the request does not reach the backend")
+                .arg(result.status));
+        none->setForeground(muted);
+        m_headersView->setItem(0, 0, none);
+        m_headersView->setSpan(0, 0, 1, 3);
+    } else if (result.propagatedHeaders.isEmpty()) {
+        m_headersView->insertRow(0);
+        auto *none = new QTableWidgetItem(QStringLiteral("none: the validator has no propagate_claims"));
+        none->setForeground(muted);
+        m_headersView->setItem(0, 0, none);
+        m_headersView->setSpan(0, 0, 1, 3);
+    }
+    m_headersView->resizeColumnToContents(0);
+
+    // Backend URLs with {JWT.x} filled in (left as is when the claim is missing, as KrakenD does).
+    m_backendView->clear();
+    for (const QString &pattern : m_setup.urlPatterns) {
+        QString resolved = pattern;
+        auto *item = new QTreeWidgetItem(m_backendView);
+        item->setText(0, pattern);
+        for (const auto &p : result.urlParams) {
+            const QString placeholder = u'{' + p.name + u'}';
+            if (!pattern.contains(placeholder))
+                continue;
+            if (p.resolved)
+                resolved.replace(placeholder, p.value);
+            auto *child = new QTreeWidgetItem(item);
+            child->setText(0, placeholder);
+            child->setText(
+                1, p.resolved ? p.value : QStringLiteral("left unreplaced: claim %1 is missing").arg(p.claim));
+            if (!p.resolved)
+                child->setForeground(1, warn);
+        }
+        item->setText(1, result.status == 200 ? resolved : QStringLiteral("(not reached: %1)").arg(result.status));
+        item->setExpanded(true);
+    }
+    if (m_setup.urlPatterns.isEmpty()) {
+        auto *item = new QTreeWidgetItem(m_backendView);
+        item->setText(0, QStringLiteral("(the endpoint has no backend url_pattern)"));
+        item->setForeground(0, muted);
+    }
+    m_backendView->resizeColumnToContents(0);
+
+    Q_EMIT simulated(m_endpointIndex, result.status, result.reason);
+    Q_EMIT statusMessage(QStringLiteral("%1 %2: %3").arg(m_setup.method, m_setup.endpoint, statusText(result.status)));
+}
+
+} // namespace jwb::ui

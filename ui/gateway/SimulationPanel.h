@@ -1,0 +1,139 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "krakend/Simulator.h"
+
+#include <QColor>
+#include <QJsonObject>
+#include <QPalette>
+#include <QWidget>
+
+#include <memory>
+
+class QButtonGroup;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QTableWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace jwb::ui {
+
+class KeyRing;
+
+/// "What would KrakenD answer?" for one endpoint of a krakend.json: a token (pasted, or from the history), the
+/// request around it (method, headers, cookies; the token goes into the config's header or cookie), the
+/// evaluation time and where keys come from (the config's own jwk_local_path / jwk_url, or a key ring source as
+/// replacement). The answer is core's krakend::Simulator: status badge, reason, the trace in KrakenD's order with
+/// the stopping check highlighted and the checks that would also fail marked, the headers the backend receives
+/// and the backend URLs with their {JWT.x} parameters.
+///
+/// Simulator::run may download a JWK Set, so it always runs in a worker thread; Cancel forgets the running
+/// simulation (its result is ignored when it arrives). Inputs re-run the simulation after kDebounceMs.
+class SimulationPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kDebounceMs = 250;
+    static constexpr int kHistorySize = 20;
+
+    SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    ~SimulationPanel() override;
+
+    /// The endpoint `endpointIndex` of root["endpoints"]; relative key files resolve against `baseDir`.
+    void setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir);
+    /// Puts a token into the input (and its history) and simulates.
+    void setToken(const QString &token);
+    [[nodiscard]] QString token() const;
+    /// Starts a simulation now (cancelling a running one).
+    void simulateNow();
+    /// Forgets the running simulation.
+    void cancel();
+
+    /// "200 OK", "401 Unauthorized", "403 Forbidden", "500 Internal Server Error".
+    [[nodiscard]] static QString statusText(int status);
+    /// The badge colour of a status, readable on the palette's base (green, red, amber, purple).
+    [[nodiscard]] static QColor statusColor(int status, const QPalette &palette);
+
+    [[nodiscard]] int endpointIndex() const { return m_endpointIndex; }
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+    /// The last result shown (status 0 before the first one).
+    [[nodiscard]] const krakend::SimulationResult &result() const { return m_result; }
+    /// The request the inputs describe (token placed where chosen).
+    [[nodiscard]] krakend::SimulationRequest request() const;
+
+    // Widgets, for tests.
+    [[nodiscard]] QLabel *statusLabel() const { return m_statusLabel; }
+    [[nodiscard]] QLabel *reasonLabel() const { return m_reasonLabel; }
+    [[nodiscard]] QTreeWidget *traceView() const { return m_traceView; }
+    [[nodiscard]] QTableWidget *headersView() const { return m_headersView; }
+    [[nodiscard]] QLabel *checkDetailLabel() const { return m_checkDetail; }
+    [[nodiscard]] QTreeWidget *backendView() const { return m_backendView; }
+    [[nodiscard]] QComboBox *tokenCombo() const { return m_tokenCombo; }
+    [[nodiscard]] QComboBox *placementCombo() const { return m_placementCombo; }
+    [[nodiscard]] QComboBox *methodCombo() const { return m_methodCombo; }
+    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
+    [[nodiscard]] QTableWidget *requestHeadersTable() const { return m_requestHeaders; }
+    [[nodiscard]] QTableWidget *cookiesTable() const { return m_cookies; }
+    [[nodiscard]] QRadioButton *atTimeRadio() const { return m_atRadio; }
+    [[nodiscard]] QDateTimeEdit *atTimeEdit() const { return m_atEdit; }
+    [[nodiscard]] QPushButton *simulateButton() const { return m_simulateButton; }
+    [[nodiscard]] QPushButton *cancelButton() const { return m_cancelButton; }
+
+Q_SIGNALS:
+    void simulated(int endpointIndex, int status, const QString &reason);
+    void statusMessage(const QString &message);
+
+private:
+    QWidget *buildRequest();
+    QWidget *buildResults();
+    QTableWidget *buildPairTable(const QString &objectName, const QString &first, const QString &second);
+    void refreshKeyChoices();
+    void refreshPlacement();
+    void scheduleRun();
+    void rememberToken(const QString &token);
+    void setBusy(bool busy);
+    void showEmpty(const QString &hint);
+    void showResult(const krakend::SimulationResult &result);
+    void setBadge(int status, const QString &text);
+
+    KeyRing *m_ring = nullptr;
+    std::shared_ptr<const common::Clock> m_clock;
+    QJsonObject m_root;
+    QJsonObject m_endpoint;
+    int m_endpointIndex = -1;
+    QString m_baseDir;
+    krakend::SimulationSetup m_setup;
+    krakend::SimulationResult m_result;
+    quint64 m_generation = 0; ///< a result is shown only when its generation is still current
+    bool m_busy = false;
+
+    QLabel *m_endpointLabel = nullptr;
+    QComboBox *m_tokenCombo = nullptr;
+    QComboBox *m_placementCombo = nullptr;
+    QComboBox *m_methodCombo = nullptr;
+    QTableWidget *m_requestHeaders = nullptr;
+    QTableWidget *m_cookies = nullptr;
+    QRadioButton *m_nowRadio = nullptr;
+    QRadioButton *m_atRadio = nullptr;
+    QDateTimeEdit *m_atEdit = nullptr;
+    QComboBox *m_keyCombo = nullptr;
+    QPushButton *m_simulateButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QProgressBar *m_busyBar = nullptr;
+
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_reasonLabel = nullptr;
+    QLabel *m_keySourceLabel = nullptr;
+    QTreeWidget *m_traceView = nullptr;
+    QLabel *m_checkDetail = nullptr; ///< the full text of the selected (or stopping) check
+    QTableWidget *m_headersView = nullptr;
+    QTreeWidget *m_backendView = nullptr;
+    QTimer *m_debounce = nullptr;
+};
+
+} // namespace jwb::ui

@@ -1,0 +1,433 @@
+#include "gateway/TestMatrixPanel.h"
+
+#include "common/Dialogs.h"
+#include "common/Duration.h"
+#include "common/Theme.h"
+#include "gateway/TestMatrixModel.h"
+#include "keys/KeyRing.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace jwb::ui {
+
+namespace {
+
+QPlainTextEdit *readOnlyText(QWidget *parent, const QString &name, const QString &accessible, int height)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(name);
+    edit->setReadOnly(true);
+    edit->setFont(Theme::monospaceFont());
+    edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    edit->setAccessibleName(accessible);
+    edit->setMinimumHeight(height);
+    return edit;
+}
+
+QString timeLine(const QJsonObject &payload, const char *claim, qint64 now)
+{
+    const QJsonValue v = payload.value(QLatin1String(claim));
+    if (!v.isDouble())
+        return {};
+    const qint64 t = v.toInteger();
+    return QStringLiteral("%1  %2  (%3)")
+        .arg(QLatin1String(claim), QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate),
+            common::Duration::relative(t, now));
+}
+
+} // namespace
+
+TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent)
+    : QWidget(parent), m_ring(ring), m_clock(clock ? std::move(clock) : common::Clock::system())
+{
+    setObjectName(QStringLiteral("testMatrixPanel"));
+
+    m_endpointLabel = new QLabel(this);
+    m_endpointLabel->setObjectName(QStringLiteral("testMatrixEndpoint"));
+    m_endpointLabel->setTextFormat(Qt::PlainText);
+    QFont bold = m_endpointLabel->font();
+    bold.setWeight(QFont::DemiBold);
+    m_endpointLabel->setFont(bold);
+
+    m_keyCombo = new QComboBox(this);
+    m_keyCombo->setObjectName(QStringLiteral("testMatrixKeyCombo"));
+    m_keyCombo->setToolTip(QStringLiteral(
+        "The key that signs the test tokens: a fresh one fitting the config's alg, or a key ring source holding a "
+        "private key (or secret) for it. The expected statuses assume KrakenD verifies with this key's JWK Set"));
+    m_keyCombo->setAccessibleName(QStringLiteral("Signing key"));
+    m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_keyCombo->setMinimumContentsLength(28);
+
+    m_mintButton = new QPushButton(QStringLiteral("Mint"), this);
+    m_mintButton->setObjectName(QStringLiteral("testMatrixMint"));
+    m_mintButton->setToolTip(QStringLiteral("Make a token for every case and simulate each one"));
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(120);
+    m_busyBar->setMaximumHeight(10);
+    m_busyBar->setVisible(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(QStringLiteral("Key"), this));
+    top->addWidget(m_keyCombo, 1);
+    top->addWidget(m_busyBar);
+    top->addWidget(m_mintButton);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("testMatrixMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_model = new TestMatrixModel(this);
+    m_model->setPalette(palette());
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("testMatrixView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->setAlternatingRowColors(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAccessibleName(QStringLiteral("Test tokens"));
+    m_view->setToolTip(QStringLiteral("Select a case to see its token, claims and curl command"));
+
+    auto *details = new QWidget(this);
+    m_tokenView = readOnlyText(details, QStringLiteral("testMatrixToken"), QStringLiteral("Token"), 60);
+    m_claimsView = readOnlyText(details, QStringLiteral("testMatrixClaims"), QStringLiteral("Decoded claims"), 80);
+    m_curlView = readOnlyText(details, QStringLiteral("testMatrixCurl"), QStringLiteral("curl command"), 60);
+    m_tokenView->setPlaceholderText(QStringLiteral("Mint, then select a case"));
+    auto *dl = new QVBoxLayout(details);
+    dl->setContentsMargins(0, 0, 0, 0);
+    dl->addWidget(new QLabel(QStringLiteral("Token"), details));
+    dl->addWidget(m_tokenView, 2);
+    dl->addWidget(new QLabel(QStringLiteral("Decoded"), details));
+    dl->addWidget(m_claimsView, 3);
+    dl->addWidget(new QLabel(QStringLiteral("curl"), details));
+    dl->addWidget(m_curlView, 2);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("testMatrixSplitter"));
+    splitter->addWidget(m_view);
+    splitter->addWidget(details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto button = [this](const QString &text, const QString &name, const QString &tip) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        return b;
+    };
+    m_copyTokenButton = button(QStringLiteral("Copy token"), QStringLiteral("testMatrixCopyToken"),
+        QStringLiteral("Copy the selected token to the clipboard"));
+    m_copyCurlButton = button(QStringLiteral("Copy curl"), QStringLiteral("testMatrixCopyCurl"),
+        QStringLiteral("Copy the selected case's curl command"));
+    m_copyAllButton = button(QStringLiteral("Copy all curl commands"), QStringLiteral("testMatrixCopyAll"),
+        QStringLiteral("Copy a shell script with every case's curl command and its expected status"));
+    m_exportButton
+        = button(QStringLiteral("Export JWK Set for jwk_local_path\u2026"), QStringLiteral("testMatrixExportJwks"),
+            QStringLiteral("Save the public JWK Set KrakenD needs to verify these tokens (jwk_local_path)"));
+    m_inspectorButton = button(QStringLiteral("Open in Inspector"), QStringLiteral("testMatrixOpenInspector"),
+        QStringLiteral("Show the selected token in the inspector"));
+    m_simulateButton = button(QStringLiteral("Simulate"), QStringLiteral("testMatrixSimulate"),
+        QStringLiteral("Send the selected token to the simulator"));
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_copyTokenButton, m_copyCurlButton, m_copyAllButton, m_exportButton})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    buttons->addWidget(m_inspectorButton);
+    buttons->addWidget(m_simulateButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(m_endpointLabel);
+    layout->addLayout(top);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(buttons);
+
+    connect(m_mintButton, &QPushButton::clicked, this, &TestMatrixPanel::mint);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TestMatrixPanel::showSelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TestMatrixPanel::showSelection);
+    connect(m_copyTokenButton, &QPushButton::clicked, this, [this] { copy(selectedToken(), QStringLiteral("Token")); });
+    connect(m_copyCurlButton, &QPushButton::clicked, this,
+        [this] { copy(selectedCurl(), QStringLiteral("curl command")); });
+    connect(m_copyAllButton, &QPushButton::clicked, this, [this] {
+        if (m_set)
+            copy(m_set->curlScript(), QStringLiteral("Shell script with %1 curl commands").arg(m_set->cases.size()));
+    });
+    connect(m_exportButton, &QPushButton::clicked, this, [this] { exportJwks(); });
+    connect(m_inspectorButton, &QPushButton::clicked, this, [this] {
+        if (!selectedToken().isEmpty())
+            Q_EMIT openInInspector(selectedToken());
+    });
+    connect(m_simulateButton, &QPushButton::clicked, this, [this] {
+        if (!selectedToken().isEmpty())
+            Q_EMIT simulateToken(selectedToken());
+    });
+    if (m_ring) {
+        connect(m_ring, &KeyRing::sourcesChanged, this, &TestMatrixPanel::refreshKeyChoices);
+        connect(m_ring, &KeyRing::sourceChanged, this, &TestMatrixPanel::refreshKeyChoices);
+    }
+    refreshKeyChoices();
+    m_message->setText(QStringLiteral("Choose an endpoint with an auth/validator, then Mint"));
+    updateButtons();
+}
+
+TestMatrixPanel::~TestMatrixPanel()
+{
+    ++m_generation;
+}
+
+void TestMatrixPanel::refreshKeyChoices()
+{
+    const QSignalBlocker block(m_keyCombo);
+    const QString current = m_keyCombo->currentData().toString();
+    m_keyCombo->clear();
+    m_keyCombo->addItem(QStringLiteral("Generate a key fitting the config"), QString());
+    if (m_ring) {
+        for (const auto &source : m_ring->sources()) {
+            if (!source.keys || source.keys->isEmpty())
+                continue;
+            bool anyPrivate = false;
+            for (const auto &k : source.keys->keys)
+                anyPrivate = anyPrivate || k.key.isPrivate() || k.key.type() == crypto::KeyType::Oct;
+            if (anyPrivate)
+                m_keyCombo->addItem(QStringLiteral("Key ring: %1").arg(source.name), source.id);
+        }
+    }
+    const int index = m_keyCombo->findData(current);
+    m_keyCombo->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void TestMatrixPanel::setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir)
+{
+    m_root = root;
+    m_endpointIndex = endpointIndex;
+    m_baseDir = baseDir;
+    const QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+    const QJsonObject endpoint = endpointIndex >= 0 && endpointIndex < endpoints.size()
+        ? endpoints.at(endpointIndex).toObject()
+        : QJsonObject();
+    m_setup = krakend::SimulationSetup::fromEndpoint(root, endpoint, baseDir);
+    ++m_generation;
+    setBusy(false);
+    m_set.reset();
+    m_error.clear();
+    m_model->clear();
+    if (endpoint.isEmpty()) {
+        m_endpointLabel->clear();
+        m_message->setText(QStringLiteral("Choose an endpoint with an auth/validator, then Mint"));
+    } else {
+        m_endpointLabel->setText(
+            QStringLiteral("%1 %2  \u2014  alg %3")
+                .arg(m_setup.method, m_setup.endpoint,
+                    m_setup.validator.alg().isEmpty() ? QStringLiteral("(none)") : m_setup.validator.alg()));
+        m_message->setText(m_setup.hasValidator
+                ? QStringLiteral("Mint test tokens for this endpoint: each gets the status KrakenD would answer")
+                : QStringLiteral("This endpoint has no auth/validator: KrakenD does not check tokens here"));
+    }
+    updateButtons();
+}
+
+void TestMatrixPanel::mint()
+{
+    std::optional<keys::Jwk> key;
+    const QString sourceId = m_keyCombo->currentData().toString();
+    if (!sourceId.isEmpty() && m_ring) {
+        const int index = m_ring->indexOf(sourceId);
+        if (index < 0 || !m_ring->at(index).keys) {
+            m_error = QStringLiteral("the key ring source is gone or has no keys");
+            m_message->setText(m_error);
+            Q_EMIT mintFinished(false);
+            return;
+        }
+        auto chosen = krakend::TestTokens::chooseKey(m_setup.validator, *m_ring->at(index).keys);
+        if (!chosen) {
+            m_error = chosen.error().message;
+            m_message->setText(QStringLiteral("Cannot mint with \"%1\": %2").arg(m_ring->at(index).name, m_error));
+            Q_EMIT mintFinished(false);
+            return;
+        }
+        key = chosen.value();
+    }
+
+    const quint64 generation = ++m_generation;
+    auto out = std::make_shared<std::optional<common::Result<krakend::TestTokenSet>>>();
+    const krakend::SimulationSetup setup = m_setup;
+    const auto clock = m_clock;
+    QThread *thread
+        = QThread::create([setup, key, clock, out] { *out = krakend::TestTokens::mint(setup, key, clock); });
+    thread->setObjectName(QStringLiteral("jwb-test-tokens"));
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, generation, out] {
+        if (generation != m_generation || !out->has_value())
+            return;
+        setBusy(false);
+        const auto &result = **out;
+        if (!result) {
+            m_set.reset();
+            m_error = result.error().message;
+            m_model->clear();
+            m_message->setText(QStringLiteral("Cannot mint: %1").arg(m_error));
+            updateButtons();
+            Q_EMIT mintFinished(false);
+            return;
+        }
+        m_error.clear();
+        m_set = result.value();
+        m_model->setCases(m_set->cases);
+        m_view->resizeColumnToContents(TestMatrixModel::CaseColumn);
+        m_view->resizeColumnToContents(TestMatrixModel::StatusColumn);
+        QString text = QStringLiteral("%1 tokens signed with %2 key \"%3\" (%4)")
+                           .arg(m_set->cases.size())
+                           .arg(m_set->generatedKey ? QStringLiteral("a generated") : QStringLiteral("the"),
+                               m_set->keyId, m_set->signingKey.key.description());
+        text += QStringLiteral(". Statuses assume KrakenD verifies with this key's JWK Set (Export\u2026)");
+        for (const QString &note : m_set->notes)
+            text += QStringLiteral("\nNote: ") + note;
+        m_message->setText(text);
+        selectCase(0);
+        updateButtons();
+        Q_EMIT statusMessage(QStringLiteral("Minted %1 test tokens").arg(m_set->cases.size()));
+        Q_EMIT mintFinished(true);
+    });
+    setBusy(true);
+    m_message->setText(QStringLiteral("Minting\u2026"));
+    thread->start();
+}
+
+void TestMatrixPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_busyBar->setVisible(busy);
+    m_mintButton->setEnabled(!busy);
+}
+
+void TestMatrixPanel::updateButtons()
+{
+    const bool selected = !selectedToken().isEmpty();
+    m_copyTokenButton->setEnabled(selected);
+    m_copyCurlButton->setEnabled(selected);
+    m_inspectorButton->setEnabled(selected);
+    m_simulateButton->setEnabled(selected);
+    m_copyAllButton->setEnabled(m_set.has_value());
+    m_exportButton->setEnabled(m_set.has_value());
+    m_mintButton->setEnabled(!m_busy && m_setup.hasValidator);
+}
+
+void TestMatrixPanel::selectCase(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_view->selectionModel()->setCurrentIndex(
+        m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+QString TestMatrixPanel::selectedToken() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? m_model->caseAt(current.row()).token : QString();
+}
+
+QString TestMatrixPanel::selectedCurl() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? m_model->caseAt(current.row()).curl : QString();
+}
+
+void TestMatrixPanel::showSelection()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid()) {
+        m_tokenView->clear();
+        m_claimsView->clear();
+        m_curlView->clear();
+        updateButtons();
+        return;
+    }
+    const krakend::TestTokenCase &c = m_model->caseAt(current.row());
+    m_tokenView->setPlainText(c.token);
+    const qint64 now = m_set ? m_set->mintedAt.toSecsSinceEpoch() : m_clock->nowSecs();
+    QStringList lines;
+    lines << QStringLiteral("%1 \u2014 expect %2").arg(c.title, QString::number(c.expectedStatus));
+    lines << c.expectedReason << QString();
+    for (const char *claim : {"iat", "nbf", "exp"}) {
+        const QString line = timeLine(c.payload, claim, now);
+        if (!line.isEmpty())
+            lines << line;
+    }
+    lines << QString();
+    lines << QStringLiteral("header  ") + QString::fromUtf8(QJsonDocument(c.header).toJson(QJsonDocument::Compact));
+    lines << QStringLiteral("payload ")
+            + QString::fromUtf8(QJsonDocument(c.payload).toJson(QJsonDocument::Indented)).trimmed();
+    m_claimsView->setPlainText(lines.join(u'\n'));
+    m_curlView->setPlainText(c.curl);
+    updateButtons();
+}
+
+void TestMatrixPanel::copy(const QString &text, const QString &what)
+{
+    if (text.isEmpty())
+        return;
+    QApplication::clipboard()->setText(text);
+    Q_EMIT statusMessage(QStringLiteral("%1 copied to the clipboard").arg(what));
+}
+
+bool TestMatrixPanel::exportJwks()
+{
+    if (!m_set)
+        return false;
+    const bool secret = m_set->signingKey.key.type() == crypto::KeyType::Oct;
+    if (secret
+        && Dialogs::question(this, QStringLiteral("Export shared secret"),
+               QStringLiteral("For %1 the JWK Set holds the shared secret itself (KrakenD verifies HMAC with it). "
+                              "Write it to a file?")
+                   .arg(m_set->alg))
+            != QMessageBox::Yes)
+        return false;
+    QString suggested = m_setup.validator.jwkLocalPath();
+    if (suggested.isEmpty())
+        suggested = QStringLiteral("test-jwks.json");
+    if (QFileInfo(suggested).isRelative() && !m_baseDir.isEmpty())
+        suggested = QDir(m_baseDir).filePath(suggested);
+    const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Export JWK Set for jwk_local_path"),
+        QStringLiteral("JWK Set (*.json);;All files (*)"), suggested);
+    if (path.isEmpty())
+        return false;
+    QSaveFile file(path);
+    const QByteArray bytes = QJsonDocument(m_set->jwksForLocalPath()).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        Dialogs::showError(this, QStringLiteral("Export JWK Set"),
+            QStringLiteral("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    Q_EMIT statusMessage(QStringLiteral("JWK Set written to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+} // namespace jwb::ui

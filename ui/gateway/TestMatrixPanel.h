@@ -1,0 +1,103 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "krakend/Simulator.h"
+#include "krakend/TestTokens.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace jwb::ui {
+
+class KeyRing;
+class TestMatrixModel;
+
+/// The test-token matrix of one endpoint: mint tokens that probe its auth/validator (valid, expired, leeway
+/// edges, wrong aud/iss, missing role/scope, unknown kid, alg none, HS256 with the public key, nbf in the future)
+/// with a generated key or a key ring source, each with the status KrakenD would answer (core's TestTokens runs
+/// the Simulator). A selected row shows its token, decoded claims and curl line; the JWK Set for jwk_local_path
+/// can be exported. Minting runs in a worker thread (RSA key generation takes a moment).
+class TestMatrixPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    ~TestMatrixPanel() override;
+
+    void setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir);
+    /// Mints with the chosen key (asynchronously; mintFinished tells when).
+    void mint();
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+    /// The last minted set (nullopt before the first success or after an error).
+    [[nodiscard]] const std::optional<krakend::TestTokenSet> &tokenSet() const { return m_set; }
+    [[nodiscard]] QString lastError() const { return m_error; }
+    /// The selected case's token, curl line; every case's curl lines as a shell script.
+    [[nodiscard]] QString selectedToken() const;
+    [[nodiscard]] QString selectedCurl() const;
+    void selectCase(int row);
+    /// Asks for a file (Dialogs::getSaveFileName) and writes the JWK Set with QSaveFile; true when written.
+    bool exportJwks();
+
+    [[nodiscard]] TestMatrixModel *model() const { return m_model; }
+    [[nodiscard]] QTableView *view() const { return m_view; }
+    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
+    [[nodiscard]] QPushButton *mintButton() const { return m_mintButton; }
+    [[nodiscard]] QPlainTextEdit *tokenView() const { return m_tokenView; }
+    [[nodiscard]] QPlainTextEdit *claimsView() const { return m_claimsView; }
+    [[nodiscard]] QPlainTextEdit *curlView() const { return m_curlView; }
+    [[nodiscard]] QLabel *messageLabel() const { return m_message; }
+
+Q_SIGNALS:
+    void openInInspector(const QString &token);
+    void simulateToken(const QString &token);
+    void statusMessage(const QString &message);
+    /// After every mint (success or error).
+    void mintFinished(bool ok);
+
+private:
+    void refreshKeyChoices();
+    void showSelection();
+    void setBusy(bool busy);
+    void updateButtons();
+    void copy(const QString &text, const QString &what);
+
+    KeyRing *m_ring = nullptr;
+    std::shared_ptr<const common::Clock> m_clock;
+    QJsonObject m_root;
+    int m_endpointIndex = -1;
+    QString m_baseDir;
+    krakend::SimulationSetup m_setup;
+    std::optional<krakend::TestTokenSet> m_set;
+    QString m_error;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+
+    QLabel *m_endpointLabel = nullptr;
+    QComboBox *m_keyCombo = nullptr;
+    QPushButton *m_mintButton = nullptr;
+    QProgressBar *m_busyBar = nullptr;
+    QLabel *m_message = nullptr;
+    TestMatrixModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QPlainTextEdit *m_tokenView = nullptr;
+    QPlainTextEdit *m_claimsView = nullptr;
+    QPlainTextEdit *m_curlView = nullptr;
+    QPushButton *m_copyTokenButton = nullptr;
+    QPushButton *m_copyCurlButton = nullptr;
+    QPushButton *m_copyAllButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    QPushButton *m_inspectorButton = nullptr;
+    QPushButton *m_simulateButton = nullptr;
+};
+
+} // namespace jwb::ui
