@@ -15,7 +15,10 @@
 
 #include "keys/KeysPage.h"
 #include "compose/ComposerPage.h"
+#include "gateway/EndpointMatrix.h"
 #include "gateway/GatewayPage.h"
+#include "gateway/SimulationPanel.h"
+#include "gateway/TestMatrixPanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -216,6 +219,7 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     connect(m_gatewayPage, &GatewayPage::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_gatewayPage, &GatewayPage::configPathChanged, this, &MainWindow::updateTitle);
+    createGatewayTools(clock);
     m_composerPage = new ComposerPage(m_keyRing, clock, this);
     addPage(Page::Composer, m_composerPage, QStringLiteral("Composer"), QStringLiteral(":/icons/page-composer.svg"),
         QStringLiteral("Compose claims and sign test tokens with keys from the key ring (Ctrl+4)"));
@@ -243,6 +247,98 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     layout->addWidget(rule);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+}
+
+void MainWindow::createGatewayTools(std::shared_ptr<const common::Clock> clock)
+{
+    m_simulationPanel = new SimulationPanel(m_keyRing, clock, this);
+    m_endpointMatrix = new EndpointMatrix(clock, this);
+    m_testMatrix = new TestMatrixPanel(m_keyRing, clock, this);
+    QTabWidget *tabs = m_gatewayPage->detailTabs();
+    tabs->addTab(m_simulationPanel, QStringLiteral("Simulate"));
+    tabs->setTabToolTip(tabs->indexOf(m_simulationPanel),
+        QStringLiteral("What KrakenD answers for a token and request on this endpoint, and why"));
+    tabs->addTab(m_endpointMatrix, QStringLiteral("All endpoints"));
+    tabs->setTabToolTip(tabs->indexOf(m_endpointMatrix), QStringLiteral("One token against every endpoint"));
+    tabs->addTab(m_testMatrix, QStringLiteral("Test tokens"));
+    tabs->setTabToolTip(tabs->indexOf(m_testMatrix),
+        QStringLiteral("Mint valid and broken tokens for this endpoint, with the verdict KrakenD gives each"));
+
+    connect(m_gatewayPage, &GatewayPage::currentEndpointChanged, this, &MainWindow::updateGatewayTools);
+    connect(m_gatewayPage, &GatewayPage::documentChanged, this, &MainWindow::updateGatewayTools);
+    connect(m_simulationPanel, &SimulationPanel::simulated, m_gatewayPage, &GatewayPage::setVerdict);
+    connect(m_testMatrix, &TestMatrixPanel::simulateToken, this, [this, tabs](const QString &token) {
+        m_simulationPanel->setToken(token);
+        tabs->setCurrentWidget(m_simulationPanel);
+        m_simulationPanel->simulateNow();
+    });
+    connect(m_testMatrix, &TestMatrixPanel::openInInspector, this,
+        [this](const QString &token) { addToken(QStringLiteral("test token"), token); });
+    connect(m_endpointMatrix, &EndpointMatrix::endpointActivated, this, [this, tabs](int index) {
+        m_gatewayPage->selectEndpoint(index);
+        m_simulationPanel->setToken(m_endpointMatrix->token());
+        tabs->setCurrentWidget(m_simulationPanel);
+        m_simulationPanel->simulateNow();
+    });
+    auto show = [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); };
+    connect(m_simulationPanel, &SimulationPanel::statusMessage, this, show);
+    connect(m_endpointMatrix, &EndpointMatrix::statusMessage, this, show);
+    connect(m_testMatrix, &TestMatrixPanel::statusMessage, this, show);
+
+    // The token being inspected is the one to simulate, unless the user typed another one there.
+    connect(m_inspector, &InspectorWidget::inspected, this, [this] {
+        const QString token = QString::fromLatin1(m_inspector->inspection().token.compact);
+        if (token.isEmpty() || token == m_lastInspectorToken)
+            return;
+        if (m_simulationPanel->token().isEmpty() || m_simulationPanel->token() == m_lastInspectorToken)
+            m_simulationPanel->setToken(token);
+        if (m_endpointMatrix->token().isEmpty() || m_endpointMatrix->token() == m_lastInspectorToken)
+            m_endpointMatrix->setToken(token);
+        m_lastInspectorToken = token;
+    });
+}
+
+QStringList MainWindow::gatewayTabNames()
+{
+    return {QStringLiteral("validator"), QStringLiteral("signer"), QStringLiteral("export"), QStringLiteral("lint"),
+        QStringLiteral("simulate"), QStringLiteral("endpoints"), QStringLiteral("tests")};
+}
+
+bool MainWindow::showGatewayTab(const QString &name)
+{
+    QTabWidget *tabs = m_gatewayPage->detailTabs();
+    const QString wanted = name.toLower();
+    QWidget *target = wanted == u"simulate" ? m_simulationPanel
+        : wanted == u"endpoints"            ? m_endpointMatrix
+        : wanted == u"tests"                ? static_cast<QWidget *>(m_testMatrix)
+                                            : nullptr;
+    for (int i = 0; !target && i < tabs->count(); ++i) {
+        if (tabs->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) == 0)
+            target = tabs->widget(i);
+    }
+    if (!target)
+        return false;
+    showPage(Page::Gateway);
+    tabs->setCurrentWidget(target);
+    if (target == m_simulationPanel)
+        m_simulationPanel->simulateNow();
+    else if (target == m_endpointMatrix)
+        m_endpointMatrix->runNow();
+    else if (target == m_testMatrix)
+        m_testMatrix->mint();
+    return true;
+}
+
+void MainWindow::updateGatewayTools()
+{
+    const QJsonObject root = m_gatewayPage->document().root();
+    const QString baseDir = m_gatewayPage->baseDir();
+    const int index = m_gatewayPage->currentEndpoint();
+    if (index >= 0) {
+        m_simulationPanel->setEndpoint(root, index, baseDir);
+        m_testMatrix->setEndpoint(root, index, baseDir);
+    }
+    m_endpointMatrix->setConfig(root, baseDir);
 }
 
 void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip)

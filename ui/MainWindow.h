@@ -32,7 +32,10 @@ class GatewayPage;
 class InspectorWidget;
 class KeyRing;
 class KeysPage;
+class EndpointMatrix;
 class SecretStore;
+class SimulationPanel;
+class TestMatrixPanel;
 class TokenEditor;
 
 /// The application window: a navigation list (Inspector, Keys, Gateway, Composer) beside the pages, menus,
@@ -103,6 +106,9 @@ public:
 
     // Pages.
     void showPage(Page page);
+    /// Shows a tab of the Gateway view by name: validator, signer, export, lint, simulate, endpoints, tests.
+    bool showGatewayTab(const QString &name);
+    [[nodiscard]] static QStringList gatewayTabNames();
     [[nodiscard]] Page currentPage() const;
     /// Applies a theme; `remember` keeps it for the next start (View > Theme does, --theme does not).
     void setThemeMode(Theme::Mode mode, bool remember = true);
@@ -113,6 +119,9 @@ public:
     [[nodiscard]] KeysPage *keysPage() const { return m_keysPage; }
     [[nodiscard]] GatewayPage *gatewayPage() const { return m_gatewayPage; }
     [[nodiscard]] ComposerPage *composerPage() const { return m_composerPage; }
+    [[nodiscard]] SimulationPanel *simulationPanel() const { return m_simulationPanel; }
+    [[nodiscard]] EndpointMatrix *endpointMatrix() const { return m_endpointMatrix; }
+    [[nodiscard]] TestMatrixPanel *testMatrix() const { return m_testMatrix; }
     [[nodiscard]] QListWidget *navigation() const { return m_navigation; }
     [[nodiscard]] TokenEditor *tokenEditor() const;
     [[nodiscard]] QPlainTextEdit *headerView() const;
@@ -133,6 +142,8 @@ protected:
 private:
     void createPages(std::shared_ptr<const common::Clock> clock);
     void addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip);
+    void createGatewayTools(std::shared_ptr<const common::Clock> clock);
+    void updateGatewayTools();
     void createActions();
     void createMenus();
     void updateActions();
@@ -165,6 +176,10 @@ private:
     KeysPage *m_keysPage = nullptr;
     GatewayPage *m_gatewayPage = nullptr;
     ComposerPage *m_composerPage = nullptr;
+    SimulationPanel *m_simulationPanel = nullptr;
+    EndpointMatrix *m_endpointMatrix = nullptr;
+    TestMatrixPanel *m_testMatrix = nullptr;
+    QString m_lastInspectorToken; ///< the token the Gateway tools took from the inspector
     QString m_workspacePath;
     QString m_workspaceId; ///< names this workspace's secrets in the keychain
     QTimer *m_autosaveTimer = nullptr;

@@ -63,7 +63,8 @@ struct Options
     QCommandLineOption screenshot {QStringLiteral("screenshot"),
         QStringLiteral("Render the main window to FILE (PNG) once it is shown, then quit."), QStringLiteral("FILE")};
     QCommandLineOption tab {QStringLiteral("tab"),
-        QStringLiteral("Start on tab NAME: decoded (default), claims, findings, signature or verify."),
+        QStringLiteral("Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); "
+                       "validator, signer, export, lint, simulate, endpoints or tests (Gateway)."),
         QStringLiteral("NAME"), QStringLiteral("decoded")};
     QCommandLineOption page {QStringLiteral("page"),
         QStringLiteral("Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened "
@@ -159,10 +160,11 @@ int main(int argc, char *argv[])
         QCommandLineParser parser;
         setUpParser(parser, options);
         parser.process(probe);
-        if (!tabNamed(parser.value(options.tab))) {
+        if (!tabNamed(parser.value(options.tab))
+            && !jwb::ui::MainWindow::gatewayTabNames().contains(parser.value(options.tab).toLower())) {
             printLine(stderr,
-                QStringLiteral("jwt-workbench: unknown tab \"%1\" (use decoded, claims, findings, "
-                               "signature or verify)")
+                QStringLiteral("jwt-workbench: unknown tab \"%1\" (inspector: decoded, claims, findings, "
+                               "signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)")
                     .arg(parser.value(options.tab)));
             return 2;
         }
@@ -225,8 +227,12 @@ int main(int argc, char *argv[])
         window.inspector()->setCurrentInput(window.inspector()->inputTitles().indexOf(inputs.tokens.first().first));
     else if (!inputs.files.isEmpty())
         window.inspector()->setCurrentInput(demo ? 1 : 0);
-    if (parser.isSet(options.tab))
-        window.inspector()->showTab(*tabNamed(parser.value(options.tab)));
+    if (parser.isSet(options.tab)) {
+        if (const auto tab = tabNamed(parser.value(options.tab)))
+            window.inspector()->showTab(*tab);
+        else
+            window.showGatewayTab(parser.value(options.tab));
+    }
     if (parser.isSet(options.page))
         window.showPage(*pageNamed(parser.value(options.page)));
     if (parser.isSet(options.size))

@@ -228,9 +228,9 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     m_tabs->addTab(buildExportTab(), QStringLiteral("Export"));
     m_tabs->addTab(m_lintTab, QStringLiteral("Lint"));
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({430, 820});
+    splitter->setSizes({310, 940});
     layout->addWidget(splitter, 1);
 
     connectForms();
