@@ -4,6 +4,7 @@
 #include "UiTestHelpers.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void version();
     void screenshotOfDemo();
     void screenshotOfArguments();
+    void openingAConfigChangesNothing();
     void unknownTab();
 
 private:
@@ -31,6 +33,7 @@ private:
     };
     Run run(const QStringList &arguments);
     QString m_binary;
+    QTemporaryDir m_home; ///< the app's settings and data go here, not into the real home
 };
 
 void TestGuiApp::initTestCase()
@@ -45,6 +48,8 @@ TestGuiApp::Run TestGuiApp::run(const QStringList &arguments)
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
     process.setProcessEnvironment(env);
     process.start(m_binary, arguments);
     Run r;
@@ -92,6 +97,29 @@ void TestGuiApp::screenshotOfArguments()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains(u"missing.jwt does not exist"), qPrintable(r.err));
     QVERIFY(QFileInfo::exists(png));
+}
+
+void TestGuiApp::openingAConfigChangesNothing()
+{
+    // A krakend.json given on the command line opens in the Gateway view; merely opening it (and closing the
+    // app) leaves its bytes and its directory exactly as they were.
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("krakend.json"));
+    QFile source(QStringLiteral(JWB_SOURCE_DIR "/resources/samples/krakend.json"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    // Unusual but valid spelling that a re-serialisation would change.
+    const QByteArray original = source.readAll().replace("\"timeout\": \"3s\"", "\"timeout\" :  \"3s\"");
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(original);
+    file.close();
+    const QString png = dir.filePath(QStringLiteral("gateway.png"));
+    const Run r = run({config, QStringLiteral("--tab"), QStringLiteral("simulate"), QStringLiteral("--screenshot"), png});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), original);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+        QStringList({QStringLiteral("gateway.png"), QStringLiteral("krakend.json")}));
 }
 
 void TestGuiApp::unknownTab()
