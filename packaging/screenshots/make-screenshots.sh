@@ -34,5 +34,7 @@ for theme in light dark; do
     shoot inspector "$theme" "verify-$theme.png" --tab verify
     shoot keys "$theme" "keys-$theme.png"
     shoot gateway "$theme" "gateway-$theme.png"
+    shoot gateway "$theme" "simulate-$theme.png" --tab simulate
+    shoot gateway "$theme" "test-tokens-$theme.png" --tab tests
     shoot composer "$theme" "composer-$theme.png"
 done

@@ -382,6 +382,7 @@ void TestWorkspace::demoWorkspaceHasKeys()
     window->openDemo();
     QVERIFY(window->keyRing()->count() >= 1);
     QCOMPARE(window->inspector()->verifyPanel()->verdict(), QStringLiteral("valid"));
+    QVERIFY2(window->statusText().contains(u"check out"), qPrintable(window->statusText()));
     window->inspector()->setTreeMode(true);
     QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
 }

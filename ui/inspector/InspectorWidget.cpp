@@ -233,6 +233,7 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     connect(m_debounce, &QTimer::timeout, this, &InspectorWidget::inspectNow);
     connect(m_editor, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_editor, &TokenEditor::filesDropped, this, &InspectorWidget::filesDropped);
+    connect(m_verifyPanel, &VerifyPanel::verified, this, &InspectorWidget::updateBanner);
 
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setInterval(kRefreshMs);
@@ -978,9 +979,18 @@ void InspectorWidget::updateBanner()
             counts << plural(infos, QStringLiteral("note"), QStringLiteral("notes"));
         text += counts.isEmpty() ? QStringLiteral(": no findings.")
                                  : QStringLiteral(": %1 (see Findings).").arg(counts.join(QStringLiteral(", ")));
-        text += t.kind == jose::TokenKind::Jwe ? QStringLiteral(" The payload is encrypted.")
-                                               : QStringLiteral(" The signature has not been verified.");
-        if (errors)
+        const QString verdict = m_verifyPanel->verdict();
+        if (t.kind == jose::TokenKind::Jwe)
+            text += QStringLiteral(" The payload is encrypted.");
+        else if (verdict == u"valid")
+            text += QStringLiteral(" The signature and the rules check out (see Verify).");
+        else if (verdict == u"invalid")
+            text += QStringLiteral(" Verification FAILED (see Verify).");
+        else if (verdict == u"error")
+            text += QStringLiteral(" The verification key could not be read (see Verify).");
+        else
+            text += QStringLiteral(" The signature has not been verified.");
+        if (errors || verdict == u"invalid")
             tone = common::Severity::Error;
         else if (warnings)
             tone = common::Severity::Warning;
