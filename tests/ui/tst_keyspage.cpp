@@ -14,7 +14,10 @@
 #include "keys/KeysPage.h"
 #include "keys/RemoteSourceDialog.h"
 #include "keys/Thumbprint.h"
+#include "keys/TokenSigner.h"
 #include "keysource/HttpFetch.h"
+#include "jose/Inspection.h"
+#include "verify/VerifyPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -654,6 +657,25 @@ void TestKeysPage::fetchFromLocalHttps()
     QCOMPARE(m_page->addUrl(url, false, options), 1);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
     QVERIFY2(m_ring->at(1).error.isEmpty(), qPrintable(m_ring->at(1).error));
+
+    // Fetched keys verify a token in the inspector's Verify tab: the server now publishes the key that signed it.
+    const auto signer = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256).value();
+    const auto signerJwk = keys::Jwk::fromKey(signer, QStringLiteral("k9"), QStringLiteral("ES256"), QStringLiteral("sig"));
+    server.setBody(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {signerJwk.publicJson()}}})
+            .toJson(QJsonDocument::Compact));
+    m_page->selectSource(1);
+    m_page->refreshCurrent();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 30000);
+    const auto token = keys::TokenSigner::sign(crypto::Algorithm::ES256, keys::JwkSet::fromKey(signerJwk, QStringLiteral("JWK")),
+        QJsonObject {{QStringLiteral("sub"), QStringLiteral("alice")}, {QStringLiteral("exp"), test::kNow + 600}});
+    QVERIFY(token.ok());
+    VerifyPanel panel(common::Clock::fixed(test::nowUtc()));
+    panel.setKeyRing(m_ring.get());
+    panel.setInspection(jose::Inspection::inspect(token->token, test::kNow));
+    panel.setKeySource(1);
+    QCOMPARE(panel.verdict(), QStringLiteral("valid"));
+    panel.setKeySource(0); // the other source serves k2/k3 only
+    QCOMPARE(panel.verdict(), QStringLiteral("invalid"));
 }
 
 void TestKeysPage::wrongPinFails()
