@@ -39,6 +39,7 @@ private Q_SLOTS:
     void cleanup();
     void diagnoseFixSave();
     void testTokensGiveExpectedVerdicts();
+    void unsavedConfigSurvivesACrash();
 
 private:
     int simulate();
@@ -185,6 +186,36 @@ void TestGatewayFlow::testTokensGiveExpectedVerdicts()
     QVERIFY(simulated.wait(20000));
     QCOMPARE(simulated.last().at(1).toInt(), 403);
     QCOMPARE(m_window->simulationPanel()->result().stoppingCheck()->name, QStringLiteral("roles"));
+}
+
+void TestGatewayFlow::unsavedConfigSurvivesACrash()
+{
+    QFile::remove(ui::MainWindow::autosavePath());
+    QVERIFY(m_window->openFile(m_config));
+    m_window->gatewayPage()->selectEndpoint(1);
+    QVERIFY(m_window->gatewayPage()->setValidatorOption(QStringLiteral("leeway"), QStringLiteral("2m")));
+    QVERIFY(m_window->autosaveNow());
+    const QByteArray edited = m_window->gatewayPage()->documentText();
+    m_window.reset(); // the process dies: no close event, no prompt, nothing saved to krakend.json
+
+    QFile config(m_config);
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QCOMPARE(config.readAll(), m_original);
+
+    ui::Dialogs::Hooks hooks;
+    hooks.question = [](const QString &, const QString &text, QMessageBox::StandardButtons) {
+        return text.contains(u"unsaved changes to a KrakenD configuration") ? QMessageBox::Yes : QMessageBox::No;
+    };
+    ui::Dialogs::setHooks(hooks);
+    m_window = std::make_unique<ui::MainWindow>(common::Clock::fixed(test::nowUtc()));
+    QVERIFY(m_window->offerRecovery());
+    QVERIFY(m_window->gatewayPage()->isModified());
+    QCOMPARE(m_window->gatewayPage()->configPath(), m_config);
+    QCOMPARE(m_window->gatewayPage()->documentText(), edited);
+    QVERIFY(m_window->gatewayPage()->save());
+    config.close();
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QCOMPARE(config.readAll(), edited);
 }
 
 QTEST_MAIN(TestGatewayFlow)
