@@ -29,6 +29,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTreeView>
 
 #include <memory>
@@ -385,6 +387,11 @@ void TestWorkspace::demoWorkspaceHasKeys()
     QVERIFY2(window->statusText().contains(u"check out"), qPrintable(window->statusText()));
     window->inspector()->setTreeMode(true);
     QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
+    // The tree belongs to the Decoded tab, and the Claims tab keeps its tables.
+    auto *tabs = window->inspector()->tabs();
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))->isAncestorOf(window->inspector()->treeView()));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->isAncestorOf(window->inspector()->claimsView()));
+    QVERIFY(!tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->findChild<QTreeView *>());
 }
 
 void TestWorkspace::secretClipboardClears()

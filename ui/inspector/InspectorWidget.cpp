@@ -440,55 +440,9 @@ QWidget *InspectorWidget::buildClaimsTab()
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({170, 510});
 
-    m_treeModel = new JsonTreeModel(this);
-    m_treeView = new QTreeView(tab);
-    m_treeView->setObjectName(QStringLiteral("jsonTreeView"));
-    m_treeView->setAccessibleName(QStringLiteral("Header and payload as a tree"));
-    m_treeView->setModel(m_treeModel);
-    m_treeView->setUniformRowHeights(true);
-    m_treeView->setAlternatingRowColors(true);
-    m_treeView->header()->setSectionResizeMode(JsonTreeModel::NameColumn, QHeaderView::ResizeToContents);
-    m_treeView->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
-    m_treeView->header()->setSectionResizeMode(JsonTreeModel::TypeColumn, QHeaderView::ResizeToContents);
-    m_treeView->header()->setStretchLastSection(false);
-
-    m_decodedStack = new QStackedWidget(tab);
-    m_decodedStack->addWidget(splitter);
-    m_decodedStack->addWidget(m_treeView);
-
-    auto modeButton = [tab](const QString &name, const QString &text, const QString &tip) {
-        auto *button = new QToolButton(tab);
-        button->setObjectName(name);
-        button->setText(text);
-        button->setCheckable(true);
-        button->setAutoRaise(true);
-        button->setToolTip(tip);
-        button->setAccessibleName(tip);
-        return button;
-    };
-    m_textModeButton = modeButton(QStringLiteral("jsonTextMode"), QStringLiteral("JSON"),
-        QStringLiteral("Show the header and payload as highlighted JSON, in the order they were written"));
-    m_treeModeButton = modeButton(QStringLiteral("jsonTreeMode"), QStringLiteral("Tree"),
-        QStringLiteral("Show the header and payload as a tree with types; expand nested objects and arrays"));
-    auto *group = new QButtonGroup(tab);
-    group->setExclusive(true);
-    group->addButton(m_textModeButton);
-    group->addButton(m_treeModeButton);
-    m_textModeButton->setChecked(true);
-    connect(m_treeModeButton, &QToolButton::toggled, this, &InspectorWidget::setTreeMode);
-
-    auto *modes = new QHBoxLayout;
-    modes->setContentsMargins(0, 0, 0, 0);
-    modes->setSpacing(2);
-    modes->addStretch(1);
-    modes->addWidget(m_textModeButton);
-    modes->addWidget(m_treeModeButton);
-
     auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->setSpacing(2);
-    layout->addLayout(modes);
-    layout->addWidget(m_decodedStack, 1);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(splitter);
     return tab;
 }
 
