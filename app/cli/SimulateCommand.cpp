@@ -19,26 +19,10 @@ using krakend::SimulationResult;
 using krakend::SimulationSetup;
 using krakend::Simulator;
 
-QString statusText(int status)
-{
-    switch (status) {
-    case 200:
-        return QStringLiteral("200 OK");
-    case 401:
-        return QStringLiteral("401 Unauthorized");
-    case 403:
-        return QStringLiteral("403 Forbidden");
-    case 500:
-        return QStringLiteral("500 Internal Server Error");
-    default:
-        return QString::number(status);
-    }
-}
-
 QString renderText(const SimulationResult &r)
 {
     QStringList lines;
-    lines << QStringLiteral("%1 - %2").arg(statusText(r.status), r.reason);
+    lines << QStringLiteral("%1 - %2").arg(krakend::statusText(r.status), r.reason);
     lines << QStringLiteral("Checks (KrakenD's order):");
     for (qsizetype i = 0; i < r.checks.size(); ++i) {
         const auto &c = r.checks[i];

@@ -24,6 +24,22 @@
 
 namespace jwb::krakend {
 
+QString statusText(int status)
+{
+    switch (status) {
+    case 200:
+        return QStringLiteral("200 OK");
+    case 401:
+        return QStringLiteral("401 Unauthorized");
+    case 403:
+        return QStringLiteral("403 Forbidden");
+    case 500:
+        return QStringLiteral("500 Internal Server Error");
+    default:
+        return QString::number(status);
+    }
+}
+
 using common::Finding;
 using common::Result;
 using common::Severity;

@@ -20,6 +20,8 @@
 namespace jwb::krakend {
 
 enum class CheckResult { Pass, Fail, Skip };
+/// "200 OK", "401 Unauthorized", "403 Forbidden", "500 Internal Server Error"; other codes as digits.
+[[nodiscard]] QString statusText(int status);
 [[nodiscard]] QString checkResultName(CheckResult result); ///< "pass", "fail", "skip"
 
 /// One step of KrakenD's pipeline (docs/krakend-jwt.md §3): the step number of the spec's table (0 for the

@@ -64,18 +64,7 @@ QString stepTitle(int step)
 
 QString SimulationPanel::statusText(int status)
 {
-    switch (status) {
-    case 200:
-        return QStringLiteral("200 OK");
-    case 401:
-        return QStringLiteral("401 Unauthorized");
-    case 403:
-        return QStringLiteral("403 Forbidden");
-    case 500:
-        return QStringLiteral("500 Internal Server Error");
-    default:
-        return status ? QString::number(status) : QStringLiteral("—");
-    }
+    return status ? krakend::statusText(status) : QStringLiteral("\u2014");
 }
 
 QColor SimulationPanel::statusColor(int status, const QPalette &palette)
