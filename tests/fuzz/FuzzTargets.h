@@ -30,7 +30,9 @@ struct Target
 void initialize();
 
 int base64url(const std::uint8_t *data, std::size_t size); ///< Base64Url::decode/decodeLenient (+ round trip)
-int token(const std::uint8_t *data, std::size_t size); ///< TokenParser + Inspection (KnownSecrets HMAC check)
+/// TokenParser + Inspection (KnownSecrets HMAC check). Input: the text as pasted, or 0x01 header JSON 0x02 payload
+/// JSON 0x02 signature bytes, which the target encodes into a compact token (also for the simulator's token).
+int token(const std::uint8_t *data, std::size_t size);
 int jwk(const std::uint8_t *data, std::size_t size); ///< JwkSet::fromJson and what is done with a set
 int keyloader(const std::uint8_t *data, std::size_t size); ///< KeyLoader::load: PEM, DER, JWK, JWK Set
 int krakend(const std::uint8_t *data, std::size_t size); ///< ConfigDocument::fromText + Linter::lint

@@ -157,6 +157,26 @@ for i, b in enumerate(blocks):
     for t in tokens[1 + (i % 5)::7][:3]:
         put("simulator", text + "\n" + t)
 
+# Structured token seeds (FuzzTargets.cpp expandToken): 0x01 header 0x02 payload 0x02 signature, decoded parts.
+import base64
+def unb64(seg):
+    return base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4))
+structured = []
+for t in tokens:
+    segs = t.split(".")
+    if len(segs) == 3:
+        try:
+            structured.append(b"\x01" + b"\x02".join(unb64(s) for s in segs))
+        except Exception:
+            pass
+for s in structured:
+    put("token", s, limit=1000)
+demo = structured[0] if structured else None
+if demo:
+    for i, b in enumerate(blocks[:12]):
+        # Without the signature bytes, which may contain the newline that separates document and token.
+        put("simulator", json.dumps(b).encode() + b"\n" + demo.rsplit(b"\x02", 1)[0] + b"\x02")
+
 # Base64url seeds also from the repository's own samples.
 for seg in tokens[0].split("."):
     put("base64url", seg)
