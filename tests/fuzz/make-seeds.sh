@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the seed corpora of the fuzz targets under <out>/<target>/ from the repository's samples and test data
 # and, when present, the read-only reference vectors in ../shared (never copied into the repository).
-#   tests/fuzz/make-seeds.sh <out-dir> [shared-dir]
+#   tests/fuzz/make-seeds.sh <out-dir> [shared-dir] [target...]   (default: every target)
 # Needs python3 for the JSON extraction and openssl for DER and certificate seeds (both optional: without them
 # the corpora are smaller). Idempotent: the output folders are rebuilt from scratch.
 set -euo pipefail
@@ -12,8 +12,15 @@ out=${1:?usage: make-seeds.sh <out-dir> [shared-dir]}
 shared=${2:-${JWB_SHARED_DIR:-$repo/../shared}}
 samples=$repo/resources/samples
 
-targets=(base64url token jwk keyloader krakend simulator)
+all=(base64url token jwk keyloader krakend simulator)
+targets=("${@:3}")
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+# Every folder exists (writes to unselected ones go to a scratch area), only the selected ones are rebuilt.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+for t in "${all[@]}"; do mkdir -p "$scratch/$t"; done
 for t in "${targets[@]}"; do rm -rf "${out:?}/$t"; mkdir -p "$out/$t"; done
+dest() { case " ${targets[*]} " in *" $1 "*) echo "$out/$1" ;; *) echo "$scratch/$1" ;; esac; }
 
 # Every crash input kept in the repository is a seed of its target as well.
 for t in "${targets[@]}"; do
@@ -21,24 +28,24 @@ for t in "${targets[@]}"; do
 done
 
 # Repository samples.
-cp "$samples/demo-token.jwt" "$out/token/"
-cp "$samples/demo-jwks.json" "$out/jwk/"
-cp "$samples/demo-jwks.json" "$samples/demo-public.pem" "$samples/demo-private.pem" "$out/keyloader/"
-cp "$samples/krakend.json" "$repo/tests/data/krakend/"*.json "$out/krakend/"
+cp "$samples/demo-token.jwt" "$(dest token)/"
+cp "$samples/demo-jwks.json" "$(dest jwk)/"
+cp "$samples/demo-jwks.json" "$samples/demo-public.pem" "$samples/demo-private.pem" "$(dest keyloader)/"
+cp "$samples/krakend.json" "$repo/tests/data/krakend/"*.json "$(dest krakend)/"
 
 # DER and certificates from the demo key (openssl is part of the bootstrap).
 if command -v openssl >/dev/null 2>&1; then
-    tmp=$(mktemp -d)
-    trap 'rm -rf "$tmp"' EXIT
-    openssl pkey -in "$samples/demo-public.pem" -pubin -outform DER -out "$out/keyloader/demo-public.der" 2>/dev/null || true
-    openssl pkey -in "$samples/demo-private.pem" -outform DER -out "$out/keyloader/demo-private.der" 2>/dev/null || true
+    tmp=$scratch/openssl
+    mkdir -p "$tmp"
+    openssl pkey -in "$samples/demo-public.pem" -pubin -outform DER -out "$(dest keyloader)/demo-public.der" 2>/dev/null || true
+    openssl pkey -in "$samples/demo-private.pem" -outform DER -out "$(dest keyloader)/demo-private.der" 2>/dev/null || true
     openssl ecparam -name prime256v1 -genkey -noout -out "$tmp/ec.pem" 2>/dev/null \
-        && cp "$tmp/ec.pem" "$out/keyloader/ec-sec1.pem" \
-        && openssl req -x509 -key "$tmp/ec.pem" -subj /CN=fuzz -days 1 -out "$out/keyloader/ec-cert.pem" 2>/dev/null \
-        && openssl x509 -in "$out/keyloader/ec-cert.pem" -outform DER -out "$out/keyloader/ec-cert.der" 2>/dev/null \
-        && cat "$out/keyloader/ec-cert.pem" "$samples/demo-public.pem" > "$out/keyloader/two-blocks.pem" || true
-    openssl genpkey -algorithm ed25519 -out "$out/keyloader/ed25519.pem" 2>/dev/null || true
-    openssl rsa -in "$samples/demo-private.pem" -traditional -out "$out/keyloader/demo-pkcs1.pem" 2>/dev/null || true
+        && cp "$tmp/ec.pem" "$(dest keyloader)/ec-sec1.pem" \
+        && openssl req -x509 -key "$tmp/ec.pem" -subj /CN=fuzz -days 1 -out "$(dest keyloader)/ec-cert.pem" 2>/dev/null \
+        && openssl x509 -in "$(dest keyloader)/ec-cert.pem" -outform DER -out "$(dest keyloader)/ec-cert.der" 2>/dev/null \
+        && cat "$(dest keyloader)/ec-cert.pem" "$samples/demo-public.pem" > "$(dest keyloader)/two-blocks.pem" || true
+    openssl genpkey -algorithm ed25519 -out "$(dest keyloader)/ed25519.pem" 2>/dev/null || true
+    openssl rsa -in "$samples/demo-private.pem" -traditional -out "$(dest keyloader)/demo-pkcs1.pem" 2>/dev/null || true
 fi
 
 if ! command -v python3 >/dev/null 2>&1; then
@@ -46,13 +53,16 @@ if ! command -v python3 >/dev/null 2>&1; then
     exit 0
 fi
 
-python3 - "$out" "$shared" "$samples" <<'PY'
+python3 - "$out" "$shared" "$samples" "${targets[@]}" <<'PY'
 import glob, hashlib, json, os, re, sys
 
 out, shared, samples = sys.argv[1:4]
+selected = set(sys.argv[4:])
 counts = {}
 
 def put(target, data, limit=400):
+    if target not in selected:
+        return
     if isinstance(data, str):
         data = data.encode()
     if counts.get(target, 0) >= limit:

@@ -25,7 +25,7 @@ max_len() {
 }
 
 work=$build/fuzz
-bash "$here/make-seeds.sh" "$work/seeds" >/dev/null || { echo "fuzz: building the seed corpora failed" >&2; exit 2; }
+bash "$here/make-seeds.sh" "$work/seeds" "${JWB_SHARED_DIR:-$here/../../../shared}" "${targets[@]}" >/dev/null || { echo "fuzz: building the seed corpora failed" >&2; exit 2; }
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
