@@ -322,8 +322,7 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
                     .arg(QString::number(n, 'f', 0)));
         else if (wholeSeconds(n) > now)
             add(f, Severity::Error, "not_yet_valid", QStringLiteral("nbf"),
-                QStringLiteral("not valid yet: nbf is %1")
-                    .arg(common::Duration::relative(wholeSeconds(n), now)));
+                QStringLiteral("not valid yet: nbf is %1").arg(common::Duration::relative(wholeSeconds(n), now)));
     }
     if (iat.isDouble()) {
         const double i = iat.toDouble();

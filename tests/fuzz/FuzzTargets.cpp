@@ -210,7 +210,8 @@ int simulator(const std::uint8_t *data, std::size_t size)
         return common::Error {QStringLiteral("network_error"), QStringLiteral("fuzzing never uses the network"), {}};
     });
     krakend::SimulationRequest request;
-    request.headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QString::fromUtf8(expandToken(tokenText))});
+    request.headers.append(
+        {QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QString::fromUtf8(expandToken(tokenText))});
     const krakend::SimulationResult result = sim.run(request);
     (void)QJsonDocument(result.toJson()).toJson();
     return 0;
