@@ -7,8 +7,13 @@ JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS  ?=
 CTEST_ARGS  ?=
 DEPS_STAMP  := $(BUILD_DIR)/.deps-ok
+FUZZ_DIR    ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+ASAN_DIR    ?= build-asan
+ASAN_CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format clean help
+.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format clean help fuzz asan
 
 all: build
 
@@ -18,6 +23,8 @@ help:
 	@echo "make build  build only (binaries: $(BUILD_DIR)/bin/jwt-workbench, $(BUILD_DIR)/bin/jwt-workbench-cli)"
 	@echo "make screenshots  every main view at 1280x800, light and dark, under Xvfb (packaging/screenshots)"
 	@echo "make format clang-format every C++ source"
+	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
+	@echo "make asan   the whole test suite under ASan+UBSan+LSan in $(ASAN_DIR) (ASAN_CTEST_ARGS='-L core')"
 
 # The bootstrap is fast when everything is present; the stamp only saves re-running it within one build tree.
 $(DEPS_STAMP): packaging/bootstrap.sh tests/integration/servers/package-lock.json
@@ -59,3 +66,21 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Fuzzing (tests/fuzz): a build tree of its own with clang-14; jwb_core is instrumented for libFuzzer, ASan and
+# UBSan. Each target runs FUZZ_SECONDS over its seed corpus; any crash, leak, UB or timeout fails the target.
+fuzz: $(DEPS_STAMP)
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DJWB_FUZZ=ON -DJWB_BUILD_GUI=OFF
+	cmake --build $(FUZZ_DIR) --parallel $(JOBS) --target fuzzers
+	bash tests/fuzz/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The whole ctest suite under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (Debug, gcc).
+# Leak suppressions (tests/fuzz/lsan.supp) cover third-party libraries only.
+asan: $(DEPS_STAMP)
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJWB_SANITIZE=ON $(CMAKE_ARGS)
+	cmake --build $(ASAN_DIR) --parallel $(JOBS)
+	cd $(ASAN_DIR) && QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure --timeout 1800 -j $(JOBS) $(ASAN_CTEST_ARGS)

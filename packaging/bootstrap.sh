@@ -29,6 +29,7 @@ PACKAGES=(
     clang-format dpkg-dev ccache
     qtkeychain-qt6-dev
     desktop-file-utils appstream xdotool
+    clang-14 libclang-rt-14-dev
 )
 
 missing=()

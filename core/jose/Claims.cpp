@@ -256,6 +256,14 @@ void lintHeader(const Token &token, Findings &f)
     }
 }
 
+/// A claim may hold any JSON number (-1e300): converting one outside qint64 is undefined behaviour, so the
+/// seconds are truncated and kept within about ±290 million years, as times() does.
+qint64 wholeSeconds(double d)
+{
+    constexpr double kLimit = 9.2e15;
+    return static_cast<qint64>(std::trunc(std::clamp(d, -kLimit, kLimit)));
+}
+
 void lintPayload(const Token &token, qint64 now, Findings &f)
 {
     const QJsonObject &p = token.payload;
@@ -300,11 +308,11 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
                 QStringLiteral("exp %1 looks like milliseconds; NumericDate is seconds, so the token effectively "
                                "never expires")
                     .arg(QString::number(e, 'f', 0)));
-        } else if (static_cast<qint64>(std::trunc(e)) <= now) {
+        } else if (wholeSeconds(e) <= now) {
             add(f, Severity::Error, "expired", QStringLiteral("exp"),
                 QStringLiteral("expired %1 (%2)")
-                    .arg(common::Duration::relative(static_cast<qint64>(e), now),
-                        QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e), Qt::UTC).toString(Qt::ISODate)));
+                    .arg(common::Duration::relative(wholeSeconds(e), now),
+                        QDateTime::fromSecsSinceEpoch(wholeSeconds(e), Qt::UTC).toString(Qt::ISODate)));
         }
         if (e != std::trunc(e))
             add(f, Severity::Info, "fractional_time", QStringLiteral("exp"),
@@ -316,25 +324,24 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
             add(f, Severity::Error, "nbf_milliseconds", QStringLiteral("nbf"),
                 QStringLiteral("nbf %1 looks like milliseconds: the token would not be valid for millennia")
                     .arg(QString::number(n, 'f', 0)));
-        else if (static_cast<qint64>(n) > now)
+        else if (wholeSeconds(n) > now)
             add(f, Severity::Error, "not_yet_valid", QStringLiteral("nbf"),
-                QStringLiteral("not valid yet: nbf is %1")
-                    .arg(common::Duration::relative(static_cast<qint64>(n), now)));
+                QStringLiteral("not valid yet: nbf is %1").arg(common::Duration::relative(wholeSeconds(n), now)));
     }
     if (iat.isDouble()) {
         const double i = iat.toDouble();
         if (i > kMillisThreshold)
             add(f, Severity::Warning, "iat_milliseconds", QStringLiteral("iat"),
                 QStringLiteral("iat %1 looks like milliseconds").arg(QString::number(i, 'f', 0)));
-        else if (static_cast<qint64>(i) > now)
+        else if (wholeSeconds(i) > now)
             add(f, Severity::Warning, "iat_in_future", QStringLiteral("iat"),
                 QStringLiteral("issued in the future (%1): KrakenD rejects it beyond its leeway")
-                    .arg(common::Duration::relative(static_cast<qint64>(i), now)));
+                    .arg(common::Duration::relative(wholeSeconds(i), now)));
     }
     if (exp.isDouble() && exp.toDouble() <= kMillisThreshold) {
         const double start = iat.isDouble() ? iat.toDouble() : nbf.isDouble() ? nbf.toDouble() : -1;
         if (start > 0 && start <= kMillisThreshold) {
-            const auto lifetime = static_cast<qint64>(exp.toDouble() - start);
+            const auto lifetime = wholeSeconds(exp.toDouble() - start);
             if (lifetime < 0)
                 add(f, Severity::Error, "exp_before_start", QStringLiteral("exp"),
                     QStringLiteral("exp is %1 before %2: the token was never valid")

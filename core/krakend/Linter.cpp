@@ -65,7 +65,9 @@ void checkType(Findings &f, const OptionInfo &opt, const QJsonValue &v)
             bad(QStringLiteral("a boolean"));
         break;
     case GoType::Uint32:
-        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != static_cast<double>(static_cast<qint64>(v.toDouble())))
+        // Range first: converting a double beyond qint64 (1e300) is undefined behaviour.
+        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() >= 9223372036854775808.0
+            || v.toDouble() != static_cast<double>(static_cast<qint64>(v.toDouble())))
             bad(QStringLiteral("a non-negative integer"));
         break;
     case GoType::StringList: {

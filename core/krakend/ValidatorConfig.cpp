@@ -230,10 +230,11 @@ QString didYouMean(const QString &name, const QList<OptionInfo> &options)
         {QStringLiteral("aud"), QStringLiteral("audience")},
         {QStringLiteral("iss"), QStringLiteral("issuer")},
     };
-    for (const auto &[from, to] : legacy)
-        if (name == from
-            && std::any_of(options.begin(), options.end(), [&](const OptionInfo &o) { return o.name == to; }))
-            return to;
+    // A pair, not a structured binding: clang before 16 cannot capture bindings in the lambda (fuzz build).
+    for (const auto &entry : legacy)
+        if (name == entry.first
+            && std::any_of(options.begin(), options.end(), [&](const OptionInfo &o) { return o.name == entry.second; }))
+            return entry.second;
     QString best;
     int bestDistance = 4;
     const QString lowered = name.toLower();

@@ -1,0 +1,220 @@
+#include "FuzzTargets.h"
+
+#include "common/Clock.h"
+#include "crypto/Backend.h"
+#include "jose/Base64Url.h"
+#include "jose/Inspection.h"
+#include "jose/TokenParser.h"
+#include "keys/JwkSet.h"
+#include "keys/KeyLoader.h"
+#include "krakend/ConfigDocument.h"
+#include "krakend/Linter.h"
+#include "krakend/Simulator.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define JWB_FUZZ_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JWB_FUZZ_LSAN 1
+#endif
+#endif
+#ifdef JWB_FUZZ_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
+namespace jwb::fuzz {
+
+namespace {
+
+// 2035-01-01T00:00:00Z (inside the demo token's validity): every time-dependent check sees the same instant, so a crash
+// replays.
+constexpr qint64 kNow = 2051222400;
+
+QByteArray g_jwks;
+
+QByteArray bytes(const std::uint8_t *data, std::size_t size)
+{
+    return QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+}
+
+// A property violation is a bug just like a crash: abort so that libFuzzer keeps the input.
+void check(bool condition, const char *what)
+{
+    if (!condition) {
+        std::fprintf(stderr, "fuzz property violated: %s\n", what);
+        std::abort();
+    }
+}
+
+// Structured token inputs: a fuzzer rarely turns base64url text into different valid JSON, so an input starting
+// with byte 0x01 is "header JSON 0x02 payload JSON 0x02 signature bytes", each part base64url-encoded here into a
+// compact token. Everything else is parsed as typed. This reaches the claim checks with arbitrary JSON values.
+QByteArray expandToken(const QByteArray &in)
+{
+    if (!in.startsWith('\x01'))
+        return in;
+    const QList<QByteArray> parts = in.mid(1).split('\x02');
+    QByteArray token;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            token += '.';
+        token += jose::Base64Url::encode(parts[i]);
+    }
+    return token;
+}
+
+} // namespace
+
+std::span<const Target> targets()
+{
+    static const std::array<Target, 6> all {{
+        {"base64url", &base64url, 4096},
+        {"token", &token, 16384},
+        {"jwk", &jwk, 16384},
+        {"keyloader", &keyloader, 16384},
+        {"krakend", &krakend, 65536},
+        {"simulator", &simulator, 16384},
+    }};
+    return all;
+}
+
+const Target *findTarget(std::string_view name)
+{
+    for (const Target &t : targets())
+        if (t.name == name)
+            return &t;
+    return nullptr;
+}
+
+void initialize()
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    if (!QCoreApplication::instance()) {
+        // QCA finds its provider plugins through the application's library paths.
+        static int argc = 1;
+        static char name[] = "jwb-fuzz";
+        static char *argv[] = {name, nullptr};
+        static QCoreApplication app(argc, argv);
+    }
+    {
+        // QCA's OpenSSL plugin loads OpenSSL's legacy provider and never frees it. Allocations made while the
+        // backend starts (once, before any input) are not leak-checked, so that the exit-time check of a fuzz
+        // run stays meaningful; every allocation made while an input runs still is.
+#ifdef JWB_FUZZ_LSAN
+        __lsan::ScopedDisabler noLeakCheck;
+#endif
+        crypto::Backend::initialize();
+    }
+
+    // The demo key set of resources/samples: it signed demo-token.jwt (valid at kNow), so seeds built from that
+    // token pass the signature check and the fuzzer reaches every later step of the pipeline.
+    QFile f(QStringLiteral(JWB_SAMPLES_DIR "/demo-jwks.json"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", JWB_SAMPLES_DIR "/demo-jwks.json");
+        std::abort();
+    }
+    g_jwks = f.readAll();
+}
+
+int base64url(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray in = bytes(data, size);
+    const auto strict = jose::Base64Url::decode(in);
+    if (strict) {
+        // Strict decoding accepts only the canonical form, so encoding gives the input back.
+        check(jose::Base64Url::encode(strict.value()) == in, "Base64Url: encode(decode(x)) != x");
+        const auto lenient = jose::Base64Url::decodeLenient(in);
+        check(lenient && lenient.value() == strict.value(), "Base64Url: lenient disagrees with strict");
+    } else {
+        (void)jose::Base64Url::decodeLenient(in);
+    }
+    return 0;
+}
+
+int token(const std::uint8_t *data, std::size_t size)
+{
+    const QString in = QString::fromUtf8(expandToken(bytes(data, size)));
+    const jose::Token parsed = jose::TokenParser::parse(in);
+    if (parsed.isComplete())
+        check(bool(jose::TokenParser::parseStrict(in)), "TokenParser: parseStrict fails without an issue");
+    const jose::Inspection inspection = jose::Inspection::inspect(in, kNow);
+    (void)QJsonDocument(inspection.toJson()).toJson();
+    return 0;
+}
+
+int jwk(const std::uint8_t *data, std::size_t size)
+{
+    auto set = keys::JwkSet::fromJson(bytes(data, size));
+    if (!set)
+        return 0;
+    (void)QJsonDocument(set->toJson(false)).toJson();
+    (void)QJsonDocument(set->toJson(true)).toJson();
+    for (const QString &kid : set->kids())
+        (void)set->indexesOfKid(kid);
+    (void)set->isMixedSymmetry();
+    set->analyse();
+    return 0;
+}
+
+int keyloader(const std::uint8_t *data, std::size_t size)
+{
+    auto set = keys::KeyLoader::load(bytes(data, size));
+    if (set)
+        (void)QJsonDocument(set->toJson(false)).toJson();
+    return 0;
+}
+
+int krakend(const std::uint8_t *data, std::size_t size)
+{
+    auto doc = krakend::ConfigDocument::fromText(bytes(data, size));
+    if (!doc)
+        return 0;
+    (void)krakend::Linter::lint(doc.value());
+    for (const krakend::EndpointInfo &e : doc->endpoints()) {
+        (void)doc->findEndpoint(e.path, e.method);
+        (void)krakend::SimulationSetup::fromEndpoint(doc->root(), doc->endpoint(e.index), QString());
+    }
+    return 0;
+}
+
+int simulator(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray in = bytes(data, size);
+    const qsizetype cut = in.lastIndexOf('\n');
+    const QByteArray documentText = cut < 0 ? QByteArray() : in.left(cut);
+    const QByteArray tokenText = cut < 0 ? in : in.mid(cut + 1);
+
+    const QJsonDocument document = QJsonDocument::fromJson(documentText);
+    if (!document.isObject())
+        return 0;
+    krakend::SimulationSetup setup = krakend::SimulationSetup::fromValidatorDocument(document.object(), QString());
+    krakend::Simulator sim(setup);
+    sim.setClock(common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC)));
+    sim.setReplacementJwks(g_jwks, QStringLiteral("fuzz JWKS"));
+    sim.setDownloader([](const QUrl &, const keysource::NetworkOptions &) -> common::Result<keysource::HttpResponse> {
+        return common::Error {QStringLiteral("network_error"), QStringLiteral("fuzzing never uses the network"), {}};
+    });
+    krakend::SimulationRequest request;
+    request.headers.append(
+        {QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QString::fromUtf8(expandToken(tokenText))});
+    const krakend::SimulationResult result = sim.run(request);
+    (void)QJsonDocument(result.toJson()).toJson();
+    return 0;
+}
+
+} // namespace jwb::fuzz

@@ -1,0 +1,43 @@
+#pragma once
+
+// The bodies of the libFuzzer targets as plain functions, compiled both into the fuzz executables
+// (FuzzMain.cpp, -DJWB_FUZZ=ON) and into core_tst_fuzzregressions, which replays every input kept under
+// tests/fuzz/regressions/<target>/ in the normal build so that each crash found stays fixed.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace jwb::fuzz {
+
+/// One fuzz entry: returns 0 (libFuzzer's convention); a bug shows as a sanitizer report or an abort.
+using Entry = int (*)(const std::uint8_t *data, std::size_t size);
+
+struct Target
+{
+    std::string_view name; ///< executable fuzz_<name>, folder regressions/<name>, seeds/<name>
+    Entry entry = nullptr;
+    std::size_t maxLen = 4096; ///< libFuzzer's -max_len for this target
+};
+
+/// Every target, in a fixed order.
+[[nodiscard]] std::span<const Target> targets();
+[[nodiscard]] const Target *findTarget(std::string_view name);
+
+/// Once per process, before any entry: a QCoreApplication when none exists (QCA loads its plugins through
+/// it), the crypto backend, and the fixed JWK Set of the simulator target. Idempotent.
+void initialize();
+
+int base64url(const std::uint8_t *data, std::size_t size); ///< Base64Url::decode/decodeLenient (+ round trip)
+/// TokenParser + Inspection (KnownSecrets HMAC check). Input: the text as pasted, or 0x01 header JSON 0x02 payload
+/// JSON 0x02 signature bytes, which the target encodes into a compact token (also for the simulator's token).
+int token(const std::uint8_t *data, std::size_t size);
+int jwk(const std::uint8_t *data, std::size_t size); ///< JwkSet::fromJson and what is done with a set
+int keyloader(const std::uint8_t *data, std::size_t size); ///< KeyLoader::load: PEM, DER, JWK, JWK Set
+int krakend(const std::uint8_t *data, std::size_t size); ///< ConfigDocument::fromText + Linter::lint
+/// Simulator end to end: the input's last line is the token, everything before it the validator document;
+/// keys from a fixed JWK Set, a fixed clock, and a downloader that always fails (no network).
+int simulator(const std::uint8_t *data, std::size_t size);
+
+} // namespace jwb::fuzz
