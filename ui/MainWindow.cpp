@@ -13,12 +13,12 @@
 #include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
 
-#include "keys/KeysPage.h"
 #include "compose/ComposerPage.h"
 #include "gateway/EndpointMatrix.h"
 #include "gateway/GatewayPage.h"
 #include "gateway/SimulationPanel.h"
 #include "gateway/TestMatrixPanel.h"
+#include "keys/KeysPage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -53,8 +53,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
-#include <QUrl>
 #include <QUndoStack>
+#include <QUrl>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -139,8 +139,7 @@ common::Result<QJsonObject> readWorkspaceFile(const QString &path)
 } // namespace
 
 MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QMainWindow(parent)
-    , m_clock(clock ? std::move(clock) : common::Clock::system())
+    : QMainWindow(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
 {
     Resources::ensureLoaded();
     setObjectName(QStringLiteral("mainWindow"));
@@ -379,13 +378,13 @@ void MainWindow::createActions()
     };
     m_openAction = make(QStringLiteral("actionOpen"), QStringLiteral("&Open\u2026"), QKeySequence::Open,
         &MainWindow::chooseAndOpenFile);
-    m_openAction->setStatusTip(
-        QStringLiteral("Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes"));
-    m_openTokenAction = make(QStringLiteral("actionOpenToken"), QStringLiteral("Open &Token File\u2026"), QKeySequence(),
-        [this] {
-            chooseAndOpen(QStringLiteral("Open Token File"),
-                QStringLiteral("Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)"));
-        });
+    m_openAction->setStatusTip(QStringLiteral(
+        "Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes"));
+    m_openTokenAction
+        = make(QStringLiteral("actionOpenToken"), QStringLiteral("Open &Token File\u2026"), QKeySequence(), [this] {
+              chooseAndOpen(QStringLiteral("Open Token File"),
+                  QStringLiteral("Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)"));
+          });
     m_openKeyAction = make(QStringLiteral("actionOpenKey"), QStringLiteral("Open &Key or JWK Set\u2026"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] {
             chooseAndOpen(QStringLiteral("Open Key File"),
@@ -396,13 +395,13 @@ void MainWindow::createActions()
             chooseAndOpen(QStringLiteral("Open KrakenD Configuration"),
                 QStringLiteral("KrakenD configuration (*.json);;All files (*)"));
         });
-    m_openWorkspaceAction = make(QStringLiteral("actionOpenWorkspace"), QStringLiteral("Open &Workspace\u2026"),
-        QKeySequence(), [this] {
-            const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open Workspace"),
-                QStringLiteral("JWT Workbench workspace (*.jwb.json);;All files (*)"));
-            if (!path.isEmpty())
-                openWorkspace(path);
-        });
+    m_openWorkspaceAction
+        = make(QStringLiteral("actionOpenWorkspace"), QStringLiteral("Open &Workspace\u2026"), QKeySequence(), [this] {
+              const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open Workspace"),
+                  QStringLiteral("JWT Workbench workspace (*.jwb.json);;All files (*)"));
+              if (!path.isEmpty())
+                  openWorkspace(path);
+          });
     m_saveWorkspaceAction = make(QStringLiteral("actionSaveWorkspace"), QStringLiteral("&Save Workspace"),
         QKeySequence::Save, [this] { saveWorkspace(); });
     m_saveWorkspaceAction->setStatusTip(QStringLiteral(
@@ -411,12 +410,13 @@ void MainWindow::createActions()
         QKeySequence::SaveAs, [this] {
             const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save Workspace"),
                 QStringLiteral("JWT Workbench workspace (*.jwb.json)"),
-                m_workspacePath.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.jwb.json")) : m_workspacePath);
+                m_workspacePath.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.jwb.json"))
+                                          : m_workspacePath);
             if (!path.isEmpty())
                 saveWorkspaceAs(path);
         });
-    m_demoAction = make(
-        QStringLiteral("actionOpenDemo"), QStringLiteral("Open &Demo Workspace"), QKeySequence(), &MainWindow::openDemo);
+    m_demoAction = make(QStringLiteral("actionOpenDemo"), QStringLiteral("Open &Demo Workspace"), QKeySequence(),
+        &MainWindow::openDemo);
     m_demoAction->setStatusTip(QStringLiteral("The RS256 demo token, its JWK Set and a sample krakend.json"));
     m_quitAction = make(QStringLiteral("actionQuit"), QStringLiteral("&Quit"), QKeySequence::Quit, &QWidget::close);
 
@@ -431,22 +431,24 @@ void MainWindow::createActions()
     m_copyJsonAction->setIconText(QStringLiteral("Copy JSON"));
     m_copyJsonAction->setStatusTip(
         QStringLiteral("Copy header, payload, times and findings as one JSON document (like decode --json)"));
-    m_copyTokenAction = make(QStringLiteral("actionCopyToken"), QStringLiteral("Compact &Token"), QKeySequence(),
-        [this] {
+    m_copyTokenAction = make(
+        QStringLiteral("actionCopyToken"), QStringLiteral("Compact &Token"), QKeySequence(), [this] {
             copyToClipboard(QString::fromLatin1(m_inspector->inspection().token.compact), QStringLiteral("the token"));
         });
-    m_copyHeaderAction = make(QStringLiteral("actionCopyHeader"), QStringLiteral("&Header JSON"), QKeySequence(), [this] {
-        copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.header).toJson()),
-            QStringLiteral("the header"));
-    });
-    m_copyPayloadAction = make(QStringLiteral("actionCopyPayload"), QStringLiteral("&Payload JSON"), QKeySequence(), [this] {
-        copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.payload).toJson()),
-            QStringLiteral("the payload"));
-    });
-    m_copyAuthorizationAction = make(QStringLiteral("actionCopyAuthorization"),
-        QStringLiteral("&Authorization Header"), QKeySequence(), [this] {
-            copyToClipboard(QStringLiteral("Authorization: Bearer ")
-                    + QString::fromLatin1(m_inspector->inspection().token.compact),
+    m_copyHeaderAction
+        = make(QStringLiteral("actionCopyHeader"), QStringLiteral("&Header JSON"), QKeySequence(), [this] {
+              copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.header).toJson()),
+                  QStringLiteral("the header"));
+          });
+    m_copyPayloadAction
+        = make(QStringLiteral("actionCopyPayload"), QStringLiteral("&Payload JSON"), QKeySequence(), [this] {
+              copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.payload).toJson()),
+                  QStringLiteral("the payload"));
+          });
+    m_copyAuthorizationAction = make(
+        QStringLiteral("actionCopyAuthorization"), QStringLiteral("&Authorization Header"), QKeySequence(), [this] {
+            copyToClipboard(
+                QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(m_inspector->inspection().token.compact),
                 QStringLiteral("the Authorization header"));
         });
     m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), QStringLiteral("&curl Command"), QKeySequence(), [this] {
@@ -457,9 +459,9 @@ void MainWindow::createActions()
     m_clearAction = make(QStringLiteral("actionClear"), QStringLiteral("C&lear Token"), QKeySequence(),
         [this] { m_inspector->setTokenText(QString()); });
 
-    const QList<std::pair<Page, QString>> pages = {{Page::Inspector, QStringLiteral("&Inspector")},
-        {Page::Keys, QStringLiteral("&Keys")}, {Page::Gateway, QStringLiteral("&Gateway")},
-        {Page::Composer, QStringLiteral("&Composer")}};
+    const QList<std::pair<Page, QString>> pages
+        = {{Page::Inspector, QStringLiteral("&Inspector")}, {Page::Keys, QStringLiteral("&Keys")},
+            {Page::Gateway, QStringLiteral("&Gateway")}, {Page::Composer, QStringLiteral("&Composer")}};
     const QStringList pageNames
         = {QStringLiteral("Inspector"), QStringLiteral("Keys"), QStringLiteral("Gateway"), QStringLiteral("Composer")};
     for (qsizetype i = 0; i < pages.size(); ++i) {
@@ -578,9 +580,9 @@ void MainWindow::updateActions()
     m_copyHeaderAction->setEnabled(m_inspector->inspection().token.headerOk);
     m_copyPayloadAction->setEnabled(m_inspector->inspection().token.payloadIsJson);
     const QDateTime now = m_inspector->clock()->now().toLocalTime();
-    m_timeLabel->setText((m_inspector->evaluationTime() ? QStringLiteral("Evaluated at %1")
-                                                        : QStringLiteral("Times relative to %1"))
-                             .arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    m_timeLabel->setText(
+        (m_inspector->evaluationTime() ? QStringLiteral("Evaluated at %1") : QStringLiteral("Times relative to %1"))
+            .arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     m_timeLabel->setToolTip(QStringLiteral("Relative times (\u201cexpires in \u2026\u201d) are recomputed every %1 s")
                                 .arg(InspectorWidget::kRefreshMs / 1000));
 }
@@ -591,8 +593,9 @@ void MainWindow::updateTitle()
     // the workspace.
     QStringList parts;
     if (!m_gatewayPage->configPath().isEmpty() || m_gatewayPage->isModified()) {
-        const QString config = m_gatewayPage->configPath().isEmpty() ? QStringLiteral("untitled krakend.json")
-                                                                      : QFileInfo(m_gatewayPage->configPath()).fileName();
+        const QString config = m_gatewayPage->configPath().isEmpty()
+            ? QStringLiteral("untitled krakend.json")
+            : QFileInfo(m_gatewayPage->configPath()).fileName();
         parts.append(config + QStringLiteral("[*]"));
     }
     if (!m_workspacePath.isEmpty())
@@ -711,9 +714,10 @@ void MainWindow::openDemo()
     if (!haveDemoKeys) {
         // The public set verifies the demo token; the private key (the one that signed it) lets the Composer and
         // the test-token matrix sign. It is demo material, published in the repository.
-        const int index = m_keyRing->add(
-            KeyRing::pasted(QStringLiteral("Demo JWK Set"), Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
-        if (const auto demoKey = keys::KeyLoader::load(Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8());
+        const int index = m_keyRing->add(KeyRing::pasted(
+            QStringLiteral("Demo JWK Set"), Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
+        if (const auto demoKey
+            = keys::KeyLoader::load(Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8());
             demoKey.ok() && !demoKey->keys.isEmpty()) {
             QJsonObject jwk = keys::Jwk::toJson(demoKey->keys.first().key, true);
             jwk.insert(QStringLiteral("kid"), QStringLiteral("demo-rs256"));
@@ -733,7 +737,8 @@ void MainWindow::openDemo()
         for (const QString &name : {QStringLiteral("krakend.json"), QStringLiteral("demo-jwks.json")}) {
             const QString target = dir + u'/' + name;
             if (!QFileInfo::exists(target)) {
-                if (auto written = common::AtomicFile::write(target, Resources::text(QStringLiteral(":/samples/") + name).toUtf8());
+                if (auto written
+                    = common::AtomicFile::write(target, Resources::text(QStringLiteral(":/samples/") + name).toUtf8());
                     !written)
                     statusBar()->showMessage(written.error().message, kStatusMessageMs);
             }
@@ -854,7 +859,8 @@ QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
     if (const auto at = m_inspector->evaluationTime())
         inspector.insert(QStringLiteral("evaluate_at"), at->toUTC().toString(Qt::ISODate));
     inspector.insert(QStringLiteral("tree"), m_inspector->isTreeMode());
-    inspector.insert(QStringLiteral("tab"), tabName(static_cast<InspectorWidget::Tab>(m_inspector->tabs()->currentIndex())));
+    inspector.insert(
+        QStringLiteral("tab"), tabName(static_cast<InspectorWidget::Tab>(m_inspector->tabs()->currentIndex())));
     const int keySource = m_inspector->verifyPanel()->keySource();
     if (keySource >= 0)
         inspector.insert(QStringLiteral("verify_key_source"), m_keyRing->at(keySource).id);
@@ -877,7 +883,8 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
                 .arg(kWorkspaceVersion));
     const QJsonValue tokens = workspace.value(QStringLiteral("tokens"));
     if (!tokens.isUndefined() && !tokens.isArray())
-        return common::Result<void>::failure(QStringLiteral("invalid_workspace"), QStringLiteral("\"tokens\" must be an array"));
+        return common::Result<void>::failure(
+            QStringLiteral("invalid_workspace"), QStringLiteral("\"tokens\" must be an array"));
     if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray()); !keys)
         return keys;
 
@@ -892,9 +899,8 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
 
     const QJsonObject inspector = workspace.value(QStringLiteral("inspector")).toObject();
     const QString evaluateAt = inspector.value(QStringLiteral("evaluate_at")).toString();
-    m_inspector->setEvaluationTime(evaluateAt.isEmpty()
-            ? std::nullopt
-            : std::optional<QDateTime>(QDateTime::fromString(evaluateAt, Qt::ISODate)));
+    m_inspector->setEvaluationTime(
+        evaluateAt.isEmpty() ? std::nullopt : std::optional<QDateTime>(QDateTime::fromString(evaluateAt, Qt::ISODate)));
     m_inspector->setTreeMode(inspector.value(QStringLiteral("tree")).toBool(false));
     for (const auto tab : {InspectorWidget::Tab::Decoded, InspectorWidget::Tab::Claims, InspectorWidget::Tab::Findings,
              InspectorWidget::Tab::Signature, InspectorWidget::Tab::Verify}) {
@@ -945,7 +951,8 @@ bool MainWindow::saveWorkspace()
 {
     if (m_workspacePath.isEmpty()) {
         const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save Workspace"),
-            QStringLiteral("JWT Workbench workspace (*.jwb.json)"), QDir::home().filePath(QStringLiteral("workspace.jwb.json")));
+            QStringLiteral("JWT Workbench workspace (*.jwb.json)"),
+            QDir::home().filePath(QStringLiteral("workspace.jwb.json")));
         if (path.isEmpty())
             return false;
         return saveWorkspaceAs(path);
@@ -997,18 +1004,19 @@ void MainWindow::storeSecrets(const QString &workspaceId, const QStringList &sou
     auto pending = std::make_shared<int>(static_cast<int>(sourceIds.size()));
     auto failures = std::make_shared<QStringList>();
     auto *context = new QObject(this);
-    connect(m_secrets, &SecretStore::done, context, [this, pending, failures, context](const QString &, const QString &error) {
-        if (!error.isEmpty())
-            failures->append(error);
-        if (--*pending > 0)
-            return;
-        if (!failures->isEmpty())
-            Dialogs::showError(this, QStringLiteral("Secrets not stored"),
-                QStringLiteral("The workspace was saved without its secrets: %1").arg(failures->first()));
-        else
-            statusBar()->showMessage(QStringLiteral("Secrets stored in the system keychain."), kStatusMessageMs);
-        context->deleteLater();
-    });
+    connect(m_secrets, &SecretStore::done, context,
+        [this, pending, failures, context](const QString &, const QString &error) {
+            if (!error.isEmpty())
+                failures->append(error);
+            if (--*pending > 0)
+                return;
+            if (!failures->isEmpty())
+                Dialogs::showError(this, QStringLiteral("Secrets not stored"),
+                    QStringLiteral("The workspace was saved without its secrets: %1").arg(failures->first()));
+            else
+                statusBar()->showMessage(QStringLiteral("Secrets stored in the system keychain."), kStatusMessageMs);
+            context->deleteLater();
+        });
 }
 
 void MainWindow::loadSecrets(const QJsonObject &workspace)
@@ -1064,7 +1072,8 @@ bool MainWindow::restoreLastSession()
         return false;
     const auto workspace = readWorkspaceFile(lastSessionPath());
     if (!workspace || !loadWorkspaceJson(workspace.value()).ok()) {
-        statusBar()->showMessage(QStringLiteral("The last session could not be restored; starting afresh."), kStatusMessageMs);
+        statusBar()->showMessage(
+            QStringLiteral("The last session could not be restored; starting afresh."), kStatusMessageMs);
         return false;
     }
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
@@ -1178,7 +1187,8 @@ void MainWindow::updateRecentMenu()
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    if (const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray(); !geometry.isEmpty())
+    if (const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+        !geometry.isEmpty())
         restoreGeometry(geometry);
     if (const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray(); !state.isEmpty())
         restoreState(state);
@@ -1248,8 +1258,9 @@ void MainWindow::showShortcuts()
         table->setItem(row, 0, new QTableWidgetItem(action->text().remove(u'&').remove(QStringLiteral("\u2026"))));
         table->setItem(row, 1, new QTableWidgetItem(action->shortcut().toString(QKeySequence::NativeText)));
     }
-    const QList<std::pair<QString, QString>> fixed = {{QStringLiteral("Undo (in a text field)"), QStringLiteral("Ctrl+Z")},
-        {QStringLiteral("Drop a file or a token on the window"), QStringLiteral("drag and drop")}};
+    const QList<std::pair<QString, QString>> fixed
+        = {{QStringLiteral("Undo (in a text field)"), QStringLiteral("Ctrl+Z")},
+            {QStringLiteral("Drop a file or a token on the window"), QStringLiteral("drag and drop")}};
     for (const auto &[text, keys] : fixed) {
         const int row = table->rowCount();
         table->insertRow(row);

@@ -74,17 +74,17 @@ struct Options
         QStringLiteral("theme"), QStringLiteral("Use the light, dark or system theme."), QStringLiteral("THEME")};
     QCommandLineOption size {
         QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800 (for screenshots)."), QStringLiteral("WxH")};
-    QCommandLineOption fresh {QStringLiteral("fresh"),
-        QStringLiteral("Do not restore the last session or offer to recover unsaved work.")};
+    QCommandLineOption fresh {
+        QStringLiteral("fresh"), QStringLiteral("Do not restore the last session or offer to recover unsaved work.")};
 };
 
 void setUpParser(QCommandLineParser &parser, const Options &options)
 {
-    parser.setApplicationDescription(
-        QStringLiteral("Inspect and verify JSON Web Tokens, manage keys, and author and simulate KrakenD JWT policies.\n"
-                       "Each argument that names a file is opened by what it holds: a token (at most 1 MiB), a key or "
-                       "JWK Set, a krakend.json or a workspace (*.jwb.json); any other argument is taken as a token.\n"
-                       "Without arguments the last session is restored (the demo workspace on first start)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Inspect and verify JSON Web Tokens, manage keys, and author and simulate KrakenD JWT policies.\n"
+        "Each argument that names a file is opened by what it holds: a token (at most 1 MiB), a key or "
+        "JWK Set, a krakend.json or a workspace (*.jwb.json); any other argument is taken as a token.\n"
+        "Without arguments the last session is restored (the demo workspace on first start)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(options.demo);
@@ -163,8 +163,9 @@ int main(int argc, char *argv[])
         if (!tabNamed(parser.value(options.tab))
             && !jwb::ui::MainWindow::gatewayTabNames().contains(parser.value(options.tab).toLower())) {
             printLine(stderr,
-                QStringLiteral("jwt-workbench: unknown tab \"%1\" (inspector: decoded, claims, findings, "
-                               "signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)")
+                QStringLiteral(
+                    "jwt-workbench: unknown tab \"%1\" (inspector: decoded, claims, findings, "
+                    "signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)")
                     .arg(parser.value(options.tab)));
             return 2;
         }
@@ -262,7 +263,8 @@ int main(int argc, char *argv[])
         });
     } else if (!inputs.errors.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, errors = inputs.errors] {
-            jwb::ui::Dialogs::showError(&window, QStringLiteral("Cannot open file"), errors.join(QStringLiteral("\n\n")));
+            jwb::ui::Dialogs::showError(
+                &window, QStringLiteral("Cannot open file"), errors.join(QStringLiteral("\n\n")));
         });
     }
     return QApplication::exec();

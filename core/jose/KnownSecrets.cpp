@@ -20,10 +20,10 @@ constexpr std::array kSecrets = {"your-256-bit-secret", "your-384-bit-secret", "
     "change_this_secret", "replace-me", "default", "defaultsecret", "key", "jwtkey", "jwt-key", "jwt_key", "token",
     "tokensecret", "auth", "authsecret", "auth-secret", "api", "apikey", "api_key", "api-secret", "test", "testing",
     "testsecret", "test-secret", "test_secret", "dev", "development", "devsecret", "dev-secret", "local", "demo",
-    "example", "sample", "admin", "administrator", "root", "qwerty", "qwerty123", "123456", "1234567890",
-    "12345678", "123456789", "abc123", "letmein", "welcome", "hello", "hello world", "Hello World", "keyboard cat",
-    "shhhhh", "shhhhhared-secret", "foobar", "foo", "bar", "gottfried", "hmac", "hs256", "HS256", "krakend",
-    "signingkey", "signing-key", "private", "privatekey", "jwt", "JWT", "null", "undefined", "none", ""};
+    "example", "sample", "admin", "administrator", "root", "qwerty", "qwerty123", "123456", "1234567890", "12345678",
+    "123456789", "abc123", "letmein", "welcome", "hello", "hello world", "Hello World", "keyboard cat", "shhhhh",
+    "shhhhhared-secret", "foobar", "foo", "bar", "gottfried", "hmac", "hs256", "HS256", "krakend", "signingkey",
+    "signing-key", "private", "privatekey", "jwt", "JWT", "null", "undefined", "none", ""};
 
 const EVP_MD *digestFor(const QString &alg)
 {

@@ -24,8 +24,8 @@ common::Result<Jwk> chooseKey(crypto::Algorithm alg, const JwkSet &set, const st
         return *lastError;
     if (set.keys.isEmpty())
         return common::Result<Jwk>::failure(QStringLiteral("no_key"), QStringLiteral("the key set is empty"));
-    return common::Result<Jwk>::failure(
-        QStringLiteral("unknown_kid"), QStringLiteral("no key with kid \"%1\" in the key set").arg(kid.value_or(QString())));
+    return common::Result<Jwk>::failure(QStringLiteral("unknown_kid"),
+        QStringLiteral("no key with kid \"%1\" in the key set").arg(kid.value_or(QString())));
 }
 
 common::Result<QString> signBytes(
@@ -66,8 +66,8 @@ common::Result<SignedToken> sign(crypto::Algorithm alg, const JwkSet &set, const
         out.header.insert(QStringLiteral("kid"), headerKid);
     for (auto it = extraHeader.begin(); it != extraHeader.end(); ++it) {
         if (it.key() == u"alg" && it.value().toString() != algName) {
-            return common::Result<SignedToken>::failure(
-                QStringLiteral("header_alg"), QStringLiteral("the extra header cannot change alg; choose the algorithm"));
+            return common::Result<SignedToken>::failure(QStringLiteral("header_alg"),
+                QStringLiteral("the extra header cannot change alg; choose the algorithm"));
         }
         out.header.insert(it.key(), it.value());
     }

@@ -29,7 +29,8 @@ namespace TokenSigner {
 
 /// The first key of `set` that may sign with `alg`; with `kid`, the key with that kid (a single-key set is
 /// used whatever its kid). Errors: key_algorithm_mismatch, key_not_private (from checkKeyFits), unknown_kid.
-[[nodiscard]] common::Result<Jwk> chooseKey(crypto::Algorithm alg, const JwkSet &set, const std::optional<QString> &kid);
+[[nodiscard]] common::Result<Jwk> chooseKey(
+    crypto::Algorithm alg, const JwkSet &set, const std::optional<QString> &kid);
 
 /// Signs `payload`. `kid`, when given, also goes into the header (else the chosen key's kid, if any).
 [[nodiscard]] common::Result<SignedToken> sign(crypto::Algorithm alg, const JwkSet &set, const QJsonObject &payload,

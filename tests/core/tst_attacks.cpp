@@ -133,35 +133,37 @@ void TestAttacks::rejected_data()
 
     // Keys the token brings along are shown, never used.
     const QJsonObject attackerJwk = keys::Jwk::toJson(k.attacker, false);
-    QTest::newRow("embedded jwk (CVE-2018-0114)")
-        << sign(json(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("jwk"), attackerJwk}}),
-               claims(), Algorithm::ES256, k.attacker)
-        << pem(k.ec, false) << QStringLiteral("signature") << QStringLiteral("embedded_jwk");
+    QTest::newRow("embedded jwk (CVE-2018-0114)") << sign(
+        json(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("jwk"), attackerJwk}}),
+        claims(), Algorithm::ES256, k.attacker) << pem(k.ec, false)
+                                                  << QStringLiteral("signature") << QStringLiteral("embedded_jwk");
     QTest::newRow("jku pointing elsewhere")
         << sign(R"({"alg":"ES256","jku":"https://attacker.example/jwks.json"})", claims(), Algorithm::ES256, k.attacker)
         << pem(k.ec, false) << QStringLiteral("signature") << QStringLiteral("embedded_jku");
     QTest::newRow("x5u pointing elsewhere")
         << sign(R"({"alg":"ES256","x5u":"https://attacker.example/cert.pem"})", claims(), Algorithm::ES256, k.attacker)
         << pem(k.ec, false) << QStringLiteral("signature") << QStringLiteral("embedded_x5u");
-    QTest::newRow("x5c self-signed")
-        << sign(R"({"alg":"ES256","x5c":["MIIBszCCAVmgAwIBAgIUSelfSignedByTheAttacker"]})", claims(), Algorithm::ES256,
-               k.attacker)
-        << pem(k.ec, false) << QStringLiteral("signature") << QStringLiteral("embedded_x5c");
+    QTest::newRow("x5c self-signed") << sign(R"({"alg":"ES256","x5c":["MIIBszCCAVmgAwIBAgIUSelfSignedByTheAttacker"]})",
+        claims(), Algorithm::ES256, k.attacker)
+                                     << pem(k.ec, false) << QStringLiteral("signature")
+                                     << QStringLiteral("embedded_x5c");
 
     // kid injection: the kid never becomes a path, a query or a command; with one trusted key and an
     // unknown kid, the signature decides.
-    const QList<std::pair<const char *, QString>> kids = {{"path traversal", QStringLiteral("../../../../dev/null")},
-        {"absolute path", QStringLiteral("/etc/passwd")}, {"SQL", QStringLiteral("x' UNION SELECT 'secret' --")},
-        {"NUL byte", QStringLiteral("key\u0000.pem")}, {"shell", QStringLiteral("k; rm -rf / #")},
-        {"URL", QStringLiteral("https://attacker.example/key")}};
+    const QList<std::pair<const char *, QString>> kids
+        = {{"path traversal", QStringLiteral("../../../../dev/null")}, {"absolute path", QStringLiteral("/etc/passwd")},
+            {"SQL", QStringLiteral("x' UNION SELECT 'secret' --")}, {"NUL byte", QStringLiteral("key\u0000.pem")},
+            {"shell", QStringLiteral("k; rm -rf / #")}, {"URL", QStringLiteral("https://attacker.example/key")}};
     for (const auto &[name, kid] : kids) {
-        const QByteArray header = json(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("kid"), kid}});
+        const QByteArray header
+            = json(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("kid"), kid}});
         QTest::addRow("kid injection: %s", name)
             << sign(header, claims(), Algorithm::ES256, k.attacker) << pem(k.ec, false) << QStringLiteral("signature")
             << QStringLiteral("suspicious_kid");
     }
     QTest::newRow("kid injection: 10000 characters")
-        << sign(json(QJsonObject {{QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("kid"), QString(10000, u'A')}}),
+        << sign(json(QJsonObject {
+                    {QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("kid"), QString(10000, u'A')}}),
                claims(), Algorithm::ES256, k.attacker)
         << pem(k.ec, false) << QStringLiteral("signature") << QStringLiteral("suspicious_kid");
 
@@ -172,43 +174,40 @@ void TestAttacks::rejected_data()
     QTest::newRow("duplicate sub member (payload)")
         << sign(R"({"alg":"ES256"})", R"({"sub":"alice","sub":"admin","exp":1795870800})", Algorithm::ES256, k.attacker)
         << pem(k.ec, false) << QStringLiteral("parse") << QStringLiteral("duplicate_key");
-    QTest::newRow("exp beyond 2^53")
-        << sign(R"({"alg":"ES256"})", R"({"exp":9007199254740993123})", Algorithm::ES256, k.attacker)
-        << pem(k.ec, false) << QStringLiteral("signature") << QStringLiteral("exp_milliseconds");
-    QTest::newRow("exp 1e400")
-        << sign(R"({"alg":"ES256"})", R"({"exp":1e400})", Algorithm::ES256, k.attacker) << pem(k.ec, false)
-        << QStringLiteral("parse") << QString();
+    QTest::newRow("exp beyond 2^53") << sign(R"({"alg":"ES256"})", R"({"exp":9007199254740993123})", Algorithm::ES256,
+        k.attacker) << pem(k.ec, false)
+                                     << QStringLiteral("signature") << QStringLiteral("exp_milliseconds");
+    QTest::newRow("exp 1e400") << sign(R"({"alg":"ES256"})", R"({"exp":1e400})", Algorithm::ES256, k.attacker)
+                               << pem(k.ec, false) << QStringLiteral("parse") << QString();
     QTest::newRow("invalid UTF-8 in payload")
         << sign(R"({"alg":"ES256"})", QByteArray("{\"sub\":\"\xff\xfe\"}"), Algorithm::ES256, k.attacker)
         << pem(k.ec, false) << QStringLiteral("parse") << QString();
-    QTest::newRow("overlong UTF-8 slash in kid")
-        << sign(QByteArray("{\"alg\":\"ES256\",\"kid\":\"..\xc0\xaf..\xc0\xafkey\"}"), claims(), Algorithm::ES256, k.attacker)
-        << pem(k.ec, false) << QStringLiteral("parse") << QString();
-    QTest::newRow("unknown crit")
-        << sign(R"({"alg":"ES256","crit":["exp-ext"],"exp-ext":1})", claims(), Algorithm::ES256, k.ec)
-        << pem(k.ec, false) << QStringLiteral("crit") << QStringLiteral("crit_header");
-    QTest::newRow("b64 false")
-        << sign(R"({"alg":"ES256","b64":false,"crit":["b64"]})", claims(), Algorithm::ES256, k.ec) << pem(k.ec, false)
-        << QStringLiteral("crit") << QStringLiteral("unencoded_payload");
+    QTest::newRow("overlong UTF-8 slash in kid") << sign(
+        QByteArray("{\"alg\":\"ES256\",\"kid\":\"..\xc0\xaf..\xc0\xafkey\"}"), claims(), Algorithm::ES256, k.attacker)
+                                                 << pem(k.ec, false) << QStringLiteral("parse") << QString();
+    QTest::newRow("unknown crit") << sign(
+        R"({"alg":"ES256","crit":["exp-ext"],"exp-ext":1})", claims(), Algorithm::ES256, k.ec)
+                                  << pem(k.ec, false) << QStringLiteral("crit") << QStringLiteral("crit_header");
+    QTest::newRow("b64 false") << sign(
+        R"({"alg":"ES256","b64":false,"crit":["b64"]})", claims(), Algorithm::ES256, k.ec)
+                               << pem(k.ec, false) << QStringLiteral("crit") << QStringLiteral("unencoded_payload");
 
     // A nested JWT: the outer token is signed by an attacker; the inner one by nobody.
-    const QByteArray inner
-        = (b64(R"({"alg":"none"})") + '.' + b64(claims()) + '.');
+    const QByteArray inner = (b64(R"({"alg":"none"})") + '.' + b64(claims()) + '.');
     QTest::newRow("nested JWT (cty JWT)")
         << sign(R"({"alg":"ES256","cty":"JWT"})", inner, Algorithm::ES256, k.attacker) << pem(k.ec, false)
         << QStringLiteral("signature") << QStringLiteral("nested_jwt");
 
     // Algorithm substitution within the asymmetric families.
-    QTest::newRow("RS256 token, EC key")
-        << sign(R"({"alg":"RS256"})", claims(), Algorithm::RS256, k.rsa) << pem(k.ec, false) << QStringLiteral("key")
-        << QString();
-    QTest::newRow("PS256 signature labelled RS256")
-        << [&] {
-               const QByteArray input = b64(R"({"alg":"RS256"})") + '.' + b64(claims());
-               const auto signature = crypto::Signature::sign(Algorithm::PS256, k.rsa, input);
-               return QString::fromLatin1(input + '.' + b64(signature.value()));
-           }()
-        << pem(k.rsa, false) << QStringLiteral("signature") << QString();
+    QTest::newRow("RS256 token, EC key") << sign(R"({"alg":"RS256"})", claims(), Algorithm::RS256, k.rsa)
+                                         << pem(k.ec, false) << QStringLiteral("key") << QString();
+    QTest::newRow("PS256 signature labelled RS256") <<
+        [&] {
+            const QByteArray input = b64(R"({"alg":"RS256"})") + '.' + b64(claims());
+            const auto signature = crypto::Signature::sign(Algorithm::PS256, k.rsa, input);
+            return QString::fromLatin1(input + '.' + b64(signature.value()));
+        }() << pem(k.rsa, false) << QStringLiteral("signature")
+                                                    << QString();
     QTest::newRow("EdDSA token, signed by another Ed25519 key")
         << sign(R"({"alg":"EdDSA"})", claims(), Algorithm::EdDSA,
                Key::generate(crypto::KeyType::Okp, 0, crypto::Curve::Ed25519).value())
@@ -230,7 +229,8 @@ void TestAttacks::rejected()
     const auto *failure = report.firstFailure();
     QVERIFY(failure);
     QVERIFY2(failure->name == failingCheck,
-        qPrintable(QStringLiteral("stopped at %1 (%2), expected %3").arg(failure->name, failure->message, failingCheck)));
+        qPrintable(
+            QStringLiteral("stopped at %1 (%2), expected %3").arg(failure->name, failure->message, failingCheck)));
     if (!finding.isEmpty()) {
         QVERIFY2(hasFinding(report.findings, finding) || hasFinding(report.inspection.findings, finding),
             qPrintable(QStringLiteral("missing finding %1").arg(finding)));
@@ -253,7 +253,8 @@ void TestAttacks::algNoneEverySpelling()
     const QByteArray header = json(QJsonObject {{QStringLiteral("alg"), alg}});
     for (const QByteArray &signature : {QByteArray(), b64("x"), b64(QByteArray(64, '\0'))}) {
         const QString token = QString::fromLatin1(b64(header) + '.' + b64(claims()) + '.' + signature);
-        for (const QByteArray &trusted : {pem(testKeys().ec, false), QByteArray(R"({"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})")}) {
+        for (const QByteArray &trusted : {pem(testKeys().ec, false),
+                 QByteArray(R"({"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})")}) {
             const auto keySet = keys::KeyLoader::load(trusted);
             QVERIFY(keySet.ok());
             const auto report = validation::Verifier::verify(token, keySet.value(), validation::Policy {});
@@ -273,7 +274,8 @@ void TestAttacks::psychicSignatures_data()
     const QByteArray n = QByteArray::fromHex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
     QTest::newRow("r = s = 0") << QByteArray(64, '\0');
     QTest::newRow("r = s = n") << (n + n);
-    QTest::newRow("r = 1, s = n + 1") << (QByteArray(31, '\0') + '\x01' + QByteArray::fromHex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632552"));
+    QTest::newRow("r = 1, s = n + 1") << (QByteArray(31, '\0') + '\x01'
+        + QByteArray::fromHex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632552"));
     QTest::newRow("s > n (all ones)") << (QByteArray(31, '\0') + '\x01' + QByteArray(32, '\xff'));
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("one byte") << QByteArray(1, '\0');
@@ -299,12 +301,12 @@ void TestAttacks::hostileKeysRefused_data()
     QTest::addColumn<QByteArray>("jwk");
     QTest::addColumn<QString>("code");
     // P-256 point (1, 1) is not on the curve.
-    QTest::newRow("EC point not on the curve")
-        << QByteArray(R"({"kty":"EC","crv":"P-256","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE","y":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE"})")
-        << QString();
-    QTest::newRow("EC coordinates too long")
-        << QByteArray(R"({"kty":"EC","crv":"P-256","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE","y":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE"})")
-        << QString();
+    QTest::newRow("EC point not on the curve") << QByteArray(
+        R"({"kty":"EC","crv":"P-256","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE","y":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE"})")
+                                               << QString();
+    QTest::newRow("EC coordinates too long") << QByteArray(
+        R"({"kty":"EC","crv":"P-256","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE","y":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE"})")
+                                             << QString();
     const QByteArray modulus512 = b64(QByteArray(63, '\xc3') + '\x01');
     QTest::newRow("RSA 512 bits") << (QByteArray(R"({"kty":"RSA","e":"AQAB","n":")") + modulus512 + "\"}") << QString();
     const QByteArray modulus2048 = b64(QByteArray(255, '\xc3') + '\x01');

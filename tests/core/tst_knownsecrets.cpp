@@ -12,8 +12,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <functional>
 #include <QTest>
+#include <functional>
 
 using namespace jwb;
 

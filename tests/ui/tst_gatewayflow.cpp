@@ -20,8 +20,8 @@
 
 #include <QComboBox>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -144,7 +144,8 @@ void TestGatewayFlow::testTokensGiveExpectedVerdicts()
     m_window->gatewayPage()->selectEndpoint(0);
     // Sign with the demo private key (kid demo-rs256), the key behind the config's jwk_local_path set, so that the
     // simulator, which uses the config's own keys, judges the minted tokens exactly as the matrix predicts.
-    const auto demoKey = keys::KeyLoader::load(ui::Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8());
+    const auto demoKey
+        = keys::KeyLoader::load(ui::Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8());
     QVERIFY(demoKey.ok());
     QJsonObject jwk = keys::Jwk::toJson(demoKey->keys.first().key, true);
     jwk.insert(QStringLiteral("kid"), QStringLiteral("demo-rs256"));

@@ -114,7 +114,8 @@ void TestGuiApp::openingAConfigChangesNothing()
     file.write(original);
     file.close();
     const QString png = dir.filePath(QStringLiteral("gateway.png"));
-    const Run r = run({config, QStringLiteral("--tab"), QStringLiteral("simulate"), QStringLiteral("--screenshot"), png});
+    const Run r
+        = run({config, QStringLiteral("--tab"), QStringLiteral("simulate"), QStringLiteral("--screenshot"), png});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), original);

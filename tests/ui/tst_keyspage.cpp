@@ -7,6 +7,7 @@
 #include "UiTestHelpers.h"
 
 #include "common/Dialogs.h"
+#include "jose/Inspection.h"
 #include "keys/KeyGeneratorDialog.h"
 #include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
@@ -16,7 +17,6 @@
 #include "keys/Thumbprint.h"
 #include "keys/TokenSigner.h"
 #include "keysource/HttpFetch.h"
-#include "jose/Inspection.h"
 #include "verify/VerifyPanel.h"
 
 #include <QAbstractItemModelTester>
@@ -660,14 +660,16 @@ void TestKeysPage::fetchFromLocalHttps()
 
     // Fetched keys verify a token in the inspector's Verify tab: the server now publishes the key that signed it.
     const auto signer = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256).value();
-    const auto signerJwk = keys::Jwk::fromKey(signer, QStringLiteral("k9"), QStringLiteral("ES256"), QStringLiteral("sig"));
+    const auto signerJwk
+        = keys::Jwk::fromKey(signer, QStringLiteral("k9"), QStringLiteral("ES256"), QStringLiteral("sig"));
     server.setBody(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {signerJwk.publicJson()}}})
-            .toJson(QJsonDocument::Compact));
+                       .toJson(QJsonDocument::Compact));
     m_page->selectSource(1);
     m_page->refreshCurrent();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 30000);
-    const auto token = keys::TokenSigner::sign(crypto::Algorithm::ES256, keys::JwkSet::fromKey(signerJwk, QStringLiteral("JWK")),
-        QJsonObject {{QStringLiteral("sub"), QStringLiteral("alice")}, {QStringLiteral("exp"), test::kNow + 600}});
+    const auto token
+        = keys::TokenSigner::sign(crypto::Algorithm::ES256, keys::JwkSet::fromKey(signerJwk, QStringLiteral("JWK")),
+            QJsonObject {{QStringLiteral("sub"), QStringLiteral("alice")}, {QStringLiteral("exp"), test::kNow + 600}});
     QVERIFY(token.ok());
     VerifyPanel panel(common::Clock::fixed(test::nowUtc()));
     panel.setKeyRing(m_ring.get());

@@ -20,17 +20,17 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QClipboard>
-#include <QGuiApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTest>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTreeView>
 
 #include <memory>
@@ -108,7 +108,7 @@ void TestWorkspace::init()
     QFile::remove(ui::MainWindow::lastSessionPath());
     ui::Dialogs::Hooks hooks;
     hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
-    hooks.information = [](const QString &, const QString &) { };
+    hooks.information = [](const QString &, const QString &) {};
     hooks.question = [this](const QString &, const QString &text, QMessageBox::StandardButtons) {
         m_questions.append(text);
         return m_answer;
@@ -156,8 +156,10 @@ void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
         window->inspector()->setCurrentInput(0);
         window->inspector()->setTreeMode(true);
         window->inspector()->setEvaluationTime(QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
-        window->keyRing()->add(ui::KeyRing::pasted(QStringLiteral("demo public"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
-        const int secret = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8")));
+        window->keyRing()->add(ui::KeyRing::pasted(
+            QStringLiteral("demo public"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
+        const int secret
+            = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8")));
         secretId = window->keyRing()->at(secret).id;
         m_answer = QMessageBox::No;
         QVERIFY(window->saveWorkspaceAs(path));
@@ -231,7 +233,8 @@ void TestWorkspace::keychainFailureIsReported()
 
 void TestWorkspace::malformedWorkspaceNamesLineAndColumn()
 {
-    const QString path = writeFile(*m_dir, QStringLiteral("bad.jwb.json"), "{\n  \"jwt_workbench_workspace\": 1,\n  \"tokens\": [,]\n}");
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("bad.jwb.json"), "{\n  \"jwt_workbench_workspace\": 1,\n  \"tokens\": [,]\n}");
     auto window = makeWindow();
     QVERIFY(!window->openFile(path));
     QCOMPARE(m_errors.size(), 1);
@@ -315,15 +318,16 @@ void TestWorkspace::verifyWithKeyRingSource()
     window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
     auto *panel = window->inspector()->verifyPanel();
     QCOMPARE(panel->sourceCombo()->count(), 1); // only "the key pasted below"
-    const int index = window->keyRing()->add(
-        ui::KeyRing::pasted(QStringLiteral("demo jwks"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
+    const int index = window->keyRing()->add(ui::KeyRing::pasted(
+        QStringLiteral("demo jwks"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
     QCOMPARE(panel->sourceCombo()->count(), 2);
     panel->setKeySource(index);
     QCOMPARE(panel->verdict(), QStringLiteral("valid"));
     QVERIFY(!panel->keyEdit()->isVisibleTo(panel));
 
     // A source whose keys do not fit gives "invalid", not a silent pass.
-    const int other = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("wrong"), kSecret, QStringLiteral("utf8")));
+    const int other
+        = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("wrong"), kSecret, QStringLiteral("utf8")));
     panel->setKeySource(other);
     QCOMPARE(panel->verdict(), QStringLiteral("invalid"));
 
@@ -389,8 +393,10 @@ void TestWorkspace::demoWorkspaceHasKeys()
     QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
     // The tree belongs to the Decoded tab, and the Claims tab keeps its tables.
     auto *tabs = window->inspector()->tabs();
-    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))->isAncestorOf(window->inspector()->treeView()));
-    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->isAncestorOf(window->inspector()->claimsView()));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))
+                ->isAncestorOf(window->inspector()->treeView()));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))
+                ->isAncestorOf(window->inspector()->claimsView()));
     QVERIFY(!tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->findChild<QTreeView *>());
 }
 

@@ -4,10 +4,10 @@
 
 #include <QApplication>
 #include <QFontDatabase>
-#include <QStyle>
-#include <QStyleFactory>
 #include <QPainter>
 #include <QPixmap>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QSvgRenderer>
 
 namespace jwb::ui::Theme {

@@ -179,9 +179,7 @@ QString htmlColor(const QColor &c)
 } // namespace
 
 InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QWidget(parent)
-    , m_systemClock(clock ? std::move(clock) : common::Clock::system())
-    , m_clock(m_systemClock)
+    : QWidget(parent), m_systemClock(clock ? std::move(clock) : common::Clock::system()), m_clock(m_systemClock)
 {
     setObjectName(QStringLiteral("inspector"));
     m_inputs.append(Input {QStringLiteral("Untitled"), QString(), true});

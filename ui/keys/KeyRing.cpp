@@ -81,10 +81,8 @@ std::optional<KeySource::Kind> KeySource::kindFromName(const QString &name)
 }
 
 KeyRing::KeyRing(std::shared_ptr<const common::Clock> clock, QObject *parent)
-    : QObject(parent)
-    , m_clock(clock ? std::move(clock) : common::Clock::system())
-{
-}
+    : QObject(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
+{ }
 
 KeyRing::~KeyRing()
 {
@@ -434,8 +432,8 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
         if (entry.contains(QStringLiteral("der_base64")))
             source.binary = QByteArray::fromBase64(entry.value(QStringLiteral("der_base64")).toString().toLatin1());
         if ((source.kind == KeySource::Kind::File || source.isRemote()) && source.location.isEmpty()) {
-            return common::Result<void>::failure(
-                QStringLiteral("invalid_workspace"), where + tr(": a %1 source needs a location").arg(KeySource::kindName(source.kind)));
+            return common::Result<void>::failure(QStringLiteral("invalid_workspace"),
+                where + tr(": a %1 source needs a location").arg(KeySource::kindName(source.kind)));
         }
         const QJsonObject network = entry.value(QStringLiteral("network")).toObject();
         source.network.insecure = network.value(QStringLiteral("insecure")).toBool(false);

@@ -300,7 +300,8 @@ void VerifyPanel::updateSourceCombo()
             if (source.fetching)
                 label += QStringLiteral(" (fetching\u2026)");
             else if (source.keys)
-                label += QStringLiteral(" (%1)").arg(plural(source.keys->keys.size(), QStringLiteral("key"), QStringLiteral("keys")));
+                label += QStringLiteral(" (%1)").arg(
+                    plural(source.keys->keys.size(), QStringLiteral("key"), QStringLiteral("keys")));
             else if (!source.error.isEmpty())
                 label += QStringLiteral(" (error)");
             m_sourceCombo->addItem(label, source.id);
@@ -339,8 +340,8 @@ void VerifyPanel::updateIssuerButton()
 {
     const QString iss = m_inspection.token.payload.value(QStringLiteral("iss")).toString();
     const QUrl url(iss);
-    const bool usable = m_ring && url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http")
-        && !url.host().isEmpty();
+    const bool usable
+        = m_ring && url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http") && !url.host().isEmpty();
     m_issuerButton->setEnabled(usable);
     m_issuerButton->setToolTip(usable
             ? QStringLiteral("Fetch the keys of %1 through OpenID Connect discovery "
@@ -436,16 +437,19 @@ void VerifyPanel::verifyNow()
             status = QStringLiteral("Fetching %1: %2").arg(ringSource->location, ringSource->stage);
         else if (!ringSource->error.isEmpty())
             status = (ringSource->keys ? QStringLiteral("Last refresh failed (using the keys fetched before): ")
-                                       : QString()) + ringSource->error;
+                                       : QString())
+                + ringSource->error;
         else if (ringSource->keys)
-            status = QStringLiteral("%1 from %2").arg(plural(ringSource->keys->keys.size(), QStringLiteral("key"),
-                QStringLiteral("keys")), ringSource->location.isEmpty() ? ringSource->name : ringSource->location);
+            status = QStringLiteral("%1 from %2")
+                         .arg(plural(ringSource->keys->keys.size(), QStringLiteral("key"), QStringLiteral("keys")),
+                             ringSource->location.isEmpty() ? ringSource->name : ringSource->location);
         m_sourceStatus->setText(status);
         if (!ringSource->keys) {
             if (ringSource->fetching)
                 showNeutral(QStringLiteral("Fetching keys\u2026"), status);
             else
-                showKeyError(ringSource->error.isEmpty() ? QStringLiteral("no_key: the source has no keys") : ringSource->error);
+                showKeyError(
+                    ringSource->error.isEmpty() ? QStringLiteral("no_key: the source has no keys") : ringSource->error);
             return;
         }
     } else if (keyText.trimmed().isEmpty() && m_binaryKey.isEmpty()) {
