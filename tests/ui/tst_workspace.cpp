@@ -26,6 +26,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void jsonTreeModel();
     void demoWorkspaceHasKeys();
     void secretClipboardClears();
+    void secretsStayOutOfSettingsAndSessions();
 
 private:
     std::unique_ptr<ui::MainWindow> makeWindow();
@@ -416,6 +418,38 @@ void TestWorkspace::secretClipboardClears()
     ui::SecretClipboard::setClearAfterSeconds(0);
     QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
     ui::SecretClipboard::setClearAfterSeconds(ui::SecretClipboard::kDefaultSeconds);
+}
+
+void TestWorkspace::secretsStayOutOfSettingsAndSessions()
+{
+    // A session with a secret, a private key and a token; everything the app writes on its own (settings, the
+    // last session, the crash-recovery autosave) and the window title must be free of the key material.
+    const QByteArray privatePem = ui::Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8();
+    {
+        auto window = makeWindow();
+        window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs"), kSecret, QStringLiteral("utf8")));
+        window->keyRing()->add(ui::KeyRing::pasted(QStringLiteral("private"), QString::fromUtf8(privatePem)));
+        window->openDemo();
+        QVERIFY(window->autosaveNow());
+        QVERIFY(!window->windowTitle().contains(kSecret));
+        const QString autosave = QString::fromUtf8(QJsonDocument(readJson(ui::MainWindow::autosavePath())).toJson());
+        QVERIFY(!autosave.isEmpty());
+        QVERIFY(!autosave.contains(kSecret));
+        QVERIFY(!autosave.contains(u"PRIVATE KEY"));
+        window->show();
+        window->close(); // writes the settings and the last session
+    }
+    QSettings settings;
+    settings.sync();
+    for (const QString &path : {settings.fileName(), ui::MainWindow::lastSessionPath()}) {
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(kSecret.toUtf8()), qPrintable(path));
+        QVERIFY2(!bytes.contains("PRIVATE KEY"), qPrintable(path));
+        // The private JWK members of the demo key ("d", "p", "q") are not there either.
+        QVERIFY2(!bytes.contains("\"d\""), qPrintable(path));
+    }
 }
 
 QTEST_MAIN(TestWorkspace)
