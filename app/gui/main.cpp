@@ -211,9 +211,11 @@ int main(int argc, char *argv[])
     const bool fresh = parser.isSet(options.fresh) || screenshot;
     const bool hasInputs = !inputs.files.isEmpty() || !inputs.tokens.isEmpty();
     bool restored = false;
-    if (!fresh && !parser.isSet(options.demo)) {
+    // With files or tokens on the command line the user wants those: no question first; an autosave stays for
+    // the next plain start.
+    if (!fresh && !parser.isSet(options.demo) && !hasInputs) {
         restored = window.offerRecovery();
-        if (!restored && !hasInputs)
+        if (!restored)
             restored = window.restoreLastSession();
     }
     const bool demo = parser.isSet(options.demo) || (!hasInputs && !restored);
