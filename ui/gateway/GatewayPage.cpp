@@ -240,7 +240,12 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     setDocument(initial.value(), kNewConfig, false);
 }
 
-GatewayPage::~GatewayPage() = default;
+GatewayPage::~GatewayPage()
+{
+    // Child objects are destroyed after this body, when the page is only a QWidget any more: the undo stack must
+    // not call back into it while it clears itself.
+    m_undo->disconnect();
+}
 
 QWidget *GatewayPage::buildToolbar()
 {
@@ -291,11 +296,12 @@ QWidget *GatewayPage::buildToolbar()
     connect(m_redoButton, &QToolButton::clicked, m_undo, &QUndoStack::redo);
     connect(m_undo, &QUndoStack::canUndoChanged, m_undoButton, &QWidget::setEnabled);
     connect(m_undo, &QUndoStack::canRedoChanged, m_redoButton, &QWidget::setEnabled);
-    connect(m_undo, &QUndoStack::undoTextChanged, m_undoButton, [this](const QString &t) {
-        m_undoButton->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to undo") : QStringLiteral("Undo: ") + t);
+    // The buttons, not `this`: the stack announces its last change while the page is being destroyed.
+    connect(m_undo, &QUndoStack::undoTextChanged, m_undoButton, [button = m_undoButton](const QString &t) {
+        button->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to undo") : QStringLiteral("Undo: ") + t);
     });
-    connect(m_undo, &QUndoStack::redoTextChanged, m_redoButton, [this](const QString &t) {
-        m_redoButton->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to redo") : QStringLiteral("Redo: ") + t);
+    connect(m_undo, &QUndoStack::redoTextChanged, m_redoButton, [button = m_redoButton](const QString &t) {
+        button->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to redo") : QStringLiteral("Redo: ") + t);
     });
     m_undoButton->setEnabled(false);
     m_redoButton->setEnabled(false);
