@@ -6,6 +6,7 @@
 
 #include "common/Dialogs.h"
 #include "common/Resources.h"
+#include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
 #include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
@@ -431,10 +432,10 @@ void MainWindow::createActions()
     m_copyJsonAction->setIconText(QStringLiteral("Copy JSON"));
     m_copyJsonAction->setStatusTip(
         QStringLiteral("Copy header, payload, times and findings as one JSON document (like decode --json)"));
-    m_copyTokenAction = make(
-        QStringLiteral("actionCopyToken"), QStringLiteral("Compact &Token"), QKeySequence(), [this] {
-            copyToClipboard(QString::fromLatin1(m_inspector->inspection().token.compact), QStringLiteral("the token"));
-        });
+    m_copyTokenAction
+        = make(QStringLiteral("actionCopyToken"), QStringLiteral("Compact &Token"), QKeySequence(), [this] {
+              copyCredential(QString::fromLatin1(m_inspector->inspection().token.compact), QStringLiteral("the token"));
+          });
     m_copyHeaderAction
         = make(QStringLiteral("actionCopyHeader"), QStringLiteral("&Header JSON"), QKeySequence(), [this] {
               copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.header).toJson()),
@@ -447,15 +448,25 @@ void MainWindow::createActions()
           });
     m_copyAuthorizationAction = make(
         QStringLiteral("actionCopyAuthorization"), QStringLiteral("&Authorization Header"), QKeySequence(), [this] {
-            copyToClipboard(
+            copyCredential(
                 QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(m_inspector->inspection().token.compact),
                 QStringLiteral("the Authorization header"));
         });
     m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), QStringLiteral("&curl Command"), QKeySequence(), [this] {
-        copyToClipboard(QStringLiteral("curl -i -H 'Authorization: Bearer %1' http://localhost:8080/")
-                            .arg(QString::fromLatin1(m_inspector->inspection().token.compact)),
+        copyCredential(QStringLiteral("curl -i -H 'Authorization: Bearer %1' http://localhost:8080/")
+                           .arg(QString::fromLatin1(m_inspector->inspection().token.compact)),
             QStringLiteral("a curl command"));
     });
+    m_clearClipboardAction
+        = new QAction(QStringLiteral("Clear Copied Tokens After %1 s").arg(SecretClipboard::kDefaultSeconds), this);
+    m_clearClipboardAction->setObjectName(QStringLiteral("actionClearClipboard"));
+    m_clearClipboardAction->setCheckable(true);
+    m_clearClipboardAction->setChecked(SecretClipboard::clearAfterSeconds() > 0);
+    m_clearClipboardAction->setStatusTip(QStringLiteral(
+        "A token is a credential: after Copy As Token, Authorization Header or curl, clear the clipboard again unless "
+        "something else was copied meanwhile"));
+    connect(m_clearClipboardAction, &QAction::toggled, this,
+        [](bool on) { SecretClipboard::setClearAfterSeconds(on ? SecretClipboard::kDefaultSeconds : 0); });
     m_clearAction = make(QStringLiteral("actionClear"), QStringLiteral("C&lear Token"), QKeySequence(),
         [this] { m_inspector->setTokenText(QString()); });
 
@@ -551,6 +562,7 @@ void MainWindow::createMenus()
     copyAs->addAction(m_copyPayloadAction);
     copyAs->addAction(m_copyAuthorizationAction);
     copyAs->addAction(m_copyCurlAction);
+    edit->addAction(m_clearClipboardAction);
     edit->addSeparator();
     edit->addAction(m_clearAction);
 
@@ -784,6 +796,19 @@ void MainWindow::copyToClipboard(const QString &text, const QString &what)
     }
     QGuiApplication::clipboard()->setText(text);
     statusBar()->showMessage(QStringLiteral("Copied %1.").arg(what), kStatusMessageMs);
+}
+
+void MainWindow::copyCredential(const QString &text, const QString &what)
+{
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(QStringLiteral("There is nothing to copy."), kStatusMessageMs);
+        return;
+    }
+    const int seconds = SecretClipboard::copy(text);
+    statusBar()->showMessage(seconds > 0
+            ? QStringLiteral("Copied %1; the clipboard is cleared in %2 s.").arg(what).arg(seconds)
+            : QStringLiteral("Copied %1.").arg(what),
+        kStatusMessageMs);
 }
 
 void MainWindow::copyDecodedJson()

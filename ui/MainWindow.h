@@ -157,6 +157,8 @@ private:
     bool openKeys(const QString &path);
     bool openConfig(const QString &path);
     void copyToClipboard(const QString &text, const QString &what);
+    /// A token, Authorization header or curl command: a credential, copied through SecretClipboard.
+    void copyCredential(const QString &text, const QString &what);
     void undo();
     void redo();
     void storeSecrets(const QString &workspaceId, const QStringList &sourceIds);
@@ -205,6 +207,7 @@ private:
     QAction *m_copyCurlAction = nullptr;
     QAction *m_copyAuthorizationAction = nullptr;
     QAction *m_clearAction = nullptr;
+    QAction *m_clearClipboardAction = nullptr;
     QList<QAction *> m_pageActions;
     QList<QAction *> m_tabActions;
     QActionGroup *m_themeGroup = nullptr;

@@ -417,6 +417,19 @@ void TestWorkspace::secretClipboardClears()
 
     ui::SecretClipboard::setClearAfterSeconds(0);
     QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
+
+    // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through it.
+    auto window = makeWindow();
+    window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
+    auto *option = window->findChild<QAction *>(QStringLiteral("actionClearClipboard"));
+    QVERIFY(option);
+    QVERIFY(!option->isChecked());
+    option->setChecked(true);
+    QCOMPARE(ui::SecretClipboard::clearAfterSeconds(), ui::SecretClipboard::kDefaultSeconds);
+    ui::SecretClipboard::setClearAfterSeconds(1);
+    window->findChild<QAction *>(QStringLiteral("actionCopyToken"))->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), ui::Resources::demoToken().trimmed());
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
     ui::SecretClipboard::setClearAfterSeconds(ui::SecretClipboard::kDefaultSeconds);
 }
 
