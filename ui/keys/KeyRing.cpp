@@ -44,6 +44,18 @@ bool textHoldsPrivateKey(const QString &text)
     return false;
 }
 
+/// Overwrites key text and bytes before they are released, where this copy is the only one (a shared Qt string
+/// would only detach and wipe a fresh copy).
+void wipe(KeySource &source)
+{
+    if (!source.text.isEmpty() && source.text.isDetached())
+        source.text.fill(QChar(0));
+    if (!source.binary.isEmpty() && source.binary.isDetached())
+        source.binary.fill('\0');
+    source.text.clear();
+    source.binary.clear();
+}
+
 } // namespace
 
 bool KeySource::holdsSecret() const
@@ -90,6 +102,8 @@ KeyRing::~KeyRing()
         if (fetcher)
             fetcher->cancel();
     }
+    for (auto &source : m_sources)
+        wipe(source);
 }
 
 void KeyRing::setNetworkAccessManager(QNetworkAccessManager *manager)
@@ -132,6 +146,8 @@ void KeyRing::update(int index, KeySource source)
     source.id = m_sources.at(index).id;
     if (source.name.isEmpty())
         source.name = m_sources.at(index).name;
+    if (source.text != m_sources.at(index).text || source.binary != m_sources.at(index).binary)
+        wipe(m_sources[index]);
     m_sources[index] = std::move(source);
     reload(index);
 }
@@ -150,6 +166,7 @@ void KeyRing::remove(int index)
         return;
     cancel(index);
     m_fetchers.remove(m_sources.at(index).id);
+    wipe(m_sources[index]);
     m_sources.removeAt(index);
     Q_EMIT sourcesChanged();
 }
@@ -159,6 +176,8 @@ void KeyRing::clear()
     for (int i = 0; i < m_sources.size(); ++i)
         cancel(i);
     m_fetchers.clear();
+    for (auto &source : m_sources)
+        wipe(source);
     m_sources.clear();
     Q_EMIT sourcesChanged();
 }
