@@ -4,6 +4,7 @@
 #include "UiTestHelpers.h"
 
 #include "common/Clock.h"
+#include "common/Theme.h"
 #include "compose/ComposerPage.h"
 #include "crypto/Key.h"
 #include "inspector/TokenEditor.h"
@@ -450,21 +451,7 @@ void TestComposer::screenshots()
     if (dir.isEmpty())
         QSKIP("set JWB_SCREENSHOT_DIR to save screenshots");
     const QPalette light = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
-    dark.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        dark.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+    const QPalette dark = ui::Theme::darkPalette(); // the palette View > Theme > Dark applies
 
     const auto shoot = [&](ui::ComposerPage &page, const QString &name) {
         page.resize(1280, 800);
