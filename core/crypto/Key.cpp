@@ -5,6 +5,9 @@
 #include <QTimeZone>
 
 #include <functional>
+#include <map>
+#include <string>
+#include <vector>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -261,10 +264,27 @@ Result<Key> adopt(
 Result<EvpPkeyPtr> fromParams(const char *type, OSSL_PARAM_BLD *bld, int selection)
 {
     std::unique_ptr<OSSL_PARAM, ParamDeleter> params(OSSL_PARAM_BLD_to_param(bld));
-    CtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
+    // One fromdata context per thread and key type: creating it fetches the key manager by name, which costs as
+    // much as building the key (it shows when a JWK Set of thousands of keys loads).
+    struct Cached
+    {
+        std::string type;
+        CtxPtr ctx;
+    };
+    thread_local std::vector<Cached> cache;
+    EVP_PKEY_CTX *ctx = nullptr;
+    for (const auto &c : cache)
+        if (c.type == type)
+            ctx = c.ctx.get();
+    if (!ctx) {
+        CtxPtr made(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
+        if (made && EVP_PKEY_fromdata_init(made.get()) == 1) {
+            ctx = made.get();
+            cache.push_back({type, std::move(made)});
+        }
+    }
     EVP_PKEY *raw = nullptr;
-    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || EVP_PKEY_fromdata(ctx.get(), &raw, selection, params.get()) != 1)
+    if (!params || !ctx || EVP_PKEY_fromdata(ctx, &raw, selection, params.get()) != 1)
         return Result<EvpPkeyPtr>::failure(QStringLiteral("invalid_key"),
             QStringLiteral("%1 key rejected by OpenSSL: %2").arg(QString::fromLatin1(type), opensslErrors()));
     return EvpPkeyPtr(raw);
@@ -441,6 +461,25 @@ Result<Key> Key::fromEc(const EcComponents &c)
                 .arg(len)
                 .arg(c.d.size()));
     const QByteArray point = QByteArray(1, '\x04') + c.x + c.y;
+    if (c.d.isEmpty()) {
+        // Public keys (JWK Sets hold thousands): copy the curve's parameters from a per-thread template key and set
+        // the point, instead of building the group from its name for every key (the group's set-up costs more than
+        // the rest of the key). The checks below are the same either way.
+        thread_local std::map<Curve, EvpPkeyPtr> templates;
+        EvpPkeyPtr &templ = templates[c.curve];
+        if (!templ)
+            templ.reset(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", group));
+        EvpPkeyPtr key(EVP_PKEY_new());
+        if (templ && key && EVP_PKEY_copy_parameters(key.get(), templ.get()) == 1
+            && EVP_PKEY_set1_encoded_public_key(key.get(), reinterpret_cast<const unsigned char *>(point.constData()),
+                   static_cast<size_t>(point.size()))
+                == 1) {
+            CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
+            if (EVP_PKEY_public_check_quick(ctx.get()) == 1)
+                return adopt(std::move(key), std::nullopt, [](auto d) { return Key(std::move(d)); });
+        }
+        ERR_clear_error(); // refused: the general path below gives the precise error
+    }
     std::unique_ptr<OSSL_PARAM_BLD, BldDeleter> bld(OSSL_PARAM_BLD_new());
     OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0);
     OSSL_PARAM_BLD_push_octet_string(
@@ -455,7 +494,10 @@ Result<Key> Key::fromEc(const EcComponents &c)
         return fail<Key>(
             "invalid_key", QStringLiteral("the point is not a valid %1 public key").arg(curveName(c.curve)));
     CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
-    if (EVP_PKEY_public_check(ctx.get()) != 1) {
+    // P-256, P-384 and P-521 have cofactor 1: a point on the curve other than infinity has order n, so the quick
+    // check (on the curve, not infinity) is the whole check; the full one would add a scalar multiplication by n
+    // per key (70 us, most of the time spent loading a large JWK Set).
+    if (EVP_PKEY_public_check_quick(ctx.get()) != 1) {
         ERR_clear_error();
         return fail<Key>("invalid_key",
             QStringLiteral("the point (x, y) is not on curve %1: refusing it (invalid-curve attack)")
