@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QHash>
 #include <QPainter>
 #include <QPixmap>
 #include <QStyle>
@@ -76,6 +77,11 @@ QColor severityBackground(common::Severity severity, const QPalette &palette)
 
 QIcon svgIcon(const QString &resourcePath)
 {
+    // Rendering eight sizes costs about a millisecond, and the banner and tables ask on every update: icons are
+    // made once per resource (GUI thread only; the SVGs do not depend on the palette).
+    static QHash<QString, QIcon> cache;
+    if (const auto it = cache.constFind(resourcePath); it != cache.constEnd())
+        return it.value();
     Resources::ensureLoaded();
     QSvgRenderer renderer(resourcePath);
     QIcon icon;
@@ -89,6 +95,7 @@ QIcon svgIcon(const QString &resourcePath)
             painter.end();
             icon.addPixmap(pixmap);
         }
+        cache.insert(resourcePath, icon);
     }
     return icon;
 }
