@@ -202,8 +202,10 @@ common::Result<PreparedVerifier> PreparedVerifier::create(Algorithm alg, const K
         } else {
             s->signatureLength = static_cast<std::size_t>((key.bits() + 7) / 8);
             const bool pss = s->family == AlgorithmFamily::RsaPss;
+            // PKCS#1 v1.5: no signature digest on the context; verify() compares against DigestInfo || hash built
+            // here (RFC 8017 §9.2), which is what RSA_verify would build, without its allocation per call.
             if (EVP_PKEY_CTX_set_rsa_padding(s->pkeyCtx, pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) != 1
-                || EVP_PKEY_CTX_set_signature_md(s->pkeyCtx, md) != 1
+                || (pss && EVP_PKEY_CTX_set_signature_md(s->pkeyCtx, md) != 1)
                 || (pss
                     && (EVP_PKEY_CTX_set_rsa_pss_saltlen(s->pkeyCtx, s->hashBits / 8) != 1
                         || EVP_PKEY_CTX_set_rsa_mgf1_md(s->pkeyCtx, md) != 1)))
@@ -231,7 +233,24 @@ bool PreparedVerifier::verify(
     switch (d->family) {
     case AlgorithmFamily::Hmac:
         return d->hmac(input, inputLength, signature);
-    case AlgorithmFamily::RsaPkcs1:
+    case AlgorithmFamily::RsaPkcs1: {
+        // DigestInfo DER prefixes for SHA-256/384/512 (RFC 8017 §9.2, note 1), then the hash.
+        static const unsigned char sha256Prefix[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65,
+            0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
+        static const unsigned char sha384Prefix[] = {0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65,
+            0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30};
+        static const unsigned char sha512Prefix[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65,
+            0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40};
+        const unsigned char *prefix = d->hashBits == 256 ? sha256Prefix : d->hashBits == 384 ? sha384Prefix : sha512Prefix;
+        unsigned char tbs[19 + SHA512_DIGEST_LENGTH];
+        std::memcpy(tbs, prefix, 19);
+        d->digest(input, inputLength, tbs + 19);
+        const int rc = EVP_PKEY_verify(
+            d->pkeyCtx, signature, signatureLength, tbs, 19 + static_cast<std::size_t>(d->hashBits / 8));
+        if (rc != 1)
+            ERR_clear_error();
+        return rc == 1;
+    }
     case AlgorithmFamily::RsaPss: {
         unsigned char md[SHA512_DIGEST_LENGTH];
         d->digest(input, inputLength, md);

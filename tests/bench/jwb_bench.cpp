@@ -7,6 +7,7 @@
 #include "common/Clock.h"
 #include "crypto/Backend.h"
 #include "crypto/Key.h"
+#include "crypto/PreparedVerifier.h"
 #include "crypto/Signature.h"
 #include "jose/Base64Url.h"
 #include "jose/Inspection.h"
@@ -305,6 +306,33 @@ int main(int argc, char **argv)
         const QByteArray text = jwksText(n, pool);
         report(QStringLiteral("parse JWK Set of %1 keys").arg(n),
             timePerRun([&] { (void)keys::JwkSet::fromJson(text); }) * 1e3, QStringLiteral("ms"));
+        return 0;
+    }
+    if (command == u"primitive") { // PreparedVerifier alone on a message of N bytes (default 300), per algorithm
+        crypto::Backend::initialize();
+        const int length = args.value(1, QStringLiteral("300")).toInt();
+        const QByteArray message(length, 'a');
+        struct Case
+        {
+            crypto::Algorithm alg;
+            crypto::KeyType type;
+            int bits;
+            crypto::Curve curve;
+        };
+        for (const Case &c : {Case {crypto::Algorithm::RS256, crypto::KeyType::Rsa, 2048, crypto::Curve::None},
+                 Case {crypto::Algorithm::ES256, crypto::KeyType::Ec, 0, crypto::Curve::P256},
+                 Case {crypto::Algorithm::EdDSA, crypto::KeyType::Okp, 0, crypto::Curve::Ed25519}}) {
+            const crypto::Key key = generate(c.type, c.bits, c.curve);
+            const QByteArray sig = crypto::Signature::sign(c.alg, key, message).value();
+            auto verifier = crypto::PreparedVerifier::create(c.alg, key.publicKey()).value();
+            const double t = timePerRun([&] {
+                if (!verifier.verify(message.constData(), static_cast<std::size_t>(message.size()),
+                        reinterpret_cast<const unsigned char *>(sig.constData()), static_cast<std::size_t>(sig.size())))
+                    std::abort();
+            });
+            report(QStringLiteral("PreparedVerifier %1, %2-byte message").arg(crypto::Algorithms::name(c.alg)).arg(length),
+                1.0 / t, QStringLiteral("verifications/s"));
+        }
         return 0;
     }
     if (command == u"core") {
