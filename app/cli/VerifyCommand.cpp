@@ -127,7 +127,8 @@ int runVerify(const QStringList &args)
         const int total = summary.total, valid = summary.valid;
         const double seconds = summary.seconds;
         QJsonObject out {{QStringLiteral("total"), total}, {QStringLiteral("valid"), valid},
-            {QStringLiteral("invalid"), total - valid}, {QStringLiteral("seconds"), seconds}};
+            {QStringLiteral("invalid"), total - valid}, {QStringLiteral("seconds"), seconds},
+            {QStringLiteral("jobs"), jobs}, {QStringLiteral("fast_path"), summary.fastDecided}};
         if (each) {
             QJsonArray results;
             for (const auto &r : summary.results)

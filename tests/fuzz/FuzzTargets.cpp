@@ -7,6 +7,9 @@
 #include "jose/TokenParser.h"
 #include "keys/JwkSet.h"
 #include "keys/KeyLoader.h"
+#include "crypto/Signature.h"
+#include "validation/BatchVerifier.h"
+#include "validation/Verifier.h"
 #include "krakend/ConfigDocument.h"
 #include "krakend/Linter.h"
 #include "krakend/Simulator.h"
@@ -79,13 +82,14 @@ QByteArray expandToken(const QByteArray &in)
 
 std::span<const Target> targets()
 {
-    static const std::array<Target, 6> all {{
+    static const std::array<Target, 7> all {{
         {"base64url", &base64url, 4096},
         {"token", &token, 16384},
         {"jwk", &jwk, 16384},
         {"keyloader", &keyloader, 16384},
         {"krakend", &krakend, 65536},
         {"simulator", &simulator, 16384},
+        {"batch", &batch, 8192},
     }};
     return all;
 }
@@ -214,6 +218,56 @@ int simulator(const std::uint8_t *data, std::size_t size)
         {QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QString::fromUtf8(expandToken(tokenText))});
     const krakend::SimulationResult result = sim.run(request);
     (void)QJsonDocument(result.toJson()).toJson();
+    return 0;
+}
+
+} // namespace jwb::fuzz
+
+namespace jwb::fuzz {
+
+int batch(const std::uint8_t *data, std::size_t size)
+{
+    // A fixed HS256 secret (kid k1, also as a bare secret) and two policies, at a fixed instant.
+    static const crypto::Key secret = crypto::Key::fromSecret(QByteArray("fuzz-batch-secret-of-32-bytes-or-more")).value();
+    static const keys::JwkSet withKid = [] {
+        keys::JwkSet s = keys::JwkSet::fromKey(keys::Jwk::fromKey(secret, QStringLiteral("k1")), QStringLiteral("JWK Set"));
+        return s;
+    }();
+    static const keys::JwkSet bare = keys::JwkSet::fromKey(keys::Jwk::fromKey(secret), QStringLiteral("secret"));
+    static const QList<validation::Policy> policies = [] {
+        validation::Policy plain;
+        plain.clock = common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC));
+        validation::Policy strict = plain;
+        strict.issuer = QStringLiteral("https://issuer.example");
+        strict.audiences = {QStringLiteral("api")};
+        strict.requireExp = true;
+        strict.leewaySeconds = 30;
+        return QList<validation::Policy> {plain, strict};
+    }();
+
+    // "0x01 header 0x02 payload" is signed here (so that the fast path reaches its claim checks); anything else is
+    // verified as typed.
+    const QByteArray in = bytes(data, size);
+    QByteArray line = in;
+    if (in.startsWith('\x01')) {
+        const QList<QByteArray> parts = in.mid(1).split('\x02');
+        const QByteArray input
+            = jose::Base64Url::encode(parts.value(0)) + '.' + jose::Base64Url::encode(parts.value(1));
+        auto sig = crypto::Signature::sign(crypto::Algorithm::HS256, secret, input);
+        line = input + '.' + jose::Base64Url::encode(sig ? sig.value() : QByteArray());
+    }
+    for (const keys::JwkSet *set : {&withKid, &bare}) {
+        for (const validation::Policy &policy : policies) {
+            const validation::BatchVerifier verifier(*set, policy);
+            validation::BatchVerifier::Worker worker(verifier);
+            const auto fast = worker.check(QByteArrayView(line));
+            if (fast == validation::BatchVerifier::Verdict::Unsure)
+                continue;
+            const bool reference = validation::Verifier::verify(QString::fromLatin1(line), *set, policy).valid;
+            check((fast == validation::BatchVerifier::Verdict::Valid) == reference,
+                "BatchVerifier: the fast path disagrees with Verifier::verify");
+        }
+    }
     return 0;
 }
 

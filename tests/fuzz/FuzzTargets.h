@@ -36,6 +36,9 @@ int token(const std::uint8_t *data, std::size_t size);
 int jwk(const std::uint8_t *data, std::size_t size); ///< JwkSet::fromJson and what is done with a set
 int keyloader(const std::uint8_t *data, std::size_t size); ///< KeyLoader::load: PEM, DER, JWK, JWK Set
 int krakend(const std::uint8_t *data, std::size_t size); ///< ConfigDocument::fromText + Linter::lint
+/// BatchVerifier's fast path against Verifier::verify (HS256, fixed key and clock): whenever the fast path decides,
+/// it must decide as the reference does. Input: a line as typed, or 0x01 header JSON 0x02 payload JSON, signed here.
+int batch(const std::uint8_t *data, std::size_t size);
 /// Simulator end to end: the input's last line is the token, everything before it the validator document;
 /// keys from a fixed JWK Set, a fixed clock, and a downloader that always fails (no network).
 int simulator(const std::uint8_t *data, std::size_t size);

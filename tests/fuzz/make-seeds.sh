@@ -12,7 +12,7 @@ out=${1:?usage: make-seeds.sh <out-dir> [shared-dir]}
 shared=${2:-${JWB_SHARED_DIR:-$repo/../shared}}
 samples=$repo/resources/samples
 
-all=(base64url token jwk keyloader krakend simulator)
+all=(base64url token jwk keyloader krakend simulator batch)
 targets=("${@:3}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 # Every folder exists (writes to unselected ones go to a scratch area), only the selected ones are rebuilt.
@@ -181,6 +181,17 @@ for t in tokens:
             pass
 for s in structured:
     put("token", s, limit=1000)
+# Batch seeds: header and payload, signed by the target with its HS256 key (kid k1), and typed tokens.
+for s in structured:
+    hdr, payload = s[1:].split(b"\x02")[:2]
+    try:
+        h = json.loads(hdr)
+        h.update({"alg": "HS256", "kid": "k1"})
+        put("batch", b"\x01" + json.dumps(h, separators=(",", ":")).encode() + b"\x02" + payload, limit=300)
+    except Exception:
+        put("batch", b"\x01" + hdr + b"\x02" + payload, limit=300)
+for t in tokens[:40]:
+    put("batch", t)
 demo = structured[0] if structured else None
 if demo:
     for i, b in enumerate(blocks[:12]):

@@ -11,7 +11,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=$(cd "${1:?usage: run-fuzz.sh <build-dir> [seconds] [target...]}" && pwd)
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
-all=(base64url token jwk keyloader krakend simulator)
+all=(base64url token jwk keyloader krakend simulator batch)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -20,6 +20,7 @@ max_len() {
     case $1 in
         base64url) echo 4096 ;;
         krakend) echo 65536 ;;
+        batch) echo 8192 ;;
         *) echo 16384 ;;
     esac
 }
