@@ -3,6 +3,7 @@
 
 #include "../common/TestData.h"
 #include "crypto/Algorithm.h"
+#include "jose/Base64Url.h"
 #include "jose/Inspection.h"
 #include "jose/KnownSecrets.h"
 #include "jose/TokenParser.h"
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <QMessageAuthenticationCode>
 #include <QTest>
 #include <functional>
 
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void signedWith();
     void rfc7515NotFlagged();
     void hugeTokenSkipped();
+    void emptySecret();
 };
 
 void TestKnownSecrets::jwtIoSample()
@@ -104,6 +107,18 @@ void TestKnownSecrets::hugeTokenSkipped()
         QJsonObject {{QStringLiteral("blob"), QString(jose::KnownSecrets::kMaxSigningInput, u'x')}});
     QVERIFY(big.ok());
     QVERIFY(!jose::KnownSecrets::find(jose::TokenParser::parse(big->token)));
+}
+
+void TestKnownSecrets::emptySecret()
+{
+    // HS256 with an empty key (what a verifier with an unset secret accepts): found, named as the empty secret.
+    const QByteArray input = jose::Base64Url::encode("{\"alg\":\"HS256\"}") + '.' + jose::Base64Url::encode("{\"sub\":\"x\"}");
+    const QByteArray mac = QMessageAuthenticationCode::hash(input, QByteArray(), QCryptographicHash::Sha256);
+    const QString token = QString::fromLatin1(input + '.' + jose::Base64Url::encode(mac));
+    const auto found = jose::KnownSecrets::find(jose::TokenParser::parse(token));
+    QVERIFY(found.has_value());
+    QVERIFY(found->isEmpty());
+    QVERIFY(jose::Inspection::inspect(token, 1795867200).findings.first().message.contains(u"EMPTY"));
 }
 
 QTEST_GUILESS_MAIN(TestKnownSecrets)
