@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace jwb::validation {
@@ -381,7 +382,10 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             const QJsonValue v = p.value(QLatin1String(n));
             if (!v.isDouble())
                 return std::nullopt;
-            return static_cast<qint64>(std::trunc(v.toDouble()));
+            // Whole seconds; beyond ±2^62 (year 146 billion) clamped, so that converting and adding the leeway
+            // stay defined: such an exp never passes, such an nbf never arrives.
+            constexpr double kLimit = 4611686018427387904.0;
+            return static_cast<qint64>(std::clamp(std::trunc(v.toDouble()), -kLimit, kLimit));
         };
         const QString leewayText = leeway ? QStringLiteral(" (leeway %1 s)").arg(leeway) : QString();
         if (const auto nbf = timeOf("nbf")) {
