@@ -13,7 +13,8 @@ FUZZ_TARGETS ?=
 ASAN_DIR    ?= build-asan
 ASAN_CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format clean help fuzz asan
+.PHONY: all deps configure build run test test-core test-cli test-gui test-packaging screenshots format clean help fuzz asan \
+	package test-deb
 
 all: build
 
@@ -21,6 +22,8 @@ help:
 	@echo "make run    install what is missing, build, launch the GUI on its demo workspace"
 	@echo "make test   install what is missing, build, run the whole test suite headless"
 	@echo "make build  build only (binaries: $(BUILD_DIR)/bin/jwt-workbench, $(BUILD_DIR)/bin/jwt-workbench-cli)"
+	@echo "make package  the .deb ($(BUILD_DIR)/jwt-workbench_<version>_<arch>.deb, CPack)"
+	@echo "make test-deb install, run and purge that .deb in a fresh Debian 12 chroot (root, network)"
 	@echo "make screenshots  every main view at 1280x800, light and dark, under Xvfb (packaging/screenshots)"
 	@echo "make format clang-format every C++ source"
 	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
@@ -54,8 +57,15 @@ run: build
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j $(JOBS) $(CTEST_ARGS)
 
-test-core test-cli test-gui: build
+test-core test-cli test-gui test-packaging: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -L $(subst test-,,$(subst gui,gui,$@)) $(CTEST_ARGS)
+
+# The Debian package: install() rules and CPack settings are in packaging/Packaging.cmake.
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+test-deb: package
+	bash packaging/test-deb-in-chroot.sh $(BUILD_DIR)
 
 screenshots: build
 	bash packaging/screenshots/make-screenshots.sh $(BUILD_DIR)
