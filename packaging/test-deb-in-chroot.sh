@@ -81,6 +81,7 @@ fi
 log "unpacking a fresh $suite chroot into $chroot_dir"
 mkdir -p "$chroot_dir"
 tar --numeric-owner -C "$chroot_dir" -xzf "$cache"
+chmod 755 "$chroot_dir" # the tarball's "." is the mktemp directory (0700): apt's _apt user must traverse /
 
 {
     echo "deb $mirror $suite main"
