@@ -1,10 +1,11 @@
 // Where a packaged build finds the QCA it carries. Debian 12 has no QCA for Qt 6, so the .deb built there ships
-// libqca-qt6.so.2 and its OpenSSL plugin in a private directory (packaging/Packaging.cmake): the binaries' RUNPATH
-// ($ORIGIN/../lib/jwt-workbench) finds the library, and this adds the plugin directory to the places QCA
-// searches. QCA looks for a "crypto" folder under $QCA_PLUGIN_PATH, then under every
-// QCoreApplication::libraryPaths() entry, then under its own install directory; an installed package has only
-// this one. Call it after the QCoreApplication exists and before QCA is initialised. In a build tree or with a
-// distribution QCA the directory does not exist and nothing changes.
+// libqca-qt6.so.2 and its OpenSSL plugin in a private directory, <prefix>/lib/jwt-workbench/qca-qt6 (see
+// packaging/Packaging.cmake): the binaries' RUNPATH ($ORIGIN/../lib/jwt-workbench/qca-qt6) finds the library, and
+// this adds that directory, which holds the plugin in crypto/, to the places QCA searches. QCA looks for a
+// "crypto" folder under $QCA_PLUGIN_PATH, then under every QCoreApplication::libraryPaths() entry, then under its
+// own install directory; an installed package has only this one. Call it after the QCoreApplication exists and
+// before QCA is initialised. In a build tree or with a distribution QCA the directory does not exist and nothing
+// changes.
 #pragma once
 
 #include <QCoreApplication>

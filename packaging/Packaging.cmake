@@ -5,8 +5,8 @@
 # The package installs to /usr: the two binaries, the desktop entry, AppStream metainfo, the icon, the MIME type of
 # workspaces (*.jwb.json), man pages and bash completion. QCA for Qt 6 comes from the distribution where it has a
 # package (the .deb then depends on it and on its plugin package); on Debian 12, where bootstrap.sh builds it from
-# source into /usr/local, the .deb carries that libqca-qt6.so.2 and its OpenSSL plugin in ${JWB_PRIVATE_LIBDIR}
-# (RUNPATH $ORIGIN/../lib/jwt-workbench on the binaries; app/BundledQca.h adds the plugin directory).
+# source into /usr/local, the .deb carries that libqca-qt6.so.2 and its OpenSSL plugin in ${JWB_PRIVATE_LIBDIR}/qca-qt6
+# (RUNPATH $ORIGIN/../lib/jwt-workbench/qca-qt6 on the binaries; app/BundledQca.h adds the plugin directory).
 
 include_guard(GLOBAL)
 
@@ -14,7 +14,7 @@ set(JWB_PACKAGE_HOMEPAGE "https://github.com/jwt-workbench/jwt-workbench" CACHE 
 set(JWB_PACKAGE_MAINTAINER "JWT Workbench developers <jwt-workbench@users.noreply.github.com>" CACHE STRING
     "Maintainer field of the Debian package")
 set(JWB_BUNDLE_QCA AUTO CACHE STRING
-    "Ship QCA and its OpenSSL plugin inside the package: AUTO (when no installed Debian package owns the library), ON, OFF")
+    "Ship QCA and its OpenSSL plugin in the package: AUTO (when no Debian package owns the library), ON, OFF")
 set_property(CACHE JWB_BUNDLE_QCA PROPERTY STRINGS AUTO ON OFF)
 
 set(_jwb_pkg_dir ${PROJECT_SOURCE_DIR}/packaging)
@@ -92,23 +92,37 @@ endif()
 
 set(_jwb_extra_depends qt6-qpa-plugins)
 if(_jwb_bundle_qca)
-    message(STATUS "Package: bundles ${_jwb_qca_real} (no Debian package owns it) in /usr/${JWB_PRIVATE_LIBDIR}")
-    # The soname symlink (file(INSTALL) keeps it a symlink) and the library it names.
-    set(_jwb_qca_files ${_jwb_qca_real})
-    if(EXISTS ${_jwb_qca_libdir}/${_jwb_qca_soname} AND NOT _jwb_qca_real STREQUAL "${_jwb_qca_libdir}/${_jwb_qca_soname}")
-        list(APPEND _jwb_qca_files ${_jwb_qca_libdir}/${_jwb_qca_soname})
+    message(STATUS "Package: bundles ${_jwb_qca_real} (no Debian package owns it) in /usr/${JWB_PRIVATE_LIBDIR}/qca-qt6")
+    # Stripped copies (as dh_strip would) in the build tree, laid out as installed: <private>/qca-qt6/ holds the
+    # library and its soname link, <private>/qca-qt6/crypto/ the plugin. (Not directly in lib/jwt-workbench, where
+    # CPack would add needless ldconfig calls to the maintainer scripts.)
+    get_filename_component(_jwb_qca_name "${_jwb_qca_real}" NAME)
+    set(_stage ${PROJECT_BINARY_DIR}/packaging/qca-qt6)
+    set(_strip ${CMAKE_STRIP} --strip-unneeded --remove-section=.comment --remove-section=.note)
+    set(_outputs ${_stage}/${_jwb_qca_name})
+    set(_commands COMMAND ${CMAKE_COMMAND} -E make_directory ${_stage}/crypto
+                  COMMAND ${_strip} -o ${_stage}/${_jwb_qca_name} ${_jwb_qca_real})
+    if(NOT _jwb_qca_name STREQUAL _jwb_qca_soname)
+        list(APPEND _outputs ${_stage}/${_jwb_qca_soname})
+        list(APPEND _commands COMMAND ${CMAKE_COMMAND} -E create_symlink ${_jwb_qca_name} ${_stage}/${_jwb_qca_soname})
     endif()
-    install(FILES ${_jwb_qca_files} DESTINATION ${JWB_PRIVATE_LIBDIR})
     if(JWB_QCA_OSSL_PLUGIN)
-        install(FILES ${JWB_QCA_OSSL_PLUGIN} DESTINATION ${JWB_PRIVATE_LIBDIR}/qca-qt6/crypto)
+        list(APPEND _commands COMMAND ${_strip} -o ${_stage}/crypto/libqca-ossl.so ${JWB_QCA_OSSL_PLUGIN})
+    endif()
+    add_custom_command(OUTPUT ${_outputs} ${_stage}/crypto/libqca-ossl.so ${_commands}
+        DEPENDS ${_jwb_qca_real} ${JWB_QCA_OSSL_PLUGIN} COMMENT "Stripping the QCA the package carries" VERBATIM)
+    add_custom_target(jwb_bundled_qca ALL DEPENDS ${_outputs} ${_stage}/crypto/libqca-ossl.so)
+    install(FILES ${_outputs} DESTINATION ${JWB_PRIVATE_LIBDIR}/qca-qt6)
+    if(JWB_QCA_OSSL_PLUGIN)
+        install(FILES ${_stage}/crypto/libqca-ossl.so DESTINATION ${JWB_PRIVATE_LIBDIR}/qca-qt6/crypto)
     else()
         message(WARNING "QCA's OpenSSL plugin (libqca-ossl.so) was not found next to ${_jwb_qca_real}: "
                         "the package cannot be built (run 'make deps').")
         install(CODE "message(FATAL_ERROR \"libqca-ossl.so not found: the package would lack HS*/RS*\")")
     endif()
-    set_target_properties(jwt-workbench-cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${JWB_PRIVATE_LIBDIR}")
+    set_target_properties(jwt-workbench-cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${JWB_PRIVATE_LIBDIR}/qca-qt6")
     if(TARGET jwt-workbench)
-        set_target_properties(jwt-workbench PROPERTIES INSTALL_RPATH "$ORIGIN/../${JWB_PRIVATE_LIBDIR}")
+        set_target_properties(jwt-workbench PROPERTIES INSTALL_RPATH "$ORIGIN/../${JWB_PRIVATE_LIBDIR}/qca-qt6")
     endif()
     # QCA is LGPL-2.1-or-later: the copyright file names it and where its source is.
     set(JWB_COPYRIGHT_QCA [=[
@@ -140,6 +154,17 @@ endif()
 
 configure_file(${_jwb_pkg_dir}/debian/copyright.in ${PROJECT_BINARY_DIR}/packaging/copyright @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/packaging/copyright DESTINATION share/doc/jwt-workbench)
+# The changelog of a native package: share/doc/jwt-workbench/changelog.gz. Its newest entry names the version.
+file(STRINGS ${_jwb_pkg_dir}/debian/changelog.in _jwb_changelog_top LIMIT_COUNT 1)
+if(NOT _jwb_changelog_top MATCHES "^jwt-workbench \\(${PROJECT_VERSION}\\) ")
+    message(WARNING "packaging/debian/changelog.in has no entry for ${PROJECT_VERSION} at the top: add one")
+endif()
+configure_file(${_jwb_pkg_dir}/debian/changelog.in ${PROJECT_BINARY_DIR}/packaging/changelog @ONLY)
+add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/packaging/changelog.gz
+    COMMAND ${JWB_GZIP} -9 -n -f -k ${PROJECT_BINARY_DIR}/packaging/changelog
+    DEPENDS ${PROJECT_BINARY_DIR}/packaging/changelog VERBATIM)
+add_custom_target(jwb_changelog ALL DEPENDS ${PROJECT_BINARY_DIR}/packaging/changelog.gz)
+install(FILES ${PROJECT_BINARY_DIR}/packaging/changelog.gz DESTINATION share/doc/jwt-workbench)
 
 # --- CPack ---------------------------------------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)
@@ -148,11 +173,14 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_VENDOR "JWT Workbench")
 set(CPACK_PACKAGE_CONTACT "${JWB_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Inspect, verify and sign JSON Web Tokens; debug KrakenD JWT policies")
-set(CPACK_PACKAGE_DESCRIPTION
-    "JWT Workbench is a native, offline desktop tool with a command-line twin (jwt-workbench-cli) for JSON Web \
-Tokens and API gateways: decode and explain tokens, verify them with keys from PEM, JWK, JWK Set URLs or \
-OpenID Connect discovery, generate and convert keys, sign test tokens, and find out why KrakenD answers 401 or \
-403 on an endpoint, fix its auth/validator and save the krakend.json losslessly.")
+# Lines of at most 80 characters; CPack indents them for the control file.
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+    "JWT Workbench is a native, offline desktop tool with a command-line twin"
+    "(jwt-workbench-cli) for JSON Web Tokens and API gateways: decode and explain"
+    "tokens, verify them with keys from PEM, JWK, JWK Set URLs or OpenID Connect"
+    "discovery, generate and convert keys, sign test tokens, and find out why"
+    "KrakenD answers 401 or 403 on an endpoint, fix its auth/validator and save"
+    "the krakend.json losslessly.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR})
 set(CPACK_STRIP_FILES ON)

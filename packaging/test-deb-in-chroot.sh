@@ -39,13 +39,17 @@ log "package: $deb"
 mirror="" security=""
 for f in /etc/apt/sources.list.d/*.sources; do
     [ -f "$f" ] || continue
-    [ -n "$mirror" ] || mirror=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' "$f")
-    [ -n "$security" ] || security=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /security/) { print $i; exit } }' "$f")
+    [ -n "$mirror" ] \
+        || mirror=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' "$f")
+    [ -n "$security" ] \
+        || security=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i ~ /security/) { print $i; exit } }' "$f")
 done
 for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
     [ -f "$f" ] || continue
-    [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^(https?|ftp|file):/ && $i !~ /security/) { print $i; exit } }' "$f")
-    [ -n "$security" ] || security=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^(https?|ftp):/ && $i ~ /security/) { print $i; exit } }' "$f")
+    [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++)
+        if ($i ~ /^(https?|ftp|file):/ && $i !~ /security/) { print $i; exit } }' "$f")
+    [ -n "$security" ] || security=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++)
+        if ($i ~ /^(https?|ftp):/ && $i ~ /security/) { print $i; exit } }' "$f")
 done
 [ -n "$mirror" ] || die "no Debian mirror found in /etc/apt/sources.list*"
 
@@ -110,9 +114,16 @@ expect() { # expect RC DESCRIPTION COMMAND...: the command's exit status must be
     local want=$1 what=$2 rc=0
     shift 2
     "$@" >/tmp/jwb/out.txt 2>&1 || rc=$?
-    if [ "$rc" -eq "$want" ]; then ok "$what (exit $rc)"; else bad "$what: exit $rc, expected $want"; sed 's/^/      /' /tmp/jwb/out.txt; fi
+    if [ "$rc" -eq "$want" ]; then
+        ok "$what (exit $rc)"
+    else
+        bad "$what: exit $rc, expected $want"
+        sed 's/^/      /' /tmp/jwb/out.txt
+    fi
 }
-is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] && [ "$(stat -c %s "$1")" -gt 20000 ]; }
+is_png() { # the PNG signature, and more than a blank window's worth of bytes
+    [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] && [ "$(stat -c %s "$1")" -gt 20000 ]
+}
 
 step "apt-get install ./$(ls jwt-workbench_*.deb)"
 apt-get update -qq
@@ -128,17 +139,22 @@ echo "files and directories of the package: $(wc -l </tmp/jwb/files.txt)"
 step "jwt-workbench-cli"
 command -v jwt-workbench-cli
 jwt-workbench-cli --version && ok "--version: every algorithm passed its self-test" || bad "--version reports problems"
-jwt-workbench-cli --version | grep -q 'providers: qca-ossl' && ok "QCA found its qca-ossl plugin in /usr/lib/jwt-workbench" \
+jwt-workbench-cli --version | grep -q 'providers: qca-ossl' \
+    && ok "QCA found its qca-ossl plugin in /usr/lib/jwt-workbench/qca-qt6/crypto" \
     || bad "qca-ossl plugin not found"
-token=$(jwt-workbench-cli sign --key demo-private.pem --alg RS256 --kid demo-rs256 --exp 1h --iat '{"sub":"chroot","aud":"api"}')
+token=$(jwt-workbench-cli sign --key demo-private.pem --alg RS256 --kid demo-rs256 --exp 1h --iat \
+    '{"sub":"chroot","aud":"api"}')
 expect 0 "RS256: sign with demo-private.pem, verify with demo-jwks.json" \
     jwt-workbench-cli verify "$token" --key demo-jwks.json --aud api --alg RS256
-expect 1 "RS256: verify with a wrong audience is a negative verdict" jwt-workbench-cli verify "$token" --key demo-jwks.json --aud other
+expect 1 "RS256: verify with a wrong audience is a negative verdict" \
+    jwt-workbench-cli verify "$token" --key demo-jwks.json --aud other
 expect 0 "RS256: the sample token demo-token.jwt verifies with demo-public.pem" \
     jwt-workbench-cli verify --token-file demo-token.jwt --key demo-public.pem --iss https://auth.example.com/
-hs=$(jwt-workbench-cli sign --secret 'a chroot test secret of 32 bytes!' --alg HS256 --exp 5m '{"sub":"hs"}')
-expect 0 "HS256 (QCA): sign and verify with a secret" jwt-workbench-cli verify "$hs" --secret 'a chroot test secret of 32 bytes!'
-expect 1 "HS256: a wrong secret is a negative verdict" jwt-workbench-cli verify "$hs" --secret 'another secret of 32 bytes, wrong'
+secret='a chroot test secret of 32 bytes!'
+hs=$(jwt-workbench-cli sign --secret "$secret" --alg HS256 --exp 5m '{"sub":"hs"}')
+expect 0 "HS256 (QCA): sign and verify with a secret" jwt-workbench-cli verify "$hs" --secret "$secret"
+expect 1 "HS256: a wrong secret is a negative verdict" \
+    jwt-workbench-cli verify "$hs" --secret 'another secret of 32 bytes, wrong'
 expect 0 "ES256 (OpenSSL): keygen" jwt-workbench-cli keygen --alg ES256 --kid-thumbprint --out es256.json
 es=$(jwt-workbench-cli sign --key es256.json --alg ES256 --exp 5m '{"sub":"es"}')
 expect 0 "ES256: sign and verify" jwt-workbench-cli verify "$es" --key es256.json
@@ -148,8 +164,10 @@ expect 2 "an unknown command is a usage error" jwt-workbench-cli frobnicate
 for page in jwt-workbench jwt-workbench-cli; do
     [ -s /usr/share/man/man1/$page.1.gz ] && ok "man page $page.1.gz installed" || bad "man page $page.1.gz missing"
 done
-completion=$(bash -c 'source /usr/share/bash-completion/completions/jwt-workbench-cli; COMP_WORDS=(jwt-workbench-cli verify --alg E); COMP_CWORD=3; _jwt_workbench_cli; echo "${COMPREPLY[*]}"')
-[ "$completion" = "ES256 ES384 ES512 EdDSA" ] && ok "bash completion: verify --alg E -> $completion" || bad "bash completion: '$completion'"
+completion=$(bash -c 'source /usr/share/bash-completion/completions/jwt-workbench-cli
+    COMP_WORDS=(jwt-workbench-cli verify --alg E); COMP_CWORD=3; _jwt_workbench_cli; echo "${COMPREPLY[*]}"')
+[ "$completion" = "ES256 ES384 ES512 EdDSA" ] && ok "bash completion: verify --alg E -> $completion" \
+    || bad "bash completion: '$completion'"
 
 step "jwt-workbench (GUI, QT_QPA_PLATFORM=offscreen)"
 export QT_QPA_PLATFORM=offscreen HOME=/tmp/jwb/home XDG_RUNTIME_DIR=/tmp/jwb/runtime
@@ -172,12 +190,14 @@ expect 0 "a krakend.json opened as a file manager would (jwt-workbench krakend.j
 expect 0 "a workspace opened as a file manager would (jwt-workbench team.jwb.json)" \
     jwt-workbench /tmp/jwb/team.jwb.json --size 1280x800 --screenshot /tmp/jwb/gui-workspace.png
 for png in gui-demo gui-krakend gui-workspace; do
-    is_png /tmp/jwb/$png.png && ok "$png.png is a PNG of $(stat -c %s /tmp/jwb/$png.png) bytes" || bad "$png.png is not a real PNG"
+    is_png /tmp/jwb/$png.png && ok "$png.png is a PNG of $(stat -c %s /tmp/jwb/$png.png) bytes" \
+        || bad "$png.png is not a real PNG"
 done
 
 step "apt-get remove --purge jwt-workbench"
 apt-get remove --purge -y -qq jwt-workbench >/tmp/jwb/purge.log 2>&1 || { cat /tmp/jwb/purge.log; exit 1; }
-dpkg-query -W -f='${db:Status-Abbrev}' jwt-workbench 2>/dev/null | grep -q '^i' && bad "still installed" || ok "package purged"
+dpkg-query -W -f='${db:Status-Abbrev}' jwt-workbench 2>/dev/null | grep -q '^i' && bad "still installed" \
+    || ok "package purged"
 left=0
 while IFS= read -r path; do
     [ "$path" = "/." ] && continue
@@ -191,7 +211,8 @@ done </tmp/jwb/files.txt
 stray=$(find / -xdev \( -path /tmp -o -path /proc -o -path /dev -o -path /var/cache/apt -o -path /var/log \) -prune \
     -o \( -iname '*jwt-workbench*' -o -iname '*jwt_workbench*' \) -print)
 [ -z "$stray" ] || { printf 'left over: %s\n' $stray; left=$((left + 1)); }
-[ "$left" -eq 0 ] && ok "none of the $(wc -l </tmp/jwb/files.txt) paths of dpkg -L remains, nothing named jwt-workbench outside /tmp" \
+[ "$left" -eq 0 ] \
+    && ok "none of the $(wc -l </tmp/jwb/files.txt) paths of dpkg -L remains, nothing named jwt-workbench outside /tmp" \
     || bad "$left paths left after purge"
 
 printf '\n=== %s\n' "$([ "$failures" -eq 0 ] && echo "ALL PASSED" || echo "$failures FAILED")"
