@@ -13,7 +13,8 @@ FUZZ_TARGETS ?=
 ASAN_DIR    ?= build-asan
 ASAN_CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format clean help fuzz asan bench
+.PHONY: all deps configure build run test test-core test-cli test-gui test-packaging screenshots format clean help fuzz asan \
+	package test-deb bench
 
 all: build
 
@@ -21,6 +22,8 @@ help:
 	@echo "make run    install what is missing, build, launch the GUI on its demo workspace"
 	@echo "make test   install what is missing, build, run the whole test suite headless"
 	@echo "make build  build only (binaries: $(BUILD_DIR)/bin/jwt-workbench, $(BUILD_DIR)/bin/jwt-workbench-cli)"
+	@echo "make package  the .deb ($(BUILD_DIR)/jwt-workbench_<version>_<arch>.deb, CPack)"
+	@echo "make test-deb install, run and purge that .deb in a fresh Debian 12 chroot (root, network)"
 	@echo "make screenshots  every main view at 1280x800, light and dark, under Xvfb (packaging/screenshots)"
 	@echo "make format clang-format every C++ source"
 	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
@@ -55,7 +58,7 @@ run: build
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j $(JOBS) $(CTEST_ARGS)
 
-test-core test-cli test-gui: build
+test-core test-cli test-gui test-packaging: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -L $(subst test-,,$(subst gui,gui,$@)) $(CTEST_ARGS)
 
 # Benchmarks, not tests: run on a quiet machine (the table records the load average). BENCH_SECONDS, BENCH_RUNS
@@ -63,6 +66,13 @@ test-core test-cli test-gui: build
 bench: build
 	@bash packaging/bootstrap.sh --bench
 	bash tests/bench/run-bench.sh $(BUILD_DIR)
+
+# The Debian package: install() rules and CPack settings are in packaging/Packaging.cmake.
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+test-deb: package
+	bash packaging/test-deb-in-chroot.sh $(BUILD_DIR)
 
 screenshots: build
 	bash packaging/screenshots/make-screenshots.sh $(BUILD_DIR)

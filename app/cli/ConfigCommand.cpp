@@ -35,7 +35,18 @@ void addOptionFlags(QCommandLineParser &parser, const QList<OptionInfo> &options
         if (!o.inSchema)
             continue;
         const QString flag = flagName(o.name);
-        QString help = o.meaning.section(u'.', 0, 0) + u'.';
+        // One sentence: it ends at ". " (not at the dots of "TLS 1.2", "h.p.s" or "since 2.7"). A flag sets a
+        // boolean to true, so for "false: ...; true: ..." meanings the true part is the one that says what it does.
+        QString text = o.meaning;
+        if (const qsizetype t = text.indexOf(QLatin1String("true: ")); o.goType == GoType::Bool && t >= 0) {
+            text = text.mid(t + 6);
+            if (!text.isEmpty())
+                text[0] = text[0].toUpper();
+        }
+        const qsizetype end = text.indexOf(QLatin1String(". "));
+        QString help = end < 0 ? text : text.left(end + 1);
+        if (!help.endsWith(u'.'))
+            help += u'.';
         switch (o.goType) {
         case GoType::Bool:
             parser.addOption({flag, help});

@@ -231,7 +231,7 @@ int runKey(const QStringList &args)
 {
     CliIo io(args.contains(QStringLiteral("--json")));
     if (args.size() < 2 || args[1] == u"--help" || args[1] == u"-h") {
-        io.out(QStringLiteral("Usage: jwt-workbench-cli key <convert|thumbprint> ...\n"
+        io.out(QStringLiteral("Usage: jwt-workbench-cli key <convert|thumbprint|info> ...\n"
                               "  key convert FILE --to jwk|jwks|pem|der [--public] [--private]\n"
                               "  key thumbprint FILE [--hash sha256|sha384|sha512]\n"
                               "  key info FILE [--ca CA.pem] [--at TIME]"));

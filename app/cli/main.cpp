@@ -1,4 +1,5 @@
 // jwt-workbench-cli: the command-line twin of the desktop app (contract: ../shared/docs/cli.md).
+#include "BundledQca.h"
 #include "CliIo.h"
 #include "Commands.h"
 
@@ -53,6 +54,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("jwt-workbench-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JWB_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("JWT Workbench"));
+    jwb::app::addBundledQcaPluginPath();
 
     const QStringList args = QCoreApplication::arguments();
     CliIo io(args.contains(QStringLiteral("--json")));

@@ -1,6 +1,7 @@
 // jwt-workbench: the desktop application. Everything it shows comes from jwb_ui; this file only turns the
 // command line into inputs for the main window.
 
+#include "BundledQca.h"
 #include "MainWindow.h"
 #include "common/Dialogs.h"
 #include "common/Resources.h"
@@ -192,6 +193,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setIdentity();
+    jwb::app::addBundledQcaPluginPath();
     QApplication::setApplicationDisplayName(QStringLiteral("JWT Workbench"));
     QApplication::setDesktopFileName(QStringLiteral("jwt-workbench"));
     jwb::ui::Resources::ensureLoaded();
