@@ -13,7 +13,7 @@ FUZZ_TARGETS ?=
 ASAN_DIR    ?= build-asan
 ASAN_CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format clean help fuzz asan
+.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format translations clean help fuzz asan
 
 all: build
 
@@ -23,6 +23,7 @@ help:
 	@echo "make build  build only (binaries: $(BUILD_DIR)/bin/jwt-workbench, $(BUILD_DIR)/bin/jwt-workbench-cli)"
 	@echo "make screenshots  every main view at 1280x800, light and dark, under Xvfb (packaging/screenshots)"
 	@echo "make format clang-format every C++ source"
+	@echo "make translations  lupdate: refresh resources/translations/*.ts from the GUI sources (English filled in)"
 	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
 	@echo "make asan   the whole test suite under ASan+UBSan+LSan in $(ASAN_DIR) (ASAN_CTEST_ARGS='-L core')"
 
@@ -63,6 +64,12 @@ screenshots: build
 format:
 	@command -v clang-format >/dev/null || bash packaging/bootstrap.sh
 	find app core ui tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+# lupdate over the GUI sources (ui/, app/gui/main.cpp) into resources/translations/*.ts; the English file gets every
+# message's source text and the two forms of each "%n ...(s)" plural. The test ui_translations_lupdate fails until
+# the refreshed files are committed.
+translations: configure
+	cmake --build $(BUILD_DIR) --target translations
 
 clean:
 	rm -rf $(BUILD_DIR)

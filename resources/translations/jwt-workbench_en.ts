@@ -1,0 +1,1361 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>jwb::ui::KeyGeneratorDialog</name>
+    <message>
+        <source>Generate Key</source>
+        <translation>Generate Key</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithm</translation>
+    </message>
+    <message>
+        <source>The JWS algorithm the key is for; it decides the key type and curve</source>
+        <translation>The JWS algorithm the key is for; it decides the key type and curve</translation>
+    </message>
+    <message>
+        <source>RSA PKCS#1 v1.5</source>
+        <translation>RSA PKCS#1 v1.5</translation>
+    </message>
+    <message>
+        <source>RSA-PSS</source>
+        <translation>RSA-PSS</translation>
+    </message>
+    <message>
+        <source>EC P-256</source>
+        <translation>EC P-256</translation>
+    </message>
+    <message>
+        <source>EC P-384</source>
+        <translation>EC P-384</translation>
+    </message>
+    <message>
+        <source>EC P-521</source>
+        <translation>EC P-521</translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation>Ed25519</translation>
+    </message>
+    <message>
+        <source>shared secret</source>
+        <translation>shared secret</translation>
+    </message>
+    <message>
+        <source>RSA key size</source>
+        <translation>RSA key size</translation>
+    </message>
+    <message>
+        <source>RSA modulus size; 4096 bits can take several seconds to generate</source>
+        <translation>RSA modulus size; 4096 bits can take several seconds to generate</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 bits</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <source>The kid tokens will name in their header to select this key</source>
+        <translation>The kid tokens will name in their header to select this key</translation>
+    </message>
+    <message>
+        <source>no kid</source>
+        <translation>no kid</translation>
+    </message>
+    <message>
+        <source>kid = RFC 7638 thumbprint</source>
+        <translation>kid = RFC 7638 thumbprint</translation>
+    </message>
+    <message>
+        <source>Use the thumbprint as kid</source>
+        <translation>Use the thumbprint as kid</translation>
+    </message>
+    <message>
+        <source>Set the kid to the key&apos;s SHA-256 JWK thumbprint, computed after generation</source>
+        <translation>Set the kid to the key&apos;s SHA-256 JWK thumbprint, computed after generation</translation>
+    </message>
+    <message>
+        <source>Generated keys are signing keys</source>
+        <translation>Generated keys are signing keys</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>Generating</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Key size</source>
+        <translation>Key size</translation>
+    </message>
+    <message>
+        <source>kid</source>
+        <translation>kid</translation>
+    </message>
+    <message>
+        <source>use</source>
+        <translation>use</translation>
+    </message>
+    <message>
+        <source>%1 key %2</source>
+        <translation>%1 key %2</translation>
+    </message>
+    <message>
+        <source>An RSA key pair. KrakenD and most IdPs use 2048 bits; larger keys are slower.</source>
+        <translation>An RSA key pair. KrakenD and most IdPs use 2048 bits; larger keys are slower.</translation>
+    </message>
+    <message>
+        <source>An EC key pair on %1.</source>
+        <translation>An EC key pair on %1.</translation>
+    </message>
+    <message>
+        <source>An Ed25519 key pair (RFC 8037).</source>
+        <translation>An Ed25519 key pair (RFC 8037).</translation>
+    </message>
+    <message>
+        <source>A random %1-bit shared secret (an oct JWK). Anyone holding it can sign tokens.</source>
+        <translation>A random %1-bit shared secret (an oct JWK). Anyone holding it can sign tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::KeyRing</name>
+    <message>
+        <source>Key %1</source>
+        <translation>Key %1</translation>
+    </message>
+    <message>
+        <source>No key given</source>
+        <translation>No key given</translation>
+    </message>
+    <message>
+        <source>“%1” is not a URL</source>
+        <translation>“%1” is not a URL</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Downloading %1 of %2 bytes</source>
+        <translation>Downloading %1 of %2 bytes</translation>
+    </message>
+    <message>
+        <source>Downloading %1 bytes</source>
+        <translation>Downloading %1 bytes</translation>
+    </message>
+    <message>
+        <source>The fetch was cancelled</source>
+        <translation>The fetch was cancelled</translation>
+    </message>
+    <message>
+        <source>The workspace file does not hold this key&apos;s secret; paste it again or load it from the keychain</source>
+        <translation>The workspace file does not hold this key&apos;s secret; paste it again or load it from the keychain</translation>
+    </message>
+    <message>
+        <source> is not an object</source>
+        <translation> is not an object</translation>
+    </message>
+    <message>
+        <source>: unknown kind “%1”</source>
+        <translation>: unknown kind “%1”</translation>
+    </message>
+    <message>
+        <source>: a %1 source needs a location</source>
+        <translation>: a %1 source needs a location</translation>
+    </message>
+    <message>
+        <source>: network.ca_pem holds no PEM certificate</source>
+        <translation>: network.ca_pem holds no PEM certificate</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::KeySourcesModel</name>
+    <message>
+        <source>Pasted key</source>
+        <translation>Pasted key</translation>
+    </message>
+    <message>
+        <source>Shared secret</source>
+        <translation>Shared secret</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <source>JWK Set URL</source>
+        <translation>JWK Set URL</translation>
+    </message>
+    <message>
+        <source>Issuer (OpenID discovery)</source>
+        <translation>Issuer (OpenID discovery)</translation>
+    </message>
+    <message>
+        <source>Generated key</source>
+        <translation>Generated key</translation>
+    </message>
+    <message>
+        <source>fetching: %1</source>
+        <translation>fetching: %1</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <source>not fetched yet</source>
+        <translation>not fetched yet</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>not loaded</translation>
+    </message>
+    <message>
+        <source>, %1 skipped</source>
+        <translation>, %1 skipped</translation>
+    </message>
+    <message>
+        <source> (last fetch failed: %1)</source>
+        <translation> (last fetch failed: %1)</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 s ago</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <source>fetched %1</source>
+        <translation>fetched %1</translation>
+    </message>
+    <message>
+        <source>loaded %1</source>
+        <translation>loaded %1</translation>
+    </message>
+    <message>
+        <source>1 key</source>
+        <translation>1 key</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>%1 keys</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::KeysModel</name>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+Valid from %3 to %4
+Serial: %5</source>
+        <translation>Subject: %1
+Issuer: %2
+Valid from %3 to %4
+Serial: %5</translation>
+    </message>
+    <message>
+        <source>kid</source>
+        <translation>kid</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Curve / size</source>
+        <translation>Curve / size</translation>
+    </message>
+    <message>
+        <source>alg</source>
+        <translation>alg</translation>
+    </message>
+    <message>
+        <source>use</source>
+        <translation>use</translation>
+    </message>
+    <message>
+        <source>Thumbprint (SHA-256)</source>
+        <translation>Thumbprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>x5t</source>
+        <translation>x5t</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>RFC 7638 JWK thumbprint: SHA-256 over the key&apos;s required members, base64url</source>
+        <translation>RFC 7638 JWK thumbprint: SHA-256 over the key&apos;s required members, base64url</translation>
+    </message>
+    <message>
+        <source>SHA-1 thumbprint of the certificate (as given in x5t, or computed from x5c)</source>
+        <translation>SHA-1 thumbprint of the certificate (as given in x5t, or computed from x5c)</translation>
+    </message>
+    <message>
+        <source>Subject and expiry of the key&apos;s certificate (x5c or PEM certificate)</source>
+        <translation>Subject and expiry of the key&apos;s certificate (x5c or PEM certificate)</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 bits</translation>
+    </message>
+    <message>
+        <source>(no kid)</source>
+        <translation>(no kid)</translation>
+    </message>
+    <message>
+        <source>%1 private</source>
+        <translation>%1 private</translation>
+    </message>
+    <message>
+        <source>key_ops: %1</source>
+        <translation>key_ops: %1</translation>
+    </message>
+    <message>
+        <source>%1; key_ops: %2</source>
+        <translation>%1; key_ops: %2</translation>
+    </message>
+    <message>
+        <source>(key %1)</source>
+        <translation>(key %1)</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>This key could not be used: %1</source>
+        <translation>This key could not be used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::KeysPage</name>
+    <message>
+        <source>Paste key or secret…</source>
+        <translation>Paste key or secret…</translation>
+    </message>
+    <message>
+        <source>Add a PEM key or certificate, a JWK, a JWK Set or a shared secret from text</source>
+        <translation>Add a PEM key or certificate, a JWK, a JWK Set or a shared secret from text</translation>
+    </message>
+    <message>
+        <source>Open key file…</source>
+        <translation>Open key file…</translation>
+    </message>
+    <message>
+        <source>Add a key file: PEM, DER, JWK or JWK Set</source>
+        <translation>Add a key file: PEM, DER, JWK or JWK Set</translation>
+    </message>
+    <message>
+        <source>JWK Set URL…</source>
+        <translation>JWK Set URL…</translation>
+    </message>
+    <message>
+        <source>Fetch a JWK Set from an https URL (KrakenD&apos;s jwk_url)</source>
+        <translation>Fetch a JWK Set from an https URL (KrakenD&apos;s jwk_url)</translation>
+    </message>
+    <message>
+        <source>Issuer (OpenID discovery)…</source>
+        <translation>Issuer (OpenID discovery)…</translation>
+    </message>
+    <message>
+        <source>Find the JWK Set of an issuer through OpenID Connect discovery</source>
+        <translation>Find the JWK Set of an issuer through OpenID Connect discovery</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>Generate…</translation>
+    </message>
+    <message>
+        <source>Generate a new signing key (RSA, EC, Ed25519 or a shared secret)</source>
+        <translation>Generate a new signing key (RSA, EC, Ed25519 or a shared secret)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Change the URL and TLS options (CA, pins, insecure, timeout) of the remote source</source>
+        <translation>Change the URL and TLS options (CA, pins, insecure, timeout) of the remote source</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Reload the selected source, or fetch it again and show which kids changed</source>
+        <translation>Reload the selected source, or fetch it again and show which kids changed</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the running fetch</source>
+        <translation>Stop the running fetch</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected source</source>
+        <translation>Remove the selected source</translation>
+    </message>
+    <message>
+        <source>Export JWK…</source>
+        <translation>Export JWK…</translation>
+    </message>
+    <message>
+        <source>Save the selected key&apos;s public JWK</source>
+        <translation>Save the selected key&apos;s public JWK</translation>
+    </message>
+    <message>
+        <source>Export JWK Set (public)…</source>
+        <translation>Export JWK Set (public)…</translation>
+    </message>
+    <message>
+        <source>Save the public keys of this source as a JWK Set</source>
+        <translation>Save the public keys of this source as a JWK Set</translation>
+    </message>
+    <message>
+        <source>Export JWK Set with private keys…</source>
+        <translation>Export JWK Set with private keys…</translation>
+    </message>
+    <message>
+        <source>Save the keys including private members (asks first)</source>
+        <translation>Save the keys including private members (asks first)</translation>
+    </message>
+    <message>
+        <source>Export PEM…</source>
+        <translation>Export PEM…</translation>
+    </message>
+    <message>
+        <source>Save the selected key&apos;s public key as PEM (SubjectPublicKeyInfo)</source>
+        <translation>Save the selected key&apos;s public key as PEM (SubjectPublicKeyInfo)</translation>
+    </message>
+    <message>
+        <source>Copy JWK</source>
+        <translation>Copy JWK</translation>
+    </message>
+    <message>
+        <source>Copy the selected public JWK</source>
+        <translation>Copy the selected public JWK</translation>
+    </message>
+    <message>
+        <source>Copy JWK Set</source>
+        <translation>Copy JWK Set</translation>
+    </message>
+    <message>
+        <source>Copy the public keys as a JWK Set</source>
+        <translation>Copy the public keys as a JWK Set</translation>
+    </message>
+    <message>
+        <source>Copy PEM</source>
+        <translation>Copy PEM</translation>
+    </message>
+    <message>
+        <source>Copy the selected public key as PEM</source>
+        <translation>Copy the selected public key as PEM</translation>
+    </message>
+    <message>
+        <source>Copy thumbprint</source>
+        <translation>Copy thumbprint</translation>
+    </message>
+    <message>
+        <source>Copy the RFC 7638 SHA-256 thumbprint of the selected key</source>
+        <translation>Copy the RFC 7638 SHA-256 thumbprint of the selected key</translation>
+    </message>
+    <message>
+        <source>Copy pin</source>
+        <translation>Copy pin</translation>
+    </message>
+    <message>
+        <source>Copy the selected certificate&apos;s pin, ready for KrakenD&apos;s jwk_fingerprints</source>
+        <translation>Copy the selected certificate&apos;s pin, ready for KrakenD&apos;s jwk_fingerprints</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add a key source: pasted text, a file, a JWK Set URL or an issuer</source>
+        <translation>Add a key source: pasted text, a file, a JWK Set URL or an issuer</translation>
+    </message>
+    <message>
+        <source>Add key source</source>
+        <translation>Add key source</translation>
+    </message>
+    <message>
+        <source>Key sources</source>
+        <translation>Key sources</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s key sources; select one to see its keys</source>
+        <translation>The workspace&apos;s key sources; select one to see its keys</translation>
+    </message>
+    <message>
+        <source>No key sources yet.
+Use Add to paste a key or secret, open a key file, or fetch a JWK Set URL or an issuer; or Generate a new key.</source>
+        <translation>No key sources yet.
+Use Add to paste a key or secret, open a key file, or fetch a JWK Set URL or an issuer; or Generate a new key.</translation>
+    </message>
+    <message>
+        <source>Select a key source on the left to see its keys.</source>
+        <translation>Select a key source on the left to see its keys.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save or copy keys as JWK, JWK Set or PEM</source>
+        <translation>Save or copy keys as JWK, JWK Set or PEM</translation>
+    </message>
+    <message>
+        <source>Export keys</source>
+        <translation>Export keys</translation>
+    </message>
+    <message>
+        <source>Fetch in progress</source>
+        <translation>Fetch in progress</translation>
+    </message>
+    <message>
+        <source>Stop the running fetch; the keys of the last good fetch stay</source>
+        <translation>Stop the running fetch; the keys of the last good fetch stay</translation>
+    </message>
+    <message>
+        <source>Secret encoding</source>
+        <translation>Secret encoding</translation>
+    </message>
+    <message>
+        <source>How the secret is written: the key bytes are the UTF-8 text itself, or the text decoded from base64, base64url or hex</source>
+        <translation>How the secret is written: the key bytes are the UTF-8 text itself, or the text decoded from base64, base64url or hex</translation>
+    </message>
+    <message>
+        <source>Secret encoding:</source>
+        <translation>Secret encoding:</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>The keys of the selected source; select one to see its JWK, PEM and certificate</source>
+        <translation>The keys of the selected source; select one to see its JWK, PEM and certificate</translation>
+    </message>
+    <message>
+        <source>JWK</source>
+        <translation>JWK</translation>
+    </message>
+    <message>
+        <source>The selected key as JWK (public members; private members are never shown)</source>
+        <translation>The selected key as JWK (public members; private members are never shown)</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>The selected key&apos;s public key as PEM (SubjectPublicKeyInfo)</source>
+        <translation>The selected key&apos;s public key as PEM (SubjectPublicKeyInfo)</translation>
+    </message>
+    <message>
+        <source>Thumbprints &amp;&amp; certificate</source>
+        <translation>Thumbprints &amp;&amp; certificate</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;&amp; TLS</source>
+        <translation>Fetch &amp;&amp; TLS</translation>
+    </message>
+    <message>
+        <source>TLS chain</source>
+        <translation>TLS chain</translation>
+    </message>
+    <message>
+        <source>The certificates the server presented, leaf first, with the pin KrakenD&apos;s jwk_fingerprints expects</source>
+        <translation>The certificates the server presented, leaf first, with the pin KrakenD&apos;s jwk_fingerprints expects</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Fetch findings</source>
+        <translation>Fetch findings</translation>
+    </message>
+    <message>
+        <source>What core noticed about the fetched JWK Set (content type, keys KrakenD would reject, issuer mismatch)</source>
+        <translation>What core noticed about the fetched JWK Set (content type, keys KrakenD would reject, issuer mismatch)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TLS chain presented&lt;/b&gt;</source>
+        <translation>&lt;b&gt;TLS chain presented&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Findings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Findings&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing to add: the text is empty</source>
+        <translation>Nothing to add: the text is empty</translation>
+    </message>
+    <message>
+        <source>not a PEM key, JWK or JWK Set</source>
+        <translation>not a PEM key, JWK or JWK Set</translation>
+    </message>
+    <message>
+        <source>Add Shared Secret</source>
+        <translation>Add Shared Secret</translation>
+    </message>
+    <message>
+        <source>This text is not a key (%1).
+
+Add it as a shared secret for HS256/384/512, read as %2? You can change the encoding afterwards.</source>
+        <translation>This text is not a key (%1).
+
+Add it as a shared secret for HS256/384/512, read as %2? You can change the encoding afterwards.</translation>
+    </message>
+    <message>
+        <source>Nothing added</source>
+        <translation>Nothing added</translation>
+    </message>
+    <message>
+        <source>Paste Key</source>
+        <translation>Paste Key</translation>
+    </message>
+    <message>
+        <source>The text is not a key: %1</source>
+        <translation>The text is not a key: %1</translation>
+    </message>
+    <message>
+        <source>Pasted %1</source>
+        <translation>Pasted %1</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Added %1</translation>
+    </message>
+    <message>
+        <source>Shared secret %1</source>
+        <translation>Shared secret %1</translation>
+    </message>
+    <message>
+        <source>Added a shared secret</source>
+        <translation>Added a shared secret</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>Fetching %1</translation>
+    </message>
+    <message>
+        <source>Generate Key</source>
+        <translation>Generate Key</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>Generated %1</translation>
+    </message>
+    <message>
+        <source>Paste Key or Secret</source>
+        <translation>Paste Key or Secret</translation>
+    </message>
+    <message>
+        <source>Key text</source>
+        <translation>Key text</translation>
+    </message>
+    <message>
+        <source>A PEM key or certificate, a JWK, a JWK Set, or a shared secret</source>
+        <translation>A PEM key or certificate, a JWK, a JWK Set, or a shared secret</translation>
+    </message>
+    <message>
+        <source>Paste a PEM key or certificate, a JWK, a JWK Set, or a shared secret</source>
+        <translation>Paste a PEM key or certificate, a JWK, a JWK Set, or a shared secret</translation>
+    </message>
+    <message>
+        <source>Open Key File</source>
+        <translation>Open Key File</translation>
+    </message>
+    <message>
+        <source>Keys (*.json *.jwk *.jwks *.pem *.crt *.cer *.key *.der *.pub);;All files (*)</source>
+        <translation>Keys (*.json *.jwk *.jwks *.pem *.crt *.cer *.key *.der *.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Add Issuer</source>
+        <translation>Add Issuer</translation>
+    </message>
+    <message>
+        <source>Add JWK Set URL</source>
+        <translation>Add JWK Set URL</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Fetching %1 again</source>
+        <translation>Fetching %1 again</translation>
+    </message>
+    <message>
+        <source>Reloaded %1</source>
+        <translation>Reloaded %1</translation>
+    </message>
+    <message>
+        <source>Fetch cancelled</source>
+        <translation>Fetch cancelled</translation>
+    </message>
+    <message>
+        <source>Remove Key Source</source>
+        <translation>Remove Key Source</translation>
+    </message>
+    <message>
+        <source>“%1” exists only in this workspace. Remove it? Export it first if you still need it.</source>
+        <translation>“%1” exists only in this workspace. Remove it? Export it first if you still need it.</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Removed %1</translation>
+    </message>
+    <message>
+        <source>No key sources yet.</source>
+        <translation>No key sources yet.</translation>
+    </message>
+    <message>
+        <source>disable_jwk_security: certificates not checked</source>
+        <translation>disable_jwk_security: certificates not checked</translation>
+    </message>
+    <message numerus="yes">
+        <source>extra CA: %n certificate(s)</source>
+        <translation>
+            <numerusform>extra CA: %n certificate</numerusform>
+            <numerusform>extra CA: %n certificates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pin(s)</source>
+        <translation>
+            <numerusform>%n pin</numerusform>
+            <numerusform>%n pins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No usable keys</source>
+        <translation>No usable keys</translation>
+    </message>
+    <message>
+        <source>The keys below are from the last successful fetch.</source>
+        <translation>The keys below are from the last successful fetch.</translation>
+    </message>
+    <message>
+        <source>This key could not be used:
+%1</source>
+        <translation>This key could not be used:
+%1</translation>
+    </message>
+    <message>
+        <source>Skipped key %1</source>
+        <translation>Skipped key %1</translation>
+    </message>
+    <message>
+        <source>No keys to show.</source>
+        <translation>No keys to show.</translation>
+    </message>
+    <message>
+        <source>Select a key in the table.</source>
+        <translation>Select a key in the table.</translation>
+    </message>
+    <message>
+        <source>(hidden: %1-bit secret)</source>
+        <translation>(hidden: %1-bit secret)</translation>
+    </message>
+    <message>
+        <source>// private members hidden; Export JWK Set with private keys writes them</source>
+        <translation>// private members hidden; Export JWK Set with private keys writes them</translation>
+    </message>
+    <message>
+        <source>A shared secret has no PEM form.</source>
+        <translation>A shared secret has no PEM form.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source> (private)</source>
+        <translation> (private)</translation>
+    </message>
+    <message>
+        <source>kid</source>
+        <translation>kid</translation>
+    </message>
+    <message>
+        <source>alg</source>
+        <translation>alg</translation>
+    </message>
+    <message>
+        <source>use</source>
+        <translation>use</translation>
+    </message>
+    <message>
+        <source>key_ops</source>
+        <translation>key_ops</translation>
+    </message>
+    <message>
+        <source>Verifies</source>
+        <translation>Verifies</translation>
+    </message>
+    <message>
+        <source>Thumbprint SHA-256</source>
+        <translation>Thumbprint SHA-256</translation>
+    </message>
+    <message>
+        <source>Thumbprint SHA-384</source>
+        <translation>Thumbprint SHA-384</translation>
+    </message>
+    <message>
+        <source>Thumbprint SHA-512</source>
+        <translation>Thumbprint SHA-512</translation>
+    </message>
+    <message>
+        <source>KrakenD pin (SPKI)</source>
+        <translation>KrakenD pin (SPKI)</translation>
+    </message>
+    <message>
+        <source>x5t</source>
+        <translation>x5t</translation>
+    </message>
+    <message>
+        <source>x5t#S256</source>
+        <translation>x5t#S256</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Issuer certificate %1</source>
+        <translation>Issuer certificate %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>SHA-1 (x5t)</source>
+        <translation>SHA-1 (x5t)</translation>
+    </message>
+    <message>
+        <source>SHA-256 (x5t#S256)</source>
+        <translation>SHA-256 (x5t#S256)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Fetching…</translation>
+    </message>
+    <message>
+        <source>Not fetched successfully yet.</source>
+        <translation>Not fetched successfully yet.</translation>
+    </message>
+    <message>
+        <source>Discovery URL</source>
+        <translation>Discovery URL</translation>
+    </message>
+    <message>
+        <source>JWKS URL</source>
+        <translation>JWKS URL</translation>
+    </message>
+    <message>
+        <source>Final URL</source>
+        <translation>Final URL</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2, %n byte(s)</source>
+        <translation>
+            <numerusform>%1, %2, %n byte</numerusform>
+            <numerusform>%1, %2, %n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>no content type</translation>
+    </message>
+    <message>
+        <source>Cache-Control max-age</source>
+        <translation>Cache-Control max-age</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Last refresh: no kids added or removed.</source>
+        <translation>Last refresh: no kids added or removed.</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>added %1</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>removed %1</translation>
+    </message>
+    <message>
+        <source>Last refresh (key rotation): %1.</source>
+        <translation>Last refresh (key rotation): %1.</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the certificate&apos;s public key, as KrakenD&apos;s jwk_fingerprints wants it</source>
+        <translation>SHA-256 of the certificate&apos;s public key, as KrakenD&apos;s jwk_fingerprints wants it</translation>
+    </message>
+    <message>
+        <source>(no TLS: plain http)</source>
+        <translation>(no TLS: plain http)</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>No findings.</translation>
+    </message>
+    <message>
+        <source>Export Private Keys</source>
+        <translation>Export Private Keys</translation>
+    </message>
+    <message>
+        <source>%1 will contain private key material. Anyone who gets the file can sign tokens that your services accept.
+
+Write the private keys? Choose No to export only the public keys.</source>
+        <translation>%1 will contain private key material. Anyone who gets the file can sign tokens that your services accept.
+
+Write the private keys? Choose No to export only the public keys.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Wrote %1</translation>
+    </message>
+    <message>
+        <source>The JWK</source>
+        <translation>The JWK</translation>
+    </message>
+    <message>
+        <source>Export JWK</source>
+        <translation>Export JWK</translation>
+    </message>
+    <message>
+        <source>A shared secret has no public part to export.</source>
+        <translation>A shared secret has no public part to export.</translation>
+    </message>
+    <message>
+        <source>JWK (*.json *.jwk);;All files (*)</source>
+        <translation>JWK (*.json *.jwk);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The JWK Set</source>
+        <translation>The JWK Set</translation>
+    </message>
+    <message>
+        <source>Export JWK Set</source>
+        <translation>Export JWK Set</translation>
+    </message>
+    <message>
+        <source>This source holds only shared secrets; they have no public part. Export with private keys to write them.</source>
+        <translation>This source holds only shared secrets; they have no public part. Export with private keys to write them.</translation>
+    </message>
+    <message>
+        <source>JWK Set (*.json *.jwks);;All files (*)</source>
+        <translation>JWK Set (*.json *.jwks);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the public keys; %n shared secret(s) left out</source>
+        <translation>
+            <numerusform>Wrote the public keys; %n shared secret left out</numerusform>
+            <numerusform>Wrote the public keys; %n shared secrets left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export PEM</source>
+        <translation>Export PEM</translation>
+    </message>
+    <message>
+        <source>The PEM file</source>
+        <translation>The PEM file</translation>
+    </message>
+    <message>
+        <source>PEM (*.pem);;All files (*)</source>
+        <translation>PEM (*.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Copied the public JWK</source>
+        <translation>Copied the public JWK</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the public JWK Set (%n shared secret(s) left out)</source>
+        <translation>
+            <numerusform>Copied the public JWK Set (%n shared secret left out)</numerusform>
+            <numerusform>Copied the public JWK Set (%n shared secrets left out)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the public JWK Set</source>
+        <translation>Copied the public JWK Set</translation>
+    </message>
+    <message>
+        <source>Copied the public key as PEM</source>
+        <translation>Copied the public key as PEM</translation>
+    </message>
+    <message>
+        <source>Copied the RFC 7638 thumbprint</source>
+        <translation>Copied the RFC 7638 thumbprint</translation>
+    </message>
+    <message>
+        <source>Copied the pin of %1</source>
+        <translation>Copied the pin of %1</translation>
+    </message>
+    <message>
+        <source> (%1 keys)</source>
+        <translation> (%1 keys)</translation>
+    </message>
+    <message>
+        <source> (self-signed)</source>
+        <translation> (self-signed)</translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation> (expired)</translation>
+    </message>
+    <message>
+        <source> (not yet valid)</source>
+        <translation> (not yet valid)</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::RemoteSourceDialog</name>
+    <message>
+        <source>Remote Key Source</source>
+        <translation>Remote Key Source</translation>
+    </message>
+    <message>
+        <source>Source kind</source>
+        <translation>Source kind</translation>
+    </message>
+    <message>
+        <source>A JWK Set URL is fetched directly; an issuer is looked up through OpenID Connect discovery first (.well-known/openid-configuration, then jwks_uri)</source>
+        <translation>A JWK Set URL is fetched directly; an issuer is looked up through OpenID Connect discovery first (.well-known/openid-configuration, then jwks_uri)</translation>
+    </message>
+    <message>
+        <source>JWK Set URL</source>
+        <translation>JWK Set URL</translation>
+    </message>
+    <message>
+        <source>Issuer (OpenID discovery)</source>
+        <translation>Issuer (OpenID discovery)</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>https URL of the JWK Set, or the issuer URL for discovery</source>
+        <translation>https URL of the JWK Set, or the issuer URL for discovery</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What the source is called in the list; the host name when left empty</source>
+        <translation>What the source is called in the list; the host name when left empty</translation>
+    </message>
+    <message>
+        <source>the URL&apos;s host</source>
+        <translation>the URL&apos;s host</translation>
+    </message>
+    <message>
+        <source>Extra CA file</source>
+        <translation>Extra CA file</translation>
+    </message>
+    <message>
+        <source>PEM file with CA certificates trusted in addition to the system store (KrakenD&apos;s jwk_local_ca)</source>
+        <translation>PEM file with CA certificates trusted in addition to the system store (KrakenD&apos;s jwk_local_ca)</translation>
+    </message>
+    <message>
+        <source>system trust store only</source>
+        <translation>system trust store only</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with CA certificates</source>
+        <translation>Choose a PEM file with CA certificates</translation>
+    </message>
+    <message>
+        <source>Pins</source>
+        <translation>Pins</translation>
+    </message>
+    <message>
+        <source>KrakenD jwk_fingerprints, one per line: URL-safe base64 SHA-256 of a presented certificate&apos;s public key. Copy them from the TLS chain of a fetched source.</source>
+        <translation>KrakenD jwk_fingerprints, one per line: URL-safe base64 SHA-256 of a presented certificate&apos;s public key. Copy them from the TLS chain of a fetched source.</translation>
+    </message>
+    <message>
+        <source>no pinning (one pin per line)</source>
+        <translation>no pinning (one pin per line)</translation>
+    </message>
+    <message>
+        <source>disable_jwk_security (insecure)</source>
+        <translation>disable_jwk_security (insecure)</translation>
+    </message>
+    <message>
+        <source>Disable JWK security</source>
+        <translation>Disable JWK security</translation>
+    </message>
+    <message>
+        <source>Allow http and accept any certificate, as KrakenD&apos;s disable_jwk_security does</source>
+        <translation>Allow http and accept any certificate, as KrakenD&apos;s disable_jwk_security does</translation>
+    </message>
+    <message>
+        <source>Anyone on the network path can then hand you their own keys. Use this only against a local test server.</source>
+        <translation>Anyone on the network path can then hand you their own keys. Use this only against a local test server.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>How long one request may take before it is given up</source>
+        <translation>How long one request may take before it is given up</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Extra CA</source>
+        <translation>Extra CA</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) from the workspace</source>
+        <translation>
+            <numerusform>%n certificate from the workspace</numerusform>
+            <numerusform>%n certificates from the workspace</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 holds no PEM certificate</translation>
+    </message>
+    <message>
+        <source>Enter the URL of a JWK Set or an issuer.</source>
+        <translation>Enter the URL of a JWK Set or an issuer.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an http(s) URL.</source>
+        <translation>“%1” is not an http(s) URL.</translation>
+    </message>
+    <message>
+        <source>KrakenD fetches keys over https only; use https or allow http with disable_jwk_security.</source>
+        <translation>KrakenD fetches keys over https only; use https or allow http with disable_jwk_security.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a pin: expected URL-safe base64 of a SHA-256 digest (44 characters).</source>
+        <translation>“%1” is not a pin: expected URL-safe base64 of a SHA-256 digest (44 characters).</translation>
+    </message>
+    <message>
+        <source>Extra CA Certificates</source>
+        <translation>Extra CA Certificates</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>argument %1</source>
+        <translation>argument %1</translation>
+    </message>
+    <message>
+        <source>Open the built-in demo workspace.</source>
+        <translation>Open the built-in demo workspace.</translation>
+    </message>
+    <message>
+        <source>Render the main window to FILE (PNG) once it is shown, then quit.</source>
+        <translation>Render the main window to FILE (PNG) once it is shown, then quit.</translation>
+    </message>
+    <message>
+        <source>Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); validator, signer, export, lint, simulate, endpoints or tests (Gateway).</source>
+        <translation>Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); validator, signer, export, lint, simulate, endpoints or tests (Gateway).</translation>
+    </message>
+    <message>
+        <source>Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened on, else the inspector).</source>
+        <translation>Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened on, else the inspector).</translation>
+    </message>
+    <message>
+        <source>Use the light, dark or system theme.</source>
+        <translation>Use the light, dark or system theme.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1280x800 (for screenshots).</source>
+        <translation>Window size, e.g. 1280x800 (for screenshots).</translation>
+    </message>
+    <message>
+        <source>Do not restore the last session or offer to recover unsaved work.</source>
+        <translation>Do not restore the last session or offer to recover unsaved work.</translation>
+    </message>
+    <message>
+        <source>Inspect and verify JSON Web Tokens, manage keys, and author and simulate KrakenD JWT policies.
+Each argument that names a file is opened by what it holds: a token (at most 1 MiB), a key or JWK Set, a krakend.json or a workspace (*.jwb.json); any other argument is taken as a token.
+Without arguments the last session is restored (the demo workspace on first start).</source>
+        <translation>Inspect and verify JSON Web Tokens, manage keys, and author and simulate KrakenD JWT policies.
+Each argument that names a file is opened by what it holds: a token (at most 1 MiB), a key or JWK Set, a krakend.json or a workspace (*.jwb.json); any other argument is taken as a token.
+Without arguments the last session is restored (the demo workspace on first start).</translation>
+    </message>
+    <message>
+        <source>Tokens, or token, key, JWK Set, krakend.json or workspace files.</source>
+        <translation>Tokens, or token, key, JWK Set, krakend.json or workspace files.</translation>
+    </message>
+    <message>
+        <source>jwt-workbench: unknown tab &quot;%1&quot; (inspector: decoded, claims, findings, signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)</source>
+        <translation>jwt-workbench: unknown tab &quot;%1&quot; (inspector: decoded, claims, findings, signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)</translation>
+    </message>
+    <message>
+        <source>jwt-workbench: unknown page &quot;%1&quot; (use inspector, keys, gateway or composer)</source>
+        <translation>jwt-workbench: unknown page &quot;%1&quot; (use inspector, keys, gateway or composer)</translation>
+    </message>
+    <message>
+        <source>jwt-workbench: unknown theme &quot;%1&quot; (use light, dark or system)</source>
+        <translation>jwt-workbench: unknown theme &quot;%1&quot; (use light, dark or system)</translation>
+    </message>
+    <message>
+        <source>jwt-workbench: --size wants WIDTHxHEIGHT, e.g. 1280x800, not &quot;%1&quot;</source>
+        <translation>jwt-workbench: --size wants WIDTHxHEIGHT, e.g. 1280x800, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Cryptography self-test</source>
+        <translation>Cryptography self-test</translation>
+    </message>
+    <message>
+        <source>Some algorithms are unavailable:
+
+%1</source>
+        <translation>Some algorithms are unavailable:
+
+%1</translation>
+    </message>
+    <message>
+        <source>jwt-workbench: could not write the screenshot to %1</source>
+        <translation>jwt-workbench: could not write the screenshot to %1</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Cannot open file</translation>
+    </message>
+</context>
+</TS>
