@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>jwb::ui::JsonTreeModel</name>
+    <message>
+        <source>object</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>boolean</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n member}</numerusform>
+            <numerusform>{%n members}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n element(s)]</source>
+        <translation>
+            <numerusform>[%n element]</numerusform>
+            <numerusform>[%n elements]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::KeyGeneratorDialog</name>
     <message>
         <source>Generate Key</source>
@@ -1122,6 +1179,16 @@ Write the private keys? Choose No to export only the public keys.</translation>
     </message>
 </context>
 <context>
+    <name>jwb::ui::LongText</name>
+    <message numerus="yes">
+        <source> … %Ln character(s) not shown … </source>
+        <translation>
+            <numerusform> … %Ln character not shown … </numerusform>
+            <numerusform> … %Ln characters not shown … </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::RemoteSourceDialog</name>
     <message>
         <source>Remote Key Source</source>
@@ -1269,6 +1336,67 @@ Write the private keys? Choose No to export only the public keys.</translation>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::SecretStore</name>
+    <message>
+        <source>the system keychain refused the request</source>
+        <translation>the system keychain refused the request</translation>
+    </message>
+    <message>
+        <source>system keychain: %1</source>
+        <translation>system keychain: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::Theme</name>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::TokenFile</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file that contains a token.</source>
+        <translation>%1 is a folder; choose a file that contains a token.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, more than the %3 a token file may have. Tokens are a few kilobytes; is this the right file?</source>
+        <translation>%1 is %2 bytes, more than the %3 a token file may have. Tokens are a few kilobytes; is this the right file?</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 could not be opened: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 a token file may have.</source>
+        <translation>%1 is larger than the %2 a token file may have.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file (it contains NUL bytes). A token file holds the token as text.</source>
+        <translation>%1 is not a text file (it contains NUL bytes). A token file holds the token as text.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text. A token file holds the token as text.</source>
+        <translation>%1 is not UTF-8 text. A token file holds the token as text.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
     </message>
 </context>
 <context>
