@@ -2,6 +2,388 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>jwb::ui::ClaimsModel</name>
+    <message>
+        <source>Local: %1</source>
+        <translation>Local: %1</translation>
+    </message>
+    <message>
+        <source>UTC: %1</source>
+        <translation>UTC: %1</translation>
+    </message>
+    <message>
+        <source>Unix: %1</source>
+        <translation>Unix: %1</translation>
+    </message>
+    <message>
+        <source>Not a registered header parameter.</source>
+        <translation>Not a registered header parameter.</translation>
+    </message>
+    <message>
+        <source>Not a registered claim: its meaning is up to the issuer.</source>
+        <translation>Not a registered claim: its meaning is up to the issuer.</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::FindingsModel</name>
+    <message>
+        <source>%1
+
+About: %2</source>
+        <translation>%1
+
+About: %2</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::InspectorWidget</name>
+    <message numerus="yes">
+        <source>… %n more byte(s)</source>
+        <translation>
+            <numerusform>… %n more byte</numerusform>
+            <numerusform>… %n more bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>Decoded</source>
+        <translation>Decoded</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Encoded token</source>
+        <translation>Encoded token</translation>
+    </message>
+    <message>
+        <source>Tokens opened in this window</source>
+        <translation>Tokens opened in this window</translation>
+    </message>
+    <message>
+        <source>Evaluate at</source>
+        <translation>Evaluate at</translation>
+    </message>
+    <message>
+        <source>Now (live)</source>
+        <translation>Now (live)</translation>
+    </message>
+    <message>
+        <source>A chosen time</source>
+        <translation>A chosen time</translation>
+    </message>
+    <message>
+        <source>The instant exp, nbf and iat are judged at, here and in Verify. &quot;Now&quot; follows the clock; choose a time to ask &quot;was this token valid when the request failed?&quot; or &quot;will it still be valid tomorrow?&quot;</source>
+        <translation>The instant exp, nbf and iat are judged at, here and in Verify. &quot;Now&quot; follows the clock; choose a time to ask &quot;was this token valid when the request failed?&quot; or &quot;will it still be valid tomorrow?&quot;</translation>
+    </message>
+    <message>
+        <source>Evaluation time (local)</source>
+        <translation>Evaluation time (local)</translation>
+    </message>
+    <message>
+        <source>Local time at which the token is evaluated</source>
+        <translation>Local time at which the token is evaluated</translation>
+    </message>
+    <message>
+        <source>Decoded header</source>
+        <translation>Decoded header</translation>
+    </message>
+    <message>
+        <source>Decoded payload</source>
+        <translation>Decoded payload</translation>
+    </message>
+    <message>
+        <source>Header and payload as a tree</source>
+        <translation>Header and payload as a tree</translation>
+    </message>
+    <message>
+        <source>Show the header and payload as highlighted JSON, in the order they were written</source>
+        <translation>Show the header and payload as highlighted JSON, in the order they were written</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Tree</translation>
+    </message>
+    <message>
+        <source>Show the header and payload as a tree with types; expand nested objects and arrays</source>
+        <translation>Show the header and payload as a tree with types; expand nested objects and arrays</translation>
+    </message>
+    <message>
+        <source>Header parameters</source>
+        <translation>Header parameters</translation>
+    </message>
+    <message>
+        <source>Payload claims</source>
+        <translation>Payload claims</translation>
+    </message>
+    <message>
+        <source>Signature details</source>
+        <translation>Signature details</translation>
+    </message>
+    <message>
+        <source>Findings (%1)</source>
+        <translation>Findings (%1)</translation>
+    </message>
+    <message>
+        <source>The decoded header appears here.</source>
+        <translation>The decoded header appears here.</translation>
+    </message>
+    <message>
+        <source>The header could not be decoded; see the message above.</source>
+        <translation>The header could not be decoded; see the message above.</translation>
+    </message>
+    <message>
+        <source>The decoded payload (the claims) appears here.</source>
+        <translation>The decoded payload (the claims) appears here.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This is an encrypted token (JWE). Its payload is %n byte(s) of ciphertext and can only be read with the recipient&apos;s private key.</source>
+        <translation>
+            <numerusform>This is an encrypted token (JWE). Its payload is %n byte of ciphertext and can only be read with the recipient&apos;s private key.</numerusform>
+            <numerusform>This is an encrypted token (JWE). Its payload is %n bytes of ciphertext and can only be read with the recipient&apos;s private key.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The payload is empty (detached content).</source>
+        <translation>The payload is empty (detached content).</translation>
+    </message>
+    <message>
+        <source>The payload could not be decoded; see the message above.</source>
+        <translation>The payload could not be decoded; see the message above.</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>The signature of the token appears here.</source>
+        <translation>The signature of the token appears here.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encrypted token (JWE), %n part(s)</source>
+        <translation>
+            <numerusform>Encrypted token (JWE), %n part</numerusform>
+            <numerusform>Encrypted token (JWE), %n parts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not decoded</source>
+        <translation>not decoded</translation>
+    </message>
+    <message>
+        <source>Algorithm    %1 (as the header claims; the key decides what is accepted)</source>
+        <translation>Algorithm    %1 (as the header claims; the key decides what is accepted)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Signature    not decoded</source>
+        <translation>Signature    not decoded</translation>
+    </message>
+    <message>
+        <source>Signature    empty</source>
+        <translation>Signature    empty</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signature    %n byte(s) (%1 bits)</source>
+        <translation>
+            <numerusform>Signature    %n byte (%1 bits)</numerusform>
+            <numerusform>Signature    %n bytes (%1 bits)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed input %n character(s) (header.payload, exactly as written)</source>
+        <translation>
+            <numerusform>Signed input %n character (header.payload, exactly as written)</numerusform>
+            <numerusform>Signed input %n characters (header.payload, exactly as written)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verified     no: decoding does not check the signature</source>
+        <translation>Verified     no: decoding does not check the signature</translation>
+    </message>
+    <message>
+        <source>No signature segment was found.</source>
+        <translation>No signature segment was found.</translation>
+    </message>
+    <message>
+        <source>%1 &amp;nbsp;characters</source>
+        <extracomment>%1: each segment&apos;s name and length in characters, e.g. &quot;header 36 · payload 120 · signature 342&quot;.</extracomment>
+        <translation>%1 &amp;nbsp;characters</translation>
+    </message>
+    <message>
+        <source>found in: %1</source>
+        <translation>found in: %1</translation>
+    </message>
+    <message>
+        <source>line breaks and spaces inside the token were ignored</source>
+        <translation>line breaks and spaces inside the token were ignored</translation>
+    </message>
+    <message>
+        <source>algorithm and token type</source>
+        <translation>algorithm and token type</translation>
+    </message>
+    <message>
+        <source>claims</source>
+        <translation>claims</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>encrypted</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s), not a JSON object</source>
+        <translation>
+            <numerusform>%n byte, not a JSON object</numerusform>
+            <numerusform>%n bytes, not a JSON object</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HEADER</source>
+        <translation>HEADER</translation>
+    </message>
+    <message>
+        <source>PAYLOAD</source>
+        <translation>PAYLOAD</translation>
+    </message>
+    <message>
+        <source>Paste a token to decode it, drop a file here, or open one with File › Open.</source>
+        <translation>Paste a token to decode it, drop a file here, or open one with File › Open.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more problem(s); see Findings)</source>
+        <translation>
+            <numerusform>%1 (and %n more problem; see Findings)</numerusform>
+            <numerusform>%1 (and %n more problems; see Findings)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JWE header</source>
+        <translation>JWE header</translation>
+    </message>
+    <message>
+        <source>Decoded %1</source>
+        <translation>Decoded %1</translation>
+    </message>
+    <message>
+        <source>Decoded %1 (%2)</source>
+        <translation>Decoded %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no findings.</source>
+        <translation>%1: no findings.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (see Findings).</source>
+        <translation>%1: %2 (see Findings).</translation>
+    </message>
+    <message>
+        <source>The payload is encrypted.</source>
+        <translation>The payload is encrypted.</translation>
+    </message>
+    <message>
+        <source>The signature and the rules check out (see Verify).</source>
+        <translation>The signature and the rules check out (see Verify).</translation>
+    </message>
+    <message>
+        <source>Verification FAILED (see Verify).</source>
+        <translation>Verification FAILED (see Verify).</translation>
+    </message>
+    <message>
+        <source>The verification key could not be read (see Verify).</source>
+        <translation>The verification key could not be read (see Verify).</translation>
+    </message>
+    <message>
+        <source>The signature has not been verified.</source>
+        <translation>The signature has not been verified.</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::JsonTreeModel</name>
     <message>
         <source>object</source>
@@ -1362,6 +1744,17 @@ Write the private keys? Choose No to export only the public keys.</translation>
     <message>
         <source>Info</source>
         <translation>Info</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::TokenEditor</name>
+    <message>
+        <source>Encoded token</source>
+        <translation>Encoded token</translation>
+    </message>
+    <message>
+        <source>Paste a JWT here: a bare token, an &quot;Authorization: Bearer …&quot; header, a cookie or a JWS JSON document. You can also drop a file.</source>
+        <translation>Paste a JWT here: a bare token, an &quot;Authorization: Bearer …&quot; header, a cookie or a JWS JSON document. You can also drop a file.</translation>
     </message>
 </context>
 <context>
