@@ -598,20 +598,20 @@ About: %2</translation>
         <translation>The workspace file does not hold this key&apos;s secret; paste it again or load it from the keychain</translation>
     </message>
     <message>
-        <source> is not an object</source>
-        <translation> is not an object</translation>
+        <source>%1 is not an object</source>
+        <translation>%1 is not an object</translation>
     </message>
     <message>
-        <source>: unknown kind “%1”</source>
-        <translation>: unknown kind “%1”</translation>
+        <source>%1: unknown kind “%2”</source>
+        <translation>%1: unknown kind “%2”</translation>
     </message>
     <message>
-        <source>: a %1 source needs a location</source>
-        <translation>: a %1 source needs a location</translation>
+        <source>%1: a %2 source needs a location</source>
+        <translation>%1: a %2 source needs a location</translation>
     </message>
     <message>
-        <source>: network.ca_pem holds no PEM certificate</source>
-        <translation>: network.ca_pem holds no PEM certificate</translation>
+        <source>%1: network.ca_pem holds no PEM certificate</source>
+        <translation>%1: network.ca_pem holds no PEM certificate</translation>
     </message>
 </context>
 <context>
@@ -692,13 +692,12 @@ About: %2</translation>
         <source>loaded %1</source>
         <translation>loaded %1</translation>
     </message>
-    <message>
-        <source>1 key</source>
-        <translation>1 key</translation>
-    </message>
-    <message>
-        <source>%1 keys</source>
-        <translation>%1 keys</translation>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1543,21 +1542,24 @@ Write the private keys? Choose No to export only the public keys.</translation>
         <source>Copied the pin of %1</source>
         <translation>Copied the pin of %1</translation>
     </message>
-    <message>
-        <source> (%1 keys)</source>
-        <translation> (%1 keys)</translation>
+    <message numerus="yes">
+        <source>Pasted %1 (%n key(s))</source>
+        <translation>
+            <numerusform>Pasted %1 (%n key)</numerusform>
+            <numerusform>Pasted %1 (%n keys)</numerusform>
+        </translation>
     </message>
     <message>
-        <source> (self-signed)</source>
-        <translation> (self-signed)</translation>
+        <source>%1 (self-signed)</source>
+        <translation>%1 (self-signed)</translation>
     </message>
     <message>
-        <source> (expired)</source>
-        <translation> (expired)</translation>
+        <source>%1 (expired)</source>
+        <translation>%1 (expired)</translation>
     </message>
     <message>
-        <source> (not yet valid)</source>
-        <translation> (not yet valid)</translation>
+        <source>%1 (not yet valid)</source>
+        <translation>%1 (not yet valid)</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +1792,236 @@ Write the private keys? Choose No to export only the public keys.</translation>
     <message>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::VerifyPanel</name>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Keys from</source>
+        <translation>Keys from</translation>
+    </message>
+    <message>
+        <source>Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)</source>
+        <translation>Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)</translation>
+    </message>
+    <message>
+        <source>The key pasted below</source>
+        <translation>The key pasted below</translation>
+    </message>
+    <message>
+        <source>Use the issuer&apos;s keys</source>
+        <translation>Use the issuer&apos;s keys</translation>
+    </message>
+    <message>
+        <source>Fetch the signing keys of the token&apos;s issuer (iss) through OpenID Connect discovery and verify with them. The request goes to the issuer&apos;s own server; the token is not sent anywhere.</source>
+        <translation>Fetch the signing keys of the token&apos;s issuer (iss) through OpenID Connect discovery and verify with them. The request goes to the issuer&apos;s own server; the token is not sent anywhere.</translation>
+    </message>
+    <message>
+        <source>Paste a secret, a JWK, a JWK Set or a PEM key/certificate</source>
+        <translation>Paste a secret, a JWK, a JWK Set or a PEM key/certificate</translation>
+    </message>
+    <message>
+        <source>Key is a shared secret</source>
+        <translation>Key is a shared secret</translation>
+    </message>
+    <message>
+        <source>How the secret is written</source>
+        <translation>How the secret is written</translation>
+    </message>
+    <message>
+        <source>Open key file…</source>
+        <translation>Open key file…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>The only algorithm to accept; by default the key decides</source>
+        <translation>The only algorithm to accept; by default the key decides</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>any (comma-separated)</source>
+        <translation>any (comma-separated)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Clock skew allowed for exp, nbf and iat</source>
+        <translation>Clock skew allowed for exp, nbf and iat</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithm</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Leeway</source>
+        <translation>Leeway</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>%1 (fetching…)</source>
+        <translation>%1 (fetching…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n key(s))</source>
+        <translation>
+            <numerusform>%1 (%n key)</numerusform>
+            <numerusform>%1 (%n keys)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1 (error)</translation>
+    </message>
+    <message>
+        <source>Fetch the keys of %1 through OpenID Connect discovery (%1/.well-known/openid-configuration) and verify with them. Only the issuer&apos;s public metadata is requested; the token is not sent.</source>
+        <translation>Fetch the keys of %1 through OpenID Connect discovery (%1/.well-known/openid-configuration) and verify with them. Only the issuer&apos;s public metadata is requested; the token is not sent.</translation>
+    </message>
+    <message>
+        <source>The token has no issuer URL (iss) to discover keys from</source>
+        <translation>The token has no issuer URL (iss) to discover keys from</translation>
+    </message>
+    <message>
+        <source>Open Key File</source>
+        <translation>Open Key File</translation>
+    </message>
+    <message>
+        <source>Keys (*.json *.jwk *.jwks *.pem *.crt *.cer *.key *.der *.pub);;All files (*)</source>
+        <translation>Keys (*.json *.jwk *.jwks *.pem *.crt *.cer *.key *.der *.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MiB: not a key file.</source>
+        <translation>%1 is larger than 4 MiB: not a key file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Binary key loaded from %1 (%n byte(s)). Type or paste here to replace it.</source>
+        <translation>
+            <numerusform>Binary key loaded from %1 (%n byte). Type or paste here to replace it.</numerusform>
+            <numerusform>Binary key loaded from %1 (%n bytes). Type or paste here to replace it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching %1: %2</source>
+        <translation>Fetching %1: %2</translation>
+    </message>
+    <message>
+        <source>Last refresh failed (using the keys fetched before): %1</source>
+        <translation>Last refresh failed (using the keys fetched before): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) from %1</source>
+        <translation>
+            <numerusform>%n key from %1</numerusform>
+            <numerusform>%n keys from %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching keys…</source>
+        <translation>Fetching keys…</translation>
+    </message>
+    <message>
+        <source>the source has no keys</source>
+        <translation>the source has no keys</translation>
+    </message>
+    <message>
+        <source>Give a key to verify</source>
+        <translation>Give a key to verify</translation>
+    </message>
+    <message>
+        <source>Paste a key or a secret above, or open a key file.</source>
+        <translation>Paste a key or a secret above, or open a key file.</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>No token</translation>
+    </message>
+    <message>
+        <source>Paste a token on the left to verify it.</source>
+        <translation>Paste a token on the left to verify it.</translation>
+    </message>
+    <message>
+        <source>
+If this is a shared secret, tick “Key is a shared secret”.</source>
+        <translation>
+If this is a shared secret, tick “Key is a shared secret”.</translation>
+    </message>
+    <message>
+        <source>Key error</source>
+        <translation>Key error</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>VALID</translation>
+    </message>
+    <message>
+        <source>The signature and every rule check out.</source>
+        <translation>The signature and every rule check out.</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>INVALID</translation>
+    </message>
+    <message>
+        <source>Key used: %1</source>
+        <translation>Key used: %1</translation>
+    </message>
+    <message>
+        <source>kid %1</source>
+        <translation>kid %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>RFC 7638 thumbprint %1</source>
+        <translation>RFC 7638 thumbprint %1</translation>
+    </message>
+    <message>
+        <source>– skip</source>
+        <translation>– skip</translation>
+    </message>
+    <message>
+        <source>✓ ok</source>
+        <translation>✓ ok</translation>
+    </message>
+    <message>
+        <source>✗ FAIL</source>
+        <translation>✗ FAIL</translation>
     </message>
 </context>
 <context>
