@@ -1573,6 +1573,557 @@ Write the private keys? Choose No to export only the public keys.</translation>
     </message>
 </context>
 <context>
+    <name>jwb::ui::MainWindow</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MiB; a workspace is at most %3 MiB</source>
+        <translation>%1 is %2 MiB; a workspace is at most %3 MiB</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 at line %3, column %4</source>
+        <translation>%1 is not valid JSON: %2 at line %3, column %4</translation>
+    </message>
+    <message>
+        <source>%1 is not a JWT Workbench workspace (no &quot;%2&quot; member)</source>
+        <translation>%1 is not a JWT Workbench workspace (no &quot;%2&quot; member)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Decode, explain and verify tokens (Ctrl+1)</source>
+        <translation>Decode, explain and verify tokens (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Key sources: pasted keys, files, JWK Set URLs, issuers; generate and export (Ctrl+2)</source>
+        <translation>Key sources: pasted keys, files, JWK Set URLs, issuers; generate and export (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>KrakenD endpoints: edit auth/validator, simulate requests, export (Ctrl+3)</source>
+        <translation>KrakenD endpoints: edit auth/validator, simulate requests, export (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>Composer</translation>
+    </message>
+    <message>
+        <source>Compose claims and sign test tokens with keys from the key ring (Ctrl+4)</source>
+        <translation>Compose claims and sign test tokens with keys from the key ring (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>composed token</source>
+        <translation>composed token</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simulate</translation>
+    </message>
+    <message>
+        <source>What KrakenD answers for a token and request on this endpoint, and why</source>
+        <translation>What KrakenD answers for a token and request on this endpoint, and why</translation>
+    </message>
+    <message>
+        <source>All endpoints</source>
+        <translation>All endpoints</translation>
+    </message>
+    <message>
+        <source>One token against every endpoint</source>
+        <translation>One token against every endpoint</translation>
+    </message>
+    <message>
+        <source>Test tokens</source>
+        <translation>Test tokens</translation>
+    </message>
+    <message>
+        <source>Mint valid and broken tokens for this endpoint, with the verdict KrakenD gives each</source>
+        <translation>Mint valid and broken tokens for this endpoint, with the verdict KrakenD gives each</translation>
+    </message>
+    <message>
+        <source>test token</source>
+        <translation>test token</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes</source>
+        <translation>Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes</translation>
+    </message>
+    <message>
+        <source>Open &amp;Token File…</source>
+        <translation>Open &amp;Token File…</translation>
+    </message>
+    <message>
+        <source>Open Token File</source>
+        <translation>Open Token File</translation>
+    </message>
+    <message>
+        <source>Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)</source>
+        <translation>Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Key or JWK Set…</source>
+        <translation>Open &amp;Key or JWK Set…</translation>
+    </message>
+    <message>
+        <source>Open Key File</source>
+        <translation>Open Key File</translation>
+    </message>
+    <message>
+        <source>Keys (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)</source>
+        <translation>Keys (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open KrakenD &amp;Config…</source>
+        <translation>Open KrakenD &amp;Config…</translation>
+    </message>
+    <message>
+        <source>Open KrakenD Configuration</source>
+        <translation>Open KrakenD Configuration</translation>
+    </message>
+    <message>
+        <source>KrakenD configuration (*.json);;All files (*)</source>
+        <translation>KrakenD configuration (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Workspace…</source>
+        <translation>Open &amp;Workspace…</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Open Workspace</translation>
+    </message>
+    <message>
+        <source>JWT Workbench workspace (*.jwb.json);;All files (*)</source>
+        <translation>JWT Workbench workspace (*.jwb.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Workspace</source>
+        <translation>&amp;Save Workspace</translation>
+    </message>
+    <message>
+        <source>Save tokens, key sources and settings; secrets and private keys go to the system keychain only if you agree</source>
+        <translation>Save tokens, key sources and settings; secrets and private keys go to the system keychain only if you agree</translation>
+    </message>
+    <message>
+        <source>Save Workspace &amp;As…</source>
+        <translation>Save Workspace &amp;As…</translation>
+    </message>
+    <message>
+        <source>Save Workspace</source>
+        <translation>Save Workspace</translation>
+    </message>
+    <message>
+        <source>JWT Workbench workspace (*.jwb.json)</source>
+        <translation>JWT Workbench workspace (*.jwb.json)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Workspace</source>
+        <translation>Open &amp;Demo Workspace</translation>
+    </message>
+    <message>
+        <source>The RS256 demo token, its JWK Set and a sample krakend.json</source>
+        <translation>The RS256 demo token, its JWK Set and a sample krakend.json</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Token</source>
+        <translation>&amp;Paste Token</translation>
+    </message>
+    <message>
+        <source>Replace the token with the clipboard&apos;s text</source>
+        <translation>Replace the token with the clipboard&apos;s text</translation>
+    </message>
+    <message>
+        <source>Decoded &amp;JSON</source>
+        <translation>Decoded &amp;JSON</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>Copy JSON</translation>
+    </message>
+    <message>
+        <source>Copy header, payload, times and findings as one JSON document (like decode --json)</source>
+        <translation>Copy header, payload, times and findings as one JSON document (like decode --json)</translation>
+    </message>
+    <message>
+        <source>Compact &amp;Token</source>
+        <translation>Compact &amp;Token</translation>
+    </message>
+    <message>
+        <source>the token</source>
+        <translation>the token</translation>
+    </message>
+    <message>
+        <source>&amp;Header JSON</source>
+        <translation>&amp;Header JSON</translation>
+    </message>
+    <message>
+        <source>the header</source>
+        <translation>the header</translation>
+    </message>
+    <message>
+        <source>&amp;Payload JSON</source>
+        <translation>&amp;Payload JSON</translation>
+    </message>
+    <message>
+        <source>the payload</source>
+        <translation>the payload</translation>
+    </message>
+    <message>
+        <source>&amp;Authorization Header</source>
+        <translation>&amp;Authorization Header</translation>
+    </message>
+    <message>
+        <source>the Authorization header</source>
+        <translation>the Authorization header</translation>
+    </message>
+    <message>
+        <source>&amp;curl Command</source>
+        <translation>&amp;curl Command</translation>
+    </message>
+    <message>
+        <source>curl -i -H &apos;Authorization: Bearer %1&apos; http://localhost:8080/</source>
+        <translation>curl -i -H &apos;Authorization: Bearer %1&apos; http://localhost:8080/</translation>
+    </message>
+    <message>
+        <source>a curl command</source>
+        <translation>a curl command</translation>
+    </message>
+    <message>
+        <source>Clear Copied Tokens After %1 s</source>
+        <translation>Clear Copied Tokens After %1 s</translation>
+    </message>
+    <message>
+        <source>A token is a credential: after Copy As Token, Authorization Header or curl, clear the clipboard again unless something else was copied meanwhile</source>
+        <translation>A token is a credential: after Copy As Token, Authorization Header or curl, clear the clipboard again unless something else was copied meanwhile</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Token</source>
+        <translation>C&amp;lear Token</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector</source>
+        <translation>&amp;Inspector</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Keys</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>&amp;Gateway</translation>
+    </message>
+    <message>
+        <source>&amp;Composer</source>
+        <translation>&amp;Composer</translation>
+    </message>
+    <message>
+        <source>&amp;Decoded</source>
+        <translation>&amp;Decoded</translation>
+    </message>
+    <message>
+        <source>&amp;Claims</source>
+        <translation>&amp;Claims</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>&amp;Findings</translation>
+    </message>
+    <message>
+        <source>&amp;Signature</source>
+        <translation>&amp;Signature</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About JWT Workbench</source>
+        <translation>&amp;About JWT Workbench</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy As</source>
+        <translation>&amp;Copy As</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Inspector &amp;Tab</source>
+        <translation>Inspector &amp;Tab</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>T&amp;heme</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Evaluated at %1</source>
+        <translation>Evaluated at %1</translation>
+    </message>
+    <message>
+        <source>Times relative to %1</source>
+        <translation>Times relative to %1</translation>
+    </message>
+    <message>
+        <source>Relative times (“expires in …”) are recomputed every %1 s</source>
+        <translation>Relative times (“expires in …”) are recomputed every %1 s</translation>
+    </message>
+    <message>
+        <source>untitled krakend.json</source>
+        <translation>untitled krakend.json</translation>
+    </message>
+    <message>
+        <source>Cannot open token file</source>
+        <translation>Cannot open token file</translation>
+    </message>
+    <message>
+        <source>Cannot open key file</source>
+        <translation>Cannot open key file</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Cannot open file</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Opened %1 (%2)</source>
+        <translation>Opened %1 (%2)</translation>
+    </message>
+    <message>
+        <source>demo-token.jwt (demo)</source>
+        <translation>demo-token.jwt (demo)</translation>
+    </message>
+    <message>
+        <source>Demo JWK Set</source>
+        <translation>Demo JWK Set</translation>
+    </message>
+    <message>
+        <source>Demo private key (demo-rs256)</source>
+        <translation>Demo private key (demo-rs256)</translation>
+    </message>
+    <message>
+        <source>Demo workspace: an RS256 token, its JWK Set (Keys) and a sample krakend.json (Gateway)</source>
+        <translation>Demo workspace: an RS256 token, its JWK Set (Keys) and a sample krakend.json (Gateway)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Tokens, keys, KrakenD configs and workspaces (*.jwt *.jws *.jwe *.token *.txt *.json *.pem *.crt *.cer *.der *.key *.pub *.jwk *.jwks);;All files (*)</source>
+        <translation>Tokens, keys, KrakenD configs and workspaces (*.jwt *.jws *.jwe *.token *.txt *.json *.pem *.crt *.cer *.der *.key *.pub *.jwk *.jwks);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to decode.</source>
+        <translation>The clipboard holds no text to decode.</translation>
+    </message>
+    <message>
+        <source>There is nothing to copy.</source>
+        <translation>There is nothing to copy.</translation>
+    </message>
+    <message>
+        <source>Copied %1.</source>
+        <translation>Copied %1.</translation>
+    </message>
+    <message>
+        <source>Copied %1; the clipboard is cleared in %2 s.</source>
+        <translation>Copied %1; the clipboard is cleared in %2 s.</translation>
+    </message>
+    <message>
+        <source>There is no token to copy.</source>
+        <translation>There is no token to copy.</translation>
+    </message>
+    <message>
+        <source>Copied the decoded token as JSON.</source>
+        <translation>Copied the decoded token as JSON.</translation>
+    </message>
+    <message>
+        <source>workspace format %1 is not supported (this version reads format %2)</source>
+        <translation>workspace format %1 is not supported (this version reads format %2)</translation>
+    </message>
+    <message>
+        <source>&quot;tokens&quot; must be an array</source>
+        <translation>&quot;tokens&quot; must be an array</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>Cannot open workspace</translation>
+    </message>
+    <message>
+        <source>Secrets in this workspace</source>
+        <translation>Secrets in this workspace</translation>
+    </message>
+    <message>
+        <source>%1 of the key sources hold a secret or a private key. They are never written to the workspace file.
+
+Keep them in the system keychain, so that opening this workspace restores them?</source>
+        <translation>%1 of the key sources hold a secret or a private key. They are never written to the workspace file.
+
+Keep them in the system keychain, so that opening this workspace restores them?</translation>
+    </message>
+    <message>
+        <source>Cannot save workspace</source>
+        <translation>Cannot save workspace</translation>
+    </message>
+    <message>
+        <source>Saved workspace %1</source>
+        <translation>Saved workspace %1</translation>
+    </message>
+    <message>
+        <source>Secrets not stored</source>
+        <translation>Secrets not stored</translation>
+    </message>
+    <message>
+        <source>The workspace was saved without its secrets: %1</source>
+        <translation>The workspace was saved without its secrets: %1</translation>
+    </message>
+    <message>
+        <source>Secrets stored in the system keychain.</source>
+        <translation>Secrets stored in the system keychain.</translation>
+    </message>
+    <message>
+        <source>Could not read a secret of this workspace: %1</source>
+        <translation>Could not read a secret of this workspace: %1</translation>
+    </message>
+    <message>
+        <source>The last session could not be restored; starting afresh.</source>
+        <translation>The last session could not be restored; starting afresh.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>Recover unsaved work?</translation>
+    </message>
+    <message>
+        <source>JWT Workbench did not close normally. A copy of the session from %1, with unsaved changes to a KrakenD configuration, was kept.
+
+Recover it?</source>
+        <translation>JWT Workbench did not close normally. A copy of the session from %1, with unsaved changes to a KrakenD configuration, was kept.
+
+Recover it?</translation>
+    </message>
+    <message>
+        <source>JWT Workbench did not close normally. A copy of the session from %1 was kept.
+
+Recover it?</source>
+        <translation>JWT Workbench did not close normally. A copy of the session from %1 was kept.
+
+Recover it?</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1 no longer exists.</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>No recent files</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Clear List</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Undo (in a text field)</source>
+        <translation>Undo (in a text field)</translation>
+    </message>
+    <message>
+        <source>Drop a file or a token on the window</source>
+        <translation>Drop a file or a token on the window</translation>
+    </message>
+    <message>
+        <source>drag and drop</source>
+        <translation>drag and drop</translation>
+    </message>
+    <message>
+        <source>About JWT Workbench</source>
+        <translation>About JWT Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;JWT Workbench %1&lt;/h3&gt;&lt;p&gt;Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.&lt;/p&gt;&lt;p&gt;Decoding never needs a key and never sends the token anywhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Qt&lt;/b&gt; %2 (built with %3)&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cryptography&lt;/b&gt; (known-answer self-test at start-up):&lt;br&gt;%4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;JWT Workbench %1&lt;/h3&gt;&lt;p&gt;Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.&lt;/p&gt;&lt;p&gt;Decoding never needs a key and never sends the token anywhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Qt&lt;/b&gt; %2 (built with %3)&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cryptography&lt;/b&gt; (known-answer self-test at start-up):&lt;br&gt;%4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::RemoteSourceDialog</name>
     <message>
         <source>Remote Key Source</source>
