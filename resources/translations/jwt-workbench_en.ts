@@ -41,6 +41,126 @@
     </message>
 </context>
 <context>
+    <name>jwb::ui::EndpointMatrix</name>
+    <message>
+        <source>Paste a token to try it on every endpoint</source>
+        <translation>Paste a token to try it on every endpoint</translation>
+    </message>
+    <message>
+        <source>Sent to each endpoint where its config reads tokens (auth_header_name with &quot;Bearer &quot;, or cookie_key)</source>
+        <translation>Sent to each endpoint where its config reads tokens (auth_header_name with &quot;Bearer &quot;, or cookie_key)</translation>
+    </message>
+    <message>
+        <source>Token for all endpoints</source>
+        <translation>Token for all endpoints</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Simulate every endpoint again</source>
+        <translation>Simulate every endpoint again</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Double-click an endpoint to open it in the simulator</source>
+        <translation>Double-click an endpoint to open it in the simulator</translation>
+    </message>
+    <message>
+        <source>Status per endpoint</source>
+        <translation>Status per endpoint</translation>
+    </message>
+    <message>
+        <source>Open a krakend.json to see every endpoint&apos;s answer to one token</source>
+        <translation>Open a krakend.json to see every endpoint&apos;s answer to one token</translation>
+    </message>
+    <message>
+        <source>This config has no endpoints</source>
+        <translation>This config has no endpoints</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s): %1. Double-click one to open it in the simulator.</source>
+        <translation>
+            <numerusform>%n endpoint: %1. Double-click one to open it in the simulator.</numerusform>
+            <numerusform>%n endpoints: %1. Double-click one to open it in the simulator.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::EndpointMatrixModel</name>
+    <message>
+        <source>%1 (no validator)</source>
+        <translation>%1 (no validator)</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>Simulating…</translation>
+    </message>
+    <message>
+        <source>Double-click to open this endpoint in the simulator</source>
+        <translation>Double-click to open this endpoint in the simulator</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stopping check</source>
+        <translation>Stopping check</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::EndpointModel</name>
+    <message>
+        <source>(no path)</source>
+        <translation>(no path)</translation>
+    </message>
+    <message>
+        <source>endpoints[%1]: %2 %3</source>
+        <translation>endpoints[%1]: %2 %3</translation>
+    </message>
+    <message>
+        <source>Has an auth/validator block (%1)</source>
+        <translation>Has an auth/validator block (%1)</translation>
+    </message>
+    <message>
+        <source>No auth/validator: KrakenD lets every request through</source>
+        <translation>No auth/validator: KrakenD lets every request through</translation>
+    </message>
+    <message>
+        <source>Has an auth/signer block</source>
+        <translation>Has an auth/signer block</translation>
+    </message>
+    <message>
+        <source>No auth/signer</source>
+        <translation>No auth/signer</translation>
+    </message>
+    <message>
+        <source>Not simulated yet</source>
+        <translation>Not simulated yet</translation>
+    </message>
+    <message>
+        <source>Last simulation: HTTP %1 %2</source>
+        <translation>Last simulation: HTTP %1 %2</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::FindingsModel</name>
     <message>
         <source>%1
@@ -61,6 +181,703 @@ About: %2</translation>
     <message>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::GatewayPage</name>
+    <message>
+        <source>Maximum number of elements kept in the bloom filter (tens of millions work on small machines).</source>
+        <translation>Maximum number of elements kept in the bloom filter (tens of millions work on small machines).</translation>
+    </message>
+    <message>
+        <source>Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter.</source>
+        <translation>Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter.</translation>
+    </message>
+    <message>
+        <source>Hash function: optimal (recommended, less CPU) or default.</source>
+        <translation>Hash function: optimal (recommended, less CPU) or default.</translation>
+    </message>
+    <message>
+        <source>Lifespan of the tokens in seconds; must match the expiration the identity provider sets.</source>
+        <translation>Lifespan of the tokens in seconds; must match the expiration the identity provider sets.</translation>
+    </message>
+    <message>
+        <source>Port of the RPC service each KrakenD exposes to receive revoked entries.</source>
+        <translation>Port of the RPC service each KrakenD exposes to receive revoked entries.</translation>
+    </message>
+    <message>
+        <source>Claims watched for revocation: each top-level claim, only when it is a string, is tested as &quot;&lt;claim&gt;-&lt;value&gt;&quot; (e.g. jti-abc); a hit answers 401. Array or numeric claims never match.</source>
+        <translation>Claims watched for revocation: each top-level claim, only when it is a string, is tested as &quot;&lt;claim&gt;-&lt;value&gt;&quot; (e.g. jti-abc); a hit answers 401. Array or numeric claims never match.</translation>
+    </message>
+    <message>
+        <source>Validator</source>
+        <translation>Validator</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Lint</source>
+        <translation>Lint</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Start a new krakend.json</source>
+        <translation>Start a new krakend.json</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Open a krakend.json (it is not changed until you save)</source>
+        <translation>Open a krakend.json (it is not changed until you save)</translation>
+    </message>
+    <message>
+        <source>Open KrakenD configuration</source>
+        <translation>Open KrakenD configuration</translation>
+    </message>
+    <message>
+        <source>KrakenD configuration (*.json);;All files (*)</source>
+        <translation>KrakenD configuration (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save atomically; the first save keeps the original as &lt;file&gt;.bak</source>
+        <translation>Save atomically; the first save keeps the original as &lt;file&gt;.bak</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>Save the configuration under another name</source>
+        <translation>Save the configuration under another name</translation>
+    </message>
+    <message>
+        <source>Save KrakenD configuration</source>
+        <translation>Save KrakenD configuration</translation>
+    </message>
+    <message>
+        <source>KrakenD configuration (*.json)</source>
+        <translation>KrakenD configuration (*.json)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>Undo the last edit</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Redo: %1</translation>
+    </message>
+    <message>
+        <source>Target KrakenD</source>
+        <translation>Target KrakenD</translation>
+    </message>
+    <message>
+        <source>The KrakenD version the config is for: options that appeared later are flagged</source>
+        <translation>The KrakenD version the config is for: options that appeared later are flagged</translation>
+    </message>
+    <message>
+        <source>Target KrakenD version</source>
+        <translation>Target KrakenD version</translation>
+    </message>
+    <message>
+        <source>Search path or method</source>
+        <translation>Search path or method</translation>
+    </message>
+    <message>
+        <source>Shows the endpoints whose path or method contains this text</source>
+        <translation>Shows the endpoints whose path or method contains this text</translation>
+    </message>
+    <message>
+        <source>Search endpoints</source>
+        <translation>Search endpoints</translation>
+    </message>
+    <message>
+        <source>All endpoints</source>
+        <translation>All endpoints</translation>
+    </message>
+    <message>
+        <source>With validator</source>
+        <translation>With validator</translation>
+    </message>
+    <message>
+        <source>Without validator</source>
+        <translation>Without validator</translation>
+    </message>
+    <message>
+        <source>With signer</source>
+        <translation>With signer</translation>
+    </message>
+    <message>
+        <source>Which endpoints to list</source>
+        <translation>Which endpoints to list</translation>
+    </message>
+    <message>
+        <source>Endpoint filter</source>
+        <translation>Endpoint filter</translation>
+    </message>
+    <message>
+        <source>The endpoints of the configuration; select one to edit its JWT blocks</source>
+        <translation>The endpoints of the configuration; select one to edit its JWT blocks</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>Add endpoint…</source>
+        <translation>Add endpoint…</translation>
+    </message>
+    <message>
+        <source>Append an endpoint (path, method, backend) to the configuration</source>
+        <translation>Append an endpoint (path, method, backend) to the configuration</translation>
+    </message>
+    <message>
+        <source>Remove endpoint</source>
+        <translation>Remove endpoint</translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoint from the configuration</source>
+        <translation>Remove the selected endpoint from the configuration</translation>
+    </message>
+    <message>
+        <source>Add validator</source>
+        <translation>Add validator</translation>
+    </message>
+    <message>
+        <source>Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)</source>
+        <translation>Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)</translation>
+    </message>
+    <message>
+        <source>Remove validator</source>
+        <translation>Remove validator</translation>
+    </message>
+    <message>
+        <source>Remove this endpoint&apos;s auth/validator block: the endpoint becomes public</source>
+        <translation>Remove this endpoint&apos;s auth/validator block: the endpoint becomes public</translation>
+    </message>
+    <message>
+        <source>Suggest from token…</source>
+        <translation>Suggest from token…</translation>
+    </message>
+    <message>
+        <source>Fill alg, issuer, audience, JWK URL, roles_key and scopes_key from a token and its issuer</source>
+        <translation>Fill alg, issuer, audience, JWK URL, roles_key and scopes_key from a token and its issuer</translation>
+    </message>
+    <message>
+        <source>Service level (whole file)</source>
+        <translation>Service level (whole file)</translation>
+    </message>
+    <message>
+        <source>Add revoker</source>
+        <translation>Add revoker</translation>
+    </message>
+    <message>
+        <source>Add a service-level auth/revoker (bloom filter of revoked tokens)</source>
+        <translation>Add a service-level auth/revoker (bloom filter of revoked tokens)</translation>
+    </message>
+    <message>
+        <source>Remove revoker</source>
+        <translation>Remove revoker</translation>
+    </message>
+    <message>
+        <source>Remove the service-level auth/revoker block</source>
+        <translation>Remove the service-level auth/revoker block</translation>
+    </message>
+    <message>
+        <source>Add signer</source>
+        <translation>Add signer</translation>
+    </message>
+    <message>
+        <source>Add an auth/signer block: KrakenD then signs the listed response fields as JWTs</source>
+        <translation>Add an auth/signer block: KrakenD then signs the listed response fields as JWTs</translation>
+    </message>
+    <message>
+        <source>Remove signer</source>
+        <translation>Remove signer</translation>
+    </message>
+    <message>
+        <source>Remove this endpoint&apos;s auth/signer block</source>
+        <translation>Remove this endpoint&apos;s auth/signer block</translation>
+    </message>
+    <message>
+        <source>Validator block</source>
+        <translation>Validator block</translation>
+    </message>
+    <message>
+        <source>Signer block</source>
+        <translation>Signer block</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Whole file</source>
+        <translation>Whole file</translation>
+    </message>
+    <message>
+        <source>What to show: the current endpoint&apos;s block, the endpoint, or the file</source>
+        <translation>What to show: the current endpoint&apos;s block, the endpoint, or the file</translation>
+    </message>
+    <message>
+        <source>Export scope</source>
+        <translation>Export scope</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Changes against the file on disk</source>
+        <translation>Changes against the file on disk</translation>
+    </message>
+    <message>
+        <source>Preview the JSON, or compare the edited file with the saved one</source>
+        <translation>Preview the JSON, or compare the edited file with the saved one</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Export view</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the shown JSON to the clipboard</source>
+        <translation>Copy the shown JSON to the clipboard</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Whole file: save the configuration (atomic, with .bak). A block or an endpoint: write it to a file of your choice</source>
+        <translation>Whole file: save the configuration (atomic, with .bak). A block or an endpoint: write it to a file of your choice</translation>
+    </message>
+    <message>
+        <source>Exported JSON</source>
+        <translation>Exported JSON</translation>
+    </message>
+    <message>
+        <source>Every finding of the file; double-click one to open its endpoint</source>
+        <translation>Every finding of the file; double-click one to open its endpoint</translation>
+    </message>
+    <message>
+        <source>Lint findings</source>
+        <translation>Lint findings</translation>
+    </message>
+    <message>
+        <source>Select a finding to read it in full; double-click opens its endpoint.</source>
+        <translation>Select a finding to read it in full; double-click opens its endpoint.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: line %2, column %3.
+
+%4</source>
+        <translation>%1 is not valid JSON: line %2, column %3.
+
+%4</translation>
+    </message>
+    <message>
+        <source>Cannot open the KrakenD configuration</source>
+        <translation>Cannot open the KrakenD configuration</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>Could not open %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1 (%n endpoint(s))</source>
+        <translation>
+            <numerusform>Opened %1 (%n endpoint)</numerusform>
+            <numerusform>Opened %1 (%n endpoints)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This config uses flexible-configuration templates: it is read-only here</source>
+        <translation>This config uses flexible-configuration templates: it is read-only here</translation>
+    </message>
+    <message>
+        <source>New configuration</source>
+        <translation>New configuration</translation>
+    </message>
+    <message>
+        <source>Cannot save the KrakenD configuration</source>
+        <translation>Cannot save the KrakenD configuration</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>The new configuration</source>
+        <translation>The new configuration</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>Cannot restore the unsaved configuration</source>
+        <translation>Cannot restore the unsaved configuration</translation>
+    </message>
+    <message>
+        <source>The autosaved text of %1 is not valid: %2</source>
+        <translation>The autosaved text of %1 is not valid: %2</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes of %1</source>
+        <translation>Restored unsaved changes of %1</translation>
+    </message>
+    <message>
+        <source>Restored an unsaved configuration</source>
+        <translation>Restored an unsaved configuration</translation>
+    </message>
+    <message>
+        <source>Cannot change the configuration</source>
+        <translation>Cannot change the configuration</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Edit signer %1</source>
+        <translation>Edit signer %1</translation>
+    </message>
+    <message>
+        <source>Edit revoker %1</source>
+        <translation>Edit revoker %1</translation>
+    </message>
+    <message>
+        <source>Added auth/validator: set jwk_url to your identity provider&apos;s JWK Set</source>
+        <translation>Added auth/validator: set jwk_url to your identity provider&apos;s JWK Set</translation>
+    </message>
+    <message>
+        <source>Cannot add the endpoint</source>
+        <translation>Cannot add the endpoint</translation>
+    </message>
+    <message>
+        <source>Add endpoint %1</source>
+        <translation>Add endpoint %1</translation>
+    </message>
+    <message>
+        <source>Remove endpoint %1 %2</source>
+        <translation>Remove endpoint %1 %2</translation>
+    </message>
+    <message>
+        <source>Suggest from token</source>
+        <translation>Suggest from token</translation>
+    </message>
+    <message>
+        <source>Cannot suggest a validator</source>
+        <translation>Cannot suggest a validator</translation>
+    </message>
+    <message>
+        <source>The text is not a JWT whose header can be read.</source>
+        <translation>The text is not a JWT whose header can be read.</translation>
+    </message>
+    <message>
+        <source>No findings: the JWT blocks pass the v2.13 schema and show none of the known run-time traps.</source>
+        <translation>No findings: the JWT blocks pass the v2.13 schema and show none of the known run-time traps.</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3.</source>
+        <extracomment>The three counts of the lint summary, e.g. &quot;1 error, 2 warnings, 0 notes&quot;.</extracomment>
+        <translation>%1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 krakend check --lint or KrakenD itself would fail on the errors.</source>
+        <translation>%1 krakend check --lint or KrakenD itself would fail on the errors.</translation>
+    </message>
+    <message>
+        <source>Lint (%1)</source>
+        <translation>Lint (%1)</translation>
+    </message>
+    <message>
+        <source>No endpoints yet. “Add endpoint…” creates one.</source>
+        <translation>No endpoints yet. “Add endpoint…” creates one.</translation>
+    </message>
+    <message>
+        <source>No endpoint selected</source>
+        <translation>No endpoint selected</translation>
+    </message>
+    <message>
+        <source>This configuration has no endpoints yet. “Add endpoint…” on the left creates one.</source>
+        <translation>This configuration has no endpoints yet. “Add endpoint…” on the left creates one.</translation>
+    </message>
+    <message>
+        <source>Select an endpoint on the left to edit its JWT blocks.</source>
+        <translation>Select an endpoint on the left to edit its JWT blocks.</translation>
+    </message>
+    <message>
+        <source>This endpoint has no auth/validator: KrakenD lets every request through. “Add validator” creates one; “Suggest from token…” fills one from a token.</source>
+        <translation>This endpoint has no auth/validator: KrakenD lets every request through. “Add validator” creates one; “Suggest from token…” fills one from a token.</translation>
+    </message>
+    <message>
+        <source>This config uses flexible-configuration templates ({{ … }}): it is read-only here. Export single blocks instead.</source>
+        <translation>This config uses flexible-configuration templates ({{ … }}): it is read-only here. Export single blocks instead.</translation>
+    </message>
+    <message>
+        <source>KrakenD starts, but this endpoint answers 401 to every request: %1</source>
+        <translation>KrakenD starts, but this endpoint answers 401 to every request: %1</translation>
+    </message>
+    <message>
+        <source>KrakenD would not start with this block: %1</source>
+        <translation>KrakenD would not start with this block: %1</translation>
+    </message>
+    <message>
+        <source>Revoked tokens are rejected with 401 by every endpoint.</source>
+        <translation>Revoked tokens are rejected with 401 by every endpoint.</translation>
+    </message>
+    <message>
+        <source>No auth/revoker: tokens cannot be revoked before they expire.</source>
+        <translation>No auth/revoker: tokens cannot be revoked before they expire.</translation>
+    </message>
+    <message>
+        <source>This endpoint has no auth/signer. A signer makes KrakenD sign fields of the backend response (e.g. access_token) as JWTs, typically on a login endpoint.</source>
+        <translation>This endpoint has no auth/signer. A signer makes KrakenD sign fields of the backend response (e.g. access_token) as JWTs, typically on a login endpoint.</translation>
+    </message>
+    <message>
+        <source>The signer cannot be created, so this endpoint answers 401 to every request: %1</source>
+        <translation>The signer cannot be created, so this endpoint answers 401 to every request: %1</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its %1 block.</source>
+        <translation>Select an endpoint to see its %1 block.</translation>
+    </message>
+    <message>
+        <source>This endpoint has no %1 block.</source>
+        <translation>This endpoint has no %1 block.</translation>
+    </message>
+    <message>
+        <source>Export check: %1</source>
+        <translation>Export check: %1</translation>
+    </message>
+    <message>
+        <source>The exporter would adjust: %1</source>
+        <translation>The exporter would adjust: %1</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see it.</source>
+        <translation>Select an endpoint to see it.</translation>
+    </message>
+    <message>
+        <source>No changes against the file on disk.</source>
+        <translation>No changes against the file on disk.</translation>
+    </message>
+    <message>
+        <source>Untitled: every line is new until the configuration is saved.</source>
+        <translation>Untitled: every line is new until the configuration is saved.</translation>
+    </message>
+    <message>
+        <source>No unsaved changes: the file on disk has the same text.</source>
+        <translation>No unsaved changes: the file on disk has the same text.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added or removed against %1 on disk.</source>
+        <translation>
+            <numerusform>%n line added or removed against %1 on disk.</numerusform>
+            <numerusform>%n lines added or removed against %1 on disk.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>Copied to the clipboard</translation>
+    </message>
+    <message>
+        <source>Save JSON</source>
+        <translation>Save JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the JSON</source>
+        <translation>Cannot save the JSON</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Untitled configuration</source>
+        <translation>Untitled configuration</translation>
+    </message>
+    <message>
+        <source>%1  (templates: read-only)</source>
+        <translation>%1  (templates: read-only)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s KrakenD config %1 no longer exists</source>
+        <translation>The workspace&apos;s KrakenD config %1 no longer exists</translation>
+    </message>
+    <message>
+        <source>Add endpoint</source>
+        <translation>Add endpoint</translation>
+    </message>
+    <message>
+        <source>The endpoint path, starting with /; {placeholders} allowed</source>
+        <translation>The endpoint path, starting with /; {placeholders} allowed</translation>
+    </message>
+    <message>
+        <source>Endpoint path</source>
+        <translation>Endpoint path</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>HTTP method</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>The backend URL: host and url_pattern</source>
+        <translation>The backend URL: host and url_pattern</translation>
+    </message>
+    <message>
+        <source>Backend URL</source>
+        <translation>Backend URL</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Suggest a validator from a token</source>
+        <translation>Suggest a validator from a token</translation>
+    </message>
+    <message>
+        <source>Paste a token the endpoint should accept. Its header and claims give alg, issuer and audience; an issuer from the key ring adds its jwks_uri. Applying is one step you can undo.</source>
+        <translation>Paste a token the endpoint should accept. Its header and claims give alg, issuer and audience; an issuer from the key ring adds its jwks_uri. Applying is one step you can undo.</translation>
+    </message>
+    <message>
+        <source>A JWT (compact form) the endpoint should accept; it is not stored</source>
+        <translation>A JWT (compact form) the endpoint should accept; it is not stored</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>An issuer source of the key ring whose discovery document gives jwks_uri</source>
+        <translation>An issuer source of the key ring whose discovery document gives jwks_uri</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Claim paths of the token that could hold roles</source>
+        <translation>Claim paths of the token that could hold roles</translation>
+    </message>
+    <message>
+        <source>Claim paths of the token that could hold scopes</source>
+        <translation>Claim paths of the token that could hold scopes</translation>
+    </message>
+    <message>
+        <source>Issuer (key ring)</source>
+        <translation>Issuer (key ring)</translation>
+    </message>
+    <message>
+        <source>Fill the endpoint&apos;s validator with these values (one undoable step)</source>
+        <translation>Fill the endpoint&apos;s validator with these values (one undoable step)</translation>
+    </message>
+    <message>
+        <source>Not a JWT whose header can be read.</source>
+        <translation>Not a JWT whose header can be read.</translation>
+    </message>
+    <message>
+        <source>(leave as is)</source>
+        <translation>(leave as is)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (nested)</source>
+        <translation>%1 — %2 (nested)</translation>
+    </message>
+    <message>
+        <source>The token reveals nothing to fill.</source>
+        <translation>The token reveals nothing to fill.</translation>
+    </message>
+    <message>
+        <source>Will set:
+%1</source>
+        <translation>Will set:
+%1</translation>
+    </message>
+    <message>
+        <source>Validator filled from the token</source>
+        <translation>Validator filled from the token</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +2380,24 @@ Write the private keys? Choose No to export only the public keys.</translation>
     </message>
 </context>
 <context>
+    <name>jwb::ui::LineDiff</name>
+    <message>
+        <source>@@ line %1 @@</source>
+        <translation>@@ line %1 @@</translation>
+    </message>
+    <message>
+        <source>@@ end of file @@</source>
+        <translation>@@ end of file @@</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n unchanged line(s) …  %1</source>
+        <translation>
+            <numerusform>… %n unchanged line …  %1</numerusform>
+            <numerusform>… %n unchanged lines …  %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::LongText</name>
     <message numerus="yes">
         <source> … %Ln character(s) not shown … </source>
@@ -2124,6 +2959,121 @@ Recover it?</translation>
     </message>
 </context>
 <context>
+    <name>jwb::ui::OptionForm</name>
+    <message>
+        <source>Key source &amp; TLS</source>
+        <translation>Key source &amp; TLS</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Roles &amp; scopes</source>
+        <translation>Roles &amp; scopes</translation>
+    </message>
+    <message>
+        <source>Token location</source>
+        <translation>Token location</translation>
+    </message>
+    <message>
+        <source>Propagation</source>
+        <translation>Propagation</translation>
+    </message>
+    <message>
+        <source>Caching</source>
+        <translation>Caching</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <source>Shared key cache (auth/validator)</source>
+        <translation>Shared key cache (auth/validator)</translation>
+    </message>
+    <message>
+        <source>Token revocation (auth/revoker)</source>
+        <translation>Token revocation (auth/revoker)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &lt;i&gt;(%2)&lt;/i&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Default: %4&lt;br&gt;Since KrakenD %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &lt;i&gt;(%2)&lt;/i&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Default: %4&lt;br&gt;Since KrakenD %5</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Values: %1</source>
+        <translation>&lt;br&gt;Values: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Not in the v2.13 schema&lt;/b&gt;: read at run time but fails krakend check --lint.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Not in the v2.13 schema&lt;/b&gt;: read at run time but fails krakend check --lint.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Ignored by KrakenD CE&lt;/b&gt; although the schema has it.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Ignored by KrakenD CE&lt;/b&gt; although the schema has it.</translation>
+    </message>
+    <message>
+        <source>unset — default: %1</source>
+        <translation>unset — default: %1</translation>
+    </message>
+    <message>
+        <source>unset (default: %1)</source>
+        <translation>unset (default: %1)</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Add an entry to %1</source>
+        <translation>Add an entry to %1</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>Add to %1</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry of %1</source>
+        <translation>Remove the selected entry of %1</translation>
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation>Remove from %1</translation>
+    </message>
+    <message>
+        <source>%1 (not a valid value)</source>
+        <translation>%1 (not a valid value)</translation>
+    </message>
+    <message>
+        <source>every entry must be an integer from 0 to 65535</source>
+        <translation>every entry must be an integer from 0 to 65535</translation>
+    </message>
+    <message>
+        <source>not a valid %1</source>
+        <translation>not a valid %1</translation>
+    </message>
+    <message>
+        <source>not standard base64: KrakenD fails to parse the block (401 to every request)</source>
+        <translation>not standard base64: KrakenD fails to parse the block (401 to every request)</translation>
+    </message>
+    <message>
+        <source>%1 first appeared in KrakenD %2; the target version is %3: it is set here and will be ignored or rejected</source>
+        <translation>%1 first appeared in KrakenD %2; the target version is %3: it is set here and will be ignored or rejected</translation>
+    </message>
+    <message>
+        <source>%1 first appeared in KrakenD %2; the target version is %3</source>
+        <translation>%1 first appeared in KrakenD %2; the target version is %3</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::RemoteSourceDialog</name>
     <message>
         <source>Remote Key Source</source>
@@ -2282,6 +3232,562 @@ Recover it?</translation>
     <message>
         <source>system keychain: %1</source>
         <translation>system keychain: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::SimulationPanel</name>
+    <message>
+        <source>Startup</source>
+        <translation>Startup</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Registered claims</source>
+        <translation>Registered claims</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint of a krakend.json to simulate</source>
+        <translation>Choose an endpoint of a krakend.json to simulate</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Paste a token (a &quot;Bearer &quot; prefix is fine)</source>
+        <translation>Paste a token (a &quot;Bearer &quot; prefix is fine)</translation>
+    </message>
+    <message>
+        <source>The token to send. Paste one, or pick an earlier one from the list</source>
+        <translation>The token to send. Paste one, or pick an earlier one from the list</translation>
+    </message>
+    <message>
+        <source>Where the token goes: the header the config reads (auth_header_name, with &quot;Bearer &quot;), its cookie (cookie_key; KrakenD reads it only when the header is absent), or nowhere (use the tables)</source>
+        <translation>Where the token goes: the header the config reads (auth_header_name, with &quot;Bearer &quot;), its cookie (cookie_key; KrakenD reads it only when the header is absent), or nowhere (use the tables)</translation>
+    </message>
+    <message>
+        <source>Place token in</source>
+        <translation>Place token in</translation>
+    </message>
+    <message>
+        <source>The request&apos;s HTTP method (the endpoint&apos;s own by default)</source>
+        <translation>The request&apos;s HTTP method (the endpoint&apos;s own by default)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Extra request headers, sent after the token&apos;s header; for a repeated name the first one counts, as in Go</source>
+        <translation>Extra request headers, sent after the token&apos;s header; for a repeated name the first one counts, as in Go</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>Request headers</translation>
+    </message>
+    <message>
+        <source>Cookie</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <source>Request cookies (sent as Cookie: name=value)</source>
+        <translation>Request cookies (sent as Cookie: name=value)</translation>
+    </message>
+    <message>
+        <source>Request cookies</source>
+        <translation>Request cookies</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Evaluate exp, nbf and iat at the current time</source>
+        <translation>Evaluate exp, nbf and iat at the current time</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Evaluate as of a chosen instant (UTC)</source>
+        <translation>Evaluate as of a chosen instant (UTC)</translation>
+    </message>
+    <message>
+        <source>The instant KrakenD&apos;s clock shows (UTC)</source>
+        <translation>The instant KrakenD&apos;s clock shows (UTC)</translation>
+    </message>
+    <message>
+        <source>Evaluation time</source>
+        <translation>Evaluation time</translation>
+    </message>
+    <message>
+        <source>Where keys come from: the config&apos;s own jwk_local_path / jwk_url, or a key ring source used instead (every other rule of the config still applies)</source>
+        <translation>Where keys come from: the config&apos;s own jwk_local_path / jwk_url, or a key ring source used instead (every other rule of the config still applies)</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simulate</translation>
+    </message>
+    <message>
+        <source>Run KrakenD&apos;s pipeline on this request now</source>
+        <translation>Run KrakenD&apos;s pipeline on this request now</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the running simulation (e.g. a slow jwk_url)</source>
+        <translation>Stop waiting for the running simulation (e.g. a slow jwk_url)</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluate</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>Extra headers</translation>
+    </message>
+    <message>
+        <source>Add a header</source>
+        <translation>Add a header</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Add header</translation>
+    </message>
+    <message>
+        <source>Remove the selected header</source>
+        <translation>Remove the selected header</translation>
+    </message>
+    <message>
+        <source>Remove header</source>
+        <translation>Remove header</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation>Cookies</translation>
+    </message>
+    <message>
+        <source>Add a cookie</source>
+        <translation>Add a cookie</translation>
+    </message>
+    <message>
+        <source>Add cookie</source>
+        <translation>Add cookie</translation>
+    </message>
+    <message>
+        <source>Remove the selected cookie</source>
+        <translation>Remove the selected cookie</translation>
+    </message>
+    <message>
+        <source>Remove cookie</source>
+        <translation>Remove cookie</translation>
+    </message>
+    <message>
+        <source>The token goes where “Place token in” says. Add headers or cookies to try other inputs: a second Authorization header (the first one counts), a cookie fallback when the header is absent, or a client-sent header that propagate_claims overwrites.</source>
+        <translation>The token goes where “Place token in” says. Add headers or cookies to try other inputs: a second Authorization header (the first one counts), a cookie fallback when the header is absent, or a client-sent header that propagate_claims overwrites.</translation>
+    </message>
+    <message>
+        <source>KrakenD&apos;s answer</source>
+        <translation>KrakenD&apos;s answer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>KrakenD&apos;s checks in its order; it stops at the first failure</source>
+        <translation>KrakenD&apos;s checks in its order; it stops at the first failure</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>From claim</source>
+        <translation>From claim</translation>
+    </message>
+    <message>
+        <source>Headers KrakenD writes from claims (propagate_claims); they replace client values, and the backend sees them only if the endpoint&apos;s input_headers lets them through</source>
+        <translation>Headers KrakenD writes from claims (propagate_claims); they replace client values, and the backend sees them only if the endpoint&apos;s input_headers lets them through</translation>
+    </message>
+    <message>
+        <source>Headers the backend receives</source>
+        <translation>Headers the backend receives</translation>
+    </message>
+    <message>
+        <source>Backend url_pattern</source>
+        <translation>Backend url_pattern</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Backend URLs with their {JWT.x} parameters filled from the token</source>
+        <translation>Backend URLs with their {JWT.x} parameters filled from the token</translation>
+    </message>
+    <message>
+        <source>Backend URLs</source>
+        <translation>Backend URLs</translation>
+    </message>
+    <message>
+        <source>Selected check</source>
+        <translation>Selected check</translation>
+    </message>
+    <message>
+        <source>%1 %2  (no auth/validator: KrakenD does not check tokens here)</source>
+        <translation>%1 %2  (no auth/validator: KrakenD does not check tokens here)</translation>
+    </message>
+    <message>
+        <source>Header %1: Bearer …</source>
+        <translation>Header %1: Bearer …</translation>
+    </message>
+    <message>
+        <source>Cookie %1</source>
+        <translation>Cookie %1</translation>
+    </message>
+    <message>
+        <source>Nowhere (use the tables)</source>
+        <translation>Nowhere (use the tables)</translation>
+    </message>
+    <message>
+        <source>The config&apos;s own keys (jwk_local_path / jwk_url)</source>
+        <translation>The config&apos;s own keys (jwk_local_path / jwk_url)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Key ring: %1 (%n key(s))</source>
+        <translation>
+            <numerusform>Key ring: %1 (%n key)</numerusform>
+            <numerusform>Key ring: %1 (%n keys)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>key ring source &quot;%1&quot;</source>
+        <translation>key ring source &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Simulating %1 %2 (downloading %3)…</source>
+        <translation>Simulating %1 %2 (downloading %3)…</translation>
+    </message>
+    <message>
+        <source>Simulating %1 %2…</source>
+        <translation>Simulating %1 %2…</translation>
+    </message>
+    <message>
+        <source>Simulation cancelled; its result will be ignored</source>
+        <translation>Simulation cancelled; its result will be ignored</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1</source>
+        <translation>Incomplete: %1</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>Keys: %1</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>FAIL — stops here (%1)</source>
+        <translation>FAIL — stops here (%1)</translation>
+    </message>
+    <message>
+        <source>skip — would also fail (%1)</source>
+        <translation>skip — would also fail (%1)</translation>
+    </message>
+    <message>
+        <source>Config findings</source>
+        <translation>Config findings</translation>
+    </message>
+    <message>
+        <source>Select a check to read its whole detail</source>
+        <translation>Select a check to read its whole detail</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>none: KrakenD answers %1 itself, the request does not reach the backend</source>
+        <translation>none: KrakenD answers %1 itself, the request does not reach the backend</translation>
+    </message>
+    <message>
+        <source>none: the validator has no propagate_claims</source>
+        <translation>none: the validator has no propagate_claims</translation>
+    </message>
+    <message>
+        <source>left unreplaced: claim %1 is missing</source>
+        <translation>left unreplaced: claim %1 is missing</translation>
+    </message>
+    <message>
+        <source>(not reached: %1)</source>
+        <translation>(not reached: %1)</translation>
+    </message>
+    <message>
+        <source>(the endpoint has no backend url_pattern)</source>
+        <translation>(the endpoint has no backend url_pattern)</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::TestMatrixModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Expected status</source>
+        <translation>Expected status</translation>
+    </message>
+    <message>
+        <source>What the token tests</source>
+        <translation>What the token tests</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::TestMatrixPanel</name>
+    <message>
+        <source>The key that signs the test tokens: a fresh one fitting the config&apos;s alg, or a key ring source holding a private key (or secret) for it. The expected statuses assume KrakenD verifies with this key&apos;s JWK Set</source>
+        <translation>The key that signs the test tokens: a fresh one fitting the config&apos;s alg, or a key ring source holding a private key (or secret) for it. The expected statuses assume KrakenD verifies with this key&apos;s JWK Set</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Mint</translation>
+    </message>
+    <message>
+        <source>Make a token for every case and simulate each one</source>
+        <translation>Make a token for every case and simulate each one</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Test tokens</source>
+        <translation>Test tokens</translation>
+    </message>
+    <message>
+        <source>Select a case to see its token, claims and curl command</source>
+        <translation>Select a case to see its token, claims and curl command</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Decoded claims</source>
+        <translation>Decoded claims</translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation>curl command</translation>
+    </message>
+    <message>
+        <source>Mint, then select a case</source>
+        <translation>Mint, then select a case</translation>
+    </message>
+    <message>
+        <source>Decoded</source>
+        <translation>Decoded</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copy token</translation>
+    </message>
+    <message>
+        <source>Copy the selected token to the clipboard</source>
+        <translation>Copy the selected token to the clipboard</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>Copy curl</translation>
+    </message>
+    <message>
+        <source>Copy the selected case&apos;s curl command</source>
+        <translation>Copy the selected case&apos;s curl command</translation>
+    </message>
+    <message>
+        <source>Copy all curl commands</source>
+        <translation>Copy all curl commands</translation>
+    </message>
+    <message>
+        <source>Copy a shell script with every case&apos;s curl command and its expected status</source>
+        <translation>Copy a shell script with every case&apos;s curl command and its expected status</translation>
+    </message>
+    <message>
+        <source>Export JWK Set for jwk_local_path…</source>
+        <translation>Export JWK Set for jwk_local_path…</translation>
+    </message>
+    <message>
+        <source>Save the public JWK Set KrakenD needs to verify these tokens (jwk_local_path)</source>
+        <translation>Save the public JWK Set KrakenD needs to verify these tokens (jwk_local_path)</translation>
+    </message>
+    <message>
+        <source>Open in Inspector</source>
+        <translation>Open in Inspector</translation>
+    </message>
+    <message>
+        <source>Show the selected token in the inspector</source>
+        <translation>Show the selected token in the inspector</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simulate</translation>
+    </message>
+    <message>
+        <source>Send the selected token to the simulator</source>
+        <translation>Send the selected token to the simulator</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shell script with %n curl command(s)</source>
+        <translation>
+            <numerusform>Shell script with %n curl command</numerusform>
+            <numerusform>Shell script with %n curl commands</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an endpoint with an auth/validator, then Mint</source>
+        <translation>Choose an endpoint with an auth/validator, then Mint</translation>
+    </message>
+    <message>
+        <source>Generate a key fitting the config</source>
+        <translation>Generate a key fitting the config</translation>
+    </message>
+    <message>
+        <source>Key ring: %1</source>
+        <translation>Key ring: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2  —  alg %3</source>
+        <translation>%1 %2  —  alg %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Mint test tokens for this endpoint: each gets the status KrakenD would answer</source>
+        <translation>Mint test tokens for this endpoint: each gets the status KrakenD would answer</translation>
+    </message>
+    <message>
+        <source>This endpoint has no auth/validator: KrakenD does not check tokens here</source>
+        <translation>This endpoint has no auth/validator: KrakenD does not check tokens here</translation>
+    </message>
+    <message>
+        <source>the key ring source is gone or has no keys</source>
+        <translation>the key ring source is gone or has no keys</translation>
+    </message>
+    <message>
+        <source>Cannot mint with &quot;%1&quot;: %2</source>
+        <translation>Cannot mint with &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot mint: %1</source>
+        <translation>Cannot mint: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) signed with a generated key &quot;%1&quot; (%2). Statuses assume KrakenD verifies with this key&apos;s JWK Set (Export…)</source>
+        <translation>
+            <numerusform>%n token signed with a generated key &quot;%1&quot; (%2). Statuses assume KrakenD verifies with this key&apos;s JWK Set (Export…)</numerusform>
+            <numerusform>%n tokens signed with a generated key &quot;%1&quot; (%2). Statuses assume KrakenD verifies with this key&apos;s JWK Set (Export…)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) signed with the key &quot;%1&quot; (%2). Statuses assume KrakenD verifies with this key&apos;s JWK Set (Export…)</source>
+        <translation>
+            <numerusform>%n token signed with the key &quot;%1&quot; (%2). Statuses assume KrakenD verifies with this key&apos;s JWK Set (Export…)</numerusform>
+            <numerusform>%n tokens signed with the key &quot;%1&quot; (%2). Statuses assume KrakenD verifies with this key&apos;s JWK Set (Export…)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Minted %n test token(s)</source>
+        <translation>
+            <numerusform>Minted %n test token</numerusform>
+            <numerusform>Minted %n test tokens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Minting…</source>
+        <translation>Minting…</translation>
+    </message>
+    <message>
+        <source>%1 — expect %2</source>
+        <translation>%1 — expect %2</translation>
+    </message>
+    <message>
+        <source>%1 copied to the clipboard</source>
+        <translation>%1 copied to the clipboard</translation>
+    </message>
+    <message>
+        <source>Export shared secret</source>
+        <translation>Export shared secret</translation>
+    </message>
+    <message>
+        <source>For %1 the JWK Set holds the shared secret itself (KrakenD verifies HMAC with it). Write it to a file?</source>
+        <translation>For %1 the JWK Set holds the shared secret itself (KrakenD verifies HMAC with it). Write it to a file?</translation>
+    </message>
+    <message>
+        <source>Export JWK Set for jwk_local_path</source>
+        <translation>Export JWK Set for jwk_local_path</translation>
+    </message>
+    <message>
+        <source>JWK Set (*.json);;All files (*)</source>
+        <translation>JWK Set (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export JWK Set</source>
+        <translation>Export JWK Set</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>JWK Set written to %1</source>
+        <translation>JWK Set written to %1</translation>
     </message>
 </context>
 <context>
