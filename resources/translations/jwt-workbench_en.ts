@@ -41,6 +41,376 @@
     </message>
 </context>
 <context>
+    <name>jwb::ui::ComposerPage</name>
+    <message>
+        <source>Signed with %1.</source>
+        <translation>Signed with %1.</translation>
+    </message>
+    <message>
+        <source>Header (extra members)</source>
+        <translation>Header (extra members)</translation>
+    </message>
+    <message>
+        <source>Extra header members</source>
+        <translation>Extra header members</translation>
+    </message>
+    <message>
+        <source>A JSON object merged into the header after alg, typ and kid (e.g. {&quot;cty&quot;: &quot;JWT&quot;}). Leave empty for none. The algorithm is chosen in the list on the right.</source>
+        <translation>A JSON object merged into the header after alg, typ and kid (e.g. {&quot;cty&quot;: &quot;JWT&quot;}). Leave empty for none. The algorithm is chosen in the list on the right.</translation>
+    </message>
+    <message>
+        <source>{ }  — optional, e.g. {&quot;cty&quot;: &quot;JWT&quot;}</source>
+        <translation>{ }  — optional, e.g. {&quot;cty&quot;: &quot;JWT&quot;}</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>The token&apos;s payload: a JSON object. Checked as you type; the quick-add buttons below add or replace a claim and keep everything else as written.</source>
+        <translation>The token&apos;s payload: a JSON object. Checked as you type; the quick-add buttons below add or replace a claim and keep everything else as written.</translation>
+    </message>
+    <message>
+        <source>Add claim %1</source>
+        <translation>Add claim %1</translation>
+    </message>
+    <message>
+        <source>How far in the future &quot;exp&quot; is: a Go duration such as 5m, 1h, 24h or 1h30m</source>
+        <translation>How far in the future &quot;exp&quot; is: a Go duration such as 5m, 1h, 24h or 1h30m</translation>
+    </message>
+    <message>
+        <source>Expiry duration</source>
+        <translation>Expiry duration</translation>
+    </message>
+    <message>
+        <source>Quick add:</source>
+        <translation>Quick add:</translation>
+    </message>
+    <message>
+        <source>exp = now +</source>
+        <translation>exp = now +</translation>
+    </message>
+    <message>
+        <source>Set exp to the current time plus the duration on the right</source>
+        <translation>Set exp to the current time plus the duration on the right</translation>
+    </message>
+    <message>
+        <source>iat = now</source>
+        <translation>iat = now</translation>
+    </message>
+    <message>
+        <source>Set iat to now</source>
+        <translation>Set iat to now</translation>
+    </message>
+    <message>
+        <source>nbf = now</source>
+        <translation>nbf = now</translation>
+    </message>
+    <message>
+        <source>Set nbf to now</source>
+        <translation>Set nbf to now</translation>
+    </message>
+    <message>
+        <source>Set jti to a random 128-bit identifier</source>
+        <translation>Set jti to a random 128-bit identifier</translation>
+    </message>
+    <message>
+        <source>value (lists: a, b)</source>
+        <translation>value (lists: a, b)</translation>
+    </message>
+    <message>
+        <source>The value the buttons on the right put into the claims. iss and sub take it as a string; aud becomes a string for one value and a list for several; roles is always a list; scope joins the values with spaces. Empty: a sample value.</source>
+        <translation>The value the buttons on the right put into the claims. iss and sub take it as a string; aud becomes a string for one value and a list for several; roles is always a list; scope joins the values with spaces. Empty: a sample value.</translation>
+    </message>
+    <message>
+        <source>Quick-add value</source>
+        <translation>Quick-add value</translation>
+    </message>
+    <message>
+        <source>Set the issuer</source>
+        <translation>Set the issuer</translation>
+    </message>
+    <message>
+        <source>Set the subject</source>
+        <translation>Set the subject</translation>
+    </message>
+    <message>
+        <source>Set the audience: one value as a string, several as a list</source>
+        <translation>Set the audience: one value as a string, several as a list</translation>
+    </message>
+    <message>
+        <source>Set roles to a list of the values</source>
+        <translation>Set roles to a list of the values</translation>
+    </message>
+    <message>
+        <source>Set scope to the values joined by spaces (OAuth 2.0 style)</source>
+        <translation>Set scope to the values joined by spaces (OAuth 2.0 style)</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <source>No key in the workspace can sign (a private key or a shared secret is needed). Generate one here, or add one on the Keys page.</source>
+        <translation>No key in the workspace can sign (a private key or a shared secret is needed). Generate one here, or add one on the Keys page.</translation>
+    </message>
+    <message>
+        <source>New HS256 secret</source>
+        <translation>New HS256 secret</translation>
+    </message>
+    <message>
+        <source>Generate a random 256-bit shared secret into the workspace&apos;s key ring</source>
+        <translation>Generate a random 256-bit shared secret into the workspace&apos;s key ring</translation>
+    </message>
+    <message>
+        <source>New ES256 key</source>
+        <translation>New ES256 key</translation>
+    </message>
+    <message>
+        <source>Generate a P-256 key pair into the workspace&apos;s key ring</source>
+        <translation>Generate a P-256 key pair into the workspace&apos;s key ring</translation>
+    </message>
+    <message>
+        <source>Generate a key…</source>
+        <translation>Generate a key…</translation>
+    </message>
+    <message>
+        <source>Open the Keys page&apos;s generator (RSA, EC, Ed25519, secrets)</source>
+        <translation>Open the Keys page&apos;s generator (RSA, EC, Ed25519, secrets)</translation>
+    </message>
+    <message>
+        <source>Generate a key</source>
+        <translation>Generate a key</translation>
+    </message>
+    <message>
+        <source>The key source to sign with: only sources holding a private key or a shared secret are listed</source>
+        <translation>The key source to sign with: only sources holding a private key or a shared secret are listed</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>The kid header. Empty: the key&apos;s own kid, if it has one. In a source with several keys it also picks the key.</source>
+        <translation>The kid header. Empty: the key&apos;s own kid, if it has one. In a source with several keys it also picks the key.</translation>
+    </message>
+    <message>
+        <source>Key id (kid)</source>
+        <translation>Key id (kid)</translation>
+    </message>
+    <message>
+        <source>Only algorithms the chosen key can sign with are listed; never &quot;none&quot;</source>
+        <translation>Only algorithms the chosen key can sign with are listed; never &quot;none&quot;</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithm</translation>
+    </message>
+    <message>
+        <source>The typ header (e.g. JWT, at+jwt). Empty: JWT.</source>
+        <translation>The typ header (e.g. JWT, at+jwt). Empty: JWT.</translation>
+    </message>
+    <message>
+        <source>Token type (typ)</source>
+        <translation>Token type (typ)</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <source>Algorithm:</source>
+        <translation>Algorithm:</translation>
+    </message>
+    <message>
+        <source>Sign as I type</source>
+        <translation>Sign as I type</translation>
+    </message>
+    <message>
+        <source>Re-sign shortly after every change while the inputs are valid</source>
+        <translation>Re-sign shortly after every change while the inputs are valid</translation>
+    </message>
+    <message>
+        <source>Sign automatically</source>
+        <translation>Sign automatically</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Sign the claims with the chosen key and algorithm now</source>
+        <translation>Sign the claims with the chosen key and algorithm now</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Signed token</source>
+        <translation>Signed token</translation>
+    </message>
+    <message>
+        <source>The signed compact token: header, payload and signature</source>
+        <translation>The signed compact token: header, payload and signature</translation>
+    </message>
+    <message>
+        <source>The signed token appears here.</source>
+        <translation>The signed token appears here.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the token to the clipboard</source>
+        <translation>Copy the token to the clipboard</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copy token</translation>
+    </message>
+    <message>
+        <source>Send to Inspector</source>
+        <translation>Send to Inspector</translation>
+    </message>
+    <message>
+        <source>Open the token in the inspector</source>
+        <translation>Open the token in the inspector</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Copy as curl</translation>
+    </message>
+    <message>
+        <source>Copy a curl command that sends the token as a Bearer token to the URL</source>
+        <translation>Copy a curl command that sends the token as a Bearer token to the URL</translation>
+    </message>
+    <message>
+        <source>The URL &quot;Copy as curl&quot; calls (e.g. a KrakenD endpoint)</source>
+        <translation>The URL &quot;Copy as curl&quot; calls (e.g. a KrakenD endpoint)</translation>
+    </message>
+    <message>
+        <source>curl URL</source>
+        <translation>curl URL</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>%1 (kid %2)</source>
+        <translation>%1 (kid %2)</translation>
+    </message>
+    <message>
+        <source>optional (the key has none)</source>
+        <translation>optional (the key has none)</translation>
+    </message>
+    <message>
+        <source>The claims must be a JSON object { … }</source>
+        <translation>The claims must be a JSON object { … }</translation>
+    </message>
+    <message>
+        <source>Fix the claims JSON before adding %1.</source>
+        <translation>Fix the claims JSON before adding %1.</translation>
+    </message>
+    <message>
+        <source>The expiry duration is not valid: %1</source>
+        <translation>The expiry duration is not valid: %1</translation>
+    </message>
+    <message>
+        <source>Unknown quick claim %1</source>
+        <translation>Unknown quick claim %1</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3 (missing comma?)</source>
+        <translation>Line %1, column %2: %3 (missing comma?)</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Line %1, column %2: %3</translation>
+    </message>
+    <message>
+        <source>Duplicate member %1: KrakenD (go-jose) rejects such tokens</source>
+        <translation>Duplicate member %1: KrakenD (go-jose) rejects such tokens</translation>
+    </message>
+    <message>
+        <source>The header must be a JSON object { … }</source>
+        <translation>The header must be a JSON object { … }</translation>
+    </message>
+    <message>
+        <source>The header sets alg to %1 but the chosen algorithm is %2: choose the algorithm in the list</source>
+        <translation>The header sets alg to %1 but the chosen algorithm is %2: choose the algorithm in the list</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Header: %1</source>
+        <translation>Header: %1</translation>
+    </message>
+    <message>
+        <source>Claims: %1</source>
+        <translation>Claims: %1</translation>
+    </message>
+    <message>
+        <source>No signing key: generate one or add one on the Keys page</source>
+        <translation>No signing key: generate one or add one on the Keys page</translation>
+    </message>
+    <message>
+        <source>The chosen key cannot sign</source>
+        <translation>The chosen key cannot sign</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: &lt;span style=&quot;color:%2&quot;&gt;not a number (NumericDate expected)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: &lt;span style=&quot;color:%2&quot;&gt;not a number (NumericDate expected)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 UTC (%3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 UTC (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed with %1 — %n character(s)</source>
+        <translation>
+            <numerusform>Signed with %1 — %n character</numerusform>
+            <numerusform>Signed with %1 — %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed yet.</source>
+        <translation>Not signed yet.</translation>
+    </message>
+    <message>
+        <source>Could not generate a key: %1</source>
+        <translation>Could not generate a key: %1</translation>
+    </message>
+    <message>
+        <source>Composer HS256 secret</source>
+        <translation>Composer HS256 secret</translation>
+    </message>
+    <message>
+        <source>Composer ES256 key</source>
+        <translation>Composer ES256 key</translation>
+    </message>
+    <message>
+        <source>Generated an HS256 secret into the workspace&apos;s keys (not saved unless you choose to).</source>
+        <translation>Generated an HS256 secret into the workspace&apos;s keys (not saved unless you choose to).</translation>
+    </message>
+    <message>
+        <source>Generated an ES256 key into the workspace&apos;s keys (not saved unless you choose to).</source>
+        <translation>Generated an ES256 key into the workspace&apos;s keys (not saved unless you choose to).</translation>
+    </message>
+    <message>
+        <source>Token copied to the clipboard.</source>
+        <translation>Token copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>curl command copied to the clipboard.</source>
+        <translation>curl command copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::EndpointMatrix</name>
     <message>
         <source>Paste a token to try it on every endpoint</source>
