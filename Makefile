@@ -13,7 +13,8 @@ FUZZ_TARGETS ?=
 ASAN_DIR    ?= build-asan
 ASAN_CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format translations clean help fuzz asan
+.PHONY: all deps configure build run test test-core test-cli test-gui screenshots format translations clean help fuzz asan \
+	bench
 
 all: build
 
@@ -25,6 +26,7 @@ help:
 	@echo "make format clang-format every C++ source"
 	@echo "make translations  lupdate: refresh resources/translations/*.ts from the GUI sources (English filled in)"
 	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
+	@echo "make bench  every benchmark plus peers (cjose, golang-jwt, PyJWT, openssl speed): one table of ratios"
 	@echo "make asan   the whole test suite under ASan+UBSan+LSan in $(ASAN_DIR) (ASAN_CTEST_ARGS='-L core')"
 
 # The bootstrap is fast when everything is present; the stamp only saves re-running it within one build tree.
@@ -57,6 +59,12 @@ test: build
 
 test-core test-cli test-gui: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -L $(subst test-,,$(subst gui,gui,$@)) $(CTEST_ARGS)
+
+# Benchmarks, not tests: run on a quiet machine (the table records the load average). BENCH_SECONDS, BENCH_RUNS
+# and BENCH_SCALE tune the run (tests/bench/run-bench.sh); results also go to $(BUILD_DIR)/bench/results.md.
+bench: build
+	@bash packaging/bootstrap.sh --bench
+	bash tests/bench/run-bench.sh $(BUILD_DIR)
 
 screenshots: build
 	bash packaging/screenshots/make-screenshots.sh $(BUILD_DIR)

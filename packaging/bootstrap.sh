@@ -2,6 +2,7 @@
 # Installs everything JWT Workbench needs to build, test and run on Debian 12 (or newer / Ubuntu 24.04).
 # Idempotent: every step first checks whether it is already done, so a second run takes a second or two.
 #   packaging/bootstrap.sh            install build + runtime + test dependencies
+#   packaging/bootstrap.sh --bench    the same, plus the peers make bench compares with
 # Environment: JWB_QCA_PREFIX (default /usr/local) is where a source-built QCA goes.
 set -euo pipefail
 
@@ -148,4 +149,22 @@ if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && [ -f "$s
     fi
 else
     log "node/npm not found: the JWKS server and OpenID provider tests will be skipped (install nodejs and npm to run them)"
+fi
+
+# ----------------------------------------------------------------------------------------------------------------
+# `bootstrap.sh --bench` (make bench): the peers the benchmark compares with, all from Debian: cjose (C), golang-jwt
+# v4 with the Go toolchain, PyJWT with python3-cryptography; openssl (for `openssl speed`) is installed above.
+if [ "${1:-}" = "--bench" ]; then
+    BENCH_PACKAGES=(libcjose-dev golang-go golang-github-golang-jwt-jwt-dev python3-jwt python3-cryptography)
+    bench_missing=()
+    for p in "${BENCH_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || bench_missing+=("$p")
+    done
+    if [ ${#bench_missing[@]} -gt 0 ]; then
+        apt_update
+        log "installing the benchmark's peers: ${bench_missing[*]}"
+        $SUDO apt-get install -y -qq --no-install-recommends "${bench_missing[@]}" >/dev/null
+    else
+        log "benchmark peers: present"
+    fi
 fi

@@ -285,7 +285,8 @@ void MainWindow::createGatewayTools(std::shared_ptr<const common::Clock> clock)
     connect(m_endpointMatrix, &EndpointMatrix::statusMessage, this, show);
     connect(m_testMatrix, &TestMatrixPanel::statusMessage, this, show);
 
-    // The token being inspected is the one to simulate, unless the user typed another one there.
+    // The token being inspected is the one to simulate, unless the user typed another one there. Queued: the
+    // Gateway's simulations run after the Inspector has shown its verdict, not before.
     connect(m_inspector, &InspectorWidget::inspected, this, [this] {
         const QString token = QString::fromLatin1(m_inspector->inspection().token.compact);
         if (token.isEmpty() || token == m_lastInspectorToken)
@@ -295,7 +296,7 @@ void MainWindow::createGatewayTools(std::shared_ptr<const common::Clock> clock)
         if (m_endpointMatrix->token().isEmpty() || m_endpointMatrix->token() == m_lastInspectorToken)
             m_endpointMatrix->setToken(token);
         m_lastInspectorToken = token;
-    });
+    }, Qt::QueuedConnection);
 }
 
 QStringList MainWindow::gatewayTabNames()

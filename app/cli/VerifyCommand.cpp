@@ -6,9 +6,9 @@
 #include "common/Duration.h"
 #include "crypto/Backend.h"
 #include "jose/TokenParser.h"
+#include "validation/BatchVerifier.h"
 #include "validation/Verifier.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 
 namespace jwb::cli {
@@ -63,6 +63,9 @@ int runVerify(const QStringList &args)
     parser.addOption({QStringLiteral("batch"), QStringLiteral("Verify every token in FILE (one per line)."),
         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("each"), QStringLiteral("With --batch: also print each line's result.")});
+    parser.addOption({QStringLiteral("jobs"),
+        QStringLiteral("With --batch: verify on N threads (default 1; at most 64)."), QStringLiteral("N"),
+        QStringLiteral("1")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
             QStringLiteral("jwt-workbench-cli verify [TOKEN|-] <--key FILE|--secret TEXT|--secret-file FILE|--jwks-url "
@@ -111,49 +114,43 @@ int runVerify(const QStringList &args)
     crypto::Backend::initialize();
 
     if (parser.isSet(QStringLiteral("batch"))) {
-        auto data = CliIo::readInput(parser.value(QStringLiteral("batch")), 1024LL * 1024 * 1024);
+        bool jobsOk = false;
+        const int jobs = parser.value(QStringLiteral("jobs")).toInt(&jobsOk);
+        if (!jobsOk || jobs < 1 || jobs > 64)
+            return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--jobs takes a number from 1 to 64"));
+        auto data = CliIo::readInput(parser.value(QStringLiteral("batch")), 2LL * 1024 * 1024 * 1024);
         if (!data)
             return io.fail(Usage, data.error());
-        QElapsedTimer timer;
-        timer.start();
-        int total = 0, valid = 0;
-        QJsonArray each;
-        const QList<QByteArray> lines = data->split('\n');
-        for (const QByteArray &line : lines) {
-            if (line.trimmed().isEmpty())
-                continue;
-            ++total;
-            const auto report = validation::Verifier::verify(QString::fromLatin1(line), keySet, policy);
-            valid += report.valid ? 1 : 0;
-            if (parser.isSet(QStringLiteral("each"))) {
-                const auto *failure = report.firstFailure();
-                each.append(QJsonObject {{QStringLiteral("line"), total}, {QStringLiteral("valid"), report.valid},
-                    {QStringLiteral("reason"),
-                        failure ? QJsonValue(failure->name + QStringLiteral(": ") + failure->message) : QJsonValue()}});
-            }
-        }
-        const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-        QJsonObject summary {{QStringLiteral("total"), total}, {QStringLiteral("valid"), valid},
+        const bool each = parser.isSet(QStringLiteral("each"));
+        const validation::BatchVerifier verifier(keySet, policy);
+        const auto summary = verifier.run(QByteArrayView(data.value()), jobs, each);
+        const int total = summary.total, valid = summary.valid;
+        const double seconds = summary.seconds;
+        QJsonObject out {{QStringLiteral("total"), total}, {QStringLiteral("valid"), valid},
             {QStringLiteral("invalid"), total - valid}, {QStringLiteral("seconds"), seconds}};
-        if (parser.isSet(QStringLiteral("each")))
-            summary.insert(QStringLiteral("results"), each);
+        if (each) {
+            QJsonArray results;
+            for (const auto &r : summary.results)
+                results.append(QJsonObject {{QStringLiteral("line"), r.line}, {QStringLiteral("valid"), r.valid},
+                    {QStringLiteral("reason"), r.valid ? QJsonValue() : QJsonValue(r.reason)}});
+            out.insert(QStringLiteral("results"), results);
+        }
         if (json) {
-            io.printJson(summary);
+            io.printJson(out);
         } else {
-            for (const auto &e : std::as_const(each)) {
-                const QJsonObject o = e.toObject();
+            for (const auto &r : summary.results)
                 io.out(QStringLiteral("%1  %2  %3")
-                           .arg(o.value(QLatin1String("line")).toInt(), 6)
-                           .arg(o.value(QLatin1String("valid")).toBool() ? QStringLiteral("valid  ")
-                                                                         : QStringLiteral("INVALID"))
-                           .arg(o.value(QLatin1String("reason")).toString()));
-            }
-            io.out(QStringLiteral("%1 tokens: %2 valid, %3 invalid in %4 s (%5 tokens/s)")
+                           .arg(r.line, 6)
+                           .arg(r.valid ? QStringLiteral("valid  ") : QStringLiteral("INVALID"))
+                           .arg(r.reason));
+            io.out(QStringLiteral("%1 tokens: %2 valid, %3 invalid in %4 s (%5 tokens/s, %6 job%7)")
                        .arg(total)
                        .arg(valid)
                        .arg(total - valid)
                        .arg(seconds, 0, 'f', 3)
-                       .arg(seconds > 0 ? static_cast<qint64>(total / seconds) : 0));
+                       .arg(seconds > 0 ? static_cast<qint64>(total / seconds) : 0)
+                       .arg(jobs)
+                       .arg(jobs == 1 ? QString() : QStringLiteral("s")));
         }
         return valid == total ? Ok : Negative;
     }

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "common/Dialogs.h"
 #include "common/Resources.h"
+#include "common/StartupProbe.h"
 #include "common/Theme.h"
 #include "common/Translations.h"
 #include "inspector/InspectorWidget.h"
@@ -252,6 +253,7 @@ int main(int argc, char *argv[])
         window.showPage(*pageNamed(parser.value(options.page)));
     if (parser.isSet(options.size))
         window.resize(*sizeNamed(parser.value(options.size)));
+    jwb::ui::StartupProbe::install(&window);
     window.show();
 
     // The crypto self-test runs right after the first paint, so start-up stays instant; an algorithm whose

@@ -10,6 +10,7 @@
 #include <openssl/crypto.h>
 #include <openssl/opensslv.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -209,6 +210,7 @@ QString selfTest(Algorithm alg)
 std::unique_ptr<QCA::Initializer> g_qcaInit;
 std::unique_ptr<Backend> g_backend;
 std::once_flag g_once;
+std::atomic<bool> g_ready {false};
 
 } // namespace
 
@@ -218,8 +220,14 @@ const Backend &Backend::initialize()
         g_qcaInit = std::make_unique<QCA::Initializer>(QCA::Practical, 64);
         g_backend.reset(new Backend());
         g_backend->run();
+        g_ready.store(true, std::memory_order_release);
     });
     return *g_backend;
+}
+
+bool Backend::isInitialized()
+{
+    return g_ready.load(std::memory_order_acquire);
 }
 
 const Backend &Backend::instance()

@@ -29,6 +29,9 @@ public:
     static const Backend &initialize();
     /// Fails loudly (Q_ASSERT / abort in debug) if initialize() was not called.
     static const Backend &instance();
+    /// Whether initialize() has completed (the self-test has run): the GUI defers work that needs it to after the
+    /// first paint instead of running the self-test first.
+    [[nodiscard]] static bool isInitialized();
 
     [[nodiscard]] bool isAvailable(Algorithm alg) const;
     [[nodiscard]] const QList<Capability> &capabilities() const { return m_capabilities; }

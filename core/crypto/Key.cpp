@@ -5,6 +5,9 @@
 #include <QTimeZone>
 
 #include <functional>
+#include <map>
+#include <string>
+#include <vector>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -175,7 +178,18 @@ bool privateMatchesPublic(EVP_PKEY *pkey, KeyType type)
             || BN_mod(r.get(), ed.get(), m.get(), ctx.get()) != 1 || !BN_is_one(r.get()))
             return false;
     }
-    return true;
+    // The CRT members, which signing uses: dp = d mod (p−1), dq = d mod (q−1), qi·q ≡ 1 (mod p).
+    const BnPtr dp = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_EXPONENT1)),
+                dq = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_EXPONENT2)),
+                qi = toBn(bnParam(pkey, OSSL_PKEY_PARAM_RSA_COEFFICIENT1));
+    if (BN_is_zero(dp.get()) || BN_is_zero(dq.get()) || BN_is_zero(qi.get()))
+        return true;
+    for (const auto &[prime, exponent] : {std::pair {p.get(), dp.get()}, std::pair {q.get(), dq.get()}}) {
+        if (!BN_copy(m.get(), prime) || BN_sub_word(m.get(), 1) != 1
+            || BN_mod(r.get(), d.get(), m.get(), ctx.get()) != 1 || BN_cmp(r.get(), exponent) != 0)
+            return false;
+    }
+    return BN_mod_mul(r.get(), qi.get(), q.get(), p.get(), ctx.get()) == 1 && BN_is_one(r.get());
 }
 
 /// Fills type/curve/bits/isPrivate from an EVP_PKEY and rejects what JOSE here cannot use.
@@ -261,10 +275,27 @@ Result<Key> adopt(
 Result<EvpPkeyPtr> fromParams(const char *type, OSSL_PARAM_BLD *bld, int selection)
 {
     std::unique_ptr<OSSL_PARAM, ParamDeleter> params(OSSL_PARAM_BLD_to_param(bld));
-    CtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
+    // One fromdata context per thread and key type: creating it fetches the key manager by name, which costs as
+    // much as building the key (it shows when a JWK Set of thousands of keys loads).
+    struct Cached
+    {
+        std::string type;
+        CtxPtr ctx;
+    };
+    thread_local std::vector<Cached> cache;
+    EVP_PKEY_CTX *ctx = nullptr;
+    for (const auto &c : cache)
+        if (c.type == type)
+            ctx = c.ctx.get();
+    if (!ctx) {
+        CtxPtr made(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
+        if (made && EVP_PKEY_fromdata_init(made.get()) == 1) {
+            ctx = made.get();
+            cache.push_back({type, std::move(made)});
+        }
+    }
     EVP_PKEY *raw = nullptr;
-    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || EVP_PKEY_fromdata(ctx.get(), &raw, selection, params.get()) != 1)
+    if (!params || !ctx || EVP_PKEY_fromdata(ctx, &raw, selection, params.get()) != 1)
         return Result<EvpPkeyPtr>::failure(QStringLiteral("invalid_key"),
             QStringLiteral("%1 key rejected by OpenSSL: %2").arg(QString::fromLatin1(type), opensslErrors()));
     return EvpPkeyPtr(raw);
@@ -412,11 +443,11 @@ Result<Key> Key::fromRsa(const RsaComponents &c)
     if (!pkey)
         return pkey.error();
     if (priv) {
-        CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
-        if (!c.p.isEmpty() && EVP_PKEY_pairwise_check(ctx.get()) != 1)
+        // The arithmetic check (n = p·q, e·d ≡ 1): OpenSSL's pairwise check would also prove p and q prime, tens of
+        // milliseconds per key (the demo workspace's private JWK alone cost a fifth of the app's start-up).
+        if (!c.p.isEmpty() && !privateMatchesPublic(pkey->get(), KeyType::Rsa))
             return fail<Key>("inconsistent_key",
-                QStringLiteral("RSA private key is inconsistent (n, e, d, p, q do not belong together): %1")
-                    .arg(opensslErrors()));
+                QStringLiteral("RSA private key is inconsistent (n, e, d, p, q do not belong together)"));
     }
     return adopt(std::move(pkey).value(), std::nullopt, [](auto d) { return Key(std::move(d)); });
 }
@@ -441,6 +472,25 @@ Result<Key> Key::fromEc(const EcComponents &c)
                 .arg(len)
                 .arg(c.d.size()));
     const QByteArray point = QByteArray(1, '\x04') + c.x + c.y;
+    if (c.d.isEmpty()) {
+        // Public keys (JWK Sets hold thousands): copy the curve's parameters from a per-thread template key and set
+        // the point, instead of building the group from its name for every key (the group's set-up costs more than
+        // the rest of the key). The checks below are the same either way.
+        thread_local std::map<Curve, EvpPkeyPtr> templates;
+        EvpPkeyPtr &templ = templates[c.curve];
+        if (!templ)
+            templ.reset(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", group));
+        EvpPkeyPtr key(EVP_PKEY_new());
+        if (templ && key && EVP_PKEY_copy_parameters(key.get(), templ.get()) == 1
+            && EVP_PKEY_set1_encoded_public_key(key.get(), reinterpret_cast<const unsigned char *>(point.constData()),
+                   static_cast<size_t>(point.size()))
+                == 1) {
+            CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
+            if (EVP_PKEY_public_check_quick(ctx.get()) == 1)
+                return adopt(std::move(key), std::nullopt, [](auto d) { return Key(std::move(d)); });
+        }
+        ERR_clear_error(); // refused: the general path below gives the precise error
+    }
     std::unique_ptr<OSSL_PARAM_BLD, BldDeleter> bld(OSSL_PARAM_BLD_new());
     OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, 0);
     OSSL_PARAM_BLD_push_octet_string(
@@ -455,7 +505,10 @@ Result<Key> Key::fromEc(const EcComponents &c)
         return fail<Key>(
             "invalid_key", QStringLiteral("the point is not a valid %1 public key").arg(curveName(c.curve)));
     CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
-    if (EVP_PKEY_public_check(ctx.get()) != 1) {
+    // P-256, P-384 and P-521 have cofactor 1: a point on the curve other than infinity has order n, so the quick
+    // check (on the curve, not infinity) is the whole check; the full one would add a scalar multiplication by n
+    // per key (70 us, most of the time spent loading a large JWK Set).
+    if (EVP_PKEY_public_check_quick(ctx.get()) != 1) {
         ERR_clear_error();
         return fail<Key>("invalid_key",
             QStringLiteral("the point (x, y) is not on curve %1: refusing it (invalid-curve attack)")

@@ -61,8 +61,8 @@ common::Result<QByteArray> decode(QByteArrayView text)
             QStringLiteral("length %1 is impossible for base64url (one character too many or too few)").arg(n),
             {{QStringLiteral("offset"), static_cast<qlonglong>(n - 1)}});
 
-    QByteArray out;
-    out.reserve(n * 3 / 4 + 3);
+    QByteArray out(n * 3 / 4, Qt::Uninitialized);
+    char *o = out.data();
     quint32 acc = 0;
     int bits = 0;
     for (qsizetype i = 0; i < n; ++i) {
@@ -70,7 +70,7 @@ common::Result<QByteArray> decode(QByteArrayView text)
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            out.append(static_cast<char>((acc >> bits) & 0xff));
+            *o++ = static_cast<char>((acc >> bits) & 0xff);
         }
     }
     if (bits > 0 && (acc & ((1u << bits) - 1u)) != 0)

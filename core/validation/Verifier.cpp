@@ -114,6 +114,31 @@ QString algList(const QList<Algorithm> &algs)
 
 } // namespace
 
+QString Verifier::keyUseError(const keys::Jwk &jwk, std::optional<Algorithm> alg, const Policy &policy)
+{
+    const QString tokenAlg = alg ? crypto::Algorithms::name(*alg) : QString();
+    if (!jwk.allowsVerify())
+        return QStringLiteral("the key's %1 does not allow verification")
+            .arg(!jwk.use.isEmpty() && jwk.use != u"sig"
+                    ? QStringLiteral("use \"%1\"").arg(jwk.use)
+                    : QStringLiteral("key_ops [%1]").arg(jwk.keyOps.join(QStringLiteral(", "))));
+    if (!alg)
+        return QString();
+    if (!jwk.alg.isEmpty() && jwk.alg != tokenAlg)
+        return QStringLiteral("the key is for %1, the token uses %2").arg(jwk.alg, tokenAlg);
+    if (!policy.algorithm && !jwk.allowedAlgorithms().contains(*alg))
+        return QStringLiteral("%1 is not among the algorithms this key allows (%2)")
+            .arg(tokenAlg, algList(jwk.allowedAlgorithms()));
+    if (auto fits = crypto::Signature::checkKeyFits(*alg, jwk.key, false); !fits)
+        return fits.error().message;
+    if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < crypto::Algorithms::hashBits(*alg))
+        return QStringLiteral("the %1-bit secret is shorter than %2 requires (%3 bits, RFC 7518 §3.2)")
+            .arg(jwk.key.bits())
+            .arg(tokenAlg)
+            .arg(crypto::Algorithms::hashBits(*alg));
+    return QString();
+}
+
 Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &keySet, const Policy &policy)
 {
     Report r;
@@ -251,26 +276,7 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
     for (int idx : candidates) {
         const keys::Jwk &jwk = keySet.keys[idx];
         keyIndex = idx;
-        QString useError;
-        if (!jwk.allowsVerify())
-            useError = QStringLiteral("the key's %1 does not allow verification")
-                           .arg(!jwk.use.isEmpty() && jwk.use != u"sig"
-                                   ? QStringLiteral("use \"%1\"").arg(jwk.use)
-                                   : QStringLiteral("key_ops [%1]").arg(jwk.keyOps.join(QStringLiteral(", "))));
-        else if (alg && !jwk.alg.isEmpty() && jwk.alg != tokenAlg)
-            useError = QStringLiteral("the key is for %1, the token uses %2").arg(jwk.alg, tokenAlg);
-        else if (alg && !policy.algorithm && !jwk.allowedAlgorithms().contains(*alg))
-            useError = QStringLiteral("%1 is not among the algorithms this key allows (%2)")
-                           .arg(tokenAlg, algList(jwk.allowedAlgorithms()));
-        else if (alg) {
-            if (auto fits = crypto::Signature::checkKeyFits(*alg, jwk.key, false); !fits)
-                useError = fits.error().message;
-            else if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < crypto::Algorithms::hashBits(*alg))
-                useError = QStringLiteral("the %1-bit secret is shorter than %2 requires (%3 bits, RFC 7518 §3.2)")
-                               .arg(jwk.key.bits())
-                               .arg(tokenAlg)
-                               .arg(crypto::Algorithms::hashBits(*alg));
-        }
+        const QString useError = keyUseError(jwk, alg, policy);
         if (!useError.isEmpty()) {
             lastUseError = useError;
             continue;

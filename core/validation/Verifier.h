@@ -25,6 +25,11 @@ public:
     [[nodiscard]] static QString tokenKeyId(const QJsonObject &header, KeyIdStrategy strategy);
     /// The same id computed for a JWK.
     [[nodiscard]] static QString jwkKeyId(const keys::Jwk &jwk, KeyIdStrategy strategy);
+    /// Why `jwk` may not verify a token of `alg` under `policy` (use/key_ops, the JWK's alg, the algorithms the key
+    /// allows, key type and curve, HMAC secret length); empty when it may. The key_use check, shared with
+    /// BatchVerifier's fast path.
+    [[nodiscard]] static QString keyUseError(
+        const keys::Jwk &jwk, std::optional<crypto::Algorithm> alg, const Policy &policy);
 };
 
 } // namespace jwb::validation

@@ -626,6 +626,26 @@ void TestCliKeys::batch()
     const Run text = runCli({QStringLiteral("verify"), QStringLiteral("--batch"), file, QStringLiteral("--key"), priv});
     QCOMPARE(text.exitCode, 1);
     QVERIFY2(text.out.contains("7 tokens: 5 valid, 2 invalid"), text.out.constData());
+    // Results carry the file's line numbers (the blank line 4 is counted, not verified).
+    QCOMPARE(each[3].toObject().value(QLatin1String("line")).toInt(), 5);
+
+    // --jobs: the same counts on several threads, on a file large enough to be split between them.
+    QByteArray big;
+    for (int i = 0; i < 300; ++i)
+        big += lines.join('\n') + "\nnot-a-token\n" + flipLastSignatureChar(lines[0]) + '\n';
+    const QString bigFile = write(QStringLiteral("batch-big.txt"), big);
+    for (const char *jobs : {"1", "2", "3"}) {
+        const Run j = runCli({QStringLiteral("verify"), QStringLiteral("--batch"), bigFile, QStringLiteral("--key"),
+            priv, QStringLiteral("--json"), QStringLiteral("--jobs"), QString::fromLatin1(jobs)});
+        QVERIFY2(j.exitCode == 1, j.describe().constData());
+        QCOMPARE(j.json.value(QLatin1String("total")).toInt(), 2100);
+        QCOMPARE(j.json.value(QLatin1String("valid")).toInt(), 1500);
+        QCOMPARE(j.json.value(QLatin1String("invalid")).toInt(), 600);
+    }
+    const Run badJobs = runCli({QStringLiteral("verify"), QStringLiteral("--batch"), bigFile, QStringLiteral("--key"),
+        priv, QStringLiteral("--jobs"), QStringLiteral("0")});
+    QCOMPARE(badJobs.exitCode, 2);
+    QVERIFY2(badJobs.err.contains("--jobs"), badJobs.describe().constData());
 }
 
 void TestCliKeys::noPrivateMaterial()

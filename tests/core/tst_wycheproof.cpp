@@ -9,6 +9,7 @@
 
 #include "crypto/Backend.h"
 #include "crypto/Key.h"
+#include "crypto/PreparedVerifier.h"
 #include "crypto/Signature.h"
 #include "keys/JwkSet.h"
 #include "validation/Verifier.h"
@@ -306,6 +307,14 @@ void TestWycheproof::primitives()
         key = keyFromDer(keyDer, keyPem);
     }
     const auto verdict = jwb::crypto::Signature::verify(algorithm, key, msg, sig);
+    // The batch verifier's prepared primitive must answer exactly the same on every vector.
+    if (!key.isNull()) {
+        auto prepared = jwb::crypto::PreparedVerifier::create(algorithm, key);
+        QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().toString()));
+        QCOMPARE(prepared.value().verify(msg.constData(), static_cast<std::size_t>(msg.size()),
+                     reinterpret_cast<const unsigned char *>(sig.constData()), static_cast<std::size_t>(sig.size())),
+            verdict.ok());
+    }
     Stats &s = m_stats[file];
     ++s.rows;
     const QString why = verdict.ok() ? QStringLiteral("verified") : verdict.error().toString();

@@ -99,10 +99,11 @@ void TestGatewayFlow::diagnoseFixSave()
     QVERIFY(!gateway->isModified());
     QCOMPARE(gateway->document().endpoints().size(), 2);
 
-    // The token from the inspector is the one the simulator gets.
+    // The token from the inspector is the one the simulator gets (handed over once the inspector has shown its
+    // verdict: queued, not before).
     m_window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
     gateway->selectEndpoint(0);
-    QCOMPARE(m_window->simulationPanel()->token(), ui::Resources::demoToken().trimmed());
+    QTRY_COMPARE(m_window->simulationPanel()->token(), ui::Resources::demoToken().trimmed());
     QCOMPARE(simulate(), 200);
 
     // A wrong issuer in the config: 401, stopped at iss, and the verdict shows in the endpoint list.

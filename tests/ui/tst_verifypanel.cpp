@@ -23,6 +23,8 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void pinnedAlgorithmMismatch();
     void issuerAndAudience();
     void followsTheToken();
+    void pasteVerifiesAtOnce();
     void openKeyFileThroughDialog();
 
 private:
@@ -287,6 +290,19 @@ void TestVerifyPanel::followsTheToken()
 
     m_inspector->setTokenText(QString());
     QTRY_COMPARE(panel()->verdict(), QStringLiteral("none"));
+}
+
+void TestVerifyPanel::pasteVerifiesAtOnce()
+{
+    // Typing waits for the debounce; a paste (or a drop) is one deliberate act: decoded and verified before
+    // control returns, with no event loop turn in between.
+    setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
+    m_inspector->setTokenText(QString());
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("none"));
+    QGuiApplication::clipboard()->setText(ui::Resources::demoToken());
+    m_inspector->tokenEditor()->paste();
+    QCOMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QVERIFY(m_inspector->statusText().size() > 0);
 }
 
 void TestVerifyPanel::openKeyFileThroughDialog()

@@ -12,6 +12,7 @@
 #include "common/Resources.h"
 #include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
+#include "crypto/Backend.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
 #include "keys/KeyRing.h"
@@ -96,6 +97,8 @@ private:
 void TestWorkspace::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // As the app does right after its first paint; until then the verify panel waits for it.
+    jwb::crypto::Backend::initialize();
 }
 
 void TestWorkspace::init()

@@ -4,10 +4,13 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPixmap>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QSvgRenderer>
 
 namespace jwb::ui::Theme {
@@ -74,22 +77,75 @@ QColor severityBackground(common::Severity severity, const QPalette &palette)
     return dark ? QColor(0x1b, 0x33, 0x4d) : QColor(0xe7, 0xf1, 0xfc);
 }
 
-QIcon svgIcon(const QString &resourcePath)
+namespace {
+
+/// Renders an SVG at the size asked for, when asked (a window icon wants 256 px, a table row 16): nothing is
+/// rendered at start-up for sizes never shown. Pixmaps are kept per size and mode.
+class SvgIconEngine final : public QIconEngine
 {
-    Resources::ensureLoaded();
-    QSvgRenderer renderer(resourcePath);
-    QIcon icon;
-    if (renderer.isValid()) {
-        for (const int size : {16, 20, 24, 32, 48, 64, 128, 256}) {
-            QPixmap pixmap(size, size);
-            pixmap.fill(Qt::transparent);
+public:
+    explicit SvgIconEngine(QString path) : m_path(std::move(path)) { }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        const quint64 key = (static_cast<quint64>(size.width()) << 32) | (static_cast<quint64>(size.height()) << 2)
+            | static_cast<quint64>(mode);
+        if (const auto it = m_pixmaps.constFind(key); it != m_pixmaps.constEnd())
+            return it.value();
+        QPixmap pixmap(size);
+        pixmap.fill(Qt::transparent);
+        {
+            QSvgRenderer renderer(m_path);
             QPainter painter(&pixmap);
             painter.setRenderHint(QPainter::Antialiasing);
-            renderer.render(&painter);
-            painter.end();
-            icon.addPixmap(pixmap);
+            const QSize fitted = renderer.defaultSize().scaled(size, Qt::KeepAspectRatio);
+            renderer.render(&painter,
+                QRectF((size.width() - fitted.width()) / 2.0, (size.height() - fitted.height()) / 2.0,
+                    fitted.width(), fitted.height()));
         }
+        if (mode != QIcon::Normal && mode != QIcon::Active) {
+            QStyleOption option;
+            option.palette = QApplication::palette();
+            pixmap = QApplication::style()->generatedIconPixmap(mode, pixmap, &option);
+        }
+        Q_UNUSED(state)
+        m_pixmaps.insert(key, pixmap);
+        return pixmap;
     }
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QPixmap p = pixmap(rect.size() * dpr, mode, state);
+        p.setDevicePixelRatio(dpr);
+        painter->drawPixmap(rect, p);
+    }
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size; }
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    {
+        return {QSize(16, 16), QSize(24, 24), QSize(32, 32), QSize(48, 48), QSize(64, 64), QSize(128, 128),
+            QSize(256, 256)};
+    }
+    QIconEngine *clone() const override { return new SvgIconEngine(m_path); }
+    QString key() const override { return QStringLiteral("jwb-svg"); }
+
+private:
+    QString m_path;
+    QHash<quint64, QPixmap> m_pixmaps;
+};
+
+} // namespace
+
+QIcon svgIcon(const QString &resourcePath)
+{
+    // One icon per resource (GUI thread only; the SVGs do not depend on the palette), rendered per size on use.
+    static QHash<QString, QIcon> cache;
+    if (const auto it = cache.constFind(resourcePath); it != cache.constEnd())
+        return it.value();
+    Resources::ensureLoaded();
+    if (!QSvgRenderer(resourcePath).isValid())
+        return QIcon();
+    const QIcon icon(new SvgIconEngine(resourcePath));
+    cache.insert(resourcePath, icon);
     return icon;
 }
 

@@ -231,6 +231,7 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &InspectorWidget::inspectNow);
     connect(m_editor, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_editor, &TokenEditor::pasted, this, &InspectorWidget::inspectNow);
     connect(m_editor, &TokenEditor::filesDropped, this, &InspectorWidget::filesDropped);
     connect(m_verifyPanel, &VerifyPanel::verified, this, &InspectorWidget::updateBanner);
 
@@ -600,6 +601,8 @@ void InspectorWidget::inspectNow()
 {
     m_debounce->stop();
     inspectText(m_editor->toPlainText());
+    // Paste to verdict in one go: the verify panel's own debounce is for edits of its key and options.
+    m_verifyPanel->verifyNow();
 }
 
 void InspectorWidget::refreshTimes()

@@ -48,6 +48,7 @@ void TokenEditor::insertFromMimeData(const QMimeData *source)
         return;
     }
     QPlainTextEdit::insertFromMimeData(source);
+    Q_EMIT pasted();
 }
 
 void TokenEditor::dropEvent(QDropEvent *event)
@@ -62,6 +63,7 @@ void TokenEditor::dropEvent(QDropEvent *event)
         // A token dragged in from elsewhere replaces what is there: tokens are not edited piecewise.
         event->acceptProposedAction();
         replaceText(mime->text());
+        Q_EMIT pasted();
         return;
     }
     QPlainTextEdit::dropEvent(event);
@@ -74,8 +76,9 @@ void TokenEditor::replaceText(const QString &text)
     cursor.select(QTextCursor::Document);
     cursor.insertText(text);
     cursor.endEditBlock();
-    cursor.movePosition(QTextCursor::Start);
-    setTextCursor(cursor);
+    // Back to the start without QTextCursor::movePosition, which lays out the block first (for a 1 MB token,
+    // shaping a million characters before anything else can happen).
+    setTextCursor(QTextCursor(document()));
 }
 
 void TokenEditor::applyMarkup(const TokenMarkup &markup)

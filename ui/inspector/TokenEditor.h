@@ -25,6 +25,8 @@ public:
 
 Q_SIGNALS:
     void filesDropped(const QStringList &paths);
+    /// Text was pasted (or dropped) in: decoded at once, without the typing debounce.
+    void pasted();
 
 protected:
     bool canInsertFromMimeData(const QMimeData *source) const override;

@@ -455,7 +455,16 @@ void VerifyPanel::verifyNow()
         return;
     }
 
-    crypto::Backend::initialize();
+    if (!crypto::Backend::isInitialized()) {
+        // At start-up the crypto self-test runs right after the first paint (app/gui/main.cpp): verify after it
+        // rather than running it here, before anything is on screen.
+        showNeutral(QStringLiteral("Verifying\u2026"), QStringLiteral("Starting the cryptography self-test."));
+        QTimer::singleShot(0, this, [this] {
+            crypto::Backend::initialize();
+            verifyNow();
+        });
+        return;
+    }
     common::Result<keys::JwkSet> keySet = [&]() -> common::Result<keys::JwkSet> {
         if (ringSource)
             return *ringSource->keys;

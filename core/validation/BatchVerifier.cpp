@@ -1,0 +1,723 @@
+#include "validation/BatchVerifier.h"
+
+#include "crypto/Backend.h"
+#include "crypto/PreparedVerifier.h"
+#include "crypto/Signature.h"
+#include "validation/Verifier.h"
+
+#include <QElapsedTimer>
+
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace jwb::validation {
+
+using crypto::Algorithm;
+using Verdict = BatchVerifier::Verdict;
+
+namespace {
+
+constexpr int kAlgorithmCount = 13;
+constexpr int kMaxMembers = 64; // per object; more is Unsure
+constexpr int kMaxDepth = 32;
+
+constexpr std::array<qint8, 256> makeTable()
+{
+    std::array<qint8, 256> t {};
+    for (auto &v : t)
+        v = -1;
+    for (int i = 0; i < 26; ++i) {
+        t[static_cast<size_t>('A' + i)] = static_cast<qint8>(i);
+        t[static_cast<size_t>('a' + i)] = static_cast<qint8>(26 + i);
+    }
+    for (int i = 0; i < 10; ++i)
+        t[static_cast<size_t>('0' + i)] = static_cast<qint8>(52 + i);
+    t[static_cast<size_t>('-')] = 62;
+    t[static_cast<size_t>('_')] = 63;
+    return t;
+}
+constexpr auto kB64 = makeTable();
+
+/// Strict base64url (the rules of jose::Base64Url::decode); false for anything it would refuse.
+bool decodeB64(const char *in, std::size_t n, std::vector<unsigned char> &out)
+{
+    if (n % 4 == 1)
+        return false;
+    out.resize(n * 3 / 4);
+    unsigned char *o = out.data();
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const int a = kB64[static_cast<unsigned char>(in[i])], b = kB64[static_cast<unsigned char>(in[i + 1])],
+                  c = kB64[static_cast<unsigned char>(in[i + 2])], e = kB64[static_cast<unsigned char>(in[i + 3])];
+        if ((a | b | c | e) < 0)
+            return false;
+        const quint32 v = (static_cast<quint32>(a) << 18) | (static_cast<quint32>(b) << 12)
+            | (static_cast<quint32>(c) << 6) | static_cast<quint32>(e);
+        *o++ = static_cast<unsigned char>(v >> 16);
+        *o++ = static_cast<unsigned char>(v >> 8);
+        *o++ = static_cast<unsigned char>(v);
+    }
+    const std::size_t rest = n - i;
+    if (rest == 2) {
+        const int a = kB64[static_cast<unsigned char>(in[i])], b = kB64[static_cast<unsigned char>(in[i + 1])];
+        if ((a | b) < 0 || (b & 0x0f) != 0)
+            return false;
+        *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
+    } else if (rest == 3) {
+        const int a = kB64[static_cast<unsigned char>(in[i])], b = kB64[static_cast<unsigned char>(in[i + 1])],
+                  c = kB64[static_cast<unsigned char>(in[i + 2])];
+        if ((a | b | c) < 0 || (c & 0x03) != 0)
+            return false;
+        *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
+        *o++ = static_cast<unsigned char>(((b & 0x0f) << 4) | (c >> 2));
+    }
+    out.resize(static_cast<std::size_t>(o - out.data()));
+    return true;
+}
+
+struct Member
+{
+    std::string_view key;
+    std::string_view raw; ///< the value's text (strings without their quotes)
+    char type = 0; ///< s n o a t f z
+    bool escaped = false; ///< a string value with backslash escapes: raw is not its value
+};
+
+/// A strict RFC 8259 scanner for the subset the fast path decides: ASCII text, no \u escapes, no escapes in
+/// member names, numbers without exponents of at most 20 characters, depth <= 32, <= 64 members per object.
+/// Anything outside it returns false (Unsure), never a verdict. Duplicate member names (at any depth) set
+/// `duplicate`.
+class JsonScan
+{
+public:
+    JsonScan(const unsigned char *b, std::size_t n) : p(reinterpret_cast<const char *>(b)), end(p + n) { }
+
+    bool topObject(Member *members, int &count)
+    {
+        ws();
+        if (p == end || *p != '{')
+            return false;
+        if (!object(0, members, &count))
+            return false;
+        ws();
+        return p == end;
+    }
+    bool duplicate = false;
+
+    /// Iterates the elements of an array value's text (already validated): string elements and other types.
+    static bool arrayStrings(std::string_view raw, std::vector<Member> &out)
+    {
+        JsonScan s(reinterpret_cast<const unsigned char *>(raw.data()), raw.size());
+        ++s.p; // '['
+        s.ws();
+        if (s.p < s.end && *s.p == ']')
+            return true;
+        for (;;) {
+            Member m;
+            if (!s.value(1, m))
+                return false;
+            out.push_back(m);
+            s.ws();
+            if (s.p < s.end && *s.p == ',') {
+                ++s.p;
+                continue;
+            }
+            return s.p < s.end && *s.p == ']';
+        }
+    }
+
+private:
+    const char *p;
+    const char *end;
+
+    void ws()
+    {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            ++p;
+    }
+
+    bool string(std::string_view &content, bool &escaped)
+    {
+        ++p; // opening quote
+        const char *start = p;
+        escaped = false;
+        while (p < end) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c == '"') {
+                content = std::string_view(start, static_cast<std::size_t>(p - start));
+                ++p;
+                return true;
+            }
+            if (c < 0x20 || c >= 0x7f)
+                return false;
+            if (c == '\\') {
+                if (p + 1 >= end)
+                    return false;
+                const char e = p[1];
+                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
+                    return false; // \u and anything invalid: not decided here
+                escaped = true;
+                p += 2;
+                continue;
+            }
+            ++p;
+        }
+        return false;
+    }
+
+    bool number()
+    {
+        const char *start = p;
+        if (p < end && *p == '-')
+            ++p;
+        if (p == end)
+            return false;
+        if (*p == '0') {
+            ++p;
+        } else if (*p >= '1' && *p <= '9') {
+            while (p < end && *p >= '0' && *p <= '9')
+                ++p;
+        } else {
+            return false;
+        }
+        if (p < end && *p == '.') {
+            ++p;
+            const char *digits = p;
+            while (p < end && *p >= '0' && *p <= '9')
+                ++p;
+            if (p == digits)
+                return false;
+        }
+        if (p < end && (*p == 'e' || *p == 'E'))
+            return false;
+        return p - start <= 20;
+    }
+
+    bool literal(const char *word, std::size_t n)
+    {
+        if (static_cast<std::size_t>(end - p) < n || std::memcmp(p, word, n) != 0)
+            return false;
+        p += n;
+        return true;
+    }
+
+    bool value(int depth, Member &m)
+    {
+        ws();
+        if (p == end)
+            return false;
+        const char *start = p;
+        switch (*p) {
+        case '"': {
+            m.type = 's';
+            return string(m.raw, m.escaped);
+        }
+        case '{':
+            m.type = 'o';
+            if (!object(depth + 1, nullptr, nullptr))
+                return false;
+            break;
+        case '[':
+            m.type = 'a';
+            if (!array(depth + 1))
+                return false;
+            break;
+        case 't':
+            m.type = 't';
+            if (!literal("true", 4))
+                return false;
+            break;
+        case 'f':
+            m.type = 'f';
+            if (!literal("false", 5))
+                return false;
+            break;
+        case 'n':
+            m.type = 'z';
+            if (!literal("null", 4))
+                return false;
+            break;
+        default:
+            m.type = 'n';
+            if (!number())
+                return false;
+        }
+        m.raw = std::string_view(start, static_cast<std::size_t>(p - start));
+        return true;
+    }
+
+    bool array(int depth)
+    {
+        if (depth > kMaxDepth)
+            return false;
+        ++p;
+        ws();
+        if (p < end && *p == ']') {
+            ++p;
+            return true;
+        }
+        for (;;) {
+            Member m;
+            if (!value(depth, m))
+                return false;
+            ws();
+            if (p == end)
+                return false;
+            if (*p == ',') {
+                ++p;
+                continue;
+            }
+            if (*p == ']') {
+                ++p;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /// `out`/`count` collect the members (top level only); nested objects keep their names for the
+    /// duplicate check only.
+    bool object(int depth, Member *out, int *count)
+    {
+        if (depth > kMaxDepth)
+            return false;
+        std::array<std::string_view, kMaxMembers> names;
+        int n = 0;
+        ++p;
+        ws();
+        if (p < end && *p == '}') {
+            ++p;
+            if (count)
+                *count = 0;
+            return true;
+        }
+        for (;;) {
+            ws();
+            if (p == end || *p != '"')
+                return false;
+            std::string_view name;
+            bool escaped = false;
+            if (!string(name, escaped) || escaped || n == kMaxMembers)
+                return false;
+            for (int i = 0; i < n; ++i)
+                if (names[static_cast<std::size_t>(i)] == name)
+                    duplicate = true;
+            names[static_cast<std::size_t>(n)] = name;
+            ws();
+            if (p == end || *p != ':')
+                return false;
+            ++p;
+            Member m;
+            if (!value(depth, m))
+                return false;
+            m.key = name;
+            if (out)
+                out[n] = m;
+            ++n;
+            ws();
+            if (p == end)
+                return false;
+            if (*p == ',') {
+                ++p;
+                continue;
+            }
+            if (*p == '}') {
+                ++p;
+                if (count)
+                    *count = n;
+                return true;
+            }
+            return false;
+        }
+    }
+};
+
+const Member *findMember(const Member *members, int count, std::string_view name)
+{
+    for (int i = 0; i < count; ++i)
+        if (members[i].key == name)
+            return &members[i];
+    return nullptr;
+}
+
+/// exp/nbf/iat as Verifier reads them: trunc(double) of the number. nullopt when outside the decided range.
+std::optional<qint64> wholeSeconds(std::string_view raw)
+{
+    double v = 0;
+    const auto r = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+    if (r.ec != std::errc() || r.ptr != raw.data() + raw.size() || !(std::fabs(v) < 9.0e15))
+        return std::nullopt;
+    return static_cast<qint64>(std::trunc(v));
+}
+
+int algIndex(std::string_view name)
+{
+    static const std::array<std::string_view, kAlgorithmCount> names = {"HS256", "HS384", "HS512", "RS256", "RS384",
+        "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"};
+    for (int i = 0; i < kAlgorithmCount; ++i)
+        if (names[static_cast<std::size_t>(i)] == name)
+            return i;
+    return -1;
+}
+
+} // namespace
+
+struct BatchVerifier::Shared
+{
+    keys::JwkSet keySet;
+    Policy policy; // with the batch's fixed clock
+    qint64 now = 0;
+    bool fastPath = true;
+    bool keySetUnusable = false; // empty or mixed: the key check fails for every token
+    bool bareSingleKey = false;
+    std::unordered_map<std::string, std::vector<int>> byKid;
+    std::string issuer;
+    std::vector<std::string> audiences;
+    bool policyAudiencesAscii = true;
+    std::array<bool, kAlgorithmCount> available {};
+};
+
+BatchVerifier::BatchVerifier(const keys::JwkSet &keySet, const Policy &policy) : d(std::make_unique<Shared>())
+{
+    d->keySet = keySet;
+    d->policy = policy;
+    const QDateTime instant = policy.clock->now();
+    d->policy.clock = common::Clock::fixed(instant);
+    d->now = instant.toSecsSinceEpoch();
+    d->fastPath = policy.keyIdStrategy == KeyIdStrategy::Kid;
+    d->keySetUnusable = keySet.isEmpty() || keySet.isMixedSymmetry();
+    d->bareSingleKey
+        = keySet.keys.size() == 1 && keySet.format != u"JWK Set" && keySet.keys.first().kid.isEmpty();
+    for (int i = 0; i < keySet.keys.size(); ++i)
+        d->byKid[keySet.keys[i].kid.toStdString()].push_back(i);
+    d->issuer = policy.issuer.toStdString();
+    for (const auto &a : policy.audiences)
+        d->audiences.push_back(a.toStdString());
+    for (int i = 0; i < kAlgorithmCount; ++i)
+        d->available[static_cast<std::size_t>(i)]
+            = crypto::Backend::instance().isAvailable(static_cast<Algorithm>(i));
+}
+
+BatchVerifier::~BatchVerifier() = default;
+
+bool BatchVerifier::fastPathEnabled() const
+{
+    return d->fastPath;
+}
+
+Report BatchVerifier::verifyFully(QByteArrayView line) const
+{
+    return Verifier::verify(QString::fromLatin1(line), d->keySet, d->policy);
+}
+
+struct BatchVerifier::Worker::State
+{
+    const Shared &s;
+    explicit State(const Shared &shared) : s(shared) { }
+    std::vector<unsigned char> header, payload, signature;
+    std::vector<Member> audience;
+    // Per algorithm: keys that fit it (lazily), and per (key, algorithm) the key_use verdict and verifier.
+    std::array<std::optional<std::vector<int>>, kAlgorithmCount> fitting;
+    std::vector<qint8> usable; // -1 unknown, 0 no, 1 yes
+    std::vector<std::unique_ptr<crypto::PreparedVerifier>> verifiers;
+    std::vector<bool> verifierFailed;
+
+    bool isUsable(int key, int alg)
+    {
+        const std::size_t slot = static_cast<std::size_t>(key * kAlgorithmCount + alg);
+        if (usable[slot] < 0)
+            usable[slot]
+                = Verifier::keyUseError(s.keySet.keys[key], static_cast<Algorithm>(alg), s.policy).isEmpty() ? 1 : 0;
+        return usable[slot] == 1;
+    }
+    const std::vector<int> &fits(int alg)
+    {
+        auto &f = fitting[static_cast<std::size_t>(alg)];
+        if (!f) {
+            f.emplace();
+            for (int i = 0; i < s.keySet.keys.size(); ++i)
+                if (crypto::Signature::checkKeyFits(static_cast<Algorithm>(alg), s.keySet.keys[i].key, false))
+                    f->push_back(i);
+        }
+        return *f;
+    }
+    crypto::PreparedVerifier *verifier(int key, int alg)
+    {
+        const std::size_t slot = static_cast<std::size_t>(key * kAlgorithmCount + alg);
+        if (!verifiers[slot] && !verifierFailed[slot]) {
+            auto v = crypto::PreparedVerifier::create(static_cast<Algorithm>(alg), s.keySet.keys[key].key);
+            if (v)
+                verifiers[slot] = std::make_unique<crypto::PreparedVerifier>(std::move(v.value()));
+            else
+                verifierFailed[slot] = true;
+        }
+        return verifiers[slot].get();
+    }
+};
+
+BatchVerifier::Worker::Worker(const BatchVerifier &owner) : d(std::make_unique<State>(*owner.d))
+{
+    const std::size_t slots = static_cast<std::size_t>(owner.d->keySet.keys.size()) * kAlgorithmCount;
+    d->usable.assign(slots, -1);
+    d->verifiers.resize(slots);
+    d->verifierFailed.assign(slots, false);
+    d->header.reserve(1024);
+    d->payload.reserve(4096);
+    d->signature.reserve(1024);
+}
+
+BatchVerifier::Worker::~Worker() = default;
+
+Verdict BatchVerifier::Worker::check(QByteArrayView line)
+{
+    const Shared &s = d->s;
+    if (!s.fastPath)
+        return Verdict::Unsure;
+    const char *b = line.data();
+    const char *e = b + line.size();
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (b < e && blank(*b))
+        ++b;
+    while (e > b && blank(e[-1]))
+        --e;
+    const char *dot1 = static_cast<const char *>(std::memchr(b, '.', static_cast<std::size_t>(e - b)));
+    if (!dot1 || dot1 == b)
+        return Verdict::Unsure;
+    const char *dot2 = static_cast<const char *>(std::memchr(dot1 + 1, '.', static_cast<std::size_t>(e - dot1 - 1)));
+    if (!dot2 || std::memchr(dot2 + 1, '.', static_cast<std::size_t>(e - dot2 - 1)))
+        return Verdict::Unsure;
+    if (!decodeB64(b, static_cast<std::size_t>(dot1 - b), d->header)
+        || !decodeB64(dot1 + 1, static_cast<std::size_t>(dot2 - dot1 - 1), d->payload)
+        || !decodeB64(dot2 + 1, static_cast<std::size_t>(e - dot2 - 1), d->signature))
+        return Verdict::Unsure;
+
+    // 1. parse: both segments JSON objects in the decided subset; duplicate members fail the parse check.
+    Member hm[kMaxMembers], pm[kMaxMembers];
+    int hn = 0, pn = 0;
+    JsonScan hs(d->header.data(), d->header.size());
+    if (!hs.topObject(hm, hn))
+        return Verdict::Unsure;
+    JsonScan ps(d->payload.data(), d->payload.size());
+    if (!ps.topObject(pm, pn))
+        return Verdict::Unsure;
+    if (hs.duplicate || ps.duplicate)
+        return Verdict::Invalid;
+
+    // 2. alg, 3. crit
+    const Member *algMember = findMember(hm, hn, "alg");
+    if (!algMember || algMember->type != 's' || algMember->escaped)
+        return Verdict::Unsure;
+    const int alg = algIndex(algMember->raw);
+    if (alg < 0) // none, unknown or wrongly cased: the alg check fails
+        return Verdict::Invalid;
+    if (s.policy.algorithm && static_cast<int>(*s.policy.algorithm) != alg)
+        return Verdict::Invalid;
+    if (!s.available[static_cast<std::size_t>(alg)])
+        return Verdict::Invalid;
+    if (findMember(hm, hn, "crit"))
+        return Verdict::Invalid;
+
+    // 4. key, 5. key_use, 6. signature
+    if (s.keySetUnusable)
+        return Verdict::Invalid;
+    std::array<int, 1> single {};
+    const int *candidates = nullptr;
+    std::size_t candidateCount = 0;
+    if (const Member *kid = findMember(hm, hn, "kid")) {
+        if (kid->type != 's' || kid->escaped)
+            return Verdict::Unsure;
+        const auto it = s.byKid.find(std::string(kid->raw));
+        if (it != s.byKid.end()) {
+            if (it->second.size() > 1)
+                return Verdict::Invalid; // ambiguous
+            single[0] = it->second.front();
+        } else if (s.bareSingleKey) {
+            single[0] = 0;
+        } else {
+            return Verdict::Invalid;
+        }
+        candidates = single.data();
+        candidateCount = 1;
+    } else {
+        const auto &f = d->fits(alg);
+        if (f.empty())
+            return Verdict::Invalid;
+        candidates = f.data();
+        candidateCount = f.size();
+    }
+    bool useOk = false, signatureOk = false;
+    const std::size_t signingLength = static_cast<std::size_t>(dot2 - b);
+    for (std::size_t i = 0; i < candidateCount; ++i) {
+        const int key = candidates[i];
+        if (!d->isUsable(key, alg))
+            continue;
+        useOk = true;
+        crypto::PreparedVerifier *v = d->verifier(key, alg);
+        if (!v)
+            return Verdict::Unsure;
+        if (v->verify(b, signingLength, d->signature.data(), d->signature.size())) {
+            signatureOk = true;
+            break;
+        }
+    }
+    if (!useOk || !signatureOk)
+        return Verdict::Invalid;
+
+    // 7. claim types, iss, aud, nbf, exp, iat
+    std::optional<qint64> exp, nbf, iat;
+    const Member *iss = nullptr, *aud = nullptr;
+    for (int i = 0; i < pn; ++i) {
+        const Member &m = pm[i];
+        const std::string_view k = m.key;
+        if (k == "exp" || k == "nbf" || k == "iat") {
+            if (m.type != 'n')
+                return Verdict::Invalid;
+            const auto v = wholeSeconds(m.raw);
+            if (!v)
+                return Verdict::Unsure;
+            (k == "exp" ? exp : k == "nbf" ? nbf : iat) = v;
+        } else if (k == "iss" || k == "sub" || k == "jti") {
+            if (m.type != 's')
+                return Verdict::Invalid;
+            if (k == "iss")
+                iss = &m;
+        } else if (k == "aud") {
+            aud = &m;
+        }
+    }
+    d->audience.clear();
+    if (aud) {
+        if (aud->type == 's') {
+            d->audience.push_back(*aud);
+        } else if (aud->type == 'a') {
+            if (!JsonScan::arrayStrings(aud->raw, d->audience))
+                return Verdict::Unsure;
+            for (const Member &m : d->audience)
+                if (m.type != 's')
+                    return Verdict::Invalid;
+        } else {
+            return Verdict::Invalid;
+        }
+    }
+    if (!s.issuer.empty()) {
+        if (!iss)
+            return Verdict::Invalid;
+        if (iss->escaped)
+            return Verdict::Unsure;
+        if (iss->raw != s.issuer)
+            return Verdict::Invalid;
+    }
+    if (!s.audiences.empty()) {
+        for (const Member &m : d->audience)
+            if (m.escaped)
+                return Verdict::Unsure;
+        for (const auto &wanted : s.audiences) {
+            bool found = false;
+            for (const Member &m : d->audience)
+                found = found || m.raw == wanted;
+            if (!found)
+                return Verdict::Invalid;
+        }
+    }
+    const qint64 now = s.now;
+    const qint64 leeway = s.policy.leewaySeconds;
+    if (nbf && !(now + leeway >= *nbf))
+        return Verdict::Invalid;
+    if (exp) {
+        if (!(now < *exp + leeway))
+            return Verdict::Invalid;
+    } else if (s.policy.requireExp) {
+        return Verdict::Invalid;
+    }
+    if (iat && !(*iat <= now + leeway))
+        return Verdict::Invalid;
+    return Verdict::Valid;
+}
+
+BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool perLineResults) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    struct Line
+    {
+        qsizetype start;
+        qsizetype length;
+        int number;
+    };
+    std::vector<Line> lines;
+    lines.reserve(static_cast<std::size_t>(data.size() / 256 + 1));
+    qsizetype pos = 0;
+    int number = 0;
+    while (pos <= data.size()) {
+        qsizetype nl = data.indexOf('\n', pos);
+        if (nl < 0)
+            nl = data.size();
+        ++number;
+        bool blank = true;
+        for (qsizetype i = pos; i < nl && blank; ++i) {
+            const char c = data[i];
+            blank = c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+        }
+        if (!blank)
+            lines.push_back({pos, nl - pos, number});
+        pos = nl + 1;
+    }
+
+    std::vector<Verdict> verdicts(lines.size(), Verdict::Unsure);
+    jobs = std::clamp(jobs, 1, 64);
+    constexpr std::size_t kBlock = 512;
+    std::atomic<std::size_t> next {0};
+    auto work = [&] {
+        Worker worker(*this);
+        for (;;) {
+            const std::size_t first = next.fetch_add(kBlock, std::memory_order_relaxed);
+            if (first >= lines.size())
+                return;
+            const std::size_t last = std::min(first + kBlock, lines.size());
+            for (std::size_t i = first; i < last; ++i)
+                verdicts[i] = worker.check(data.sliced(lines[i].start, lines[i].length));
+        }
+    };
+    if (jobs == 1 || lines.size() < 2 * kBlock) {
+        work();
+    } else {
+        std::vector<std::thread> threads;
+        for (int j = 1; j < jobs; ++j)
+            threads.emplace_back(work);
+        work();
+        for (auto &t : threads)
+            t.join();
+    }
+
+    // Unsure lines, and the reasons for invalid ones when asked, come from the reference path (on this thread:
+    // it shares QCA keys and Qt objects that are not meant for concurrent use).
+    Summary summary;
+    summary.total = static_cast<int>(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Verdict v = verdicts[i];
+        bool valid = v == Verdict::Valid;
+        QString reason;
+        if (v != Verdict::Unsure)
+            ++summary.fastDecided;
+        if (v == Verdict::Unsure || (perLineResults && v == Verdict::Invalid)) {
+            const Report report = verifyFully(data.sliced(lines[i].start, lines[i].length));
+            valid = report.valid;
+            if (const Check *failure = report.firstFailure())
+                reason = failure->name + QStringLiteral(": ") + failure->message;
+        }
+        summary.valid += valid ? 1 : 0;
+        if (perLineResults)
+            summary.results.append({lines[i].number, valid, reason});
+    }
+    summary.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    return summary;
+}
+
+} // namespace jwb::validation

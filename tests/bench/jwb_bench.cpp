@@ -1,0 +1,346 @@
+// jwb-bench: the engine's benchmarks (make bench runs them through tests/bench/run-bench.sh), and the token
+// files the peer comparison feeds to every verifier. Not a test: it measures and prints, one JSON object per
+// line, {"name", "value", "unit", "detail"}.
+//
+//   jwb-bench tokens --alg ALG (--key PRIVATE.pem | --secret TEXT) --count N --out FILE [--kid KID]
+//   jwb-bench core [--seconds S]
+#include "common/Clock.h"
+#include "crypto/Backend.h"
+#include "crypto/Key.h"
+#include "crypto/PreparedVerifier.h"
+#include "crypto/Signature.h"
+#include "jose/Base64Url.h"
+#include "jose/Inspection.h"
+#include "keys/Jwk.h"
+#include "keys/JwkSet.h"
+#include "krakend/ConfigDocument.h"
+#include "krakend/Linter.h"
+#include "krakend/Simulator.h"
+#include "validation/BatchVerifier.h"
+#include "validation/Verifier.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <functional>
+
+using namespace jwb;
+
+namespace {
+
+double g_seconds = 0.5;
+
+void report(const QString &name, double value, const QString &unit, const QString &detail = {})
+{
+    const QJsonObject o {{QStringLiteral("name"), name}, {QStringLiteral("value"), value},
+        {QStringLiteral("unit"), unit}, {QStringLiteral("detail"), detail}};
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+/// Runs `op` repeatedly for about g_seconds (at least `minRuns` times) and returns seconds per run.
+double timePerRun(const std::function<void()> &op, int minRuns = 3)
+{
+    op(); // warm-up
+    QElapsedTimer t;
+    t.start();
+    qint64 runs = 0;
+    while (runs < minRuns || t.nsecsElapsed() < static_cast<qint64>(g_seconds * 1e9)) {
+        op();
+        ++runs;
+    }
+    return static_cast<double>(t.nsecsElapsed()) / 1e9 / static_cast<double>(runs);
+}
+
+QByteArray b64u(const QByteArray &d)
+{
+    return jose::Base64Url::encode(d);
+}
+
+QByteArray signedToken(crypto::Algorithm alg, const crypto::Key &key, const QByteArray &kid, int i, qint64 now,
+    int padBytes = 0)
+{
+    const QByteArray header = "{\"alg\":\"" + crypto::Algorithms::name(alg).toLatin1() + "\",\"typ\":\"JWT\""
+        + (kid.isEmpty() ? QByteArray() : ",\"kid\":\"" + kid + "\"") + "}";
+    QByteArray payload = "{\"iss\":\"https://issuer.example\",\"sub\":\"user-" + QByteArray::number(i)
+        + "\",\"aud\":\"api\",\"iat\":" + QByteArray::number(now - 60) + ",\"exp\":" + QByteArray::number(now + 86400)
+        + ",\"jti\":\"" + QByteArray::number(i, 16) + "\",\"scope\":\"read write\"";
+    if (padBytes > 0)
+        payload += ",\"blob\":\"" + QByteArray(padBytes, 'x') + "\"";
+    payload += "}";
+    const QByteArray input = b64u(header) + '.' + b64u(payload);
+    auto sig = crypto::Signature::sign(alg, key, input);
+    if (!sig) {
+        std::fprintf(stderr, "sign: %s\n", qPrintable(sig.error().toString()));
+        std::exit(2);
+    }
+    return input + '.' + b64u(sig.value());
+}
+
+crypto::Key loadKey(const QString &path, const QString &secret)
+{
+    if (!secret.isEmpty())
+        return crypto::Key::fromSecret(secret.toUtf8()).value();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
+        std::exit(2);
+    }
+    auto k = crypto::Key::fromPem(f.readAll());
+    if (!k) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(path), qPrintable(k.error().toString()));
+        std::exit(2);
+    }
+    return k.value();
+}
+
+int makeTokens(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("alg"), QStringLiteral("alg"), QStringLiteral("ALG")},
+        {QStringLiteral("key"), QStringLiteral("private key PEM"), QStringLiteral("FILE")},
+        {QStringLiteral("secret"), QStringLiteral("HMAC secret"), QStringLiteral("TEXT")},
+        {QStringLiteral("count"), QStringLiteral("tokens"), QStringLiteral("N")},
+        {QStringLiteral("kid"), QStringLiteral("kid"), QStringLiteral("KID")},
+        {QStringLiteral("out"), QStringLiteral("output"), QStringLiteral("FILE")}});
+    p.process(args);
+    crypto::Backend::initialize();
+    const auto alg = crypto::Algorithms::fromName(p.value(QStringLiteral("alg")));
+    if (!alg)
+        return 2;
+    const crypto::Key key = loadKey(p.value(QStringLiteral("key")), p.value(QStringLiteral("secret")));
+    const int count = p.value(QStringLiteral("count")).toInt();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QFile out(p.value(QStringLiteral("out")));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return 2;
+    for (int i = 0; i < count; ++i)
+        out.write(signedToken(*alg, key, p.value(QStringLiteral("kid")).toLatin1(), i, now) + '\n');
+    return 0;
+}
+
+crypto::Key generate(crypto::KeyType t, int bits, crypto::Curve c)
+{
+    return crypto::Key::generate(t, bits, c).value();
+}
+
+QByteArray jwksText(int count, const QList<crypto::Key> &pool)
+{
+    QJsonArray keys;
+    for (int i = 0; i < count; ++i) {
+        QJsonObject jwk = keys::Jwk::toJson(pool[i % pool.size()].publicKey(), false);
+        jwk.insert(QStringLiteral("kid"), QStringLiteral("key-%1").arg(i));
+        jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
+        keys.append(jwk);
+    }
+    return QJsonDocument(QJsonObject {{QStringLiteral("keys"), keys}}).toJson(QJsonDocument::Compact);
+}
+
+QByteArray krakendText(int endpoints)
+{
+    QJsonArray list;
+    for (int i = 0; i < endpoints; ++i) {
+        const QJsonObject validator {{QStringLiteral("alg"), QStringLiteral("RS256")},
+            {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example/.well-known/jwks.json")},
+            {QStringLiteral("cache"), true}, {QStringLiteral("audience"), QJsonArray {QStringLiteral("api")}},
+            {QStringLiteral("issuer"), QStringLiteral("https://idp.example")},
+            {QStringLiteral("roles_key"), QStringLiteral("roles")},
+            {QStringLiteral("roles"), QJsonArray {QStringLiteral("user"), QStringLiteral("admin")}},
+            {QStringLiteral("propagate_claims"), QJsonArray {QJsonArray {QStringLiteral("sub"), QStringLiteral("x-user")}}}};
+        list.append(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/v1/resource-%1/{id}").arg(i)},
+            {QStringLiteral("method"), QStringLiteral("GET")},
+            {QStringLiteral("extra_config"), QJsonObject {{QStringLiteral("auth/validator"), validator}}},
+            {QStringLiteral("backend"),
+                QJsonArray {QJsonObject {{QStringLiteral("url_pattern"), QStringLiteral("/resource/%1/{id}").arg(i)},
+                    {QStringLiteral("host"), QJsonArray {QStringLiteral("http://backend:8080")}}}}}});
+    }
+    const QJsonObject root {{QStringLiteral("$schema"), QStringLiteral("https://www.krakend.io/schema/v2.13/krakend.json")},
+        {QStringLiteral("version"), 3}, {QStringLiteral("name"), QStringLiteral("bench")},
+        {QStringLiteral("endpoints"), list}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+int core()
+{
+    using crypto::Algorithm;
+    using crypto::Curve;
+    using crypto::KeyType;
+    crypto::Backend::initialize();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    validation::Policy policy;
+
+    // Decode (Inspection: parse, JSON, lints, known-secret check).
+    const crypto::Key secret = crypto::Key::fromSecret(QByteArray("a-benchmark-secret-of-32-bytes!!")).value();
+    const QString typical = QString::fromLatin1(signedToken(Algorithm::HS256, secret, "k1", 1, now));
+    report(QStringLiteral("decode typical token"),
+        timePerRun([&] { (void)jose::Inspection::inspect(typical, now); }) * 1e6, QStringLiteral("us"),
+        QStringLiteral("%1 characters").arg(typical.size()));
+    const QString big = QString::fromLatin1(signedToken(Algorithm::HS256, secret, "k1", 1, now, 750 * 1024));
+    report(QStringLiteral("decode 1 MB token"),
+        timePerRun([&] { (void)jose::Inspection::inspect(big, now); }, 3) * 1e3, QStringLiteral("ms"),
+        QStringLiteral("%1 characters").arg(big.size()));
+
+    // Verify: the reference path and the batch fast path, one thread, per algorithm.
+    struct Case
+    {
+        Algorithm alg;
+        crypto::Key key;
+    };
+    const crypto::Key rsa = generate(KeyType::Rsa, 2048, Curve::None);
+    const QList<Case> cases = {{Algorithm::HS256, secret}, {Algorithm::RS256, rsa}, {Algorithm::PS256, rsa},
+        {Algorithm::ES256, generate(KeyType::Ec, 0, Curve::P256)},
+        {Algorithm::ES384, generate(KeyType::Ec, 0, Curve::P384)},
+        {Algorithm::EdDSA, generate(KeyType::Okp, 0, Curve::Ed25519)}};
+    for (const Case &c : cases) {
+        const QString name = crypto::Algorithms::name(c.alg);
+        const auto set = keys::JwkSet::fromKey(keys::Jwk::fromKey(c.key.publicKey()),
+            c.key.type() == KeyType::Oct ? QStringLiteral("secret") : QStringLiteral("PEM"));
+        QList<QByteArray> tokens;
+        for (int i = 0; i < 256; ++i)
+            tokens << signedToken(c.alg, c.key, "k1", i, now);
+        int i = 0;
+        const double full = timePerRun([&] {
+            (void)validation::Verifier::verify(QString::fromLatin1(tokens[i++ % 256]), set, policy);
+        });
+        report(QStringLiteral("verify %1 (reference path)").arg(name), 1.0 / full, QStringLiteral("tokens/s"),
+            QStringLiteral("Verifier::verify: full inspection, report and findings"));
+        validation::BatchVerifier batch(set, policy);
+        validation::BatchVerifier::Worker worker(batch);
+        const double fast = timePerRun([&] {
+            for (int k = 0; k < 256; ++k)
+                if (worker.check(QByteArrayView(tokens[k])) != validation::BatchVerifier::Verdict::Valid)
+                    std::abort();
+        }) / 256;
+        report(QStringLiteral("verify %1 (batch fast path)").arg(name), 1.0 / fast, QStringLiteral("tokens/s"),
+            QStringLiteral("BatchVerifier::Worker::check, one thread"));
+    }
+
+    // JWK Set parsing.
+    QList<crypto::Key> pool;
+    for (int i = 0; i < 8; ++i)
+        pool << generate(KeyType::Rsa, 2048, Curve::None);
+    for (int i = 0; i < 4; ++i)
+        pool << generate(KeyType::Ec, 0, Curve::P256);
+    for (int n : {10, 1000, 10000}) {
+        const QByteArray text = jwksText(n, pool);
+        const double t = timePerRun([&] {
+            auto s = keys::JwkSet::fromJson(text);
+            if (!s || s->keys.size() != n)
+                std::abort();
+        });
+        report(QStringLiteral("parse JWK Set of %1 keys").arg(n), t * 1e3, QStringLiteral("ms"),
+            QStringLiteral("%1 KiB, 2/3 RSA 2048, 1/3 EC P-256").arg(text.size() / 1024));
+    }
+
+    // Simulate: one request against a validator with a local JWK Set.
+    {
+        const crypto::Key ec = pool[8];
+        QJsonObject jwk = keys::Jwk::toJson(ec.publicKey(), false);
+        jwk.insert(QStringLiteral("kid"), QStringLiteral("k1"));
+        const QByteArray jwks
+            = QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk}}}).toJson(QJsonDocument::Compact);
+        const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("ES256")},
+            {QStringLiteral("jwk_local_path"), QStringLiteral("jwks.json")},
+            {QStringLiteral("audience"), QJsonArray {QStringLiteral("api")}},
+            {QStringLiteral("issuer"), QStringLiteral("https://issuer.example")},
+            {QStringLiteral("propagate_claims"), QJsonArray {QJsonArray {QStringLiteral("sub"), QStringLiteral("x-user")}}}};
+        auto setup = krakend::SimulationSetup::fromValidatorDocument(block, QString());
+        krakend::Simulator sim(setup);
+        sim.setReplacementJwks(jwks, QStringLiteral("bench"));
+        krakend::SimulationRequest request;
+        request.headers.append(
+            {QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QString::fromLatin1(signedToken(Algorithm::ES256, ec, "k1", 1, now))});
+        const auto first = sim.run(request);
+        const double t = timePerRun([&] { (void)sim.run(request); });
+        report(QStringLiteral("simulate one request"), t * 1e6, QStringLiteral("us"),
+            QStringLiteral("ES256, local JWK Set; status %1").arg(first.status));
+    }
+
+    // krakend.json import: parse, endpoint list, lint.
+    {
+        const QByteArray text = krakendText(2000);
+        const double load = timePerRun([&] {
+            auto doc = krakend::ConfigDocument::fromText(text, QStringLiteral("/tmp/krakend.json"));
+            if (!doc || doc->endpoints().size() != 2000)
+                std::abort();
+        });
+        report(QStringLiteral("import krakend.json, 2000 endpoints"), load * 1e3, QStringLiteral("ms"),
+            QStringLiteral("%1 KiB: parse, source map, endpoint list").arg(text.size() / 1024));
+        const auto doc = krakend::ConfigDocument::fromText(text, QStringLiteral("/tmp/krakend.json")).value();
+        const double lint = timePerRun([&] { (void)krakend::Linter::lint(doc); });
+        report(QStringLiteral("lint krakend.json, 2000 endpoints"), lint * 1e3, QStringLiteral("ms"));
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: jwb-bench tokens|core ...\n");
+        return 2;
+    }
+    const QString command = args.takeAt(1);
+    if (command == u"tokens")
+        return makeTokens(args);
+    if (command == u"jwks") { // profiling aid: parse one JWK Set of N keys repeatedly for 3 s
+        g_seconds = 3;
+        crypto::Backend::initialize();
+        QList<crypto::Key> pool;
+        for (int i = 0; i < 8; ++i)
+            pool << generate(crypto::KeyType::Rsa, 2048, crypto::Curve::None);
+        for (int i = 0; i < 4; ++i)
+            pool << generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
+        const int n = args.value(1, QStringLiteral("10000")).toInt();
+        const QByteArray text = jwksText(n, pool);
+        report(QStringLiteral("parse JWK Set of %1 keys").arg(n),
+            timePerRun([&] { (void)keys::JwkSet::fromJson(text); }) * 1e3, QStringLiteral("ms"));
+        return 0;
+    }
+    if (command == u"primitive") { // PreparedVerifier alone on a message of N bytes (default 300), per algorithm
+        crypto::Backend::initialize();
+        const int length = args.value(1, QStringLiteral("300")).toInt();
+        const QByteArray message(length, 'a');
+        struct Case
+        {
+            crypto::Algorithm alg;
+            crypto::KeyType type;
+            int bits;
+            crypto::Curve curve;
+        };
+        for (const Case &c : {Case {crypto::Algorithm::RS256, crypto::KeyType::Rsa, 2048, crypto::Curve::None},
+                 Case {crypto::Algorithm::ES256, crypto::KeyType::Ec, 0, crypto::Curve::P256},
+                 Case {crypto::Algorithm::EdDSA, crypto::KeyType::Okp, 0, crypto::Curve::Ed25519}}) {
+            const crypto::Key key = generate(c.type, c.bits, c.curve);
+            const QByteArray sig = crypto::Signature::sign(c.alg, key, message).value();
+            auto verifier = crypto::PreparedVerifier::create(c.alg, key.publicKey()).value();
+            const double t = timePerRun([&] {
+                if (!verifier.verify(message.constData(), static_cast<std::size_t>(message.size()),
+                        reinterpret_cast<const unsigned char *>(sig.constData()), static_cast<std::size_t>(sig.size())))
+                    std::abort();
+            });
+            report(QStringLiteral("PreparedVerifier %1, %2-byte message").arg(crypto::Algorithms::name(c.alg)).arg(length),
+                1.0 / t, QStringLiteral("verifications/s"));
+        }
+        return 0;
+    }
+    if (command == u"core") {
+        const int at = args.indexOf(QStringLiteral("--seconds"));
+        if (at > 0 && at + 1 < args.size())
+            g_seconds = args[at + 1].toDouble();
+        return core();
+    }
+    std::fprintf(stderr, "unknown command\n");
+    return 2;
+}

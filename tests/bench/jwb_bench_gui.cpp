@@ -1,0 +1,115 @@
+// jwb-bench-gui: the GUI's paste-to-verdict latency, offscreen. The demo workspace is open (its RS256 JWK Set in
+// the key ring, selected in Verify); a token is put on the clipboard and Edit > Paste Token runs; the clock stops
+// when the verdict is decided and every region that changed has been painted (the pending UpdateRequest events,
+// which the event loop would deliver next). Prints JSON lines like jwb-bench.
+#include "MainWindow.h"
+#include "inspector/InspectorWidget.h"
+#include "keys/KeyRing.h"
+#include "verify/VerifyPanel.h"
+
+#include "keys/TokenSigner.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+void report(const QString &name, double value, const QString &unit, const QString &detail)
+{
+    const QJsonObject o {{QStringLiteral("name"), name}, {QStringLiteral("value"), value},
+        {QStringLiteral("unit"), unit}, {QStringLiteral("detail"), detail}};
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    jwb::ui::MainWindow window;
+    window.openDemo();
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    QTest::qWait(300);
+
+    // Two distinct tokens signed with the demo private key (kid demo-rs256), so that every paste changes the text.
+    jwb::ui::KeyRing *ring = window.keyRing();
+    int privateIndex = -1;
+    for (int i = 0; i < ring->count(); ++i)
+        if (ring->at(i).keys && !ring->at(i).keys->keys.isEmpty() && ring->at(i).keys->keys.first().key.isPrivate())
+            privateIndex = i;
+    if (privateIndex < 0) {
+        std::fprintf(stderr, "the demo key ring has no private key\n");
+        return 1;
+    }
+    const jwb::keys::JwkSet signer = *ring->at(privateIndex).keys;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    auto token = [&](int n, int padBytes) {
+        QJsonObject payload {{QStringLiteral("iss"), QStringLiteral("https://demo.jwt-workbench.example")},
+            {QStringLiteral("sub"), QStringLiteral("user-%1").arg(n)}, {QStringLiteral("aud"), QStringLiteral("api")},
+            {QStringLiteral("iat"), now - 60}, {QStringLiteral("exp"), now + 3600}};
+        if (padBytes > 0)
+            payload.insert(QStringLiteral("blob"), QString(padBytes, QLatin1Char('x')));
+        auto t = jwb::keys::TokenSigner::sign(
+            jwb::crypto::Algorithm::RS256, signer, payload, {}, QStringLiteral("demo-rs256"));
+        if (!t) {
+            std::fprintf(stderr, "sign: %s\n", qPrintable(t.error().toString()));
+            std::exit(1);
+        }
+        return t->token;
+    };
+
+    QList<double> verdictMs; // up to the verdict, before the repaint
+    auto measure = [&](const QList<QString> &tokens, int rounds, QString *verdict) {
+        QList<double> ms;
+        verdictMs.clear();
+        for (int r = 0; r < rounds; ++r) {
+            QGuiApplication::clipboard()->setText(tokens[r % tokens.size()]);
+            QElapsedTimer t;
+            t.start();
+            window.pasteToken();
+            const qint64 verdictNs = t.nsecsElapsed();
+            // What the event loop does next: paint the regions that changed (the verdict, banner, views).
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
+            ms << static_cast<double>(t.nsecsElapsed()) / 1e6;
+            verdictMs << static_cast<double>(verdictNs) / 1e6;
+            *verdict = window.inspector()->verifyPanel()->verdict();
+            QCoreApplication::processEvents();
+        }
+        return median(ms);
+    };
+
+    QString verdict;
+    const QList<QString> typical {token(1, 0), token(2, 0)};
+    measure(typical, 20, &verdict); // warm-up
+    const double small = measure(typical, 200, &verdict);
+    report(QStringLiteral("GUI paste-to-verdict, typical token"), small, QStringLiteral("ms"),
+        QStringLiteral("RS256, %1 characters, median of 200 (%3 ms before painting); verdict %2")
+            .arg(typical[0].size())
+            .arg(verdict)
+            .arg(median(verdictMs), 0, 'f', 2));
+    const QList<QString> big {token(3, 760 * 1024), token(4, 760 * 1024)};
+    const double large = measure(big, 12, &verdict);
+    report(QStringLiteral("GUI paste-to-verdict, 1 MB token"), large, QStringLiteral("ms"),
+        QStringLiteral("RS256, %1 characters, median of 12 (%3 ms before painting); verdict %2")
+            .arg(big[0].size())
+            .arg(verdict)
+            .arg(median(verdictMs), 0, 'f', 2));
+    return 0;
+}

@@ -1,0 +1,64 @@
+#include "common/StartupProbe.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFile>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+#include <ctime>
+
+namespace jwb::ui::StartupProbe {
+
+namespace {
+
+qint64 residentKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+class FirstPaint : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            // After this paint (and the children's, in the same flush) has finished.
+            QTimer::singleShot(0, this, [] {
+                timespec now {};
+                clock_gettime(CLOCK_MONOTONIC, &now);
+                const qint64 start = qgetenv("JWB_PROBE_T0_NS").toLongLong();
+                const qint64 nowNs = static_cast<qint64>(now.tv_sec) * 1000000000LL + now.tv_nsec;
+                std::printf("{\"first_paint_ms\":%.2f,\"rss_kb\":%lld}\n",
+                    start > 0 ? static_cast<double>(nowNs - start) / 1e6 : -1.0, residentKb());
+                std::fflush(stdout);
+                if (qgetenv("JWB_STARTUP_PROBE") == "exit")
+                    QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
+
+} // namespace
+
+void install(QWidget *window)
+{
+    if (!qEnvironmentVariableIsSet("JWB_STARTUP_PROBE"))
+        return;
+    window->installEventFilter(new FirstPaint(window));
+}
+
+} // namespace jwb::ui::StartupProbe
