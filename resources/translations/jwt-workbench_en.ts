@@ -4450,6 +4450,14 @@ If this is a shared secret, tick “Key is a shared secret”.</translation>
         <source>✗ FAIL</source>
         <translation>✗ FAIL</translation>
     </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>Starting the cryptography self-test.</source>
+        <translation>Starting the cryptography self-test.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

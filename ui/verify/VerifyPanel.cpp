@@ -458,7 +458,7 @@ void VerifyPanel::verifyNow()
     if (!crypto::Backend::isInitialized()) {
         // At start-up the crypto self-test runs right after the first paint (app/gui/main.cpp): verify after it
         // rather than running it here, before anything is on screen.
-        showNeutral(QStringLiteral("Verifying\u2026"), QStringLiteral("Starting the cryptography self-test."));
+        showNeutral(tr("Verifying…"), tr("Starting the cryptography self-test."));
         QTimer::singleShot(0, this, [this] {
             crypto::Backend::initialize();
             verifyNow();
