@@ -13,8 +13,8 @@ FUZZ_TARGETS ?=
 ASAN_DIR    ?= build-asan
 ASAN_CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test test-core test-cli test-gui test-packaging screenshots format clean help fuzz asan \
-	package test-deb bench
+.PHONY: all deps configure build run test test-core test-cli test-gui test-packaging screenshots format translations clean \
+	help fuzz asan package test-deb bench
 
 all: build
 
@@ -26,6 +26,7 @@ help:
 	@echo "make test-deb install, run and purge that .deb in a fresh Debian 12 chroot (root, network)"
 	@echo "make screenshots  every main view at 1280x800, light and dark, under Xvfb (packaging/screenshots)"
 	@echo "make format clang-format every C++ source"
+	@echo "make translations  lupdate: refresh resources/translations/*.ts from the GUI sources (English filled in)"
 	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
 	@echo "make bench  every benchmark plus peers (cjose, golang-jwt, PyJWT, openssl speed): one table of ratios"
 	@echo "make asan   the whole test suite under ASan+UBSan+LSan in $(ASAN_DIR) (ASAN_CTEST_ARGS='-L core')"
@@ -80,6 +81,12 @@ screenshots: build
 format:
 	@command -v clang-format >/dev/null || bash packaging/bootstrap.sh
 	find app core ui tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+# lupdate over the GUI sources (ui/, app/gui/main.cpp) into resources/translations/*.ts; the English file gets every
+# message's source text and the two forms of each "%n ...(s)" plural. The test ui_translations_lupdate fails until
+# the refreshed files are committed.
+translations: configure
+	cmake --build $(BUILD_DIR) --target translations
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -24,6 +24,7 @@ export DEBIAN_FRONTEND=noninteractive
 PACKAGES=(
     build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
     qt6-base-dev qt6-base-dev-tools qt6-5compat-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev
     libssl-dev openssl
     xvfb xauth x11-apps imagemagick fonts-dejavu-core

@@ -109,11 +109,11 @@ common::Result<QJsonObject> readWorkspaceFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return common::Result<QJsonObject>::failure(
-            QStringLiteral("cannot_read"), QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+        return common::Result<QJsonObject>::failure(QStringLiteral("cannot_read"),
+            QCoreApplication::translate("jwb::ui::MainWindow", "Cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > MainWindow::kMaxWorkspaceBytes)
         return common::Result<QJsonObject>::failure(QStringLiteral("too_large"),
-            QStringLiteral("%1 is %2 MiB; a workspace is at most %3 MiB")
+            QCoreApplication::translate("jwb::ui::MainWindow", "%1 is %2 MiB; a workspace is at most %3 MiB")
                 .arg(path)
                 .arg(file.size() / (1024 * 1024))
                 .arg(MainWindow::kMaxWorkspaceBytes / (1024 * 1024)));
@@ -125,14 +125,14 @@ common::Result<QJsonObject> readWorkspaceFile(const QString &path)
         const int line = static_cast<int>(before.count('\n')) + 1;
         const int column = static_cast<int>(error.offset - (before.lastIndexOf('\n') + 1)) + 1;
         return common::Result<QJsonObject>::failure(QStringLiteral("invalid_json"),
-            QStringLiteral("%1 is not valid JSON: %2 at line %3, column %4")
+            QCoreApplication::translate("jwb::ui::MainWindow", "%1 is not valid JSON: %2 at line %3, column %4")
                 .arg(QFileInfo(path).fileName(), error.errorString())
                 .arg(line)
                 .arg(column));
     }
     if (!doc.isObject() || !doc.object().contains(QLatin1String(common::FileKinds::kWorkspaceMarker)))
         return common::Result<QJsonObject>::failure(QStringLiteral("not_workspace"),
-            QStringLiteral("%1 is not a JWT Workbench workspace (no \"%2\" member)")
+            QCoreApplication::translate("jwb::ui::MainWindow", "%1 is not a JWT Workbench workspace (no \"%2\" member)")
                 .arg(QFileInfo(path).fileName(), QLatin1String(common::FileKinds::kWorkspaceMarker)));
     return doc.object();
 }
@@ -183,7 +183,7 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
 {
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setAccessibleName(QStringLiteral("Pages"));
+    m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setViewMode(QListView::ListMode);
     m_navigation->setMovement(QListView::Static);
     m_navigation->setIconSize(QSize(22, 22));
@@ -204,27 +204,27 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
 
     m_inspector = new InspectorWidget(clock, this);
     m_inspector->setKeyRing(m_keyRing);
-    addPage(Page::Inspector, m_inspector, QStringLiteral("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
-        QStringLiteral("Decode, explain and verify tokens (Ctrl+1)"));
+    addPage(Page::Inspector, m_inspector, tr("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
+        tr("Decode, explain and verify tokens (Ctrl+1)"));
 
     m_keysPage = new KeysPage(m_keyRing, clock, this);
-    addPage(Page::Keys, m_keysPage, QStringLiteral("Keys"), QStringLiteral(":/icons/page-keys.svg"),
-        QStringLiteral("Key sources: pasted keys, files, JWK Set URLs, issuers; generate and export (Ctrl+2)"));
+    addPage(Page::Keys, m_keysPage, tr("Keys"), QStringLiteral(":/icons/page-keys.svg"),
+        tr("Key sources: pasted keys, files, JWK Set URLs, issuers; generate and export (Ctrl+2)"));
     connect(m_keysPage, &KeysPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     m_gatewayPage = new GatewayPage(m_keyRing, clock, this);
-    addPage(Page::Gateway, m_gatewayPage, QStringLiteral("Gateway"), QStringLiteral(":/icons/page-gateway.svg"),
-        QStringLiteral("KrakenD endpoints: edit auth/validator, simulate requests, export (Ctrl+3)"));
+    addPage(Page::Gateway, m_gatewayPage, tr("Gateway"), QStringLiteral(":/icons/page-gateway.svg"),
+        tr("KrakenD endpoints: edit auth/validator, simulate requests, export (Ctrl+3)"));
     connect(m_gatewayPage, &GatewayPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     connect(m_gatewayPage, &GatewayPage::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_gatewayPage, &GatewayPage::configPathChanged, this, &MainWindow::updateTitle);
     createGatewayTools(clock);
     m_composerPage = new ComposerPage(m_keyRing, clock, this);
-    addPage(Page::Composer, m_composerPage, QStringLiteral("Composer"), QStringLiteral(":/icons/page-composer.svg"),
-        QStringLiteral("Compose claims and sign test tokens with keys from the key ring (Ctrl+4)"));
+    addPage(Page::Composer, m_composerPage, tr("Composer"), QStringLiteral(":/icons/page-composer.svg"),
+        tr("Compose claims and sign test tokens with keys from the key ring (Ctrl+4)"));
     connect(m_composerPage, &ComposerPage::sendToInspector, this,
-        [this](const QString &token) { addToken(QStringLiteral("composed token"), token); });
+        [this](const QString &token) { addToken(tr("composed token"), token); });
     connect(m_composerPage, &ComposerPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     connect(m_composerPage, &ComposerPage::generateKeyRequested, this, [this] {
@@ -255,14 +255,14 @@ void MainWindow::createGatewayTools(std::shared_ptr<const common::Clock> clock)
     m_endpointMatrix = new EndpointMatrix(clock, this);
     m_testMatrix = new TestMatrixPanel(m_keyRing, clock, this);
     QTabWidget *tabs = m_gatewayPage->detailTabs();
-    tabs->addTab(m_simulationPanel, QStringLiteral("Simulate"));
-    tabs->setTabToolTip(tabs->indexOf(m_simulationPanel),
-        QStringLiteral("What KrakenD answers for a token and request on this endpoint, and why"));
-    tabs->addTab(m_endpointMatrix, QStringLiteral("All endpoints"));
-    tabs->setTabToolTip(tabs->indexOf(m_endpointMatrix), QStringLiteral("One token against every endpoint"));
-    tabs->addTab(m_testMatrix, QStringLiteral("Test tokens"));
+    tabs->addTab(m_simulationPanel, tr("Simulate"));
+    tabs->setTabToolTip(
+        tabs->indexOf(m_simulationPanel), tr("What KrakenD answers for a token and request on this endpoint, and why"));
+    tabs->addTab(m_endpointMatrix, tr("All endpoints"));
+    tabs->setTabToolTip(tabs->indexOf(m_endpointMatrix), tr("One token against every endpoint"));
+    tabs->addTab(m_testMatrix, tr("Test tokens"));
     tabs->setTabToolTip(tabs->indexOf(m_testMatrix),
-        QStringLiteral("Mint valid and broken tokens for this endpoint, with the verdict KrakenD gives each"));
+        tr("Mint valid and broken tokens for this endpoint, with the verdict KrakenD gives each"));
 
     connect(m_gatewayPage, &GatewayPage::currentEndpointChanged, this, &MainWindow::updateGatewayTools);
     connect(m_gatewayPage, &GatewayPage::documentChanged, this, &MainWindow::updateGatewayTools);
@@ -273,7 +273,7 @@ void MainWindow::createGatewayTools(std::shared_ptr<const common::Clock> clock)
         m_simulationPanel->simulateNow();
     });
     connect(m_testMatrix, &TestMatrixPanel::openInInspector, this,
-        [this](const QString &token) { addToken(QStringLiteral("test token"), token); });
+        [this](const QString &token) { addToken(tr("test token"), token); });
     connect(m_endpointMatrix, &EndpointMatrix::endpointActivated, this, [this, tabs](int index) {
         m_gatewayPage->selectEndpoint(index);
         m_simulationPanel->setToken(m_endpointMatrix->token());
@@ -313,8 +313,9 @@ bool MainWindow::showGatewayTab(const QString &name)
         : wanted == u"endpoints"            ? m_endpointMatrix
         : wanted == u"tests"                ? static_cast<QWidget *>(m_testMatrix)
                                             : nullptr;
+    // By object name (validatorTab, signerTab, exportTab, lintTab), not by the tab's text, which is translated.
     for (int i = 0; !target && i < tabs->count(); ++i) {
-        if (tabs->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) == 0)
+        if (tabs->widget(i)->objectName().compare(wanted + QStringLiteral("Tab"), Qt::CaseInsensitive) == 0)
             target = tabs->widget(i);
     }
     if (!target)
@@ -378,104 +379,93 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
-    m_openAction = make(QStringLiteral("actionOpen"), QStringLiteral("&Open\u2026"), QKeySequence::Open,
-        &MainWindow::chooseAndOpenFile);
-    m_openAction->setStatusTip(QStringLiteral(
-        "Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes"));
-    m_openTokenAction
-        = make(QStringLiteral("actionOpenToken"), QStringLiteral("Open &Token File\u2026"), QKeySequence(), [this] {
-              chooseAndOpen(QStringLiteral("Open Token File"),
-                  QStringLiteral("Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)"));
-          });
-    m_openKeyAction = make(QStringLiteral("actionOpenKey"), QStringLiteral("Open &Key or JWK Set\u2026"),
+    m_openAction = make(QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open, &MainWindow::chooseAndOpenFile);
+    m_openAction->setStatusTip(
+        tr("Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes"));
+    m_openTokenAction = make(QStringLiteral("actionOpenToken"), tr("Open &Token File…"), QKeySequence(), [this] {
+        chooseAndOpen(tr("Open Token File"), tr("Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)"));
+    });
+    m_openKeyAction = make(QStringLiteral("actionOpenKey"), tr("Open &Key or JWK Set…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] {
-            chooseAndOpen(QStringLiteral("Open Key File"),
-                QStringLiteral("Keys (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)"));
+            chooseAndOpen(tr("Open Key File"),
+                tr("Keys (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)"));
         });
-    m_openConfigAction = make(QStringLiteral("actionOpenConfig"), QStringLiteral("Open KrakenD &Config\u2026"),
+    m_openConfigAction = make(QStringLiteral("actionOpenConfig"), tr("Open KrakenD &Config…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
-            chooseAndOpen(QStringLiteral("Open KrakenD Configuration"),
-                QStringLiteral("KrakenD configuration (*.json);;All files (*)"));
+            chooseAndOpen(tr("Open KrakenD Configuration"), tr("KrakenD configuration (*.json);;All files (*)"));
         });
-    m_openWorkspaceAction
-        = make(QStringLiteral("actionOpenWorkspace"), QStringLiteral("Open &Workspace\u2026"), QKeySequence(), [this] {
-              const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open Workspace"),
-                  QStringLiteral("JWT Workbench workspace (*.jwb.json);;All files (*)"));
-              if (!path.isEmpty())
-                  openWorkspace(path);
-          });
-    m_saveWorkspaceAction = make(QStringLiteral("actionSaveWorkspace"), QStringLiteral("&Save Workspace"),
-        QKeySequence::Save, [this] { saveWorkspace(); });
-    m_saveWorkspaceAction->setStatusTip(QStringLiteral(
+    m_openWorkspaceAction = make(QStringLiteral("actionOpenWorkspace"), tr("Open &Workspace…"), QKeySequence(), [this] {
+        const QString path = Dialogs::getOpenFileName(
+            this, tr("Open Workspace"), tr("JWT Workbench workspace (*.jwb.json);;All files (*)"));
+        if (!path.isEmpty())
+            openWorkspace(path);
+    });
+    m_saveWorkspaceAction = make(
+        QStringLiteral("actionSaveWorkspace"), tr("&Save Workspace"), QKeySequence::Save, [this] { saveWorkspace(); });
+    m_saveWorkspaceAction->setStatusTip(tr(
         "Save tokens, key sources and settings; secrets and private keys go to the system keychain only if you agree"));
-    m_saveWorkspaceAsAction = make(QStringLiteral("actionSaveWorkspaceAs"), QStringLiteral("Save Workspace &As\u2026"),
-        QKeySequence::SaveAs, [this] {
-            const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save Workspace"),
-                QStringLiteral("JWT Workbench workspace (*.jwb.json)"),
-                m_workspacePath.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.jwb.json"))
-                                          : m_workspacePath);
-            if (!path.isEmpty())
-                saveWorkspaceAs(path);
-        });
-    m_demoAction = make(QStringLiteral("actionOpenDemo"), QStringLiteral("Open &Demo Workspace"), QKeySequence(),
-        &MainWindow::openDemo);
-    m_demoAction->setStatusTip(QStringLiteral("The RS256 demo token, its JWK Set and a sample krakend.json"));
-    m_quitAction = make(QStringLiteral("actionQuit"), QStringLiteral("&Quit"), QKeySequence::Quit, &QWidget::close);
+    m_saveWorkspaceAsAction
+        = make(QStringLiteral("actionSaveWorkspaceAs"), tr("Save Workspace &As…"), QKeySequence::SaveAs, [this] {
+              const QString path
+                  = Dialogs::getSaveFileName(this, tr("Save Workspace"), tr("JWT Workbench workspace (*.jwb.json)"),
+                      m_workspacePath.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.jwb.json"))
+                                                : m_workspacePath);
+              if (!path.isEmpty())
+                  saveWorkspaceAs(path);
+          });
+    m_demoAction
+        = make(QStringLiteral("actionOpenDemo"), tr("Open &Demo Workspace"), QKeySequence(), &MainWindow::openDemo);
+    m_demoAction->setStatusTip(tr("The RS256 demo token, its JWK Set and a sample krakend.json"));
+    m_quitAction = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
-    m_undoAction = make(QStringLiteral("actionUndo"), QStringLiteral("&Undo"), QKeySequence::Undo, &MainWindow::undo);
-    m_redoAction = make(QStringLiteral("actionRedo"), QStringLiteral("&Redo"), QKeySequence::Redo, &MainWindow::redo);
+    m_undoAction = make(QStringLiteral("actionUndo"), tr("&Undo"), QKeySequence::Undo, &MainWindow::undo);
+    m_redoAction = make(QStringLiteral("actionRedo"), tr("&Redo"), QKeySequence::Redo, &MainWindow::redo);
     // Text fields claim Ctrl+Z through ShortcutOverride, so these act only where no text field has focus.
-    m_pasteAction = make(QStringLiteral("actionPasteToken"), QStringLiteral("&Paste Token"),
+    m_pasteAction = make(QStringLiteral("actionPasteToken"), tr("&Paste Token"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), &MainWindow::pasteToken);
-    m_pasteAction->setStatusTip(QStringLiteral("Replace the token with the clipboard's text"));
-    m_copyJsonAction = make(QStringLiteral("actionCopyJson"), QStringLiteral("Decoded &JSON"),
+    m_pasteAction->setStatusTip(tr("Replace the token with the clipboard's text"));
+    m_copyJsonAction = make(QStringLiteral("actionCopyJson"), tr("Decoded &JSON"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &MainWindow::copyDecodedJson);
-    m_copyJsonAction->setIconText(QStringLiteral("Copy JSON"));
+    m_copyJsonAction->setIconText(tr("Copy JSON"));
     m_copyJsonAction->setStatusTip(
-        QStringLiteral("Copy header, payload, times and findings as one JSON document (like decode --json)"));
-    m_copyTokenAction
-        = make(QStringLiteral("actionCopyToken"), QStringLiteral("Compact &Token"), QKeySequence(), [this] {
-              copyCredential(QString::fromLatin1(m_inspector->inspection().token.compact), QStringLiteral("the token"));
+        tr("Copy header, payload, times and findings as one JSON document (like decode --json)"));
+    m_copyTokenAction = make(QStringLiteral("actionCopyToken"), tr("Compact &Token"), QKeySequence(),
+        [this] { copyCredential(QString::fromLatin1(m_inspector->inspection().token.compact), tr("the token")); });
+    m_copyHeaderAction = make(QStringLiteral("actionCopyHeader"), tr("&Header JSON"), QKeySequence(), [this] {
+        copyToClipboard(
+            QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.header).toJson()), tr("the header"));
+    });
+    m_copyPayloadAction = make(QStringLiteral("actionCopyPayload"), tr("&Payload JSON"), QKeySequence(), [this] {
+        copyToClipboard(
+            QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.payload).toJson()), tr("the payload"));
+    });
+    m_copyAuthorizationAction
+        = make(QStringLiteral("actionCopyAuthorization"), tr("&Authorization Header"), QKeySequence(), [this] {
+              copyCredential(QStringLiteral("Authorization: Bearer ")
+                      + QString::fromLatin1(m_inspector->inspection().token.compact),
+                  tr("the Authorization header"));
           });
-    m_copyHeaderAction
-        = make(QStringLiteral("actionCopyHeader"), QStringLiteral("&Header JSON"), QKeySequence(), [this] {
-              copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.header).toJson()),
-                  QStringLiteral("the header"));
-          });
-    m_copyPayloadAction
-        = make(QStringLiteral("actionCopyPayload"), QStringLiteral("&Payload JSON"), QKeySequence(), [this] {
-              copyToClipboard(QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.payload).toJson()),
-                  QStringLiteral("the payload"));
-          });
-    m_copyAuthorizationAction = make(
-        QStringLiteral("actionCopyAuthorization"), QStringLiteral("&Authorization Header"), QKeySequence(), [this] {
-            copyCredential(
-                QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(m_inspector->inspection().token.compact),
-                QStringLiteral("the Authorization header"));
-        });
-    m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), QStringLiteral("&curl Command"), QKeySequence(), [this] {
-        copyCredential(QStringLiteral("curl -i -H 'Authorization: Bearer %1' http://localhost:8080/")
+    m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), tr("&curl Command"), QKeySequence(), [this] {
+        copyCredential(tr("curl -i -H 'Authorization: Bearer %1' http://localhost:8080/")
                            .arg(QString::fromLatin1(m_inspector->inspection().token.compact)),
-            QStringLiteral("a curl command"));
+            tr("a curl command"));
     });
     m_clearClipboardAction
-        = new QAction(QStringLiteral("Clear Copied Tokens After %1 s").arg(SecretClipboard::kDefaultSeconds), this);
+        = new QAction(tr("Clear Copied Tokens After %1 s").arg(SecretClipboard::kDefaultSeconds), this);
     m_clearClipboardAction->setObjectName(QStringLiteral("actionClearClipboard"));
     m_clearClipboardAction->setCheckable(true);
     m_clearClipboardAction->setChecked(SecretClipboard::clearAfterSeconds() > 0);
-    m_clearClipboardAction->setStatusTip(QStringLiteral(
+    m_clearClipboardAction->setStatusTip(tr(
         "A token is a credential: after Copy As Token, Authorization Header or curl, clear the clipboard again unless "
         "something else was copied meanwhile"));
     connect(m_clearClipboardAction, &QAction::toggled, this,
         [](bool on) { SecretClipboard::setClearAfterSeconds(on ? SecretClipboard::kDefaultSeconds : 0); });
-    m_clearAction = make(QStringLiteral("actionClear"), QStringLiteral("C&lear Token"), QKeySequence(),
+    m_clearAction = make(QStringLiteral("actionClear"), tr("C&lear Token"), QKeySequence(),
         [this] { m_inspector->setTokenText(QString()); });
 
-    const QList<std::pair<Page, QString>> pages
-        = {{Page::Inspector, QStringLiteral("&Inspector")}, {Page::Keys, QStringLiteral("&Keys")},
-            {Page::Gateway, QStringLiteral("&Gateway")}, {Page::Composer, QStringLiteral("&Composer")}};
-    const QStringList pageNames
-        = {QStringLiteral("Inspector"), QStringLiteral("Keys"), QStringLiteral("Gateway"), QStringLiteral("Composer")};
+    const QList<std::pair<Page, QString>> pages = {{Page::Inspector, tr("&Inspector")}, {Page::Keys, tr("&Keys")},
+        {Page::Gateway, tr("&Gateway")}, {Page::Composer, tr("&Composer")}};
+    const QStringList pageNames = {tr("Inspector"), tr("Keys"), tr("Gateway"), tr("Composer")};
     for (qsizetype i = 0; i < pages.size(); ++i) {
         const Page page = pages[i].first;
         auto *action = new QAction(pages[i].second, this);
@@ -486,12 +476,9 @@ void MainWindow::createActions()
         m_pageActions.append(action);
     }
 
-    const QList<std::pair<InspectorWidget::Tab, QString>> tabs
-        = {{InspectorWidget::Tab::Decoded, QStringLiteral("&Decoded")},
-            {InspectorWidget::Tab::Claims, QStringLiteral("&Claims")},
-            {InspectorWidget::Tab::Findings, QStringLiteral("&Findings")},
-            {InspectorWidget::Tab::Signature, QStringLiteral("&Signature")},
-            {InspectorWidget::Tab::Verify, QStringLiteral("&Verify")}};
+    const QList<std::pair<InspectorWidget::Tab, QString>> tabs = {{InspectorWidget::Tab::Decoded, tr("&Decoded")},
+        {InspectorWidget::Tab::Claims, tr("&Claims")}, {InspectorWidget::Tab::Findings, tr("&Findings")},
+        {InspectorWidget::Tab::Signature, tr("&Signature")}, {InspectorWidget::Tab::Verify, tr("&Verify")}};
     for (qsizetype i = 0; i < tabs.size(); ++i) {
         const InspectorWidget::Tab tab = tabs[i].first;
         auto *action = new QAction(tabs[i].second, this);
@@ -505,8 +492,8 @@ void MainWindow::createActions()
 
     m_themeGroup = new QActionGroup(this);
     m_themeGroup->setExclusive(true);
-    const QList<std::pair<Theme::Mode, QString>> themes = {{Theme::Mode::System, QStringLiteral("&System")},
-        {Theme::Mode::Light, QStringLiteral("&Light")}, {Theme::Mode::Dark, QStringLiteral("&Dark")}};
+    const QList<std::pair<Theme::Mode, QString>> themes
+        = {{Theme::Mode::System, tr("&System")}, {Theme::Mode::Light, tr("&Light")}, {Theme::Mode::Dark, tr("&Dark")}};
     for (const auto &[mode, text] : themes) {
         auto *action = new QAction(text, m_themeGroup);
         QString name = Theme::modeName(mode);
@@ -517,12 +504,11 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, [this, mode = mode] { setThemeMode(mode); });
     }
 
-    m_shortcutsAction = make(QStringLiteral("actionShortcuts"), QStringLiteral("&Keyboard Shortcuts"),
+    m_shortcutsAction = make(QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"),
         QKeySequence(Qt::CTRL | Qt::Key_Slash), &MainWindow::showShortcuts);
-    m_aboutAction = make(
-        QStringLiteral("actionAbout"), QStringLiteral("&About JWT Workbench"), QKeySequence(), &MainWindow::about);
-    m_aboutQtAction = make(QStringLiteral("actionAboutQt"), QStringLiteral("About &Qt"), QKeySequence(),
-        [this] { QMessageBox::aboutQt(this); });
+    m_aboutAction = make(QStringLiteral("actionAbout"), tr("&About JWT Workbench"), QKeySequence(), &MainWindow::about);
+    m_aboutQtAction = make(
+        QStringLiteral("actionAboutQt"), tr("About &Qt"), QKeySequence(), [this] { QMessageBox::aboutQt(this); });
 
     auto *copyButton = new QToolButton(this);
     copyButton->setObjectName(QStringLiteral("copyJsonButton"));
@@ -534,13 +520,13 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
+    QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(m_openTokenAction);
     file->addAction(m_openKeyAction);
     file->addAction(m_openConfigAction);
     file->addAction(m_openWorkspaceAction);
-    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
     file->addAction(m_saveWorkspaceAction);
@@ -551,12 +537,12 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
     updateRecentMenu();
 
-    QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
     edit->addAction(m_pasteAction);
-    QMenu *copyAs = edit->addMenu(QStringLiteral("&Copy As"));
+    QMenu *copyAs = edit->addMenu(tr("&Copy As"));
     copyAs->addAction(m_copyTokenAction);
     copyAs->addAction(m_copyJsonAction);
     copyAs->addAction(m_copyHeaderAction);
@@ -567,15 +553,15 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_clearAction);
 
-    QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_pageActions);
     view->addSeparator();
-    QMenu *tabs = view->addMenu(QStringLiteral("Inspector &Tab"));
+    QMenu *tabs = view->addMenu(tr("Inspector &Tab"));
     tabs->addActions(m_tabActions);
-    QMenu *theme = view->addMenu(QStringLiteral("T&heme"));
+    QMenu *theme = view->addMenu(tr("T&heme"));
     theme->addActions(m_themeGroup->actions());
 
-    QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
     help->addSeparator();
     help->addAction(m_aboutAction);
@@ -593,11 +579,10 @@ void MainWindow::updateActions()
     m_copyHeaderAction->setEnabled(m_inspector->inspection().token.headerOk);
     m_copyPayloadAction->setEnabled(m_inspector->inspection().token.payloadIsJson);
     const QDateTime now = m_inspector->clock()->now().toLocalTime();
-    m_timeLabel->setText(
-        (m_inspector->evaluationTime() ? QStringLiteral("Evaluated at %1") : QStringLiteral("Times relative to %1"))
-            .arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-    m_timeLabel->setToolTip(QStringLiteral("Relative times (\u201cexpires in \u2026\u201d) are recomputed every %1 s")
-                                .arg(InspectorWidget::kRefreshMs / 1000));
+    m_timeLabel->setText((m_inspector->evaluationTime() ? tr("Evaluated at %1") : tr("Times relative to %1"))
+                             .arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    m_timeLabel->setToolTip(
+        tr("Relative times (“expires in …”) are recomputed every %1 s").arg(InspectorWidget::kRefreshMs / 1000));
 }
 
 void MainWindow::updateTitle()
@@ -607,7 +592,7 @@ void MainWindow::updateTitle()
     QStringList parts;
     if (!m_gatewayPage->configPath().isEmpty() || m_gatewayPage->isModified()) {
         const QString config = m_gatewayPage->configPath().isEmpty()
-            ? QStringLiteral("untitled krakend.json")
+            ? tr("untitled krakend.json")
             : QFileInfo(m_gatewayPage->configPath()).fileName();
         parts.append(config + QStringLiteral("[*]"));
     }
@@ -628,7 +613,7 @@ bool MainWindow::openToken(const QString &path, const QByteArray &)
 {
     const auto text = TokenFile::read(path);
     if (!text) {
-        Dialogs::showError(this, QStringLiteral("Cannot open token file"), text.error().message);
+        Dialogs::showError(this, tr("Cannot open token file"), text.error().message);
         return false;
     }
     addToken(QFileInfo(path).fileName(), text.value());
@@ -641,7 +626,7 @@ bool MainWindow::openKeys(const QString &path)
     // error shown on the Keys page, unless it is not a key at all.
     const auto loaded = keys::KeyLoader::loadFile(path);
     if (!loaded) {
-        Dialogs::showError(this, QStringLiteral("Cannot open key file"),
+        Dialogs::showError(this, tr("Cannot open key file"),
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
         return false;
     }
@@ -672,12 +657,11 @@ bool MainWindow::openFile(const QString &path)
 {
     QFile file(path);
     if (!QFileInfo::exists(path)) {
-        Dialogs::showError(this, QStringLiteral("Cannot open file"),
-            QStringLiteral("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        Dialogs::showError(this, tr("Cannot open file"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        Dialogs::showError(this, QStringLiteral("Cannot open file"),
+        Dialogs::showError(this, tr("Cannot open file"),
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
@@ -704,8 +688,7 @@ bool MainWindow::openFile(const QString &path)
     if (opened) {
         addRecentFile(path);
         statusBar()->showMessage(
-            QStringLiteral("Opened %1 (%2)").arg(QFileInfo(path).fileName(), common::FileKinds::name(kind)),
-            kStatusMessageMs);
+            tr("Opened %1 (%2)").arg(QFileInfo(path).fileName(), common::FileKinds::name(kind)), kStatusMessageMs);
     }
     return opened;
 }
@@ -720,15 +703,15 @@ int MainWindow::openFiles(const QStringList &paths)
 
 void MainWindow::openDemo()
 {
-    addToken(QStringLiteral("demo-token.jwt (demo)"), Resources::demoToken());
+    addToken(tr("demo-token.jwt (demo)"), Resources::demoToken());
     bool haveDemoKeys = false;
     for (const auto &source : m_keyRing->sources())
-        haveDemoKeys = haveDemoKeys || source.name == u"Demo JWK Set";
+        haveDemoKeys = haveDemoKeys || source.name == tr("Demo JWK Set");
     if (!haveDemoKeys) {
         // The public set verifies the demo token; the private key (the one that signed it) lets the Composer and
         // the test-token matrix sign. It is demo material, published in the repository.
-        const int index = m_keyRing->add(KeyRing::pasted(
-            QStringLiteral("Demo JWK Set"), Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
+        const int index = m_keyRing->add(
+            KeyRing::pasted(tr("Demo JWK Set"), Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
         if (const auto demoKey
             = keys::KeyLoader::load(Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8());
             demoKey.ok() && !demoKey->keys.isEmpty()) {
@@ -736,7 +719,7 @@ void MainWindow::openDemo()
             jwk.insert(QStringLiteral("kid"), QStringLiteral("demo-rs256"));
             jwk.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
             jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
-            m_keyRing->add(KeyRing::pasted(QStringLiteral("Demo private key (demo-rs256)"),
+            m_keyRing->add(KeyRing::pasted(tr("Demo private key (demo-rs256)"),
                 QString::fromUtf8(QJsonDocument(jwk).toJson(QJsonDocument::Indented))));
         }
         m_inspector->verifyPanel()->setKeySource(index);
@@ -759,8 +742,8 @@ void MainWindow::openDemo()
         m_gatewayPage->openConfig(dir + QStringLiteral("/krakend.json"));
     }
     showPage(Page::Inspector);
-    statusBar()->showMessage(QStringLiteral("Demo workspace: an RS256 token, its JWK Set (Keys) and a sample "
-                                            "krakend.json (Gateway)"),
+    statusBar()->showMessage(tr("Demo workspace: an RS256 token, its JWK Set (Keys) and a sample "
+                                "krakend.json (Gateway)"),
         kStatusMessageMs);
 }
 
@@ -773,16 +756,16 @@ void MainWindow::chooseAndOpen(const QString &title, const QString &filter)
 
 void MainWindow::chooseAndOpenFile()
 {
-    chooseAndOpen(QStringLiteral("Open"),
-        QStringLiteral("Tokens, keys, KrakenD configs and workspaces (*.jwt *.jws *.jwe *.token *.txt *.json *.pem "
-                       "*.crt *.cer *.der *.key *.pub *.jwk *.jwks);;All files (*)"));
+    chooseAndOpen(tr("Open"),
+        tr("Tokens, keys, KrakenD configs and workspaces (*.jwt *.jws *.jwe *.token *.txt *.json *.pem "
+           "*.crt *.cer *.der *.key *.pub *.jwk *.jwks);;All files (*)"));
 }
 
 void MainWindow::pasteToken()
 {
     const QString text = QGuiApplication::clipboard()->text();
     if (text.trimmed().isEmpty()) {
-        statusBar()->showMessage(QStringLiteral("The clipboard holds no text to decode."), kStatusMessageMs);
+        statusBar()->showMessage(tr("The clipboard holds no text to decode."), kStatusMessageMs);
         return;
     }
     showPage(Page::Inspector);
@@ -792,23 +775,22 @@ void MainWindow::pasteToken()
 void MainWindow::copyToClipboard(const QString &text, const QString &what)
 {
     if (text.trimmed().isEmpty()) {
-        statusBar()->showMessage(QStringLiteral("There is nothing to copy."), kStatusMessageMs);
+        statusBar()->showMessage(tr("There is nothing to copy."), kStatusMessageMs);
         return;
     }
     QGuiApplication::clipboard()->setText(text);
-    statusBar()->showMessage(QStringLiteral("Copied %1.").arg(what), kStatusMessageMs);
+    statusBar()->showMessage(tr("Copied %1.").arg(what), kStatusMessageMs);
 }
 
 void MainWindow::copyCredential(const QString &text, const QString &what)
 {
     if (text.trimmed().isEmpty()) {
-        statusBar()->showMessage(QStringLiteral("There is nothing to copy."), kStatusMessageMs);
+        statusBar()->showMessage(tr("There is nothing to copy."), kStatusMessageMs);
         return;
     }
     const int seconds = SecretClipboard::copy(text);
-    statusBar()->showMessage(seconds > 0
-            ? QStringLiteral("Copied %1; the clipboard is cleared in %2 s.").arg(what).arg(seconds)
-            : QStringLiteral("Copied %1.").arg(what),
+    statusBar()->showMessage(seconds > 0 ? tr("Copied %1; the clipboard is cleared in %2 s.").arg(what).arg(seconds)
+                                         : tr("Copied %1.").arg(what),
         kStatusMessageMs);
 }
 
@@ -816,11 +798,11 @@ void MainWindow::copyDecodedJson()
 {
     const QString json = m_inspector->decodedJson();
     if (json.isEmpty()) {
-        statusBar()->showMessage(QStringLiteral("There is no token to copy."), kStatusMessageMs);
+        statusBar()->showMessage(tr("There is no token to copy."), kStatusMessageMs);
         return;
     }
     QGuiApplication::clipboard()->setText(json);
-    statusBar()->showMessage(QStringLiteral("Copied the decoded token as JSON."), kStatusMessageMs);
+    statusBar()->showMessage(tr("Copied the decoded token as JSON."), kStatusMessageMs);
 }
 
 void MainWindow::undo()
@@ -904,13 +886,12 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
     const int version = workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toInt(-1);
     if (version < 1 || version > kWorkspaceVersion)
         return common::Result<void>::failure(QStringLiteral("unsupported_workspace"),
-            QStringLiteral("workspace format %1 is not supported (this version reads format %2)")
+            tr("workspace format %1 is not supported (this version reads format %2)")
                 .arg(workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toVariant().toString())
                 .arg(kWorkspaceVersion));
     const QJsonValue tokens = workspace.value(QStringLiteral("tokens"));
     if (!tokens.isUndefined() && !tokens.isArray())
-        return common::Result<void>::failure(
-            QStringLiteral("invalid_workspace"), QStringLiteral("\"tokens\" must be an array"));
+        return common::Result<void>::failure(QStringLiteral("invalid_workspace"), tr("\"tokens\" must be an array"));
     if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray()); !keys)
         return keys;
 
@@ -950,11 +931,11 @@ bool MainWindow::openWorkspace(const QString &path)
         return false;
     const auto workspace = readWorkspaceFile(path);
     if (!workspace) {
-        Dialogs::showError(this, QStringLiteral("Cannot open workspace"), workspace.error().message);
+        Dialogs::showError(this, tr("Cannot open workspace"), workspace.error().message);
         return false;
     }
     if (auto loaded = loadWorkspaceJson(workspace.value()); !loaded) {
-        Dialogs::showError(this, QStringLiteral("Cannot open workspace"),
+        Dialogs::showError(this, tr("Cannot open workspace"),
             QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), loaded.error().message));
         return false;
     }
@@ -976,9 +957,8 @@ bool MainWindow::writeJsonFile(const QString &path, const QJsonObject &json, QSt
 bool MainWindow::saveWorkspace()
 {
     if (m_workspacePath.isEmpty()) {
-        const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save Workspace"),
-            QStringLiteral("JWT Workbench workspace (*.jwb.json)"),
-            QDir::home().filePath(QStringLiteral("workspace.jwb.json")));
+        const QString path = Dialogs::getSaveFileName(this, tr("Save Workspace"),
+            tr("JWT Workbench workspace (*.jwb.json)"), QDir::home().filePath(QStringLiteral("workspace.jwb.json")));
         if (path.isEmpty())
             return false;
         return saveWorkspaceAs(path);
@@ -994,10 +974,10 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
     QStringList leftOut;
     QJsonObject workspace = workspaceJson(&leftOut);
     if (!leftOut.isEmpty()) {
-        const auto answer = Dialogs::question(this, QStringLiteral("Secrets in this workspace"),
-            QStringLiteral("%1 of the key sources hold a secret or a private key. They are never written to the "
-                           "workspace file.\n\nKeep them in the system keychain, so that opening this workspace "
-                           "restores them?")
+        const auto answer = Dialogs::question(this, tr("Secrets in this workspace"),
+            tr("%1 of the key sources hold a secret or a private key. They are never written to the "
+               "workspace file.\n\nKeep them in the system keychain, so that opening this workspace "
+               "restores them?")
                 .arg(leftOut.size()),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer == QMessageBox::Yes) {
@@ -1007,13 +987,13 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
     }
     QString error;
     if (!writeJsonFile(path, workspace, &error)) {
-        Dialogs::showError(this, QStringLiteral("Cannot save workspace"), error);
+        Dialogs::showError(this, tr("Cannot save workspace"), error);
         return false;
     }
     m_workspacePath = path;
     addRecentFile(path);
     updateTitle();
-    statusBar()->showMessage(QStringLiteral("Saved workspace %1").arg(QFileInfo(path).fileName()), kStatusMessageMs);
+    statusBar()->showMessage(tr("Saved workspace %1").arg(QFileInfo(path).fileName()), kStatusMessageMs);
     return true;
 }
 
@@ -1037,10 +1017,10 @@ void MainWindow::storeSecrets(const QString &workspaceId, const QStringList &sou
             if (--*pending > 0)
                 return;
             if (!failures->isEmpty())
-                Dialogs::showError(this, QStringLiteral("Secrets not stored"),
-                    QStringLiteral("The workspace was saved without its secrets: %1").arg(failures->first()));
+                Dialogs::showError(this, tr("Secrets not stored"),
+                    tr("The workspace was saved without its secrets: %1").arg(failures->first()));
             else
-                statusBar()->showMessage(QStringLiteral("Secrets stored in the system keychain."), kStatusMessageMs);
+                statusBar()->showMessage(tr("Secrets stored in the system keychain."), kStatusMessageMs);
             context->deleteLater();
         });
 }
@@ -1064,7 +1044,7 @@ void MainWindow::loadSecrets(const QJsonObject &workspace)
                     m_keyRing->update(index, source);
                 } else if (index >= 0) {
                     statusBar()->showMessage(
-                        QStringLiteral("Could not read a secret of this workspace: %1").arg(error), kStatusMessageMs);
+                        tr("Could not read a secret of this workspace: %1").arg(error), kStatusMessageMs);
                 }
             }
             if (--*pending == 0)
@@ -1098,8 +1078,7 @@ bool MainWindow::restoreLastSession()
         return false;
     const auto workspace = readWorkspaceFile(lastSessionPath());
     if (!workspace || !loadWorkspaceJson(workspace.value()).ok()) {
-        statusBar()->showMessage(
-            QStringLiteral("The last session could not be restored; starting afresh."), kStatusMessageMs);
+        statusBar()->showMessage(tr("The last session could not be restored; starting afresh."), kStatusMessageMs);
         return false;
     }
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
@@ -1132,11 +1111,12 @@ bool MainWindow::offerRecovery()
     }
     const QString when = workspace->value(QStringLiteral("saved_at")).toString();
     const bool unsavedConfig = workspace->contains(QStringLiteral("unsaved_config"));
-    const auto answer = Dialogs::question(this, QStringLiteral("Recover unsaved work?"),
-        QStringLiteral("JWT Workbench did not close normally. A copy of the session from %1%2 was kept.\n\n"
-                       "Recover it?")
-            .arg(QDateTime::fromString(when, Qt::ISODate).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                unsavedConfig ? QStringLiteral(", with unsaved changes to a KrakenD configuration,") : QString()),
+    const auto answer = Dialogs::question(this, tr("Recover unsaved work?"),
+        (unsavedConfig ? tr("JWT Workbench did not close normally. A copy of the session from %1, with unsaved "
+                            "changes to a KrakenD configuration, was kept.\n\nRecover it?")
+                       : tr("JWT Workbench did not close normally. A copy of the session from %1 was kept.\n\n"
+                            "Recover it?"))
+            .arg(QDateTime::fromString(when, Qt::ISODate).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer != QMessageBox::Yes) {
         QFile::remove(autosavePath());
@@ -1186,8 +1166,8 @@ void MainWindow::updateRecentMenu()
         auto *action = m_recentMenu->addAction(
             QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this, [this, path] {
                 if (!QFile::exists(path)) {
-                    Dialogs::showError(this, QStringLiteral("Cannot open file"),
-                        QStringLiteral("%1 no longer exists.").arg(QDir::toNativeSeparators(path)));
+                    Dialogs::showError(
+                        this, tr("Cannot open file"), tr("%1 no longer exists.").arg(QDir::toNativeSeparators(path)));
                     QStringList remaining = recentFiles();
                     remaining.removeAll(path);
                     QSettings().setValue(QStringLiteral("recentFiles"), remaining);
@@ -1200,10 +1180,10 @@ void MainWindow::updateRecentMenu()
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     if (files.isEmpty()) {
-        m_recentMenu->addAction(QStringLiteral("No recent files"))->setEnabled(false);
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
     } else {
         m_recentMenu->addSeparator();
-        m_recentMenu->addAction(QStringLiteral("&Clear List"), this, [this] {
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
             QSettings().remove(QStringLiteral("recentFiles"));
             updateRecentMenu();
         });
@@ -1262,11 +1242,11 @@ void MainWindow::showShortcuts()
     auto *dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("shortcutsDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(QStringLiteral("Keyboard Shortcuts"));
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
     auto *table = new QTableWidget(dialog);
     table->setObjectName(QStringLiteral("shortcutsTable"));
     table->setColumnCount(2);
-    table->setHorizontalHeaderLabels({QStringLiteral("Action"), QStringLiteral("Shortcut")});
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -1285,8 +1265,8 @@ void MainWindow::showShortcuts()
         table->setItem(row, 1, new QTableWidgetItem(action->shortcut().toString(QKeySequence::NativeText)));
     }
     const QList<std::pair<QString, QString>> fixed
-        = {{QStringLiteral("Undo (in a text field)"), QStringLiteral("Ctrl+Z")},
-            {QStringLiteral("Drop a file or a token on the window"), QStringLiteral("drag and drop")}};
+        = {{tr("Undo (in a text field)"), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)},
+            {tr("Drop a file or a token on the window"), tr("drag and drop")}};
     for (const auto &[text, keys] : fixed) {
         const int row = table->rowCount();
         table->insertRow(row);
@@ -1306,15 +1286,15 @@ void MainWindow::about()
 {
     auto *box = new QMessageBox(this);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowTitle(QStringLiteral("About JWT Workbench"));
+    box->setWindowTitle(tr("About JWT Workbench"));
     box->setIconPixmap(Theme::appIcon().pixmap(64, 64));
     box->setTextFormat(Qt::RichText);
     box->setText(
-        QStringLiteral("<h3>JWT Workbench %1</h3>"
-                       "<p>Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.</p>"
-                       "<p>Decoding never needs a key and never sends the token anywhere.</p>"
-                       "<p><b>Qt</b> %2 (built with %3)</p>"
-                       "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%4</p>")
+        tr("<h3>JWT Workbench %1</h3>"
+           "<p>Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.</p>"
+           "<p>Decoding never needs a key and never sends the token anywhere.</p>"
+           "<p><b>Qt</b> %2 (built with %3)</p>"
+           "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%4</p>")
             .arg(QStringLiteral(JWB_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
                 crypto::Backend::initialize().report().toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
     box->open();

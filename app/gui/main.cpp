@@ -7,6 +7,7 @@
 #include "common/Resources.h"
 #include "common/StartupProbe.h"
 #include "common/Theme.h"
+#include "common/Translations.h"
 #include "inspector/InspectorWidget.h"
 
 #include "crypto/Backend.h"
@@ -47,9 +48,10 @@ Inputs collectInputs(const QStringList &arguments)
         if (info.exists() && info.isFile())
             in.files.append(argument);
         else if (info.exists() || looksLikePath)
-            in.errors.append(QStringLiteral("%1 does not exist.").arg(QDir::toNativeSeparators(argument)));
+            in.errors.append(
+                QCoreApplication::translate("main", "%1 does not exist.").arg(QDir::toNativeSeparators(argument)));
         else
-            in.tokens.append({QStringLiteral("argument %1").arg(index), argument});
+            in.tokens.append({QCoreApplication::translate("main", "argument %1").arg(index), argument});
     }
     return in;
 }
@@ -61,28 +63,32 @@ void printLine(FILE *stream, const QString &text)
 
 struct Options
 {
-    QCommandLineOption demo {QStringLiteral("demo"), QStringLiteral("Open the built-in demo workspace.")};
+    QCommandLineOption demo {
+        QStringLiteral("demo"), QCoreApplication::translate("main", "Open the built-in demo workspace.")};
     QCommandLineOption screenshot {QStringLiteral("screenshot"),
-        QStringLiteral("Render the main window to FILE (PNG) once it is shown, then quit."), QStringLiteral("FILE")};
+        QCoreApplication::translate("main", "Render the main window to FILE (PNG) once it is shown, then quit."),
+        QStringLiteral("FILE")};
     QCommandLineOption tab {QStringLiteral("tab"),
-        QStringLiteral("Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); "
-                       "validator, signer, export, lint, simulate, endpoints or tests (Gateway)."),
+        QCoreApplication::translate("main",
+            "Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); "
+            "validator, signer, export, lint, simulate, endpoints or tests (Gateway)."),
         QStringLiteral("NAME"), QStringLiteral("decoded")};
     QCommandLineOption page {QStringLiteral("page"),
-        QStringLiteral("Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened "
-                       "on, else the inspector)."),
+        QCoreApplication::translate("main",
+            "Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened "
+            "on, else the inspector)."),
         QStringLiteral("NAME")};
-    QCommandLineOption theme {
-        QStringLiteral("theme"), QStringLiteral("Use the light, dark or system theme."), QStringLiteral("THEME")};
-    QCommandLineOption size {
-        QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800 (for screenshots)."), QStringLiteral("WxH")};
-    QCommandLineOption fresh {
-        QStringLiteral("fresh"), QStringLiteral("Do not restore the last session or offer to recover unsaved work.")};
+    QCommandLineOption theme {QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Use the light, dark or system theme."), QStringLiteral("THEME")};
+    QCommandLineOption size {QStringLiteral("size"),
+        QCoreApplication::translate("main", "Window size, e.g. 1280x800 (for screenshots)."), QStringLiteral("WxH")};
+    QCommandLineOption fresh {QStringLiteral("fresh"),
+        QCoreApplication::translate("main", "Do not restore the last session or offer to recover unsaved work.")};
 };
 
 void setUpParser(QCommandLineParser &parser, const Options &options)
 {
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("main",
         "Inspect and verify JSON Web Tokens, manage keys, and author and simulate KrakenD JWT policies.\n"
         "Each argument that names a file is opened by what it holds: a token (at most 1 MiB), a key or "
         "JWK Set, a krakend.json or a workspace (*.jwb.json); any other argument is taken as a token.\n"
@@ -97,7 +103,7 @@ void setUpParser(QCommandLineParser &parser, const Options &options)
     parser.addOption(options.size);
     parser.addOption(options.fresh);
     parser.addPositionalArgument(QStringLiteral("token-or-file"),
-        QStringLiteral("Tokens, or token, key, JWK Set, krakend.json or workspace files."),
+        QCoreApplication::translate("main", "Tokens, or token, key, JWK Set, krakend.json or workspace files."),
         QStringLiteral("[TOKEN|FILE...]"));
 }
 
@@ -153,19 +159,21 @@ std::optional<jwb::ui::InspectorWidget::Tab> tabNamed(const QString &name)
 
 int main(int argc, char *argv[])
 {
-    const Options options;
     // --help, --version and command-line mistakes must work without a display: a QCoreApplication handles them
-    // (printing and exiting) before the GUI is started.
+    // (printing and exiting) before the GUI is started. Both speak the system's language, so the options (and
+    // their descriptions) are made once a translation is installed.
     {
         QCoreApplication probe(argc, argv);
         setIdentity();
+        jwb::ui::Translations::install();
+        const Options options;
         QCommandLineParser parser;
         setUpParser(parser, options);
         parser.process(probe);
         if (!tabNamed(parser.value(options.tab))
             && !jwb::ui::MainWindow::gatewayTabNames().contains(parser.value(options.tab).toLower())) {
             printLine(stderr,
-                QStringLiteral(
+                QCoreApplication::translate("main",
                     "jwt-workbench: unknown tab \"%1\" (inspector: decoded, claims, findings, "
                     "signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)")
                     .arg(parser.value(options.tab)));
@@ -173,19 +181,21 @@ int main(int argc, char *argv[])
         }
         if (parser.isSet(options.page) && !pageNamed(parser.value(options.page))) {
             printLine(stderr,
-                QStringLiteral("jwt-workbench: unknown page \"%1\" (use inspector, keys, gateway or composer)")
+                QCoreApplication::translate(
+                    "main", "jwt-workbench: unknown page \"%1\" (use inspector, keys, gateway or composer)")
                     .arg(parser.value(options.page)));
             return 2;
         }
         if (parser.isSet(options.theme) && !jwb::ui::Theme::modeFromName(parser.value(options.theme))) {
             printLine(stderr,
-                QStringLiteral("jwt-workbench: unknown theme \"%1\" (use light, dark or system)")
+                QCoreApplication::translate("main", "jwt-workbench: unknown theme \"%1\" (use light, dark or system)")
                     .arg(parser.value(options.theme)));
             return 2;
         }
         if (parser.isSet(options.size) && !sizeNamed(parser.value(options.size))) {
             printLine(stderr,
-                QStringLiteral("jwt-workbench: --size wants WIDTHxHEIGHT, e.g. 1280x800, not \"%1\"")
+                QCoreApplication::translate(
+                    "main", "jwt-workbench: --size wants WIDTHxHEIGHT, e.g. 1280x800, not \"%1\"")
                     .arg(parser.value(options.size)));
             return 2;
         }
@@ -194,6 +204,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity();
     jwb::app::addBundledQcaPluginPath();
+    jwb::ui::Translations::install();
+    const Options options;
     QApplication::setApplicationDisplayName(QStringLiteral("JWT Workbench"));
     QApplication::setDesktopFileName(QStringLiteral("jwt-workbench"));
     jwb::ui::Resources::ensureLoaded();
@@ -251,8 +263,8 @@ int main(int argc, char *argv[])
     QTimer::singleShot(0, &window, [&window] {
         const auto &backend = jwb::crypto::Backend::initialize();
         if (!backend.problems().isEmpty())
-            jwb::ui::Dialogs::showError(&window, QStringLiteral("Cryptography self-test"),
-                QStringLiteral("Some algorithms are unavailable:\n\n%1")
+            jwb::ui::Dialogs::showError(&window, QCoreApplication::translate("main", "Cryptography self-test"),
+                QCoreApplication::translate("main", "Some algorithms are unavailable:\n\n%1")
                     .arg(backend.problems().join(QStringLiteral("\n"))));
     });
 
@@ -264,13 +276,15 @@ int main(int argc, char *argv[])
         QTimer::singleShot(800, &window, [&window, file] {
             const bool saved = window.grab().save(file, "PNG");
             if (!saved)
-                printLine(stderr, QStringLiteral("jwt-workbench: could not write the screenshot to %1").arg(file));
+                printLine(stderr,
+                    QCoreApplication::translate("main", "jwt-workbench: could not write the screenshot to %1")
+                        .arg(file));
             QCoreApplication::exit(saved ? 0 : 1);
         });
     } else if (!inputs.errors.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, errors = inputs.errors] {
             jwb::ui::Dialogs::showError(
-                &window, QStringLiteral("Cannot open file"), errors.join(QStringLiteral("\n\n")));
+                &window, QCoreApplication::translate("main", "Cannot open file"), errors.join(QStringLiteral("\n\n")));
         });
     }
     return QApplication::exec();

@@ -3,6 +3,7 @@
 #include "common/JsonMembers.h"
 #include "common/JsonText.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,32 +16,32 @@ QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Object:
-        return QStringLiteral("object");
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "object");
     case QJsonValue::Array:
-        return QStringLiteral("array");
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "array");
     case QJsonValue::String:
-        return QStringLiteral("string");
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "string");
     case QJsonValue::Double:
-        return QStringLiteral("number");
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "number");
     case QJsonValue::Bool:
-        return QStringLiteral("boolean");
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "boolean");
     case QJsonValue::Null:
-        return QStringLiteral("null");
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "null");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("text");
+    return QCoreApplication::translate("jwb::ui::JsonTreeModel", "text");
 }
 
 QString summary(const QJsonValue &value)
 {
     if (value.isObject()) {
-        const auto n = value.toObject().size();
-        return n == 1 ? QStringLiteral("{1 member}") : QStringLiteral("{%1 members}").arg(n);
+        const int n = static_cast<int>(value.toObject().size());
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "{%n member(s)}", nullptr, n);
     }
     if (value.isArray()) {
-        const auto n = value.toArray().size();
-        return n == 1 ? QStringLiteral("[1 element]") : QStringLiteral("[%1 elements]").arg(n);
+        const int n = static_cast<int>(value.toArray().size());
+        return QCoreApplication::translate("jwb::ui::JsonTreeModel", "[%n element(s)]", nullptr, n);
     }
     if (value.isUndefined())
         return {};
@@ -188,11 +189,11 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     switch (section) {
     case NameColumn:
-        return QStringLiteral("Name");
+        return tr("Name");
     case ValueColumn:
-        return QStringLiteral("Value");
+        return tr("Value");
     case TypeColumn:
-        return QStringLiteral("Type");
+        return tr("Type");
     default:
         return {};
     }

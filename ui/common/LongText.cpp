@@ -1,5 +1,6 @@
 #include "common/LongText.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace jwb::ui {
@@ -18,8 +19,9 @@ LongText LongText::elide(const QString &text, qsizetype maxLine)
         if (length > maxLine) {
             const qsizetype removed = length - keepHead - keepTail;
             // No quotes or brackets in the marker, so JSON highlighting around it stays intact.
+            const int hidden = static_cast<int>(removed);
             const QString marker
-                = QStringLiteral(" \u2026 %1 characters not shown \u2026 ").arg(QLocale::system().toString(removed));
+                = QCoreApplication::translate("jwb::ui::LongText", " … %Ln character(s) not shown … ", nullptr, hidden);
             out.m_text += QStringView(text).mid(lineStart, keepHead);
             out.m_text += marker;
             out.m_text += QStringView(text).mid(lineEnd - keepTail, keepTail);

@@ -1,5 +1,6 @@
 #include "common/SecretStore.h"
 
+#include <QCoreApplication>
 #include <qt6keychain/keychain.h>
 
 #include <QTimer>
@@ -15,8 +16,9 @@ SecretStore::Backend &backend()
 
 QString keychainError(const QKeychain::Job *job)
 {
-    return job->errorString().isEmpty() ? QStringLiteral("the system keychain refused the request")
-                                        : QStringLiteral("system keychain: %1").arg(job->errorString());
+    return job->errorString().isEmpty()
+        ? QCoreApplication::translate("jwb::ui::SecretStore", "the system keychain refused the request")
+        : QCoreApplication::translate("jwb::ui::SecretStore", "system keychain: %1").arg(job->errorString());
 }
 } // namespace
 

@@ -166,13 +166,13 @@ QString severityLabel(common::Severity severity)
 {
     switch (severity) {
     case common::Severity::Error:
-        return QStringLiteral("Error");
+        return QCoreApplication::translate("jwb::ui::Theme", "Error");
     case common::Severity::Warning:
-        return QStringLiteral("Warning");
+        return QCoreApplication::translate("jwb::ui::Theme", "Warning");
     case common::Severity::Info:
         break;
     }
-    return QStringLiteral("Info");
+    return QCoreApplication::translate("jwb::ui::Theme", "Info");
 }
 
 QIcon appIcon()

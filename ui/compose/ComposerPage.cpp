@@ -278,7 +278,7 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
     connect(m_autoSign, &QCheckBox::toggled, this, &ComposerPage::onInputsChanged);
     connect(m_signButton, &QPushButton::clicked, this, [this] {
         if (signNow())
-            Q_EMIT statusMessage(QStringLiteral("Signed with %1.").arg(algorithm()));
+            Q_EMIT statusMessage(tr("Signed with %1.").arg(algorithm()));
     });
 
     if (m_ring) {
@@ -298,11 +298,11 @@ QWidget *ComposerPage::buildEditors()
 {
     auto *box = new QWidget(this);
 
-    auto *headerGroup = new QGroupBox(QStringLiteral("Header (extra members)"), box);
-    m_headerEdit = makeJsonEditor(headerGroup, QStringLiteral("headerEdit"), QStringLiteral("Extra header members"),
-        QStringLiteral("A JSON object merged into the header after alg, typ and kid (e.g. {\"cty\": \"JWT\"}). "
-                       "Leave empty for none. The algorithm is chosen in the list on the right."));
-    m_headerEdit->setPlaceholderText(QStringLiteral("{ }  \u2014 optional, e.g. {\"cty\": \"JWT\"}"));
+    auto *headerGroup = new QGroupBox(tr("Header (extra members)"), box);
+    m_headerEdit = makeJsonEditor(headerGroup, QStringLiteral("headerEdit"), tr("Extra header members"),
+        tr("A JSON object merged into the header after alg, typ and kid (e.g. {\"cty\": \"JWT\"}). "
+           "Leave empty for none. The algorithm is chosen in the list on the right."));
+    m_headerEdit->setPlaceholderText(tr("{ }  — optional, e.g. {\"cty\": \"JWT\"}"));
     m_headerEdit->setMaximumHeight(110);
     m_headerHighlighter = new JsonHighlighter(m_headerEdit->document());
     m_headerError = makeMessageLabel(headerGroup, QStringLiteral("headerErrorLabel"));
@@ -310,10 +310,10 @@ QWidget *ComposerPage::buildEditors()
     headerLayout->addWidget(m_headerEdit);
     headerLayout->addWidget(m_headerError);
 
-    auto *claimsGroup = new QGroupBox(QStringLiteral("Claims"), box);
-    m_claimsEdit = makeJsonEditor(claimsGroup, QStringLiteral("claimsEdit"), QStringLiteral("Claims"),
-        QStringLiteral("The token's payload: a JSON object. Checked as you type; the quick-add buttons below add or "
-                       "replace a claim and keep everything else as written."));
+    auto *claimsGroup = new QGroupBox(tr("Claims"), box);
+    m_claimsEdit = makeJsonEditor(claimsGroup, QStringLiteral("claimsEdit"), tr("Claims"),
+        tr("The token's payload: a JSON object. Checked as you type; the quick-add buttons below add or "
+           "replace a claim and keep everything else as written."));
     m_claimsHighlighter = new JsonHighlighter(m_claimsEdit->document());
     m_claimsError = makeMessageLabel(claimsGroup, QStringLiteral("claimsErrorLabel"));
     m_timesLabel = new QLabel(claimsGroup);
@@ -345,7 +345,7 @@ QWidget *ComposerPage::buildQuickAdd()
         b->setObjectName(QStringLiteral("quick_") + name);
         b->setText(text);
         b->setToolTip(tip);
-        b->setAccessibleName(QStringLiteral("Add claim ") + name);
+        b->setAccessibleName(tr("Add claim %1").arg(name));
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         connect(b, &QToolButton::clicked, this, [this, name] { addQuickClaim(name); });
         return b;
@@ -356,44 +356,44 @@ QWidget *ComposerPage::buildQuickAdd()
     m_durationCombo->setEditable(true);
     m_durationCombo->addItems({QStringLiteral("5m"), QStringLiteral("1h"), QStringLiteral("24h")});
     m_durationCombo->setCurrentText(QStringLiteral("1h"));
-    m_durationCombo->setToolTip(QStringLiteral("How far in the future \"exp\" is: a Go duration such as 5m, 1h, 24h "
-                                               "or 1h30m"));
-    m_durationCombo->setAccessibleName(QStringLiteral("Expiry duration"));
+    m_durationCombo->setToolTip(tr("How far in the future \"exp\" is: a Go duration such as 5m, 1h, 24h "
+                                   "or 1h30m"));
+    m_durationCombo->setAccessibleName(tr("Expiry duration"));
     m_durationCombo->setMinimumContentsLength(6);
 
     auto *timeRow = new QHBoxLayout;
     timeRow->setSpacing(4);
-    timeRow->addWidget(new QLabel(QStringLiteral("Quick add:"), box));
-    timeRow->addWidget(button(QStringLiteral("exp"), QStringLiteral("exp = now +"),
-        QStringLiteral("Set exp to the current time plus the duration on the right")));
+    timeRow->addWidget(new QLabel(tr("Quick add:"), box));
+    timeRow->addWidget(button(
+        QStringLiteral("exp"), tr("exp = now +"), tr("Set exp to the current time plus the duration on the right")));
     timeRow->addWidget(m_durationCombo);
-    timeRow->addWidget(button(QStringLiteral("iat"), QStringLiteral("iat = now"), QStringLiteral("Set iat to now")));
-    timeRow->addWidget(button(QStringLiteral("nbf"), QStringLiteral("nbf = now"), QStringLiteral("Set nbf to now")));
+    timeRow->addWidget(button(QStringLiteral("iat"), tr("iat = now"), tr("Set iat to now")));
+    timeRow->addWidget(button(QStringLiteral("nbf"), tr("nbf = now"), tr("Set nbf to now")));
     timeRow->addWidget(
-        button(QStringLiteral("jti"), QStringLiteral("jti"), QStringLiteral("Set jti to a random 128-bit identifier")));
+        button(QStringLiteral("jti"), QStringLiteral("jti"), tr("Set jti to a random 128-bit identifier")));
     timeRow->addStretch(1);
 
     m_quickValueEdit = new QLineEdit(box);
     m_quickValueEdit->setObjectName(QStringLiteral("quickValueEdit"));
-    m_quickValueEdit->setPlaceholderText(QStringLiteral("value (lists: a, b)"));
-    m_quickValueEdit->setToolTip(QStringLiteral(
-        "The value the buttons on the right put into the claims. iss and sub take it as a string; aud becomes a "
-        "string for one value and a list for several; roles is always a list; scope joins the values with spaces. "
-        "Empty: a sample value."));
-    m_quickValueEdit->setAccessibleName(QStringLiteral("Quick-add value"));
+    m_quickValueEdit->setPlaceholderText(tr("value (lists: a, b)"));
+    m_quickValueEdit->setToolTip(
+        tr("The value the buttons on the right put into the claims. iss and sub take it as a string; aud becomes a "
+           "string for one value and a list for several; roles is always a list; scope joins the values with spaces. "
+           "Empty: a sample value."));
+    m_quickValueEdit->setAccessibleName(tr("Quick-add value"));
     m_quickValueEdit->setClearButtonEnabled(true);
 
     auto *valueRow = new QHBoxLayout;
     valueRow->setSpacing(4);
     valueRow->addWidget(m_quickValueEdit, 1);
-    valueRow->addWidget(button(QStringLiteral("iss"), QStringLiteral("iss"), QStringLiteral("Set the issuer")));
-    valueRow->addWidget(button(QStringLiteral("sub"), QStringLiteral("sub"), QStringLiteral("Set the subject")));
+    valueRow->addWidget(button(QStringLiteral("iss"), QStringLiteral("iss"), tr("Set the issuer")));
+    valueRow->addWidget(button(QStringLiteral("sub"), QStringLiteral("sub"), tr("Set the subject")));
     valueRow->addWidget(button(QStringLiteral("aud"), QStringLiteral("aud"),
-        QStringLiteral("Set the audience: one value as a string, several as a list")));
+        tr("Set the audience: one value as a string, several as a list")));
     valueRow->addWidget(
-        button(QStringLiteral("roles"), QStringLiteral("roles"), QStringLiteral("Set roles to a list of the values")));
+        button(QStringLiteral("roles"), QStringLiteral("roles"), tr("Set roles to a list of the values")));
     valueRow->addWidget(button(QStringLiteral("scope"), QStringLiteral("scope"),
-        QStringLiteral("Set scope to the values joined by spaces (OAuth 2.0 style)")));
+        tr("Set scope to the values joined by spaces (OAuth 2.0 style)")));
 
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -405,7 +405,7 @@ QWidget *ComposerPage::buildQuickAdd()
 
 QWidget *ComposerPage::buildKeyGroup()
 {
-    auto *group = new QGroupBox(QStringLiteral("Signing"), this);
+    auto *group = new QGroupBox(tr("Signing"), this);
 
     m_keyStack = new QStackedWidget(group);
     m_keyStack->setObjectName(QStringLiteral("keyStack"));
@@ -413,23 +413,23 @@ QWidget *ComposerPage::buildKeyGroup()
     // Empty state: nothing in the ring can sign.
     m_emptyState = new QWidget(m_keyStack);
     m_emptyState->setObjectName(QStringLiteral("composerEmptyState"));
-    auto *hint = new QLabel(QStringLiteral("No key in the workspace can sign (a private key or a shared secret is "
-                                           "needed). Generate one here, or add one on the Keys page."),
+    auto *hint = new QLabel(tr("No key in the workspace can sign (a private key or a shared secret is "
+                               "needed). Generate one here, or add one on the Keys page."),
         m_emptyState);
     hint->setObjectName(QStringLiteral("emptyHint"));
     hint->setWordWrap(true);
-    auto *newHs = new QPushButton(QStringLiteral("New HS256 secret"), m_emptyState);
+    auto *newHs = new QPushButton(tr("New HS256 secret"), m_emptyState);
     newHs->setObjectName(QStringLiteral("newHs256Button"));
-    newHs->setToolTip(QStringLiteral("Generate a random 256-bit shared secret into the workspace's key ring"));
-    newHs->setAccessibleName(QStringLiteral("New HS256 secret"));
-    auto *newEs = new QPushButton(QStringLiteral("New ES256 key"), m_emptyState);
+    newHs->setToolTip(tr("Generate a random 256-bit shared secret into the workspace's key ring"));
+    newHs->setAccessibleName(tr("New HS256 secret"));
+    auto *newEs = new QPushButton(tr("New ES256 key"), m_emptyState);
     newEs->setObjectName(QStringLiteral("newEs256Button"));
-    newEs->setToolTip(QStringLiteral("Generate a P-256 key pair into the workspace's key ring"));
-    newEs->setAccessibleName(QStringLiteral("New ES256 key"));
-    auto *generate = new QPushButton(QStringLiteral("Generate a key\u2026"), m_emptyState);
+    newEs->setToolTip(tr("Generate a P-256 key pair into the workspace's key ring"));
+    newEs->setAccessibleName(tr("New ES256 key"));
+    auto *generate = new QPushButton(tr("Generate a key…"), m_emptyState);
     generate->setObjectName(QStringLiteral("generateKeyButton"));
-    generate->setToolTip(QStringLiteral("Open the Keys page's generator (RSA, EC, Ed25519, secrets)"));
-    generate->setAccessibleName(QStringLiteral("Generate a key"));
+    generate->setToolTip(tr("Open the Keys page's generator (RSA, EC, Ed25519, secrets)"));
+    generate->setAccessibleName(tr("Generate a key"));
     connect(newHs, &QPushButton::clicked, this, [this] { generateQuickKey(true); });
     connect(newEs, &QPushButton::clicked, this, [this] { generateQuickKey(false); });
     connect(generate, &QPushButton::clicked, this, &ComposerPage::generateKeyRequested);
@@ -447,9 +447,9 @@ QWidget *ComposerPage::buildKeyGroup()
     auto *keyPage = new QWidget(m_keyStack);
     m_keyCombo = new QComboBox(keyPage);
     m_keyCombo->setObjectName(QStringLiteral("keyCombo"));
-    m_keyCombo->setToolTip(QStringLiteral("The key source to sign with: only sources holding a private key or a "
-                                          "shared secret are listed"));
-    m_keyCombo->setAccessibleName(QStringLiteral("Signing key"));
+    m_keyCombo->setToolTip(tr("The key source to sign with: only sources holding a private key or a "
+                              "shared secret are listed"));
+    m_keyCombo->setAccessibleName(tr("Signing key"));
     m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_keyCombo->setMinimumContentsLength(16);
     m_keyInfo = new QLabel(keyPage);
@@ -457,40 +457,40 @@ QWidget *ComposerPage::buildKeyGroup()
     m_keyInfo->setWordWrap(true);
     m_kidEdit = new QLineEdit(keyPage);
     m_kidEdit->setObjectName(QStringLiteral("kidEdit"));
-    m_kidEdit->setToolTip(QStringLiteral("The kid header. Empty: the key's own kid, if it has one. In a source with "
-                                         "several keys it also picks the key."));
-    m_kidEdit->setAccessibleName(QStringLiteral("Key id (kid)"));
+    m_kidEdit->setToolTip(tr("The kid header. Empty: the key's own kid, if it has one. In a source with "
+                             "several keys it also picks the key."));
+    m_kidEdit->setAccessibleName(tr("Key id (kid)"));
     m_algCombo = new QComboBox(keyPage);
     m_algCombo->setObjectName(QStringLiteral("algCombo"));
-    m_algCombo->setToolTip(QStringLiteral("Only algorithms the chosen key can sign with are listed; never \"none\""));
-    m_algCombo->setAccessibleName(QStringLiteral("Algorithm"));
+    m_algCombo->setToolTip(tr("Only algorithms the chosen key can sign with are listed; never \"none\""));
+    m_algCombo->setAccessibleName(tr("Algorithm"));
     m_typEdit = new QLineEdit(QStringLiteral("JWT"), keyPage);
     m_typEdit->setObjectName(QStringLiteral("typEdit"));
-    m_typEdit->setToolTip(QStringLiteral("The typ header (e.g. JWT, at+jwt). Empty: JWT."));
-    m_typEdit->setAccessibleName(QStringLiteral("Token type (typ)"));
+    m_typEdit->setToolTip(tr("The typ header (e.g. JWT, at+jwt). Empty: JWT."));
+    m_typEdit->setAccessibleName(tr("Token type (typ)"));
     m_typEdit->setPlaceholderText(QStringLiteral("JWT"));
 
     auto *form = new QFormLayout(keyPage);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QStringLiteral("Key:"), m_keyCombo);
+    form->addRow(tr("Key:"), m_keyCombo);
     form->addRow(QString(), m_keyInfo);
     form->addRow(QStringLiteral("kid:"), m_kidEdit);
-    form->addRow(QStringLiteral("Algorithm:"), m_algCombo);
+    form->addRow(tr("Algorithm:"), m_algCombo);
     form->addRow(QStringLiteral("typ:"), m_typEdit);
 
     m_keyStack->addWidget(m_emptyState);
     m_keyStack->addWidget(keyPage);
 
-    m_autoSign = new QCheckBox(QStringLiteral("Sign as I type"), group);
+    m_autoSign = new QCheckBox(tr("Sign as I type"), group);
     m_autoSign->setObjectName(QStringLiteral("autoSignCheck"));
     m_autoSign->setChecked(true);
-    m_autoSign->setToolTip(QStringLiteral("Re-sign shortly after every change while the inputs are valid"));
-    m_autoSign->setAccessibleName(QStringLiteral("Sign automatically"));
-    m_signButton = new QPushButton(QStringLiteral("Sign"), group);
+    m_autoSign->setToolTip(tr("Re-sign shortly after every change while the inputs are valid"));
+    m_autoSign->setAccessibleName(tr("Sign automatically"));
+    m_signButton = new QPushButton(tr("Sign"), group);
     m_signButton->setObjectName(QStringLiteral("signButton"));
-    m_signButton->setToolTip(QStringLiteral("Sign the claims with the chosen key and algorithm now"));
-    m_signButton->setAccessibleName(QStringLiteral("Sign"));
+    m_signButton->setToolTip(tr("Sign the claims with the chosen key and algorithm now"));
+    m_signButton->setAccessibleName(tr("Sign"));
     m_signButton->setDefault(true);
 
     auto *row = new QHBoxLayout;
@@ -506,34 +506,34 @@ QWidget *ComposerPage::buildKeyGroup()
 
 QWidget *ComposerPage::buildOutput()
 {
-    auto *group = new QGroupBox(QStringLiteral("Token"), this);
+    auto *group = new QGroupBox(tr("Token"), this);
 
     m_resultLabel = makeMessageLabel(group, QStringLiteral("resultLabel"));
     m_resultLabel->setVisible(true);
     m_tokenView = new TokenEditor(group);
     m_tokenView->setObjectName(QStringLiteral("tokenView"));
     m_tokenView->setReadOnly(true);
-    m_tokenView->setAccessibleName(QStringLiteral("Signed token"));
-    m_tokenView->setToolTip(QStringLiteral("The signed compact token: header, payload and signature"));
-    m_tokenView->setPlaceholderText(QStringLiteral("The signed token appears here."));
+    m_tokenView->setAccessibleName(tr("Signed token"));
+    m_tokenView->setToolTip(tr("The signed compact token: header, payload and signature"));
+    m_tokenView->setPlaceholderText(tr("The signed token appears here."));
     m_warningsLabel = makeMessageLabel(group, QStringLiteral("warningsLabel"));
 
-    m_copyButton = new QPushButton(QStringLiteral("Copy"), group);
+    m_copyButton = new QPushButton(tr("Copy"), group);
     m_copyButton->setObjectName(QStringLiteral("copyButton"));
-    m_copyButton->setToolTip(QStringLiteral("Copy the token to the clipboard"));
-    m_copyButton->setAccessibleName(QStringLiteral("Copy token"));
-    m_sendButton = new QPushButton(QStringLiteral("Send to Inspector"), group);
+    m_copyButton->setToolTip(tr("Copy the token to the clipboard"));
+    m_copyButton->setAccessibleName(tr("Copy token"));
+    m_sendButton = new QPushButton(tr("Send to Inspector"), group);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
-    m_sendButton->setToolTip(QStringLiteral("Open the token in the inspector"));
-    m_sendButton->setAccessibleName(QStringLiteral("Send to Inspector"));
-    m_curlButton = new QPushButton(QStringLiteral("Copy as curl"), group);
+    m_sendButton->setToolTip(tr("Open the token in the inspector"));
+    m_sendButton->setAccessibleName(tr("Send to Inspector"));
+    m_curlButton = new QPushButton(tr("Copy as curl"), group);
     m_curlButton->setObjectName(QStringLiteral("curlButton"));
-    m_curlButton->setToolTip(QStringLiteral("Copy a curl command that sends the token as a Bearer token to the URL"));
-    m_curlButton->setAccessibleName(QStringLiteral("Copy as curl"));
+    m_curlButton->setToolTip(tr("Copy a curl command that sends the token as a Bearer token to the URL"));
+    m_curlButton->setAccessibleName(tr("Copy as curl"));
     m_urlEdit = new QLineEdit(QStringLiteral("http://localhost:8080/"), group);
     m_urlEdit->setObjectName(QStringLiteral("urlEdit"));
-    m_urlEdit->setToolTip(QStringLiteral("The URL \"Copy as curl\" calls (e.g. a KrakenD endpoint)"));
-    m_urlEdit->setAccessibleName(QStringLiteral("curl URL"));
+    m_urlEdit->setToolTip(tr("The URL \"Copy as curl\" calls (e.g. a KrakenD endpoint)"));
+    m_urlEdit->setAccessibleName(tr("curl URL"));
 
     connect(m_copyButton, &QPushButton::clicked, this, &ComposerPage::copyToken);
     connect(m_curlButton, &QPushButton::clicked, this, &ComposerPage::copyCurl);
@@ -547,7 +547,7 @@ QWidget *ComposerPage::buildOutput()
     buttons->addWidget(m_sendButton);
     buttons->addStretch(1);
     auto *curlRow = new QHBoxLayout;
-    curlRow->addWidget(new QLabel(QStringLiteral("URL:"), group));
+    curlRow->addWidget(new QLabel(tr("URL:"), group));
     curlRow->addWidget(m_urlEdit, 1);
     curlRow->addWidget(m_curlButton);
 
@@ -607,13 +607,13 @@ void ComposerPage::refreshAlgorithms()
     for (const auto &jwk : source.keys->keys) {
         if (!jwk.key.isPrivate() && jwk.key.type() != crypto::KeyType::Oct)
             continue;
-        descriptions.append(jwk.kid.isEmpty() ? jwk.key.description()
-                                              : QStringLiteral("%1 (kid %2)").arg(jwk.key.description(), jwk.kid));
+        descriptions.append(
+            jwk.kid.isEmpty() ? jwk.key.description() : tr("%1 (kid %2)").arg(jwk.key.description(), jwk.kid));
     }
     m_keyInfo->setText(descriptions.join(QStringLiteral(", ")));
     m_kidEdit->setPlaceholderText(source.keys->keys.size() == 1 && !source.keys->keys.first().kid.isEmpty()
             ? source.keys->keys.first().kid
-            : QStringLiteral("optional (the key has none)"));
+            : tr("optional (the key has none)"));
     // A single-key source whose JWK names its algorithm starts with that one.
     if (wanted.isEmpty() && source.keys->keys.size() == 1)
         wanted = source.keys->keys.first().alg;
@@ -695,9 +695,9 @@ QStringList ComposerPage::quickClaimNames()
 
 void ComposerPage::addQuickClaim(const QString &name)
 {
-    const EditorCheck claims = checkEditor(m_claimsEdit, QStringLiteral("claims"));
+    const EditorCheck claims = checkEditor(m_claimsEdit, tr("The claims must be a JSON object { … }"));
     if (!claims.ok) {
-        Q_EMIT statusMessage(QStringLiteral("Fix the claims JSON before adding %1.").arg(name));
+        Q_EMIT statusMessage(tr("Fix the claims JSON before adding %1.").arg(name));
         return;
     }
     const qint64 now = m_clock->nowSecs();
@@ -707,7 +707,7 @@ void ComposerPage::addQuickClaim(const QString &name)
     if (name == u"exp") {
         const auto seconds = common::Duration::parseSeconds(m_durationCombo->currentText().trimmed());
         if (!seconds) {
-            Q_EMIT statusMessage(QStringLiteral("The expiry duration is not valid: %1").arg(seconds.error().message));
+            Q_EMIT statusMessage(tr("The expiry duration is not valid: %1").arg(seconds.error().message));
             return;
         }
         value = now + seconds.value();
@@ -729,7 +729,7 @@ void ComposerPage::addQuickClaim(const QString &name)
     } else if (name == u"scope") {
         value = values.isEmpty() ? QStringLiteral("read write") : values.join(u' ');
     } else {
-        Q_EMIT statusMessage(QStringLiteral("Unknown quick claim %1").arg(name));
+        Q_EMIT statusMessage(tr("Unknown quick claim %1").arg(name));
         return;
     }
     const QString updated = withMember(claimsText(), name, value);
@@ -737,7 +737,7 @@ void ComposerPage::addQuickClaim(const QString &name)
         setClaimsText(updated);
 }
 
-ComposerPage::EditorCheck ComposerPage::checkEditor(QPlainTextEdit *edit, const QString &what) const
+ComposerPage::EditorCheck ComposerPage::checkEditor(QPlainTextEdit *edit, const QString &notAnObject) const
 {
     EditorCheck check;
     const QString text = edit->toPlainText();
@@ -751,7 +751,8 @@ ComposerPage::EditorCheck ComposerPage::checkEditor(QPlainTextEdit *edit, const 
     if (error.error != QJsonParseError::NoError) {
         // The offset counts UTF-8 bytes; the editor counts UTF-16 characters.
         qsizetype pos = QString::fromUtf8(utf8.left(error.offset)).size();
-        QString what = error.errorString();
+        const QString problem = error.errorString();
+        bool missingComma = false;
         if (error.error == QJsonParseError::UnterminatedObject || error.error == QJsonParseError::UnterminatedArray
             || error.error == QJsonParseError::MissingValueSeparator) {
             // Qt stops inside the next member (past its opening quote); the mistake is the missing comma right
@@ -764,7 +765,7 @@ ComposerPage::EditorCheck ComposerPage::checkEditor(QPlainTextEdit *edit, const 
                 --back;
             if (back < p && back > 0 && pos < text.size()) {
                 pos = back;
-                what += QStringLiteral(" (missing comma?)");
+                missingComma = true;
             }
         }
         if (error.error == QJsonParseError::IllegalValue || error.error == QJsonParseError::IllegalNumber) {
@@ -782,19 +783,22 @@ ComposerPage::EditorCheck ComposerPage::checkEditor(QPlainTextEdit *edit, const 
         const qsizetype lineStart = pos == 0 ? 0 : text.lastIndexOf(u'\n', pos - 1) + 1;
         const qsizetype line = text.left(pos).count(u'\n') + 1;
         const qsizetype column = pos - lineStart + 1;
-        check.message = QStringLiteral("Line %1, column %2: %3").arg(line).arg(column).arg(what);
+        check.message = (missingComma ? tr("Line %1, column %2: %3 (missing comma?)") : tr("Line %1, column %2: %3"))
+                            .arg(line)
+                            .arg(column)
+                            .arg(problem);
         // Mark the character before a missing comma (a line end itself cannot be seen).
-        check.errorPosition = what.endsWith(QStringLiteral("comma?)")) ? pos - 1 : pos;
+        check.errorPosition = missingComma ? pos - 1 : pos;
         return check;
     }
     if (!doc.isObject()) {
-        check.message = QStringLiteral("The %1 must be a JSON object { \u2026 }").arg(what);
+        check.message = notAnObject;
         check.errorPosition = text.indexOf(QRegularExpression(QStringLiteral("\\S")));
         return check;
     }
     const QStringList duplicates = common::JsonText::duplicateKeys(utf8);
     if (!duplicates.isEmpty()) {
-        check.message = QStringLiteral("Duplicate member %1: KrakenD (go-jose) rejects such tokens")
+        check.message = tr("Duplicate member %1: KrakenD (go-jose) rejects such tokens")
                             .arg(QStringLiteral("\"") + duplicates.join(QStringLiteral("\", \"")) + u'"');
         return check;
     }
@@ -828,17 +832,17 @@ void ComposerPage::showEditorCheck(QPlainTextEdit *edit, QLabel *label, const Ed
 
 bool ComposerPage::validate()
 {
-    const EditorCheck header = checkEditor(m_headerEdit, QStringLiteral("header"));
-    const EditorCheck claims = checkEditor(m_claimsEdit, QStringLiteral("claims"));
+    const EditorCheck header = checkEditor(m_headerEdit, tr("The header must be a JSON object { … }"));
+    const EditorCheck claims = checkEditor(m_claimsEdit, tr("The claims must be a JSON object { … }"));
     EditorCheck headerShown = header;
     if (header.ok && header.object.contains(QStringLiteral("alg"))) {
         const QJsonValue alg = header.object.value(QStringLiteral("alg"));
         if (alg.toString() != algorithm() || !alg.isString()) {
             headerShown.ok = false;
-            headerShown.message = QStringLiteral("The header sets alg to %1 but the chosen algorithm is %2: choose "
-                                                 "the algorithm in the list")
-                                      .arg(common::JsonText::compact(alg),
-                                          algorithm().isEmpty() ? QStringLiteral("none yet") : algorithm());
+            headerShown.message
+                = tr("The header sets alg to %1 but the chosen algorithm is %2: choose "
+                     "the algorithm in the list")
+                      .arg(common::JsonText::compact(alg), algorithm().isEmpty() ? tr("none yet") : algorithm());
             headerShown.errorPosition = -1;
         }
     }
@@ -848,13 +852,13 @@ bool ComposerPage::validate()
 
     QStringList problems;
     if (!headerShown.ok)
-        problems.append(QStringLiteral("Header: ") + headerShown.message);
+        problems.append(tr("Header: %1").arg(headerShown.message));
     if (!claims.ok)
-        problems.append(QStringLiteral("Claims: ") + claims.message);
+        problems.append(tr("Claims: %1").arg(claims.message));
     if (keySource() < 0)
-        problems.append(QStringLiteral("No signing key: generate one or add one on the Keys page"));
+        problems.append(tr("No signing key: generate one or add one on the Keys page"));
     else if (algorithm().isEmpty())
-        problems.append(QStringLiteral("The chosen key cannot sign"));
+        problems.append(tr("The chosen key cannot sign"));
     m_error = problems.join(u'\n');
     m_inputsValid = problems.isEmpty();
     m_signButton->setEnabled(m_inputsValid);
@@ -870,15 +874,14 @@ void ComposerPage::updateTimes(const QJsonObject &claims)
             continue;
         const QJsonValue value = claims.value(name);
         if (!value.isDouble()) {
-            lines.append(
-                QStringLiteral("<b>%1</b>: <span style=\"color:%2\">not a number (NumericDate expected)</span>")
-                    .arg(name, Theme::severityColor(common::Severity::Warning, palette()).name()));
+            lines.append(tr("<b>%1</b>: <span style=\"color:%2\">not a number (NumericDate expected)</span>")
+                             .arg(name, Theme::severityColor(common::Severity::Warning, palette()).name()));
             continue;
         }
         const auto secs = static_cast<qint64>(value.toDouble());
         const QString when
             = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        lines.append(QStringLiteral("<b>%1</b>: %2 UTC (%3)").arg(name, when, common::Duration::relative(secs, now)));
+        lines.append(tr("<b>%1</b>: %2 UTC (%3)").arg(name, when, common::Duration::relative(secs, now)));
     }
     m_timesLabel->setText(lines.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
     m_timesLabel->setVisible(!lines.isEmpty());
@@ -905,12 +908,12 @@ bool ComposerPage::signNow()
     const auto alg = crypto::Algorithms::fromName(algorithm());
     const KeySource &source = m_ring->at(keySource());
     if (!alg || !source.keys) {
-        m_error = QStringLiteral("The chosen key cannot sign");
+        m_error = tr("The chosen key cannot sign");
         clearToken();
         return false;
     }
-    const EditorCheck header = checkEditor(m_headerEdit, QStringLiteral("header"));
-    const EditorCheck claims = checkEditor(m_claimsEdit, QStringLiteral("claims"));
+    const EditorCheck header = checkEditor(m_headerEdit, tr("The header must be a JSON object { … }"));
+    const EditorCheck claims = checkEditor(m_claimsEdit, tr("The claims must be a JSON object { … }"));
     QJsonObject extraHeader;
     const QString typ = m_typEdit->text().trimmed();
     if (!typ.isEmpty())
@@ -937,7 +940,7 @@ void ComposerPage::showToken()
     m_tokenView->replaceText(m_token);
     m_tokenView->applyMarkup(TokenMarkup::of(jose::TokenParser::parse(m_token)));
     const QString alg = algorithm();
-    m_resultLabel->setText(QStringLiteral("Signed with %1 \u2014 %2 characters").arg(alg).arg(m_token.size()));
+    m_resultLabel->setText(tr("Signed with %1 — %n character(s)", nullptr, static_cast<int>(m_token.size())).arg(alg));
     m_resultLabel->setStyleSheet(QString());
     m_warningsLabel->setText(
         m_warnings.isEmpty() ? QString() : QStringLiteral("\u26a0 ") + m_warnings.join(QStringLiteral("\n\u26a0 ")));
@@ -953,7 +956,7 @@ void ComposerPage::clearToken()
     m_tokenView->replaceText(QString());
     m_tokenView->applyMarkup(TokenMarkup {});
     m_warningsLabel->setVisible(false);
-    m_resultLabel->setText(m_error.isEmpty() ? QStringLiteral("Not signed yet.") : m_error);
+    m_resultLabel->setText(m_error.isEmpty() ? tr("Not signed yet.") : m_error);
     // No key yet is a hint (the empty state above says what to do), not an error.
     m_resultLabel->setStyleSheet(m_error.isEmpty() || keySource() < 0
             ? QString()
@@ -969,19 +972,20 @@ void ComposerPage::generateQuickKey(bool hmac)
     auto key = hmac ? crypto::Key::generate(crypto::KeyType::Oct, 256)
                     : crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
     if (!key) {
-        Q_EMIT statusMessage(QStringLiteral("Could not generate a key: ") + key.error().message);
+        Q_EMIT statusMessage(tr("Could not generate a key: %1").arg(key.error().message));
         return;
     }
     const QString alg = hmac ? QStringLiteral("HS256") : QStringLiteral("ES256");
     const QString thumbprint = keys::Jwk::fromKey(key.value()).thumbprint();
     const keys::Jwk jwk = keys::Jwk::fromKey(key.value(), thumbprint.left(12), alg, QStringLiteral("sig"));
     m_wantedAlg = alg;
-    const int index = m_ring->add(
-        KeyRing::generated(hmac ? QStringLiteral("Composer HS256 secret") : QStringLiteral("Composer ES256 key"), jwk));
+    const int index
+        = m_ring->add(KeyRing::generated(hmac ? tr("Composer HS256 secret") : tr("Composer ES256 key"), jwk));
     refreshKeys();
     setKeySource(index);
-    Q_EMIT statusMessage(QStringLiteral("Generated %1 into the workspace's keys (not saved unless you choose to).")
-                             .arg(hmac ? QStringLiteral("an HS256 secret") : QStringLiteral("an ES256 key")));
+    Q_EMIT statusMessage(hmac
+            ? tr("Generated an HS256 secret into the workspace's keys (not saved unless you choose to).")
+            : tr("Generated an ES256 key into the workspace's keys (not saved unless you choose to)."));
 }
 
 QString ComposerPage::curlCommand(const QString &token, const QString &url)
@@ -996,7 +1000,7 @@ void ComposerPage::copyToken()
     if (m_token.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(m_token);
-    Q_EMIT statusMessage(QStringLiteral("Token copied to the clipboard."));
+    Q_EMIT statusMessage(tr("Token copied to the clipboard."));
 }
 
 void ComposerPage::copyCurl()
@@ -1004,7 +1008,7 @@ void ComposerPage::copyCurl()
     if (m_token.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(curlCommand(m_token, m_urlEdit->text()));
-    Q_EMIT statusMessage(QStringLiteral("curl command copied to the clipboard."));
+    Q_EMIT statusMessage(tr("curl command copied to the clipboard."));
 }
 
 QJsonObject ComposerPage::toWorkspaceJson() const

@@ -114,7 +114,8 @@ private:
     void onInputsChanged();
     /// Validates both editors and the header's alg; updates labels and marks. True when signable.
     bool validate();
-    EditorCheck checkEditor(QPlainTextEdit *edit, const QString &what) const;
+    /// `notAnObject` is the message for text that is JSON but not an object.
+    EditorCheck checkEditor(QPlainTextEdit *edit, const QString &notAnObject) const;
     void showEditorCheck(QPlainTextEdit *edit, QLabel *label, const EditorCheck &check);
     void updateTimes(const QJsonObject &claims);
     void showToken();

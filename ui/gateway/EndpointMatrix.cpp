@@ -37,16 +37,16 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
 
     m_tokenEdit = new QLineEdit(this);
     m_tokenEdit->setObjectName(QStringLiteral("endpointMatrixToken"));
-    m_tokenEdit->setPlaceholderText(QStringLiteral("Paste a token to try it on every endpoint"));
+    m_tokenEdit->setPlaceholderText(tr("Paste a token to try it on every endpoint"));
     m_tokenEdit->setFont(Theme::monospaceFont());
     m_tokenEdit->setClearButtonEnabled(true);
-    m_tokenEdit->setToolTip(QStringLiteral(
-        "Sent to each endpoint where its config reads tokens (auth_header_name with \"Bearer \", or cookie_key)"));
-    m_tokenEdit->setAccessibleName(QStringLiteral("Token for all endpoints"));
+    m_tokenEdit->setToolTip(
+        tr("Sent to each endpoint where its config reads tokens (auth_header_name with \"Bearer \", or cookie_key)"));
+    m_tokenEdit->setAccessibleName(tr("Token for all endpoints"));
 
-    m_runButton = new QPushButton(QStringLiteral("Run"), this);
+    m_runButton = new QPushButton(tr("Run"), this);
     m_runButton->setObjectName(QStringLiteral("endpointMatrixRun"));
-    m_runButton->setToolTip(QStringLiteral("Simulate every endpoint again"));
+    m_runButton->setToolTip(tr("Simulate every endpoint again"));
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("endpointMatrixProgress"));
@@ -55,7 +55,7 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     m_progress->setVisible(false);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(QStringLiteral("Token"), this));
+    top->addWidget(new QLabel(tr("Token"), this));
     top->addWidget(m_tokenEdit, 1);
     top->addWidget(m_progress);
     top->addWidget(m_runButton);
@@ -75,10 +75,10 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     for (int column = 0; column < EndpointMatrixModel::ReasonColumn; ++column)
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(EndpointMatrixModel::ReasonColumn, QHeaderView::Stretch);
-    m_view->setToolTip(QStringLiteral("Double-click an endpoint to open it in the simulator"));
-    m_view->setAccessibleName(QStringLiteral("Status per endpoint"));
+    m_view->setToolTip(tr("Double-click an endpoint to open it in the simulator"));
+    m_view->setAccessibleName(tr("Status per endpoint"));
 
-    m_hint = new QLabel(QStringLiteral("Open a krakend.json to see every endpoint's answer to one token"), this);
+    m_hint = new QLabel(tr("Open a krakend.json to see every endpoint's answer to one token"), this);
     m_hint->setObjectName(QStringLiteral("endpointMatrixHint"));
     m_hint->setAlignment(Qt::AlignCenter);
     m_hint->setWordWrap(true);
@@ -134,9 +134,8 @@ void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir)
     m_view->setVisible(!rows.isEmpty());
     m_hint->setVisible(rows.isEmpty());
     if (rows.isEmpty())
-        m_hint->setText(root.isEmpty()
-                ? QStringLiteral("Open a krakend.json to see every endpoint's answer to one token")
-                : QStringLiteral("This config has no endpoints"));
+        m_hint->setText(root.isEmpty() ? tr("Open a krakend.json to see every endpoint's answer to one token")
+                                       : tr("This config has no endpoints"));
     runNow();
 }
 
@@ -229,8 +228,7 @@ void EndpointMatrix::updateSummary()
         parts << QStringLiteral("%1 \u00d7 %2").arg(it.value()).arg(it.key());
     m_summary->setText(parts.isEmpty()
             ? QString()
-            : QStringLiteral("%1 endpoints: %2. Double-click one to open it in the simulator.")
-                  .arg(m_model->rowCount())
+            : tr("%n endpoint(s): %1. Double-click one to open it in the simulator.", nullptr, m_model->rowCount())
                   .arg(parts.join(QStringLiteral(", "))));
     if (!parts.isEmpty())
         Q_EMIT statusMessage(m_summary->text());

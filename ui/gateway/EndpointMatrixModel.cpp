@@ -73,7 +73,7 @@ QVariant EndpointMatrixModel::data(const QModelIndex &index, int role) const
             if (!r.done)
                 return QStringLiteral("\u2026");
             return r.hasValidator ? SimulationPanel::statusText(r.status)
-                                  : SimulationPanel::statusText(r.status) + QStringLiteral(" (no validator)");
+                                  : tr("%1 (no validator)").arg(SimulationPanel::statusText(r.status));
         case StopColumn:
             return r.done ? (r.stoppingCheck.isEmpty() ? QStringLiteral("\u2014") : r.stoppingCheck) : QString();
         case ReasonColumn:
@@ -83,9 +83,9 @@ QVariant EndpointMatrixModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == ReasonColumn || index.column() == StatusColumn)
-            return r.done ? r.reason : QStringLiteral("Simulating\u2026");
+            return r.done ? r.reason : tr("Simulating…");
         if (index.column() == EndpointColumn)
-            return QStringLiteral("Double-click to open this endpoint in the simulator");
+            return tr("Double-click to open this endpoint in the simulator");
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && r.done)
@@ -113,15 +113,15 @@ QVariant EndpointMatrixModel::headerData(int section, Qt::Orientation orientatio
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case EndpointColumn:
-        return QStringLiteral("Endpoint");
+        return tr("Endpoint");
     case MethodColumn:
-        return QStringLiteral("Method");
+        return tr("Method");
     case StatusColumn:
-        return QStringLiteral("Status");
+        return tr("Status");
     case StopColumn:
-        return QStringLiteral("Stopping check");
+        return tr("Stopping check");
     case ReasonColumn:
-        return QStringLiteral("Reason");
+        return tr("Reason");
     default:
         return {};
     }

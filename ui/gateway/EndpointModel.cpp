@@ -83,9 +83,9 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case PathColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)
-            return e.path.isEmpty() ? QStringLiteral("(no path)") : e.path;
+            return e.path.isEmpty() ? tr("(no path)") : e.path;
         if (role == Qt::ToolTipRole)
-            return QStringLiteral("endpoints[%1]: %2 %3").arg(e.index).arg(e.method, e.path);
+            return tr("endpoints[%1]: %2 %3").arg(e.index).arg(e.method, e.path);
         break;
     case MethodColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)
@@ -95,8 +95,8 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole || role == Qt::EditRole)
             return e.hasValidator ? QStringLiteral("\u2713") : QString();
         if (role == Qt::ToolTipRole)
-            return e.hasValidator ? QStringLiteral("Has an auth/validator block (%1)").arg(e.validatorKey)
-                                  : QStringLiteral("No auth/validator: KrakenD lets every request through");
+            return e.hasValidator ? tr("Has an auth/validator block (%1)").arg(e.validatorKey)
+                                  : tr("No auth/validator: KrakenD lets every request through");
         if (role == Qt::TextAlignmentRole)
             return static_cast<int>(Qt::AlignCenter);
         break;
@@ -104,7 +104,7 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole || role == Qt::EditRole)
             return e.hasSigner ? QStringLiteral("\u2713") : QString();
         if (role == Qt::ToolTipRole)
-            return e.hasSigner ? QStringLiteral("Has an auth/signer block") : QStringLiteral("No auth/signer");
+            return e.hasSigner ? tr("Has an auth/signer block") : tr("No auth/signer");
         if (role == Qt::TextAlignmentRole)
             return static_cast<int>(Qt::AlignCenter);
         break;
@@ -116,9 +116,8 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
                                             : QStringLiteral("%1 %2").arg(verdict.status).arg(verdict.reason);
         }
         if (role == Qt::ToolTipRole)
-            return verdict.status == 0
-                ? QStringLiteral("Not simulated yet")
-                : QStringLiteral("Last simulation: HTTP %1 %2").arg(verdict.status).arg(verdict.reason);
+            return verdict.status == 0 ? tr("Not simulated yet")
+                                       : tr("Last simulation: HTTP %1 %2").arg(verdict.status).arg(verdict.reason);
         if (role == Qt::ForegroundRole && verdict.status != 0)
             return verdict.status < 400
                 ? (Theme::isDark(m_palette) ? QColor(0x7e, 0xe2, 0xa8) : QColor(0x1a, 0x7f, 0x37))

@@ -75,7 +75,8 @@ OptionInfo revokerOpt(const char *name, GoType goType, const char *type, const c
     o.type = QString::fromUtf8(type);
     o.defaultValue = QString::fromUtf8(def);
     o.since = QStringLiteral("2.0");
-    o.meaning = QString::fromUtf8(meaning);
+    // The meanings below are the page's own (the validator's and signer's come from core, in English).
+    o.meaning = QCoreApplication::translate("jwb::ui::GatewayPage", meaning);
     o.enumValues = std::move(enumValues);
     return o;
 }
@@ -139,16 +140,19 @@ QList<OptionGroup> GatewayPage::validatorGroups()
         return out;
     };
     return {
-        {QStringLiteral("Key source & TLS"),
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Key source & TLS")),
             l({"alg", "jwk_url", "jwk_local_path", "secret_url", "cypher_key", "disable_jwk_security",
                 "jwk_fingerprints", "jwk_local_ca", "cipher_suites", "key_identify_strategy"})},
-        {QStringLiteral("Claims"), l({"issuer", "audience", "leeway"})},
-        {QStringLiteral("Roles & scopes"),
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Claims")), l({"issuer", "audience", "leeway"})},
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Roles & scopes")),
             l({"roles_key", "roles_key_is_nested", "roles", "scopes_key", "scopes", "scopes_matcher"})},
-        {QStringLiteral("Token location"), l({"auth_header_name", "cookie_key"})},
-        {QStringLiteral("Propagation"), l({"propagate_claims", "propagate_claims_preserve_array"})},
-        {QStringLiteral("Caching"), l({"cache", "cache_duration", "failed_jwk_key_cooldown"})},
-        {QStringLiteral("Advanced"), l({"operation_debug"})},
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Token location")),
+            l({"auth_header_name", "cookie_key"})},
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Propagation")),
+            l({"propagate_claims", "propagate_claims_preserve_array"})},
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Caching")),
+            l({"cache", "cache_duration", "failed_jwk_key_cooldown"})},
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Advanced")), l({"operation_debug"})},
     };
 }
 
@@ -161,11 +165,12 @@ QList<OptionGroup> GatewayPage::signerGroups()
         return out;
     };
     return {
-        {QStringLiteral("Signing"), l({"alg", "kid", "keys_to_sign", "full"})},
-        {QStringLiteral("Key source & TLS"),
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Signing")),
+            l({"alg", "kid", "keys_to_sign", "full"})},
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Key source & TLS")),
             l({"jwk_url", "jwk_local_path", "secret_url", "cypher_key", "disable_jwk_security", "jwk_fingerprints",
                 "jwk_local_ca", "cipher_suites"})},
-        {QStringLiteral("Advanced"), l({"leeway", "typ"})},
+        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Advanced")), l({"leeway", "typ"})},
     };
 }
 
@@ -173,19 +178,24 @@ const QList<OptionInfo> &GatewayPage::revokerOptions()
 {
     static const QList<OptionInfo> list = {
         revokerOpt("N", GoType::Uint32, "integer", "none (required)",
-            "Maximum number of elements kept in the bloom filter (tens of millions work on small machines)."),
+            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
+                "Maximum number of elements kept in the bloom filter (tens of millions work on small machines).")),
         revokerOpt("P", GoType::Uint32, "number", "none (required)",
-            "Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter."),
+            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
+                "Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter.")),
         revokerOpt("hash_name", GoType::String, "string (enum)", "none (required)",
-            "Hash function: optimal (recommended, less CPU) or default.",
+            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage", "Hash function: optimal (recommended, less CPU) or default."),
             {QStringLiteral("optimal"), QStringLiteral("default")}),
         revokerOpt("TTL", GoType::Uint32, "integer (seconds)", "none (required)",
-            "Lifespan of the tokens in seconds; must match the expiration the identity provider sets."),
+            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
+                "Lifespan of the tokens in seconds; must match the expiration the identity provider sets.")),
         revokerOpt("port", GoType::Uint32, "integer", "none (required)",
-            "Port of the RPC service each KrakenD exposes to receive revoked entries."),
+            QT_TRANSLATE_NOOP(
+                "jwb::ui::GatewayPage", "Port of the RPC service each KrakenD exposes to receive revoked entries.")),
         revokerOpt("token_keys", GoType::StringList, "array of strings", "none (required)",
-            "Claims watched for revocation: each top-level claim, only when it is a string, is tested as "
-            "\"<claim>-<value>\" (e.g. jti-abc); a hit answers 401. Array or numeric claims never match."),
+            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
+                "Claims watched for revocation: each top-level claim, only when it is a string, is tested as "
+                "\"<claim>-<value>\" (e.g. jti-abc); a hit answers 401. Array or numeric claims never match.")),
     };
     return list;
 }
@@ -223,10 +233,10 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     m_validatorTab = buildValidatorTab();
     m_signerTab = buildSignerTab();
     m_lintTab = buildLintTab();
-    m_tabs->addTab(m_validatorTab, QStringLiteral("Validator"));
-    m_tabs->addTab(m_signerTab, QStringLiteral("Signer"));
-    m_tabs->addTab(buildExportTab(), QStringLiteral("Export"));
-    m_tabs->addTab(m_lintTab, QStringLiteral("Lint"));
+    m_tabs->addTab(m_validatorTab, tr("Validator"));
+    m_tabs->addTab(m_signerTab, tr("Signer"));
+    m_tabs->addTab(buildExportTab(), tr("Export"));
+    m_tabs->addTab(m_lintTab, tr("Lint"));
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
@@ -263,45 +273,44 @@ QWidget *GatewayPage::buildToolbar()
         row->addWidget(b);
         return b;
     };
-    connect(tool(QStringLiteral("New"), QStringLiteral("gatewayNew"), QStringLiteral("Start a new krakend.json")),
-        &QToolButton::clicked, this, [this] {
+    connect(tool(tr("New"), QStringLiteral("gatewayNew"), tr("Start a new krakend.json")), &QToolButton::clicked, this,
+        [this] {
             if (maybeSave())
                 newConfig();
         });
-    connect(tool(QStringLiteral("Open\u2026"), QStringLiteral("gatewayOpen"),
-                QStringLiteral("Open a krakend.json (it is not changed until you save)")),
+    connect(
+        tool(tr("Open…"), QStringLiteral("gatewayOpen"), tr("Open a krakend.json (it is not changed until you save)")),
         &QToolButton::clicked, this, [this] {
             if (!maybeSave())
                 return;
-            const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open KrakenD configuration"),
-                QStringLiteral("KrakenD configuration (*.json);;All files (*)"));
+            const QString path = Dialogs::getOpenFileName(
+                this, tr("Open KrakenD configuration"), tr("KrakenD configuration (*.json);;All files (*)"));
             if (!path.isEmpty())
                 openConfig(path);
         });
-    connect(tool(QStringLiteral("Save"), QStringLiteral("gatewaySave"),
-                QStringLiteral("Save atomically; the first save keeps the original as <file>.bak")),
+    connect(tool(tr("Save"), QStringLiteral("gatewaySave"),
+                tr("Save atomically; the first save keeps the original as <file>.bak")),
         &QToolButton::clicked, this, [this] { save(); });
-    connect(tool(QStringLiteral("Save As\u2026"), QStringLiteral("gatewaySaveAs"),
-                QStringLiteral("Save the configuration under another name")),
+    connect(tool(tr("Save As…"), QStringLiteral("gatewaySaveAs"), tr("Save the configuration under another name")),
         &QToolButton::clicked, this, [this] {
-            const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save KrakenD configuration"),
-                QStringLiteral("KrakenD configuration (*.json)"),
-                configPath().isEmpty() ? QStringLiteral("krakend.json") : configPath());
+            const QString path
+                = Dialogs::getSaveFileName(this, tr("Save KrakenD configuration"), tr("KrakenD configuration (*.json)"),
+                    configPath().isEmpty() ? QStringLiteral("krakend.json") : configPath());
             if (!path.isEmpty())
                 saveAs(path);
         });
-    m_undoButton = tool(QStringLiteral("Undo"), QStringLiteral("gatewayUndo"), QStringLiteral("Undo the last edit"));
-    m_redoButton = tool(QStringLiteral("Redo"), QStringLiteral("gatewayRedo"), QStringLiteral("Redo"));
+    m_undoButton = tool(tr("Undo"), QStringLiteral("gatewayUndo"), tr("Undo the last edit"));
+    m_redoButton = tool(tr("Redo"), QStringLiteral("gatewayRedo"), tr("Redo"));
     connect(m_undoButton, &QToolButton::clicked, m_undo, &QUndoStack::undo);
     connect(m_redoButton, &QToolButton::clicked, m_undo, &QUndoStack::redo);
     connect(m_undo, &QUndoStack::canUndoChanged, m_undoButton, &QWidget::setEnabled);
     connect(m_undo, &QUndoStack::canRedoChanged, m_redoButton, &QWidget::setEnabled);
     // The buttons, not `this`: the stack announces its last change while the page is being destroyed.
     connect(m_undo, &QUndoStack::undoTextChanged, m_undoButton, [button = m_undoButton](const QString &t) {
-        button->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to undo") : QStringLiteral("Undo: ") + t);
+        button->setToolTip(t.isEmpty() ? tr("Nothing to undo") : tr("Undo: %1").arg(t));
     });
     connect(m_undo, &QUndoStack::redoTextChanged, m_redoButton, [button = m_redoButton](const QString &t) {
-        button->setToolTip(t.isEmpty() ? QStringLiteral("Nothing to redo") : QStringLiteral("Redo: ") + t);
+        button->setToolTip(t.isEmpty() ? tr("Nothing to redo") : tr("Redo: %1").arg(t));
     });
     m_undoButton->setEnabled(false);
     m_redoButton->setEnabled(false);
@@ -313,14 +322,13 @@ QWidget *GatewayPage::buildToolbar()
     row->addSpacing(12);
     row->addWidget(m_fileLabel, 1);
 
-    auto *versionLabel = new QLabel(QStringLiteral("Target KrakenD"), bar);
+    auto *versionLabel = new QLabel(tr("Target KrakenD"), bar);
     m_versionCombo = new QComboBox(bar);
     m_versionCombo->setObjectName(QStringLiteral("targetVersionCombo"));
     m_versionCombo->addItems(targetVersions());
     m_versionCombo->setCurrentText(QStringLiteral("2.13"));
-    m_versionCombo->setToolTip(
-        QStringLiteral("The KrakenD version the config is for: options that appeared later are flagged"));
-    m_versionCombo->setAccessibleName(QStringLiteral("Target KrakenD version"));
+    m_versionCombo->setToolTip(tr("The KrakenD version the config is for: options that appeared later are flagged"));
+    m_versionCombo->setAccessibleName(tr("Target KrakenD version"));
     versionLabel->setBuddy(m_versionCombo);
     row->addWidget(versionLabel);
     row->addWidget(m_versionCombo);
@@ -341,20 +349,18 @@ QWidget *GatewayPage::buildEndpointPane()
     auto *row = new QHBoxLayout;
     m_search = new QLineEdit(pane);
     m_search->setObjectName(QStringLiteral("endpointSearch"));
-    m_search->setPlaceholderText(QStringLiteral("Search path or method"));
+    m_search->setPlaceholderText(tr("Search path or method"));
     m_search->setClearButtonEnabled(true);
-    m_search->setToolTip(QStringLiteral("Shows the endpoints whose path or method contains this text"));
-    m_search->setAccessibleName(QStringLiteral("Search endpoints"));
+    m_search->setToolTip(tr("Shows the endpoints whose path or method contains this text"));
+    m_search->setAccessibleName(tr("Search endpoints"));
     m_filterCombo = new QComboBox(pane);
     m_filterCombo->setObjectName(QStringLiteral("endpointFilterCombo"));
-    m_filterCombo->addItem(QStringLiteral("All endpoints"), static_cast<int>(EndpointFilterModel::Filter::All));
-    m_filterCombo->addItem(
-        QStringLiteral("With validator"), static_cast<int>(EndpointFilterModel::Filter::WithValidator));
-    m_filterCombo->addItem(
-        QStringLiteral("Without validator"), static_cast<int>(EndpointFilterModel::Filter::WithoutValidator));
-    m_filterCombo->addItem(QStringLiteral("With signer"), static_cast<int>(EndpointFilterModel::Filter::WithSigner));
-    m_filterCombo->setToolTip(QStringLiteral("Which endpoints to list"));
-    m_filterCombo->setAccessibleName(QStringLiteral("Endpoint filter"));
+    m_filterCombo->addItem(tr("All endpoints"), static_cast<int>(EndpointFilterModel::Filter::All));
+    m_filterCombo->addItem(tr("With validator"), static_cast<int>(EndpointFilterModel::Filter::WithValidator));
+    m_filterCombo->addItem(tr("Without validator"), static_cast<int>(EndpointFilterModel::Filter::WithoutValidator));
+    m_filterCombo->addItem(tr("With signer"), static_cast<int>(EndpointFilterModel::Filter::WithSigner));
+    m_filterCombo->setToolTip(tr("Which endpoints to list"));
+    m_filterCombo->setAccessibleName(tr("Endpoint filter"));
     row->addWidget(m_search, 1);
     row->addWidget(m_filterCombo);
     layout->addLayout(row);
@@ -380,18 +386,18 @@ QWidget *GatewayPage::buildEndpointPane()
     m_endpointView->horizontalHeader()->resizeSection(EndpointModel::VerdictColumn, 110);
     m_endpointView->setSortingEnabled(true);
     m_endpointView->sortByColumn(-1, Qt::AscendingOrder);
-    m_endpointView->setToolTip(QStringLiteral("The endpoints of the configuration; select one to edit its JWT blocks"));
-    m_endpointView->setAccessibleName(QStringLiteral("Endpoints"));
+    m_endpointView->setToolTip(tr("The endpoints of the configuration; select one to edit its JWT blocks"));
+    m_endpointView->setAccessibleName(tr("Endpoints"));
     layout->addWidget(m_endpointView, 1);
 
     m_endpointHint = makeHint(QStringLiteral("endpointHint"), pane);
     layout->addWidget(m_endpointHint);
 
     auto *buttons = new QHBoxLayout;
-    auto *add = makeButton(QStringLiteral("Add endpoint\u2026"), QStringLiteral("addEndpointButton"),
-        QStringLiteral("Append an endpoint (path, method, backend) to the configuration"), pane);
-    auto *remove = makeButton(QStringLiteral("Remove endpoint"), QStringLiteral("removeEndpointButton"),
-        QStringLiteral("Remove the selected endpoint from the configuration"), pane);
+    auto *add = makeButton(tr("Add endpoint…"), QStringLiteral("addEndpointButton"),
+        tr("Append an endpoint (path, method, backend) to the configuration"), pane);
+    auto *remove = makeButton(tr("Remove endpoint"), QStringLiteral("removeEndpointButton"),
+        tr("Remove the selected endpoint from the configuration"), pane);
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addStretch(1);
@@ -426,13 +432,13 @@ QWidget *GatewayPage::buildValidatorTab()
     bold.setBold(true);
     m_validatorTitle->setFont(bold);
     m_validatorTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_addValidator = makeButton(QStringLiteral("Add validator"), QStringLiteral("addValidatorButton"),
-        QStringLiteral("Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)"), tab);
-    m_removeValidator = makeButton(QStringLiteral("Remove validator"), QStringLiteral("removeValidatorButton"),
-        QStringLiteral("Remove this endpoint's auth/validator block: the endpoint becomes public"), tab);
-    m_suggestButton = makeButton(QStringLiteral("Suggest from token\u2026"), QStringLiteral("suggestButton"),
-        QStringLiteral("Fill alg, issuer, audience, JWK URL, roles_key and scopes_key from a token and its "
-                       "issuer"),
+    m_addValidator = makeButton(tr("Add validator"), QStringLiteral("addValidatorButton"),
+        tr("Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)"), tab);
+    m_removeValidator = makeButton(tr("Remove validator"), QStringLiteral("removeValidatorButton"),
+        tr("Remove this endpoint's auth/validator block: the endpoint becomes public"), tab);
+    m_suggestButton = makeButton(tr("Suggest from token…"), QStringLiteral("suggestButton"),
+        tr("Fill alg, issuer, audience, JWK URL, roles_key and scopes_key from a token and its "
+           "issuer"),
         tab);
     head->addWidget(m_validatorTitle, 1);
     head->addWidget(m_suggestButton);
@@ -461,12 +467,13 @@ QWidget *GatewayPage::buildValidatorTab()
         QStringLiteral("validator"), krakend::ValidatorConfig::options(), validatorGroups(), {}, content);
     cl->addWidget(m_validatorForm);
 
-    auto *service = new QGroupBox(QStringLiteral("Service level (whole file)"), content);
+    auto *service = new QGroupBox(tr("Service level (whole file)"), content);
     service->setObjectName(QStringLiteral("serviceGroup"));
     auto *sl = new QVBoxLayout(service);
     m_serviceForm = new OptionForm(QStringLiteral("service"), krakend::ValidatorConfig::serviceOptions(),
-        {{QStringLiteral("Shared key cache (auth/validator)"), {QStringLiteral("shared_cache_duration")}}}, {},
-        service);
+        {{QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Shared key cache (auth/validator)")),
+            {QStringLiteral("shared_cache_duration")}}},
+        {}, service);
     sl->addWidget(m_serviceForm);
 
     auto *revRow = new QHBoxLayout;
@@ -474,16 +481,16 @@ QWidget *GatewayPage::buildValidatorTab()
     m_revokerHint->setObjectName(QStringLiteral("revokerHint"));
     m_revokerHint->setWordWrap(true);
     m_revokerHint->setForegroundRole(QPalette::PlaceholderText);
-    m_addRevoker = makeButton(QStringLiteral("Add revoker"), QStringLiteral("addRevokerButton"),
-        QStringLiteral("Add a service-level auth/revoker (bloom filter of revoked tokens)"), service);
-    m_removeRevoker = makeButton(QStringLiteral("Remove revoker"), QStringLiteral("removeRevokerButton"),
-        QStringLiteral("Remove the service-level auth/revoker block"), service);
+    m_addRevoker = makeButton(tr("Add revoker"), QStringLiteral("addRevokerButton"),
+        tr("Add a service-level auth/revoker (bloom filter of revoked tokens)"), service);
+    m_removeRevoker = makeButton(tr("Remove revoker"), QStringLiteral("removeRevokerButton"),
+        tr("Remove the service-level auth/revoker block"), service);
     revRow->addWidget(m_revokerHint, 1);
     revRow->addWidget(m_addRevoker);
     revRow->addWidget(m_removeRevoker);
     sl->addLayout(revRow);
     m_revokerForm = new OptionForm(QStringLiteral("revoker"), revokerOptions(),
-        {{QStringLiteral("Token revocation (auth/revoker)"),
+        {{QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Token revocation (auth/revoker)")),
             {QStringLiteral("N"), QStringLiteral("P"), QStringLiteral("hash_name"), QStringLiteral("TTL"),
                 QStringLiteral("port"), QStringLiteral("token_keys")}}},
         {{QStringLiteral("P"), FieldKind::Number}}, service);
@@ -515,10 +522,10 @@ QWidget *GatewayPage::buildSignerTab()
     bold.setBold(true);
     m_signerTitle->setFont(bold);
     m_signerTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_addSigner = makeButton(QStringLiteral("Add signer"), QStringLiteral("addSignerButton"),
-        QStringLiteral("Add an auth/signer block: KrakenD then signs the listed response fields as JWTs"), tab);
-    m_removeSigner = makeButton(QStringLiteral("Remove signer"), QStringLiteral("removeSignerButton"),
-        QStringLiteral("Remove this endpoint's auth/signer block"), tab);
+    m_addSigner = makeButton(tr("Add signer"), QStringLiteral("addSignerButton"),
+        tr("Add an auth/signer block: KrakenD then signs the listed response fields as JWTs"), tab);
+    m_removeSigner = makeButton(
+        tr("Remove signer"), QStringLiteral("removeSignerButton"), tr("Remove this endpoint's auth/signer block"), tab);
     head->addWidget(m_signerTitle, 1);
     head->addWidget(m_addSigner);
     head->addWidget(m_removeSigner);
@@ -558,23 +565,23 @@ QWidget *GatewayPage::buildExportTab()
     auto *row = new QHBoxLayout;
     m_exportScope = new QComboBox(tab);
     m_exportScope->setObjectName(QStringLiteral("exportScopeCombo"));
-    m_exportScope->addItem(QStringLiteral("Validator block"), static_cast<int>(ExportScope::Validator));
-    m_exportScope->addItem(QStringLiteral("Signer block"), static_cast<int>(ExportScope::Signer));
-    m_exportScope->addItem(QStringLiteral("Endpoint"), static_cast<int>(ExportScope::Endpoint));
-    m_exportScope->addItem(QStringLiteral("Whole file"), static_cast<int>(ExportScope::File));
-    m_exportScope->setToolTip(QStringLiteral("What to show: the current endpoint's block, the endpoint, or the file"));
-    m_exportScope->setAccessibleName(QStringLiteral("Export scope"));
+    m_exportScope->addItem(tr("Validator block"), static_cast<int>(ExportScope::Validator));
+    m_exportScope->addItem(tr("Signer block"), static_cast<int>(ExportScope::Signer));
+    m_exportScope->addItem(tr("Endpoint"), static_cast<int>(ExportScope::Endpoint));
+    m_exportScope->addItem(tr("Whole file"), static_cast<int>(ExportScope::File));
+    m_exportScope->setToolTip(tr("What to show: the current endpoint's block, the endpoint, or the file"));
+    m_exportScope->setAccessibleName(tr("Export scope"));
     m_exportMode = new QComboBox(tab);
     m_exportMode->setObjectName(QStringLiteral("exportModeCombo"));
-    m_exportMode->addItem(QStringLiteral("Preview"));
-    m_exportMode->addItem(QStringLiteral("Changes against the file on disk"));
-    m_exportMode->setToolTip(QStringLiteral("Preview the JSON, or compare the edited file with the saved one"));
-    m_exportMode->setAccessibleName(QStringLiteral("Export view"));
-    auto *copy = makeButton(QStringLiteral("Copy"), QStringLiteral("exportCopyButton"),
-        QStringLiteral("Copy the shown JSON to the clipboard"), tab);
-    auto *saveButton = makeButton(QStringLiteral("Save\u2026"), QStringLiteral("exportSaveButton"),
-        QStringLiteral("Whole file: save the configuration (atomic, with .bak). A block or an endpoint: write it "
-                       "to a file of your choice"),
+    m_exportMode->addItem(tr("Preview"));
+    m_exportMode->addItem(tr("Changes against the file on disk"));
+    m_exportMode->setToolTip(tr("Preview the JSON, or compare the edited file with the saved one"));
+    m_exportMode->setAccessibleName(tr("Export view"));
+    auto *copy
+        = makeButton(tr("Copy"), QStringLiteral("exportCopyButton"), tr("Copy the shown JSON to the clipboard"), tab);
+    auto *saveButton = makeButton(tr("Save…"), QStringLiteral("exportSaveButton"),
+        tr("Whole file: save the configuration (atomic, with .bak). A block or an endpoint: write it "
+           "to a file of your choice"),
         tab);
     row->addWidget(m_exportScope);
     row->addWidget(m_exportMode);
@@ -589,7 +596,7 @@ QWidget *GatewayPage::buildExportTab()
     m_exportView->setReadOnly(true);
     m_exportView->setFont(Theme::monospaceFont());
     m_exportView->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_exportView->setAccessibleName(QStringLiteral("Exported JSON"));
+    m_exportView->setAccessibleName(tr("Exported JSON"));
     m_highlighter = new JsonHighlighter(m_exportView->document());
     m_highlighter->setPalette(palette());
     m_diffView = new QPlainTextEdit(m_exportStack);
@@ -597,7 +604,7 @@ QWidget *GatewayPage::buildExportTab()
     m_diffView->setReadOnly(true);
     m_diffView->setFont(Theme::monospaceFont());
     m_diffView->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diffView->setAccessibleName(QStringLiteral("Changes against the file on disk"));
+    m_diffView->setAccessibleName(tr("Changes against the file on disk"));
     m_exportStack->addWidget(m_exportView);
     m_exportStack->addWidget(m_diffView);
     layout->addWidget(m_exportStack, 1);
@@ -640,8 +647,8 @@ QWidget *GatewayPage::buildLintTab()
     m_lintView->header()->resizeSection(LintModel::SeverityColumn, 90);
     m_lintView->header()->resizeSection(LintModel::LocationColumn, 210);
     m_lintView->header()->resizeSection(LintModel::OptionColumn, 120);
-    m_lintView->setToolTip(QStringLiteral("Every finding of the file; double-click one to open its endpoint"));
-    m_lintView->setAccessibleName(QStringLiteral("Lint findings"));
+    m_lintView->setToolTip(tr("Every finding of the file; double-click one to open its endpoint"));
+    m_lintView->setAccessibleName(tr("Lint findings"));
     layout->addWidget(m_lintView, 1);
     auto *detail = new QLabel(tab);
     detail->setObjectName(QStringLiteral("lintDetail"));
@@ -649,13 +656,12 @@ QWidget *GatewayPage::buildLintTab()
     detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     detail->setMinimumHeight(detail->fontMetrics().height() * 3);
     detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    detail->setText(QStringLiteral("Select a finding to read it in full; double-click opens its endpoint."));
+    detail->setText(tr("Select a finding to read it in full; double-click opens its endpoint."));
     layout->addWidget(detail);
     connect(m_lintView->selectionModel(), &QItemSelectionModel::currentRowChanged, detail,
         [this, detail](const QModelIndex &current) {
             if (!current.isValid() || current.row() >= m_lint.size()) {
-                detail->setText(
-                    QStringLiteral("Select a finding to read it in full; double-click opens its endpoint."));
+                detail->setText(tr("Select a finding to read it in full; double-click opens its endpoint."));
                 return;
             }
             const krakend::LintItem &item = m_lint.at(current.row());
@@ -714,37 +720,37 @@ bool GatewayPage::openConfig(const QString &path)
             if (f.open(QIODevice::ReadOnly)) {
                 const auto [line, column]
                     = lineColumn(f.read(64 * 1024 * 1024), e.details.value(QStringLiteral("offset")).toLongLong());
-                text = QStringLiteral("%1 is not valid JSON: line %2, column %3.\n\n%4")
+                text = tr("%1 is not valid JSON: line %2, column %3.\n\n%4")
                            .arg(QDir::toNativeSeparators(path))
                            .arg(line)
                            .arg(column)
                            .arg(e.message);
             }
         }
-        Dialogs::showError(this, QStringLiteral("Cannot open the KrakenD configuration"), text);
-        Q_EMIT statusMessage(QStringLiteral("Could not open %1").arg(QDir::toNativeSeparators(path)));
+        Dialogs::showError(this, tr("Cannot open the KrakenD configuration"), text);
+        Q_EMIT statusMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)));
         return false;
     }
     const QByteArray text = opened.value().text();
     setDocument(std::move(opened).value(), text, false);
-    Q_EMIT statusMessage(
-        QStringLiteral("Opened %1 (%2 endpoints)").arg(QDir::toNativeSeparators(path)).arg(m_doc.endpoints().size()));
+    Q_EMIT statusMessage(tr("Opened %1 (%n endpoint(s))", nullptr, static_cast<int>(m_doc.endpoints().size()))
+                             .arg(QDir::toNativeSeparators(path)));
     if (m_doc.usesTemplates())
-        Q_EMIT statusMessage(QStringLiteral("This config uses flexible-configuration templates: it is read-only here"));
+        Q_EMIT statusMessage(tr("This config uses flexible-configuration templates: it is read-only here"));
     return true;
 }
 
 void GatewayPage::newConfig()
 {
     setDocument(ConfigDocument::fromText(kNewConfig).value(), kNewConfig, false);
-    Q_EMIT statusMessage(QStringLiteral("New configuration"));
+    Q_EMIT statusMessage(tr("New configuration"));
 }
 
 bool GatewayPage::save()
 {
     if (configPath().isEmpty()) {
-        const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Save KrakenD configuration"),
-            QStringLiteral("KrakenD configuration (*.json)"), QStringLiteral("krakend.json"));
+        const QString path = Dialogs::getSaveFileName(this, tr("Save KrakenD configuration"),
+            tr("KrakenD configuration (*.json)"), QStringLiteral("krakend.json"));
         if (path.isEmpty())
             return false;
         return saveAs(path);
@@ -756,7 +762,7 @@ bool GatewayPage::saveAs(const QString &path)
 {
     const QString before = m_doc.path();
     if (auto r = m_doc.save(path); !r) {
-        Dialogs::showError(this, QStringLiteral("Cannot save the KrakenD configuration"), r.error().message);
+        Dialogs::showError(this, tr("Cannot save the KrakenD configuration"), r.error().message);
         return false;
     }
     m_savedText = m_doc.text();
@@ -767,7 +773,7 @@ bool GatewayPage::saveAs(const QString &path)
     refreshExport();
     if (before != m_doc.path())
         Q_EMIT configPathChanged(m_doc.path());
-    Q_EMIT statusMessage(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(m_doc.path())));
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_doc.path())));
     return true;
 }
 
@@ -775,11 +781,10 @@ bool GatewayPage::maybeSave()
 {
     if (!isModified())
         return true;
-    const QString name
-        = configPath().isEmpty() ? QStringLiteral("The new configuration") : QFileInfo(configPath()).fileName();
-    const auto answer = Dialogs::question(this, QStringLiteral("Unsaved changes"),
-        QStringLiteral("%1 has unsaved changes. Save them?").arg(name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const QString name = configPath().isEmpty() ? tr("The new configuration") : QFileInfo(configPath()).fileName();
+    const auto answer
+        = Dialogs::question(this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(name),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
     if (answer == QMessageBox::Discard) {
@@ -814,22 +819,22 @@ bool GatewayPage::restoreUnsaved(const QString &path, const QByteArray &text)
             ConfigDocument doc = std::move(opened).value();
             const QByteArray disk = doc.text();
             if (auto r = doc.setText(text); !r) {
-                Dialogs::showError(this, QStringLiteral("Cannot restore the unsaved configuration"),
-                    QStringLiteral("The autosaved text of %1 is not valid: %2").arg(path, r.error().message));
+                Dialogs::showError(this, tr("Cannot restore the unsaved configuration"),
+                    tr("The autosaved text of %1 is not valid: %2").arg(path, r.error().message));
                 return false;
             }
             setDocument(std::move(doc), disk, false);
-            Q_EMIT statusMessage(QStringLiteral("Restored unsaved changes of %1").arg(QDir::toNativeSeparators(path)));
+            Q_EMIT statusMessage(tr("Restored unsaved changes of %1").arg(QDir::toNativeSeparators(path)));
             return true;
         }
     }
     auto doc = ConfigDocument::fromText(text, path);
     if (!doc) {
-        Dialogs::showError(this, QStringLiteral("Cannot restore the unsaved configuration"), doc.error().message);
+        Dialogs::showError(this, tr("Cannot restore the unsaved configuration"), doc.error().message);
         return false;
     }
     setDocument(std::move(doc).value(), text, true);
-    Q_EMIT statusMessage(QStringLiteral("Restored an unsaved configuration"));
+    Q_EMIT statusMessage(tr("Restored an unsaved configuration"));
     return true;
 }
 
@@ -844,8 +849,8 @@ bool GatewayPage::edit(const QString &label, int endpoint, const Edit &change)
 {
     ConfigDocument copy = m_doc;
     if (auto r = change(copy); !r) {
-        Dialogs::showError(this, QStringLiteral("Cannot change the configuration"),
-            QStringLiteral("%1: %2").arg(label, r.error().message));
+        Dialogs::showError(
+            this, tr("Cannot change the configuration"), QStringLiteral("%1: %2").arg(label, r.error().message));
         return false;
     }
     if (copy.text() == m_doc.text())
@@ -860,7 +865,7 @@ void GatewayPage::applyText(const QByteArray &text, int endpoint)
     if (text != m_doc.text()) {
         if (auto r = m_doc.setText(text); !r) {
             // Snapshots come from documents that parsed, so this is a bug worth telling rather than hiding.
-            Dialogs::showError(this, QStringLiteral("Cannot change the configuration"), r.error().message);
+            Dialogs::showError(this, tr("Cannot change the configuration"), r.error().message);
             return;
         }
     }
@@ -898,8 +903,8 @@ bool GatewayPage::setValidatorOption(const QString &option, const QJsonValue &va
     if (ep < 0)
         return false;
     const QJsonObject block = withValue(m_doc.endpointBlock(ep, validator), option, value);
-    return edit(QStringLiteral("Edit %1").arg(option), ep,
-        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+    return edit(
+        tr("Edit %1").arg(option), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
 }
 
 bool GatewayPage::setSignerOption(const QString &option, const QJsonValue &value)
@@ -908,14 +913,14 @@ bool GatewayPage::setSignerOption(const QString &option, const QJsonValue &value
     if (ep < 0)
         return false;
     const QJsonObject block = withValue(m_doc.endpointBlock(ep, signer), option, value);
-    return edit(QStringLiteral("Edit signer %1").arg(option), ep,
-        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
+    return edit(
+        tr("Edit signer %1").arg(option), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
 }
 
 bool GatewayPage::setServiceOption(const QString &option, const QJsonValue &value)
 {
     const QJsonObject block = withValue(m_doc.serviceBlock(validator), option, value);
-    return edit(QStringLiteral("Edit %1").arg(option), -1, [&](ConfigDocument &d) -> common::Result<void> {
+    return edit(tr("Edit %1").arg(option), -1, [&](ConfigDocument &d) -> common::Result<void> {
         if (block.isEmpty())
             return d.removeServiceBlock(validator);
         return d.setServiceBlock(validator, block);
@@ -925,8 +930,8 @@ bool GatewayPage::setServiceOption(const QString &option, const QJsonValue &valu
 bool GatewayPage::setRevokerOption(const QString &option, const QJsonValue &value)
 {
     const QJsonObject block = withValue(m_doc.serviceBlock(revoker), option, value);
-    return edit(QStringLiteral("Edit revoker %1").arg(option), -1,
-        [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
+    return edit(
+        tr("Edit revoker %1").arg(option), -1, [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
 }
 
 QString GatewayPage::newValidatorUrl() const
@@ -949,10 +954,10 @@ bool GatewayPage::addValidator()
         return false;
     const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("RS256")},
         {QStringLiteral("jwk_url"), newValidatorUrl()}, {QStringLiteral("cache"), true}};
-    const bool ok = edit(QStringLiteral("Add validator"), ep,
-        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+    const bool ok
+        = edit(tr("Add validator"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
     if (ok)
-        Q_EMIT statusMessage(QStringLiteral("Added auth/validator: set jwk_url to your identity provider's JWK Set"));
+        Q_EMIT statusMessage(tr("Added auth/validator: set jwk_url to your identity provider's JWK Set"));
     return ok;
 }
 
@@ -961,8 +966,7 @@ bool GatewayPage::removeValidator()
     const int ep = m_current;
     if (ep < 0 || !m_doc.endpoints().value(ep).hasValidator)
         return false;
-    return edit(QStringLiteral("Remove validator"), ep,
-        [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, validator); });
+    return edit(tr("Remove validator"), ep, [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, validator); });
 }
 
 bool GatewayPage::addSigner()
@@ -975,8 +979,7 @@ bool GatewayPage::addSigner()
         {QStringLiteral("keys_to_sign"), QJsonArray {QStringLiteral("access_token")}},
         {QStringLiteral("jwk_local_path"), QStringLiteral("private-jwks.json")},
         {QStringLiteral("disable_jwk_security"), true}};
-    return edit(
-        QStringLiteral("Add signer"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
+    return edit(tr("Add signer"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
 }
 
 bool GatewayPage::removeSigner()
@@ -984,8 +987,7 @@ bool GatewayPage::removeSigner()
     const int ep = m_current;
     if (ep < 0 || !m_doc.endpoints().value(ep).hasSigner)
         return false;
-    return edit(
-        QStringLiteral("Remove signer"), ep, [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, signer); });
+    return edit(tr("Remove signer"), ep, [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, signer); });
 }
 
 bool GatewayPage::addRevoker()
@@ -996,24 +998,23 @@ bool GatewayPage::addRevoker()
     const QJsonObject block {{QStringLiteral("N"), 10000000}, {QStringLiteral("P"), 0.0000001},
         {QStringLiteral("hash_name"), QStringLiteral("optimal")}, {QStringLiteral("TTL"), 1500},
         {QStringLiteral("port"), 1234}, {QStringLiteral("token_keys"), QJsonArray {QStringLiteral("jti")}}};
-    return edit(
-        QStringLiteral("Add revoker"), -1, [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
+    return edit(tr("Add revoker"), -1, [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
 }
 
 bool GatewayPage::removeRevoker()
 {
-    return edit(QStringLiteral("Remove revoker"), -1, [&](ConfigDocument &d) { return d.removeServiceBlock(revoker); });
+    return edit(tr("Remove revoker"), -1, [&](ConfigDocument &d) { return d.removeServiceBlock(revoker); });
 }
 
 int GatewayPage::addEndpoint(const QString &path, const QString &method, const QString &backendUrl)
 {
     auto endpoint = krakend::ConfigExport::endpoint(path, method, backendUrl, {});
     if (!endpoint) {
-        Dialogs::showError(this, QStringLiteral("Cannot add the endpoint"), endpoint.error().message);
+        Dialogs::showError(this, tr("Cannot add the endpoint"), endpoint.error().message);
         return -1;
     }
     int index = -1;
-    const bool ok = edit(QStringLiteral("Add endpoint %1").arg(path), static_cast<int>(m_doc.endpoints().size()),
+    const bool ok = edit(tr("Add endpoint %1").arg(path), static_cast<int>(m_doc.endpoints().size()),
         [&](ConfigDocument &d) -> common::Result<void> {
             auto added = d.addEndpoint(endpoint.value());
             if (!added)
@@ -1032,7 +1033,7 @@ bool GatewayPage::removeEndpoint(int index)
     if (index < 0 || index >= m_doc.endpoints().size())
         return false;
     const krakend::EndpointInfo e = m_doc.endpoints().at(index);
-    const bool ok = edit(QStringLiteral("Remove endpoint %1 %2").arg(e.method, e.path), -1,
+    const bool ok = edit(tr("Remove endpoint %1 %2").arg(e.method, e.path), -1,
         [&](ConfigDocument &d) { return d.removeEndpoint(index); });
     if (ok)
         selectEndpoint(std::min(index, static_cast<int>(m_doc.endpoints().size()) - 1));
@@ -1068,16 +1069,16 @@ bool GatewayPage::applySuggestion(const krakend::Suggestion &s, const QString &r
             put("scopes_key", c.path);
             break;
         }
-    return edit(QStringLiteral("Suggest from token"), ep,
-        [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+    return edit(
+        tr("Suggest from token"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
 }
 
 bool GatewayPage::suggestFromToken(const QString &token, const QJsonObject &discovery)
 {
     const jose::Inspection inspection = jose::Inspection::inspect(token, m_clock->nowSecs());
     if (!inspection.token.headerOk) {
-        Dialogs::showError(this, QStringLiteral("Cannot suggest a validator"),
-            QStringLiteral("The text is not a JWT whose header can be read."));
+        Dialogs::showError(
+            this, tr("Cannot suggest a validator"), tr("The text is not a JWT whose header can be read."));
         return false;
     }
     return applySuggestion(krakend::Suggestion::fromToken(inspection.token, discovery));
@@ -1099,24 +1100,19 @@ void GatewayPage::refresh()
     const int warnings = m_lintModel->count(Severity::Warning);
     const int infos = m_lintModel->count(Severity::Info);
     if (m_lint.isEmpty()) {
-        m_lintSummary->setText(QStringLiteral("No findings: the JWT blocks pass the v2.13 schema and show none of the "
-                                              "known run-time traps."));
+        m_lintSummary->setText(tr("No findings: the JWT blocks pass the v2.13 schema and show none of the "
+                                  "known run-time traps."));
     } else {
-        m_lintSummary->setText(QStringLiteral("%1 error%2, %3 warning%4, %5 note%6.%7")
-                                   .arg(errors)
-                                   .arg(errors == 1 ? QString() : QStringLiteral("s"))
-                                   .arg(warnings)
-                                   .arg(warnings == 1 ? QString() : QStringLiteral("s"))
-                                   .arg(infos)
-                                   .arg(infos == 1 ? QString() : QStringLiteral("s"))
-                                   .arg(errors > 0 ? QStringLiteral(" krakend check --lint or KrakenD itself would "
-                                                                    "fail on the errors.")
-                                                   : QString()));
+        //: The three counts of the lint summary, e.g. "1 error, 2 warnings, 0 notes".
+        const QString counts = tr("%1, %2, %3.")
+                                   .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                                       tr("%n note(s)", nullptr, infos));
+        m_lintSummary->setText(errors > 0
+                ? tr("%1 krakend check --lint or KrakenD itself would fail on the errors.").arg(counts)
+                : counts);
     }
-    m_tabs->setTabText(m_tabs->indexOf(m_lintTab),
-        m_lint.isEmpty() ? QStringLiteral("Lint") : QStringLiteral("Lint (%1)").arg(m_lint.size()));
-    m_endpointHint->setText(
-        count == 0 ? QStringLiteral("No endpoints yet. \u201cAdd endpoint\u2026\u201d creates one.") : QString());
+    m_tabs->setTabText(m_tabs->indexOf(m_lintTab), m_lint.isEmpty() ? tr("Lint") : tr("Lint (%1)").arg(m_lint.size()));
+    m_endpointHint->setText(count == 0 ? tr("No endpoints yet. “Add endpoint…” creates one.") : QString());
     m_endpointHint->setVisible(count == 0);
     selectEndpoint(m_current);
     refreshForms();
@@ -1176,8 +1172,7 @@ void GatewayPage::refreshForms()
     const bool has = m_current >= 0 && m_current < eps.size();
     const krakend::EndpointInfo info = has ? eps.at(m_current) : krakend::EndpointInfo {};
     const bool writable = !m_doc.usesTemplates();
-    const QString title
-        = has ? QStringLiteral("%1 %2").arg(info.method, info.path) : QStringLiteral("No endpoint selected");
+    const QString title = has ? QStringLiteral("%1 %2").arg(info.method, info.path) : tr("No endpoint selected");
     m_validatorTitle->setText(title);
     m_signerTitle->setText(title);
 
@@ -1189,9 +1184,8 @@ void GatewayPage::refreshForms()
         return out;
     };
     const QString noEndpoint = eps.isEmpty()
-        ? QStringLiteral(
-            "This configuration has no endpoints yet. \u201cAdd endpoint\u2026\u201d on the left creates one.")
-        : QStringLiteral("Select an endpoint on the left to edit its JWT blocks.");
+        ? tr("This configuration has no endpoints yet. “Add endpoint…” on the left creates one.")
+        : tr("Select an endpoint on the left to edit its JWT blocks.");
 
     // Validator.
     const QJsonObject serviceValidator = m_doc.serviceBlock(validator);
@@ -1202,9 +1196,9 @@ void GatewayPage::refreshForms()
         has ? findingsAt(m_current, QStringLiteral(" \u203a auth/validator")) : common::Findings());
     m_validatorForm->setEditable(writable);
     m_validatorHint->setText(!has ? noEndpoint
-                                  : QStringLiteral("This endpoint has no auth/validator: KrakenD lets every request "
-                                                   "through. \u201cAdd validator\u201d creates one; \u201cSuggest from "
-                                                   "token\u2026\u201d fills one from a token."));
+                                  : tr("This endpoint has no auth/validator: KrakenD lets every request "
+                                       "through. “Add validator” creates one; “Suggest from "
+                                       "token…” fills one from a token."));
     m_validatorHint->setVisible(!has || !info.hasValidator);
     m_addValidator->setEnabled(has && !info.hasValidator && writable);
     m_removeValidator->setEnabled(has && info.hasValidator && writable);
@@ -1212,8 +1206,8 @@ void GatewayPage::refreshForms()
 
     if (!writable) {
         setBanner(m_validatorBanner, Severity::Warning,
-            QStringLiteral("This config uses flexible-configuration templates ({{ \u2026 }}): it is read-only here. "
-                           "Export single blocks instead."));
+            tr("This config uses flexible-configuration templates ({{ … }}): it is read-only here. "
+               "Export single blocks instead."));
     } else if (has && info.hasValidator) {
         krakend::ValidatorConfig cfg = krakend::ValidatorConfig::fromJson(vblock);
         cfg.setServiceBlock(serviceValidator);
@@ -1223,12 +1217,11 @@ void GatewayPage::refreshForms()
             break;
         case krakend::RuntimeState::RejectsAll:
             setBanner(m_validatorBanner, Severity::Error,
-                QStringLiteral("KrakenD starts, but this endpoint answers 401 to every request: %1")
-                    .arg(cfg.runtimeProblem()));
+                tr("KrakenD starts, but this endpoint answers 401 to every request: %1").arg(cfg.runtimeProblem()));
             break;
         case krakend::RuntimeState::StartupFatal:
             setBanner(m_validatorBanner, Severity::Error,
-                QStringLiteral("KrakenD would not start with this block: %1").arg(cfg.runtimeProblem()));
+                tr("KrakenD would not start with this block: %1").arg(cfg.runtimeProblem()));
             break;
         }
     } else {
@@ -1244,9 +1237,8 @@ void GatewayPage::refreshForms()
     m_revokerForm->setBlock(m_doc.serviceBlock(revoker));
     m_revokerForm->setFindings(findingsAt(-1, QStringLiteral("service \u203a auth/revoker")));
     m_revokerForm->setEditable(writable);
-    m_revokerHint->setText(hasRevoker
-            ? QStringLiteral("Revoked tokens are rejected with 401 by every endpoint.")
-            : QStringLiteral("No auth/revoker: tokens cannot be revoked before they expire."));
+    m_revokerHint->setText(hasRevoker ? tr("Revoked tokens are rejected with 401 by every endpoint.")
+                                      : tr("No auth/revoker: tokens cannot be revoked before they expire."));
     m_addRevoker->setEnabled(!hasRevoker && writable);
     m_removeRevoker->setEnabled(hasRevoker && writable);
 
@@ -1257,9 +1249,9 @@ void GatewayPage::refreshForms()
     m_signerForm->setFindings(has ? findingsAt(m_current, QStringLiteral(" \u203a auth/signer")) : common::Findings());
     m_signerForm->setEditable(writable);
     m_signerHint->setText(!has ? noEndpoint
-                               : QStringLiteral("This endpoint has no auth/signer. A signer makes KrakenD sign fields "
-                                                "of the backend response (e.g. access_token) as JWTs, typically on "
-                                                "a login endpoint."));
+                               : tr("This endpoint has no auth/signer. A signer makes KrakenD sign fields "
+                                    "of the backend response (e.g. access_token) as JWTs, typically on "
+                                    "a login endpoint."));
     m_signerHint->setVisible(!has || !info.hasSigner);
     m_addSigner->setEnabled(has && !info.hasSigner && writable);
     m_removeSigner->setEnabled(has && info.hasSigner && writable);
@@ -1268,7 +1260,7 @@ void GatewayPage::refreshForms()
         setBanner(m_signerBanner, Severity::Error,
             cfg.runtimeState() == krakend::RuntimeState::Ok
                 ? QString()
-                : QStringLiteral("The signer cannot be created, so this endpoint answers 401 to every request: %1")
+                : tr("The signer cannot be created, so this endpoint answers 401 to every request: %1")
                       .arg(cfg.runtimeProblem()));
     } else {
         setBanner(m_signerBanner, Severity::Info, {});
@@ -1301,11 +1293,11 @@ void GatewayPage::refreshExport()
     QString placeholder;
     auto blockText = [&](const QString &ns, bool present, const char *what) {
         if (!has) {
-            placeholder = QStringLiteral("Select an endpoint to see its %1 block.").arg(QLatin1String(what));
+            placeholder = tr("Select an endpoint to see its %1 block.").arg(QLatin1String(what));
             return;
         }
         if (!present) {
-            placeholder = QStringLiteral("This endpoint has no %1 block.").arg(ns);
+            placeholder = tr("This endpoint has no %1 block.").arg(ns);
             return;
         }
         const QJsonObject extra = m_doc.endpoint(m_current).value(QLatin1String("extra_config")).toObject();
@@ -1319,9 +1311,9 @@ void GatewayPage::refreshExport()
         auto exported = ns == validator ? krakend::ConfigExport::validatorBlock(block, &adjust)
                                         : krakend::ConfigExport::signerBlock(block, &adjust);
         if (!exported)
-            notes.append(QStringLiteral("Export check: %1").arg(exported.error().message));
+            notes.append(tr("Export check: %1").arg(exported.error().message));
         for (const QString &a : adjust)
-            notes.append(QStringLiteral("The exporter would adjust: %1").arg(a));
+            notes.append(tr("The exporter would adjust: %1").arg(a));
     };
     switch (scope) {
     case ExportScope::Validator:
@@ -1335,7 +1327,7 @@ void GatewayPage::refreshExport()
             text = QString::fromUtf8(krakend::serializeJson(
                 m_doc.endpoint(m_current), QByteArray(), unit, ConfigDocument::preferredOrder()));
         else
-            placeholder = QStringLiteral("Select an endpoint to see it.");
+            placeholder = tr("Select an endpoint to see it.");
         break;
     case ExportScope::File:
         text = QString::fromUtf8(m_doc.text());
@@ -1396,16 +1388,13 @@ void GatewayPage::refreshExport()
             }
         }
         const int changes = LineDiff::changeCount(lines);
-        m_diffView->setPlaceholderText(QStringLiteral("No changes against the file on disk."));
+        m_diffView->setPlaceholderText(tr("No changes against the file on disk."));
         if (changes == 0)
             m_diffView->clear();
-        notes
-            = {configPath().isEmpty() ? QStringLiteral("Untitled: every line is new until the configuration is saved.")
-                    : changes == 0    ? QStringLiteral("No unsaved changes: the file on disk has the same text.")
-                                      : QStringLiteral("%1 line%2 added or removed against %3 on disk.")
-                                         .arg(changes)
-                                         .arg(changes == 1 ? QString() : QStringLiteral("s"))
-                                         .arg(QFileInfo(configPath()).fileName())};
+        notes = {configPath().isEmpty() ? tr("Untitled: every line is new until the configuration is saved.")
+                : changes == 0          ? tr("No unsaved changes: the file on disk has the same text.")
+                                        : tr("%n line(s) added or removed against %1 on disk.", nullptr, changes)
+                                     .arg(QFileInfo(configPath()).fileName())};
     }
     m_exportNotes->setText(notes.join(u'\n'));
     m_exportNotes->setVisible(!notes.isEmpty());
@@ -1436,7 +1425,7 @@ void GatewayPage::copyExport()
 {
     const QString text = m_exportMode->currentIndex() == 1 ? m_diffPlain : exportText();
     QApplication::clipboard()->setText(text);
-    Q_EMIT statusMessage(QStringLiteral("Copied to the clipboard"));
+    Q_EMIT statusMessage(tr("Copied to the clipboard"));
 }
 
 void GatewayPage::saveExport()
@@ -1448,18 +1437,18 @@ void GatewayPage::saveExport()
     const QString text = exportText();
     if (text.isEmpty())
         return;
-    const QString path = Dialogs::getSaveFileName(
-        this, QStringLiteral("Save JSON"), QStringLiteral("JSON (*.json)"), QStringLiteral("block.json"));
+    const QString path
+        = Dialogs::getSaveFileName(this, tr("Save JSON"), tr("JSON (*.json)"), QStringLiteral("block.json"));
     if (path.isEmpty())
         return;
     QSaveFile f(path);
     const QByteArray bytes = text.toUtf8() + '\n';
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        Dialogs::showError(this, QStringLiteral("Cannot save the JSON"),
-            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+        Dialogs::showError(this, tr("Cannot save the JSON"),
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
         return;
     }
-    Q_EMIT statusMessage(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void GatewayPage::updateModified()
@@ -1474,14 +1463,13 @@ void GatewayPage::updateModified()
 
 void GatewayPage::updateTitle()
 {
-    QString name
-        = configPath().isEmpty() ? QStringLiteral("Untitled configuration") : QDir::toNativeSeparators(configPath());
+    QString name = configPath().isEmpty() ? tr("Untitled configuration") : QDir::toNativeSeparators(configPath());
     if (isModified())
         name = QStringLiteral("\u25cf ") + name;
     if (m_doc.usesTemplates())
-        name += QStringLiteral("  (templates: read-only)");
+        name = tr("%1  (templates: read-only)").arg(name);
     m_fileLabel->setText(name);
-    m_fileLabel->setToolTip(isModified() ? QStringLiteral("Unsaved changes") : QStringLiteral("Saved"));
+    m_fileLabel->setToolTip(isModified() ? tr("Unsaved changes") : tr("Saved"));
 }
 
 void GatewayPage::setTargetVersion(const QString &version)
@@ -1510,8 +1498,8 @@ void GatewayPage::fromWorkspaceJson(const QJsonObject &json)
         if (QFileInfo::exists(path))
             openConfig(path);
         else
-            Q_EMIT statusMessage(QStringLiteral("The workspace's KrakenD config %1 no longer exists")
-                                     .arg(QDir::toNativeSeparators(path)));
+            Q_EMIT statusMessage(
+                tr("The workspace's KrakenD config %1 no longer exists").arg(QDir::toNativeSeparators(path)));
     }
     const auto filter = EndpointFilterModel::filterFromName(json.value(QLatin1String("filter")).toString());
     m_filterCombo->setCurrentIndex(m_filterCombo->findData(static_cast<int>(filter)));
@@ -1542,26 +1530,26 @@ void GatewayPage::showAddEndpointDialog()
 {
     auto *dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("addEndpointDialog"));
-    dialog->setWindowTitle(QStringLiteral("Add endpoint"));
+    dialog->setWindowTitle(tr("Add endpoint"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto *form = new QFormLayout(dialog);
     auto *path = new QLineEdit(QStringLiteral("/v1/"), dialog);
     path->setObjectName(QStringLiteral("newEndpointPath"));
-    path->setToolTip(QStringLiteral("The endpoint path, starting with /; {placeholders} allowed"));
-    path->setAccessibleName(QStringLiteral("Endpoint path"));
+    path->setToolTip(tr("The endpoint path, starting with /; {placeholders} allowed"));
+    path->setAccessibleName(tr("Endpoint path"));
     auto *method = new QComboBox(dialog);
     method->setObjectName(QStringLiteral("newEndpointMethod"));
     method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
         QStringLiteral("DELETE")});
-    method->setToolTip(QStringLiteral("HTTP method"));
-    method->setAccessibleName(QStringLiteral("Method"));
+    method->setToolTip(tr("HTTP method"));
+    method->setAccessibleName(tr("Method"));
     auto *backend = new QLineEdit(QStringLiteral("http://backend:8080/"), dialog);
     backend->setObjectName(QStringLiteral("newEndpointBackend"));
-    backend->setToolTip(QStringLiteral("The backend URL: host and url_pattern"));
-    backend->setAccessibleName(QStringLiteral("Backend URL"));
-    form->addRow(QStringLiteral("Path"), path);
-    form->addRow(QStringLiteral("Method"), method);
-    form->addRow(QStringLiteral("Backend URL"), backend);
+    backend->setToolTip(tr("The backend URL: host and url_pattern"));
+    backend->setAccessibleName(tr("Backend URL"));
+    form->addRow(tr("Path"), path);
+    form->addRow(tr("Method"), method);
+    form->addRow(tr("Backend URL"), backend);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
@@ -1581,13 +1569,13 @@ void GatewayPage::showSuggestDialog()
     auto *dialog = new QDialog(this);
     m_suggestDialog = dialog;
     dialog->setObjectName(QStringLiteral("suggestDialog"));
-    dialog->setWindowTitle(QStringLiteral("Suggest a validator from a token"));
+    dialog->setWindowTitle(tr("Suggest a validator from a token"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->resize(640, 480);
     auto *layout = new QVBoxLayout(dialog);
-    auto *intro = new QLabel(QStringLiteral("Paste a token the endpoint should accept. Its header and claims give alg, "
-                                            "issuer and audience; an issuer from the key ring adds its jwks_uri. "
-                                            "Applying is one step you can undo."),
+    auto *intro = new QLabel(tr("Paste a token the endpoint should accept. Its header and claims give alg, "
+                                "issuer and audience; an issuer from the key ring adds its jwks_uri. "
+                                "Applying is one step you can undo."),
         dialog);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -1595,29 +1583,29 @@ void GatewayPage::showSuggestDialog()
     token->setObjectName(QStringLiteral("suggestToken"));
     token->setFont(Theme::monospaceFont());
     token->setPlaceholderText(QStringLiteral("eyJhbGciOi\u2026"));
-    token->setToolTip(QStringLiteral("A JWT (compact form) the endpoint should accept; it is not stored"));
-    token->setAccessibleName(QStringLiteral("Token"));
+    token->setToolTip(tr("A JWT (compact form) the endpoint should accept; it is not stored"));
+    token->setAccessibleName(tr("Token"));
     token->setMaximumHeight(110);
     layout->addWidget(token);
     auto *form = new QFormLayout;
     auto *issuer = new QComboBox(dialog);
     issuer->setObjectName(QStringLiteral("suggestIssuer"));
-    issuer->addItem(QStringLiteral("None"), -1);
+    issuer->addItem(tr("None"), -1);
     if (m_ring)
         for (int i = 0; i < m_ring->count(); ++i)
             if (m_ring->at(i).fetch && !m_ring->at(i).fetch->discovery.isEmpty())
                 issuer->addItem(m_ring->at(i).name, i);
-    issuer->setToolTip(QStringLiteral("An issuer source of the key ring whose discovery document gives jwks_uri"));
-    issuer->setAccessibleName(QStringLiteral("Issuer"));
+    issuer->setToolTip(tr("An issuer source of the key ring whose discovery document gives jwks_uri"));
+    issuer->setAccessibleName(tr("Issuer"));
     auto *roles = new QComboBox(dialog);
     roles->setObjectName(QStringLiteral("suggestRolesKey"));
-    roles->setToolTip(QStringLiteral("Claim paths of the token that could hold roles"));
+    roles->setToolTip(tr("Claim paths of the token that could hold roles"));
     roles->setAccessibleName(QStringLiteral("roles_key"));
     auto *scopes = new QComboBox(dialog);
     scopes->setObjectName(QStringLiteral("suggestScopesKey"));
-    scopes->setToolTip(QStringLiteral("Claim paths of the token that could hold scopes"));
+    scopes->setToolTip(tr("Claim paths of the token that could hold scopes"));
     scopes->setAccessibleName(QStringLiteral("scopes_key"));
-    form->addRow(QStringLiteral("Issuer (key ring)"), issuer);
+    form->addRow(tr("Issuer (key ring)"), issuer);
     form->addRow(QStringLiteral("roles_key"), roles);
     form->addRow(QStringLiteral("scopes_key"), scopes);
     layout->addLayout(form);
@@ -1632,7 +1620,7 @@ void GatewayPage::showSuggestDialog()
     QPushButton *apply = buttons->button(QDialogButtonBox::Apply);
     apply->setObjectName(QStringLiteral("suggestApply"));
     apply->setDefault(true);
-    apply->setToolTip(QStringLiteral("Fill the endpoint's validator with these values (one undoable step)"));
+    apply->setToolTip(tr("Fill the endpoint's validator with these values (one undoable step)"));
     apply->setEnabled(false);
 
     auto suggestion = std::make_shared<krakend::Suggestion>();
@@ -1641,9 +1629,8 @@ void GatewayPage::showSuggestDialog()
         roles->clear();
         scopes->clear();
         if (!ins.token.headerOk) {
-            preview->setText(token->toPlainText().trimmed().isEmpty()
-                    ? QString()
-                    : QStringLiteral("Not a JWT whose header can be read."));
+            preview->setText(
+                token->toPlainText().trimmed().isEmpty() ? QString() : tr("Not a JWT whose header can be read."));
             apply->setEnabled(false);
             return;
         }
@@ -1652,14 +1639,13 @@ void GatewayPage::showSuggestDialog()
         if (m_ring && src >= 0 && src < m_ring->count() && m_ring->at(src).fetch)
             discovery = m_ring->at(src).fetch->discovery;
         *suggestion = krakend::Suggestion::fromToken(ins.token, discovery);
-        roles->addItem(QStringLiteral("(leave as is)"), QString());
+        roles->addItem(tr("(leave as is)"), QString());
         for (const auto &c : suggestion->rolesKey)
-            roles->addItem(QStringLiteral("%1 \u2014 %2%3")
-                               .arg(c.path, c.shape, c.nested ? QStringLiteral(" (nested)") : QString()),
-                c.path);
+            roles->addItem(
+                (c.nested ? tr("%1 — %2 (nested)") : QStringLiteral("%1 \u2014 %2")).arg(c.path, c.shape), c.path);
         if (roles->count() > 1)
             roles->setCurrentIndex(1);
-        scopes->addItem(QStringLiteral("(leave as is)"), QString());
+        scopes->addItem(tr("(leave as is)"), QString());
         for (const auto &c : suggestion->scopesKey)
             scopes->addItem(QStringLiteral("%1 \u2014 %2").arg(c.path, c.shape), c.path);
         if (scopes->count() > 1)
@@ -1673,8 +1659,8 @@ void GatewayPage::showSuggestDialog()
         line("issuer", suggestion->issuer);
         line("audience", suggestion->audience.join(QStringLiteral(", ")));
         line("jwk_url", suggestion->jwkUrl);
-        preview->setText(lines.isEmpty() ? QStringLiteral("The token reveals nothing to fill.")
-                                         : QStringLiteral("Will set:\n") + lines.join(u'\n'));
+        preview->setText(
+            lines.isEmpty() ? tr("The token reveals nothing to fill.") : tr("Will set:\n%1").arg(lines.join(u'\n')));
         apply->setEnabled(true);
     };
     connect(token, &QPlainTextEdit::textChanged, dialog, update);
@@ -1689,7 +1675,7 @@ void GatewayPage::showSuggestDialog()
         if (scopesKey.isEmpty())
             s.scopesKey.clear();
         if (applySuggestion(s, rolesKey, scopesKey)) {
-            Q_EMIT statusMessage(QStringLiteral("Validator filled from the token"));
+            Q_EMIT statusMessage(tr("Validator filled from the token"));
             dialog->accept();
         }
     });

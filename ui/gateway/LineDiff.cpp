@@ -1,5 +1,7 @@
 #include "gateway/LineDiff.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <vector>
 
@@ -89,12 +91,12 @@ QList<Line> hunks(const QList<Line> &lines, int context)
         while (j < n && !keep[static_cast<size_t>(j)])
             ++j;
         // The next kept line tells where the following hunk starts.
-        const QString where = j < n ? QStringLiteral("@@ line %1 @@").arg(std::max(lines[j].oldLine, lines[j].newLine))
-                                    : QStringLiteral("@@ end of file @@");
+        const QString where = j < n ? QCoreApplication::translate("jwb::ui::LineDiff", "@@ line %1 @@")
+                                          .arg(std::max(lines[j].oldLine, lines[j].newLine))
+                                    : QCoreApplication::translate("jwb::ui::LineDiff", "@@ end of file @@");
         out.append(Line {Line::Kind::Skipped, -1, -1,
-            QStringLiteral("\u2026 %1 unchanged line%2 \u2026  %3")
-                .arg(j - i)
-                .arg(j - i == 1 ? QString() : QStringLiteral("s"), where)});
+            QCoreApplication::translate("jwb::ui::LineDiff", "… %n unchanged line(s) …  %1", nullptr, j - i)
+                .arg(where)});
         i = j;
     }
     return out;

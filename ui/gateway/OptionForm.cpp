@@ -3,6 +3,7 @@
 #include "common/Theme.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -48,17 +49,21 @@ QString htmlEscape(const QString &s)
 
 QString tooltipFor(const OptionInfo &o)
 {
-    QString tip = QStringLiteral("<b>%1</b> <i>(%2)</i><p>%3</p><p>Default: %4<br>Since KrakenD %5")
+    QString tip = QCoreApplication::translate(
+        "jwb::ui::OptionForm", "<b>%1</b> <i>(%2)</i><p>%3</p><p>Default: %4<br>Since KrakenD %5")
                       .arg(htmlEscape(o.name), htmlEscape(o.type), htmlEscape(o.meaning), htmlEscape(o.defaultValue),
                           htmlEscape(o.since));
     if (!o.versionNote.isEmpty())
         tip += QStringLiteral(" (%1)").arg(htmlEscape(o.versionNote));
     if (!o.enumValues.isEmpty())
-        tip += QStringLiteral("<br>Values: %1").arg(htmlEscape(o.enumValues.join(QStringLiteral(", "))));
+        tip += QCoreApplication::translate("jwb::ui::OptionForm", "<br>Values: %1")
+                   .arg(htmlEscape(o.enumValues.join(QStringLiteral(", "))));
     if (!o.inSchema)
-        tip += QStringLiteral("<br><b>Not in the v2.13 schema</b>: read at run time but fails krakend check --lint.");
+        tip += QCoreApplication::translate("jwb::ui::OptionForm",
+            "<br><b>Not in the v2.13 schema</b>: read at run time but fails krakend check --lint.");
     if (!o.readAtRuntime)
-        tip += QStringLiteral("<br><b>Ignored by KrakenD CE</b> although the schema has it.");
+        tip += QCoreApplication::translate(
+            "jwb::ui::OptionForm", "<br><b>Ignored by KrakenD CE</b> although the schema has it.");
     return tip + QStringLiteral("</p>");
 }
 
@@ -117,7 +122,7 @@ OptionForm::OptionForm(const QString &objectPrefix, const QList<OptionInfo> &opt
     QStringList placed;
     for (const auto &g : groups)
         placed += g.options;
-    OptionGroup rest {QStringLiteral("Advanced"), {}};
+    OptionGroup rest {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Advanced")), {}};
     for (const OptionInfo &o : options)
         if (!placed.contains(o.name))
             rest.options.append(o.name);
@@ -131,7 +136,8 @@ OptionForm::OptionForm(const QString &objectPrefix, const QList<OptionInfo> &opt
     }
 
     for (const OptionGroup &g : all) {
-        auto *box = new QGroupBox(QString(g.title).replace(u'&', QStringLiteral("&&")), this);
+        // The title is the English one (it names the group in object names and groupOf()); shown translated.
+        auto *box = new QGroupBox(tr(g.title.toUtf8().constData()).replace(u'&', QStringLiteral("&&")), this);
         box->setObjectName(objectPrefix + QStringLiteral("Group_") + QString(g.title).remove(u' '));
         auto *form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -234,7 +240,7 @@ QWidget *OptionForm::buildEditor(Field &f)
     case FieldKind::Base64: {
         f.line = new QLineEdit(this);
         f.line->setClearButtonEnabled(true);
-        f.line->setPlaceholderText(QStringLiteral("unset \u2014 default: %1").arg(f.info.defaultValue));
+        f.line->setPlaceholderText(tr("unset — default: %1").arg(f.info.defaultValue));
         if (f.kind == FieldKind::Uint)
             f.line->setValidator(
                 new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,10}")), f.line));
@@ -249,7 +255,7 @@ QWidget *OptionForm::buildEditor(Field &f)
     case FieldKind::Choice:
     case FieldKind::Bool: {
         f.combo = new QComboBox(this);
-        f.combo->addItem(QStringLiteral("unset (default: %1)").arg(f.info.defaultValue), QVariant());
+        f.combo->addItem(tr("unset (default: %1)").arg(f.info.defaultValue), QVariant());
         if (f.kind == FieldKind::Bool) {
             f.combo->addItem(QStringLiteral("true"), true);
             f.combo->addItem(QStringLiteral("false"), false);
@@ -272,7 +278,7 @@ QWidget *OptionForm::buildEditor(Field &f)
         QAbstractItemView *view = nullptr;
         if (f.kind == FieldKind::Pairs) {
             f.table = new QTableWidget(0, 2, box);
-            f.table->setHorizontalHeaderLabels({QStringLiteral("Claim"), QStringLiteral("Header")});
+            f.table->setHorizontalHeaderLabels({tr("Claim"), tr("Header")});
             f.table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
             f.table->verticalHeader()->hide();
             f.table->verticalHeader()->setDefaultSectionSize(f.table->fontMetrics().height() + 8);
@@ -300,13 +306,13 @@ QWidget *OptionForm::buildEditor(Field &f)
         auto *add = new QToolButton(box);
         add->setText(QStringLiteral("+"));
         add->setObjectName(objectName + QStringLiteral("_add"));
-        add->setToolTip(QStringLiteral("Add an entry to %1").arg(name));
-        add->setAccessibleName(QStringLiteral("Add to %1").arg(name));
+        add->setToolTip(tr("Add an entry to %1").arg(name));
+        add->setAccessibleName(tr("Add to %1").arg(name));
         auto *remove = new QToolButton(box);
         remove->setText(QStringLiteral("\u2212"));
         remove->setObjectName(objectName + QStringLiteral("_remove"));
-        remove->setToolTip(QStringLiteral("Remove the selected entry of %1").arg(name));
-        remove->setAccessibleName(QStringLiteral("Remove from %1").arg(name));
+        remove->setToolTip(tr("Remove the selected entry of %1").arg(name));
+        remove->setAccessibleName(tr("Remove from %1").arg(name));
         f.buttons = {add, remove};
         buttons->addWidget(add);
         buttons->addWidget(remove);
@@ -447,7 +453,7 @@ void OptionForm::fill(Field &f, const QJsonValue &value)
                 if (QJsonValue::fromVariant(f.combo->itemData(i)) == value)
                     index = i;
             if (index < 0) {
-                f.combo->addItem(QStringLiteral("%1 (not a valid value)").arg(compactJson(value)), value.toVariant());
+                f.combo->addItem(tr("%1 (not a valid value)").arg(compactJson(value)), value.toVariant());
                 index = f.combo->count() - 1;
             }
         }
@@ -554,19 +560,18 @@ void OptionForm::onCommit(Field &f)
     const std::optional<QJsonValue> v = read(f);
     if (!v) {
         // Per-field validation: the value cannot be written as this option's type.
-        f.lint->setText(
-            QStringLiteral("<span style=\"color:%1\">\u26a0 %2</span>")
-                .arg(Theme::severityColor(common::Severity::Error, palette()).name(),
-                    f.kind == FieldKind::UintList ? QStringLiteral("every entry must be an integer from 0 to 65535")
-                                                  : QStringLiteral("not a valid %1").arg(f.info.type.toHtmlEscaped())));
+        f.lint->setText(QStringLiteral("<span style=\"color:%1\">\u26a0 %2</span>")
+                            .arg(Theme::severityColor(common::Severity::Error, palette()).name(),
+                                f.kind == FieldKind::UintList ? tr("every entry must be an integer from 0 to 65535")
+                                                              : tr("not a valid %1").arg(f.info.type.toHtmlEscaped())));
         f.lint->show();
         return;
     }
     if (f.kind == FieldKind::Base64 && v->isString() && !isStdBase64(v->toString())) {
         f.lint->setText(QStringLiteral("<span style=\"color:%1\">\u26a0 %2</span>")
                             .arg(Theme::severityColor(common::Severity::Warning, palette()).name(),
-                                QStringLiteral("not standard base64: KrakenD fails to parse the block (401 to every "
-                                               "request)")));
+                                tr("not standard base64: KrakenD fails to parse the block (401 to every "
+                                   "request)")));
         f.lint->show();
     }
     if (*v == f.shown)
@@ -646,9 +651,10 @@ void OptionForm::restyle()
                     .arg(Theme::severityColor(set ? common::Severity::Error : common::Severity::Warning, pal).name(),
                         set ? QStringLiteral("\u2716") : QStringLiteral("\u26a0"), f->info.since));
             f->badge->setToolTip(
-                QStringLiteral("%1 first appeared in KrakenD %2; the target version is %3%4")
-                    .arg(f->info.name, f->info.since, m_target,
-                        set ? QStringLiteral(": it is set here and will be ignored or rejected") : QString()));
+                (set ? tr("%1 first appeared in KrakenD %2; the target version is %3: it is set here and will be "
+                          "ignored or rejected")
+                     : tr("%1 first appeared in KrakenD %2; the target version is %3"))
+                    .arg(f->info.name, f->info.since, m_target));
         }
     }
 }

@@ -35,6 +35,8 @@ enum class FieldKind {
 /// A titled group of options, in display order.
 struct OptionGroup
 {
+    /// The English title: it names the group in object names and groupOf(), and the form shows its translation
+    /// from the context "jwb::ui::OptionForm" (mark a title with QT_TRANSLATE_NOOP("jwb::ui::OptionForm", ...)).
     QString title;
     QStringList options;
 };

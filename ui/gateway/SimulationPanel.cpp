@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -50,11 +51,11 @@ QString stepTitle(int step)
 {
     switch (step) {
     case 0:
-        return QStringLiteral("Startup");
+        return QCoreApplication::translate("jwb::ui::SimulationPanel", "Startup");
     case 1:
-        return QStringLiteral("Token");
+        return QCoreApplication::translate("jwb::ui::SimulationPanel", "Token");
     case 6:
-        return QStringLiteral("Registered claims");
+        return QCoreApplication::translate("jwb::ui::SimulationPanel", "Registered claims");
     default:
         return QString();
     }
@@ -131,7 +132,7 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
         connect(m_ring, &KeyRing::sourceChanged, this, &SimulationPanel::refreshKeyChoices);
     }
     refreshKeyChoices();
-    showEmpty(QStringLiteral("Choose an endpoint of a krakend.json to simulate"));
+    showEmpty(tr("Choose an endpoint of a krakend.json to simulate"));
 }
 
 SimulationPanel::~SimulationPanel()
@@ -155,7 +156,7 @@ QTableWidget *SimulationPanel::buildPairTable(const QString &objectName, const Q
 
 QWidget *SimulationPanel::buildRequest()
 {
-    auto *box = new QGroupBox(QStringLiteral("Request"), this);
+    auto *box = new QGroupBox(tr("Request"), this);
 
     m_tokenCombo = new QComboBox(box);
     m_tokenCombo->setObjectName(QStringLiteral("simulationTokenCombo"));
@@ -164,45 +165,47 @@ QWidget *SimulationPanel::buildRequest()
     m_tokenCombo->setMaxCount(kHistorySize);
     m_tokenCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_tokenCombo->setMinimumContentsLength(20);
-    m_tokenCombo->lineEdit()->setPlaceholderText(QStringLiteral("Paste a token (a \"Bearer \" prefix is fine)"));
+    m_tokenCombo->lineEdit()->setPlaceholderText(tr("Paste a token (a \"Bearer \" prefix is fine)"));
     m_tokenCombo->lineEdit()->setFont(Theme::monospaceFont());
-    m_tokenCombo->setToolTip(QStringLiteral("The token to send. Paste one, or pick an earlier one from the list"));
-    m_tokenCombo->setAccessibleName(QStringLiteral("Token"));
+    m_tokenCombo->setToolTip(tr("The token to send. Paste one, or pick an earlier one from the list"));
+    m_tokenCombo->setAccessibleName(tr("Token"));
 
     m_placementCombo = new QComboBox(box);
     m_placementCombo->setObjectName(QStringLiteral("simulationPlacementCombo"));
-    m_placementCombo->setToolTip(QStringLiteral(
-        "Where the token goes: the header the config reads (auth_header_name, with \"Bearer \"), its cookie "
-        "(cookie_key; KrakenD reads it only when the header is absent), or nowhere (use the tables)"));
-    m_placementCombo->setAccessibleName(QStringLiteral("Place token in"));
+    m_placementCombo->setToolTip(
+        tr("Where the token goes: the header the config reads (auth_header_name, with \"Bearer \"), its cookie "
+           "(cookie_key; KrakenD reads it only when the header is absent), or nowhere (use the tables)"));
+    m_placementCombo->setAccessibleName(tr("Place token in"));
 
     m_methodCombo = new QComboBox(box);
     m_methodCombo->setObjectName(QStringLiteral("simulationMethodCombo"));
     m_methodCombo->setEditable(true);
     m_methodCombo->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
         QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
-    m_methodCombo->setToolTip(QStringLiteral("The request's HTTP method (the endpoint's own by default)"));
-    m_methodCombo->setAccessibleName(QStringLiteral("Method"));
+    m_methodCombo->setToolTip(tr("The request's HTTP method (the endpoint's own by default)"));
+    m_methodCombo->setAccessibleName(tr("Method"));
 
-    m_requestHeaders
-        = buildPairTable(QStringLiteral("simulationHeadersTable"), QStringLiteral("Header"), QStringLiteral("Value"));
-    m_requestHeaders->setToolTip(QStringLiteral("Extra request headers, sent after the token's header; for a "
-                                                "repeated name the first one counts, as in Go"));
-    m_requestHeaders->setAccessibleName(QStringLiteral("Request headers"));
-    m_cookies
-        = buildPairTable(QStringLiteral("simulationCookiesTable"), QStringLiteral("Cookie"), QStringLiteral("Value"));
-    m_cookies->setToolTip(QStringLiteral("Request cookies (sent as Cookie: name=value)"));
-    m_cookies->setAccessibleName(QStringLiteral("Request cookies"));
+    m_requestHeaders = buildPairTable(QStringLiteral("simulationHeadersTable"), tr("Header"), tr("Value"));
+    m_requestHeaders->setToolTip(tr("Extra request headers, sent after the token's header; for a "
+                                    "repeated name the first one counts, as in Go"));
+    m_requestHeaders->setAccessibleName(tr("Request headers"));
+    m_cookies = buildPairTable(QStringLiteral("simulationCookiesTable"), tr("Cookie"), tr("Value"));
+    m_cookies->setToolTip(tr("Request cookies (sent as Cookie: name=value)"));
+    m_cookies->setAccessibleName(tr("Request cookies"));
 
-    auto pairButtons = [this, box](QTableWidget *table, const QString &what) {
+    struct PairTexts
+    {
+        QString addTip, addName, removeTip, removeName;
+    };
+    auto pairButtons = [this, box](QTableWidget *table, const PairTexts &texts) {
         auto *add = new QToolButton(box);
         add->setText(QStringLiteral("+"));
-        add->setToolTip(QStringLiteral("Add a %1").arg(what));
-        add->setAccessibleName(QStringLiteral("Add %1").arg(what));
+        add->setToolTip(texts.addTip);
+        add->setAccessibleName(texts.addName);
         auto *remove = new QToolButton(box);
         remove->setText(QStringLiteral("\u2212"));
-        remove->setToolTip(QStringLiteral("Remove the selected %1").arg(what));
-        remove->setAccessibleName(QStringLiteral("Remove %1").arg(what));
+        remove->setToolTip(texts.removeTip);
+        remove->setAccessibleName(texts.removeName);
         connect(add, &QToolButton::clicked, table, [table] {
             const int row = table->rowCount();
             table->insertRow(row);
@@ -227,13 +230,13 @@ QWidget *SimulationPanel::buildRequest()
         return h;
     };
 
-    m_nowRadio = new QRadioButton(QStringLiteral("Now"), box);
+    m_nowRadio = new QRadioButton(tr("Now"), box);
     m_nowRadio->setObjectName(QStringLiteral("simulationNowRadio"));
-    m_nowRadio->setToolTip(QStringLiteral("Evaluate exp, nbf and iat at the current time"));
+    m_nowRadio->setToolTip(tr("Evaluate exp, nbf and iat at the current time"));
     m_nowRadio->setChecked(true);
-    m_atRadio = new QRadioButton(QStringLiteral("At"), box);
+    m_atRadio = new QRadioButton(tr("At"), box);
     m_atRadio->setObjectName(QStringLiteral("simulationAtRadio"));
-    m_atRadio->setToolTip(QStringLiteral("Evaluate as of a chosen instant (UTC)"));
+    m_atRadio->setToolTip(tr("Evaluate as of a chosen instant (UTC)"));
     auto *group = new QButtonGroup(box);
     group->addButton(m_nowRadio);
     group->addButton(m_atRadio);
@@ -243,8 +246,8 @@ QWidget *SimulationPanel::buildRequest()
     m_atEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
     m_atEdit->setCalendarPopup(true);
     m_atEdit->setEnabled(false);
-    m_atEdit->setToolTip(QStringLiteral("The instant KrakenD's clock shows (UTC)"));
-    m_atEdit->setAccessibleName(QStringLiteral("Evaluation time"));
+    m_atEdit->setToolTip(tr("The instant KrakenD's clock shows (UTC)"));
+    m_atEdit->setAccessibleName(tr("Evaluation time"));
     auto *timeRow = new QHBoxLayout;
     timeRow->addWidget(m_nowRadio);
     timeRow->addWidget(m_atRadio);
@@ -252,19 +255,19 @@ QWidget *SimulationPanel::buildRequest()
 
     m_keyCombo = new QComboBox(box);
     m_keyCombo->setObjectName(QStringLiteral("simulationKeyCombo"));
-    m_keyCombo->setToolTip(QStringLiteral(
-        "Where keys come from: the config's own jwk_local_path / jwk_url, or a key ring source used instead "
-        "(every other rule of the config still applies)"));
-    m_keyCombo->setAccessibleName(QStringLiteral("Keys"));
+    m_keyCombo->setToolTip(
+        tr("Where keys come from: the config's own jwk_local_path / jwk_url, or a key ring source used instead "
+           "(every other rule of the config still applies)"));
+    m_keyCombo->setAccessibleName(tr("Keys"));
     m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_keyCombo->setMinimumContentsLength(16);
 
-    m_simulateButton = new QPushButton(QStringLiteral("Simulate"), box);
+    m_simulateButton = new QPushButton(tr("Simulate"), box);
     m_simulateButton->setObjectName(QStringLiteral("simulateButton"));
-    m_simulateButton->setToolTip(QStringLiteral("Run KrakenD's pipeline on this request now"));
-    m_cancelButton = new QPushButton(QStringLiteral("Cancel"), box);
+    m_simulateButton->setToolTip(tr("Run KrakenD's pipeline on this request now"));
+    m_cancelButton = new QPushButton(tr("Cancel"), box);
     m_cancelButton->setObjectName(QStringLiteral("simulationCancelButton"));
-    m_cancelButton->setToolTip(QStringLiteral("Stop waiting for the running simulation (e.g. a slow jwk_url)"));
+    m_cancelButton->setToolTip(tr("Stop waiting for the running simulation (e.g. a slow jwk_url)"));
     m_cancelButton->setEnabled(false);
     m_busyBar = new QProgressBar(box);
     m_busyBar->setObjectName(QStringLiteral("simulationBusy"));
@@ -280,23 +283,25 @@ QWidget *SimulationPanel::buildRequest()
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QStringLiteral("Token"), m_tokenCombo);
-    form->addRow(QStringLiteral("Place token in"), m_placementCombo);
-    form->addRow(QStringLiteral("Method"), m_methodCombo);
-    form->addRow(QStringLiteral("Evaluate"), timeRow);
-    form->addRow(QStringLiteral("Keys"), m_keyCombo);
+    form->addRow(tr("Token"), m_tokenCombo);
+    form->addRow(tr("Place token in"), m_placementCombo);
+    form->addRow(tr("Method"), m_methodCombo);
+    form->addRow(tr("Evaluate"), timeRow);
+    form->addRow(tr("Keys"), m_keyCombo);
 
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(QStringLiteral("Extra headers"), box));
-    layout->addLayout(pairButtons(m_requestHeaders, QStringLiteral("header")));
-    layout->addWidget(new QLabel(QStringLiteral("Cookies"), box));
-    layout->addLayout(pairButtons(m_cookies, QStringLiteral("cookie")));
-    auto *hint = new QLabel(
-        QStringLiteral("The token goes where \u201cPlace token in\u201d says. Add headers or cookies to try other "
-                       "inputs: a second Authorization header (the first one counts), a cookie fallback when the "
-                       "header is absent, or a client-sent header that propagate_claims overwrites."),
-        box);
+    layout->addWidget(new QLabel(tr("Extra headers"), box));
+    layout->addLayout(pairButtons(m_requestHeaders,
+        {tr("Add a header"), tr("Add header"), tr("Remove the selected header"), tr("Remove header")}));
+    layout->addWidget(new QLabel(tr("Cookies"), box));
+    layout->addLayout(pairButtons(
+        m_cookies, {tr("Add a cookie"), tr("Add cookie"), tr("Remove the selected cookie"), tr("Remove cookie")}));
+    auto *hint
+        = new QLabel(tr("The token goes where “Place token in” says. Add headers or cookies to try other "
+                        "inputs: a second Authorization header (the first one counts), a cookie fallback when the "
+                        "header is absent, or a client-sent header that propagate_claims overwrites."),
+            box);
     hint->setObjectName(QStringLiteral("simulationRequestHint"));
     hint->setWordWrap(true);
     hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
@@ -309,7 +314,7 @@ QWidget *SimulationPanel::buildRequest()
 
 QWidget *SimulationPanel::buildResults()
 {
-    auto *box = new QGroupBox(QStringLiteral("KrakenD's answer"), this);
+    auto *box = new QGroupBox(tr("KrakenD's answer"), this);
 
     m_statusLabel = new QLabel(box);
     m_statusLabel->setObjectName(QStringLiteral("simulationStatus"));
@@ -319,7 +324,7 @@ QWidget *SimulationPanel::buildResults()
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setWeight(QFont::Bold);
     m_statusLabel->setFont(big);
-    m_statusLabel->setAccessibleName(QStringLiteral("Status"));
+    m_statusLabel->setAccessibleName(tr("Status"));
 
     m_reasonLabel = new QLabel(box);
     m_reasonLabel->setObjectName(QStringLiteral("simulationReason"));
@@ -345,35 +350,33 @@ QWidget *SimulationPanel::buildResults()
     m_traceView = new QTreeWidget(box);
     m_traceView->setObjectName(QStringLiteral("simulationTrace"));
     m_traceView->setColumnCount(4);
-    m_traceView->setHeaderLabels(
-        {QStringLiteral("Step"), QStringLiteral("Check"), QStringLiteral("Result"), QStringLiteral("Detail")});
+    m_traceView->setHeaderLabels({tr("Step"), tr("Check"), tr("Result"), tr("Detail")});
     m_traceView->header()->setStretchLastSection(true);
     m_traceView->setWordWrap(true);
     m_traceView->setUniformRowHeights(false);
     m_traceView->setAlternatingRowColors(true);
-    m_traceView->setToolTip(QStringLiteral("KrakenD's checks in its order; it stops at the first failure"));
-    m_traceView->setAccessibleName(QStringLiteral("Trace"));
+    m_traceView->setToolTip(tr("KrakenD's checks in its order; it stops at the first failure"));
+    m_traceView->setAccessibleName(tr("Trace"));
 
     m_headersView = new QTableWidget(0, 3, box);
     m_headersView->setObjectName(QStringLiteral("simulationBackendHeaders"));
-    m_headersView->setHorizontalHeaderLabels(
-        {QStringLiteral("Header"), QStringLiteral("Value"), QStringLiteral("From claim")});
+    m_headersView->setHorizontalHeaderLabels({tr("Header"), tr("Value"), tr("From claim")});
     m_headersView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_headersView->verticalHeader()->hide();
     m_headersView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_headersView->setToolTip(QStringLiteral(
-        "Headers KrakenD writes from claims (propagate_claims); they replace client values, and the backend "
-        "sees them only if the endpoint's input_headers lets them through"));
-    m_headersView->setAccessibleName(QStringLiteral("Headers the backend receives"));
+    m_headersView->setToolTip(
+        tr("Headers KrakenD writes from claims (propagate_claims); they replace client values, and the backend "
+           "sees them only if the endpoint's input_headers lets them through"));
+    m_headersView->setAccessibleName(tr("Headers the backend receives"));
 
     m_backendView = new QTreeWidget(box);
     m_backendView->setObjectName(QStringLiteral("simulationBackendUrls"));
     m_backendView->setColumnCount(2);
-    m_backendView->setHeaderLabels({QStringLiteral("Backend url_pattern"), QStringLiteral("Resolved")});
+    m_backendView->setHeaderLabels({tr("Backend url_pattern"), tr("Resolved")});
     m_backendView->header()->setStretchLastSection(true);
     m_backendView->setRootIsDecorated(true);
-    m_backendView->setToolTip(QStringLiteral("Backend URLs with their {JWT.x} parameters filled from the token"));
-    m_backendView->setAccessibleName(QStringLiteral("Backend URLs"));
+    m_backendView->setToolTip(tr("Backend URLs with their {JWT.x} parameters filled from the token"));
+    m_backendView->setAccessibleName(tr("Backend URLs"));
 
     m_checkDetail = new QLabel(box);
     m_checkDetail->setObjectName(QStringLiteral("simulationCheckDetail"));
@@ -383,7 +386,7 @@ QWidget *SimulationPanel::buildResults()
     m_checkDetail->setFrameShape(QFrame::StyledPanel);
     m_checkDetail->setMargin(4);
     m_checkDetail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
-    m_checkDetail->setAccessibleName(QStringLiteral("Selected check"));
+    m_checkDetail->setAccessibleName(tr("Selected check"));
     connect(m_traceView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && !item->text(3).isEmpty())
             m_checkDetail->setText(QStringLiteral("%1: %2").arg(item->text(1), item->text(3)));
@@ -400,13 +403,13 @@ QWidget *SimulationPanel::buildResults()
     auto *headersBox = new QWidget(lower);
     auto *hl = new QVBoxLayout(headersBox);
     hl->setContentsMargins(0, 0, 0, 0);
-    hl->addWidget(new QLabel(QStringLiteral("Headers the backend receives"), headersBox));
+    hl->addWidget(new QLabel(tr("Headers the backend receives"), headersBox));
     hl->addWidget(m_headersView, 1);
     lower->addWidget(headersBox);
     auto *urlBox = new QWidget(lower);
     auto *ul = new QVBoxLayout(urlBox);
     ul->setContentsMargins(0, 0, 0, 0);
-    ul->addWidget(new QLabel(QStringLiteral("Backend URLs"), urlBox));
+    ul->addWidget(new QLabel(tr("Backend URLs"), urlBox));
     ul->addWidget(m_backendView, 1);
     lower->addWidget(urlBox);
     lower->setStretchFactor(0, 3);
@@ -432,13 +435,13 @@ void SimulationPanel::setEndpoint(const QJsonObject &root, int endpointIndex, co
     if (m_endpoint.isEmpty()) {
         m_endpointLabel->setText(QString());
         refreshPlacement();
-        showEmpty(QStringLiteral("Choose an endpoint of a krakend.json to simulate"));
+        showEmpty(tr("Choose an endpoint of a krakend.json to simulate"));
         return;
     }
-    m_endpointLabel->setText(QStringLiteral("%1 %2%3").arg(m_setup.method, m_setup.endpoint,
-        m_setup.hasValidator ? QString()
-                             : QStringLiteral("  (no auth/validator: KrakenD does not "
-                                              "check tokens here)")));
+    m_endpointLabel->setText(
+        (m_setup.hasValidator ? QStringLiteral("%1 %2")
+                              : tr("%1 %2  (no auth/validator: KrakenD does not check tokens here)"))
+            .arg(m_setup.method, m_setup.endpoint));
     {
         const QSignalBlocker block(m_methodCombo);
         m_methodCombo->setCurrentText(m_setup.method);
@@ -455,9 +458,9 @@ void SimulationPanel::refreshPlacement()
     m_placementCombo->clear();
     const QString header = m_setup.validator.effectiveAuthHeaderName();
     const QString cookie = m_setup.validator.effectiveCookieKey();
-    m_placementCombo->addItem(QStringLiteral("Header %1: Bearer \u2026").arg(header), int(Placement::Header));
-    m_placementCombo->addItem(QStringLiteral("Cookie %1").arg(cookie), int(Placement::Cookie));
-    m_placementCombo->addItem(QStringLiteral("Nowhere (use the tables)"), int(Placement::Nowhere));
+    m_placementCombo->addItem(tr("Header %1: Bearer …").arg(header), int(Placement::Header));
+    m_placementCombo->addItem(tr("Cookie %1").arg(cookie), int(Placement::Cookie));
+    m_placementCombo->addItem(tr("Nowhere (use the tables)"), int(Placement::Nowhere));
     // A config that names a cookie is usually fed by it.
     int wanted = int(Placement::Header);
     if (hadChoice && previous == int(Placement::Nowhere))
@@ -472,13 +475,14 @@ void SimulationPanel::refreshKeyChoices()
     const QSignalBlocker block(m_keyCombo);
     const QString current = m_keyCombo->currentData().toString();
     m_keyCombo->clear();
-    m_keyCombo->addItem(QStringLiteral("The config's own keys (jwk_local_path / jwk_url)"), QString());
+    m_keyCombo->addItem(tr("The config's own keys (jwk_local_path / jwk_url)"), QString());
     if (m_ring) {
         for (const auto &source : m_ring->sources()) {
             if (!source.keys || source.keys->isEmpty())
                 continue;
             m_keyCombo->addItem(
-                QStringLiteral("Key ring: %1 (%2 keys)").arg(source.name).arg(source.keys->keys.size()), source.id);
+                tr("Key ring: %1 (%n key(s))", nullptr, static_cast<int>(source.keys->keys.size())).arg(source.name),
+                source.id);
         }
     }
     const int index = m_keyCombo->findData(current);
@@ -553,7 +557,7 @@ void SimulationPanel::simulateNow()
 {
     m_debounce->stop();
     if (m_endpoint.isEmpty()) {
-        showEmpty(QStringLiteral("Choose an endpoint of a krakend.json to simulate"));
+        showEmpty(tr("Choose an endpoint of a krakend.json to simulate"));
         return;
     }
     krakend::Simulator simulator(m_setup);
@@ -563,7 +567,7 @@ void SimulationPanel::simulateNow()
         const int index = m_ring->indexOf(sourceId);
         if (index >= 0 && m_ring->at(index).keys)
             simulator.setReplacementKeys(
-                *m_ring->at(index).keys, QStringLiteral("key ring source \"%1\"").arg(m_ring->at(index).name));
+                *m_ring->at(index).keys, tr("key ring source \"%1\"").arg(m_ring->at(index).name));
     }
     const krakend::SimulationRequest req = request();
     rememberToken(token());
@@ -582,9 +586,9 @@ void SimulationPanel::simulateNow()
     });
     setBusy(true);
     const bool remote = !m_setup.validator.usesLocalPath() && sourceId.isEmpty() && m_setup.hasValidator;
-    Q_EMIT statusMessage(remote ? QStringLiteral("Simulating %1 %2 (downloading %3)\u2026")
-                                      .arg(m_setup.method, m_setup.endpoint, m_setup.validator.jwkUrl())
-                                : QStringLiteral("Simulating %1 %2\u2026").arg(m_setup.method, m_setup.endpoint));
+    Q_EMIT statusMessage(remote
+            ? tr("Simulating %1 %2 (downloading %3)…").arg(m_setup.method, m_setup.endpoint, m_setup.validator.jwkUrl())
+            : tr("Simulating %1 %2…").arg(m_setup.method, m_setup.endpoint));
     thread->start();
 }
 
@@ -594,7 +598,7 @@ void SimulationPanel::cancel()
         return;
     ++m_generation;
     setBusy(false);
-    Q_EMIT statusMessage(QStringLiteral("Simulation cancelled; its result will be ignored"));
+    Q_EMIT statusMessage(tr("Simulation cancelled; its result will be ignored"));
 }
 
 void SimulationPanel::setBusy(bool busy)
@@ -639,9 +643,9 @@ void SimulationPanel::showResult(const SimulationResult &result)
     setBadge(result.status, statusText(result.status));
     QString reason = result.reason;
     if (!result.complete)
-        reason += QStringLiteral("\nIncomplete: ") + result.incompleteReason;
+        reason += u'\n' + tr("Incomplete: %1").arg(result.incompleteReason);
     m_reasonLabel->setText(reason);
-    m_keySourceLabel->setText(result.keySource.isEmpty() ? QString() : QStringLiteral("Keys: ") + result.keySource);
+    m_keySourceLabel->setText(result.keySource.isEmpty() ? QString() : tr("Keys: %1").arg(result.keySource));
 
     // Trace: one row per check; the checks of one step (6: iss, aud, nbf, exp, iat) under a shared parent.
     m_traceView->clear();
@@ -661,8 +665,7 @@ void SimulationPanel::showResult(const SimulationResult &result)
             if (groupStep != c.step) {
                 group = new QTreeWidgetItem(m_traceView);
                 group->setText(0, QString::number(c.step));
-                group->setText(
-                    1, stepTitle(c.step).isEmpty() ? QStringLiteral("Step %1").arg(c.step) : stepTitle(c.step));
+                group->setText(1, stepTitle(c.step).isEmpty() ? tr("Step %1").arg(c.step) : stepTitle(c.step));
                 group->setExpanded(true);
                 groupStep = c.step;
             }
@@ -677,9 +680,9 @@ void SimulationPanel::showResult(const SimulationResult &result)
         QString resultText = krakend::checkResultName(c.result);
         QColor color = c.result == CheckResult::Pass ? pass : c.result == CheckResult::Fail ? fail : muted;
         if (i == result.stoppedAt)
-            resultText = QStringLiteral("FAIL \u2014 stops here (%1)").arg(c.status);
+            resultText = tr("FAIL — stops here (%1)").arg(c.status);
         else if (alsoFails) {
-            resultText = QStringLiteral("skip \u2014 would also fail (%1)").arg(c.status);
+            resultText = tr("skip — would also fail (%1)").arg(c.status);
             color = warn;
         }
         item->setText(2, resultText);
@@ -702,7 +705,7 @@ void SimulationPanel::showResult(const SimulationResult &result)
     }
     if (!result.configFindings.isEmpty()) {
         auto *findings = new QTreeWidgetItem(m_traceView);
-        findings->setText(1, QStringLiteral("Config findings"));
+        findings->setText(1, tr("Config findings"));
         findings->setText(2, QString::number(result.configFindings.size()));
         for (const auto &f : result.configFindings) {
             auto *item = new QTreeWidgetItem(findings);
@@ -717,7 +720,7 @@ void SimulationPanel::showResult(const SimulationResult &result)
     m_traceView->resizeColumnToContents(0);
     m_traceView->resizeColumnToContents(1);
     m_traceView->resizeColumnToContents(2);
-    m_checkDetail->setText(QStringLiteral("Select a check to read its whole detail"));
+    m_checkDetail->setText(tr("Select a check to read its whole detail"));
     if (result.stoppedAt >= 0) {
         // Show the stopping check without making the user search for it.
         const QList<QTreeWidgetItem *> hits
@@ -737,7 +740,7 @@ void SimulationPanel::showResult(const SimulationResult &result)
             const int row = m_headersView->rowCount();
             m_headersView->insertRow(row);
             m_headersView->setItem(row, 0, new QTableWidgetItem(h.name));
-            auto *v = new QTableWidgetItem(value.isEmpty() ? QStringLiteral("(empty)") : value);
+            auto *v = new QTableWidgetItem(value.isEmpty() ? tr("(empty)") : value);
             if (value.isEmpty())
                 v->setForeground(muted);
             v->setToolTip(value);
@@ -749,14 +752,13 @@ void SimulationPanel::showResult(const SimulationResult &result)
         // Say why the table is empty rather than leave a blank.
         m_headersView->insertRow(0);
         auto *none = new QTableWidgetItem(
-            QStringLiteral("none: KrakenD answers %1 itself, the request does not reach the backend")
-                .arg(result.status));
+            tr("none: KrakenD answers %1 itself, the request does not reach the backend").arg(result.status));
         none->setForeground(muted);
         m_headersView->setItem(0, 0, none);
         m_headersView->setSpan(0, 0, 1, 3);
     } else if (result.propagatedHeaders.isEmpty()) {
         m_headersView->insertRow(0);
-        auto *none = new QTableWidgetItem(QStringLiteral("none: the validator has no propagate_claims"));
+        auto *none = new QTableWidgetItem(tr("none: the validator has no propagate_claims"));
         none->setForeground(muted);
         m_headersView->setItem(0, 0, none);
         m_headersView->setSpan(0, 0, 1, 3);
@@ -777,17 +779,16 @@ void SimulationPanel::showResult(const SimulationResult &result)
                 resolved.replace(placeholder, p.value);
             auto *child = new QTreeWidgetItem(item);
             child->setText(0, placeholder);
-            child->setText(
-                1, p.resolved ? p.value : QStringLiteral("left unreplaced: claim %1 is missing").arg(p.claim));
+            child->setText(1, p.resolved ? p.value : tr("left unreplaced: claim %1 is missing").arg(p.claim));
             if (!p.resolved)
                 child->setForeground(1, warn);
         }
-        item->setText(1, result.status == 200 ? resolved : QStringLiteral("(not reached: %1)").arg(result.status));
+        item->setText(1, result.status == 200 ? resolved : tr("(not reached: %1)").arg(result.status));
         item->setExpanded(true);
     }
     if (m_setup.urlPatterns.isEmpty()) {
         auto *item = new QTreeWidgetItem(m_backendView);
-        item->setText(0, QStringLiteral("(the endpoint has no backend url_pattern)"));
+        item->setText(0, tr("(the endpoint has no backend url_pattern)"));
         item->setForeground(0, muted);
     }
     m_backendView->resizeColumnToContents(0);

@@ -76,11 +76,11 @@ QVariant TestMatrixModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case CaseColumn:
-        return QStringLiteral("Case");
+        return tr("Case");
     case StatusColumn:
-        return QStringLiteral("Expected status");
+        return tr("Expected status");
     case DescriptionColumn:
-        return QStringLiteral("What the token tests");
+        return tr("What the token tests");
     default:
         return {};
     }

@@ -71,16 +71,16 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
 
     m_keyCombo = new QComboBox(this);
     m_keyCombo->setObjectName(QStringLiteral("testMatrixKeyCombo"));
-    m_keyCombo->setToolTip(QStringLiteral(
-        "The key that signs the test tokens: a fresh one fitting the config's alg, or a key ring source holding a "
-        "private key (or secret) for it. The expected statuses assume KrakenD verifies with this key's JWK Set"));
-    m_keyCombo->setAccessibleName(QStringLiteral("Signing key"));
+    m_keyCombo->setToolTip(
+        tr("The key that signs the test tokens: a fresh one fitting the config's alg, or a key ring source holding a "
+           "private key (or secret) for it. The expected statuses assume KrakenD verifies with this key's JWK Set"));
+    m_keyCombo->setAccessibleName(tr("Signing key"));
     m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_keyCombo->setMinimumContentsLength(28);
 
-    m_mintButton = new QPushButton(QStringLiteral("Mint"), this);
+    m_mintButton = new QPushButton(tr("Mint"), this);
     m_mintButton->setObjectName(QStringLiteral("testMatrixMint"));
-    m_mintButton->setToolTip(QStringLiteral("Make a token for every case and simulate each one"));
+    m_mintButton->setToolTip(tr("Make a token for every case and simulate each one"));
     m_busyBar = new QProgressBar(this);
     m_busyBar->setRange(0, 0);
     m_busyBar->setTextVisible(false);
@@ -89,7 +89,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     m_busyBar->setVisible(false);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(QStringLiteral("Key"), this));
+    top->addWidget(new QLabel(tr("Key"), this));
     top->addWidget(m_keyCombo, 1);
     top->addWidget(m_busyBar);
     top->addWidget(m_mintButton);
@@ -111,19 +111,19 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     m_view->verticalHeader()->hide();
     m_view->setAlternatingRowColors(true);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setAccessibleName(QStringLiteral("Test tokens"));
-    m_view->setToolTip(QStringLiteral("Select a case to see its token, claims and curl command"));
+    m_view->setAccessibleName(tr("Test tokens"));
+    m_view->setToolTip(tr("Select a case to see its token, claims and curl command"));
 
     auto *details = new QWidget(this);
-    m_tokenView = readOnlyText(details, QStringLiteral("testMatrixToken"), QStringLiteral("Token"), 60);
-    m_claimsView = readOnlyText(details, QStringLiteral("testMatrixClaims"), QStringLiteral("Decoded claims"), 80);
-    m_curlView = readOnlyText(details, QStringLiteral("testMatrixCurl"), QStringLiteral("curl command"), 60);
-    m_tokenView->setPlaceholderText(QStringLiteral("Mint, then select a case"));
+    m_tokenView = readOnlyText(details, QStringLiteral("testMatrixToken"), tr("Token"), 60);
+    m_claimsView = readOnlyText(details, QStringLiteral("testMatrixClaims"), tr("Decoded claims"), 80);
+    m_curlView = readOnlyText(details, QStringLiteral("testMatrixCurl"), tr("curl command"), 60);
+    m_tokenView->setPlaceholderText(tr("Mint, then select a case"));
     auto *dl = new QVBoxLayout(details);
     dl->setContentsMargins(0, 0, 0, 0);
-    dl->addWidget(new QLabel(QStringLiteral("Token"), details));
+    dl->addWidget(new QLabel(tr("Token"), details));
     dl->addWidget(m_tokenView, 2);
-    dl->addWidget(new QLabel(QStringLiteral("Decoded"), details));
+    dl->addWidget(new QLabel(tr("Decoded"), details));
     dl->addWidget(m_claimsView, 3);
     dl->addWidget(new QLabel(QStringLiteral("curl"), details));
     dl->addWidget(m_curlView, 2);
@@ -142,19 +142,18 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
         b->setToolTip(tip);
         return b;
     };
-    m_copyTokenButton = button(QStringLiteral("Copy token"), QStringLiteral("testMatrixCopyToken"),
-        QStringLiteral("Copy the selected token to the clipboard"));
-    m_copyCurlButton = button(QStringLiteral("Copy curl"), QStringLiteral("testMatrixCopyCurl"),
-        QStringLiteral("Copy the selected case's curl command"));
-    m_copyAllButton = button(QStringLiteral("Copy all curl commands"), QStringLiteral("testMatrixCopyAll"),
-        QStringLiteral("Copy a shell script with every case's curl command and its expected status"));
-    m_exportButton
-        = button(QStringLiteral("Export JWK Set for jwk_local_path\u2026"), QStringLiteral("testMatrixExportJwks"),
-            QStringLiteral("Save the public JWK Set KrakenD needs to verify these tokens (jwk_local_path)"));
-    m_inspectorButton = button(QStringLiteral("Open in Inspector"), QStringLiteral("testMatrixOpenInspector"),
-        QStringLiteral("Show the selected token in the inspector"));
-    m_simulateButton = button(QStringLiteral("Simulate"), QStringLiteral("testMatrixSimulate"),
-        QStringLiteral("Send the selected token to the simulator"));
+    m_copyTokenButton = button(
+        tr("Copy token"), QStringLiteral("testMatrixCopyToken"), tr("Copy the selected token to the clipboard"));
+    m_copyCurlButton
+        = button(tr("Copy curl"), QStringLiteral("testMatrixCopyCurl"), tr("Copy the selected case's curl command"));
+    m_copyAllButton = button(tr("Copy all curl commands"), QStringLiteral("testMatrixCopyAll"),
+        tr("Copy a shell script with every case's curl command and its expected status"));
+    m_exportButton = button(tr("Export JWK Set for jwk_local_path…"), QStringLiteral("testMatrixExportJwks"),
+        tr("Save the public JWK Set KrakenD needs to verify these tokens (jwk_local_path)"));
+    m_inspectorButton = button(tr("Open in Inspector"), QStringLiteral("testMatrixOpenInspector"),
+        tr("Show the selected token in the inspector"));
+    m_simulateButton
+        = button(tr("Simulate"), QStringLiteral("testMatrixSimulate"), tr("Send the selected token to the simulator"));
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_copyTokenButton, m_copyCurlButton, m_copyAllButton, m_exportButton})
         buttons->addWidget(b);
@@ -173,12 +172,12 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     connect(m_mintButton, &QPushButton::clicked, this, &TestMatrixPanel::mint);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TestMatrixPanel::showSelection);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TestMatrixPanel::showSelection);
-    connect(m_copyTokenButton, &QPushButton::clicked, this, [this] { copy(selectedToken(), QStringLiteral("Token")); });
-    connect(m_copyCurlButton, &QPushButton::clicked, this,
-        [this] { copy(selectedCurl(), QStringLiteral("curl command")); });
+    connect(m_copyTokenButton, &QPushButton::clicked, this, [this] { copy(selectedToken(), tr("Token")); });
+    connect(m_copyCurlButton, &QPushButton::clicked, this, [this] { copy(selectedCurl(), tr("curl command")); });
     connect(m_copyAllButton, &QPushButton::clicked, this, [this] {
         if (m_set)
-            copy(m_set->curlScript(), QStringLiteral("Shell script with %1 curl commands").arg(m_set->cases.size()));
+            copy(m_set->curlScript(),
+                tr("Shell script with %n curl command(s)", nullptr, static_cast<int>(m_set->cases.size())));
     });
     connect(m_exportButton, &QPushButton::clicked, this, [this] { exportJwks(); });
     connect(m_inspectorButton, &QPushButton::clicked, this, [this] {
@@ -194,7 +193,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
         connect(m_ring, &KeyRing::sourceChanged, this, &TestMatrixPanel::refreshKeyChoices);
     }
     refreshKeyChoices();
-    m_message->setText(QStringLiteral("Choose an endpoint with an auth/validator, then Mint"));
+    m_message->setText(tr("Choose an endpoint with an auth/validator, then Mint"));
     updateButtons();
 }
 
@@ -208,7 +207,7 @@ void TestMatrixPanel::refreshKeyChoices()
     const QSignalBlocker block(m_keyCombo);
     const QString current = m_keyCombo->currentData().toString();
     m_keyCombo->clear();
-    m_keyCombo->addItem(QStringLiteral("Generate a key fitting the config"), QString());
+    m_keyCombo->addItem(tr("Generate a key fitting the config"), QString());
     if (m_ring) {
         for (const auto &source : m_ring->sources()) {
             if (!source.keys || source.keys->isEmpty())
@@ -217,7 +216,7 @@ void TestMatrixPanel::refreshKeyChoices()
             for (const auto &k : source.keys->keys)
                 anyPrivate = anyPrivate || k.key.isPrivate() || k.key.type() == crypto::KeyType::Oct;
             if (anyPrivate)
-                m_keyCombo->addItem(QStringLiteral("Key ring: %1").arg(source.name), source.id);
+                m_keyCombo->addItem(tr("Key ring: %1").arg(source.name), source.id);
         }
     }
     const int index = m_keyCombo->findData(current);
@@ -241,15 +240,14 @@ void TestMatrixPanel::setEndpoint(const QJsonObject &root, int endpointIndex, co
     m_model->clear();
     if (endpoint.isEmpty()) {
         m_endpointLabel->clear();
-        m_message->setText(QStringLiteral("Choose an endpoint with an auth/validator, then Mint"));
+        m_message->setText(tr("Choose an endpoint with an auth/validator, then Mint"));
     } else {
-        m_endpointLabel->setText(
-            QStringLiteral("%1 %2  \u2014  alg %3")
-                .arg(m_setup.method, m_setup.endpoint,
-                    m_setup.validator.alg().isEmpty() ? QStringLiteral("(none)") : m_setup.validator.alg()));
+        m_endpointLabel->setText(tr("%1 %2  —  alg %3")
+                                     .arg(m_setup.method, m_setup.endpoint,
+                                         m_setup.validator.alg().isEmpty() ? tr("(none)") : m_setup.validator.alg()));
         m_message->setText(m_setup.hasValidator
-                ? QStringLiteral("Mint test tokens for this endpoint: each gets the status KrakenD would answer")
-                : QStringLiteral("This endpoint has no auth/validator: KrakenD does not check tokens here"));
+                ? tr("Mint test tokens for this endpoint: each gets the status KrakenD would answer")
+                : tr("This endpoint has no auth/validator: KrakenD does not check tokens here"));
     }
     updateButtons();
 }
@@ -261,7 +259,7 @@ void TestMatrixPanel::mint()
     if (!sourceId.isEmpty() && m_ring) {
         const int index = m_ring->indexOf(sourceId);
         if (index < 0 || !m_ring->at(index).keys) {
-            m_error = QStringLiteral("the key ring source is gone or has no keys");
+            m_error = tr("the key ring source is gone or has no keys");
             m_message->setText(m_error);
             Q_EMIT mintFinished(false);
             return;
@@ -269,7 +267,7 @@ void TestMatrixPanel::mint()
         auto chosen = krakend::TestTokens::chooseKey(m_setup.validator, *m_ring->at(index).keys);
         if (!chosen) {
             m_error = chosen.error().message;
-            m_message->setText(QStringLiteral("Cannot mint with \"%1\": %2").arg(m_ring->at(index).name, m_error));
+            m_message->setText(tr("Cannot mint with \"%1\": %2").arg(m_ring->at(index).name, m_error));
             Q_EMIT mintFinished(false);
             return;
         }
@@ -293,7 +291,7 @@ void TestMatrixPanel::mint()
             m_set.reset();
             m_error = result.error().message;
             m_model->clear();
-            m_message->setText(QStringLiteral("Cannot mint: %1").arg(m_error));
+            m_message->setText(tr("Cannot mint: %1").arg(m_error));
             updateButtons();
             Q_EMIT mintFinished(false);
             return;
@@ -303,21 +301,25 @@ void TestMatrixPanel::mint()
         m_model->setCases(m_set->cases);
         m_view->resizeColumnToContents(TestMatrixModel::CaseColumn);
         m_view->resizeColumnToContents(TestMatrixModel::StatusColumn);
-        QString text = QStringLiteral("%1 tokens signed with %2 key \"%3\" (%4)")
-                           .arg(m_set->cases.size())
-                           .arg(m_set->generatedKey ? QStringLiteral("a generated") : QStringLiteral("the"),
-                               m_set->keyId, m_set->signingKey.key.description());
-        text += QStringLiteral(". Statuses assume KrakenD verifies with this key's JWK Set (Export\u2026)");
+        const int count = static_cast<int>(m_set->cases.size());
+        QString text = (m_set->generatedKey
+                ? tr("%n token(s) signed with a generated key \"%1\" (%2). Statuses assume KrakenD verifies with "
+                     "this key's JWK Set (Export…)",
+                    nullptr, count)
+                : tr("%n token(s) signed with the key \"%1\" (%2). Statuses assume KrakenD verifies with this "
+                     "key's JWK Set (Export…)",
+                    nullptr, count))
+                           .arg(m_set->keyId, m_set->signingKey.key.description());
         for (const QString &note : m_set->notes)
-            text += QStringLiteral("\nNote: ") + note;
+            text += u'\n' + tr("Note: %1").arg(note);
         m_message->setText(text);
         selectCase(0);
         updateButtons();
-        Q_EMIT statusMessage(QStringLiteral("Minted %1 test tokens").arg(m_set->cases.size()));
+        Q_EMIT statusMessage(tr("Minted %n test token(s)", nullptr, static_cast<int>(m_set->cases.size())));
         Q_EMIT mintFinished(true);
     });
     setBusy(true);
-    m_message->setText(QStringLiteral("Minting\u2026"));
+    m_message->setText(tr("Minting…"));
     thread->start();
 }
 
@@ -374,7 +376,7 @@ void TestMatrixPanel::showSelection()
     m_tokenView->setPlainText(c.token);
     const qint64 now = m_set ? m_set->mintedAt.toSecsSinceEpoch() : m_clock->nowSecs();
     QStringList lines;
-    lines << QStringLiteral("%1 \u2014 expect %2").arg(c.title, QString::number(c.expectedStatus));
+    lines << tr("%1 — expect %2").arg(c.title, QString::number(c.expectedStatus));
     lines << c.expectedReason << QString();
     for (const char *claim : {"iat", "nbf", "exp"}) {
         const QString line = timeLine(c.payload, claim, now);
@@ -395,7 +397,7 @@ void TestMatrixPanel::copy(const QString &text, const QString &what)
     if (text.isEmpty())
         return;
     QApplication::clipboard()->setText(text);
-    Q_EMIT statusMessage(QStringLiteral("%1 copied to the clipboard").arg(what));
+    Q_EMIT statusMessage(tr("%1 copied to the clipboard").arg(what));
 }
 
 bool TestMatrixPanel::exportJwks()
@@ -404,9 +406,9 @@ bool TestMatrixPanel::exportJwks()
         return false;
     const bool secret = m_set->signingKey.key.type() == crypto::KeyType::Oct;
     if (secret
-        && Dialogs::question(this, QStringLiteral("Export shared secret"),
-               QStringLiteral("For %1 the JWK Set holds the shared secret itself (KrakenD verifies HMAC with it). "
-                              "Write it to a file?")
+        && Dialogs::question(this, tr("Export shared secret"),
+               tr("For %1 the JWK Set holds the shared secret itself (KrakenD verifies HMAC with it). "
+                  "Write it to a file?")
                    .arg(m_set->alg))
             != QMessageBox::Yes)
         return false;
@@ -415,18 +417,18 @@ bool TestMatrixPanel::exportJwks()
         suggested = QStringLiteral("test-jwks.json");
     if (QFileInfo(suggested).isRelative() && !m_baseDir.isEmpty())
         suggested = QDir(m_baseDir).filePath(suggested);
-    const QString path = Dialogs::getSaveFileName(this, QStringLiteral("Export JWK Set for jwk_local_path"),
-        QStringLiteral("JWK Set (*.json);;All files (*)"), suggested);
+    const QString path = Dialogs::getSaveFileName(
+        this, tr("Export JWK Set for jwk_local_path"), tr("JWK Set (*.json);;All files (*)"), suggested);
     if (path.isEmpty())
         return false;
     QSaveFile file(path);
     const QByteArray bytes = QJsonDocument(m_set->jwksForLocalPath()).toJson(QJsonDocument::Indented);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        Dialogs::showError(this, QStringLiteral("Export JWK Set"),
-            QStringLiteral("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        Dialogs::showError(this, tr("Export JWK Set"),
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
-    Q_EMIT statusMessage(QStringLiteral("JWK Set written to %1").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT statusMessage(tr("JWK Set written to %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

@@ -138,9 +138,8 @@ QString ClaimsModel::toolTip(const Row &row, int column) const
     QStringList lines;
     if (column == ValueColumn && row.time) {
         const jose::TimeClaim &t = *row.time;
-        lines << QStringLiteral("%1 (%2)").arg(t.summary, t.relative)
-              << QStringLiteral("Local: %1").arg(localTimeText(t.utc)) << QStringLiteral("UTC: %1").arg(t.iso)
-              << QStringLiteral("Unix: %1").arg(t.unix);
+        lines << QStringLiteral("%1 (%2)").arg(t.summary, t.relative) << tr("Local: %1").arg(localTimeText(t.utc))
+              << tr("UTC: %1").arg(t.iso) << tr("Unix: %1").arg(t.unix);
     } else if (column == ValueColumn) {
         lines << row.valueText;
     } else if (column == MeaningColumn) {
@@ -165,8 +164,8 @@ QVariant ClaimsModel::data(const QModelIndex &index, int role) const
         if (column == ValueColumn)
             return displayValue(row);
         if (row.meaning.isEmpty())
-            return m_part == Part::Header ? QStringLiteral("Not a registered header parameter.")
-                                          : QStringLiteral("Not a registered claim: its meaning is up to the issuer.");
+            return m_part == Part::Header ? tr("Not a registered header parameter.")
+                                          : tr("Not a registered claim: its meaning is up to the issuer.");
         return row.meaning;
     case Qt::ToolTipRole: {
         const QString tip = toolTip(row, column);
@@ -222,11 +221,11 @@ QVariant ClaimsModel::headerData(int section, Qt::Orientation orientation, int r
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
-        return m_part == Part::Header ? QStringLiteral("Parameter") : QStringLiteral("Claim");
+        return m_part == Part::Header ? tr("Parameter") : tr("Claim");
     case ValueColumn:
-        return QStringLiteral("Value");
+        return tr("Value");
     case MeaningColumn:
-        return QStringLiteral("Meaning");
+        return tr("Meaning");
     default:
         return {};
     }

@@ -86,7 +86,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn)
-            return f.subject.isEmpty() ? f.message : QStringLiteral("%1\n\nAbout: %2").arg(f.message, f.subject);
+            return f.subject.isEmpty() ? f.message : tr("%1\n\nAbout: %2").arg(f.message, f.subject);
         return {};
     case Qt::DecorationRole:
         if (index.column() != SeverityColumn)
@@ -134,11 +134,11 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case SeverityColumn:
-        return QStringLiteral("Severity");
+        return tr("Severity");
     case MessageColumn:
-        return QStringLiteral("Finding");
+        return tr("Finding");
     case CodeColumn:
-        return QStringLiteral("Code");
+        return tr("Code");
     default:
         return {};
     }

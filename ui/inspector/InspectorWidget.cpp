@@ -4,7 +4,6 @@
 #include "common/JsonText.h"
 #include "common/JsonTreeModel.h"
 #include "common/LongText.h"
-#include "common/Plural.h"
 #include "common/Theme.h"
 #include "inspector/ClaimsModel.h"
 #include "inspector/FindingsModel.h"
@@ -14,6 +13,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QEvent>
 #include <QFrame>
@@ -136,8 +136,9 @@ QString hexDump(const QByteArray &bytes, qsizetype limit = 4096)
                         .arg(i % 16 == 7 ? QStringLiteral("  ") : QStringLiteral(" "));
         lines.append(line.trimmed());
     }
-    if (bytes.size() > limit)
-        lines.append(QStringLiteral("\u2026 %1 more bytes").arg(bytes.size() - limit));
+    // (A cast inside translate()'s arguments hides the call from lupdate.)
+    if (const int more = static_cast<int>(bytes.size() - limit); more > 0)
+        lines.append(QCoreApplication::translate("jwb::ui::InspectorWidget", "… %n more byte(s)", nullptr, more));
     return lines.join(u'\n');
 }
 
@@ -182,7 +183,7 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     : QWidget(parent), m_systemClock(clock ? std::move(clock) : common::Clock::system()), m_clock(m_systemClock)
 {
     setObjectName(QStringLiteral("inspector"));
-    m_inputs.append(Input {QStringLiteral("Untitled"), QString(), true});
+    m_inputs.append(Input {tr("Untitled"), QString(), true});
 
     m_banner = new QFrame(this);
     m_banner->setObjectName(QStringLiteral("banner"));
@@ -203,12 +204,12 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(buildDecodedTab(), QStringLiteral("Decoded"));
-    m_tabs->addTab(buildClaimsTab(), QStringLiteral("Claims"));
-    m_tabs->addTab(buildFindingsTab(), QStringLiteral("Findings"));
-    m_tabs->addTab(buildSignatureTab(), QStringLiteral("Signature"));
+    m_tabs->addTab(buildDecodedTab(), tr("Decoded"));
+    m_tabs->addTab(buildClaimsTab(), tr("Claims"));
+    m_tabs->addTab(buildFindingsTab(), tr("Findings"));
+    m_tabs->addTab(buildSignatureTab(), tr("Signature"));
     m_verifyPanel = new VerifyPanel(m_clock, m_tabs);
-    m_tabs->addTab(m_verifyPanel, QStringLiteral("Verify"));
+    m_tabs->addTab(m_verifyPanel, tr("Verify"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("inspectorSplitter"));
@@ -247,7 +248,7 @@ InspectorWidget::~InspectorWidget() = default;
 QWidget *InspectorWidget::buildEditorPane()
 {
     auto *pane = new QWidget(this);
-    auto *title = new QLabel(QStringLiteral("Encoded token"), pane);
+    auto *title = new QLabel(tr("Encoded token"), pane);
     QFont titleFont = title->font();
     titleFont.setWeight(QFont::DemiBold);
     title->setFont(titleFont);
@@ -255,7 +256,7 @@ QWidget *InspectorWidget::buildEditorPane()
     m_inputCombo = new QComboBox(pane);
     m_inputCombo->setObjectName(QStringLiteral("inputCombo"));
     m_inputCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_inputCombo->setToolTip(QStringLiteral("Tokens opened in this window"));
+    m_inputCombo->setToolTip(tr("Tokens opened in this window"));
     m_inputCombo->hide();
     connect(m_inputCombo, &QComboBox::activated, this, &InspectorWidget::onCurrentInputChosen);
 
@@ -271,23 +272,23 @@ QWidget *InspectorWidget::buildEditorPane()
     m_timesLabel->setTextFormat(Qt::RichText);
     m_timesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *evaluateLabel = new QLabel(QStringLiteral("Evaluate at"), pane);
+    auto *evaluateLabel = new QLabel(tr("Evaluate at"), pane);
     m_evaluateAtCombo = new QComboBox(pane);
     m_evaluateAtCombo->setObjectName(QStringLiteral("evaluateAtCombo"));
-    m_evaluateAtCombo->addItem(QStringLiteral("Now (live)"));
-    m_evaluateAtCombo->addItem(QStringLiteral("A chosen time"));
-    m_evaluateAtCombo->setAccessibleName(QStringLiteral("Evaluate at"));
-    m_evaluateAtCombo->setToolTip(QStringLiteral(
-        "The instant exp, nbf and iat are judged at, here and in Verify. \"Now\" follows the clock; choose a "
-        "time to ask \"was this token valid when the request failed?\" or \"will it still be valid tomorrow?\""));
+    m_evaluateAtCombo->addItem(tr("Now (live)"));
+    m_evaluateAtCombo->addItem(tr("A chosen time"));
+    m_evaluateAtCombo->setAccessibleName(tr("Evaluate at"));
+    m_evaluateAtCombo->setToolTip(
+        tr("The instant exp, nbf and iat are judged at, here and in Verify. \"Now\" follows the clock; choose a "
+           "time to ask \"was this token valid when the request failed?\" or \"will it still be valid tomorrow?\""));
     evaluateLabel->setBuddy(m_evaluateAtCombo);
     m_evaluateAtEdit = new QDateTimeEdit(pane);
     m_evaluateAtEdit->setObjectName(QStringLiteral("evaluateAtEdit"));
     m_evaluateAtEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_evaluateAtEdit->setCalendarPopup(true);
     m_evaluateAtEdit->setTimeSpec(Qt::LocalTime);
-    m_evaluateAtEdit->setAccessibleName(QStringLiteral("Evaluation time (local)"));
-    m_evaluateAtEdit->setToolTip(QStringLiteral("Local time at which the token is evaluated"));
+    m_evaluateAtEdit->setAccessibleName(tr("Evaluation time (local)"));
+    m_evaluateAtEdit->setToolTip(tr("Local time at which the token is evaluated"));
     m_evaluateAtEdit->setEnabled(false);
     m_evaluateAtEdit->setDateTime(m_systemClock->now().toLocalTime());
     connect(m_evaluateAtCombo, &QComboBox::activated, this, &InspectorWidget::onEvaluateAtChosen);
@@ -326,8 +327,8 @@ QWidget *InspectorWidget::buildDecodedTab()
     m_payloadCaption = new QLabel(tab);
     m_headerView = makeReadOnlyView(QStringLiteral("headerView"), tab);
     m_payloadView = makeReadOnlyView(QStringLiteral("payloadView"), tab);
-    m_headerView->setAccessibleName(QStringLiteral("Decoded header"));
-    m_payloadView->setAccessibleName(QStringLiteral("Decoded payload"));
+    m_headerView->setAccessibleName(tr("Decoded header"));
+    m_payloadView->setAccessibleName(tr("Decoded payload"));
     m_headerHighlighter = new JsonHighlighter(m_headerView->document());
     m_payloadHighlighter = new JsonHighlighter(m_payloadView->document());
 
@@ -351,7 +352,7 @@ QWidget *InspectorWidget::buildDecodedTab()
     m_treeModel = new JsonTreeModel(this);
     m_treeView = new QTreeView(tab);
     m_treeView->setObjectName(QStringLiteral("jsonTreeView"));
-    m_treeView->setAccessibleName(QStringLiteral("Header and payload as a tree"));
+    m_treeView->setAccessibleName(tr("Header and payload as a tree"));
     m_treeView->setModel(m_treeModel);
     m_treeView->setUniformRowHeights(true);
     m_treeView->setAlternatingRowColors(true);
@@ -375,9 +376,9 @@ QWidget *InspectorWidget::buildDecodedTab()
         return button;
     };
     m_textModeButton = modeButton(QStringLiteral("jsonTextMode"), QStringLiteral("JSON"),
-        QStringLiteral("Show the header and payload as highlighted JSON, in the order they were written"));
-    m_treeModeButton = modeButton(QStringLiteral("jsonTreeMode"), QStringLiteral("Tree"),
-        QStringLiteral("Show the header and payload as a tree with types; expand nested objects and arrays"));
+        tr("Show the header and payload as highlighted JSON, in the order they were written"));
+    m_treeModeButton = modeButton(QStringLiteral("jsonTreeMode"), tr("Tree"),
+        tr("Show the header and payload as a tree with types; expand nested objects and arrays"));
     auto *group = new QButtonGroup(tab);
     group->setExclusive(true);
     group->addButton(m_textModeButton);
@@ -433,8 +434,8 @@ QWidget *InspectorWidget::buildClaimsTab()
     };
     auto *splitter = new QSplitter(Qt::Vertical, tab);
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(section(caption(QStringLiteral("Header parameters")), m_headerTable));
-    splitter->addWidget(section(caption(QStringLiteral("Payload claims")), m_claimsView));
+    splitter->addWidget(section(caption(tr("Header parameters")), m_headerTable));
+    splitter->addWidget(section(caption(tr("Payload claims")), m_claimsView));
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({170, 510});
@@ -464,7 +465,7 @@ QWidget *InspectorWidget::buildSignatureTab()
 {
     auto *tab = new QWidget(this);
     m_signatureView = makeReadOnlyView(QStringLiteral("signatureView"), tab);
-    m_signatureView->setAccessibleName(QStringLiteral("Signature details"));
+    m_signatureView->setAccessibleName(tr("Signature details"));
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 8, 0, 0);
     layout->addWidget(m_signatureView);
@@ -563,7 +564,7 @@ void InspectorWidget::setInputs(const QList<std::pair<QString, QString>> &inputs
     for (const auto &[title, text] : inputs)
         m_inputs.append(Input {title, text, false});
     if (m_inputs.isEmpty())
-        m_inputs.append(Input {QStringLiteral("Untitled"), QString(), true});
+        m_inputs.append(Input {tr("Untitled"), QString(), true});
     m_current = std::clamp(current, 0, static_cast<int>(m_inputs.size()) - 1);
     updateInputCombo();
     m_editor->setPlainText(m_inputs[m_current].text);
@@ -664,8 +665,7 @@ void InspectorWidget::updateViews()
 
     const int problems = m_findingsModel->rowCount();
     const int findingsTab = static_cast<int>(Tab::Findings);
-    m_tabs->setTabText(
-        findingsTab, problems ? QStringLiteral("Findings (%1)").arg(problems) : QStringLiteral("Findings"));
+    m_tabs->setTabText(findingsTab, problems ? tr("Findings (%1)").arg(problems) : tr("Findings"));
     QIcon findingsIcon;
     for (const common::Severity s : {common::Severity::Error, common::Severity::Warning}) {
         if (m_findingsModel->count(s) > 0) {
@@ -695,7 +695,7 @@ void InspectorWidget::updateDecodedViews()
 
     const jose::Segment *header = t.segment(jose::SegmentRole::Header);
     if (isEmpty()) {
-        m_headerView->setPlaceholderText(QStringLiteral("The decoded header appears here."));
+        m_headerView->setPlaceholderText(tr("The decoded header appears here."));
         setTextIfChanged(m_headerView, QString());
     } else if (header && header->decodedOk && !header->raw.isEmpty()) {
         m_headerView->setPlaceholderText(QString());
@@ -706,22 +706,21 @@ void InspectorWidget::updateDecodedViews()
         if (headerMark >= 0)
             headerMark = shown.map(headerMark);
     } else {
-        m_headerView->setPlaceholderText(QStringLiteral("The header could not be decoded; see the message above."));
+        m_headerView->setPlaceholderText(tr("The header could not be decoded; see the message above."));
         setTextIfChanged(m_headerView, QString());
     }
     markCharacter(m_headerView, headerMark);
 
     const jose::Segment *payload = t.segment(jose::SegmentRole::Payload);
     if (isEmpty()) {
-        m_payloadView->setPlaceholderText(QStringLiteral("The decoded payload (the claims) appears here."));
+        m_payloadView->setPlaceholderText(tr("The decoded payload (the claims) appears here."));
         setTextIfChanged(m_payloadView, QString());
     } else if (t.kind == jose::TokenKind::Jwe) {
         const jose::Segment *ciphertext = t.segment(jose::SegmentRole::Ciphertext);
         m_payloadView->setPlaceholderText(
-            QStringLiteral("This is an encrypted token (JWE). Its payload is %1 of ciphertext and can only be read "
-                           "with the recipient's private key.")
-                .arg(plural(
-                    ciphertext ? ciphertext->decoded.size() : 0, QStringLiteral("byte"), QStringLiteral("bytes"))));
+            tr("This is an encrypted token (JWE). Its payload is %n byte(s) of ciphertext and can only be read "
+               "with the recipient's private key.",
+                nullptr, ciphertext ? static_cast<int>(ciphertext->decoded.size()) : 0));
         setTextIfChanged(m_payloadView, QString());
     } else if (t.payloadIsJson) {
         m_payloadView->setPlaceholderText(QString());
@@ -734,19 +733,19 @@ void InspectorWidget::updateDecodedViews()
         if (payloadMark >= 0)
             payloadMark = shown.map(payloadMark);
     } else if (payload && payload->decodedOk) {
-        m_payloadView->setPlaceholderText(QStringLiteral("The payload is empty (detached content)."));
+        m_payloadView->setPlaceholderText(tr("The payload is empty (detached content)."));
         setTextIfChanged(m_payloadView, QString());
     } else {
-        m_payloadView->setPlaceholderText(QStringLiteral("The payload could not be decoded; see the message above."));
+        m_payloadView->setPlaceholderText(tr("The payload could not be decoded; see the message above."));
         setTextIfChanged(m_payloadView, QString());
     }
     markCharacter(m_payloadView, payloadMark);
 
     QList<std::pair<QString, QByteArray>> documents;
     if (!isEmpty() && header && header->decodedOk)
-        documents.append({QStringLiteral("Header"), header->decoded});
+        documents.append({tr("Header"), header->decoded});
     if (!isEmpty() && t.kind == jose::TokenKind::Jws && payload && payload->decodedOk)
-        documents.append({QStringLiteral("Payload"), t.payloadBytes});
+        documents.append({tr("Payload"), t.payloadBytes});
     QByteArray treeSource;
     for (const auto &document : std::as_const(documents))
         treeSource += document.first.toUtf8() + '\0' + document.second + '\0';
@@ -763,37 +762,35 @@ void InspectorWidget::updateSignatureView()
     const jose::Token &t = m_inspection.token;
     QStringList lines;
     if (isEmpty()) {
-        m_signatureView->setPlaceholderText(QStringLiteral("The signature of the token appears here."));
+        m_signatureView->setPlaceholderText(tr("The signature of the token appears here."));
     } else if (t.kind == jose::TokenKind::Jwe) {
-        lines << QStringLiteral("Encrypted token (JWE), %1")
-                     .arg(plural(t.segments.size(), QStringLiteral("part"), QStringLiteral("parts")));
+        lines << tr("Encrypted token (JWE), %n part(s)", nullptr, static_cast<int>(t.segments.size()));
         for (const jose::Segment &seg : t.segments)
             lines << QStringLiteral("  %1: %2")
                          .arg(jose::segmentRoleName(seg.role),
-                             seg.decodedOk ? plural(seg.decoded.size(), QStringLiteral("byte"), QStringLiteral("bytes"))
-                                           : QStringLiteral("not decoded"));
+                             seg.decodedOk ? tr("%n byte(s)", nullptr, static_cast<int>(seg.decoded.size()))
+                                           : tr("not decoded"));
     } else if (const jose::Segment *sig = t.segment(jose::SegmentRole::Signature)) {
         const QString alg = t.headerOk ? t.alg() : QString();
-        lines << QStringLiteral("Algorithm    %1 (as the header claims; the key decides what is accepted)")
-                     .arg(alg.isEmpty() ? QStringLiteral("unknown") : alg);
+        lines << tr("Algorithm    %1 (as the header claims; the key decides what is accepted)")
+                     .arg(alg.isEmpty() ? tr("unknown") : alg);
         if (!sig->decodedOk) {
-            lines << QStringLiteral("Signature    not decoded");
+            lines << tr("Signature    not decoded");
         } else if (sig->raw.isEmpty()) {
-            lines << QStringLiteral("Signature    empty");
+            lines << tr("Signature    empty");
         } else {
-            lines << QStringLiteral("Signature    %1 (%2 bits)")
-                         .arg(plural(t.signature.size(), QStringLiteral("byte"), QStringLiteral("bytes")))
+            lines << tr("Signature    %n byte(s) (%1 bits)", nullptr, static_cast<int>(t.signature.size()))
                          .arg(t.signature.size() * 8);
         }
-        lines << QStringLiteral("Signed input %1 (header.payload, exactly as written)")
-                     .arg(plural(t.signingInput().size(), QStringLiteral("character"), QStringLiteral("characters")));
-        lines << QStringLiteral("Verified     no: decoding does not check the signature");
+        lines << tr("Signed input %n character(s) (header.payload, exactly as written)", nullptr,
+            static_cast<int>(t.signingInput().size()));
+        lines << tr("Verified     no: decoding does not check the signature");
         if (sig->decodedOk && !sig->raw.isEmpty()) {
             lines << QString() << QStringLiteral("base64url") << LongText::elide(QString::fromLatin1(sig->raw)).text()
                   << QString() << QStringLiteral("hex") << hexDump(t.signature);
         }
     } else {
-        m_signatureView->setPlaceholderText(QStringLiteral("No signature segment was found."));
+        m_signatureView->setPlaceholderText(tr("No signature segment was found."));
     }
     setTextIfChanged(m_signatureView, lines.join(u'\n'));
 }
@@ -814,13 +811,13 @@ void InspectorWidget::updateSegmentInfo()
                          htmlColor(Theme::segmentColor(seg.role, pal)), jose::segmentRoleName(seg.role).toHtmlEscaped())
                      .arg(seg.raw.size());
     }
-    QString text = parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; "));
-    text += QStringLiteral(" &nbsp;characters");
+    //: %1: each segment's name and length in characters, e.g. "header 36 · payload 120 · signature 342".
+    QString text = tr("%1 &nbsp;characters").arg(parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
     QStringList notes;
     if (t.source != u"token")
-        notes << QStringLiteral("found in: %1").arg(t.source.toHtmlEscaped());
+        notes << tr("found in: %1").arg(t.source.toHtmlEscaped());
     if (t.hadInnerWhitespace)
-        notes << QStringLiteral("line breaks and spaces inside the token were ignored");
+        notes << tr("line breaks and spaces inside the token were ignored");
     if (!notes.isEmpty())
         text += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
                     .arg(htmlColor(pal.color(QPalette::PlaceholderText)), notes.join(QStringLiteral("; ")));
@@ -869,7 +866,7 @@ void InspectorWidget::updateCaptions()
             .arg(htmlColor(Theme::segmentColor(role, pal)), title, muted, subtitle.toHtmlEscaped());
     };
     const jose::Token &t = m_inspection.token;
-    QString headerSub = QStringLiteral("algorithm and token type");
+    QString headerSub = tr("algorithm and token type");
     if (!isEmpty() && t.headerOk) {
         QStringList bits;
         for (const char *name : {"alg", "enc", "typ", "kid"}) {
@@ -880,21 +877,20 @@ void InspectorWidget::updateCaptions()
         if (!bits.isEmpty())
             headerSub = bits.join(QStringLiteral(" \u00b7 "));
     }
-    QString payloadSub = QStringLiteral("claims");
+    QString payloadSub = tr("claims");
     const jose::Segment *payload = t.segment(jose::SegmentRole::Payload);
     if (!isEmpty() && t.payloadIsJson)
-        payloadSub = plural(t.payload.size(), QStringLiteral("claim"), QStringLiteral("claims"));
+        payloadSub = tr("%n claim(s)", nullptr, static_cast<int>(t.payload.size()));
     else if (t.kind == jose::TokenKind::Jwe)
-        payloadSub = QStringLiteral("encrypted");
+        payloadSub = tr("encrypted");
     else if (!isEmpty() && payload && payload->decodedOk)
-        payloadSub = plural(t.payloadBytes.size(), QStringLiteral("byte, not a JSON object"),
-            QStringLiteral("bytes, not a JSON object"));
+        payloadSub = tr("%n byte(s), not a JSON object", nullptr, static_cast<int>(t.payloadBytes.size()));
     else if (!isEmpty())
-        payloadSub = QStringLiteral("not decoded");
+        payloadSub = tr("not decoded");
     if (!isEmpty() && !t.headerOk)
-        headerSub = QStringLiteral("not decoded");
-    m_headerCaption->setText(caption(jose::SegmentRole::Header, QStringLiteral("HEADER"), headerSub));
-    m_payloadCaption->setText(caption(jose::SegmentRole::Payload, QStringLiteral("PAYLOAD"), payloadSub));
+        headerSub = tr("not decoded");
+    m_headerCaption->setText(caption(jose::SegmentRole::Header, tr("HEADER"), headerSub));
+    m_payloadCaption->setText(caption(jose::SegmentRole::Payload, tr("PAYLOAD"), payloadSub));
 }
 
 void InspectorWidget::updateBanner()
@@ -904,47 +900,48 @@ void InspectorWidget::updateBanner()
     std::optional<common::Severity> tone;
     QString text;
     if (isEmpty()) {
-        text = QStringLiteral("Paste a token to decode it, drop a file here, or open one with File \u203a Open.");
+        text = tr("Paste a token to decode it, drop a file here, or open one with File › Open.");
     } else if (!t.issues.isEmpty()) {
         tone = common::Severity::Error;
         text = t.issues.first().message;
         if (t.issues.size() > 1)
-            text += QStringLiteral(" (and %1; see Findings)")
-                        .arg(plural(
-                            t.issues.size() - 1, QStringLiteral("more problem"), QStringLiteral("more problems")));
+            text = tr("%1 (and %n more problem(s); see Findings)", nullptr, static_cast<int>(t.issues.size() - 1))
+                       .arg(text);
     } else {
         QStringList facts;
-        const QString kind = t.kind == jose::TokenKind::Jwe ? QStringLiteral("JWE header") : QStringLiteral("JWS");
+        const QString kind = t.kind == jose::TokenKind::Jwe ? tr("JWE header") : QStringLiteral("JWS");
         for (const char *name : {"alg", "enc", "kid"}) {
             const QJsonValue v = t.header.value(QLatin1String(name));
             if (v.isString())
                 facts << QStringLiteral("%1 %2").arg(QLatin1String(name), v.toString());
         }
-        text = facts.isEmpty() ? QStringLiteral("Decoded %1").arg(kind)
-                               : QStringLiteral("Decoded %1 (%2)").arg(kind, facts.join(QStringLiteral(", ")));
+        const QString decoded = facts.isEmpty() ? tr("Decoded %1").arg(kind)
+                                                : tr("Decoded %1 (%2)").arg(kind, facts.join(QStringLiteral(", ")));
         QStringList counts;
         const int errors = m_findingsModel->count(common::Severity::Error);
         const int warnings = m_findingsModel->count(common::Severity::Warning);
         const int infos = m_findingsModel->count(common::Severity::Info);
         if (errors)
-            counts << plural(errors, QStringLiteral("error"), QStringLiteral("errors"));
+            counts << tr("%n error(s)", nullptr, errors);
         if (warnings)
-            counts << plural(warnings, QStringLiteral("warning"), QStringLiteral("warnings"));
+            counts << tr("%n warning(s)", nullptr, warnings);
         if (infos)
-            counts << plural(infos, QStringLiteral("note"), QStringLiteral("notes"));
-        text += counts.isEmpty() ? QStringLiteral(": no findings.")
-                                 : QStringLiteral(": %1 (see Findings).").arg(counts.join(QStringLiteral(", ")));
+            counts << tr("%n note(s)", nullptr, infos);
+        text = counts.isEmpty() ? tr("%1: no findings.").arg(decoded)
+                                : tr("%1: %2 (see Findings).").arg(decoded, counts.join(QStringLiteral(", ")));
         const QString verdict = m_verifyPanel->verdict();
+        QString verdictText;
         if (t.kind == jose::TokenKind::Jwe)
-            text += QStringLiteral(" The payload is encrypted.");
+            verdictText = tr("The payload is encrypted.");
         else if (verdict == u"valid")
-            text += QStringLiteral(" The signature and the rules check out (see Verify).");
+            verdictText = tr("The signature and the rules check out (see Verify).");
         else if (verdict == u"invalid")
-            text += QStringLiteral(" Verification FAILED (see Verify).");
+            verdictText = tr("Verification FAILED (see Verify).");
         else if (verdict == u"error")
-            text += QStringLiteral(" The verification key could not be read (see Verify).");
+            verdictText = tr("The verification key could not be read (see Verify).");
         else
-            text += QStringLiteral(" The signature has not been verified.");
+            verdictText = tr("The signature has not been verified.");
+        text += u' ' + verdictText;
         if (errors || verdict == u"invalid")
             tone = common::Severity::Error;
         else if (warnings)

@@ -14,13 +14,13 @@ namespace jwb::ui {
 TokenEditor::TokenEditor(QWidget *parent) : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("tokenEditor"));
-    setAccessibleName(QStringLiteral("Encoded token"));
+    setAccessibleName(tr("Encoded token"));
     setFont(Theme::monospaceFont());
     setWordWrapMode(QTextOption::WrapAnywhere);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setTabChangesFocus(true);
-    setPlaceholderText(QStringLiteral("Paste a JWT here: a bare token, an \"Authorization: Bearer \u2026\" header, a "
-                                      "cookie or a JWS JSON document. You can also drop a file."));
+    setPlaceholderText(tr("Paste a JWT here: a bare token, an \"Authorization: Bearer …\" header, a "
+                          "cookie or a JWS JSON document. You can also drop a file."));
     document()->setDocumentMargin(8);
 }
 

@@ -434,12 +434,13 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
     for (int i = 0; i < array.size(); ++i) {
         const auto where = QStringLiteral("keys[%1]").arg(i);
         if (!array.at(i).isObject())
-            return common::Result<void>::failure(QStringLiteral("invalid_workspace"), where + tr(" is not an object"));
+            return common::Result<void>::failure(
+                QStringLiteral("invalid_workspace"), tr("%1 is not an object").arg(where));
         const QJsonObject entry = array.at(i).toObject();
         const auto kind = KeySource::kindFromName(entry.value(QStringLiteral("kind")).toString());
         if (!kind) {
             return common::Result<void>::failure(QStringLiteral("invalid_workspace"),
-                where + tr(": unknown kind “%1”").arg(entry.value(QStringLiteral("kind")).toString()));
+                tr("%1: unknown kind “%2”").arg(where, entry.value(QStringLiteral("kind")).toString()));
         }
         KeySource source;
         source.kind = *kind;
@@ -452,7 +453,7 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
             source.binary = QByteArray::fromBase64(entry.value(QStringLiteral("der_base64")).toString().toLatin1());
         if ((source.kind == KeySource::Kind::File || source.isRemote()) && source.location.isEmpty()) {
             return common::Result<void>::failure(QStringLiteral("invalid_workspace"),
-                where + tr(": a %1 source needs a location").arg(KeySource::kindName(source.kind)));
+                tr("%1: a %2 source needs a location").arg(where, KeySource::kindName(source.kind)));
         }
         const QJsonObject network = entry.value(QStringLiteral("network")).toObject();
         source.network.insecure = network.value(QStringLiteral("insecure")).toBool(false);
@@ -462,7 +463,7 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
             const auto certificates = QSslCertificate::fromData(pem.toString().toLatin1(), QSsl::Pem);
             if (certificates.isEmpty()) {
                 return common::Result<void>::failure(
-                    QStringLiteral("invalid_workspace"), where + tr(": network.ca_pem holds no PEM certificate"));
+                    QStringLiteral("invalid_workspace"), tr("%1: network.ca_pem holds no PEM certificate").arg(where));
             }
             source.network.extraCa.append(certificates);
         }

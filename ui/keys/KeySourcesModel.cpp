@@ -141,7 +141,7 @@ QString KeySourcesModel::kindText(const KeySource &source)
     return {};
 }
 
-QString KeySourcesModel::statusText(const KeySource &source)
+QString KeySourcesModel::statusText(const KeySource &source, bool withLastFailure)
 {
     if (source.fetching)
         return tr("fetching: %1").arg(source.stage.isEmpty() ? tr("starting") : source.stage);
@@ -149,12 +149,11 @@ QString KeySourcesModel::statusText(const KeySource &source)
         return source.error;
     if (!source.keys)
         return source.isRemote() ? tr("not fetched yet") : tr("not loaded");
-    const qsizetype keys = source.keys->keys.size();
-    QString text = keys == 1 ? tr("1 key") : tr("%1 keys").arg(keys);
+    QString text = tr("%n key(s)", nullptr, static_cast<int>(source.keys->keys.size()));
     if (!source.keys->skipped.isEmpty())
         text += tr(", %1 skipped").arg(source.keys->skipped.size());
     // Keys from an earlier fetch are still usable; say that the last attempt failed.
-    if (!source.error.isEmpty())
+    if (withLastFailure && !source.error.isEmpty())
         text += tr(" (last fetch failed: %1)").arg(source.error);
     return text;
 }

@@ -39,8 +39,9 @@ public:
 
     /// "Pasted key", "Shared secret", "Key file", "JWK Set URL", "Issuer (OpenID discovery)", "Generated key".
     [[nodiscard]] static QString kindText(const KeySource &source);
-    /// "3 keys", "1 key, 2 skipped", "fetching: stage", the error, or "not loaded".
-    [[nodiscard]] static QString statusText(const KeySource &source);
+    /// "3 keys", "1 key, 2 skipped", "fetching: stage", the error, or "not loaded"; keys from an earlier fetch
+    /// are followed by " (last fetch failed: error)" when the latest one failed, unless `withLastFailure` is false.
+    [[nodiscard]] static QString statusText(const KeySource &source, bool withLastFailure = true);
     /// "fetched 2 min ago" (remote) or "loaded just now" (local); empty when never loaded.
     [[nodiscard]] static QString ageText(const KeySource &source, qint64 ageSeconds);
     /// "just now", "45 s ago", "2 min ago", "3 h ago", "2 days ago".

@@ -180,17 +180,17 @@ void KeysPage::createActions()
         action->setStatusTip(tip);
         return action;
     };
-    m_pasteAction = make(tr("Paste key or secret\u2026"), QStringLiteral("actionKeysPaste"),
+    m_pasteAction = make(tr("Paste key or secret…"), QStringLiteral("actionKeysPaste"),
         tr("Add a PEM key or certificate, a JWK, a JWK Set or a shared secret from text"));
-    m_fileAction = make(tr("Open key file\u2026"), QStringLiteral("actionKeysOpenFile"),
-        tr("Add a key file: PEM, DER, JWK or JWK Set"));
-    m_urlAction = make(tr("JWK Set URL\u2026"), QStringLiteral("actionKeysUrl"),
+    m_fileAction = make(
+        tr("Open key file…"), QStringLiteral("actionKeysOpenFile"), tr("Add a key file: PEM, DER, JWK or JWK Set"));
+    m_urlAction = make(tr("JWK Set URL…"), QStringLiteral("actionKeysUrl"),
         tr("Fetch a JWK Set from an https URL (KrakenD's jwk_url)"));
-    m_issuerAction = make(tr("Issuer (OpenID discovery)\u2026"), QStringLiteral("actionKeysIssuer"),
+    m_issuerAction = make(tr("Issuer (OpenID discovery)…"), QStringLiteral("actionKeysIssuer"),
         tr("Find the JWK Set of an issuer through OpenID Connect discovery"));
-    m_generateAction = make(tr("Generate\u2026"), QStringLiteral("actionKeysGenerate"),
+    m_generateAction = make(tr("Generate…"), QStringLiteral("actionKeysGenerate"),
         tr("Generate a new signing key (RSA, EC, Ed25519 or a shared secret)"));
-    m_editAction = make(tr("Edit\u2026"), QStringLiteral("actionKeysEdit"),
+    m_editAction = make(tr("Edit…"), QStringLiteral("actionKeysEdit"),
         tr("Change the URL and TLS options (CA, pins, insecure, timeout) of the remote source"));
     m_refreshAction = make(tr("Refresh"), QStringLiteral("actionKeysRefresh"),
         tr("Reload the selected source, or fetch it again and show which kids changed"));
@@ -199,12 +199,12 @@ void KeysPage::createActions()
     m_cancelAction = make(tr("Cancel"), QStringLiteral("actionKeysCancel"), tr("Stop the running fetch"));
     m_removeAction = make(tr("Remove"), QStringLiteral("actionKeysRemove"), tr("Remove the selected source"));
     m_exportJwkAction
-        = make(tr("Export JWK\u2026"), QStringLiteral("actionKeysExportJwk"), tr("Save the selected key's public JWK"));
-    m_exportJwksAction = make(tr("Export JWK Set (public)\u2026"), QStringLiteral("actionKeysExportJwks"),
+        = make(tr("Export JWK…"), QStringLiteral("actionKeysExportJwk"), tr("Save the selected key's public JWK"));
+    m_exportJwksAction = make(tr("Export JWK Set (public)…"), QStringLiteral("actionKeysExportJwks"),
         tr("Save the public keys of this source as a JWK Set"));
-    m_exportPrivateJwksAction = make(tr("Export JWK Set with private keys\u2026"),
+    m_exportPrivateJwksAction = make(tr("Export JWK Set with private keys…"),
         QStringLiteral("actionKeysExportPrivateJwks"), tr("Save the keys including private members (asks first)"));
-    m_exportPemAction = make(tr("Export PEM\u2026"), QStringLiteral("actionKeysExportPem"),
+    m_exportPemAction = make(tr("Export PEM…"), QStringLiteral("actionKeysExportPem"),
         tr("Save the selected key's public key as PEM (SubjectPublicKeyInfo)"));
     m_copyJwkAction = make(tr("Copy JWK"), QStringLiteral("actionKeysCopyJwk"), tr("Copy the selected public JWK"));
     m_copyJwksAction
@@ -572,7 +572,7 @@ int KeysPage::addPasted(const QString &text)
     if (set.keys.size() == 1 && !set.keys.first().kid.isEmpty())
         name += u' ' + set.keys.first().kid;
     else if (set.keys.size() > 1)
-        name += tr(" (%1 keys)").arg(set.keys.size());
+        name = tr("Pasted %1 (%n key(s))", nullptr, static_cast<int>(set.keys.size())).arg(set.format);
     const int index = m_ring->add(KeyRing::pasted(name, text));
     selectSource(index);
     Q_EMIT statusMessage(tr("Added %1").arg(name));
@@ -841,8 +841,7 @@ void KeysPage::showSource()
     if (!source.keys && !source.error.isEmpty() && !source.fetching)
         m_statusLabel->setText(tr("No usable keys"));
     else
-        m_statusLabel->setText(
-            KeySourcesModel::statusText(source).section(QStringLiteral(" (last fetch failed"), 0, 0));
+        m_statusLabel->setText(KeySourcesModel::statusText(source, false));
     m_progress->setVisible(source.fetching);
     m_cancelButton->setVisible(source.fetching);
 
@@ -977,14 +976,14 @@ void KeysPage::showKey()
         html += QStringLiteral("<p><b>%1</b></p><table>")
                     .arg((i == 0 ? tr("Certificate") : tr("Issuer certificate %1").arg(i)).toHtmlEscaped());
         html += htmlRow(tr("Subject"), cert.subject);
-        html += htmlRow(tr("Issuer"), cert.issuer + (cert.selfSigned ? tr(" (self-signed)") : QString()));
+        html += htmlRow(tr("Issuer"), cert.selfSigned ? tr("%1 (self-signed)").arg(cert.issuer) : cert.issuer);
         QString validity
             = tr("%1 to %2")
                   .arg(cert.notBefore.toUTC().toString(Qt::ISODate), cert.notAfter.toUTC().toString(Qt::ISODate));
         if (cert.notAfter.isValid() && cert.notAfter < now)
-            validity += tr(" (expired)");
+            validity = tr("%1 (expired)").arg(validity);
         else if (cert.notBefore.isValid() && cert.notBefore > now)
-            validity += tr(" (not yet valid)");
+            validity = tr("%1 (not yet valid)").arg(validity);
         html += htmlRow(tr("Validity"), validity);
         html += htmlRow(tr("Serial"), cert.serialHex, true);
         html += htmlRow(tr("SHA-1 (x5t)"), b64u(QCryptographicHash::hash(cert.der, QCryptographicHash::Sha1)), true);

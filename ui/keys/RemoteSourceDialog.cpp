@@ -53,7 +53,7 @@ RemoteSourceDialog::RemoteSourceDialog(QWidget *parent) : QDialog(parent)
                             "(KrakenD's jwk_local_ca)"));
     m_caEdit->setPlaceholderText(tr("system trust store only"));
     m_caEdit->setClearButtonEnabled(true);
-    m_caButton = new QPushButton(tr("Browse\u2026"), this);
+    m_caButton = new QPushButton(tr("Browse…"), this);
     m_caButton->setObjectName(QStringLiteral("remoteCaBrowse"));
     m_caButton->setToolTip(tr("Choose a PEM file with CA certificates"));
     auto *caRow = new QHBoxLayout;

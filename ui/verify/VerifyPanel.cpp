@@ -1,7 +1,6 @@
 #include "verify/VerifyPanel.h"
 
 #include "common/Dialogs.h"
-#include "common/Plural.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Backend.h"
@@ -100,23 +99,23 @@ VerifyPanel::~VerifyPanel() = default;
 
 QWidget *VerifyPanel::buildKeyGroup()
 {
-    auto *group = new QGroupBox(QStringLiteral("Key"), this);
+    auto *group = new QGroupBox(tr("Key"), this);
 
-    auto *sourceLabel = new QLabel(QStringLiteral("Keys from"), group);
+    auto *sourceLabel = new QLabel(tr("Keys from"), group);
     m_sourceCombo = new QComboBox(group);
     m_sourceCombo->setObjectName(QStringLiteral("keySourceCombo"));
-    m_sourceCombo->setAccessibleName(QStringLiteral("Keys from"));
-    m_sourceCombo->setToolTip(QStringLiteral(
-        "Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)"));
+    m_sourceCombo->setAccessibleName(tr("Keys from"));
+    m_sourceCombo->setToolTip(
+        tr("Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)"));
     m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_sourceCombo->setMinimumContentsLength(24);
-    m_sourceCombo->addItem(QStringLiteral("The key pasted below"), QString());
+    m_sourceCombo->addItem(tr("The key pasted below"), QString());
     sourceLabel->setBuddy(m_sourceCombo);
-    m_issuerButton = new QPushButton(QStringLiteral("Use the issuer's keys"), group);
+    m_issuerButton = new QPushButton(tr("Use the issuer's keys"), group);
     m_issuerButton->setObjectName(QStringLiteral("useIssuerButton"));
-    m_issuerButton->setToolTip(QStringLiteral(
-        "Fetch the signing keys of the token's issuer (iss) through OpenID Connect discovery and verify with "
-        "them. The request goes to the issuer's own server; the token is not sent anywhere."));
+    m_issuerButton->setToolTip(
+        tr("Fetch the signing keys of the token's issuer (iss) through OpenID Connect discovery and verify with "
+           "them. The request goes to the issuer's own server; the token is not sent anywhere."));
     m_issuerButton->setEnabled(false);
     m_sourceStatus = new QLabel(group);
     m_sourceStatus->setObjectName(QStringLiteral("keySourceStatus"));
@@ -132,21 +131,21 @@ QWidget *VerifyPanel::buildKeyGroup()
     m_keyEdit = new QPlainTextEdit(m_pastedKeyBox);
     m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
     m_keyEdit->setFont(Theme::monospaceFont());
-    m_keyEdit->setPlaceholderText(QStringLiteral("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
+    m_keyEdit->setPlaceholderText(tr("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
     m_keyEdit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_keyEdit->setTabChangesFocus(true);
     m_keyEdit->setMinimumHeight(90);
 
-    m_secretCheck = new QCheckBox(QStringLiteral("Key is a shared secret"), m_pastedKeyBox);
+    m_secretCheck = new QCheckBox(tr("Key is a shared secret"), m_pastedKeyBox);
     m_secretCheck->setObjectName(QStringLiteral("secretCheck"));
     m_encodingCombo = new QComboBox(m_pastedKeyBox);
     m_encodingCombo->setObjectName(QStringLiteral("encodingCombo"));
     // The names KeyLoader::encodingFromName understands.
     m_encodingCombo->addItems(
         {QStringLiteral("utf8"), QStringLiteral("base64"), QStringLiteral("base64url"), QStringLiteral("hex")});
-    m_encodingCombo->setToolTip(QStringLiteral("How the secret is written"));
+    m_encodingCombo->setToolTip(tr("How the secret is written"));
     m_encodingCombo->setEnabled(false);
-    m_openKeyButton = new QPushButton(QStringLiteral("Open key file\u2026"), m_pastedKeyBox);
+    m_openKeyButton = new QPushButton(tr("Open key file…"), m_pastedKeyBox);
     m_openKeyButton->setObjectName(QStringLiteral("openKeyButton"));
 
     auto *row = new QHBoxLayout;
@@ -171,7 +170,7 @@ QWidget *VerifyPanel::buildKeyGroup()
 
 QWidget *VerifyPanel::buildPolicyGroup()
 {
-    auto *group = new QGroupBox(QStringLiteral("Rules"), this);
+    auto *group = new QGroupBox(tr("Rules"), this);
 
     m_algCombo = new QComboBox(group);
     m_algCombo->setObjectName(QStringLiteral("algCombo"));
@@ -179,30 +178,30 @@ QWidget *VerifyPanel::buildPolicyGroup()
     // crypto::Algorithm cannot express "none", so the combo cannot offer it.
     for (const crypto::Algorithm alg : crypto::Algorithms::all())
         m_algCombo->addItem(crypto::Algorithms::name(alg), crypto::Algorithms::name(alg));
-    m_algCombo->setToolTip(QStringLiteral("The only algorithm to accept; by default the key decides"));
+    m_algCombo->setToolTip(tr("The only algorithm to accept; by default the key decides"));
 
     m_issuerEdit = new QLineEdit(group);
     m_issuerEdit->setObjectName(QStringLiteral("issuerEdit"));
-    m_issuerEdit->setPlaceholderText(QStringLiteral("any"));
+    m_issuerEdit->setPlaceholderText(tr("any"));
     m_issuerEdit->setClearButtonEnabled(true);
 
     m_audienceEdit = new QLineEdit(group);
     m_audienceEdit->setObjectName(QStringLiteral("audienceEdit"));
-    m_audienceEdit->setPlaceholderText(QStringLiteral("any (comma-separated)"));
+    m_audienceEdit->setPlaceholderText(tr("any (comma-separated)"));
     m_audienceEdit->setClearButtonEnabled(true);
 
     m_leewaySpin = new QSpinBox(group);
     m_leewaySpin->setObjectName(QStringLiteral("leewaySpin"));
     m_leewaySpin->setRange(0, 24 * 60 * 60);
-    m_leewaySpin->setSuffix(QStringLiteral(" s"));
-    m_leewaySpin->setToolTip(QStringLiteral("Clock skew allowed for exp, nbf and iat"));
+    m_leewaySpin->setSuffix(tr(" s"));
+    m_leewaySpin->setToolTip(tr("Clock skew allowed for exp, nbf and iat"));
 
     auto *form = new QFormLayout(group);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QStringLiteral("Algorithm"), m_algCombo);
-    form->addRow(QStringLiteral("Issuer"), m_issuerEdit);
-    form->addRow(QStringLiteral("Audience"), m_audienceEdit);
-    form->addRow(QStringLiteral("Leeway"), m_leewaySpin);
+    form->addRow(tr("Algorithm"), m_algCombo);
+    form->addRow(tr("Issuer"), m_issuerEdit);
+    form->addRow(tr("Audience"), m_audienceEdit);
+    form->addRow(tr("Leeway"), m_leewaySpin);
     return group;
 }
 
@@ -234,7 +233,7 @@ QWidget *VerifyPanel::buildResults()
     m_checksView = new QTreeWidget(results);
     m_checksView->setObjectName(QStringLiteral("checksView"));
     m_checksView->setColumnCount(3);
-    m_checksView->setHeaderLabels({QStringLiteral("Result"), QStringLiteral("Check"), QStringLiteral("Message")});
+    m_checksView->setHeaderLabels({tr("Result"), tr("Check"), tr("Message")});
     m_checksView->setRootIsDecorated(false);
     m_checksView->setAlternatingRowColors(true);
     m_checksView->setWordWrap(true);
@@ -298,12 +297,11 @@ void VerifyPanel::updateSourceCombo()
             const KeySource &source = m_ring->at(i);
             QString label = source.name;
             if (source.fetching)
-                label += QStringLiteral(" (fetching\u2026)");
+                label = tr("%1 (fetching…)").arg(source.name);
             else if (source.keys)
-                label += QStringLiteral(" (%1)").arg(
-                    plural(source.keys->keys.size(), QStringLiteral("key"), QStringLiteral("keys")));
+                label = tr("%1 (%n key(s))", nullptr, static_cast<int>(source.keys->keys.size())).arg(source.name);
             else if (!source.error.isEmpty())
-                label += QStringLiteral(" (error)");
+                label = tr("%1 (error)").arg(source.name);
             m_sourceCombo->addItem(label, source.id);
             if (source.id == m_sourceId)
                 current = m_sourceCombo->count() - 1;
@@ -344,11 +342,11 @@ void VerifyPanel::updateIssuerButton()
         = m_ring && url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http") && !url.host().isEmpty();
     m_issuerButton->setEnabled(usable);
     m_issuerButton->setToolTip(usable
-            ? QStringLiteral("Fetch the keys of %1 through OpenID Connect discovery "
-                             "(%1/.well-known/openid-configuration) and verify with them. Only the issuer's "
-                             "public metadata is requested; the token is not sent.")
+            ? tr("Fetch the keys of %1 through OpenID Connect discovery "
+                 "(%1/.well-known/openid-configuration) and verify with them. Only the issuer's "
+                 "public metadata is requested; the token is not sent.")
                   .arg(iss)
-            : QStringLiteral("The token has no issuer URL (iss) to discover keys from"));
+            : tr("The token has no issuer URL (iss) to discover keys from"));
 }
 
 void VerifyPanel::useTokenIssuer()
@@ -378,15 +376,15 @@ void VerifyPanel::onKeyTextEdited()
     if (!m_binaryKey.isEmpty() && !m_keyEdit->toPlainText().isEmpty()) {
         m_binaryKey.clear();
         m_binaryKeyName.clear();
-        m_keyEdit->setPlaceholderText(QStringLiteral("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
+        m_keyEdit->setPlaceholderText(tr("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
     }
     m_debounce->start();
 }
 
 void VerifyPanel::chooseKeyFile()
 {
-    const QString path = Dialogs::getOpenFileName(this, QStringLiteral("Open Key File"),
-        QStringLiteral("Keys (*.json *.jwk *.jwks *.pem *.crt *.cer *.key *.der *.pub);;All files (*)"));
+    const QString path = Dialogs::getOpenFileName(
+        this, tr("Open Key File"), tr("Keys (*.json *.jwk *.jwks *.pem *.crt *.cer *.key *.der *.pub);;All files (*)"));
     if (!path.isEmpty())
         openKeyFile(path);
 }
@@ -396,14 +394,12 @@ void VerifyPanel::openKeyFile(const QString &path)
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        Dialogs::showError(
-            this, QStringLiteral("Open Key File"), QStringLiteral("Cannot read %1: %2").arg(name, file.errorString()));
+        Dialogs::showError(this, tr("Open Key File"), tr("Cannot read %1: %2").arg(name, file.errorString()));
         return;
     }
     const QByteArray bytes = file.read(kMaxKeyFileBytes + 1);
     if (bytes.size() > kMaxKeyFileBytes) {
-        Dialogs::showError(this, QStringLiteral("Open Key File"),
-            QStringLiteral("%1 is larger than 4 MiB: not a key file.").arg(name));
+        Dialogs::showError(this, tr("Open Key File"), tr("%1 is larger than 4 MiB: not a key file.").arg(name));
         return;
     }
     if (const auto text = asText(bytes)) {
@@ -415,10 +411,9 @@ void VerifyPanel::openKeyFile(const QString &path)
         m_keyEdit->clear();
         m_binaryKey = bytes;
         m_binaryKeyName = name;
-        m_keyEdit->setPlaceholderText(
-            QStringLiteral("Binary key loaded from %1 (%2 bytes). Type or paste here to replace it.")
-                .arg(name)
-                .arg(bytes.size()));
+        m_keyEdit->setPlaceholderText(tr("Binary key loaded from %1 (%n byte(s)). Type or paste here to replace it.",
+            nullptr, static_cast<int>(bytes.size()))
+                                          .arg(name));
         m_secretCheck->setChecked(false);
     }
     m_debounce->start();
@@ -434,38 +429,36 @@ void VerifyPanel::verifyNow()
     if (ringSource) {
         QString status;
         if (ringSource->fetching)
-            status = QStringLiteral("Fetching %1: %2").arg(ringSource->location, ringSource->stage);
+            status = tr("Fetching %1: %2").arg(ringSource->location, ringSource->stage);
         else if (!ringSource->error.isEmpty())
-            status = (ringSource->keys ? QStringLiteral("Last refresh failed (using the keys fetched before): ")
-                                       : QString())
-                + ringSource->error;
+            status = ringSource->keys
+                ? tr("Last refresh failed (using the keys fetched before): %1").arg(ringSource->error)
+                : ringSource->error;
         else if (ringSource->keys)
-            status = QStringLiteral("%1 from %2")
-                         .arg(plural(ringSource->keys->keys.size(), QStringLiteral("key"), QStringLiteral("keys")),
-                             ringSource->location.isEmpty() ? ringSource->name : ringSource->location);
+            status = tr("%n key(s) from %1", nullptr, static_cast<int>(ringSource->keys->keys.size()))
+                         .arg(ringSource->location.isEmpty() ? ringSource->name : ringSource->location);
         m_sourceStatus->setText(status);
         if (!ringSource->keys) {
             if (ringSource->fetching)
-                showNeutral(QStringLiteral("Fetching keys\u2026"), status);
+                showNeutral(tr("Fetching keys…"), status);
             else
-                showKeyError(
-                    ringSource->error.isEmpty() ? QStringLiteral("no_key: the source has no keys") : ringSource->error);
+                showKeyError(ringSource->error.isEmpty() ? QStringLiteral("no_key: ") + tr("the source has no keys")
+                                                         : ringSource->error);
             return;
         }
     } else if (keyText.trimmed().isEmpty() && m_binaryKey.isEmpty()) {
-        showNeutral(QStringLiteral("Give a key to verify"),
-            QStringLiteral("Paste a key or a secret above, or open a key file."));
+        showNeutral(tr("Give a key to verify"), tr("Paste a key or a secret above, or open a key file."));
         return;
     }
     if (m_inspection.token.input.trimmed().isEmpty()) {
-        showNeutral(QStringLiteral("No token"), QStringLiteral("Paste a token on the left to verify it."));
+        showNeutral(tr("No token"), tr("Paste a token on the left to verify it."));
         return;
     }
 
     if (!crypto::Backend::isInitialized()) {
         // At start-up the crypto self-test runs right after the first paint (app/gui/main.cpp): verify after it
         // rather than running it here, before anything is on screen.
-        showNeutral(QStringLiteral("Verifying\u2026"), QStringLiteral("Starting the cryptography self-test."));
+        showNeutral(tr("Verifying…"), tr("Starting the cryptography self-test."));
         QTimer::singleShot(0, this, [this] {
             crypto::Backend::initialize();
             verifyNow();
@@ -488,7 +481,7 @@ void VerifyPanel::verifyNow()
     if (!keySet) {
         QString text = keySet.error().toString();
         if (!ringSource && !m_secretCheck->isChecked() && keySet.error().code == u"unknown_key_format")
-            text += QStringLiteral("\nIf this is a shared secret, tick \u201cKey is a shared secret\u201d.");
+            text += tr("\nIf this is a shared secret, tick “Key is a shared secret”.");
         showKeyError(text);
         return;
     }
@@ -527,7 +520,7 @@ void VerifyPanel::showKeyError(const QString &text)
 {
     m_keyError = text;
     const QColor error = Theme::severityColor(common::Severity::Error, palette());
-    setVerdict(QStringLiteral("error"), QStringLiteral("Key error"), error);
+    setVerdict(QStringLiteral("error"), tr("Key error"), error);
     m_detailLabel->setText(text);
     m_detailLabel->setStyleSheet(QStringLiteral("color: %1;").arg(error.name(QColor::HexRgb)));
     m_keyLabel->hide();
@@ -544,10 +537,10 @@ void VerifyPanel::showReport(const validation::Report &report)
     const QColor muted = mutedColor(pal);
 
     if (report.valid) {
-        setVerdict(QStringLiteral("valid"), QStringLiteral("VALID"), ok);
-        m_detailLabel->setText(QStringLiteral("The signature and every rule check out."));
+        setVerdict(QStringLiteral("valid"), tr("VALID"), ok);
+        m_detailLabel->setText(tr("The signature and every rule check out."));
     } else {
-        setVerdict(QStringLiteral("invalid"), QStringLiteral("INVALID"), fail);
+        setVerdict(QStringLiteral("invalid"), tr("INVALID"), fail);
         const validation::Check *first = report.firstFailure();
         m_detailLabel->setText(first ? QStringLiteral("%1: %2").arg(first->name, first->message) : QString());
     }
@@ -555,10 +548,10 @@ void VerifyPanel::showReport(const validation::Report &report)
 
     if (report.keyIndex >= 0 || !report.keyType.isEmpty()) {
         QStringList facts;
-        facts << QStringLiteral("Key used: %1").arg(report.keyType.isEmpty() ? QStringLiteral("?") : report.keyType);
-        facts << QStringLiteral("kid %1").arg(report.keyKid.isEmpty() ? QStringLiteral("(none)") : report.keyKid);
+        facts << tr("Key used: %1").arg(report.keyType.isEmpty() ? QStringLiteral("?") : report.keyType);
+        facts << tr("kid %1").arg(report.keyKid.isEmpty() ? tr("(none)") : report.keyKid);
         if (!report.keyThumbprint.isEmpty())
-            facts << QStringLiteral("RFC 7638 thumbprint %1").arg(report.keyThumbprint);
+            facts << tr("RFC 7638 thumbprint %1").arg(report.keyThumbprint);
         m_keyLabel->setText(facts.join(QStringLiteral("  \u00b7  ")));
         m_keyLabel->show();
     } else {
@@ -569,9 +562,7 @@ void VerifyPanel::showReport(const validation::Report &report)
     QList<QTreeWidgetItem *> items;
     for (const validation::Check &check : report.checks) {
         auto *item = new QTreeWidgetItem;
-        const QString result = check.skipped ? QStringLiteral("\u2013 skip")
-            : check.ok                       ? QStringLiteral("\u2713 ok")
-                                             : QStringLiteral("\u2717 FAIL");
+        const QString result = check.skipped ? tr("– skip") : check.ok ? tr("✓ ok") : tr("✗ FAIL");
         item->setText(0, result);
         item->setText(1, check.name);
         item->setText(2, check.message);
