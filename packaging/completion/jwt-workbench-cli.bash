@@ -13,7 +13,7 @@ _jwt_workbench_cli_options() {
         verify)
             echo "--token-file= --key= --secret= --secret-file= --secret-encoding= --jwks-url= --issuer= --ca= --pin="\
                  "--insecure --timeout= --alg= --key-id-strategy= --iss= --aud= --leeway= --require-exp --at= --batch="\
-                 "--each --json --help" ;;
+                 "--jobs= --each --json --help" ;;
         sign)
             echo "--key= --secret= --secret-file= --secret-encoding= --alg= --kid= --header= --exp= --nbf= --iat --at="\
                  "--json --help" ;;
@@ -118,6 +118,8 @@ _jwt_workbench_cli() {
                 COMPREPLY=($(compgen -W "GET POST PUT PATCH DELETE" -- "$cur")) ;;
             --scopes-matcher)
                 COMPREPLY=($(compgen -W "any all" -- "$cur")) ;;
+            --jobs)
+                COMPREPLY=($(compgen -W "1 2 4 8 $(nproc 2>/dev/null)" -- "$cur")) ;;
             --leeway | --timeout | --exp | --nbf | --cache-duration | --failed-jwk-key-cooldown)
                 COMPREPLY=($(compgen -W "30s 1m 5m 15m 1h 24h" -- "$cur")) ;;
             --token-file | --key | --secret-file | --ca | --batch | --config | --validator | --jwks | --jwks-out | \
