@@ -115,6 +115,7 @@ void JwkSet::analyse()
 {
     findings.clear();
     QSet<QString> seen, dup;
+    seen.reserve(keys.size());
     for (const auto &k : keys) {
         if (seen.contains(k.kid))
             dup.insert(k.kid);

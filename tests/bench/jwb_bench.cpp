@@ -231,11 +231,22 @@ int core()
         pool << generate(KeyType::Ec, 0, Curve::P256);
     for (int n : {10, 1000, 10000}) {
         const QByteArray text = jwksText(n, pool);
-        const double t = timePerRun([&] {
+        // The parse only: each set is released after its clock has stopped (a warm-up run first).
+        (void)keys::JwkSet::fromJson(text);
+        qint64 parseNs = 0;
+        int runs = 0;
+        QElapsedTimer total;
+        total.start();
+        while (runs < 3 || total.nsecsElapsed() < static_cast<qint64>(g_seconds * 1e9)) {
+            QElapsedTimer clock;
+            clock.start();
             auto s = keys::JwkSet::fromJson(text);
+            parseNs += clock.nsecsElapsed();
             if (!s || s->keys.size() != n)
                 std::abort();
-        });
+            ++runs;
+        }
+        const double t = static_cast<double>(parseNs) / 1e9 / runs;
         report(QStringLiteral("parse JWK Set of %1 keys").arg(n), t * 1e3, QStringLiteral("ms"),
             QStringLiteral("%1 KiB, 2/3 RSA 2048, 1/3 EC P-256").arg(text.size() / 1024));
     }
@@ -249,6 +260,7 @@ int core()
             = QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk}}}).toJson(QJsonDocument::Compact);
         const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("ES256")},
             {QStringLiteral("jwk_local_path"), QStringLiteral("jwks.json")},
+            {QStringLiteral("disable_jwk_security"), true},
             {QStringLiteral("audience"), QJsonArray {QStringLiteral("api")}},
             {QStringLiteral("issuer"), QStringLiteral("https://issuer.example")},
             {QStringLiteral("propagate_claims"), QJsonArray {QJsonArray {QStringLiteral("sub"), QStringLiteral("x-user")}}}};
@@ -261,7 +273,7 @@ int core()
         const auto first = sim.run(request);
         const double t = timePerRun([&] { (void)sim.run(request); });
         report(QStringLiteral("simulate one request"), t * 1e6, QStringLiteral("us"),
-            QStringLiteral("ES256, local JWK Set; status %1").arg(first.status));
+            QStringLiteral("ES256, local JWK Set; status %1: %2").arg(first.status).arg(first.reason));
     }
 
     // krakend.json import: parse, endpoint list, lint.
