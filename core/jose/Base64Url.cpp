@@ -80,6 +80,39 @@ common::Result<QByteArray> decode(QByteArrayView text)
     return out;
 }
 
+qsizetype decodeInto(const char *in, qsizetype n, unsigned char *out)
+{
+    if (n % 4 == 1)
+        return -1;
+    unsigned char *o = out;
+    qsizetype i = 0;
+    auto at = [&](qsizetype k) { return static_cast<int>(kTable[static_cast<unsigned char>(in[k])]); };
+    for (; i + 4 <= n; i += 4) {
+        const int a = at(i), b = at(i + 1), c = at(i + 2), e = at(i + 3);
+        if ((a | b | c | e) < 0)
+            return -1;
+        const quint32 v = (static_cast<quint32>(a) << 18) | (static_cast<quint32>(b) << 12)
+            | (static_cast<quint32>(c) << 6) | static_cast<quint32>(e);
+        *o++ = static_cast<unsigned char>(v >> 16);
+        *o++ = static_cast<unsigned char>(v >> 8);
+        *o++ = static_cast<unsigned char>(v);
+    }
+    const qsizetype rest = n - i;
+    if (rest == 2) {
+        const int a = at(i), b = at(i + 1);
+        if ((a | b) < 0 || (b & 0x0f) != 0)
+            return -1;
+        *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
+    } else if (rest == 3) {
+        const int a = at(i), b = at(i + 1), c = at(i + 2);
+        if ((a | b | c) < 0 || (c & 0x03) != 0)
+            return -1;
+        *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
+        *o++ = static_cast<unsigned char>(((b & 0x0f) << 4) | (c >> 2));
+    }
+    return o - out;
+}
+
 common::Result<QByteArray> decodeLenient(QByteArrayView text)
 {
     QByteArray cleaned;

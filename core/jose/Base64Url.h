@@ -12,6 +12,9 @@ namespace jwb::jose {
 namespace Base64Url {
 [[nodiscard]] QByteArray encode(const QByteArray &data);
 [[nodiscard]] common::Result<QByteArray> decode(QByteArrayView text);
+/// The same strict rules without messages or allocation, for hot loops: decodes `n` characters into `out`
+/// (room for n * 3 / 4 bytes) and returns the decoded length, or -1 where decode() would fail.
+[[nodiscard]] qsizetype decodeInto(const char *text, qsizetype n, unsigned char *out);
 /// Lenient decoding for keys that users paste: also accepts standard base64, padding and whitespace.
 [[nodiscard]] common::Result<QByteArray> decodeLenient(QByteArrayView text);
 } // namespace Base64Url

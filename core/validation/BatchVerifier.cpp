@@ -3,6 +3,7 @@
 #include "crypto/Backend.h"
 #include "crypto/PreparedVerifier.h"
 #include "crypto/Signature.h"
+#include "jose/Base64Url.h"
 #include "validation/Verifier.h"
 
 #include <QElapsedTimer>
@@ -28,57 +29,14 @@ constexpr int kAlgorithmCount = 13;
 constexpr int kMaxMembers = 64; // per object; more is Unsure
 constexpr int kMaxDepth = 32;
 
-constexpr std::array<qint8, 256> makeTable()
-{
-    std::array<qint8, 256> t {};
-    for (auto &v : t)
-        v = -1;
-    for (int i = 0; i < 26; ++i) {
-        t[static_cast<size_t>('A' + i)] = static_cast<qint8>(i);
-        t[static_cast<size_t>('a' + i)] = static_cast<qint8>(26 + i);
-    }
-    for (int i = 0; i < 10; ++i)
-        t[static_cast<size_t>('0' + i)] = static_cast<qint8>(52 + i);
-    t[static_cast<size_t>('-')] = 62;
-    t[static_cast<size_t>('_')] = 63;
-    return t;
-}
-constexpr auto kB64 = makeTable();
-
-/// Strict base64url (the rules of jose::Base64Url::decode); false for anything it would refuse.
+/// Strict base64url into a reused buffer (jose::Base64Url's rules); false for anything it would refuse.
 bool decodeB64(const char *in, std::size_t n, std::vector<unsigned char> &out)
 {
-    if (n % 4 == 1)
-        return false;
     out.resize(n * 3 / 4);
-    unsigned char *o = out.data();
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const int a = kB64[static_cast<unsigned char>(in[i])], b = kB64[static_cast<unsigned char>(in[i + 1])],
-                  c = kB64[static_cast<unsigned char>(in[i + 2])], e = kB64[static_cast<unsigned char>(in[i + 3])];
-        if ((a | b | c | e) < 0)
-            return false;
-        const quint32 v = (static_cast<quint32>(a) << 18) | (static_cast<quint32>(b) << 12)
-            | (static_cast<quint32>(c) << 6) | static_cast<quint32>(e);
-        *o++ = static_cast<unsigned char>(v >> 16);
-        *o++ = static_cast<unsigned char>(v >> 8);
-        *o++ = static_cast<unsigned char>(v);
-    }
-    const std::size_t rest = n - i;
-    if (rest == 2) {
-        const int a = kB64[static_cast<unsigned char>(in[i])], b = kB64[static_cast<unsigned char>(in[i + 1])];
-        if ((a | b) < 0 || (b & 0x0f) != 0)
-            return false;
-        *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
-    } else if (rest == 3) {
-        const int a = kB64[static_cast<unsigned char>(in[i])], b = kB64[static_cast<unsigned char>(in[i + 1])],
-                  c = kB64[static_cast<unsigned char>(in[i + 2])];
-        if ((a | b | c) < 0 || (c & 0x03) != 0)
-            return false;
-        *o++ = static_cast<unsigned char>((a << 2) | (b >> 4));
-        *o++ = static_cast<unsigned char>(((b & 0x0f) << 4) | (c >> 2));
-    }
-    out.resize(static_cast<std::size_t>(o - out.data()));
+    const qsizetype length = jose::Base64Url::decodeInto(in, static_cast<qsizetype>(n), out.data());
+    if (length < 0)
+        return false;
+    out.resize(static_cast<std::size_t>(length));
     return true;
 }
 
@@ -124,12 +82,9 @@ public:
             if (!s.value(1, m))
                 return false;
             out.push_back(m);
-            s.ws();
-            if (s.p < s.end && *s.p == ',') {
-                ++s.p;
-                continue;
-            }
-            return s.p < s.end && *s.p == ']';
+            const After next = s.afterValue(']');
+            if (next != After::Next)
+                return next == After::Closed;
         }
     }
 
@@ -141,6 +96,22 @@ private:
     {
         while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
             ++p;
+    }
+
+    enum class After { Next, Closed, Error };
+    /// After a member or element: ',' (another follows), `close` (the container ends) or an error.
+    After afterValue(char close)
+    {
+        ws();
+        if (p < end && *p == ',') {
+            ++p;
+            return After::Next;
+        }
+        if (p < end && *p == close) {
+            ++p;
+            return After::Closed;
+        }
+        return After::Error;
     }
 
     bool string(std::string_view &content, bool &escaped)
@@ -267,18 +238,9 @@ private:
             Member m;
             if (!value(depth, m))
                 return false;
-            ws();
-            if (p == end)
-                return false;
-            if (*p == ',') {
-                ++p;
-                continue;
-            }
-            if (*p == ']') {
-                ++p;
-                return true;
-            }
-            return false;
+            const After next = afterValue(']');
+            if (next != After::Next)
+                return next == After::Closed;
         }
     }
 
@@ -321,20 +283,14 @@ private:
             if (out)
                 out[n] = m;
             ++n;
-            ws();
-            if (p == end)
+            const After next = afterValue('}');
+            if (next == After::Error)
                 return false;
-            if (*p == ',') {
-                ++p;
-                continue;
-            }
-            if (*p == '}') {
-                ++p;
+            if (next == After::Closed) {
                 if (count)
                     *count = n;
                 return true;
             }
-            return false;
         }
     }
 };
