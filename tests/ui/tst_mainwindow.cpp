@@ -67,6 +67,7 @@ private Q_SLOTS:
     void demoWorkspace();
     void severalInputs();
     void hugePayloadStaysResponsive();
+    void hugeTokenIsShownInBlocks();
 
 private:
     void setToken(const QString &text);
@@ -565,6 +566,57 @@ void TestMainWindow::hugePayloadStaysResponsive()
         < 2000);
     const QJsonObject json = QJsonDocument::fromJson(m_window->inspector()->decodedJson().toUtf8()).object();
     QCOMPARE(json.value(u"payload").toObject().value(u"blob").toString().size(), blob.size());
+}
+
+void TestMainWindow::hugeTokenIsShownInBlocks()
+{
+    // A one-line token of 300 KB is shown in blocks of TokenEditor::kChunkColumn characters (Qt lays out a block
+    // as a whole); the token itself, its decoding and the marks are those of the text the user gave.
+    const QByteArray blob(300 * 1000, 'B');
+    QString token = makeToken(R"({"alg":"HS256"})", "{\"sub\":\"big\",\"blob\":\"" + blob + "\"}");
+    const qsizetype bad = token.lastIndexOf(u'.') - 7; // in the payload, far beyond the first block
+    token[bad] = u'*';
+    const QString input = QStringLiteral("Bearer ") + token;
+    QGuiApplication::clipboard()->setText(input);
+    action("actionPasteToken")->trigger();
+
+    ui::TokenEditor *editor = m_window->tokenEditor();
+    QVERIFY(editor->isChunked());
+    QVERIFY(editor->document()->blockCount() > 250);
+    QCOMPARE(editor->tokenText(), input);
+    QCOMPARE(m_window->inspector()->inputTexts().value(m_window->inspector()->inputTitles().size() - 1), input);
+    QString shown = editor->toPlainText();
+    shown.remove(u'\n');
+    QCOMPARE(shown, input);
+    QCOMPARE(m_window->inspector()->inspection().token.compact, token.toLatin1());
+
+    // The bad character is marked where the editor shows it.
+    const QString text = editor->toPlainText();
+    bool marked = false;
+    for (const QTextEdit::ExtraSelection &sel : editor->extraSelections()) {
+        if (sel.format.property(ui::TokenEditor::MarkupProperty).toString() != u"error:character")
+            continue;
+        marked = true;
+        QCOMPARE(text.mid(sel.cursor.selectionStart(), sel.cursor.selectionEnd() - sel.cursor.selectionStart()),
+            QStringLiteral("*"));
+    }
+    QVERIFY(marked);
+
+    // Once edited, what is shown is the token.
+    QTextCursor cursor(editor->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(QStringLiteral("x"));
+    QVERIFY(!editor->isChunked());
+    QCOMPARE(editor->tokenText(), editor->toPlainText());
+    // Undo is an edit too: the text shown (with its breaks) is what the token is.
+    editor->undo();
+    QVERIFY(!editor->isChunked());
+    QCOMPARE(editor->tokenText(), text);
+
+    // A short token is never broken.
+    setToken(makeToken(R"({"alg":"HS256"})", R"({"sub":"small"})"));
+    QCOMPARE(editor->document()->blockCount(), 1);
+    QVERIFY(!editor->isChunked());
 }
 
 QTEST_MAIN(TestMainWindow)

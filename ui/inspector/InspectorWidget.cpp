@@ -524,7 +524,7 @@ bool InspectorWidget::isTreeMode() const
 
 void InspectorWidget::addInput(const QString &title, const QString &text)
 {
-    m_inputs[m_current].text = m_editor->toPlainText();
+    m_inputs[m_current].text = m_editor->tokenText();
     if (m_inputs[m_current].scratch && m_inputs[m_current].text.trimmed().isEmpty()) {
         m_inputs[m_current] = Input {title, text, false};
     } else {
@@ -532,7 +532,7 @@ void InspectorWidget::addInput(const QString &title, const QString &text)
         m_current = static_cast<int>(m_inputs.size() - 1);
     }
     updateInputCombo();
-    m_editor->setPlainText(text);
+    m_editor->setToken(text);
     inspectNow();
 }
 
@@ -554,7 +554,7 @@ QStringList InspectorWidget::inputTexts() const
 {
     QStringList texts;
     for (qsizetype i = 0; i < m_inputs.size(); ++i)
-        texts.append(i == m_current ? m_editor->toPlainText() : m_inputs[i].text);
+        texts.append(i == m_current ? m_editor->tokenText() : m_inputs[i].text);
     return texts;
 }
 
@@ -567,7 +567,7 @@ void InspectorWidget::setInputs(const QList<std::pair<QString, QString>> &inputs
         m_inputs.append(Input {tr("Untitled"), QString(), true});
     m_current = std::clamp(current, 0, static_cast<int>(m_inputs.size()) - 1);
     updateInputCombo();
-    m_editor->setPlainText(m_inputs[m_current].text);
+    m_editor->setToken(m_inputs[m_current].text);
     inspectNow();
 }
 
@@ -575,10 +575,10 @@ void InspectorWidget::setCurrentInput(int index)
 {
     if (index < 0 || index >= m_inputs.size() || index == m_current)
         return;
-    m_inputs[m_current].text = m_editor->toPlainText();
+    m_inputs[m_current].text = m_editor->tokenText();
     m_current = index;
     updateInputCombo();
-    m_editor->setPlainText(m_inputs[m_current].text);
+    m_editor->setToken(m_inputs[m_current].text);
     inspectNow();
 }
 
@@ -615,7 +615,7 @@ void InspectorWidget::refreshTimes()
 void InspectorWidget::inspectText(const QString &text)
 {
     m_inspectedText = text;
-    m_inputs[m_current].text = text;
+    m_inputs[m_current].text = m_editor->tokenText();
     m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
     updateViews();
     m_verifyPanel->setInspection(m_inspection);

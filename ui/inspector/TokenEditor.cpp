@@ -22,6 +22,49 @@ TokenEditor::TokenEditor(QWidget *parent) : QPlainTextEdit(parent)
     setPlaceholderText(tr("Paste a JWT here: a bare token, an \"Authorization: Bearer …\" header, a "
                           "cookie or a JWS JSON document. You can also drop a file."));
     document()->setDocumentMargin(8);
+    // Any edit but our own replacement makes the shown text (breaks and all) the token.
+    connect(document(), &QTextDocument::contentsChange, this, [this] {
+        if (!m_settingText && m_chunked) {
+            m_chunked = false;
+            m_original.clear();
+        }
+    });
+}
+
+QString TokenEditor::chunked(const QString &text)
+{
+    if (text.size() <= kChunkAbove)
+        return text;
+    QString out;
+    out.reserve(text.size() + text.size() / kChunkColumn + 1);
+    qsizetype column = 0;
+    for (const QChar c : text) {
+        if (c == u'\n' || c == u'\r') {
+            column = 0;
+        } else if (column == kChunkColumn) {
+            out.append(u'\n');
+            column = 1;
+        } else {
+            ++column;
+        }
+        out.append(c);
+    }
+    return out;
+}
+
+QString TokenEditor::tokenText() const
+{
+    return m_chunked ? m_original : toPlainText();
+}
+
+void TokenEditor::setToken(const QString &text)
+{
+    const QString shown = chunked(text);
+    m_settingText = true;
+    setPlainText(shown);
+    m_settingText = false;
+    m_chunked = shown.size() != text.size();
+    m_original = m_chunked ? text : QString();
 }
 
 QStringList TokenEditor::localFiles(const QMimeData *source)
@@ -47,7 +90,14 @@ void TokenEditor::insertFromMimeData(const QMimeData *source)
         Q_EMIT filesDropped(files);
         return;
     }
-    QPlainTextEdit::insertFromMimeData(source);
+    // A long paste that replaces everything is a new token: shown in blocks, kept exactly (see tokenText()).
+    const QTextCursor cursor = textCursor();
+    const bool replacesAll = document()->isEmpty()
+        || (cursor.selectionStart() == 0 && cursor.selectionEnd() == document()->characterCount() - 1);
+    if (source && source->hasText() && replacesAll && source->text().size() > kChunkAbove)
+        replaceText(source->text());
+    else
+        QPlainTextEdit::insertFromMimeData(source);
     Q_EMIT pasted();
 }
 
@@ -71,13 +121,17 @@ void TokenEditor::dropEvent(QDropEvent *event)
 
 void TokenEditor::replaceText(const QString &text)
 {
+    const QString shown = chunked(text);
+    m_settingText = true;
     QTextCursor cursor(document());
     cursor.beginEditBlock();
     cursor.select(QTextCursor::Document);
-    cursor.insertText(text);
+    cursor.insertText(shown);
     cursor.endEditBlock();
-    // Back to the start without QTextCursor::movePosition, which lays out the block first (for a 1 MB token,
-    // shaping a million characters before anything else can happen).
+    m_settingText = false;
+    m_chunked = shown.size() != text.size();
+    m_original = m_chunked ? text : QString();
+    // Back to the start without QTextCursor::movePosition, which lays out the block first.
     setTextCursor(QTextCursor(document()));
 }
 

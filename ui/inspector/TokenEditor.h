@@ -22,6 +22,21 @@ public:
     [[nodiscard]] const TokenMarkup &markup() const { return m_markup; }
     /// Replaces the whole text as one undoable edit.
     void replaceText(const QString &text);
+    /// Replaces the whole text, without undo history (switching between tokens).
+    void setToken(const QString &text);
+    /// The token as the user gave it. Very long lines are shown broken into blocks of kChunkColumn characters
+    /// (Qt lays out a block as a whole, and a one-line 1 MB token would take a third of a second at every
+    /// change); the breaks are whitespace to the parser, and until the user edits the text this returns the
+    /// original, exactly.
+    [[nodiscard]] QString tokenText() const;
+    /// Whether the text shown carries breaks that are not in the token (see tokenText()).
+    [[nodiscard]] bool isChunked() const { return m_chunked; }
+
+    static constexpr qsizetype kChunkAbove = 64 * 1024;
+    static constexpr qsizetype kChunkColumn = 1024;
+    /// `text` with a line break after every kChunkColumn characters of each longer line, when the text is longer
+    /// than kChunkAbove; otherwise `text` itself.
+    [[nodiscard]] static QString chunked(const QString &text);
 
 Q_SIGNALS:
     void filesDropped(const QStringList &paths);
@@ -40,6 +55,9 @@ private:
     void rebuildSelections();
 
     TokenMarkup m_markup;
+    QString m_original; ///< what tokenText() returns while m_chunked
+    bool m_chunked = false;
+    bool m_settingText = false;
 };
 
 } // namespace jwb::ui
