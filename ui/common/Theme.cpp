@@ -184,6 +184,9 @@ QFont monospaceFont()
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setStyleHint(QFont::Monospace);
+    // Tokens, JSON and keys are mostly ASCII: no shaping unless the script needs it (Qt still shapes the
+    // scripts that require it). Text layout is most of the cost of showing a token.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 

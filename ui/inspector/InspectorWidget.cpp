@@ -210,6 +210,10 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     m_tabs->addTab(buildSignatureTab(), tr("Signature"));
     m_verifyPanel = new VerifyPanel(m_clock, m_tabs);
     m_tabs->addTab(m_verifyPanel, tr("Verify"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == static_cast<int>(Tab::Signature) && m_signatureStale)
+            updateSignatureView();
+    });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("inspectorSplitter"));
@@ -657,7 +661,11 @@ void InspectorWidget::updateViews()
         m_claimsModel->setInspection(m_inspection);
         m_findingsModel->setInspection(m_inspection);
     }
-    updateSignatureView();
+    // A hidden tab is filled when it is shown: a paste lays out only what can be seen.
+    if (m_tabs->currentIndex() == static_cast<int>(Tab::Signature))
+        updateSignatureView();
+    else
+        m_signatureStale = true;
     updateSegmentInfo();
     updateTimes();
     updateCaptions();
@@ -665,15 +673,21 @@ void InspectorWidget::updateViews()
 
     const int problems = m_findingsModel->rowCount();
     const int findingsTab = static_cast<int>(Tab::Findings);
-    m_tabs->setTabText(findingsTab, problems ? tr("Findings (%1)").arg(problems) : tr("Findings"));
-    QIcon findingsIcon;
+    // Only on a change: a new tab text or icon lays the tab bar out again.
+    const QString findingsText = problems ? tr("Findings (%1)").arg(problems) : tr("Findings");
+    if (m_tabs->tabText(findingsTab) != findingsText)
+        m_tabs->setTabText(findingsTab, findingsText);
+    std::optional<common::Severity> worst;
     for (const common::Severity s : {common::Severity::Error, common::Severity::Warning}) {
         if (m_findingsModel->count(s) > 0) {
-            findingsIcon = Theme::severityIcon(s);
+            worst = s;
             break;
         }
     }
-    m_tabs->setTabIcon(findingsTab, findingsIcon);
+    if (worst != m_findingsIconSeverity || m_tabs->tabIcon(findingsTab).isNull() != !worst) {
+        m_findingsIconSeverity = worst;
+        m_tabs->setTabIcon(findingsTab, worst ? Theme::severityIcon(*worst) : QIcon());
+    }
 }
 
 void InspectorWidget::updateDecodedViews()
@@ -757,8 +771,16 @@ void InspectorWidget::updateDecodedViews()
     }
 }
 
+QPlainTextEdit *InspectorWidget::signatureView() const
+{
+    if (m_signatureStale)
+        const_cast<InspectorWidget *>(this)->updateSignatureView();
+    return m_signatureView;
+}
+
 void InspectorWidget::updateSignatureView()
 {
+    m_signatureStale = false;
     const jose::Token &t = m_inspection.token;
     QStringList lines;
     if (isEmpty()) {
@@ -950,15 +972,19 @@ void InspectorWidget::updateBanner()
             tone = common::Severity::Info;
     }
     m_bannerText->setText(text);
-    m_bannerIcon->setPixmap(Theme::severityIcon(tone.value_or(common::Severity::Info)).pixmap(20, 20));
     const QColor background = tone ? Theme::severityBackground(*tone, pal) : pal.color(QPalette::AlternateBase);
     const QColor border = tone ? Theme::severityColor(*tone, pal) : pal.color(QPalette::Mid);
-    m_banner->setStyleSheet(
-        QStringLiteral("QFrame#banner { background: %1; border: 1px solid rgba(%2, %3, %4, 110); border-radius: 6px; }")
-            .arg(background.name(QColor::HexRgb))
-            .arg(border.red())
-            .arg(border.green())
-            .arg(border.blue()));
+    const QString style
+        = QStringLiteral("QFrame#banner { background: %1; border: 1px solid rgba(%2, %3, %4, 110); border-radius: 6px; }")
+              .arg(background.name(QColor::HexRgb))
+              .arg(border.red())
+              .arg(border.green())
+              .arg(border.blue());
+    // Setting a style sheet re-polishes the banner and everything in it: only when the tone changes.
+    if (style != m_banner->styleSheet()) {
+        m_bannerIcon->setPixmap(Theme::severityIcon(tone.value_or(common::Severity::Info)).pixmap(20, 20));
+        m_banner->setStyleSheet(style);
+    }
     m_banner->setProperty("severity", tone ? common::severityName(*tone) : QStringLiteral("none"));
 }
 
@@ -968,6 +994,8 @@ void InspectorWidget::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange) {
         m_headerHighlighter->setPalette(palette());
         m_payloadHighlighter->setPalette(palette());
+        m_tabs->setTabIcon(static_cast<int>(Tab::Findings), QIcon()); // drawn again in the new palette
+        m_findingsIconSeverity.reset();
         updateViews();
     }
 }

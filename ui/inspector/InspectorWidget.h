@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QDateTimeEdit;
@@ -89,7 +90,8 @@ public:
     [[nodiscard]] TokenEditor *tokenEditor() const { return m_editor; }
     [[nodiscard]] QPlainTextEdit *headerView() const { return m_headerView; }
     [[nodiscard]] QPlainTextEdit *payloadView() const { return m_payloadView; }
-    [[nodiscard]] QPlainTextEdit *signatureView() const { return m_signatureView; }
+    /// Brought up to date first: while its tab is hidden the view is filled only when shown.
+    [[nodiscard]] QPlainTextEdit *signatureView() const;
     [[nodiscard]] ClaimsModel *headerModel() const { return m_headerModel; }
     [[nodiscard]] ClaimsModel *claimsModel() const { return m_claimsModel; }
     [[nodiscard]] FindingsModel *findingsModel() const { return m_findingsModel; }
@@ -169,6 +171,8 @@ private:
     FindingsModel *m_findingsModel = nullptr;
     QTableView *m_findingsView = nullptr;
     QPlainTextEdit *m_signatureView = nullptr;
+    bool m_signatureStale = false;
+    std::optional<common::Severity> m_findingsIconSeverity; ///< what the Findings tab's icon shows ///< the signature view waits for its tab to be shown
     VerifyPanel *m_verifyPanel = nullptr;
     QStackedWidget *m_decodedStack = nullptr;
     QToolButton *m_textModeButton = nullptr;

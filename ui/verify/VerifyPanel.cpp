@@ -36,6 +36,14 @@ namespace jwb::ui {
 
 namespace {
 
+/// Setting a style sheet re-polishes the widget even when it is the same one: only on a change.
+void setStyleIfChanged(QWidget *widget, const QString &style)
+{
+    if (widget->styleSheet() != style)
+        widget->setStyleSheet(style);
+}
+
+
 constexpr auto kFromKey = "From the key";
 
 QColor okColor(const QPalette &palette)
@@ -501,7 +509,7 @@ void VerifyPanel::setVerdict(const QString &verdict, const QString &text, const 
 {
     m_verdict = verdict;
     m_verdictLabel->setText(text);
-    m_verdictLabel->setStyleSheet(QStringLiteral("color: %1;").arg(color.name(QColor::HexRgb)));
+    setStyleIfChanged(m_verdictLabel, QStringLiteral("color: %1;").arg(color.name(QColor::HexRgb)));
     m_verdictLabel->setProperty("verdict", verdict);
 }
 
@@ -510,7 +518,7 @@ void VerifyPanel::showNeutral(const QString &title, const QString &text)
     m_keyError.clear();
     setVerdict(QStringLiteral("none"), title, mutedColor(palette()));
     m_detailLabel->setText(text);
-    m_detailLabel->setStyleSheet(QString());
+    setStyleIfChanged(m_detailLabel, QString());
     m_keyLabel->hide();
     m_checksView->clear();
     Q_EMIT verified();
@@ -522,7 +530,7 @@ void VerifyPanel::showKeyError(const QString &text)
     const QColor error = Theme::severityColor(common::Severity::Error, palette());
     setVerdict(QStringLiteral("error"), tr("Key error"), error);
     m_detailLabel->setText(text);
-    m_detailLabel->setStyleSheet(QStringLiteral("color: %1;").arg(error.name(QColor::HexRgb)));
+    setStyleIfChanged(m_detailLabel, QStringLiteral("color: %1;").arg(error.name(QColor::HexRgb)));
     m_keyLabel->hide();
     m_checksView->clear();
     Q_EMIT verified();
@@ -544,7 +552,7 @@ void VerifyPanel::showReport(const validation::Report &report)
         const validation::Check *first = report.firstFailure();
         m_detailLabel->setText(first ? QStringLiteral("%1: %2").arg(first->name, first->message) : QString());
     }
-    m_detailLabel->setStyleSheet(QString());
+    setStyleIfChanged(m_detailLabel, QString());
 
     if (report.keyIndex >= 0 || !report.keyType.isEmpty()) {
         QStringList facts;
