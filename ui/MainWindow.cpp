@@ -59,6 +59,8 @@
 #include <QUuid>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace jwb::ui {
 
 namespace {
@@ -207,32 +209,33 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     addPage(Page::Inspector, m_inspector, tr("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
         tr("Decode, explain and verify tokens (Ctrl+1)"));
 
-    m_keysPage = new KeysPage(m_keyRing, clock, this);
-    addPage(Page::Keys, m_keysPage, tr("Keys"), QStringLiteral(":/icons/page-keys.svg"),
+    addLazyPage(Page::Keys, tr("Keys"), QStringLiteral(":/icons/page-keys.svg"),
         tr("Key sources: pasted keys, files, JWK Set URLs, issuers; generate and export (Ctrl+2)"));
-    connect(m_keysPage, &KeysPage::statusMessage, this,
-        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
-    m_gatewayPage = new GatewayPage(m_keyRing, clock, this);
-    addPage(Page::Gateway, m_gatewayPage, tr("Gateway"), QStringLiteral(":/icons/page-gateway.svg"),
+    addLazyPage(Page::Gateway, tr("Gateway"), QStringLiteral(":/icons/page-gateway.svg"),
         tr("KrakenD endpoints: edit auth/validator, simulate requests, export (Ctrl+3)"));
-    connect(m_gatewayPage, &GatewayPage::statusMessage, this,
-        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
-    connect(m_gatewayPage, &GatewayPage::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_gatewayPage, &GatewayPage::configPathChanged, this, &MainWindow::updateTitle);
-    createGatewayTools(clock);
-    m_composerPage = new ComposerPage(m_keyRing, clock, this);
-    addPage(Page::Composer, m_composerPage, tr("Composer"), QStringLiteral(":/icons/page-composer.svg"),
+    addLazyPage(Page::Composer, tr("Composer"), QStringLiteral(":/icons/page-composer.svg"),
         tr("Compose claims and sign test tokens with keys from the key ring (Ctrl+4)"));
-    connect(m_composerPage, &ComposerPage::sendToInspector, this,
-        [this](const QString &token) { addToken(tr("composed token"), token); });
-    connect(m_composerPage, &ComposerPage::statusMessage, this,
-        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
-    connect(m_composerPage, &ComposerPage::generateKeyRequested, this, [this] {
-        showPage(Page::Keys);
-        m_keysPage->openGeneratorDialog();
-    });
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    // The token being inspected is the one to simulate, unless the user typed another one there. Queued: the
+    // Gateway's simulations run after the Inspector has shown its verdict, not before. Before the Gateway is
+    // built the token only waits.
+    connect(m_inspector, &InspectorWidget::inspected, this, [this] {
+        const QString token = QString::fromLatin1(m_inspector->inspection().token.compact);
+        if (token.isEmpty() || token == m_lastInspectorToken)
+            return;
+        if (m_simulationPanel
+            && (m_simulationPanel->token().isEmpty() || m_simulationPanel->token() == m_lastInspectorToken))
+            m_simulationPanel->setToken(token);
+        if (m_endpointMatrix
+            && (m_endpointMatrix->token().isEmpty() || m_endpointMatrix->token() == m_lastInspectorToken))
+            m_endpointMatrix->setToken(token);
+        m_lastInspectorToken = token;
+    }, Qt::QueuedConnection);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        buildPageAt(row);
+        m_pages->setCurrentIndex(row);
+    });
     connect(m_pages, &QStackedWidget::currentChanged, this, [this] { updateActions(); });
     m_navigation->setCurrentRow(0);
 
@@ -284,19 +287,10 @@ void MainWindow::createGatewayTools(std::shared_ptr<const common::Clock> clock)
     connect(m_simulationPanel, &SimulationPanel::statusMessage, this, show);
     connect(m_endpointMatrix, &EndpointMatrix::statusMessage, this, show);
     connect(m_testMatrix, &TestMatrixPanel::statusMessage, this, show);
-
-    // The token being inspected is the one to simulate, unless the user typed another one there. Queued: the
-    // Gateway's simulations run after the Inspector has shown its verdict, not before.
-    connect(m_inspector, &InspectorWidget::inspected, this, [this] {
-        const QString token = QString::fromLatin1(m_inspector->inspection().token.compact);
-        if (token.isEmpty() || token == m_lastInspectorToken)
-            return;
-        if (m_simulationPanel->token().isEmpty() || m_simulationPanel->token() == m_lastInspectorToken)
-            m_simulationPanel->setToken(token);
-        if (m_endpointMatrix->token().isEmpty() || m_endpointMatrix->token() == m_lastInspectorToken)
-            m_endpointMatrix->setToken(token);
-        m_lastInspectorToken = token;
-    }, Qt::QueuedConnection);
+    if (!m_lastInspectorToken.isEmpty()) {
+        m_simulationPanel->setToken(m_lastInspectorToken);
+        m_endpointMatrix->setToken(m_lastInspectorToken);
+    }
 }
 
 QStringList MainWindow::gatewayTabNames()
@@ -307,7 +301,7 @@ QStringList MainWindow::gatewayTabNames()
 
 bool MainWindow::showGatewayTab(const QString &name)
 {
-    QTabWidget *tabs = m_gatewayPage->detailTabs();
+    QTabWidget *tabs = gatewayPage()->detailTabs();
     const QString wanted = name.toLower();
     QWidget *target = wanted == u"simulate" ? m_simulationPanel
         : wanted == u"endpoints"            ? m_endpointMatrix
@@ -350,6 +344,152 @@ void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const
     item->setToolTip(tip);
     item->setSizeHint(QSize(124, 40));
     item->setData(Qt::AccessibleTextRole, title);
+}
+
+void MainWindow::addLazyPage(Page page, const QString &title, const QString &icon, const QString &tip)
+{
+    auto *slot = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(slot);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_pageSlots.insert(static_cast<int>(page), slot);
+    addPage(page, slot, title, icon, tip);
+}
+
+void MainWindow::buildPageAt(int stackIndex)
+{
+    for (auto it = m_pageIndex.cbegin(); it != m_pageIndex.cend(); ++it) {
+        if (it.value() != stackIndex)
+            continue;
+        switch (static_cast<Page>(it.key())) {
+        case Page::Keys:
+            buildKeysPage();
+            break;
+        case Page::Gateway:
+            buildGatewayPage();
+            break;
+        case Page::Composer:
+            buildComposerPage();
+            break;
+        case Page::Inspector:
+            break;
+        }
+    }
+}
+
+bool MainWindow::isPageBuilt(Page page) const
+{
+    switch (page) {
+    case Page::Keys:
+        return m_keysPage != nullptr;
+    case Page::Gateway:
+        return m_gatewayPage != nullptr;
+    case Page::Composer:
+        return m_composerPage != nullptr;
+    case Page::Inspector:
+        break;
+    }
+    return true;
+}
+
+KeysPage *MainWindow::keysPage() const
+{
+    return const_cast<MainWindow *>(this)->buildKeysPage();
+}
+
+GatewayPage *MainWindow::gatewayPage() const
+{
+    return const_cast<MainWindow *>(this)->buildGatewayPage();
+}
+
+ComposerPage *MainWindow::composerPage() const
+{
+    return const_cast<MainWindow *>(this)->buildComposerPage();
+}
+
+SimulationPanel *MainWindow::simulationPanel() const
+{
+    const_cast<MainWindow *>(this)->buildGatewayPage();
+    return m_simulationPanel;
+}
+
+EndpointMatrix *MainWindow::endpointMatrix() const
+{
+    const_cast<MainWindow *>(this)->buildGatewayPage();
+    return m_endpointMatrix;
+}
+
+TestMatrixPanel *MainWindow::testMatrix() const
+{
+    const_cast<MainWindow *>(this)->buildGatewayPage();
+    return m_testMatrix;
+}
+
+KeysPage *MainWindow::buildKeysPage()
+{
+    if (m_keysPage)
+        return m_keysPage;
+    QWidget *slot = m_pageSlots.value(static_cast<int>(Page::Keys));
+    m_keysPage = new KeysPage(m_keyRing, m_clock, slot);
+    slot->layout()->addWidget(m_keysPage);
+    connect(m_keysPage, &KeysPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    if (m_pendingKeySource >= 0 && m_pendingKeySource < m_keyRing->count())
+        m_keysPage->selectSource(m_pendingKeySource);
+    m_pendingKeySource = -1;
+    return m_keysPage;
+}
+
+GatewayPage *MainWindow::buildGatewayPage()
+{
+    if (m_gatewayPage)
+        return m_gatewayPage;
+    QWidget *slot = m_pageSlots.value(static_cast<int>(Page::Gateway));
+    m_gatewayPage = new GatewayPage(m_keyRing, m_clock, slot);
+    slot->layout()->addWidget(m_gatewayPage);
+    connect(m_gatewayPage, &GatewayPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    connect(m_gatewayPage, &GatewayPage::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_gatewayPage, &GatewayPage::configPathChanged, this, &MainWindow::updateTitle);
+    createGatewayTools(m_clock);
+    if (const QJsonObject pending = std::exchange(m_pendingGateway, QJsonObject()); !pending.isEmpty())
+        m_gatewayPage->fromWorkspaceJson(pending);
+    updateActions();
+    return m_gatewayPage;
+}
+
+ComposerPage *MainWindow::buildComposerPage()
+{
+    if (m_composerPage)
+        return m_composerPage;
+    QWidget *slot = m_pageSlots.value(static_cast<int>(Page::Composer));
+    m_composerPage = new ComposerPage(m_keyRing, m_clock, slot);
+    slot->layout()->addWidget(m_composerPage);
+    connect(m_composerPage, &ComposerPage::sendToInspector, this,
+        [this](const QString &token) { addToken(tr("composed token"), token); });
+    connect(m_composerPage, &ComposerPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    connect(m_composerPage, &ComposerPage::generateKeyRequested, this, [this] {
+        showPage(Page::Keys);
+        keysPage()->openGeneratorDialog();
+    });
+    if (const QJsonObject pending = std::exchange(m_pendingComposer, QJsonObject()); !pending.isEmpty())
+        m_composerPage->fromWorkspaceJson(pending);
+    return m_composerPage;
+}
+
+QString MainWindow::gatewayConfigPath() const
+{
+    return m_gatewayPage ? m_gatewayPage->configPath() : m_pendingGateway.value(QLatin1String("config")).toString();
+}
+
+bool MainWindow::gatewayModified() const
+{
+    return m_gatewayPage && m_gatewayPage->isModified();
+}
+
+bool MainWindow::gatewayMaybeSave()
+{
+    return !m_gatewayPage || m_gatewayPage->maybeSave();
 }
 
 void MainWindow::showPage(Page page)
@@ -590,17 +730,16 @@ void MainWindow::updateTitle()
     // "krakend.json* · team.jwb.json — JWT Workbench": the config being edited (starred while unsaved) and
     // the workspace.
     QStringList parts;
-    if (!m_gatewayPage->configPath().isEmpty() || m_gatewayPage->isModified()) {
-        const QString config = m_gatewayPage->configPath().isEmpty()
-            ? tr("untitled krakend.json")
-            : QFileInfo(m_gatewayPage->configPath()).fileName();
+    const QString configPath = gatewayConfigPath();
+    if (!configPath.isEmpty() || gatewayModified()) {
+        const QString config = configPath.isEmpty() ? tr("untitled krakend.json") : QFileInfo(configPath).fileName();
         parts.append(config + QStringLiteral("[*]"));
     }
     if (!m_workspacePath.isEmpty())
         parts.append(QFileInfo(m_workspacePath).fileName());
     setWindowTitle(parts.isEmpty() ? QStringLiteral("JWT Workbench")
                                    : parts.join(QStringLiteral(" \u00b7 ")) + QStringLiteral(" \u2014 JWT Workbench"));
-    setWindowModified(m_gatewayPage->isModified());
+    setWindowModified(gatewayModified());
 }
 
 void MainWindow::addToken(const QString &title, const QString &text)
@@ -630,7 +769,7 @@ bool MainWindow::openKeys(const QString &path)
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
         return false;
     }
-    const int index = m_keysPage->addFile(path);
+    const int index = keysPage()->addFile(path);
     m_keysPage->selectSource(index);
     // A key opened while a token is shown is what the user wants to verify it with.
     if (!m_inspector->isEmpty()) {
@@ -645,9 +784,9 @@ bool MainWindow::openKeys(const QString &path)
 
 bool MainWindow::openConfig(const QString &path)
 {
-    if (!m_gatewayPage->maybeSave())
+    if (!gatewayMaybeSave())
         return false;
-    if (!m_gatewayPage->openConfig(path))
+    if (!gatewayPage()->openConfig(path))
         return false;
     showPage(Page::Gateway);
     return true;
@@ -723,9 +862,12 @@ void MainWindow::openDemo()
                 QString::fromUtf8(QJsonDocument(jwk).toJson(QJsonDocument::Indented))));
         }
         m_inspector->verifyPanel()->setKeySource(index);
-        m_keysPage->selectSource(index);
+        if (m_keysPage)
+            m_keysPage->selectSource(index);
+        else
+            m_pendingKeySource = index;
     }
-    if (m_gatewayPage->configPath().isEmpty() && !m_gatewayPage->isModified()) {
+    if (gatewayConfigPath().isEmpty() && !gatewayModified()) {
         // The sample krakend.json and the JWK Set its jwk_local_path names, as real files the user may edit and
         // save; written once, so that later edits of the demo are kept.
         const QString dir = dataDir() + QStringLiteral("/demo");
@@ -739,7 +881,12 @@ void MainWindow::openDemo()
                     statusBar()->showMessage(written.error().message, kStatusMessageMs);
             }
         }
-        m_gatewayPage->openConfig(dir + QStringLiteral("/krakend.json"));
+        const QString config = dir + QStringLiteral("/krakend.json");
+        if (m_gatewayPage)
+            m_gatewayPage->openConfig(config);
+        else
+            m_pendingGateway = QJsonObject {{QStringLiteral("config"), config}};
+        updateTitle();
     }
     showPage(Page::Inspector);
     statusBar()->showMessage(tr("Demo workspace: an RS256 token, its JWK Set (Keys) and a sample "
@@ -875,8 +1022,8 @@ QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
     workspace.insert(QStringLiteral("inspector"), inspector);
 
     workspace.insert(QStringLiteral("keys"), m_keyRing->toJson(false, secretsLeftOut));
-    workspace.insert(QStringLiteral("composer"), m_composerPage->toWorkspaceJson());
-    workspace.insert(QStringLiteral("gateway"), m_gatewayPage->toWorkspaceJson());
+    workspace.insert(QStringLiteral("composer"), m_composerPage ? m_composerPage->toWorkspaceJson() : m_pendingComposer);
+    workspace.insert(QStringLiteral("gateway"), m_gatewayPage ? m_gatewayPage->toWorkspaceJson() : m_pendingGateway);
     workspace.insert(QStringLiteral("page"), static_cast<int>(currentPage()));
     return workspace;
 }
@@ -916,8 +1063,24 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
     }
     m_inspector->verifyPanel()->setKeySource(
         m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString()));
-    m_composerPage->fromWorkspaceJson(workspace.value(QStringLiteral("composer")).toObject());
-    m_gatewayPage->fromWorkspaceJson(workspace.value(QStringLiteral("gateway")).toObject());
+    const QJsonObject composer = workspace.value(QStringLiteral("composer")).toObject();
+    if (m_composerPage)
+        m_composerPage->fromWorkspaceJson(composer);
+    else
+        m_pendingComposer = composer;
+    const QJsonObject gateway = workspace.value(QStringLiteral("gateway")).toObject();
+    if (m_gatewayPage) {
+        m_gatewayPage->fromWorkspaceJson(gateway);
+    } else {
+        // What the page would say when it opens it, said now.
+        const QString config = gateway.value(QLatin1String("config")).toString();
+        if (!config.isEmpty() && !QFileInfo::exists(config))
+            statusBar()->showMessage(tr("The workspace's KrakenD config %1 no longer exists")
+                                         .arg(QDir::toNativeSeparators(config)),
+                kStatusMessageMs);
+        m_pendingGateway = gateway;
+        updateTitle();
+    }
     const int page = workspace.value(QStringLiteral("page")).toInt(0);
     if (page >= 0 && page <= static_cast<int>(Page::Composer))
         showPage(static_cast<Page>(page));
@@ -927,7 +1090,7 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
 
 bool MainWindow::openWorkspace(const QString &path)
 {
-    if (!m_gatewayPage->maybeSave())
+    if (!gatewayMaybeSave())
         return false;
     const auto workspace = readWorkspaceFile(path);
     if (!workspace) {
@@ -1091,7 +1254,7 @@ bool MainWindow::autosaveNow()
     QJsonObject workspace = workspaceJson();
     workspace.insert(QStringLiteral("workspace_path"), m_workspacePath);
     // Unsaved edits of the krakend.json are the work most worth recovering.
-    if (m_gatewayPage->isModified()) {
+    if (gatewayModified()) {
         workspace.insert(QStringLiteral("unsaved_config"),
             QJsonObject {{QStringLiteral("path"), m_gatewayPage->configPath()},
                 {QStringLiteral("text"), QString::fromUtf8(m_gatewayPage->documentText())}});
@@ -1127,7 +1290,7 @@ bool MainWindow::offerRecovery()
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
     if (unsavedConfig) {
         const QJsonObject config = workspace->value(QStringLiteral("unsaved_config")).toObject();
-        m_gatewayPage->restoreUnsaved(
+        gatewayPage()->restoreUnsaved(
             config.value(QStringLiteral("path")).toString(), config.value(QStringLiteral("text")).toString().toUtf8());
     }
     updateTitle();
@@ -1224,7 +1387,7 @@ void MainWindow::setThemeMode(Theme::Mode mode, bool remember)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_gatewayPage->maybeSave()) {
+    if (!gatewayMaybeSave()) {
         event->ignore();
         return;
     }

@@ -116,12 +116,16 @@ public:
     // Test hooks: the pages, the inspector's main widgets and models.
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
     [[nodiscard]] KeyRing *keyRing() const { return m_keyRing; }
-    [[nodiscard]] KeysPage *keysPage() const { return m_keysPage; }
-    [[nodiscard]] GatewayPage *gatewayPage() const { return m_gatewayPage; }
-    [[nodiscard]] ComposerPage *composerPage() const { return m_composerPage; }
-    [[nodiscard]] SimulationPanel *simulationPanel() const { return m_simulationPanel; }
-    [[nodiscard]] EndpointMatrix *endpointMatrix() const { return m_endpointMatrix; }
-    [[nodiscard]] TestMatrixPanel *testMatrix() const { return m_testMatrix; }
+    // The Keys, Gateway and Composer pages are built the first time they are shown or asked for (start-up and
+    // memory pay only for the Inspector); until then what they are to show waits in the window.
+    [[nodiscard]] KeysPage *keysPage() const;
+    [[nodiscard]] GatewayPage *gatewayPage() const;
+    [[nodiscard]] ComposerPage *composerPage() const;
+    [[nodiscard]] SimulationPanel *simulationPanel() const;
+    [[nodiscard]] EndpointMatrix *endpointMatrix() const;
+    [[nodiscard]] TestMatrixPanel *testMatrix() const;
+    /// Whether a page has been built yet (see keysPage()).
+    [[nodiscard]] bool isPageBuilt(Page page) const;
     [[nodiscard]] QListWidget *navigation() const { return m_navigation; }
     [[nodiscard]] TokenEditor *tokenEditor() const;
     [[nodiscard]] QPlainTextEdit *headerView() const;
@@ -142,7 +146,17 @@ protected:
 private:
     void createPages(std::shared_ptr<const common::Clock> clock);
     void addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip);
+    /// A slot in the page stack that the page fills when it is built.
+    void addLazyPage(Page page, const QString &title, const QString &icon, const QString &tip);
+    void buildPageAt(int stackIndex);
+    KeysPage *buildKeysPage();
+    GatewayPage *buildGatewayPage();
+    ComposerPage *buildComposerPage();
     void createGatewayTools(std::shared_ptr<const common::Clock> clock);
+    /// The krakend.json the Gateway shows (or will show once built), and whether it has unsaved edits.
+    [[nodiscard]] QString gatewayConfigPath() const;
+    [[nodiscard]] bool gatewayModified() const;
+    [[nodiscard]] bool gatewayMaybeSave();
     void updateGatewayTools();
     void createActions();
     void createMenus();
@@ -181,6 +195,10 @@ private:
     SimulationPanel *m_simulationPanel = nullptr;
     EndpointMatrix *m_endpointMatrix = nullptr;
     TestMatrixPanel *m_testMatrix = nullptr;
+    QHash<int, QWidget *> m_pageSlots; ///< Page → the stack's slot for a page built on first use
+    QJsonObject m_pendingGateway; ///< the Gateway's workspace state until it is built
+    QJsonObject m_pendingComposer; ///< the Composer's workspace state until it is built
+    int m_pendingKeySource = -1; ///< the key source the Keys page selects when built
     QString m_lastInspectorToken; ///< the token the Gateway tools took from the inspector
     QString m_workspacePath;
     QString m_workspaceId; ///< names this workspace's secrets in the keychain

@@ -3,6 +3,7 @@
 
 #include "BundledQca.h"
 #include "MainWindow.h"
+#include "common/CryptoStartup.h"
 #include "common/Dialogs.h"
 #include "common/Resources.h"
 #include "common/StartupProbe.h"
@@ -220,6 +221,19 @@ int main(int argc, char *argv[])
     const bool screenshot = parser.isSet(options.screenshot);
 
     jwb::ui::MainWindow window;
+    // The crypto self-test runs right after the first paint, so start-up stays instant (a verification of the
+    // token shown waits for it); an algorithm whose known-answer test fails is never offered, and the user is told
+    // at once. Scheduled before anything opens (and before the start-up probe, whose filter must see the first
+    // paint first).
+    auto *crypto = jwb::ui::CryptoStartup::instance();
+    QObject::connect(crypto, &jwb::ui::CryptoStartup::ready, &window, [&window] {
+        const auto &backend = jwb::crypto::Backend::instance();
+        if (!backend.problems().isEmpty())
+            jwb::ui::Dialogs::showError(&window, QCoreApplication::translate("main", "Cryptography self-test"),
+                QCoreApplication::translate("main", "Some algorithms are unavailable:\n\n%1")
+                    .arg(backend.problems().join(QStringLiteral("\n"))));
+    });
+    crypto->runAfterFirstPaint(&window);
     if (parser.isSet(options.theme))
         window.setThemeMode(*jwb::ui::Theme::modeFromName(parser.value(options.theme)), false);
     // Screenshots and tests are deterministic: no session is restored unless asked for.
@@ -257,16 +271,6 @@ int main(int argc, char *argv[])
         window.resize(*sizeNamed(parser.value(options.size)));
     jwb::ui::StartupProbe::install(&window);
     window.show();
-
-    // The crypto self-test runs right after the first paint, so start-up stays instant; an algorithm whose
-    // known-answer test fails is never offered, and the user is told at once.
-    QTimer::singleShot(0, &window, [&window] {
-        const auto &backend = jwb::crypto::Backend::initialize();
-        if (!backend.problems().isEmpty())
-            jwb::ui::Dialogs::showError(&window, QCoreApplication::translate("main", "Cryptography self-test"),
-                QCoreApplication::translate("main", "Some algorithms are unavailable:\n\n%1")
-                    .arg(backend.problems().join(QStringLiteral("\n"))));
-    });
 
     if (screenshot) {
         for (const QString &error : inputs.errors)

@@ -3327,6 +3327,10 @@ Recover it?</translation>
         <source>&lt;h3&gt;JWT Workbench %1&lt;/h3&gt;&lt;p&gt;Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.&lt;/p&gt;&lt;p&gt;Decoding never needs a key and never sends the token anywhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Qt&lt;/b&gt; %2 (built with %3)&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cryptography&lt;/b&gt; (known-answer self-test at start-up):&lt;br&gt;%4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;JWT Workbench %1&lt;/h3&gt;&lt;p&gt;Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.&lt;/p&gt;&lt;p&gt;Decoding never needs a key and never sends the token anywhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Qt&lt;/b&gt; %2 (built with %3)&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cryptography&lt;/b&gt; (known-answer self-test at start-up):&lt;br&gt;%4&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>The workspace&apos;s KrakenD config %1 no longer exists</source>
+        <translation>The workspace&apos;s KrakenD config %1 no longer exists</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::OptionForm</name>

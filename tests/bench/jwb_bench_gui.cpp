@@ -112,6 +112,19 @@ int main(int argc, char **argv)
             .arg(typical[0].size())
             .arg(verdict)
             .arg(median(verdictMs), 0, 'f', 2));
+    // Once the Gateway page has been opened, each paste also hands the token to its simulator and endpoint matrix
+    // (queued, after the verdict; on worker threads): measured again in that state.
+    window.showPage(jwb::ui::MainWindow::Page::Gateway);
+    window.showPage(jwb::ui::MainWindow::Page::Inspector);
+    QTest::qWait(200);
+    measure(typical, 20, &verdict); // warm-up
+    const double withGateway = measure(typical, 200, &verdict);
+    report(QStringLiteral("GUI paste-to-verdict, typical token, Gateway page opened"), withGateway,
+        QStringLiteral("ms"),
+        QStringLiteral("as above, after the Gateway page was opened: its simulations of each token follow the verdict "
+                       "(%2 ms before painting); verdict %1")
+            .arg(verdict)
+            .arg(median(verdictMs), 0, 'f', 2));
     if (app.arguments().contains(QStringLiteral("--typical-only"))) // profiling aid
         return 0;
     const QList<QString> big {token(3, 760 * 1024), token(4, 760 * 1024)};

@@ -100,10 +100,10 @@ log "engine benchmarks (jwb-bench core)"
 if [ -x "$build/bench/jwb-bench-gui" ]; then
     log "GUI paste-to-verdict (offscreen)"
     QT_QPA_PLATFORM=offscreen "$build/bench/jwb-bench-gui" 2>/dev/null | sed 's/^{/{"kind":"gui",/' >> "$results"
-    log "start-up to first paint and resident memory ($runs runs each, offscreen)"
-    for program in "$gui" "$build/bench/jwb-minimal-window"; do
-        name=$([ "$program" = "$gui" ] && echo "jwt-workbench (demo workspace)" || echo "minimal Qt Widgets window")
-        for _ in $(seq "$runs"); do
+    log "start-up to first paint and resident memory ($runs runs each, interleaved, offscreen)"
+    for _ in $(seq "$runs"); do
+        for program in "$gui" "$build/bench/jwb-minimal-window"; do
+            name=$([ "$program" = "$gui" ] && echo "jwt-workbench (demo workspace)" || echo "minimal Qt Widgets window")
             home=$(mktemp -d "$work/home.XXXXXX")
             out=$(HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
                 XDG_RUNTIME_DIR="$home" QT_QPA_PLATFORM=offscreen JWB_STARTUP_PROBE=exit \

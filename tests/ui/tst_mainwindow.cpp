@@ -11,6 +11,11 @@
 #include "inspector/FindingsModel.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
+#include "compose/ComposerPage.h"
+#include "gateway/GatewayPage.h"
+#include "gateway/SimulationPanel.h"
+#include "keys/KeysPage.h"
+#include "verify/VerifyPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -68,6 +73,7 @@ private Q_SLOTS:
     void severalInputs();
     void hugePayloadStaysResponsive();
     void hugeTokenIsShownInBlocks();
+    void pagesAreBuiltWhenFirstShown();
 
 private:
     void setToken(const QString &text);
@@ -589,6 +595,8 @@ void TestMainWindow::hugeTokenIsShownInBlocks()
     shown.remove(u'\n');
     QCOMPARE(shown, input);
     QCOMPARE(m_window->inspector()->inspection().token.compact, token.toLatin1());
+    // The breaks are the editor's, not the token's: nothing says the token held whitespace.
+    QVERIFY(!m_window->inspector()->inspection().token.hadInnerWhitespace);
 
     // The bad character is marked where the editor shows it.
     const QString text = editor->toPlainText();
@@ -617,6 +625,43 @@ void TestMainWindow::hugeTokenIsShownInBlocks()
     setToken(makeToken(R"({"alg":"HS256"})", R"({"sub":"small"})"));
     QCOMPARE(editor->document()->blockCount(), 1);
     QVERIFY(!editor->isChunked());
+}
+
+void TestMainWindow::pagesAreBuiltWhenFirstShown()
+{
+    // Start-up builds the Inspector only; what the demo gives the other pages waits until each is shown.
+    m_window->openDemo();
+    using Page = ui::MainWindow::Page;
+    QVERIFY(!m_window->isPageBuilt(Page::Keys));
+    QVERIFY(!m_window->isPageBuilt(Page::Gateway));
+    QVERIFY(!m_window->isPageBuilt(Page::Composer));
+    QVERIFY2(m_window->windowTitle().startsWith(u"krakend.json"), qPrintable(m_window->windowTitle()));
+    const QJsonObject workspace = m_window->workspaceJson();
+    const QString config = workspace.value(u"gateway").toObject().value(u"config").toString();
+    QVERIFY2(config.endsWith(u"/demo/krakend.json"), qPrintable(config));
+    QCoreApplication::processEvents(); // the queued hand-off of the inspected token to the Gateway's tools
+
+    // Shown: the Gateway opens the demo config and its simulator takes the inspected token.
+    m_window->showPage(Page::Gateway);
+    QVERIFY(m_window->isPageBuilt(Page::Gateway));
+    QCOMPARE(m_window->currentPage(), Page::Gateway);
+    QCOMPARE(m_window->gatewayPage()->configPath(), config);
+    QVERIFY(!m_window->gatewayPage()->document().endpoints().isEmpty());
+    QCOMPARE(m_window->simulationPanel()->token().toLatin1(), m_window->inspector()->inspection().token.compact);
+    QVERIFY(!m_window->isPageBuilt(Page::Composer));
+
+    // The Keys page selects the demo key set, as it would have had it been built at start.
+    m_window->showPage(Page::Keys);
+    QCOMPARE(m_window->keysPage()->currentSource(), m_window->inspector()->verifyPanel()->keySource());
+
+    // A workspace loaded before the Composer is built reaches it when it is.
+    QJsonObject changed = m_window->workspaceJson();
+    changed.insert(QStringLiteral("composer"), QJsonObject {{QStringLiteral("kid"), QStringLiteral("lazy-kid")}});
+    QVERIFY(m_window->loadWorkspaceJson(changed).ok());
+    QVERIFY(!m_window->isPageBuilt(Page::Composer));
+    QCOMPARE(m_window->workspaceJson().value(u"composer").toObject().value(u"kid").toString(),
+        QStringLiteral("lazy-kid"));
+    QCOMPARE(m_window->composerPage()->toWorkspaceJson().value(u"kid").toString(), QStringLiteral("lazy-kid"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -604,7 +604,7 @@ void InspectorWidget::updateInputCombo()
 void InspectorWidget::inspectNow()
 {
     m_debounce->stop();
-    inspectText(m_editor->toPlainText());
+    inspectText(m_editor->tokenText());
     // Paste to verdict in one go: the verify panel's own debounce is for edits of its key and options.
     m_verifyPanel->verifyNow();
 }

@@ -3,11 +3,14 @@
 #include "common/Theme.h"
 
 #include <QDropEvent>
+
 #include <QHelpEvent>
 #include <QMimeData>
 #include <QTextBlock>
 #include <QToolTip>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace jwb::ui {
 
@@ -27,22 +30,26 @@ TokenEditor::TokenEditor(QWidget *parent) : QPlainTextEdit(parent)
         if (!m_settingText && m_chunked) {
             m_chunked = false;
             m_original.clear();
+            m_breaks.clear();
         }
     });
 }
 
-QString TokenEditor::chunked(const QString &text)
+QString TokenEditor::chunked(const QString &text, QList<qsizetype> *breaks)
 {
     if (text.size() <= kChunkAbove)
         return text;
     QString out;
     out.reserve(text.size() + text.size() / kChunkColumn + 1);
     qsizetype column = 0;
-    for (const QChar c : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
         if (c == u'\n' || c == u'\r') {
             column = 0;
         } else if (column == kChunkColumn) {
             out.append(u'\n');
+            if (breaks)
+                breaks->append(i);
             column = 1;
         } else {
             ++column;
@@ -52,6 +59,34 @@ QString TokenEditor::chunked(const QString &text)
     return out;
 }
 
+qsizetype TokenEditor::shownPosition(qsizetype position) const
+{
+    if (!m_chunked)
+        return position;
+    // One more for every break shown before (or at) the position.
+    return position + (std::upper_bound(m_breaks.cbegin(), m_breaks.cend(), position) - m_breaks.cbegin());
+}
+
+void TokenEditor::showChunked(const QString &text, bool undoable)
+{
+    QList<qsizetype> breaks;
+    const QString shown = chunked(text, &breaks);
+    m_settingText = true;
+    if (undoable) {
+        QTextCursor cursor(document());
+        cursor.beginEditBlock();
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(shown);
+        cursor.endEditBlock();
+    } else {
+        setPlainText(shown);
+    }
+    m_settingText = false;
+    m_chunked = !breaks.isEmpty();
+    m_original = m_chunked ? text : QString();
+    m_breaks = breaks;
+}
+
 QString TokenEditor::tokenText() const
 {
     return m_chunked ? m_original : toPlainText();
@@ -59,12 +94,7 @@ QString TokenEditor::tokenText() const
 
 void TokenEditor::setToken(const QString &text)
 {
-    const QString shown = chunked(text);
-    m_settingText = true;
-    setPlainText(shown);
-    m_settingText = false;
-    m_chunked = shown.size() != text.size();
-    m_original = m_chunked ? text : QString();
+    showChunked(text, false);
 }
 
 QStringList TokenEditor::localFiles(const QMimeData *source)
@@ -121,16 +151,7 @@ void TokenEditor::dropEvent(QDropEvent *event)
 
 void TokenEditor::replaceText(const QString &text)
 {
-    const QString shown = chunked(text);
-    m_settingText = true;
-    QTextCursor cursor(document());
-    cursor.beginEditBlock();
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(shown);
-    cursor.endEditBlock();
-    m_settingText = false;
-    m_chunked = shown.size() != text.size();
-    m_original = m_chunked ? text : QString();
+    showChunked(text, true);
     // Back to the start without QTextCursor::movePosition, which lays out the block first.
     setTextCursor(QTextCursor(document()));
 }
@@ -148,8 +169,8 @@ void TokenEditor::rebuildSelections()
     const int length = document()->characterCount() - 1;
     auto cursorFor = [&](qsizetype start, qsizetype count) {
         QTextCursor c(document());
-        c.setPosition(static_cast<int>(std::min<qsizetype>(start, length)));
-        c.setPosition(static_cast<int>(std::min<qsizetype>(start + count, length)), QTextCursor::KeepAnchor);
+        c.setPosition(static_cast<int>(std::min<qsizetype>(shownPosition(start), length)));
+        c.setPosition(static_cast<int>(std::min<qsizetype>(shownPosition(start + count), length)), QTextCursor::KeepAnchor);
         return c;
     };
     for (const TokenMarkup::Span &span : m_markup.segments) {
@@ -199,7 +220,7 @@ bool TokenEditor::viewportEvent(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const int pos = cursorForPosition(help->pos()).position();
         for (const TokenMarkup::Mark &mark : m_markup.marks) {
-            if (pos >= mark.start && pos <= mark.start + mark.length) {
+            if (pos >= shownPosition(mark.start) && pos <= shownPosition(mark.start + mark.length)) {
                 QToolTip::showText(help->globalPos(), mark.message, this);
                 return true;
             }

@@ -35,8 +35,11 @@ public:
     static constexpr qsizetype kChunkAbove = 64 * 1024;
     static constexpr qsizetype kChunkColumn = 1024;
     /// `text` with a line break after every kChunkColumn characters of each longer line, when the text is longer
-    /// than kChunkAbove; otherwise `text` itself.
-    [[nodiscard]] static QString chunked(const QString &text);
+    /// than kChunkAbove; otherwise `text` itself. `breaks` receives the offsets in `text` before which a break
+    /// was inserted, in order.
+    [[nodiscard]] static QString chunked(const QString &text, QList<qsizetype> *breaks = nullptr);
+    /// Where character `position` of tokenText() is shown in the editor (markup is given in tokenText()'s terms).
+    [[nodiscard]] qsizetype shownPosition(qsizetype position) const;
 
 Q_SIGNALS:
     void filesDropped(const QStringList &paths);
@@ -53,9 +56,11 @@ protected:
 private:
     [[nodiscard]] static QStringList localFiles(const QMimeData *source);
     void rebuildSelections();
+    void showChunked(const QString &text, bool undoable);
 
     TokenMarkup m_markup;
     QString m_original; ///< what tokenText() returns while m_chunked
+    QList<qsizetype> m_breaks; ///< offsets in m_original before which a break is shown
     bool m_chunked = false;
     bool m_settingText = false;
 };

@@ -1,5 +1,7 @@
 #include "verify/VerifyPanel.h"
 
+#include "common/CryptoStartup.h"
+
 #include "common/Dialogs.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
@@ -467,10 +469,15 @@ void VerifyPanel::verifyNow()
         // At start-up the crypto self-test runs right after the first paint (app/gui/main.cpp): verify after it
         // rather than running it here, before anything is on screen.
         showNeutral(tr("Verifying…"), tr("Starting the cryptography self-test."));
-        QTimer::singleShot(0, this, [this] {
-            crypto::Backend::initialize();
-            verifyNow();
-        });
+        if (!m_waitingForCrypto) {
+            m_waitingForCrypto = true;
+            connect(CryptoStartup::instance(), &CryptoStartup::ready, this, [this] {
+                m_waitingForCrypto = false;
+                verifyNow();
+            }, Qt::SingleShotConnection);
+        }
+        // Without a start-up that runs it after the first paint, whoever asks first runs it.
+        CryptoStartup::instance()->requestSoon();
         return;
     }
     common::Result<keys::JwkSet> keySet = [&]() -> common::Result<keys::JwkSet> {

@@ -108,6 +108,7 @@ private:
 
     KeyRing *m_ring = nullptr;
     QString m_sourceId; ///< the chosen ring source; empty for the pasted key
+    bool m_waitingForCrypto = false; ///< a verification waits for the start-up crypto self-test
     QComboBox *m_sourceCombo = nullptr;
     QPushButton *m_issuerButton = nullptr;
     QLabel *m_sourceStatus = nullptr;
