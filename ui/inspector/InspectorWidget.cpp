@@ -204,13 +204,21 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
     m_tabs->setDocumentMode(true);
+    m_headerModel = new ClaimsModel(ClaimsModel::Part::Header, this);
+    m_claimsModel = new ClaimsModel(ClaimsModel::Part::Payload, this);
+    m_findingsModel = new FindingsModel(this);
     m_tabs->addTab(buildDecodedTab(), tr("Decoded"));
-    m_tabs->addTab(buildClaimsTab(), tr("Claims"));
-    m_tabs->addTab(buildFindingsTab(), tr("Findings"));
-    m_tabs->addTab(buildSignatureTab(), tr("Signature"));
+    // The other tabs' views are made when a tab is first shown (or asked for): start-up builds what it shows.
+    for (const QString &title : {tr("Claims"), tr("Findings"), tr("Signature")}) {
+        auto *slot = new QWidget(m_tabs);
+        auto *slotLayout = new QVBoxLayout(slot);
+        slotLayout->setContentsMargins(0, 8, 0, 0);
+        m_tabs->addTab(slot, title);
+    }
     m_verifyPanel = new VerifyPanel(m_clock, m_tabs);
     m_tabs->addTab(m_verifyPanel, tr("Verify"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        buildTab(static_cast<Tab>(index));
         if (index == static_cast<int>(Tab::Signature) && m_signatureStale)
             updateSignatureView();
     });
@@ -405,11 +413,48 @@ QWidget *InspectorWidget::buildDecodedTab()
     return tab;
 }
 
-QWidget *InspectorWidget::buildClaimsTab()
+void InspectorWidget::buildTab(Tab which)
 {
-    auto *tab = new QWidget(this);
-    m_headerModel = new ClaimsModel(ClaimsModel::Part::Header, this);
-    m_claimsModel = new ClaimsModel(ClaimsModel::Part::Payload, this);
+    QWidget *tab = m_tabs->widget(static_cast<int>(which));
+    switch (which) {
+    case Tab::Claims:
+        if (!m_claimsView)
+            buildClaimsTab(tab);
+        break;
+    case Tab::Findings:
+        if (!m_findingsView)
+            buildFindingsTab(tab);
+        break;
+    case Tab::Signature:
+        if (!m_signatureView)
+            buildSignatureTab(tab);
+        break;
+    case Tab::Decoded:
+    case Tab::Verify:
+        break;
+    }
+}
+
+QTableView *InspectorWidget::headerTable() const
+{
+    const_cast<InspectorWidget *>(this)->buildTab(Tab::Claims);
+    return m_headerTable;
+}
+
+QTableView *InspectorWidget::claimsView() const
+{
+    const_cast<InspectorWidget *>(this)->buildTab(Tab::Claims);
+    return m_claimsView;
+}
+
+QTableView *InspectorWidget::findingsView() const
+{
+    const_cast<InspectorWidget *>(this)->buildTab(Tab::Findings);
+    return m_findingsView;
+}
+
+void InspectorWidget::buildClaimsTab(QWidget *tab)
+{
     m_headerTable = new QTableView(tab);
     m_headerTable->setObjectName(QStringLiteral("headerTable"));
     m_claimsView = new QTableView(tab);
@@ -443,37 +488,25 @@ QWidget *InspectorWidget::buildClaimsTab()
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({170, 510});
-
-    auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 8, 0, 0);
-    layout->addWidget(splitter);
-    return tab;
+    tab->layout()->addWidget(splitter);
 }
 
-QWidget *InspectorWidget::buildFindingsTab()
+void InspectorWidget::buildFindingsTab(QWidget *tab)
 {
-    auto *tab = new QWidget(this);
-    m_findingsModel = new FindingsModel(this);
     m_findingsView = new QTableView(tab);
     m_findingsView->setObjectName(QStringLiteral("findingsView"));
     configureTable(m_findingsView, m_findingsModel);
     m_findingsView->setColumnWidth(FindingsModel::SeverityColumn, 110);
     m_findingsView->setColumnWidth(FindingsModel::MessageColumn, 420);
-    auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 8, 0, 0);
-    layout->addWidget(m_findingsView);
-    return tab;
+    tab->layout()->addWidget(m_findingsView);
 }
 
-QWidget *InspectorWidget::buildSignatureTab()
+void InspectorWidget::buildSignatureTab(QWidget *tab)
 {
-    auto *tab = new QWidget(this);
     m_signatureView = makeReadOnlyView(QStringLiteral("signatureView"), tab);
     m_signatureView->setAccessibleName(tr("Signature details"));
-    auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 8, 0, 0);
-    layout->addWidget(m_signatureView);
-    return tab;
+    tab->layout()->addWidget(m_signatureView);
+    m_signatureStale = true;
 }
 
 void InspectorWidget::setClock(std::shared_ptr<const common::Clock> clock)
@@ -773,6 +806,7 @@ void InspectorWidget::updateDecodedViews()
 
 QPlainTextEdit *InspectorWidget::signatureView() const
 {
+    const_cast<InspectorWidget *>(this)->buildTab(Tab::Signature);
     if (m_signatureStale)
         const_cast<InspectorWidget *>(this)->updateSignatureView();
     return m_signatureView;
@@ -780,6 +814,10 @@ QPlainTextEdit *InspectorWidget::signatureView() const
 
 void InspectorWidget::updateSignatureView()
 {
+    if (!m_signatureView) {
+        m_signatureStale = true;
+        return;
+    }
     m_signatureStale = false;
     const jose::Token &t = m_inspection.token;
     QStringList lines;

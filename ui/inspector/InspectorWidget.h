@@ -95,9 +95,10 @@ public:
     [[nodiscard]] ClaimsModel *headerModel() const { return m_headerModel; }
     [[nodiscard]] ClaimsModel *claimsModel() const { return m_claimsModel; }
     [[nodiscard]] FindingsModel *findingsModel() const { return m_findingsModel; }
-    [[nodiscard]] QTableView *headerTable() const { return m_headerTable; }
-    [[nodiscard]] QTableView *claimsView() const { return m_claimsView; }
-    [[nodiscard]] QTableView *findingsView() const { return m_findingsView; }
+    // Made when their tab is first shown, or here.
+    [[nodiscard]] QTableView *headerTable() const;
+    [[nodiscard]] QTableView *claimsView() const;
+    [[nodiscard]] QTableView *findingsView() const;
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QTimer *refreshTimer() const { return m_refreshTimer; }
@@ -125,9 +126,11 @@ private:
 
     QWidget *buildEditorPane();
     QWidget *buildDecodedTab();
-    QWidget *buildClaimsTab();
-    QWidget *buildFindingsTab();
-    QWidget *buildSignatureTab();
+    /// Fills a tab made empty at start-up, once.
+    void buildTab(Tab which);
+    void buildClaimsTab(QWidget *tab);
+    void buildFindingsTab(QWidget *tab);
+    void buildSignatureTab(QWidget *tab);
     void inspectText(const QString &text);
     void updateViews();
     void updateDecodedViews();
