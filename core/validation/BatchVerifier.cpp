@@ -10,6 +10,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -605,43 +606,68 @@ BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool pe
     {
         qsizetype start;
         qsizetype length;
-        int number;
+        int number; ///< within its chunk (1-based); the chunks before it add their line counts
+        Verdict verdict;
     };
-    std::vector<Line> lines;
-    lines.reserve(static_cast<std::size_t>(data.size() / 256 + 1));
-    qsizetype pos = 0;
-    int number = 0;
-    while (pos <= data.size()) {
-        qsizetype nl = data.indexOf('\n', pos);
-        if (nl < 0)
-            nl = data.size();
-        ++number;
-        bool blank = true;
-        for (qsizetype i = pos; i < nl && blank; ++i) {
-            const char c = data[i];
-            blank = c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+    // The file is cut into chunks (256 KiB or more) that end after a newline; each worker takes whole chunks, finds
+    // their lines and checks them, in parallel. Line numbers are made global afterwards.
+    struct Chunk
+    {
+        qsizetype begin;
+        qsizetype end;
+        int lineCount = 0; ///< every line, blank ones too
+        std::vector<Line> lines; ///< the non-blank ones
+    };
+    jobs = std::clamp(jobs, 1, 64);
+    const char *bytes = data.data();
+    const qsizetype size = data.size();
+    const qsizetype chunkSize = std::max<qsizetype>(256 * 1024, size / (jobs * 16) + 1);
+    std::vector<Chunk> chunks;
+    for (qsizetype begin = 0;;) {
+        qsizetype end = std::min(begin + chunkSize, size);
+        if (const qsizetype rest = size - end; rest > 0) {
+            const void *nl = std::memchr(bytes + end, '\n', static_cast<std::size_t>(rest));
+            end = nl ? static_cast<const char *>(nl) - bytes + 1 : size;
         }
-        if (!blank)
-            lines.push_back({pos, nl - pos, number});
-        pos = nl + 1;
+        chunks.push_back({begin, end, 0, {}});
+        if (end >= size)
+            break;
+        begin = end;
     }
 
-    std::vector<Verdict> verdicts(lines.size(), Verdict::Unsure);
-    jobs = std::clamp(jobs, 1, 64);
-    constexpr std::size_t kBlock = 512;
     std::atomic<std::size_t> next {0};
     auto work = [&] {
         Worker worker(*this);
         for (;;) {
-            const std::size_t first = next.fetch_add(kBlock, std::memory_order_relaxed);
-            if (first >= lines.size())
+            const std::size_t index = next.fetch_add(1, std::memory_order_relaxed);
+            if (index >= chunks.size())
                 return;
-            const std::size_t last = std::min(first + kBlock, lines.size());
-            for (std::size_t i = first; i < last; ++i)
-                verdicts[i] = worker.check(data.sliced(lines[i].start, lines[i].length));
+            Chunk &chunk = chunks[index];
+            chunk.lines.reserve(static_cast<std::size_t>((chunk.end - chunk.begin) / 256 + 1));
+            const bool last = chunk.end == size;
+            qsizetype pos = chunk.begin;
+            // A newline starts a line; the last chunk also has the line after its last newline (maybe empty).
+            while (pos < chunk.end || (last && pos == size)) {
+                const qsizetype available = chunk.end - pos;
+                const void *found
+                    = available > 0 ? std::memchr(bytes + pos, '\n', static_cast<std::size_t>(available)) : nullptr;
+                const qsizetype nl = found ? static_cast<const char *>(found) - bytes : chunk.end;
+                ++chunk.lineCount;
+                bool blank = true;
+                for (qsizetype i = pos; i < nl && blank; ++i) {
+                    const char c = bytes[i];
+                    blank = c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+                }
+                if (!blank)
+                    chunk.lines.push_back({pos, nl - pos, chunk.lineCount, Verdict::Unsure});
+                pos = nl + 1;
+            }
+            // Then checked while the chunk is still in the cache.
+            for (Line &line : chunk.lines)
+                line.verdict = worker.check(QByteArrayView(bytes + line.start, line.length));
         }
     };
-    if (jobs == 1 || lines.size() < 2 * kBlock) {
+    if (jobs == 1 || chunks.size() < 2) {
         work();
     } else {
         std::vector<std::thread> threads;
@@ -651,26 +677,29 @@ BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool pe
         for (auto &t : threads)
             t.join();
     }
-
     // Unsure lines, and the reasons for invalid ones when asked, come from the reference path (on this thread:
     // it shares QCA keys and Qt objects that are not meant for concurrent use).
     Summary summary;
-    summary.total = static_cast<int>(lines.size());
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const Verdict v = verdicts[i];
-        bool valid = v == Verdict::Valid;
-        QString reason;
-        if (v != Verdict::Unsure)
-            ++summary.fastDecided;
-        if (v == Verdict::Unsure || (perLineResults && v == Verdict::Invalid)) {
-            const Report report = verifyFully(data.sliced(lines[i].start, lines[i].length));
-            valid = report.valid;
-            if (const Check *failure = report.firstFailure())
-                reason = failure->name + QStringLiteral(": ") + failure->message;
+    int before = 0; // lines in the chunks before this one
+    for (const Chunk &chunk : chunks) {
+        summary.total += static_cast<int>(chunk.lines.size());
+        for (const Line &line : chunk.lines) {
+            const Verdict v = line.verdict;
+            bool valid = v == Verdict::Valid;
+            QString reason;
+            if (v != Verdict::Unsure)
+                ++summary.fastDecided;
+            if (v == Verdict::Unsure || (perLineResults && v == Verdict::Invalid)) {
+                const Report report = verifyFully(data.sliced(line.start, line.length));
+                valid = report.valid;
+                if (const Check *failure = report.firstFailure())
+                    reason = failure->name + QStringLiteral(": ") + failure->message;
+            }
+            summary.valid += valid ? 1 : 0;
+            if (perLineResults)
+                summary.results.append({before + line.number, valid, reason});
         }
-        summary.valid += valid ? 1 : 0;
-        if (perLineResults)
-            summary.results.append({lines[i].number, valid, reason});
+        before += chunk.lineCount;
     }
     summary.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     return summary;

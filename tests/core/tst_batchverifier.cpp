@@ -397,6 +397,8 @@ void TestBatchVerifier::runMatchesReference()
         = "{\"iss\":\"https://issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}";
     QByteArray data;
     QList<QByteArray> tokens;
+    QList<int> lineOf; // each token's line in the file, blank lines counted
+    int line = 1;
     for (int i = 0; i < 1500; ++i) {
         QByteArray token;
         switch (i % 5) {
@@ -415,8 +417,12 @@ void TestBatchVerifier::runMatchesReference()
             token = sign(Algorithm::RS256, f.other, "{\"alg\":\"RS256\",\"kid\":\"k1\"}", good);
         }
         tokens << token;
+        lineOf << line;
         data += token + (i % 7 == 0 ? "\r\n\n" : "\n");
+        line += i % 7 == 0 ? 2 : 1;
     }
+    data.chop(1); // the last line without a newline
+    QVERIFY(data.size() > 2 * 256 * 1024); // several chunks for the workers
     const BatchVerifier batch(set, policy);
     const auto summary = batch.run(QByteArrayView(data), jobs, true);
     QCOMPARE(summary.total, tokens.size());
@@ -425,6 +431,7 @@ void TestBatchVerifier::runMatchesReference()
     for (int i = 0; i < tokens.size(); ++i) {
         const auto report = Verifier::verify(QString::fromLatin1(tokens[i]), set, policy);
         QCOMPARE(summary.results[i].valid, report.valid);
+        QCOMPARE(summary.results[i].line, lineOf[i]);
         valid += report.valid ? 1 : 0;
         if (!report.valid)
             QVERIFY(summary.results[i].reason.startsWith(report.firstFailure()->name));
