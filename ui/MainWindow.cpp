@@ -219,18 +219,21 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     // The token being inspected is the one to simulate, unless the user typed another one there. Queued: the
     // Gateway's simulations run after the Inspector has shown its verdict, not before. Before the Gateway is
     // built the token only waits.
-    connect(m_inspector, &InspectorWidget::inspected, this, [this] {
-        const QString token = QString::fromLatin1(m_inspector->inspection().token.compact);
-        if (token.isEmpty() || token == m_lastInspectorToken)
-            return;
-        if (m_simulationPanel
-            && (m_simulationPanel->token().isEmpty() || m_simulationPanel->token() == m_lastInspectorToken))
-            m_simulationPanel->setToken(token);
-        if (m_endpointMatrix
-            && (m_endpointMatrix->token().isEmpty() || m_endpointMatrix->token() == m_lastInspectorToken))
-            m_endpointMatrix->setToken(token);
-        m_lastInspectorToken = token;
-    }, Qt::QueuedConnection);
+    connect(
+        m_inspector, &InspectorWidget::inspected, this,
+        [this] {
+            const QString token = QString::fromLatin1(m_inspector->inspection().token.compact);
+            if (token.isEmpty() || token == m_lastInspectorToken)
+                return;
+            if (m_simulationPanel
+                && (m_simulationPanel->token().isEmpty() || m_simulationPanel->token() == m_lastInspectorToken))
+                m_simulationPanel->setToken(token);
+            if (m_endpointMatrix
+                && (m_endpointMatrix->token().isEmpty() || m_endpointMatrix->token() == m_lastInspectorToken))
+                m_endpointMatrix->setToken(token);
+            m_lastInspectorToken = token;
+        },
+        Qt::QueuedConnection);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         buildPageAt(row);
@@ -1022,7 +1025,8 @@ QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
     workspace.insert(QStringLiteral("inspector"), inspector);
 
     workspace.insert(QStringLiteral("keys"), m_keyRing->toJson(false, secretsLeftOut));
-    workspace.insert(QStringLiteral("composer"), m_composerPage ? m_composerPage->toWorkspaceJson() : m_pendingComposer);
+    workspace.insert(
+        QStringLiteral("composer"), m_composerPage ? m_composerPage->toWorkspaceJson() : m_pendingComposer);
     workspace.insert(QStringLiteral("gateway"), m_gatewayPage ? m_gatewayPage->toWorkspaceJson() : m_pendingGateway);
     workspace.insert(QStringLiteral("page"), static_cast<int>(currentPage()));
     return workspace;
@@ -1075,8 +1079,8 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
         // What the page would say when it opens it, said now.
         const QString config = gateway.value(QLatin1String("config")).toString();
         if (!config.isEmpty() && !QFileInfo::exists(config))
-            statusBar()->showMessage(tr("The workspace's KrakenD config %1 no longer exists")
-                                         .arg(QDir::toNativeSeparators(config)),
+            statusBar()->showMessage(
+                tr("The workspace's KrakenD config %1 no longer exists").arg(QDir::toNativeSeparators(config)),
                 kStatusMessageMs);
         m_pendingGateway = gateway;
         updateTitle();

@@ -10,9 +10,9 @@
 
 #include <array>
 #include <atomic>
-#include <cstring>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -350,16 +350,14 @@ BatchVerifier::BatchVerifier(const keys::JwkSet &keySet, const Policy &policy) :
     d->now = instant.toSecsSinceEpoch();
     d->fastPath = policy.keyIdStrategy == KeyIdStrategy::Kid;
     d->keySetUnusable = keySet.isEmpty() || keySet.isMixedSymmetry();
-    d->bareSingleKey
-        = keySet.keys.size() == 1 && keySet.format != u"JWK Set" && keySet.keys.first().kid.isEmpty();
+    d->bareSingleKey = keySet.keys.size() == 1 && keySet.format != u"JWK Set" && keySet.keys.first().kid.isEmpty();
     for (int i = 0; i < keySet.keys.size(); ++i)
         d->byKid[keySet.keys[i].kid.toStdString()].push_back(i);
     d->issuer = policy.issuer.toStdString();
     for (const auto &a : policy.audiences)
         d->audiences.push_back(a.toStdString());
     for (int i = 0; i < kAlgorithmCount; ++i)
-        d->available[static_cast<std::size_t>(i)]
-            = crypto::Backend::instance().isAvailable(static_cast<Algorithm>(i));
+        d->available[static_cast<std::size_t>(i)] = crypto::Backend::instance().isAvailable(static_cast<Algorithm>(i));
 }
 
 BatchVerifier::~BatchVerifier() = default;

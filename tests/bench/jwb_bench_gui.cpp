@@ -106,7 +106,8 @@ int main(int argc, char **argv)
     QString verdict;
     const QList<QString> typical {token(1, 0), token(2, 0)};
     measure(typical, 20, &verdict); // warm-up
-    const double small = measure(typical, app.arguments().contains(QStringLiteral("--typical-only")) ? 1000 : 200, &verdict);
+    const double small
+        = measure(typical, app.arguments().contains(QStringLiteral("--typical-only")) ? 1000 : 200, &verdict);
     report(QStringLiteral("GUI paste-to-verdict, typical token"), small, QStringLiteral("ms"),
         QStringLiteral("RS256, %1 characters, median of 200 (%3 ms before painting); verdict %2")
             .arg(typical[0].size())

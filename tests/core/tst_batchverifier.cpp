@@ -137,7 +137,8 @@ QList<jwb::keys::JwkSet> TestBatchVerifier::keySetsFor(const Family &f) const
     restricted.keys[1].use = QStringLiteral("enc");
     JwkSet duplicate = set; // two keys with kid k1
     duplicate.keys[1].kid = QStringLiteral("k1");
-    JwkSet bare = JwkSet::fromKey(Jwk::fromKey(pub), f.name == u"oct" ? QStringLiteral("secret") : QStringLiteral("PEM"));
+    JwkSet bare
+        = JwkSet::fromKey(Jwk::fromKey(pub), f.name == u"oct" ? QStringLiteral("secret") : QStringLiteral("PEM"));
     JwkSet noKids = set; // neither key has a kid: the token's key is found by trying
     noKids.keys[0].kid.clear();
     noKids.keys[1].kid.clear();
@@ -177,10 +178,12 @@ void TestBatchVerifier::agreesWithVerifier_data()
     QTest::addColumn<bool>("typical"); // must be decided by the fast path with the plain policy and k1
 
     const QByteArray h = "{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":\"JWT\"}";
-    const QByteArray good
-        = "{\"iss\":\"https://issuer.example\",\"sub\":\"u1\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600,\"iat\":1799999000,\"nbf\":1799999000,\"jti\":\"x\"}";
+    const QByteArray good = "{\"iss\":\"https://"
+                            "issuer.example\",\"sub\":\"u1\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600,\"iat\":"
+                            "1799999000,\"nbf\":1799999000,\"jti\":\"x\"}";
     QTest::newRow("typical") << h << good << true;
-    QTest::newRow("aud string") << h << QByteArray("{\"iss\":\"https://issuer.example\",\"aud\":\"api\",\"exp\":1800003600}")
+    QTest::newRow("aud string") << h
+                                << QByteArray("{\"iss\":\"https://issuer.example\",\"aud\":\"api\",\"exp\":1800003600}")
                                 << true;
     QTest::newRow("no kid") << QByteArray("{\"alg\":\"%ALG%\"}") << good << false;
     QTest::newRow("whitespace json") << QByteArray(" {\n \"alg\" : \"%ALG%\" ,\t\"kid\":\"%KID%\" }\r\n")
@@ -198,31 +201,37 @@ void TestBatchVerifier::agreesWithVerifier_data()
     QTest::newRow("nbf future") << h << QByteArray("{\"nbf\":1800000001,\"exp\":1800003600}") << true;
     QTest::newRow("nbf leeway") << h << QByteArray("{\"nbf\":1800000100,\"exp\":1800003600,\"aud\":\"api\"}") << true;
     QTest::newRow("iat future") << h << QByteArray("{\"iat\":1800000001}") << true;
-    QTest::newRow("iss wrong") << h << QByteArray("{\"iss\":\"https://other.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}")
-                               << true;
-    QTest::newRow("iss escaped slash") << h
-                                       << QByteArray("{\"iss\":\"https:\\/\\/issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}")
-                                       << false;
+    QTest::newRow("iss wrong")
+        << h << QByteArray("{\"iss\":\"https://other.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}") << true;
+    QTest::newRow("iss escaped slash")
+        << h << QByteArray("{\"iss\":\"https:\\/\\/issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}")
+        << false;
     QTest::newRow("iss unicode escape") << h << QByteArray("{\"iss\":\"https://issuer\\u002eexample\"}") << false;
     QTest::newRow("iss number") << h << QByteArray("{\"iss\":7}") << true;
     QTest::newRow("sub array") << h << QByteArray("{\"sub\":[\"a\"]}") << true;
     QTest::newRow("jti object") << h << QByteArray("{\"jti\":{\"a\":1}}") << true;
     QTest::newRow("aud mixed") << h << QByteArray("{\"aud\":[\"api\",3]}") << true;
     QTest::newRow("aud object") << h << QByteArray("{\"aud\":{\"api\":true}}") << true;
-    QTest::newRow("aud missing one") << h << QByteArray("{\"iss\":\"https://issuer.example\",\"aud\":[\"api\"],\"exp\":1800003600}")
+    QTest::newRow("aud missing one") << h
+                                     << QByteArray(
+                                            "{\"iss\":\"https://issuer.example\",\"aud\":[\"api\"],\"exp\":1800003600}")
                                      << true;
     QTest::newRow("aud empty array") << h << QByteArray("{\"aud\":[]}") << true;
     QTest::newRow("aud escaped") << h << QByteArray("{\"aud\":[\"a\\tpi\",\"web\"]}") << false;
-    QTest::newRow("value escapes elsewhere") << h << QByteArray("{\"name\":\"a \\\"quoted\\\" \\\\ name\\n\",\"exp\":1800003600}")
-                                             << true;
+    QTest::newRow("value escapes elsewhere")
+        << h << QByteArray("{\"name\":\"a \\\"quoted\\\" \\\\ name\\n\",\"exp\":1800003600}") << true;
     QTest::newRow("unicode text") << h << QByteArray("{\"name\":\"Jos\xc3\xa9\",\"exp\":1800003600}") << false;
-    QTest::newRow("nested") << h << QByteArray("{\"a\":{\"b\":[1,2,{\"c\":[true,false,null]}]},\"exp\":1800003600}") << true;
+    QTest::newRow("nested") << h << QByteArray("{\"a\":{\"b\":[1,2,{\"c\":[true,false,null]}]},\"exp\":1800003600}")
+                            << true;
     QTest::newRow("dup top payload") << h << QByteArray("{\"exp\":1,\"exp\":1800003600}") << true;
     QTest::newRow("dup nested payload") << h << QByteArray("{\"a\":{\"b\":1,\"b\":2},\"exp\":1800003600}") << true;
-    QTest::newRow("dup in array objects ok") << h << QByteArray("{\"a\":[{\"b\":1},{\"b\":2}],\"exp\":1800003600}") << true;
-    QTest::newRow("dup header alg") << QByteArray("{\"alg\":\"none\",\"alg\":\"%ALG%\",\"kid\":\"%KID%\"}") << good << true;
+    QTest::newRow("dup in array objects ok")
+        << h << QByteArray("{\"a\":[{\"b\":1},{\"b\":2}],\"exp\":1800003600}") << true;
+    QTest::newRow("dup header alg") << QByteArray("{\"alg\":\"none\",\"alg\":\"%ALG%\",\"kid\":\"%KID%\"}") << good
+                                    << true;
     QTest::newRow("dup escaped name") << h << QByteArray("{\"exp\":1,\"\\u0065xp\":1800003600}") << false;
-    QTest::newRow("crit") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"crit\":[\"b64\"],\"b64\":false}") << good << true;
+    QTest::newRow("crit") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"crit\":[\"b64\"],\"b64\":false}")
+                          << good << true;
     QTest::newRow("kid number") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":1}") << good << false;
     QTest::newRow("kid unknown") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"nope\"}") << good << true;
     QTest::newRow("kid empty") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"\"}") << good << true;
@@ -232,7 +241,8 @@ void TestBatchVerifier::agreesWithVerifier_data()
     QTest::newRow("alg nOnE") << QByteArray("{\"alg\":\"nOnE\",\"kid\":\"%KID%\"}") << good << true;
     QTest::newRow("alg missing") << QByteArray("{\"kid\":\"%KID%\"}") << good << false;
     QTest::newRow("alg number") << QByteArray("{\"alg\":256,\"kid\":\"%KID%\"}") << good << false;
-    QTest::newRow("embedded jwk") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"jwk\":{\"kty\":\"oct\",\"k\":\"AA\"}}")
+    QTest::newRow("embedded jwk") << QByteArray(
+        "{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"jwk\":{\"kty\":\"oct\",\"k\":\"AA\"}}")
                                   << good << true;
     QTest::newRow("payload not object") << h << QByteArray("[\"exp\",1]") << false;
     QTest::newRow("payload text") << h << QByteArray("hello") << false;
@@ -271,9 +281,9 @@ void TestBatchVerifier::agreesWithVerifier()
                 QByteArray h = hdr;
                 h.replace("%KID%", signer);
                 const QByteArray token = sign(alg, key, h, payload);
-                QList<QByteArray> lines = {token, token + "\r", " \t" + token + " ", "Bearer " + token,
-                    "\"" + token + "\"", token + ".", token.left(token.size() - 1),
-                    token.left(token.lastIndexOf('.') + 1)};
+                QList<QByteArray> lines
+                    = {token, token + "\r", " \t" + token + " ", "Bearer " + token, "\"" + token + "\"", token + ".",
+                        token.left(token.size() - 1), token.left(token.lastIndexOf('.') + 1)};
                 // A changed byte in each segment (the same alphabet, so still base64url).
                 for (int seg = 0; seg < 3; ++seg) {
                     QByteArray m = token;
@@ -311,8 +321,8 @@ void TestBatchVerifier::agreesWithVerifier()
                             decided += o.decided;
                             if (typical && li == 0 && si == 0 && pi == 0 && qstrcmp(signer, "k1") == 0)
                                 QVERIFY2(o.decided == 1,
-                                    qPrintable(QStringLiteral("%1: the fast path handed a typical token back")
-                                                   .arg(algName)));
+                                    qPrintable(
+                                        QStringLiteral("%1: the fast path handed a typical token back").arg(algName)));
                         }
                     }
                 }
@@ -332,9 +342,9 @@ void TestBatchVerifier::randomMutationsAgree()
     for (const Family &f : std::as_const(m_families)) {
         const auto sets = keySetsFor(f);
         const Algorithm alg = f.algs.first();
-        const QByteArray header
-            = "{\"alg\":\"" + jwb::crypto::Algorithms::name(alg).toLatin1() + "\",\"kid\":\"k1\"}";
-        const QByteArray payload = "{\"iss\":\"https://issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600,\"iat\":1799999000}";
+        const QByteArray header = "{\"alg\":\"" + jwb::crypto::Algorithms::name(alg).toLatin1() + "\",\"kid\":\"k1\"}";
+        const QByteArray payload
+            = "{\"iss\":\"https://issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600,\"iat\":1799999000}";
         for (int round = 0; round < 300; ++round) {
             QByteArray line;
             if (round % 2 == 0) {
@@ -393,8 +403,7 @@ void TestBatchVerifier::runMatchesReference()
     const Family &f = m_families[1]; // RSA
     const auto set = keySetsFor(f).first();
     const Policy &policy = m_policies[1];
-    const QByteArray good
-        = "{\"iss\":\"https://issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}";
+    const QByteArray good = "{\"iss\":\"https://issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}";
     QByteArray data;
     QList<QByteArray> tokens;
     QList<int> lineOf; // each token's line in the file, blank lines counted
@@ -478,7 +487,8 @@ void TestBatchVerifier::otherStrategiesUseReference()
     Policy policy = m_policies[0];
     policy.keyIdStrategy = jwb::validation::KeyIdStrategy::X5t;
     const Family &f = m_families[0];
-    const QByteArray token = sign(Algorithm::HS256, f.priv, "{\"alg\":\"HS256\",\"kid\":\"k1\"}", "{\"exp\":1800003600}");
+    const QByteArray token
+        = sign(Algorithm::HS256, f.priv, "{\"alg\":\"HS256\",\"kid\":\"k1\"}", "{\"exp\":1800003600}");
     const BatchVerifier batch(keySetsFor(f).first(), policy);
     QVERIFY(!batch.fastPathEnabled());
     BatchVerifier::Worker worker(batch);

@@ -7,13 +7,13 @@
 #include "common/Clock.h"
 #include "common/Dialogs.h"
 #include "common/Resources.h"
+#include "compose/ComposerPage.h"
+#include "gateway/GatewayPage.h"
+#include "gateway/SimulationPanel.h"
 #include "inspector/ClaimsModel.h"
 #include "inspector/FindingsModel.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
-#include "compose/ComposerPage.h"
-#include "gateway/GatewayPage.h"
-#include "gateway/SimulationPanel.h"
 #include "keys/KeysPage.h"
 #include "verify/VerifyPanel.h"
 
@@ -659,8 +659,8 @@ void TestMainWindow::pagesAreBuiltWhenFirstShown()
     changed.insert(QStringLiteral("composer"), QJsonObject {{QStringLiteral("kid"), QStringLiteral("lazy-kid")}});
     QVERIFY(m_window->loadWorkspaceJson(changed).ok());
     QVERIFY(!m_window->isPageBuilt(Page::Composer));
-    QCOMPARE(m_window->workspaceJson().value(u"composer").toObject().value(u"kid").toString(),
-        QStringLiteral("lazy-kid"));
+    QCOMPARE(
+        m_window->workspaceJson().value(u"composer").toObject().value(u"kid").toString(), QStringLiteral("lazy-kid"));
     QCOMPARE(m_window->composerPage()->toWorkspaceJson().value(u"kid").toString(), QStringLiteral("lazy-kid"));
 }
 

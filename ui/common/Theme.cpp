@@ -100,8 +100,8 @@ public:
             painter.setRenderHint(QPainter::Antialiasing);
             const QSize fitted = renderer.defaultSize().scaled(size, Qt::KeepAspectRatio);
             renderer.render(&painter,
-                QRectF((size.width() - fitted.width()) / 2.0, (size.height() - fitted.height()) / 2.0,
-                    fitted.width(), fitted.height()));
+                QRectF((size.width() - fitted.width()) / 2.0, (size.height() - fitted.height()) / 2.0, fitted.width(),
+                    fitted.height()));
         }
         if (mode != QIcon::Normal && mode != QIcon::Active) {
             QStyleOption option;

@@ -1012,12 +1012,12 @@ void InspectorWidget::updateBanner()
     m_bannerText->setText(text);
     const QColor background = tone ? Theme::severityBackground(*tone, pal) : pal.color(QPalette::AlternateBase);
     const QColor border = tone ? Theme::severityColor(*tone, pal) : pal.color(QPalette::Mid);
-    const QString style
-        = QStringLiteral("QFrame#banner { background: %1; border: 1px solid rgba(%2, %3, %4, 110); border-radius: 6px; }")
-              .arg(background.name(QColor::HexRgb))
-              .arg(border.red())
-              .arg(border.green())
-              .arg(border.blue());
+    const QString style = QStringLiteral(
+        "QFrame#banner { background: %1; border: 1px solid rgba(%2, %3, %4, 110); border-radius: 6px; }")
+                              .arg(background.name(QColor::HexRgb))
+                              .arg(border.red())
+                              .arg(border.green())
+                              .arg(border.blue());
     // Setting a style sheet re-polishes the banner and everything in it: only when the tone changes.
     if (style != m_banner->styleSheet()) {
         m_bannerIcon->setPixmap(Theme::severityIcon(tone.value_or(common::Severity::Info)).pixmap(20, 20));

@@ -175,7 +175,8 @@ private:
     QTableView *m_findingsView = nullptr;
     QPlainTextEdit *m_signatureView = nullptr;
     bool m_signatureStale = false;
-    std::optional<common::Severity> m_findingsIconSeverity; ///< what the Findings tab's icon shows ///< the signature view waits for its tab to be shown
+    std::optional<common::Severity> m_findingsIconSeverity; ///< what the Findings tab's icon shows ///< the signature
+                                                            ///< view waits for its tab to be shown
     VerifyPanel *m_verifyPanel = nullptr;
     QStackedWidget *m_decodedStack = nullptr;
     QToolButton *m_textModeButton = nullptr;

@@ -170,7 +170,8 @@ void TokenEditor::rebuildSelections()
     auto cursorFor = [&](qsizetype start, qsizetype count) {
         QTextCursor c(document());
         c.setPosition(static_cast<int>(std::min<qsizetype>(shownPosition(start), length)));
-        c.setPosition(static_cast<int>(std::min<qsizetype>(shownPosition(start + count), length)), QTextCursor::KeepAnchor);
+        c.setPosition(
+            static_cast<int>(std::min<qsizetype>(shownPosition(start + count), length)), QTextCursor::KeepAnchor);
         return c;
     };
     for (const TokenMarkup::Span &span : m_markup.segments) {

@@ -45,7 +45,6 @@ void setStyleIfChanged(QWidget *widget, const QString &style)
         widget->setStyleSheet(style);
 }
 
-
 constexpr auto kFromKey = "From the key";
 
 QColor okColor(const QPalette &palette)
@@ -471,10 +470,13 @@ void VerifyPanel::verifyNow()
         showNeutral(tr("Verifying…"), tr("Starting the cryptography self-test."));
         if (!m_waitingForCrypto) {
             m_waitingForCrypto = true;
-            connect(CryptoStartup::instance(), &CryptoStartup::ready, this, [this] {
-                m_waitingForCrypto = false;
-                verifyNow();
-            }, Qt::SingleShotConnection);
+            connect(
+                CryptoStartup::instance(), &CryptoStartup::ready, this,
+                [this] {
+                    m_waitingForCrypto = false;
+                    verifyNow();
+                },
+                Qt::SingleShotConnection);
         }
         // Without a start-up that runs it after the first paint, whoever asks first runs it.
         CryptoStartup::instance()->requestSoon();
