@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "common/Clock.h"
 #include "common/Dialogs.h"
+#include "common/JsonTreeModel.h"
 #include "common/Resources.h"
 #include "compose/ComposerPage.h"
 #include "gateway/GatewayPage.h"
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void hugePayloadStaysResponsive();
     void hugeTokenIsShownInBlocks();
     void pagesAreBuiltWhenFirstShown();
+    void treeFollowsTheTokenWhenShown();
 
 private:
     void setToken(const QString &text);
@@ -662,6 +664,38 @@ void TestMainWindow::pagesAreBuiltWhenFirstShown()
     QCOMPARE(
         m_window->workspaceJson().value(u"composer").toObject().value(u"kid").toString(), QStringLiteral("lazy-kid"));
     QCOMPARE(m_window->composerPage()->toWorkspaceJson().value(u"kid").toString(), QStringLiteral("lazy-kid"));
+}
+
+void TestMainWindow::treeFollowsTheTokenWhenShown()
+{
+    ui::InspectorWidget *inspector = m_window->inspector();
+    // The value the tree shows for the payload's "sub".
+    auto treeSub = [inspector] {
+        ui::JsonTreeModel *model = inspector->treeModel();
+        for (int top = 0; top < model->rowCount(); ++top) {
+            const QModelIndex part = model->index(top, ui::JsonTreeModel::NameColumn);
+            for (int row = 0; row < model->rowCount(part); ++row) {
+                if (model->index(row, ui::JsonTreeModel::NameColumn, part).data().toString() == u"sub")
+                    return model->index(row, ui::JsonTreeModel::ValueColumn, part).data().toString();
+            }
+        }
+        return QString();
+    };
+    // Pasted while the JSON text is shown, the tree is filled when it is shown.
+    setToken(makeToken(R"({"alg":"HS256"})", R"({"sub":"first"})"));
+    inspector->inspectNow();
+    QVERIFY(!inspector->isTreeMode());
+    inspector->setTreeMode(true);
+    QVERIFY(treeSub().contains(u"first"));
+    // Pasted while the tree is shown, it follows at once; and back in text mode, on the next show.
+    setToken(makeToken(R"({"alg":"HS256"})", R"({"sub":"second"})"));
+    inspector->inspectNow();
+    QVERIFY(treeSub().contains(u"second"));
+    inspector->setTreeMode(false);
+    setToken(makeToken(R"({"alg":"HS256"})", R"({"sub":"third"})"));
+    inspector->inspectNow();
+    inspector->setTreeMode(true);
+    QVERIFY(treeSub().contains(u"third"));
 }
 
 QTEST_MAIN(TestMainWindow)

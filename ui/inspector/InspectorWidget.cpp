@@ -550,6 +550,8 @@ void InspectorWidget::setKeyRing(KeyRing *ring)
 
 void InspectorWidget::setTreeMode(bool tree)
 {
+    if (tree)
+        updateTree();
     m_decodedStack->setCurrentIndex(tree ? 1 : 0);
     (tree ? m_treeModeButton : m_textModeButton)->setChecked(true);
 }
@@ -797,11 +799,35 @@ void InspectorWidget::updateDecodedViews()
     for (const auto &document : std::as_const(documents))
         treeSource += document.first.toUtf8() + '\0' + document.second + '\0';
     if (treeSource != m_treeSource || documents.isEmpty()) {
-        // Only on a new token: the 30 s time refresh must not collapse what the user expanded.
+        // Only on a new token: the 30 s time refresh must not collapse what the user expanded. While the JSON
+        // text is shown the tree waits until it is.
         m_treeSource = treeSource;
-        m_treeModel->setDocuments(documents);
-        m_treeView->expandToDepth(0);
+        m_treeDocuments = documents;
+        m_treeStale = true;
+        if (isTreeMode())
+            updateTree();
     }
+}
+
+void InspectorWidget::updateTree()
+{
+    if (!m_treeStale)
+        return;
+    m_treeStale = false;
+    m_treeModel->setDocuments(std::exchange(m_treeDocuments, {}));
+    m_treeView->expandToDepth(0);
+}
+
+JsonTreeModel *InspectorWidget::treeModel() const
+{
+    const_cast<InspectorWidget *>(this)->updateTree();
+    return m_treeModel;
+}
+
+QTreeView *InspectorWidget::treeView() const
+{
+    const_cast<InspectorWidget *>(this)->updateTree();
+    return m_treeView;
 }
 
 QPlainTextEdit *InspectorWidget::signatureView() const

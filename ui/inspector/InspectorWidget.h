@@ -102,8 +102,9 @@ public:
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QTimer *refreshTimer() const { return m_refreshTimer; }
-    [[nodiscard]] JsonTreeModel *treeModel() const { return m_treeModel; }
-    [[nodiscard]] QTreeView *treeView() const { return m_treeView; }
+    /// Brought up to date first: while the JSON text is shown the tree is filled only when it is shown.
+    [[nodiscard]] JsonTreeModel *treeModel() const;
+    [[nodiscard]] QTreeView *treeView() const;
     [[nodiscard]] QComboBox *evaluateAtCombo() const { return m_evaluateAtCombo; }
     [[nodiscard]] QDateTimeEdit *evaluateAtEdit() const { return m_evaluateAtEdit; }
 
@@ -128,6 +129,7 @@ private:
     QWidget *buildDecodedTab();
     /// Fills a tab made empty at start-up, once.
     void buildTab(Tab which);
+    void updateTree();
     void buildClaimsTab(QWidget *tab);
     void buildFindingsTab(QWidget *tab);
     void buildSignatureTab(QWidget *tab);
@@ -183,6 +185,8 @@ private:
     QToolButton *m_treeModeButton = nullptr;
     JsonTreeModel *m_treeModel = nullptr;
     QTreeView *m_treeView = nullptr;
+    QList<std::pair<QString, QByteArray>> m_treeDocuments; ///< what the tree shows next, while m_treeStale
+    bool m_treeStale = false;
     QByteArray m_treeSource; ///< what the tree shows, to rebuild it only when the token changes
     QComboBox *m_evaluateAtCombo = nullptr;
     QDateTimeEdit *m_evaluateAtEdit = nullptr;
