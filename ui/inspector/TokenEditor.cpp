@@ -27,8 +27,7 @@ TokenEditor::TokenEditor(QWidget *parent) : QPlainTextEdit(parent)
     document()->setDocumentMargin(8);
     // Any edit but our own replacement makes the shown text (breaks and all) the token.
     connect(document(), &QTextDocument::contentsChange, this, [this] {
-        if (!m_settingText && m_chunked) {
-            m_chunked = false;
+        if (!m_settingText && isChunked()) {
             m_original.clear();
             m_breaks.clear();
         }
@@ -48,8 +47,7 @@ QString TokenEditor::chunked(const QString &text, QList<qsizetype> *breaks)
             column = 0;
         } else if (column == kChunkColumn) {
             out.append(u'\n');
-            if (breaks)
-                breaks->append(i);
+            breaks->append(i);
             column = 1;
         } else {
             ++column;
@@ -61,7 +59,7 @@ QString TokenEditor::chunked(const QString &text, QList<qsizetype> *breaks)
 
 qsizetype TokenEditor::shownPosition(qsizetype position) const
 {
-    if (!m_chunked)
+    if (!isChunked())
         return position;
     // One more for every break shown before (or at) the position.
     return position + (std::upper_bound(m_breaks.cbegin(), m_breaks.cend(), position) - m_breaks.cbegin());
@@ -82,14 +80,13 @@ void TokenEditor::showChunked(const QString &text, bool undoable)
         setPlainText(shown);
     }
     m_settingText = false;
-    m_chunked = !breaks.isEmpty();
-    m_original = m_chunked ? text : QString();
+    m_original = breaks.isEmpty() ? QString() : text;
     m_breaks = breaks;
 }
 
 QString TokenEditor::tokenText() const
 {
-    return m_chunked ? m_original : toPlainText();
+    return isChunked() ? m_original : toPlainText();
 }
 
 void TokenEditor::setToken(const QString &text)

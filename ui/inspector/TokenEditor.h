@@ -30,14 +30,10 @@ public:
     /// original, exactly.
     [[nodiscard]] QString tokenText() const;
     /// Whether the text shown carries breaks that are not in the token (see tokenText()).
-    [[nodiscard]] bool isChunked() const { return m_chunked; }
+    [[nodiscard]] bool isChunked() const { return !m_breaks.isEmpty(); }
 
     static constexpr qsizetype kChunkAbove = 64 * 1024;
     static constexpr qsizetype kChunkColumn = 1024;
-    /// `text` with a line break after every kChunkColumn characters of each longer line, when the text is longer
-    /// than kChunkAbove; otherwise `text` itself. `breaks` receives the offsets in `text` before which a break
-    /// was inserted, in order.
-    [[nodiscard]] static QString chunked(const QString &text, QList<qsizetype> *breaks = nullptr);
     /// Where character `position` of tokenText() is shown in the editor (markup is given in tokenText()'s terms).
     [[nodiscard]] qsizetype shownPosition(qsizetype position) const;
 
@@ -56,12 +52,15 @@ protected:
 private:
     [[nodiscard]] static QStringList localFiles(const QMimeData *source);
     void rebuildSelections();
+    /// `text` with a line break after every kChunkColumn characters of each longer line, when the text is longer
+    /// than kChunkAbove; otherwise `text` itself. `breaks` receives the offsets in `text` before which a break
+    /// was inserted, in order.
+    [[nodiscard]] static QString chunked(const QString &text, QList<qsizetype> *breaks);
     void showChunked(const QString &text, bool undoable);
 
     TokenMarkup m_markup;
-    QString m_original; ///< what tokenText() returns while m_chunked
-    QList<qsizetype> m_breaks; ///< offsets in m_original before which a break is shown
-    bool m_chunked = false;
+    QString m_original; ///< what tokenText() returns while the text is shown in blocks
+    QList<qsizetype> m_breaks; ///< offsets in m_original before which a break is shown; empty when none
     bool m_settingText = false;
 };
 
