@@ -37,7 +37,8 @@
 #endif
 #endif
 #ifdef JWB_SOAK_ASAN
-#include <sanitizer/allocator_interface.h>
+// From the sanitizer runtime (sanitizer/allocator_interface.h, which gcc does not install).
+extern "C" size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 using namespace jwb;
