@@ -175,8 +175,12 @@ private:
     void copyCredential(const QString &text, const QString &what);
     void undo();
     void redo();
-    void storeSecrets(const QString &workspaceId, const QStringList &sourceIds);
+    /// Stores the secrets of `sourceIds` in the keychain; once it has answered for all of them, rewrites the
+    /// workspace file at `path` (if it still holds `written`) to list those stored as in the keychain.
+    void storeSecrets(const QString &path, const QJsonObject &written, const QStringList &sourceIds);
     void loadSecrets(const QJsonObject &workspace);
+    /// One status message naming every key source that opened without its secret.
+    void reportMissingSecrets(const QString &keychainError);
     void restoreWindowState();
     void saveWindowState() const;
     bool writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const;

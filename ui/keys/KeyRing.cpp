@@ -2,6 +2,7 @@
 
 #include "keys/KeyLoader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +73,14 @@ bool KeySource::holdsSecret() const
         return false;
     }
     return false;
+}
+
+QString KeySource::secretNotStoredError()
+{
+    return QStringLiteral("secret_not_stored: ")
+        + QCoreApplication::translate("jwb::ui::KeySource",
+            "the secret was not restored: workspace files never hold it, and the system keychain did not "
+            "provide it. Paste it again.");
 }
 
 QString KeySource::kindName(Kind kind)
@@ -480,8 +489,7 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
     for (int i = 0; i < m_sources.size(); ++i) {
         // Sources whose secret was left out of the file stay empty until the keychain fills them in.
         if (m_sources.at(i).holdsSecret() && m_sources.at(i).text.isEmpty() && m_sources.at(i).binary.isEmpty()) {
-            m_sources[i].error = QStringLiteral("secret_not_stored: ")
-                + tr("The workspace file does not hold this key's secret; paste it again or load it from the keychain");
+            m_sources[i].error = KeySource::secretNotStoredError();
             continue;
         }
         reload(i);

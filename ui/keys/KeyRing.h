@@ -51,6 +51,8 @@ struct KeySource
     /// private key material or a generated key.
     [[nodiscard]] bool holdsSecret() const;
     [[nodiscard]] static QString kindName(Kind kind);
+    /// The error of every source that opened without its secret (one message, whatever the reason).
+    [[nodiscard]] static QString secretNotStoredError();
     [[nodiscard]] static std::optional<Kind> kindFromName(const QString &name);
 };
 
