@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace jwb::ui {
 
 namespace {
@@ -251,8 +253,6 @@ void KeyRing::startFetch(int index)
     cancel(index);
     if (!m_manager)
         m_manager = new QNetworkAccessManager(this);
-    // TLS settings may differ between sources and edits: never reuse a connection made under other rules.
-    m_manager->clearConnectionCache();
 
     KeySource &source = m_sources[index];
     const QUrl url = QUrl::fromUserInput(source.location.trimmed());
@@ -263,7 +263,19 @@ void KeyRing::startFetch(int index)
         Q_EMIT fetchFinished(index);
         return;
     }
-    auto *fetcher = new keysource::JwksFetcher(m_manager, source.network, this);
+    // TLS settings may differ between sources and edits: never reuse a connection made under other rules. Clearing
+    // the shared cache would cut the connections of fetches still running (they then hang until their timeout),
+    // so a fetch that starts beside others gets a manager of its own.
+    QNetworkAccessManager *manager = m_manager;
+    const bool othersRunning = std::any_of(
+        m_fetchers.cbegin(), m_fetchers.cend(), [](const QPointer<keysource::JwksFetcher> &f) { return !f.isNull(); });
+    if (othersRunning)
+        manager = new QNetworkAccessManager;
+    else
+        m_manager->clearConnectionCache();
+    auto *fetcher = new keysource::JwksFetcher(manager, source.network, this);
+    if (manager != m_manager)
+        manager->setParent(fetcher);
     const QString id = source.id;
     m_fetchers.insert(id, fetcher);
     source.fetching = true;
