@@ -11,6 +11,8 @@
 #include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
+#include "keys/FetchPermission.h"
+#include "keys/FetchPrompt.h"
 #include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
 
@@ -1032,7 +1034,7 @@ QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
     return workspace;
 }
 
-common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
+common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace, WorkspaceOrigin origin)
 {
     const int version = workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toInt(-1);
     if (version < 1 || version > kWorkspaceVersion)
@@ -1043,7 +1045,7 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
     const QJsonValue tokens = workspace.value(QStringLiteral("tokens"));
     if (!tokens.isUndefined() && !tokens.isArray())
         return common::Result<void>::failure(QStringLiteral("invalid_workspace"), tr("\"tokens\" must be an array"));
-    if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray()); !keys)
+    if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray(), origin); !keys)
         return keys;
 
     m_workspaceId = workspace.value(QStringLiteral("id")).toString(m_workspaceId);
@@ -1109,6 +1111,11 @@ bool MainWindow::openWorkspace(const QString &path)
     m_workspacePath = path;
     addRecentFile(path);
     updateTitle();
+    // Nothing was fetched while it opened: one question for every remote source it lists.
+    const int waiting = static_cast<int>(FetchPermission::waiting(*m_keyRing).size());
+    if (waiting > 0 && !askToFetch(this, m_keyRing))
+        statusBar()->showMessage(
+            tr("%n remote key source(s) not fetched: Keys > Refresh fetches one", nullptr, waiting), kStatusMessageMs);
     return true;
 }
 
@@ -1316,13 +1323,23 @@ bool MainWindow::restoreLastSession()
     if (!QFile::exists(lastSessionPath()))
         return false;
     const auto workspace = readWorkspaceFile(lastSessionPath());
-    if (!workspace || !loadWorkspaceJson(workspace.value()).ok()) {
+    if (!workspace || !loadWorkspaceJson(workspace.value(), WorkspaceOrigin::OwnSession).ok()) {
         statusBar()->showMessage(tr("The last session could not be restored; starting afresh."), kStatusMessageMs);
         return false;
     }
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
     updateTitle();
+    reportWaitingSources();
     return true;
+}
+
+void MainWindow::reportWaitingSources()
+{
+    const int waiting = static_cast<int>(FetchPermission::waiting(*m_keyRing).size());
+    if (waiting > 0)
+        statusBar()->showMessage(
+            tr("%n remote key source(s) still wait for your permission: Keys > Refresh fetches one", nullptr, waiting),
+            kStatusMessageMs);
 }
 
 bool MainWindow::autosaveNow()
@@ -1361,7 +1378,7 @@ bool MainWindow::offerRecovery()
         QFile::remove(autosavePath());
         return false;
     }
-    if (!loadWorkspaceJson(workspace.value()).ok())
+    if (!loadWorkspaceJson(workspace.value(), WorkspaceOrigin::OwnSession).ok())
         return false;
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
     if (unsavedConfig) {
@@ -1370,6 +1387,7 @@ bool MainWindow::offerRecovery()
             config.value(QStringLiteral("path")).toString(), config.value(QStringLiteral("text")).toString().toUtf8());
     }
     updateTitle();
+    reportWaitingSources();
     return true;
 }
 

@@ -2,6 +2,7 @@
 // save and reopen a session, secrets kept out of files (and in the keychain only when the user agrees),
 // crash recovery from the autosave, and one Open that sends each kind of file to the page that owns it.
 
+#include "LocalHttpsServer.h"
 #include "UiTestHelpers.h"
 
 #include "../common/TestData.h"
@@ -16,6 +17,8 @@
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
 #include "keys/KeyRing.h"
+#include "keys/KeySourcesModel.h"
+#include "keys/KeysPage.h"
 #include "verify/VerifyPanel.h"
 
 #include <QAbstractItemModelTester>
@@ -27,6 +30,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QListView>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -88,8 +92,14 @@ private Q_SLOTS:
     void demoWorkspaceHasKeys();
     void secretClipboardClears();
     void secretsStayOutOfSettingsAndSessions();
+    void foreignWorkspaceWaitsForPermission();
+    void ownSessionFetches();
 
 private:
+    /// A local HTTPS server and a workspace whose two remote sources point at it: one trusts the server's
+    /// certificate as an extra CA from the file, one is insecure. False (with a skip reason) without openssl.
+    bool startServer(QString *why);
+    QJsonObject remoteWorkspace(bool markInsecureWaiting = false) const;
     std::unique_ptr<ui::MainWindow> makeWindow();
     void answer(QMessageBox::StandardButton button);
 
@@ -99,6 +109,11 @@ private:
     QMessageBox::StandardButton m_answer = QMessageBox::No;
     QHash<QString, QString> m_keychain;
     QString m_refuseWrite; ///< a source id whose keychain write fails
+    QList<ui::Dialogs::Choice> m_choices;
+    QString m_choiceAnswer; ///< the button text pressed in Dialogs::choose
+    std::unique_ptr<test::LocalHttpsServer> m_server;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -116,6 +131,9 @@ void TestWorkspace::init()
     m_questions.clear();
     m_keychain.clear();
     m_refuseWrite.clear();
+    m_choices.clear();
+    m_choiceAnswer.clear();
+    m_server.reset();
     m_answer = QMessageBox::No;
     m_dir = std::make_unique<QTemporaryDir>();
     QFile::remove(ui::MainWindow::autosavePath());
@@ -126,6 +144,11 @@ void TestWorkspace::init()
     hooks.question = [this](const QString &, const QString &text, QMessageBox::StandardButtons) {
         m_questions.append(text);
         return m_answer;
+    };
+    hooks.choose = [this](const ui::Dialogs::Choice &choice) {
+        m_choices.append(choice);
+        const int index = static_cast<int>(choice.buttons.indexOf(m_choiceAnswer));
+        return index >= 0 ? index : choice.escapeButton;
     };
     ui::Dialogs::setHooks(hooks);
     ui::SecretStore::Backend keychain;
@@ -150,6 +173,7 @@ void TestWorkspace::init()
 
 void TestWorkspace::cleanup()
 {
+    m_server.reset();
     ui::Dialogs::clearHooks();
     ui::SecretStore::clearBackend();
     m_dir.reset();
@@ -607,6 +631,155 @@ void TestWorkspace::secretsStayOutOfSettingsAndSessions()
         // The private JWK members of the demo key ("d", "p", "q") are not there either.
         QVERIFY2(!bytes.contains("\"d\""), qPrintable(path));
     }
+}
+
+bool TestWorkspace::startServer(QString *why)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *why = QStringLiteral("no TLS backend");
+        return false;
+    }
+    if (m_certificate.isNull() && !test::makeLocalhostCertificate(m_dir->path(), &m_certificate, &m_key, why))
+        return false;
+    m_server = std::make_unique<test::LocalHttpsServer>();
+    if (!m_server->start(m_certificate, m_key)) {
+        *why = QStringLiteral("cannot listen on 127.0.0.1");
+        return false;
+    }
+    m_server->setBody(ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8());
+    return true;
+}
+
+QJsonObject TestWorkspace::remoteWorkspace(bool markInsecureWaiting) const
+{
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
+    QJsonObject withCa {{QStringLiteral("id"), QStringLiteral("ca")},
+        {QStringLiteral("name"), QStringLiteral("with CA")}, {QStringLiteral("kind"), QStringLiteral("jwk_url")},
+        {QStringLiteral("location"), QString(base + u"/a.json")},
+        {QStringLiteral("network"),
+            QJsonObject {{QStringLiteral("ca_pem"), QJsonArray {QString::fromLatin1(m_certificate.toPem())}},
+                {QStringLiteral("timeout_ms"), 20000}}}};
+    QJsonObject insecure {{QStringLiteral("id"), QStringLiteral("insecure")},
+        {QStringLiteral("name"), QStringLiteral("no checks")}, {QStringLiteral("kind"), QStringLiteral("jwk_url")},
+        {QStringLiteral("location"), QString(base + u"/b.json")},
+        {QStringLiteral("network"),
+            QJsonObject {{QStringLiteral("insecure"), true}, {QStringLiteral("timeout_ms"), 20000}}}};
+    if (markInsecureWaiting)
+        insecure.insert(QStringLiteral("awaiting_permission"), true);
+    return QJsonObject {{QStringLiteral("jwt_workbench_workspace"), 1},
+        {QStringLiteral("id"), QStringLiteral("foreign")}, {QStringLiteral("keys"), QJsonArray {withCa, insecure}},
+        {QStringLiteral("page"), 1}};
+}
+
+void TestWorkspace::foreignWorkspaceWaitsForPermission()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("foreign.jwb.json"), QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
+
+    // "Not now": opening makes no request at all, and the sources show that they wait.
+    m_choiceAnswer = QStringLiteral("Not now");
+    auto window = makeWindow();
+    QVERIFY(window->openFile(path));
+    QCOMPARE(m_choices.size(), 1);
+    const ui::Dialogs::Choice asked = m_choices.first();
+    QCOMPARE(asked.buttons, (QStringList {QStringLiteral("Fetch now"), QStringLiteral("Not now")}));
+    QCOMPARE(asked.defaultButton, 1);
+    QCOMPARE(asked.escapeButton, 1);
+    QVERIFY2(asked.text.contains(u"127.0.0.1: with CA (JWK Set URL), no checks (JWK Set URL)"), qPrintable(asked.text));
+    QVERIFY(asked.text.contains(u"\u201cFetch now\u201d accepts them"));
+    QVERIFY(asked.text.contains(u"/b.json: insecure: certificates are not checked"));
+    QVERIFY(asked.text.contains(u"/a.json: trusts 1 extra CA certificate"));
+    QVERIFY(asked.text.contains(u"from the file: localhost"));
+    QTest::qWait(300);
+    QCOMPARE(m_server->connections(), 0);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(window->keyRing()->at(i).awaitingPermission);
+        QVERIFY(!window->keyRing()->at(i).fetching);
+    }
+    auto *page = window->keysPage();
+    QCOMPARE(page->sourcesModel()->index(0).data(ui::KeySourcesModel::StatusRole).toString(),
+        QStringLiteral("not fetched: waiting for your permission (Refresh fetches it)"));
+
+    // Refresh on the Keys page fetches one later; its TLS setting from the file is confirmed first.
+    page->selectSource(0);
+    page->refreshCurrent();
+    QCOMPARE(m_choices.size(), 2);
+    QVERIFY(m_choices.last().text.contains(u"/a.json: trusts 1 extra CA certificate"));
+    QVERIFY(!m_choices.last().text.contains(u"/b.json"));
+    QTest::qWait(300);
+    QCOMPARE(m_server->connections(), 0);
+    m_choiceAnswer = QStringLiteral("Fetch now");
+    page->refreshCurrent();
+    QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
+    QVERIFY2(window->keyRing()->at(0).error.isEmpty(), qPrintable(window->keyRing()->at(0).error));
+    QCOMPARE(m_server->requests(), 1);
+    QVERIFY(window->keyRing()->at(1).awaitingPermission);
+
+    // "Fetch now" on opening fetches every listed source.
+    auto other = makeWindow();
+    QVERIFY(other->openWorkspace(path));
+    QCOMPARE(m_choices.size(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(!other->keyRing()->at(0).fetching && !other->keyRing()->at(1).fetching, 30000);
+    QVERIFY2(other->keyRing()->at(0).keys, qPrintable(other->keyRing()->at(0).error));
+    QVERIFY2(other->keyRing()->at(1).keys, qPrintable(other->keyRing()->at(1).error));
+    QCOMPARE(m_server->requests(), 3);
+}
+
+void TestWorkspace::ownSessionFetches()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    // The last session is the user's own: fetched without a question, except a source still waiting when it
+    // was saved.
+    QFile session(ui::MainWindow::lastSessionPath());
+    QVERIFY(session.open(QIODevice::WriteOnly));
+    session.write(QJsonDocument(remoteWorkspace(true)).toJson());
+    session.close();
+    {
+        auto window = makeWindow();
+        QVERIFY(window->restoreLastSession());
+        QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
+        QVERIFY(window->keyRing()->at(1).awaitingPermission);
+        QTest::qWait(200);
+        QCOMPARE(m_server->connections(), 1);
+        QVERIFY(m_choices.isEmpty());
+    }
+
+    // "Not now" on a workspace file survives closing the window: the next start does not fetch them either.
+    m_choiceAnswer = QStringLiteral("Not now");
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("foreign.jwb.json"), QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
+    {
+        auto window = makeWindow();
+        QVERIFY(window->openWorkspace(path));
+        window->show();
+        window->close(); // writes the last session
+    }
+    {
+        auto window = makeWindow();
+        QVERIFY(window->restoreLastSession());
+        QVERIFY(window->keyRing()->at(0).awaitingPermission);
+        QVERIFY(window->keyRing()->at(1).awaitingPermission);
+        QTest::qWait(300);
+        QCOMPARE(m_server->connections(), 1);
+    }
+
+    // The crash-recovery copy is the user's own session too.
+    QFile autosave(ui::MainWindow::autosavePath());
+    QVERIFY(autosave.open(QIODevice::WriteOnly));
+    autosave.write(QJsonDocument(remoteWorkspace(true)).toJson());
+    autosave.close();
+    m_answer = QMessageBox::Yes;
+    auto recovered = makeWindow();
+    QVERIFY(recovered->offerRecovery());
+    QTRY_VERIFY_WITH_TIMEOUT(recovered->keyRing()->at(0).keys.has_value(), 30000);
+    QVERIFY(recovered->keyRing()->at(1).awaitingPermission);
+    QCOMPARE(m_server->connections(), 2);
+    QCOMPARE(m_choices.size(), 1); // only the workspace file asked
 }
 
 QTEST_MAIN(TestWorkspace)

@@ -1,5 +1,6 @@
 #include "keys/KeyRing.h"
 
+#include "keys/FetchPermission.h"
 #include "keys/KeyLoader.h"
 
 #include <QCoreApplication>
@@ -241,11 +242,23 @@ void KeyRing::reload(int index)
     if (index < 0 || index >= m_sources.size())
         return;
     if (m_sources.at(index).isRemote()) {
+        if (m_sources.at(index).awaitingPermission) {
+            Q_EMIT sourceChanged(index);
+            return;
+        }
         startFetch(index);
         return;
     }
     loadLocal(m_sources[index]);
     Q_EMIT sourceChanged(index);
+}
+
+void KeyRing::allowFetch(int index)
+{
+    if (index < 0 || index >= m_sources.size())
+        return;
+    m_sources[index].awaitingPermission = false;
+    reload(index);
 }
 
 void KeyRing::startFetch(int index)
@@ -443,13 +456,15 @@ QJsonArray KeyRing::toJson(bool includeSecrets, QStringList *secretsLeftOut) con
             }
             network.insert(QStringLiteral("timeout_ms"), source.network.timeoutMs);
             entry.insert(QStringLiteral("network"), network);
+            if (source.awaitingPermission)
+                entry.insert(QStringLiteral("awaiting_permission"), true);
         }
         array.append(entry);
     }
     return array;
 }
 
-common::Result<void> KeyRing::fromJson(const QJsonArray &array)
+common::Result<void> KeyRing::fromJson(const QJsonArray &array, WorkspaceOrigin origin)
 {
     QList<KeySource> sources;
     for (int i = 0; i < array.size(); ++i) {
@@ -489,6 +504,8 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
             source.network.extraCa.append(certificates);
         }
         source.network.timeoutMs = network.value(QStringLiteral("timeout_ms")).toInt(source.network.timeoutMs);
+        source.awaitingPermission
+            = FetchPermission::needed(source, origin, entry.value(QStringLiteral("awaiting_permission")).toBool(false));
         sources.append(std::move(source));
     }
     clear();
