@@ -29,8 +29,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -38,6 +40,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -46,6 +50,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <memory>
@@ -54,926 +59,861 @@
 using namespace jwb;
 
 namespace {
-const QString kSecret =
-    QStringLiteral("correct horse battery staple, but longer than 32 bytes");
+const QString kSecret = QStringLiteral("correct horse battery staple, but longer than 32 bytes");
 
-QString writeFile(const QTemporaryDir &dir, const QString &name,
-                  const QByteArray &content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly))
-    return {};
-  file.write(content);
-  return path;
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(content);
+    return path;
 }
 
-QJsonObject readJson(const QString &path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    return {};
-  return QJsonDocument::fromJson(file.readAll()).object();
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 } // namespace
 
-class TestWorkspace : public QObject {
-  Q_OBJECT
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
 private Q_SLOTS:
-  void initTestCase();
-  void init();
-  void cleanup();
-  void saveAndReopenKeepsSessionWithoutSecrets();
-  void secretsGoToKeychainOnlyWhenAsked();
-  void keychainFailureIsReported();
-  void keychainErrorsInWords_data();
-  void keychainErrorsInWords();
-  void realKeychainWithoutServiceSaysSo();
-  void missingSecretsGetOneMessage();
-  void malformedWorkspaceNamesLineAndColumn();
-  void openRoutesEachFileKind_data();
-  void openRoutesEachFileKind();
-  void recoveryAfterCrash();
-  void verifyWithKeyRingSource();
-  void evaluateAtChangesVerdict();
-  void jsonTreeModel();
-  void demoWorkspaceHasKeys();
-  void secretClipboardClears();
-  void secretsStayOutOfSettingsAndSessions();
-  void foreignWorkspaceWaitsForPermission();
-  void ownSessionFetches();
-  void filesNeverFetch();
+    void initTestCase();
+    void init();
+    void cleanup();
+    void saveAndReopenKeepsSessionWithoutSecrets();
+    void secretsGoToKeychainOnlyWhenAsked();
+    void keychainFailureIsReported();
+    void keychainErrorsInWords_data();
+    void keychainErrorsInWords();
+    void realKeychainWithoutServiceSaysSo();
+    void missingSecretsGetOneMessage();
+    void malformedWorkspaceNamesLineAndColumn();
+    void openRoutesEachFileKind_data();
+    void openRoutesEachFileKind();
+    void recoveryAfterCrash();
+    void verifyWithKeyRingSource();
+    void evaluateAtChangesVerdict();
+    void jsonTreeModel();
+    void demoWorkspaceHasKeys();
+    void secretClipboardClears();
+    void secretsStayOutOfSettingsAndSessions();
+    void foreignWorkspaceWaitsForPermission();
+    void ownSessionFetches();
+    void filesNeverFetch();
+    void choiceDialogAnswers();
 
 private:
-  /// A local HTTPS server and a workspace whose two remote sources point at it:
-  /// one trusts the server's certificate as an extra CA from the file, one is
-  /// insecure. False (with a skip reason) without openssl.
-  bool startServer(QString *why);
-  QJsonObject remoteWorkspace(bool markInsecureWaiting = false) const;
-  std::unique_ptr<ui::MainWindow> makeWindow();
-  void answer(QMessageBox::StandardButton button);
+    /// A local HTTPS server and a workspace whose two remote sources point at it:
+    /// one trusts the server's certificate as an extra CA from the file, one is
+    /// insecure. False (with a skip reason) without openssl.
+    bool startServer(QString *why);
+    QJsonObject remoteWorkspace(bool markInsecureWaiting = false) const;
+    std::unique_ptr<ui::MainWindow> makeWindow();
+    void answer(QMessageBox::StandardButton button);
 
-  std::shared_ptr<common::FixedClock> m_clock;
-  QStringList m_errors;
-  QStringList m_questions;
-  QMessageBox::StandardButton m_answer = QMessageBox::No;
-  QHash<QString, QString> m_keychain;
-  QString m_refuseWrite; ///< a source id whose keychain write fails
-  QList<ui::Dialogs::Choice> m_choices;
-  QString m_choiceAnswer; ///< the button text pressed in Dialogs::choose
-  std::unique_ptr<test::LocalHttpsServer> m_server;
-  QSslCertificate m_certificate;
-  QSslKey m_key;
-  std::unique_ptr<QTemporaryDir> m_dir;
+    std::shared_ptr<common::FixedClock> m_clock;
+    QStringList m_errors;
+    QStringList m_questions;
+    QMessageBox::StandardButton m_answer = QMessageBox::No;
+    QHash<QString, QString> m_keychain;
+    QString m_refuseWrite; ///< a source id whose keychain write fails
+    QList<ui::Dialogs::Choice> m_choices;
+    QString m_choiceAnswer; ///< the button text pressed in Dialogs::choose
+    std::unique_ptr<test::LocalHttpsServer> m_server;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestWorkspace::initTestCase() {
-  QStandardPaths::setTestModeEnabled(true);
-  // As the app does right after its first paint; until then the verify panel
-  // waits for it.
-  jwb::crypto::Backend::initialize();
+void TestWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // As the app does right after its first paint; until then the verify panel
+    // waits for it.
+    jwb::crypto::Backend::initialize();
 }
 
-void TestWorkspace::init() {
-  m_clock = std::make_shared<common::FixedClock>(test::nowUtc());
-  m_errors.clear();
-  m_questions.clear();
-  m_keychain.clear();
-  m_refuseWrite.clear();
-  m_choices.clear();
-  m_choiceAnswer.clear();
-  m_server.reset();
-  m_answer = QMessageBox::No;
-  m_dir = std::make_unique<QTemporaryDir>();
-  QFile::remove(ui::MainWindow::autosavePath());
-  QFile::remove(ui::MainWindow::lastSessionPath());
-  ui::Dialogs::Hooks hooks;
-  hooks.error = [this](const QString &, const QString &text) {
-    m_errors.append(text);
-  };
-  hooks.information = [](const QString &, const QString &) {};
-  hooks.question = [this](const QString &, const QString &text,
-                          QMessageBox::StandardButtons) {
-    m_questions.append(text);
-    return m_answer;
-  };
-  hooks.choose = [this](const ui::Dialogs::Choice &choice) {
-    m_choices.append(choice);
-    const int index = static_cast<int>(choice.buttons.indexOf(m_choiceAnswer));
-    return index >= 0 ? index : choice.escapeButton;
-  };
-  ui::Dialogs::setHooks(hooks);
-  ui::SecretStore::Backend keychain;
-  keychain.write = [this](const QString &key, const QString &value) {
-    if (!m_refuseWrite.isEmpty() && key.endsWith(u'/' + m_refuseWrite))
-      return QStringLiteral(
-          "the system keychain refused access (it may be locked)");
-    m_keychain.insert(key, value);
-    return QString();
-  };
-  keychain.read = [this](const QString &key, QString *value) {
-    if (!m_keychain.contains(key))
-      return QStringLiteral("system keychain: entry not found");
-    *value = m_keychain.value(key);
-    return QString();
-  };
-  keychain.remove = [this](const QString &key) {
-    m_keychain.remove(key);
-    return QString();
-  };
-  ui::SecretStore::setBackend(keychain);
-}
-
-void TestWorkspace::cleanup() {
-  m_server.reset();
-  ui::Dialogs::clearHooks();
-  ui::SecretStore::clearBackend();
-  m_dir.reset();
-}
-
-std::unique_ptr<ui::MainWindow> TestWorkspace::makeWindow() {
-  return std::make_unique<ui::MainWindow>(m_clock);
-}
-
-void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets() {
-  const QString token = test::makeToken(R"({"alg":"HS256","typ":"JWT"})",
-                                        R"({"sub":"alice","exp":1795870800})");
-  const QString path = m_dir->filePath(QStringLiteral("session.jwb.json"));
-  QString secretId;
-  {
-    auto window = makeWindow();
-    window->addToken(QStringLiteral("first"), token);
-    window->addToken(QStringLiteral("second"), QStringLiteral("a.b"));
-    window->inspector()->setCurrentInput(0);
-    window->inspector()->setTreeMode(true);
-    window->inspector()->setEvaluationTime(
-        QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
-    window->keyRing()->add(ui::KeyRing::pasted(
-        QStringLiteral("demo public"),
-        ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
-    const int secret = window->keyRing()->add(ui::KeyRing::secret(
-        QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8")));
-    secretId = window->keyRing()->at(secret).id;
+void TestWorkspace::init()
+{
+    m_clock = std::make_shared<common::FixedClock>(test::nowUtc());
+    m_errors.clear();
+    m_questions.clear();
+    m_keychain.clear();
+    m_refuseWrite.clear();
+    m_choices.clear();
+    m_choiceAnswer.clear();
+    m_server.reset();
     m_answer = QMessageBox::No;
-    QVERIFY(window->saveWorkspaceAs(path));
-    QCOMPARE(m_questions.size(), 1); // asked about the one secret
-    QVERIFY(m_questions.first().contains(u"1 of the key sources"));
-  }
-  QFile file(path);
-  QVERIFY(file.open(QIODevice::ReadOnly));
-  const QByteArray bytes = file.readAll();
-  QVERIFY2(!bytes.contains(kSecret.toUtf8()),
-           "the secret must never reach the workspace file");
-  QVERIFY(m_keychain.isEmpty());
-  const QJsonObject saved = QJsonDocument::fromJson(bytes).object();
-  QCOMPARE(saved.value(u"jwt_workbench_workspace").toInt(), 1);
-  QCOMPARE(saved.value(u"tokens").toArray().size(), 2);
-  QVERIFY(!saved.contains(u"secrets_in_keychain"));
-
-  auto reopened = makeWindow();
-  QVERIFY(reopened->openFile(path));
-  QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
-  QCOMPARE(reopened->inspector()->inputTitles(),
-           QStringList({QStringLiteral("first"), QStringLiteral("second")}));
-  QCOMPARE(reopened->tokenEditor()->toPlainText(), token);
-  QVERIFY(reopened->inspector()->isTreeMode());
-  QCOMPARE(reopened->inspector()->evaluationTime()->toSecsSinceEpoch(),
-           test::kNow + 7200);
-  QCOMPARE(reopened->keyRing()->count(), 2);
-  QVERIFY(reopened->keyRing()->at(0).keys.has_value());
-  const int secret = reopened->keyRing()->indexOf(secretId);
-  QVERIFY(secret >= 0);
-  QVERIFY(!reopened->keyRing()->at(secret).keys.has_value());
-  QVERIFY(
-      reopened->keyRing()->at(secret).error.startsWith(u"secret_not_stored"));
-  QCOMPARE(reopened->workspacePath(), path);
-  QVERIFY(reopened->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+    m_dir = std::make_unique<QTemporaryDir>();
+    QFile::remove(ui::MainWindow::autosavePath());
+    QFile::remove(ui::MainWindow::lastSessionPath());
+    ui::Dialogs::Hooks hooks;
+    hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
+    hooks.information = [](const QString &, const QString &) {};
+    hooks.question = [this](const QString &, const QString &text, QMessageBox::StandardButtons) {
+        m_questions.append(text);
+        return m_answer;
+    };
+    hooks.choose = [this](const ui::Dialogs::Choice &choice) {
+        m_choices.append(choice);
+        const int index = static_cast<int>(choice.buttons.indexOf(m_choiceAnswer));
+        return index >= 0 ? index : choice.escapeButton;
+    };
+    ui::Dialogs::setHooks(hooks);
+    ui::SecretStore::Backend keychain;
+    keychain.write = [this](const QString &key, const QString &value) {
+        if (!m_refuseWrite.isEmpty() && key.endsWith(u'/' + m_refuseWrite))
+            return QStringLiteral("the system keychain refused access (it may be locked)");
+        m_keychain.insert(key, value);
+        return QString();
+    };
+    keychain.read = [this](const QString &key, QString *value) {
+        if (!m_keychain.contains(key))
+            return QStringLiteral("system keychain: entry not found");
+        *value = m_keychain.value(key);
+        return QString();
+    };
+    keychain.remove = [this](const QString &key) {
+        m_keychain.remove(key);
+        return QString();
+    };
+    ui::SecretStore::setBackend(keychain);
 }
 
-void TestWorkspace::secretsGoToKeychainOnlyWhenAsked() {
-  const QString path = m_dir->filePath(QStringLiteral("with-secret.jwb.json"));
-  QString id;
-  {
-    auto window = makeWindow();
-    id = window->keyRing()
-             ->at(window->keyRing()->add(ui::KeyRing::secret(
-                 QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8"))))
-             .id;
-    m_answer = QMessageBox::Yes;
-    QVERIFY(window->saveWorkspaceAs(path));
-    // Written before the keychain answered: the file says that the secret is
-    // not stored anywhere yet.
-    QCOMPARE(readJson(path).value(u"secrets_not_stored").toArray(),
-             QJsonArray({id}));
-    QVERIFY(!readJson(path).contains(u"secrets_in_keychain"));
-    // Once the keychain has confirmed, the file says where the secret is.
-    QTRY_VERIFY(readJson(path).contains(u"secrets_in_keychain"));
-    QCOMPARE(window->statusBar()->currentMessage(),
-             QStringLiteral("Secrets stored in the system keychain."));
-  }
-  QCOMPARE(m_keychain.size(), 1);
-  const QJsonObject saved = readJson(path);
-  QCOMPARE(saved.value(u"secrets_in_keychain").toArray(), QJsonArray({id}));
-  QVERIFY(!saved.contains(u"secrets_not_stored"));
-  QVERIFY(!QJsonDocument(saved).toJson().contains(kSecret.toUtf8()));
-  QCOMPARE(m_keychain.begin().value(), kSecret);
-
-  auto reopened = makeWindow();
-  QVERIFY(reopened->openWorkspace(path));
-  QTRY_VERIFY(reopened->keyRing()->at(0).keys.has_value());
-  QCOMPARE(reopened->keyRing()->at(0).text, kSecret);
-  QVERIFY(reopened->keyRing()->at(0).error.isEmpty());
+void TestWorkspace::cleanup()
+{
+    m_server.reset();
+    ui::Dialogs::clearHooks();
+    ui::SecretStore::clearBackend();
+    m_dir.reset();
 }
 
-void TestWorkspace::keychainFailureIsReported() {
-  // As on a desktop without a Secret Service: every write fails with
-  // SecretStore's words for it.
-  ui::SecretStore::Backend broken;
-  broken.write = [](const QString &, const QString &) {
-    return ui::SecretStore::noServiceMessage();
-  };
-  broken.read = [](const QString &, QString *) {
-    return ui::SecretStore::noServiceMessage();
-  };
-  ui::SecretStore::setBackend(broken);
-  QString id;
-  const QString path = m_dir->filePath(QStringLiteral("w.jwb.json"));
-  {
-    auto window = makeWindow();
-    id = window->keyRing()
-             ->at(window->keyRing()->add(ui::KeyRing::secret(
-                 QStringLiteral("s"), kSecret, QStringLiteral("utf8"))))
-             .id;
-    m_answer = QMessageBox::Yes;
-    QVERIFY(window->saveWorkspaceAs(path));
-    QTRY_COMPARE(m_errors.size(), 1);
-    QVERIFY2(m_errors.first().contains(u"saved without 1 of its secret"),
-             qPrintable(m_errors.first()));
-    QVERIFY2(m_errors.first().contains(
-                 u"no keychain service is running on this desktop"),
-             qPrintable(m_errors.first()));
-    QTest::qWait(50); // nothing else follows: the file is not rewritten
-  }
-  // The failed secret is listed as not stored, never as in the keychain.
-  const QJsonObject saved = readJson(path);
-  QVERIFY(!saved.contains(u"secrets_in_keychain"));
-  QCOMPARE(saved.value(u"secrets_not_stored").toArray(), QJsonArray({id}));
-  QFile file(path);
-  QVERIFY(file.open(QIODevice::ReadOnly));
-  QVERIFY(!file.readAll().contains(kSecret.toUtf8()));
-
-  // Reopened: the source says that its secret was not restored, and no keychain
-  // read is attempted.
-  m_errors.clear();
-  auto reopened = makeWindow();
-  QVERIFY(reopened->openWorkspace(path));
-  QVERIFY(m_errors.isEmpty());
-  QCOMPARE(reopened->keyRing()->at(0).error,
-           ui::KeySource::secretNotStoredError());
-  // (Plural forms aside: the English translation is regenerated after the
-  // source changes.)
-  QTRY_VERIFY(reopened->statusBar()->currentMessage().contains(
-      u"opened without their secret (not stored): s"));
+std::unique_ptr<ui::MainWindow> TestWorkspace::makeWindow()
+{
+    return std::make_unique<ui::MainWindow>(m_clock);
 }
 
-void TestWorkspace::keychainErrorsInWords_data() {
-  QTest::addColumn<int>("code");
-  QTest::addColumn<QString>("message");
-  QTest::addColumn<bool>("serviceRunning");
-  QTest::addColumn<QString>("expected");
-  const QString none =
-      QStringLiteral("no keychain service is running on this desktop");
-  QTest::newRow("no backend")
-      << int(QKeychain::NoBackendAvailable)
-      << QStringLiteral("No keychain service available") << true << none;
-  // QtKeychain 0.13 without libsecret, no session bus or no wallet on it:
-  // OtherError "Unknown error".
-  QTest::newRow("unknown, no service")
-      << int(QKeychain::OtherError) << QStringLiteral("Unknown error") << false
-      << none;
-  QTest::newRow("dbus name unknown")
-      << int(QKeychain::OtherError)
-      << QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown: The name "
-                        "org.freedesktop.secrets was not "
-                        "provided by any .service files")
-      << true << none;
-  QTest::newRow("other, service running")
-      << int(QKeychain::OtherError) << QStringLiteral("Unknown error") << true
-      << QStringLiteral("system keychain: Unknown error");
-  QTest::newRow("locked")
-      << int(QKeychain::AccessDenied) << QString() << true
-      << QStringLiteral(
-             "the system keychain refused access (it may be locked)");
-  QTest::newRow("denied by user")
-      << int(QKeychain::AccessDeniedByUser) << QStringLiteral("Denied") << true
-      << QStringLiteral("access to the system keychain was denied");
-  QTest::newRow("not found")
-      << int(QKeychain::EntryNotFound) << QStringLiteral("Entry not found")
-      << false << QStringLiteral("the system keychain holds no such entry");
-}
-
-void TestWorkspace::keychainErrorsInWords() {
-  QFETCH(int, code);
-  QFETCH(QString, message);
-  QFETCH(bool, serviceRunning);
-  QFETCH(QString, expected);
-  QCOMPARE(ui::SecretStore::describeError(code, message, serviceRunning),
-           expected);
-}
-
-void TestWorkspace::realKeychainWithoutServiceSaysSo() {
-  // The real QtKeychain, where no keychain service runs (as under these
-  // offscreen tests): the job's error reaches the user in words. On a desktop
-  // with a keychain nothing is written to it.
-  ui::SecretStore::clearBackend();
-  if (ui::SecretStore::keychainServiceRunning())
-    QSKIP("a keychain service runs on this session bus");
-  ui::SecretStore store;
-  QSignalSpy done(&store, &ui::SecretStore::done);
-  store.write(QStringLiteral("tst_workspace/probe"),
-              QStringLiteral("not a real secret"));
-  QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
-  QCOMPARE(done.first().at(1).toString(),
-           QStringLiteral("no keychain service is running on this desktop"));
-  QSignalSpy read(&store, &ui::SecretStore::readDone);
-  store.read(QStringLiteral("tst_workspace/probe"));
-  QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 30000);
-  QCOMPARE(read.first().at(2).toString(),
-           QStringLiteral("no keychain service is running on this desktop"));
-}
-
-void TestWorkspace::missingSecretsGetOneMessage() {
-  // Two secrets: the keychain takes one and refuses the other. The file lists
-  // each where it is; reopened on a desktop whose keychain has lost the first
-  // one, both open with the same error and one message names both.
-  const QString path = m_dir->filePath(QStringLiteral("two.jwb.json"));
-  QString kept;
-  QString refused;
-  {
-    auto window = makeWindow();
-    kept = window->keyRing()
-               ->at(window->keyRing()->add(ui::KeyRing::secret(
-                   QStringLiteral("kept"), kSecret, QStringLiteral("utf8"))))
-               .id;
-    refused =
-        window->keyRing()
-            ->at(window->keyRing()->add(ui::KeyRing::secret(
-                QStringLiteral("refused"), kSecret, QStringLiteral("utf8"))))
-            .id;
-    m_refuseWrite = refused;
-    m_answer = QMessageBox::Yes;
-    QVERIFY(window->saveWorkspaceAs(path));
-    QTRY_COMPARE(m_errors.size(), 1);
-    QVERIFY(m_errors.first().contains(u"saved without 1 of its secret"));
-  }
-  const QJsonObject saved = readJson(path);
-  QCOMPARE(saved.value(u"secrets_in_keychain").toArray(), QJsonArray({kept}));
-  QCOMPARE(saved.value(u"secrets_not_stored").toArray(), QJsonArray({refused}));
-
-  m_keychain.clear(); // e.g. another desktop
-  auto reopened = makeWindow();
-  QVERIFY(reopened->openWorkspace(path));
-  QCOMPARE(reopened->keyRing()->count(), 2);
-  QTRY_VERIFY(
-      reopened->statusBar()->currentMessage().startsWith(u"2 key source"));
-  QVERIFY2(reopened->statusBar()->currentMessage().endsWith(
-               u"opened without their secret (not stored): kept, refused "
-               u"(system keychain: entry not found)"),
-           qPrintable(reopened->statusBar()->currentMessage()));
-  for (int i = 0; i < 2; ++i) {
-    QCOMPARE(reopened->keyRing()->at(i).error,
-             ui::KeySource::secretNotStoredError());
-    QVERIFY(!reopened->keyRing()->at(i).keys);
-  }
-}
-
-void TestWorkspace::malformedWorkspaceNamesLineAndColumn() {
-  const QString path =
-      writeFile(*m_dir, QStringLiteral("bad.jwb.json"),
-                "{\n  \"jwt_workbench_workspace\": 1,\n  \"tokens\": [,]\n}");
-  auto window = makeWindow();
-  QVERIFY(!window->openFile(path));
-  QCOMPARE(m_errors.size(), 1);
-  QVERIFY2(m_errors.first().contains(u"line 3"), qPrintable(m_errors.first()));
-
-  const QString future = writeFile(*m_dir, QStringLiteral("future.jwb.json"),
-                                   "{\"jwt_workbench_workspace\": 99}");
-  QVERIFY(!window->openFile(future));
-  QVERIFY2(m_errors.last().contains(u"not supported"),
-           qPrintable(m_errors.last()));
-}
-
-void TestWorkspace::openRoutesEachFileKind_data() {
-  QTest::addColumn<QString>("name");
-  QTest::addColumn<QString>("resource");
-  QTest::addColumn<int>("tokens");
-  QTest::addColumn<int>("keySources");
-  QTest::newRow("token") << QStringLiteral("t.jwt")
-                         << QStringLiteral(":/samples/demo-token.jwt") << 1
-                         << 0;
-  QTest::newRow("jwks") << QStringLiteral("keys.json")
-                        << QStringLiteral(":/samples/demo-jwks.json") << 0 << 1;
-  QTest::newRow("pem") << QStringLiteral("key.pem")
-                       << QStringLiteral(":/samples/demo-public.pem") << 0 << 1;
-}
-
-void TestWorkspace::openRoutesEachFileKind() {
-  QFETCH(QString, name);
-  QFETCH(QString, resource);
-  QFETCH(int, tokens);
-  QFETCH(int, keySources);
-  auto window = makeWindow();
-  const QString path =
-      writeFile(*m_dir, name, ui::Resources::text(resource).toUtf8());
-  QVERIFY(window->openFile(path));
-  QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
-  QCOMPARE(window->inspector()->isEmpty() ? 0 : 1, tokens);
-  QCOMPARE(window->keyRing()->count(), keySources);
-  if (keySources > 0) {
-    QCOMPARE(window->keyRing()->at(0).kind, ui::KeySource::Kind::File);
-    QVERIFY(window->keyRing()->at(0).keys.has_value());
-  }
-}
-
-void TestWorkspace::recoveryAfterCrash() {
-  const QString token =
-      test::makeToken(R"({"alg":"ES256"})", R"({"sub":"unsaved"})");
-  {
-    auto window = makeWindow();
-    window->addToken(QStringLiteral("unsaved work"), token);
-    QVERIFY(window->autosaveNow());
-    // No close event: the process "crashed" and left the autosave behind.
-  }
-  QVERIFY(QFile::exists(ui::MainWindow::autosavePath()));
-
-  m_answer = QMessageBox::No;
-  {
-    auto declined = makeWindow();
-    QVERIFY(!declined->offerRecovery());
-    QCOMPARE(m_questions.size(), 1);
-  }
-  QVERIFY2(!QFile::exists(ui::MainWindow::autosavePath()),
-           "a declined recovery is not offered again");
-
-  {
-    auto window = makeWindow();
-    window->addToken(QStringLiteral("unsaved work"), token);
-    QVERIFY(window->autosaveNow());
-  }
-  m_answer = QMessageBox::Yes;
-  auto recovered = makeWindow();
-  QVERIFY(recovered->offerRecovery());
-  QCOMPARE(recovered->tokenEditor()->toPlainText(), token);
-  QVERIFY(m_questions.last().contains(u"did not close normally"));
-
-  // A clean close removes the autosave and writes the last session, which a
-  // plain start restores.
-  recovered->close();
-  QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
-  auto next = makeWindow();
-  QVERIFY(next->restoreLastSession());
-  QCOMPARE(next->tokenEditor()->toPlainText(), token);
-}
-
-void TestWorkspace::verifyWithKeyRingSource() {
-  auto window = makeWindow();
-  window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
-  auto *panel = window->inspector()->verifyPanel();
-  QCOMPARE(panel->sourceCombo()->count(), 1); // only "the key pasted below"
-  const int index = window->keyRing()->add(ui::KeyRing::pasted(
-      QStringLiteral("demo jwks"),
-      ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
-  QCOMPARE(panel->sourceCombo()->count(), 2);
-  panel->setKeySource(index);
-  QCOMPARE(panel->verdict(), QStringLiteral("valid"));
-  QVERIFY(!panel->keyEdit()->isVisibleTo(panel));
-
-  // A source whose keys do not fit gives "invalid", not a silent pass.
-  const int other = window->keyRing()->add(ui::KeyRing::secret(
-      QStringLiteral("wrong"), kSecret, QStringLiteral("utf8")));
-  panel->setKeySource(other);
-  QCOMPARE(panel->verdict(), QStringLiteral("invalid"));
-
-  // Removing the chosen source falls back to the pasted key (none: not
-  // verified).
-  window->keyRing()->remove(other);
-  QCOMPARE(panel->keySource(), -1);
-  panel->verifyNow();
-  QCOMPARE(panel->verdict(), QStringLiteral("none"));
-}
-
-void TestWorkspace::evaluateAtChangesVerdict() {
-  auto window = makeWindow();
-  // Expires one hour after kNow.
-  const QString token = test::makeToken(
-      R"({"alg":"HS256"})", "{\"exp\":" + test::num(test::kNow + 3600) + "}");
-  window->addToken(QStringLiteral("t"), token);
-  const auto expired = [&window] {
-    for (const auto &finding : window->inspector()->inspection().findings)
-      if (finding.code == u"expired")
-        return true;
-    return false;
-  };
-  QVERIFY(!expired());
-  window->inspector()->setEvaluationTime(
-      QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
-  QVERIFY(expired());
-  QCOMPARE(window->inspector()->evaluateAtCombo()->currentIndex(), 1);
-  window->inspector()->setEvaluationTime(std::nullopt);
-  QVERIFY(!expired());
-}
-
-void TestWorkspace::jsonTreeModel() {
-  ui::JsonTreeModel model;
-  QAbstractItemModelTester tester(
-      &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-  model.setDocuments(
-      {{QStringLiteral("Header"), R"({"alg":"RS256","kid":"k"})"},
-       {QStringLiteral("Payload"),
-        R"({"sub":"a","roles":["x","y"],"nested":{"a b":1}})"}});
-  QCOMPARE(model.rowCount(), 2);
-  const QModelIndex payload = model.index(1, 0);
-  QCOMPARE(model.rowCount(payload), 3);
-  // Top-level members keep the written order.
-  QCOMPARE(model.index(0, 0, payload).data().toString(), QStringLiteral("sub"));
-  QCOMPARE(model.index(1, 0, payload).data().toString(),
-           QStringLiteral("roles"));
-  const QModelIndex roles = model.index(1, 0, payload);
-  QCOMPARE(model.rowCount(roles), 2);
-  QCOMPARE(
-      model.index(1, ui::JsonTreeModel::ValueColumn, roles).data().toString(),
-      QStringLiteral("\"y\""));
-  QCOMPARE(model.pathOf(model.index(1, 0, roles)),
-           QStringLiteral("payload.roles[1]"));
-  const QModelIndex nested = model.index(2, 0, payload);
-  QCOMPARE(model.pathOf(model.index(0, 0, nested)),
-           QStringLiteral("payload.nested[\"a b\"]"));
-  QCOMPARE(
-      model.index(2, ui::JsonTreeModel::TypeColumn, payload).data().toString(),
-      QStringLiteral("object"));
-  model.setDocuments({{QStringLiteral("Payload"), "not json"}});
-  QCOMPARE(model.rowCount(), 1);
-  QCOMPARE(model.rowCount(model.index(0, 0)), 0);
-}
-
-void TestWorkspace::demoWorkspaceHasKeys() {
-  auto window = makeWindow();
-  window->openDemo();
-  QVERIFY(window->keyRing()->count() >= 1);
-  QCOMPARE(window->inspector()->verifyPanel()->verdict(),
-           QStringLiteral("valid"));
-  QVERIFY2(window->statusText().contains(u"check out"),
-           qPrintable(window->statusText()));
-  window->inspector()->setTreeMode(true);
-  QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
-  // The tree belongs to the Decoded tab, and the Claims tab keeps its tables.
-  auto *tabs = window->inspector()->tabs();
-  QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))
-              ->isAncestorOf(window->inspector()->treeView()));
-  QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))
-              ->isAncestorOf(window->inspector()->claimsView()));
-  QVERIFY(!tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))
-               ->findChild<QTreeView *>());
-}
-
-void TestWorkspace::secretClipboardClears() {
-  ui::SecretClipboard::setClearAfterSeconds(1);
-  QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
-  QCOMPARE(QGuiApplication::clipboard()->text(), kSecret);
-  QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(),
-                           3000);
-
-  // Something else copied meanwhile is left alone.
-  QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
-  QGuiApplication::clipboard()->setText(QStringLiteral("not a secret"));
-  QTest::qWait(1300);
-  QCOMPARE(QGuiApplication::clipboard()->text(),
-           QStringLiteral("not a secret"));
-
-  ui::SecretClipboard::setClearAfterSeconds(0);
-  QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
-
-  // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through
-  // it.
-  auto window = makeWindow();
-  window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
-  auto *option =
-      window->findChild<QAction *>(QStringLiteral("actionClearClipboard"));
-  QVERIFY(option);
-  QVERIFY(!option->isChecked());
-  option->setChecked(true);
-  QCOMPARE(ui::SecretClipboard::clearAfterSeconds(),
-           ui::SecretClipboard::kDefaultSeconds);
-  ui::SecretClipboard::setClearAfterSeconds(1);
-  window->findChild<QAction *>(QStringLiteral("actionCopyToken"))->trigger();
-  QCOMPARE(QGuiApplication::clipboard()->text(),
-           ui::Resources::demoToken().trimmed());
-  QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(),
-                           3000);
-  ui::SecretClipboard::setClearAfterSeconds(
-      ui::SecretClipboard::kDefaultSeconds);
-}
-
-void TestWorkspace::secretsStayOutOfSettingsAndSessions() {
-  // A session with a secret, a private key and a token; everything the app
-  // writes on its own (settings, the last session, the crash-recovery autosave)
-  // and the window title must be free of the key material.
-  const QByteArray privatePem =
-      ui::Resources::text(QStringLiteral(":/samples/demo-private.pem"))
-          .toUtf8();
-  {
-    auto window = makeWindow();
-    window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs"), kSecret,
-                                               QStringLiteral("utf8")));
-    window->keyRing()->add(ui::KeyRing::pasted(QStringLiteral("private"),
-                                               QString::fromUtf8(privatePem)));
-    window->openDemo();
-    QVERIFY(window->autosaveNow());
-    QVERIFY(!window->windowTitle().contains(kSecret));
-    const QString autosave = QString::fromUtf8(
-        QJsonDocument(readJson(ui::MainWindow::autosavePath())).toJson());
-    QVERIFY(!autosave.isEmpty());
-    QVERIFY(!autosave.contains(kSecret));
-    QVERIFY(!autosave.contains(u"PRIVATE KEY"));
-    window->show();
-    window->close(); // writes the settings and the last session
-  }
-  QSettings settings;
-  settings.sync();
-  for (const QString &path :
-       {settings.fileName(), ui::MainWindow::lastSessionPath()}) {
+void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
+{
+    const QString token = test::makeToken(R"({"alg":"HS256","typ":"JWT"})", R"({"sub":"alice","exp":1795870800})");
+    const QString path = m_dir->filePath(QStringLiteral("session.jwb.json"));
+    QString secretId;
+    {
+        auto window = makeWindow();
+        window->addToken(QStringLiteral("first"), token);
+        window->addToken(QStringLiteral("second"), QStringLiteral("a.b"));
+        window->inspector()->setCurrentInput(0);
+        window->inspector()->setTreeMode(true);
+        window->inspector()->setEvaluationTime(QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
+        window->keyRing()->add(ui::KeyRing::pasted(
+            QStringLiteral("demo public"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
+        const int secret
+            = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8")));
+        secretId = window->keyRing()->at(secret).id;
+        m_answer = QMessageBox::No;
+        QVERIFY(window->saveWorkspaceAs(path));
+        QCOMPARE(m_questions.size(), 1); // asked about the one secret
+        QVERIFY(m_questions.first().contains(u"1 of the key sources"));
+    }
     QFile file(path);
-    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
-    QVERIFY2(!bytes.contains(kSecret.toUtf8()), qPrintable(path));
-    QVERIFY2(!bytes.contains("PRIVATE KEY"), qPrintable(path));
-    // The private JWK members of the demo key ("d", "p", "q") are not there
-    // either.
-    QVERIFY2(!bytes.contains("\"d\""), qPrintable(path));
-  }
+    QVERIFY2(!bytes.contains(kSecret.toUtf8()), "the secret must never reach the workspace file");
+    QVERIFY(m_keychain.isEmpty());
+    const QJsonObject saved = QJsonDocument::fromJson(bytes).object();
+    QCOMPARE(saved.value(u"jwt_workbench_workspace").toInt(), 1);
+    QCOMPARE(saved.value(u"tokens").toArray().size(), 2);
+    QVERIFY(!saved.contains(u"secrets_in_keychain"));
+
+    auto reopened = makeWindow();
+    QVERIFY(reopened->openFile(path));
+    QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
+    QCOMPARE(reopened->inspector()->inputTitles(), QStringList({QStringLiteral("first"), QStringLiteral("second")}));
+    QCOMPARE(reopened->tokenEditor()->toPlainText(), token);
+    QVERIFY(reopened->inspector()->isTreeMode());
+    QCOMPARE(reopened->inspector()->evaluationTime()->toSecsSinceEpoch(), test::kNow + 7200);
+    QCOMPARE(reopened->keyRing()->count(), 2);
+    QVERIFY(reopened->keyRing()->at(0).keys.has_value());
+    const int secret = reopened->keyRing()->indexOf(secretId);
+    QVERIFY(secret >= 0);
+    QVERIFY(!reopened->keyRing()->at(secret).keys.has_value());
+    QVERIFY(reopened->keyRing()->at(secret).error.startsWith(u"secret_not_stored"));
+    QCOMPARE(reopened->workspacePath(), path);
+    QVERIFY(reopened->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
 }
 
-bool TestWorkspace::startServer(QString *why) {
-  if (!QSslSocket::supportsSsl()) {
-    *why = QStringLiteral("no TLS backend");
-    return false;
-  }
-  if (m_certificate.isNull() && !test::makeLocalhostCertificate(
-                                    m_dir->path(), &m_certificate, &m_key, why))
-    return false;
-  m_server = std::make_unique<test::LocalHttpsServer>();
-  if (!m_server->start(m_certificate, m_key)) {
-    *why = QStringLiteral("cannot listen on 127.0.0.1");
-    return false;
-  }
-  m_server->setBody(
-      ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8());
-  return true;
+void TestWorkspace::secretsGoToKeychainOnlyWhenAsked()
+{
+    const QString path = m_dir->filePath(QStringLiteral("with-secret.jwb.json"));
+    QString id;
+    {
+        auto window = makeWindow();
+        id = window->keyRing()
+                 ->at(window->keyRing()->add(
+                     ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8"))))
+                 .id;
+        m_answer = QMessageBox::Yes;
+        QVERIFY(window->saveWorkspaceAs(path));
+        // Written before the keychain answered: the file says that the secret is
+        // not stored anywhere yet.
+        QCOMPARE(readJson(path).value(u"secrets_not_stored").toArray(), QJsonArray({id}));
+        QVERIFY(!readJson(path).contains(u"secrets_in_keychain"));
+        // Once the keychain has confirmed, the file says where the secret is.
+        QTRY_VERIFY(readJson(path).contains(u"secrets_in_keychain"));
+        QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("Secrets stored in the system keychain."));
+    }
+    QCOMPARE(m_keychain.size(), 1);
+    const QJsonObject saved = readJson(path);
+    QCOMPARE(saved.value(u"secrets_in_keychain").toArray(), QJsonArray({id}));
+    QVERIFY(!saved.contains(u"secrets_not_stored"));
+    QVERIFY(!QJsonDocument(saved).toJson().contains(kSecret.toUtf8()));
+    QCOMPARE(m_keychain.begin().value(), kSecret);
+
+    auto reopened = makeWindow();
+    QVERIFY(reopened->openWorkspace(path));
+    QTRY_VERIFY(reopened->keyRing()->at(0).keys.has_value());
+    QCOMPARE(reopened->keyRing()->at(0).text, kSecret);
+    QVERIFY(reopened->keyRing()->at(0).error.isEmpty());
 }
 
-QJsonObject TestWorkspace::remoteWorkspace(bool markInsecureWaiting) const {
-  const QString base =
-      QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
-  QJsonObject withCa{
-      {QStringLiteral("id"), QStringLiteral("ca")},
-      {QStringLiteral("name"), QStringLiteral("with CA")},
-      {QStringLiteral("kind"), QStringLiteral("jwk_url")},
-      {QStringLiteral("location"), QString(base + u"/a.json")},
-      {QStringLiteral("network"),
-       QJsonObject{{QStringLiteral("ca_pem"),
-                    QJsonArray{QString::fromLatin1(m_certificate.toPem())}},
-                   {QStringLiteral("timeout_ms"), 20000}}}};
-  QJsonObject insecure{{QStringLiteral("id"), QStringLiteral("insecure")},
-                       {QStringLiteral("name"), QStringLiteral("no checks")},
-                       {QStringLiteral("kind"), QStringLiteral("jwk_url")},
-                       {QStringLiteral("location"), QString(base + u"/b.json")},
-                       {QStringLiteral("network"),
-                        QJsonObject{{QStringLiteral("insecure"), true},
-                                    {QStringLiteral("timeout_ms"), 20000}}}};
-  if (markInsecureWaiting)
-    insecure.insert(QStringLiteral("awaiting_permission"), true);
-  return QJsonObject{{QStringLiteral("jwt_workbench_workspace"), 1},
-                     {QStringLiteral("id"), QStringLiteral("foreign")},
-                     {QStringLiteral("keys"), QJsonArray{withCa, insecure}},
-                     {QStringLiteral("page"), 1}};
+void TestWorkspace::keychainFailureIsReported()
+{
+    // As on a desktop without a Secret Service: every write fails with
+    // SecretStore's words for it.
+    ui::SecretStore::Backend broken;
+    broken.write = [](const QString &, const QString &) { return ui::SecretStore::noServiceMessage(); };
+    broken.read = [](const QString &, QString *) { return ui::SecretStore::noServiceMessage(); };
+    ui::SecretStore::setBackend(broken);
+    QString id;
+    const QString path = m_dir->filePath(QStringLiteral("w.jwb.json"));
+    {
+        auto window = makeWindow();
+        id = window->keyRing()
+                 ->at(window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("s"), kSecret, QStringLiteral("utf8"))))
+                 .id;
+        m_answer = QMessageBox::Yes;
+        QVERIFY(window->saveWorkspaceAs(path));
+        QTRY_COMPARE(m_errors.size(), 1);
+        QVERIFY2(m_errors.first().contains(u"saved without 1 of its secret"), qPrintable(m_errors.first()));
+        QVERIFY2(
+            m_errors.first().contains(u"no keychain service is running on this desktop"), qPrintable(m_errors.first()));
+        QTest::qWait(50); // nothing else follows: the file is not rewritten
+    }
+    // The failed secret is listed as not stored, never as in the keychain.
+    const QJsonObject saved = readJson(path);
+    QVERIFY(!saved.contains(u"secrets_in_keychain"));
+    QCOMPARE(saved.value(u"secrets_not_stored").toArray(), QJsonArray({id}));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(kSecret.toUtf8()));
+
+    // Reopened: the source says that its secret was not restored, and no keychain
+    // read is attempted.
+    m_errors.clear();
+    auto reopened = makeWindow();
+    QVERIFY(reopened->openWorkspace(path));
+    QVERIFY(m_errors.isEmpty());
+    QCOMPARE(reopened->keyRing()->at(0).error, ui::KeySource::secretNotStoredError());
+    // (Plural forms aside: the English translation is regenerated after the
+    // source changes.)
+    QTRY_VERIFY(reopened->statusBar()->currentMessage().contains(u"opened without their secret (not stored): s"));
 }
 
-void TestWorkspace::foreignWorkspaceWaitsForPermission() {
-  QString why;
-  if (!startServer(&why))
-    QSKIP(qPrintable(why));
-  const QString path = writeFile(
-      *m_dir, QStringLiteral("foreign.jwb.json"),
-      QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
-
-  // "Not now": opening makes no request at all, and the sources show that they
-  // wait.
-  m_choiceAnswer = QStringLiteral("Not now");
-  auto window = makeWindow();
-  QVERIFY(window->openFile(path));
-  QCOMPARE(m_choices.size(), 1);
-  const ui::Dialogs::Choice asked = m_choices.first();
-  QCOMPARE(asked.buttons, (QStringList{QStringLiteral("Fetch now"),
-                                       QStringLiteral("Not now")}));
-  QCOMPARE(asked.defaultButton, 1);
-  QCOMPARE(asked.escapeButton, 1);
-  QVERIFY2(asked.text.contains(
-               u"127.0.0.1: with CA (JWK Set URL), no checks (JWK Set URL)"),
-           qPrintable(asked.text));
-  QVERIFY(asked.text.contains(u"\u201cFetch now\u201d accepts them"));
-  QVERIFY(
-      asked.text.contains(u"/b.json: insecure: certificates are not checked"));
-  QVERIFY(asked.text.contains(u"/a.json: trusts 1 extra CA certificate"));
-  QVERIFY(asked.text.contains(u"from the file: localhost"));
-  QTest::qWait(300);
-  QCOMPARE(m_server->connections(), 0);
-  for (int i = 0; i < 2; ++i) {
-    QVERIFY(window->keyRing()->at(i).awaitingPermission);
-    QVERIFY(!window->keyRing()->at(i).fetching);
-  }
-  auto *page = window->keysPage();
-  QCOMPARE(
-      page->sourcesModel()
-          ->index(0)
-          .data(ui::KeySourcesModel::StatusRole)
-          .toString(),
-      QStringLiteral(
-          "not fetched: waiting for your permission (Refresh fetches it)"));
-
-  // Refresh on the Keys page fetches one later; its TLS setting from the file
-  // is confirmed first.
-  page->selectSource(0);
-  page->refreshCurrent();
-  QCOMPARE(m_choices.size(), 2);
-  QVERIFY(m_choices.last().text.contains(
-      u"/a.json: trusts 1 extra CA certificate"));
-  QVERIFY(!m_choices.last().text.contains(u"/b.json"));
-  QTest::qWait(300);
-  QCOMPARE(m_server->connections(), 0);
-  m_choiceAnswer = QStringLiteral("Fetch now");
-  page->refreshCurrent();
-  QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
-  QVERIFY2(window->keyRing()->at(0).error.isEmpty(),
-           qPrintable(window->keyRing()->at(0).error));
-  QCOMPARE(m_server->requests(), 1);
-  QVERIFY(window->keyRing()->at(1).awaitingPermission);
-
-  // "Fetch now" on opening fetches every listed source.
-  auto other = makeWindow();
-  QVERIFY(other->openWorkspace(path));
-  QCOMPARE(m_choices.size(), 4);
-  QTRY_VERIFY_WITH_TIMEOUT(!other->keyRing()->at(0).fetching &&
-                               !other->keyRing()->at(1).fetching,
-                           30000);
-  QVERIFY2(other->keyRing()->at(0).keys,
-           qPrintable(other->keyRing()->at(0).error));
-  QVERIFY2(other->keyRing()->at(1).keys,
-           qPrintable(other->keyRing()->at(1).error));
-  QCOMPARE(m_server->requests(), 3);
+void TestWorkspace::keychainErrorsInWords_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("serviceRunning");
+    QTest::addColumn<QString>("expected");
+    const QString none = QStringLiteral("no keychain service is running on this desktop");
+    QTest::newRow("no backend") << int(QKeychain::NoBackendAvailable) << QStringLiteral("No keychain service available")
+                                << true << none;
+    // QtKeychain 0.13 without libsecret, no session bus or no wallet on it:
+    // OtherError "Unknown error".
+    QTest::newRow("unknown, no service") << int(QKeychain::OtherError) << QStringLiteral("Unknown error") << false
+                                         << none;
+    QTest::newRow("dbus name unknown") << int(QKeychain::OtherError)
+                                       << QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown: The name "
+                                                         "org.freedesktop.secrets was not "
+                                                         "provided by any .service files")
+                                       << true << none;
+    QTest::newRow("other, service running") << int(QKeychain::OtherError) << QStringLiteral("Unknown error") << true
+                                            << QStringLiteral("system keychain: Unknown error");
+    QTest::newRow("locked") << int(QKeychain::AccessDenied) << QString() << true
+                            << QStringLiteral("the system keychain refused access (it may be locked)");
+    QTest::newRow("denied by user") << int(QKeychain::AccessDeniedByUser) << QStringLiteral("Denied") << true
+                                    << QStringLiteral("access to the system keychain was denied");
+    QTest::newRow("not found") << int(QKeychain::EntryNotFound) << QStringLiteral("Entry not found") << false
+                               << QStringLiteral("the system keychain holds no such entry");
 }
 
-void TestWorkspace::ownSessionFetches() {
-  QString why;
-  if (!startServer(&why))
-    QSKIP(qPrintable(why));
-  // The last session is the user's own: fetched without a question, except a
-  // source still waiting when it was saved.
-  QFile session(ui::MainWindow::lastSessionPath());
-  QVERIFY(session.open(QIODevice::WriteOnly));
-  session.write(QJsonDocument(remoteWorkspace(true)).toJson());
-  session.close();
-  {
+void TestWorkspace::keychainErrorsInWords()
+{
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    QFETCH(bool, serviceRunning);
+    QFETCH(QString, expected);
+    QCOMPARE(ui::SecretStore::describeError(code, message, serviceRunning), expected);
+}
+
+void TestWorkspace::realKeychainWithoutServiceSaysSo()
+{
+    // The real QtKeychain, where no keychain service runs (as under these
+    // offscreen tests): the job's error reaches the user in words. On a desktop
+    // with a keychain nothing is written to it.
+    ui::SecretStore::clearBackend();
+    if (ui::SecretStore::keychainServiceRunning())
+        QSKIP("a keychain service runs on this session bus");
+    ui::SecretStore store;
+    QSignalSpy done(&store, &ui::SecretStore::done);
+    store.write(QStringLiteral("tst_workspace/probe"), QStringLiteral("not a real secret"));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    QCOMPARE(done.first().at(1).toString(), QStringLiteral("no keychain service is running on this desktop"));
+    QSignalSpy read(&store, &ui::SecretStore::readDone);
+    store.read(QStringLiteral("tst_workspace/probe"));
+    QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 30000);
+    QCOMPARE(read.first().at(2).toString(), QStringLiteral("no keychain service is running on this desktop"));
+}
+
+void TestWorkspace::missingSecretsGetOneMessage()
+{
+    // Two secrets: the keychain takes one and refuses the other. The file lists
+    // each where it is; reopened on a desktop whose keychain has lost the first
+    // one, both open with the same error and one message names both.
+    const QString path = m_dir->filePath(QStringLiteral("two.jwb.json"));
+    QString kept;
+    QString refused;
+    {
+        auto window = makeWindow();
+        kept = window->keyRing()
+                   ->at(window->keyRing()->add(
+                       ui::KeyRing::secret(QStringLiteral("kept"), kSecret, QStringLiteral("utf8"))))
+                   .id;
+        refused = window->keyRing()
+                      ->at(window->keyRing()->add(
+                          ui::KeyRing::secret(QStringLiteral("refused"), kSecret, QStringLiteral("utf8"))))
+                      .id;
+        m_refuseWrite = refused;
+        m_answer = QMessageBox::Yes;
+        QVERIFY(window->saveWorkspaceAs(path));
+        QTRY_COMPARE(m_errors.size(), 1);
+        QVERIFY(m_errors.first().contains(u"saved without 1 of its secret"));
+    }
+    const QJsonObject saved = readJson(path);
+    QCOMPARE(saved.value(u"secrets_in_keychain").toArray(), QJsonArray({kept}));
+    QCOMPARE(saved.value(u"secrets_not_stored").toArray(), QJsonArray({refused}));
+
+    m_keychain.clear(); // e.g. another desktop
+    auto reopened = makeWindow();
+    QVERIFY(reopened->openWorkspace(path));
+    QCOMPARE(reopened->keyRing()->count(), 2);
+    QTRY_VERIFY(reopened->statusBar()->currentMessage().startsWith(u"2 key source"));
+    QVERIFY2(
+        reopened->statusBar()->currentMessage().endsWith(u"opened without their secret (not stored): kept, refused "
+                                                         u"(system keychain: entry not found)"),
+        qPrintable(reopened->statusBar()->currentMessage()));
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(reopened->keyRing()->at(i).error, ui::KeySource::secretNotStoredError());
+        QVERIFY(!reopened->keyRing()->at(i).keys);
+    }
+}
+
+void TestWorkspace::malformedWorkspaceNamesLineAndColumn()
+{
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("bad.jwb.json"), "{\n  \"jwt_workbench_workspace\": 1,\n  \"tokens\": [,]\n}");
     auto window = makeWindow();
-    QVERIFY(window->restoreLastSession());
-    QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
-    QVERIFY(window->keyRing()->at(1).awaitingPermission);
-    QTest::qWait(200);
-    QCOMPARE(m_server->connections(), 1);
-    QVERIFY(m_choices.isEmpty());
-  }
+    QVERIFY(!window->openFile(path));
+    QCOMPARE(m_errors.size(), 1);
+    QVERIFY2(m_errors.first().contains(u"line 3"), qPrintable(m_errors.first()));
 
-  // "Not now" on a workspace file survives closing the window: the next start
-  // does not fetch them either.
-  m_choiceAnswer = QStringLiteral("Not now");
-  const QString path = writeFile(
-      *m_dir, QStringLiteral("foreign.jwb.json"),
-      QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
-  {
+    const QString future = writeFile(*m_dir, QStringLiteral("future.jwb.json"), "{\"jwt_workbench_workspace\": 99}");
+    QVERIFY(!window->openFile(future));
+    QVERIFY2(m_errors.last().contains(u"not supported"), qPrintable(m_errors.last()));
+}
+
+void TestWorkspace::openRoutesEachFileKind_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<int>("tokens");
+    QTest::addColumn<int>("keySources");
+    QTest::newRow("token") << QStringLiteral("t.jwt") << QStringLiteral(":/samples/demo-token.jwt") << 1 << 0;
+    QTest::newRow("jwks") << QStringLiteral("keys.json") << QStringLiteral(":/samples/demo-jwks.json") << 0 << 1;
+    QTest::newRow("pem") << QStringLiteral("key.pem") << QStringLiteral(":/samples/demo-public.pem") << 0 << 1;
+}
+
+void TestWorkspace::openRoutesEachFileKind()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, resource);
+    QFETCH(int, tokens);
+    QFETCH(int, keySources);
     auto window = makeWindow();
-    QVERIFY(window->openWorkspace(path));
-    window->show();
-    window->close(); // writes the last session
-  }
-  {
+    const QString path = writeFile(*m_dir, name, ui::Resources::text(resource).toUtf8());
+    QVERIFY(window->openFile(path));
+    QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
+    QCOMPARE(window->inspector()->isEmpty() ? 0 : 1, tokens);
+    QCOMPARE(window->keyRing()->count(), keySources);
+    if (keySources > 0) {
+        QCOMPARE(window->keyRing()->at(0).kind, ui::KeySource::Kind::File);
+        QVERIFY(window->keyRing()->at(0).keys.has_value());
+    }
+}
+
+void TestWorkspace::recoveryAfterCrash()
+{
+    const QString token = test::makeToken(R"({"alg":"ES256"})", R"({"sub":"unsaved"})");
+    {
+        auto window = makeWindow();
+        window->addToken(QStringLiteral("unsaved work"), token);
+        QVERIFY(window->autosaveNow());
+        // No close event: the process "crashed" and left the autosave behind.
+    }
+    QVERIFY(QFile::exists(ui::MainWindow::autosavePath()));
+
+    m_answer = QMessageBox::No;
+    {
+        auto declined = makeWindow();
+        QVERIFY(!declined->offerRecovery());
+        QCOMPARE(m_questions.size(), 1);
+    }
+    QVERIFY2(!QFile::exists(ui::MainWindow::autosavePath()), "a declined recovery is not offered again");
+
+    {
+        auto window = makeWindow();
+        window->addToken(QStringLiteral("unsaved work"), token);
+        QVERIFY(window->autosaveNow());
+    }
+    m_answer = QMessageBox::Yes;
+    auto recovered = makeWindow();
+    QVERIFY(recovered->offerRecovery());
+    QCOMPARE(recovered->tokenEditor()->toPlainText(), token);
+    QVERIFY(m_questions.last().contains(u"did not close normally"));
+
+    // A clean close removes the autosave and writes the last session, which a
+    // plain start restores.
+    recovered->close();
+    QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
+    auto next = makeWindow();
+    QVERIFY(next->restoreLastSession());
+    QCOMPARE(next->tokenEditor()->toPlainText(), token);
+}
+
+void TestWorkspace::verifyWithKeyRingSource()
+{
     auto window = makeWindow();
-    QVERIFY(window->restoreLastSession());
-    QVERIFY(window->keyRing()->at(0).awaitingPermission);
-    QVERIFY(window->keyRing()->at(1).awaitingPermission);
+    window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
+    auto *panel = window->inspector()->verifyPanel();
+    QCOMPARE(panel->sourceCombo()->count(), 1); // only "the key pasted below"
+    const int index = window->keyRing()->add(ui::KeyRing::pasted(
+        QStringLiteral("demo jwks"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
+    QCOMPARE(panel->sourceCombo()->count(), 2);
+    panel->setKeySource(index);
+    QCOMPARE(panel->verdict(), QStringLiteral("valid"));
+    QVERIFY(!panel->keyEdit()->isVisibleTo(panel));
+
+    // A source whose keys do not fit gives "invalid", not a silent pass.
+    const int other
+        = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("wrong"), kSecret, QStringLiteral("utf8")));
+    panel->setKeySource(other);
+    QCOMPARE(panel->verdict(), QStringLiteral("invalid"));
+
+    // Removing the chosen source falls back to the pasted key (none: not
+    // verified).
+    window->keyRing()->remove(other);
+    QCOMPARE(panel->keySource(), -1);
+    panel->verifyNow();
+    QCOMPARE(panel->verdict(), QStringLiteral("none"));
+}
+
+void TestWorkspace::evaluateAtChangesVerdict()
+{
+    auto window = makeWindow();
+    // Expires one hour after kNow.
+    const QString token = test::makeToken(R"({"alg":"HS256"})", "{\"exp\":" + test::num(test::kNow + 3600) + "}");
+    window->addToken(QStringLiteral("t"), token);
+    const auto expired = [&window] {
+        for (const auto &finding : window->inspector()->inspection().findings)
+            if (finding.code == u"expired")
+                return true;
+        return false;
+    };
+    QVERIFY(!expired());
+    window->inspector()->setEvaluationTime(QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
+    QVERIFY(expired());
+    QCOMPARE(window->inspector()->evaluateAtCombo()->currentIndex(), 1);
+    window->inspector()->setEvaluationTime(std::nullopt);
+    QVERIFY(!expired());
+}
+
+void TestWorkspace::jsonTreeModel()
+{
+    ui::JsonTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDocuments({{QStringLiteral("Header"), R"({"alg":"RS256","kid":"k"})"},
+        {QStringLiteral("Payload"), R"({"sub":"a","roles":["x","y"],"nested":{"a b":1}})"}});
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex payload = model.index(1, 0);
+    QCOMPARE(model.rowCount(payload), 3);
+    // Top-level members keep the written order.
+    QCOMPARE(model.index(0, 0, payload).data().toString(), QStringLiteral("sub"));
+    QCOMPARE(model.index(1, 0, payload).data().toString(), QStringLiteral("roles"));
+    const QModelIndex roles = model.index(1, 0, payload);
+    QCOMPARE(model.rowCount(roles), 2);
+    QCOMPARE(model.index(1, ui::JsonTreeModel::ValueColumn, roles).data().toString(), QStringLiteral("\"y\""));
+    QCOMPARE(model.pathOf(model.index(1, 0, roles)), QStringLiteral("payload.roles[1]"));
+    const QModelIndex nested = model.index(2, 0, payload);
+    QCOMPARE(model.pathOf(model.index(0, 0, nested)), QStringLiteral("payload.nested[\"a b\"]"));
+    QCOMPARE(model.index(2, ui::JsonTreeModel::TypeColumn, payload).data().toString(), QStringLiteral("object"));
+    model.setDocuments({{QStringLiteral("Payload"), "not json"}});
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+}
+
+void TestWorkspace::demoWorkspaceHasKeys()
+{
+    auto window = makeWindow();
+    window->openDemo();
+    QVERIFY(window->keyRing()->count() >= 1);
+    QCOMPARE(window->inspector()->verifyPanel()->verdict(), QStringLiteral("valid"));
+    QVERIFY2(window->statusText().contains(u"check out"), qPrintable(window->statusText()));
+    window->inspector()->setTreeMode(true);
+    QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
+    // The tree belongs to the Decoded tab, and the Claims tab keeps its tables.
+    auto *tabs = window->inspector()->tabs();
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))
+                ->isAncestorOf(window->inspector()->treeView()));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))
+                ->isAncestorOf(window->inspector()->claimsView()));
+    QVERIFY(!tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->findChild<QTreeView *>());
+}
+
+void TestWorkspace::secretClipboardClears()
+{
+    ui::SecretClipboard::setClearAfterSeconds(1);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
+    QCOMPARE(QGuiApplication::clipboard()->text(), kSecret);
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+
+    // Something else copied meanwhile is left alone.
+    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
+    QGuiApplication::clipboard()->setText(QStringLiteral("not a secret"));
+    QTest::qWait(1300);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("not a secret"));
+
+    ui::SecretClipboard::setClearAfterSeconds(0);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
+
+    // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through
+    // it.
+    auto window = makeWindow();
+    window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
+    auto *option = window->findChild<QAction *>(QStringLiteral("actionClearClipboard"));
+    QVERIFY(option);
+    QVERIFY(!option->isChecked());
+    option->setChecked(true);
+    QCOMPARE(ui::SecretClipboard::clearAfterSeconds(), ui::SecretClipboard::kDefaultSeconds);
+    ui::SecretClipboard::setClearAfterSeconds(1);
+    window->findChild<QAction *>(QStringLiteral("actionCopyToken"))->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), ui::Resources::demoToken().trimmed());
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    ui::SecretClipboard::setClearAfterSeconds(ui::SecretClipboard::kDefaultSeconds);
+}
+
+void TestWorkspace::secretsStayOutOfSettingsAndSessions()
+{
+    // A session with a secret, a private key and a token; everything the app
+    // writes on its own (settings, the last session, the crash-recovery autosave)
+    // and the window title must be free of the key material.
+    const QByteArray privatePem = ui::Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8();
+    {
+        auto window = makeWindow();
+        window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs"), kSecret, QStringLiteral("utf8")));
+        window->keyRing()->add(ui::KeyRing::pasted(QStringLiteral("private"), QString::fromUtf8(privatePem)));
+        window->openDemo();
+        QVERIFY(window->autosaveNow());
+        QVERIFY(!window->windowTitle().contains(kSecret));
+        const QString autosave = QString::fromUtf8(QJsonDocument(readJson(ui::MainWindow::autosavePath())).toJson());
+        QVERIFY(!autosave.isEmpty());
+        QVERIFY(!autosave.contains(kSecret));
+        QVERIFY(!autosave.contains(u"PRIVATE KEY"));
+        window->show();
+        window->close(); // writes the settings and the last session
+    }
+    QSettings settings;
+    settings.sync();
+    for (const QString &path : {settings.fileName(), ui::MainWindow::lastSessionPath()}) {
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(kSecret.toUtf8()), qPrintable(path));
+        QVERIFY2(!bytes.contains("PRIVATE KEY"), qPrintable(path));
+        // The private JWK members of the demo key ("d", "p", "q") are not there
+        // either.
+        QVERIFY2(!bytes.contains("\"d\""), qPrintable(path));
+    }
+}
+
+bool TestWorkspace::startServer(QString *why)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *why = QStringLiteral("no TLS backend");
+        return false;
+    }
+    if (m_certificate.isNull() && !test::makeLocalhostCertificate(m_dir->path(), &m_certificate, &m_key, why))
+        return false;
+    m_server = std::make_unique<test::LocalHttpsServer>();
+    if (!m_server->start(m_certificate, m_key)) {
+        *why = QStringLiteral("cannot listen on 127.0.0.1");
+        return false;
+    }
+    m_server->setBody(ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8());
+    return true;
+}
+
+QJsonObject TestWorkspace::remoteWorkspace(bool markInsecureWaiting) const
+{
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
+    QJsonObject withCa {{QStringLiteral("id"), QStringLiteral("ca")},
+        {QStringLiteral("name"), QStringLiteral("with CA")}, {QStringLiteral("kind"), QStringLiteral("jwk_url")},
+        {QStringLiteral("location"), QString(base + u"/a.json")},
+        {QStringLiteral("network"),
+            QJsonObject {{QStringLiteral("ca_pem"), QJsonArray {QString::fromLatin1(m_certificate.toPem())}},
+                {QStringLiteral("timeout_ms"), 20000}}}};
+    QJsonObject insecure {{QStringLiteral("id"), QStringLiteral("insecure")},
+        {QStringLiteral("name"), QStringLiteral("no checks")}, {QStringLiteral("kind"), QStringLiteral("jwk_url")},
+        {QStringLiteral("location"), QString(base + u"/b.json")},
+        {QStringLiteral("network"),
+            QJsonObject {{QStringLiteral("insecure"), true}, {QStringLiteral("timeout_ms"), 20000}}}};
+    if (markInsecureWaiting)
+        insecure.insert(QStringLiteral("awaiting_permission"), true);
+    return QJsonObject {{QStringLiteral("jwt_workbench_workspace"), 1},
+        {QStringLiteral("id"), QStringLiteral("foreign")}, {QStringLiteral("keys"), QJsonArray {withCa, insecure}},
+        {QStringLiteral("page"), 1}};
+}
+
+void TestWorkspace::foreignWorkspaceWaitsForPermission()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("foreign.jwb.json"), QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
+
+    // "Not now": opening makes no request at all, and the sources show that they
+    // wait.
+    m_choiceAnswer = QStringLiteral("Not now");
+    auto window = makeWindow();
+    QVERIFY(window->openFile(path));
+    QCOMPARE(m_choices.size(), 1);
+    const ui::Dialogs::Choice asked = m_choices.first();
+    QCOMPARE(asked.buttons, (QStringList {QStringLiteral("Fetch now"), QStringLiteral("Not now")}));
+    QCOMPARE(asked.defaultButton, 1);
+    QCOMPARE(asked.escapeButton, 1);
+    QVERIFY2(asked.text.contains(u"127.0.0.1: with CA (JWK Set URL), no checks (JWK Set URL)"), qPrintable(asked.text));
+    QVERIFY(asked.text.contains(u"\u201cFetch now\u201d accepts them"));
+    QVERIFY(asked.text.contains(u"/b.json: insecure: certificates are not checked"));
+    QVERIFY(asked.text.contains(u"/a.json: trusts 1 extra CA certificate"));
+    QVERIFY(asked.text.contains(u"from the file: localhost"));
     QTest::qWait(300);
-    QCOMPARE(m_server->connections(), 1);
-  }
+    QCOMPARE(m_server->connections(), 0);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(window->keyRing()->at(i).awaitingPermission);
+        QVERIFY(!window->keyRing()->at(i).fetching);
+    }
+    auto *page = window->keysPage();
+    QCOMPARE(page->sourcesModel()->index(0).data(ui::KeySourcesModel::StatusRole).toString(),
+        QStringLiteral("not fetched: waiting for your permission (Refresh fetches it)"));
 
-  // The crash-recovery copy is the user's own session too.
-  QFile autosave(ui::MainWindow::autosavePath());
-  QVERIFY(autosave.open(QIODevice::WriteOnly));
-  autosave.write(QJsonDocument(remoteWorkspace(true)).toJson());
-  autosave.close();
-  m_answer = QMessageBox::Yes;
-  auto recovered = makeWindow();
-  QVERIFY(recovered->offerRecovery());
-  QTRY_VERIFY_WITH_TIMEOUT(recovered->keyRing()->at(0).keys.has_value(), 30000);
-  QVERIFY(recovered->keyRing()->at(1).awaitingPermission);
-  QCOMPARE(m_server->connections(), 2);
-  QCOMPARE(m_choices.size(), 1); // only the workspace file asked
+    // Refresh on the Keys page fetches one later; its TLS setting from the file
+    // is confirmed first.
+    page->selectSource(0);
+    page->refreshCurrent();
+    QCOMPARE(m_choices.size(), 2);
+    QVERIFY(m_choices.last().text.contains(u"/a.json: trusts 1 extra CA certificate"));
+    QVERIFY(!m_choices.last().text.contains(u"/b.json"));
+    QTest::qWait(300);
+    QCOMPARE(m_server->connections(), 0);
+    m_choiceAnswer = QStringLiteral("Fetch now");
+    page->refreshCurrent();
+    QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
+    QVERIFY2(window->keyRing()->at(0).error.isEmpty(), qPrintable(window->keyRing()->at(0).error));
+    QCOMPARE(m_server->requests(), 1);
+    QVERIFY(window->keyRing()->at(1).awaitingPermission);
+
+    // "Fetch now" on opening fetches every listed source.
+    auto other = makeWindow();
+    QVERIFY(other->openWorkspace(path));
+    QCOMPARE(m_choices.size(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(!other->keyRing()->at(0).fetching && !other->keyRing()->at(1).fetching, 30000);
+    QVERIFY2(other->keyRing()->at(0).keys, qPrintable(other->keyRing()->at(0).error));
+    QVERIFY2(other->keyRing()->at(1).keys, qPrintable(other->keyRing()->at(1).error));
+    QCOMPARE(m_server->requests(), 3);
 }
 
-void TestWorkspace::filesNeverFetch() {
-  QString why;
-  if (!startServer(&why))
-    QSKIP(qPrintable(why));
-  const QString base =
-      QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
-  // A token that names URLs for its keys (jku, x5u) and an issuer; a
-  // krakend.json whose validator downloads its keys from the server with
-  // certificate checks off; a JWK Set whose key names a URL; a PEM key.
-  const QString token = test::makeToken(
-      QJsonDocument(
-          QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")},
-                      {QStringLiteral("kid"), QStringLiteral("demo-rs256")},
-                      {QStringLiteral("jku"), QString(base + u"/jku")},
-                      {QStringLiteral("x5u"), QString(base + u"/x5u")}})
-          .toJson(QJsonDocument::Compact),
-      QJsonDocument(
-          QJsonObject{{QStringLiteral("iss"), base},
-                      {QStringLiteral("sub"), QStringLiteral("alice")},
-                      {QStringLiteral("exp"), test::kNow + 600}})
-          .toJson(QJsonDocument::Compact));
-  const QJsonObject validator{
-      {QStringLiteral("alg"), QStringLiteral("RS256")},
-      {QStringLiteral("jwk_url"), QString(base + u"/jwks.json")},
-      {QStringLiteral("disable_jwk_security"), true}};
-  const QJsonObject config{
-      {QStringLiteral("version"), 3},
-      {QStringLiteral("endpoints"),
-       QJsonArray{QJsonObject{
-           {QStringLiteral("endpoint"), QStringLiteral("/orders")},
-           {QStringLiteral("extra_config"),
-            QJsonObject{{QStringLiteral("auth/validator"), validator}}},
-           {QStringLiteral("backend"),
-            QJsonArray{
-                QJsonObject{{QStringLiteral("host"),
-                             QJsonArray{QStringLiteral("http://b:8000")}},
-                            {QStringLiteral("url_pattern"),
-                             QStringLiteral("/orders")}}}}}}}};
-  QJsonObject jwks =
-      QJsonDocument::fromJson(
-          ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))
-              .toUtf8())
-          .object();
-  QJsonArray keys = jwks.value(u"keys").toArray();
-  QJsonObject first = keys.first().toObject();
-  first.insert(QStringLiteral("x5u"), QString(base + u"/cert.pem"));
-  keys.replace(0, first);
-  jwks.insert(QStringLiteral("keys"), keys);
+void TestWorkspace::ownSessionFetches()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    // The last session is the user's own: fetched without a question, except a
+    // source still waiting when it was saved.
+    QFile session(ui::MainWindow::lastSessionPath());
+    QVERIFY(session.open(QIODevice::WriteOnly));
+    session.write(QJsonDocument(remoteWorkspace(true)).toJson());
+    session.close();
+    {
+        auto window = makeWindow();
+        QVERIFY(window->restoreLastSession());
+        QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
+        QVERIFY(window->keyRing()->at(1).awaitingPermission);
+        QTest::qWait(200);
+        QCOMPARE(m_server->connections(), 1);
+        QVERIFY(m_choices.isEmpty());
+    }
 
-  auto window = makeWindow();
-  QVERIFY(window->openFile(
-      writeFile(*m_dir, QStringLiteral("t.jwt"), token.toLatin1())));
-  QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("krakend.json"),
-                                     QJsonDocument(config).toJson())));
-  QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("keys.json"),
-                                     QJsonDocument(jwks).toJson())));
-  QVERIFY(window->openFile(
-      writeFile(*m_dir, QStringLiteral("key.pem"),
-                ui::Resources::text(QStringLiteral(":/samples/demo-public.pem"))
-                    .toUtf8())));
-  QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
-  // Every page built and shown, as a user would look at them; the Gateway's
-  // tools run on their own.
-  for (const auto page :
-       {ui::MainWindow::Page::Gateway, ui::MainWindow::Page::Keys,
-        ui::MainWindow::Page::Inspector})
-    window->showPage(page);
-  window->inspector()->showTab(ui::InspectorWidget::Tab::Verify);
-  QTest::qWait(1500);
-  QCOMPARE(m_server->connections(), 0);
-  QVERIFY(m_choices.isEmpty());
-  // The Gateway's automatic runs say why they have no answer.
-  QVERIFY2(window->simulationPanel()->reasonLabel()->text().startsWith(
-               u"Not simulated yet"),
-           qPrintable(window->simulationPanel()->reasonLabel()->text()));
-  const auto *matrix = window->endpointMatrix()->model();
-  QTRY_VERIFY(matrix->index(0, ui::EndpointMatrixModel::ReasonColumn)
-                  .data()
-                  .toString()
-                  .startsWith(u"Not simulated"));
+    // "Not now" on a workspace file survives closing the window: the next start
+    // does not fetch them either.
+    m_choiceAnswer = QStringLiteral("Not now");
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("foreign.jwb.json"), QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
+    {
+        auto window = makeWindow();
+        QVERIFY(window->openWorkspace(path));
+        window->show();
+        window->close(); // writes the last session
+    }
+    {
+        auto window = makeWindow();
+        QVERIFY(window->restoreLastSession());
+        QVERIFY(window->keyRing()->at(0).awaitingPermission);
+        QVERIFY(window->keyRing()->at(1).awaitingPermission);
+        QTest::qWait(300);
+        QCOMPARE(m_server->connections(), 1);
+    }
 
-  // Asking is another matter: Simulate downloads the config's jwk_url, and
-  // later runs may too.
-  window->simulationPanel()->simulateNow();
-  QTRY_COMPARE_WITH_TIMEOUT(m_server->requests(), 1, 30000);
-  QTRY_VERIFY_WITH_TIMEOUT(window->simulationPanel()->result().status != 0,
-                           30000);
-  window->endpointMatrix()->runNow();
-  QTRY_COMPARE_WITH_TIMEOUT(m_server->requests(), 2, 30000);
+    // The crash-recovery copy is the user's own session too.
+    QFile autosave(ui::MainWindow::autosavePath());
+    QVERIFY(autosave.open(QIODevice::WriteOnly));
+    autosave.write(QJsonDocument(remoteWorkspace(true)).toJson());
+    autosave.close();
+    m_answer = QMessageBox::Yes;
+    auto recovered = makeWindow();
+    QVERIFY(recovered->offerRecovery());
+    QTRY_VERIFY_WITH_TIMEOUT(recovered->keyRing()->at(0).keys.has_value(), 30000);
+    QVERIFY(recovered->keyRing()->at(1).awaitingPermission);
+    QCOMPARE(m_server->connections(), 2);
+    QCOMPARE(m_choices.size(), 1); // only the workspace file asked
+}
+
+void TestWorkspace::filesNeverFetch()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
+    // A token that names URLs for its keys (jku, x5u) and an issuer; a
+    // krakend.json whose validator downloads its keys from the server with
+    // certificate checks off; a JWK Set whose key names a URL; a PEM key.
+    const QString token = test::makeToken(QJsonDocument(QJsonObject {{QStringLiteral("alg"), QStringLiteral("RS256")},
+                                                            {QStringLiteral("kid"), QStringLiteral("demo-rs256")},
+                                                            {QStringLiteral("jku"), QString(base + u"/jku")},
+                                                            {QStringLiteral("x5u"), QString(base + u"/x5u")}})
+                                              .toJson(QJsonDocument::Compact),
+        QJsonDocument(QJsonObject {{QStringLiteral("iss"), base}, {QStringLiteral("sub"), QStringLiteral("alice")},
+                          {QStringLiteral("exp"), test::kNow + 600}})
+            .toJson(QJsonDocument::Compact));
+    const QJsonObject validator {{QStringLiteral("alg"), QStringLiteral("RS256")},
+        {QStringLiteral("jwk_url"), QString(base + u"/jwks.json")}, {QStringLiteral("disable_jwk_security"), true}};
+    const QJsonObject config {{QStringLiteral("version"), 3},
+        {QStringLiteral("endpoints"),
+            QJsonArray {QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/orders")},
+                {QStringLiteral("extra_config"), QJsonObject {{QStringLiteral("auth/validator"), validator}}},
+                {QStringLiteral("backend"),
+                    QJsonArray {QJsonObject {{QStringLiteral("host"), QJsonArray {QStringLiteral("http://b:8000")}},
+                        {QStringLiteral("url_pattern"), QStringLiteral("/orders")}}}}}}}};
+    QJsonObject jwks
+        = QJsonDocument::fromJson(ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8()).object();
+    QJsonArray keys = jwks.value(u"keys").toArray();
+    QJsonObject first = keys.first().toObject();
+    first.insert(QStringLiteral("x5u"), QString(base + u"/cert.pem"));
+    keys.replace(0, first);
+    jwks.insert(QStringLiteral("keys"), keys);
+
+    auto window = makeWindow();
+    QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("t.jwt"), token.toLatin1())));
+    QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("krakend.json"), QJsonDocument(config).toJson())));
+    QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("keys.json"), QJsonDocument(jwks).toJson())));
+    QVERIFY(window->openFile(writeFile(
+        *m_dir, QStringLiteral("key.pem"), ui::Resources::text(QStringLiteral(":/samples/demo-public.pem")).toUtf8())));
+    QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
+    // Every page built and shown, as a user would look at them; the Gateway's
+    // tools run on their own.
+    for (const auto page : {ui::MainWindow::Page::Gateway, ui::MainWindow::Page::Keys, ui::MainWindow::Page::Inspector})
+        window->showPage(page);
+    window->inspector()->showTab(ui::InspectorWidget::Tab::Verify);
+    QTest::qWait(1500);
+    QCOMPARE(m_server->connections(), 0);
+    QVERIFY(m_choices.isEmpty());
+    // The Gateway's automatic runs say why they have no answer.
+    QVERIFY2(window->simulationPanel()->reasonLabel()->text().startsWith(u"Not simulated yet"),
+        qPrintable(window->simulationPanel()->reasonLabel()->text()));
+    const auto *matrix = window->endpointMatrix()->model();
+    QTRY_VERIFY(matrix->index(0, ui::EndpointMatrixModel::ReasonColumn).data().toString().startsWith(u"Not simulated"));
+
+    // Asking is another matter: Simulate downloads the config's jwk_url, and
+    // later runs may too.
+    window->simulationPanel()->simulateNow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requests(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->simulationPanel()->result().status != 0, 30000);
+    window->endpointMatrix()->runNow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requests(), 2, 30000);
+}
+
+void TestWorkspace::choiceDialogAnswers()
+{
+    // The real dialog behind Dialogs::choose (no hook): named buttons, the details shown in full, the button
+    // pressed is the answer, and closing it is the escape button.
+    ui::Dialogs::clearHooks();
+    ui::Dialogs::Choice choice;
+    choice.title = QStringLiteral("Fetch keys from the network?");
+    choice.text = QStringLiteral("Hosts that would be contacted");
+    choice.details = QStringLiteral("+ added\n- removed");
+    choice.buttons = {QStringLiteral("Fetch now"), QStringLiteral("Not now")};
+    choice.defaultButton = 1;
+    choice.escapeButton = 1;
+    QString details;
+    QPushButton *defaultButton = nullptr;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        details = dialog->findChild<QPlainTextEdit *>(QStringLiteral("choiceDetails"))->toPlainText();
+        for (auto *button : dialog->findChildren<QPushButton *>()) {
+            if (button->isDefault())
+                defaultButton = button;
+            if (button->text() == u"Fetch now")
+                button->click();
+        }
+    });
+    QCOMPARE(ui::Dialogs::choose(nullptr, choice), 0);
+    QCOMPARE(details, choice.details);
+    QVERIFY(defaultButton);
+    QCOMPARE(defaultButton->text(), QStringLiteral("Not now"));
+
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->reject(); // Escape, or the window closed
+    });
+    QCOMPARE(ui::Dialogs::choose(nullptr, choice), 1);
 }
 
 QTEST_MAIN(TestWorkspace)

@@ -47,7 +47,7 @@ bool FetchPrompt::ask(QWidget *parent, KeyRing *ring, const QList<int> &indexes)
     if (FetchPermission::anyChangesTrust(entries)) {
         lines.append(QString());
         lines.append(tr("These TLS settings come from the file and weaken or replace certificate checking. "
-                        "\u201cFetch now\u201d accepts them:"));
+                        "“Fetch now” accepts them:"));
         for (const auto &entry : entries) {
             if (entry.insecure)
                 lines.append(kBullet
@@ -60,7 +60,7 @@ bool FetchPrompt::ask(QWidget *parent, KeyRing *ring, const QList<int> &indexes)
         }
     }
     lines.append(QString());
-    lines.append(tr("\u201cNot now\u201d keeps them on the Keys page, not fetched; Refresh there fetches one later."));
+    lines.append(tr("“Not now” keeps them on the Keys page, not fetched; Refresh there fetches one later."));
 
     Dialogs::Choice choice;
     choice.title = tr("Fetch keys from the network?");
