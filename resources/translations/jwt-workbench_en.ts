@@ -459,6 +459,17 @@
             <numerusform>%n endpoints: %1. Double-click one to open it in the simulator.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not simulated: its keys come from jwk_url %1, and a run that starts by itself makes no network request. Run downloads them.</source>
+        <translation>Not simulated: its keys come from jwk_url %1, and a run that starts by itself makes no network request. Run downloads them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s) not simulated (Run downloads their keys)</source>
+        <translation>
+            <numerusform>%n endpoint not simulated (Run downloads their keys)</numerusform>
+            <numerusform>%n endpoints not simulated (Run downloads their keys)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::EndpointMatrixModel</name>
@@ -528,6 +539,51 @@
     <message>
         <source>Last simulation: HTTP %1 %2</source>
         <translation>Last simulation: HTTP %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::FetchPrompt</name>
+    <message numerus="yes">
+        <source>This workspace lists %n remote key source(s). Opening it has not contacted them: their keys are fetched only if you allow it.</source>
+        <translation>
+            <numerusform>This workspace lists %n remote key source. Opening it has not contacted them: their keys are fetched only if you allow it.</numerusform>
+            <numerusform>This workspace lists %n remote key sources. Opening it has not contacted them: their keys are fetched only if you allow it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hosts that would be contacted:</source>
+        <translation>Hosts that would be contacted:</translation>
+    </message>
+    <message>
+        <source>These TLS settings come from the file and weaken or replace certificate checking. “Fetch now” accepts them:</source>
+        <translation>These TLS settings come from the file and weaken or replace certificate checking. “Fetch now” accepts them:</translation>
+    </message>
+    <message>
+        <source>%1: insecure: certificates are not checked and plain http is allowed</source>
+        <translation>%1: insecure: certificates are not checked and plain http is allowed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: trusts %n extra CA certificate(s) from the file: %2</source>
+        <translation>
+            <numerusform>%1: trusts %n extra CA certificate from the file: %2</numerusform>
+            <numerusform>%1: trusts %n extra CA certificates from the file: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“Not now” keeps them on the Keys page, not fetched; Refresh there fetches one later.</source>
+        <translation>“Not now” keeps them on the Keys page, not fetched; Refresh there fetches one later.</translation>
+    </message>
+    <message>
+        <source>Fetch keys from the network?</source>
+        <translation>Fetch keys from the network?</translation>
+    </message>
+    <message>
+        <source>Fetch now</source>
+        <translation>Fetch now</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1305,61 @@ About: %2</translation>
         <source>Validator filled from the token</source>
         <translation>Validator filled from the token</translation>
     </message>
+    <message numerus="yes">
+        <source>Not saved: %n lint error(s) in the changed blocks</source>
+        <translation>
+            <numerusform>Not saved: %n lint error in the changed blocks</numerusform>
+            <numerusform>Not saved: %n lint errors in the changed blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n lint error(s))</source>
+        <translation>
+            <numerusform>Saved %1 (%n lint error)</numerusform>
+            <numerusform>Saved %1 (%n lint errors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The blocks you changed have %n lint error(s): KrakenD (or krakend check --lint) would fail on them.</source>
+        <translation>
+            <numerusform>The blocks you changed have %n lint error: KrakenD (or krakend check --lint) would fail on them.</numerusform>
+            <numerusform>The blocks you changed have %n lint errors: KrakenD (or krakend check --lint) would fail on them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n other lint error(s) in blocks you did not change.</source>
+        <translation>
+            <numerusform>The file has %n other lint error in blocks you did not change.</numerusform>
+            <numerusform>The file has %n other lint errors in blocks you did not change.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: every line below is new.</source>
+        <translation>%1 does not exist yet: every line below is new.</translation>
+    </message>
+    <message>
+        <source>What the save changes in %1 on disk:</source>
+        <translation>What the save changes in %1 on disk:</translation>
+    </message>
+    <message>
+        <source>Save with lint errors?</source>
+        <translation>Save with lint errors?</translation>
+    </message>
+    <message>
+        <source>Save with errors</source>
+        <translation>Save with errors</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more error(s) (Lint tab)</source>
+        <translation>
+            <numerusform>… and %n more error (Lint tab)</numerusform>
+            <numerusform>… and %n more errors (Lint tab)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::InspectorWidget</name>
@@ -1781,10 +1892,6 @@ About: %2</translation>
         <translation>The fetch was cancelled</translation>
     </message>
     <message>
-        <source>The workspace file does not hold this key&apos;s secret; paste it again or load it from the keychain</source>
-        <translation>The workspace file does not hold this key&apos;s secret; paste it again or load it from the keychain</translation>
-    </message>
-    <message>
         <source>%1 is not an object</source>
         <translation>%1 is not an object</translation>
     </message>
@@ -1799,6 +1906,13 @@ About: %2</translation>
     <message>
         <source>%1: network.ca_pem holds no PEM certificate</source>
         <translation>%1: network.ca_pem holds no PEM certificate</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::KeySource</name>
+    <message>
+        <source>the secret was not restored: workspace files never hold it, and the system keychain did not provide it. Paste it again.</source>
+        <translation>the secret was not restored: workspace files never hold it, and the system keychain did not provide it. Paste it again.</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +1999,10 @@ About: %2</translation>
             <numerusform>%n key</numerusform>
             <numerusform>%n keys</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not fetched: waiting for your permission (Refresh fetches it)</source>
+        <translation>not fetched: waiting for your permission (Refresh fetches it)</translation>
     </message>
 </context>
 <context>
@@ -3248,16 +3366,8 @@ Keep them in the system keychain, so that opening this workspace restores them?<
         <translation>Secrets not stored</translation>
     </message>
     <message>
-        <source>The workspace was saved without its secrets: %1</source>
-        <translation>The workspace was saved without its secrets: %1</translation>
-    </message>
-    <message>
         <source>Secrets stored in the system keychain.</source>
         <translation>Secrets stored in the system keychain.</translation>
-    </message>
-    <message>
-        <source>Could not read a secret of this workspace: %1</source>
-        <translation>Could not read a secret of this workspace: %1</translation>
     </message>
     <message>
         <source>The last session could not be restored; starting afresh.</source>
@@ -3330,6 +3440,52 @@ Recover it?</translation>
     <message>
         <source>The workspace&apos;s KrakenD config %1 no longer exists</source>
         <translation>The workspace&apos;s KrakenD config %1 no longer exists</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote key source(s) not fetched: Keys &gt; Refresh fetches one</source>
+        <translation>
+            <numerusform>%n remote key source not fetched: Keys &gt; Refresh fetches one</numerusform>
+            <numerusform>%n remote key sources not fetched: Keys &gt; Refresh fetches one</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secrets not recorded</source>
+        <translation>Secrets not recorded</translation>
+    </message>
+    <message>
+        <source>The secrets are in the system keychain, but the workspace file could not say so: %1</source>
+        <translation>The secrets are in the system keychain, but the workspace file could not say so: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace was saved without %n of its secret(s): %1.
+
+The file lists them as not stored; paste them again after opening it.</source>
+        <translation>
+            <numerusform>The workspace was saved without %n of its secret: %1.
+
+The file lists them as not stored; paste them again after opening it.</numerusform>
+            <numerusform>The workspace was saved without %n of its secrets: %1.
+
+The file lists them as not stored; paste them again after opening it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key source(s) opened without their secret (not stored): %1</source>
+        <translation>
+            <numerusform>%n key source opened without their secret (not stored): %1</numerusform>
+            <numerusform>%n key sources opened without their secret (not stored): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote key source(s) still wait for your permission: Keys &gt; Refresh fetches one</source>
+        <translation>
+            <numerusform>%n remote key source still wait for your permission: Keys &gt; Refresh fetches one</numerusform>
+            <numerusform>%n remote key sources still wait for your permission: Keys &gt; Refresh fetches one</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3606,6 +3762,26 @@ Recover it?</translation>
     <message>
         <source>system keychain: %1</source>
         <translation>system keychain: %1</translation>
+    </message>
+    <message>
+        <source>no keychain service is running on this desktop</source>
+        <translation>no keychain service is running on this desktop</translation>
+    </message>
+    <message>
+        <source>the system keychain holds no such entry</source>
+        <translation>the system keychain holds no such entry</translation>
+    </message>
+    <message>
+        <source>access to the system keychain was denied</source>
+        <translation>access to the system keychain was denied</translation>
+    </message>
+    <message>
+        <source>the system keychain refused access (it may be locked)</source>
+        <translation>the system keychain refused access (it may be locked)</translation>
+    </message>
+    <message>
+        <source>the system keychain refused access: %1</source>
+        <translation>the system keychain refused access: %1</translation>
     </message>
 </context>
 <context>
@@ -3936,6 +4112,10 @@ Recover it?</translation>
     <message>
         <source>(the endpoint has no backend url_pattern)</source>
         <translation>(the endpoint has no backend url_pattern)</translation>
+    </message>
+    <message>
+        <source>Not simulated yet: this endpoint&apos;s keys come from jwk_url %1, and a simulation that runs by itself makes no network request. Simulate downloads them.</source>
+        <translation>Not simulated yet: this endpoint&apos;s keys come from jwk_url %1, and a simulation that runs by itself makes no network request. Simulate downloads them.</translation>
     </message>
 </context>
 <context>

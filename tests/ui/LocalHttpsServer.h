@@ -1,8 +1,8 @@
 #pragma once
 
 // A local HTTPS server for the GUI tests (QSslServer with a self-signed certificate made by the openssl command):
-// it answers every request with one body and counts the connections it was asked for, so that a test can prove
-// that something made no network request at all.
+// it answers every request with one body (or, for paths given their own, with that path's body) and counts the
+// connections it was asked for, so that a test can prove that something made no network request at all.
 
 #include <QByteArray>
 #include <QFile>
@@ -52,7 +52,7 @@ inline bool makeLocalhostCertificate(const QString &dir, QSslCertificate *certif
     return true;
 }
 
-/// A minimal HTTPS server: answers every request with the current body, then closes the connection.
+/// A minimal HTTPS server: answers every request with the current body (or its path's), then closes the connection.
 class LocalHttpsServer : public QObject
 {
 public:
@@ -76,7 +76,14 @@ public:
         return m_server.listen(QHostAddress::LocalHost);
     }
     [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+    /// https://127.0.0.1:PORT followed by `path`.
+    [[nodiscard]] QString url(const QString &path = {}) const
+    {
+        return QStringLiteral("https://127.0.0.1:%1%2").arg(port()).arg(path);
+    }
     void setBody(const QByteArray &body) { m_body = body; }
+    /// The body for requests of exactly `path` (e.g. a discovery document next to its JWK Set).
+    void setBody(const QString &path, const QByteArray &body) { m_bodies.insert(path, body); }
     /// Complete HTTP requests answered.
     [[nodiscard]] int requests() const { return m_requests; }
     /// TCP connections that reached the server (a request or not).
@@ -89,16 +96,20 @@ private:
         buffer += socket->readAll();
         if (!buffer.contains("\r\n\r\n"))
             return;
+        const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
         m_buffers.remove(socket);
         ++m_requests;
+        const QString path = requestLine.size() > 1 ? QString::fromLatin1(requestLine.at(1)) : QString();
+        const QByteArray body = m_bodies.value(path, m_body);
         socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: max-age=300\r\n"
                       "Connection: close\r\nContent-Length: "
-            + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body);
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();
     }
 
     QSslServer m_server;
     QByteArray m_body;
+    QHash<QString, QByteArray> m_bodies;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     int m_requests = 0;
     int m_connections = 0;

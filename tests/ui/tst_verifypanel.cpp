@@ -3,7 +3,7 @@
 
 #include "TestData.h"
 #include "UiTestHelpers.h"
-#include "support/LocalHttps.h"
+#include "LocalHttpsServer.h"
 
 #include "common/Clock.h"
 #include "common/Dialogs.h"
@@ -424,7 +424,6 @@ void TestVerifyPanel::issuerSourceBindsTheToken()
     source.network.extraCa = {certificate};
     source.network.timeoutMs = 20000;
     const int index = ring.add(source);
-    // One fetch at a time: this test server (Qt 6.4 QSslServer) was seen to stall when two handshakes overlap.
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     ui::KeySource foreign = ui::KeyRing::url(server.url(QStringLiteral("/foreign")), true);
     foreign.network = source.network;

@@ -252,7 +252,7 @@ void EndpointMatrix::updateSummary()
     for (auto it = counts.begin(); it != counts.end(); ++it)
         parts << QStringLiteral("%1 \u00d7 %2").arg(it.value()).arg(it.key());
     if (notSimulated > 0)
-        parts << tr("%n not simulated (Run downloads their keys)", nullptr, notSimulated);
+        parts << tr("%n endpoint(s) not simulated (Run downloads their keys)", nullptr, notSimulated);
     m_summary->setText(parts.isEmpty()
             ? QString()
             : tr("%n endpoint(s): %1. Double-click one to open it in the simulator.", nullptr, m_model->rowCount())

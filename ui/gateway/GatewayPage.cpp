@@ -804,7 +804,7 @@ bool GatewayPage::confirmSaveWithErrors(const QString &path, const krakend::Save
         lines.append(QStringLiteral("\u2022 %1: %2").arg(item.location, item.finding.message));
     }
     if (count > kListed)
-        lines.append(tr("… and %n more (Lint tab)", nullptr, count - kListed));
+        lines.append(tr("… and %n more error(s) (Lint tab)", nullptr, count - kListed));
     if (review.totalErrors > count) {
         lines.append(QString());
         lines.append(tr(
