@@ -1,9 +1,9 @@
 // The inspector's Verify tab, offscreen: a token in the inspector, a key in the panel, and the verdict and
 // ordered checks that core's Verifier reports, shown after the debounce.
 
+#include "LocalHttpsServer.h"
 #include "TestData.h"
 #include "UiTestHelpers.h"
-#include "LocalHttpsServer.h"
 
 #include "common/Clock.h"
 #include "common/Dialogs.h"
@@ -61,6 +61,7 @@ private Q_SLOTS:
     void explicitTyping();
     void weakKeysNeedTheCheckbox();
     void issuerSourceBindsTheToken();
+    void issuerButtonAsksForAWaitingSource();
 
 private:
     [[nodiscard]] ui::VerifyPanel *panel() const { return m_inspector->verifyPanel(); }
@@ -457,6 +458,70 @@ void TestVerifyPanel::issuerSourceBindsTheToken()
         if (view->topLevelItem(i)->text(1) == u"iss")
             issMessage = view->topLevelItem(i)->text(2);
     QVERIFY2(issMessage.contains(tenantB) && issMessage.contains(issuer), qPrintable(issMessage));
+    m_inspector->setKeyRing(nullptr);
+}
+
+// "Use the issuer's keys" on a source a workspace file left waiting for permission: the click is the user's
+// permission, but TLS settings from the file (here an extra CA) are shown and confirmed first; "Not now" sends
+// nothing.
+void TestVerifyPanel::issuerButtonAsksForAWaitingSource()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QTemporaryDir dir;
+    QSslCertificate certificate;
+    QSslKey tlsKey;
+    QString error;
+    if (!test::makeLocalhostCertificate(dir.path(), &certificate, &tlsKey, &error))
+        QSKIP(qPrintable(error));
+    test::LocalHttpsServer server;
+    QVERIFY(server.start(certificate, tlsKey));
+    const auto signing = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
+    const keys::Jwk jwk = keys::Jwk::fromKey(signing.value(), QStringLiteral("idp-1"), QStringLiteral("ES256"));
+    server.setBody(QStringLiteral("/jwks.json"),
+        QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.publicJson()}}}).toJson());
+    server.setBody(QStringLiteral("/.well-known/openid-configuration"),
+        QJsonDocument(QJsonObject {{QStringLiteral("issuer"), server.url()},
+                          {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/jwks.json"))}})
+            .toJson());
+
+    QList<ui::Dialogs::Choice> asked;
+    int answer = 1; // "Not now"
+    ui::Dialogs::Hooks hooks;
+    hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
+    hooks.choose = [&](const ui::Dialogs::Choice &choice) {
+        asked.append(choice);
+        return answer;
+    };
+    ui::Dialogs::setHooks(hooks);
+
+    ui::KeyRing ring(m_clock);
+    m_inspector->setKeyRing(&ring);
+    ui::KeySource source = ui::KeyRing::url(server.url(), true);
+    source.network.extraCa = {certificate};
+    source.network.timeoutMs = 20000;
+    source.awaitingPermission = true;
+    const int index = ring.add(source);
+    m_inspector->setTokenText(keys::TokenSigner::sign(crypto::Algorithm::ES256,
+        keys::JwkSet::fromKey(keys::Jwk::fromKey(signing.value(), QStringLiteral("idp-1")), QStringLiteral("JWK")),
+        QJsonObject {{QStringLiteral("iss"),
+            server.url()}})->token);
+    QVERIFY(panel()->issuerButton()->isEnabled());
+
+    QTest::mouseClick(panel()->issuerButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().text.contains(QStringLiteral("extra CA")), qPrintable(asked.first().text));
+    QVERIFY(ring.at(index).awaitingPermission);
+    QVERIFY(!ring.at(index).fetching); // no fetch was started, so nothing can reach the server later
+    QCOMPARE(server.connections(), 0);
+
+    answer = 0; // "Fetch now"
+    QSignalSpy finished(&ring, &ui::KeyRing::fetchFinished);
+    QTest::mouseClick(panel()->issuerButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY(!ring.at(index).awaitingPermission);
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
     m_inspector->setKeyRing(nullptr);
 }
 

@@ -81,4 +81,18 @@ bool askToFetch(QWidget *parent, KeyRing *ring, const QList<int> &indexes)
     return FetchPrompt::ask(parent, ring, indexes);
 }
 
+bool fetchOnRequest(QWidget *parent, KeyRing *ring, int index)
+{
+    if (!ring || index < 0 || index >= ring->count())
+        return false;
+    if (!ring->at(index).awaitingPermission) {
+        ring->reload(index);
+        return true;
+    }
+    if (FetchPermission::anyChangesTrust(FetchPermission::waiting(*ring, {index})))
+        return askToFetch(parent, ring, {index});
+    ring->allowFetch(index);
+    return true;
+}
+
 } // namespace jwb::ui

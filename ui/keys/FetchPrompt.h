@@ -17,4 +17,9 @@ class KeyRing;
 /// allowed; false, without a prompt, when none of them waits.
 bool askToFetch(QWidget *parent, KeyRing *ring, const QList<int> &indexes = {});
 
+/// The user asked for this one source's keys (Refresh on the Keys page, "Use the issuer's keys" in Verify): that is
+/// their permission for a source awaiting it, unless the workspace file changed its TLS settings, which are shown
+/// and confirmed first (askToFetch). Other sources are reloaded. Returns whether a load or fetch started.
+bool fetchOnRequest(QWidget *parent, KeyRing *ring, int index);
+
 } // namespace jwb::ui

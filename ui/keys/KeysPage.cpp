@@ -710,19 +710,8 @@ void KeysPage::refreshCurrent()
     const int index = currentSource();
     if (index < 0)
         return;
-    if (m_ring->at(index).awaitingPermission) {
-        // Refresh is the user's permission for this source; TLS settings from a workspace file that weaken or
-        // replace certificate checking are shown and confirmed first.
-        const auto waiting = FetchPermission::waiting(*m_ring, {index});
-        if (FetchPermission::anyChangesTrust(waiting)) {
-            if (!askToFetch(this, m_ring, {index}))
-                return;
-        } else {
-            m_ring->allowFetch(index);
-        }
-    } else {
-        m_ring->reload(index);
-    }
+    if (!fetchOnRequest(this, m_ring, index))
+        return;
     Q_EMIT statusMessage(m_ring->at(index).isRemote() ? tr("Fetching %1 again").arg(m_ring->at(index).location)
                                                       : tr("Reloaded %1").arg(m_ring->at(index).name));
 }

@@ -6,6 +6,7 @@
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Backend.h"
+#include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
 #include "keys/KeyRing.h"
 #include "validation/Policy.h"
@@ -390,8 +391,8 @@ void VerifyPanel::useTokenIssuer()
     if (index < 0) {
         m_sourceId.clear();
         index = m_ring->add(KeyRing::url(iss, true));
-    } else {
-        m_ring->reload(index);
+    } else if (!fetchOnRequest(this, m_ring, index)) {
+        return; // a source from a workspace file whose TLS settings the user did not accept
     }
     setKeySource(index);
 }
