@@ -1,6 +1,7 @@
 #include "krakend/ConfigDocument.h"
 
 #include "common/AtomicFile.h"
+#include "common/BoundedFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,8 @@ namespace jwb::krakend {
 using common::Result;
 
 namespace {
+constexpr qint64 kMaxConfigBytes = 64 * 1024 * 1024;
+
 QString legacyOf(const QString &ns)
 {
     if (ns == Namespace::validator)
@@ -65,15 +68,10 @@ Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QS
 
 Result<ConfigDocument> ConfigDocument::open(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Result<ConfigDocument>::failure(
-            QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-    const QByteArray data = f.read(64 * 1024 * 1024 + 1);
-    if (data.size() > 64 * 1024 * 1024)
-        return Result<ConfigDocument>::failure(
-            QStringLiteral("input_too_large"), QStringLiteral("%1 is larger than 64 MiB").arg(path));
-    return fromText(data, path);
+    auto data = common::BoundedFile::read(path, kMaxConfigBytes);
+    if (!data)
+        return data.error();
+    return fromText(data.value(), path);
 }
 
 Result<void> ConfigDocument::reparse()

@@ -559,6 +559,19 @@ void TestSimulator::addRows()
             {bearer(T)}, QByteArray(), 500, "config", "KrakenD would not start");
         badFile.files = {{QStringLiteral("bad.json"), "{\"keys\":[{\"kty\":\"nope\"}]}"}};
         row("jwk_local_path file with a bad key", badFile);
+        row("jwk_local_path is /dev/zero",
+            denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("/dev/zero")},
+                       {"disable_jwk_security", true}}),
+                {bearer(T)}, QByteArray(), 500, "config",
+                "KrakenD would not start: Unable to create the validator: /dev/zero is not a regular file (a "
+                "character device): not read"));
+        Case notJson = denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("environ")},
+                                  {"disable_jwk_security", true}}),
+            {bearer(T)}, QByteArray(), 500, "config",
+            "environ: not a JSON file, so not a JWK Set (Go's decoder fails on its first character; the content is "
+            "not shown)");
+        notJson.files = {{QStringLiteral("environ"), "SECRET=hunter2"}};
+        row("jwk_local_path file is not JSON: no byte of it is shown", notJson);
         Case localMiss = denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("keys/public.json")},
                                     {"disable_jwk_security", true}}),
             {bearer(rs(claims(), R"({"alg":"RS256","kid":"nope"})"))}, QByteArray(), 401, "key",
