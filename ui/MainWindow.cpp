@@ -100,10 +100,11 @@ QString tabName(InspectorWidget::Tab tab)
     return QStringLiteral("decoded");
 }
 
+/// The folder of the last-session and autosave files (they hold bearer tokens): 0700.
 QString dataDir()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
+    (void)common::AtomicFile::makePrivateDirectory(dir); // a failure shows when a file in it cannot be written
     return dir;
 }
 
@@ -1114,7 +1115,10 @@ bool MainWindow::openWorkspace(const QString &path)
 
 bool MainWindow::writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const
 {
-    if (auto written = common::AtomicFile::write(path, QJsonDocument(json).toJson(QJsonDocument::Indented)); !written) {
+    // Workspaces, the last session and the autosave hold bearer tokens: 0600 whatever the umask.
+    if (auto written = common::AtomicFile::write(
+            path, QJsonDocument(json).toJson(QJsonDocument::Indented), common::AtomicFile::Access::Secret);
+        !written) {
         *error = written.error().message;
         return false;
     }

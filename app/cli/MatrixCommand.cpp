@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "KeyOptions.h"
 
+#include "common/AtomicFile.h"
 #include "common/Duration.h"
 #include "krakend/Simulator.h"
 #include "krakend/TestTokens.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace jwb::cli {
 
@@ -132,11 +132,11 @@ int runMatrix(const QStringList &args)
 
     if (parser.isSet(QStringLiteral("jwks-out"))) {
         const QString out = parser.value(QStringLiteral("jwks-out"));
-        QSaveFile f(out);
         const QByteArray bytes = QJsonDocument(set.jwksForLocalPath()).toJson(QJsonDocument::Indented);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return io.fail(
-                Usage, QStringLiteral("write_failed"), QStringLiteral("cannot write %1: %2").arg(out, f.errorString()));
+        if (auto written = common::AtomicFile::write(out, bytes,
+                set.jwksHoldsSecret() ? common::AtomicFile::Access::Secret : common::AtomicFile::Access::Default);
+            !written)
+            return io.fail(Usage, written.error());
     }
 
     if (json) {

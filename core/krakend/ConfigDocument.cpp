@@ -3,7 +3,6 @@
 #include "common/AtomicFile.h"
 #include "common/BoundedFile.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -378,14 +377,17 @@ Result<void> ConfigDocument::save(const QString &target)
     const QString path = target.isEmpty() ? m_path : target;
     if (path.isEmpty())
         return Result<void>::failure(QStringLiteral("usage"), QStringLiteral("no file name to save to"));
-    const QString backup = path + QStringLiteral(".bak");
-    if (QFileInfo::exists(path) && !QFileInfo::exists(backup)) {
-        QFile original(path);
-        if (!original.open(QIODevice::ReadOnly))
-            return Result<void>::failure(QStringLiteral("unreadable_file"),
-                QStringLiteral("cannot read %1: %2").arg(path, original.errorString()));
-        const QByteArray bytes = original.readAll();
-        if (auto written = common::AtomicFile::write(backup, bytes); !written)
+    // Through a symbolic link the target is saved, so the backup is the target's: named after it, next to it,
+    // with its mode (a 0600 krakend.json does not get a world-readable copy).
+    const QString resolved = common::AtomicFile::resolvedPath(path);
+    const QString backup = resolved + QStringLiteral(".bak");
+    if (QFileInfo::exists(resolved) && !QFileInfo::exists(backup)) {
+        auto bytes = common::BoundedFile::read(resolved, kMaxConfigBytes);
+        if (!bytes)
+            return bytes.error();
+        if (auto written
+            = common::AtomicFile::write(backup, bytes.value(), common::AtomicFile::permissionsOf(resolved));
+            !written)
             return Result<void>::failure(QStringLiteral("unwritable_file"),
                 QStringLiteral("cannot write the backup (%1)").arg(written.error().message));
     }

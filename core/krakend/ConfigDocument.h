@@ -28,8 +28,8 @@ struct EndpointInfo
 /// A krakend.json opened for lossless editing. Every edit touches only the bytes of the members it changes:
 /// untouched regions of the text, key order, unknown keys, `@comment` keys and number spellings stay
 /// byte-identical. Files using flexible-configuration templates (`{{ ... }}`) can be read where they are
-/// valid JSON but are refused for writing. save() is atomic (QSaveFile) and keeps a one-time `.bak` of the
-/// original.
+/// valid JSON but are refused for writing. save() is atomic (common::AtomicFile) and keeps a one-time `.bak` of the
+/// original with the original's mode; through a symbolic link the target is saved and backed up.
 class ConfigDocument
 {
 public:
@@ -64,7 +64,8 @@ public:
     common::Result<void> setText(const QByteArray &text);
 
     /// Writes the document atomically to `path` (default: where it was opened), creating `<path>.bak` with the
-    /// original bytes before the first overwrite of an existing file.
+    /// original bytes and mode before the first overwrite of an existing file. When `path` is a symbolic link,
+    /// the link's target gets the new content and the backup is `<target>.bak`; the link stays.
     common::Result<void> save(const QString &path = {});
 
     /// Preferred member order when new blocks are written (alg and key source first).

@@ -23,6 +23,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,6 +37,8 @@
 #include <QTreeView>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 using namespace jwb;
 
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void openRoutesEachFileKind_data();
     void openRoutesEachFileKind();
     void recoveryAfterCrash();
+    void sessionFilesArePrivate();
     void verifyWithKeyRingSource();
     void evaluateAtChangesVerdict();
     void jsonTreeModel();
@@ -315,6 +319,35 @@ void TestWorkspace::recoveryAfterCrash()
     auto next = makeWindow();
     QVERIFY(next->restoreLastSession());
     QCOMPARE(next->tokenEditor()->toPlainText(), token);
+}
+
+void TestWorkspace::sessionFilesArePrivate()
+{
+    // The autosave, the last session and a saved workspace hold bearer tokens: 0600 in a 0700 folder, whatever
+    // the umask (0 here, the most permissive) and however wide an older installation left the folder.
+    const auto modeOf = [](const QString &path) {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<int>(st.st_mode & 07777) : -1;
+    };
+    const QString dataDir = QFileInfo(ui::MainWindow::autosavePath()).absolutePath();
+    QCOMPARE(::chmod(QFile::encodeName(dataDir).constData(), 0755), 0);
+    const mode_t previous = ::umask(0);
+    auto window = makeWindow();
+    window->addToken(QStringLiteral("bearer"), test::makeToken(R"({"alg":"ES256"})", R"({"sub":"me"})"));
+    const bool autosaved = window->autosaveNow();
+    const bool sessionSaved = window->saveLastSession();
+    const QString workspace = m_dir->filePath(QStringLiteral("w.jwb.json"));
+    const bool workspaceSaved = window->saveWorkspaceAs(workspace);
+    ::umask(previous);
+    QVERIFY(autosaved);
+    QVERIFY(sessionSaved);
+    QVERIFY(workspaceSaved);
+    QCOMPARE(modeOf(dataDir), 0700);
+    QCOMPARE(modeOf(ui::MainWindow::autosavePath()), 0600);
+    QCOMPARE(modeOf(ui::MainWindow::lastSessionPath()), 0600);
+    QCOMPARE(modeOf(workspace), 0600);
 }
 
 void TestWorkspace::verifyWithKeyRingSource()

@@ -1,5 +1,6 @@
 #include "gateway/GatewayPage.h"
 
+#include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/JsonHighlighter.h"
 #include "common/Theme.h"
@@ -34,7 +35,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -1441,11 +1441,8 @@ void GatewayPage::saveExport()
         = Dialogs::getSaveFileName(this, tr("Save JSON"), tr("JSON (*.json)"), QStringLiteral("block.json"));
     if (path.isEmpty())
         return;
-    QSaveFile f(path);
-    const QByteArray bytes = text.toUtf8() + '\n';
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        Dialogs::showError(this, tr("Cannot save the JSON"),
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+    if (auto written = common::AtomicFile::write(path, text.toUtf8() + '\n'); !written) {
+        Dialogs::showError(this, tr("Cannot save the JSON"), written.error().message);
         return;
     }
     Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));

@@ -45,7 +45,8 @@ public:
     [[nodiscard]] QString selectedToken() const;
     [[nodiscard]] QString selectedCurl() const;
     void selectCase(int row);
-    /// Asks for a file (Dialogs::getSaveFileName) and writes the JWK Set with QSaveFile; true when written.
+    /// Asks for a file (Dialogs::getSaveFileName) and writes the JWK Set with common::AtomicFile (0600
+    /// when it holds the HS* secret); true when written.
     bool exportJwks();
 
     [[nodiscard]] TestMatrixModel *model() const { return m_model; }
