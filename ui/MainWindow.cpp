@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "common/AtomicFile.h"
+#include "common/BoundedFile.h"
 #include "crypto/Backend.h"
 #include "keys/KeyLoader.h"
 
@@ -536,7 +537,10 @@ void MainWindow::createActions()
         });
     m_openConfigAction = make(QStringLiteral("actionOpenConfig"), tr("Open KrakenD &Config…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
-            chooseAndOpen(tr("Open KrakenD Configuration"), tr("KrakenD configuration (*.json);;All files (*)"));
+            const QString path = Dialogs::getOpenFileName(
+                this, tr("Open KrakenD Configuration"), tr("KrakenD configuration (*.json);;All files (*)"));
+            if (!path.isEmpty())
+                openKrakendConfig(path);
         });
     m_openWorkspaceAction = make(QStringLiteral("actionOpenWorkspace"), tr("Open &Workspace…"), QKeySequence(), [this] {
         const QString path = Dialogs::getOpenFileName(
@@ -793,6 +797,37 @@ bool MainWindow::openConfig(const QString &path)
     if (!gatewayPage()->openConfig(path))
         return false;
     showPage(Page::Gateway);
+    return true;
+}
+
+bool MainWindow::openKrakendConfig(const QString &path)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const auto refuse = [this](const QString &text) {
+        Dialogs::showError(this, tr("Cannot open the KrakenD configuration"), text);
+        return false;
+    };
+    // Read once, with the limits of every file the app reads, to say what the file is before anything opens it.
+    const auto bytes = common::BoundedFile::read(path, krakend::ConfigDocument::kMaxBytes);
+    if (!bytes) {
+        const QString reason = bytes.error().details.value(QStringLiteral("reason")).toString();
+        if (bytes.error().code != u"unreadable_file")
+            return refuse(bytes.error().message);
+        if (reason == u"is a directory")
+            return refuse(tr("%1 is a directory.").arg(shown));
+        if (reason == u"permission denied")
+            return refuse(tr("%1 cannot be read: permission denied.").arg(shown));
+        return refuse(tr("%1 cannot be read: %2.").arg(shown, reason));
+    }
+    if (!common::FileKinds::looksLikeJson(bytes.value()))
+        return refuse(tr("%1 is not a JSON file, so not a KrakenD configuration.").arg(shown));
+    const common::FileKind kind = common::FileKinds::classify(bytes.value(), path);
+    if (kind == common::FileKind::Key || kind == common::FileKind::KeySet || kind == common::FileKind::Workspace)
+        return refuse(
+            tr("%1 is not a KrakenD configuration: it holds a %2.").arg(shown, common::FileKinds::name(kind)));
+    if (!openConfig(path))
+        return false;
+    addRecentFile(path);
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/BoundedFile.h"
+#include "common/FileKind.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -12,8 +13,6 @@ namespace jwb::krakend {
 using common::Result;
 
 namespace {
-constexpr qint64 kMaxConfigBytes = 64 * 1024 * 1024;
-
 QString legacyOf(const QString &ns)
 {
     if (ns == Namespace::validator)
@@ -40,8 +39,17 @@ const QStringList &ConfigDocument::preferredOrder()
     return order;
 }
 
+namespace {
+constexpr char kByteOrderMark[] = "\xEF\xBB\xBF";
+} // namespace
+
 Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QString &path)
 {
+    // Text that cannot be JSON at all is not reported byte by byte: the file may be anything (/etc/shadow, a binary).
+    if (!common::FileKinds::looksLikeJson(text))
+        return Result<ConfigDocument>::failure(QStringLiteral("invalid_json"),
+            QStringLiteral("%1 is not a JSON file, so not a KrakenD configuration")
+                .arg(path.isEmpty() ? QStringLiteral("the text") : path));
     ConfigDocument d;
     d.m_path = path;
     d.m_text = text;
@@ -67,7 +75,7 @@ Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QS
 
 Result<ConfigDocument> ConfigDocument::open(const QString &path)
 {
-    auto data = common::BoundedFile::read(path, kMaxConfigBytes);
+    auto data = common::BoundedFile::read(path, kMaxBytes);
     if (!data)
         return data.error();
     return fromText(data.value(), path);
@@ -358,6 +366,28 @@ Result<void> ConfigDocument::removeEndpoint(int index)
     return reparse();
 }
 
+bool ConfigDocument::hasByteOrderMark() const
+{
+    return m_text.startsWith(kByteOrderMark);
+}
+
+Result<void> ConfigDocument::removeByteOrderMark()
+{
+    if (!hasByteOrderMark())
+        return {};
+    if (auto g = writeGuard(); !g)
+        return g;
+    return setText(m_text.mid(3));
+}
+
+QString ConfigDocument::startupProblem(const QByteArray &text)
+{
+    if (!text.startsWith(kByteOrderMark))
+        return QString();
+    return QStringLiteral("the file starts with a UTF-8 byte order mark (bytes EF BB BF), which Go's encoding/json "
+                          "refuses: \"invalid character '\u00EF' looking for beginning of value\"");
+}
+
 Result<void> ConfigDocument::setText(const QByteArray &text)
 {
     const QByteArray previous = m_text;
@@ -382,7 +412,7 @@ Result<void> ConfigDocument::save(const QString &target)
     const QString resolved = common::AtomicFile::resolvedPath(path);
     const QString backup = resolved + QStringLiteral(".bak");
     if (QFileInfo::exists(resolved) && !QFileInfo::exists(backup)) {
-        auto bytes = common::BoundedFile::read(resolved, kMaxConfigBytes);
+        auto bytes = common::BoundedFile::read(resolved, kMaxBytes);
         if (!bytes)
             return bytes.error();
         if (auto written

@@ -33,6 +33,9 @@ struct EndpointInfo
 class ConfigDocument
 {
 public:
+    /// The largest krakend.json open() reads.
+    static constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
+
     static common::Result<ConfigDocument> fromText(const QByteArray &text, const QString &path = {});
     static common::Result<ConfigDocument> open(const QString &path);
 
@@ -41,6 +44,15 @@ public:
     [[nodiscard]] QJsonObject root() const { return m_root; }
     [[nodiscard]] bool usesTemplates() const { return m_templates; }
     [[nodiscard]] bool isModified() const { return m_text != m_original; }
+
+    /// Whether the text starts with a UTF-8 byte order mark (EF BB BF). The document opens and edits as usual
+    /// (the mark is kept, byte for byte), but KrakenD would not start: see startupProblem().
+    [[nodiscard]] bool hasByteOrderMark() const;
+    /// Removes the leading byte order mark: an edit like any other (undoable through the text, isModified()).
+    common::Result<void> removeByteOrderMark();
+    /// What keeps KrakenD from starting with this krakend.json text before it reads any block, in Go's words:
+    /// a leading byte order mark, which Go's encoding/json refuses. Empty when nothing does.
+    [[nodiscard]] static QString startupProblem(const QByteArray &text);
 
     [[nodiscard]] QList<EndpointInfo> endpoints() const;
     /// Index of the endpoint with this path and method (GET when empty), or -1.

@@ -5,6 +5,7 @@
 #include "crypto/Backend.h"
 #include "crypto/Signature.h"
 #include "keys/Jwk.h"
+#include "krakend/ConfigDocument.h"
 #include "krakend/HeaderFormatter.h"
 #include "validation/Verifier.h"
 
@@ -1303,6 +1304,14 @@ SimulationSetup SimulationSetup::fromEndpoint(
     return s;
 }
 
+void SimulationSetup::checkConfigText(const QByteArray &text)
+{
+    configError = ConfigDocument::startupProblem(text);
+    if (!configError.isEmpty())
+        findings.append(Finding {Severity::Error, QStringLiteral("byte_order_mark"), QString(),
+            configError + QStringLiteral(": KrakenD would not start; remove the byte order mark")});
+}
+
 SimulationSetup SimulationSetup::fromValidatorDocument(const QJsonObject &document, const QString &baseDir)
 {
     if (document.contains(QLatin1String("extra_config")) || document.contains(QLatin1String("endpoint")))
@@ -1490,6 +1499,15 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     };
     const QString unable = QStringLiteral("Unable to validate the token: ");
 
+    const QString wouldNotStart = QStringLiteral("KrakenD would not start: ");
+    if (!m_setup.hasValidator && !m_setup.configError.isEmpty()) {
+        // The file itself stops KrakenD: no endpoint answers, with or without a validator.
+        r.status = 500;
+        r.reason = wouldNotStart + m_setup.configError;
+        r.checks = {SimulationCheck {0, QStringLiteral("config"), CheckResult::Fail, r.reason, 500}};
+        r.stoppedAt = 0;
+        return r;
+    }
     if (!m_setup.hasValidator) {
         r.status = 200;
         r.reason = QStringLiteral("no auth/validator on this endpoint: KrakenD does not check tokens here (\"Validator "
@@ -1505,7 +1523,10 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     const bool localSource = cfg.usesLocalPath();
     int startupStatus = 0;
     QString startupReason;
-    if (!m_setup.blockError.isEmpty()) {
+    if (!m_setup.configError.isEmpty()) {
+        startupStatus = 500;
+        startupReason = wouldNotStart + m_setup.configError;
+    } else if (!m_setup.blockError.isEmpty()) {
         startupStatus = 401;
         startupReason = QStringLiteral("Unable to parse the configuration: ") + m_setup.blockError;
         finding(Severity::Error, "type_error", ValidatorConfig::ns(),
@@ -1577,7 +1598,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         fatal << QStringLiteral("panic while building the endpoint handler: ") + p;
     if (startupStatus == 0 && !fatal.isEmpty()) {
         startupStatus = 500;
-        startupReason = QStringLiteral("KrakenD would not start: ") + fatal.first();
+        startupReason = wouldNotStart + fatal.first();
     }
     const bool configOk = startupStatus == 0;
     if (configOk)

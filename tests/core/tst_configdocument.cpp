@@ -255,6 +255,41 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(st.st_mode & 07777), 0640);
     }
 
+    void byteOrderMark()
+    {
+        // KrakenD refuses a BOM (Go's encoding/json); the document opens it, edits keep it, and removing it is an edit.
+        const QByteArray bom = "\xEF\xBB\xBF";
+        auto doc = ConfigDocument::fromText(bom + kConfig);
+        QVERIFY2(doc.ok(), qPrintable(doc.ok() ? QString() : doc.error().message));
+        QVERIFY(doc->hasByteOrderMark());
+        QCOMPARE(doc->endpoints().size(), ConfigDocument::fromText(kConfig)->endpoints().size());
+        QCOMPARE(ConfigDocument::startupProblem(doc->text()),
+            QStringLiteral("the file starts with a UTF-8 byte order mark (bytes EF BB BF), which Go's encoding/json "
+                           "refuses: \"invalid character '\u00EF' looking for beginning of value\""));
+        QVERIFY(ConfigDocument::startupProblem(kConfig).isEmpty());
+        QJsonObject block = doc->endpointBlock(0, Namespace::validator);
+        block.insert(QStringLiteral("alg"), QStringLiteral("ES384"));
+        QVERIFY(doc->setEndpointBlock(0, Namespace::validator, block).ok());
+        QVERIFY(doc->text().startsWith(bom));
+        auto plain = ConfigDocument::fromText(kConfig);
+        QVERIFY(plain->setEndpointBlock(0, Namespace::validator, block).ok());
+        QCOMPARE(doc->text(), bom + plain->text());
+        QVERIFY(doc->removeByteOrderMark().ok());
+        QVERIFY(!doc->hasByteOrderMark());
+        QCOMPARE(doc->text(), plain->text());
+        QVERIFY(doc->isModified());
+        QVERIFY(doc->removeByteOrderMark().ok()); // nothing left to remove
+        QCOMPARE(doc->text(), plain->text());
+    }
+
+    void notJsonIsSaidWithoutItsBytes()
+    {
+        const auto doc = ConfigDocument::fromText("root:$6$secret:19000:0:99999:7:::\n", QStringLiteral("/etc/x"));
+        QVERIFY(!doc.ok());
+        QCOMPARE(doc.error().code, QStringLiteral("invalid_json"));
+        QCOMPARE(doc.error().message, QStringLiteral("/etc/x is not a JSON file, so not a KrakenD configuration"));
+    }
+
     void crlfFilesStayCrlf()
     {
         QByteArray crlf = kConfig;

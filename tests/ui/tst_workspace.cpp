@@ -13,6 +13,7 @@
 #include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
 #include "crypto/Backend.h"
+#include "gateway/GatewayPage.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
 #include "keys/KeyRing.h"
@@ -22,6 +23,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -77,6 +79,9 @@ private Q_SLOTS:
     void malformedWorkspaceNamesLineAndColumn();
     void openRoutesEachFileKind_data();
     void openRoutesEachFileKind();
+    void byteOrderMarkConfigGoesToTheGateway();
+    void openKrakendConfigNeverReachesTheInspector_data();
+    void openKrakendConfigNeverReachesTheInspector();
     void recoveryAfterCrash();
     void sessionFilesArePrivate();
     void verifyWithKeyRingSource();
@@ -281,6 +286,71 @@ void TestWorkspace::openRoutesEachFileKind()
         QCOMPARE(window->keyRing()->at(0).kind, ui::KeySource::Kind::File);
         QVERIFY(window->keyRing()->at(0).keys.has_value());
     }
+}
+
+void TestWorkspace::byteOrderMarkConfigGoesToTheGateway()
+{
+    // Saved "UTF-8 with BOM": still a krakend.json, opened in the Gateway view (which says KrakenD would not start),
+    // both through Open and through Open KrakenD Config; it never becomes a token.
+    const QByteArray config = "\xEF\xBB\xBF" + ui::Resources::text(QStringLiteral(":/samples/krakend.json")).toUtf8();
+    for (const bool viaConfigAction : {false, true}) {
+        auto window = makeWindow();
+        const QString path = writeFile(*m_dir, QStringLiteral("bom.json"), config);
+        QVERIFY(viaConfigAction ? window->openKrakendConfig(path) : window->openFile(path));
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
+        QVERIFY(window->inspector()->isEmpty());
+        QCOMPARE(window->gatewayPage()->configPath(), path);
+        QVERIFY(window->gatewayPage()->document().hasByteOrderMark());
+        QVERIFY(!window->gatewayPage()->findChild<QWidget *>(QStringLiteral("byteOrderMarkBar"))->isHidden());
+    }
+}
+
+void TestWorkspace::openKrakendConfigNeverReachesTheInspector_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not JSON") << QStringLiteral("text") << QStringLiteral("is not a JSON file");
+    QTest::newRow("a token") << QStringLiteral("token") << QStringLiteral("is not a JSON file");
+    QTest::newRow("a directory") << QStringLiteral("dir") << QStringLiteral("is a directory.");
+    QTest::newRow("a JWK Set") << QStringLiteral("jwks")
+                               << QStringLiteral("is not a KrakenD configuration: it holds a key set");
+    QTest::newRow("a FIFO") << QStringLiteral("fifo") << QStringLiteral("is not a regular file (a FIFO)");
+}
+
+void TestWorkspace::openKrakendConfigNeverReachesTheInspector()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    auto window = makeWindow();
+    QString path;
+    if (kind == u"text") {
+        path = writeFile(*m_dir, QStringLiteral("notes.json"), "just some notes, SECRET=1\n");
+    } else if (kind == u"token") {
+        path = writeFile(
+            *m_dir, QStringLiteral("t.json"), ui::Resources::text(QStringLiteral(":/samples/demo-token.jwt")).toUtf8());
+    } else if (kind == u"dir") {
+        path = m_dir->filePath(QStringLiteral("folder.json"));
+        QVERIFY(QDir().mkpath(path));
+    } else if (kind == u"jwks") {
+        path = writeFile(*m_dir, QStringLiteral("keys.json"),
+            ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8());
+    } else {
+        path = m_dir->filePath(QStringLiteral("pipe.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    }
+    // Through the menu action, as the user does it.
+    ui::Dialogs::Hooks hooks;
+    hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
+    hooks.question = [](const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::No; };
+    hooks.openFileName = [path](const QString &, const QString &) { return path; };
+    ui::Dialogs::setHooks(hooks);
+    window->findChild<QAction *>(QStringLiteral("actionOpenConfig"))->trigger();
+    QCOMPARE(m_errors.size(), 1);
+    QVERIFY2(m_errors.first().contains(message), qPrintable(m_errors.first()));
+    QVERIFY2(!m_errors.first().contains(u"SECRET"), qPrintable(m_errors.first()));
+    QVERIFY(window->inspector()->isEmpty());
+    QCOMPARE(window->keyRing()->count(), 0);
+    QVERIFY(window->gatewayPage()->configPath().isEmpty());
 }
 
 void TestWorkspace::recoveryAfterCrash()

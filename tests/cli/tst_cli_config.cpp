@@ -1,0 +1,199 @@
+// `jwt-workbench-cli config`, run as a real process: `config lint` on a krakend.json with a UTF-8 byte order mark
+// (reported as KrakenD reports it), on files that are not JSON (said without their bytes) and with --jwks files that
+// must not be read (/dev/zero, a FIFO, a 100 MB file); `config validator|signer --into` on an endpoint that already
+// has the block (merge by default, --replace with the removed options listed, the legacy namespace kept unless
+// --rename-legacy), with exactly what was written in the JSON output.
+#include "ProcessRun.h"
+#include "TestData.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using jwb::test::Run;
+
+namespace {
+
+Run cli(const QStringList &args)
+{
+    return jwb::test::runProgram(jwb::test::cliPath(), args, {}, 30000);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+const QByteArray kBom = "\xEF\xBB\xBF";
+
+const char kConfig[] = "{\n"
+                       "  \"version\": 3,\n"
+                       "  \"endpoints\": [\n"
+                       "    {\n"
+                       "      \"endpoint\": \"/orders\",\n"
+                       "      \"backend\": [{\"url_pattern\": \"/orders\", \"host\": [\"http://svc:8080\"]}],\n"
+                       "      \"extra_config\": {\n"
+                       "        \"auth/validator\": {\n"
+                       "          \"alg\": \"RS256\",\n"
+                       "          \"jwk_url\": \"https://idp.example.com/jwks\",\n"
+                       "          \"issuer\": \"https://idp.example.com\",\n"
+                       "          \"audience\": [\"api\"],\n"
+                       "          \"roles_key\": \"realm_access.roles\",\n"
+                       "          \"roles_key_is_nested\": true,\n"
+                       "          \"roles\": [\"admin\"],\n"
+                       "          \"scopes\": [\"orders:read\"],\n"
+                       "          \"propagate_claims\": [[\"sub\", \"x-user\"]]\n"
+                       "        }\n"
+                       "      }\n"
+                       "    }\n"
+                       "  ]\n"
+                       "}\n";
+
+} // namespace
+
+class TestCliConfig : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral(".bak"));
+        return writeAll(path, bytes) ? path : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo::exists(jwb::test::cliPath()), qPrintable(jwb::test::cliPath()));
+    }
+
+    void lintByteOrderMark()
+    {
+        // Go's encoding/json refuses a BOM, so KrakenD would not start: one error finding that says so and how to
+        // fix it; the rest of the file is linted as usual.
+        const QString path = write(QStringLiteral("bom.json"), kBom + QByteArray(kConfig));
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("lint"), path, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 1 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.json.value(QLatin1String("endpoints")).toInt(), 1);
+        QJsonArray bom;
+        for (const auto &f : r.json.value(QLatin1String("findings")).toArray())
+            if (f.toObject().value(QLatin1String("code")).toString() == u"byte_order_mark")
+                bom.append(f);
+        QCOMPARE(bom.size(), 1);
+        const QJsonObject finding = bom.first().toObject();
+        QCOMPARE(finding.value(QLatin1String("severity")).toString(), QStringLiteral("error"));
+        const QString message = finding.value(QLatin1String("message")).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("KrakenD would not start")), qPrintable(message));
+        QVERIFY(message.contains(QStringLiteral("invalid character 'ï' looking for beginning of value")));
+        QVERIFY(message.contains(QStringLiteral("remove the byte order mark")));
+        // Without the mark the same file has no such finding and passes.
+        const QString plain = write(QStringLiteral("plain.json"), kConfig);
+        const Run ok = cli({QStringLiteral("config"), QStringLiteral("lint"), plain, QStringLiteral("--json")});
+        QVERIFY2(ok.exitCode == 0 && ok.jsonOk, ok.describe().constData());
+        QVERIFY(!ok.out.contains("byte_order_mark"));
+        // Linting never changes the file.
+        QCOMPARE(readAll(path), kBom + QByteArray(kConfig));
+    }
+
+    void simulateByteOrderMark()
+    {
+        const QString path = write(QStringLiteral("bom-sim.json"), kBom + QByteArray(kConfig));
+        const Run r = cli({QStringLiteral("simulate"), QStringLiteral("--config"), path, QStringLiteral("--endpoint"),
+            QStringLiteral("/orders"), QStringLiteral("--token"), QStringLiteral("eyJhbGciOiJSUzI1NiJ9.e30.AAAA"),
+            QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 1 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.json.value(QLatin1String("status")).toInt(), 500);
+        const QString reason = r.json.value(QLatin1String("reason")).toString();
+        QVERIFY2(reason.startsWith(QStringLiteral("KrakenD would not start: the file starts with a UTF-8 byte order "
+                                                  "mark")),
+            qPrintable(reason));
+    }
+
+    void lintRefusesWhatIsNotAConfig_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not JSON") << QStringLiteral("text") << QStringLiteral("invalid_json")
+                                  << QStringLiteral("is not a JSON file, so not a KrakenD configuration");
+        QTest::newRow("directory") << QStringLiteral("dir") << QStringLiteral("unreadable_file")
+                                   << QStringLiteral(": is a directory");
+        QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("not_regular_file")
+                              << QStringLiteral("is not a regular file (a FIFO)");
+    }
+
+    void lintRefusesWhatIsNotAConfig()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        QString path = m_dir.filePath(QStringLiteral("lint-") + kind);
+        if (kind == u"text")
+            QVERIFY(writeAll(path, "root:$6$hash:19000:0:99999:7:::\n"));
+        else if (kind == u"dir")
+            QVERIFY(QDir().mkpath(path));
+        else
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("lint"), path, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 2 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.errorCode(), code);
+        QVERIFY2(r.errorMessage().contains(message), qPrintable(r.errorMessage()));
+        QVERIFY2(!r.out.contains("root") && !r.err.contains("root"), r.describe().constData());
+    }
+
+    void lintJwksLimits_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("/dev/zero") << QStringLiteral("zero") << QStringLiteral("not_regular_file");
+        QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("not_regular_file");
+        QTest::newRow("100 MB sparse file") << QStringLiteral("sparse") << QStringLiteral("input_too_large");
+    }
+
+    void lintJwksLimits()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, code);
+        const QString config = write(QStringLiteral("lint-jwks.json"), kConfig);
+        QString jwks = m_dir.filePath(QStringLiteral("jwks-") + kind);
+        QFile::remove(jwks);
+        if (kind == u"zero") {
+            jwks = QStringLiteral("/dev/zero");
+        } else if (kind == u"fifo") {
+            QCOMPARE(::mkfifo(QFile::encodeName(jwks).constData(), 0600), 0);
+        } else {
+            QFile f(jwks);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(100 * 1000 * 1000));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("lint"), config, QStringLiteral("--jwks"), jwks,
+            QStringLiteral("--json")});
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(r.exitCode == 2 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.errorCode(), code);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliConfig)
+#include "tst_cli_config.moc"
