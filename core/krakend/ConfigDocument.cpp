@@ -300,6 +300,26 @@ Result<void> ConfigDocument::setEndpointBlock(int index, const QString &ns, cons
     return setMember(extra, key, block);
 }
 
+QString ConfigDocument::endpointBlockKey(int index, const QString &ns) const
+{
+    const QJsonObject extra = endpoint(index).value(QLatin1String("extra_config")).toObject();
+    const QString key = endpointNamespace(index, ns);
+    return extra.contains(key) ? key : QString();
+}
+
+Result<void> ConfigDocument::renameLegacyEndpointBlock(int index, const QString &ns, const QJsonObject &block)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    if (index < 0 || index >= endpoints().size())
+        return Result<void>::failure(QStringLiteral("unknown_endpoint"), QStringLiteral("no endpoint #%1").arg(index));
+    const QString legacy = legacyOf(ns);
+    if (!legacy.isEmpty())
+        if (auto r = removeMember(endpointPath(index) + QStringList {QStringLiteral("extra_config")}, legacy); !r)
+            return r;
+    return setEndpointBlock(index, ns, block);
+}
+
 Result<void> ConfigDocument::removeEndpointBlock(int index, const QString &ns)
 {
     if (auto g = writeGuard(); !g)

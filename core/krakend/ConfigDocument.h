@@ -62,8 +62,15 @@ public:
     [[nodiscard]] QJsonObject endpointBlock(int index, const QString &ns) const;
     [[nodiscard]] QJsonObject serviceBlock(const QString &ns) const;
 
-    /// Sets extra_config[ns] of an endpoint to `block`, member by member (unchanged members keep their bytes).
+    /// The extra_config key of endpoint `index` that holds its `ns` block: `ns` itself, or the legacy alias when
+    /// only that exists (as KrakenD reads them); empty when there is neither.
+    [[nodiscard]] QString endpointBlockKey(int index, const QString &ns) const;
+    /// Sets extra_config[ns] of an endpoint to `block`, member by member (unchanged members keep their bytes). A
+    /// block under the legacy alias is edited in place, under that key: every member not in `block` is removed.
     common::Result<void> setEndpointBlock(int index, const QString &ns, const QJsonObject &block);
+    /// Writes `block` under `ns` itself and removes the legacy alias's member (a block KrakenD reads under the
+    /// legacy key moves to the short one; an alias shadowed by `ns` goes too).
+    common::Result<void> renameLegacyEndpointBlock(int index, const QString &ns, const QJsonObject &block);
     common::Result<void> removeEndpointBlock(int index, const QString &ns);
     common::Result<void> setServiceBlock(const QString &ns, const QJsonObject &block);
     common::Result<void> removeServiceBlock(const QString &ns);

@@ -193,6 +193,174 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 2 && r.jsonOk, r.describe().constData());
         QCOMPARE(r.errorCode(), code);
     }
+
+    void intoMergesByDefault()
+    {
+        const QString path = write(QStringLiteral("merge.json"), kConfig);
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--scopes"),
+            QStringLiteral("orders:write"), QStringLiteral("--endpoint"), QStringLiteral("/orders"),
+            QStringLiteral("--into"), path, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.json.value(QLatin1String("mode")).toString(), QStringLiteral("merge"));
+        QCOMPARE(r.json.value(QLatin1String("namespace")).toString(), QStringLiteral("auth/validator"));
+        QJsonObject expected = QJsonDocument::fromJson(kConfig)
+                                   .object()
+                                   .value(QLatin1String("endpoints"))
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value(QLatin1String("extra_config"))
+                                   .toObject()
+                                   .value(QLatin1String("auth/validator"))
+                                   .toObject();
+        expected.insert(QStringLiteral("scopes"), QJsonArray {QStringLiteral("orders:write")});
+        // What the output says was written is what the file holds.
+        QCOMPARE(r.json.value(QLatin1String("auth/validator")).toObject(), expected);
+        const QJsonObject inFile = jwb::test::readJson(path)
+                                       .object()
+                                       .value(QLatin1String("endpoints"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QLatin1String("extra_config"))
+                                       .toObject()
+                                       .value(QLatin1String("auth/validator"))
+                                       .toObject();
+        QCOMPARE(inFile, expected);
+        QCOMPARE(r.json.value(QLatin1String("given")).toArray(), QJsonArray {QStringLiteral("scopes")});
+        QVERIFY(r.json.value(QLatin1String("kept")).toArray().contains(QStringLiteral("roles")));
+        QVERIFY(r.json.value(QLatin1String("removed")).toObject().isEmpty());
+
+        // The text form says the same.
+        const Run text = cli(
+            {QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--roles"), QStringLiteral("ops"),
+                QStringLiteral("--endpoint"), QStringLiteral("/orders"), QStringLiteral("--into"), path});
+        QVERIFY2(text.exitCode == 0, text.describe().constData());
+        QVERIFY2(text.out.startsWith("merged into auth/validator of GET /orders in "), text.out.constData());
+        QVERIFY(text.out.contains("set roles; kept "));
+        QVERIFY(text.err.isEmpty());
+    }
+
+    void intoReplaceListsWhatItRemoved()
+    {
+        const QString path = write(QStringLiteral("replace.json"), kConfig);
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--alg"),
+            QStringLiteral("RS256"), QStringLiteral("--jwk-url"), QStringLiteral("https://idp.example.com/jwks"),
+            QStringLiteral("--endpoint"), QStringLiteral("/orders"), QStringLiteral("--into"), path,
+            QStringLiteral("--replace"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.json.value(QLatin1String("mode")).toString(), QStringLiteral("replace"));
+        QStringList removed;
+        for (const auto &v : r.json.value(QLatin1String("removed_security_relevant")).toArray())
+            removed << v.toString();
+        removed.sort();
+        QCOMPARE(removed,
+            (QStringList {QStringLiteral("audience"), QStringLiteral("issuer"), QStringLiteral("propagate_claims"),
+                QStringLiteral("roles"), QStringLiteral("roles_key"), QStringLiteral("roles_key_is_nested"),
+                QStringLiteral("scopes")}));
+        for (const QString &name : removed)
+            QVERIFY2(
+                r.err.contains(QByteArray("warning: removed the security-relevant option " + name.toUtf8() + " (was ")),
+                r.err.constData());
+        QVERIFY(r.err.contains("roles (was [\"admin\"])"));
+        QCOMPARE(r.json.value(QLatin1String("auth/validator")).toObject(),
+            QJsonObject({{QStringLiteral("alg"), QStringLiteral("RS256")},
+                {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}}));
+    }
+
+    void intoLegacyNamespace()
+    {
+        QByteArray legacy = kConfig;
+        legacy.replace("\"auth/validator\"", "\"github.com/devopsfaith/krakend-jose/validator\"");
+        const QString path = write(QStringLiteral("legacy.json"), legacy);
+        Run r = cli({QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--roles"),
+            QStringLiteral("ops"), QStringLiteral("--endpoint"), QStringLiteral("/orders"), QStringLiteral("--into"),
+            path, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.json.value(QLatin1String("namespace")).toString(),
+            QStringLiteral("github.com/devopsfaith/krakend-jose/validator"));
+        QVERIFY(r.json.value(QLatin1String("legacy_namespace")).toBool());
+        QVERIFY(!r.json.contains(QLatin1String("auth/validator")));
+        QVERIFY(r.json.value(QLatin1String("github.com/devopsfaith/krakend-jose/validator"))
+                    .toObject()
+                    .contains(QLatin1String("issuer")));
+        QVERIFY(r.err.contains("--rename-legacy"));
+        QVERIFY(!readAll(path).contains("\"auth/validator\""));
+
+        r = cli({QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--roles"),
+            QStringLiteral("ops"), QStringLiteral("--endpoint"), QStringLiteral("/orders"), QStringLiteral("--into"),
+            path, QStringLiteral("--rename-legacy"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        QCOMPARE(r.json.value(QLatin1String("namespace")).toString(), QStringLiteral("auth/validator"));
+        QCOMPARE(r.json.value(QLatin1String("renamed_from")).toString(),
+            QStringLiteral("github.com/devopsfaith/krakend-jose/validator"));
+        QVERIFY(r.json.value(QLatin1String("auth/validator")).toObject().contains(QLatin1String("propagate_claims")));
+        QVERIFY(!readAll(path).contains("devopsfaith"));
+    }
+
+    void intoKeepsWhatATokenWouldDefault()
+    {
+        // --from-token only fills what neither the command line nor the block has: the block's issuer stays.
+        const QString path = write(QStringLiteral("token.json"), kConfig);
+        const QByteArray header
+            = QByteArray(R"({"alg":"ES256"})").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray payload = QByteArray(R"({"iss":"https:\/\/other.example","aud":"web"})")
+                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--from-token"),
+            QString::fromLatin1(header + '.' + payload + ".c2ln"), QStringLiteral("--roles"), QStringLiteral("ops"),
+            QStringLiteral("--endpoint"), QStringLiteral("/orders"), QStringLiteral("--into"), path,
+            QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        const QJsonObject block = r.json.value(QLatin1String("auth/validator")).toObject();
+        QCOMPARE(block.value(QLatin1String("issuer")).toString(), QStringLiteral("https://idp.example.com"));
+        QCOMPARE(block.value(QLatin1String("alg")).toString(), QStringLiteral("RS256"));
+        QCOMPARE(block.value(QLatin1String("audience")).toArray(), QJsonArray {QStringLiteral("api")});
+        QVERIFY2(!r.err.contains("taken from the token"), r.err.constData());
+    }
+
+    void intoSignerMerges()
+    {
+        QByteArray config = kConfig;
+        config.replace("\"auth/validator\": {",
+            "\"auth/signer\": {\"alg\": \"HS256\", \"kid\": \"k1\", \"keys_to_sign\": [\"access_token\"], "
+            "\"jwk_url\": \"https://keys.example.com/jwks\", \"full\": true},\n        \"auth/validator\": {");
+        const QString path = write(QStringLiteral("signer.json"), config);
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("signer"), QStringLiteral("--kid"),
+            QStringLiteral("k2"), QStringLiteral("--endpoint"), QStringLiteral("/orders"), QStringLiteral("--into"),
+            path, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        const QJsonObject block = r.json.value(QLatin1String("auth/signer")).toObject();
+        QCOMPARE(block.value(QLatin1String("kid")).toString(), QStringLiteral("k2"));
+        QCOMPARE(block.value(QLatin1String("keys_to_sign")).toArray(), QJsonArray {QStringLiteral("access_token")});
+        QVERIFY(block.value(QLatin1String("full")).toBool());
+    }
+
+    void intoWithAByteOrderMark()
+    {
+        const QString path = write(QStringLiteral("bom-into.json"), kBom + QByteArray(kConfig));
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--roles"),
+            QStringLiteral("ops"), QStringLiteral("--endpoint"), QStringLiteral("/orders"), QStringLiteral("--into"),
+            path, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        QVERIFY(readAll(path).startsWith(kBom));
+        QVERIFY2(r.err.contains("KrakenD would not start"), r.err.constData());
+        QVERIFY(r.json.value(QLatin1String("warnings"))
+                    .toArray()
+                    .first()
+                    .toString()
+                    .contains(QStringLiteral("byte order mark")));
+    }
+
+    void placementFlagsNeedInto()
+    {
+        for (const char *flag : {"--replace", "--rename-legacy"}) {
+            const Run r = cli({QStringLiteral("config"), QStringLiteral("validator"), QStringLiteral("--alg"),
+                QStringLiteral("RS256"), QStringLiteral("--jwk-url"), QStringLiteral("https://idp/jwks"),
+                QString::fromLatin1(flag), QStringLiteral("--json")});
+            QVERIFY2(r.exitCode == 2 && r.jsonOk, r.describe().constData());
+            QCOMPARE(r.errorCode(), QStringLiteral("usage"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliConfig)
