@@ -838,6 +838,13 @@ bool MainWindow::openFile(const QString &path)
         Dialogs::showError(this, tr("Cannot open file"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
+    // Opening a FIFO would wait for a writer, reading /dev/zero would never end: only regular files are read.
+    if (const QFileInfo info(path); !info.isFile()) {
+        Dialogs::showError(this, tr("Cannot open file"),
+            info.isDir() ? tr("%1 is a directory.").arg(QDir::toNativeSeparators(path))
+                         : tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         Dialogs::showError(this, tr("Cannot open file"),
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
