@@ -334,12 +334,14 @@ void MainWindow::updateGatewayTools()
 {
     const QJsonObject root = m_gatewayPage->document().root();
     const QString baseDir = m_gatewayPage->baseDir();
+    // Only what the text itself does to KrakenD's start is read from it (a byte order mark).
+    const QByteArray text = m_gatewayPage->document().hasByteOrderMark() ? m_gatewayPage->documentText() : QByteArray();
     const int index = m_gatewayPage->currentEndpoint();
     if (index >= 0) {
-        m_simulationPanel->setEndpoint(root, index, baseDir);
-        m_testMatrix->setEndpoint(root, index, baseDir);
+        m_simulationPanel->setEndpoint(root, index, baseDir, text);
+        m_testMatrix->setEndpoint(root, index, baseDir, text);
     }
-    m_endpointMatrix->setConfig(root, baseDir);
+    m_endpointMatrix->setConfig(root, baseDir, text);
 }
 
 void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip)

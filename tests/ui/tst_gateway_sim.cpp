@@ -267,6 +267,27 @@ private Q_SLOTS:
         QCOMPARE(activated.first().first().toInt(), 1);
     }
 
+    void byteOrderMarkMeansKrakenDWouldNotStart()
+    {
+        // The text of a config saved with a byte order mark: the simulation tools agree with the Gateway page's bar.
+        const QByteArray text = "\xEF\xBB\xBF" + QJsonDocument(m_root).toJson();
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 0, m_dir.path(), text);
+        panel.setToken(demoToken());
+        QCOMPARE(waitForStatus(panel), 500);
+        QVERIFY2(panel.result().reason.startsWith(QStringLiteral("KrakenD would not start: the file starts with a "
+                                                                 "UTF-8 byte order mark")),
+            qPrintable(panel.result().reason));
+
+        EndpointMatrix matrix(m_clock);
+        QSignalSpy finished(&matrix, &EndpointMatrix::finished);
+        matrix.setConfig(m_root, m_dir.path(), text);
+        QVERIFY(finished.wait(15000));
+        for (int row = 0; row < matrix.model()->rowCount(); ++row)
+            QCOMPARE(matrix.model()->rowAt(row).status, 500);
+    }
+
     void testMatrixMintsExpectedStatuses()
     {
         KeyRing ring(m_clock);

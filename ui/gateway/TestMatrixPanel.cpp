@@ -223,7 +223,8 @@ void TestMatrixPanel::refreshKeyChoices()
     m_keyCombo->setCurrentIndex(index >= 0 ? index : 0);
 }
 
-void TestMatrixPanel::setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir)
+void TestMatrixPanel::setEndpoint(
+    const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText)
 {
     m_root = root;
     m_endpointIndex = endpointIndex;
@@ -233,6 +234,7 @@ void TestMatrixPanel::setEndpoint(const QJsonObject &root, int endpointIndex, co
         ? endpoints.at(endpointIndex).toObject()
         : QJsonObject();
     m_setup = krakend::SimulationSetup::fromEndpoint(root, endpoint, baseDir);
+    m_setup.checkConfigText(configText);
     ++m_generation;
     setBusy(false);
     m_set.reset();
