@@ -12,6 +12,8 @@
 #include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
+#include "keys/FetchPermission.h"
+#include "keys/FetchPrompt.h"
 #include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
 
@@ -1077,7 +1079,7 @@ QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
     return workspace;
 }
 
-common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
+common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace, WorkspaceOrigin origin)
 {
     const int version = workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toInt(-1);
     if (version < 1 || version > kWorkspaceVersion)
@@ -1088,7 +1090,7 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace)
     const QJsonValue tokens = workspace.value(QStringLiteral("tokens"));
     if (!tokens.isUndefined() && !tokens.isArray())
         return common::Result<void>::failure(QStringLiteral("invalid_workspace"), tr("\"tokens\" must be an array"));
-    if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray()); !keys)
+    if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray(), origin); !keys)
         return keys;
 
     m_workspaceId = workspace.value(QStringLiteral("id")).toString(m_workspaceId);
@@ -1154,6 +1156,11 @@ bool MainWindow::openWorkspace(const QString &path)
     m_workspacePath = path;
     addRecentFile(path);
     updateTitle();
+    // Nothing was fetched while it opened: one question for every remote source it lists.
+    const int waiting = static_cast<int>(FetchPermission::waiting(*m_keyRing).size());
+    if (waiting > 0 && !askToFetch(this, m_keyRing))
+        statusBar()->showMessage(
+            tr("%n remote key source(s) not fetched: Keys > Refresh fetches one", nullptr, waiting), kStatusMessageMs);
     return true;
 }
 
@@ -1188,6 +1195,7 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
         path += QStringLiteral(".jwb.json");
     QStringList leftOut;
     QJsonObject workspace = workspaceJson(&leftOut);
+    bool toKeychain = false;
     if (!leftOut.isEmpty()) {
         const auto answer = Dialogs::question(this, tr("Secrets in this workspace"),
             tr("%1 of the key sources hold a secret or a private key. They are never written to the "
@@ -1195,10 +1203,9 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
                "restores them?")
                 .arg(leftOut.size()),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer == QMessageBox::Yes) {
-            workspace.insert(QStringLiteral("secrets_in_keychain"), QJsonArray::fromStringList(leftOut));
-            storeSecrets(m_workspaceId, leftOut);
-        }
+        toKeychain = answer == QMessageBox::Yes;
+        // Until the keychain confirms each one, the file says that none of them is stored anywhere.
+        workspace.insert(QStringLiteral("secrets_not_stored"), QJsonArray::fromStringList(leftOut));
     }
     QString error;
     if (!writeJsonFile(path, workspace, &error)) {
@@ -1209,64 +1216,136 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
     addRecentFile(path);
     updateTitle();
     statusBar()->showMessage(tr("Saved workspace %1").arg(QFileInfo(path).fileName()), kStatusMessageMs);
+    if (toKeychain)
+        storeSecrets(path, workspace, leftOut);
     return true;
 }
 
-void MainWindow::storeSecrets(const QString &workspaceId, const QStringList &sourceIds)
+void MainWindow::storeSecrets(const QString &path, const QJsonObject &written, const QStringList &sourceIds)
 {
+    const QString prefix = m_workspaceId + u'/';
+    auto waiting = std::make_shared<QStringList>();
     for (const QString &id : sourceIds) {
         const int index = m_keyRing->indexOf(id);
-        if (index < 0)
-            continue;
-        const KeySource &source = m_keyRing->at(index);
-        const QString value = source.text.isEmpty() ? QString::fromLatin1(source.binary.toBase64()) : source.text;
-        m_secrets->write(workspaceId + u'/' + id, value);
+        if (index >= 0)
+            waiting->append(prefix + id);
     }
-    auto pending = std::make_shared<int>(static_cast<int>(sourceIds.size()));
-    auto failures = std::make_shared<QStringList>();
+    if (waiting->isEmpty())
+        return;
+    auto stored = std::make_shared<QStringList>();
+    auto failed = std::make_shared<QStringList>();
+    auto reasons = std::make_shared<QStringList>();
     auto *context = new QObject(this);
     connect(m_secrets, &SecretStore::done, context,
-        [this, pending, failures, context](const QString &, const QString &error) {
-            if (!error.isEmpty())
-                failures->append(error);
-            if (--*pending > 0)
+        [this, path, written, prefix, waiting, stored, failed, reasons, context](
+            const QString &key, const QString &error) {
+            if (!waiting->removeOne(key))
                 return;
-            if (!failures->isEmpty())
-                Dialogs::showError(this, tr("Secrets not stored"),
-                    tr("The workspace was saved without its secrets: %1").arg(failures->first()));
-            else
-                statusBar()->showMessage(tr("Secrets stored in the system keychain."), kStatusMessageMs);
+            const QString id = key.mid(prefix.size());
+            if (error.isEmpty()) {
+                stored->append(id);
+            } else {
+                failed->append(id);
+                if (!reasons->contains(error))
+                    reasons->append(error);
+            }
+            if (!waiting->isEmpty())
+                return;
             context->deleteLater();
+            if (!stored->isEmpty()) {
+                // Only now may the file say that these secrets are in the keychain; a save made since then
+                // (the file no longer holds what this one wrote) has its own answer.
+                QFile file(path);
+                const QByteArray before = QJsonDocument(written).toJson(QJsonDocument::Indented);
+                if (file.open(QIODevice::ReadOnly) && file.readAll() == before) {
+                    file.close();
+                    QJsonObject updated = written;
+                    updated.insert(QStringLiteral("secrets_in_keychain"), QJsonArray::fromStringList(*stored));
+                    if (failed->isEmpty())
+                        updated.remove(QStringLiteral("secrets_not_stored"));
+                    else
+                        updated.insert(QStringLiteral("secrets_not_stored"), QJsonArray::fromStringList(*failed));
+                    QString writeError;
+                    if (!writeJsonFile(path, updated, &writeError)) {
+                        Dialogs::showError(this, tr("Secrets not recorded"),
+                            tr("The secrets are in the system keychain, but the workspace file could not say so: "
+                               "%1")
+                                .arg(writeError));
+                        return;
+                    }
+                }
+            }
+            if (!failed->isEmpty()) {
+                Dialogs::showError(this, tr("Secrets not stored"),
+                    tr("The workspace was saved without %n of its secret(s): %1.\n\nThe file lists them as not "
+                       "stored; paste them again after opening it.",
+                        nullptr, static_cast<int>(failed->size()))
+                        .arg(reasons->join(QStringLiteral("; "))));
+            } else {
+                statusBar()->showMessage(tr("Secrets stored in the system keychain."), kStatusMessageMs);
+            }
         });
+    for (const QString &key : std::as_const(*waiting)) {
+        const KeySource &source = m_keyRing->at(m_keyRing->indexOf(key.mid(prefix.size())));
+        const QString value = source.text.isEmpty() ? QString::fromLatin1(source.binary.toBase64()) : source.text;
+        m_secrets->write(key, value);
+    }
 }
 
 void MainWindow::loadSecrets(const QJsonObject &workspace)
 {
     const QJsonArray ids = workspace.value(QStringLiteral("secrets_in_keychain")).toArray();
-    if (ids.isEmpty())
+    const QString prefix = workspace.value(QStringLiteral("id")).toString() + u'/';
+    auto waiting = std::make_shared<QStringList>();
+    for (const QJsonValue &id : ids) {
+        const int index = m_keyRing->indexOf(id.toString());
+        if (index >= 0 && m_keyRing->at(index).text.isEmpty() && m_keyRing->at(index).binary.isEmpty())
+            waiting->append(prefix + id.toString());
+    }
+    if (waiting->isEmpty()) {
+        reportMissingSecrets(QString());
         return;
-    const QString workspaceId = workspace.value(QStringLiteral("id")).toString();
+    }
+    auto reasons = std::make_shared<QStringList>();
     auto *context = new QObject(this);
-    auto pending = std::make_shared<int>(static_cast<int>(ids.size()));
     connect(m_secrets, &SecretStore::readDone, context,
-        [this, workspaceId, pending, context](const QString &key, const QString &value, const QString &error) {
-            const QString prefix = workspaceId + u'/';
-            if (key.startsWith(prefix)) {
-                const int index = m_keyRing->indexOf(key.mid(prefix.size()));
-                if (index >= 0 && error.isEmpty()) {
-                    KeySource source = m_keyRing->at(index);
-                    source.text = value;
-                    m_keyRing->update(index, source);
-                } else if (index >= 0) {
-                    statusBar()->showMessage(
-                        tr("Could not read a secret of this workspace: %1").arg(error), kStatusMessageMs);
-                }
+        [this, prefix, waiting, reasons, context](const QString &key, const QString &value, const QString &error) {
+            if (!waiting->removeOne(key))
+                return;
+            const int index = m_keyRing->indexOf(key.mid(prefix.size()));
+            if (index >= 0 && error.isEmpty() && !value.isEmpty()) {
+                KeySource source = m_keyRing->at(index);
+                source.text = value;
+                m_keyRing->update(index, source);
+            } else if (index >= 0 && !error.isEmpty() && !reasons->contains(error)) {
+                reasons->append(error);
             }
-            if (--*pending == 0)
-                context->deleteLater();
+            if (!waiting->isEmpty())
+                return;
+            context->deleteLater();
+            reportMissingSecrets(reasons->join(QStringLiteral("; ")));
         });
-    for (const QJsonValue &id : ids)
-        m_secrets->read(workspaceId + u'/' + id.toString());
+    for (const QString &key : std::as_const(*waiting))
+        m_secrets->read(key);
+}
+
+void MainWindow::reportMissingSecrets(const QString &keychainError)
+{
+    // Every source that opened without its secret carries the same error (KeyRing::fromJson); one message
+    // names them all, after whatever the opening itself says in the status bar.
+    QStringList names;
+    for (const KeySource &source : m_keyRing->sources()) {
+        if (source.error.startsWith(QLatin1String("secret_not_stored:")))
+            names.append(source.name);
+    }
+    if (names.isEmpty())
+        return;
+    QString message
+        = tr("%n key source(s) opened without their secret (not stored): %1", nullptr, static_cast<int>(names.size()))
+              .arg(names.join(QStringLiteral(", ")));
+    if (!keychainError.isEmpty())
+        message += tr(" (%1)").arg(keychainError);
+    QTimer::singleShot(0, this, [this, message] { statusBar()->showMessage(message, 2 * kStatusMessageMs); });
 }
 
 QString MainWindow::lastSessionPath()
@@ -1292,13 +1371,23 @@ bool MainWindow::restoreLastSession()
     if (!QFile::exists(lastSessionPath()))
         return false;
     const auto workspace = readWorkspaceFile(lastSessionPath());
-    if (!workspace || !loadWorkspaceJson(workspace.value()).ok()) {
+    if (!workspace || !loadWorkspaceJson(workspace.value(), WorkspaceOrigin::OwnSession).ok()) {
         statusBar()->showMessage(tr("The last session could not be restored; starting afresh."), kStatusMessageMs);
         return false;
     }
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
     updateTitle();
+    reportWaitingSources();
     return true;
+}
+
+void MainWindow::reportWaitingSources()
+{
+    const int waiting = static_cast<int>(FetchPermission::waiting(*m_keyRing).size());
+    if (waiting > 0)
+        statusBar()->showMessage(
+            tr("%n remote key source(s) still wait for your permission: Keys > Refresh fetches one", nullptr, waiting),
+            kStatusMessageMs);
 }
 
 bool MainWindow::autosaveNow()
@@ -1337,7 +1426,7 @@ bool MainWindow::offerRecovery()
         QFile::remove(autosavePath());
         return false;
     }
-    if (!loadWorkspaceJson(workspace.value()).ok())
+    if (!loadWorkspaceJson(workspace.value(), WorkspaceOrigin::OwnSession).ok())
         return false;
     m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
     if (unsavedConfig) {
@@ -1346,6 +1435,7 @@ bool MainWindow::offerRecovery()
             config.value(QStringLiteral("path")).toString(), config.value(QStringLiteral("text")).toString().toUtf8());
     }
     updateTitle();
+    reportWaitingSources();
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "common/FileKind.h"
 #include "common/Result.h"
 #include "common/Theme.h"
+#include "keys/KeyRing.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -87,8 +88,12 @@ public:
     /// The workspace document (tokens, key sources without secrets, page settings). Sources whose secret was
     /// left out are listed in `secretsLeftOut`.
     [[nodiscard]] QJsonObject workspaceJson(QStringList *secretsLeftOut = nullptr) const;
-    /// Replaces the session with a workspace document; errors name the member.
-    common::Result<void> loadWorkspaceJson(const QJsonObject &workspace);
+    /// Replaces the session with a workspace document; errors name the member. `origin` decides which remote
+    /// key sources are fetched at once (FetchPermission::needed): none of a file, those of the user's own session.
+    common::Result<void> loadWorkspaceJson(
+        const QJsonObject &workspace, WorkspaceOrigin origin = WorkspaceOrigin::File);
+    /// Opens a workspace file. It makes no network request by itself: its remote key sources wait, and one
+    /// prompt (askToFetch) lists their hosts and TLS settings with "Fetch now" / "Not now".
     bool openWorkspace(const QString &path);
     /// Saves to the current workspace file, or asks for one. Offers to keep secrets in the OS keychain.
     bool saveWorkspace();
@@ -99,9 +104,11 @@ public:
     [[nodiscard]] static QString autosavePath();
     /// Writes the last-session file (no secrets); called on close.
     bool saveLastSession();
-    /// Reopens the last session, if any; returns whether one was restored.
+    /// Reopens the last session, if any; returns whether one was restored. It is the user's own: its remote
+    /// key sources are fetched as before, except those still waiting for permission when it was saved.
     bool restoreLastSession();
     /// When an autosave exists (the app did not close cleanly), offers to recover it. Returns whether it did.
+    /// The autosave is the user's own session too (same rule as restoreLastSession).
     bool offerRecovery();
     /// Writes the crash-recovery copy now (what the timer does every kAutosaveMs).
     bool autosaveNow();
@@ -179,8 +186,14 @@ private:
     void copyCredential(const QString &text, const QString &what);
     void undo();
     void redo();
-    void storeSecrets(const QString &workspaceId, const QStringList &sourceIds);
+    /// Stores the secrets of `sourceIds` in the keychain; once it has answered for all of them, rewrites the
+    /// workspace file at `path` (if it still holds `written`) to list those stored as in the keychain.
+    void storeSecrets(const QString &path, const QJsonObject &written, const QStringList &sourceIds);
     void loadSecrets(const QJsonObject &workspace);
+    /// One status message naming every key source that opened without its secret.
+    void reportMissingSecrets(const QString &keychainError);
+    /// After the user's own session was restored: says how many remote sources still wait for permission.
+    void reportWaitingSources();
     void restoreWindowState();
     void saveWindowState() const;
     bool writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const;

@@ -17,7 +17,10 @@ void addNetworkOptions(QCommandLineParser &parser, bool withSources)
         parser.addOption(
             {QStringLiteral("jwks-url"), QStringLiteral("Fetch the JWK Set from URL."), QStringLiteral("URL")});
         parser.addOption({QStringLiteral("issuer"),
-            QStringLiteral("OpenID Connect discovery of ISSUER, then its jwks_uri."), QStringLiteral("URL")});
+            QStringLiteral("OpenID Connect discovery of ISSUER, then its jwks_uri. Binds the token to ISSUER: the "
+                           "discovery document's issuer must be identical to ISSUER (else the keys are refused, exit "
+                           "3), and the token's iss must equal it (else INVALID)."),
+            QStringLiteral("URL")});
     }
     parser.addOption({QStringLiteral("ca"),
         QStringLiteral("Extra trust anchor for TLS (PEM), like KrakenD jwk_local_ca."), QStringLiteral("FILE")});

@@ -58,14 +58,20 @@ int runVerify(const QStringList &args)
     parser.addOption({QStringLiteral("leeway"), QStringLiteral("Clock skew allowed for exp/nbf/iat (default 0s)."),
         QStringLiteral("DURATION"), QStringLiteral("0s")});
     parser.addOption({QStringLiteral("require-exp"), QStringLiteral("Reject tokens without exp.")});
+    parser.addOption({QStringLiteral("typ"),
+        QStringLiteral("Required header typ, e.g. at+jwt (RFC 8725 explicit typing; case-insensitive, \"application/\" "
+                       "optional)."),
+        QStringLiteral("TYPE")});
+    parser.addOption({QStringLiteral("allow-weak-keys"),
+        QStringLiteral("Verify with RSA keys under 2048 bits and small-order Ed25519 keys (refused by default).")});
     parser.addOption({QStringLiteral("at"), QStringLiteral("Evaluate as of TIME (RFC 3339 or Unix seconds)."),
         QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("batch"), QStringLiteral("Verify every token in FILE (one per line)."),
         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("each"), QStringLiteral("With --batch: also print each line's result.")});
-    parser.addOption({QStringLiteral("jobs"),
-        QStringLiteral("With --batch: verify on N threads (default 1; at most 64)."), QStringLiteral("N"),
-        QStringLiteral("1")});
+    parser.addOption(
+        {QStringLiteral("jobs"), QStringLiteral("With --batch: verify on N threads (default 1; at most 64)."),
+            QStringLiteral("N"), QStringLiteral("1")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
             QStringLiteral("jwt-workbench-cli verify [TOKEN|-] <--key FILE|--secret TEXT|--secret-file FILE|--jwks-url "
@@ -94,6 +100,12 @@ int runVerify(const QStringList &args)
     policy.issuer = parser.value(QStringLiteral("iss"));
     policy.audiences = parser.values(QStringLiteral("aud"));
     policy.requireExp = parser.isSet(QStringLiteral("require-exp"));
+    policy.allowWeakKeys = parser.isSet(QStringLiteral("allow-weak-keys"));
+    if (parser.isSet(QStringLiteral("typ"))) {
+        policy.requiredTyp = parser.value(QStringLiteral("typ")).trimmed();
+        if (policy.requiredTyp.isEmpty())
+            return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--typ needs a media type, e.g. at+jwt"));
+    }
     auto leeway = common::Duration::parseSeconds(parser.value(QStringLiteral("leeway")));
     if (!leeway || leeway.value() < 0)
         return io.fail(Usage, QStringLiteral("usage"),

@@ -67,6 +67,11 @@ public:
     [[nodiscard]] int bits() const;
     /// "RSA 2048", "EC P-256", "OKP Ed25519", "oct 512 bits".
     [[nodiscard]] QString description() const;
+    /// An Ed25519 public key that is one of the 8 points of small order, in any of its 14 encodings (either sign
+    /// bit; y = 0 and y = 1 also written non-canonically as p and p + 1). Under such a key a signature forged
+    /// without any secret (R and A of small order, S = 0) verifies for a share of all messages, or for every
+    /// message when the key is the identity. Always false for other key types.
+    [[nodiscard]] bool isSmallOrder() const;
 
     static common::Result<Key> fromSecret(const QByteArray &secret);
     static common::Result<Key> fromRsa(const RsaComponents &c);

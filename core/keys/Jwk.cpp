@@ -123,8 +123,7 @@ bool isRocaVulnerable(const QByteArray &modulus)
             r = static_cast<quint64>(((static_cast<Wide>(r) << 64) | chunk) % product);
         }
         for (int i = first; i < last; ++i)
-            if (!tables.subgroup[static_cast<size_t>(i)].test(
-                    static_cast<size_t>(r % static_cast<quint64>(primes[i]))))
+            if (!tables.subgroup[static_cast<size_t>(i)].test(static_cast<size_t>(r % static_cast<quint64>(primes[i]))))
                 return false;
     }
     return true;
@@ -285,10 +284,22 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
         }
     }
 
-    if (jwk.key.type() == KeyType::Rsa && jwk.key.bits() < 2048)
-        jwk.findings.append(Finding {Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
-            QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3").arg(jwk.key.bits())});
+    jwk.findings += keyStrengthFindings(jwk.key);
     return jwk;
+}
+
+common::Findings keyStrengthFindings(const crypto::Key &key)
+{
+    common::Findings findings;
+    if (key.type() == KeyType::Rsa && key.bits() < 2048)
+        findings.append(Finding {Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
+            QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3").arg(key.bits())});
+    if (key.isSmallOrder())
+        findings.append(Finding {Severity::Error, QStringLiteral("small_order_key"), QStringLiteral("x"),
+            QStringLiteral("this Ed25519 public key is a point of small order: signatures forged without any private "
+                           "key verify under it (a signature made from the identity point, for one); it can never be "
+                           "a real key")});
+    return findings;
 }
 
 QJsonObject Jwk::toJson(const crypto::Key &key, bool includePrivate)
@@ -351,6 +362,7 @@ Jwk Jwk::fromKey(const crypto::Key &key, const QString &kid, const QString &alg,
         jwk.json.insert(QStringLiteral("alg"), alg);
     if (!use.isEmpty())
         jwk.json.insert(QStringLiteral("use"), use);
+    jwk.findings = keyStrengthFindings(key);
     if (key.hasCertificate()) {
         const QByteArray der = key.certificate().der;
         jwk.x5c = {der};

@@ -28,6 +28,9 @@ public:
     QList<SkippedKey> skipped;
     common::Findings findings; ///< duplicate kids, mixed symmetric/asymmetric or public/private keys
     QString format; ///< "JWK Set", "JWK", "PEM", "DER", "secret"
+    /// The issuer these keys were discovered for (OpenID Connect discovery, RFC 8414), empty otherwise. Keys
+    /// published by an issuer vouch only for that issuer's tokens: the verifier requires iss to equal it.
+    QString issuer;
 
     /// {"keys":[...]} or a single JWK object. A set whose every key fails is an error.
     static common::Result<JwkSet> fromJson(const QByteArray &json);

@@ -57,10 +57,6 @@ Result<JwkSet> fromPem(const QByteArray &data)
             continue;
         }
         set.keys.append(Jwk::fromKey(key.value()));
-        if (key->type() == crypto::KeyType::Rsa && key->bits() < 2048)
-            set.keys.last().findings.append(
-                {common::Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("n"),
-                    QStringLiteral("RSA key of %1 bits: 2048 or more is required by RFC 7518 §3.3").arg(key->bits())});
         ++index;
     }
     if (!chain.isEmpty()) {

@@ -95,13 +95,30 @@ void JwksFetcher::onDiscovery()
         return;
     }
     m_partial.discovery = doc.object();
-    const QString advertised = m_partial.discovery.value(QLatin1String("issuer")).toString();
-    if (advertised != m_partial.issuer.toString())
-        m_partial.findings.append(
-            Finding {Severity::Warning, QStringLiteral("issuer_mismatch"), QStringLiteral("issuer"),
-                QStringLiteral("the discovery document says issuer \"%1\", not \"%2\": tokens will carry "
-                               "iss \"%1\" (OpenID Connect Discovery §4.3 requires them to be equal)")
-                    .arg(advertised, m_partial.issuer.toString())});
+    // OpenID Connect Discovery §4.3 (and RFC 8414 §3.3): the document's issuer must be identical to the issuer
+    // URL it was fetched for. Otherwise these keys are another issuer's (or anyone's): refused.
+    const QJsonValue advertisedValue = m_partial.discovery.value(QLatin1String("issuer"));
+    const QString advertised = advertisedValue.toString();
+    const QString requested = m_partial.issuer.toString();
+    if (!advertisedValue.isString() || advertised != requested) {
+        QString message = !advertisedValue.isString()
+            ? QStringLiteral("the discovery document %1 has no issuer: its keys cannot be bound to \"%2\" (OpenID "
+                             "Connect Discovery §4.3 requires the issuer to be identical to the URL asked for)")
+                  .arg(m_partial.discoveryUrl.toDisplayString(), requested)
+            : QStringLiteral("the discovery document %1 says issuer \"%2\", not \"%3\": its keys are refused (OpenID "
+                             "Connect Discovery §4.3 requires the issuer to be identical to the URL asked for)")
+                  .arg(m_partial.discoveryUrl.toDisplayString(), advertised, requested);
+        auto chopSlash = [](QString s) {
+            while (s.endsWith(u'/'))
+                s.chop(1);
+            return s;
+        };
+        if (advertisedValue.isString() && chopSlash(advertised) == chopSlash(requested))
+            message += QStringLiteral("; they differ only in a trailing slash: ask for \"%1\"").arg(advertised);
+        finish(Result<JwksResult>::failure(QStringLiteral("issuer_mismatch"), message,
+            {{QStringLiteral("issuer"), requested}, {QStringLiteral("advertised"), advertisedValue.toVariant()}}));
+        return;
+    }
     const QJsonValue jwksUri = m_partial.discovery.value(QLatin1String("jwks_uri"));
     if (!jwksUri.isString() || jwksUri.toString().isEmpty()) {
         finish(Result<JwksResult>::failure(QStringLiteral("no_jwks_uri"),
@@ -153,6 +170,8 @@ void JwksFetcher::onJwks()
         return;
     }
     m_partial.keys = set.value();
+    if (m_partial.issuer.isValid())
+        m_partial.keys.issuer = m_partial.issuer.toString();
     Q_EMIT stage(QStringLiteral("%1 key(s) received").arg(m_partial.keys.keys.size()));
     finish(m_partial);
 }

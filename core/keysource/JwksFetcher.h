@@ -25,7 +25,7 @@ struct JwksResult
     QUrl jwksUrl;
     HttpResponse response; ///< of the JWKS request (status, content type, TLS chain with pins, max-age)
     keys::JwkSet keys;
-    common::Findings findings; ///< content type KrakenD would refuse, issuer mismatch, keys KrakenD would reject
+    common::Findings findings; ///< content type KrakenD would refuse, keys KrakenD would reject
 };
 
 /// Fetches a JWK Set from a URL, or from an issuer through OpenID Connect discovery
@@ -34,7 +34,9 @@ struct JwksResult
 /// goes, progress() while downloading, and finished() exactly once; cancel() stops it.
 ///
 /// Errors: those of HttpFetch, plus invalid_json (with the offset), not_jwks, empty_jwks, invalid_jwk (no
-/// usable key), discovery_failed, no_jwks_uri.
+/// usable key), discovery_failed, no_jwks_uri, issuer_mismatch (the discovery document's issuer is missing or
+/// not identical to the issuer asked for). Keys found through an issuer carry it (JwkSet::issuer), so that the
+/// verifier accepts only that issuer's tokens with them.
 class JwksFetcher : public QObject
 {
     Q_OBJECT

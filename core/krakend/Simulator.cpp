@@ -1831,10 +1831,21 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
             fail(4, "signature", 401, unable + cryptoFailure,
                 QStringLiteral("%1 with %2: %3").arg(tokenAlg, key->jwk.key.description(), ok.error().message));
         } else {
+            // KrakenD (go-jose) verifies with keys this tool's own verifier refuses by default: keep its answer, but
+            // say so.
+            QString weak;
+            if (key->jwk.key.type() == crypto::KeyType::Rsa && key->jwk.key.bits() < 2048)
+                weak
+                    = QStringLiteral("; KrakenD accepts this %1-bit RSA key, although RFC 7518 §3.3 requires 2048 bits "
+                                     "(verify refuses it without --allow-weak-keys)")
+                          .arg(key->jwk.key.bits());
+            else if (key->jwk.key.isSmallOrder())
+                weak = QStringLiteral("; KrakenD accepts this Ed25519 key although it is a point of small order: "
+                                      "signatures forged without any private key verify under it");
             pass(4, "signature",
-                QStringLiteral("%1 signature verified with %2%3")
+                QStringLiteral("%1 signature verified with %2%3%4")
                     .arg(tokenAlg, key->jwk.key.description(),
-                        key->jwk.kid.isEmpty() ? QString() : QStringLiteral(" (kid \"%1\")").arg(key->jwk.kid)));
+                        key->jwk.kid.isEmpty() ? QString() : QStringLiteral(" (kid \"%1\")").arg(key->jwk.kid), weak));
         }
     }
 

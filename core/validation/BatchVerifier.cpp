@@ -335,7 +335,9 @@ struct BatchVerifier::Shared
     bool keySetUnusable = false; // empty or mixed: the key check fails for every token
     bool bareSingleKey = false;
     std::unordered_map<std::string, std::vector<int>> byKid;
-    std::string issuer;
+    std::string issuer; // the policy's, or the one the key set was discovered for
+    bool issuerConflict = false; // both given and different: no token passes the iss check
+    std::string typ; // the required typ, normalized (RFC 7515 §4.1.9); empty: not checked
     std::vector<std::string> audiences;
     bool policyAudiencesAscii = true;
     std::array<bool, kAlgorithmCount> available {};
@@ -353,7 +355,10 @@ BatchVerifier::BatchVerifier(const keys::JwkSet &keySet, const Policy &policy) :
     d->bareSingleKey = keySet.keys.size() == 1 && keySet.format != u"JWK Set" && keySet.keys.first().kid.isEmpty();
     for (int i = 0; i < keySet.keys.size(); ++i)
         d->byKid[keySet.keys[i].kid.toStdString()].push_back(i);
-    d->issuer = policy.issuer.toStdString();
+    d->issuer = (policy.issuer.isEmpty() ? keySet.issuer : policy.issuer).toStdString();
+    d->issuerConflict = !policy.issuer.isEmpty() && !keySet.issuer.isEmpty() && policy.issuer != keySet.issuer;
+    if (!policy.requiredTyp.isEmpty())
+        d->typ = normalizedMediaType(policy.requiredTyp).toStdString();
     for (const auto &a : policy.audiences)
         d->audiences.push_back(a.toStdString());
     for (int i = 0; i < kAlgorithmCount; ++i)
@@ -478,6 +483,21 @@ Verdict BatchVerifier::Worker::check(QByteArrayView line)
         return Verdict::Invalid;
     if (findMember(hm, hn, "crit"))
         return Verdict::Invalid;
+    if (!s.typ.empty()) {
+        const Member *typ = findMember(hm, hn, "typ");
+        if (!typ || typ->type != 's')
+            return Verdict::Invalid;
+        if (typ->escaped)
+            return Verdict::Unsure;
+        // ASCII here (the scanner's subset): lower-case it, and imply "application/" without a '/'.
+        std::string value(typ->raw);
+        for (char &ch : value)
+            ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        if (value.find('/') == std::string::npos)
+            value.insert(0, "application/");
+        if (value != s.typ)
+            return Verdict::Invalid;
+    }
 
     // 4. key, 5. key_use, 6. signature
     if (s.keySetUnusable)
@@ -561,6 +581,8 @@ Verdict BatchVerifier::Worker::check(QByteArrayView line)
             return Verdict::Invalid;
         }
     }
+    if (s.issuerConflict)
+        return Verdict::Invalid;
     if (!s.issuer.empty()) {
         if (!iss)
             return Verdict::Invalid;

@@ -14,7 +14,7 @@ namespace jwb::validation {
 /// One step of a verification, in the order it was evaluated.
 struct Check
 {
-    QString name; ///< stable: parse, alg, crit, key, key_use, signature, claim_types, iss, aud, nbf, exp, iat
+    QString name; ///< stable: parse, alg, crit, typ, key, key_use, signature, claim_types, iss, aud, nbf, exp, iat
     bool ok = false;
     bool skipped = false; ///< not evaluated because an earlier step made it meaningless (still counts as not ok)
     QString message;

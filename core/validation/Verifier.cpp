@@ -45,6 +45,12 @@ QString keyIdStrategyName(KeyIdStrategy s)
     return QString();
 }
 
+QString normalizedMediaType(const QString &typ)
+{
+    const QString lower = typ.toLower();
+    return lower.contains(u'/') ? lower : QStringLiteral("application/") + lower;
+}
+
 QString Verifier::tokenKeyId(const QJsonObject &h, KeyIdStrategy strategy)
 {
     const QString kid = h.value(QLatin1String("kid")).toString();
@@ -132,6 +138,13 @@ QString Verifier::keyUseError(const keys::Jwk &jwk, std::optional<Algorithm> alg
             .arg(tokenAlg, algList(jwk.allowedAlgorithms()));
     if (auto fits = crypto::Signature::checkKeyFits(*alg, jwk.key, false); !fits)
         return fits.error().message;
+    if (!policy.allowWeakKeys && jwk.key.type() == crypto::KeyType::Rsa && jwk.key.bits() < 2048)
+        return QStringLiteral("the RSA key has only %1 bits; RFC 7518 §3.3 requires 2048 or more (allow weak keys to "
+                              "verify with it anyway)")
+            .arg(jwk.key.bits());
+    if (!policy.allowWeakKeys && jwk.key.isSmallOrder())
+        return QStringLiteral("the Ed25519 public key is a point of small order: signatures forged without the private "
+                              "key verify under it");
     if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < crypto::Algorithms::hashBits(*alg))
         return QStringLiteral("the %1-bit secret is shorter than %2 requires (%3 bits, RFC 7518 §3.2)")
             .arg(jwk.key.bits())
@@ -212,6 +225,21 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         run.fail("crit",
             QStringLiteral("critical header extensions are not understood: %1")
                 .arg(names.isEmpty() ? QStringLiteral("(malformed crit)") : names.join(QStringLiteral(", "))));
+    }
+
+    // 3b. typ (explicit typing, RFC 8725 §3.11), only when the policy names a type.
+    if (!policy.requiredTyp.isEmpty()) {
+        const QJsonValue typ = t.header.value(QLatin1String("typ"));
+        const QString wanted = normalizedMediaType(policy.requiredTyp);
+        if (!typ.isString())
+            run.fail("typ",
+                typ.isUndefined() ? QStringLiteral("the header has no typ; \"%1\" is required").arg(policy.requiredTyp)
+                                  : QStringLiteral("typ is not a string; \"%1\" is required").arg(policy.requiredTyp));
+        else if (normalizedMediaType(typ.toString()) != wanted)
+            run.fail(
+                "typ", QStringLiteral("typ is \"%1\", \"%2\" is required").arg(typ.toString(), policy.requiredTyp));
+        else
+            run.pass("typ", QStringLiteral("typ is \"%1\" (%2)").arg(typ.toString(), wanted));
     }
 
     // 4. key selection
@@ -314,9 +342,13 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             run.pass("signature", QStringLiteral("%1 signature verified with %2").arg(tokenAlg, jwk.key.description()));
         else
             run.fail("signature", lastSigError);
-        if (jwk.key.type() == crypto::KeyType::Rsa && jwk.key.bits() < 2048)
-            r.findings.append(Finding {Severity::Warning, QStringLiteral("weak_rsa_key"), QStringLiteral("key"),
-                QStringLiteral("the RSA key has only %1 bits; RFC 7518 requires 2048").arg(jwk.key.bits())});
+        // RFC 8725 §3.1: a key should serve one algorithm. Nothing named one here (no alg on the key, no policy
+        // algorithm), so the token's own header picked it among several: say so, and how to pin it.
+        if (alg && useOk && jwk.alg.isEmpty() && !policy.algorithm && jwk.allowedAlgorithms().size() > 1)
+            r.findings.append(Finding {Severity::Warning, QStringLiteral("alg_not_restricted"), QStringLiteral("alg"),
+                QStringLiteral("the key names no alg and no algorithm was required, so the token's header chose %1 "
+                               "among %2 (RFC 8725 §3.1): name the algorithm to accept only it")
+                    .arg(tokenAlg, algList(jwk.allowedAlgorithms()))});
         if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < 256)
             r.findings.append(Finding {Severity::Warning, QStringLiteral("weak_secret"), QStringLiteral("key"),
                 QStringLiteral("the shared secret is only %1 bytes long").arg(jwk.key.bits() / 8)});
@@ -355,9 +387,27 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         else
             run.fail("claim_types", typeErrors.join(QStringLiteral("; ")));
 
-        if (!policy.issuer.isEmpty()) {
-            const QString iss = p.value(QLatin1String("iss")).toString();
-            if (iss == policy.issuer)
+        // The required issuer: the policy's, and the one the keys were discovered for (OpenID discovery binds keys to
+        // their issuer: a token of another issuer must not verify with them, whatever its signature).
+        const QString iss = p.value(QLatin1String("iss")).toString();
+        const bool hasIss = p.value(QLatin1String("iss")).isString();
+        if (!policy.issuer.isEmpty() && !keySet.issuer.isEmpty() && policy.issuer != keySet.issuer) {
+            run.fail("iss",
+                QStringLiteral("the required issuer \"%1\" is not the issuer the keys were discovered for (\"%2\"): "
+                               "no token can satisfy both")
+                    .arg(policy.issuer, keySet.issuer));
+        } else if (!keySet.issuer.isEmpty()) {
+            if (hasIss && iss == keySet.issuer)
+                run.pass("iss", QStringLiteral("iss is \"%1\", the issuer the keys were discovered for").arg(iss));
+            else
+                run.fail("iss",
+                    hasIss
+                        ? QStringLiteral("iss is \"%1\", but the keys are those of issuer \"%2\": a token of another "
+                                         "issuer must not verify with them")
+                              .arg(iss, keySet.issuer)
+                        : QStringLiteral("no iss claim, but the keys are those of issuer \"%1\"").arg(keySet.issuer));
+        } else if (!policy.issuer.isEmpty()) {
+            if (hasIss && iss == policy.issuer)
                 run.pass("iss", QStringLiteral("iss is \"%1\"").arg(iss));
             else
                 run.fail("iss",

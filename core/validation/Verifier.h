@@ -9,11 +9,12 @@ namespace jwb::validation {
 /// The one entry point for "is this token valid under these rules with these keys".
 ///
 /// It parses once, then runs every check in order and collects them all (a bad signature does not hide an
-/// expired exp): parse → alg (present, never none, allowed by policy or key) → crit → key (selection by the
-/// key-id strategy; a kid that matches nothing names the kids that exist) → key_use (use/key_ops/alg of
-/// the JWK, key type fits the algorithm, HMAC key length) → signature (over the raw segments) →
-/// claim_types → iss → aud → nbf → exp → iat. Keys embedded in the token (jwk, jku, x5c, x5u) are reported
-/// as findings and never used.
+/// expired exp): parse → alg (present, never none, allowed by policy or key) → crit → typ (when the policy
+/// requires one) → key (selection by the key-id strategy; a kid that matches nothing names the kids that exist)
+/// → key_use (use/key_ops/alg of the JWK, key type fits the algorithm, HMAC key length, no weak key unless the
+/// policy allows them) → signature (over the raw segments) → claim_types → iss (the policy's issuer, and the
+/// issuer the key set was discovered for) → aud → nbf → exp → iat. Keys embedded in the token (jwk, jku, x5c,
+/// x5u) are reported as findings and never used.
 class Verifier
 {
 public:

@@ -12,7 +12,8 @@ _jwt_workbench_cli_options() {
             echo "--token-file= --at= --json --help" ;;
         verify)
             echo "--token-file= --key= --secret= --secret-file= --secret-encoding= --jwks-url= --issuer= --ca= --pin="\
-                 "--insecure --timeout= --alg= --key-id-strategy= --iss= --aud= --leeway= --require-exp --at= --batch="\
+                 "--insecure --timeout= --alg= --key-id-strategy= --iss= --aud= --leeway= --require-exp --typ= --allow-weak-keys"\
+                 "--at= --batch="\
                  "--jobs= --each --json --help" ;;
         sign)
             echo "--key= --secret= --secret-file= --secret-encoding= --alg= --kid= --header= --exp= --nbf= --iat --at="\

@@ -4462,6 +4462,26 @@ If this is a shared secret, tick “Key is a shared secret”.</translation>
         <source>Starting the cryptography self-test.</source>
         <translation>Starting the cryptography self-test.</translation>
     </message>
+    <message>
+        <source>any (e.g. at+jwt)</source>
+        <translation>any (e.g. at+jwt)</translation>
+    </message>
+    <message>
+        <source>Require this type in the header&apos;s typ (explicit typing, RFC 8725): at+jwt for OAuth access tokens. Letter case and an &quot;application/&quot; prefix do not matter.</source>
+        <translation>Require this type in the header&apos;s typ (explicit typing, RFC 8725): at+jwt for OAuth access tokens. Letter case and an &quot;application/&quot; prefix do not matter.</translation>
+    </message>
+    <message>
+        <source>Allow weak keys</source>
+        <translation>Allow weak keys</translation>
+    </message>
+    <message>
+        <source>Verify even with an RSA key under 2048 bits or an Ed25519 key of small order. Such keys are refused by default: they are too weak or accept forged signatures.</source>
+        <translation>Verify even with an RSA key under 2048 bits or an Ed25519 key of small order. Such keys are refused by default: they are too weak or accept forged signatures.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

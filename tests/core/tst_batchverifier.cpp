@@ -119,7 +119,11 @@ void TestBatchVerifier::initTestCase()
     leeway.audiences = {QStringLiteral("api")};
     Policy pinned = plain;
     pinned.algorithm = Algorithm::RS256;
-    m_policies = {plain, strict, leeway, pinned};
+    Policy typed = plain; // explicit typing (RFC 8725 §3.11)
+    typed.requiredTyp = QStringLiteral("at+jwt");
+    Policy otherIssuer = plain; // contradicts the issuer-bound key set
+    otherIssuer.issuer = QStringLiteral("https://other.example");
+    m_policies = {plain, strict, leeway, pinned, typed, otherIssuer};
 }
 
 QList<jwb::keys::JwkSet> TestBatchVerifier::keySetsFor(const Family &f) const
@@ -143,7 +147,9 @@ QList<jwb::keys::JwkSet> TestBatchVerifier::keySetsFor(const Family &f) const
     noKids.keys[0].kid.clear();
     noKids.keys[1].kid.clear();
     std::swap(noKids.keys[0], noKids.keys[1]);
-    return {set, restricted, duplicate, bare, noKids};
+    JwkSet bound = set; // discovered for an issuer: tokens must carry its iss
+    bound.issuer = QStringLiteral("https://issuer.example");
+    return {set, restricted, duplicate, bare, noKids, bound};
 }
 
 TestBatchVerifier::Outcome TestBatchVerifier::compare(
@@ -262,6 +268,19 @@ void TestBatchVerifier::agreesWithVerifier_data()
         return p;
     }() << false;
     QTest::newRow("header array") << QByteArray("[\"%ALG%\"]") << good << false;
+    QTest::newRow("typ at+jwt") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":\"at+jwt\"}") << good
+                                << true;
+    QTest::newRow("typ AT+JWT") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":\"AT+JWT\"}") << good
+                                << true;
+    QTest::newRow("typ application/at+jwt")
+        << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":\"application/At+Jwt\"}") << good << true;
+    QTest::newRow("typ text/at+jwt") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":\"text/at+jwt\"}")
+                                     << good << true;
+    QTest::newRow("typ with a space") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":\" at+jwt\"}") << good
+                                      << true;
+    QTest::newRow("typ number") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":1}") << good << true;
+    QTest::newRow("typ escaped") << QByteArray("{\"alg\":\"%ALG%\",\"kid\":\"%KID%\",\"typ\":\"at\\u002bjwt\"}") << good
+                                 << false;
 }
 
 void TestBatchVerifier::agreesWithVerifier()

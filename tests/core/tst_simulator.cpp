@@ -7,7 +7,10 @@
 
 #include "crypto/Backend.h"
 #include "crypto/Signature.h"
+#include "jose/Base64Url.h"
+#include "keys/Jwk.h"
 #include "keys/JwkSet.h"
+#include "keys/TokenSigner.h"
 #include "krakend/SignerConfig.h"
 #include "krakend/Simulator.h"
 #include "krakend/ValidatorConfig.h"
@@ -190,6 +193,7 @@ private Q_SLOTS:
     void validatorRuntimeSemantics();
     void signerConfig();
     void resultJson();
+    void weakKeysAcceptedAsKrakendDoes();
 
 private:
     [[nodiscard]] QString sign(
@@ -1557,6 +1561,77 @@ void TestSimulator::resultJson()
         json.value(QLatin1String("also_fails")).toArray().first().toObject().value(QLatin1String("name")).toString(),
         QStringLiteral("roles"));
     QCOMPARE(json.value(QLatin1String("evaluated_at")).toString(), QStringLiteral("2035-01-08T15:27:35.000Z"));
+}
+
+// KrakenD (go-jose) verifies with keys the Workbench's verifier refuses by default (RSA under 2048 bits, Ed25519
+// keys of small order): the simulator keeps KrakenD's answer and says so in the signature step.
+void TestSimulator::weakKeysAcceptedAsKrakendDoes()
+{
+    const char rsa1024[] = "-----BEGIN PRIVATE KEY-----\n"
+                           "MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBAK1XCOcn/+wMnwab\n"
+                           "W0gcciK4DpAdB4XDNKoax1xuPsMYWQpebsxg2hFUArg1rXt1N8bdZ24KE4CB/Zmz\n"
+                           "VHHrYHNo357dgaQF4g+5N0i5PS2paoqFdwHQmB4Qo5yjiZGPHM+FS2zbtSRIRyGC\n"
+                           "gcQmXiw94hozvxo+LDX3Gx2hNfRJAgMBAAECgYAJSUthzuPICpkOao5GW7fFomSt\n"
+                           "VdDMWrvcjRi3G/Ti0NAcXRjEfD/Sg9Std7q2jX4SelQLMiD/Vnd2n4PbooeFMLs/\n"
+                           "8agQCHRtcgMnj823uo9H12WU+lSjsqTFfnCoo1zDuibL3JJyOeaCOn7BGVD4H5hH\n"
+                           "JKeryornOHN7UMAcXQJBANX+hYl7cDPKIFjiC1A7R7RxepeDLP2Ecqxu0XdvOuFb\n"
+                           "bl0jY0oB5AWffJBWNH0o9MadH/Zth2nNLZKQB8aqHJMCQQDPXZYXJAv42ZnjrgHF\n"
+                           "E7kq7aiPt5PKuDvQFZOYu7DfFq6Y6myhyqvIZd3kLAc7+mqJiqESKtLntzPlefe5\n"
+                           "MZEzAkEAnEwhRrA03G7GP4UiVEBn+ABmVOGHa8dgZlcugPhp3g2Ex1xAed51qDG7\n"
+                           "rkR4Y+4VEjfTD48iN4GXxpOSSmUXJwJAfy2EmdivxwWeDjdwOnBoRl3P3aTXbaMk\n"
+                           "e/Bfv3KNfaUpm/taeLgWNyfSuNgP78cbhBOTydKd2yNPHtR5DAnMZQJBAMSpHKkt\n"
+                           "p/A9Mrssg5RIPuIq0AEdkyoDB4ZKvoet/ZWfk4C2PHSrAOsZjZ4BPeLtgzlAr8bd\n"
+                           "2mkIVBc6DzSyd00=\n"
+                           "-----END PRIVATE KEY-----\n";
+    const auto weak = crypto::Key::fromPem(QByteArray(rsa1024));
+    QVERIFY(weak.ok());
+    // The identity point as an Ed25519 public key, and a signature forged without any private key.
+    QByteArray identity(32, '\0');
+    identity[0] = 1;
+    struct WeakCase
+    {
+        const char *alg;
+        QJsonObject jwk;
+        QString token;
+        const char *note;
+    };
+    QJsonObject rsaJwk = keys::Jwk::toJson(weak->publicKey(), false);
+    rsaJwk.insert(QStringLiteral("kid"), QStringLiteral("weak"));
+    const QByteArray header = compactJson(QJsonObject {
+        {QStringLiteral("alg"), QStringLiteral("EdDSA")}, {QStringLiteral("kid"), QStringLiteral("weak")}});
+    const QByteArray payload = compactJson(QJsonObject {{QStringLiteral("sub"), QStringLiteral("mallory")}});
+    const QList<WeakCase> cases = {
+        {"RS256", rsaJwk,
+            keys::TokenSigner::signBytes(crypto::Algorithm::RS256, weak.value(),
+                compactJson(QJsonObject {
+                    {QStringLiteral("alg"), QStringLiteral("RS256")}, {QStringLiteral("kid"), QStringLiteral("weak")}}),
+                payload)
+                .value(),
+            "KrakenD accepts this 1024-bit RSA key"},
+        {"EdDSA",
+            QJsonObject {{QStringLiteral("kty"), QStringLiteral("OKP")},
+                {QStringLiteral("crv"), QStringLiteral("Ed25519")}, {QStringLiteral("kid"), QStringLiteral("weak")},
+                {QStringLiteral("x"), QString::fromLatin1(jose::Base64Url::encode(identity))}},
+            QString::fromLatin1(jose::Base64Url::encode(header) + '.' + jose::Base64Url::encode(payload) + '.'
+                + jose::Base64Url::encode(identity + QByteArray(32, '\0'))),
+            "point of small order"},
+    };
+    for (const WeakCase &c : cases) {
+        SimulationSetup setup;
+        setup.hasValidator = true;
+        setup.validator = ValidatorConfig::fromJson(QJsonDocument::fromJson(plain({}, c.alg)).object());
+        Simulator simulator(setup);
+        simulator.setReplacementJwks(
+            compactJson(QJsonObject {{QStringLiteral("keys"), QJsonArray {c.jwk}}}), QStringLiteral("weak.json"));
+        simulator.setClock(common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC)));
+        SimulationRequest request;
+        request.headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + c.token});
+        const SimulationResult r = simulator.run(request);
+        QVERIFY2(r.status == 200, c.alg);
+        const auto *signature = r.check(QStringLiteral("signature"));
+        QVERIFY(signature && signature->result == krakend::CheckResult::Pass);
+        QVERIFY2(signature->detail.contains(QLatin1String(c.note)), qPrintable(signature->detail));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -12,6 +12,7 @@
 #include "jose/Base64Url.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
+#include "keys/KeyLoader.h"
 #include "validation/Verifier.h"
 
 #include "keys/Thumbprint.h"
@@ -95,6 +96,48 @@ QByteArray set(const QJsonArray &keys)
     return json(QJsonObject {{QStringLiteral("keys"), keys}});
 }
 
+bool hasFinding(const Report &r, const QString &code)
+{
+    return std::any_of(r.findings.cbegin(), r.findings.cend(), [&](const auto &f) { return f.code == code; });
+}
+
+const jwb::common::Finding *findingOf(const Report &r, const QString &code)
+{
+    for (const auto &f : r.findings)
+        if (f.code == code)
+            return &f;
+    return nullptr;
+}
+
+// A 1024-bit RSA key (openssl genpkey), for the weak-key rules: Key::generate refuses to make one.
+const char kRsa1024Pem[] = R"(-----BEGIN PRIVATE KEY-----
+MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBAK1XCOcn/+wMnwab
+W0gcciK4DpAdB4XDNKoax1xuPsMYWQpebsxg2hFUArg1rXt1N8bdZ24KE4CB/Zmz
+VHHrYHNo357dgaQF4g+5N0i5PS2paoqFdwHQmB4Qo5yjiZGPHM+FS2zbtSRIRyGC
+gcQmXiw94hozvxo+LDX3Gx2hNfRJAgMBAAECgYAJSUthzuPICpkOao5GW7fFomSt
+VdDMWrvcjRi3G/Ti0NAcXRjEfD/Sg9Std7q2jX4SelQLMiD/Vnd2n4PbooeFMLs/
+8agQCHRtcgMnj823uo9H12WU+lSjsqTFfnCoo1zDuibL3JJyOeaCOn7BGVD4H5hH
+JKeryornOHN7UMAcXQJBANX+hYl7cDPKIFjiC1A7R7RxepeDLP2Ecqxu0XdvOuFb
+bl0jY0oB5AWffJBWNH0o9MadH/Zth2nNLZKQB8aqHJMCQQDPXZYXJAv42ZnjrgHF
+E7kq7aiPt5PKuDvQFZOYu7DfFq6Y6myhyqvIZd3kLAc7+mqJiqESKtLntzPlefe5
+MZEzAkEAnEwhRrA03G7GP4UiVEBn+ABmVOGHa8dgZlcugPhp3g2Ex1xAed51qDG7
+rkR4Y+4VEjfTD48iN4GXxpOSSmUXJwJAfy2EmdivxwWeDjdwOnBoRl3P3aTXbaMk
+e/Bfv3KNfaUpm/taeLgWNyfSuNgP78cbhBOTydKd2yNPHtR5DAnMZQJBAMSpHKkt
+p/A9Mrssg5RIPuIq0AEdkyoDB4ZKvoet/ZWfk4C2PHSrAOsZjZ4BPeLtgzlAr8bd
+2mkIVBc6DzSyd00=
+-----END PRIVATE KEY-----
+)";
+
+/// The 32-byte little-endian encoding of y (given big-endian in hex), with the sign bit set or not.
+QByteArray edwardsY(const char *bigEndianHex, bool signBit)
+{
+    QByteArray le = QByteArray::fromHex(bigEndianHex).rightJustified(32, '\0');
+    std::reverse(le.begin(), le.end());
+    if (signBit)
+        le[31] = static_cast<char>(le[31] | 0x80);
+    return le;
+}
+
 } // namespace
 
 class TestVerifier : public QObject
@@ -114,6 +157,14 @@ private Q_SLOTS:
     void emptyKeySet();
     void keyIds_data();
     void keyIds();
+    void algLessKeyTakesTheTokensFamily_data();
+    void algLessKeyTakesTheTokensFamily();
+    void weakRsaKeyRefusedUnlessAllowed();
+    void smallOrderEd25519Keys();
+    void explicitTyping_data();
+    void explicitTyping();
+    void issuerBoundKeys_data();
+    void issuerBoundKeys();
 
 private:
     void ensureKeys();
@@ -461,9 +512,9 @@ void TestVerifier::verdicts()
     }
     // Every check is named from the documented list, and each appears at most once.
     const QStringList known {QStringLiteral("parse"), QStringLiteral("alg"), QStringLiteral("crit"),
-        QStringLiteral("key"), QStringLiteral("key_use"), QStringLiteral("signature"), QStringLiteral("claim_types"),
-        QStringLiteral("iss"), QStringLiteral("aud"), QStringLiteral("nbf"), QStringLiteral("exp"),
-        QStringLiteral("iat")};
+        QStringLiteral("typ"), QStringLiteral("key"), QStringLiteral("key_use"), QStringLiteral("signature"),
+        QStringLiteral("claim_types"), QStringLiteral("iss"), QStringLiteral("aud"), QStringLiteral("nbf"),
+        QStringLiteral("exp"), QStringLiteral("iat")};
     QStringList names = checkNames(r);
     for (const auto &n : names)
         QVERIFY2(known.contains(n), qPrintable(n));
@@ -737,6 +788,278 @@ void TestVerifier::keyIds()
     }
     // Unknown strategy names are a usage error.
     QCOMPARE(jwb::validation::keyIdStrategyFromName(QStringLiteral("x5c")).error().code, QStringLiteral("usage"));
+}
+
+// RFC 8725 §3.1: a key that names no alg takes the token's own family, and the report says the key did not
+// restrict it; naming the algorithm (policy or JWK alg) accepts only that one. Both RS256 and PS256 tokens against
+// one alg-less RSA key, in every alg-less format.
+void TestVerifier::algLessKeyTakesTheTokensFamily_data()
+{
+    QTest::addColumn<QString>("format"); // pem, der, jwk, jwk+alg
+    QTest::addColumn<QString>("tokenAlg");
+    QTest::addColumn<QString>("policyAlg");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<bool>("unrestricted"); // the alg_not_restricted finding
+    for (const char *format : {"pem", "der", "jwk"}) {
+        for (const char *alg : {"RS256", "PS256", "PS512"}) {
+            QTest::addRow("%s %s, no policy alg", format, alg)
+                << QString::fromLatin1(format) << QString::fromLatin1(alg) << QString() << true << true;
+            QTest::addRow("%s %s, policy RS256", format, alg)
+                << QString::fromLatin1(format) << QString::fromLatin1(alg) << QStringLiteral("RS256")
+                << (qstrcmp(alg, "RS256") == 0) << false;
+        }
+    }
+    QTest::newRow("jwk alg RS256, RS256 token")
+        << QStringLiteral("jwk+alg") << QStringLiteral("RS256") << QString() << true << false;
+    QTest::newRow("jwk alg RS256, PS256 token")
+        << QStringLiteral("jwk+alg") << QStringLiteral("PS256") << QString() << false << false;
+    QTest::newRow("EC key: one algorithm, nothing to restrict")
+        << QStringLiteral("ec") << QStringLiteral("ES256") << QString() << true << false;
+}
+
+void TestVerifier::algLessKeyTakesTheTokensFamily()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, tokenAlg);
+    QFETCH(QString, policyAlg);
+    QFETCH(bool, valid);
+    QFETCH(bool, unrestricted);
+    static const Key rsa = Key::generate(jwb::crypto::KeyType::Rsa, 2048).value();
+    const Key &priv = format == u"ec" ? m_ec1 : rsa;
+    const Key pub = priv.publicKey();
+    const auto keySet = [&]() -> jwb::common::Result<jwb::keys::JwkSet> {
+        if (format == u"pem" || format == u"ec")
+            return jwb::keys::KeyLoader::load(pub.toPem(false).value());
+        if (format == u"der")
+            return jwb::keys::KeyLoader::load(pub.toDer(false).value());
+        QJsonObject jwk = jwb::keys::Jwk::toJson(pub, false);
+        if (format == u"jwk+alg")
+            jwk.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
+        return jwb::keys::JwkSet::fromJson(json(jwk));
+    }();
+    QVERIFY2(keySet.ok(), qPrintable(keySet.ok() ? QString() : keySet.error().toString()));
+    const Algorithm alg = *jwb::crypto::Algorithms::fromName(tokenAlg);
+    Policy policy = policyAt(kNow);
+    if (!policyAlg.isEmpty())
+        policy.algorithm = jwb::crypto::Algorithms::fromName(policyAlg);
+    const Report r = Verifier::verify(
+        token({}, QJsonObject {{QStringLiteral("sub"), QStringLiteral("a")}}, alg, priv), keySet.value(), policy);
+    QCOMPARE(r.valid, valid);
+    QCOMPARE(hasFinding(r, QStringLiteral("alg_not_restricted")), unrestricted);
+    if (unrestricted) {
+        const auto *f = findingOf(r, QStringLiteral("alg_not_restricted"));
+        QCOMPARE(f->severity, jwb::common::Severity::Warning);
+        QVERIFY2(
+            f->message.contains(tokenAlg) && f->message.contains(QStringLiteral("RFC 8725")), qPrintable(f->message));
+        QVERIFY2(
+            f->message.contains(QStringLiteral("RS256, RS384, RS512, PS256, PS384, PS512")), qPrintable(f->message));
+    }
+}
+
+// RFC 7518 §3.3: RSA under 2048 bits fails key_use unless weak keys are allowed; allowed, it verifies and the
+// weak_rsa_key finding stays.
+void TestVerifier::weakRsaKeyRefusedUnlessAllowed()
+{
+    const auto priv = Key::fromPem(QByteArray(kRsa1024Pem));
+    QVERIFY2(priv.ok(), qPrintable(priv.ok() ? QString() : priv.error().toString()));
+    QCOMPARE(priv->bits(), 1024);
+    const auto keySet = jwb::keys::KeyLoader::load(priv->publicKey().toPem(false).value());
+    QVERIFY(keySet.ok());
+    const QString tok = token({}, QJsonObject {{QStringLiteral("sub"), QStringLiteral("a")}}, Algorithm::RS256, *priv);
+    Policy policy = policyAt(kNow);
+    const Report refused = Verifier::verify(tok, keySet.value(), policy);
+    QVERIFY(!refused.valid);
+    QCOMPARE(failedChecks(refused), (QStringList {QStringLiteral("key_use"), QStringLiteral("signature")}));
+    QVERIFY2(refused.check(QStringLiteral("key_use"))->message.contains(QStringLiteral("1024 bits")),
+        qPrintable(refused.check(QStringLiteral("key_use"))->message));
+    QVERIFY(hasFinding(refused, QStringLiteral("weak_rsa_key")));
+    policy.allowWeakKeys = true;
+    const Report allowed = Verifier::verify(tok, keySet.value(), policy);
+    QVERIFY(allowed.valid);
+    QVERIFY(hasFinding(allowed, QStringLiteral("weak_rsa_key")));
+    // Exactly one weak_rsa_key finding, wherever the key came from.
+    QCOMPARE(std::count_if(allowed.findings.cbegin(), allowed.findings.cend(),
+                 [](const auto &f) { return f.code == u"weak_rsa_key"; }),
+        1);
+}
+
+// The 8 small-order Ed25519 points in all 14 encodings are recognised; a signature forged without any private
+// key (R = the identity, S = 0) verifies under them in OpenSSL, so the verifier refuses them unless weak keys are
+// allowed, and always reports an error finding.
+void TestVerifier::smallOrderEd25519Keys()
+{
+    jwb::crypto::Backend::initialize();
+    struct Y
+    {
+        const char *hex;
+        const char *what;
+    };
+    const Y ys[] = {
+        {"00", "order 4"},
+        {"01", "the identity, order 1"},
+        {"7a03ac9277fdc74ec6cc392cfa53202a0f67100d760b3cba4fd84d3d706a17c7", "order 8"},
+        {"05fc536d880238b13933c6d305acdfd5f098eff289f4c345b027b2c28f95e826", "order 8"},
+        {"7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffec", "p - 1, order 2"},
+        {"7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffed", "p: y = 0, non-canonical"},
+        {"7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffee", "p + 1: y = 1, non-canonical"},
+    };
+    const QByteArray identity = edwardsY("01", false);
+    int forgedKeys = 0;
+    for (const Y &y : ys) {
+        for (const bool sign : {false, true}) {
+            const QByteArray x = edwardsY(y.hex, sign);
+            const bool canonicalIdentity = !sign && qstrcmp(y.hex, "01") == 0;
+            const auto key = Key::fromOkp({jwb::crypto::Curve::Ed25519, x, {}});
+            QVERIFY2(key.ok(), y.hex);
+            QVERIFY2(key->isSmallOrder(), y.what);
+            const auto jwkSet = jwb::keys::JwkSet::fromJson(json(QJsonObject {
+                {QStringLiteral("kty"), QStringLiteral("OKP")}, {QStringLiteral("crv"), QStringLiteral("Ed25519")},
+                {QStringLiteral("x"), QString::fromLatin1(b64u(x))}}));
+            QVERIFY(jwkSet.ok());
+            const auto found = std::find_if(jwkSet->findings.cbegin(), jwkSet->findings.cend(),
+                [](const auto &f) { return f.code == u"small_order_key"; });
+            QVERIFY2(found != jwkSet->findings.cend(), y.hex);
+            QCOMPARE(found->severity, jwb::common::Severity::Error);
+            // The forgery: R = identity, S = 0 verifies when [k]A is the identity, i.e. for 1 in `order` messages.
+            // Look for such a message among 64; finding one proves the point's order divides 64 (with 8 tries per
+            // hit expected, missing all 64 would be a 2^-12 event for order 8).
+            const QByteArray forged = identity + QByteArray(32, '\0');
+            for (int m = 0; m < 64; ++m) {
+                const QJsonObject claims {{QStringLiteral("sub"), QStringLiteral("mallory")}, {QStringLiteral("n"), m}};
+                const QString tok
+                    = QString::fromLatin1(b64u(R"({"alg":"EdDSA"})") + '.' + b64u(json(claims)) + '.' + b64u(forged));
+                Policy policy = policyAt(kNow);
+                const Report refused = Verifier::verify(tok, jwkSet.value(), policy);
+                QVERIFY(!refused.valid);
+                QVERIFY(refused.check(QStringLiteral("key_use"))
+                    && refused.check(QStringLiteral("key_use"))->message.contains(QStringLiteral("small order")));
+                policy.allowWeakKeys = true;
+                const Report allowed = Verifier::verify(tok, jwkSet.value(), policy);
+                QVERIFY(hasFinding(allowed, QStringLiteral("small_order_key")));
+                if (allowed.valid) {
+                    ++forgedKeys;
+                    break;
+                }
+                // Under the identity (order 1) every message is forged: the first one must have been.
+                QVERIFY2(!canonicalIdentity, y.hex);
+            }
+        }
+    }
+    // OpenSSL decodes the canonical encodings (it may refuse the non-canonical ones and the sign bit on x = 0):
+    // at least the 8 canonical points (y = 0 and the order-8 ones with either sign, y = +-1) must be forgeable.
+    qInfo("forged signatures verified under %d of the 14 encodings", forgedKeys);
+    QVERIFY2(forgedKeys >= 8, qPrintable(QString::number(forgedKeys)));
+    // Real keys are not flagged.
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(!Key::generate(jwb::crypto::KeyType::Okp, 0, jwb::crypto::Curve::Ed25519)->publicKey().isSmallOrder());
+    QVERIFY(!m_ec1.isSmallOrder());
+}
+
+// RFC 8725 §3.11 explicit typing, compared as RFC 7515 §4.1.9 says.
+void TestVerifier::explicitTyping_data()
+{
+    QTest::addColumn<QString>("required");
+    QTest::addColumn<QJsonValue>("typ"); // undefined: no typ member
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("message");
+    const QString at = QStringLiteral("at+jwt");
+    QTest::newRow("same") << at << QJsonValue(at) << true << QString();
+    QTest::newRow("upper case") << at << QJsonValue(QStringLiteral("AT+JWT")) << true << QString();
+    QTest::newRow("application/ prefix") << at << QJsonValue(QStringLiteral("application/at+jwt")) << true << QString();
+    QTest::newRow("prefix in mixed case")
+        << at << QJsonValue(QStringLiteral("Application/At+JWT")) << true << QString();
+    QTest::newRow("required with prefix")
+        << QStringLiteral("application/at+jwt") << QJsonValue(at) << true << QString();
+    QTest::newRow("JWT") << at << QJsonValue(QStringLiteral("JWT")) << false
+                         << QStringLiteral("typ is \"JWT\", \"at+jwt\" is required");
+    QTest::newRow("other prefix") << at << QJsonValue(QStringLiteral("text/at+jwt")) << false
+                                  << QStringLiteral("text/at+jwt");
+    QTest::newRow("trailing space") << at << QJsonValue(QStringLiteral("at+jwt ")) << false << QString();
+    QTest::newRow("missing") << at << QJsonValue(QJsonValue::Undefined) << false << QStringLiteral("no typ");
+    QTest::newRow("number") << at << QJsonValue(5) << false << QStringLiteral("not a string");
+    QTest::newRow("dpop") << QStringLiteral("dpop+jwt") << QJsonValue(at) << false << QStringLiteral("dpop+jwt");
+}
+
+void TestVerifier::explicitTyping()
+{
+    QFETCH(QString, required);
+    QFETCH(QJsonValue, typ);
+    QFETCH(bool, valid);
+    QFETCH(QString, message);
+    QJsonObject header {{QStringLiteral("kid"), QStringLiteral("ec1")}};
+    if (!typ.isUndefined())
+        header.insert(QStringLiteral("typ"), typ);
+    const QString tok
+        = token(header, QJsonObject {{QStringLiteral("sub"), QStringLiteral("a")}}, Algorithm::ES256, m_ec1);
+    const auto keySet = jwb::keys::JwkSet::fromJson(set({m_ec1Jwk}));
+    Policy policy = policyAt(kNow);
+    QVERIFY(Verifier::verify(tok, keySet.value(), policy).valid); // not required: not checked
+    QVERIFY(!Verifier::verify(tok, keySet.value(), policy).check(QStringLiteral("typ")));
+    policy.requiredTyp = required;
+    const Report r = Verifier::verify(tok, keySet.value(), policy);
+    QCOMPARE(r.valid, valid);
+    const auto *check = r.check(QStringLiteral("typ"));
+    QVERIFY(check);
+    QCOMPARE(check->ok, valid);
+    QVERIFY2(check->message.contains(message), qPrintable(check->message));
+    // After crit, before key.
+    const QStringList names = checkNames(r);
+    QCOMPARE(names.indexOf(QStringLiteral("typ")) + 1, names.indexOf(QStringLiteral("key")));
+}
+
+// Keys discovered for an issuer vouch only for that issuer's tokens.
+void TestVerifier::issuerBoundKeys_data()
+{
+    QTest::addColumn<QString>("keysIssuer");
+    QTest::addColumn<QString>("policyIssuer");
+    QTest::addColumn<QJsonValue>("iss");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("message");
+    const QString a = QStringLiteral("https://idp.example/tenant-a"),
+                  b = QStringLiteral("https://idp.example/tenant-b");
+    QTest::newRow("same issuer") << a << QString() << QJsonValue(a) << true << QStringLiteral("discovered for");
+    QTest::newRow("another tenant")
+        << a << QString() << QJsonValue(b) << false
+        << QStringLiteral("iss is \"%1\", but the keys are those of issuer \"%2\"").arg(b, a);
+    QTest::newRow("trailing slash") << a << QString() << QJsonValue(a + u'/') << false
+                                    << QStringLiteral("but the keys");
+    QTest::newRow("no iss") << a << QString() << QJsonValue(QJsonValue::Undefined) << false
+                            << QStringLiteral("no iss claim");
+    QTest::newRow("iss not a string") << a << QString() << QJsonValue(7) << false << QStringLiteral("but the keys");
+    QTest::newRow("policy agrees") << a << a << QJsonValue(a) << true << QString();
+    QTest::newRow("policy disagrees") << a << b << QJsonValue(a) << false
+                                      << QStringLiteral("no token can satisfy both");
+    QTest::newRow("unbound keys, policy only")
+        << QString() << a << QJsonValue(b) << false << QStringLiteral("expected \"%1\"").arg(a);
+    QTest::newRow("unbound keys, no policy") << QString() << QString() << QJsonValue(b) << true << QString();
+}
+
+void TestVerifier::issuerBoundKeys()
+{
+    QFETCH(QString, keysIssuer);
+    QFETCH(QString, policyIssuer);
+    QFETCH(QJsonValue, iss);
+    QFETCH(bool, valid);
+    QFETCH(QString, message);
+    QJsonObject claims {{QStringLiteral("sub"), QStringLiteral("a")}};
+    if (!iss.isUndefined())
+        claims.insert(QStringLiteral("iss"), iss);
+    const QString tok
+        = token(QJsonObject {{QStringLiteral("kid"), QStringLiteral("ec1")}}, claims, Algorithm::ES256, m_ec1);
+    auto keySet = jwb::keys::JwkSet::fromJson(set({m_ec1Jwk})).value();
+    keySet.issuer = keysIssuer;
+    Policy policy = policyAt(kNow);
+    policy.issuer = policyIssuer;
+    const Report r = Verifier::verify(tok, keySet, policy);
+    QCOMPARE(r.valid, valid);
+    if (keysIssuer.isEmpty() && policyIssuer.isEmpty()) {
+        QVERIFY(!r.check(QStringLiteral("iss")));
+        return;
+    }
+    const auto *check = r.check(QStringLiteral("iss"));
+    QVERIFY(check);
+    QCOMPARE(check->ok, valid);
+    QVERIFY2(check->message.contains(message), qPrintable(check->message));
 }
 
 QTEST_GUILESS_MAIN(TestVerifier)

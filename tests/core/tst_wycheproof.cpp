@@ -100,10 +100,6 @@ const Exemption kJoseExemptions[] = {
     {"json_web_signature_test.json", 373, false,
         "labelled valid but a '?' is inserted in the payload segment (SOURCE.md caveat 2); strict RFC 7515 decoding "
         "rejects it"},
-    {"json_web_key_test.json", 8, true,
-        "1024-bit RSA: the documented policy accepts 1024..2047-bit RSA keys with a weak_rsa_key warning finding "
-        "(keys under 1024 bits are refused)",
-        "weak_rsa_key"},
 };
 
 const Exemption *exemptionFor(const QString &file, int tcId)

@@ -178,6 +178,21 @@ void NetworkTest::initTestCase()
     QVERIFY2(m_server.start(node, script, {m_dir.path()}, &error), qPrintable(error));
     for (const auto *name : {"good", "leafonly", "expired", "wronghost", "unknownca", "http", "closed"})
         QVERIFY2(m_server.port(QLatin1String(name)) > 0, name);
+    // Tokens whose iss is one of the server's issuers (known once it listens), signed with the published keys.
+    const auto signAs = [this](const QString &kid, const QString &alg, const QString &iss) {
+        QJsonObject claims {{u"sub"_s, u"alice"_s}, {u"aud"_s, u"net-api"_s}};
+        if (!iss.isEmpty())
+            claims.insert(u"iss"_s, iss);
+        const Run r = runCli({u"sign"_s, u"--key"_s, file(kid + u".jwk"_s), u"--alg"_s, alg, u"--exp"_s, u"1h"_s,
+            QString::fromUtf8(QJsonDocument(claims).toJson(QJsonDocument::Compact))});
+        return r.exitCode == 0 ? QString::fromLatin1(r.out.trimmed()) : QString();
+    };
+    m_tokens.insert(u"es@root"_s, signAs(u"net-es256"_s, u"ES256"_s, at(u"good"_s)));
+    m_tokens.insert(u"rs@oidc"_s, signAs(u"net-rs256"_s, u"RS256"_s, at(u"good"_s, u"/oidc"_s)));
+    m_tokens.insert(u"es@as"_s, signAs(u"net-es256"_s, u"ES256"_s, at(u"good"_s, u"/as"_s)));
+    m_tokens.insert(u"es@none"_s, signAs(u"net-es256"_s, u"ES256"_s, QString()));
+    for (const auto *name : {"es@root", "rs@oidc", "es@as", "es@none"})
+        QVERIFY2(m_tokens.value(QLatin1String(name)).count(u'.') == 2, name);
 }
 
 void NetworkTest::cleanupTestCase()
@@ -220,7 +235,6 @@ void NetworkTest::fetch_data()
     ok("issuer: OpenID discovery", withCa({iss, at(good)}));
     ok("issuer with path", withCa({iss, at(good, u"/oidc"_s)}));
     ok("issuer: RFC 8414 fallback", withCa({iss, at(good, u"/as"_s)}));
-    ok("issuer mismatch: finding", withCa({iss, at(good, u"/mismatch"_s)}), u"issuer_mismatch"_s);
     ok("http with --insecure", {at(u"http"_s, u"/jwks.json"_s), insecure});
     ok("redirect to http with --insecure", {at(good, u"/redirect-http"_s), insecure});
     ok("expired with --insecure", {at(u"expired"_s, u"/jwks.json"_s), insecure});
@@ -268,6 +282,13 @@ void NetworkTest::fetch_data()
     fails("JSON, not a JWK Set", withCa({at(good, u"/not-jwks"_s)}), 3, u"not_jwks"_s, {u"\"keys\""_s});
     fails("empty keys array", withCa({at(good, u"/empty"_s)}), 3, u"empty_jwks"_s, {u"no keys"_s});
     fails("issuer: no jwks_uri", withCa({iss, at(good, u"/nojwks"_s)}), 3, u"no_jwks_uri"_s, {u"jwks_uri"_s});
+    // OpenID Connect Discovery §4.3: the document's issuer must be identical to the URL it was fetched for.
+    fails("issuer: document names another issuer", withCa({iss, at(good, u"/mismatch"_s)}), 3, u"issuer_mismatch"_s,
+        {u"\"https://someone-else.example\""_s, u"\""_s + at(good, u"/mismatch"_s) + u"\""_s, u"§4.3"_s});
+    fails("issuer: document without issuer", withCa({iss, at(good, u"/noissuer"_s)}), 3, u"issuer_mismatch"_s,
+        {u"has no issuer"_s, at(good, u"/noissuer"_s)});
+    fails("issuer: trailing slash differs", withCa({iss, at(good, u"/slash"_s)}), 3, u"issuer_mismatch"_s,
+        {u"trailing slash"_s, at(good, u"/slash/"_s)});
     fails("issuer: no metadata at all", withCa({iss, at(good, u"/none"_s)}), 3, u"http_status"_s,
         {u"discovery"_s, u"oauth-authorization-server/none"_s, u"HTTP 404"_s});
     fails("issuer: TLS error", withCa({iss, at(u"expired"_s)}), 3, u"tls_error"_s, {u"discovery"_s, u"expired"_s});
@@ -320,8 +341,7 @@ void NetworkTest::fetch()
         QVERIFY2(codes.isEmpty(), r.describe().constData());
     } else {
         QVERIFY2(codes.contains(finding), r.describe().constData());
-        QCOMPARE(findingOf(r.json, finding).value("severity"_L1).toString(),
-            finding == u"issuer_mismatch" ? u"warning"_s : u"error"_s);
+        QCOMPARE(findingOf(r.json, finding).value("severity"_L1).toString(), u"error"_s);
     }
     const QString findingMessage = findingOf(r.json, finding).value("message"_L1).toString();
     if (finding == u"unusable_key") {
@@ -365,9 +385,21 @@ void NetworkTest::verify_data()
     row("ES256 via --jwks-url", es, withCa({url, jwks}) + checks, 0);
     row("RS256 via --jwks-url", rs, withCa({url, jwks}) + checks, 0);
     row("RS256 with --alg", rs, withCa({url, jwks, u"--alg"_s, u"RS256"_s}), 0);
-    row("via --issuer", es, withCa({iss, at(good)}) + checks, 0);
-    row("via --issuer with path", rs, withCa({iss, at(good, u"/oidc"_s)}) + checks, 0);
-    row("via RFC 8414 metadata", es, withCa({iss, at(good, u"/as"_s)}) + checks, 0);
+    // --issuer binds the token to the issuer: its iss must be the issuer the keys were discovered for.
+    const QStringList issuerChecks {u"--aud"_s, u"net-api"_s, u"--require-exp"_s};
+    row("via --issuer", u"es@root"_s, withCa({iss, at(good)}) + issuerChecks, 0);
+    row("via --issuer with path", u"rs@oidc"_s, withCa({iss, at(good, u"/oidc"_s)}) + issuerChecks, 0);
+    row("via RFC 8414 metadata", u"es@as"_s, withCa({iss, at(good, u"/as"_s)}) + issuerChecks, 0);
+    row("via --issuer and the same --iss", u"es@root"_s, withCa({iss, at(good), u"--iss"_s, at(good)}), 0);
+    row("--issuer: token of another issuer", es, withCa({iss, at(good)}) + issuerChecks, 1, u"iss"_s,
+        u"iss is \"https://issuer.jwb.test\", but the keys are those of issuer \"%1\""_s.arg(at(good)));
+    row("--issuer: another tenant of the same server", u"es@root"_s, withCa({iss, at(good, u"/oidc"_s)}), 1, u"iss"_s,
+        u"iss is \"%1\", but the keys are those of issuer \"%2\""_s.arg(at(good), at(good, u"/oidc"_s)));
+    row("--issuer: token without iss", u"es@none"_s, withCa({iss, at(good)}), 1, u"iss"_s, u"no iss claim"_s);
+    row("--issuer and another --iss", u"es@root"_s, withCa({iss, at(good), u"--iss"_s, u"https://other.test"_s}), 1,
+        u"iss"_s, u"no token can satisfy both"_s);
+    row("--issuer: document names another issuer", u"es@root"_s, withCa({iss, at(good, u"/mismatch"_s)}), 3,
+        u"issuer_mismatch"_s, u"someone-else.example"_s);
     row("pinned", es, withCa({url, jwks, u"--pin"_s, m_leafPin}), 0);
     row("set with a bad key", es, withCa({url, at(good, u"/bad-key"_s)}), 0);
     row("http with --insecure", rs, {url, at(u"http"_s, u"/jwks.json"_s), u"--insecure"_s}, 0);
@@ -416,7 +448,7 @@ void NetworkTest::verify()
     QCOMPARE(r.json.value("valid"_L1).toBool(), exitCode == 0);
     if (exitCode == 0) {
         const QString kid = r.json.value("key"_L1).toObject().value("kid"_L1).toString();
-        QCOMPARE(kid, tokenName == u"rs" ? u"net-rs256"_s : u"net-es256"_s);
+        QCOMPARE(kid, tokenName.startsWith(u"rs") ? u"net-rs256"_s : u"net-es256"_s);
         for (const auto &c : r.json.value("checks"_L1).toArray())
             QVERIFY2(c.toObject().value("ok"_L1).toBool(), r.describe().constData());
         if (args.contains(at(u"good"_s, u"/bad-key"_s)))

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void diagnoseFixSave();
     void testTokensGiveExpectedVerdicts();
     void unsavedConfigSurvivesACrash();
+    void closingWithErrorsAsksFirst();
 
 private:
     int simulate();
@@ -218,6 +219,39 @@ void TestGatewayFlow::unsavedConfigSurvivesACrash()
     config.close();
     QVERIFY(config.open(QIODevice::ReadOnly));
     QCOMPARE(config.readAll(), edited);
+}
+
+void TestGatewayFlow::closingWithErrorsAsksFirst()
+{
+    // Closing the window with an edit that breaks a validator: "Save" in the close prompt goes through the save
+    // review, whose Cancel keeps both the window and the file as they were.
+    QVERIFY(m_window->openFile(m_config));
+    m_window->gatewayPage()->selectEndpoint(0);
+    QVERIFY(m_window->gatewayPage()->setValidatorOption(QStringLiteral("alg"), QJsonValue(QJsonValue::Undefined)));
+    QStringList asked;
+    QString answer = QStringLiteral("Cancel");
+    ui::Dialogs::Hooks hooks;
+    hooks.question = [](const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Save; };
+    hooks.choose = [&](const ui::Dialogs::Choice &choice) {
+        asked.append(choice.title);
+        return static_cast<int>(choice.buttons.indexOf(answer));
+    };
+    ui::Dialogs::setHooks(hooks);
+    m_window->show();
+    QVERIFY(!m_window->close());
+    QCOMPARE(asked, QStringList {QStringLiteral("Save with lint errors?")});
+    QVERIFY(m_window->isVisible());
+    QFile config(m_config);
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QCOMPARE(config.readAll(), m_original);
+    config.close();
+
+    answer = QStringLiteral("Save with errors");
+    QVERIFY(m_window->close());
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QCOMPARE(config.readAll(), m_window->gatewayPage()->documentText());
+    QVERIFY(m_window->gatewayPage()->documentText() != m_original);
 }
 
 QTEST_MAIN(TestGatewayFlow)

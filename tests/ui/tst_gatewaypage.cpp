@@ -12,11 +12,13 @@
 #include "gateway/OptionForm.h"
 #include "keys/KeyRing.h"
 #include "krakend/JsonSourceMap.h"
+#include "krakend/Linter.h"
 #include "krakend/SignerConfig.h"
 #include "krakend/ValidatorConfig.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -77,6 +79,8 @@ private:
     QString m_errorText;
     QMessageBox::StandardButton m_answer = QMessageBox::Cancel;
     int m_questions = 0;
+    QList<Dialogs::Choice> m_choices;
+    QString m_choiceAnswer; ///< the button pressed in Dialogs::choose (its escape button when empty)
 
     QString copySample(const QString &source, const QString &name = QStringLiteral("krakend.json"))
     {
@@ -105,6 +109,8 @@ private Q_SLOTS:
         m_errorTitle.clear();
         m_errorText.clear();
         m_questions = 0;
+        m_choices.clear();
+        m_choiceAnswer.clear();
         Dialogs::Hooks hooks;
         hooks.error = [this](const QString &title, const QString &text) {
             m_errorTitle = title;
@@ -116,6 +122,11 @@ private Q_SLOTS:
         };
         hooks.information = [](const QString &, const QString &) {};
         hooks.saveFileName = [](const QString &, const QString &, const QString &) { return QString(); };
+        hooks.choose = [this](const Dialogs::Choice &choice) {
+            m_choices.append(choice);
+            const int index = static_cast<int>(choice.buttons.indexOf(m_choiceAnswer));
+            return index >= 0 ? index : choice.escapeButton;
+        };
         Dialogs::setHooks(hooks);
     }
     void cleanup() { Dialogs::clearHooks(); }
@@ -343,6 +354,104 @@ private Q_SLOTS:
         QVERIFY(page->maybeSave());
         QVERIFY(!page->isModified());
         QCOMPARE(readAll(path), edited);
+    }
+
+    void saveAsksAboutErrorsInChangedBlocks()
+    {
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        QVERIFY(!krakend::Linter::hasErrors(page->lintItems()));
+        QSignalSpy status(page.get(), &GatewayPage::statusMessage);
+        auto *saveButton = page->findChild<QToolButton *>(QStringLiteral("gatewaySave"));
+        QVERIFY(saveButton);
+        auto errors = [&page] {
+            int n = 0;
+            for (const auto &item : page->lintItems())
+                n += item.finding.severity == common::Severity::Error ? 1 : 0;
+            return n;
+        };
+
+        // An edit that breaks endpoint 0's validator (alg removed).
+        page->selectEndpoint(0);
+        QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QJsonValue(QJsonValue::Undefined)));
+        QVERIFY(krakend::Linter::hasErrors(page->lintItems()));
+        const int broken = errors();
+
+        // Save (the toolbar button): asked, with the count, the errors and the diff against the file on disk;
+        // Cancel is the default and writes nothing.
+        saveButton->click();
+        QCOMPARE(m_choices.size(), 1);
+        const Dialogs::Choice asked = m_choices.first();
+        QCOMPARE(asked.buttons, (QStringList {QStringLiteral("Save with errors"), QStringLiteral("Cancel")}));
+        QCOMPARE(asked.defaultButton, 1);
+        QCOMPARE(asked.escapeButton, 1);
+        QVERIFY2(asked.text.startsWith(QStringLiteral("The blocks you changed have %1 lint error").arg(broken)),
+            qPrintable(asked.text));
+        QVERIFY(asked.text.contains(u"endpoints[0] GET /v1/orders"));
+        QVERIFY(asked.text.contains(u"What the save changes in"));
+        QVERIFY2(
+            asked.details.contains(u"- ") && asked.details.contains(u"\"alg\": \"RS256\""), qPrintable(asked.details));
+        QVERIFY(!asked.details.contains(u"+ "));
+        QCOMPARE(readAll(path), original);
+        QVERIFY(page->isModified());
+        QVERIFY(status.last().first().toString().startsWith(u"Not saved: "));
+
+        // Saved anyway: the status says that the file fails lint.
+        m_choiceAnswer = QStringLiteral("Save with errors");
+        saveButton->click();
+        QCOMPARE(m_choices.size(), 2);
+        QVERIFY(!page->isModified());
+        QCOMPARE(readAll(path), page->documentText());
+        // (Plural forms aside: the English translation is regenerated after the source changes.)
+        QVERIFY(status.last().first().toString().startsWith(
+            QStringLiteral("Saved %1 (%2 lint error").arg(QDir::toNativeSeparators(path)).arg(broken)));
+
+        // A clean edit elsewhere: nothing to ask (the errors were on disk already), but still not "Saved" alone.
+        page->selectEndpoint(1);
+        QVERIFY(page->setValidatorOption(QStringLiteral("leeway"), QStringLiteral("5s")));
+        QVERIFY(page->save());
+        QCOMPARE(m_choices.size(), 2);
+        QVERIFY(status.last().first().toString().startsWith(
+            QStringLiteral("Saved %1 (%2 lint error").arg(QDir::toNativeSeparators(path)).arg(broken)));
+
+        // The close prompt's Save goes through the same review.
+        QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QJsonValue(QJsonValue::Undefined)));
+        const QByteArray before = readAll(path);
+        m_answer = QMessageBox::Save;
+        m_choiceAnswer.clear();
+        QVERIFY(!page->maybeSave());
+        QCOMPARE(m_choices.size(), 3);
+        QCOMPARE(readAll(path), before);
+        QVERIFY(page->isModified());
+
+        // Fixed: saved without a question, and "Saved" is the whole message.
+        QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QStringLiteral("RS256")));
+        page->selectEndpoint(0);
+        QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QStringLiteral("RS256")));
+        QVERIFY(!krakend::Linter::hasErrors(page->lintItems()));
+        QVERIFY(page->save());
+        QCOMPARE(m_choices.size(), 3);
+        QCOMPARE(status.last().first().toString(), QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(path)));
+    }
+
+    void saveAsToANewFileReviewsEverything()
+    {
+        // Every block is new in a file that does not exist yet: its errors are asked about.
+        auto page = makePage();
+        page->newConfig();
+        page->addEndpoint(QStringLiteral("/v1/users"), QStringLiteral("GET"), QStringLiteral("http://users:8080/u"));
+        QVERIFY(page->addValidator());
+        QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QJsonValue(QJsonValue::Undefined)));
+        QVERIFY(krakend::Linter::hasErrors(page->lintItems()));
+        const QString target = m_dir.filePath(QStringLiteral("fresh.json"));
+        QFile::remove(target);
+        QVERIFY(!page->saveAs(target));
+        QVERIFY(!QFile::exists(target));
+        QCOMPARE(m_choices.size(), 1);
+        QVERIFY(m_choices.first().text.contains(u"does not exist yet"));
+        QVERIFY(m_choices.first().details.contains(u"+ "));
     }
 
     void malformedFileNamesLineAndColumn()

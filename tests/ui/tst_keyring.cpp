@@ -5,6 +5,7 @@
 #include "UiTestHelpers.h"
 
 #include "crypto/Key.h"
+#include "keys/FetchPermission.h"
 #include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "keys/KeysModel.h"
@@ -14,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,6 +90,9 @@ private Q_SLOTS:
     void workspaceLeavesSecretsOut();
     void workspaceRoundTrip();
     void workspaceWithoutSecretsMarksThem();
+    void remoteSourcesWaitForPermission_data();
+    void remoteSourcesWaitForPermission();
+    void waitingSourcesAreListedWithTheirTls();
     void fromJsonErrorsNameTheEntry_data();
     void fromJsonErrorsNameTheEntry();
     void invalidUrlFailsAtOnce();
@@ -259,7 +265,7 @@ void TestKeyRing::workspaceRoundTrip()
     const QJsonArray saved = ring.toJson(true);
     KeyRing other(fixedClock());
     QSignalSpy reset(&other, &KeyRing::sourcesChanged);
-    const auto loaded = other.fromJson(saved);
+    const auto loaded = other.fromJson(saved, WorkspaceOrigin::OwnSession);
     QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
     QVERIFY(reset.count() >= 1);
     other.cancel(2);
@@ -291,6 +297,104 @@ void TestKeyRing::workspaceWithoutSecretsMarksThem()
     QVERIFY(other.at(0).text.isEmpty());
     QVERIFY(!other.at(0).keys);
     QVERIFY(other.at(0).error.startsWith(QStringLiteral("secret_not_stored: ")));
+}
+
+void TestKeyRing::remoteSourcesWaitForPermission_data()
+{
+    QTest::addColumn<bool>("ownSession");
+    QTest::addColumn<bool>("marked"); // "awaiting_permission" in the entry
+    QTest::addColumn<bool>("waits");
+    QTest::newRow("file") << false << false << true;
+    QTest::newRow("file, marked") << false << true << true;
+    QTest::newRow("own session") << true << false << false;
+    QTest::newRow("own session, still waiting when saved") << true << true << true;
+}
+
+void TestKeyRing::remoteSourcesWaitForPermission()
+{
+    QFETCH(bool, ownSession);
+    QFETCH(bool, marked);
+    QFETCH(bool, waits);
+    // A server that counts the connections it gets (no TLS: any connection is a request made).
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int connections = 0;
+    QList<QTcpSocket *> held;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            ++connections;
+            held.append(socket);
+        }
+    });
+    QJsonObject remote {{QStringLiteral("id"), QStringLiteral("r1")}, {QStringLiteral("name"), QStringLiteral("idp")},
+        {QStringLiteral("kind"), QStringLiteral("jwk_url")},
+        {QStringLiteral("location"), QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.serverPort())},
+        {QStringLiteral("network"), QJsonObject {{QStringLiteral("timeout_ms"), 20000}}}};
+    if (marked)
+        remote.insert(QStringLiteral("awaiting_permission"), true);
+    const QJsonArray workspace {remote,
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("p1")}, {QStringLiteral("kind"), QStringLiteral("pasted")},
+            {QStringLiteral("text"), jwksText(QStringLiteral("A.1"))}}};
+
+    KeyRing ring(fixedClock());
+    QVERIFY(ring.fromJson(workspace, ownSession ? WorkspaceOrigin::OwnSession : WorkspaceOrigin::File).ok());
+    QVERIFY(ring.at(1).keys.has_value()); // local sources load whatever the origin
+    QVERIFY(!ring.at(1).awaitingPermission);
+    QCOMPARE(ring.at(0).awaitingPermission, waits);
+    QCOMPARE(ring.at(0).fetching, !waits);
+    if (!waits) {
+        QTRY_COMPARE_WITH_TIMEOUT(connections, 1, 20000);
+        ring.cancel(0);
+        return;
+    }
+    QCOMPARE(KeySourcesModel::statusText(ring.at(0)),
+        QStringLiteral("not fetched: waiting for your permission (Refresh fetches it)"));
+    // reload() (what other views call) does not fetch a waiting source; the state survives a save.
+    ring.reload(0);
+    QVERIFY(!ring.at(0).fetching);
+    QVERIFY(ring.toJson(false).at(0).toObject().value(QStringLiteral("awaiting_permission")).toBool());
+    QTest::qWait(200);
+    QCOMPARE(connections, 0);
+
+    ring.allowFetch(0);
+    QVERIFY(!ring.at(0).awaitingPermission);
+    QVERIFY(ring.at(0).fetching);
+    QTRY_COMPARE_WITH_TIMEOUT(connections, 1, 20000);
+    QVERIFY(!ring.toJson(false).at(0).toObject().contains(QStringLiteral("awaiting_permission")));
+    ring.cancel(0);
+}
+
+void TestKeyRing::waitingSourcesAreListedWithTheirTls()
+{
+    // Never fetched here: every source of a workspace file waits.
+    auto entry = [](const QString &kind, const QString &location, const QJsonObject &network) {
+        return QJsonObject {{QStringLiteral("kind"), kind}, {QStringLiteral("location"), location},
+            {QStringLiteral("network"), network}};
+    };
+    const QJsonArray array {entry(QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks.json"), {}),
+        entry(QStringLiteral("jwk_url"), QStringLiteral("http://legacy.example.com/jwks"),
+            QJsonObject {{QStringLiteral("insecure"), true}}),
+        entry(QStringLiteral("issuer"), QStringLiteral("https://idp.example.com"), {})};
+    KeyRing ring(fixedClock());
+    QVERIFY(ring.fromJson(array).ok());
+    const auto entries = FetchPermission::waiting(ring);
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(FetchPermission::hosts(entries),
+        (QStringList {QStringLiteral("idp.example.com"), QStringLiteral("legacy.example.com")}));
+    QVERIFY(!entries.at(0).changesTrust());
+    QVERIFY(entries.at(1).insecure);
+    QVERIFY(entries.at(1).changesTrust());
+    QVERIFY(FetchPermission::anyChangesTrust(entries));
+    QVERIFY(!FetchPermission::anyChangesTrust(FetchPermission::waiting(ring, {0, 2})));
+    QCOMPARE(entries.at(2).kind, KeySource::Kind::Issuer);
+    QCOMPARE(FetchPermission::waiting(ring, {1}).size(), 1);
+
+    QVERIFY(FetchPermission::needed(ring.at(0), WorkspaceOrigin::File, false));
+    QVERIFY(!FetchPermission::needed(ring.at(0), WorkspaceOrigin::OwnSession, false));
+    QVERIFY(FetchPermission::needed(ring.at(0), WorkspaceOrigin::OwnSession, true));
+    QVERIFY(!FetchPermission::needed(
+        KeyRing::pasted(QStringLiteral("p"), QStringLiteral("{}")), WorkspaceOrigin::File, true));
+    QVERIFY(!FetchPermission::needed(KeyRing::file(QStringLiteral("/k.pem")), WorkspaceOrigin::File, true));
 }
 
 void TestKeyRing::fromJsonErrorsNameTheEntry_data()

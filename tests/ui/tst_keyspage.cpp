@@ -3,6 +3,7 @@
 // self-signed certificate from the openssl command): keys, presented chain and pin, rotation on refresh,
 // cancel, and a wrong pin.
 
+#include "LocalHttpsServer.h"
 #include "TestData.h"
 #include "UiTestHelpers.h"
 
@@ -87,51 +88,7 @@ QByteArray makeJwks(const QStringList &kids)
     return QJsonDocument(QJsonObject {{QStringLiteral("keys"), keys}}).toJson(QJsonDocument::Compact);
 }
 
-/// A minimal HTTPS server: answers every request with the current body, then closes the connection.
-class JwksServer : public QObject
-{
-public:
-    bool start(const QSslCertificate &certificate, const QSslKey &key)
-    {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setLocalCertificate(certificate);
-        config.setPrivateKey(key);
-        config.setPeerVerifyMode(QSslSocket::VerifyNone);
-        m_server.setSslConfiguration(config);
-        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-                if (socket->bytesAvailable() > 0)
-                    onReadyRead(socket);
-            }
-        });
-        return m_server.listen(QHostAddress::LocalHost);
-    }
-    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
-    void setBody(const QByteArray &body) { m_body = body; }
-    [[nodiscard]] int requests() const { return m_requests; }
-
-private:
-    void onReadyRead(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        if (!buffer.contains("\r\n\r\n"))
-            return;
-        m_buffers.remove(socket);
-        ++m_requests;
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nCache-Control: max-age=300\r\n"
-                      "Connection: close\r\nContent-Length: "
-            + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body);
-        socket->disconnectFromHost();
-    }
-
-    QSslServer m_server;
-    QByteArray m_body;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    int m_requests = 0;
-};
+using JwksServer = test::LocalHttpsServer;
 
 } // namespace
 
@@ -162,6 +119,7 @@ private Q_SLOTS:
     void remoteDialogValidates();
     void fetchFromLocalHttps();
     void wrongPinFails();
+    void fetchesSideBySide();
     void cancelStopsAFetch();
     void screenshot();
 
@@ -607,34 +565,7 @@ void TestKeysPage::remoteDialogValidates()
 
 bool TestKeysPage::makeCertificate(QString *error)
 {
-    if (!m_certificate.isNull())
-        return true;
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (openssl.isEmpty()) {
-        *error = QStringLiteral("no openssl command");
-        return false;
-    }
-    QProcess process;
-    process.setWorkingDirectory(m_dir.path());
-    process.start(openssl,
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-            QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-            QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-            QStringLiteral("server.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-            QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-            QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1")});
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        *error = QString::fromLocal8Bit(process.readAllStandardError());
-        return false;
-    }
-    const auto certificates = QSslCertificate::fromPath(m_dir.filePath(QStringLiteral("server.pem")));
-    m_key = QSslKey(readFile(m_dir.filePath(QStringLiteral("server.key"))), QSsl::Ec);
-    if (certificates.isEmpty() || m_key.isNull()) {
-        *error = QStringLiteral("openssl made no usable certificate or key");
-        return false;
-    }
-    m_certificate = certificates.first();
-    return true;
+    return !m_certificate.isNull() || test::makeLocalhostCertificate(m_dir.path(), &m_certificate, &m_key, error);
 }
 
 void TestKeysPage::fetchFromLocalHttps()
@@ -747,6 +678,35 @@ void TestKeysPage::wrongPinFails()
     // The error names the pin actually presented, so that the user can compare.
     QVERIFY(m_ring->at(0).error.contains(keysource::certificatePin(m_certificate)));
     QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).error);
+}
+
+void TestKeysPage::fetchesSideBySide()
+{
+    // Two sources fetched at once (a workspace's "Fetch now", a restored session): the second one must not cut
+    // the first one's connection (it used to clear the shared connection cache, and the first hung until its
+    // timeout).
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QString error;
+    if (!makeCertificate(&error))
+        QSKIP(qPrintable(error));
+    JwksServer server;
+    QVERIFY(server.start(m_certificate, m_key));
+    server.setBody(makeJwks({QStringLiteral("k1")}));
+    keysource::NetworkOptions options;
+    options.extraCa = {m_certificate};
+    options.timeoutMs = 20000;
+    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/a.json").arg(server.port()), false, options);
+    m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/b.json").arg(server.port()), false, options);
+    QVERIFY(m_ring->at(0).fetching);
+    QVERIFY(m_ring->at(1).fetching);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY2(m_ring->at(i).error.isEmpty(), qPrintable(m_ring->at(i).error));
+        QVERIFY(m_ring->at(i).keys.has_value());
+    }
+    QCOMPARE(server.requests(), 2);
 }
 
 void TestKeysPage::cancelStopsAFetch()

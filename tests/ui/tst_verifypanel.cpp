@@ -3,17 +3,24 @@
 
 #include "TestData.h"
 #include "UiTestHelpers.h"
+#include "support/LocalHttps.h"
 
 #include "common/Clock.h"
 #include "common/Dialogs.h"
 #include "common/Resources.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
+#include "keys/Jwk.h"
+#include "keys/KeyRing.h"
+#include "keys/TokenSigner.h"
 #include "verify/VerifyPanel.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -21,10 +28,9 @@
 #include <QMessageAuthenticationCode>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QClipboard>
-#include <QGuiApplication>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -52,6 +58,9 @@ private Q_SLOTS:
     void followsTheToken();
     void pasteVerifiesAtOnce();
     void openKeyFileThroughDialog();
+    void explicitTyping();
+    void weakKeysNeedTheCheckbox();
+    void issuerSourceBindsTheToken();
 
 private:
     [[nodiscard]] ui::VerifyPanel *panel() const { return m_inspector->verifyPanel(); }
@@ -324,6 +333,132 @@ void TestVerifyPanel::openKeyFileThroughDialog()
     QCOMPARE(m_errors.size(), 1);
     QVERIFY(m_errors.first().contains(u"4 MiB"));
     QVERIFY(panel()->keyEdit()->toPlainText().contains(u"BEGIN PUBLIC KEY")); // unchanged
+}
+
+void TestVerifyPanel::explicitTyping()
+{
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    auto *typ = panel()->findChild<QLineEdit *>(QStringLiteral("typEdit"));
+    QVERIFY(typ);
+    typ->setText(QStringLiteral("at+jwt"));
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QCOMPARE(resultOf(QStringLiteral("typ")), QStringLiteral("FAIL"));
+    typ->setText(QStringLiteral("application/JWT")); // the demo token says "JWT"
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QCOMPARE(resultOf(QStringLiteral("typ")), QStringLiteral("ok"));
+    typ->clear();
+    QTRY_VERIFY(resultOf(QStringLiteral("typ")).isEmpty());
+}
+
+void TestVerifyPanel::weakKeysNeedTheCheckbox()
+{
+    // A 1024-bit RSA key made by openssl (Key::generate refuses that size).
+    const char pem[] = "-----BEGIN PRIVATE KEY-----\n"
+                       "MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBAK1XCOcn/+wMnwab\n"
+                       "W0gcciK4DpAdB4XDNKoax1xuPsMYWQpebsxg2hFUArg1rXt1N8bdZ24KE4CB/Zmz\n"
+                       "VHHrYHNo357dgaQF4g+5N0i5PS2paoqFdwHQmB4Qo5yjiZGPHM+FS2zbtSRIRyGC\n"
+                       "gcQmXiw94hozvxo+LDX3Gx2hNfRJAgMBAAECgYAJSUthzuPICpkOao5GW7fFomSt\n"
+                       "VdDMWrvcjRi3G/Ti0NAcXRjEfD/Sg9Std7q2jX4SelQLMiD/Vnd2n4PbooeFMLs/\n"
+                       "8agQCHRtcgMnj823uo9H12WU+lSjsqTFfnCoo1zDuibL3JJyOeaCOn7BGVD4H5hH\n"
+                       "JKeryornOHN7UMAcXQJBANX+hYl7cDPKIFjiC1A7R7RxepeDLP2Ecqxu0XdvOuFb\n"
+                       "bl0jY0oB5AWffJBWNH0o9MadH/Zth2nNLZKQB8aqHJMCQQDPXZYXJAv42ZnjrgHF\n"
+                       "E7kq7aiPt5PKuDvQFZOYu7DfFq6Y6myhyqvIZd3kLAc7+mqJiqESKtLntzPlefe5\n"
+                       "MZEzAkEAnEwhRrA03G7GP4UiVEBn+ABmVOGHa8dgZlcugPhp3g2Ex1xAed51qDG7\n"
+                       "rkR4Y+4VEjfTD48iN4GXxpOSSmUXJwJAfy2EmdivxwWeDjdwOnBoRl3P3aTXbaMk\n"
+                       "e/Bfv3KNfaUpm/taeLgWNyfSuNgP78cbhBOTydKd2yNPHtR5DAnMZQJBAMSpHKkt\n"
+                       "p/A9Mrssg5RIPuIq0AEdkyoDB4ZKvoet/ZWfk4C2PHSrAOsZjZ4BPeLtgzlAr8bd\n"
+                       "2mkIVBc6DzSyd00=\n"
+                       "-----END PRIVATE KEY-----\n";
+    const auto key = crypto::Key::fromPem(QByteArray(pem));
+    QVERIFY(key.ok());
+    const auto token = keys::TokenSigner::sign(crypto::Algorithm::RS256,
+        keys::JwkSet::fromKey(keys::Jwk::fromKey(key.value()), QStringLiteral("PEM")),
+        QJsonObject {{QStringLiteral("sub"), QStringLiteral("alice")}});
+    QVERIFY2(token.ok(), qPrintable(token.ok() ? QString() : token.error().toString()));
+    m_inspector->setTokenText(token->token);
+    setKey(QString::fromLatin1(key->publicKey().toPem(false).value()));
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QCOMPARE(resultOf(QStringLiteral("key_use")), QStringLiteral("FAIL"));
+    auto *allow = panel()->findChild<QCheckBox *>(QStringLiteral("allowWeakKeysCheck"));
+    QVERIFY(allow);
+    QVERIFY(!allow->isChecked());
+    allow->setChecked(true);
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+}
+
+// A key-ring Issuer source (OpenID discovery from a local HTTPS server) verifies only that issuer's tokens; a
+// discovery document that names another issuer gives no keys at all.
+void TestVerifyPanel::issuerSourceBindsTheToken()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QTemporaryDir dir;
+    QSslCertificate certificate;
+    QSslKey tlsKey;
+    QString error;
+    if (!test::makeLocalhostCertificate(dir.path(), &certificate, &tlsKey, &error))
+        QSKIP(qPrintable(error));
+    test::LocalHttpsServer server;
+    QVERIFY(server.start(certificate, tlsKey));
+    const auto signing = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
+    QVERIFY(signing.ok());
+    const keys::Jwk jwk = keys::Jwk::fromKey(signing.value(), QStringLiteral("idp-1"), QStringLiteral("ES256"));
+    server.setBody(QStringLiteral("/jwks.json"),
+        QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.publicJson()}}}).toJson());
+    const QString issuer = server.url(), tenantB = server.url(QStringLiteral("/tenant-b"));
+    server.setBody(QStringLiteral("/.well-known/openid-configuration"),
+        QJsonDocument(QJsonObject {{QStringLiteral("issuer"), issuer},
+                          {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/jwks.json"))}})
+            .toJson());
+    server.setBody(QStringLiteral("/foreign/.well-known/openid-configuration"),
+        QJsonDocument(QJsonObject {{QStringLiteral("issuer"), QStringLiteral("https://someone-else.example")},
+                          {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/jwks.json"))}})
+            .toJson());
+
+    ui::KeyRing ring(m_clock);
+    m_inspector->setKeyRing(&ring);
+    QSignalSpy finished(&ring, &ui::KeyRing::fetchFinished);
+    ui::KeySource source = ui::KeyRing::url(issuer, true);
+    source.network.extraCa = {certificate};
+    source.network.timeoutMs = 20000;
+    const int index = ring.add(source);
+    // One fetch at a time: this test server (Qt 6.4 QSslServer) was seen to stall when two handshakes overlap.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    ui::KeySource foreign = ui::KeyRing::url(server.url(QStringLiteral("/foreign")), true);
+    foreign.network = source.network;
+    const int foreignIndex = ring.add(foreign);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY2(ring.at(index).error.isEmpty(), qPrintable(ring.at(index).error));
+    QVERIFY2(ring.at(foreignIndex).error.startsWith(QStringLiteral("issuer_mismatch: ")),
+        qPrintable(ring.at(foreignIndex).error));
+    QVERIFY(!ring.at(foreignIndex).keys.has_value());
+
+    const keys::Jwk privateJwk = keys::Jwk::fromKey(signing.value(), QStringLiteral("idp-1"));
+    auto signAs = [&](const QString &iss) {
+        return keys::TokenSigner::sign(crypto::Algorithm::ES256,
+            keys::JwkSet::fromKey(privateJwk, QStringLiteral("JWK")),
+            QJsonObject {{QStringLiteral("sub"), QStringLiteral("alice")}, {QStringLiteral("iss"), iss}})
+            .value()
+            .token;
+    };
+    m_inspector->setTokenText(signAs(issuer));
+    panel()->setKeySource(index);
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QCOMPARE(resultOf(QStringLiteral("iss")), QStringLiteral("ok"));
+
+    // Same keys, same signature scheme, another issuer's token: refused, and the check names both values.
+    m_inspector->setTokenText(signAs(tenantB));
+    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QCOMPARE(resultOf(QStringLiteral("iss")), QStringLiteral("FAIL"));
+    QTreeWidget *view = panel()->checksView();
+    QString issMessage;
+    for (int i = 0; i < view->topLevelItemCount(); ++i)
+        if (view->topLevelItem(i)->text(1) == u"iss")
+            issMessage = view->topLevelItem(i)->text(2);
+    QVERIFY2(issMessage.contains(tenantB) && issMessage.contains(issuer), qPrintable(issMessage));
+    m_inspector->setKeyRing(nullptr);
 }
 
 QTEST_MAIN(TestVerifyPanel)

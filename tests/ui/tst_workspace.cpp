@@ -1,7 +1,10 @@
-// Workspaces, file routing and the key ring in the Verify tab, end to end through the main window, offscreen:
-// save and reopen a session, secrets kept out of files (and in the keychain only when the user agrees),
-// crash recovery from the autosave, and one Open that sends each kind of file to the page that owns it.
+// Workspaces, file routing and the key ring in the Verify tab, end to end
+// through the main window, offscreen: save and reopen a session, secrets kept
+// out of files (and in the keychain only when the user agrees), crash recovery
+// from the autosave, and one Open that sends each kind of file to the page that
+// owns it.
 
+#include "LocalHttpsServer.h"
 #include "UiTestHelpers.h"
 
 #include "../common/TestData.h"
@@ -13,16 +16,23 @@
 #include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
 #include "crypto/Backend.h"
+#include "gateway/EndpointMatrix.h"
+#include "gateway/EndpointMatrixModel.h"
 #include "gateway/GatewayPage.h"
+#include "gateway/SimulationPanel.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
 #include "keys/KeyRing.h"
+#include "keys/KeySourcesModel.h"
+#include "keys/KeysPage.h"
 #include "verify/VerifyPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -30,15 +40,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <memory>
+#include <qt6keychain/keychain.h>
 
 #include <sys/stat.h>
 
@@ -76,6 +94,10 @@ private Q_SLOTS:
     void saveAndReopenKeepsSessionWithoutSecrets();
     void secretsGoToKeychainOnlyWhenAsked();
     void keychainFailureIsReported();
+    void keychainErrorsInWords_data();
+    void keychainErrorsInWords();
+    void realKeychainWithoutServiceSaysSo();
+    void missingSecretsGetOneMessage();
     void malformedWorkspaceNamesLineAndColumn();
     void openRoutesEachFileKind_data();
     void openRoutesEachFileKind();
@@ -90,8 +112,17 @@ private Q_SLOTS:
     void demoWorkspaceHasKeys();
     void secretClipboardClears();
     void secretsStayOutOfSettingsAndSessions();
+    void foreignWorkspaceWaitsForPermission();
+    void ownSessionFetches();
+    void filesNeverFetch();
+    void choiceDialogAnswers();
 
 private:
+    /// A local HTTPS server and a workspace whose two remote sources point at it:
+    /// one trusts the server's certificate as an extra CA from the file, one is
+    /// insecure. False (with a skip reason) without openssl.
+    bool startServer(QString *why);
+    QJsonObject remoteWorkspace(bool markInsecureWaiting = false) const;
     std::unique_ptr<ui::MainWindow> makeWindow();
     void answer(QMessageBox::StandardButton button);
 
@@ -100,13 +131,20 @@ private:
     QStringList m_questions;
     QMessageBox::StandardButton m_answer = QMessageBox::No;
     QHash<QString, QString> m_keychain;
+    QString m_refuseWrite; ///< a source id whose keychain write fails
+    QList<ui::Dialogs::Choice> m_choices;
+    QString m_choiceAnswer; ///< the button text pressed in Dialogs::choose
+    std::unique_ptr<test::LocalHttpsServer> m_server;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void TestWorkspace::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    // As the app does right after its first paint; until then the verify panel waits for it.
+    // As the app does right after its first paint; until then the verify panel
+    // waits for it.
     jwb::crypto::Backend::initialize();
 }
 
@@ -116,6 +154,10 @@ void TestWorkspace::init()
     m_errors.clear();
     m_questions.clear();
     m_keychain.clear();
+    m_refuseWrite.clear();
+    m_choices.clear();
+    m_choiceAnswer.clear();
+    m_server.reset();
     m_answer = QMessageBox::No;
     m_dir = std::make_unique<QTemporaryDir>();
     QFile::remove(ui::MainWindow::autosavePath());
@@ -127,9 +169,16 @@ void TestWorkspace::init()
         m_questions.append(text);
         return m_answer;
     };
+    hooks.choose = [this](const ui::Dialogs::Choice &choice) {
+        m_choices.append(choice);
+        const int index = static_cast<int>(choice.buttons.indexOf(m_choiceAnswer));
+        return index >= 0 ? index : choice.escapeButton;
+    };
     ui::Dialogs::setHooks(hooks);
     ui::SecretStore::Backend keychain;
     keychain.write = [this](const QString &key, const QString &value) {
+        if (!m_refuseWrite.isEmpty() && key.endsWith(u'/' + m_refuseWrite))
+            return QStringLiteral("the system keychain refused access (it may be locked)");
         m_keychain.insert(key, value);
         return QString();
     };
@@ -148,6 +197,7 @@ void TestWorkspace::init()
 
 void TestWorkspace::cleanup()
 {
+    m_server.reset();
     ui::Dialogs::clearHooks();
     ui::SecretStore::clearBackend();
     m_dir.reset();
@@ -210,39 +260,177 @@ void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
 void TestWorkspace::secretsGoToKeychainOnlyWhenAsked()
 {
     const QString path = m_dir->filePath(QStringLiteral("with-secret.jwb.json"));
+    QString id;
     {
         auto window = makeWindow();
-        window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8")));
+        id = window->keyRing()
+                 ->at(window->keyRing()->add(
+                     ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8"))))
+                 .id;
         m_answer = QMessageBox::Yes;
         QVERIFY(window->saveWorkspaceAs(path));
-        QTRY_COMPARE(m_keychain.size(), 1);
+        // Written before the keychain answered: the file says that the secret is
+        // not stored anywhere yet.
+        QCOMPARE(readJson(path).value(u"secrets_not_stored").toArray(), QJsonArray({id}));
+        QVERIFY(!readJson(path).contains(u"secrets_in_keychain"));
+        // Once the keychain has confirmed, the file says where the secret is.
+        QTRY_VERIFY(readJson(path).contains(u"secrets_in_keychain"));
+        QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("Secrets stored in the system keychain."));
     }
-    QVERIFY(!readJson(path).isEmpty());
-    QVERIFY(!QJsonDocument(readJson(path)).toJson().contains(kSecret.toUtf8()));
+    QCOMPARE(m_keychain.size(), 1);
+    const QJsonObject saved = readJson(path);
+    QCOMPARE(saved.value(u"secrets_in_keychain").toArray(), QJsonArray({id}));
+    QVERIFY(!saved.contains(u"secrets_not_stored"));
+    QVERIFY(!QJsonDocument(saved).toJson().contains(kSecret.toUtf8()));
     QCOMPARE(m_keychain.begin().value(), kSecret);
 
     auto reopened = makeWindow();
     QVERIFY(reopened->openWorkspace(path));
     QTRY_VERIFY(reopened->keyRing()->at(0).keys.has_value());
     QCOMPARE(reopened->keyRing()->at(0).text, kSecret);
+    QVERIFY(reopened->keyRing()->at(0).error.isEmpty());
 }
 
 void TestWorkspace::keychainFailureIsReported()
 {
+    // As on a desktop without a Secret Service: every write fails with
+    // SecretStore's words for it.
     ui::SecretStore::Backend broken;
-    broken.write = [](const QString &, const QString &) { return QStringLiteral("system keychain: no service"); };
+    broken.write = [](const QString &, const QString &) { return ui::SecretStore::noServiceMessage(); };
+    broken.read = [](const QString &, QString *) { return ui::SecretStore::noServiceMessage(); };
     ui::SecretStore::setBackend(broken);
-    auto window = makeWindow();
-    window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("s"), kSecret, QStringLiteral("utf8")));
-    m_answer = QMessageBox::Yes;
+    QString id;
     const QString path = m_dir->filePath(QStringLiteral("w.jwb.json"));
-    QVERIFY(window->saveWorkspaceAs(path));
-    QTRY_COMPARE(m_errors.size(), 1);
-    QVERIFY(m_errors.first().contains(u"without its secrets"));
-    QVERIFY(m_errors.first().contains(u"no service"));
+    {
+        auto window = makeWindow();
+        id = window->keyRing()
+                 ->at(window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("s"), kSecret, QStringLiteral("utf8"))))
+                 .id;
+        m_answer = QMessageBox::Yes;
+        QVERIFY(window->saveWorkspaceAs(path));
+        QTRY_COMPARE(m_errors.size(), 1);
+        QVERIFY2(m_errors.first().contains(u"saved without 1 of its secret"), qPrintable(m_errors.first()));
+        QVERIFY2(
+            m_errors.first().contains(u"no keychain service is running on this desktop"), qPrintable(m_errors.first()));
+        QTest::qWait(50); // nothing else follows: the file is not rewritten
+    }
+    // The failed secret is listed as not stored, never as in the keychain.
+    const QJsonObject saved = readJson(path);
+    QVERIFY(!saved.contains(u"secrets_in_keychain"));
+    QCOMPARE(saved.value(u"secrets_not_stored").toArray(), QJsonArray({id}));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains(kSecret.toUtf8()));
+
+    // Reopened: the source says that its secret was not restored, and no keychain
+    // read is attempted.
+    m_errors.clear();
+    auto reopened = makeWindow();
+    QVERIFY(reopened->openWorkspace(path));
+    QVERIFY(m_errors.isEmpty());
+    QCOMPARE(reopened->keyRing()->at(0).error, ui::KeySource::secretNotStoredError());
+    // (Plural forms aside: the English translation is regenerated after the
+    // source changes.)
+    QTRY_VERIFY(reopened->statusBar()->currentMessage().contains(u"opened without their secret (not stored): s"));
+}
+
+void TestWorkspace::keychainErrorsInWords_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("serviceRunning");
+    QTest::addColumn<QString>("expected");
+    const QString none = QStringLiteral("no keychain service is running on this desktop");
+    QTest::newRow("no backend") << int(QKeychain::NoBackendAvailable) << QStringLiteral("No keychain service available")
+                                << true << none;
+    // QtKeychain 0.13 without libsecret, no session bus or no wallet on it:
+    // OtherError "Unknown error".
+    QTest::newRow("unknown, no service") << int(QKeychain::OtherError) << QStringLiteral("Unknown error") << false
+                                         << none;
+    QTest::newRow("dbus name unknown") << int(QKeychain::OtherError)
+                                       << QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown: The name "
+                                                         "org.freedesktop.secrets was not "
+                                                         "provided by any .service files")
+                                       << true << none;
+    QTest::newRow("other, service running") << int(QKeychain::OtherError) << QStringLiteral("Unknown error") << true
+                                            << QStringLiteral("system keychain: Unknown error");
+    QTest::newRow("locked") << int(QKeychain::AccessDenied) << QString() << true
+                            << QStringLiteral("the system keychain refused access (it may be locked)");
+    QTest::newRow("denied by user") << int(QKeychain::AccessDeniedByUser) << QStringLiteral("Denied") << true
+                                    << QStringLiteral("access to the system keychain was denied");
+    QTest::newRow("not found") << int(QKeychain::EntryNotFound) << QStringLiteral("Entry not found") << false
+                               << QStringLiteral("the system keychain holds no such entry");
+}
+
+void TestWorkspace::keychainErrorsInWords()
+{
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    QFETCH(bool, serviceRunning);
+    QFETCH(QString, expected);
+    QCOMPARE(ui::SecretStore::describeError(code, message, serviceRunning), expected);
+}
+
+void TestWorkspace::realKeychainWithoutServiceSaysSo()
+{
+    // The real QtKeychain, where no keychain service runs (as under these
+    // offscreen tests): the job's error reaches the user in words. On a desktop
+    // with a keychain nothing is written to it.
+    ui::SecretStore::clearBackend();
+    if (ui::SecretStore::keychainServiceRunning())
+        QSKIP("a keychain service runs on this session bus");
+    ui::SecretStore store;
+    QSignalSpy done(&store, &ui::SecretStore::done);
+    store.write(QStringLiteral("tst_workspace/probe"), QStringLiteral("not a real secret"));
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    QCOMPARE(done.first().at(1).toString(), QStringLiteral("no keychain service is running on this desktop"));
+    QSignalSpy read(&store, &ui::SecretStore::readDone);
+    store.read(QStringLiteral("tst_workspace/probe"));
+    QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 30000);
+    QCOMPARE(read.first().at(2).toString(), QStringLiteral("no keychain service is running on this desktop"));
+}
+
+void TestWorkspace::missingSecretsGetOneMessage()
+{
+    // Two secrets: the keychain takes one and refuses the other. The file lists
+    // each where it is; reopened on a desktop whose keychain has lost the first
+    // one, both open with the same error and one message names both.
+    const QString path = m_dir->filePath(QStringLiteral("two.jwb.json"));
+    QString kept;
+    QString refused;
+    {
+        auto window = makeWindow();
+        kept = window->keyRing()
+                   ->at(window->keyRing()->add(
+                       ui::KeyRing::secret(QStringLiteral("kept"), kSecret, QStringLiteral("utf8"))))
+                   .id;
+        refused = window->keyRing()
+                      ->at(window->keyRing()->add(
+                          ui::KeyRing::secret(QStringLiteral("refused"), kSecret, QStringLiteral("utf8"))))
+                      .id;
+        m_refuseWrite = refused;
+        m_answer = QMessageBox::Yes;
+        QVERIFY(window->saveWorkspaceAs(path));
+        QTRY_COMPARE(m_errors.size(), 1);
+        QVERIFY(m_errors.first().contains(u"saved without 1 of its secret"));
+    }
+    const QJsonObject saved = readJson(path);
+    QCOMPARE(saved.value(u"secrets_in_keychain").toArray(), QJsonArray({kept}));
+    QCOMPARE(saved.value(u"secrets_not_stored").toArray(), QJsonArray({refused}));
+
+    m_keychain.clear(); // e.g. another desktop
+    auto reopened = makeWindow();
+    QVERIFY(reopened->openWorkspace(path));
+    QCOMPARE(reopened->keyRing()->count(), 2);
+    QTRY_VERIFY(reopened->statusBar()->currentMessage().startsWith(u"2 key source"));
+    QVERIFY2(
+        reopened->statusBar()->currentMessage().endsWith(u"opened without their secret (not stored): kept, refused "
+                                                         u"(system keychain: entry not found)"),
+        qPrintable(reopened->statusBar()->currentMessage()));
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(reopened->keyRing()->at(i).error, ui::KeySource::secretNotStoredError());
+        QVERIFY(!reopened->keyRing()->at(i).keys);
+    }
 }
 
 void TestWorkspace::malformedWorkspaceNamesLineAndColumn()
@@ -390,7 +578,8 @@ void TestWorkspace::recoveryAfterCrash()
     QCOMPARE(recovered->tokenEditor()->toPlainText(), token);
     QVERIFY(m_questions.last().contains(u"did not close normally"));
 
-    // A clean close removes the autosave and writes the last session, which a plain start restores.
+    // A clean close removes the autosave and writes the last session, which a
+    // plain start restores.
     recovered->close();
     QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
     auto next = makeWindow();
@@ -446,7 +635,8 @@ void TestWorkspace::verifyWithKeyRingSource()
     panel->setKeySource(other);
     QCOMPARE(panel->verdict(), QStringLiteral("invalid"));
 
-    // Removing the chosen source falls back to the pasted key (none: not verified).
+    // Removing the chosen source falls back to the pasted key (none: not
+    // verified).
     window->keyRing()->remove(other);
     QCOMPARE(panel->keySource(), -1);
     panel->verifyNow();
@@ -531,7 +721,8 @@ void TestWorkspace::secretClipboardClears()
     ui::SecretClipboard::setClearAfterSeconds(0);
     QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
 
-    // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through it.
+    // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through
+    // it.
     auto window = makeWindow();
     window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
     auto *option = window->findChild<QAction *>(QStringLiteral("actionClearClipboard"));
@@ -548,8 +739,9 @@ void TestWorkspace::secretClipboardClears()
 
 void TestWorkspace::secretsStayOutOfSettingsAndSessions()
 {
-    // A session with a secret, a private key and a token; everything the app writes on its own (settings, the
-    // last session, the crash-recovery autosave) and the window title must be free of the key material.
+    // A session with a secret, a private key and a token; everything the app
+    // writes on its own (settings, the last session, the crash-recovery autosave)
+    // and the window title must be free of the key material.
     const QByteArray privatePem = ui::Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8();
     {
         auto window = makeWindow();
@@ -573,9 +765,267 @@ void TestWorkspace::secretsStayOutOfSettingsAndSessions()
         const QByteArray bytes = file.readAll();
         QVERIFY2(!bytes.contains(kSecret.toUtf8()), qPrintable(path));
         QVERIFY2(!bytes.contains("PRIVATE KEY"), qPrintable(path));
-        // The private JWK members of the demo key ("d", "p", "q") are not there either.
+        // The private JWK members of the demo key ("d", "p", "q") are not there
+        // either.
         QVERIFY2(!bytes.contains("\"d\""), qPrintable(path));
     }
+}
+
+bool TestWorkspace::startServer(QString *why)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *why = QStringLiteral("no TLS backend");
+        return false;
+    }
+    if (m_certificate.isNull() && !test::makeLocalhostCertificate(m_dir->path(), &m_certificate, &m_key, why))
+        return false;
+    m_server = std::make_unique<test::LocalHttpsServer>();
+    if (!m_server->start(m_certificate, m_key)) {
+        *why = QStringLiteral("cannot listen on 127.0.0.1");
+        return false;
+    }
+    m_server->setBody(ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8());
+    return true;
+}
+
+QJsonObject TestWorkspace::remoteWorkspace(bool markInsecureWaiting) const
+{
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
+    QJsonObject withCa {{QStringLiteral("id"), QStringLiteral("ca")},
+        {QStringLiteral("name"), QStringLiteral("with CA")}, {QStringLiteral("kind"), QStringLiteral("jwk_url")},
+        {QStringLiteral("location"), QString(base + u"/a.json")},
+        {QStringLiteral("network"),
+            QJsonObject {{QStringLiteral("ca_pem"), QJsonArray {QString::fromLatin1(m_certificate.toPem())}},
+                {QStringLiteral("timeout_ms"), 20000}}}};
+    QJsonObject insecure {{QStringLiteral("id"), QStringLiteral("insecure")},
+        {QStringLiteral("name"), QStringLiteral("no checks")}, {QStringLiteral("kind"), QStringLiteral("jwk_url")},
+        {QStringLiteral("location"), QString(base + u"/b.json")},
+        {QStringLiteral("network"),
+            QJsonObject {{QStringLiteral("insecure"), true}, {QStringLiteral("timeout_ms"), 20000}}}};
+    if (markInsecureWaiting)
+        insecure.insert(QStringLiteral("awaiting_permission"), true);
+    return QJsonObject {{QStringLiteral("jwt_workbench_workspace"), 1},
+        {QStringLiteral("id"), QStringLiteral("foreign")}, {QStringLiteral("keys"), QJsonArray {withCa, insecure}},
+        {QStringLiteral("page"), 1}};
+}
+
+void TestWorkspace::foreignWorkspaceWaitsForPermission()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("foreign.jwb.json"), QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
+
+    // "Not now": opening makes no request at all, and the sources show that they
+    // wait.
+    m_choiceAnswer = QStringLiteral("Not now");
+    auto window = makeWindow();
+    QVERIFY(window->openFile(path));
+    QCOMPARE(m_choices.size(), 1);
+    const ui::Dialogs::Choice asked = m_choices.first();
+    QCOMPARE(asked.buttons, (QStringList {QStringLiteral("Fetch now"), QStringLiteral("Not now")}));
+    QCOMPARE(asked.defaultButton, 1);
+    QCOMPARE(asked.escapeButton, 1);
+    QVERIFY2(asked.text.contains(u"127.0.0.1: with CA (JWK Set URL), no checks (JWK Set URL)"), qPrintable(asked.text));
+    QVERIFY(asked.text.contains(u"\u201cFetch now\u201d accepts them"));
+    QVERIFY(asked.text.contains(u"/b.json: insecure: certificates are not checked"));
+    QVERIFY(asked.text.contains(u"/a.json: trusts 1 extra CA certificate"));
+    QVERIFY(asked.text.contains(u"from the file: localhost"));
+    QTest::qWait(300);
+    QCOMPARE(m_server->connections(), 0);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(window->keyRing()->at(i).awaitingPermission);
+        QVERIFY(!window->keyRing()->at(i).fetching);
+    }
+    auto *page = window->keysPage();
+    QCOMPARE(page->sourcesModel()->index(0).data(ui::KeySourcesModel::StatusRole).toString(),
+        QStringLiteral("not fetched: waiting for your permission (Refresh fetches it)"));
+
+    // Refresh on the Keys page fetches one later; its TLS setting from the file
+    // is confirmed first.
+    page->selectSource(0);
+    page->refreshCurrent();
+    QCOMPARE(m_choices.size(), 2);
+    QVERIFY(m_choices.last().text.contains(u"/a.json: trusts 1 extra CA certificate"));
+    QVERIFY(!m_choices.last().text.contains(u"/b.json"));
+    QTest::qWait(300);
+    QCOMPARE(m_server->connections(), 0);
+    m_choiceAnswer = QStringLiteral("Fetch now");
+    page->refreshCurrent();
+    QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
+    QVERIFY2(window->keyRing()->at(0).error.isEmpty(), qPrintable(window->keyRing()->at(0).error));
+    QCOMPARE(m_server->requests(), 1);
+    QVERIFY(window->keyRing()->at(1).awaitingPermission);
+
+    // "Fetch now" on opening fetches every listed source.
+    auto other = makeWindow();
+    QVERIFY(other->openWorkspace(path));
+    QCOMPARE(m_choices.size(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(!other->keyRing()->at(0).fetching && !other->keyRing()->at(1).fetching, 30000);
+    QVERIFY2(other->keyRing()->at(0).keys, qPrintable(other->keyRing()->at(0).error));
+    QVERIFY2(other->keyRing()->at(1).keys, qPrintable(other->keyRing()->at(1).error));
+    QCOMPARE(m_server->requests(), 3);
+}
+
+void TestWorkspace::ownSessionFetches()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    // The last session is the user's own: fetched without a question, except a
+    // source still waiting when it was saved.
+    QFile session(ui::MainWindow::lastSessionPath());
+    QVERIFY(session.open(QIODevice::WriteOnly));
+    session.write(QJsonDocument(remoteWorkspace(true)).toJson());
+    session.close();
+    {
+        auto window = makeWindow();
+        QVERIFY(window->restoreLastSession());
+        QTRY_VERIFY_WITH_TIMEOUT(window->keyRing()->at(0).keys.has_value(), 30000);
+        QVERIFY(window->keyRing()->at(1).awaitingPermission);
+        QTest::qWait(200);
+        QCOMPARE(m_server->connections(), 1);
+        QVERIFY(m_choices.isEmpty());
+    }
+
+    // "Not now" on a workspace file survives closing the window: the next start
+    // does not fetch them either.
+    m_choiceAnswer = QStringLiteral("Not now");
+    const QString path = writeFile(
+        *m_dir, QStringLiteral("foreign.jwb.json"), QJsonDocument(remoteWorkspace()).toJson(QJsonDocument::Indented));
+    {
+        auto window = makeWindow();
+        QVERIFY(window->openWorkspace(path));
+        window->show();
+        window->close(); // writes the last session
+    }
+    {
+        auto window = makeWindow();
+        QVERIFY(window->restoreLastSession());
+        QVERIFY(window->keyRing()->at(0).awaitingPermission);
+        QVERIFY(window->keyRing()->at(1).awaitingPermission);
+        QTest::qWait(300);
+        QCOMPARE(m_server->connections(), 1);
+    }
+
+    // The crash-recovery copy is the user's own session too.
+    QFile autosave(ui::MainWindow::autosavePath());
+    QVERIFY(autosave.open(QIODevice::WriteOnly));
+    autosave.write(QJsonDocument(remoteWorkspace(true)).toJson());
+    autosave.close();
+    m_answer = QMessageBox::Yes;
+    auto recovered = makeWindow();
+    QVERIFY(recovered->offerRecovery());
+    QTRY_VERIFY_WITH_TIMEOUT(recovered->keyRing()->at(0).keys.has_value(), 30000);
+    QVERIFY(recovered->keyRing()->at(1).awaitingPermission);
+    QCOMPARE(m_server->connections(), 2);
+    QCOMPARE(m_choices.size(), 1); // only the workspace file asked
+}
+
+void TestWorkspace::filesNeverFetch()
+{
+    QString why;
+    if (!startServer(&why))
+        QSKIP(qPrintable(why));
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(m_server->port());
+    // A token that names URLs for its keys (jku, x5u) and an issuer; a
+    // krakend.json whose validator downloads its keys from the server with
+    // certificate checks off; a JWK Set whose key names a URL; a PEM key.
+    const QString token = test::makeToken(QJsonDocument(QJsonObject {{QStringLiteral("alg"), QStringLiteral("RS256")},
+                                                            {QStringLiteral("kid"), QStringLiteral("demo-rs256")},
+                                                            {QStringLiteral("jku"), QString(base + u"/jku")},
+                                                            {QStringLiteral("x5u"), QString(base + u"/x5u")}})
+                                              .toJson(QJsonDocument::Compact),
+        QJsonDocument(QJsonObject {{QStringLiteral("iss"), base}, {QStringLiteral("sub"), QStringLiteral("alice")},
+                          {QStringLiteral("exp"), test::kNow + 600}})
+            .toJson(QJsonDocument::Compact));
+    const QJsonObject validator {{QStringLiteral("alg"), QStringLiteral("RS256")},
+        {QStringLiteral("jwk_url"), QString(base + u"/jwks.json")}, {QStringLiteral("disable_jwk_security"), true}};
+    const QJsonObject config {{QStringLiteral("version"), 3},
+        {QStringLiteral("endpoints"),
+            QJsonArray {QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/orders")},
+                {QStringLiteral("extra_config"), QJsonObject {{QStringLiteral("auth/validator"), validator}}},
+                {QStringLiteral("backend"),
+                    QJsonArray {QJsonObject {{QStringLiteral("host"), QJsonArray {QStringLiteral("http://b:8000")}},
+                        {QStringLiteral("url_pattern"), QStringLiteral("/orders")}}}}}}}};
+    QJsonObject jwks
+        = QJsonDocument::fromJson(ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8()).object();
+    QJsonArray keys = jwks.value(u"keys").toArray();
+    QJsonObject first = keys.first().toObject();
+    first.insert(QStringLiteral("x5u"), QString(base + u"/cert.pem"));
+    keys.replace(0, first);
+    jwks.insert(QStringLiteral("keys"), keys);
+
+    auto window = makeWindow();
+    QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("t.jwt"), token.toLatin1())));
+    QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("krakend.json"), QJsonDocument(config).toJson())));
+    QVERIFY(window->openFile(writeFile(*m_dir, QStringLiteral("keys.json"), QJsonDocument(jwks).toJson())));
+    QVERIFY(window->openFile(writeFile(
+        *m_dir, QStringLiteral("key.pem"), ui::Resources::text(QStringLiteral(":/samples/demo-public.pem")).toUtf8())));
+    QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
+    // Every page built and shown, as a user would look at them; the Gateway's
+    // tools run on their own.
+    for (const auto page : {ui::MainWindow::Page::Gateway, ui::MainWindow::Page::Keys, ui::MainWindow::Page::Inspector})
+        window->showPage(page);
+    window->inspector()->showTab(ui::InspectorWidget::Tab::Verify);
+    QTest::qWait(1500);
+    QCOMPARE(m_server->connections(), 0);
+    QVERIFY(m_choices.isEmpty());
+    // The Gateway's automatic runs say why they have no answer.
+    QVERIFY2(window->simulationPanel()->reasonLabel()->text().startsWith(u"Not simulated yet"),
+        qPrintable(window->simulationPanel()->reasonLabel()->text()));
+    const auto *matrix = window->endpointMatrix()->model();
+    QTRY_VERIFY(matrix->index(0, ui::EndpointMatrixModel::ReasonColumn).data().toString().startsWith(u"Not simulated"));
+
+    // Asking is another matter: Simulate downloads the config's jwk_url, and
+    // later runs may too.
+    window->simulationPanel()->simulateNow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requests(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->simulationPanel()->result().status != 0, 30000);
+    const int before = m_server->requests();
+    QSignalSpy ran(window->endpointMatrix(), &ui::EndpointMatrix::finished);
+    window->endpointMatrix()->runNow();
+    QTRY_COMPARE_WITH_TIMEOUT(ran.count(), 1, 30000);
+    QVERIFY(m_server->requests() > before);
+    QVERIFY(!matrix->index(0, ui::EndpointMatrixModel::ReasonColumn).data().toString().startsWith(u"Not simulated"));
+}
+
+void TestWorkspace::choiceDialogAnswers()
+{
+    // The real dialog behind Dialogs::choose (no hook): named buttons, the details shown in full, the button
+    // pressed is the answer, and closing it is the escape button.
+    ui::Dialogs::clearHooks();
+    ui::Dialogs::Choice choice;
+    choice.title = QStringLiteral("Fetch keys from the network?");
+    choice.text = QStringLiteral("Hosts that would be contacted");
+    choice.details = QStringLiteral("+ added\n- removed");
+    choice.buttons = {QStringLiteral("Fetch now"), QStringLiteral("Not now")};
+    choice.defaultButton = 1;
+    choice.escapeButton = 1;
+    QString details;
+    QString defaultButton; // the dialog is gone once choose() returns: keep the text
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        details = dialog->findChild<QPlainTextEdit *>(QStringLiteral("choiceDetails"))->toPlainText();
+        for (auto *button : dialog->findChildren<QPushButton *>()) {
+            if (button->isDefault())
+                defaultButton = button->text();
+            if (button->text() == u"Fetch now")
+                button->click();
+        }
+    });
+    QCOMPARE(ui::Dialogs::choose(nullptr, choice), 0);
+    QCOMPARE(details, choice.details);
+    QCOMPARE(defaultButton, QStringLiteral("Not now"));
+
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->reject(); // Escape, or the window closed
+    });
+    QCOMPARE(ui::Dialogs::choose(nullptr, choice), 1);
 }
 
 QTEST_MAIN(TestWorkspace)

@@ -13,6 +13,10 @@ namespace jwb::ui {
 /// and reports back once; a machine without a keychain service gets a clear error, and nothing is written
 /// elsewhere instead (QtKeychain's insecure plain-text fallback is off).
 ///
+/// Errors are said in words: a desktop with no keychain service (no Secret Service or KWallet on the session
+/// bus, or no session bus at all) gets "no keychain service is running on this desktop", whatever code
+/// QtKeychain chose for it (0.13 reports that case as OtherError "Unknown error").
+///
 /// Tests install a Backend so that no D-Bus service is needed.
 class SecretStore : public QObject
 {
@@ -29,6 +33,15 @@ public:
     };
     static void setBackend(Backend backend);
     static void clearBackend();
+
+    /// The message for the case where no keychain can be reached.
+    [[nodiscard]] static QString noServiceMessage();
+    /// The words for a failed keychain job: `code` is a QKeychain::Error, `message` its errorString(),
+    /// `serviceRunning` whether a keychain service is on the session bus (keychainServiceRunning()).
+    [[nodiscard]] static QString describeError(int code, const QString &message, bool serviceRunning);
+    /// Whether a keychain service (Secret Service or KWallet) is registered or activatable on the D-Bus session
+    /// bus. Always true where the keychain is not a D-Bus service (macOS, Windows).
+    [[nodiscard]] static bool keychainServiceRunning();
 
     explicit SecretStore(QObject *parent = nullptr);
 

@@ -2,6 +2,7 @@
 
 #include "common/Theme.h"
 #include "gateway/EndpointMatrixModel.h"
+#include "gateway/SimulationPanel.h"
 #include "krakend/Simulator.h"
 
 #include <QHBoxLayout>
@@ -97,7 +98,7 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
-    connect(m_debounce, &QTimer::timeout, this, &EndpointMatrix::runNow);
+    connect(m_debounce, &QTimer::timeout, this, [this] { run(false); });
     connect(m_tokenEdit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_runButton, &QPushButton::clicked, this, &EndpointMatrix::runNow);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -137,13 +138,13 @@ void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, 
     if (rows.isEmpty())
         m_hint->setText(root.isEmpty() ? tr("Open a krakend.json to see every endpoint's answer to one token")
                                        : tr("This config has no endpoints"));
-    runNow();
+    run(false);
 }
 
 void EndpointMatrix::setToken(const QString &token)
 {
     m_tokenEdit->setText(stripBearer(token));
-    runNow();
+    run(false);
 }
 
 QString EndpointMatrix::token() const
@@ -155,12 +156,18 @@ void EndpointMatrix::setReplacementKeys(const std::optional<keys::JwkSet> &set, 
 {
     m_replacement = set;
     m_replacementLabel = label;
-    runNow();
+    run(false);
 }
 
 void EndpointMatrix::runNow()
 {
+    run(true);
+}
+
+void EndpointMatrix::run(bool asked)
+{
     m_debounce->stop();
+    m_asked = asked;
     ++m_generation;
     m_model->resetResults();
     if (m_model->rowCount() == 0) {
@@ -191,21 +198,33 @@ void EndpointMatrix::runRow(int row)
         else
             request.headers.append({setup.validator.effectiveAuthHeaderName(), QStringLiteral("Bearer ") + t});
     }
+    const QString jwkUrl = setup.validator.jwkUrl();
+    if (m_asked && !jwkUrl.isEmpty() && !m_downloadsAsked.contains(jwkUrl))
+        m_downloadsAsked.append(jwkUrl);
     krakend::Simulator simulator(std::move(setup));
     simulator.setClock(m_clock);
     if (m_replacement)
         simulator.setReplacementKeys(*m_replacement, m_replacementLabel);
+    auto wanted = std::make_shared<std::atomic_bool>(false);
+    if (!jwkUrl.isEmpty() && !m_downloadsAsked.contains(jwkUrl))
+        simulator.setDownloader(SimulationPanel::offlineDownloader(wanted));
 
     const quint64 generation = m_generation;
     auto result = std::make_shared<krakend::SimulationResult>();
     QThread *thread = QThread::create([simulator, request, result] { *result = simulator.run(request); });
     thread->setObjectName(QStringLiteral("jwb-endpoint-matrix"));
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, generation, result, row] {
+    connect(thread, &QThread::finished, this, [this, generation, result, row, wanted, jwkUrl] {
         if (generation != m_generation)
             return;
         const auto *stop = result->stoppingCheck();
-        m_model->setResult(row, result->status, stop ? stop->name : QString(), result->reason);
+        if (*wanted)
+            m_model->setResult(row, 0, QString(),
+                tr("Not simulated: its keys come from jwk_url %1, and a run that starts by itself makes no network "
+                   "request. Run downloads them.")
+                    .arg(jwkUrl));
+        else
+            m_model->setResult(row, result->status, stop ? stop->name : QString(), result->reason);
         m_progress->setValue(row + 1);
         if (row + 1 < m_model->rowCount()) {
             runRow(row + 1);
@@ -222,12 +241,20 @@ void EndpointMatrix::runRow(int row)
 void EndpointMatrix::updateSummary()
 {
     QMap<int, int> counts;
-    for (int i = 0; i < m_model->rowCount(); ++i)
-        if (m_model->rowAt(i).done)
+    int notSimulated = 0;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        if (!m_model->rowAt(i).done)
+            continue;
+        if (m_model->rowAt(i).status == 0)
+            ++notSimulated; // waits for Run to download its keys
+        else
             ++counts[m_model->rowAt(i).status];
+    }
     QStringList parts;
     for (auto it = counts.begin(); it != counts.end(); ++it)
         parts << QStringLiteral("%1 \u00d7 %2").arg(it.value()).arg(it.key());
+    if (notSimulated > 0)
+        parts << tr("%n not simulated (Run downloads their keys)", nullptr, notSimulated);
     m_summary->setText(parts.isEmpty()
             ? QString()
             : tr("%n endpoint(s): %1. Double-click one to open it in the simulator.", nullptr, m_model->rowCount())

@@ -37,7 +37,9 @@ public:
     [[nodiscard]] QString token() const;
     /// Keys used instead of each endpoint's own source (nullopt: the config's jwk_local_path / jwk_url).
     void setReplacementKeys(const std::optional<keys::JwkSet> &set, const QString &label = {});
-    /// Starts over: every row pending, then simulated in order.
+    /// Starts over: every row pending, then simulated in order. This is the user asking (Run): rows may
+    /// download their jwk_url. Runs that start by themselves (a config, a token or keys given) make no network
+    /// request; their rows that need a download say so until the user runs them once.
     void runNow();
     [[nodiscard]] bool isRunning() const { return m_running; }
 
@@ -53,6 +55,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    void run(bool asked);
     void runRow(int row);
     void updateSummary();
 
@@ -64,6 +67,8 @@ private:
     QString m_replacementLabel;
     quint64 m_generation = 0;
     bool m_running = false;
+    bool m_asked = false; ///< the running pass was asked for by the user
+    QStringList m_downloadsAsked; ///< jwk_urls the user ran with: later passes may download them too
 
     EndpointMatrixModel *m_model = nullptr;
     QTableView *m_view = nullptr;

@@ -787,6 +787,16 @@ bool GatewayPage::save()
 bool GatewayPage::saveAs(const QString &path)
 {
     const QString before = m_doc.path();
+    // What the file on disk holds now (it may have changed since it was opened), and what this save changes.
+    std::optional<QByteArray> disk;
+    if (QFile file(path); file.exists() && file.open(QIODevice::ReadOnly))
+        disk = file.readAll();
+    const krakend::SaveReview review = krakend::reviewSave(m_doc, disk);
+    if (review.needsConfirmation() && !confirmSaveWithErrors(path, review, disk.value_or(QByteArray()))) {
+        Q_EMIT statusMessage(tr("Not saved: %n lint error(s) in the changed blocks", nullptr,
+            static_cast<int>(review.editedErrors.size())));
+        return false;
+    }
     if (auto r = m_doc.save(path); !r) {
         Dialogs::showError(this, tr("Cannot save the KrakenD configuration"), r.error().message);
         return false;
@@ -799,8 +809,47 @@ bool GatewayPage::saveAs(const QString &path)
     refreshExport();
     if (before != m_doc.path())
         Q_EMIT configPathChanged(m_doc.path());
-    Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_doc.path())));
+    // A file that fails lint is never reported as simply saved.
+    Q_EMIT statusMessage(review.totalErrors > 0
+            ? tr("Saved %1 (%n lint error(s))", nullptr, review.totalErrors).arg(QDir::toNativeSeparators(m_doc.path()))
+            : tr("Saved %1").arg(QDir::toNativeSeparators(m_doc.path())));
     return true;
+}
+
+bool GatewayPage::confirmSaveWithErrors(const QString &path, const krakend::SaveReview &review, const QByteArray &disk)
+{
+    constexpr int kListed = 8;
+    const int count = static_cast<int>(review.editedErrors.size());
+    QStringList lines;
+    lines.append(tr("The blocks you changed have %n lint error(s): KrakenD (or krakend check --lint) would fail "
+                    "on them.",
+        nullptr, count));
+    lines.append(QString());
+    for (int i = 0; i < count && i < kListed; ++i) {
+        const krakend::LintItem &item = review.editedErrors.at(i);
+        lines.append(QStringLiteral("\u2022 %1: %2").arg(item.location, item.finding.message));
+    }
+    if (count > kListed)
+        lines.append(tr("… and %n more (Lint tab)", nullptr, count - kListed));
+    if (review.totalErrors > count) {
+        lines.append(QString());
+        lines.append(tr(
+            "The file has %n other lint error(s) in blocks you did not change.", nullptr, review.totalErrors - count));
+    }
+    lines.append(QString());
+    lines.append(disk.isEmpty() && !QFileInfo::exists(path)
+            ? tr("%1 does not exist yet: every line below is new.").arg(QDir::toNativeSeparators(path))
+            : tr("What the save changes in %1 on disk:").arg(QDir::toNativeSeparators(path)));
+
+    Dialogs::Choice choice;
+    choice.title = tr("Save with lint errors?");
+    choice.text = lines.join(u'\n');
+    choice.details = LineDiff::toText(
+        LineDiff::hunks(LineDiff::diffText(QString::fromUtf8(disk), QString::fromUtf8(m_doc.text()))));
+    choice.buttons = {tr("Save with errors"), tr("Cancel")};
+    choice.defaultButton = 1;
+    choice.escapeButton = 1;
+    return Dialogs::choose(this, choice) == 0;
 }
 
 bool GatewayPage::maybeSave()

@@ -4,6 +4,7 @@
 #include "gateway/OptionForm.h"
 #include "krakend/ConfigDocument.h"
 #include "krakend/Linter.h"
+#include "krakend/SaveReview.h"
 #include "krakend/Suggest.h"
 
 #include <QJsonObject>
@@ -58,6 +59,10 @@ public:
     void newConfig();
     /// Saves where the file was opened (asks for a name when untitled): atomic, with a one-time .bak.
     bool save();
+    /// Every save goes through here (Save, Save As, the Export tab, the save of maybeSave). When the blocks the
+    /// edits changed have lint errors (krakend::reviewSave against the file on disk), it first asks, with the
+    /// count, the errors and the diff against the file on disk; the default answer is Cancel. The status
+    /// message of a saved file that fails lint says how many errors it has.
     bool saveAs(const QString &path);
     /// For close: nothing to do when unmodified, else asks Save / Discard / Cancel (Dialogs::question).
     /// Returns false on Cancel (or a failed save). Discard reverts the page to the saved text.
@@ -177,6 +182,8 @@ private:
     void onCurrentRowChanged();
     void showSuggestDialog();
     void showAddEndpointDialog();
+    /// The save review's question; true when the user chose to save anyway.
+    bool confirmSaveWithErrors(const QString &path, const krakend::SaveReview &review, const QByteArray &disk);
     void copyExport();
     void saveExport();
     [[nodiscard]] QByteArray indentUnit() const;

@@ -111,4 +111,27 @@ int changeCount(const QList<Line> &lines)
     return c;
 }
 
+QString toText(const QList<Line> &lines)
+{
+    QStringList out;
+    out.reserve(lines.size());
+    for (const Line &l : lines) {
+        switch (l.kind) {
+        case Line::Kind::Same:
+            out.append(QStringLiteral("  ") + l.text);
+            break;
+        case Line::Kind::Added:
+            out.append(QStringLiteral("+ ") + l.text);
+            break;
+        case Line::Kind::Removed:
+            out.append(QStringLiteral("- ") + l.text);
+            break;
+        case Line::Kind::Skipped:
+            out.append(l.text);
+            break;
+        }
+    }
+    return out.join(u'\n');
+}
+
 } // namespace jwb::ui::LineDiff

@@ -30,6 +30,8 @@ inline constexpr qint64 kMaxCells = 4'000'000;
 [[nodiscard]] QList<Line> hunks(const QList<Line> &lines, int context = 3);
 /// Number of added and removed lines.
 [[nodiscard]] int changeCount(const QList<Line> &lines);
+/// Plain text: "+ ", "- " and "  " before added, removed and unchanged lines; Skipped lines as they are.
+[[nodiscard]] QString toText(const QList<Line> &lines);
 
 } // namespace LineDiff
 

@@ -114,7 +114,7 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &SimulationPanel::simulateNow);
+    connect(m_debounce, &QTimer::timeout, this, [this] { run(false); });
 
     connect(m_tokenCombo, &QComboBox::editTextChanged, this, &SimulationPanel::scheduleRun);
     connect(m_placementCombo, &QComboBox::currentIndexChanged, this, &SimulationPanel::scheduleRun);
@@ -555,7 +555,21 @@ void SimulationPanel::scheduleRun()
     m_debounce->start();
 }
 
+krakend::JwksDownloader SimulationPanel::offlineDownloader(std::shared_ptr<std::atomic_bool> wanted)
+{
+    return [wanted](const QUrl &url, const keysource::NetworkOptions &) {
+        *wanted = true;
+        return common::Result<keysource::HttpResponse>::failure(
+            QStringLiteral("not_downloaded"), QStringLiteral("%1 was not downloaded").arg(url.toDisplayString()));
+    };
+}
+
 void SimulationPanel::simulateNow()
+{
+    run(true);
+}
+
+void SimulationPanel::run(bool asked)
 {
     m_debounce->stop();
     if (m_endpoint.isEmpty()) {
@@ -574,20 +588,36 @@ void SimulationPanel::simulateNow()
     const krakend::SimulationRequest req = request();
     rememberToken(token());
 
+    // A run nobody asked for never reaches the network (a krakend.json or a token does not make requests by
+    // being opened); once the user simulated with this jwk_url, later runs may fetch it again.
+    const QString jwkUrl = m_setup.validator.jwkUrl();
+    if (asked && !jwkUrl.isEmpty() && !m_downloadsAsked.contains(jwkUrl))
+        m_downloadsAsked.append(jwkUrl);
+    const bool mayDownload = jwkUrl.isEmpty() || m_downloadsAsked.contains(jwkUrl);
+    auto wanted = std::make_shared<std::atomic_bool>(false);
+    if (!mayDownload)
+        simulator.setDownloader(offlineDownloader(wanted));
+
     const quint64 generation = ++m_generation;
     auto result = std::make_shared<SimulationResult>();
     // The worker gets copies only: it may outlive this panel (a slow jwk_url) and then just ends.
     QThread *thread = QThread::create([simulator, req, result] { *result = simulator.run(req); });
     thread->setObjectName(QStringLiteral("jwb-simulation"));
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, generation, result] {
+    connect(thread, &QThread::finished, this, [this, generation, result, wanted, jwkUrl] {
         if (generation != m_generation)
             return; // cancelled or superseded
         setBusy(false);
+        if (*wanted) {
+            showEmpty(tr("Not simulated yet: this endpoint's keys come from jwk_url %1, and a simulation that runs "
+                         "by itself makes no network request. Simulate downloads them.")
+                          .arg(jwkUrl));
+            return;
+        }
         showResult(*result);
     });
     setBusy(true);
-    const bool remote = !m_setup.validator.usesLocalPath() && sourceId.isEmpty() && m_setup.hasValidator;
+    const bool remote = mayDownload && !m_setup.validator.usesLocalPath() && sourceId.isEmpty() && m_setup.hasValidator;
     Q_EMIT statusMessage(remote
             ? tr("Simulating %1 %2 (downloading %3)…").arg(m_setup.method, m_setup.endpoint, m_setup.validator.jwkUrl())
             : tr("Simulating %1 %2…").arg(m_setup.method, m_setup.endpoint));

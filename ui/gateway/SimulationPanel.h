@@ -6,8 +6,10 @@
 #include <QColor>
 #include <QJsonObject>
 #include <QPalette>
+#include <QStringList>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QButtonGroup;
@@ -34,6 +36,10 @@ class KeyRing;
 ///
 /// Simulator::run may download a JWK Set, so it always runs in a worker thread; Cancel forgets the running
 /// simulation (its result is ignored when it arrives). Inputs re-run the simulation after kDebounceMs.
+///
+/// Only a simulation the user asked for (Simulate, simulateNow()) downloads a jwk_url: one that runs by itself
+/// (a token or a config opened, an input changed) makes no network request, and says that Simulate downloads
+/// the keys, until the user has simulated with that jwk_url once.
 class SimulationPanel : public QWidget
 {
     Q_OBJECT
@@ -55,6 +61,10 @@ public:
     void simulateNow();
     /// Forgets the running simulation.
     void cancel();
+
+    /// A downloader for simulations nobody asked for: it makes no request, and sets `wanted` when run() needed
+    /// the download.
+    [[nodiscard]] static krakend::JwksDownloader offlineDownloader(std::shared_ptr<std::atomic_bool> wanted);
 
     /// "200 OK", "401 Unauthorized", "403 Forbidden", "500 Internal Server Error".
     [[nodiscard]] static QString statusText(int status);
@@ -97,6 +107,8 @@ private:
     void refreshKeyChoices();
     void refreshPlacement();
     void scheduleRun();
+    /// Runs the simulation; `asked`: the user asked for it, so it may download the config's jwk_url.
+    void run(bool asked);
     void rememberToken(const QString &token);
     void setBusy(bool busy);
     void showEmpty(const QString &hint);
@@ -113,6 +125,7 @@ private:
     krakend::SimulationResult m_result;
     quint64 m_generation = 0; ///< a result is shown only when its generation is still current
     bool m_busy = false;
+    QStringList m_downloadsAsked; ///< jwk_urls the user simulated with: later runs may download them too
 
     QLabel *m_endpointLabel = nullptr;
     QComboBox *m_tokenCombo = nullptr;

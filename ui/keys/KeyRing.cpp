@@ -1,7 +1,9 @@
 #include "keys/KeyRing.h"
 
+#include "keys/FetchPermission.h"
 #include "keys/KeyLoader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +11,8 @@
 #include <QSslCertificate>
 #include <QUrl>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace jwb::ui {
 
@@ -72,6 +76,14 @@ bool KeySource::holdsSecret() const
         return false;
     }
     return false;
+}
+
+QString KeySource::secretNotStoredError()
+{
+    return QStringLiteral("secret_not_stored: ")
+        + QCoreApplication::translate("jwb::ui::KeySource",
+            "the secret was not restored: workspace files never hold it, and the system keychain did not "
+            "provide it. Paste it again.");
 }
 
 QString KeySource::kindName(Kind kind)
@@ -230,6 +242,10 @@ void KeyRing::reload(int index)
     if (index < 0 || index >= m_sources.size())
         return;
     if (m_sources.at(index).isRemote()) {
+        if (m_sources.at(index).awaitingPermission) {
+            Q_EMIT sourceChanged(index);
+            return;
+        }
         startFetch(index);
         return;
     }
@@ -237,13 +253,19 @@ void KeyRing::reload(int index)
     Q_EMIT sourceChanged(index);
 }
 
+void KeyRing::allowFetch(int index)
+{
+    if (index < 0 || index >= m_sources.size())
+        return;
+    m_sources[index].awaitingPermission = false;
+    reload(index);
+}
+
 void KeyRing::startFetch(int index)
 {
     cancel(index);
     if (!m_manager)
         m_manager = new QNetworkAccessManager(this);
-    // TLS settings may differ between sources and edits: never reuse a connection made under other rules.
-    m_manager->clearConnectionCache();
 
     KeySource &source = m_sources[index];
     const QUrl url = QUrl::fromUserInput(source.location.trimmed());
@@ -254,7 +276,19 @@ void KeyRing::startFetch(int index)
         Q_EMIT fetchFinished(index);
         return;
     }
-    auto *fetcher = new keysource::JwksFetcher(m_manager, source.network, this);
+    // TLS settings may differ between sources and edits: never reuse a connection made under other rules. Clearing
+    // the shared cache would cut the connections of fetches still running (they then hang until their timeout),
+    // so a fetch that starts beside others gets a manager of its own.
+    QNetworkAccessManager *manager = m_manager;
+    const bool othersRunning = std::any_of(
+        m_fetchers.cbegin(), m_fetchers.cend(), [](const QPointer<keysource::JwksFetcher> &f) { return !f.isNull(); });
+    if (othersRunning)
+        manager = new QNetworkAccessManager;
+    else
+        m_manager->clearConnectionCache();
+    auto *fetcher = new keysource::JwksFetcher(manager, source.network, this);
+    if (manager != m_manager)
+        manager->setParent(fetcher);
     const QString id = source.id;
     m_fetchers.insert(id, fetcher);
     source.fetching = true;
@@ -422,13 +456,15 @@ QJsonArray KeyRing::toJson(bool includeSecrets, QStringList *secretsLeftOut) con
             }
             network.insert(QStringLiteral("timeout_ms"), source.network.timeoutMs);
             entry.insert(QStringLiteral("network"), network);
+            if (source.awaitingPermission)
+                entry.insert(QStringLiteral("awaiting_permission"), true);
         }
         array.append(entry);
     }
     return array;
 }
 
-common::Result<void> KeyRing::fromJson(const QJsonArray &array)
+common::Result<void> KeyRing::fromJson(const QJsonArray &array, WorkspaceOrigin origin)
 {
     QList<KeySource> sources;
     for (int i = 0; i < array.size(); ++i) {
@@ -468,6 +504,8 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
             source.network.extraCa.append(certificates);
         }
         source.network.timeoutMs = network.value(QStringLiteral("timeout_ms")).toInt(source.network.timeoutMs);
+        source.awaitingPermission
+            = FetchPermission::needed(source, origin, entry.value(QStringLiteral("awaiting_permission")).toBool(false));
         sources.append(std::move(source));
     }
     clear();
@@ -480,8 +518,7 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array)
     for (int i = 0; i < m_sources.size(); ++i) {
         // Sources whose secret was left out of the file stay empty until the keychain fills them in.
         if (m_sources.at(i).holdsSecret() && m_sources.at(i).text.isEmpty() && m_sources.at(i).binary.isEmpty()) {
-            m_sources[i].error = QStringLiteral("secret_not_stored: ")
-                + tr("The workspace file does not hold this key's secret; paste it again or load it from the keychain");
+            m_sources[i].error = KeySource::secretNotStoredError();
             continue;
         }
         reload(i);

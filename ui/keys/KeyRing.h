@@ -22,6 +22,17 @@ class QNetworkAccessManager;
 
 namespace jwb::ui {
 
+/// Where a workspace came from. It decides whether the workspace's remote key sources (JWK Set URLs, issuers)
+/// may be fetched as soon as it opens: opening a file never makes a network request by itself.
+enum class WorkspaceOrigin {
+    /// The user's own session, written by this app in its data directory: the last session restored at start
+    /// and the crash-recovery copy of it (the autosave).
+    OwnSession,
+    /// Any workspace file, however it is opened: File > Open Workspace, File > Open, a recent file, the command
+    /// line, a drop.
+    File,
+};
+
 /// One place keys come from: text pasted by the user (PEM, JWK, JWK Set or a shared secret), a key file, a
 /// JWK Set URL, an issuer (OpenID Connect discovery) or a key generated in the app.
 struct KeySource
@@ -45,12 +56,17 @@ struct KeySource
     keysource::Rotation rotation; ///< kids added and removed by the last refresh
     bool fetching = false;
     QString stage; ///< what a running fetch is doing
+    /// A remote source from a workspace file that is not fetched until the user allows it (KeyRing::allowFetch);
+    /// its TLS settings came from the file and have not been confirmed. See FetchPermission.
+    bool awaitingPermission = false;
 
     [[nodiscard]] bool isRemote() const { return kind == Kind::Url || kind == Kind::Issuer; }
     /// Whether this source holds material that must not be written to a workspace file: a secret, pasted
     /// private key material or a generated key.
     [[nodiscard]] bool holdsSecret() const;
     [[nodiscard]] static QString kindName(Kind kind);
+    /// The error of every source that opened without its secret (one message, whatever the reason).
+    [[nodiscard]] static QString secretNotStoredError();
     [[nodiscard]] static std::optional<Kind> kindFromName(const QString &name);
 };
 
@@ -78,8 +94,11 @@ public:
     void remove(int index);
     void clear();
 
-    /// Reloads a local source, or starts a fetch of a remote one (any fetch already running is cancelled).
+    /// Reloads a local source, or starts a fetch of a remote one (any fetch already running is cancelled). A
+    /// remote source awaiting permission is not fetched: only allowFetch() starts it.
     void reload(int index);
+    /// The user allows a remote source awaiting permission, TLS settings included: it is fetched now.
+    void allowFetch(int index);
     /// Stops a running fetch; the source keeps the keys it had.
     void cancel(int index);
     /// Seconds since the source's keys were loaded; -1 when never.
@@ -95,8 +114,9 @@ public:
     /// Workspace form: configuration only. Secret material (see KeySource::holdsSecret) is left out unless
     /// `includeSecrets`; `secretsLeftOut` receives the ids of the sources whose material was left out.
     [[nodiscard]] QJsonArray toJson(bool includeSecrets, QStringList *secretsLeftOut = nullptr) const;
-    /// Replaces the ring's sources with those of a workspace; errors name the entry.
-    common::Result<void> fromJson(const QJsonArray &array);
+    /// Replaces the ring's sources with those of a workspace; errors name the entry. Remote sources start
+    /// fetching unless FetchPermission::needed() says they wait (every one of a workspace file).
+    common::Result<void> fromJson(const QJsonArray &array, WorkspaceOrigin origin = WorkspaceOrigin::File);
 
     void setNetworkAccessManager(QNetworkAccessManager *manager);
 

@@ -145,6 +145,8 @@ QString KeySourcesModel::statusText(const KeySource &source, bool withLastFailur
 {
     if (source.fetching)
         return tr("fetching: %1").arg(source.stage.isEmpty() ? tr("starting") : source.stage);
+    if (source.awaitingPermission && !source.keys)
+        return tr("not fetched: waiting for your permission (Refresh fetches it)");
     if (!source.error.isEmpty() && !source.keys)
         return source.error;
     if (!source.keys)

@@ -5,6 +5,8 @@
 #include "common/JsonHighlighter.h"
 #include "common/Theme.h"
 #include "crypto/CertificateChain.h"
+#include "keys/FetchPermission.h"
+#include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
 #include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
@@ -708,7 +710,19 @@ void KeysPage::refreshCurrent()
     const int index = currentSource();
     if (index < 0)
         return;
-    m_ring->reload(index);
+    if (m_ring->at(index).awaitingPermission) {
+        // Refresh is the user's permission for this source; TLS settings from a workspace file that weaken or
+        // replace certificate checking are shown and confirmed first.
+        const auto waiting = FetchPermission::waiting(*m_ring, {index});
+        if (FetchPermission::anyChangesTrust(waiting)) {
+            if (!askToFetch(this, m_ring, {index}))
+                return;
+        } else {
+            m_ring->allowFetch(index);
+        }
+    } else {
+        m_ring->reload(index);
+    }
     Q_EMIT statusMessage(m_ring->at(index).isRemote() ? tr("Fetching %1 again").arg(m_ring->at(index).location)
                                                       : tr("Reloaded %1").arg(m_ring->at(index).name));
 }

@@ -99,6 +99,8 @@ VerifyPanel::VerifyPanel(std::shared_ptr<const common::Clock> clock, QWidget *pa
     connect(m_issuerEdit, &QLineEdit::textChanged, m_debounce, restart);
     connect(m_audienceEdit, &QLineEdit::textChanged, m_debounce, restart);
     connect(m_leewaySpin, &QSpinBox::valueChanged, m_debounce, restart);
+    connect(m_typEdit, &QLineEdit::textChanged, m_debounce, restart);
+    connect(m_weakKeysCheck, &QCheckBox::toggled, m_debounce, restart);
     connect(m_openKeyButton, &QPushButton::clicked, this, &VerifyPanel::chooseKeyFile);
 
     verifyNow();
@@ -205,12 +207,27 @@ QWidget *VerifyPanel::buildPolicyGroup()
     m_leewaySpin->setSuffix(tr(" s"));
     m_leewaySpin->setToolTip(tr("Clock skew allowed for exp, nbf and iat"));
 
+    m_typEdit = new QLineEdit(group);
+    m_typEdit->setObjectName(QStringLiteral("typEdit"));
+    m_typEdit->setPlaceholderText(tr("any (e.g. at+jwt)"));
+    m_typEdit->setClearButtonEnabled(true);
+    m_typEdit->setToolTip(
+        tr("Require this type in the header's typ (explicit typing, RFC 8725): at+jwt for OAuth access "
+           "tokens. Letter case and an \"application/\" prefix do not matter."));
+
+    m_weakKeysCheck = new QCheckBox(tr("Allow weak keys"), group);
+    m_weakKeysCheck->setObjectName(QStringLiteral("allowWeakKeysCheck"));
+    m_weakKeysCheck->setToolTip(tr("Verify even with an RSA key under 2048 bits or an Ed25519 key of small order. Such "
+                                   "keys are refused by default: they are too weak or accept forged signatures."));
+
     auto *form = new QFormLayout(group);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Algorithm"), m_algCombo);
     form->addRow(tr("Issuer"), m_issuerEdit);
     form->addRow(tr("Audience"), m_audienceEdit);
+    form->addRow(tr("Type"), m_typEdit);
     form->addRow(tr("Leeway"), m_leewaySpin);
+    form->addRow(QString(), m_weakKeysCheck);
     return group;
 }
 
@@ -510,6 +527,8 @@ void VerifyPanel::verifyNow()
     static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
     policy.audiences = m_audienceEdit->text().split(separators, Qt::SkipEmptyParts);
     policy.leewaySeconds = m_leewaySpin->value();
+    policy.requiredTyp = m_typEdit->text().trimmed();
+    policy.allowWeakKeys = m_weakKeysCheck->isChecked();
     policy.clock = m_clock;
     showReport(validation::Verifier::verify(m_inspection, keySet.value(), policy));
 }

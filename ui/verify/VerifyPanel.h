@@ -121,6 +121,8 @@ private:
     QLineEdit *m_issuerEdit = nullptr;
     QLineEdit *m_audienceEdit = nullptr;
     QSpinBox *m_leewaySpin = nullptr;
+    QLineEdit *m_typEdit = nullptr;
+    QCheckBox *m_weakKeysCheck = nullptr;
     QLabel *m_verdictLabel = nullptr;
     QLabel *m_detailLabel = nullptr;
     QLabel *m_keyLabel = nullptr;

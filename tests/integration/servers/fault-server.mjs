@@ -130,6 +130,10 @@ function route(req, res) {
         return json(res, { issuer: `${base}/nojwks` });
     case '/mismatch/.well-known/openid-configuration':
         return json(res, { issuer: 'https://someone-else.example', jwks_uri: `${base}/jwks.json` });
+    case '/noissuer/.well-known/openid-configuration':
+        return json(res, { jwks_uri: `${base}/jwks.json` });
+    case '/slash/.well-known/openid-configuration': // the document's issuer has a trailing slash the URL lacks
+        return json(res, { issuer: `${base}/slash/`, jwks_uri: `${base}/jwks.json` });
     case '/none/.well-known/openid-configuration':
     case '/.well-known/oauth-authorization-server/none':
         return send(res, 404, 'text/plain', 'nothing\n');

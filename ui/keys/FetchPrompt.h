@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QList>
+
+class QWidget;
+
+namespace jwb::ui {
+
+class KeyRing;
+
+/// The one prompt before remote key sources from a workspace file are fetched (Dialogs::choose, so tests answer
+/// it): it lists the hosts, and every TLS setting from the file that weakens or replaces certificate checking,
+/// saying that "Fetch now" accepts them. "Fetch now" allows every listed source (KeyRing::allowFetch); "Not now"
+/// (the default, and Escape) leaves them waiting on the Keys page, where Refresh fetches one later.
+///
+/// `indexes` are the ring's sources to ask about (every waiting one when empty). Returns whether they were
+/// allowed; false, without a prompt, when none of them waits.
+bool askToFetch(QWidget *parent, KeyRing *ring, const QList<int> &indexes = {});
+
+} // namespace jwb::ui
