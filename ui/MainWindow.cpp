@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "common/AtomicFile.h"
+#include "common/BoundedFile.h"
 #include "crypto/Backend.h"
 #include "keys/KeyLoader.h"
 
@@ -102,10 +103,11 @@ QString tabName(InspectorWidget::Tab tab)
     return QStringLiteral("decoded");
 }
 
+/// The folder of the last-session and autosave files (they hold bearer tokens): 0700.
 QString dataDir()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
+    (void)common::AtomicFile::makePrivateDirectory(dir); // a failure shows when a file in it cannot be written
     return dir;
 }
 
@@ -334,12 +336,14 @@ void MainWindow::updateGatewayTools()
 {
     const QJsonObject root = m_gatewayPage->document().root();
     const QString baseDir = m_gatewayPage->baseDir();
+    // Only what the text itself does to KrakenD's start is read from it (a byte order mark).
+    const QByteArray text = m_gatewayPage->document().hasByteOrderMark() ? m_gatewayPage->documentText() : QByteArray();
     const int index = m_gatewayPage->currentEndpoint();
     if (index >= 0) {
-        m_simulationPanel->setEndpoint(root, index, baseDir);
-        m_testMatrix->setEndpoint(root, index, baseDir);
+        m_simulationPanel->setEndpoint(root, index, baseDir, text);
+        m_testMatrix->setEndpoint(root, index, baseDir, text);
     }
-    m_endpointMatrix->setConfig(root, baseDir);
+    m_endpointMatrix->setConfig(root, baseDir, text);
 }
 
 void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip)
@@ -537,7 +541,10 @@ void MainWindow::createActions()
         });
     m_openConfigAction = make(QStringLiteral("actionOpenConfig"), tr("Open KrakenD &Config…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
-            chooseAndOpen(tr("Open KrakenD Configuration"), tr("KrakenD configuration (*.json);;All files (*)"));
+            const QString path = Dialogs::getOpenFileName(
+                this, tr("Open KrakenD Configuration"), tr("KrakenD configuration (*.json);;All files (*)"));
+            if (!path.isEmpty())
+                openKrakendConfig(path);
         });
     m_openWorkspaceAction = make(QStringLiteral("actionOpenWorkspace"), tr("Open &Workspace…"), QKeySequence(), [this] {
         const QString path = Dialogs::getOpenFileName(
@@ -797,11 +804,49 @@ bool MainWindow::openConfig(const QString &path)
     return true;
 }
 
+bool MainWindow::openKrakendConfig(const QString &path)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const auto refuse = [this](const QString &text) {
+        Dialogs::showError(this, tr("Cannot open the KrakenD configuration"), text);
+        return false;
+    };
+    // Read once, with the limits of every file the app reads, to say what the file is before anything opens it.
+    const auto bytes = common::BoundedFile::read(path, krakend::ConfigDocument::kMaxBytes);
+    if (!bytes) {
+        const QString reason = bytes.error().details.value(QStringLiteral("reason")).toString();
+        if (bytes.error().code != u"unreadable_file")
+            return refuse(bytes.error().message);
+        if (reason == u"is a directory")
+            return refuse(tr("%1 is a directory.").arg(shown));
+        if (reason == u"permission denied")
+            return refuse(tr("%1 cannot be read: permission denied.").arg(shown));
+        return refuse(tr("%1 cannot be read: %2.").arg(shown, reason));
+    }
+    if (!common::FileKinds::looksLikeJson(bytes.value()))
+        return refuse(tr("%1 is not a JSON file, so not a KrakenD configuration.").arg(shown));
+    const common::FileKind kind = common::FileKinds::classify(bytes.value(), path);
+    if (kind == common::FileKind::Key || kind == common::FileKind::KeySet || kind == common::FileKind::Workspace)
+        return refuse(
+            tr("%1 is not a KrakenD configuration: it holds a %2.").arg(shown, common::FileKinds::name(kind)));
+    if (!openConfig(path))
+        return false;
+    addRecentFile(path);
+    return true;
+}
+
 bool MainWindow::openFile(const QString &path)
 {
     QFile file(path);
     if (!QFileInfo::exists(path)) {
         Dialogs::showError(this, tr("Cannot open file"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    // Opening a FIFO would wait for a writer, reading /dev/zero would never end: only regular files are read.
+    if (const QFileInfo info(path); !info.isFile()) {
+        Dialogs::showError(this, tr("Cannot open file"),
+            info.isDir() ? tr("%1 is a directory.").arg(QDir::toNativeSeparators(path))
+                         : tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -1121,7 +1166,10 @@ bool MainWindow::openWorkspace(const QString &path)
 
 bool MainWindow::writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const
 {
-    if (auto written = common::AtomicFile::write(path, QJsonDocument(json).toJson(QJsonDocument::Indented)); !written) {
+    // Workspaces, the last session and the autosave hold bearer tokens: 0600 whatever the umask.
+    if (auto written = common::AtomicFile::write(
+            path, QJsonDocument(json).toJson(QJsonDocument::Indented), common::AtomicFile::Access::Secret);
+        !written) {
         *error = written.error().message;
         return false;
     }

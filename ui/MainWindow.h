@@ -75,6 +75,10 @@ public:
     void openDemo();
     /// File > Open: asks for a file of any kind and opens it.
     void chooseAndOpenFile();
+    /// File > Open KrakenD Config: opens `path` in the Gateway view and nowhere else. A directory, an unreadable
+    /// file, a file that is not JSON, or a key, key set or workspace is refused with an error (never sent to the
+    /// Inspector). A byte order mark is accepted; the Gateway view reports it as KrakenD would.
+    bool openKrakendConfig(const QString &path);
     /// Edit > Paste token: replaces the token with the clipboard's text.
     void pasteToken();
     /// Edit > Copy as > Decoded JSON: the `decode --json` document to the clipboard.

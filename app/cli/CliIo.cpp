@@ -1,5 +1,7 @@
 #include "CliIo.h"
 
+#include "common/BoundedFile.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -50,23 +52,16 @@ int CliIo::fail(int code, const QString &errorCode, const QString &message) cons
 
 common::Result<QByteArray> CliIo::readInput(const QString &path, qint64 maxBytes)
 {
+    if (path != u"-")
+        return common::BoundedFile::read(path, maxBytes);
     QFile f;
-    if (path == u"-") {
-        if (!f.open(stdin, QIODevice::ReadOnly))
-            return common::Result<QByteArray>::failure(
-                QStringLiteral("unreadable_input"), QStringLiteral("cannot read standard input"));
-    } else {
-        f.setFileName(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return common::Result<QByteArray>::failure(
-                QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-    }
+    if (!f.open(stdin, QIODevice::ReadOnly))
+        return common::Result<QByteArray>::failure(
+            QStringLiteral("unreadable_input"), QStringLiteral("cannot read standard input"));
     QByteArray data = f.read(maxBytes + 1);
     if (data.size() > maxBytes)
         return common::Result<QByteArray>::failure(QStringLiteral("input_too_large"),
-            QStringLiteral("%1 is larger than %2 MiB")
-                .arg(path == u"-" ? QStringLiteral("standard input") : path)
-                .arg(maxBytes / (1024 * 1024)));
+            QStringLiteral("standard input is larger than %1").arg(common::BoundedFile::sizeText(maxBytes)));
     return data;
 }
 

@@ -31,7 +31,8 @@ public:
     /// Token input: positional argument, "-" for stdin, or --token-file FILE.
     [[nodiscard]] common::Result<QString> readToken(
         const QCommandLineParser &parser, const QStringList &positional) const;
-    /// A file's contents, or stdin for "-"; limited to `maxBytes` with a clear error beyond that.
+    /// A file's contents (common::BoundedFile: a regular file only, at most `maxBytes`), or stdin for "-" (read up
+    /// to `maxBytes`, with a clear error beyond that).
     [[nodiscard]] static common::Result<QByteArray> readInput(const QString &path, qint64 maxBytes = 16 * 1024 * 1024);
 
 private:

@@ -3,6 +3,7 @@
 #include "KeyOptions.h"
 #include "NetworkKeys.h"
 
+#include "common/JsonText.h"
 #include "crypto/Backend.h"
 #include "jose/Inspection.h"
 #include "keys/KeyLoader.h"
@@ -121,8 +122,10 @@ common::Result<QJsonObject> collectOptions(const QCommandLineParser &parser, con
     return block;
 }
 
-/// Fills options a token reveals (alg, iss, aud) where the user did not set them.
-void prefillFromToken(QJsonObject &block, const QString &tokenText, QStringList &notes)
+/// Defaults a token reveals (alg, iss, aud), for members the user did not give; `sources` says where each comes
+/// from (printed only for those that end up written). Notes name roles_key / scopes_key candidates.
+void defaultsFromToken(const QJsonObject &given, const QString &tokenText, QJsonObject &defaults,
+    QHash<QString, QString> &sources, QStringList &notes)
 {
     const jose::Token t = jose::Inspection::inspect(tokenText, 0).token;
     if (!t.headerOk)
@@ -136,83 +139,140 @@ void prefillFromToken(QJsonObject &block, const QString &tokenText, QStringList 
                                  roles && c.nested ? QStringLiteral(", needs --roles-key-is-nested") : QString()));
         return parts.join(QStringLiteral("; "));
     };
-    if (!suggestion.rolesKey.isEmpty() && !block.contains(QLatin1String("roles_key")))
+    if (!suggestion.rolesKey.isEmpty() && !given.contains(QLatin1String("roles_key")))
         notes.append(QStringLiteral("roles_key candidates in the token: %1").arg(describe(suggestion.rolesKey, true)));
-    if (!suggestion.scopesKey.isEmpty() && !block.contains(QLatin1String("scopes_key")))
+    if (!suggestion.scopesKey.isEmpty() && !given.contains(QLatin1String("scopes_key")))
         notes.append(
             QStringLiteral("scopes_key candidates in the token: %1").arg(describe(suggestion.scopesKey, false)));
-    if (!block.contains(QLatin1String("alg")) && crypto::Algorithms::fromName(t.alg())) {
-        block.insert(QStringLiteral("alg"), t.alg());
-        notes.append(QStringLiteral("alg %1 taken from the token").arg(t.alg()));
-    }
+    auto offer = [&](const QString &member, const QJsonValue &value, const QString &source) {
+        if (given.contains(member) || defaults.contains(member))
+            return;
+        defaults.insert(member, value);
+        sources.insert(member, source);
+    };
+    if (crypto::Algorithms::fromName(t.alg()))
+        offer(QStringLiteral("alg"), t.alg(), QStringLiteral("the token"));
     if (!t.payloadIsJson)
         return;
-    if (!block.contains(QLatin1String("issuer")) && t.payload.value(QLatin1String("iss")).isString()) {
-        block.insert(QStringLiteral("issuer"), t.payload.value(QLatin1String("iss")));
-        notes.append(QStringLiteral("issuer taken from the token"));
-    }
+    if (t.payload.value(QLatin1String("iss")).isString())
+        offer(QStringLiteral("issuer"), t.payload.value(QLatin1String("iss")), QStringLiteral("the token"));
     const QJsonValue aud = t.payload.value(QLatin1String("aud"));
-    if (!block.contains(QLatin1String("audience")) && (aud.isString() || aud.isArray())) {
-        block.insert(QStringLiteral("audience"), aud.isString() ? QJsonArray {aud} : aud.toArray());
-        notes.append(QStringLiteral("audience taken from the token"));
-    }
+    if (aud.isString() || aud.isArray())
+        offer(
+            QStringLiteral("audience"), aud.isString() ? QJsonArray {aud} : aud.toArray(), QStringLiteral("the token"));
 }
 
-int emitBlock(const CliIo &io, const QCommandLineParser &parser, const QString &ns, const QJsonObject &block,
-    const QStringList &notes)
+/// "alg RS256 taken from the token" for each default that was written.
+QStringList defaultNotes(const QStringList &applied, const QJsonObject &block, const QHash<QString, QString> &sources)
 {
-    for (const auto &n : notes)
-        io.err(QStringLiteral("note: %1").arg(n));
-    const QJsonObject extra {{ns, block}};
+    QStringList notes;
+    for (const QString &member : applied)
+        notes.append(QStringLiteral("%1 %2 taken from %3")
+                         .arg(member, common::JsonText::compact(block.value(member)), sources.value(member)));
+    return notes;
+}
+
+QJsonArray jsonList(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+int emitBlock(const CliIo &io, const QCommandLineParser &parser, krakend::BlockKind kind, const QJsonObject &given,
+    const QJsonObject &defaults, const QHash<QString, QString> &sources, const QStringList &notes)
+{
     const bool wholeEndpoint = parser.isSet(QStringLiteral("endpoint"));
     const QString method = parser.value(QStringLiteral("method"));
-    if (parser.isSet(QStringLiteral("into"))) {
-        if (!wholeEndpoint)
+    const QString shownMethod = method.isEmpty() ? QStringLiteral("GET") : method.toUpper();
+    const QString path = parser.value(QStringLiteral("endpoint"));
+    const bool into = parser.isSet(QStringLiteral("into"));
+    for (const char *flag : {"replace", "rename-legacy"})
+        if (parser.isSet(QLatin1String(flag)) && !into)
             return io.fail(Usage, QStringLiteral("usage"),
-                QStringLiteral("--into needs --endpoint PATH (and --method) to know where the block goes"));
-        auto doc = krakend::ConfigDocument::open(parser.value(QStringLiteral("into")));
-        if (!doc)
-            return io.fail(Usage, doc.error());
-        const int index = doc->findEndpoint(parser.value(QStringLiteral("endpoint")), method);
-        common::Result<void> edited;
-        if (index >= 0) {
-            edited = doc->setEndpointBlock(index, ns, block);
-        } else {
-            auto endpoint = krakend::ConfigExport::endpoint(
-                parser.value(QStringLiteral("endpoint")), method, parser.value(QStringLiteral("backend")), extra);
+                QStringLiteral("--%1 goes with --into krakend.json").arg(QLatin1String(flag)));
+    if (!into) {
+        auto composed = krakend::ConfigExport::composeBlock(kind, {}, given, defaults, true);
+        if (!composed)
+            return io.fail(Usage, composed.error());
+        for (const auto &n :
+            notes + defaultNotes(composed->defaultsApplied, composed->block, sources) + composed->notes)
+            io.err(QStringLiteral("note: %1").arg(n));
+        const QString ns
+            = kind == krakend::BlockKind::Validator ? krakend::ValidatorConfig::ns() : krakend::SignerConfig::ns();
+        QJsonObject out {{ns, composed->block}};
+        if (wholeEndpoint) {
+            auto endpoint = krakend::ConfigExport::endpoint(path, method, parser.value(QStringLiteral("backend")), out);
             if (!endpoint)
                 return io.fail(Usage, endpoint.error());
-            auto added = doc->addEndpoint(endpoint.value());
-            if (!added)
-                edited = added.error();
+            out = endpoint.value();
         }
-        if (!edited)
-            return io.fail(Usage, edited.error());
-        if (auto saved = doc->save(); !saved)
-            return io.fail(Usage, saved.error());
-        const QString what = index >= 0 ? QStringLiteral("updated") : QStringLiteral("added");
-        if (io.json())
-            io.printJson(QJsonObject {{QStringLiteral("file"), doc->path()},
-                {QStringLiteral("endpoint"), parser.value(QStringLiteral("endpoint"))},
-                {QStringLiteral("result"), what}, {ns, block}});
-        else
-            io.out(QStringLiteral("%1 %2 %3 in %4")
-                       .arg(what, method.isEmpty() ? QStringLiteral("GET") : method.toUpper(),
-                           parser.value(QStringLiteral("endpoint")), doc->path()));
+        const QByteArray text
+            = krakend::serializeJson(out, QByteArray(), "  ", krakend::ConfigDocument::preferredOrder()) + '\n';
+        std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
+        std::fflush(stdout);
         return Ok;
     }
-    QJsonObject out = extra;
-    if (wholeEndpoint) {
-        auto endpoint = krakend::ConfigExport::endpoint(
-            parser.value(QStringLiteral("endpoint")), method, parser.value(QStringLiteral("backend")), extra);
-        if (!endpoint)
-            return io.fail(Usage, endpoint.error());
-        out = endpoint.value();
+
+    if (!wholeEndpoint)
+        return io.fail(Usage, QStringLiteral("usage"),
+            QStringLiteral("--into needs --endpoint PATH (and --method) to know where the block goes"));
+    auto doc = krakend::ConfigDocument::open(parser.value(QStringLiteral("into")));
+    if (!doc)
+        return io.fail(Usage, doc.error());
+    krakend::BlockPlacement placement;
+    placement.replace = parser.isSet(QStringLiteral("replace"));
+    placement.renameLegacy = parser.isSet(QStringLiteral("rename-legacy"));
+    auto written = krakend::ConfigExport::writeEndpointBlock(
+        doc.value(), kind, path, method, parser.value(QStringLiteral("backend")), given, defaults, placement);
+    if (!written)
+        return io.fail(Usage, written.error());
+    if (auto saved = doc->save(); !saved)
+        return io.fail(Usage, saved.error());
+    const krakend::BlockWrite &w = written.value();
+
+    for (const auto &n : notes + defaultNotes(w.defaultsApplied, w.block, sources) + w.notes)
+        io.err(QStringLiteral("note: %1").arg(n));
+    for (auto it = w.removed.constBegin(); it != w.removed.constEnd(); ++it)
+        if (w.removedSecurityRelevant.contains(it.key()))
+            io.err(QStringLiteral("warning: removed the security-relevant option %1 (was %2)")
+                       .arg(it.key(), common::JsonText::compact(it.value())));
+    for (const auto &warning : w.warnings)
+        io.err(QStringLiteral("warning: %1").arg(warning));
+
+    const QString mode = w.addedEndpoint || !w.hadBlock ? QStringLiteral("new")
+        : w.replaced                                    ? QStringLiteral("replace")
+                                                        : QStringLiteral("merge");
+    if (io.json()) {
+        QJsonObject report {{QStringLiteral("file"), doc->path()}, {QStringLiteral("endpoint"), path},
+            {QStringLiteral("method"), shownMethod},
+            {QStringLiteral("result"), w.addedEndpoint ? QStringLiteral("added") : QStringLiteral("updated")},
+            {QStringLiteral("mode"), mode}, {QStringLiteral("namespace"), w.key},
+            {QStringLiteral("legacy_namespace"),
+                w.key != krakend::ValidatorConfig::ns() && w.key != krakend::SignerConfig::ns()},
+            {w.key, w.block}, {QStringLiteral("given"), jsonList(w.given)}, {QStringLiteral("kept"), jsonList(w.kept)},
+            {QStringLiteral("removed"), w.removed},
+            {QStringLiteral("removed_security_relevant"), jsonList(w.removedSecurityRelevant)},
+            {QStringLiteral("notes"), jsonList(notes + defaultNotes(w.defaultsApplied, w.block, sources) + w.notes)},
+            {QStringLiteral("warnings"), jsonList(w.warnings)}};
+        if (w.renamed)
+            report.insert(QStringLiteral("renamed_from"), w.previousKey);
+        io.printJson(report);
+        return Ok;
     }
-    const QByteArray text
-        = krakend::serializeJson(out, QByteArray(), "  ", krakend::ConfigDocument::preferredOrder()) + '\n';
-    std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
-    std::fflush(stdout);
+    QString line;
+    if (w.addedEndpoint)
+        line = QStringLiteral("added %1 %2 to %3, with %4").arg(shownMethod, path, doc->path(), w.key);
+    else if (!w.hadBlock)
+        line = QStringLiteral("added %1 to %2 %3 in %4").arg(w.key, shownMethod, path, doc->path());
+    else if (w.replaced)
+        line = QStringLiteral("replaced %1 of %2 %3 in %4").arg(w.key, shownMethod, path, doc->path());
+    else
+        line = QStringLiteral("merged into %1 of %2 %3 in %4: set %5; kept %6")
+                   .arg(w.key, shownMethod, path, doc->path(),
+                       w.given.isEmpty() ? QStringLiteral("nothing") : w.given.join(QStringLiteral(", ")),
+                       w.kept.isEmpty() ? QStringLiteral("nothing") : w.kept.join(QStringLiteral(", ")));
+    if (w.renamed)
+        line += QStringLiteral(" (renamed from %1)").arg(w.previousKey);
+    io.out(line);
     return Ok;
 }
 
@@ -224,8 +284,14 @@ void addPlacementOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("backend"), QStringLiteral("Backend URL of the endpoint (http://host:port/path)."),
         QStringLiteral("URL")});
     parser.addOption({QStringLiteral("into"),
-        QStringLiteral("Add or replace the endpoint's block in this krakend.json (atomic, rest kept byte for byte)."),
+        QStringLiteral("Write the block into this krakend.json (atomic, rest kept byte for byte): an existing block "
+                       "is merged (given options win, every other one stays)."),
         QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("replace"),
+        QStringLiteral("With --into: replace the whole existing block (each security-relevant option it removes is "
+                       "printed).")});
+    parser.addOption({QStringLiteral("rename-legacy"),
+        QStringLiteral("With --into: rewrite a legacy github.com/devopsfaith/krakend-jose key as the short one.")});
 }
 
 int runConfigValidator(const QStringList &args)
@@ -241,7 +307,7 @@ int runConfigValidator(const QStringList &args)
     bool json = false;
     if (const int rc = parseCommand(parser, args,
             QStringLiteral("jwt-workbench-cli config validator [options] [--endpoint PATH [--method M] --backend URL] "
-                           "[--into krakend.json]"),
+                           "[--into krakend.json [--replace] [--rename-legacy]]"),
             QStringLiteral("Print an auth/validator block (or endpoint) that KrakenD's schema and runtime accept."),
             json);
         rc >= 0)
@@ -250,9 +316,12 @@ int runConfigValidator(const QStringList &args)
     auto block = collectOptions(parser, krakend::ValidatorConfig::options());
     if (!block)
         return io.fail(Usage, block.error());
+    const QJsonObject &given = block.value();
+    QJsonObject defaults;
+    QHash<QString, QString> sources;
     QStringList notes;
     if (parser.isSet(QStringLiteral("from-token")))
-        prefillFromToken(block.value(), parser.value(QStringLiteral("from-token")), notes);
+        defaultsFromToken(given, parser.value(QStringLiteral("from-token")), defaults, sources, notes);
     if (parser.isSet(QStringLiteral("from-issuer"))) {
         auto options = networkOptions(parser);
         if (!options)
@@ -263,13 +332,19 @@ int runConfigValidator(const QStringList &args)
             return io.fail(
                 fetched.error().code == u"invalid_url" || fetched.error().code == u"insecure_url" ? Usage : Network,
                 fetched.error());
-        QJsonObject &b = block.value();
-        if (!b.contains(QLatin1String("jwk_url")) && !b.contains(QLatin1String("jwk_local_path")))
-            b.insert(QStringLiteral("jwk_url"), fetched->jwksUrl.toString());
-        if (!b.contains(QLatin1String("issuer")))
-            b.insert(QStringLiteral("issuer"),
-                fetched->discovery.value(QLatin1String("issuer")).toString(fetched->issuer.toString()));
-        if (!b.contains(QLatin1String("alg"))) {
+        // Defaults only: what the user gave, and in a merge what the block already has, wins.
+        const QString discovery = fetched->discoveryUrl.toDisplayString();
+        auto offer = [&](const QString &member, const QJsonValue &value, const QString &source) {
+            if (given.contains(member) || defaults.contains(member)) // --from-token's come first
+                return;
+            defaults.insert(member, value);
+            sources.insert(member, source);
+        };
+        if (!given.contains(QLatin1String("jwk_url")) && !given.contains(QLatin1String("jwk_local_path")))
+            offer(QStringLiteral("jwk_url"), fetched->jwksUrl.toString(), discovery);
+        offer(QStringLiteral("issuer"),
+            fetched->discovery.value(QLatin1String("issuer")).toString(fetched->issuer.toString()), discovery);
+        if (!given.contains(QLatin1String("alg")) && !defaults.contains(QLatin1String("alg"))) {
             // The first algorithm the issuer advertises that one of its keys can serve.
             const QJsonArray advertised
                 = fetched->discovery.value(QLatin1String("id_token_signing_alg_values_supported")).toArray();
@@ -279,21 +354,17 @@ int runConfigValidator(const QStringList &args)
                 for (const auto &k : fetched->keys.keys)
                     served = served || (alg && crypto::Algorithms::forKey(k.key.type(), k.key.curve()).contains(*alg));
                 if (served) {
-                    b.insert(QStringLiteral("alg"), a.toString());
+                    defaults.insert(QStringLiteral("alg"), a.toString());
+                    sources.insert(QStringLiteral("alg"), discovery);
                     break;
                 }
             }
         }
-        notes.append(QStringLiteral("issuer and jwk_url taken from %1").arg(fetched->discoveryUrl.toDisplayString()));
-        if (!options->extraCa.isEmpty() && !b.contains(QLatin1String("jwk_local_ca")))
+        if (!options->extraCa.isEmpty() && !given.contains(QLatin1String("jwk_local_ca")))
             notes.append(
                 QStringLiteral("the issuer needed --ca: set --jwk-local-ca to the CA file path KrakenD can read"));
     }
-    QStringList exportNotes;
-    auto exported = krakend::ConfigExport::validatorBlock(block.value(), &exportNotes);
-    if (!exported)
-        return io.fail(Usage, exported.error());
-    return emitBlock(io, parser, krakend::ValidatorConfig::ns(), exported.value(), notes + exportNotes);
+    return emitBlock(io, parser, krakend::BlockKind::Validator, given, defaults, sources, notes);
 }
 
 int runConfigSigner(const QStringList &args)
@@ -304,7 +375,7 @@ int runConfigSigner(const QStringList &args)
     bool json = false;
     if (const int rc = parseCommand(parser, args,
             QStringLiteral("jwt-workbench-cli config signer [options] [--endpoint PATH [--method M] --backend URL] "
-                           "[--into krakend.json]"),
+                           "[--into krakend.json [--replace] [--rename-legacy]]"),
             QStringLiteral("Print an auth/signer block (or endpoint) that KrakenD's schema and runtime accept."), json);
         rc >= 0)
         return rc;
@@ -312,11 +383,7 @@ int runConfigSigner(const QStringList &args)
     auto block = collectOptions(parser, krakend::SignerConfig::options());
     if (!block)
         return io.fail(Usage, block.error());
-    QStringList notes;
-    auto exported = krakend::ConfigExport::signerBlock(block.value(), &notes);
-    if (!exported)
-        return io.fail(Usage, exported.error());
-    return emitBlock(io, parser, krakend::SignerConfig::ns(), exported.value(), notes);
+    return emitBlock(io, parser, krakend::BlockKind::Signer, block.value(), {}, {}, {});
 }
 
 int runConfigLint(const QStringList &args)

@@ -14,11 +14,14 @@ namespace jwb::cli {
 
 namespace {
 
-/// Writes output to stdout or, with --out, atomically to a file.
-int emit(const CliIo &io, const QCommandLineParser &parser, const QByteArray &bytes)
+/// Writes output to stdout or, with --out, atomically to a file; a file with private material is 0600 whatever
+/// the umask.
+int emit(const CliIo &io, const QCommandLineParser &parser, const QByteArray &bytes, bool secret)
 {
     if (parser.isSet(QStringLiteral("out"))) {
-        if (auto written = common::AtomicFile::write(parser.value(QStringLiteral("out")), bytes); !written)
+        if (auto written = common::AtomicFile::write(parser.value(QStringLiteral("out")), bytes,
+                secret ? common::AtomicFile::Access::Secret : common::AtomicFile::Access::Default);
+            !written)
             return io.fail(Usage, written.error());
         return Ok;
     }
@@ -94,11 +97,11 @@ int runKeygen(const QStringList &args)
         auto pem = key->toPem(!pub);
         if (!pem)
             return io.fail(Usage, pem.error());
-        return emit(io, parser, pem.value());
+        return emit(io, parser, pem.value(), !pub);
     }
     const QJsonObject obj = pub ? jwk.publicJson() : jwk.json;
     return emit(
-        io, parser, jsonText(format == u"jwks" ? QJsonObject {{QStringLiteral("keys"), QJsonArray {obj}}} : obj));
+        io, parser, jsonText(format == u"jwks" ? QJsonObject {{QStringLiteral("keys"), QJsonArray {obj}}} : obj), !pub);
 }
 
 int runKeyConvert(const QStringList &args)
@@ -170,8 +173,8 @@ int runKeyConvert(const QStringList &args)
         QJsonArray arr;
         for (const auto &k : selected)
             arr.append(priv ? k.json : k.publicJson());
-        return emit(
-            io, parser, jsonText(to == u"jwk" ? arr.first().toObject() : QJsonObject {{QStringLiteral("keys"), arr}}));
+        return emit(io, parser,
+            jsonText(to == u"jwk" ? arr.first().toObject() : QJsonObject {{QStringLiteral("keys"), arr}}), priv);
     }
     const auto fmt = pemFormat == u"type-specific" ? crypto::PemFormat::TypeSpecific : crypto::PemFormat::Standard;
     if (to == u"der" && selected.size() > 1)
@@ -183,7 +186,7 @@ int runKeyConvert(const QStringList &args)
             return io.fail(Usage, bytes.error());
         out += bytes.value();
     }
-    return emit(io, parser, out);
+    return emit(io, parser, out, priv);
 }
 
 int runKeyThumbprint(const QStringList &args)

@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "KeyOptions.h"
 
+#include "common/AtomicFile.h"
 #include "common/Duration.h"
 #include "krakend/Simulator.h"
 #include "krakend/TestTokens.h"
@@ -11,17 +12,17 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace jwb::cli {
 
 namespace {
 
-common::Result<QJsonObject> readObject(const QString &path, const QString &what)
+common::Result<QJsonObject> readObject(const QString &path, const QString &what, QByteArray *text)
 {
     auto data = CliIo::readInput(path);
     if (!data)
         return data.error();
+    *text = data.value();
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(data.value(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
@@ -91,7 +92,8 @@ int runMatrix(const QStringList &args)
     }
 
     const QString file = parser.value(hasConfig ? QStringLiteral("config") : QStringLiteral("validator"));
-    auto document = readObject(file, hasConfig ? QStringLiteral("config") : QStringLiteral("validator file"));
+    QByteArray text;
+    auto document = readObject(file, hasConfig ? QStringLiteral("config") : QStringLiteral("validator file"), &text);
     if (!document)
         return io.fail(Usage, document.error());
     const QString baseDir = file == u"-" ? QString() : QFileInfo(file).absolutePath();
@@ -106,6 +108,7 @@ int runMatrix(const QStringList &args)
                 QStringLiteral("%1 %2 is not an endpoint of %3")
                     .arg(method, parser.value(QStringLiteral("endpoint")), file));
         setup = krakend::SimulationSetup::fromEndpoint(document.value(), *endpoint, baseDir);
+        setup.checkConfigText(text);
         if (baseUrl.isEmpty() && document->value(QLatin1String("port")).isDouble())
             baseUrl = QStringLiteral("http://localhost:%1").arg(document->value(QLatin1String("port")).toInt());
     } else {
@@ -132,11 +135,11 @@ int runMatrix(const QStringList &args)
 
     if (parser.isSet(QStringLiteral("jwks-out"))) {
         const QString out = parser.value(QStringLiteral("jwks-out"));
-        QSaveFile f(out);
         const QByteArray bytes = QJsonDocument(set.jwksForLocalPath()).toJson(QJsonDocument::Indented);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return io.fail(
-                Usage, QStringLiteral("write_failed"), QStringLiteral("cannot write %1: %2").arg(out, f.errorString()));
+        if (auto written = common::AtomicFile::write(out, bytes,
+                set.jwksHoldsSecret() ? common::AtomicFile::Access::Secret : common::AtomicFile::Access::Default);
+            !written)
+            return io.fail(Usage, written.error());
     }
 
     if (json) {

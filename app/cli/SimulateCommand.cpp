@@ -84,11 +84,13 @@ QString normaliseToken(QString token)
     return token;
 }
 
-common::Result<QJsonObject> readJsonObject(const QString &path, const QString &what)
+/// The JSON object of a file; `text` receives the bytes (what KrakenD itself would make of them is asked later).
+common::Result<QJsonObject> readJsonObject(const QString &path, const QString &what, QByteArray *text)
 {
     auto data = CliIo::readInput(path);
     if (!data)
         return data.error();
+    *text = data.value();
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(data.value(), &error);
     if (error.error != QJsonParseError::NoError) {
@@ -249,7 +251,9 @@ int runSimulate(const QStringList &args)
     };
 
     const QString file = parser.value(hasConfig ? QStringLiteral("config") : QStringLiteral("validator"));
-    auto document = readJsonObject(file, hasConfig ? QStringLiteral("config") : QStringLiteral("validator file"));
+    QByteArray text;
+    auto document
+        = readJsonObject(file, hasConfig ? QStringLiteral("config") : QStringLiteral("validator file"), &text);
     if (!document)
         return io.fail(Usage, document.error());
     const QString baseDir = file == u"-" ? QString() : QFileInfo(file).absolutePath();
@@ -264,6 +268,7 @@ int runSimulate(const QStringList &args)
             if (!SimulationSetup::validatorBlock(endpoint))
                 continue;
             SimulationSetup setup = SimulationSetup::fromEndpoint(document.value(), endpoint, baseDir);
+            setup.checkConfigText(text);
             const SimulationResult r = simulate(setup);
             QJsonObject o = r.toJson();
             o.insert(QStringLiteral("endpoint"), setup.endpoint);
@@ -312,6 +317,7 @@ int runSimulate(const QStringList &args)
                         known.isEmpty() ? QStringLiteral("no endpoints") : known.join(QStringLiteral(", "))));
         }
         setup = SimulationSetup::fromEndpoint(document.value(), *endpoint, baseDir);
+        setup.checkConfigText(text);
     } else {
         setup = SimulationSetup::fromValidatorDocument(document.value(), baseDir);
     }

@@ -23,7 +23,9 @@ bool isBinary(const QByteArray &content)
 
 FileKind classify(const QByteArray &content, const QString &fileName)
 {
-    const QByteArray trimmed = content.trimmed();
+    // A UTF-8 byte order mark (some Windows editors write one) says nothing about the kind: a krakend.json with one
+    // is still a KrakenD config (which KrakenD refuses to start with; the Gateway view says so).
+    const QByteArray trimmed = (content.startsWith("\xEF\xBB\xBF") ? content.mid(3) : content).trimmed();
     if (trimmed.isEmpty())
         return fileName.endsWith(QLatin1String(".jwb.json"), Qt::CaseInsensitive) ? FileKind::Workspace
                                                                                   : FileKind::Unknown;
@@ -58,6 +60,14 @@ FileKind classify(const QByteArray &content, const QString &fileName)
             return FileKind::Workspace;
     }
     return FileKind::Token;
+}
+
+bool looksLikeJson(const QByteArray &content)
+{
+    qsizetype i = content.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < content.size() && (content[i] == ' ' || content[i] == '\t' || content[i] == '\n' || content[i] == '\r'))
+        ++i;
+    return i < content.size() && (content[i] == '{' || content[i] == '[');
 }
 
 QString name(FileKind kind)

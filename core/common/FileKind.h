@@ -20,9 +20,12 @@ namespace FileKinds {
 /// The marker member of a workspace file.
 inline constexpr char kWorkspaceMarker[] = "jwt_workbench_workspace";
 
-/// Decides from the content (the file name only breaks ties: *.jwb.json). Never fails: text that is nothing
-/// else is a Token, so that the inspector can say what is wrong with it.
+/// Decides from the content (the file name only breaks ties: *.jwb.json); a leading UTF-8 byte order mark is
+/// ignored. Never fails: text that is nothing else is a Token, so that the inspector can say what is wrong with it.
 [[nodiscard]] FileKind classify(const QByteArray &content, const QString &fileName = {});
+/// Whether `content` can be JSON text at all: past a UTF-8 byte order mark and white space comes '{' or '['.
+/// (What "Open KrakenD Config" requires before anything else; such a file is never sent anywhere else.)
+[[nodiscard]] bool looksLikeJson(const QByteArray &content);
 [[nodiscard]] QString name(FileKind kind); ///< "token", "key", "key set", "KrakenD config", "workspace", "unknown"
 } // namespace FileKinds
 

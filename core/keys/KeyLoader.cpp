@@ -1,8 +1,8 @@
 #include "keys/KeyLoader.h"
 
+#include "common/BoundedFile.h"
 #include "jose/Base64Url.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -13,7 +13,7 @@ namespace jwb::keys::KeyLoader {
 using common::Result;
 
 namespace {
-constexpr qint64 kMaxKeyFile = 4 * 1024 * 1024;
+constexpr qint64 kMaxKeyFile = common::BoundedFile::kKeyFileMax;
 
 /// The ROCA check Jwk::fromJson applies, for keys that arrive as PEM or DER: the same key is refused in every form.
 std::optional<common::Error> rocaError(const crypto::Key &key)
@@ -103,15 +103,14 @@ Result<JwkSet> load(const QByteArray &raw)
 
 Result<JwkSet> loadFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Result<JwkSet>::failure(
-            QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-    const QByteArray data = f.read(kMaxKeyFile + 1);
-    if (data.size() > kMaxKeyFile)
-        return Result<JwkSet>::failure(
-            QStringLiteral("input_too_large"), QStringLiteral("%1 is larger than 4 MiB: not a key file").arg(path));
-    auto set = load(data);
+    auto data = common::BoundedFile::read(path, kMaxKeyFile);
+    if (!data) {
+        if (data.error().code == u"input_too_large")
+            return Result<JwkSet>::failure(data.error().code,
+                QStringLiteral("%1: not a key file").arg(data.error().message), data.error().details);
+        return data.error();
+    }
+    auto set = load(data.value());
     if (!set)
         return Result<JwkSet>::failure(
             set.error().code, QStringLiteral("%1: %2").arg(path, set.error().message), set.error().details);

@@ -1,8 +1,9 @@
 #include "krakend/ConfigDocument.h"
 
 #include "common/AtomicFile.h"
+#include "common/BoundedFile.h"
+#include "common/FileKind.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,8 +39,17 @@ const QStringList &ConfigDocument::preferredOrder()
     return order;
 }
 
+namespace {
+constexpr char kByteOrderMark[] = "\xEF\xBB\xBF";
+} // namespace
+
 Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QString &path)
 {
+    // Text that cannot be JSON at all is not reported byte by byte: the file may be anything (/etc/shadow, a binary).
+    if (!common::FileKinds::looksLikeJson(text))
+        return Result<ConfigDocument>::failure(QStringLiteral("invalid_json"),
+            QStringLiteral("%1 is not a JSON file, so not a KrakenD configuration")
+                .arg(path.isEmpty() ? QStringLiteral("the text") : path));
     ConfigDocument d;
     d.m_path = path;
     d.m_text = text;
@@ -65,15 +75,10 @@ Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QS
 
 Result<ConfigDocument> ConfigDocument::open(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Result<ConfigDocument>::failure(
-            QStringLiteral("unreadable_file"), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-    const QByteArray data = f.read(64 * 1024 * 1024 + 1);
-    if (data.size() > 64 * 1024 * 1024)
-        return Result<ConfigDocument>::failure(
-            QStringLiteral("input_too_large"), QStringLiteral("%1 is larger than 64 MiB").arg(path));
-    return fromText(data, path);
+    auto data = common::BoundedFile::read(path, kMaxBytes);
+    if (!data)
+        return data.error();
+    return fromText(data.value(), path);
 }
 
 Result<void> ConfigDocument::reparse()
@@ -295,6 +300,26 @@ Result<void> ConfigDocument::setEndpointBlock(int index, const QString &ns, cons
     return setMember(extra, key, block);
 }
 
+QString ConfigDocument::endpointBlockKey(int index, const QString &ns) const
+{
+    const QJsonObject extra = endpoint(index).value(QLatin1String("extra_config")).toObject();
+    const QString key = endpointNamespace(index, ns);
+    return extra.contains(key) ? key : QString();
+}
+
+Result<void> ConfigDocument::renameLegacyEndpointBlock(int index, const QString &ns, const QJsonObject &block)
+{
+    if (auto g = writeGuard(); !g)
+        return g;
+    if (index < 0 || index >= endpoints().size())
+        return Result<void>::failure(QStringLiteral("unknown_endpoint"), QStringLiteral("no endpoint #%1").arg(index));
+    const QString legacy = legacyOf(ns);
+    if (!legacy.isEmpty())
+        if (auto r = removeMember(endpointPath(index) + QStringList {QStringLiteral("extra_config")}, legacy); !r)
+            return r;
+    return setEndpointBlock(index, ns, block);
+}
+
 Result<void> ConfigDocument::removeEndpointBlock(int index, const QString &ns)
 {
     if (auto g = writeGuard(); !g)
@@ -361,6 +386,28 @@ Result<void> ConfigDocument::removeEndpoint(int index)
     return reparse();
 }
 
+bool ConfigDocument::hasByteOrderMark() const
+{
+    return m_text.startsWith(kByteOrderMark);
+}
+
+Result<void> ConfigDocument::removeByteOrderMark()
+{
+    if (!hasByteOrderMark())
+        return {};
+    if (auto g = writeGuard(); !g)
+        return g;
+    return setText(m_text.mid(3));
+}
+
+QString ConfigDocument::startupProblem(const QByteArray &text)
+{
+    if (!text.startsWith(kByteOrderMark))
+        return QString();
+    return QStringLiteral("the file starts with a UTF-8 byte order mark (bytes EF BB BF), which Go's encoding/json "
+                          "refuses: \"invalid character '\u00EF' looking for beginning of value\"");
+}
+
 Result<void> ConfigDocument::setText(const QByteArray &text)
 {
     const QByteArray previous = m_text;
@@ -380,14 +427,17 @@ Result<void> ConfigDocument::save(const QString &target)
     const QString path = target.isEmpty() ? m_path : target;
     if (path.isEmpty())
         return Result<void>::failure(QStringLiteral("usage"), QStringLiteral("no file name to save to"));
-    const QString backup = path + QStringLiteral(".bak");
-    if (QFileInfo::exists(path) && !QFileInfo::exists(backup)) {
-        QFile original(path);
-        if (!original.open(QIODevice::ReadOnly))
-            return Result<void>::failure(QStringLiteral("unreadable_file"),
-                QStringLiteral("cannot read %1: %2").arg(path, original.errorString()));
-        const QByteArray bytes = original.readAll();
-        if (auto written = common::AtomicFile::write(backup, bytes); !written)
+    // Through a symbolic link the target is saved, so the backup is the target's: named after it, next to it,
+    // with its mode (a 0600 krakend.json does not get a world-readable copy).
+    const QString resolved = common::AtomicFile::resolvedPath(path);
+    const QString backup = resolved + QStringLiteral(".bak");
+    if (QFileInfo::exists(resolved) && !QFileInfo::exists(backup)) {
+        auto bytes = common::BoundedFile::read(resolved, kMaxBytes);
+        if (!bytes)
+            return bytes.error();
+        if (auto written
+            = common::AtomicFile::write(backup, bytes.value(), common::AtomicFile::permissionsOf(resolved));
+            !written)
             return Result<void>::failure(QStringLiteral("unwritable_file"),
                 QStringLiteral("cannot write the backup (%1)").arg(written.error().message));
     }

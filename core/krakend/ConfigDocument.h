@@ -28,11 +28,14 @@ struct EndpointInfo
 /// A krakend.json opened for lossless editing. Every edit touches only the bytes of the members it changes:
 /// untouched regions of the text, key order, unknown keys, `@comment` keys and number spellings stay
 /// byte-identical. Files using flexible-configuration templates (`{{ ... }}`) can be read where they are
-/// valid JSON but are refused for writing. save() is atomic (QSaveFile) and keeps a one-time `.bak` of the
-/// original.
+/// valid JSON but are refused for writing. save() is atomic (common::AtomicFile) and keeps a one-time `.bak` of the
+/// original with the original's mode; through a symbolic link the target is saved and backed up.
 class ConfigDocument
 {
 public:
+    /// The largest krakend.json open() reads.
+    static constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
+
     static common::Result<ConfigDocument> fromText(const QByteArray &text, const QString &path = {});
     static common::Result<ConfigDocument> open(const QString &path);
 
@@ -42,6 +45,15 @@ public:
     [[nodiscard]] bool usesTemplates() const { return m_templates; }
     [[nodiscard]] bool isModified() const { return m_text != m_original; }
 
+    /// Whether the text starts with a UTF-8 byte order mark (EF BB BF). The document opens and edits as usual
+    /// (the mark is kept, byte for byte), but KrakenD would not start: see startupProblem().
+    [[nodiscard]] bool hasByteOrderMark() const;
+    /// Removes the leading byte order mark: an edit like any other (undoable through the text, isModified()).
+    common::Result<void> removeByteOrderMark();
+    /// What keeps KrakenD from starting with this krakend.json text before it reads any block, in Go's words:
+    /// a leading byte order mark, which Go's encoding/json refuses. Empty when nothing does.
+    [[nodiscard]] static QString startupProblem(const QByteArray &text);
+
     [[nodiscard]] QList<EndpointInfo> endpoints() const;
     /// Index of the endpoint with this path and method (GET when empty), or -1.
     [[nodiscard]] int findEndpoint(const QString &path, const QString &method = {}) const;
@@ -50,8 +62,15 @@ public:
     [[nodiscard]] QJsonObject endpointBlock(int index, const QString &ns) const;
     [[nodiscard]] QJsonObject serviceBlock(const QString &ns) const;
 
-    /// Sets extra_config[ns] of an endpoint to `block`, member by member (unchanged members keep their bytes).
+    /// The extra_config key of endpoint `index` that holds its `ns` block: `ns` itself, or the legacy alias when
+    /// only that exists (as KrakenD reads them); empty when there is neither.
+    [[nodiscard]] QString endpointBlockKey(int index, const QString &ns) const;
+    /// Sets extra_config[ns] of an endpoint to `block`, member by member (unchanged members keep their bytes). A
+    /// block under the legacy alias is edited in place, under that key: every member not in `block` is removed.
     common::Result<void> setEndpointBlock(int index, const QString &ns, const QJsonObject &block);
+    /// Writes `block` under `ns` itself and removes the legacy alias's member (a block KrakenD reads under the
+    /// legacy key moves to the short one; an alias shadowed by `ns` goes too).
+    common::Result<void> renameLegacyEndpointBlock(int index, const QString &ns, const QJsonObject &block);
     common::Result<void> removeEndpointBlock(int index, const QString &ns);
     common::Result<void> setServiceBlock(const QString &ns, const QJsonObject &block);
     common::Result<void> removeServiceBlock(const QString &ns);
@@ -64,7 +83,8 @@ public:
     common::Result<void> setText(const QByteArray &text);
 
     /// Writes the document atomically to `path` (default: where it was opened), creating `<path>.bak` with the
-    /// original bytes before the first overwrite of an existing file.
+    /// original bytes and mode before the first overwrite of an existing file. When `path` is a symbolic link,
+    /// the link's target gets the new content and the backup is `<target>.bak`; the link stays.
     common::Result<void> save(const QString &path = {});
 
     /// Preferred member order when new blocks are written (alg and key source first).

@@ -1,7 +1,9 @@
 #include "krakend/ConfigExport.h"
 
 #include "common/Duration.h"
+#include "krakend/ConfigDocument.h"
 #include "krakend/Linter.h"
+#include "krakend/Namespaces.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -90,51 +92,207 @@ Result<QJsonObject> applyKeySourceRules(QJsonObject b, QStringList *notes, bool 
 }
 } // namespace
 
+const QStringList &securityRelevant(BlockKind kind)
+{
+    static const QStringList validator = {QStringLiteral("alg"), QStringLiteral("jwk_url"),
+        QStringLiteral("jwk_local_path"), QStringLiteral("issuer"), QStringLiteral("audience"), QStringLiteral("roles"),
+        QStringLiteral("roles_key"), QStringLiteral("roles_key_is_nested"), QStringLiteral("scopes"),
+        QStringLiteral("scopes_key"), QStringLiteral("scopes_matcher"), QStringLiteral("propagate_claims"),
+        QStringLiteral("disable_jwk_security"), QStringLiteral("jwk_fingerprints"), QStringLiteral("jwk_local_ca"),
+        QStringLiteral("cipher_suites"), QStringLiteral("cache"), QStringLiteral("key_identify_strategy"),
+        QStringLiteral("leeway"), QStringLiteral("auth_header_name"), QStringLiteral("cookie_key"),
+        QStringLiteral("secret_url"), QStringLiteral("cypher_key")};
+    static const QStringList signer = {QStringLiteral("alg"), QStringLiteral("kid"), QStringLiteral("keys_to_sign"),
+        QStringLiteral("jwk_url"), QStringLiteral("jwk_local_path"), QStringLiteral("disable_jwk_security"),
+        QStringLiteral("jwk_fingerprints"), QStringLiteral("jwk_local_ca"), QStringLiteral("cipher_suites"),
+        QStringLiteral("full"), QStringLiteral("secret_url"), QStringLiteral("cypher_key")};
+    return kind == BlockKind::Validator ? validator : signer;
+}
+
+Result<BlockWrite> composeBlock(BlockKind kind, const QJsonObject &existing, const QJsonObject &givenOptions,
+    const QJsonObject &defaults, bool replace)
+{
+    const bool signer = kind == BlockKind::Signer;
+    const bool merge = !replace && !existing.isEmpty();
+    const QString jwkUrl = QStringLiteral("jwk_url");
+    const QString jwkLocalPath = QStringLiteral("jwk_local_path");
+    BlockWrite w;
+    w.replaced = !merge;
+
+    QJsonObject given = givenOptions;
+    if (signer) {
+        for (const char *dropped : {"typ", "leeway"}) {
+            if (given.contains(QLatin1String(dropped))) {
+                given.remove(QLatin1String(dropped));
+                w.notes.append(QStringLiteral("%1 not written: %2")
+                                   .arg(QLatin1String(dropped),
+                                       qstrcmp(dropped, "typ") == 0 ? QStringLiteral("it is not in KrakenD's schema")
+                                                                    : QStringLiteral("KrakenD CE ignores it")));
+            }
+        }
+    }
+
+    // Given members win; the same name in another case goes (Go's decoder matches names case-insensitively).
+    QJsonObject block = merge ? existing : QJsonObject();
+    for (auto it = given.constBegin(); it != given.constEnd(); ++it) {
+        const QStringList names = block.keys();
+        for (const QString &name : names)
+            if (name != it.key() && name.compare(it.key(), Qt::CaseInsensitive) == 0)
+                block.remove(name);
+        block.insert(it.key(), it.value());
+    }
+    // Exactly one key source: giving one replaces the other.
+    if (merge && given.contains(jwkUrl) && !given.contains(jwkLocalPath))
+        block.remove(jwkLocalPath);
+    if (merge && given.contains(jwkLocalPath) && !given.contains(jwkUrl))
+        block.remove(jwkUrl);
+    for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
+        if (block.contains(it.key()))
+            continue;
+        if ((it.key() == jwkUrl || it.key() == jwkLocalPath)
+            && (block.contains(jwkUrl) || block.contains(jwkLocalPath)))
+            continue;
+        block.insert(it.key(), it.value());
+        w.defaultsApplied.append(it.key());
+    }
+
+    if (signer && !block.contains(QLatin1String("kid")))
+        return Result<BlockWrite>::failure(
+            QStringLiteral("usage"), QStringLiteral("--kid is required for auth/signer"));
+    if (signer && !block.contains(QLatin1String("keys_to_sign")))
+        return Result<BlockWrite>::failure(
+            QStringLiteral("usage"), QStringLiteral("--keys-to-sign is required for auth/signer"));
+    auto ruled = applyKeySourceRules(block, &w.notes, signer);
+    if (!ruled)
+        return ruled.error();
+    // Durations are rewritten in single-unit form where this call sets them; a kept one stays as it was.
+    QStringList durations;
+    if (!signer)
+        for (const QString &name : {QStringLiteral("leeway"), QStringLiteral("failed_jwk_key_cooldown")})
+            if (!merge || given.contains(name) || w.defaultsApplied.contains(name))
+                durations.append(name);
+    auto normalised = normaliseDurations(ruled.value(), durations, &w.notes);
+    if (!normalised)
+        return normalised.error();
+
+    // The schema and the run time: what this call writes must pass; what a merge kept is reported, not refused
+    // (unless the block as a whole is broken: no alg, no or two key sources, a required member missing).
+    static const QStringList structural
+        = {QStringLiteral("missing_alg"), QStringLiteral("key_source_oneof"), QStringLiteral("missing_member")};
+    const common::Findings findings
+        = signer ? Linter::lintSignerBlock(normalised.value()) : Linter::lintValidatorBlock(normalised.value());
+    for (const auto &f : findings) {
+        if (f.severity != common::Severity::Error)
+            continue;
+        const bool keptMember
+            = merge && existing.contains(f.subject) && !given.contains(f.subject) && !structural.contains(f.code);
+        if (!keptMember)
+            return Result<BlockWrite>::failure(
+                QStringLiteral("invalid_option"), QStringLiteral("%1: %2").arg(f.subject, f.message));
+        w.warnings.append(QStringLiteral("%1 (kept as it was): %2").arg(f.subject, f.message));
+    }
+
+    w.block = normalised.value();
+    w.given = given.keys();
+    for (auto it = existing.constBegin(); it != existing.constEnd(); ++it) {
+        if (!w.block.contains(it.key()))
+            w.removed.insert(it.key(), it.value());
+        else if (merge && !given.contains(it.key()) && w.block.value(it.key()) == it.value())
+            w.kept.append(it.key());
+    }
+    for (auto it = w.removed.constBegin(); it != w.removed.constEnd(); ++it)
+        if (securityRelevant(kind).contains(it.key()))
+            w.removedSecurityRelevant.append(it.key());
+    return w;
+}
+
+Result<BlockWrite> writeEndpointBlock(ConfigDocument &doc, BlockKind kind, const QString &path, const QString &method,
+    const QString &backendUrl, const QJsonObject &given, const QJsonObject &defaults, const BlockPlacement &placement)
+{
+    const QString ns = kind == BlockKind::Validator ? Namespace::validator : Namespace::signer;
+    const QString legacy = kind == BlockKind::Validator ? Namespace::legacyValidator : Namespace::legacySigner;
+    QStringList fileWarnings;
+    if (const QString problem = ConfigDocument::startupProblem(doc.text()); !problem.isEmpty())
+        fileWarnings.append(QStringLiteral("%1: %2; KrakenD would not start with this file: remove the byte order "
+                                           "mark (it is kept here, as every byte not edited)")
+                                .arg(doc.path().isEmpty() ? QStringLiteral("the file") : doc.path(), problem));
+
+    const int index = doc.findEndpoint(path, method);
+    if (index < 0) {
+        auto composed = composeBlock(kind, {}, given, defaults, true);
+        if (!composed)
+            return composed.error();
+        auto endpointObject = endpoint(path, method, backendUrl, QJsonObject {{ns, composed->block}});
+        if (!endpointObject)
+            return endpointObject.error();
+        auto added = doc.addEndpoint(endpointObject.value());
+        if (!added)
+            return added.error();
+        BlockWrite w = composed.value();
+        w.endpoint = added.value();
+        w.addedEndpoint = true;
+        w.key = ns;
+        w.block = doc.endpoint(w.endpoint).value(QLatin1String("extra_config")).toObject().value(ns).toObject();
+        w.warnings += fileWarnings;
+        return w;
+    }
+
+    const QString previousKey = doc.endpointBlockKey(index, ns);
+    const QJsonObject existing = previousKey.isEmpty() ? QJsonObject() : doc.endpointBlock(index, ns);
+    auto composed = composeBlock(kind, existing, given, defaults, placement.replace);
+    if (!composed)
+        return composed.error();
+    BlockWrite w = composed.value();
+    w.endpoint = index;
+    w.hadBlock = !previousKey.isEmpty();
+    w.previousKey = previousKey;
+    const bool legacyPresent = doc.endpoint(index).value(QLatin1String("extra_config")).toObject().contains(legacy);
+    common::Result<void> written;
+    if (placement.renameLegacy && legacyPresent) {
+        written = doc.renameLegacyEndpointBlock(index, ns, w.block);
+        w.key = ns;
+        w.renamed = previousKey == legacy;
+        if (!w.renamed)
+            w.notes.append(
+                QStringLiteral("the legacy key %1 was removed: KrakenD ignored it, %2 being present").arg(legacy, ns));
+    } else {
+        written = doc.setEndpointBlock(index, ns, w.block);
+        w.key = previousKey.isEmpty() ? ns : previousKey;
+        if (w.key == legacy)
+            w.warnings.append(QStringLiteral("the block is under the legacy key %1: KrakenD reads it, but the v2.13 "
+                                             "schema (krakend check --lint) refuses it; --rename-legacy rewrites it "
+                                             "as %2")
+                                  .arg(legacy, ns));
+        else if (legacyPresent)
+            w.warnings.append(QStringLiteral("the endpoint also has the legacy key %1, which KrakenD ignores (%2 "
+                                             "wins) and the schema refuses; --rename-legacy removes it")
+                                  .arg(legacy, ns));
+    }
+    if (!written)
+        return written.error();
+    w.block = doc.endpoint(index).value(QLatin1String("extra_config")).toObject().value(w.key).toObject();
+    w.warnings += fileWarnings;
+    return w;
+}
+
 Result<QJsonObject> validatorBlock(const QJsonObject &options, QStringList *notes)
 {
-    auto b = applyKeySourceRules(options, notes, false);
-    if (!b)
-        return b;
-    auto d
-        = normaliseDurations(b.value(), {QStringLiteral("leeway"), QStringLiteral("failed_jwk_key_cooldown")}, notes);
-    if (!d)
-        return d;
-    const common::Findings findings = Linter::lintValidatorBlock(d.value());
-    for (const auto &f : findings)
-        if (f.severity == common::Severity::Error)
-            return Result<QJsonObject>::failure(
-                QStringLiteral("invalid_option"), QStringLiteral("%1: %2").arg(f.subject, f.message));
-    return d;
+    auto composed = composeBlock(BlockKind::Validator, {}, options, {}, true);
+    if (!composed)
+        return composed.error();
+    if (notes)
+        *notes += composed->notes;
+    return composed->block;
 }
 
 Result<QJsonObject> signerBlock(const QJsonObject &options, QStringList *notes)
 {
-    QJsonObject o = options;
-    for (const char *dropped : {"typ", "leeway"}) {
-        if (o.contains(QLatin1String(dropped))) {
-            o.remove(QLatin1String(dropped));
-            if (notes)
-                notes->append(QStringLiteral("%1 not written: %2")
-                                  .arg(QLatin1String(dropped),
-                                      qstrcmp(dropped, "typ") == 0 ? QStringLiteral("it is not in KrakenD's schema")
-                                                                   : QStringLiteral("KrakenD CE ignores it")));
-        }
-    }
-    if (!o.contains(QLatin1String("kid")))
-        return Result<QJsonObject>::failure(
-            QStringLiteral("usage"), QStringLiteral("--kid is required for auth/signer"));
-    if (!o.contains(QLatin1String("keys_to_sign")))
-        return Result<QJsonObject>::failure(
-            QStringLiteral("usage"), QStringLiteral("--keys-to-sign is required for auth/signer"));
-    auto b = applyKeySourceRules(o, notes, true);
-    if (!b)
-        return b;
-    const common::Findings findings = Linter::lintSignerBlock(b.value());
-    for (const auto &f : findings)
-        if (f.severity == common::Severity::Error)
-            return Result<QJsonObject>::failure(
-                QStringLiteral("invalid_option"), QStringLiteral("%1: %2").arg(f.subject, f.message));
-    return b;
+    auto composed = composeBlock(BlockKind::Signer, {}, options, {}, true);
+    if (!composed)
+        return composed.error();
+    if (notes)
+        *notes += composed->notes;
+    return composed->block;
 }
 
 Result<QJsonObject> endpoint(

@@ -33,6 +33,10 @@ public:
 
     Result<std::unique_ptr<JsonSourceMap::Node>> document()
     {
+        // A UTF-8 byte order mark is not JSON, but QJsonDocument accepts it: the map does too (offsets stay those of
+        // the whole text), and ConfigDocument reports it as KrakenD would.
+        if (m_t.startsWith("\xEF\xBB\xBF"))
+            m_i = 3;
         skip();
         auto node = value(0);
         if (!node)

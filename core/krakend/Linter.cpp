@@ -279,6 +279,12 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
         for (const auto &f : fs)
             out.append(LintItem {f, location, endpoint});
     };
+    if (const QString problem = ConfigDocument::startupProblem(doc.text()); !problem.isEmpty())
+        push({Finding {Severity::Error, QStringLiteral("byte_order_mark"), QString(),
+                 QStringLiteral("KrakenD would not start: %1. Fix: remove the byte order mark (save the file as "
+                                "UTF-8 without BOM)")
+                     .arg(problem)}},
+            QStringLiteral("file"), -1);
     const QJsonObject root = doc.root();
     if (root.value(QLatin1String("version")) != QJsonValue(3))
         push({Finding {Severity::Error, QStringLiteral("version"), QStringLiteral("version"),

@@ -1,16 +1,17 @@
 #include "krakend/Simulator.h"
 
+#include "common/BoundedFile.h"
 #include "common/JsonText.h"
 #include "crypto/Backend.h"
 #include "crypto/Signature.h"
 #include "keys/Jwk.h"
+#include "krakend/ConfigDocument.h"
 #include "krakend/HeaderFormatter.h"
 #include "validation/Verifier.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1160,12 +1161,43 @@ QString resolvePath(const QString &baseDir, const QString &path)
     return QDir(baseDir).filePath(path);
 }
 
-QString goOpenError(const QString &path, const QFile &file)
+/// A file KrakenD reads at startup (jwk_local_path, jwk_local_ca), read with the limits of every key file
+/// (common::BoundedFile): a regular file of at most 4 MiB. An open error is worded as Go's os.Open words it
+/// ("open PATH: permission denied"); a FIFO, a device or a huge file is refused without being read.
+Result<QByteArray> readStartupFile(const QString &path)
 {
-    const QString why = !QFileInfo::exists(path) ? QStringLiteral("no such file or directory")
-        : QFileInfo(path).isDir()                ? QStringLiteral("is a directory")
-                                                 : file.errorString();
-    return QStringLiteral("open %1: %2").arg(path, why);
+    auto data = common::BoundedFile::read(path, common::BoundedFile::kKeyFileMax);
+    if (data || data.error().code != u"unreadable_file")
+        return data;
+    return Result<QByteArray>::failure(data.error().code,
+        QStringLiteral("open %1: %2").arg(path, data.error().details.value(QStringLiteral("reason")).toString()),
+        data.error().details);
+}
+
+/// Whether a file's text could be a JSON document at all (the first byte past white space opens an object or an
+/// array, or the text is `null`).
+bool startsLikeJson(const QByteArray &body)
+{
+    qsizetype i = 0;
+    while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r'))
+        ++i;
+    if (i == body.size())
+        return true; // empty: Go's "unexpected end of JSON input" names no byte
+    if (body[i] == '{' || body[i] == '[')
+        return true;
+    return body.mid(i).trimmed() == "null";
+}
+
+/// A JWK Set read from a local file (jwk_local_path, or a replacement set). Go's decoder names the byte it chokes
+/// on ("invalid character 'S' looking for beginning of value"); when the file is not JSON at all that byte belongs
+/// to some other file (/etc/shadow, /proc/self/environ), so the message says what the file is not instead.
+Result<QList<GoKey>> parseLocalJwks(const QByteArray &body)
+{
+    if (!startsLikeJson(body))
+        return Result<QList<GoKey>>::failure(QStringLiteral("invalid_jwks"),
+            QStringLiteral("not a JSON file, so not a JWK Set (Go's decoder fails on its first character; the "
+                           "content is not shown)"));
+    return parseGoJwks(body);
 }
 
 QJsonObject findingJson(const Finding &f)
@@ -1270,6 +1302,14 @@ SimulationSetup SimulationSetup::fromEndpoint(
         break;
     }
     return s;
+}
+
+void SimulationSetup::checkConfigText(const QByteArray &text)
+{
+    configError = ConfigDocument::startupProblem(text);
+    if (!configError.isEmpty())
+        findings.append(Finding {Severity::Error, QStringLiteral("byte_order_mark"), QString(),
+            configError + QStringLiteral(": KrakenD would not start; remove the byte order mark")});
 }
 
 SimulationSetup SimulationSetup::fromValidatorDocument(const QJsonObject &document, const QString &baseDir)
@@ -1459,6 +1499,15 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     };
     const QString unable = QStringLiteral("Unable to validate the token: ");
 
+    const QString wouldNotStart = QStringLiteral("KrakenD would not start: ");
+    if (!m_setup.hasValidator && !m_setup.configError.isEmpty()) {
+        // The file itself stops KrakenD: no endpoint answers, with or without a validator.
+        r.status = 500;
+        r.reason = wouldNotStart + m_setup.configError;
+        r.checks = {SimulationCheck {0, QStringLiteral("config"), CheckResult::Fail, r.reason, 500}};
+        r.stoppedAt = 0;
+        return r;
+    }
     if (!m_setup.hasValidator) {
         r.status = 200;
         r.reason = QStringLiteral("no auth/validator on this endpoint: KrakenD does not check tokens here (\"Validator "
@@ -1474,7 +1523,10 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     const bool localSource = cfg.usesLocalPath();
     int startupStatus = 0;
     QString startupReason;
-    if (!m_setup.blockError.isEmpty()) {
+    if (!m_setup.configError.isEmpty()) {
+        startupStatus = 500;
+        startupReason = wouldNotStart + m_setup.configError;
+    } else if (!m_setup.blockError.isEmpty()) {
         startupStatus = 401;
         startupReason = QStringLiteral("Unable to parse the configuration: ") + m_setup.blockError;
         finding(Severity::Error, "type_error", ValidatorConfig::ns(),
@@ -1496,12 +1548,12 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     netOptions.pins = cfg.decodedFingerprints();
     if (!cfg.jwkLocalCa().isEmpty()) {
         const QString path = resolvePath(m_setup.baseDir, cfg.jwkLocalCa());
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
+        const auto ca = readStartupFile(path);
+        if (!ca) {
             fatal << QStringLiteral("Unable to create the validator: failed to append \"%1\" to RootCAs: %2")
-                         .arg(cfg.jwkLocalCa(), goOpenError(path, file));
+                         .arg(cfg.jwkLocalCa(), ca.error().message);
         } else {
-            netOptions.extraCa = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+            netOptions.extraCa = QSslCertificate::fromData(ca.value(), QSsl::Pem);
             if (netOptions.extraCa.isEmpty())
                 finding(Severity::Warning, "local_ca_empty", QStringLiteral("jwk_local_ca"),
                     QStringLiteral("%1 holds no PEM certificate: Go's AppendCertsFromPEM silently adds nothing")
@@ -1514,7 +1566,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     std::optional<Result<QList<GoKey>>> localKeys;
     if (localSource) {
         if (m_replacement) {
-            localKeys = parseGoJwks(*m_replacement);
+            localKeys = parseLocalJwks(*m_replacement);
             r.keySource = QStringLiteral("%1 (replaces jwk_local_path %2)").arg(m_replacementLabel, cfg.jwkLocalPath());
             if (!*localKeys)
                 fatal << QStringLiteral("Unable to create the validator: %1: %2")
@@ -1522,9 +1574,9 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         } else {
             const QString path = resolvePath(m_setup.baseDir, cfg.jwkLocalPath());
             r.keySource = QStringLiteral("jwk_local_path %1").arg(path);
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                fatal << QStringLiteral("Unable to create the validator: ") + goOpenError(path, file);
+            const auto file = readStartupFile(path);
+            if (!file) {
+                fatal << QStringLiteral("Unable to create the validator: ") + file.error().message;
             } else if (!cfg.secretUrl().isEmpty()) {
                 r.complete = false;
                 r.incompleteReason = QStringLiteral("jwk_local_path is encrypted (secret_url %1): KrakenD decrypts it "
@@ -1532,7 +1584,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                                                     "with --jwks")
                                          .arg(cfg.secretUrl());
             } else {
-                localKeys = parseGoJwks(file.readAll());
+                localKeys = parseLocalJwks(file.value());
                 if (!*localKeys)
                     fatal << QStringLiteral("Unable to create the validator: %1: %2")
                                  .arg(path, localKeys->error().message);
@@ -1546,7 +1598,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         fatal << QStringLiteral("panic while building the endpoint handler: ") + p;
     if (startupStatus == 0 && !fatal.isEmpty()) {
         startupStatus = 500;
-        startupReason = QStringLiteral("KrakenD would not start: ") + fatal.first();
+        startupReason = wouldNotStart + fatal.first();
     }
     const bool configOk = startupStatus == 0;
     if (configOk)
@@ -1638,7 +1690,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
             return *remoteKeys;
         auto err = [](const QString &m) { return Result<QList<GoKey>>::failure(QStringLiteral("download"), m); };
         if (m_replacement) {
-            remoteKeys = parseGoJwks(*m_replacement);
+            remoteKeys = parseLocalJwks(*m_replacement);
         } else {
             const QString url = cfg.jwkUrl();
             const QUrl u(url, QUrl::StrictMode);

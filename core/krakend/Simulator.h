@@ -75,6 +75,9 @@ struct SimulationSetup
     QStringList revokerTokenKeys; ///< its token_keys
     bool hasCelJwtRules = false; ///< validation/cel expressions on the JWT (not evaluated here)
     QString blockError; ///< the validator block is not a JSON object: Go's decoding error
+    /// The krakend.json itself keeps KrakenD from starting (ConfigDocument::startupProblem: a byte order mark);
+    /// the caller that read the file sets it. Every request is then "KrakenD would not start" (500).
+    QString configError;
     common::Findings findings; ///< about the endpoint lookup (legacy namespaces, version, ...)
 
     /// An endpoint of a krakend.json (version 3): its auth/validator (or the legacy key), backends, CEL, plus
@@ -84,6 +87,9 @@ struct SimulationSetup
     /// A file holding a validator: a bare block, an extra_config fragment {"auth/validator": {...}}, or an
     /// endpoint object.
     [[nodiscard]] static SimulationSetup fromValidatorDocument(const QJsonObject &document, const QString &baseDir);
+    /// Records what the krakend.json text itself does to KrakenD's start (ConfigDocument::startupProblem): sets
+    /// configError and adds the finding. Callers that read the file call it after fromEndpoint().
+    void checkConfigText(const QByteArray &text);
     /// The endpoint of `root` with this path and method (case-insensitive; KrakenD's default method is GET).
     /// Paths match exactly, or segment by segment with `{param}` segments matching anything.
     [[nodiscard]] static std::optional<QJsonObject> findEndpoint(

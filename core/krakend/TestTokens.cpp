@@ -180,6 +180,12 @@ QJsonObject TestTokenSet::jwksForLocalPath() const
     return publicSet.toJson(false);
 }
 
+bool TestTokenSet::jwksHoldsSecret() const
+{
+    return std::any_of(publicSet.keys.begin(), publicSet.keys.end(),
+        [](const keys::Jwk &k) { return k.key.isPrivate() || k.key.type() == crypto::KeyType::Oct; });
+}
+
 QString TestTokenSet::curlScript() const
 {
     QStringList lines {QStringLiteral("#!/bin/sh"),

@@ -79,6 +79,8 @@ struct TestTokenSet
     [[nodiscard]] const TestTokenCase *find(const QString &id) const;
     /// The JWK Set to save for jwk_local_path: {"keys":[public JWK]} (for HS* the oct key: KrakenD needs it).
     [[nodiscard]] QJsonObject jwksForLocalPath() const;
+    /// Whether that set holds secret material (the oct key of HS*): a file with it must be 0600.
+    [[nodiscard]] bool jwksHoldsSecret() const;
     /// A shell script running every case's curl line, each preceded by a comment with the expected status.
     [[nodiscard]] QString curlScript() const;
     /// docs/cli.md style: endpoint, method, alg, key_id, minted_at, cases [{id, title, description, token,

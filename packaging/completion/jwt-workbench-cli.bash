@@ -40,11 +40,12 @@ _jwt_workbench_cli_options() {
                  "--cookie-key= --auth-header-name= --leeway= --failed-jwk-key-cooldown= --key-identify-strategy="\
                  "--disable-jwk-security --jwk-fingerprints= --jwk-local-ca= --cipher-suites= --propagate-claims="\
                  "--propagate-claims-preserve-array --operation-debug --endpoint= --method= --backend= --into="\
-                 "--from-token= --from-issuer= --ca= --pin= --insecure --timeout= --json --help" ;;
+                 "--replace --rename-legacy --from-token= --from-issuer= --ca= --pin= --insecure --timeout= --json"\
+                 "--help" ;;
         "config signer")
             echo "--alg= --kid= --keys-to-sign= --full --jwk-url= --jwk-local-path= --disable-jwk-security"\
                  "--jwk-fingerprints= --jwk-local-ca= --cipher-suites= --secret-url= --cypher-key= --leeway="\
-                 "--endpoint= --method= --backend= --into= --json --help" ;;
+                 "--endpoint= --method= --backend= --into= --replace --rename-legacy --json --help" ;;
         "config lint")
             echo "--token= --jwks= --json --help" ;;
     esac

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 namespace {
 
 using jwb::test::Run;
@@ -80,6 +82,8 @@ private Q_SLOTS:
     void convertNeedsPrivate();
     void batch();
     void noPrivateMaterial();
+    void outFileModes_data();
+    void outFileModes();
 
 private:
     QString write(const QString &name, const QByteArray &data);
@@ -684,6 +688,72 @@ void TestCliKeys::noPrivateMaterial()
         QCOMPARE(withPrivate.exitCode, 0);
         QVERIFY(withPrivate.out.contains(isHmac(alg_) ? "\"k\"" : "\"d\""));
     }
+}
+
+namespace {
+/// Runs the CLI with umask 0, the most permissive: whatever a file gets beyond 0666 less nothing is the tool's own.
+Run runWithUmask0(const QStringList &cliArgs)
+{
+    QString script = QStringLiteral("umask 0; exec \"$0\" \"$@\"");
+    return jwb::test::runProgram(
+        QStringLiteral("/bin/sh"), QStringList {QStringLiteral("-c"), script, jwb::test::cliPath()} + cliArgs);
+}
+
+int modeOf(const QString &path)
+{
+    struct stat st
+    {
+    };
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<int>(st.st_mode & 07777) : -1;
+}
+} // namespace
+
+void TestCliKeys::outFileModes_data()
+{
+    QTest::addColumn<QStringList>("cliArgs");
+    QTest::addColumn<int>("mode");
+    QTest::newRow("keygen private JWK") << args({"keygen", "--alg", "ES256"}) << 0600;
+    QTest::newRow("keygen HMAC secret") << args({"keygen", "--alg", "HS256", "--format", "jwks"}) << 0600;
+    QTest::newRow("keygen private PEM") << args({"keygen", "--alg", "EdDSA", "--format", "pem"}) << 0600;
+    QTest::newRow("keygen --public") << args({"keygen", "--alg", "ES256", "--public"}) << 0666;
+    QTest::newRow("key convert --private") << args({"key", "convert", "{KEY}", "--to", "pem", "--private"}) << 0600;
+    QTest::newRow("key convert --private DER") << args({"key", "convert", "{KEY}", "--to", "der", "--private"}) << 0600;
+    QTest::newRow("key convert (public)") << args({"key", "convert", "{KEY}", "--to", "jwks"}) << 0666;
+}
+
+void TestCliKeys::outFileModes()
+{
+    QFETCH(QStringList, cliArgs);
+    QFETCH(int, mode);
+    const QString key = privateKey(QStringLiteral("ES256"));
+    QVERIFY(!key.isEmpty());
+    cliArgs.replaceInStrings(QStringLiteral("{KEY}"), key);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+
+    // A new file.
+    const QString path = m_dir.filePath(tag + QStringLiteral(".out"));
+    QFile::remove(path);
+    Run r = runWithUmask0(cliArgs + QStringList {QStringLiteral("--out"), path});
+    QVERIFY2(r.exitCode == 0, r.describe().constData());
+    QCOMPARE(modeOf(path), mode);
+
+    // Through a symbolic link to an existing world-readable file: the target gets the content (and, for private
+    // material, 0600); the link stays a link and no file appears next to it.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("targets")));
+    const QString target = m_dir.filePath(QStringLiteral("targets/") + tag);
+    const QString link = m_dir.filePath(tag + QStringLiteral(".link"));
+    QFile::remove(target);
+    QFile::remove(link);
+    QVERIFY(!write(QStringLiteral("targets/") + tag, "old").isEmpty());
+    QCOMPARE(::chmod(QFile::encodeName(target).constData(), 0644), 0);
+    QVERIFY(QFile::link(target, link));
+    r = runWithUmask0(cliArgs + QStringList {QStringLiteral("--out"), link});
+    QVERIFY2(r.exitCode == 0, r.describe().constData());
+    QVERIFY(QFileInfo(link).isSymLink());
+    QFile written(target);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll() != "old");
+    QCOMPARE(modeOf(target), mode == 0600 ? 0600 : 0644);
 }
 
 QTEST_GUILESS_MAIN(TestCliKeys)

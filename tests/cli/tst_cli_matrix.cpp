@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using jwb::test::Run;
 
 namespace {
@@ -98,6 +100,45 @@ private Q_SLOTS:
         QVERIFY2(script.exitCode == 0, script.describe().constData());
         QVERIFY(script.out.startsWith("#!/bin/sh"));
         QCOMPARE(script.out.count("\ncurl -i "), 12);
+    }
+
+    void jwksOutModes_data()
+    {
+        QTest::addColumn<QString>("alg");
+        QTest::addColumn<int>("mode");
+        // For HS256 the JWK Set KrakenD needs holds the shared secret itself: 0600 whatever the umask.
+        QTest::newRow("HS256 secret") << QStringLiteral("HS256") << 0600;
+        QTest::newRow("ES256 public key") << QStringLiteral("ES256") << 0666;
+    }
+
+    void jwksOutModes()
+    {
+        QFETCH(QString, alg);
+        QFETCH(int, mode);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString validator = dir.filePath(QStringLiteral("validator.json"));
+        {
+            QFile f(validator);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(QJsonObject {{QStringLiteral("alg"), alg},
+                                      {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}})
+                        .toJson());
+        }
+        const QString jwks = dir.filePath(QStringLiteral("jwks.json"));
+        const Run r = jwb::test::runProgram(QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"), QStringLiteral("umask 0; exec \"$0\" \"$@\""), jwb::test::cliPath(),
+                QStringLiteral("matrix"), QStringLiteral("--validator"), validator, QStringLiteral("--jwks-out"), jwks},
+            {}, 60000);
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(jwks).constData(), &st), 0);
+        QCOMPARE(static_cast<int>(st.st_mode & 07777), mode);
+        const QJsonObject key
+            = jwb::test::readJson(jwks).object().value(QLatin1String("keys")).toArray().first().toObject();
+        QCOMPARE(key.contains(QLatin1String("k")), alg == u"HS256");
     }
 
     void errors_data()

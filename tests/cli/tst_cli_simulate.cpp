@@ -4,12 +4,16 @@
 // 1 (401/403/500), 2 (usage or input error) and 3 (network error while fetching jwk_url).
 #include "TestData.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -144,6 +148,8 @@ private Q_SLOTS:
     void textOutput();
     void usageErrors_data();
     void usageErrors();
+    void unsafeKeyFiles_data();
+    void unsafeKeyFiles();
 
 private:
     QString m_config;
@@ -420,6 +426,89 @@ void TestCliSimulate::usageErrors()
     if (!code.isEmpty())
         QCOMPARE(error.value(QLatin1String("code")).toString(), code);
     QVERIFY(!r.err.isEmpty());
+}
+
+void TestCliSimulate::unsafeKeyFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("/dev/zero") << QStringLiteral("zero")
+                               << QStringLiteral("is not a regular file (a character device)");
+    QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("is not a regular file (a FIFO)");
+    QTest::newRow("100 MB sparse file") << QStringLiteral("sparse") << QStringLiteral("is larger than 4 MiB");
+    QTest::newRow("directory") << QStringLiteral("dir") << QStringLiteral(": is a directory");
+    QTest::newRow("not a key file") << QStringLiteral("environ") << QStringLiteral("not a JSON file, so not a JWK Set");
+    QTest::newRow("/proc/self/environ") << QStringLiteral("proc") << QStringLiteral("not a JSON file");
+}
+
+void TestCliSimulate::unsafeKeyFiles()
+{
+    // jwk_local_path gets the limits of --key/--jwks: a regular file of at most 4 MiB, read with a bounded buffer.
+    // Each answers at once ("KrakenD would not start", 500) and no message repeats a byte of the file.
+    QFETCH(QString, kind);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString keyFile = dir.filePath(QStringLiteral("keys.json"));
+    if (kind == u"zero") {
+        keyFile = QStringLiteral("/dev/zero");
+    } else if (kind == u"fifo") {
+        QCOMPARE(::mkfifo(QFile::encodeName(keyFile).constData(), 0600), 0);
+    } else if (kind == u"sparse") {
+        QFile f(keyFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(100 * 1000 * 1000));
+    } else if (kind == u"dir") {
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("keys.json")));
+    } else if (kind == u"environ") {
+        QFile f(keyFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("SECRET_TOKEN=hunter2\nPATH=/usr/bin\n");
+    } else {
+        keyFile = QStringLiteral("/proc/self/environ");
+    }
+    const QString config = dir.filePath(QStringLiteral("krakend.json"));
+    {
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            QJsonDocument(QJsonObject {{QStringLiteral("version"), 3},
+                              {QStringLiteral("endpoints"),
+                                  QJsonArray {QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/k")},
+                                      {QStringLiteral("backend"),
+                                          QJsonArray {QJsonObject {{QStringLiteral("url_pattern"), QStringLiteral("/")},
+                                              {QStringLiteral("host"), QJsonArray {QStringLiteral("http://b")}}}}},
+                                      {QStringLiteral("extra_config"),
+                                          QJsonObject {{QStringLiteral("auth/validator"),
+                                              QJsonObject {{QStringLiteral("alg"), QStringLiteral("RS256")},
+                                                  {QStringLiteral("jwk_local_path"), keyFile},
+                                                  {QStringLiteral("disable_jwk_security"), true}}}}}}}}})
+                .toJson());
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const Run r = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), config, QStringLiteral("--endpoint"),
+        QStringLiteral("/k"), QStringLiteral("--token"), QString::fromLatin1(kToken), QStringLiteral("--at"), kAt,
+        QStringLiteral("--json")});
+    const qint64 elapsed = timer.elapsed();
+    QVERIFY2(r.exitCode == 1 && r.jsonOk, r.describe().constData());
+    QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+    QCOMPARE(r.json().value(QLatin1String("status")).toInt(), 500);
+    const QString reason = r.json().value(QLatin1String("reason")).toString();
+    QVERIFY2(reason.startsWith(QStringLiteral("KrakenD would not start: ")), qPrintable(reason));
+    QVERIFY2(reason.contains(expected), qPrintable(reason));
+    // Nothing of the file's content in the whole answer: no "invalid character 'S'", no value.
+    QVERIFY2(!r.out.contains("invalid character '"), r.out.constData());
+    QVERIFY2(!r.out.contains("hunter2") && !r.out.contains("SECRET"), r.out.constData());
+
+    // The same file as --jwks: the same limits, the same silence about the content.
+    timer.restart();
+    const Run jwks = runCli({QStringLiteral("simulate"), QStringLiteral("--config"), config,
+        QStringLiteral("--endpoint"), QStringLiteral("/k"), QStringLiteral("--token"), QString::fromLatin1(kToken),
+        QStringLiteral("--jwks"), keyFile, QStringLiteral("--json")});
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(jwks.exitCode == 2 && jwks.jsonOk, jwks.describe().constData());
+    QVERIFY2(!jwks.out.contains("hunter2") && !jwks.out.contains("'S'"), jwks.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliSimulate)

@@ -2,11 +2,15 @@
 // are untouched, by comparing the text before and after the edit region.
 #include "krakend/ConfigDocument.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using jwb::krakend::ConfigDocument;
 namespace Namespace = jwb::krakend::Namespace;
@@ -205,6 +209,85 @@ private Q_SLOTS:
         QFile saved(path);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(saved.readAll().contains("\"alg\": \"ES512\""));
+    }
+
+    void backupKeepsTheModeAndFollowsALink()
+    {
+        // umask 0: a backup created with the default mode would be 0666, world-readable.
+        const mode_t previous = ::umask(0);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("etc")));
+        const QString target = dir.filePath(QStringLiteral("etc/krakend.json"));
+        const QString link = dir.filePath(QStringLiteral("krakend.json"));
+        {
+            QFile f(target);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kConfig);
+        }
+        QCOMPARE(::chmod(QFile::encodeName(target).constData(), 0640), 0);
+        QVERIFY(QFile::link(target, link));
+        auto doc = ConfigDocument::open(link);
+        QVERIFY(doc.ok());
+        QJsonObject block = doc->endpointBlock(0, Namespace::validator);
+        block.insert(QStringLiteral("alg"), QStringLiteral("ES384"));
+        QVERIFY(doc->setEndpointBlock(0, Namespace::validator, block).ok());
+        const auto saved = doc->save();
+        ::umask(previous);
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        // The link is still a link to the target, whose content changed and whose mode stayed.
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(QFileInfo(link).symLinkTarget(), target);
+        QFile now(target);
+        QVERIFY(now.open(QIODevice::ReadOnly));
+        QVERIFY(now.readAll().contains("\"alg\": \"ES384\""));
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(target).constData(), &st), 0);
+        QCOMPARE(static_cast<int>(st.st_mode & 07777), 0640);
+        // The backup is named after the target, next to it, with the target's mode; none next to the link.
+        const QString backup = target + QStringLiteral(".bak");
+        QVERIFY(!QFileInfo::exists(link + QStringLiteral(".bak")));
+        QFile bak(backup);
+        QVERIFY(bak.open(QIODevice::ReadOnly));
+        QCOMPARE(bak.readAll(), kConfig);
+        QCOMPARE(::stat(QFile::encodeName(backup).constData(), &st), 0);
+        QCOMPARE(static_cast<int>(st.st_mode & 07777), 0640);
+    }
+
+    void byteOrderMark()
+    {
+        // KrakenD refuses a BOM (Go's encoding/json); the document opens it, edits keep it, and removing it is an edit.
+        const QByteArray bom = "\xEF\xBB\xBF";
+        auto doc = ConfigDocument::fromText(bom + kConfig);
+        QVERIFY2(doc.ok(), qPrintable(doc.ok() ? QString() : doc.error().message));
+        QVERIFY(doc->hasByteOrderMark());
+        QCOMPARE(doc->endpoints().size(), ConfigDocument::fromText(kConfig)->endpoints().size());
+        QCOMPARE(ConfigDocument::startupProblem(doc->text()),
+            QStringLiteral("the file starts with a UTF-8 byte order mark (bytes EF BB BF), which Go's encoding/json "
+                           "refuses: \"invalid character '\u00EF' looking for beginning of value\""));
+        QVERIFY(ConfigDocument::startupProblem(kConfig).isEmpty());
+        QJsonObject block = doc->endpointBlock(0, Namespace::validator);
+        block.insert(QStringLiteral("alg"), QStringLiteral("ES384"));
+        QVERIFY(doc->setEndpointBlock(0, Namespace::validator, block).ok());
+        QVERIFY(doc->text().startsWith(bom));
+        auto plain = ConfigDocument::fromText(kConfig);
+        QVERIFY(plain->setEndpointBlock(0, Namespace::validator, block).ok());
+        QCOMPARE(doc->text(), bom + plain->text());
+        QVERIFY(doc->removeByteOrderMark().ok());
+        QVERIFY(!doc->hasByteOrderMark());
+        QCOMPARE(doc->text(), plain->text());
+        QVERIFY(doc->isModified());
+        QVERIFY(doc->removeByteOrderMark().ok()); // nothing left to remove
+        QCOMPARE(doc->text(), plain->text());
+    }
+
+    void notJsonIsSaidWithoutItsBytes()
+    {
+        const auto doc = ConfigDocument::fromText("root:$6$secret:19000:0:99999:7:::\n", QStringLiteral("/etc/x"));
+        QVERIFY(!doc.ok());
+        QCOMPARE(doc.error().code, QStringLiteral("invalid_json"));
+        QCOMPARE(doc.error().message, QStringLiteral("/etc/x is not a JSON file, so not a KrakenD configuration"));
     }
 
     void crlfFilesStayCrlf()

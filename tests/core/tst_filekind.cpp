@@ -16,6 +16,7 @@ private Q_SLOTS:
     void classify_data();
     void classify();
     void repositorySamples();
+    void looksLikeJson();
     void sharedFixtures_data();
     void sharedFixtures();
 };
@@ -44,6 +45,13 @@ void TestFileKind::classify_data()
     row("workspace by name", "{broken", QStringLiteral("a.jwb.json"), FileKind::Workspace);
     row("krakend by schema", "{\"$schema\":\"https://www.krakend.io/schema/v2.13/krakend.json\",\"version\":3}", {},
         FileKind::KrakendConfig);
+    // A UTF-8 byte order mark (Windows editors) changes nothing about the kind.
+    row("krakend with a byte order mark", "\xEF\xBB\xBF{\"version\":3,\"endpoints\":[]}", {}, FileKind::KrakendConfig);
+    row("jwks with a byte order mark", "\xEF\xBB\xBF\n{\"keys\":[]}", {}, FileKind::KeySet);
+    row("token with a byte order mark",
+        "\xEF\xBB\xBF"
+        "eyJhbGciOiJIUzI1NiJ9.e30.c2ln",
+        {}, FileKind::Token);
     row("empty", "  \n", {}, FileKind::Unknown);
     row("binary junk", QByteArray("\x01\x02\x03", 3), {}, FileKind::Unknown);
 }
@@ -67,6 +75,19 @@ void TestFileKind::classify()
     QFETCH(QString, fileName);
     QFETCH(int, kind);
     QCOMPARE(static_cast<int>(FileKinds::classify(content, fileName)), kind);
+}
+
+void TestFileKind::looksLikeJson()
+{
+    QVERIFY(FileKinds::looksLikeJson("{}"));
+    QVERIFY(FileKinds::looksLikeJson(" \r\n\t[1]"));
+    QVERIFY(FileKinds::looksLikeJson("\xEF\xBB\xBF\n{\"version\": 3}"));
+    QVERIFY(FileKinds::looksLikeJson("{broken"));
+    QVERIFY(!FileKinds::looksLikeJson(""));
+    QVERIFY(!FileKinds::looksLikeJson("   "));
+    QVERIFY(!FileKinds::looksLikeJson("SECRET=1"));
+    QVERIFY(!FileKinds::looksLikeJson("eyJhbGciOiJIUzI1NiJ9.e30.c2ln"));
+    QVERIFY(!FileKinds::looksLikeJson("\"a string\""));
 }
 
 void TestFileKind::sharedFixtures_data()

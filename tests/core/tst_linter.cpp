@@ -116,6 +116,8 @@ private Q_SLOTS:
         QTest::newRow("runtime trap from model")
             << configWith("{\"alg\": \"RS256\", \"jwk_local_path\": \"k.json\"}") << QString() << false
             << "local_path_needs_disable_jwk_security" << true;
+        QTest::newRow("byte order mark") << "\xEF\xBB\xBF" + configWith(ok) << QString() << false << "byte_order_mark"
+                                         << true;
         QTest::newRow("signer typ") << configWith("{\"alg\": \"HS256\", \"kid\": \"a\", \"keys_to_sign\": [\"t\"], "
                                                   "\"jwk_url\": \"https://k/j\", \"typ\": \"at+jwt\"}",
             "{}", "auth/signer") << QString()

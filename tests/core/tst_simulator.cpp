@@ -187,6 +187,7 @@ private Q_SLOTS:
     void pipeline();
     void checkOrder();
     void noValidator();
+    void byteOrderMarkStopsKrakenD();
     void endpointSetup();
     void validatorOptions();
     void validatorRuntimeSemantics();
@@ -563,6 +564,19 @@ void TestSimulator::addRows()
             {bearer(T)}, QByteArray(), 500, "config", "KrakenD would not start");
         badFile.files = {{QStringLiteral("bad.json"), "{\"keys\":[{\"kty\":\"nope\"}]}"}};
         row("jwk_local_path file with a bad key", badFile);
+        row("jwk_local_path is /dev/zero",
+            denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("/dev/zero")},
+                       {"disable_jwk_security", true}}),
+                {bearer(T)}, QByteArray(), 500, "config",
+                "KrakenD would not start: Unable to create the validator: /dev/zero is not a regular file (a "
+                "character device): not read"));
+        Case notJson = denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("environ")},
+                                  {"disable_jwk_security", true}}),
+            {bearer(T)}, QByteArray(), 500, "config",
+            "environ: not a JSON file, so not a JWK Set (Go's decoder fails on its first character; the content is "
+            "not shown)");
+        notJson.files = {{QStringLiteral("environ"), "SECRET=hunter2"}};
+        row("jwk_local_path file is not JSON: no byte of it is shown", notJson);
         Case localMiss = denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("keys/public.json")},
                                     {"disable_jwk_security", true}}),
             {bearer(rs(claims(), R"({"alg":"RS256","kid":"nope"})"))}, QByteArray(), 401, "key",
@@ -1237,6 +1251,40 @@ void TestSimulator::noValidator()
     const SimulationResult r = Simulator(setup).run(SimulationRequest());
     QCOMPARE(r.status, 200);
     QVERIFY(r.reason.contains(QLatin1String("Validator disabled")));
+}
+
+void TestSimulator::byteOrderMarkStopsKrakenD()
+{
+    // A krakend.json with a UTF-8 byte order mark: Go's encoding/json refuses it, so KrakenD does not start and no
+    // endpoint answers, with or without a validator (500, the simulator's "would not start").
+    const QByteArray text = "\xEF\xBB\xBF{\"version\": 3, \"endpoints\": ["
+                            "{\"endpoint\": \"/open\"},"
+                            "{\"endpoint\": \"/jwt\", \"extra_config\": {\"auth/validator\": "
+                            "{\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\"}}}]}";
+    const QJsonObject root = QJsonDocument::fromJson(text).object();
+    QVERIFY(!root.isEmpty()); // Qt's parser skips the mark: the simulator must not
+    for (const QString &path : {QStringLiteral("/open"), QStringLiteral("/jwt")}) {
+        SimulationSetup setup = SimulationSetup::fromEndpoint(
+            root, *SimulationSetup::findEndpoint(root, path, QStringLiteral("GET")), {});
+        setup.checkConfigText(text);
+        SimulationRequest request;
+        request.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer x")}};
+        const SimulationResult r = Simulator(setup).run(request);
+        QCOMPARE(r.status, 500);
+        QVERIFY2(r.reason.startsWith(QStringLiteral("KrakenD would not start: the file starts with a UTF-8 byte order "
+                                                    "mark")),
+            qPrintable(r.reason));
+        QVERIFY(r.reason.contains(QStringLiteral("invalid character '\u00EF' looking for beginning of value")));
+        QVERIFY(r.stoppingCheck());
+        QCOMPARE(r.stoppingCheck()->name, QStringLiteral("config"));
+        QVERIFY(std::any_of(r.configFindings.begin(), r.configFindings.end(),
+            [](const common::Finding &f) { return f.code == u"byte_order_mark"; }));
+    }
+    // Without the mark nothing changes.
+    SimulationSetup plain = SimulationSetup::fromEndpoint(
+        root, *SimulationSetup::findEndpoint(root, QStringLiteral("/open"), QStringLiteral("GET")), {});
+    plain.checkConfigText(text.mid(3));
+    QCOMPARE(Simulator(plain).run(SimulationRequest()).status, 200);
 }
 
 void TestSimulator::endpointSetup()

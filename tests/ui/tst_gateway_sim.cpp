@@ -33,6 +33,8 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include <sys/stat.h>
+
 using namespace jwb;
 using namespace jwb::ui;
 
@@ -265,6 +267,27 @@ private Q_SLOTS:
         QCOMPARE(activated.first().first().toInt(), 1);
     }
 
+    void byteOrderMarkMeansKrakenDWouldNotStart()
+    {
+        // The text of a config saved with a byte order mark: the simulation tools agree with the Gateway page's bar.
+        const QByteArray text = "\xEF\xBB\xBF" + QJsonDocument(m_root).toJson();
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 0, m_dir.path(), text);
+        panel.setToken(demoToken());
+        QCOMPARE(waitForStatus(panel), 500);
+        QVERIFY2(panel.result().reason.startsWith(QStringLiteral("KrakenD would not start: the file starts with a "
+                                                                 "UTF-8 byte order mark")),
+            qPrintable(panel.result().reason));
+
+        EndpointMatrix matrix(m_clock);
+        QSignalSpy finished(&matrix, &EndpointMatrix::finished);
+        matrix.setConfig(m_root, m_dir.path(), text);
+        QVERIFY(finished.wait(15000));
+        for (int row = 0; row < matrix.model()->rowCount(); ++row)
+            QCOMPARE(matrix.model()->rowAt(row).status, 500);
+    }
+
     void testMatrixMintsExpectedStatuses()
     {
         KeyRing ring(m_clock);
@@ -318,6 +341,51 @@ private Q_SLOTS:
         const QJsonObject jwks = QJsonDocument::fromJson(readFile(out)).object();
         QCOMPARE(jwks, panel.tokenSet()->jwksForLocalPath());
         QVERIFY(!jwks.value(QLatin1String("keys")).toArray().first().toObject().contains(QLatin1String("d")));
+    }
+
+    void testMatrixSecretExportIs0600()
+    {
+        // For HS256 the exported JWK Set holds the shared secret: 0600 even with umask 0.
+        QJsonObject root = m_root;
+        QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+        endpoints.append(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/hmac")},
+            {QStringLiteral("backend"),
+                QJsonArray {QJsonObject {{QStringLiteral("url_pattern"), QStringLiteral("/")},
+                    {QStringLiteral("host"), QJsonArray {QStringLiteral("http://svc")}}}}},
+            {QStringLiteral("extra_config"),
+                QJsonObject {{QStringLiteral("auth/validator"),
+                    QJsonObject {{QStringLiteral("alg"), QStringLiteral("HS256")},
+                        {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}}}}}});
+        root.insert(QStringLiteral("endpoints"), endpoints);
+        KeyRing ring(m_clock);
+        TestMatrixPanel panel(&ring, m_clock);
+        panel.setEndpoint(root, static_cast<int>(endpoints.size() - 1), m_dir.path());
+        QSignalSpy done(&panel, &TestMatrixPanel::mintFinished);
+        panel.mint();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(panel.lastError()));
+        const QString out = m_dir.filePath(QStringLiteral("hmac-jwks.json"));
+        Dialogs::Hooks hooks;
+        hooks.saveFileName = [&](const QString &, const QString &, const QString &) { return out; };
+        hooks.question
+            = [](const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Yes; };
+        Dialogs::setHooks(hooks);
+        const mode_t previous = ::umask(0);
+        const bool exported = panel.exportJwks();
+        ::umask(previous);
+        QVERIFY(exported);
+        QVERIFY(QJsonDocument::fromJson(readFile(out))
+                    .object()
+                    .value(QLatin1String("keys"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .contains(QLatin1String("k")));
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(out).constData(), &st), 0);
+        QCOMPARE(static_cast<int>(st.st_mode & 07777), 0600);
     }
 
     void testMatrixWithoutValidator()

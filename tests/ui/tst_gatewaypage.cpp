@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -470,6 +471,42 @@ private Q_SLOTS:
         m_errorText.clear();
         QVERIFY(!page->openConfig(m_dir.filePath(QStringLiteral("missing.json"))));
         QVERIFY(m_errorText.contains(QStringLiteral("missing.json")));
+    }
+
+    void byteOrderMarkIsReportedAndRemovable()
+    {
+        // A krakend.json saved "UTF-8 with BOM": it opens (nothing is changed by opening), KrakenD would not start
+        // with it, the page says so and offers an undoable removal that the next save writes.
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        QVERIFY(writeAll(path, "\xEF\xBB\xBF" + original));
+        auto page = makePage();
+        QVERIFY(page->openConfig(path));
+        QVERIFY(m_errorText.isEmpty());
+        QCOMPARE(page->endpointModel()->rowCount(), 2);
+        QVERIFY(!page->isModified());
+        auto *bar = page->findChild<QWidget *>(QStringLiteral("byteOrderMarkBar"));
+        auto *label = page->findChild<QLabel *>(QStringLiteral("byteOrderMarkLabel"));
+        auto *remove = page->findChild<QPushButton *>(QStringLiteral("removeByteOrderMark"));
+        QVERIFY(bar && label && remove);
+        QVERIFY(!bar->isHidden());
+        QVERIFY2(label->text().contains(QStringLiteral("KrakenD would not start")), qPrintable(label->text()));
+        QVERIFY(label->text().contains(QStringLiteral("invalid character 'ï' looking for beginning of value")));
+        QStringList codes;
+        for (const auto &item : page->lintItems())
+            codes << item.finding.code;
+        QVERIFY2(codes.contains(QStringLiteral("byte_order_mark")), qPrintable(codes.join(u' ')));
+
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(page->documentText(), original);
+        QVERIFY(page->isModified());
+        QVERIFY(bar->isHidden());
+        page->undoStack()->undo();
+        QVERIFY(page->documentText().startsWith("\xEF\xBB\xBF"));
+        QVERIFY(!bar->isHidden());
+        page->undoStack()->redo();
+        QVERIFY(page->save());
+        QCOMPARE(readAll(path), original);
     }
 
     void newConfigIsMinimalAndValid()

@@ -51,6 +51,8 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 using namespace jwb;
 using namespace jwb::ui;
 
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void generateAndExport();
     void privateExportNeedsYes();
     void exportPemAndJwk();
+    void privateExportsAre0600();
     void generateNowEachAlgorithm_data();
     void generateNowEachAlgorithm();
     void generatorDialogRunsOffThread();
@@ -417,6 +420,47 @@ void TestKeysPage::exportPemAndJwk()
     QVERIFY(!m_page->exportJwks(false));
     QVERIFY(!QFile::exists(m_savePath));
     QCOMPARE(m_errors.size(), 1);
+}
+
+void TestKeysPage::privateExportsAre0600()
+{
+    // With umask 0 (the most permissive), a file with private material is 0600; a public one follows the umask.
+    const auto modeOf = [](const QString &path) {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<int>(st.st_mode & 07777) : -1;
+    };
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::ES256;
+    options.kid = QStringLiteral("ec");
+    QCOMPARE(m_page->generate(options), 0);
+    m_answer = QMessageBox::Yes;
+    const mode_t previous = ::umask(0);
+    QHash<QString, bool> written;
+    m_savePath = m_dir.filePath(QStringLiteral("modes-private.jwks.json"));
+    written.insert(m_savePath, m_page->exportJwks(true));
+    m_savePath = m_dir.filePath(QStringLiteral("modes-private.jwk.json"));
+    written.insert(m_savePath, m_page->exportJwk(true));
+    m_savePath = m_dir.filePath(QStringLiteral("modes-private.key.pem"));
+    written.insert(m_savePath, m_page->exportPem(true));
+    m_savePath = m_dir.filePath(QStringLiteral("modes-public.jwks.json"));
+    written.insert(m_savePath, m_page->exportJwks(false));
+    // An existing world-readable file that gets a private key is narrowed to 0600.
+    m_savePath = m_dir.filePath(QStringLiteral("modes-was-public.pem"));
+    written.insert(m_savePath + QStringLiteral(" (public)"), m_page->exportPem(false));
+    const int wasPublic = modeOf(m_savePath);
+    written.insert(m_savePath, m_page->exportPem(true));
+    ::umask(previous);
+    for (auto it = written.begin(); it != written.end(); ++it)
+        QVERIFY2(it.value(), qPrintable(it.key()));
+    QVERIFY(readFile(m_dir.filePath(QStringLiteral("modes-private.key.pem"))).contains("PRIVATE KEY"));
+    QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("modes-private.jwks.json"))), 0600);
+    QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("modes-private.jwk.json"))), 0600);
+    QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("modes-private.key.pem"))), 0600);
+    QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("modes-public.jwks.json"))), 0666);
+    QCOMPARE(wasPublic, 0666);
+    QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("modes-was-public.pem"))), 0600);
 }
 
 void TestKeysPage::generateNowEachAlgorithm_data()

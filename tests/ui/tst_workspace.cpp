@@ -33,7 +33,9 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,6 +57,8 @@
 
 #include <memory>
 #include <qt6keychain/keychain.h>
+
+#include <sys/stat.h>
 
 using namespace jwb;
 
@@ -97,7 +101,11 @@ private Q_SLOTS:
     void malformedWorkspaceNamesLineAndColumn();
     void openRoutesEachFileKind_data();
     void openRoutesEachFileKind();
+    void byteOrderMarkConfigGoesToTheGateway();
+    void openKrakendConfigNeverReachesTheInspector_data();
+    void openKrakendConfigNeverReachesTheInspector();
     void recoveryAfterCrash();
+    void sessionFilesArePrivate();
     void verifyWithKeyRingSource();
     void evaluateAtChangesVerdict();
     void jsonTreeModel();
@@ -468,6 +476,78 @@ void TestWorkspace::openRoutesEachFileKind()
     }
 }
 
+void TestWorkspace::byteOrderMarkConfigGoesToTheGateway()
+{
+    // Saved "UTF-8 with BOM": still a krakend.json, opened in the Gateway view (which says KrakenD would not start),
+    // both through Open and through Open KrakenD Config; it never becomes a token.
+    const QByteArray config = "\xEF\xBB\xBF" + ui::Resources::text(QStringLiteral(":/samples/krakend.json")).toUtf8();
+    for (const bool viaConfigAction : {false, true}) {
+        auto window = makeWindow();
+        const QString path = writeFile(*m_dir, QStringLiteral("bom.json"), config);
+        QVERIFY(viaConfigAction ? window->openKrakendConfig(path) : window->openFile(path));
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
+        QVERIFY(window->inspector()->isEmpty());
+        QCOMPARE(window->gatewayPage()->configPath(), path);
+        QVERIFY(window->gatewayPage()->document().hasByteOrderMark());
+        QVERIFY(!window->gatewayPage()->findChild<QWidget *>(QStringLiteral("byteOrderMarkBar"))->isHidden());
+    }
+}
+
+void TestWorkspace::openKrakendConfigNeverReachesTheInspector_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not JSON") << QStringLiteral("text") << QStringLiteral("is not a JSON file");
+    QTest::newRow("a token") << QStringLiteral("token") << QStringLiteral("is not a JSON file");
+    QTest::newRow("a directory") << QStringLiteral("dir") << QStringLiteral("is a directory.");
+    QTest::newRow("a JWK Set") << QStringLiteral("jwks")
+                               << QStringLiteral("is not a KrakenD configuration: it holds a key set");
+    QTest::newRow("a FIFO") << QStringLiteral("fifo") << QStringLiteral("is not a regular file (a FIFO)");
+}
+
+void TestWorkspace::openKrakendConfigNeverReachesTheInspector()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    auto window = makeWindow();
+    QString path;
+    if (kind == u"text") {
+        path = writeFile(*m_dir, QStringLiteral("notes.json"), "just some notes, SECRET=1\n");
+    } else if (kind == u"token") {
+        path = writeFile(
+            *m_dir, QStringLiteral("t.json"), ui::Resources::text(QStringLiteral(":/samples/demo-token.jwt")).toUtf8());
+    } else if (kind == u"dir") {
+        path = m_dir->filePath(QStringLiteral("folder.json"));
+        QVERIFY(QDir().mkpath(path));
+    } else if (kind == u"jwks") {
+        path = writeFile(*m_dir, QStringLiteral("keys.json"),
+            ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json")).toUtf8());
+    } else {
+        path = m_dir->filePath(QStringLiteral("pipe.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    }
+    // Through the menu action, as the user does it.
+    ui::Dialogs::Hooks hooks;
+    hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
+    hooks.question = [](const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::No; };
+    hooks.openFileName = [path](const QString &, const QString &) { return path; };
+    ui::Dialogs::setHooks(hooks);
+    window->findChild<QAction *>(QStringLiteral("actionOpenConfig"))->trigger();
+    QCOMPARE(m_errors.size(), 1);
+    QVERIFY2(m_errors.first().contains(message), qPrintable(m_errors.first()));
+    QVERIFY2(!m_errors.first().contains(u"SECRET"), qPrintable(m_errors.first()));
+    QVERIFY(window->inspector()->isEmpty());
+    QCOMPARE(window->keyRing()->count(), 0);
+    QVERIFY(window->gatewayPage()->configPath().isEmpty());
+    // Plain Open refuses what is not a regular file too (a FIFO would block it, /dev/zero never end).
+    if (kind == u"dir" || kind == u"fifo") {
+        m_errors.clear();
+        QVERIFY(!window->openFile(path));
+        QCOMPARE(m_errors.size(), 1);
+        QVERIFY(window->inspector()->isEmpty());
+    }
+}
+
 void TestWorkspace::recoveryAfterCrash()
 {
     const QString token = test::makeToken(R"({"alg":"ES256"})", R"({"sub":"unsaved"})");
@@ -505,6 +585,35 @@ void TestWorkspace::recoveryAfterCrash()
     auto next = makeWindow();
     QVERIFY(next->restoreLastSession());
     QCOMPARE(next->tokenEditor()->toPlainText(), token);
+}
+
+void TestWorkspace::sessionFilesArePrivate()
+{
+    // The autosave, the last session and a saved workspace hold bearer tokens: 0600 in a 0700 folder, whatever
+    // the umask (0 here, the most permissive) and however wide an older installation left the folder.
+    const auto modeOf = [](const QString &path) {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<int>(st.st_mode & 07777) : -1;
+    };
+    const QString dataDir = QFileInfo(ui::MainWindow::autosavePath()).absolutePath();
+    QCOMPARE(::chmod(QFile::encodeName(dataDir).constData(), 0755), 0);
+    const mode_t previous = ::umask(0);
+    auto window = makeWindow();
+    window->addToken(QStringLiteral("bearer"), test::makeToken(R"({"alg":"ES256"})", R"({"sub":"me"})"));
+    const bool autosaved = window->autosaveNow();
+    const bool sessionSaved = window->saveLastSession();
+    const QString workspace = m_dir->filePath(QStringLiteral("w.jwb.json"));
+    const bool workspaceSaved = window->saveWorkspaceAs(workspace);
+    ::umask(previous);
+    QVERIFY(autosaved);
+    QVERIFY(sessionSaved);
+    QVERIFY(workspaceSaved);
+    QCOMPARE(modeOf(dataDir), 0700);
+    QCOMPARE(modeOf(ui::MainWindow::autosavePath()), 0600);
+    QCOMPARE(modeOf(ui::MainWindow::lastSessionPath()), 0600);
+    QCOMPARE(modeOf(workspace), 0600);
 }
 
 void TestWorkspace::verifyWithKeyRingSource()

@@ -113,10 +113,11 @@ EndpointMatrix::~EndpointMatrix()
     ++m_generation; // a running worker's result is dropped
 }
 
-void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir)
+void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, const QByteArray &configText)
 {
     m_root = root;
     m_baseDir = baseDir;
+    m_configText = configText;
     QList<EndpointMatrixModel::Row> rows;
     const QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
     for (int i = 0; i < endpoints.size(); ++i) {
@@ -187,6 +188,7 @@ void EndpointMatrix::runRow(int row)
     const EndpointMatrixModel::Row &r = m_model->rowAt(row);
     const QJsonObject endpoint = m_root.value(QLatin1String("endpoints")).toArray().at(r.endpointIndex).toObject();
     krakend::SimulationSetup setup = krakend::SimulationSetup::fromEndpoint(m_root, endpoint, m_baseDir);
+    setup.checkConfigText(m_configText);
     krakend::SimulationRequest request;
     request.method = r.method;
     const QString t = token();

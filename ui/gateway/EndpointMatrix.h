@@ -30,7 +30,8 @@ public:
     explicit EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~EndpointMatrix() override;
 
-    void setConfig(const QJsonObject &root, const QString &baseDir);
+    /// `configText`: the file's text, for what it alone does to KrakenD's start (a byte order mark: 500 everywhere).
+    void setConfig(const QJsonObject &root, const QString &baseDir, const QByteArray &configText = {});
     /// The token sent as the config reads it (auth_header_name with "Bearer ", or cookie_key when set); re-runs.
     void setToken(const QString &token);
     [[nodiscard]] QString token() const;
@@ -61,6 +62,7 @@ private:
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
     QString m_baseDir;
+    QByteArray m_configText;
     std::optional<keys::JwkSet> m_replacement;
     QString m_replacementLabel;
     quint64 m_generation = 0;

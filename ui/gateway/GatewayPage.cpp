@@ -1,5 +1,6 @@
 #include "gateway/GatewayPage.h"
 
+#include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/JsonHighlighter.h"
 #include "common/Theme.h"
@@ -34,7 +35,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -221,6 +221,7 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(6);
     layout->addWidget(buildToolbar());
+    layout->addWidget(buildByteOrderMarkBar());
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("gatewaySplitter"));
@@ -255,6 +256,28 @@ GatewayPage::~GatewayPage()
     // Child objects are destroyed after this body, when the page is only a QWidget any more: the undo stack must
     // not call back into it while it clears itself.
     m_undo->disconnect();
+}
+
+QWidget *GatewayPage::buildByteOrderMarkBar()
+{
+    m_bomBar = new QWidget(this);
+    m_bomBar->setObjectName(QStringLiteral("byteOrderMarkBar"));
+    auto *row = new QHBoxLayout(m_bomBar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_bomLabel = new QLabel(m_bomBar);
+    m_bomLabel->setObjectName(QStringLiteral("byteOrderMarkLabel"));
+    m_bomLabel->setWordWrap(true);
+    row->addWidget(m_bomLabel, 1);
+    auto *remove = new QPushButton(tr("Remove byte order mark"), m_bomBar);
+    remove->setObjectName(QStringLiteral("removeByteOrderMark"));
+    remove->setToolTip(tr("Remove the three bytes EF BB BF at the start of the file (undoable; saved with the file)"));
+    connect(remove, &QPushButton::clicked, this, [this] {
+        edit(tr("Remove byte order mark"), m_current,
+            [](krakend::ConfigDocument &doc) { return doc.removeByteOrderMark(); });
+    });
+    row->addWidget(remove, 0, Qt::AlignVCenter);
+    m_bomBar->hide();
+    return m_bomBar;
 }
 
 QWidget *GatewayPage::buildToolbar()
@@ -737,6 +760,9 @@ bool GatewayPage::openConfig(const QString &path)
                              .arg(QDir::toNativeSeparators(path)));
     if (m_doc.usesTemplates())
         Q_EMIT statusMessage(tr("This config uses flexible-configuration templates: it is read-only here"));
+    if (m_doc.hasByteOrderMark())
+        Q_EMIT statusMessage(tr("%1 starts with a byte order mark: KrakenD would not start with it")
+                                 .arg(QDir::toNativeSeparators(path)));
     return true;
 }
 
@@ -1143,6 +1169,12 @@ void GatewayPage::refresh()
     m_selecting = false;
     if (m_current >= count)
         m_current = count - 1;
+    // Text and colours set on every refresh: they follow the language and the theme.
+    if (m_doc.hasByteOrderMark())
+        setBanner(m_bomLabel, Severity::Error,
+            tr("This file starts with a UTF-8 byte order mark: KrakenD would not start, because Go's JSON parser "
+               "refuses it (“invalid character 'ï' looking for beginning of value”)."));
+    m_bomBar->setVisible(m_doc.hasByteOrderMark());
     m_lint = krakend::Linter::lint(m_doc);
     m_lintModel->setItems(m_lint);
     const int errors = m_lintModel->count(Severity::Error);
@@ -1490,11 +1522,8 @@ void GatewayPage::saveExport()
         = Dialogs::getSaveFileName(this, tr("Save JSON"), tr("JSON (*.json)"), QStringLiteral("block.json"));
     if (path.isEmpty())
         return;
-    QSaveFile f(path);
-    const QByteArray bytes = text.toUtf8() + '\n';
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        Dialogs::showError(this, tr("Cannot save the JSON"),
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+    if (auto written = common::AtomicFile::write(path, text.toUtf8() + '\n'); !written) {
+        Dialogs::showError(this, tr("Cannot save the JSON"), written.error().message);
         return;
     }
     Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));

@@ -166,6 +166,7 @@ private:
     QWidget *buildSignerTab();
     QWidget *buildExportTab();
     QWidget *buildLintTab();
+    QWidget *buildByteOrderMarkBar();
     void connectForms();
 
     using Edit = std::function<common::Result<void>(krakend::ConfigDocument &)>;
@@ -200,6 +201,8 @@ private:
 
     QUndoStack *m_undo = nullptr;
     QLabel *m_fileLabel = nullptr;
+    QWidget *m_bomBar = nullptr; ///< "KrakenD would not start: byte order mark" with the Remove button
+    QLabel *m_bomLabel = nullptr;
     QComboBox *m_versionCombo = nullptr;
     QToolButton *m_undoButton = nullptr;
     QToolButton *m_redoButton = nullptr;

@@ -423,7 +423,8 @@ QWidget *SimulationPanel::buildResults()
     return box;
 }
 
-void SimulationPanel::setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir)
+void SimulationPanel::setEndpoint(
+    const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText)
 {
     m_root = root;
     m_endpointIndex = endpointIndex;
@@ -432,6 +433,7 @@ void SimulationPanel::setEndpoint(const QJsonObject &root, int endpointIndex, co
     m_endpoint = endpointIndex >= 0 && endpointIndex < endpoints.size() ? endpoints.at(endpointIndex).toObject()
                                                                         : QJsonObject();
     m_setup = krakend::SimulationSetup::fromEndpoint(root, m_endpoint, baseDir);
+    m_setup.checkConfigText(configText);
     if (m_endpoint.isEmpty()) {
         m_endpointLabel->setText(QString());
         refreshPlacement();

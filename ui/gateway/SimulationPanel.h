@@ -50,8 +50,10 @@ public:
     SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~SimulationPanel() override;
 
-    /// The endpoint `endpointIndex` of root["endpoints"]; relative key files resolve against `baseDir`.
-    void setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir);
+    /// The endpoint `endpointIndex` of root["endpoints"]; relative key files resolve against `baseDir`. `configText`
+    /// is the file's text, for what it alone does to KrakenD's start (a byte order mark: every answer is 500).
+    void setEndpoint(
+        const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText = {});
     /// Puts a token into the input (and its history) and simulates.
     void setToken(const QString &token);
     [[nodiscard]] QString token() const;

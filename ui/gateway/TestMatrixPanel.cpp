@@ -1,5 +1,6 @@
 #include "gateway/TestMatrixPanel.h"
 
+#include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/Duration.h"
 #include "common/Theme.h"
@@ -22,7 +23,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QThread>
@@ -223,7 +223,8 @@ void TestMatrixPanel::refreshKeyChoices()
     m_keyCombo->setCurrentIndex(index >= 0 ? index : 0);
 }
 
-void TestMatrixPanel::setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir)
+void TestMatrixPanel::setEndpoint(
+    const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText)
 {
     m_root = root;
     m_endpointIndex = endpointIndex;
@@ -233,6 +234,7 @@ void TestMatrixPanel::setEndpoint(const QJsonObject &root, int endpointIndex, co
         ? endpoints.at(endpointIndex).toObject()
         : QJsonObject();
     m_setup = krakend::SimulationSetup::fromEndpoint(root, endpoint, baseDir);
+    m_setup.checkConfigText(configText);
     ++m_generation;
     setBusy(false);
     m_set.reset();
@@ -421,11 +423,11 @@ bool TestMatrixPanel::exportJwks()
         this, tr("Export JWK Set for jwk_local_path"), tr("JWK Set (*.json);;All files (*)"), suggested);
     if (path.isEmpty())
         return false;
-    QSaveFile file(path);
     const QByteArray bytes = QJsonDocument(m_set->jwksForLocalPath()).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        Dialogs::showError(this, tr("Export JWK Set"),
-            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (auto written = common::AtomicFile::write(path, bytes,
+            m_set->jwksHoldsSecret() ? common::AtomicFile::Access::Secret : common::AtomicFile::Access::Default);
+        !written) {
+        Dialogs::showError(this, tr("Export JWK Set"), written.error().message);
         return false;
     }
     Q_EMIT statusMessage(tr("JWK Set written to %1").arg(QDir::toNativeSeparators(path)));

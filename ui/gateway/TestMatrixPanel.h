@@ -34,7 +34,9 @@ public:
     TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~TestMatrixPanel() override;
 
-    void setEndpoint(const QJsonObject &root, int endpointIndex, const QString &baseDir);
+    /// As SimulationPanel::setEndpoint (`configText`: a byte order mark makes every expected answer 500).
+    void setEndpoint(
+        const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText = {});
     /// Mints with the chosen key (asynchronously; mintFinished tells when).
     void mint();
     [[nodiscard]] bool isBusy() const { return m_busy; }
@@ -45,7 +47,8 @@ public:
     [[nodiscard]] QString selectedToken() const;
     [[nodiscard]] QString selectedCurl() const;
     void selectCase(int row);
-    /// Asks for a file (Dialogs::getSaveFileName) and writes the JWK Set with QSaveFile; true when written.
+    /// Asks for a file (Dialogs::getSaveFileName) and writes the JWK Set with common::AtomicFile (0600
+    /// when it holds the HS* secret); true when written.
     bool exportJwks();
 
     [[nodiscard]] TestMatrixModel *model() const { return m_model; }

@@ -1,5 +1,6 @@
 #include "keys/KeysPage.h"
 
+#include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/JsonHighlighter.h"
 #include "common/Theme.h"
@@ -33,7 +34,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -1143,14 +1143,16 @@ QJsonObject KeysPage::keySetJson(bool includePrivate, int *leftOut) const
     return QJsonObject {{QStringLiteral("keys"), keys}};
 }
 
-bool KeysPage::saveText(const QString &title, const QString &filter, const QString &suggested, const QByteArray &bytes)
+bool KeysPage::saveText(
+    const QString &title, const QString &filter, const QString &suggested, const QByteArray &bytes, bool secret)
 {
     const QString path = Dialogs::getSaveFileName(this, title, filter, suggested);
     if (path.isEmpty())
         return false;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        Dialogs::showError(this, title, tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto written = common::AtomicFile::write(
+            path, bytes, secret ? common::AtomicFile::Access::Secret : common::AtomicFile::Access::Default);
+        !written) {
+        Dialogs::showError(this, title, written.error().message);
         return false;
     }
     Q_EMIT statusMessage(tr("Wrote %1").arg(QFileInfo(path).fileName()));
@@ -1173,7 +1175,7 @@ bool KeysPage::exportJwk(bool includePrivate)
     const QJsonObject json = withPrivate ? jwk->json : jwk->publicJson();
     const QString base = fileSafe(jwk->kid.isEmpty() ? m_titleLabel->text() : jwk->kid);
     return saveText(tr("Export JWK"), tr("JWK (*.json *.jwk);;All files (*)"), base + QStringLiteral(".jwk.json"),
-        QJsonDocument(json).toJson(QJsonDocument::Indented));
+        QJsonDocument(json).toJson(QJsonDocument::Indented), withPrivate);
 }
 
 bool KeysPage::exportJwks(bool includePrivate)
@@ -1191,7 +1193,7 @@ bool KeysPage::exportJwks(bool includePrivate)
     }
     const bool written = saveText(tr("Export JWK Set"), tr("JWK Set (*.json *.jwks);;All files (*)"),
         fileSafe(m_titleLabel->text()) + QStringLiteral(".jwks.json"),
-        QJsonDocument(json).toJson(QJsonDocument::Indented));
+        QJsonDocument(json).toJson(QJsonDocument::Indented), withPrivate);
     if (written && left > 0)
         Q_EMIT statusMessage(tr("Wrote the public keys; %n shared secret(s) left out", nullptr, left));
     return written;
@@ -1214,7 +1216,7 @@ bool KeysPage::exportPem(bool includePrivate)
     }
     const QString base = fileSafe(jwk->kid.isEmpty() ? m_titleLabel->text() : jwk->kid);
     return saveText(tr("Export PEM"), tr("PEM (*.pem);;All files (*)"),
-        base + (withPrivate ? QStringLiteral(".key.pem") : QStringLiteral(".pub.pem")), pem.value());
+        base + (withPrivate ? QStringLiteral(".key.pem") : QStringLiteral(".pub.pem")), pem.value(), withPrivate);
 }
 
 void KeysPage::setClipboard(const QString &text, const QString &message)

@@ -41,7 +41,8 @@ class KeysModel;
 /// the last refresh added or removed.
 ///
 /// The page decides nothing: KeyRing and core load, fetch and judge keys. Exports write only what the user
-/// asks for, through QSaveFile; private material needs an explicit "Yes" and is never the default.
+/// asks for, through common::AtomicFile; private material needs an explicit "Yes" and is never the default, and
+/// is written 0600.
 class KeysPage : public QWidget
 {
     Q_OBJECT
@@ -144,8 +145,10 @@ private:
     [[nodiscard]] const keys::Jwk *selectedJwk() const;
     /// Asks whether private material may be exported; true only on an explicit Yes.
     bool confirmPrivate(const QString &what);
-    /// Writes through QSaveFile to a path from Dialogs::getSaveFileName; reports errors through Dialogs.
-    bool saveText(const QString &title, const QString &filter, const QString &suggested, const QByteArray &bytes);
+    /// Writes through common::AtomicFile to a path from Dialogs::getSaveFileName (0600 when `secret`: private keys,
+    /// shared secrets); reports errors through Dialogs.
+    bool saveText(
+        const QString &title, const QString &filter, const QString &suggested, const QByteArray &bytes, bool secret);
     /// A JWK Set of the current source's keys; shared secrets are left out of a public set (counted in `left`).
     [[nodiscard]] QJsonObject keySetJson(bool includePrivate, int *leftOut) const;
     void setClipboard(const QString &text, const QString &message);
