@@ -1184,10 +1184,6 @@ About: %2</translation>
         <translation>Cannot save the JSON</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
         <source>Untitled configuration</source>
         <translation>Untitled configuration</translation>
     </message>
@@ -1359,6 +1355,22 @@ About: %2</translation>
             <numerusform>… and %n more error (Lint tab)</numerusform>
             <numerusform>… and %n more errors (Lint tab)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Remove byte order mark</source>
+        <translation>Remove byte order mark</translation>
+    </message>
+    <message>
+        <source>Remove the three bytes EF BB BF at the start of the file (undoable; saved with the file)</source>
+        <translation>Remove the three bytes EF BB BF at the start of the file (undoable; saved with the file)</translation>
+    </message>
+    <message>
+        <source>%1 starts with a byte order mark: KrakenD would not start with it</source>
+        <translation>%1 starts with a byte order mark: KrakenD would not start with it</translation>
+    </message>
+    <message>
+        <source>This file starts with a UTF-8 byte order mark: KrakenD would not start, because Go&apos;s JSON parser refuses it (“invalid character &apos;ï&apos; looking for beginning of value”).</source>
+        <translation>This file starts with a UTF-8 byte order mark: KrakenD would not start, because Go&apos;s JSON parser refuses it (“invalid character &apos;ï&apos; looking for beginning of value”).</translation>
     </message>
 </context>
 <context>
@@ -2762,10 +2774,6 @@ Write the private keys? Choose No to export only the public keys.</source>
 Write the private keys? Choose No to export only the public keys.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
         <source>Wrote %1</source>
         <translation>Wrote %1</translation>
     </message>
@@ -3486,6 +3494,34 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
             <numerusform>%n remote key source still wait for your permission: Keys &gt; Refresh fetches one</numerusform>
             <numerusform>%n remote key sources still wait for your permission: Keys &gt; Refresh fetches one</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot open the KrakenD configuration</source>
+        <translation>Cannot open the KrakenD configuration</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.</source>
+        <translation>%1 is a directory.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: permission denied.</source>
+        <translation>%1 cannot be read: permission denied.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 cannot be read: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON file, so not a KrakenD configuration.</source>
+        <translation>%1 is not a JSON file, so not a KrakenD configuration.</translation>
+    </message>
+    <message>
+        <source>%1 is not a KrakenD configuration: it holds a %2.</source>
+        <translation>%1 is not a KrakenD configuration: it holds a %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 is not a regular file.</translation>
     </message>
 </context>
 <context>
@@ -4334,10 +4370,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>Export JWK Set</source>
         <translation>Export JWK Set</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Could not write %1: %2</translation>
     </message>
     <message>
         <source>JWK Set written to %1</source>
