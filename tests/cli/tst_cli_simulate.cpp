@@ -492,7 +492,15 @@ void TestCliSimulate::unsafeKeyFiles()
         QStringLiteral("--json")});
     const qint64 elapsed = timer.elapsed();
     QVERIFY2(r.exitCode == 1 && r.jsonOk, r.describe().constData());
-    QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+    // "Well under a second" beyond the CLI's own start-up (which a sanitizer build alone takes about a second for).
+    static const qint64 startup = [] {
+        QElapsedTimer t;
+        t.start();
+        (void)runCli({QStringLiteral("--version")});
+        return t.elapsed();
+    }();
+    QVERIFY2(elapsed < startup + 800,
+        qPrintable(QStringLiteral("%1 ms, start-up alone %2 ms").arg(elapsed).arg(startup)));
     QCOMPARE(r.json().value(QLatin1String("status")).toInt(), 500);
     const QString reason = r.json().value(QLatin1String("reason")).toString();
     QVERIFY2(reason.startsWith(QStringLiteral("KrakenD would not start: ")), qPrintable(reason));
