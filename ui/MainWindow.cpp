@@ -502,7 +502,7 @@ bool MainWindow::openKrakendConfig(const QString &path)
     const auto bytes = common::BoundedFile::read(path, krakend::ConfigDocument::kMaxBytes);
     if (!bytes) {
         const QString reason = bytes.error().details.value(QStringLiteral("reason")).toString();
-        if (bytes.error().code != u"unreadable_file")
+        if (!bytes.error().is(common::ErrorCode::UnreadableFile))
             return refuse(bytes.error().message);
         if (reason == u"is a directory")
             return refuse(tr("%1 is a directory.").arg(shown));

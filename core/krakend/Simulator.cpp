@@ -1146,15 +1146,6 @@ std::optional<QString> cookieValue(const QStringList &cookieLines, const QString
     return std::nullopt;
 }
 
-bool isNetworkError(const QString &code)
-{
-    static const QStringList codes
-        = {QStringLiteral("dns_failure"), QStringLiteral("connection_refused"), QStringLiteral("tls_error"),
-            QStringLiteral("pin_mismatch"), QStringLiteral("timeout"), QStringLiteral("network_error"),
-            QStringLiteral("too_many_redirects"), QStringLiteral("redirect_insecure"), QStringLiteral("cancelled")};
-    return codes.contains(code);
-}
-
 QString resolvePath(const QString &baseDir, const QString &path)
 {
     if (path.isEmpty() || QDir::isAbsolutePath(path) || baseDir.isEmpty())
@@ -1168,7 +1159,7 @@ QString resolvePath(const QString &baseDir, const QString &path)
 Result<QByteArray> readStartupFile(const QString &path)
 {
     auto data = common::BoundedFile::read(path, common::BoundedFile::kKeyFileMax);
-    if (data || data.error().code != u"unreadable_file")
+    if (data || !data.error().is(common::ErrorCode::UnreadableFile))
         return data;
     return Result<QByteArray>::failure(data.error().code,
         QStringLiteral("open %1: %2").arg(path, data.error().details.value(QStringLiteral("reason")).toString()),
@@ -1447,7 +1438,7 @@ JwksDownloader Simulator::networkDownloader(int timeoutMs)
         if (!done)
             loop.exec();
         // KrakenD does not look at the HTTP status: an error page with a JSON content type is still decoded.
-        if (fetch.succeeded() || fetch.error().code == u"http_status")
+        if (fetch.succeeded() || fetch.error().is(common::ErrorCode::HttpStatus))
             return fetch.response();
         return fetch.error();
     };
@@ -1695,7 +1686,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                 const JwksDownloader downloader = m_downloader ? m_downloader : networkDownloader(m_timeoutMs);
                 auto response = downloader(u, netOptions);
                 if (!response) {
-                    r.networkError = r.networkError || isNetworkError(response.error().code);
+                    r.networkError = r.networkError || common::isNetworkError(response.error());
                     remoteKeys = err(QStringLiteral("Get \"%1\": %2").arg(url, response.error().message));
                 } else if (!response->contentType.startsWith("application/json")
                     && !response->contentType.startsWith("application/jwk-set+json")) {

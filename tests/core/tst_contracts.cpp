@@ -1,9 +1,12 @@
-// Typed contracts of core/common: the names of checks, outcomes and verdicts. Every enumerator's text
-// round-trips through its name table, and the tables equal pinned lists: check names and outcomes are printed by
-// `verify --json` (checks[].name) and `simulate --json` (checks[].name, checks[].result), so renaming one is a
-// break of the CLI contract (docs/cli.md), not a refactoring. Also: how the two producers of checks
-// (validation::Verifier, krakend::Simulator) fill common::Check, and the JSON shape of both reports built from it.
+// Typed contracts of core/common: the names of checks, outcomes, verdicts and error codes. Every enumerator's
+// text round-trips through its name table, and the tables equal pinned lists: check names and outcomes are
+// printed by `verify --json` (checks[].name) and `simulate --json` (checks[].name, checks[].result), error codes
+// by every `--json` failure (error.code), so renaming one is a break of the CLI contract (docs/cli.md), not a
+// refactoring. The one classification of errors (isNetworkError, isUsageError) is pinned too. Also: how the two
+// producers of checks (validation::Verifier, krakend::Simulator) fill common::Check, and the JSON shape of both reports
+// built from it.
 #include "common/Check.h"
+#include "common/Result.h"
 #include "common/Verdict.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Backend.h"
@@ -20,6 +23,7 @@
 using namespace jwb;
 using common::Check;
 using common::CheckName;
+using common::ErrorCode;
 using common::Outcome;
 using common::Verdict;
 
@@ -52,6 +56,19 @@ QString signedToken(const QJsonObject &payload)
     return signedTok ? signedTok->token : QString();
 }
 
+// The error codes as core writes them today (HttpFetch, JwksFetcher, JwkSet, BoundedFile, KeyLoader, the key
+// ring and the workspace reader), in the table's order.
+const QStringList kPinnedErrorCodes = {QStringLiteral("usage"), QStringLiteral("invalid_url"),
+    QStringLiteral("insecure_url"), QStringLiteral("dns_failure"), QStringLiteral("connection_refused"),
+    QStringLiteral("tls_error"), QStringLiteral("pin_mismatch"), QStringLiteral("timeout"), QStringLiteral("too_large"),
+    QStringLiteral("redirect_insecure"), QStringLiteral("invalid_redirect"), QStringLiteral("too_many_redirects"),
+    QStringLiteral("http_status"), QStringLiteral("network_error"), QStringLiteral("cancelled"),
+    QStringLiteral("invalid_json"), QStringLiteral("not_jwks"), QStringLiteral("empty_jwks"),
+    QStringLiteral("invalid_jwk"), QStringLiteral("no_jwks_uri"), QStringLiteral("issuer_mismatch"),
+    QStringLiteral("unreadable_file"), QStringLiteral("input_too_large"), QStringLiteral("unknown_key_format"),
+    QStringLiteral("secret_not_stored"), QStringLiteral("cannot_read"), QStringLiteral("not_workspace"),
+    QStringLiteral("unsupported_workspace"), QStringLiteral("invalid_workspace")};
+
 } // namespace
 
 class TestContracts : public QObject
@@ -65,6 +82,9 @@ private Q_SLOTS:
     void outcomesRoundTrip();
     void verdictsRoundTrip();
     void unknownTextsAreRefused();
+    void errorCodesRoundTrip();
+    void errorClassification_data();
+    void errorClassification();
     void checkAccessors();
     void verifierNumbersItsSteps();
     void verifierJsonShape();
@@ -143,6 +163,52 @@ void TestContracts::unknownTextsAreRefused()
     // A value outside the enum (a cast from a bad integer) has no text rather than another name's.
     QCOMPARE(common::checkNameText(static_cast<CheckName>(999)), QString());
     QCOMPARE(common::outcomeText(static_cast<Outcome>(-1)), QString());
+}
+
+void TestContracts::errorCodesRoundTrip()
+{
+    QStringList texts;
+    for (ErrorCode code : common::allErrorCodes()) {
+        texts << common::errorCodeText(code);
+        QCOMPARE(common::errorCodeFromText(texts.last()), std::optional<ErrorCode>(code));
+        const common::Error error = common::Error::of(code, QStringLiteral("m"));
+        QCOMPARE(error.code, texts.last());
+        QVERIFY(error.is(code));
+        QCOMPARE(common::Result<int>::failure(code, QStringLiteral("m")).error().code, texts.last());
+        QCOMPARE(common::Result<void>::failure(code, QStringLiteral("m")).error().code, texts.last());
+    }
+    QCOMPARE(texts, kPinnedErrorCodes);
+    QVERIFY(!common::Error::of(ErrorCode::Timeout, {}).is(ErrorCode::Cancelled));
+    QCOMPARE(common::errorCodeFromText(u"Timeout"), std::nullopt);
+    QCOMPARE(common::errorCodeFromText(u"bad_signature"), std::nullopt); // a real code, but compared nowhere
+}
+
+void TestContracts::errorClassification_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("network");
+    QTest::addColumn<bool>("usage");
+    // The simulator's network_error flag (exit 3) and the CLI's usage errors (exit 2) as they were decided before
+    // the one copy: Simulator.cpp's list of 9 codes, and invalid_url/insecure_url in NetworkKeys, ConfigCommand and
+    // JwksCommand.
+    const QStringList network
+        = {QStringLiteral("dns_failure"), QStringLiteral("connection_refused"), QStringLiteral("tls_error"),
+            QStringLiteral("pin_mismatch"), QStringLiteral("timeout"), QStringLiteral("network_error"),
+            QStringLiteral("too_many_redirects"), QStringLiteral("redirect_insecure"), QStringLiteral("cancelled")};
+    const QStringList usage = {QStringLiteral("usage"), QStringLiteral("invalid_url"), QStringLiteral("insecure_url")};
+    for (const QString &code : kPinnedErrorCodes + QStringList {QStringLiteral("bad_signature"), QString()})
+        QTest::newRow(code.isEmpty() ? "(empty)" : qPrintable(code))
+            << code << network.contains(code) << usage.contains(code);
+}
+
+void TestContracts::errorClassification()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, network);
+    QFETCH(bool, usage);
+    const common::Error error {code, QStringLiteral("message"), {}};
+    QCOMPARE(common::isNetworkError(error), network);
+    QCOMPARE(common::isUsageError(error), usage);
 }
 
 void TestContracts::checkAccessors()

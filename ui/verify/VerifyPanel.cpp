@@ -515,7 +515,7 @@ void VerifyPanel::verifyNow()
     }();
     if (!keySet) {
         QString text = keySet.error().toString();
-        if (!ringSource && !m_secretCheck->isChecked() && keySet.error().code == u"unknown_key_format")
+        if (!ringSource && !m_secretCheck->isChecked() && keySet.error().is(common::ErrorCode::UnknownKeyFormat))
             text += tr("\nIf this is a shared secret, tick “Key is a shared secret”.");
         showKeyError(text);
         return;
