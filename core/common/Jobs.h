@@ -90,10 +90,12 @@ template<typename Work, typename Done> [[nodiscard]] Handle run(QObject *context
             const bool cancelled = delivery->token().isCancelled();
             delivery->delivered = true; // before done: a done that starts the next job sees this one as over
             if (!cancelled) {
-                if constexpr (std::is_void_v<Result>)
+                if constexpr (std::is_void_v<Result>) {
+                    (void)watcher; // no result to take (clang: an unused capture)
                     done();
-                else
+                } else {
                     done(watcher->future().takeResult());
+                }
             }
             delivery->deleteLater();
         });
