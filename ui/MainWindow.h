@@ -51,6 +51,10 @@ class TokenEditor;
 /// actionCopyJson, actionCopyToken, actionCopyCurl, actionUndo, actionRedo, actionClear, actionQuit,
 /// actionThemeSystem/Light/Dark, actionShortcuts, actionAbout, actionPageInspector/Keys/Gateway/Composer) so
 /// tests can trigger them; dialogs go through Dialogs, whose hooks tests install.
+///
+/// The class is implemented in three files: MainWindow.cpp (pages, opening files, drag and drop),
+/// MainWindowActions.cpp (actions, menus, clipboard, undo/redo, help) and MainWindowSession.cpp (workspaces,
+/// keychain, last session, autosave and recovery, recent files, window state, theme).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -329,9 +329,7 @@ int runConfigValidator(const QStringList &args)
         auto fetched = keysource::JwksFetcher::fetchBlocking(
             QUrl(parser.value(QStringLiteral("from-issuer"))), true, options.value());
         if (!fetched)
-            return io.fail(
-                fetched.error().code == u"invalid_url" || fetched.error().code == u"insecure_url" ? Usage : Network,
-                fetched.error());
+            return io.fail(common::isUsageError(fetched.error()) ? Usage : Network, fetched.error());
         // Defaults only: what the user gave, and in a merge what the block already has, wins.
         const QString discovery = fetched->discoveryUrl.toDisplayString();
         auto offer = [&](const QString &member, const QJsonValue &value, const QString &source) {

@@ -34,9 +34,7 @@ int runJwksFetch(const QStringList &args)
     const QUrl url(issuer ? parser.value(QStringLiteral("issuer")) : parser.positionalArguments().first());
     auto result = keysource::JwksFetcher::fetchBlocking(url, issuer, options.value());
     if (!result)
-        return io.fail(
-            result.error().code == u"invalid_url" || result.error().code == u"insecure_url" ? Usage : Network,
-            result.error());
+        return io.fail(common::isUsageError(result.error()) ? Usage : Network, result.error());
 
     const auto &r = result.value();
     QJsonArray keysJson;

@@ -94,8 +94,7 @@ Result<LoadedKeys> loadAnyKeySource(const QCommandLineParser &parser)
     auto fetched = keysource::JwksFetcher::fetchBlocking(target, issuer, options.value());
     if (!fetched) {
         common::Error e = fetched.error();
-        static const QStringList inputErrors = {QStringLiteral("invalid_url"), QStringLiteral("insecure_url")};
-        if (!inputErrors.contains(e.code))
+        if (!common::isUsageError(e))
             e.details.insert(QStringLiteral("network"), true);
         return e;
     }

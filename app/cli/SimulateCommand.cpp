@@ -26,18 +26,18 @@ QString renderText(const SimulationResult &r)
     lines << QStringLiteral("Checks (KrakenD's order):");
     for (qsizetype i = 0; i < r.checks.size(); ++i) {
         const auto &c = r.checks[i];
-        const QString result = c.result == CheckResult::Pass ? QStringLiteral("ok  ")
-            : c.result == CheckResult::Fail                  ? QStringLiteral("FAIL")
-                                                             : QStringLiteral("skip");
+        const QString result = c.outcome == CheckResult::Pass ? QStringLiteral("ok  ")
+            : c.outcome == CheckResult::Fail                  ? QStringLiteral("FAIL")
+                                                              : QStringLiteral("skip");
         lines << QStringLiteral("  %1  %2 %3  %4%5")
                      .arg(c.step, 2)
-                     .arg(c.name, -16)
+                     .arg(c.nameText(), -16)
                      .arg(result, c.detail, i == r.stoppedAt ? QStringLiteral("   <- KrakenD stops here") : QString());
     }
     if (!r.alsoFails.isEmpty()) {
         lines << QStringLiteral("Would also fail after the stop:");
         for (const auto &c : r.alsoFails)
-            lines << QStringLiteral("  %1 %2 (%3): %4").arg(c.step, 2).arg(c.name).arg(c.status).arg(c.detail);
+            lines << QStringLiteral("  %1 %2 (%3): %4").arg(c.step, 2).arg(c.nameText()).arg(c.status).arg(c.detail);
     }
     if (r.status == 200) {
         if (r.propagatedHeaders.isEmpty()) {

@@ -11,6 +11,7 @@
 #include "common/Translations.h"
 #include "inspector/InspectorWidget.h"
 
+#include "common/Jobs.h"
 #include "crypto/Backend.h"
 
 #include <QApplication>
@@ -211,6 +212,8 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("jwt-workbench"));
     jwb::ui::Resources::ensureLoaded();
     QApplication::setWindowIcon(jwb::ui::Theme::appIcon());
+    // Background jobs (common::Jobs) are cancelled and waited for before the window and its pages go away.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [] { jwb::common::Jobs::drain(); });
 
     QCommandLineParser parser;
     setUpParser(parser, options);

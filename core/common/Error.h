@@ -1,7 +1,11 @@
 #pragma once
 
+#include "common/ErrorCode.h"
+
 #include <QString>
 #include <QVariantMap>
+
+#include <utility>
 
 namespace jwb::common {
 
@@ -15,6 +19,13 @@ struct Error
     QVariantMap details;
 
     [[nodiscard]] QString toString() const { return code + QStringLiteral(": ") + message; }
+    /// Whether this is the error `expected` (its code is exactly errorCodeText(expected)).
+    [[nodiscard]] bool is(ErrorCode expected) const { return code == errorCodeText(expected); }
+    /// An error with a typed code.
+    [[nodiscard]] static Error of(ErrorCode code, QString message, QVariantMap details = {})
+    {
+        return Error {errorCodeText(code), std::move(message), std::move(details)};
+    }
 };
 
 } // namespace jwb::common

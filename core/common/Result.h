@@ -20,6 +20,10 @@ public:
     {
         return Result(Error {std::move(code), std::move(message), std::move(details)});
     }
+    static Result failure(ErrorCode code, QString message, QVariantMap details = {})
+    {
+        return Result(Error::of(code, std::move(message), std::move(details)));
+    }
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -49,6 +53,10 @@ public:
     static Result failure(QString code, QString message, QVariantMap details = {})
     {
         return Result(Error {std::move(code), std::move(message), std::move(details)});
+    }
+    static Result failure(ErrorCode code, QString message, QVariantMap details = {})
+    {
+        return Result(Error::of(code, std::move(message), std::move(details)));
     }
 
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }

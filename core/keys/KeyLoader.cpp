@@ -105,7 +105,7 @@ Result<JwkSet> loadFile(const QString &path)
 {
     auto data = common::BoundedFile::read(path, kMaxKeyFile);
     if (!data) {
-        if (data.error().code == u"input_too_large")
+        if (data.error().is(common::ErrorCode::InputTooLarge))
             return Result<JwkSet>::failure(data.error().code,
                 QStringLiteral("%1: not a key file").arg(data.error().message), data.error().details);
         return data.error();

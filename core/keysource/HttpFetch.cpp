@@ -32,7 +32,7 @@ HttpFetch::HttpFetch(QNetworkAccessManager *manager, const QUrl &url, const Netw
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("timeout"),
+        fail(common::ErrorCode::Timeout,
             QStringLiteral("%1 did not answer within %2 s")
                 .arg(m_url.toDisplayString())
                 .arg(m_options.timeoutMs / 1000.0));
@@ -53,11 +53,11 @@ void HttpFetch::start()
     const QString scheme = m_url.scheme().toLower();
     if (!m_url.isValid() || m_url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
         fail(
-            QStringLiteral("invalid_url"), QStringLiteral("\"%1\" is not an http(s) URL").arg(m_url.toDisplayString()));
+            common::ErrorCode::InvalidUrl, QStringLiteral("\"%1\" is not an http(s) URL").arg(m_url.toDisplayString()));
         return;
     }
     if (scheme != u"https" && !m_options.insecure) {
-        fail(QStringLiteral("insecure_url"),
+        fail(common::ErrorCode::InsecureUrl,
             QStringLiteral("%1 is not https: KrakenD refuses it (401 for every token) unless disable_jwk_security is "
                            "set; pass --insecure to fetch it anyway")
                 .arg(m_url.toDisplayString()));
@@ -98,16 +98,16 @@ void HttpFetch::sendRequest(const QUrl &url)
 
 void HttpFetch::cancel()
 {
-    fail(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    fail(common::ErrorCode::Cancelled, QStringLiteral("cancelled"));
 }
 
-void HttpFetch::fail(const QString &code, const QString &message)
+void HttpFetch::fail(common::ErrorCode code, const QString &message)
 {
     if (m_done)
         return;
     m_done = true;
     m_timer.stop();
-    m_error = common::Error {code, message, {}};
+    m_error = common::Error::of(code, message);
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -142,7 +142,7 @@ bool HttpFetch::checkPeerChain(const QList<QSslCertificate> &chain)
     if (!m_options.pins.isEmpty() && !pinned) {
         // The server of this hop (after a redirect it is not the one first asked).
         const QUrl server = m_reply ? m_reply->url() : m_url;
-        fail(QStringLiteral("pin_mismatch"),
+        fail(common::ErrorCode::PinMismatch,
             QStringLiteral("no certificate presented by %1 matches the configured pins; presented: %2")
                 .arg(server.toDisplayString(
                          QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment),
@@ -169,17 +169,17 @@ bool HttpFetch::followRedirect()
     const QUrl to = from.resolved(QUrl::fromEncoded(location));
     const QString scheme = to.scheme().toLower();
     if (++m_redirects > kMaxRedirects) {
-        fail(QStringLiteral("too_many_redirects"),
+        fail(common::ErrorCode::TooManyRedirects,
             QStringLiteral("%1 redirected more than %2 times (last to %3)")
                 .arg(m_url.toDisplayString())
                 .arg(kMaxRedirects)
                 .arg(to.toDisplayString()));
     } else if (!to.isValid() || to.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
-        fail(QStringLiteral("invalid_redirect"),
+        fail(common::ErrorCode::InvalidRedirect,
             QStringLiteral("%1 redirects to \"%2\", which is not an http(s) URL")
                 .arg(from.toDisplayString(), QString::fromLatin1(location)));
     } else if (scheme != u"https" && !m_options.insecure) {
-        fail(QStringLiteral("redirect_insecure"),
+        fail(common::ErrorCode::RedirectInsecure,
             QStringLiteral("%1 redirects to %2, which is not https; refusing (use --insecure to allow)")
                 .arg(from.toDisplayString(), to.toDisplayString()));
     } else {
@@ -197,7 +197,7 @@ void HttpFetch::onReadyRead()
         return;
     m_response.body += m_reply->readAll();
     if (m_response.body.size() > m_options.maxBytes)
-        fail(QStringLiteral("too_large"),
+        fail(common::ErrorCode::TooLarge,
             QStringLiteral("the response from %1 exceeds %2 KiB; refusing it")
                 .arg(m_url.toDisplayString())
                 .arg(m_options.maxBytes / 1024));
@@ -224,33 +224,33 @@ void HttpFetch::onFinished()
     case QNetworkReply::NoError:
         break;
     case QNetworkReply::HostNotFoundError:
-        fail(QStringLiteral("dns_failure"), QStringLiteral("host %1 could not be resolved (DNS)").arg(host));
+        fail(common::ErrorCode::DnsFailure, QStringLiteral("host %1 could not be resolved (DNS)").arg(host));
         return;
     case QNetworkReply::ConnectionRefusedError:
-        fail(QStringLiteral("connection_refused"),
+        fail(common::ErrorCode::ConnectionRefused,
             QStringLiteral("%1:%2 refused the connection")
                 .arg(host)
                 .arg(m_url.port(m_url.scheme() == u"https" ? 443 : 80)));
         return;
     case QNetworkReply::SslHandshakeFailedError:
-        fail(QStringLiteral("tls_error"),
+        fail(common::ErrorCode::TlsError,
             QStringLiteral("TLS with %1 failed: %2")
                 .arg(host, m_sslErrors.isEmpty() ? m_reply->errorString() : m_sslErrors.join(QStringLiteral("; "))));
         return;
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
-        fail(QStringLiteral("timeout"),
+        fail(common::ErrorCode::Timeout,
             QStringLiteral("%1 did not answer within %2 s")
                 .arg(m_url.toDisplayString())
                 .arg(m_options.timeoutMs / 1000.0));
         return;
     case QNetworkReply::TooManyRedirectsError:
-        fail(QStringLiteral("too_many_redirects"),
+        fail(common::ErrorCode::TooManyRedirects,
             QStringLiteral("%1 redirected too many times").arg(m_url.toDisplayString()));
         return;
     default:
         if (m_response.status == 0) {
-            fail(QStringLiteral("network_error"),
+            fail(common::ErrorCode::NetworkError,
                 QStringLiteral("fetching %1 failed: %2").arg(m_url.toDisplayString(), m_reply->errorString()));
             return;
         }
@@ -265,7 +265,7 @@ void HttpFetch::onFinished()
     if (m_response.status >= 300 && m_response.status <= 399 && m_response.status != 304 && followRedirect())
         return;
     if (m_response.status < 200 || m_response.status > 299) {
-        fail(QStringLiteral("http_status"),
+        fail(common::ErrorCode::HttpStatus,
             QStringLiteral("%1 answered HTTP %2 %3")
                 .arg(m_response.url.toDisplayString())
                 .arg(m_response.status)

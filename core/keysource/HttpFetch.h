@@ -53,7 +53,7 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void fail(const QString &code, const QString &message);
+    void fail(common::ErrorCode code, const QString &message);
     void onEncrypted();
     /// Records the presented chain with its pins; fails with pin_mismatch (and returns false) when pins are
     /// configured and none matches.

@@ -64,7 +64,8 @@ void JwksFetcher::onDiscovery()
 {
     if (!m_fetch->succeeded()) {
         // OpenID Connect discovery missing: try the OAuth 2.0 metadata location of RFC 8414 once.
-        if (m_fetch->error().code == u"http_status" && m_fetch->response().status == 404 && !m_triedRfc8414) {
+        if (m_fetch->error().is(common::ErrorCode::HttpStatus) && m_fetch->response().status == 404
+            && !m_triedRfc8414) {
             m_triedRfc8414 = true;
             QUrl rfc8414 = m_partial.issuer;
             QString path = rfc8414.path();
@@ -86,7 +87,7 @@ void JwksFetcher::onDiscovery()
     QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        finish(Result<JwksResult>::failure(QStringLiteral("invalid_json"),
+        finish(Result<JwksResult>::failure(common::ErrorCode::InvalidJson,
             QStringLiteral("the discovery document %1 is not a JSON object%2")
                 .arg(m_partial.discoveryUrl.toDisplayString(),
                     err.error != QJsonParseError::NoError
@@ -115,13 +116,13 @@ void JwksFetcher::onDiscovery()
         };
         if (advertisedValue.isString() && chopSlash(advertised) == chopSlash(requested))
             message += QStringLiteral("; they differ only in a trailing slash: ask for \"%1\"").arg(advertised);
-        finish(Result<JwksResult>::failure(QStringLiteral("issuer_mismatch"), message,
+        finish(Result<JwksResult>::failure(common::ErrorCode::IssuerMismatch, message,
             {{QStringLiteral("issuer"), requested}, {QStringLiteral("advertised"), advertisedValue.toVariant()}}));
         return;
     }
     const QJsonValue jwksUri = m_partial.discovery.value(QLatin1String("jwks_uri"));
     if (!jwksUri.isString() || jwksUri.toString().isEmpty()) {
-        finish(Result<JwksResult>::failure(QStringLiteral("no_jwks_uri"),
+        finish(Result<JwksResult>::failure(common::ErrorCode::NoJwksUri,
             QStringLiteral("the discovery document %1 has no jwks_uri").arg(m_partial.discoveryUrl.toDisplayString())));
         return;
     }
@@ -142,12 +143,12 @@ Result<keys::JwkSet> JwksFetcher::parseJwks(
     QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError)
-        return Result<keys::JwkSet>::failure(QStringLiteral("invalid_json"),
+        return Result<keys::JwkSet>::failure(common::ErrorCode::InvalidJson,
             QStringLiteral("the JWKS is not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset),
             {{QStringLiteral("offset"), err.offset}});
     if (!doc.isObject() || !doc.object().contains(QLatin1String("keys")))
         return Result<keys::JwkSet>::failure(
-            QStringLiteral("not_jwks"), QStringLiteral("the response is JSON but not a JWK Set (no \"keys\" array)"));
+            common::ErrorCode::NotJwks, QStringLiteral("the response is JSON but not a JWK Set (no \"keys\" array)"));
     auto set = keys::JwkSet::fromJsonObject(doc.object());
     if (!set)
         return set.error();

@@ -41,6 +41,7 @@ QString statusText(int status)
     }
 }
 
+using common::CheckName;
 using common::Finding;
 using common::Result;
 using common::Severity;
@@ -1145,15 +1146,6 @@ std::optional<QString> cookieValue(const QStringList &cookieLines, const QString
     return std::nullopt;
 }
 
-bool isNetworkError(const QString &code)
-{
-    static const QStringList codes
-        = {QStringLiteral("dns_failure"), QStringLiteral("connection_refused"), QStringLiteral("tls_error"),
-            QStringLiteral("pin_mismatch"), QStringLiteral("timeout"), QStringLiteral("network_error"),
-            QStringLiteral("too_many_redirects"), QStringLiteral("redirect_insecure"), QStringLiteral("cancelled")};
-    return codes.contains(code);
-}
-
 QString resolvePath(const QString &baseDir, const QString &path)
 {
     if (path.isEmpty() || QDir::isAbsolutePath(path) || baseDir.isEmpty())
@@ -1167,7 +1159,7 @@ QString resolvePath(const QString &baseDir, const QString &path)
 Result<QByteArray> readStartupFile(const QString &path)
 {
     auto data = common::BoundedFile::read(path, common::BoundedFile::kKeyFileMax);
-    if (data || data.error().code != u"unreadable_file")
+    if (data || !data.error().is(common::ErrorCode::UnreadableFile))
         return data;
     return Result<QByteArray>::failure(data.error().code,
         QStringLiteral("open %1: %2").arg(path, data.error().details.value(QStringLiteral("reason")).toString()),
@@ -1208,19 +1200,6 @@ QJsonObject findingJson(const Finding &f)
 }
 
 } // namespace
-
-QString checkResultName(CheckResult result)
-{
-    switch (result) {
-    case CheckResult::Pass:
-        return QStringLiteral("pass");
-    case CheckResult::Fail:
-        return QStringLiteral("fail");
-    case CheckResult::Skip:
-        return QStringLiteral("skip");
-    }
-    return QStringLiteral("skip");
-}
 
 // ----------------------------------------------------------------------------------------------- SimulationSetup
 
@@ -1359,7 +1338,7 @@ std::optional<QJsonObject> SimulationSetup::findEndpoint(
 
 // ---------------------------------------------------------------------------------------------- SimulationResult
 
-const SimulationCheck *SimulationResult::check(const QString &name) const
+const SimulationCheck *SimulationResult::check(CheckName name) const
 {
     for (const auto &c : checks)
         if (c.name == name)
@@ -1367,12 +1346,18 @@ const SimulationCheck *SimulationResult::check(const QString &name) const
     return nullptr;
 }
 
+const SimulationCheck *SimulationResult::check(const QString &name) const
+{
+    const auto known = common::checkNameFromText(name);
+    return known ? check(*known) : nullptr;
+}
+
 QJsonObject SimulationResult::toJson() const
 {
     auto checkJson = [](const SimulationCheck &c) {
-        QJsonObject o {{QStringLiteral("step"), c.step}, {QStringLiteral("name"), c.name},
-            {QStringLiteral("result"), checkResultName(c.result)}, {QStringLiteral("detail"), c.detail}};
-        if (c.result == CheckResult::Fail)
+        QJsonObject o {{QStringLiteral("step"), c.step}, {QStringLiteral("name"), c.nameText()},
+            {QStringLiteral("result"), common::outcomeText(c.outcome)}, {QStringLiteral("detail"), c.detail}};
+        if (c.failed())
             o.insert(QStringLiteral("status"), c.status);
         return o;
     };
@@ -1413,7 +1398,7 @@ QJsonObject SimulationResult::toJson() const
         {QStringLiteral("evaluated_at"), evaluatedAt.toString(Qt::ISODateWithMs)}};
     if (const auto *stop = stoppingCheck())
         out.insert(QStringLiteral("stopped_at"),
-            QJsonObject {{QStringLiteral("step"), stop->step}, {QStringLiteral("name"), stop->name}});
+            QJsonObject {{QStringLiteral("step"), stop->step}, {QStringLiteral("name"), stop->nameText()}});
     else
         out.insert(QStringLiteral("stopped_at"), QJsonValue::Null);
     if (!complete)
@@ -1453,7 +1438,7 @@ JwksDownloader Simulator::networkDownloader(int timeoutMs)
         if (!done)
             loop.exec();
         // KrakenD does not look at the HTTP status: an error page with a JSON content type is still decoded.
-        if (fetch.succeeded() || fetch.error().code == u"http_status")
+        if (fetch.succeeded() || fetch.error().is(common::ErrorCode::HttpStatus))
             return fetch.response();
         return fetch.error();
     };
@@ -1466,7 +1451,7 @@ enum class Outcome { Pass, Fail, NotEvaluated };
 struct Eval
 {
     int step = 0;
-    QString name;
+    CheckName name = CheckName::Config;
     Outcome outcome = Outcome::NotEvaluated;
     QString detail;
     int status = 0;
@@ -1485,14 +1470,14 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     r.preserveArrays = cfg.propagateClaimsPreserveArray();
 
     QList<Eval> evals;
-    auto pass = [&evals](int step, const char *name, const QString &detail) {
-        evals.append(Eval {step, QString::fromLatin1(name), Outcome::Pass, detail, 0, QString()});
+    auto pass = [&evals](int step, CheckName name, const QString &detail) {
+        evals.append(Eval {step, name, Outcome::Pass, detail, 0, QString()});
     };
-    auto fail = [&evals](int step, const char *name, int status, const QString &reason, const QString &detail) {
-        evals.append(Eval {step, QString::fromLatin1(name), Outcome::Fail, detail, status, reason});
+    auto fail = [&evals](int step, CheckName name, int status, const QString &reason, const QString &detail) {
+        evals.append(Eval {step, name, Outcome::Fail, detail, status, reason});
     };
-    auto notEvaluated = [&evals](int step, const char *name, const QString &detail) {
-        evals.append(Eval {step, QString::fromLatin1(name), Outcome::NotEvaluated, detail, 0, QString()});
+    auto notEvaluated = [&evals](int step, CheckName name, const QString &detail) {
+        evals.append(Eval {step, name, Outcome::NotEvaluated, detail, 0, QString()});
     };
     auto finding = [&r](Severity s, const char *code, const QString &subject, const QString &message) {
         r.configFindings.append(Finding {s, QString::fromLatin1(code), subject, message});
@@ -1504,7 +1489,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         // The file itself stops KrakenD: no endpoint answers, with or without a validator.
         r.status = 500;
         r.reason = wouldNotStart + m_setup.configError;
-        r.checks = {SimulationCheck {0, QStringLiteral("config"), CheckResult::Fail, r.reason, 500}};
+        r.checks = {SimulationCheck {0, CheckName::Config, CheckResult::Fail, r.reason, 500}};
         r.stoppedAt = 0;
         return r;
     }
@@ -1512,9 +1497,9 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         r.status = 200;
         r.reason = QStringLiteral("no auth/validator on this endpoint: KrakenD does not check tokens here (\"Validator "
                                   "disabled for this endpoint\")");
-        r.checks = {SimulationCheck {0, QStringLiteral("config"), CheckResult::Pass,
+        r.checks = {SimulationCheck {0, CheckName::Config, CheckResult::Pass,
                         QStringLiteral("no auth/validator block: validation is disabled"), 0},
-            SimulationCheck {13, QStringLiteral("backend"), CheckResult::Pass,
+            SimulationCheck {13, CheckName::Backend, CheckResult::Pass,
                 QStringLiteral("the request goes on to the backend unchecked"), 0}};
         return r;
     }
@@ -1602,10 +1587,10 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     }
     const bool configOk = startupStatus == 0;
     if (configOk)
-        pass(0, "config",
+        pass(0, CheckName::Config,
             QStringLiteral("KrakenD starts and validates tokens on this endpoint; keys from %1").arg(r.keySource));
     else
-        fail(0, "config", startupStatus, startupReason,
+        fail(0, CheckName::Config, startupStatus, startupReason,
             startupStatus == 401 ? startupReason
                     + QStringLiteral(": KrakenD starts, but this endpoint answers 401 "
                                      "to every request")
@@ -1623,12 +1608,12 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         const QByteArray bytes = header->toUtf8();
         if (bytes.size() > 7 && bytes.left(7).toLower() == "bearer ") {
             token = QString::fromUtf8(bytes.mid(7));
-            pass(1, "token",
+            pass(1, CheckName::Token,
                 QStringLiteral("from header %1, \"%2\" prefix stripped")
                     .arg(headerName, QString::fromUtf8(bytes.left(7))));
         } else {
             token = *header;
-            pass(1, "token",
+            pass(1, CheckName::Token,
                 QStringLiteral("from header %1; no \"Bearer \" prefix (with more after it), so the whole "
                                "value is the token")
                     .arg(headerName));
@@ -1640,14 +1625,14 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                 cookieLines.append(value);
         if (const auto cookie = cookieValue(cookieLines, cookieName)) {
             token = *cookie;
-            pass(1, "token",
+            pass(1, CheckName::Token,
                 QStringLiteral("from cookie %1 (header %2 is %3)%4")
                     .arg(cookieName, headerName, header ? QStringLiteral("empty") : QStringLiteral("absent"),
                         cfg.cookieKey().isEmpty() ? QStringLiteral("; access_token is the default "
                                                                    "cookie even without cookie_key")
                                                   : QString()));
         } else {
-            fail(1, "token", 401, unable + QStringLiteral("Token not found"),
+            fail(1, CheckName::Token, 401, unable + QStringLiteral("Token not found"),
                 QStringLiteral("no %1 header%2 and no %3 cookie")
                     .arg(headerName, header ? QStringLiteral(" (it is empty)") : QString(), cookieName));
         }
@@ -1655,15 +1640,15 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
 
     std::optional<Jws> jws;
     if (!token) {
-        notEvaluated(1, "parse", QStringLiteral("no token"));
+        notEvaluated(1, CheckName::Parse, QStringLiteral("no token"));
     } else {
         auto parsed = parseJws(*token);
         if (!parsed) {
-            fail(1, "parse", 401, unable + parsed.error().message,
+            fail(1, CheckName::Parse, 401, unable + parsed.error().message,
                 parsed.error().message + QStringLiteral(" (go-jose ParseSigned)"));
         } else {
             jws = parsed.value();
-            pass(1, "parse",
+            pass(1, CheckName::Parse,
                 QStringLiteral("%1 JWS; header %2")
                     .arg(jws->json ? QStringLiteral("JSON serialization") : QStringLiteral("compact"),
                         compact(jws->header)));
@@ -1673,11 +1658,11 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     // ---------------------------------------------------------------- step 2: alg
     const QString tokenAlg = jws ? jws->header.value(QLatin1String("alg")).toString() : QString();
     if (!jws)
-        notEvaluated(2, "alg", QStringLiteral("no parsed token"));
+        notEvaluated(2, CheckName::Alg, QStringLiteral("no parsed token"));
     else if (tokenAlg == cfg.alg())
-        pass(2, "alg", QStringLiteral("token alg \"%1\" equals the configured alg").arg(tokenAlg));
+        pass(2, CheckName::Alg, QStringLiteral("token alg \"%1\" equals the configured alg").arg(tokenAlg));
     else
-        fail(2, "alg", 401, unable + QStringLiteral("algorithm is invalid"),
+        fail(2, CheckName::Alg, 401, unable + QStringLiteral("algorithm is invalid"),
             QStringLiteral("token alg \"%1\" is not the configured alg \"%2\" (exact, case-sensitive comparison)")
                 .arg(tokenAlg, cfg.alg()));
 
@@ -1701,7 +1686,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                 const JwksDownloader downloader = m_downloader ? m_downloader : networkDownloader(m_timeoutMs);
                 auto response = downloader(u, netOptions);
                 if (!response) {
-                    r.networkError = r.networkError || isNetworkError(response.error().code);
+                    r.networkError = r.networkError || common::isNetworkError(response.error());
                     remoteKeys = err(QStringLiteral("Get \"%1\": %2").arg(url, response.error().message));
                 } else if (!response->contentType.startsWith("application/json")
                     && !response->contentType.startsWith("application/jwk-set+json")) {
@@ -1733,35 +1718,35 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     QString keyId;
     const QString strategyName = validation::keyIdStrategyName(strategy);
     if (!jws) {
-        notEvaluated(3, "key", QStringLiteral("no parsed token"));
+        notEvaluated(3, CheckName::Key, QStringLiteral("no parsed token"));
     } else {
         keyId = validation::Verifier::tokenKeyId(jws->header, strategy);
         const QString idText = QStringLiteral("%1 \"%2\"").arg(strategyName, keyId);
         if (localSource) {
             if (!localKeys) {
-                notEvaluated(3, "key",
+                notEvaluated(3, CheckName::Key,
                     r.complete ? QStringLiteral("the jwk_local_path file could not be read") : r.incompleteReason);
             } else if (!*localKeys) {
-                notEvaluated(
-                    3, "key", QStringLiteral("the key file does not decode: %1").arg(localKeys->error().message));
+                notEvaluated(3, CheckName::Key,
+                    QStringLiteral("the key file does not decode: %1").arg(localKeys->error().message));
             } else if (auto k = findKey(localKeys->value(), keyId)) {
                 key = k;
-                pass(3, "key", QStringLiteral("%1 found in %2").arg(idText, r.keySource));
+                pass(3, CheckName::Key, QStringLiteral("%1 found in %2").arg(idText, r.keySource));
             } else if (cfg.jwkUrl().isEmpty()) {
-                fail(3, "key", 401, unable + QStringLiteral("Get \"\": unsupported protocol scheme \"\""),
+                fail(3, CheckName::Key, 401, unable + QStringLiteral("Get \"\": unsupported protocol scheme \"\""),
                     QStringLiteral("%1 is not in %2 (it has %3); on a miss KrakenD downloads jwk_url, which is empty")
                         .arg(idText, r.keySource, idsOf(localKeys->value())));
             } else if (!configOk && !m_replacement) {
-                notEvaluated(3, "key",
+                notEvaluated(3, CheckName::Key,
                     QStringLiteral("%1 is not in the key file; KrakenD would then download jwk_url").arg(idText));
             } else {
                 const auto &d = download();
                 if (!d)
-                    fail(3, "key", 401, unable + d.error().message,
+                    fail(3, CheckName::Key, 401, unable + d.error().message,
                         QStringLiteral("%1 is not in %2; downloading jwk_url failed: %3")
                             .arg(idText, r.keySource, d.error().message));
                 else
-                    fail(3, "key", 500,
+                    fail(3, CheckName::Key, 500,
                         QStringLiteral("KrakenD panics (gin Recovery answers 500): runtime error: invalid memory "
                                        "address or nil pointer dereference"),
                         QStringLiteral("%1 is not in the jwk_local_path keys; with jwk_url also set KrakenD downloads "
@@ -1769,15 +1754,16 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                             .arg(idText));
             }
         } else if (!configOk && !m_replacement) {
-            notEvaluated(3, "key", QStringLiteral("the keys are not downloaded: the configuration fails first"));
+            notEvaluated(
+                3, CheckName::Key, QStringLiteral("the keys are not downloaded: the configuration fails first"));
         } else {
             const auto &d = download();
             if (!d)
-                fail(3, "key", 401, unable + d.error().message,
+                fail(3, CheckName::Key, 401, unable + d.error().message,
                     QStringLiteral("the key set from %1 is unusable: %2").arg(r.keySource, d.error().message));
             else if (auto k = findKey(d.value(), keyId)) {
                 key = k;
-                pass(3, "key",
+                pass(3, CheckName::Key,
                     QStringLiteral("%1 found in %2%3")
                         .arg(idText, r.keySource,
                             cfg.cache()
@@ -1785,7 +1771,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                                 : QStringLiteral(" (without cache KrakenD downloads the set on both of its "
                                                  "key lookups of every request)")));
             } else
-                fail(3, "key", 401, unable + QStringLiteral("no Keys have been found"),
+                fail(3, CheckName::Key, 401, unable + QStringLiteral("no Keys have been found"),
                     QStringLiteral("%1 matches no key of %2 (it has %3)").arg(idText, r.keySource, idsOf(d.value())));
         }
     }
@@ -1793,15 +1779,15 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     // ---------------------------------------------------------------- step 4: signature
     const QString cryptoFailure = QStringLiteral("go-jose/go-jose: error in cryptographic primitive");
     if (!jws || !key) {
-        notEvaluated(4, "signature", jws ? QStringLiteral("no key") : QStringLiteral("no parsed token"));
+        notEvaluated(4, CheckName::Signature, jws ? QStringLiteral("no key") : QStringLiteral("no parsed token"));
     } else if (key->privateMembers) {
-        fail(4, "signature", 401, unable + QStringLiteral("go-jose/go-jose: unsupported key type/format"),
+        fail(4, CheckName::Signature, 401, unable + QStringLiteral("go-jose/go-jose: unsupported key type/format"),
             QStringLiteral("the JWK %1 carries private members (d): go-jose refuses a private key as a verifier; "
                            "publish only the public part")
                 .arg(key->jwk.kid.isEmpty() ? QStringLiteral("without kid")
                                             : QStringLiteral("\"%1\"").arg(key->jwk.kid)));
     } else if (jws->signatureCount > 1) {
-        fail(4, "signature", 401,
+        fail(4, CheckName::Signature, 401,
             unable + QStringLiteral("go-jose/go-jose: too many signatures in payload; expecting only one"),
             QStringLiteral("the JSON serialization carries %1 signatures").arg(jws->signatureCount));
     } else {
@@ -1821,14 +1807,14 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         const auto alg = crypto::Algorithms::fromName(tokenAlg);
         auto input = signingInput(*jws);
         if (!critProblem.isEmpty()) {
-            fail(4, "signature", 401, unable + cryptoFailure, critProblem);
+            fail(4, CheckName::Signature, 401, unable + cryptoFailure, critProblem);
         } else if (!alg) {
-            notEvaluated(4, "signature", QStringLiteral("alg \"%1\" is not a JWS algorithm").arg(tokenAlg));
+            notEvaluated(4, CheckName::Signature, QStringLiteral("alg \"%1\" is not a JWS algorithm").arg(tokenAlg));
         } else if (!input) {
-            fail(4, "signature", 401, unable + cryptoFailure,
+            fail(4, CheckName::Signature, 401, unable + cryptoFailure,
                 QStringLiteral("the protected header is empty or not JSON: go-jose cannot rebuild the signing input"));
         } else if (auto ok = crypto::Signature::verify(*alg, key->jwk.key, input.value(), jws->signature); !ok) {
-            fail(4, "signature", 401, unable + cryptoFailure,
+            fail(4, CheckName::Signature, 401, unable + cryptoFailure,
                 QStringLiteral("%1 with %2: %3").arg(tokenAlg, key->jwk.key.description(), ok.error().message));
         } else {
             // KrakenD (go-jose) verifies with keys this tool's own verifier refuses by default: keep its answer, but
@@ -1842,7 +1828,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
             else if (key->jwk.key.isSmallOrder())
                 weak = QStringLiteral("; KrakenD accepts this Ed25519 key although it is a point of small order: "
                                       "signatures forged without any private key verify under it");
-            pass(4, "signature",
+            pass(4, CheckName::Signature,
                 QStringLiteral("%1 signature verified with %2%3%4")
                     .arg(tokenAlg, key->jwk.key.description(),
                         key->jwk.kid.isEmpty() ? QString() : QStringLiteral(" (kid \"%1\")").arg(key->jwk.kid), weak));
@@ -1857,7 +1843,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     QStringList aud;
     std::optional<qint64> exp, nbf, iat;
     if (!jws) {
-        notEvaluated(5, "claim_types", QStringLiteral("no parsed token"));
+        notEvaluated(5, CheckName::ClaimTypes, QStringLiteral("no parsed token"));
     } else {
         payloadScan = JsonScanner(jws->payload).scan();
         QStringList problems;
@@ -1922,10 +1908,10 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
             }
         }
         if (problems.isEmpty())
-            pass(5, "claim_types",
+            pass(5, CheckName::ClaimTypes,
                 QStringLiteral("iss, sub, jti, aud, exp, nbf and iat have the types go-jose expects"));
         else
-            fail(5, "claim_types", 401, unable + problems.first(), problems.join(QStringLiteral("; ")));
+            fail(5, CheckName::ClaimTypes, 401, unable + problems.first(), problems.join(QStringLiteral("; ")));
     }
 
     // ---------------------------------------------------------------- step 6: iss → aud → nbf → exp → iat
@@ -1936,15 +1922,15 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
     const QString validation = unable + QStringLiteral("go-jose/go-jose/jwt: validation failed, ");
     const QString leewayText = durationText(leeway);
     if (!claimsDecoded) {
-        for (const char *name : {"iss", "aud", "nbf", "exp", "iat"})
+        for (CheckName name : {CheckName::Iss, CheckName::Aud, CheckName::Nbf, CheckName::Exp, CheckName::Iat})
             notEvaluated(6, name, QStringLiteral("the payload does not decode"));
     } else {
         if (cfg.issuer().isEmpty())
-            pass(6, "iss", QStringLiteral("no issuer configured: not checked"));
+            pass(6, CheckName::Iss, QStringLiteral("no issuer configured: not checked"));
         else if (issuer == cfg.issuer())
-            pass(6, "iss", QStringLiteral("iss \"%1\" matches").arg(issuer));
+            pass(6, CheckName::Iss, QStringLiteral("iss \"%1\" matches").arg(issuer));
         else
-            fail(6, "iss", 401, validation + QStringLiteral("invalid issuer claim (iss)"),
+            fail(6, CheckName::Iss, 401, validation + QStringLiteral("invalid issuer claim (iss)"),
                 claims.contains(QLatin1String("iss"))
                     ? QStringLiteral("token iss \"%1\" is not \"%2\" (exact match)").arg(issuer, cfg.issuer())
                     : QStringLiteral("the token has no iss; \"%1\" is required").arg(cfg.issuer()));
@@ -1955,56 +1941,59 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
             if (!aud.contains(a))
                 missingAud << a;
         if (wantedAud.isEmpty())
-            pass(6, "aud", QStringLiteral("no audience configured: not checked"));
+            pass(6, CheckName::Aud, QStringLiteral("no audience configured: not checked"));
         else if (missingAud.isEmpty())
-            pass(6, "aud",
+            pass(6, CheckName::Aud,
                 QStringLiteral("aud %1 holds every configured audience").arg(compact(QJsonArray::fromStringList(aud))));
         else
-            fail(6, "aud", 401, validation + QStringLiteral("invalid audience claim (aud)"),
+            fail(6, CheckName::Aud, 401, validation + QStringLiteral("invalid audience claim (aud)"),
                 QStringLiteral("aud %1 lacks %2: KrakenD requires ALL configured audiences")
                     .arg(compact(QJsonArray::fromStringList(aud)), compact(QJsonArray::fromStringList(missingAud))));
 
         if (!nbf)
-            pass(6, "nbf", QStringLiteral("no nbf"));
+            pass(6, CheckName::Nbf, QStringLiteral("no nbf"));
         else if (goBefore(goAdd(now, leeway), goUnix(*nbf)))
-            fail(6, "nbf", 401, validation + QStringLiteral("token not valid yet (nbf)"),
+            fail(6, CheckName::Nbf, 401, validation + QStringLiteral("token not valid yet (nbf)"),
                 QStringLiteral("nbf %1 is after now + leeway %2").arg(unixText(*nbf), leewayText));
         else
-            pass(6, "nbf", QStringLiteral("nbf %1 reached (leeway %2)").arg(unixText(*nbf), leewayText));
+            pass(6, CheckName::Nbf, QStringLiteral("nbf %1 reached (leeway %2)").arg(unixText(*nbf), leewayText));
 
         if (!exp)
-            pass(6, "exp", QStringLiteral("no exp: the token never expires"));
+            pass(6, CheckName::Exp, QStringLiteral("no exp: the token never expires"));
         else if (goBefore(goUnix(*exp), goAdd(now, -leeway)))
-            fail(6, "exp", 401, validation + QStringLiteral("token is expired (exp)"),
+            fail(6, CheckName::Exp, 401, validation + QStringLiteral("token is expired (exp)"),
                 QStringLiteral("exp %1 is before now - leeway %2").arg(unixText(*exp), leewayText));
         else
-            pass(6, "exp", QStringLiteral("exp %1 not passed (leeway %2)").arg(unixText(*exp), leewayText));
+            pass(6, CheckName::Exp, QStringLiteral("exp %1 not passed (leeway %2)").arg(unixText(*exp), leewayText));
 
         if (!iat)
-            pass(6, "iat", QStringLiteral("no iat"));
+            pass(6, CheckName::Iat, QStringLiteral("no iat"));
         else if (goBefore(goAdd(now, leeway), goUnix(*iat)))
-            fail(6, "iat", 401, validation + QStringLiteral("validation field, token issued in the future (iat)"),
+            fail(6, CheckName::Iat, 401,
+                validation + QStringLiteral("validation field, token issued in the future (iat)"),
                 QStringLiteral("iat %1 is after now + leeway %2").arg(unixText(*iat), leewayText));
         else
-            pass(6, "iat", QStringLiteral("iat %1 is not in the future (leeway %2)").arg(unixText(*iat), leewayText));
+            pass(6, CheckName::Iat,
+                QStringLiteral("iat %1 is not in the future (leeway %2)").arg(unixText(*iat), leewayText));
     }
 
     // ---------------------------------------------------------------- step 7: claims as a generic map
     if (!jws) {
-        notEvaluated(7, "claims_map", QStringLiteral("no parsed token"));
+        notEvaluated(7, CheckName::ClaimsMap, QStringLiteral("no parsed token"));
     } else if (!payloadScan.ok || (!payloadScan.topLevelNull && payloadScan.topLevelKind != '{')
         || !common::JsonText::duplicateKeys(payloadScan.sanitized).isEmpty()) {
-        fail(7, "claims_map", 401, QStringLiteral("Token sent by client is invalid: the payload is not a JSON object"),
+        fail(7, CheckName::ClaimsMap, 401,
+            QStringLiteral("Token sent by client is invalid: the payload is not a JSON object"),
             QStringLiteral("the payload does not decode into map[string]interface{}"));
     } else if (payloadScan.overflow) {
-        fail(7, "claims_map", 401,
+        fail(7, CheckName::ClaimsMap, 401,
             QStringLiteral("Token sent by client is invalid: json: cannot unmarshal number %1 into Go value of type "
                            "float64")
                 .arg(payloadScan.overflowLiteral),
             QStringLiteral("%1 holds a number float64 cannot represent")
                 .arg(payloadScan.overflowMembers.join(QStringLiteral(", "))));
     } else {
-        pass(7, "claims_map",
+        pass(7, CheckName::ClaimsMap,
             QStringLiteral("%1 claim(s) decoded (second key lookup and verification give the same "
                            "result)")
                 .arg(claims.size()));
@@ -2012,7 +2001,7 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
 
     // ---------------------------------------------------------------- step 8: rejecters (revoker, CEL)
     if (!claimsDecoded) {
-        notEvaluated(8, "revocation", QStringLiteral("no claims"));
+        notEvaluated(8, CheckName::Revocation, QStringLiteral("no claims"));
     } else {
         QStringList notes;
         QString revokedEntry;
@@ -2043,14 +2032,14 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                                "(401), but this simulator does not evaluate them"));
         }
         if (!revokedEntry.isEmpty())
-            fail(8, "revocation", 401, QStringLiteral("Token sent by client rejected"),
+            fail(8, CheckName::Revocation, 401, QStringLiteral("Token sent by client rejected"),
                 QStringLiteral("\"%1\" is in the revocation list (bloom filter)").arg(revokedEntry));
         else
-            pass(8, "revocation", notes.join(QStringLiteral("; ")));
+            pass(8, CheckName::Revocation, notes.join(QStringLiteral("; ")));
     }
 
     // ---------------------------------------------------------------- steps 9, 10: roles and scopes
-    auto matchEval = [&](int step, const char *name, const Match &m, const QString &forbidden, const QString &what) {
+    auto matchEval = [&](int step, CheckName name, const Match &m, const QString &forbidden, const QString &what) {
         if (m.kind == MatchKind::Pass)
             pass(step, name, m.detail);
         else if (m.kind == MatchKind::Fail)
@@ -2061,21 +2050,21 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                 m.detail);
     };
     if (!claimsDecoded) {
-        notEvaluated(9, "roles", QStringLiteral("no claims"));
-        notEvaluated(10, "scopes", QStringLiteral("no claims"));
+        notEvaluated(9, CheckName::Roles, QStringLiteral("no claims"));
+        notEvaluated(10, CheckName::Scopes, QStringLiteral("no claims"));
     } else {
         if (cfg.roles().isEmpty())
-            pass(9, "roles", QStringLiteral("no roles required"));
+            pass(9, CheckName::Roles, QStringLiteral("no roles required"));
         else
-            matchEval(9, "roles", rolesMatch(cfg, claims),
+            matchEval(9, CheckName::Roles, rolesMatch(cfg, claims),
                 QStringLiteral("Token sent by client does not have sufficient roles"), QStringLiteral("roles"));
         if (!cfg.scopesCheckEnabled())
-            pass(10, "scopes",
+            pass(10, CheckName::Scopes,
                 cfg.scopes().isEmpty() ? QStringLiteral("no scopes required")
                                        : QStringLiteral("scopes are listed but scopes_key is empty: "
                                                         "KrakenD skips the check"));
         else
-            matchEval(10, "scopes", scopesMatch(cfg, claims),
+            matchEval(10, CheckName::Scopes, scopesMatch(cfg, claims),
                 QStringLiteral("Token sent by client does not have the required scopes"), QStringLiteral("scopes"));
     }
 
@@ -2126,9 +2115,9 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                 r.preserveArrays ? compact(QJsonArray::fromStringList(h.values))
                                  : QStringLiteral("\"%1\"").arg(h.values.value(0)));
         if (pairs.isEmpty())
-            pass(11, "propagate_claims", QStringLiteral("nothing to propagate"));
+            pass(11, CheckName::PropagateClaims, QStringLiteral("nothing to propagate"));
         else
-            pass(11, "propagate_claims",
+            pass(11, CheckName::PropagateClaims,
                 (shown.isEmpty() ? QStringLiteral("no header") : shown.join(QStringLiteral(", ")))
                     + (notes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(notes.join(QStringLiteral("; ")))));
     }
@@ -2155,13 +2144,13 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
             shown << (p.resolved
                     ? QStringLiteral("{%1} = \"%2\"").arg(p.name, p.value)
                     : QStringLiteral("{%1} stays unreplaced (no top-level claim \"%2\")").arg(p.name, p.claim));
-        pass(12, "url_params",
+        pass(12, CheckName::UrlParams,
             shown.isEmpty() ? QStringLiteral("no {JWT.x} placeholder in the backends")
                             : shown.join(QStringLiteral(", ")));
     }
 
     // ---------------------------------------------------------------- step 13: next handler
-    pass(13, "backend",
+    pass(13, CheckName::Backend,
         QStringLiteral("the request goes on to the next handler (Lua, rate limit, backend proxy or "
                        "signer); the backend's answer decides the final status"));
 
@@ -2176,11 +2165,11 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
         const Eval &e = evals[i];
         SimulationCheck c {e.step, e.name, CheckResult::Skip, e.detail, e.status};
         if (stop < 0 || i < stop) {
-            c.result = e.outcome == Outcome::Pass ? CheckResult::Pass : CheckResult::Skip;
+            c.outcome = e.outcome == Outcome::Pass ? CheckResult::Pass : CheckResult::Skip;
             if (e.outcome == Outcome::NotEvaluated)
                 c.detail = QStringLiteral("not evaluated: ") + e.detail;
         } else if (i == stop) {
-            c.result = CheckResult::Fail;
+            c.outcome = CheckResult::Fail;
         } else {
             switch (e.outcome) {
             case Outcome::Pass:
@@ -2188,7 +2177,8 @@ SimulationResult Simulator::run(const SimulationRequest &request) const
                 break;
             case Outcome::Fail:
                 c.detail = QStringLiteral("not reached; would fail (%1): %2").arg(e.status).arg(e.detail);
-                r.alsoFails.append(SimulationCheck {e.step, e.name, CheckResult::Fail, e.detail, e.status});
+                c.wouldAlsoFail = true;
+                r.alsoFails.append(SimulationCheck {e.step, e.name, CheckResult::Fail, e.detail, e.status, true});
                 break;
             case Outcome::NotEvaluated:
                 c.detail = QStringLiteral("not reached; not evaluated: ") + e.detail;

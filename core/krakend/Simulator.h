@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Check.h"
 #include "common/Clock.h"
 #include "common/Finding.h"
 #include "common/Result.h"
@@ -19,21 +20,15 @@
 
 namespace jwb::krakend {
 
-enum class CheckResult { Pass, Fail, Skip };
 /// "200 OK", "401 Unauthorized", "403 Forbidden", "500 Internal Server Error"; other codes as digits.
 [[nodiscard]] QString statusText(int status);
-[[nodiscard]] QString checkResultName(CheckResult result); ///< "pass", "fail", "skip"
 
 /// One step of KrakenD's pipeline (docs/krakend-jwt.md §3): the step number of the spec's table (0 for the
-/// startup checks of §3a), a stable name, the outcome and a sentence.
-struct SimulationCheck
-{
-    int step = 0;
-    QString name;
-    CheckResult result = CheckResult::Skip;
-    QString detail;
-    int status = 0; ///< the answer KrakenD gives when this check fails (401, 403 or 500); 0 if it cannot fail
-};
+/// startup checks of §3a), a stable name, the outcome, a sentence, and the status KrakenD answers when this
+/// check fails (401, 403 or 500; 0 if it cannot fail). The one check type of every verification (common::Check).
+using SimulationCheck = common::Check;
+/// pass, fail or skip (common::outcomeText gives the words "pass", "fail", "skip").
+using CheckResult = common::Outcome;
 
 /// A header KrakenD writes into the request before it goes on (propagate_claims).
 struct PropagatedHeader
@@ -106,7 +101,9 @@ struct SimulationResult
     QString reason; ///< one line: KrakenD's log text for the stopping check, or why it passed
     QList<SimulationCheck> checks; ///< every step in order; the first "fail" is where KrakenD stopped
     int stoppedAt = -1; ///< index in checks, -1 when everything passed
-    QList<SimulationCheck> alsoFails; ///< checks after the stop that would fail too (evaluated anyway)
+    /// Checks after the stop that would fail too (evaluated anyway): outcome Fail, their own detail; the same
+    /// checks are in `checks` as skipped with wouldAlsoFail set.
+    QList<SimulationCheck> alsoFails;
     QList<PropagatedHeader> propagatedHeaders; ///< what the backend receives (only when status is 200)
     bool preserveArrays = false;
     QList<UrlParam> urlParams;
@@ -118,6 +115,9 @@ struct SimulationResult
     QDateTime evaluatedAt;
 
     [[nodiscard]] const SimulationCheck *stoppingCheck() const { return stoppedAt >= 0 ? &checks[stoppedAt] : nullptr; }
+    /// The check with this name, or nullptr.
+    [[nodiscard]] const SimulationCheck *check(common::CheckName name) const;
+    /// The same by its text ("signature"); nullptr for an unknown name.
     [[nodiscard]] const SimulationCheck *check(const QString &name) const;
     /// docs/cli.md field names: status, reason, checks [{step, name, result, detail}], propagated_headers (name →
     /// string, or array of strings in preserve-array mode), url_params, config_findings; plus stopped_at,

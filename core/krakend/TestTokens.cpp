@@ -392,7 +392,7 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         c.expectedStatus = r.status;
         c.expectedReason = r.reason;
         if (const auto *stop = r.stoppingCheck())
-            c.stoppingCheck = stop->name;
+            c.stoppingCheck = stop->nameText();
         c.curl = set.target.curl(c.token);
         set.cases.append(c);
         return {};

@@ -712,8 +712,8 @@ BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool pe
             if (v == Verdict::Unsure || (perLineResults && v == Verdict::Invalid)) {
                 const Report report = verifyFully(data.sliced(line.start, line.length));
                 valid = report.valid;
-                if (const Check *failure = report.firstFailure())
-                    reason = failure->name + QStringLiteral(": ") + failure->message;
+                if (const common::Check *failure = report.firstFailure())
+                    reason = failure->nameText() + QStringLiteral(": ") + failure->detail;
             }
             summary.valid += valid ? 1 : 0;
             if (perLineResults)

@@ -4,7 +4,7 @@
 
 namespace jwb::validation {
 
-const Check *Report::check(const QString &name) const
+const common::Check *Report::check(common::CheckName name) const
 {
     for (const auto &c : checks)
         if (c.name == name)
@@ -12,13 +12,19 @@ const Check *Report::check(const QString &name) const
     return nullptr;
 }
 
-const Check *Report::firstFailure() const
+const common::Check *Report::check(const QString &name) const
+{
+    const auto known = common::checkNameFromText(name);
+    return known ? check(*known) : nullptr;
+}
+
+const common::Check *Report::firstFailure() const
 {
     for (const auto &c : checks)
-        if (!c.ok && !c.skipped)
+        if (c.failed())
             return &c;
     for (const auto &c : checks)
-        if (!c.ok)
+        if (!c.ok())
             return &c;
     return nullptr;
 }
@@ -39,9 +45,9 @@ QJsonObject Report::toJson() const
         o.insert(QStringLiteral("key"), QJsonValue());
     QJsonArray arr;
     for (const auto &c : checks) {
-        QJsonObject co {
-            {QStringLiteral("name"), c.name}, {QStringLiteral("ok"), c.ok}, {QStringLiteral("message"), c.message}};
-        if (c.skipped)
+        QJsonObject co {{QStringLiteral("name"), c.nameText()}, {QStringLiteral("ok"), c.ok()},
+            {QStringLiteral("message"), c.detail}};
+        if (c.skipped())
             co.insert(QStringLiteral("skipped"), true);
         arr.append(co);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Check.h"
 #include "common/Finding.h"
 #include "crypto/Algorithm.h"
 #include "jose/Inspection.h"
@@ -11,15 +12,6 @@
 
 namespace jwb::validation {
 
-/// One step of a verification, in the order it was evaluated.
-struct Check
-{
-    QString name; ///< stable: parse, alg, crit, typ, key, key_use, signature, claim_types, iss, aud, nbf, exp, iat
-    bool ok = false;
-    bool skipped = false; ///< not evaluated because an earlier step made it meaningless (still counts as not ok)
-    QString message;
-};
-
 /// The verdict on a token: every check, every finding, which key decided.
 struct Report
 {
@@ -30,13 +22,16 @@ struct Report
     QString keyKid;
     QString keyType;
     QString keyThumbprint;
-    QList<Check> checks;
+    QList<common::Check> checks; ///< in evaluation order; step 1 (parse) to 13 (iat), status 0
     common::Findings findings;
     jose::Inspection inspection;
 
-    [[nodiscard]] const Check *check(const QString &name) const;
-    /// The first failed check, or nullptr when valid.
-    [[nodiscard]] const Check *firstFailure() const;
+    /// The check with this name, or nullptr when it was not reached.
+    [[nodiscard]] const common::Check *check(common::CheckName name) const;
+    /// The same by its text ("signature"); nullptr for an unknown name.
+    [[nodiscard]] const common::Check *check(const QString &name) const;
+    /// The first failed check, else the first skipped one; nullptr when valid.
+    [[nodiscard]] const common::Check *firstFailure() const;
     /// `verify --json` (docs/cli.md): valid, alg, key {kid, kty, thumbprint}, checks [{name, ok, message}], findings.
     [[nodiscard]] QJsonObject toJson() const;
 };

@@ -12,7 +12,9 @@
 
 namespace jwb::validation {
 
+using common::CheckName;
 using common::Finding;
+using common::Outcome;
 using common::Severity;
 using crypto::Algorithm;
 
@@ -90,24 +92,38 @@ Report Verifier::verify(const QString &tokenInput, const keys::JwkSet &keySet, c
 
 namespace {
 
+/// The generic verifier's checks in the order it evaluates them; a check's step is its place here (parse = 1).
+constexpr CheckName kCheckOrder[] = {CheckName::Parse, CheckName::Alg, CheckName::Crit, CheckName::Typ, CheckName::Key,
+    CheckName::KeyUse, CheckName::Signature, CheckName::ClaimTypes, CheckName::Iss, CheckName::Aud, CheckName::Nbf,
+    CheckName::Exp, CheckName::Iat};
+
+constexpr int stepOf(CheckName name)
+{
+    for (int i = 0; i < int(std::size(kCheckOrder)); ++i)
+        if (kCheckOrder[i] == name)
+            return i + 1;
+    return 0;
+}
+
 class Run
 {
 public:
     Run(Report &r) : m_r(r) { }
-    void pass(const char *name, const QString &message)
-    {
-        m_r.checks.append({QString::fromLatin1(name), true, false, message});
-    }
-    void fail(const char *name, const QString &message)
-    {
-        m_r.checks.append({QString::fromLatin1(name), false, false, message});
-    }
-    void skip(const char *name, const QString &message)
-    {
-        m_r.checks.append({QString::fromLatin1(name), false, true, message});
-    }
+    void pass(CheckName name, const QString &message) { add(name, Outcome::Pass, message); }
+    void fail(CheckName name, const QString &message) { add(name, Outcome::Fail, message); }
+    void skip(CheckName name, const QString &message) { add(name, Outcome::Skip, message); }
 
 private:
+    void add(CheckName name, Outcome outcome, const QString &message)
+    {
+        common::Check check;
+        check.step = stepOf(name);
+        check.name = name;
+        check.outcome = outcome;
+        check.detail = message;
+        m_r.checks.append(check);
+    }
+
     Report &m_r;
 };
 
@@ -167,13 +183,14 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
     // 1. parse
     if (t.kind == jose::TokenKind::Jwe) {
         r.malformed = false;
-        run.fail("parse", QStringLiteral("this is an encrypted token (JWE): only signed tokens (JWS) can be verified"));
+        run.fail(CheckName::Parse,
+            QStringLiteral("this is an encrypted token (JWE): only signed tokens (JWS) can be verified"));
         return r;
     }
     if (!t.isComplete() || !t.headerOk) {
         r.malformed = true;
-        run.fail(
-            "parse", t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : t.issues.first().message);
+        run.fail(CheckName::Parse,
+            t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : t.issues.first().message);
         return r;
     }
     // Duplicate members mean two parsers can read two different tokens ({"alg":"none","alg":"ES256"}): refused,
@@ -183,9 +200,9 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         if (f.code == u"duplicate_key")
             duplicates.append(f.message);
     if (!duplicates.isEmpty())
-        run.fail("parse", duplicates.join(QStringLiteral("; ")));
+        run.fail(CheckName::Parse, duplicates.join(QStringLiteral("; ")));
     else
-        run.pass("parse",
+        run.pass(CheckName::Parse,
             QStringLiteral("compact JWS, %1 header and %2 payload")
                 .arg(QStringLiteral("JSON"), t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
 
@@ -194,23 +211,23 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
     const QString tokenAlg = algValue.toString();
     std::optional<Algorithm> alg;
     if (!algValue.isString()) {
-        run.fail("alg", QStringLiteral("the header has no alg string"));
+        run.fail(CheckName::Alg, QStringLiteral("the header has no alg string"));
     } else if (tokenAlg.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
-        run.fail("alg", QStringLiteral("alg \"%1\" (unsecured JWS) is never accepted").arg(tokenAlg));
+        run.fail(CheckName::Alg, QStringLiteral("alg \"%1\" (unsecured JWS) is never accepted").arg(tokenAlg));
     } else if (!(alg = crypto::Algorithms::fromName(tokenAlg))) {
-        run.fail("alg",
+        run.fail(CheckName::Alg,
             QStringLiteral("alg \"%1\" is not a supported JWS algorithm (names are case-sensitive)").arg(tokenAlg));
     } else if (policy.algorithm && *policy.algorithm != *alg) {
-        run.fail("alg",
+        run.fail(CheckName::Alg,
             QStringLiteral("the token says %1 but only %2 is accepted")
                 .arg(tokenAlg, crypto::Algorithms::name(*policy.algorithm)));
         alg.reset();
     } else if (!crypto::Backend::instance().isAvailable(*alg)) {
-        run.fail("alg",
+        run.fail(CheckName::Alg,
             QStringLiteral("%1 is unavailable: %2").arg(tokenAlg, crypto::Backend::instance().capability(*alg).detail));
         alg.reset();
     } else {
-        run.pass("alg",
+        run.pass(CheckName::Alg,
             policy.algorithm ? QStringLiteral("%1, as the policy requires").arg(tokenAlg)
                              : QStringLiteral("%1 (no --alg: the key decides whether it is acceptable)").arg(tokenAlg));
     }
@@ -222,7 +239,7 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         const QJsonArray crit = t.header.value(QLatin1String("crit")).toArray();
         for (const auto &c : crit)
             names.append(c.toString());
-        run.fail("crit",
+        run.fail(CheckName::Crit,
             QStringLiteral("critical header extensions are not understood: %1")
                 .arg(names.isEmpty() ? QStringLiteral("(malformed crit)") : names.join(QStringLiteral(", "))));
     }
@@ -232,23 +249,24 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         const QJsonValue typ = t.header.value(QLatin1String("typ"));
         const QString wanted = normalizedMediaType(policy.requiredTyp);
         if (!typ.isString())
-            run.fail("typ",
+            run.fail(CheckName::Typ,
                 typ.isUndefined() ? QStringLiteral("the header has no typ; \"%1\" is required").arg(policy.requiredTyp)
                                   : QStringLiteral("typ is not a string; \"%1\" is required").arg(policy.requiredTyp));
         else if (normalizedMediaType(typ.toString()) != wanted)
-            run.fail(
-                "typ", QStringLiteral("typ is \"%1\", \"%2\" is required").arg(typ.toString(), policy.requiredTyp));
+            run.fail(CheckName::Typ,
+                QStringLiteral("typ is \"%1\", \"%2\" is required").arg(typ.toString(), policy.requiredTyp));
         else
-            run.pass("typ", QStringLiteral("typ is \"%1\" (%2)").arg(typ.toString(), wanted));
+            run.pass(CheckName::Typ, QStringLiteral("typ is \"%1\" (%2)").arg(typ.toString(), wanted));
     }
 
     // 4. key selection
     int keyIndex = -1;
     QList<int> candidates;
     if (keySet.isEmpty()) {
-        run.fail("key", QStringLiteral("no key to verify with"));
+        run.fail(CheckName::Key, QStringLiteral("no key to verify with"));
     } else if (keySet.isMixedSymmetry()) {
-        run.fail("key", QStringLiteral("the key set mixes shared secrets and public keys: refusing an ambiguous set"));
+        run.fail(CheckName::Key,
+            QStringLiteral("the key set mixes shared secrets and public keys: refusing an ambiguous set"));
     } else {
         const QString wanted = tokenKeyId(t.header, policy.keyIdStrategy);
         const bool tokenNamesKey
@@ -266,11 +284,11 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
                 QStringList ids;
                 for (const auto &k : keySet.keys)
                     ids.append(QStringLiteral("\"%1\"").arg(jwkKeyId(k, policy.keyIdStrategy)));
-                run.fail("key",
+                run.fail(CheckName::Key,
                     QStringLiteral("the token's %1 \"%2\" matches no key; the keys have: %3")
                         .arg(keyIdStrategyName(policy.keyIdStrategy), wanted, ids.join(QStringLiteral(", "))));
             } else if (candidates.size() > 1) {
-                run.fail("key",
+                run.fail(CheckName::Key,
                     QStringLiteral("%1 \"%2\" matches %3 keys: ambiguous, refusing to guess")
                         .arg(keyIdStrategyName(policy.keyIdStrategy), wanted)
                         .arg(candidates.size()));
@@ -290,7 +308,7 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
                     fitError = fits.error().message;
             }
             if (candidates.isEmpty())
-                run.fail("key",
+                run.fail(CheckName::Key,
                     keySet.keys.size() == 1 && !fitError.isEmpty()
                         ? fitError
                         : QStringLiteral("the token names no key and none of the %1 keys can serve %2")
@@ -331,17 +349,18 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             ? QStringLiteral("key %1").arg(
                 jwk.kid.isEmpty() ? QStringLiteral("#%1").arg(keyIndex + 1) : QStringLiteral("\"%1\"").arg(jwk.kid))
             : QStringLiteral("%1 candidate keys (the token has no kid)").arg(candidates.size());
-        run.pass("key", QStringLiteral("%1: %2").arg(which, jwk.key.description()));
+        run.pass(CheckName::Key, QStringLiteral("%1: %2").arg(which, jwk.key.description()));
         if (useOk)
-            run.pass("key_use", QStringLiteral("the key may verify %1").arg(tokenAlg));
+            run.pass(CheckName::KeyUse, QStringLiteral("the key may verify %1").arg(tokenAlg));
         else
-            run.fail("key_use", lastUseError);
+            run.fail(CheckName::KeyUse, lastUseError);
         if (!useOk || !alg)
-            run.skip("signature", QStringLiteral("not checked: no usable key and algorithm"));
+            run.skip(CheckName::Signature, QStringLiteral("not checked: no usable key and algorithm"));
         else if (signatureOk)
-            run.pass("signature", QStringLiteral("%1 signature verified with %2").arg(tokenAlg, jwk.key.description()));
+            run.pass(CheckName::Signature,
+                QStringLiteral("%1 signature verified with %2").arg(tokenAlg, jwk.key.description()));
         else
-            run.fail("signature", lastSigError);
+            run.fail(CheckName::Signature, lastSigError);
         // RFC 8725 §3.1: a key should serve one algorithm. Nothing named one here (no alg on the key, no policy
         // algorithm), so the token's own header picked it among several: say so, and how to pin it.
         if (alg && useOk && jwk.alg.isEmpty() && !policy.algorithm && jwk.allowedAlgorithms().size() > 1)
@@ -353,12 +372,12 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             r.findings.append(Finding {Severity::Warning, QStringLiteral("weak_secret"), QStringLiteral("key"),
                 QStringLiteral("the shared secret is only %1 bytes long").arg(jwk.key.bits() / 8)});
     } else {
-        run.skip("signature", QStringLiteral("not checked: no key selected"));
+        run.skip(CheckName::Signature, QStringLiteral("not checked: no key selected"));
     }
 
     // 7. claims
     if (!t.payloadIsJson) {
-        run.fail("claim_types", QStringLiteral("the payload is not a JSON object: not a JWT"));
+        run.fail(CheckName::ClaimTypes, QStringLiteral("the payload is not a JSON object: not a JWT"));
     } else {
         const QJsonObject &p = t.payload;
         QStringList typeErrors;
@@ -383,24 +402,25 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
             typeErrors.append(QStringLiteral("aud is neither a string nor an array"));
         }
         if (typeErrors.isEmpty())
-            run.pass("claim_types", QStringLiteral("registered claims have valid types"));
+            run.pass(CheckName::ClaimTypes, QStringLiteral("registered claims have valid types"));
         else
-            run.fail("claim_types", typeErrors.join(QStringLiteral("; ")));
+            run.fail(CheckName::ClaimTypes, typeErrors.join(QStringLiteral("; ")));
 
         // The required issuer: the policy's, and the one the keys were discovered for (OpenID discovery binds keys to
         // their issuer: a token of another issuer must not verify with them, whatever its signature).
         const QString iss = p.value(QLatin1String("iss")).toString();
         const bool hasIss = p.value(QLatin1String("iss")).isString();
         if (!policy.issuer.isEmpty() && !keySet.issuer.isEmpty() && policy.issuer != keySet.issuer) {
-            run.fail("iss",
+            run.fail(CheckName::Iss,
                 QStringLiteral("the required issuer \"%1\" is not the issuer the keys were discovered for (\"%2\"): "
                                "no token can satisfy both")
                     .arg(policy.issuer, keySet.issuer));
         } else if (!keySet.issuer.isEmpty()) {
             if (hasIss && iss == keySet.issuer)
-                run.pass("iss", QStringLiteral("iss is \"%1\", the issuer the keys were discovered for").arg(iss));
+                run.pass(
+                    CheckName::Iss, QStringLiteral("iss is \"%1\", the issuer the keys were discovered for").arg(iss));
             else
-                run.fail("iss",
+                run.fail(CheckName::Iss,
                     hasIss
                         ? QStringLiteral("iss is \"%1\", but the keys are those of issuer \"%2\": a token of another "
                                          "issuer must not verify with them")
@@ -408,9 +428,9 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
                         : QStringLiteral("no iss claim, but the keys are those of issuer \"%1\"").arg(keySet.issuer));
         } else if (!policy.issuer.isEmpty()) {
             if (hasIss && iss == policy.issuer)
-                run.pass("iss", QStringLiteral("iss is \"%1\"").arg(iss));
+                run.pass(CheckName::Iss, QStringLiteral("iss is \"%1\"").arg(iss));
             else
-                run.fail("iss",
+                run.fail(CheckName::Iss,
                     p.contains(QLatin1String("iss"))
                         ? QStringLiteral("iss is \"%1\", expected \"%2\"").arg(iss, policy.issuer)
                         : QStringLiteral("no iss claim, expected \"%1\"").arg(policy.issuer));
@@ -421,9 +441,10 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
                 if (!audValues.contains(a))
                     missing.append(a);
             if (missing.isEmpty())
-                run.pass("aud", QStringLiteral("aud contains %1").arg(policy.audiences.join(QStringLiteral(", "))));
+                run.pass(
+                    CheckName::Aud, QStringLiteral("aud contains %1").arg(policy.audiences.join(QStringLiteral(", "))));
             else
-                run.fail("aud",
+                run.fail(CheckName::Aud,
                     QStringLiteral("aud [%1] lacks %2")
                         .arg(audValues.join(QStringLiteral(", ")), missing.join(QStringLiteral(", "))));
         }
@@ -440,31 +461,32 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         const QString leewayText = leeway ? QStringLiteral(" (leeway %1 s)").arg(leeway) : QString();
         if (const auto nbf = timeOf("nbf")) {
             if (now + leeway >= *nbf)
-                run.pass("nbf", QStringLiteral("valid since %1").arg(common::Duration::relative(*nbf, now)));
+                run.pass(CheckName::Nbf, QStringLiteral("valid since %1").arg(common::Duration::relative(*nbf, now)));
             else
-                run.fail("nbf",
+                run.fail(CheckName::Nbf,
                     QStringLiteral("not valid yet: nbf is %1%2")
                         .arg(common::Duration::relative(*nbf, now), leewayText));
         }
         if (const auto exp = timeOf("exp")) {
             if (now < *exp + leeway)
-                run.pass("exp", QStringLiteral("expires %1").arg(common::Duration::relative(*exp, now)));
+                run.pass(CheckName::Exp, QStringLiteral("expires %1").arg(common::Duration::relative(*exp, now)));
             else
-                run.fail("exp", QStringLiteral("expired %1%2").arg(common::Duration::relative(*exp, now), leewayText));
+                run.fail(CheckName::Exp,
+                    QStringLiteral("expired %1%2").arg(common::Duration::relative(*exp, now), leewayText));
         } else if (policy.requireExp) {
-            run.fail("exp", QStringLiteral("no exp claim, and the policy requires one"));
+            run.fail(CheckName::Exp, QStringLiteral("no exp claim, and the policy requires one"));
         }
         if (const auto iat = timeOf("iat")) {
             if (*iat <= now + leeway)
-                run.pass("iat", QStringLiteral("issued %1").arg(common::Duration::relative(*iat, now)));
+                run.pass(CheckName::Iat, QStringLiteral("issued %1").arg(common::Duration::relative(*iat, now)));
             else
-                run.fail("iat",
+                run.fail(CheckName::Iat,
                     QStringLiteral("issued in the future (%1)%2")
                         .arg(common::Duration::relative(*iat, now), leewayText));
         }
     }
 
-    r.valid = std::all_of(r.checks.begin(), r.checks.end(), [](const Check &c) { return c.ok; });
+    r.valid = std::all_of(r.checks.begin(), r.checks.end(), [](const common::Check &c) { return c.ok(); });
     return r;
 }
 

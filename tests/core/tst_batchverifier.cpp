@@ -170,7 +170,7 @@ TestBatchVerifier::Outcome TestBatchVerifier::compare(
         *why = QStringLiteral("fast says %1, Verifier says %2 (%3) for %4")
                    .arg(fastValid ? QStringLiteral("valid") : QStringLiteral("invalid"),
                        report.valid ? QStringLiteral("valid") : QStringLiteral("invalid"),
-                       failure ? failure->name + QStringLiteral(": ") + failure->message : QString(),
+                       failure ? failure->nameText() + QStringLiteral(": ") + failure->detail : QString(),
                        QString::fromLatin1(line.left(300)));
         o.decided = -1;
     }
@@ -462,7 +462,7 @@ void TestBatchVerifier::runMatchesReference()
         QCOMPARE(summary.results[i].line, lineOf[i]);
         valid += report.valid ? 1 : 0;
         if (!report.valid)
-            QVERIFY(summary.results[i].reason.startsWith(report.firstFailure()->name));
+            QVERIFY(summary.results[i].reason.startsWith(report.firstFailure()->nameText()));
     }
     QCOMPARE(summary.valid, valid);
     QCOMPARE(valid, 900); // cases 0, 1, 3 (Bearer goes to the reference path); PS256 lacks aud "web"

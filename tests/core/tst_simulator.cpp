@@ -1149,7 +1149,7 @@ void TestSimulator::pipeline()
         QVERIFY2(!r.stoppingCheck(), dump.constData());
         QVERIFY2(r.alsoFails.isEmpty(), dump.constData());
     } else {
-        QVERIFY2(r.stoppingCheck() && r.stoppingCheck()->name == c.stop, dump.constData());
+        QVERIFY2(r.stoppingCheck() && r.stoppingCheck()->nameText() == c.stop, dump.constData());
         QCOMPARE(r.stoppingCheck()->status, c.status);
     }
     if (!c.headersJson.isEmpty()) {
@@ -1167,7 +1167,7 @@ void TestSimulator::pipeline()
             dump.constData());
     QStringList also;
     for (const auto &a : r.alsoFails)
-        also << a.name;
+        also << a.nameText();
     for (const QString &name : std::as_const(c.alsoFails))
         QVERIFY2(also.contains(name), dump.constData());
     if (!c.finding.isEmpty()) {
@@ -1204,10 +1204,10 @@ void TestSimulator::checkOrder()
         const SimulationResult r = simulator.run(request);
         QCOMPARE(r.checks.size(), order.size());
         for (int i = 0; i < order.size(); ++i) {
-            QCOMPARE(r.checks[i].name, order[i]);
+            QCOMPARE(r.checks[i].nameText(), order[i]);
             QCOMPARE(r.checks[i].step, steps[i]);
             if (r.stoppedAt >= 0 && i > r.stoppedAt)
-                QCOMPARE(r.checks[i].result, krakend::CheckResult::Skip);
+                QCOMPARE(r.checks[i].outcome, krakend::CheckResult::Skip);
         }
     }
     // An expired token with the wrong roles: KrakenD stops at exp; roles is still evaluated for the inspector.
@@ -1221,12 +1221,12 @@ void TestSimulator::checkOrder()
     request.headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QLatin1String(kKrakendRs256)});
     const SimulationResult r = simulator.run(request);
     QCOMPARE(r.status, 401);
-    QCOMPARE(r.stoppingCheck()->name, QStringLiteral("exp"));
+    QCOMPARE(r.stoppingCheck()->nameText(), QStringLiteral("exp"));
     QCOMPARE(r.alsoFails.size(), 1);
-    QCOMPARE(r.alsoFails.first().name, QStringLiteral("roles"));
+    QCOMPARE(r.alsoFails.first().nameText(), QStringLiteral("roles"));
     QCOMPARE(r.alsoFails.first().status, 403);
     QVERIFY(r.check(QStringLiteral("roles"))->detail.startsWith(QLatin1String("not reached; would fail (403)")));
-    QVERIFY(r.check(QStringLiteral("signature"))->result == krakend::CheckResult::Pass);
+    QVERIFY(r.check(QStringLiteral("signature"))->outcome == krakend::CheckResult::Pass);
 
     // Millisecond clock: exp = now - 1 s passes at .000, fails at .001 (Go compares with nanoseconds).
     SimulationSetup exact;
@@ -1276,7 +1276,7 @@ void TestSimulator::byteOrderMarkStopsKrakenD()
             qPrintable(r.reason));
         QVERIFY(r.reason.contains(QStringLiteral("invalid character '\u00EF' looking for beginning of value")));
         QVERIFY(r.stoppingCheck());
-        QCOMPARE(r.stoppingCheck()->name, QStringLiteral("config"));
+        QCOMPARE(r.stoppingCheck()->nameText(), QStringLiteral("config"));
         QVERIFY(std::any_of(r.configFindings.begin(), r.configFindings.end(),
             [](const common::Finding &f) { return f.code == u"byte_order_mark"; }));
     }
@@ -1629,7 +1629,7 @@ void TestSimulator::weakKeysAcceptedAsKrakendDoes()
         const SimulationResult r = simulator.run(request);
         QVERIFY2(r.status == 200, c.alg);
         const auto *signature = r.check(QStringLiteral("signature"));
-        QVERIFY(signature && signature->result == krakend::CheckResult::Pass);
+        QVERIFY(signature && signature->outcome == krakend::CheckResult::Pass);
         QVERIFY2(signature->detail.contains(QLatin1String(c.note)), qPrintable(signature->detail));
     }
 }

@@ -440,7 +440,7 @@ void OidcTest::rotationWithCache()
     QVERIFY(jwb::validation::Verifier::verify(oldToken, entry->keys, policy).valid);
     const auto miss = jwb::validation::Verifier::verify(newToken, entry->keys, policy);
     QVERIFY(!miss.valid);
-    QVERIFY(miss.check(u"key"_s) && !miss.check(u"key"_s)->ok);
+    QVERIFY(miss.check(u"key"_s) && !miss.check(u"key"_s)->ok());
 
     // The unknown kid allows one refetch; the refetch reports the rotation.
     QVERIFY(cache.allowRefetchForMiss(jwksUrl, newKid));

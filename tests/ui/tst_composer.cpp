@@ -143,7 +143,7 @@ void TestComposer::signsAndVerifies()
     policy.audiences = {QStringLiteral("api")};
     const auto report
         = validation::Verifier::verify(token, keys::JwkSet::fromKey(publicJwk, QStringLiteral("JWK")), policy);
-    QVERIFY2(report.valid, report.firstFailure() ? qPrintable(report.firstFailure()->message) : "invalid");
+    QVERIFY2(report.valid, report.firstFailure() ? qPrintable(report.firstFailure()->detail) : "invalid");
     QCOMPARE(segmentJson(token, 1), QJsonDocument::fromJson(claims).object());
     const QJsonObject header = segmentJson(token, 0);
     QCOMPARE(header.value(QStringLiteral("alg")).toString(), alg);

@@ -150,7 +150,7 @@ private Q_SLOTS:
         QVERIFY(spy.wait(15000));
         QCOMPARE(panel.result().status, 401);
         QVERIFY(panel.result().stoppingCheck());
-        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("signature"));
+        QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("signature"));
         QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("401")));
         // The stopping row is marked in the trace.
         const auto hits
@@ -170,7 +170,7 @@ private Q_SLOTS:
         panel.setEndpoint(m_root, 0, m_dir.path());
         panel.setToken(token);
         QCOMPARE(waitForStatus(panel), 403);
-        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("roles"));
+        QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("roles"));
         QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("403")));
     }
 
@@ -185,7 +185,7 @@ private Q_SLOTS:
         panel.atTimeRadio()->setChecked(true);
         panel.atTimeEdit()->setDateTime(QDateTime(QDate(2100, 1, 2), QTime(0, 0), Qt::UTC));
         QCOMPARE(waitForStatus(panel), 401);
-        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("exp"));
+        QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("exp"));
         // The cookie fallback (access_token) also carries the token.
         panel.findChild<QRadioButton *>(QStringLiteral("simulationNowRadio"))->setChecked(true);
         panel.placementCombo()->setCurrentIndex(1);
@@ -210,7 +210,7 @@ private Q_SLOTS:
         panel.keyCombo()->setCurrentIndex(1);
         panel.setToken(demoToken());
         QCOMPARE(waitForStatus(panel), 401);
-        QCOMPARE(panel.result().stoppingCheck()->name, QStringLiteral("signature"));
+        QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("signature"));
         QVERIFY(panel.result().keySource.contains(QStringLiteral("other")));
     }
 

@@ -113,7 +113,7 @@ void TestGatewayFlow::diagnoseFixSave()
     QCOMPARE(simulate(), 401);
     const auto *stop = m_window->simulationPanel()->result().stoppingCheck();
     QVERIFY(stop);
-    QCOMPARE(stop->name, QStringLiteral("iss"));
+    QCOMPARE(stop->nameText(), QStringLiteral("iss"));
     const QModelIndex verdict = gateway->endpointModel()->index(0, ui::EndpointModel::VerdictColumn);
     QCOMPARE(verdict.data(ui::EndpointModel::VerdictStatusRole).toInt(), 401);
 
@@ -188,7 +188,7 @@ void TestGatewayFlow::testTokensGiveExpectedVerdicts()
     Q_EMIT matrix->simulateToken(matrix->selectedToken());
     QVERIFY(simulated.wait(20000));
     QCOMPARE(simulated.last().at(1).toInt(), 403);
-    QCOMPARE(m_window->simulationPanel()->result().stoppingCheck()->name, QStringLiteral("roles"));
+    QCOMPARE(m_window->simulationPanel()->result().stoppingCheck()->nameText(), QStringLiteral("roles"));
 }
 
 void TestGatewayFlow::unsavedConfigSurvivesACrash()

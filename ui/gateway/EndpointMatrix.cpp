@@ -224,7 +224,7 @@ void EndpointMatrix::runRow(int row)
                    "request. Run downloads them.")
                     .arg(jwkUrl));
         else
-            m_model->setResult(row, result->status, stop ? stop->name : QString(), result->reason);
+            m_model->setResult(row, result->status, stop ? stop->nameText() : QString(), result->reason);
         m_progress->setValue(row + 1);
         if (row + 1 < m_model->rowCount()) {
             runRow(row + 1);

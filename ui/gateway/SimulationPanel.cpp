@@ -705,12 +705,12 @@ void SimulationPanel::showResult(const SimulationResult &result)
         }
         auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_traceView);
         item->setText(0, QString::number(c.step));
-        item->setText(1, c.name);
+        item->setText(1, c.nameText());
         bool alsoFails = false;
         for (const auto &a : result.alsoFails)
             alsoFails = alsoFails || (a.step == c.step && a.name == c.name);
-        QString resultText = krakend::checkResultName(c.result);
-        QColor color = c.result == CheckResult::Pass ? pass : c.result == CheckResult::Fail ? fail : muted;
+        QString resultText = common::outcomeText(c.outcome);
+        QColor color = c.outcome == CheckResult::Pass ? pass : c.outcome == CheckResult::Fail ? fail : muted;
         if (i == result.stoppedAt)
             resultText = tr("FAIL — stops here (%1)").arg(c.status);
         else if (alsoFails) {
@@ -755,8 +755,8 @@ void SimulationPanel::showResult(const SimulationResult &result)
     m_checkDetail->setText(tr("Select a check to read its whole detail"));
     if (result.stoppedAt >= 0) {
         // Show the stopping check without making the user search for it.
-        const QList<QTreeWidgetItem *> hits
-            = m_traceView->findItems(result.checks[result.stoppedAt].name, Qt::MatchExactly | Qt::MatchRecursive, 1);
+        const QList<QTreeWidgetItem *> hits = m_traceView->findItems(
+            result.checks[result.stoppedAt].nameText(), Qt::MatchExactly | Qt::MatchRecursive, 1);
         if (!hits.isEmpty()) {
             m_traceView->scrollToItem(hits.first());
             m_traceView->setCurrentItem(hits.first());

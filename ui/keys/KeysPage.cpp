@@ -554,8 +554,9 @@ int KeysPage::addPasted(const QString &text)
         if (looksLikeSecret(text)) {
             const QString encoding = guessSecretEncoding(text);
             // KeyLoader's own message for this case speaks of CLI options; say it in the page's words.
-            const QString why = loaded.error().code == u"unknown_key_format" ? tr("not a PEM key, JWK or JWK Set")
-                                                                             : loaded.error().toString();
+            const QString why = loaded.error().is(common::ErrorCode::UnknownKeyFormat)
+                ? tr("not a PEM key, JWK or JWK Set")
+                : loaded.error().toString();
             const auto answer = Dialogs::question(this, tr("Add Shared Secret"),
                 tr("This text is not a key (%1).\n\nAdd it as a shared secret for HS256/384/512, read as %2? You "
                    "can change the encoding afterwards.")

@@ -515,7 +515,7 @@ void VerifyPanel::verifyNow()
     }();
     if (!keySet) {
         QString text = keySet.error().toString();
-        if (!ringSource && !m_secretCheck->isChecked() && keySet.error().code == u"unknown_key_format")
+        if (!ringSource && !m_secretCheck->isChecked() && keySet.error().is(common::ErrorCode::UnknownKeyFormat))
             text += tr("\nIf this is a shared secret, tick “Key is a shared secret”.");
         showKeyError(text);
         return;
@@ -578,8 +578,8 @@ void VerifyPanel::showReport(const validation::Report &report)
         m_detailLabel->setText(tr("The signature and every rule check out."));
     } else {
         setVerdict(QStringLiteral("invalid"), tr("INVALID"), fail);
-        const validation::Check *first = report.firstFailure();
-        m_detailLabel->setText(first ? QStringLiteral("%1: %2").arg(first->name, first->message) : QString());
+        const common::Check *first = report.firstFailure();
+        m_detailLabel->setText(first ? QStringLiteral("%1: %2").arg(first->nameText(), first->detail) : QString());
     }
     setStyleIfChanged(m_detailLabel, QString());
 
@@ -597,23 +597,23 @@ void VerifyPanel::showReport(const validation::Report &report)
 
     m_checksView->clear();
     QList<QTreeWidgetItem *> items;
-    for (const validation::Check &check : report.checks) {
+    for (const common::Check &check : report.checks) {
         auto *item = new QTreeWidgetItem;
-        const QString result = check.skipped ? tr("– skip") : check.ok ? tr("✓ ok") : tr("✗ FAIL");
+        const QString result = check.skipped() ? tr("– skip") : check.ok() ? tr("✓ ok") : tr("✗ FAIL");
         item->setText(0, result);
-        item->setText(1, check.name);
-        item->setText(2, check.message);
-        item->setToolTip(2, check.message);
-        item->setForeground(0, check.skipped ? muted : check.ok ? ok : fail);
-        if (!check.ok && !check.skipped) {
+        item->setText(1, check.nameText());
+        item->setText(2, check.detail);
+        item->setToolTip(2, check.detail);
+        item->setForeground(0, check.skipped() ? muted : check.ok() ? ok : fail);
+        if (check.failed()) {
             QFont bold = item->font(0);
             bold.setWeight(QFont::Bold);
             item->setFont(0, bold);
         }
         item->setData(0, Qt::UserRole,
-            check.skipped  ? QStringLiteral("skip")
-                : check.ok ? QStringLiteral("ok")
-                           : QStringLiteral("FAIL"));
+            check.skipped()  ? QStringLiteral("skip")
+                : check.ok() ? QStringLiteral("ok")
+                             : QStringLiteral("FAIL"));
         items.append(item);
     }
     m_checksView->addTopLevelItems(items);

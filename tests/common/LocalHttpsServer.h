@@ -1,6 +1,7 @@
 #pragma once
 
-// A local HTTPS server for the GUI tests (QSslServer with a self-signed certificate made by the openssl command):
+// A local HTTPS server for tests of every suite (QSslServer with a self-signed certificate made by the openssl
+// command; tests/common is on every suite's include path, so `#include "LocalHttpsServer.h"` finds it):
 // it answers every request with one body (or, for paths given their own, with that path's body) and counts the
 // connections it was asked for, so that a test can prove that something made no network request at all.
 

@@ -1,0 +1,438 @@
+#include "MainWindow.h"
+#include "MainWindowInternal.h"
+
+#include "crypto/Backend.h"
+
+#include "common/Dialogs.h"
+#include "common/SecretClipboard.h"
+#include "inspector/InspectorWidget.h"
+#include "inspector/TokenEditor.h"
+
+#include "gateway/GatewayPage.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace jwb::ui {
+
+using mainwindow::kStatusMessageMs;
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QKeySequence &shortcut, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_openAction = make(QStringLiteral("actionOpen"), tr("&Open…"), QKeySequence::Open, &MainWindow::chooseAndOpenFile);
+    m_openAction->setStatusTip(
+        tr("Open a token, a key or JWK Set, a krakend.json or a workspace: the content decides where it goes"));
+    m_openTokenAction = make(QStringLiteral("actionOpenToken"), tr("Open &Token File…"), QKeySequence(), [this] {
+        chooseAndOpen(tr("Open Token File"), tr("Token files (*.jwt *.jws *.jwe *.token *.txt);;All files (*)"));
+    });
+    m_openKeyAction = make(QStringLiteral("actionOpenKey"), tr("Open &Key or JWK Set…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] {
+            chooseAndOpen(tr("Open Key File"),
+                tr("Keys (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)"));
+        });
+    m_openConfigAction = make(QStringLiteral("actionOpenConfig"), tr("Open KrakenD &Config…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
+            const QString path = Dialogs::getOpenFileName(
+                this, tr("Open KrakenD Configuration"), tr("KrakenD configuration (*.json);;All files (*)"));
+            if (!path.isEmpty())
+                openKrakendConfig(path);
+        });
+    m_openWorkspaceAction = make(QStringLiteral("actionOpenWorkspace"), tr("Open &Workspace…"), QKeySequence(), [this] {
+        const QString path = Dialogs::getOpenFileName(
+            this, tr("Open Workspace"), tr("JWT Workbench workspace (*.jwb.json);;All files (*)"));
+        if (!path.isEmpty())
+            openWorkspace(path);
+    });
+    m_saveWorkspaceAction = make(
+        QStringLiteral("actionSaveWorkspace"), tr("&Save Workspace"), QKeySequence::Save, [this] { saveWorkspace(); });
+    m_saveWorkspaceAction->setStatusTip(tr(
+        "Save tokens, key sources and settings; secrets and private keys go to the system keychain only if you agree"));
+    m_saveWorkspaceAsAction
+        = make(QStringLiteral("actionSaveWorkspaceAs"), tr("Save Workspace &As…"), QKeySequence::SaveAs, [this] {
+              const QString path
+                  = Dialogs::getSaveFileName(this, tr("Save Workspace"), tr("JWT Workbench workspace (*.jwb.json)"),
+                      m_workspacePath.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.jwb.json"))
+                                                : m_workspacePath);
+              if (!path.isEmpty())
+                  saveWorkspaceAs(path);
+          });
+    m_demoAction
+        = make(QStringLiteral("actionOpenDemo"), tr("Open &Demo Workspace"), QKeySequence(), &MainWindow::openDemo);
+    m_demoAction->setStatusTip(tr("The RS256 demo token, its JWK Set and a sample krakend.json"));
+    m_quitAction = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+    m_undoAction = make(QStringLiteral("actionUndo"), tr("&Undo"), QKeySequence::Undo, &MainWindow::undo);
+    m_redoAction = make(QStringLiteral("actionRedo"), tr("&Redo"), QKeySequence::Redo, &MainWindow::redo);
+    // Text fields claim Ctrl+Z through ShortcutOverride, so these act only where no text field has focus.
+    m_pasteAction = make(QStringLiteral("actionPasteToken"), tr("&Paste Token"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), &MainWindow::pasteToken);
+    m_pasteAction->setStatusTip(tr("Replace the token with the clipboard's text"));
+    m_copyJsonAction = make(QStringLiteral("actionCopyJson"), tr("Decoded &JSON"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &MainWindow::copyDecodedJson);
+    m_copyJsonAction->setIconText(tr("Copy JSON"));
+    m_copyJsonAction->setStatusTip(
+        tr("Copy header, payload, times and findings as one JSON document (like decode --json)"));
+    m_copyTokenAction = make(QStringLiteral("actionCopyToken"), tr("Compact &Token"), QKeySequence(),
+        [this] { copyCredential(QString::fromLatin1(m_inspector->inspection().token.compact), tr("the token")); });
+    m_copyHeaderAction = make(QStringLiteral("actionCopyHeader"), tr("&Header JSON"), QKeySequence(), [this] {
+        copyToClipboard(
+            QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.header).toJson()), tr("the header"));
+    });
+    m_copyPayloadAction = make(QStringLiteral("actionCopyPayload"), tr("&Payload JSON"), QKeySequence(), [this] {
+        copyToClipboard(
+            QString::fromUtf8(QJsonDocument(m_inspector->inspection().token.payload).toJson()), tr("the payload"));
+    });
+    m_copyAuthorizationAction
+        = make(QStringLiteral("actionCopyAuthorization"), tr("&Authorization Header"), QKeySequence(), [this] {
+              copyCredential(QStringLiteral("Authorization: Bearer ")
+                      + QString::fromLatin1(m_inspector->inspection().token.compact),
+                  tr("the Authorization header"));
+          });
+    m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), tr("&curl Command"), QKeySequence(), [this] {
+        copyCredential(tr("curl -i -H 'Authorization: Bearer %1' http://localhost:8080/")
+                           .arg(QString::fromLatin1(m_inspector->inspection().token.compact)),
+            tr("a curl command"));
+    });
+    m_clearClipboardAction
+        = new QAction(tr("Clear Copied Tokens After %1 s").arg(SecretClipboard::kDefaultSeconds), this);
+    m_clearClipboardAction->setObjectName(QStringLiteral("actionClearClipboard"));
+    m_clearClipboardAction->setCheckable(true);
+    m_clearClipboardAction->setChecked(SecretClipboard::clearAfterSeconds() > 0);
+    m_clearClipboardAction->setStatusTip(tr(
+        "A token is a credential: after Copy As Token, Authorization Header or curl, clear the clipboard again unless "
+        "something else was copied meanwhile"));
+    connect(m_clearClipboardAction, &QAction::toggled, this,
+        [](bool on) { SecretClipboard::setClearAfterSeconds(on ? SecretClipboard::kDefaultSeconds : 0); });
+    m_clearAction = make(QStringLiteral("actionClear"), tr("C&lear Token"), QKeySequence(),
+        [this] { m_inspector->setTokenText(QString()); });
+
+    const QList<std::pair<Page, QString>> pages = {{Page::Inspector, tr("&Inspector")}, {Page::Keys, tr("&Keys")},
+        {Page::Gateway, tr("&Gateway")}, {Page::Composer, tr("&Composer")}};
+    const QStringList pageNames = {tr("Inspector"), tr("Keys"), tr("Gateway"), tr("Composer")};
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const Page page = pages[i].first;
+        auto *action = new QAction(pages[i].second, this);
+        action->setObjectName(QStringLiteral("actionPage") + pageNames[i]);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        action->setEnabled(m_pageIndex.contains(static_cast<int>(page)));
+        connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
+        m_pageActions.append(action);
+    }
+
+    const QList<std::pair<InspectorWidget::Tab, QString>> tabs = {{InspectorWidget::Tab::Decoded, tr("&Decoded")},
+        {InspectorWidget::Tab::Claims, tr("&Claims")}, {InspectorWidget::Tab::Findings, tr("&Findings")},
+        {InspectorWidget::Tab::Signature, tr("&Signature")}, {InspectorWidget::Tab::Verify, tr("&Verify")}};
+    for (qsizetype i = 0; i < tabs.size(); ++i) {
+        const InspectorWidget::Tab tab = tabs[i].first;
+        auto *action = new QAction(tabs[i].second, this);
+        action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, tab] {
+            showPage(Page::Inspector);
+            m_inspector->showTab(tab);
+        });
+        m_tabActions.append(action);
+    }
+
+    m_themeGroup = new QActionGroup(this);
+    m_themeGroup->setExclusive(true);
+    const QList<std::pair<Theme::Mode, QString>> themes
+        = {{Theme::Mode::System, tr("&System")}, {Theme::Mode::Light, tr("&Light")}, {Theme::Mode::Dark, tr("&Dark")}};
+    for (const auto &[mode, text] : themes) {
+        auto *action = new QAction(text, m_themeGroup);
+        QString name = Theme::modeName(mode);
+        name[0] = name[0].toUpper();
+        action->setObjectName(QStringLiteral("actionTheme") + name);
+        action->setCheckable(true);
+        action->setChecked(mode == Theme::currentMode());
+        connect(action, &QAction::triggered, this, [this, mode = mode] { setThemeMode(mode); });
+    }
+
+    m_shortcutsAction = make(QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"),
+        QKeySequence(Qt::CTRL | Qt::Key_Slash), &MainWindow::showShortcuts);
+    m_aboutAction = make(QStringLiteral("actionAbout"), tr("&About JWT Workbench"), QKeySequence(), &MainWindow::about);
+    m_aboutQtAction = make(
+        QStringLiteral("actionAboutQt"), tr("About &Qt"), QKeySequence(), [this] { QMessageBox::aboutQt(this); });
+
+    auto *copyButton = new QToolButton(this);
+    copyButton->setObjectName(QStringLiteral("copyJsonButton"));
+    copyButton->setDefaultAction(m_copyJsonAction);
+    copyButton->setAutoRaise(true);
+    copyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_inspector->tabs()->setCornerWidget(copyButton, Qt::TopRightCorner);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_openTokenAction);
+    file->addAction(m_openKeyAction);
+    file->addAction(m_openConfigAction);
+    file->addAction(m_openWorkspaceAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    file->addAction(m_saveWorkspaceAction);
+    file->addAction(m_saveWorkspaceAsAction);
+    file->addSeparator();
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    updateRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_pasteAction);
+    QMenu *copyAs = edit->addMenu(tr("&Copy As"));
+    copyAs->addAction(m_copyTokenAction);
+    copyAs->addAction(m_copyJsonAction);
+    copyAs->addAction(m_copyHeaderAction);
+    copyAs->addAction(m_copyPayloadAction);
+    copyAs->addAction(m_copyAuthorizationAction);
+    copyAs->addAction(m_copyCurlAction);
+    edit->addAction(m_clearClipboardAction);
+    edit->addSeparator();
+    edit->addAction(m_clearAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_pageActions);
+    view->addSeparator();
+    QMenu *tabs = view->addMenu(tr("Inspector &Tab"));
+    tabs->addActions(m_tabActions);
+    QMenu *theme = view->addMenu(tr("T&heme"));
+    theme->addActions(m_themeGroup->actions());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasToken = !m_inspector->isEmpty();
+    const bool hasCompact = !m_inspector->inspection().token.compact.isEmpty();
+    m_copyJsonAction->setEnabled(hasToken);
+    m_clearAction->setEnabled(hasToken);
+    for (QAction *action : {m_copyTokenAction, m_copyAuthorizationAction, m_copyCurlAction})
+        action->setEnabled(hasCompact);
+    m_copyHeaderAction->setEnabled(m_inspector->inspection().token.headerOk);
+    m_copyPayloadAction->setEnabled(m_inspector->inspection().token.payloadIsJson);
+    const QDateTime now = m_inspector->clock()->now().toLocalTime();
+    m_timeLabel->setText((m_inspector->evaluationTime() ? tr("Evaluated at %1") : tr("Times relative to %1"))
+                             .arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    m_timeLabel->setToolTip(
+        tr("Relative times (“expires in …”) are recomputed every %1 s").arg(InspectorWidget::kRefreshMs / 1000));
+}
+
+void MainWindow::updateTitle()
+{
+    // "krakend.json* · team.jwb.json — JWT Workbench": the config being edited (starred while unsaved) and
+    // the workspace.
+    QStringList parts;
+    const QString configPath = gatewayConfigPath();
+    if (!configPath.isEmpty() || gatewayModified()) {
+        const QString config = configPath.isEmpty() ? tr("untitled krakend.json") : QFileInfo(configPath).fileName();
+        parts.append(config + QStringLiteral("[*]"));
+    }
+    if (!m_workspacePath.isEmpty())
+        parts.append(QFileInfo(m_workspacePath).fileName());
+    setWindowTitle(parts.isEmpty() ? QStringLiteral("JWT Workbench")
+                                   : parts.join(QStringLiteral(" \u00b7 ")) + QStringLiteral(" \u2014 JWT Workbench"));
+    setWindowModified(gatewayModified());
+}
+
+void MainWindow::chooseAndOpen(const QString &title, const QString &filter)
+{
+    const QString path = Dialogs::getOpenFileName(this, title, filter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::chooseAndOpenFile()
+{
+    chooseAndOpen(tr("Open"),
+        tr("Tokens, keys, KrakenD configs and workspaces (*.jwt *.jws *.jwe *.token *.txt *.json *.pem "
+           "*.crt *.cer *.der *.key *.pub *.jwk *.jwks);;All files (*)"));
+}
+
+void MainWindow::pasteToken()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no text to decode."), kStatusMessageMs);
+        return;
+    }
+    showPage(Page::Inspector);
+    m_inspector->setTokenText(text);
+}
+
+void MainWindow::copyToClipboard(const QString &text, const QString &what)
+{
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("There is nothing to copy."), kStatusMessageMs);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Copied %1.").arg(what), kStatusMessageMs);
+}
+
+void MainWindow::copyCredential(const QString &text, const QString &what)
+{
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("There is nothing to copy."), kStatusMessageMs);
+        return;
+    }
+    const int seconds = SecretClipboard::copy(text);
+    statusBar()->showMessage(seconds > 0 ? tr("Copied %1; the clipboard is cleared in %2 s.").arg(what).arg(seconds)
+                                         : tr("Copied %1.").arg(what),
+        kStatusMessageMs);
+}
+
+void MainWindow::copyDecodedJson()
+{
+    const QString json = m_inspector->decodedJson();
+    if (json.isEmpty()) {
+        statusBar()->showMessage(tr("There is no token to copy."), kStatusMessageMs);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(json);
+    statusBar()->showMessage(tr("Copied the decoded token as JSON."), kStatusMessageMs);
+}
+
+void MainWindow::undo()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(focus); edit && !edit->isReadOnly()) {
+        edit->undo();
+        return;
+    }
+    if (auto *line = qobject_cast<QLineEdit *>(focus); line && !line->isReadOnly()) {
+        line->undo();
+        return;
+    }
+    if (currentPage() == Page::Gateway) {
+        m_gatewayPage->undoStack()->undo();
+        return;
+    }
+    if (currentPage() == Page::Inspector)
+        m_inspector->tokenEditor()->undo();
+}
+
+void MainWindow::redo()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(focus); edit && !edit->isReadOnly()) {
+        edit->redo();
+        return;
+    }
+    if (auto *line = qobject_cast<QLineEdit *>(focus); line && !line->isReadOnly()) {
+        line->redo();
+        return;
+    }
+    if (currentPage() == Page::Gateway) {
+        m_gatewayPage->undoStack()->redo();
+        return;
+    }
+    if (currentPage() == Page::Inspector)
+        m_inspector->tokenEditor()->redo();
+}
+
+// --- help ------------------------------------------------------------------------------------------------
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    QList<QAction *> actions = findChildren<QAction *>();
+    std::sort(actions.begin(), actions.end(), [](QAction *a, QAction *b) {
+        return a->text().remove(u'&').compare(b->text().remove(u'&'), Qt::CaseInsensitive) < 0;
+    });
+    for (QAction *action : std::as_const(actions)) {
+        if (action->shortcut().isEmpty())
+            continue;
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(action->text().remove(u'&').remove(QStringLiteral("\u2026"))));
+        table->setItem(row, 1, new QTableWidgetItem(action->shortcut().toString(QKeySequence::NativeText)));
+    }
+    const QList<std::pair<QString, QString>> fixed
+        = {{tr("Undo (in a text field)"), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)},
+            {tr("Drop a file or a token on the window"), tr("drag and drop")}};
+    for (const auto &[text, keys] : fixed) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(text));
+        table->setItem(row, 1, new QTableWidgetItem(keys));
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(460, 520);
+    dialog->open();
+}
+
+void MainWindow::about()
+{
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About JWT Workbench"));
+    box->setIconPixmap(Theme::appIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(
+        tr("<h3>JWT Workbench %1</h3>"
+           "<p>Inspect, verify and simulate JSON Web Tokens and KrakenD JWT policies.</p>"
+           "<p>Decoding never needs a key and never sends the token anywhere.</p>"
+           "<p><b>Qt</b> %2 (built with %3)</p>"
+           "<p><b>Cryptography</b> (known-answer self-test at start-up):<br>%4</p>")
+            .arg(QStringLiteral(JWB_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                crypto::Backend::initialize().report().toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+    box->open();
+}
+
+} // namespace jwb::ui
