@@ -209,6 +209,8 @@ FieldKind OptionForm::kindOf(const OptionInfo &info)
         return FieldKind::Bool;
     case GoType::Uint32:
         return FieldKind::Uint;
+    case GoType::Float64:
+        return FieldKind::Number;
     case GoType::StringList:
         return FieldKind::List;
     case GoType::StringPairs:
