@@ -67,6 +67,15 @@ struct OptionSpec
     }
 };
 
+/// The option named `name` (exactly) in `options`, or nullptr.
+inline const OptionInfo *findOption(const QList<OptionInfo> &options, const QString &name)
+{
+    for (const OptionInfo &o : options)
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
 /// The OptionInfos of a table of OptionSpecs, in order.
 inline QList<OptionInfo> optionList(std::initializer_list<OptionSpec> specs)
 {

@@ -63,20 +63,7 @@ const QList<OptionInfo> &SignerConfig::options()
 
 const OptionInfo *SignerConfig::option(const QString &name)
 {
-    for (const auto &o : options())
-        if (o.name == name)
-            return &o;
-    return nullptr;
-}
-
-QString SignerConfig::ns()
-{
-    return Namespace::signer;
-}
-
-QString SignerConfig::legacyNs()
-{
-    return Namespace::legacySigner;
+    return findOption(options(), name);
 }
 
 SignerConfig SignerConfig::fromJson(const QJsonObject &block)

@@ -2,6 +2,7 @@
 
 #include "crypto/Key.h"
 #include "krakend/KeySourceConfig.h"
+#include "krakend/Namespaces.h"
 #include "krakend/ValidatorConfig.h"
 
 #include <QJsonObject>
@@ -24,8 +25,8 @@ public:
     [[nodiscard]] static const QList<OptionInfo> &options();
     [[nodiscard]] static const OptionInfo *option(const QString &name);
     /// "auth/signer" and its legacy alias "github.com/devopsfaith/krakend-jose/signer".
-    [[nodiscard]] static QString ns();
-    [[nodiscard]] static QString legacyNs();
+    [[nodiscard]] static QString ns() { return Namespace::signer; }
+    [[nodiscard]] static QString legacyNs() { return Namespace::legacySigner; }
 
     [[nodiscard]] static SignerConfig fromJson(const QJsonObject &block);
     /// Edits one option of the source block and decodes again; an Undefined value removes it.

@@ -144,23 +144,8 @@ const QList<OptionInfo> &ValidatorConfig::serviceOptions()
 
 const OptionInfo *ValidatorConfig::option(const QString &name)
 {
-    for (const auto &o : options())
-        if (o.name == name)
-            return &o;
-    for (const auto &o : serviceOptions())
-        if (o.name == name)
-            return &o;
-    return nullptr;
-}
-
-QString ValidatorConfig::ns()
-{
-    return Namespace::validator;
-}
-
-QString ValidatorConfig::legacyNs()
-{
-    return Namespace::legacyValidator;
+    const OptionInfo *endpointOption = findOption(options(), name);
+    return endpointOption ? endpointOption : findOption(serviceOptions(), name);
 }
 
 ValidatorConfig ValidatorConfig::fromJson(const QJsonObject &block)

@@ -3,6 +3,7 @@
 #include "common/Finding.h"
 #include "crypto/Algorithm.h"
 #include "krakend/KeySourceConfig.h"
+#include "krakend/Namespaces.h"
 #include "krakend/OptionInfo.h"
 #include "krakend/go/GoStruct.h"
 #include "validation/Policy.h"
@@ -47,8 +48,8 @@ public:
     /// An endpoint or service option by exact name, or nullptr.
     [[nodiscard]] static const OptionInfo *option(const QString &name);
     /// "auth/validator" and its legacy alias "github.com/devopsfaith/krakend-jose/validator".
-    [[nodiscard]] static QString ns();
-    [[nodiscard]] static QString legacyNs();
+    [[nodiscard]] static QString ns() { return Namespace::validator; }
+    [[nodiscard]] static QString legacyNs() { return Namespace::legacyValidator; }
 
     /// Decodes an endpoint block with KrakenD's runtime rules. Never fails: problems are recorded.
     [[nodiscard]] static ValidatorConfig fromJson(const QJsonObject &block);
