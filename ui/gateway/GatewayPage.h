@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "gateway/OptionForm.h"
 #include "krakend/ConfigDocument.h"
@@ -31,7 +33,6 @@ namespace jwb::ui {
 class EndpointFilterModel;
 class EndpointModel;
 class JsonHighlighter;
-class KeyRing;
 class LintModel;
 
 /// The Gateway page: a krakend.json opened for lossless editing (krakend::ConfigDocument), its endpoint list,
