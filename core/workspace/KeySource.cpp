@@ -21,12 +21,15 @@ constexpr KindName kKindNames[] = {
     {KeySource::Kind::Generated, "generated"},
 };
 
-bool textHoldsPrivateKey(const QString &text)
+/// Key material with a private part: PEM armour that says so, or a JWK, JWK Set or DER key with a private member
+/// ("d" for RSA/EC/OKP, "k" for oct).
+bool holdsPrivateKey(const QByteArray &data)
 {
-    if (text.contains(QLatin1String("PRIVATE KEY-----")))
+    if (data.isEmpty())
+        return false;
+    if (data.contains("PRIVATE KEY-----"))
         return true;
-    // A JWK or JWK Set with a private member ("d" for RSA/EC/OKP, "k" for oct).
-    const auto loaded = keys::KeyLoader::load(text.toUtf8());
+    const auto loaded = keys::KeyLoader::load(data);
     if (!loaded.ok())
         return false;
     for (const auto &jwk : loaded.value().keys) {
@@ -52,7 +55,7 @@ bool KeySource::holdsSecret() const
     case Kind::Generated:
         return true;
     case Kind::Pasted:
-        return textHoldsPrivateKey(text);
+        return holdsPrivateKey(text.toUtf8()) || holdsPrivateKey(binary);
     case Kind::File:
     case Kind::Url:
     case Kind::Issuer:
