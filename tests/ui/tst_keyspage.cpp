@@ -19,6 +19,7 @@
 #include "keys/TokenSigner.h"
 #include "keysource/HttpFetch.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/TrustStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void generateNowEachAlgorithm();
     void generatorDialogRunsOffThread();
     void remoteDialogValidates();
+    void remoteDialogShowsTheOriginsTrust();
     void fetchFromLocalHttps();
     void wrongPinFails();
     void fetchesSideBySide();
@@ -561,6 +563,58 @@ void TestKeysPage::remoteDialogValidates()
     QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")});
     QVERIFY(dialog.trust().insecure);
     QCOMPARE(source.timeoutMs, 3000);
+}
+
+void TestKeysPage::remoteDialogShowsTheOriginsTrust()
+{
+    // TLS settings are the origin's: the dialog shows what the session has for the URL typed, until the user
+    // changes them; a DER CA file is read as well as PEM (workspace::TrustStore::readCa).
+    QString error;
+    if (!makeCertificate(&error))
+        QSKIP(qPrintable(error));
+    workspace::TrustStore trust;
+    workspace::TrustSettings insecure;
+    insecure.insecure = true;
+    insecure.pins = {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")};
+    trust.set(QStringLiteral("https://idp.example.com:443"), insecure);
+
+    RemoteSourceDialog dialog;
+    dialog.setTrustStore(&trust);
+    dialog.setSource(KeyRing::url({}, false));
+    QVERIFY(!dialog.insecureCheck()->isChecked());
+    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/other.json"));
+    QVERIFY(dialog.insecureCheck()->isChecked());
+    QCOMPARE(dialog.trust(), insecure);
+    dialog.urlEdit()->setText(QStringLiteral("https://elsewhere.example.com/jwks.json"));
+    QVERIFY(!dialog.insecureCheck()->isChecked());
+    QVERIFY(dialog.pinsEdit()->toPlainText().isEmpty());
+    // Once the user changed a TLS input, the URL no longer refills them.
+    dialog.pinsEdit()->setPlainText(QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="));
+    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/jwks.json"));
+    QVERIFY(!dialog.insecureCheck()->isChecked());
+    QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=")});
+
+    const QString der = m_dir.filePath(QStringLiteral("ca.der"));
+    QFile file(der);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(m_certificate.toDer());
+    file.close();
+    QCOMPARE(RemoteSourceDialog::loadCaFile(der).value(), QList<QSslCertificate> {m_certificate});
+    dialog.caEdit()->setText(der);
+    QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
+    QCOMPARE(dialog.trust().extraCa, QList<QSslCertificate> {m_certificate});
+
+    // The page stores the dialog's settings for the origin: every source of it shows them.
+    const int first = m_page->addUrl(QStringLiteral("https://127.0.0.1:1/a.json"), false);
+    m_ring->cancel(first);
+    keysource::NetworkOptions options;
+    options.insecure = true;
+    const int second = m_page->addUrl(QStringLiteral("https://127.0.0.1:1/b.json"), false, options);
+    m_ring->cancel(second);
+    QVERIFY(m_ring->trust()->settingsFor(m_ring->at(first).url()).insecure);
+    m_page->selectSource(first);
+    QVERIFY2(m_page->locationLabel()->text().contains(QStringLiteral("disable_jwk_security")),
+        qPrintable(m_page->locationLabel()->text()));
 }
 
 bool TestKeysPage::makeCertificate(QString *error)
