@@ -250,8 +250,8 @@ void KeyRing::startFetch(int index)
     KeySource &source = m_sources[index];
     const QUrl url = source.url();
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
-        source.error
-            = common::Error::of(ErrorCode::InvalidUrl, QStringLiteral("“%1” is not a URL").arg(source.location));
+        source.error = common::Error::of(ErrorCode::InvalidUrl,
+            QStringLiteral("“%1” is not a URL").arg(source.location), {{QStringLiteral("location"), source.location}});
         source.fetching = false;
         Q_EMIT sourceChanged(index);
         Q_EMIT fetchFinished(index);

@@ -201,6 +201,10 @@ void TestKeyRing::ringErrorsInTheUisWords()
     QVERIFY(KeySourcesModel::errorText(missing).startsWith(QStringLiteral("secret_not_stored: the secret was not")));
     missing.error = common::Error::of(common::ErrorCode::Cancelled, QStringLiteral("x"));
     QCOMPARE(KeySourcesModel::errorMessage(missing), QStringLiteral("The fetch was cancelled"));
+    // An invalid_url of the fetch itself (not the ring's "not a URL") keeps its own words.
+    missing.error
+        = common::Error::of(common::ErrorCode::InvalidUrl, QStringLiteral("\"ftp://x\" is not an http(s) URL"));
+    QCOMPARE(KeySourcesModel::errorMessage(missing), QStringLiteral("\"ftp://x\" is not an http(s) URL"));
     missing.error.reset();
     QVERIFY(KeySourcesModel::errorText(missing).isEmpty());
 }

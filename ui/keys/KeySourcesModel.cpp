@@ -167,8 +167,8 @@ QString KeySourcesModel::errorMessage(const KeySource &source)
     const common::Error &error = *source.error;
     if (error.is(common::ErrorCode::NoKey))
         return tr("No key given");
-    if (error.is(common::ErrorCode::InvalidUrl) && source.isRemote())
-        return tr("“%1” is not a URL").arg(source.location);
+    if (error.is(common::ErrorCode::InvalidUrl) && error.details.contains(QStringLiteral("location")))
+        return tr("“%1” is not a URL").arg(error.details.value(QStringLiteral("location")).toString());
     if (error.is(common::ErrorCode::Cancelled))
         return tr("The fetch was cancelled");
     if (error.is(common::ErrorCode::SecretNotStored))

@@ -43,7 +43,7 @@ public:
     /// are followed by " (last fetch failed: error)" when the latest one failed, unless `withLastFailure` is false.
     [[nodiscard]] static QString statusText(const KeySource &source, bool withLastFailure = true);
     /// The source's error as "code: message", the message in the UI's words for the key ring's own errors
-    /// (no_key, invalid_url, cancelled, secret_not_stored); empty without an error.
+    /// (no_key, a location that is no URL, cancelled, secret_not_stored); empty without an error.
     [[nodiscard]] static QString errorText(const KeySource &source);
     /// The message part of errorText().
     [[nodiscard]] static QString errorMessage(const KeySource &source);
