@@ -200,6 +200,8 @@ private:
     /// What the last session and the crash copy hold: the document, the workspace path, unsaved config edits.
     [[nodiscard]] workspace::WorkspaceDocument sessionSnapshot() const;
     common::Result<void> loadWorkspaceDocument(const workspace::WorkspaceDocument &document, WorkspaceOrigin origin);
+    /// A workspace error (WorkspaceFormat's typed errors) in the window's words.
+    [[nodiscard]] static QString workspaceErrorText(const common::Error &error);
     /// Stores the secrets of `sourceIds` in the keychain; once it has answered for all of them, rewrites the
     /// workspace file at `path` (if it still holds `written`) to list those stored as in the keychain.
     void storeSecrets(const QString &path, const workspace::WorkspaceDocument &written, const QStringList &sourceIds);

@@ -59,36 +59,34 @@ QString tabName(InspectorWidget::Tab tab)
     return QStringLiteral("decoded");
 }
 
-/// A workspace error (WorkspaceFormat's typed errors) in the window's words.
-QString workspaceErrorText(const common::Error &error)
+} // namespace
+
+// --- workspaces ------------------------------------------------------------------------------------------
+
+QString MainWindow::workspaceErrorText(const common::Error &error)
 {
     const auto detail = [&error](const char *name) { return error.details.value(QLatin1String(name)).toString(); };
-    const auto translate = [](const char *text) { return QCoreApplication::translate("jwb::ui::MainWindow", text); };
     if (error.is(common::ErrorCode::TooLarge)) {
-        return translate("%1 is %2 MiB; a workspace is at most %3 MiB")
+        return tr("%1 is %2 MiB; a workspace is at most %3 MiB")
             .arg(detail("path"))
             .arg(error.details.value(QStringLiteral("size")).toLongLong() / (1024 * 1024))
             .arg(error.details.value(QStringLiteral("max")).toLongLong() / (1024 * 1024));
     }
     if (error.is(common::ErrorCode::InvalidJson)) {
-        return translate("%1 is not valid JSON: %2 at line %3, column %4")
+        return tr("%1 is not valid JSON: %2 at line %3, column %4")
             .arg(detail("file"), detail("reason"), detail("line"), detail("column"));
     }
     if (error.is(common::ErrorCode::NotWorkspace) && !detail("file").isEmpty()) {
-        return translate("%1 is not a JWT Workbench workspace (no \"%2\" member)")
+        return tr("%1 is not a JWT Workbench workspace (no \"%2\" member)")
             .arg(detail("file"), QLatin1String(common::FileKinds::kWorkspaceMarker));
     }
     if (error.is(common::ErrorCode::UnsupportedWorkspace)) {
-        return translate("workspace format %1 is not supported (this version reads format %2)")
+        return tr("workspace format %1 is not supported (this version reads format %2)")
             .arg(detail("version"), detail("supported"));
     }
     // cannot_read names the path and the system's reason; invalid_workspace names the member.
     return error.message;
 }
-
-} // namespace
-
-// --- workspaces ------------------------------------------------------------------------------------------
 
 WorkspaceDocument MainWindow::workspaceDocument(QStringList *secretsLeftOut) const
 {
