@@ -24,6 +24,7 @@ class QPlainTextEdit;
 class QStackedWidget;
 class QTableView;
 class QTimer;
+class QUndoGroup;
 
 namespace jwb::workspace {
 class Autosave;
@@ -159,6 +160,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    /// Ctrl+Z in a text field with nothing left to undo goes to the page's undo stack (see undoOrRedo()).
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -193,8 +196,12 @@ private:
     void copyToClipboard(const QString &text, const QString &what);
     /// A token, Authorization header or curl command: a credential, copied through SecretClipboard.
     void copyCredential(const QString &text, const QString &what);
-    void undo();
-    void redo();
+    /// Edit > Undo / Redo act on the page the user is on: a focused text field undoes its own typing first; on a
+    /// page with an undo stack (the Gateway's document) one with nothing left to undo leaves it to the stack;
+    /// on the Inspector the token editor undoes.
+    void undoOrRedo(bool redo);
+    /// Makes the current page's undo stack the group's active one (none outside the Gateway).
+    void updateUndoStack();
     /// The session as a workspace document (key sources without secrets, listed in `secretsLeftOut`).
     [[nodiscard]] workspace::WorkspaceDocument workspaceDocument(QStringList *secretsLeftOut = nullptr) const;
     /// What the last session and the crash copy hold: the document, the workspace path, unsaved config edits.
@@ -250,6 +257,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    QUndoGroup *m_undoGroup = nullptr; ///< one stack per document (the Gateway's); the current page's is active
     QAction *m_pasteAction = nullptr;
     QAction *m_copyJsonAction = nullptr;
     QAction *m_copyTokenAction = nullptr;
