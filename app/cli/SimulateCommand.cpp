@@ -4,6 +4,7 @@
 
 #include "common/Duration.h"
 #include "krakend/HeaderFormatter.h"
+#include "krakend/RequestBuilder.h"
 #include "krakend/Simulator.h"
 
 #include <QFileInfo>
@@ -71,17 +72,6 @@ QString renderText(const SimulationResult &r)
     if (!r.complete)
         lines << QStringLiteral("INCOMPLETE: %1").arg(r.incompleteReason);
     return lines.join(u'\n');
-}
-
-/// docs/cli.md token input rules: surrounding whitespace, a "Bearer " prefix and a whole header line are accepted.
-QString normaliseToken(QString token)
-{
-    token = token.trimmed();
-    if (token.startsWith(QLatin1String("authorization:"), Qt::CaseInsensitive))
-        token = token.mid(14).trimmed();
-    if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
-        token = token.mid(7).trimmed();
-    return token;
 }
 
 /// The JSON object of a file; `text` receives the bytes (what KrakenD itself would make of them is asked later).
@@ -181,25 +171,26 @@ int runSimulate(const QStringList &args)
         return usage(
             QStringLiteral("unexpected argument \"%1\" (use --token)").arg(parser.positionalArguments().first()));
 
-    // The request.
-    krakend::SimulationRequest request;
-    request.method = parser.value(QStringLiteral("method")).toUpper();
+    // The request: docs/cli.md sends --token as "Authorization: Bearer T" (surrounding whitespace, a "Bearer "
+    // prefix and a whole header line accepted), then the --header lines, then the --cookie pairs.
+    krakend::RequestBuilder builder;
+    builder.setMethod(parser.value(QStringLiteral("method")));
     if (parser.isSet(QStringLiteral("token")))
-        request.headers.append({QStringLiteral("Authorization"),
-            QStringLiteral("Bearer ") + normaliseToken(parser.value(QStringLiteral("token")))});
+        builder.setToken(parser.value(QStringLiteral("token"))).setPlacement(krakend::TokenPlacement::authorization());
     for (const QString &h : parser.values(QStringLiteral("header"))) {
         const qsizetype colon = h.indexOf(u':');
         const QString name = colon < 0 ? QString() : h.left(colon).trimmed();
         if (!krakend::HeaderFormatter::isValidHeaderName(name))
             return usage(QStringLiteral("--header \"%1\" is not \"Name: value\" with a valid header name").arg(h));
-        request.headers.append({name, h.mid(colon + 1).trimmed()});
+        builder.addHeader(name, h.mid(colon + 1).trimmed());
     }
     for (const QString &c : parser.values(QStringLiteral("cookie"))) {
         const qsizetype eq = c.indexOf(u'=');
         if (eq <= 0)
             return usage(QStringLiteral("--cookie \"%1\" is not \"name=value\"").arg(c));
-        request.cookies.append({c.left(eq).trimmed(), c.mid(eq + 1)});
+        builder.addCookie(c.left(eq).trimmed(), c.mid(eq + 1));
     }
+    const krakend::SimulationRequest request = builder.request();
 
     std::shared_ptr<const common::Clock> clock = common::Clock::system();
     if (parser.isSet(QStringLiteral("at"))) {
