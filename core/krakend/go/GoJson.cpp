@@ -204,29 +204,8 @@ private:
         m_out.append(token);
         return true;
     }
-    /// At '{' or '[': the members or elements, each read by `element`, up to `close`.
-    template<class Element> bool sequence(char close, const char *afterElement, Element element)
-    {
-        m_out.append(m_in[m_pos++]);
-        skipWs();
-        if (!atEnd() && cur() == close) {
-            m_out.append(m_in[m_pos++]);
-            return true;
-        }
-        while (true) {
-            skipWs();
-            if (!element())
-                return false;
-            skipWs();
-            if (!atEnd() && cur() == ',') {
-                m_out.append(m_in[m_pos++]);
-                continue;
-            }
-            return expect(close, afterElement);
-        }
-    }
-    /// One "key": value member of an object; top-level keys are remembered for overflowMembers.
-    bool member(int depth)
+    /// The `"key":` of an object member (its value follows); top-level keys are remembered for overflowMembers.
+    bool memberKey(int depth)
     {
         QByteArray raw;
         if (atEnd() || cur() != '"') {
@@ -245,7 +224,33 @@ private:
         if (!expect(':', "after object key"))
             return false;
         skipWs();
-        return value(depth + 1);
+        return true;
+    }
+    /// At '{' or '[': the members or elements up to the closing bracket. Two stack frames per nesting level
+    /// (value() and this), so that 10000 levels fit a thread's stack even in a sanitizer build.
+    bool container(int depth)
+    {
+        const bool object = cur() == '{';
+        const char close = object ? '}' : ']';
+        m_out.append(m_in[m_pos++]);
+        skipWs();
+        if (!atEnd() && cur() == close) {
+            m_out.append(m_in[m_pos++]);
+            return true;
+        }
+        while (true) {
+            skipWs();
+            if (object && !memberKey(depth))
+                return false;
+            if (!value(depth + 1))
+                return false;
+            skipWs();
+            if (!atEnd() && cur() == ',') {
+                m_out.append(m_in[m_pos++]);
+                continue;
+            }
+            return expect(close, object ? "after object key:value pair" : "after array element");
+        }
     }
     bool value(int depth)
     {
@@ -260,9 +265,8 @@ private:
         const char c = cur();
         switch (c) {
         case '{':
-            return sequence('}', "after object key:value pair", [this, depth] { return member(depth); });
         case '[':
-            return sequence(']', "after array element", [this, depth] { return value(depth + 1); });
+            return container(depth);
         case '"':
             return string(nullptr);
         case 't':
