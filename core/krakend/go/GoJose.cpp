@@ -3,8 +3,8 @@
 #include "common/JsonText.h"
 #include "crypto/Key.h"
 #include "jose/Base64Url.h"
-#include "krakend/ValidatorConfig.h"
 #include "krakend/go/GoJson.h"
+#include "krakend/go/GoStruct.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -22,7 +22,7 @@ std::optional<QByteArray> base64(QByteArrayView text, QString *error)
     qsizetype n = text.size();
     while (n > 0 && text[n - 1] == '=')
         --n;
-    return GoDecode::base64(text.first(n), true, false, error);
+    return GoStruct::base64(text.first(n), true, false, error);
 }
 
 namespace {
@@ -86,7 +86,7 @@ Result<Key> parseJwk(const QJsonValue &value)
                 return keyError(QStringLiteral("json: cannot unmarshal %1 into Go struct field rawJSONWebKey.x5c of "
                                                "type string")
                                     .arg(GoJson::kindOf(c)));
-            if (!GoDecode::base64(c.toString().toUtf8(), false, true, &error))
+            if (!GoStruct::base64(c.toString().toUtf8(), false, true, &error))
                 return keyError(QStringLiteral("failed to unmarshal x5c field: %1").arg(error));
         }
     }
@@ -248,7 +248,7 @@ Result<void> sanitizeHeader(const QJsonObject &header)
                                                "value of type string")
                                     .arg(GoJson::kindOf(c)));
                 QString error;
-                const auto der = GoDecode::base64(c.toString().toUtf8(), false, true, &error);
+                const auto der = GoStruct::base64(c.toString().toUtf8(), false, true, &error);
                 if (!der)
                     return fail(QStringLiteral("failed to unmarshal x5c header: %1").arg(error));
                 auto cert = crypto::Key::fromDer(*der);
