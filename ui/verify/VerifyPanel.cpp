@@ -9,6 +9,7 @@
 #include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
 #include "keys/KeyRing.h"
+#include "keys/KeySourcesModel.h"
 #include "validation/Policy.h"
 #include "validation/Verifier.h"
 
@@ -327,7 +328,7 @@ void VerifyPanel::updateSourceCombo()
                 label = tr("%1 (fetching…)").arg(source.name);
             else if (source.keys)
                 label = tr("%1 (%n key(s))", nullptr, static_cast<int>(source.keys->keys.size())).arg(source.name);
-            else if (!source.error.isEmpty())
+            else if (source.error)
                 label = tr("%1 (error)").arg(source.name);
             m_sourceCombo->addItem(label, source.id);
             if (source.id == m_sourceId)
@@ -456,11 +457,12 @@ void VerifyPanel::verifyNow()
     if (ringSource) {
         QString status;
         if (ringSource->fetching)
-            status = tr("Fetching %1: %2").arg(ringSource->location, ringSource->stage);
-        else if (!ringSource->error.isEmpty())
-            status = ringSource->keys
-                ? tr("Last refresh failed (using the keys fetched before): %1").arg(ringSource->error)
-                : ringSource->error;
+            status
+                = tr("Fetching %1: %2").arg(ringSource->location, KeySourcesModel::progressText(ringSource->progress));
+        else if (ringSource->error)
+            status = ringSource->keys ? tr("Last refresh failed (using the keys fetched before): %1")
+                                            .arg(KeySourcesModel::errorText(*ringSource))
+                                      : KeySourcesModel::errorText(*ringSource);
         else if (ringSource->keys)
             status = tr("%n key(s) from %1", nullptr, static_cast<int>(ringSource->keys->keys.size()))
                          .arg(ringSource->location.isEmpty() ? ringSource->name : ringSource->location);
@@ -469,8 +471,8 @@ void VerifyPanel::verifyNow()
             if (ringSource->fetching)
                 showNeutral(tr("Fetching keys…"), status);
             else
-                showKeyError(ringSource->error.isEmpty() ? QStringLiteral("no_key: ") + tr("the source has no keys")
-                                                         : ringSource->error);
+                showKeyError(!ringSource->error ? QStringLiteral("no_key: ") + tr("the source has no keys")
+                                                : KeySourcesModel::errorText(*ringSource));
             return;
         }
     } else if (keyText.trimmed().isEmpty() && m_binaryKey.isEmpty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "jose/Inspection.h"
 
@@ -24,8 +26,6 @@ struct Report;
 }
 
 namespace jwb::ui {
-
-class KeyRing;
 
 /// The inspector's "Verify" tab: a key (secret, JWK, JWK Set, PEM or DER), an optional expected algorithm,
 /// issuer, audience and leeway, and the verdict of core's validation::Verifier with every check in order.
