@@ -4,6 +4,7 @@
 
 #include "common/Duration.h"
 #include "krakend/HeaderFormatter.h"
+#include "krakend/RequestBuilder.h"
 #include "krakend/Simulator.h"
 
 #include <QFileInfo>
@@ -73,17 +74,6 @@ QString renderText(const SimulationResult &r)
     return lines.join(u'\n');
 }
 
-/// docs/cli.md token input rules: surrounding whitespace, a "Bearer " prefix and a whole header line are accepted.
-QString normaliseToken(QString token)
-{
-    token = token.trimmed();
-    if (token.startsWith(QLatin1String("authorization:"), Qt::CaseInsensitive))
-        token = token.mid(14).trimmed();
-    if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
-        token = token.mid(7).trimmed();
-    return token;
-}
-
 /// The JSON object of a file; `text` receives the bytes (what KrakenD itself would make of them is asked later).
 common::Result<QJsonObject> readJsonObject(const QString &path, const QString &what, QByteArray *text)
 {
@@ -118,11 +108,13 @@ int exitCodeOf(const SimulationResult &r)
     return r.status == 200 ? Ok : Negative;
 }
 
-} // namespace
-
-int runSimulate(const QStringList &args)
+common::Error usageError(const QString &message)
 {
-    QCommandLineParser parser;
+    return common::Error {QStringLiteral("usage"), message, {}};
+}
+
+void addOptions(QCommandLineParser &parser)
+{
     parser.addOption({QStringLiteral("config"), QStringLiteral("A krakend.json (version 3)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("endpoint"),
         QStringLiteral("The endpoint path to simulate (as in the config, or a "
@@ -155,89 +147,74 @@ int runSimulate(const QStringList &args)
         QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Network timeout for jwk_url (default 10s)."),
         QStringLiteral("DURATION"), QStringLiteral("10s")});
-    bool json = false;
-    if (const int rc = parseCommand(parser, args,
-            QStringLiteral("jwt-workbench-cli simulate (--config krakend.json --endpoint PATH "
-                           "[--method M] | --validator FILE | --config krakend.json "
-                           "--all-endpoints) [--token T] [--header \"Name: value\"]... "
-                           "[--cookie \"name=value\"]... [--jwks FILE] [--at TIME] [--json]"),
-            QStringLiteral("Decide what KrakenD CE's auth/validator answers for a request."), json);
-        rc >= 0)
-        return rc;
-    CliIo io(json);
-    auto usage = [&io](const QString &message) { return io.fail(Usage, QStringLiteral("usage"), message); };
+}
 
+/// --config or --validator, with --endpoint or --all-endpoints as they go together.
+common::Result<void> checkSelection(const QCommandLineParser &parser)
+{
     const bool hasConfig = parser.isSet(QStringLiteral("config"));
     const bool hasValidator = parser.isSet(QStringLiteral("validator"));
     const bool all = parser.isSet(QStringLiteral("all-endpoints"));
     if (hasConfig == hasValidator)
-        return usage(QStringLiteral("give either --config krakend.json (with --endpoint or --all-endpoints) or "
-                                    "--validator FILE"));
+        return usageError(QStringLiteral("give either --config krakend.json (with --endpoint or --all-endpoints) or "
+                                         "--validator FILE"));
     if (hasValidator && (all || parser.isSet(QStringLiteral("endpoint"))))
-        return usage(QStringLiteral("--endpoint and --all-endpoints need --config, not --validator"));
+        return usageError(QStringLiteral("--endpoint and --all-endpoints need --config, not --validator"));
     if (hasConfig && all == parser.isSet(QStringLiteral("endpoint")))
-        return usage(QStringLiteral("with --config give either --endpoint PATH or --all-endpoints"));
+        return usageError(QStringLiteral("with --config give either --endpoint PATH or --all-endpoints"));
     if (!parser.positionalArguments().isEmpty())
-        return usage(
+        return usageError(
             QStringLiteral("unexpected argument \"%1\" (use --token)").arg(parser.positionalArguments().first()));
+    return {};
+}
 
-    // The request.
-    krakend::SimulationRequest request;
-    request.method = parser.value(QStringLiteral("method")).toUpper();
+/// The request: docs/cli.md sends --token as "Authorization: Bearer T" (surrounding whitespace, a "Bearer "
+/// prefix and a whole header line accepted), then the --header lines, then the --cookie pairs.
+common::Result<krakend::SimulationRequest> requestOf(const QCommandLineParser &parser)
+{
+    krakend::RequestBuilder builder;
+    builder.setMethod(parser.value(QStringLiteral("method")));
     if (parser.isSet(QStringLiteral("token")))
-        request.headers.append({QStringLiteral("Authorization"),
-            QStringLiteral("Bearer ") + normaliseToken(parser.value(QStringLiteral("token")))});
+        builder.setToken(parser.value(QStringLiteral("token"))).setPlacement(krakend::TokenPlacement::authorization());
     for (const QString &h : parser.values(QStringLiteral("header"))) {
         const qsizetype colon = h.indexOf(u':');
         const QString name = colon < 0 ? QString() : h.left(colon).trimmed();
         if (!krakend::HeaderFormatter::isValidHeaderName(name))
-            return usage(QStringLiteral("--header \"%1\" is not \"Name: value\" with a valid header name").arg(h));
-        request.headers.append({name, h.mid(colon + 1).trimmed()});
+            return usageError(QStringLiteral("--header \"%1\" is not \"Name: value\" with a valid header name").arg(h));
+        builder.addHeader(name, h.mid(colon + 1).trimmed());
     }
     for (const QString &c : parser.values(QStringLiteral("cookie"))) {
         const qsizetype eq = c.indexOf(u'=');
         if (eq <= 0)
-            return usage(QStringLiteral("--cookie \"%1\" is not \"name=value\"").arg(c));
-        request.cookies.append({c.left(eq).trimmed(), c.mid(eq + 1)});
+            return usageError(QStringLiteral("--cookie \"%1\" is not \"name=value\"").arg(c));
+        builder.addCookie(c.left(eq).trimmed(), c.mid(eq + 1));
     }
+    return builder.request();
+}
 
+/// What every simulation of one invocation shares: the request, the clock, the network timeout, the revoked
+/// entries and the --jwks replacement.
+struct Simulation
+{
+    krakend::SimulationRequest request;
     std::shared_ptr<const common::Clock> clock = common::Clock::system();
-    if (parser.isSet(QStringLiteral("at"))) {
-        auto at = common::Duration::parseInstant(parser.value(QStringLiteral("at")));
-        if (!at)
-            return io.fail(Usage, at.error());
-        clock = common::Clock::fixed(at.value());
-    }
-    auto timeout = common::Duration::parseNanos(parser.value(QStringLiteral("timeout")));
-    if (!timeout || timeout.value() <= 0)
-        return usage(timeout ? QStringLiteral("--timeout must be positive") : timeout.error().message);
-    const int timeoutMs = static_cast<int>(std::min<qint64>(timeout.value() / 1000000, 3600 * 1000));
-
+    int timeoutMs = 10000;
+    bool tokenGiven = false;
+    QStringList revoked;
     std::optional<QByteArray> jwks;
     QString jwksLabel;
-    if (parser.isSet(QStringLiteral("jwks"))) {
-        jwksLabel = parser.value(QStringLiteral("jwks"));
-        auto data = CliIo::readInput(jwksLabel, 4 * 1024 * 1024);
-        if (!data)
-            return io.fail(Usage, data.error());
-        QJsonParseError error {};
-        const QJsonDocument doc = QJsonDocument::fromJson(data.value(), &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return io.fail(Usage, QStringLiteral("invalid_jwks"),
-                QStringLiteral("--jwks %1 is not a JSON object (a JWK Set {\"keys\": [...]} is expected)")
-                    .arg(jwksLabel));
-        jwks = data.value();
-        jwksLabel = QStringLiteral("--jwks %1").arg(jwksLabel);
-    }
 
-    auto simulate = [&](SimulationSetup setup) -> SimulationResult {
+    /// From the options after the request: --at, --timeout, --revoked, --jwks (errors are usage errors).
+    static common::Result<Simulation> fromOptions(const QCommandLineParser &parser, krakend::SimulationRequest request);
+
+    [[nodiscard]] SimulationResult run(SimulationSetup setup) const
+    {
         const QString headerName = setup.validator.effectiveAuthHeaderName();
-        const bool tokenIgnored
-            = setup.hasValidator && parser.isSet(QStringLiteral("token")) && headerName != u"Authorization";
+        const bool tokenIgnored = setup.hasValidator && tokenGiven && headerName != u"Authorization";
         Simulator simulator(std::move(setup));
         simulator.setClock(clock);
         simulator.setTimeoutMs(timeoutMs);
-        simulator.setRevoked(parser.values(QStringLiteral("revoked")));
+        simulator.setRevoked(revoked);
         if (jwks)
             simulator.setReplacementJwks(*jwks, jwksLabel);
         SimulationResult result = simulator.run(request);
@@ -248,85 +225,137 @@ int runSimulate(const QStringList &args)
                                "--header \"%1: Bearer ...\"")
                     .arg(headerName)});
         return result;
-    };
-
-    const QString file = parser.value(hasConfig ? QStringLiteral("config") : QStringLiteral("validator"));
-    QByteArray text;
-    auto document
-        = readJsonObject(file, hasConfig ? QStringLiteral("config") : QStringLiteral("validator file"), &text);
-    if (!document)
-        return io.fail(Usage, document.error());
-    const QString baseDir = file == u"-" ? QString() : QFileInfo(file).absolutePath();
-
-    if (all) {
-        QJsonArray results;
-        QStringList table;
-        int code = Ok;
-        const QJsonArray endpoints = document->value(QLatin1String("endpoints")).toArray();
-        for (const auto &e : endpoints) {
-            const QJsonObject endpoint = e.toObject();
-            if (!SimulationSetup::validatorBlock(endpoint))
-                continue;
-            SimulationSetup setup = SimulationSetup::fromEndpoint(document.value(), endpoint, baseDir);
-            setup.checkConfigText(text);
-            const SimulationResult r = simulate(setup);
-            QJsonObject o = r.toJson();
-            o.insert(QStringLiteral("endpoint"), setup.endpoint);
-            o.insert(QStringLiteral("method"), setup.method);
-            results.append(o);
-            table << QStringLiteral("%1 %2 %3  %4")
-                         .arg(setup.method, -7)
-                         .arg(setup.endpoint, -30)
-                         .arg(r.status)
-                         .arg(r.reason);
-            const int rc = exitCodeOf(r);
-            if (rc == Network || (rc == Usage && code != Network) || (rc == Negative && code == Ok))
-                code = rc;
-        }
-        if (json) {
-            io.out(QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Indented)).trimmed());
-        } else if (table.isEmpty()) {
-            io.out(QStringLiteral("no endpoint of %1 has auth/validator").arg(file));
-        } else {
-            io.out(QStringLiteral("%1 %2 %3  %4")
-                       .arg(QStringLiteral("METHOD"), -7)
-                       .arg(QStringLiteral("ENDPOINT"), -30)
-                       .arg(QStringLiteral("STATUS"))
-                       .arg(QStringLiteral("REASON")));
-            io.out(table.join(u'\n'));
-        }
-        return code;
     }
+};
 
+common::Result<Simulation> Simulation::fromOptions(const QCommandLineParser &parser, krakend::SimulationRequest request)
+{
+    Simulation s;
+    s.request = std::move(request);
+    s.tokenGiven = parser.isSet(QStringLiteral("token"));
+    s.revoked = parser.values(QStringLiteral("revoked"));
+    if (parser.isSet(QStringLiteral("at"))) {
+        auto at = common::Duration::parseInstant(parser.value(QStringLiteral("at")));
+        if (!at)
+            return at.error();
+        s.clock = common::Clock::fixed(at.value());
+    }
+    auto timeout = common::Duration::parseNanos(parser.value(QStringLiteral("timeout")));
+    if (!timeout || timeout.value() <= 0)
+        return usageError(timeout ? QStringLiteral("--timeout must be positive") : timeout.error().message);
+    s.timeoutMs = static_cast<int>(std::min<qint64>(timeout.value() / 1000000, 3600 * 1000));
+    if (!parser.isSet(QStringLiteral("jwks")))
+        return s;
+    const QString path = parser.value(QStringLiteral("jwks"));
+    auto data = CliIo::readInput(path, 4 * 1024 * 1024);
+    if (!data)
+        return data.error();
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(data.value(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return common::Error {QStringLiteral("invalid_jwks"),
+            QStringLiteral("--jwks %1 is not a JSON object (a JWK Set {\"keys\": [...]} is expected)").arg(path), {}};
+    s.jwks = data.value();
+    s.jwksLabel = QStringLiteral("--jwks %1").arg(path);
+    return s;
+}
+
+/// The config (or validator file) being simulated.
+struct Input
+{
+    QString file;
+    QJsonObject document;
+    QByteArray text;
+    QString baseDir;
+};
+
+/// --all-endpoints: every endpoint with auth/validator, as a table or a JSON array; the worst exit code wins.
+int simulateAll(const CliIo &io, const Simulation &simulation, const Input &input)
+{
+    QJsonArray results;
+    QStringList table;
+    int code = Ok;
+    const QJsonArray endpoints = input.document.value(QLatin1String("endpoints")).toArray();
+    for (const auto &e : endpoints) {
+        const QJsonObject endpoint = e.toObject();
+        if (!SimulationSetup::validatorBlock(endpoint))
+            continue;
+        SimulationSetup setup = SimulationSetup::fromEndpoint(input.document, endpoint, input.baseDir);
+        setup.checkConfigText(input.text);
+        const SimulationResult r = simulation.run(setup);
+        QJsonObject o = r.toJson();
+        o.insert(QStringLiteral("endpoint"), setup.endpoint);
+        o.insert(QStringLiteral("method"), setup.method);
+        results.append(o);
+        table << QStringLiteral("%1 %2 %3  %4")
+                     .arg(setup.method, -7)
+                     .arg(setup.endpoint, -30)
+                     .arg(r.status)
+                     .arg(r.reason);
+        const int rc = exitCodeOf(r);
+        if (rc == Network || (rc == Usage && code != Network) || (rc == Negative && code == Ok))
+            code = rc;
+    }
+    if (io.json()) {
+        io.out(QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Indented)).trimmed());
+    } else if (table.isEmpty()) {
+        io.out(QStringLiteral("no endpoint of %1 has auth/validator").arg(input.file));
+    } else {
+        io.out(QStringLiteral("%1 %2 %3  %4")
+                   .arg(QStringLiteral("METHOD"), -7)
+                   .arg(QStringLiteral("ENDPOINT"), -30)
+                   .arg(QStringLiteral("STATUS"))
+                   .arg(QStringLiteral("REASON")));
+        io.out(table.join(u'\n'));
+    }
+    return code;
+}
+
+/// The endpoint --endpoint names (with the request's method), or the error listing the config's endpoints.
+common::Result<SimulationSetup> endpointSetup(
+    const QCommandLineParser &parser, const Input &input, const QString &method)
+{
+    const QString path = parser.value(QStringLiteral("endpoint"));
+    const auto endpoint = SimulationSetup::findEndpoint(input.document, path, method);
+    if (!endpoint) {
+        QStringList known;
+        const QJsonArray endpoints = input.document.value(QLatin1String("endpoints")).toArray();
+        for (const auto &e : endpoints) {
+            const QJsonObject o = e.toObject();
+            const QString m = o.value(QLatin1String("method")).toString();
+            known << QStringLiteral("%1 %2").arg(
+                m.isEmpty() ? QStringLiteral("GET") : m, o.value(QLatin1String("endpoint")).toString());
+        }
+        return common::Error {QStringLiteral("endpoint_not_found"),
+            QStringLiteral("%1 %2 is not an endpoint of %3; it has: %4")
+                .arg(method, path, input.file,
+                    known.isEmpty() ? QStringLiteral("no endpoints") : known.join(QStringLiteral(", "))),
+            {}};
+    }
+    SimulationSetup setup = SimulationSetup::fromEndpoint(input.document, *endpoint, input.baseDir);
+    setup.checkConfigText(input.text);
+    return setup;
+}
+
+/// One endpoint (--endpoint) or one validator file: the full answer.
+int simulateOne(const CliIo &io, const QCommandLineParser &parser, const Simulation &simulation, const Input &input)
+{
+    const bool hasConfig = parser.isSet(QStringLiteral("config"));
     SimulationSetup setup;
     if (hasConfig) {
-        const QString path = parser.value(QStringLiteral("endpoint"));
-        const auto endpoint = SimulationSetup::findEndpoint(document.value(), path, request.method);
-        if (!endpoint) {
-            QStringList known;
-            const QJsonArray endpoints = document->value(QLatin1String("endpoints")).toArray();
-            for (const auto &e : endpoints) {
-                const QJsonObject o = e.toObject();
-                const QString m = o.value(QLatin1String("method")).toString();
-                known << QStringLiteral("%1 %2").arg(
-                    m.isEmpty() ? QStringLiteral("GET") : m, o.value(QLatin1String("endpoint")).toString());
-            }
-            return io.fail(Usage, QStringLiteral("endpoint_not_found"),
-                QStringLiteral("%1 %2 is not an endpoint of %3; it has: %4")
-                    .arg(request.method, path, file,
-                        known.isEmpty() ? QStringLiteral("no endpoints") : known.join(QStringLiteral(", "))));
-        }
-        setup = SimulationSetup::fromEndpoint(document.value(), *endpoint, baseDir);
-        setup.checkConfigText(text);
+        auto found = endpointSetup(parser, input, simulation.request.method);
+        if (!found)
+            return io.fail(Usage, found.error());
+        setup = found.value();
     } else {
-        setup = SimulationSetup::fromValidatorDocument(document.value(), baseDir);
+        setup = SimulationSetup::fromValidatorDocument(input.document, input.baseDir);
     }
-    const SimulationResult result = simulate(setup);
+    const SimulationResult result = simulation.run(setup);
     if (!result.complete) {
         QJsonObject partial = result.toJson();
         return io.fail(Usage, common::Error {QStringLiteral("not_simulated"), result.incompleteReason, {}}, partial);
     }
-    if (json) {
+    if (io.json()) {
         QJsonObject o = result.toJson();
         if (hasConfig) {
             o.insert(QStringLiteral("endpoint"), setup.endpoint);
@@ -339,6 +368,45 @@ int runSimulate(const QStringList &args)
     if (result.networkError)
         io.err(QStringLiteral("error: fetching the JWK Set failed at the network level (KrakenD answers 401 then)"));
     return exitCodeOf(result);
+}
+
+} // namespace
+
+int runSimulate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    bool json = false;
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli simulate (--config krakend.json --endpoint PATH "
+                           "[--method M] | --validator FILE | --config krakend.json "
+                           "--all-endpoints) [--token T] [--header \"Name: value\"]... "
+                           "[--cookie \"name=value\"]... [--jwks FILE] [--at TIME] [--json]"),
+            QStringLiteral("Decide what KrakenD CE's auth/validator answers for a request."), json);
+        rc >= 0)
+        return rc;
+    CliIo io(json);
+    if (auto selection = checkSelection(parser); !selection)
+        return io.fail(Usage, selection.error());
+    auto request = requestOf(parser);
+    if (!request)
+        return io.fail(Usage, request.error());
+    auto simulation = Simulation::fromOptions(parser, request.value());
+    if (!simulation)
+        return io.fail(Usage, simulation.error());
+
+    const bool hasConfig = parser.isSet(QStringLiteral("config"));
+    Input input;
+    input.file = parser.value(hasConfig ? QStringLiteral("config") : QStringLiteral("validator"));
+    auto document = readJsonObject(
+        input.file, hasConfig ? QStringLiteral("config") : QStringLiteral("validator file"), &input.text);
+    if (!document)
+        return io.fail(Usage, document.error());
+    input.document = document.value();
+    input.baseDir = input.file == u"-" ? QString() : QFileInfo(input.file).absolutePath();
+    if (parser.isSet(QStringLiteral("all-endpoints")))
+        return simulateAll(io, simulation.value(), input);
+    return simulateOne(io, parser, simulation.value(), input);
 }
 
 } // namespace jwb::cli

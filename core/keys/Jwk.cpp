@@ -21,11 +21,6 @@ using crypto::KeyType;
 
 namespace {
 
-Result<Jwk> fail(const char *code, const QString &message)
-{
-    return Result<Jwk>::failure(QString::fromLatin1(code), message);
-}
-
 /// Reads a base64url member. Strict base64url is expected; padding or the standard alphabet is tolerated
 /// (many JWKs in the wild have it) but reported.
 Result<QByteArray> member(const QJsonObject &o, const char *name, bool required, Jwk &jwk)
@@ -129,20 +124,25 @@ bool isRocaVulnerable(const QByteArray &modulus)
     return true;
 }
 
-Result<Jwk> Jwk::fromJson(const QJsonObject &o)
+namespace {
+
+common::Error error(const char *code, const QString &message)
 {
-    Jwk jwk;
-    jwk.json = o;
+    return common::Error {QString::fromLatin1(code), message, {}};
+}
+
+/// kty (returned), kid, use, alg and key_ops.
+Result<QString> readMetadata(const QJsonObject &o, Jwk &jwk)
+{
     const QJsonValue ktyValue = o.value(QLatin1String("kty"));
     if (!ktyValue.isString())
-        return fail("invalid_jwk",
+        return error("invalid_jwk",
             ktyValue.isUndefined() ? QStringLiteral("JWK has no \"kty\"")
                                    : QStringLiteral("JWK \"kty\" must be a string"));
-    const QString kty = ktyValue.toString();
     for (const char *name : {"kid", "use", "alg"}) {
         const QJsonValue v = o.value(QLatin1String(name));
         if (!v.isUndefined() && !v.isString())
-            return fail("invalid_jwk", QStringLiteral("JWK member \"%1\" must be a string").arg(QLatin1String(name)));
+            return error("invalid_jwk", QStringLiteral("JWK member \"%1\" must be a string").arg(QLatin1String(name)));
     }
     jwk.kid = o.value(QLatin1String("kid")).toString();
     jwk.use = o.value(QLatin1String("use")).toString();
@@ -151,116 +151,143 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
         jwk.hasKeyOps = true;
         const QJsonValue ops = o.value(QLatin1String("key_ops"));
         if (!ops.isArray())
-            return fail("invalid_jwk", QStringLiteral("JWK \"key_ops\" must be an array of strings"));
+            return error("invalid_jwk", QStringLiteral("JWK \"key_ops\" must be an array of strings"));
         const QJsonArray opsArray = ops.toArray();
         for (const auto &op : opsArray)
             jwk.keyOps.append(op.toString());
     }
+    return ktyValue.toString();
+}
 
-    Result<crypto::Key> key = Result<crypto::Key>::failure(QStringLiteral("invalid_jwk"), QString());
-    if (kty == u"RSA") {
-        crypto::RsaComponents c;
-        struct M
-        {
-            const char *name;
-            QByteArray *dst;
-            bool required;
-        };
-        for (const M &m : {M {"n", &c.n, true}, M {"e", &c.e, true}, M {"d", &c.d, false}, M {"p", &c.p, false},
-                 M {"q", &c.q, false}, M {"dp", &c.dp, false}, M {"dq", &c.dq, false}, M {"qi", &c.qi, false}}) {
-            auto v = member(o, m.name, m.required, jwk);
-            if (!v)
-                return v.error();
-            *m.dst = v.value();
-        }
-        if (o.contains(QLatin1String("oth")))
-            return fail("unsupported_jwk", QStringLiteral("multi-prime RSA keys (\"oth\") are not supported"));
-        key = crypto::Key::fromRsa(c);
-        if (key && isRocaVulnerable(stripLeadingZeros(c.n)))
-            return fail("weak_key",
-                QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361): the "
-                               "private key can be recovered; refusing it"));
-    } else if (kty == u"EC" || kty == u"OKP") {
-        const QJsonValue crvValue = o.value(QLatin1String("crv"));
-        if (!crvValue.isString())
-            return fail("invalid_jwk", QStringLiteral("%1 JWK needs a \"crv\" string").arg(kty));
-        const QString crv = crvValue.toString();
-        const auto curve = crypto::curveFromName(crv);
-        const bool okpCurve = curve == Curve::Ed25519;
-        if (!curve || (kty == u"EC") == okpCurve) {
-            if (crv == u"secp256k1")
-                return fail("unsupported_curve",
-                    QStringLiteral("curve secp256k1 (ES256K) is not supported: KrakenD "
-                                   "accepts P-256, P-384, P-521 and Ed25519"));
-            if (crv == u"Ed448" || crv == u"X25519" || crv == u"X448")
-                return fail("unsupported_curve",
-                    QStringLiteral("OKP curve %1 is not supported: only Ed25519 signs JWS "
-                                   "here")
-                        .arg(crv));
-            return fail("unsupported_curve", QStringLiteral("curve \"%1\" is not valid for kty %2").arg(crv, kty));
-        }
-        auto x = member(o, "x", true, jwk);
-        if (!x)
-            return x.error();
-        auto d = member(o, "d", false, jwk);
-        if (!d)
-            return d.error();
-        if (kty == u"EC") {
-            auto y = member(o, "y", true, jwk);
-            if (!y)
-                return y.error();
-            key = crypto::Key::fromEc({*curve, x.value(), y.value(), d.value()});
-        } else {
-            key = crypto::Key::fromOkp({*curve, x.value(), d.value()});
-        }
-    } else if (kty == u"oct") {
-        auto k = member(o, "k", true, jwk);
-        if (!k)
-            return k.error();
-        if (k->isEmpty())
-            return fail("invalid_jwk", QStringLiteral("oct JWK has an empty \"k\""));
-        key = crypto::Key::fromSecret(k.value());
-    } else {
-        return fail(
-            "unsupported_jwk", QStringLiteral("unknown JWK key type \"%1\" (expected RSA, EC, OKP or oct)").arg(kty));
+Result<crypto::Key> rsaKey(const QJsonObject &o, Jwk &jwk)
+{
+    crypto::RsaComponents c;
+    struct M
+    {
+        const char *name;
+        QByteArray *dst;
+        bool required;
+    };
+    for (const M &m : {M {"n", &c.n, true}, M {"e", &c.e, true}, M {"d", &c.d, false}, M {"p", &c.p, false},
+             M {"q", &c.q, false}, M {"dp", &c.dp, false}, M {"dq", &c.dq, false}, M {"qi", &c.qi, false}}) {
+        auto v = member(o, m.name, m.required, jwk);
+        if (!v)
+            return v.error();
+        *m.dst = v.value();
     }
-    if (!key)
-        return key.error();
-    jwk.key = key.value();
+    if (o.contains(QLatin1String("oth")))
+        return error("unsupported_jwk", QStringLiteral("multi-prime RSA keys (\"oth\") are not supported"));
+    auto key = crypto::Key::fromRsa(c);
+    if (key && isRocaVulnerable(stripLeadingZeros(c.n)))
+        return error("weak_key",
+            QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361): the "
+                           "private key can be recovered; refusing it"));
+    return key;
+}
 
-    // alg must name an algorithm this key can serve.
-    if (!jwk.alg.isEmpty()) {
-        const auto a = crypto::Algorithms::fromName(jwk.alg);
-        if (a && !crypto::Algorithms::forKey(jwk.key.type(), jwk.key.curve()).contains(*a))
-            return fail("alg_key_mismatch",
-                QStringLiteral("JWK alg %1 does not fit its %2 key").arg(jwk.alg, jwk.key.description()));
-        if (!a)
-            jwk.findings.append(Finding {Severity::Warning, QStringLiteral("jwk_alg_not_jws"), QStringLiteral("alg"),
-                QStringLiteral("alg \"%1\" is not a JWS signature algorithm: this key cannot "
-                               "verify tokens")
-                    .arg(jwk.alg)});
+/// EC (P-256, P-384, P-521) and OKP (Ed25519) keys.
+Result<crypto::Key> curveKey(const QJsonObject &o, const QString &kty, Jwk &jwk)
+{
+    const QJsonValue crvValue = o.value(QLatin1String("crv"));
+    if (!crvValue.isString())
+        return error("invalid_jwk", QStringLiteral("%1 JWK needs a \"crv\" string").arg(kty));
+    const QString crv = crvValue.toString();
+    const auto curve = crypto::curveFromName(crv);
+    const bool okpCurve = curve == Curve::Ed25519;
+    if (!curve || (kty == u"EC") == okpCurve) {
+        if (crv == u"secp256k1")
+            return error("unsupported_curve",
+                QStringLiteral("curve secp256k1 (ES256K) is not supported: KrakenD "
+                               "accepts P-256, P-384, P-521 and Ed25519"));
+        if (crv == u"Ed448" || crv == u"X25519" || crv == u"X448")
+            return error("unsupported_curve",
+                QStringLiteral("OKP curve %1 is not supported: only Ed25519 signs JWS "
+                               "here")
+                    .arg(crv));
+        return error("unsupported_curve", QStringLiteral("curve \"%1\" is not valid for kty %2").arg(crv, kty));
     }
+    auto x = member(o, "x", true, jwk);
+    if (!x)
+        return x.error();
+    auto d = member(o, "d", false, jwk);
+    if (!d)
+        return d.error();
+    if (kty != u"EC")
+        return crypto::Key::fromOkp({*curve, x.value(), d.value()});
+    auto y = member(o, "y", true, jwk);
+    if (!y)
+        return y.error();
+    return crypto::Key::fromEc({*curve, x.value(), y.value(), d.value()});
+}
 
-    // x5c: standard base64 DER; the first certificate's key must be this key.
-    if (o.contains(QLatin1String("x5c"))) {
-        const QJsonArray chain = o.value(QLatin1String("x5c")).toArray();
-        for (int i = 0; i < chain.size(); ++i) {
-            const QByteArray der = QByteArray::fromBase64(chain[i].toString().toLatin1());
-            if (der.isEmpty())
-                return fail("invalid_jwk", QStringLiteral("x5c[%1] is not base64 DER").arg(i));
-            jwk.x5c.append(der);
-        }
-        if (!jwk.x5c.isEmpty()) {
-            auto certKey = crypto::Key::fromDer(jwk.x5c.first());
-            if (!certKey || !certKey->hasCertificate())
-                return fail("invalid_jwk",
-                    QStringLiteral("x5c[0] is not an X.509 certificate: %1")
-                        .arg(certKey ? QString() : certKey.error().message));
-            if (!certKey->samePublicKey(jwk.key.publicKey()))
-                return fail(
-                    "x5c_key_mismatch", QStringLiteral("the certificate in x5c[0] holds a different key than the JWK"));
-        }
+Result<crypto::Key> octKey(const QJsonObject &o, Jwk &jwk)
+{
+    auto k = member(o, "k", true, jwk);
+    if (!k)
+        return k.error();
+    if (k->isEmpty())
+        return error("invalid_jwk", QStringLiteral("oct JWK has an empty \"k\""));
+    return crypto::Key::fromSecret(k.value());
+}
+
+Result<crypto::Key> importKey(const QJsonObject &o, const QString &kty, Jwk &jwk)
+{
+    if (kty == u"RSA")
+        return rsaKey(o, jwk);
+    if (kty == u"EC" || kty == u"OKP")
+        return curveKey(o, kty, jwk);
+    if (kty == u"oct")
+        return octKey(o, jwk);
+    return error(
+        "unsupported_jwk", QStringLiteral("unknown JWK key type \"%1\" (expected RSA, EC, OKP or oct)").arg(kty));
+}
+
+/// alg must name an algorithm this key can serve.
+Result<void> checkAlg(Jwk &jwk)
+{
+    if (jwk.alg.isEmpty())
+        return {};
+    const auto a = crypto::Algorithms::fromName(jwk.alg);
+    if (a && !crypto::Algorithms::forKey(jwk.key.type(), jwk.key.curve()).contains(*a))
+        return error("alg_key_mismatch",
+            QStringLiteral("JWK alg %1 does not fit its %2 key").arg(jwk.alg, jwk.key.description()));
+    if (!a)
+        jwk.findings.append(Finding {Severity::Warning, QStringLiteral("jwk_alg_not_jws"), QStringLiteral("alg"),
+            QStringLiteral("alg \"%1\" is not a JWS signature algorithm: this key cannot "
+                           "verify tokens")
+                .arg(jwk.alg)});
+    return {};
+}
+
+/// x5c: standard base64 DER; the first certificate's key must be this key.
+Result<void> readCertificates(const QJsonObject &o, Jwk &jwk)
+{
+    if (!o.contains(QLatin1String("x5c")))
+        return {};
+    const QJsonArray chain = o.value(QLatin1String("x5c")).toArray();
+    for (int i = 0; i < chain.size(); ++i) {
+        const QByteArray der = QByteArray::fromBase64(chain[i].toString().toLatin1());
+        if (der.isEmpty())
+            return error("invalid_jwk", QStringLiteral("x5c[%1] is not base64 DER").arg(i));
+        jwk.x5c.append(der);
     }
+    if (jwk.x5c.isEmpty())
+        return {};
+    auto certKey = crypto::Key::fromDer(jwk.x5c.first());
+    if (!certKey || !certKey->hasCertificate())
+        return error("invalid_jwk",
+            QStringLiteral("x5c[0] is not an X.509 certificate: %1")
+                .arg(certKey ? QString() : certKey.error().message));
+    if (!certKey->samePublicKey(jwk.key.publicKey()))
+        return error(
+            "x5c_key_mismatch", QStringLiteral("the certificate in x5c[0] holds a different key than the JWK"));
+    return {};
+}
+
+/// x5t and x5t#S256: the certificate thumbprints (hex in base64url accepted, as go-jose does), checked against
+/// x5c[0] when there is one.
+Result<void> readThumbprints(const QJsonObject &o, Jwk &jwk)
+{
     for (const char *name : {"x5t", "x5t#S256"}) {
         if (!o.contains(QLatin1String(name)))
             continue;
@@ -273,7 +300,7 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
         if (raw.size() == want * 2 && QByteArray::fromHex(raw).size() == want)
             raw = QByteArray::fromHex(raw);
         if (raw.size() != want)
-            return fail("invalid_jwk",
+            return error("invalid_jwk",
                 QStringLiteral("%1 must be %2 bytes, has %3").arg(QLatin1String(name)).arg(want).arg(raw.size()));
         (qstrcmp(name, "x5t") == 0 ? jwk.x5t : jwk.x5tS256) = raw;
         if (!jwk.x5c.isEmpty()) {
@@ -283,7 +310,28 @@ Result<Jwk> Jwk::fromJson(const QJsonObject &o)
                     QStringLiteral("%1 does not match the certificate in x5c[0]").arg(QLatin1String(name))});
         }
     }
+    return {};
+}
 
+} // namespace
+
+Result<Jwk> Jwk::fromJson(const QJsonObject &o)
+{
+    Jwk jwk;
+    jwk.json = o;
+    auto kty = readMetadata(o, jwk);
+    if (!kty)
+        return kty.error();
+    auto key = importKey(o, kty.value(), jwk);
+    if (!key)
+        return key.error();
+    jwk.key = key.value();
+    if (auto ok = checkAlg(jwk); !ok)
+        return ok.error();
+    if (auto ok = readCertificates(o, jwk); !ok)
+        return ok.error();
+    if (auto ok = readThumbprints(o, jwk); !ok)
+        return ok.error();
     jwk.findings += keyStrengthFindings(jwk.key);
     return jwk;
 }

@@ -37,6 +37,10 @@ HttpFetch::HttpFetch(QNetworkAccessManager *manager, const QUrl &url, const Netw
                 .arg(m_url.toDisplayString())
                 .arg(m_options.timeoutMs / 1000.0));
     });
+    connect(&m_cancelPoll, &QTimer::timeout, this, [this] {
+        if (m_cancelToken && m_cancelToken->isCancelled())
+            cancel();
+    });
 }
 
 HttpFetch::~HttpFetch()
@@ -50,6 +54,10 @@ HttpFetch::~HttpFetch()
 
 void HttpFetch::start()
 {
+    if (m_cancelToken && m_cancelToken->isCancelled()) {
+        cancel();
+        return;
+    }
     const QString scheme = m_url.scheme().toLower();
     if (!m_url.isValid() || m_url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
         fail(
@@ -96,6 +104,14 @@ void HttpFetch::sendRequest(const QUrl &url)
     connect(m_reply, &QNetworkReply::finished, this, &HttpFetch::onFinished);
 }
 
+void HttpFetch::setCancelToken(const common::CancelToken &token, int pollMs)
+{
+    m_cancelToken = token;
+    m_cancelPoll.setInterval(pollMs);
+    if (!m_cancelPoll.isActive() && !m_done)
+        m_cancelPoll.start();
+}
+
 void HttpFetch::cancel()
 {
     fail(common::ErrorCode::Cancelled, QStringLiteral("cancelled"));
@@ -107,6 +123,7 @@ void HttpFetch::fail(common::ErrorCode code, const QString &message)
         return;
     m_done = true;
     m_timer.stop();
+    m_cancelPoll.stop();
     m_error = common::Error::of(code, message);
     if (m_reply) {
         m_reply->disconnect(this);
@@ -274,6 +291,7 @@ void HttpFetch::onFinished()
     }
     m_done = true;
     m_timer.stop();
+    m_cancelPoll.stop();
     m_reply->deleteLater();
     m_reply.clear();
     Q_EMIT finished();

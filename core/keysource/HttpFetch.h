@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/CancelToken.h"
 #include "common/Error.h"
 #include "keysource/NetworkOptions.h"
 
@@ -9,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
+
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -43,6 +46,10 @@ public:
 
     void start();
     void cancel();
+    /// Watches `token` while the fetch runs: every `pollMs` it looks at the flag and, once it is cancelled,
+    /// cancels the fetch (finished() with the error `cancelled`). For fetches started by work that another
+    /// thread may stop (Jobs); a token already cancelled at start() stops the fetch at once.
+    void setCancelToken(const common::CancelToken &token, int pollMs = 50);
 
     [[nodiscard]] bool succeeded() const { return m_error.code.isEmpty(); }
     [[nodiscard]] const common::Error &error() const { return m_error; }
@@ -71,6 +78,8 @@ private:
     NetworkOptions m_options;
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
+    QTimer m_cancelPoll;
+    std::optional<common::CancelToken> m_cancelToken;
     HttpResponse m_response;
     common::Error m_error;
     QStringList m_sslErrors;

@@ -22,6 +22,8 @@ void JwksFetcher::startHttp(const QUrl &url, void (JwksFetcher::*next)())
     m_fetch = new HttpFetch(m_manager, url, m_options, this);
     connect(m_fetch, &HttpFetch::progress, this, &JwksFetcher::progress);
     connect(m_fetch, &HttpFetch::finished, this, next);
+    if (m_cancelToken)
+        m_fetch->setCancelToken(*m_cancelToken);
     m_fetch->start();
 }
 
@@ -177,10 +179,12 @@ void JwksFetcher::onJwks()
     finish(m_partial);
 }
 
-Result<JwksResult> JwksFetcher::fetchBlocking(const QUrl &url, bool issuer, const NetworkOptions &options)
+Result<JwksResult> JwksFetcher::fetchBlocking(
+    const QUrl &url, bool issuer, const NetworkOptions &options, const common::CancelToken &cancel)
 {
     QNetworkAccessManager manager;
     JwksFetcher fetcher(&manager, options);
+    fetcher.setCancelToken(cancel);
     QEventLoop loop;
     connect(&fetcher, &JwksFetcher::finished, &loop, &QEventLoop::quit);
     if (issuer)

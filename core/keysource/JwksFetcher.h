@@ -46,6 +46,9 @@ public:
     void fetchUrl(const QUrl &url);
     void fetchIssuer(const QUrl &issuer);
     void cancel();
+    /// Every request of this fetch watches `token` (HttpFetch::setCancelToken): cancelling it stops the fetch
+    /// from any thread, with the error `cancelled`.
+    void setCancelToken(const common::CancelToken &token) { m_cancelToken = token; }
 
     [[nodiscard]] bool isFinished() const { return m_result.has_value(); }
     [[nodiscard]] const common::Result<JwksResult> &result() const { return *m_result; }
@@ -53,9 +56,10 @@ public:
     /// Parses a JWKS HTTP response body the way the fetcher does (shared with file and test inputs).
     [[nodiscard]] static common::Result<keys::JwkSet> parseJwks(
         const QByteArray &body, const QByteArray &contentType, common::Findings &findings);
-    /// Runs a fetch to completion in a local event loop (CLI use). `issuer` selects discovery.
-    [[nodiscard]] static common::Result<JwksResult> fetchBlocking(
-        const QUrl &url, bool issuer, const NetworkOptions &options);
+    /// Runs a fetch to completion in a local event loop (CLI use, or a Jobs work function). `issuer` selects
+    /// discovery; `cancel` stops it early (error `cancelled`).
+    [[nodiscard]] static common::Result<JwksResult> fetchBlocking(const QUrl &url, bool issuer,
+        const NetworkOptions &options, const common::CancelToken &cancel = common::CancelToken());
 
 Q_SIGNALS:
     void stage(const QString &description);
@@ -73,6 +77,7 @@ private:
     QPointer<HttpFetch> m_fetch;
     JwksResult m_partial;
     bool m_triedRfc8414 = false;
+    std::optional<common::CancelToken> m_cancelToken;
     std::optional<common::Result<JwksResult>> m_result;
 };
 

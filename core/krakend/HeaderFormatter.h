@@ -1,5 +1,7 @@
 #pragma once
 
+#include "krakend/go/GoFormat.h"
+
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
@@ -26,17 +28,12 @@ public:
     /// anything else one value formatted like format().
     [[nodiscard]] static QStringList formatPreservingArray(const QJsonValue &value);
 
-    /// Go `fmt.Sprintf("%v", v)` of a JSON-decoded value.
-    [[nodiscard]] static QString goValue(const QJsonValue &value);
-    /// Go `%v` (= strconv 'g', shortest) of a float64: `1`, `2.99`, `1e+06`, `1.651529725e+09`, `1e-05`.
-    [[nodiscard]] static QString goFloatV(double value);
-    /// Go `%f` of a float64: six decimals, correctly rounded.
-    [[nodiscard]] static QString goFloatF(double value);
-    /// Go `%d` of `int(math.Round(v))` on amd64.
-    [[nodiscard]] static QString goRoundedInt(double value);
-    /// Go `encoding/json` Marshal: sorted keys (bytewise UTF-8), no spaces, `<`,`>`,`&`, U+2028 and U+2029
-    /// escaped as \u003c..., numbers in ES6 form (`1e+21`, `1e-7`).
-    [[nodiscard]] static QString goJson(const QJsonValue &value);
+    // Go's number and value formatting (krakend/go/GoFormat), under the names the header rules use.
+    [[nodiscard]] static QString goValue(const QJsonValue &value) { return GoFormat::value(value); }
+    [[nodiscard]] static QString goFloatV(double value) { return GoFormat::floatV(value); }
+    [[nodiscard]] static QString goFloatF(double value) { return GoFormat::floatF(value); }
+    [[nodiscard]] static QString goRoundedInt(double value) { return GoFormat::roundedInt(value); }
+    [[nodiscard]] static QString goJson(const QJsonValue &value) { return GoFormat::json(value); }
     /// Go `textproto.CanonicalMIMEHeaderKey`: `x-krakend-jti` becomes `X-Krakend-Jti`; a name holding a byte
     /// that is not a header token character (space, colon, non-ASCII...) is returned unchanged.
     [[nodiscard]] static QString canonicalHeaderName(const QString &name);

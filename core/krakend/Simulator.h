@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/CancelToken.h"
 #include "common/Check.h"
 #include "common/Clock.h"
 #include "common/Finding.h"
@@ -126,7 +127,11 @@ struct SimulationResult
 };
 
 /// Fetches a JWK Set URL (the raw response; KrakenD ignores the HTTP status). Injected so that tests and the UI
-/// decide how the network is reached.
+/// decide how the network is reached. The token is cancelled when the caller stops waiting (Jobs, a Cancel
+/// button): a downloader that blocks polls it and returns a `cancelled` error soon after.
+using CancellableJwksDownloader = std::function<common::Result<keysource::HttpResponse>(
+    const QUrl &url, const keysource::NetworkOptions &options, const common::CancelToken &cancel)>;
+/// The same for downloaders that answer at once and need no cancelling (tests, offline stand-ins).
 using JwksDownloader
     = std::function<common::Result<keysource::HttpResponse>(const QUrl &url, const keysource::NetworkOptions &options)>;
 
@@ -164,23 +169,33 @@ public:
     void setReplacementKeys(const keys::JwkSet &set, const QString &label);
     /// Revoked entries as the bloom filter holds them: "<claim>-<value>", e.g. "jti-mnb23vcsrt756yuiomnbvcx98ertyuiop".
     void setRevoked(const QStringList &entries) { m_revoked = entries; }
-    void setDownloader(JwksDownloader downloader) { m_downloader = std::move(downloader); }
+    void setDownloader(CancellableJwksDownloader downloader) { m_downloader = std::move(downloader); }
+    /// A downloader that cannot be cancelled (it answers at once).
+    void setDownloader(JwksDownloader downloader);
     /// Network timeout of the default downloader.
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
 
     [[nodiscard]] const SimulationSetup &setup() const { return m_setup; }
-    [[nodiscard]] SimulationResult run(const SimulationRequest &request) const;
+    /// What KrakenD answers to `request`. `cancel` reaches the JWK Set download (the only step that waits):
+    /// once cancelled, the download fails with `cancelled` (a network error) and the run completes with it.
+    [[nodiscard]] SimulationResult run(
+        const SimulationRequest &request, const common::CancelToken &cancel = common::CancelToken()) const;
 
-    /// A downloader that performs a blocking HttpFetch in a local event loop (needs a QCoreApplication).
-    [[nodiscard]] static JwksDownloader networkDownloader(int timeoutMs = 10000);
+    /// A downloader that performs a blocking HttpFetch in a local event loop (needs a QCoreApplication on the
+    /// thread, or any thread when called from a QThreadPool job: the loop is its own). It looks at the cancel
+    /// token every kCancelPollMs and then cancels the fetch.
+    [[nodiscard]] static CancellableJwksDownloader networkDownloader(int timeoutMs = 10000);
+    static constexpr int kCancelPollMs = 50;
 
 private:
+    friend class SimulationPipeline;
+
     SimulationSetup m_setup;
     std::shared_ptr<const common::Clock> m_clock = common::Clock::system();
     std::optional<QByteArray> m_replacement;
     QString m_replacementLabel;
     QStringList m_revoked;
-    JwksDownloader m_downloader;
+    CancellableJwksDownloader m_downloader;
     int m_timeoutMs = 10000;
 };
 

@@ -3,14 +3,17 @@
 #include "common/Duration.h"
 #include "crypto/Signature.h"
 #include "jose/Base64Url.h"
+#include "keys/KeyGenerator.h"
 #include "keys/Thumbprint.h"
 #include "keys/TokenSigner.h"
+#include "krakend/RequestBuilder.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <algorithm>
+#include <array>
 
 namespace jwb::krakend {
 
@@ -131,40 +134,24 @@ QString idText(const keys::Jwk &jwk, KeyIdStrategy strategy)
     return jwk.kid;
 }
 
-QString shellQuote(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(u'\'', QStringLiteral("'\\''"));
-    return u'\'' + quoted + u'\'';
-}
-
 } // namespace
+
+RequestBuilder TestTokenTarget::builder(const QString &token) const
+{
+    RequestBuilder b(
+        token, cookieName.isEmpty() ? TokenPlacement::header(headerName) : TokenPlacement::cookie(cookieName));
+    b.setMethod(method).setBaseUrl(baseUrl).setPath(path.isEmpty() ? QStringLiteral("/") : path);
+    return b;
+}
 
 QString TestTokenTarget::curl(const QString &token) const
 {
-    QString base = baseUrl.isEmpty() ? QStringLiteral("http://localhost:8080") : baseUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    QStringList parts {QStringLiteral("curl -i")};
-    if (method.compare(u"GET", Qt::CaseInsensitive) != 0)
-        parts << QStringLiteral("-X ") + method.toUpper();
-    if (!cookieName.isEmpty())
-        parts << QStringLiteral("--cookie ") + shellQuote(cookieName + u'=' + token);
-    else
-        parts << QStringLiteral("-H ") + shellQuote(headerName + QStringLiteral(": Bearer ") + token);
-    parts << shellQuote(base + (path.startsWith(u'/') ? path : u'/' + path));
-    return parts.join(u' ');
+    return builder(token).curl();
 }
 
 SimulationRequest TestTokenTarget::request(const QString &token) const
 {
-    SimulationRequest r;
-    r.method = method.toUpper();
-    if (!cookieName.isEmpty())
-        r.cookies.append({cookieName, token});
-    else
-        r.headers.append({headerName, QStringLiteral("Bearer ") + token});
-    return r;
+    return builder(token).request();
 }
 
 const TestTokenCase *TestTokenSet::find(const QString &id) const
@@ -217,89 +204,229 @@ QJsonObject TestTokenSet::toJson() const
         {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}, {QStringLiteral("jwks"), jwksForLocalPath()}};
 }
 
-namespace TestTokens {
+namespace {
 
-Result<keys::Jwk> generateKey(const ValidatorConfig &validator)
+/// Everything the case builders read: the config, the signing key and its ids, the clock in KrakenD's
+/// arithmetic (nanosecond "now", whole-second claims, leeway of at least 1 s), and the claims and header that
+/// satisfy the config.
+struct MintContext
 {
-    const auto alg = validator.algorithm();
-    if (!alg)
-        return Result<keys::Jwk>::failure(QStringLiteral("unknown_alg"),
-            validator.alg().isEmpty()
-                ? QStringLiteral("the validator has no alg: KrakenD would not start, and no key can be chosen")
-                : QStringLiteral("\"%1\" is not one of KrakenD's algorithms").arg(validator.alg()));
-    const crypto::KeyType type = crypto::Algorithms::keyType(*alg);
-    int bits = 0;
-    if (type == crypto::KeyType::Rsa)
-        bits = 2048;
-    else if (type == crypto::KeyType::Oct)
-        bits = crypto::Algorithms::hashBits(*alg);
-    auto key = crypto::Key::generate(type, bits, crypto::Algorithms::requiredCurve(*alg));
-    if (!key)
-        return key.error();
-    const QString kid = QStringLiteral("jwb-test-") + keys::Thumbprint::base64Url(key.value()).left(8);
-    return keys::Jwk::fromKey(key.value(), kid, crypto::Algorithms::name(*alg), QStringLiteral("sig"));
+    const ValidatorConfig &v;
+    TestTokenSet &set;
+    const keys::Jwk &signing;
+    KeyIdStrategy strategy = KeyIdStrategy::Kid;
+    Algorithm alg = Algorithm::HS256;
+    qint64 leeway = 0;
+    qint64 nowNs = 0;
+    QString leewayText;
+    QStringList audience;
+    QString rolesKey;
+    QStringList rolesPath;
+    QString scopesKey;
+    QStringList scopesPath;
+    QJsonObject base; ///< the claims that satisfy the config
+    QJsonObject ids; ///< the header members that name the signing key
+    QJsonObject header; ///< alg, typ and ids
+};
+
+using Signer = std::optional<std::pair<Algorithm, crypto::Key>>;
+
+/// One case before it is signed and simulated.
+struct CaseSpec
+{
+    TestTokenKind kind = TestTokenKind::Valid;
+    QString id;
+    QString title;
+    QString description;
+    QJsonObject header;
+    QJsonObject payload;
+    Signer signer; ///< nullopt: unsigned (alg none)
+};
+
+/// A case builder: the case, nothing when it does not apply (a note says why), or an error.
+using CaseBuilder = Result<std::optional<CaseSpec>> (*)(MintContext &);
+
+Signer signedWithKey(const MintContext &c)
+{
+    return std::make_pair(c.alg, c.signing.key);
 }
 
-Result<keys::Jwk> chooseKey(const ValidatorConfig &validator, const keys::JwkSet &set)
+/// The base claims with exp (and iat an hour before it) replaced.
+QJsonObject expiringAt(const MintContext &c, qint64 exp)
 {
-    const auto alg = validator.algorithm();
-    if (!alg)
-        return Result<keys::Jwk>::failure(QStringLiteral("unknown_alg"),
-            QStringLiteral("the validator's alg \"%1\" is not usable").arg(validator.alg()));
-    return keys::TokenSigner::chooseKey(*alg, set, std::nullopt);
+    QJsonObject p = c.base;
+    p.insert(QStringLiteral("exp"), exp);
+    p.insert(QStringLiteral("iat"), exp - 3600);
+    return p;
 }
 
-TestTokenTarget targetFor(const SimulationSetup &setup, const QString &baseUrl)
+Result<std::optional<CaseSpec>> validCase(MintContext &c)
 {
-    TestTokenTarget t;
-    t.method = setup.method.isEmpty() ? QStringLiteral("GET") : setup.method.toUpper();
-    // {param} segments need a concrete value in a URL; "1" fits most ids.
-    static const QRegularExpression param(QStringLiteral("\\{[^/}]*\\}"));
-    t.path = setup.endpoint;
-    t.path.replace(param, QStringLiteral("1"));
-    if (t.path.isEmpty())
-        t.path = QStringLiteral("/");
-    t.headerName = setup.validator.effectiveAuthHeaderName();
-    // A config that names a cookie reads tokens from it (when the header is absent): send it there.
-    if (!setup.validator.cookieKey().isEmpty())
-        t.cookieName = setup.validator.cookieKey();
-    if (!baseUrl.isEmpty())
-        t.baseUrl = baseUrl;
-    return t;
+    return std::make_optional(CaseSpec {TestTokenKind::Valid, QStringLiteral("valid"), QStringLiteral("Valid"),
+        QStringLiteral("Satisfies every rule: iss, aud, roles and scopes as configured, exp in 1 h"), c.header, c.base,
+        signedWithKey(c)});
 }
 
-Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys::Jwk> &key,
-    std::shared_ptr<const common::Clock> clock, const QString &baseUrl)
+Result<std::optional<CaseSpec>> expiredCase(MintContext &c)
 {
-    if (!setup.hasValidator)
-        return Result<TestTokenSet>::failure(QStringLiteral("no_validator"),
-            QStringLiteral("the endpoint %1 has no auth/validator: KrakenD does not check tokens there")
-                .arg(setup.endpoint.isEmpty() ? QStringLiteral("(unnamed)") : setup.endpoint));
-    const ValidatorConfig &v = setup.validator;
-    const auto alg = v.algorithm();
-    if (!alg)
-        return Result<TestTokenSet>::failure(QStringLiteral("unknown_alg"),
-            v.alg().isEmpty() ? QStringLiteral("the validator has no alg (KrakenD would not start)")
-                              : QStringLiteral("the validator's alg \"%1\" is not one of KrakenD's 13 algorithms "
-                                               "(KrakenD would not start)")
-                                    .arg(v.alg()));
-    if (!clock)
-        clock = common::Clock::system();
+    const qint64 exp = floorDiv(c.nowNs - c.leeway, kNanos) - 3600;
+    return std::make_optional(CaseSpec {TestTokenKind::Expired, QStringLiteral("expired"), QStringLiteral("Expired"),
+        QStringLiteral("exp %1 ago, far beyond the %2 leeway").arg(span(c.nowNs - exp * kNanos), c.leewayText),
+        c.header, expiringAt(c, exp), signedWithKey(c)});
+}
 
-    TestTokenSet set;
-    set.alg = crypto::Algorithms::name(*alg);
-    set.target = targetFor(setup, baseUrl);
-    set.mintedAt = clock->now();
+Result<std::optional<CaseSpec>> insideLeewayCase(MintContext &c)
+{
+    // As far inside the leeway as half of it allows, but never at or after now: the token is expired.
+    qint64 exp = floorDiv(c.nowNs - c.leeway / 2, kNanos);
+    exp = std::max(exp, ceilDiv(c.nowNs - c.leeway, kNanos));
+    if (exp * kNanos >= c.nowNs)
+        exp = ceilDiv(c.nowNs, kNanos) - 1;
+    return std::make_optional(CaseSpec {TestTokenKind::InsideLeeway, QStringLiteral("inside_leeway"),
+        QStringLiteral("Expired, inside leeway"),
+        QStringLiteral("exp %1 ago, within the %2 leeway: still accepted")
+            .arg(span(c.nowNs - exp * kNanos), c.leewayText),
+        c.header, expiringAt(c, exp), signedWithKey(c)});
+}
 
+Result<std::optional<CaseSpec>> outsideLeewayCase(MintContext &c)
+{
+    const qint64 exp = ceilDiv(c.nowNs - c.leeway, kNanos) - 1; // the latest exp KrakenD rejects
+    return std::make_optional(CaseSpec {TestTokenKind::OutsideLeeway, QStringLiteral("outside_leeway"),
+        QStringLiteral("Expired, just outside leeway"),
+        QStringLiteral("exp %1 ago, just beyond the %2 leeway").arg(span(c.nowNs - exp * kNanos), c.leewayText),
+        c.header, expiringAt(c, exp), signedWithKey(c)});
+}
+
+Result<std::optional<CaseSpec>> wrongAudienceCase(MintContext &c)
+{
+    QJsonObject p = c.base;
+    p.insert(QStringLiteral("aud"), QJsonArray {QStringLiteral("wrong-audience.jwb.test")});
+    return std::make_optional(
+        CaseSpec {TestTokenKind::WrongAudience, QStringLiteral("wrong_audience"), QStringLiteral("Wrong audience"),
+            c.audience.isEmpty() ? QStringLiteral("aud [\"wrong-audience.jwb.test\"]; the config sets no audience, so "
+                                                  "KrakenD does not check aud")
+                                 : QStringLiteral("aud [\"wrong-audience.jwb.test\"] instead of %1")
+                                       .arg(c.audience.join(QStringLiteral(", "))),
+            c.header, p, signedWithKey(c)});
+}
+
+Result<std::optional<CaseSpec>> wrongIssuerCase(MintContext &c)
+{
+    QJsonObject p = c.base;
+    p.insert(QStringLiteral("iss"), QStringLiteral("https://wrong-issuer.jwb.test/"));
+    return std::make_optional(CaseSpec {TestTokenKind::WrongIssuer, QStringLiteral("wrong_issuer"),
+        QStringLiteral("Wrong issuer"),
+        c.v.issuer().isEmpty() ? QStringLiteral("iss https://wrong-issuer.jwb.test/; the config sets no issuer, so "
+                                                "KrakenD does not check iss")
+                               : QStringLiteral("iss https://wrong-issuer.jwb.test/ instead of %1").arg(c.v.issuer()),
+        c.header, p, signedWithKey(c)});
+}
+
+Result<std::optional<CaseSpec>> missingRoleCase(MintContext &c)
+{
+    QJsonObject p = c.base;
+    p.remove(c.rolesPath.first());
+    setPath(p, c.rolesPath, QJsonArray {QStringLiteral("jwb-no-such-role")});
+    return std::make_optional(
+        CaseSpec {TestTokenKind::MissingRole, QStringLiteral("missing_role"), QStringLiteral("Missing role"),
+            c.v.roles().isEmpty()
+                ? QStringLiteral("%1 holds only \"jwb-no-such-role\"; the config requires no role").arg(c.rolesKey)
+                : QStringLiteral("%1 holds only \"jwb-no-such-role\", none of %2")
+                      .arg(c.rolesKey, c.v.roles().join(QStringLiteral(", "))),
+            c.header, p, signedWithKey(c)});
+}
+
+Result<std::optional<CaseSpec>> missingScopeCase(MintContext &c)
+{
+    QJsonObject p = c.base;
+    const QStringList path = c.scopesKey.isEmpty() ? QStringList {QStringLiteral("scope")} : c.scopesPath;
+    p.remove(path.first());
+    setPath(p, path, QStringLiteral("jwb:no-such-scope"));
+    return std::make_optional(
+        CaseSpec {TestTokenKind::MissingScope, QStringLiteral("missing_scope"), QStringLiteral("Missing scope"),
+            c.v.scopesCheckEnabled()
+                ? QStringLiteral("%1 holds only \"jwb:no-such-scope\", none of %2")
+                      .arg(c.scopesKey, c.v.scopes().join(QStringLiteral(", ")))
+                : QStringLiteral("%1 holds only \"jwb:no-such-scope\"; the config checks no scopes (it "
+                                 "needs both scopes and scopes_key)")
+                      .arg(path.join(u'.')),
+            c.header, p, signedWithKey(c)});
+}
+
+Result<std::optional<CaseSpec>> unknownKidCase(MintContext &c)
+{
+    QJsonObject h {{QStringLiteral("alg"), c.set.alg}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    const QJsonObject unknownIds = idHeader(c.signing, c.strategy, true);
+    for (auto it = unknownIds.begin(); it != unknownIds.end(); ++it)
+        h.insert(it.key(), it.value());
+    return std::make_optional(
+        CaseSpec {TestTokenKind::UnknownKid, QStringLiteral("unknown_kid"), QStringLiteral("Unknown key id"),
+            QStringLiteral("Signed by the right key but names a key id the JWK Set does not have (%1)")
+                .arg(validation::keyIdStrategyName(c.strategy)),
+            h, c.base, signedWithKey(c)});
+}
+
+Result<std::optional<CaseSpec>> algNoneCase(MintContext &c)
+{
+    return std::make_optional(CaseSpec {TestTokenKind::AlgNone, QStringLiteral("alg_none"), QStringLiteral("alg none"),
+        QStringLiteral("Unsigned: header {\"alg\":\"none\"} and an empty signature"),
+        QJsonObject {{QStringLiteral("alg"), QStringLiteral("none")}}, c.base, std::nullopt});
+}
+
+Result<std::optional<CaseSpec>> hmacWithPublicKeyCase(MintContext &c)
+{
+    if (c.signing.key.type() == crypto::KeyType::Oct) {
+        c.set.notes << QStringLiteral("hs256_public_key left out: the validator uses a shared secret, there is no "
+                                      "public key to confuse it with");
+        return std::optional<CaseSpec>();
+    }
+    auto pem = c.signing.key.publicKey().toPem(false);
+    if (!pem)
+        return pem.error();
+    auto secret = crypto::Key::fromSecret(pem.value());
+    if (!secret)
+        return secret.error();
+    QJsonObject h {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    for (auto it = c.ids.begin(); it != c.ids.end(); ++it)
+        h.insert(it.key(), it.value());
+    return std::make_optional(CaseSpec {TestTokenKind::HmacWithPublicKey, QStringLiteral("hs256_public_key"),
+        QStringLiteral("HS256 with the public key"),
+        QStringLiteral("Algorithm confusion: HS256 with the public key's PEM text as the HMAC secret"), h, c.base,
+        std::make_pair(Algorithm::HS256, secret.value())});
+}
+
+Result<std::optional<CaseSpec>> notYetValidCase(MintContext &c)
+{
+    QJsonObject p = c.base;
+    const qint64 nbf = ceilDiv(c.nowNs + c.leeway, kNanos) + 3600;
+    p.insert(QStringLiteral("nbf"), nbf);
+    p.insert(QStringLiteral("exp"), nbf + 3600);
+    return std::make_optional(
+        CaseSpec {TestTokenKind::NotYetValid, QStringLiteral("nbf_future"), QStringLiteral("Not yet valid"),
+            QStringLiteral("nbf in %1, beyond the %2 leeway").arg(span(nbf * kNanos - c.nowNs), c.leewayText), c.header,
+            p, signedWithKey(c)});
+}
+
+/// The cases, in the order they are listed.
+constexpr std::array<CaseBuilder, 12> kCaseBuilders {validCase, expiredCase, insideLeewayCase, outsideLeewayCase,
+    wrongAudienceCase, wrongIssuerCase, missingRoleCase, missingScopeCase, unknownKidCase, algNoneCase,
+    hmacWithPublicKeyCase, notYetValidCase};
+
+/// The signing key: the given one (it must be able to sign the alg) or a generated one, with a kid (its
+/// thumbprint when it has none) and the ids the key_identify_strategy needs. Fills the set's key members.
+Result<keys::Jwk> prepareKey(
+    const ValidatorConfig &v, Algorithm alg, const std::optional<keys::Jwk> &key, TestTokenSet &set)
+{
     keys::Jwk signing;
     if (key) {
-        if (auto fits = crypto::Signature::checkKeyFits(*alg, key->key, true); !fits)
-            return Result<TestTokenSet>::failure(QStringLiteral("key_cannot_sign"),
+        if (auto fits = crypto::Signature::checkKeyFits(alg, key->key, true); !fits)
+            return Result<keys::Jwk>::failure(QStringLiteral("key_cannot_sign"),
                 QStringLiteral("the key cannot sign %1: %2").arg(set.alg, fits.error().message),
                 {{QStringLiteral("cause"), fits.error().code}});
         signing = *key;
     } else {
-        auto generated = generateKey(v);
+        auto generated = TestTokens::generateKey(v);
         if (!generated)
             return generated.error();
         signing = generated.value();
@@ -322,44 +449,147 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
     auto prepared = withStrategyIds(signing, strategy, set.notes);
     if (!prepared)
         return prepared.error();
-    signing = prepared.value();
-    set.signingKey = signing;
-    set.keyId = idText(signing, strategy);
+    set.signingKey = prepared.value();
+    set.keyId = idText(set.signingKey, strategy);
 
     // The verification set: public members only (go-jose refuses private JWKs as verifiers); oct stays oct.
-    auto publicSet
-        = keys::JwkSet::fromJsonObject(QJsonObject {{QStringLiteral("keys"), QJsonArray {signing.publicJson()}}});
+    auto publicSet = keys::JwkSet::fromJsonObject(
+        QJsonObject {{QStringLiteral("keys"), QJsonArray {set.signingKey.publicJson()}}});
     if (!publicSet)
         return publicSet.error();
     set.publicSet = publicSet.value();
+    return set.signingKey;
+}
 
-    // Times, in KrakenD's arithmetic: nanosecond "now", whole-second claims, leeway of at least 1 s.
-    const qint64 leeway = v.effectiveLeewayNanos();
-    const qint64 nowNs = set.mintedAt.toMSecsSinceEpoch() * 1000000LL;
-    const qint64 now = floorDiv(nowNs, kNanos);
-    const QString leewayText = span(leeway);
+MintContext mintContext(const ValidatorConfig &v, Algorithm alg, TestTokenSet &set)
+{
+    MintContext c {v, set, set.signingKey, v.effectiveKeyIdStrategy(), alg, v.effectiveLeewayNanos(),
+        set.mintedAt.toMSecsSinceEpoch() * 1000000LL, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    c.leewayText = span(c.leeway);
+    const qint64 now = floorDiv(c.nowNs, kNanos);
 
     // The claims that satisfy the config.
     const QString issuer = v.issuer().isEmpty() ? QStringLiteral("https://issuer.jwb.test/") : v.issuer();
-    const QStringList audience = v.audience();
-    const QString rolesKey = v.effectiveRolesKey();
-    const QStringList rolesPath = v.rolesLookupIsNested() ? rolesKey.split(u'.') : QStringList {rolesKey};
-    const QString scopesKey = v.scopesKey();
-    const QStringList scopesPath = scopesKey.contains(u'.') ? scopesKey.split(u'.') : QStringList {scopesKey};
-
-    QJsonObject base {{QStringLiteral("iss"), issuer}, {QStringLiteral("sub"), QStringLiteral("jwb-test-user")},
+    c.audience = v.audience();
+    c.rolesKey = v.effectiveRolesKey();
+    c.rolesPath = v.rolesLookupIsNested() ? c.rolesKey.split(u'.') : QStringList {c.rolesKey};
+    c.scopesKey = v.scopesKey();
+    c.scopesPath = c.scopesKey.contains(u'.') ? c.scopesKey.split(u'.') : QStringList {c.scopesKey};
+    c.base = QJsonObject {{QStringLiteral("iss"), issuer}, {QStringLiteral("sub"), QStringLiteral("jwb-test-user")},
         {QStringLiteral("iat"), now}, {QStringLiteral("exp"), now + 3600}};
-    if (!audience.isEmpty())
-        base.insert(QStringLiteral("aud"), QJsonArray::fromStringList(audience));
+    if (!c.audience.isEmpty())
+        c.base.insert(QStringLiteral("aud"), QJsonArray::fromStringList(c.audience));
     if (!v.roles().isEmpty())
-        setPath(base, rolesPath, QJsonArray::fromStringList(v.roles()));
+        setPath(c.base, c.rolesPath, QJsonArray::fromStringList(v.roles()));
     if (v.scopesCheckEnabled())
-        setPath(base, scopesPath, v.scopes().join(u' '));
+        setPath(c.base, c.scopesPath, v.scopes().join(u' '));
 
-    QJsonObject header {{QStringLiteral("alg"), set.alg}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
-    const QJsonObject ids = idHeader(signing, strategy, false);
-    for (auto it = ids.begin(); it != ids.end(); ++it)
-        header.insert(it.key(), it.value());
+    c.header = QJsonObject {{QStringLiteral("alg"), set.alg}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    c.ids = idHeader(set.signingKey, c.strategy, false);
+    for (auto it = c.ids.begin(); it != c.ids.end(); ++it)
+        c.header.insert(it.key(), it.value());
+    return c;
+}
+
+/// Signs one case and asks the simulator what KrakenD answers to it.
+Result<TestTokenCase> simulateCase(const CaseSpec &spec, const TestTokenSet &set, const Simulator &simulator)
+{
+    TestTokenCase c;
+    c.kind = spec.kind;
+    c.id = spec.id;
+    c.title = spec.title;
+    c.description = spec.description;
+    c.header = spec.header;
+    c.payload = spec.payload;
+    if (spec.signer) {
+        auto token = keys::TokenSigner::signBytes(
+            spec.signer->first, spec.signer->second, compact(spec.header), compact(spec.payload));
+        if (!token)
+            return token.error();
+        c.token = token.value();
+    } else {
+        c.token = b64(compact(spec.header)) + u'.' + b64(compact(spec.payload)) + u'.';
+    }
+    const SimulationResult r = simulator.run(set.target.request(c.token));
+    c.expectedStatus = r.status;
+    c.expectedReason = r.reason;
+    if (const auto *stop = r.stoppingCheck())
+        c.stoppingCheck = stop->nameText();
+    c.curl = set.target.curl(c.token);
+    return c;
+}
+
+Result<void> checkMintable(const SimulationSetup &setup)
+{
+    if (!setup.hasValidator)
+        return Result<void>::failure(QStringLiteral("no_validator"),
+            QStringLiteral("the endpoint %1 has no auth/validator: KrakenD does not check tokens there")
+                .arg(setup.endpoint.isEmpty() ? QStringLiteral("(unnamed)") : setup.endpoint));
+    const ValidatorConfig &v = setup.validator;
+    if (!v.algorithm())
+        return Result<void>::failure(QStringLiteral("unknown_alg"),
+            v.alg().isEmpty() ? QStringLiteral("the validator has no alg (KrakenD would not start)")
+                              : QStringLiteral("the validator's alg \"%1\" is not one of KrakenD's 13 algorithms "
+                                               "(KrakenD would not start)")
+                                    .arg(v.alg()));
+    return {};
+}
+
+} // namespace
+
+namespace TestTokens {
+
+Result<keys::Jwk> generateKey(const ValidatorConfig &validator)
+{
+    const auto alg = validator.algorithm();
+    if (!alg)
+        return Result<keys::Jwk>::failure(QStringLiteral("unknown_alg"),
+            validator.alg().isEmpty()
+                ? QStringLiteral("the validator has no alg: KrakenD would not start, and no key can be chosen")
+                : QStringLiteral("\"%1\" is not one of KrakenD's algorithms").arg(validator.alg()));
+    return keys::KeyGenerator::generate(*alg, keys::KeyIdRule::thumbprint(QStringLiteral("jwb-test-"), 8));
+}
+
+Result<keys::Jwk> chooseKey(const ValidatorConfig &validator, const keys::JwkSet &set)
+{
+    const auto alg = validator.algorithm();
+    if (!alg)
+        return Result<keys::Jwk>::failure(QStringLiteral("unknown_alg"),
+            QStringLiteral("the validator's alg \"%1\" is not usable").arg(validator.alg()));
+    return keys::TokenSigner::chooseKey(*alg, set, std::nullopt);
+}
+
+TestTokenTarget targetFor(const SimulationSetup &setup, const QString &baseUrl)
+{
+    const RequestBuilder b = RequestBuilder::forEndpoint(setup, QString(), baseUrl);
+    TestTokenTarget t;
+    t.method = b.method();
+    t.path = b.path();
+    t.headerName = setup.validator.effectiveAuthHeaderName();
+    if (b.placement().kind == TokenPlacement::Kind::Cookie)
+        t.cookieName = b.placement().name;
+    if (!baseUrl.isEmpty())
+        t.baseUrl = baseUrl;
+    return t;
+}
+
+Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys::Jwk> &key,
+    std::shared_ptr<const common::Clock> clock, const QString &baseUrl)
+{
+    if (auto mintable = checkMintable(setup); !mintable)
+        return mintable.error();
+    const ValidatorConfig &v = setup.validator;
+    const Algorithm alg = *v.algorithm();
+    if (!clock)
+        clock = common::Clock::system();
+
+    TestTokenSet set;
+    set.alg = crypto::Algorithms::name(alg);
+    set.target = targetFor(setup, baseUrl);
+    set.mintedAt = clock->now();
+    if (auto prepared = prepareKey(v, alg, key, set); !prepared)
+        return prepared.error();
+    MintContext context = mintContext(v, alg, set);
 
     Simulator simulator(setup);
     simulator.setClock(clock);
@@ -370,165 +600,17 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
             QStringLiteral("offline"), QStringLiteral("test tokens are simulated offline"));
     });
 
-    auto add = [&](TestTokenKind kind, const QString &id, const QString &title, const QString &description,
-                   const QJsonObject &h, const QJsonObject &payload,
-                   std::optional<std::pair<Algorithm, crypto::Key>> signer) -> Result<void> {
-        TestTokenCase c;
-        c.kind = kind;
-        c.id = id;
-        c.title = title;
-        c.description = description;
-        c.header = h;
-        c.payload = payload;
-        if (signer) {
-            auto token = keys::TokenSigner::signBytes(signer->first, signer->second, compact(h), compact(payload));
-            if (!token)
-                return token.error();
-            c.token = token.value();
-        } else {
-            c.token = b64(compact(h)) + u'.' + b64(compact(payload)) + u'.';
-        }
-        const SimulationResult r = simulator.run(set.target.request(c.token));
-        c.expectedStatus = r.status;
-        c.expectedReason = r.reason;
-        if (const auto *stop = r.stoppingCheck())
-            c.stoppingCheck = stop->nameText();
-        c.curl = set.target.curl(c.token);
-        set.cases.append(c);
-        return {};
-    };
-    const auto sig = std::make_optional(std::make_pair(*alg, signing.key));
-
-    QList<Result<void>> outcomes;
-    outcomes << add(TestTokenKind::Valid, QStringLiteral("valid"), QStringLiteral("Valid"),
-        QStringLiteral("Satisfies every rule: iss, aud, roles and scopes as configured, exp in 1 h"), header, base,
-        sig);
-
-    {
-        QJsonObject p = base;
-        const qint64 exp = floorDiv(nowNs - leeway, kNanos) - 3600;
-        p.insert(QStringLiteral("exp"), exp);
-        p.insert(QStringLiteral("iat"), exp - 3600);
-        outcomes << add(TestTokenKind::Expired, QStringLiteral("expired"), QStringLiteral("Expired"),
-            QStringLiteral("exp %1 ago, far beyond the %2 leeway").arg(span(nowNs - exp * kNanos), leewayText), header,
-            p, sig);
+    for (const CaseBuilder build : kCaseBuilders) {
+        auto spec = build(context);
+        if (!spec)
+            return spec.error();
+        if (!spec->has_value())
+            continue;
+        auto minted = simulateCase(**spec, set, simulator);
+        if (!minted)
+            return minted.error();
+        set.cases.append(minted.value());
     }
-    {
-        // As far inside the leeway as half of it allows, but never at or after now: the token is expired.
-        QJsonObject p = base;
-        qint64 exp = floorDiv(nowNs - leeway / 2, kNanos);
-        exp = std::max(exp, ceilDiv(nowNs - leeway, kNanos));
-        if (exp * kNanos >= nowNs)
-            exp = ceilDiv(nowNs, kNanos) - 1;
-        p.insert(QStringLiteral("exp"), exp);
-        p.insert(QStringLiteral("iat"), exp - 3600);
-        outcomes << add(TestTokenKind::InsideLeeway, QStringLiteral("inside_leeway"),
-            QStringLiteral("Expired, inside leeway"),
-            QStringLiteral("exp %1 ago, within the %2 leeway: still accepted")
-                .arg(span(nowNs - exp * kNanos), leewayText),
-            header, p, sig);
-    }
-    {
-        QJsonObject p = base;
-        const qint64 exp = ceilDiv(nowNs - leeway, kNanos) - 1; // the latest exp KrakenD rejects
-        p.insert(QStringLiteral("exp"), exp);
-        p.insert(QStringLiteral("iat"), exp - 3600);
-        outcomes << add(TestTokenKind::OutsideLeeway, QStringLiteral("outside_leeway"),
-            QStringLiteral("Expired, just outside leeway"),
-            QStringLiteral("exp %1 ago, just beyond the %2 leeway").arg(span(nowNs - exp * kNanos), leewayText), header,
-            p, sig);
-    }
-    {
-        QJsonObject p = base;
-        p.insert(QStringLiteral("aud"), QJsonArray {QStringLiteral("wrong-audience.jwb.test")});
-        outcomes << add(TestTokenKind::WrongAudience, QStringLiteral("wrong_audience"),
-            QStringLiteral("Wrong audience"),
-            audience.isEmpty() ? QStringLiteral("aud [\"wrong-audience.jwb.test\"]; the config sets no audience, so "
-                                                "KrakenD does not check aud")
-                               : QStringLiteral("aud [\"wrong-audience.jwb.test\"] instead of %1")
-                                     .arg(audience.join(QStringLiteral(", "))),
-            header, p, sig);
-    }
-    {
-        QJsonObject p = base;
-        p.insert(QStringLiteral("iss"), QStringLiteral("https://wrong-issuer.jwb.test/"));
-        outcomes << add(TestTokenKind::WrongIssuer, QStringLiteral("wrong_issuer"), QStringLiteral("Wrong issuer"),
-            v.issuer().isEmpty()
-                ? QStringLiteral("iss https://wrong-issuer.jwb.test/; the config sets no issuer, so KrakenD does "
-                                 "not check iss")
-                : QStringLiteral("iss https://wrong-issuer.jwb.test/ instead of %1").arg(v.issuer()),
-            header, p, sig);
-    }
-    {
-        QJsonObject p = base;
-        p.remove(rolesPath.first());
-        setPath(p, rolesPath, QJsonArray {QStringLiteral("jwb-no-such-role")});
-        outcomes << add(TestTokenKind::MissingRole, QStringLiteral("missing_role"), QStringLiteral("Missing role"),
-            v.roles().isEmpty()
-                ? QStringLiteral("%1 holds only \"jwb-no-such-role\"; the config requires no role").arg(rolesKey)
-                : QStringLiteral("%1 holds only \"jwb-no-such-role\", none of %2")
-                      .arg(rolesKey, v.roles().join(QStringLiteral(", "))),
-            header, p, sig);
-    }
-    {
-        QJsonObject p = base;
-        const QStringList path = scopesKey.isEmpty() ? QStringList {QStringLiteral("scope")} : scopesPath;
-        p.remove(path.first());
-        setPath(p, path, QStringLiteral("jwb:no-such-scope"));
-        outcomes << add(TestTokenKind::MissingScope, QStringLiteral("missing_scope"), QStringLiteral("Missing scope"),
-            v.scopesCheckEnabled()
-                ? QStringLiteral("%1 holds only \"jwb:no-such-scope\", none of %2")
-                      .arg(scopesKey, v.scopes().join(QStringLiteral(", ")))
-                : QStringLiteral("%1 holds only \"jwb:no-such-scope\"; the config checks no scopes (it needs both "
-                                 "scopes and scopes_key)")
-                      .arg(path.join(u'.')),
-            header, p, sig);
-    }
-    {
-        QJsonObject h {{QStringLiteral("alg"), set.alg}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
-        const QJsonObject unknownIds = idHeader(signing, strategy, true);
-        for (auto it = unknownIds.begin(); it != unknownIds.end(); ++it)
-            h.insert(it.key(), it.value());
-        outcomes << add(TestTokenKind::UnknownKid, QStringLiteral("unknown_kid"), QStringLiteral("Unknown key id"),
-            QStringLiteral("Signed by the right key but names a key id the JWK Set does not have (%1)")
-                .arg(validation::keyIdStrategyName(strategy)),
-            h, base, sig);
-    }
-    outcomes << add(TestTokenKind::AlgNone, QStringLiteral("alg_none"), QStringLiteral("alg none"),
-        QStringLiteral("Unsigned: header {\"alg\":\"none\"} and an empty signature"),
-        QJsonObject {{QStringLiteral("alg"), QStringLiteral("none")}}, base, std::nullopt);
-
-    if (signing.key.type() == crypto::KeyType::Oct) {
-        set.notes << QStringLiteral("hs256_public_key left out: the validator uses a shared secret, there is no "
-                                    "public key to confuse it with");
-    } else {
-        auto pem = signing.key.publicKey().toPem(false);
-        if (!pem)
-            return pem.error();
-        auto secret = crypto::Key::fromSecret(pem.value());
-        if (!secret)
-            return secret.error();
-        QJsonObject h {
-            {QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
-        for (auto it = ids.begin(); it != ids.end(); ++it)
-            h.insert(it.key(), it.value());
-        outcomes << add(TestTokenKind::HmacWithPublicKey, QStringLiteral("hs256_public_key"),
-            QStringLiteral("HS256 with the public key"),
-            QStringLiteral("Algorithm confusion: HS256 with the public key's PEM text as the HMAC secret"), h, base,
-            std::make_optional(std::make_pair(Algorithm::HS256, secret.value())));
-    }
-    {
-        QJsonObject p = base;
-        const qint64 nbf = ceilDiv(nowNs + leeway, kNanos) + 3600;
-        p.insert(QStringLiteral("nbf"), nbf);
-        p.insert(QStringLiteral("exp"), nbf + 3600);
-        outcomes << add(TestTokenKind::NotYetValid, QStringLiteral("nbf_future"), QStringLiteral("Not yet valid"),
-            QStringLiteral("nbf in %1, beyond the %2 leeway").arg(span(nbf * kNanos - nowNs), leewayText), header, p,
-            sig);
-    }
-    for (const auto &o : outcomes)
-        if (!o)
-            return o.error();
 
     if (v.runtimeState() != RuntimeState::Ok)
         set.notes << QStringLiteral("the config itself fails: %1").arg(v.runtimeProblem());

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
+#include "krakend/RequestBuilder.h"
 #include "krakend/Simulator.h"
 
 #include <QJsonObject>
@@ -57,7 +58,9 @@ struct TestTokenTarget
     QString cookieName; ///< set when the config names a cookie_key: the token is sent as that cookie
     QString baseUrl = QStringLiteral("http://localhost:8080");
 
-    /// `curl -i -H 'Authorization: Bearer TOKEN' http://localhost:8080/PATH` (or `--cookie 'name=TOKEN'`).
+    /// The request for `token` (krakend::RequestBuilder): the cookie when cookieName is set, else the header.
+    [[nodiscard]] RequestBuilder builder(const QString &token) const;
+    /// `curl -i -H 'Authorization: Bearer TOKEN' 'http://localhost:8080/PATH'` (or `--cookie 'name=TOKEN'`).
     [[nodiscard]] QString curl(const QString &token) const;
     /// The request KrakenD would get from that curl line.
     [[nodiscard]] SimulationRequest request(const QString &token) const;
@@ -95,8 +98,8 @@ struct TestTokenSet
 /// Times come from the clock; leeway edges use the validator's effective leeway.
 namespace TestTokens {
 
-/// A fresh key for the validator's alg: RSA 2048 (RS*, PS*), EC on the alg's curve, Ed25519, or a secret as
-/// long as the hash. kid "jwb-test-" + the first 8 characters of its RFC 7638 thumbprint.
+/// A fresh key for the validator's alg (keys::KeyGenerator): RSA 2048 (RS*, PS*), EC on the alg's curve,
+/// Ed25519, or a secret as long as the hash. kid "jwb-test-" + the first 8 characters of its RFC 7638 thumbprint.
 /// Errors: unknown_alg.
 [[nodiscard]] common::Result<keys::Jwk> generateKey(const ValidatorConfig &validator);
 
