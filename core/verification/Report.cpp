@@ -4,10 +4,7 @@ namespace jwb::verification {
 
 const common::Check *Report::check(common::CheckName name) const
 {
-    for (const auto &c : checks)
-        if (c.name == name)
-            return &c;
-    return nullptr;
+    return common::findCheck(checks, name);
 }
 
 const common::Check *Report::stoppingCheck() const
@@ -17,15 +14,7 @@ const common::Check *Report::stoppingCheck() const
 
 const common::Check *Report::firstFailure() const
 {
-    if (isGateway())
-        return stoppingCheck();
-    for (const auto &c : checks)
-        if (c.failed())
-            return &c;
-    for (const auto &c : checks)
-        if (!c.ok())
-            return &c;
-    return nullptr;
+    return isGateway() ? stoppingCheck() : common::firstFailure(checks);
 }
 
 } // namespace jwb::verification

@@ -53,7 +53,10 @@ Report generic(const jose::Inspection &token, const Context &context)
     rules.clock = context.clock;
     validation::Report v = validation::Verifier::verify(token, *context.keys, rules);
     Report r;
-    r.verdict = v.valid ? Verdict::Valid : v.malformed ? Verdict::Malformed : Verdict::Invalid;
+    // Malformed: not even the header decodes, so nothing in the token can be judged. A readable header with a
+    // broken payload or signature is a token that fails its parse check: Invalid.
+    const bool unreadable = v.malformed && !token.token.headerOk;
+    r.verdict = v.valid ? Verdict::Valid : unreadable ? Verdict::Malformed : Verdict::Invalid;
     r.checks = v.checks;
     r.findings = v.findings;
     if (const common::Check *failure = v.firstFailure())
@@ -110,8 +113,6 @@ Report gateway(const jose::Inspection &token, const Context &context)
 
 Report verify(const jose::Inspection &token, const Context &context)
 {
-    if (token.token.input.trimmed().isEmpty())
-        return unjudged(Verdict::NotVerified, QStringLiteral("no token"));
     if (context.cancel.isCancelled())
         return unjudged(Verdict::NotVerified, QStringLiteral("the verification was cancelled"));
     if (context.keysPending)
@@ -122,6 +123,8 @@ Report verify(const jose::Inspection &token, const Context &context)
         r.key.label = context.keyLabel;
         return r;
     }
+    if (token.token.input.trimmed().isEmpty())
+        return unjudged(Verdict::NotVerified, QStringLiteral("no token"));
     if (context.policy.isGateway())
         return gateway(token, context);
     if (!context.keys)

@@ -140,6 +140,7 @@ private Q_SLOTS:
     void extraCaReachesTheDownload();
     void cancelledContextDownloadsNothing();
     void reportAccessors();
+    void checkLookups();
 
 private:
     [[nodiscard]] QString rs(const QJsonObject &claims, const char *kid = "2011-04-29") const;
@@ -363,6 +364,10 @@ void TestVerification::genericAgreesWithTheVerifier_data()
                               << QStringList() << qint64(0) << invalid;
     QTest::newRow("not decodable") << QStringLiteral("x.y.z") << m_public << QString() << QStringList() << qint64(0)
                                    << malformed;
+    QString brokenPayload = T; // a readable header, a payload that is not base64url: the parse check fails
+    brokenPayload.insert(brokenPayload.indexOf(u'.') + 1, QStringLiteral("eyJhIjoxfQ"));
+    QTest::newRow("readable header, broken payload")
+        << brokenPayload << m_public << QString() << QStringList() << qint64(0) << invalid;
 }
 
 void TestVerification::genericAgreesWithTheVerifier()
@@ -383,6 +388,8 @@ void TestVerification::genericAgreesWithTheVerifier()
     rules.clock = clock;
     const jose::Inspection inspection = jose::Inspection::inspect(token, kNow);
     const validation::Report expected = validation::Verifier::verify(inspection, set.value(), rules);
+    if (QByteArrayView(QTest::currentDataTag()) == "readable header, broken payload")
+        QVERIFY(expected.malformed && inspection.token.headerOk); // the case this row is about
 
     verification::Context context;
     context.policy.rules = rules;
@@ -433,6 +440,12 @@ void TestVerification::nothingToJudge()
     QVERIFY(keyError.keyError && keyError.keyError->is(common::ErrorCode::UnknownKeyFormat));
     QCOMPARE(keyError.summary, QStringLiteral("unknown_key_format: not a key"));
     QVERIFY(keyError.checks.isEmpty());
+    // Either is said before a token is there: the key is wrong (or not there yet) whatever the token.
+    const jose::Inspection none = jose::Inspection::inspect(QString(), kNow);
+    QCOMPARE(verification::verify(none, context).verdict, Verdict::KeyError);
+    context.keysPending = true;
+    QCOMPARE(verification::verify(none, context).verdict, Verdict::Pending);
+    context.keysPending = false;
 
     // A cancelled context judges nothing.
     context.keyError.reset();
@@ -520,6 +533,27 @@ void TestVerification::reportAccessors()
     QVERIFY(r.check(common::CheckName::Roles)->wouldAlsoFail);
     QVERIFY(r.check(common::CheckName::Signature)->ok());
     QVERIFY(!r.check(common::CheckName::Typ));
+}
+
+void TestVerification::checkLookups()
+{
+    // common::findCheck and common::firstFailure, which both reports' accessors use.
+    auto make = [](common::CheckName name, common::Outcome outcome) {
+        common::Check c;
+        c.name = name;
+        c.outcome = outcome;
+        return c;
+    };
+    const QList<common::Check> checks = {make(common::CheckName::Parse, common::Outcome::Pass),
+        make(common::CheckName::Key, common::Outcome::Skip), make(common::CheckName::Signature, common::Outcome::Fail),
+        make(common::CheckName::Exp, common::Outcome::Fail)};
+    QCOMPARE(common::findCheck(checks, common::CheckName::Signature), &checks[2]);
+    QVERIFY(!common::findCheck(checks, common::CheckName::Aud));
+    QCOMPARE(common::firstFailure(checks), &checks[2]); // a failure before a skip
+    const QList<common::Check> noFailure = checks.mid(0, 2);
+    QCOMPARE(common::firstFailure(noFailure), &noFailure[1]); // no failure: the first skip
+    QVERIFY(!common::firstFailure(checks.mid(0, 1)));
+    QVERIFY(!common::firstFailure({}));
 }
 
 QTEST_MAIN(TestVerification)
