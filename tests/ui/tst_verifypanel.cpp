@@ -623,7 +623,9 @@ void TestVerifyPanel::verifyAsEndpoint()
     QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedLeeway"))->text(), QStringLiteral("30 s"));
     // The simulator's checks: its startup check first, the registered claims grouped under step 6.
     QCOMPARE(checks().first().second, QStringLiteral("config"));
-    QCOMPARE(panel()->checksModel()->checks(), simulate(0, ui::Resources::demoToken()).checks);
+    auto *model = qobject_cast<ui::ChecksModel *>(test::child<QTreeView>(panel(), "checksView")->model());
+    QVERIFY(model);
+    QCOMPARE(model->checks(), simulate(0, ui::Resources::demoToken()).checks);
     QVERIFY(m_inspector->statusText().contains(QStringLiteral("KrakenD answers 200")));
 
     // A token without the roles the endpoint wants: Simulate's 403 at roles, and the banner says so.
@@ -634,7 +636,7 @@ void TestVerifyPanel::verifyAsEndpoint()
     QCOMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(panel()->report().status, 403);
     QCOMPARE(panel()->report().stoppingCheck()->nameText(), QStringLiteral("roles"));
-    QVERIFY(panel()->checksModel()->stoppedIndex().isValid());
+    QVERIFY(model->stoppedIndex().isValid());
     QVERIFY2(m_inspector->statusText().contains(QStringLiteral("KrakenD answers 403 Forbidden at roles")),
         qPrintable(m_inspector->statusText()));
 
@@ -655,6 +657,11 @@ void TestVerifyPanel::verifyAsEndpoint()
     // generic rules are back.
     panel()->setEndpoints({endpoints[1], endpoints[0]});
     QCOMPARE(panel()->judgeAs(), 1);
+    panel()->setJudgeAs(0); // POST /v1/orders, by program rather than by the combo
+    QCOMPARE(judge->currentText(), QStringLiteral("POST /v1/orders"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("endpointRules"));
+    QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedLeeway"))->text(), QStringLiteral("1 s"));
+    panel()->setJudgeAs(1);
     panel()->setEndpoints({endpoints[1]});
     QCOMPARE(panel()->judgeAs(), -1);
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("genericRules"));

@@ -110,7 +110,6 @@ public:
     [[nodiscard]] QLabel *verdictLabel() const { return m_verdictLabel; }
     [[nodiscard]] QLabel *keyLabel() const { return m_keyLabel; }
     [[nodiscard]] QTreeView *checksView() const { return m_checksView; }
-    [[nodiscard]] ChecksModel *checksModel() const { return m_checksModel; }
 
 Q_SIGNALS:
     /// Emitted once after every verification with the new report() (also when it says Pending or NotVerified).
