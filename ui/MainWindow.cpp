@@ -13,6 +13,8 @@
 #include "inspector/TokenEditor.h"
 #include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/Autosave.h"
+#include "workspace/Session.h"
 
 #include "compose/ComposerPage.h"
 #include "gateway/EndpointMatrix.h"
@@ -77,7 +79,8 @@ MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *pare
     setAcceptDrops(true);
 
     m_network = new QNetworkAccessManager(this);
-    m_keyRing = new KeyRing(m_clock, this);
+    m_session = new workspace::Session(m_clock, this);
+    m_keyRing = &m_session->keys();
     m_keyRing->setNetworkAccessManager(m_network);
     m_secrets = new SecretStore(this);
     m_workspaceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -95,10 +98,9 @@ MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *pare
     connect(m_inspector, &InspectorWidget::inspected, this, &MainWindow::updateActions);
     connect(m_inspector, &InspectorWidget::filesDropped, this, &MainWindow::openFiles);
 
-    m_autosaveTimer = new QTimer(this);
-    m_autosaveTimer->setInterval(kAutosaveMs);
-    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
-    m_autosaveTimer->start();
+    m_autosave = new workspace::Autosave(
+        dataDir(), [this] { return sessionSnapshot(); }, common::Scheduler::qt(), kAutosaveMs, this);
+    m_autosave->start();
 
     updateActions();
     updateTitle();
@@ -647,9 +649,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveWindowState();
-    saveLastSession();
-    // A clean exit leaves nothing to recover.
-    QFile::remove(autosavePath());
+    // A clean exit writes the last session and leaves nothing to recover.
+    (void)m_autosave->closeCleanly();
     event->accept();
 }
 

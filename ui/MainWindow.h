@@ -5,6 +5,7 @@
 #include "common/Result.h"
 #include "common/Theme.h"
 #include "keys/KeyRing.h"
+#include "workspace/WorkspaceFormat.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -25,6 +26,11 @@ class QTableView;
 class QTimer;
 class QUndoGroup;
 
+namespace jwb::workspace {
+class Autosave;
+class Session;
+} // namespace jwb::workspace
+
 namespace jwb::ui {
 
 class ClaimsModel;
@@ -32,7 +38,6 @@ class ComposerPage;
 class FindingsModel;
 class GatewayPage;
 class InspectorWidget;
-class KeyRing;
 class KeysPage;
 class EndpointMatrix;
 class SecretStore;
@@ -63,7 +68,7 @@ public:
     enum class Page { Inspector, Keys, Gateway, Composer };
     static constexpr int kAutosaveMs = 60 * 1000;
     static constexpr int kMaxRecentFiles = 10;
-    static constexpr qint64 kMaxWorkspaceBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kMaxWorkspaceBytes = workspace::WorkspaceFormat::kMaxBytes;
 
     /// `clock` defaults to the system clock; tests pass a fixed one.
     explicit MainWindow(std::shared_ptr<const common::Clock> clock = {}, QWidget *parent = nullptr);
@@ -197,20 +202,28 @@ private:
     void undoOrRedo(bool redo);
     /// Makes the current page's undo stack the group's active one (none outside the Gateway).
     void updateUndoStack();
+    /// The session as a workspace document (key sources without secrets, listed in `secretsLeftOut`).
+    [[nodiscard]] workspace::WorkspaceDocument workspaceDocument(QStringList *secretsLeftOut = nullptr) const;
+    /// What the last session and the crash copy hold: the document, the workspace path, unsaved config edits.
+    [[nodiscard]] workspace::WorkspaceDocument sessionSnapshot() const;
+    common::Result<void> loadWorkspaceDocument(const workspace::WorkspaceDocument &document, WorkspaceOrigin origin);
+    /// A workspace error (WorkspaceFormat's typed errors) in the window's words.
+    [[nodiscard]] static QString workspaceErrorText(const common::Error &error);
     /// Stores the secrets of `sourceIds` in the keychain; once it has answered for all of them, rewrites the
     /// workspace file at `path` (if it still holds `written`) to list those stored as in the keychain.
-    void storeSecrets(const QString &path, const QJsonObject &written, const QStringList &sourceIds);
-    void loadSecrets(const QJsonObject &workspace);
+    void storeSecrets(const QString &path, const workspace::WorkspaceDocument &written, const QStringList &sourceIds);
+    void loadSecrets(const workspace::WorkspaceDocument &document);
     /// One status message naming every key source that opened without its secret.
     void reportMissingSecrets(const QString &keychainError);
     /// After the user's own session was restored: says how many remote sources still wait for permission.
     void reportWaitingSources();
     void restoreWindowState();
     void saveWindowState() const;
-    bool writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const;
 
     std::shared_ptr<const common::Clock> m_clock;
-    KeyRing *m_keyRing = nullptr;
+    workspace::Session *m_session = nullptr; ///< the key ring, the trust store, the key choices
+    KeyRing *m_keyRing = nullptr; ///< the session's ring
+    workspace::Autosave *m_autosave = nullptr; ///< last session and crash copy
     QNetworkAccessManager *m_network = nullptr;
     SecretStore *m_secrets = nullptr;
     QListWidget *m_navigation = nullptr;
@@ -230,7 +243,6 @@ private:
     QString m_lastInspectorToken; ///< the token the Gateway tools took from the inspector
     QString m_workspacePath;
     QString m_workspaceId; ///< names this workspace's secrets in the keychain
-    QTimer *m_autosaveTimer = nullptr;
     bool m_closing = false;
 
     QLabel *m_timeLabel = nullptr;

@@ -1,15 +1,16 @@
 #include "MainWindow.h"
 #include "MainWindowInternal.h"
 
-#include "common/AtomicFile.h"
-
 #include "common/Dialogs.h"
 #include "common/SecretStore.h"
 #include "inspector/InspectorWidget.h"
-#include "keys/FetchPermission.h"
 #include "keys/FetchPrompt.h"
 #include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/Autosave.h"
+#include "workspace/FetchPermission.h"
+#include "workspace/Session.h"
+#include "workspace/WorkspaceFormat.h"
 
 #include "compose/ComposerPage.h"
 #include "gateway/GatewayPage.h"
@@ -38,7 +39,8 @@ using mainwindow::kStatusMessageMs;
 
 namespace {
 
-constexpr int kWorkspaceVersion = 1;
+using workspace::WorkspaceDocument;
+namespace WorkspaceFormat = workspace::WorkspaceFormat;
 
 QString tabName(InspectorWidget::Tab tab)
 {
@@ -57,103 +59,86 @@ QString tabName(InspectorWidget::Tab tab)
     return QStringLiteral("decoded");
 }
 
-common::Result<QJsonObject> readWorkspaceFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return common::Result<QJsonObject>::failure(QStringLiteral("cannot_read"),
-            QCoreApplication::translate("jwb::ui::MainWindow", "Cannot read %1: %2").arg(path, file.errorString()));
-    if (file.size() > MainWindow::kMaxWorkspaceBytes)
-        return common::Result<QJsonObject>::failure(QStringLiteral("too_large"),
-            QCoreApplication::translate("jwb::ui::MainWindow", "%1 is %2 MiB; a workspace is at most %3 MiB")
-                .arg(path)
-                .arg(file.size() / (1024 * 1024))
-                .arg(MainWindow::kMaxWorkspaceBytes / (1024 * 1024)));
-    const QByteArray bytes = file.readAll();
-    QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
-    if (error.error != QJsonParseError::NoError) {
-        const QByteArray before = bytes.left(error.offset);
-        const int line = static_cast<int>(before.count('\n')) + 1;
-        const int column = static_cast<int>(error.offset - (before.lastIndexOf('\n') + 1)) + 1;
-        return common::Result<QJsonObject>::failure(QStringLiteral("invalid_json"),
-            QCoreApplication::translate("jwb::ui::MainWindow", "%1 is not valid JSON: %2 at line %3, column %4")
-                .arg(QFileInfo(path).fileName(), error.errorString())
-                .arg(line)
-                .arg(column));
-    }
-    if (!doc.isObject() || !doc.object().contains(QLatin1String(common::FileKinds::kWorkspaceMarker)))
-        return common::Result<QJsonObject>::failure(QStringLiteral("not_workspace"),
-            QCoreApplication::translate("jwb::ui::MainWindow", "%1 is not a JWT Workbench workspace (no \"%2\" member)")
-                .arg(QFileInfo(path).fileName(), QLatin1String(common::FileKinds::kWorkspaceMarker)));
-    return doc.object();
-}
-
 } // namespace
 
 // --- workspaces ------------------------------------------------------------------------------------------
 
-QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
+QString MainWindow::workspaceErrorText(const common::Error &error)
 {
-    QJsonObject workspace;
-    workspace.insert(QLatin1String(common::FileKinds::kWorkspaceMarker), kWorkspaceVersion);
-    workspace.insert(QStringLiteral("id"), m_workspaceId);
-    workspace.insert(QStringLiteral("saved_at"), m_clock->now().toUTC().toString(Qt::ISODate));
+    const auto detail = [&error](const char *name) { return error.details.value(QLatin1String(name)).toString(); };
+    if (error.is(common::ErrorCode::TooLarge)) {
+        return tr("%1 is %2 MiB; a workspace is at most %3 MiB")
+            .arg(detail("path"))
+            .arg(error.details.value(QStringLiteral("size")).toLongLong() / (1024 * 1024))
+            .arg(error.details.value(QStringLiteral("max")).toLongLong() / (1024 * 1024));
+    }
+    if (error.is(common::ErrorCode::InvalidJson)) {
+        return tr("%1 is not valid JSON: %2 at line %3, column %4")
+            .arg(detail("file"), detail("reason"), detail("line"), detail("column"));
+    }
+    if (error.is(common::ErrorCode::NotWorkspace) && !detail("file").isEmpty()) {
+        return tr("%1 is not a JWT Workbench workspace (no \"%2\" member)")
+            .arg(detail("file"), QLatin1String(common::FileKinds::kWorkspaceMarker));
+    }
+    if (error.is(common::ErrorCode::UnsupportedWorkspace)) {
+        return tr("workspace format %1 is not supported (this version reads format %2)")
+            .arg(detail("version"), detail("supported"));
+    }
+    // cannot_read names the path and the system's reason; invalid_workspace names the member.
+    return error.message;
+}
 
-    QJsonArray tokens;
+WorkspaceDocument MainWindow::workspaceDocument(QStringList *secretsLeftOut) const
+{
+    WorkspaceDocument document;
+    document.id = m_workspaceId;
+    document.savedAt = m_clock->now();
     const QStringList titles = m_inspector->inputTitles();
     const QStringList texts = m_inspector->inputTexts();
     for (qsizetype i = 0; i < titles.size(); ++i) {
-        if (texts.value(i).trimmed().isEmpty())
-            continue;
-        tokens.append(QJsonObject {{QStringLiteral("title"), titles[i]}, {QStringLiteral("text"), texts.value(i)}});
+        if (!texts.value(i).trimmed().isEmpty())
+            document.tokens.append({titles[i], texts.value(i)});
     }
-    workspace.insert(QStringLiteral("tokens"), tokens);
-    workspace.insert(QStringLiteral("current_token"), m_inspector->currentInput());
+    document.currentToken = m_inspector->currentInput();
 
-    QJsonObject inspector;
     if (const auto at = m_inspector->evaluationTime())
-        inspector.insert(QStringLiteral("evaluate_at"), at->toUTC().toString(Qt::ISODate));
-    inspector.insert(QStringLiteral("tree"), m_inspector->isTreeMode());
-    inspector.insert(
+        document.inspector.insert(QStringLiteral("evaluate_at"), at->toUTC().toString(Qt::ISODate));
+    document.inspector.insert(QStringLiteral("tree"), m_inspector->isTreeMode());
+    document.inspector.insert(
         QStringLiteral("tab"), tabName(static_cast<InspectorWidget::Tab>(m_inspector->tabs()->currentIndex())));
     const int keySource = m_inspector->verifyPanel()->keySource();
     if (keySource >= 0)
-        inspector.insert(QStringLiteral("verify_key_source"), m_keyRing->at(keySource).id);
-    workspace.insert(QStringLiteral("inspector"), inspector);
+        document.inspector.insert(QStringLiteral("verify_key_source"), m_keyRing->at(keySource).id);
 
-    workspace.insert(QStringLiteral("keys"), m_keyRing->toJson(false, secretsLeftOut));
-    workspace.insert(
-        QStringLiteral("composer"), m_composerPage ? m_composerPage->toWorkspaceJson() : m_pendingComposer);
-    workspace.insert(QStringLiteral("gateway"), m_gatewayPage ? m_gatewayPage->toWorkspaceJson() : m_pendingGateway);
-    workspace.insert(QStringLiteral("page"), static_cast<int>(currentPage()));
-    return workspace;
+    m_session->store(document, secretsLeftOut);
+    document.composer = m_composerPage ? m_composerPage->toWorkspaceJson() : m_pendingComposer;
+    document.gateway = m_gatewayPage ? m_gatewayPage->toWorkspaceJson() : m_pendingGateway;
+    document.page = static_cast<int>(currentPage());
+    return document;
+}
+
+QJsonObject MainWindow::workspaceJson(QStringList *secretsLeftOut) const
+{
+    return WorkspaceFormat::toJson(workspaceDocument(secretsLeftOut));
 }
 
 common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace, WorkspaceOrigin origin)
 {
-    const int version = workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toInt(-1);
-    if (version < 1 || version > kWorkspaceVersion)
-        return common::Result<void>::failure(QStringLiteral("unsupported_workspace"),
-            tr("workspace format %1 is not supported (this version reads format %2)")
-                .arg(workspace.value(QLatin1String(common::FileKinds::kWorkspaceMarker)).toVariant().toString())
-                .arg(kWorkspaceVersion));
-    const QJsonValue tokens = workspace.value(QStringLiteral("tokens"));
-    if (!tokens.isUndefined() && !tokens.isArray())
-        return common::Result<void>::failure(QStringLiteral("invalid_workspace"), tr("\"tokens\" must be an array"));
-    if (auto keys = m_keyRing->fromJson(workspace.value(QStringLiteral("keys")).toArray(), origin); !keys)
+    const auto document = WorkspaceFormat::fromJson(workspace);
+    if (!document)
+        return common::Error {document.error().code, workspaceErrorText(document.error()), document.error().details};
+    return loadWorkspaceDocument(document.value(), origin);
+}
+
+common::Result<void> MainWindow::loadWorkspaceDocument(const WorkspaceDocument &document, WorkspaceOrigin origin)
+{
+    if (auto keys = m_session->load(document, origin); !keys)
         return keys;
+    if (!document.id.isEmpty())
+        m_workspaceId = document.id;
+    m_inspector->setInputs(document.tokens, document.currentToken);
 
-    m_workspaceId = workspace.value(QStringLiteral("id")).toString(m_workspaceId);
-    QList<std::pair<QString, QString>> inputs;
-    for (const QJsonValue &token : tokens.toArray()) {
-        const QJsonObject entry = token.toObject();
-        inputs.append({entry.value(QStringLiteral("title")).toString(QStringLiteral("token")),
-            entry.value(QStringLiteral("text")).toString()});
-    }
-    m_inspector->setInputs(inputs, workspace.value(QStringLiteral("current_token")).toInt(0));
-
-    const QJsonObject inspector = workspace.value(QStringLiteral("inspector")).toObject();
+    const QJsonObject &inspector = document.inspector;
     const QString evaluateAt = inspector.value(QStringLiteral("evaluate_at")).toString();
     m_inspector->setEvaluationTime(
         evaluateAt.isEmpty() ? std::nullopt : std::optional<QDateTime>(QDateTime::fromString(evaluateAt, Qt::ISODate)));
@@ -165,28 +150,31 @@ common::Result<void> MainWindow::loadWorkspaceJson(const QJsonObject &workspace,
     }
     m_inspector->verifyPanel()->setKeySource(
         m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString()));
-    const QJsonObject composer = workspace.value(QStringLiteral("composer")).toObject();
     if (m_composerPage)
-        m_composerPage->fromWorkspaceJson(composer);
+        m_composerPage->fromWorkspaceJson(document.composer);
     else
-        m_pendingComposer = composer;
-    const QJsonObject gateway = workspace.value(QStringLiteral("gateway")).toObject();
+        m_pendingComposer = document.composer;
     if (m_gatewayPage) {
-        m_gatewayPage->fromWorkspaceJson(gateway);
+        m_gatewayPage->fromWorkspaceJson(document.gateway);
     } else {
         // What the page would say when it opens it, said now.
-        const QString config = gateway.value(QLatin1String("config")).toString();
+        const QString config = document.gateway.value(QLatin1String("config")).toString();
         if (!config.isEmpty() && !QFileInfo::exists(config))
             statusBar()->showMessage(
                 tr("The workspace's KrakenD config %1 no longer exists").arg(QDir::toNativeSeparators(config)),
                 kStatusMessageMs);
-        m_pendingGateway = gateway;
+        m_pendingGateway = document.gateway;
         updateTitle();
     }
-    const int page = workspace.value(QStringLiteral("page")).toInt(0);
-    if (page >= 0 && page <= static_cast<int>(Page::Composer))
-        showPage(static_cast<Page>(page));
-    loadSecrets(workspace);
+    if (document.page >= 0 && document.page <= static_cast<int>(Page::Composer))
+        showPage(static_cast<Page>(document.page));
+    if (!document.trustConflicts.isEmpty()) {
+        statusBar()->showMessage(tr("Key sources of %1 had different TLS settings; the first source's settings now "
+                                    "apply to all of them (Keys > Edit changes them)")
+                                     .arg(document.trustConflicts.join(QStringLiteral(", "))),
+            2 * kStatusMessageMs);
+    }
+    loadSecrets(document);
     return {};
 }
 
@@ -194,36 +182,26 @@ bool MainWindow::openWorkspace(const QString &path)
 {
     if (!gatewayMaybeSave())
         return false;
-    const auto workspace = readWorkspaceFile(path);
-    if (!workspace) {
-        Dialogs::showError(this, tr("Cannot open workspace"), workspace.error().message);
-        return false;
-    }
-    if (auto loaded = loadWorkspaceJson(workspace.value()); !loaded) {
+    const auto document = WorkspaceFormat::read(path, kMaxWorkspaceBytes);
+    auto loaded = document ? loadWorkspaceDocument(document.value(), WorkspaceOrigin::File)
+                           : common::Result<void>(document.error());
+    if (!loaded) {
+        const common::Error &error = loaded.error();
+        const bool inside
+            = error.is(common::ErrorCode::UnsupportedWorkspace) || error.is(common::ErrorCode::InvalidWorkspace);
+        const QString text = workspaceErrorText(error);
         Dialogs::showError(this, tr("Cannot open workspace"),
-            QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), loaded.error().message));
+            inside ? QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), text) : text);
         return false;
     }
     m_workspacePath = path;
     addRecentFile(path);
     updateTitle();
     // Nothing was fetched while it opened: one question for every remote source it lists.
-    const int waiting = static_cast<int>(FetchPermission::waiting(*m_keyRing).size());
+    const int waiting = static_cast<int>(workspace::FetchPermission::waiting(*m_keyRing).size());
     if (waiting > 0 && !askToFetch(this, m_keyRing))
         statusBar()->showMessage(
             tr("%n remote key source(s) not fetched: Keys > Refresh fetches one", nullptr, waiting), kStatusMessageMs);
-    return true;
-}
-
-bool MainWindow::writeJsonFile(const QString &path, const QJsonObject &json, QString *error) const
-{
-    // Workspaces, the last session and the autosave hold bearer tokens: 0600 whatever the umask.
-    if (auto written = common::AtomicFile::write(
-            path, QJsonDocument(json).toJson(QJsonDocument::Indented), common::AtomicFile::Access::Secret);
-        !written) {
-        *error = written.error().message;
-        return false;
-    }
     return true;
 }
 
@@ -245,7 +223,7 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
     if (!path.endsWith(QLatin1String(".jwb.json"), Qt::CaseInsensitive) && QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".jwb.json");
     QStringList leftOut;
-    QJsonObject workspace = workspaceJson(&leftOut);
+    WorkspaceDocument document = workspaceDocument(&leftOut);
     bool toKeychain = false;
     if (!leftOut.isEmpty()) {
         const auto answer = Dialogs::question(this, tr("Secrets in this workspace"),
@@ -256,11 +234,10 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         toKeychain = answer == QMessageBox::Yes;
         // Until the keychain confirms each one, the file says that none of them is stored anywhere.
-        workspace.insert(QStringLiteral("secrets_not_stored"), QJsonArray::fromStringList(leftOut));
+        document.secretsNotStored = leftOut;
     }
-    QString error;
-    if (!writeJsonFile(path, workspace, &error)) {
-        Dialogs::showError(this, tr("Cannot save workspace"), error);
+    if (auto written = WorkspaceFormat::write(path, document); !written) {
+        Dialogs::showError(this, tr("Cannot save workspace"), written.error().message);
         return false;
     }
     m_workspacePath = path;
@@ -268,11 +245,11 @@ bool MainWindow::saveWorkspaceAs(const QString &requested)
     updateTitle();
     statusBar()->showMessage(tr("Saved workspace %1").arg(QFileInfo(path).fileName()), kStatusMessageMs);
     if (toKeychain)
-        storeSecrets(path, workspace, leftOut);
+        storeSecrets(path, document, leftOut);
     return true;
 }
 
-void MainWindow::storeSecrets(const QString &path, const QJsonObject &written, const QStringList &sourceIds)
+void MainWindow::storeSecrets(const QString &path, const WorkspaceDocument &written, const QStringList &sourceIds)
 {
     const QString prefix = m_workspaceId + u'/';
     auto waiting = std::make_shared<QStringList>();
@@ -307,21 +284,16 @@ void MainWindow::storeSecrets(const QString &path, const QJsonObject &written, c
                 // Only now may the file say that these secrets are in the keychain; a save made since then
                 // (the file no longer holds what this one wrote) has its own answer.
                 QFile file(path);
-                const QByteArray before = QJsonDocument(written).toJson(QJsonDocument::Indented);
-                if (file.open(QIODevice::ReadOnly) && file.readAll() == before) {
+                if (file.open(QIODevice::ReadOnly) && file.readAll() == WorkspaceFormat::serialize(written)) {
                     file.close();
-                    QJsonObject updated = written;
-                    updated.insert(QStringLiteral("secrets_in_keychain"), QJsonArray::fromStringList(*stored));
-                    if (failed->isEmpty())
-                        updated.remove(QStringLiteral("secrets_not_stored"));
-                    else
-                        updated.insert(QStringLiteral("secrets_not_stored"), QJsonArray::fromStringList(*failed));
-                    QString writeError;
-                    if (!writeJsonFile(path, updated, &writeError)) {
+                    WorkspaceDocument updated = written;
+                    updated.secretsInKeychain = *stored;
+                    updated.secretsNotStored = *failed;
+                    if (auto rewritten = WorkspaceFormat::write(path, updated); !rewritten) {
                         Dialogs::showError(this, tr("Secrets not recorded"),
                             tr("The secrets are in the system keychain, but the workspace file could not say so: "
                                "%1")
-                                .arg(writeError));
+                                .arg(rewritten.error().message));
                         return;
                     }
                 }
@@ -343,15 +315,14 @@ void MainWindow::storeSecrets(const QString &path, const QJsonObject &written, c
     }
 }
 
-void MainWindow::loadSecrets(const QJsonObject &workspace)
+void MainWindow::loadSecrets(const WorkspaceDocument &document)
 {
-    const QJsonArray ids = workspace.value(QStringLiteral("secrets_in_keychain")).toArray();
-    const QString prefix = workspace.value(QStringLiteral("id")).toString() + u'/';
+    const QString prefix = document.id + u'/';
     auto waiting = std::make_shared<QStringList>();
-    for (const QJsonValue &id : ids) {
-        const int index = m_keyRing->indexOf(id.toString());
+    for (const QString &id : document.secretsInKeychain) {
+        const int index = m_keyRing->indexOf(id);
         if (index >= 0 && m_keyRing->at(index).text.isEmpty() && m_keyRing->at(index).binary.isEmpty())
-            waiting->append(prefix + id.toString());
+            waiting->append(prefix + id);
     }
     if (waiting->isEmpty()) {
         reportMissingSecrets(QString());
@@ -386,7 +357,7 @@ void MainWindow::reportMissingSecrets(const QString &keychainError)
     // names them all, after whatever the opening itself says in the status bar.
     QStringList names;
     for (const KeySource &source : m_keyRing->sources()) {
-        if (source.error.startsWith(QLatin1String("secret_not_stored:")))
+        if (source.error && source.error->is(common::ErrorCode::SecretNotStored))
             names.append(source.name);
     }
     if (names.isEmpty())
@@ -401,32 +372,39 @@ void MainWindow::reportMissingSecrets(const QString &keychainError)
 
 QString MainWindow::lastSessionPath()
 {
-    return dataDir() + QStringLiteral("/last-session.jwb.json");
+    return workspace::Autosave::lastSessionPathIn(dataDir());
 }
 
 QString MainWindow::autosavePath()
 {
-    return dataDir() + QStringLiteral("/autosave.jwb.json");
+    return workspace::Autosave::autosavePathIn(dataDir());
+}
+
+WorkspaceDocument MainWindow::sessionSnapshot() const
+{
+    WorkspaceDocument document = workspaceDocument();
+    document.workspacePath = m_workspacePath;
+    // Unsaved edits of the krakend.json are the work most worth recovering.
+    if (gatewayModified())
+        document.unsavedConfig = workspace::UnsavedConfig {m_gatewayPage->configPath(), m_gatewayPage->documentText()};
+    return document;
 }
 
 bool MainWindow::saveLastSession()
 {
-    QJsonObject workspace = workspaceJson();
-    workspace.insert(QStringLiteral("workspace_path"), m_workspacePath);
-    QString error;
-    return writeJsonFile(lastSessionPath(), workspace, &error);
+    return m_autosave->saveLastSession().ok();
 }
 
 bool MainWindow::restoreLastSession()
 {
-    if (!QFile::exists(lastSessionPath()))
+    const auto last = m_autosave->lastSession();
+    if (last && !last.value())
         return false;
-    const auto workspace = readWorkspaceFile(lastSessionPath());
-    if (!workspace || !loadWorkspaceJson(workspace.value(), WorkspaceOrigin::OwnSession).ok()) {
+    if (!last || !loadWorkspaceDocument(*last.value(), WorkspaceOrigin::OwnSession).ok()) {
         statusBar()->showMessage(tr("The last session could not be restored; starting afresh."), kStatusMessageMs);
         return false;
     }
-    m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
+    m_workspacePath = last.value()->workspacePath;
     updateTitle();
     reportWaitingSources();
     return true;
@@ -434,7 +412,7 @@ bool MainWindow::restoreLastSession()
 
 void MainWindow::reportWaitingSources()
 {
-    const int waiting = static_cast<int>(FetchPermission::waiting(*m_keyRing).size());
+    const int waiting = static_cast<int>(workspace::FetchPermission::waiting(*m_keyRing).size());
     if (waiting > 0)
         statusBar()->showMessage(
             tr("%n remote key source(s) still wait for your permission: Keys > Refresh fetches one", nullptr, waiting),
@@ -443,48 +421,31 @@ void MainWindow::reportWaitingSources()
 
 bool MainWindow::autosaveNow()
 {
-    QJsonObject workspace = workspaceJson();
-    workspace.insert(QStringLiteral("workspace_path"), m_workspacePath);
-    // Unsaved edits of the krakend.json are the work most worth recovering.
-    if (gatewayModified()) {
-        workspace.insert(QStringLiteral("unsaved_config"),
-            QJsonObject {{QStringLiteral("path"), m_gatewayPage->configPath()},
-                {QStringLiteral("text"), QString::fromUtf8(m_gatewayPage->documentText())}});
-    }
-    QString error;
-    return writeJsonFile(autosavePath(), workspace, &error);
+    return m_autosave->saveNow().ok();
 }
 
 bool MainWindow::offerRecovery()
 {
-    if (!QFile::exists(autosavePath()))
+    const auto recovery = m_autosave->pendingRecovery();
+    if (!recovery)
         return false;
-    const auto workspace = readWorkspaceFile(autosavePath());
-    if (!workspace) {
-        QFile::remove(autosavePath());
-        return false;
-    }
-    const QString when = workspace->value(QStringLiteral("saved_at")).toString();
-    const bool unsavedConfig = workspace->contains(QStringLiteral("unsaved_config"));
+    const bool unsavedConfig = recovery->unsavedConfig.has_value();
     const auto answer = Dialogs::question(this, tr("Recover unsaved work?"),
         (unsavedConfig ? tr("JWT Workbench did not close normally. A copy of the session from %1, with unsaved "
                             "changes to a KrakenD configuration, was kept.\n\nRecover it?")
                        : tr("JWT Workbench did not close normally. A copy of the session from %1 was kept.\n\n"
                             "Recover it?"))
-            .arg(QDateTime::fromString(when, Qt::ISODate).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+            .arg(recovery->savedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer != QMessageBox::Yes) {
-        QFile::remove(autosavePath());
+        m_autosave->discardRecovery();
         return false;
     }
-    if (!loadWorkspaceJson(workspace.value(), WorkspaceOrigin::OwnSession).ok())
+    if (!loadWorkspaceDocument(*recovery, WorkspaceOrigin::OwnSession).ok())
         return false;
-    m_workspacePath = workspace->value(QStringLiteral("workspace_path")).toString();
-    if (unsavedConfig) {
-        const QJsonObject config = workspace->value(QStringLiteral("unsaved_config")).toObject();
-        gatewayPage()->restoreUnsaved(
-            config.value(QStringLiteral("path")).toString(), config.value(QStringLiteral("text")).toString().toUtf8());
-    }
+    m_workspacePath = recovery->workspacePath;
+    if (unsavedConfig)
+        gatewayPage()->restoreUnsaved(recovery->unsavedConfig->path, recovery->unsavedConfig->text);
     updateTitle();
     reportWaitingSources();
     return true;

@@ -4,8 +4,7 @@
 #include "KeyOptions.h"
 #include "common/Duration.h"
 #include "keysource/HttpFetch.h"
-
-#include <QSslCertificate>
+#include "workspace/TrustStore.h"
 
 namespace jwb::cli {
 
@@ -56,12 +55,11 @@ Result<keysource::NetworkOptions> networkOptions(const QCommandLineParser &parse
         auto data = CliIo::readInput(parser.value(QStringLiteral("ca")), 4 * 1024 * 1024);
         if (!data)
             return data.error();
-        o.extraCa = QSslCertificate::fromData(data.value(), QSsl::Pem);
-        if (o.extraCa.isEmpty())
-            o.extraCa = QSslCertificate::fromData(data.value(), QSsl::Der);
-        if (o.extraCa.isEmpty())
-            return Result<keysource::NetworkOptions>::failure(QStringLiteral("invalid_certificate"),
+        auto ca = workspace::TrustStore::readCa(data.value());
+        if (!ca)
+            return Result<keysource::NetworkOptions>::failure(ca.error().code,
                 QStringLiteral("--ca %1 holds no certificate").arg(parser.value(QStringLiteral("ca"))));
+        o.extraCa = ca.value();
     }
     return o;
 }

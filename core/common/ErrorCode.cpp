@@ -9,7 +9,7 @@ namespace jwb::common {
 
 namespace {
 
-constexpr NameTable<ErrorCode, 29> kErrorCodes {{{
+constexpr NameTable<ErrorCode, 31> kErrorCodes {{{
     {ErrorCode::Usage, u"usage"},
     {ErrorCode::InvalidUrl, u"invalid_url"},
     {ErrorCode::InsecureUrl, u"insecure_url"},
@@ -39,9 +39,11 @@ constexpr NameTable<ErrorCode, 29> kErrorCodes {{{
     {ErrorCode::NotWorkspace, u"not_workspace"},
     {ErrorCode::UnsupportedWorkspace, u"unsupported_workspace"},
     {ErrorCode::InvalidWorkspace, u"invalid_workspace"},
+    {ErrorCode::NoKey, u"no_key"},
+    {ErrorCode::InvalidCertificate, u"invalid_certificate"},
 }}};
 static_assert(
-    kErrorCodes.inDeclarationOrder() && std::size_t(ErrorCode::InvalidWorkspace) + 1 == kErrorCodes.rows.size(),
+    kErrorCodes.inDeclarationOrder() && std::size_t(ErrorCode::InvalidCertificate) + 1 == kErrorCodes.rows.size(),
     "kErrorCodes: one row per ErrorCode, in declaration order");
 
 bool isOneOf(const Error &error, std::initializer_list<ErrorCode> codes)

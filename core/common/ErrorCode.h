@@ -48,6 +48,9 @@ enum class ErrorCode {
     NotWorkspace, ///< "not_workspace"
     UnsupportedWorkspace, ///< "unsupported_workspace": a newer format version
     InvalidWorkspace, ///< "invalid_workspace"
+    // workspace::KeyRing, workspace::TrustStore
+    NoKey, ///< "no_key": a key source with nothing to load
+    InvalidCertificate, ///< "invalid_certificate": a CA file or text that holds no PEM or DER certificate
 };
 
 /// The exact text of `code` ("too_many_redirects" for ErrorCode::TooManyRedirects).

@@ -131,6 +131,43 @@ Result<SecretEncoding> encodingFromName(const QString &name)
         QStringLiteral("unknown secret encoding \"%1\": use utf8, base64, base64url or hex").arg(name));
 }
 
+QString encodingName(SecretEncoding encoding)
+{
+    switch (encoding) {
+    case SecretEncoding::Utf8:
+        return QStringLiteral("utf8");
+    case SecretEncoding::Base64:
+        return QStringLiteral("base64");
+    case SecretEncoding::Base64Url:
+        return QStringLiteral("base64url");
+    case SecretEncoding::Hex:
+        return QStringLiteral("hex");
+    }
+    return QStringLiteral("utf8");
+}
+
+Pasted classifyPasted(const QString &text)
+{
+    Pasted pasted;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return pasted;
+    auto loaded = load(text.toUtf8());
+    if (loaded.ok()) {
+        pasted.kind = Pasted::Kind::Key;
+        pasted.keys = std::move(loaded.value());
+        return pasted;
+    }
+    pasted.error = loaded.error();
+    const bool secretLike = !trimmed.contains(u'\n') && !trimmed.contains(QLatin1String("-----BEGIN"))
+        && !trimmed.startsWith(u'{') && !trimmed.startsWith(u'[');
+    pasted.kind = secretLike ? Pasted::Kind::Secret : Pasted::Kind::NotAKey;
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]+$"));
+    if (secretLike && trimmed.size() >= 32 && trimmed.size() % 2 == 0 && hex.match(trimmed).hasMatch())
+        pasted.encoding = SecretEncoding::Hex;
+    return pasted;
+}
+
 Result<JwkSet> fromSecret(const QByteArray &text, SecretEncoding encoding)
 {
     QByteArray secret;

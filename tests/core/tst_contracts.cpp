@@ -67,7 +67,8 @@ const QStringList kPinnedErrorCodes = {QStringLiteral("usage"), QStringLiteral("
     QStringLiteral("invalid_jwk"), QStringLiteral("no_jwks_uri"), QStringLiteral("issuer_mismatch"),
     QStringLiteral("unreadable_file"), QStringLiteral("input_too_large"), QStringLiteral("unknown_key_format"),
     QStringLiteral("secret_not_stored"), QStringLiteral("cannot_read"), QStringLiteral("not_workspace"),
-    QStringLiteral("unsupported_workspace"), QStringLiteral("invalid_workspace")};
+    QStringLiteral("unsupported_workspace"), QStringLiteral("invalid_workspace"), QStringLiteral("no_key"),
+    QStringLiteral("invalid_certificate")};
 
 } // namespace
 

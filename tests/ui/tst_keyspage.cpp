@@ -19,6 +19,7 @@
 #include "keys/TokenSigner.h"
 #include "keysource/HttpFetch.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/TrustStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void generateNowEachAlgorithm();
     void generatorDialogRunsOffThread();
     void remoteDialogValidates();
+    void remoteDialogShowsTheOriginsTrust();
     void fetchFromLocalHttps();
     void wrongPinFails();
     void fetchesSideBySide();
@@ -287,7 +289,7 @@ void TestKeysPage::pasteSecretAsks()
     QCOMPARE(index, 0);
     QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Secret);
     QCOMPARE(m_ring->at(0).secretEncoding, encoding);
-    QVERIFY2(m_ring->at(0).error.isEmpty(), qPrintable(m_ring->at(0).error));
+    QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
     QCOMPARE(m_page->keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
     QVERIFY(m_page->encodingCombo()->isVisibleTo(m_page.get()));
     // The secret itself is never put on screen.
@@ -324,7 +326,7 @@ void TestKeysPage::addFileWithError()
     QCOMPARE(m_page->addFile(path), 0);
     QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
     QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>unreadable_file</b>")));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).error);
+    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).errorText());
     QCOMPARE(m_page->keysModel()->rowCount(), 0);
     QCOMPARE(m_page->jwkView()->toPlainText(), QStringLiteral("No keys to show."));
 }
@@ -558,9 +560,61 @@ void TestKeysPage::remoteDialogValidates()
     const KeySource source = dialog.source();
     QCOMPARE(source.kind, KeySource::Kind::Issuer);
     QCOMPARE(source.location, QStringLiteral("http://idp.example/jwks"));
-    QCOMPARE(source.network.pins, QStringList {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")});
-    QVERIFY(source.network.insecure);
-    QCOMPARE(source.network.timeoutMs, 3000);
+    QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")});
+    QVERIFY(dialog.trust().insecure);
+    QCOMPARE(source.timeoutMs, 3000);
+}
+
+void TestKeysPage::remoteDialogShowsTheOriginsTrust()
+{
+    // TLS settings are the origin's: the dialog shows what the session has for the URL typed, until the user
+    // changes them; a DER CA file is read as well as PEM (workspace::TrustStore::readCa).
+    QString error;
+    if (!makeCertificate(&error))
+        QSKIP(qPrintable(error));
+    workspace::TrustStore trust;
+    workspace::TrustSettings insecure;
+    insecure.insecure = true;
+    insecure.pins = {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")};
+    trust.set(QStringLiteral("https://idp.example.com:443"), insecure);
+
+    RemoteSourceDialog dialog;
+    dialog.setTrustStore(&trust);
+    dialog.setSource(KeyRing::url({}, false));
+    QVERIFY(!dialog.insecureCheck()->isChecked());
+    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/other.json"));
+    QVERIFY(dialog.insecureCheck()->isChecked());
+    QCOMPARE(dialog.trust(), insecure);
+    dialog.urlEdit()->setText(QStringLiteral("https://elsewhere.example.com/jwks.json"));
+    QVERIFY(!dialog.insecureCheck()->isChecked());
+    QVERIFY(dialog.pinsEdit()->toPlainText().isEmpty());
+    // Once the user changed a TLS input, the URL no longer refills them.
+    dialog.pinsEdit()->setPlainText(QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="));
+    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/jwks.json"));
+    QVERIFY(!dialog.insecureCheck()->isChecked());
+    QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=")});
+
+    const QString der = m_dir.filePath(QStringLiteral("ca.der"));
+    QFile file(der);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(m_certificate.toDer());
+    file.close();
+    QCOMPARE(RemoteSourceDialog::loadCaFile(der).value(), QList<QSslCertificate> {m_certificate});
+    dialog.caEdit()->setText(der);
+    QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
+    QCOMPARE(dialog.trust().extraCa, QList<QSslCertificate> {m_certificate});
+
+    // The page stores the dialog's settings for the origin: every source of it shows them.
+    const int first = m_page->addUrl(QStringLiteral("https://127.0.0.1:1/a.json"), false);
+    m_ring->cancel(first);
+    keysource::NetworkOptions options;
+    options.insecure = true;
+    const int second = m_page->addUrl(QStringLiteral("https://127.0.0.1:1/b.json"), false, options);
+    m_ring->cancel(second);
+    QVERIFY(m_ring->trust()->settingsFor(m_ring->at(first).url()).insecure);
+    m_page->selectSource(first);
+    QVERIFY2(m_page->locationLabel()->text().contains(QStringLiteral("disable_jwk_security")),
+        qPrintable(m_page->locationLabel()->text()));
 }
 
 bool TestKeysPage::makeCertificate(QString *error)
@@ -592,7 +646,7 @@ void TestKeysPage::fetchFromLocalHttps()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
 
     const KeySource &source = m_ring->at(0);
-    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+    QVERIFY2(!source.error, qPrintable(source.errorText()));
     QCOMPARE(source.keys->kids(), (QStringList {QStringLiteral("k1"), QStringLiteral("k2")}));
     QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
     QCOMPARE(m_page->ageLabel()->text(), QStringLiteral("fetched just now"));
@@ -620,7 +674,7 @@ void TestKeysPage::fetchFromLocalHttps()
     server.setBody(makeJwks({QStringLiteral("k2"), QStringLiteral("k3")}));
     m_page->refreshCurrent();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
-    QVERIFY2(m_ring->at(0).error.isEmpty(), qPrintable(m_ring->at(0).error));
+    QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
     QCOMPARE(m_ring->at(0).rotation.added, QStringList {QStringLiteral("k3")});
     QCOMPARE(m_ring->at(0).rotation.removed, QStringList {QStringLiteral("k1")});
     QCOMPARE(m_page->rotationLabel()->text(), QStringLiteral("Last refresh (key rotation): added k3; removed k1."));
@@ -631,7 +685,7 @@ void TestKeysPage::fetchFromLocalHttps()
     options.pins = {pin};
     QCOMPARE(m_page->addUrl(url, false, options), 1);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
-    QVERIFY2(m_ring->at(1).error.isEmpty(), qPrintable(m_ring->at(1).error));
+    QVERIFY2(!m_ring->at(1).error, qPrintable(m_ring->at(1).errorText()));
 
     // Fetched keys verify a token in the inspector's Verify tab: the server now publishes the key that signed it.
     const auto signer = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256).value();
@@ -671,13 +725,14 @@ void TestKeysPage::wrongPinFails()
     QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port()), false, options);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
-    QVERIFY2(m_ring->at(0).error.startsWith(QStringLiteral("pin_mismatch: ")), qPrintable(m_ring->at(0).error));
+    QVERIFY2(
+        m_ring->at(0).errorText().startsWith(QStringLiteral("pin_mismatch: ")), qPrintable(m_ring->at(0).errorText()));
     QVERIFY(!m_ring->at(0).keys);
     QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
     QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>pin_mismatch</b>")));
     // The error names the pin actually presented, so that the user can compare.
-    QVERIFY(m_ring->at(0).error.contains(keysource::certificatePin(m_certificate)));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).error);
+    QVERIFY(m_ring->at(0).errorText().contains(keysource::certificatePin(m_certificate)));
+    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).errorText());
 }
 
 void TestKeysPage::fetchesSideBySide()
@@ -703,7 +758,7 @@ void TestKeysPage::fetchesSideBySide()
     QVERIFY(m_ring->at(1).fetching);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     for (int i = 0; i < 2; ++i) {
-        QVERIFY2(m_ring->at(i).error.isEmpty(), qPrintable(m_ring->at(i).error));
+        QVERIFY2(!m_ring->at(i).error, qPrintable(m_ring->at(i).errorText()));
         QVERIFY(m_ring->at(i).keys.has_value());
     }
     QCOMPARE(server.requests(), 2);
@@ -730,7 +785,8 @@ void TestKeysPage::cancelStopsAFetch()
     m_page->cancelCurrent();
     QCOMPARE(finished.count(), 1);
     QVERIFY(!m_ring->at(0).fetching);
-    QVERIFY2(m_ring->at(0).error.startsWith(QStringLiteral("cancelled: ")), qPrintable(m_ring->at(0).error));
+    QVERIFY2(
+        m_ring->at(0).errorText().startsWith(QStringLiteral("cancelled: ")), qPrintable(m_ring->at(0).errorText()));
     QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
     QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>cancelled</b>")));
     // Nothing arrives later from the abandoned fetch.
@@ -797,10 +853,11 @@ void TestKeysPage::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(&generator));
     QVERIFY(generator.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-generator.png"))));
     RemoteSourceDialog remote;
-    KeySource source = KeyRing::url(QStringLiteral("https://idp.example.com"), true);
-    source.network.pins = {QStringLiteral("7voDjuQJhyRLo_yn3gb--oPSq75Sj18ndisDE9qrqv8=")};
-    source.network.insecure = true;
-    remote.setSource(source);
+    remote.setSource(KeyRing::url(QStringLiteral("https://idp.example.com"), true));
+    workspace::TrustSettings trust;
+    trust.pins = {QStringLiteral("7voDjuQJhyRLo_yn3gb--oPSq75Sj18ndisDE9qrqv8=")};
+    trust.insecure = true;
+    remote.setTrust(trust);
     remote.show();
     QVERIFY(QTest::qWaitForWindowExposed(&remote));
     QVERIFY(remote.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-remote.png"))));

@@ -17,6 +17,7 @@
 #include "keys/TokenSigner.h"
 #include "krakend/Simulator.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/TrustStore.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -436,17 +437,19 @@ void TestVerifyPanel::issuerSourceBindsTheToken()
     m_inspector->setKeyRing(&ring);
     QSignalSpy finished(&ring, &ui::KeyRing::fetchFinished);
     ui::KeySource source = ui::KeyRing::url(issuer, true);
-    source.network.extraCa = {certificate};
-    source.network.timeoutMs = 20000;
+    workspace::TrustSettings trust; // the server's CA, for its origin
+    trust.extraCa = {certificate};
+    ring.trust()->set(workspace::TrustStore::originOf(source.url()), trust);
+    source.timeoutMs = 20000;
     const int index = ring.add(source);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     ui::KeySource foreign = ui::KeyRing::url(server.url(QStringLiteral("/foreign")), true);
-    foreign.network = source.network;
+    foreign.timeoutMs = source.timeoutMs;
     const int foreignIndex = ring.add(foreign);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
-    QVERIFY2(ring.at(index).error.isEmpty(), qPrintable(ring.at(index).error));
-    QVERIFY2(ring.at(foreignIndex).error.startsWith(QStringLiteral("issuer_mismatch: ")),
-        qPrintable(ring.at(foreignIndex).error));
+    QVERIFY2(!ring.at(index).error, qPrintable(ring.at(index).errorText()));
+    QVERIFY2(ring.at(foreignIndex).errorText().startsWith(QStringLiteral("issuer_mismatch: ")),
+        qPrintable(ring.at(foreignIndex).errorText()));
     QVERIFY(!ring.at(foreignIndex).keys.has_value());
 
     const keys::Jwk privateJwk = keys::Jwk::fromKey(signing.value(), QStringLiteral("idp-1"));
@@ -512,8 +515,10 @@ void TestVerifyPanel::issuerButtonAsksForAWaitingSource()
     ui::KeyRing ring(m_clock);
     m_inspector->setKeyRing(&ring);
     ui::KeySource source = ui::KeyRing::url(server.url(), true);
-    source.network.extraCa = {certificate};
-    source.network.timeoutMs = 20000;
+    workspace::TrustSettings trust; // from a workspace file: not confirmed yet
+    trust.extraCa = {certificate};
+    ring.trust()->replace({{workspace::TrustStore::originOf(source.url()), trust}}, false);
+    source.timeoutMs = 20000;
     source.awaitingPermission = true;
     const int index = ring.add(source);
     m_inspector->setTokenText(keys::TokenSigner::sign(crypto::Algorithm::ES256,

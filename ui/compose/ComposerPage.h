@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 
 #include <QJsonObject>
@@ -21,7 +23,6 @@ class QTimer;
 namespace jwb::ui {
 
 class JsonHighlighter;
-class KeyRing;
 class TokenEditor;
 
 /// The "Composer" page: a header and a claims JSON editor (validated live, with quick-add buttons for the

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "krakend/ConfigDocument.h"
 #include "krakend/ConfigEditor.h"
@@ -32,7 +34,6 @@ class BlockTab;
 class EndpointFilterModel;
 class EndpointModel;
 class JsonHighlighter;
-class KeyRing;
 class LintModel;
 class OptionForm;
 

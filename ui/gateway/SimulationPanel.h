@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "krakend/Simulator.h"
 
@@ -27,7 +29,6 @@ class QTreeWidget;
 namespace jwb::ui {
 
 class ChecksModel;
-class KeyRing;
 
 /// "What would KrakenD answer?" for one endpoint of a krakend.json: a token (pasted, or from the history), the
 /// request around it (method, headers, cookies; the token goes into the config's header or cookie), the

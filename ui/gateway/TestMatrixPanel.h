@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "krakend/Simulator.h"
 #include "krakend/TestTokens.h"
@@ -19,7 +21,6 @@ class QTableView;
 
 namespace jwb::ui {
 
-class KeyRing;
 class TestMatrixModel;
 
 /// The test-token matrix of one endpoint: mint tokens that probe its auth/validator (valid, expired, leeway

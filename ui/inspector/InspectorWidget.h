@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "jose/Inspection.h"
 
@@ -30,7 +32,6 @@ namespace jwb::ui {
 class ClaimsModel;
 class FindingsModel;
 class JsonTreeModel;
-class KeyRing;
 class JsonHighlighter;
 class TokenEditor;
 class VerifyPanel;

@@ -1,13 +1,15 @@
 #include "keys/FetchPrompt.h"
 
 #include "common/Dialogs.h"
-#include "keys/FetchPermission.h"
 #include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
+#include "workspace/FetchPermission.h"
 
 #include <QCoreApplication>
 
 namespace jwb::ui {
+
+namespace FetchPermission = workspace::FetchPermission;
 
 namespace {
 const QString kBullet = QStringLiteral("  \u2022 ");
@@ -49,6 +51,8 @@ bool FetchPrompt::ask(QWidget *parent, KeyRing *ring, const QList<int> &indexes)
         lines.append(tr("These TLS settings come from the file and weaken or replace certificate checking. "
                         "“Fetch now” accepts them:"));
         for (const auto &entry : entries) {
+            if (!entry.changesTrust())
+                continue; // accepted already, with another source of the same origin
             if (entry.insecure)
                 lines.append(kBullet
                     + tr("%1: insecure: certificates are not checked and plain http is allowed").arg(entry.url));
@@ -83,16 +87,17 @@ bool askToFetch(QWidget *parent, KeyRing *ring, const QList<int> &indexes)
 
 bool fetchOnRequest(QWidget *parent, KeyRing *ring, int index)
 {
-    if (!ring || index < 0 || index >= ring->count())
+    if (!ring)
         return false;
-    if (!ring->at(index).awaitingPermission) {
-        ring->reload(index);
+    switch (FetchPermission::request(*ring, index)) {
+    case FetchPermission::Request::Started:
         return true;
-    }
-    if (FetchPermission::anyChangesTrust(FetchPermission::waiting(*ring, {index})))
+    case FetchPermission::Request::NeedsConfirmation:
         return askToFetch(parent, ring, {index});
-    ring->allowFetch(index);
-    return true;
+    case FetchPermission::Request::NoSource:
+        return false;
+    }
+    return false;
 }
 
 } // namespace jwb::ui

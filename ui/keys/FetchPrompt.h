@@ -1,12 +1,12 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include <QList>
 
 class QWidget;
 
 namespace jwb::ui {
-
-class KeyRing;
 
 /// The one prompt before remote key sources from a workspace file are fetched (Dialogs::choose, so tests answer
 /// it): it lists the hosts, and every TLS setting from the file that weakens or replaces certificate checking,

@@ -84,7 +84,7 @@ QVariant KeySourcesModel::data(const QModelIndex &index, int role) const
     case AgeTextRole:
         return ageText(source, m_ring->ageSeconds(index.row()));
     case ErrorRole:
-        return source.error;
+        return errorText(source);
     case FetchingRole:
         return source.fetching;
     case IdRole:
@@ -103,7 +103,7 @@ void KeySourcesModel::refreshAges()
 QIcon KeySourcesModel::kindIcon(const KeySource &source) const
 {
     // A failed source shows the error sign so that it stands out in the list; otherwise the kind.
-    if (!source.error.isEmpty() && !source.fetching)
+    if (source.error && !source.fetching)
         return Theme::severityIcon(common::Severity::Error);
     QStyle *style = QApplication::style();
     switch (source.kind) {
@@ -144,20 +144,59 @@ QString KeySourcesModel::kindText(const KeySource &source)
 QString KeySourcesModel::statusText(const KeySource &source, bool withLastFailure)
 {
     if (source.fetching)
-        return tr("fetching: %1").arg(source.stage.isEmpty() ? tr("starting") : source.stage);
+        return tr("fetching: %1").arg(progressText(source.progress));
     if (source.awaitingPermission && !source.keys)
         return tr("not fetched: waiting for your permission (Refresh fetches it)");
-    if (!source.error.isEmpty() && !source.keys)
-        return source.error;
+    if (source.error && !source.keys)
+        return errorText(source);
     if (!source.keys)
         return source.isRemote() ? tr("not fetched yet") : tr("not loaded");
     QString text = tr("%n key(s)", nullptr, static_cast<int>(source.keys->keys.size()));
     if (!source.keys->skipped.isEmpty())
         text += tr(", %1 skipped").arg(source.keys->skipped.size());
     // Keys from an earlier fetch are still usable; say that the last attempt failed.
-    if (withLastFailure && !source.error.isEmpty())
-        text += tr(" (last fetch failed: %1)").arg(source.error);
+    if (withLastFailure && source.error)
+        text += tr(" (last fetch failed: %1)").arg(errorText(source));
     return text;
+}
+
+QString KeySourcesModel::errorMessage(const KeySource &source)
+{
+    if (!source.error)
+        return {};
+    const common::Error &error = *source.error;
+    if (error.is(common::ErrorCode::NoKey))
+        return tr("No key given");
+    if (error.is(common::ErrorCode::InvalidUrl) && error.details.contains(QStringLiteral("location")))
+        return tr("“%1” is not a URL").arg(error.details.value(QStringLiteral("location")).toString());
+    if (error.is(common::ErrorCode::Cancelled))
+        return tr("The fetch was cancelled");
+    if (error.is(common::ErrorCode::SecretNotStored))
+        return tr("the secret was not restored: workspace files never hold it, and the system keychain did not "
+                  "provide it. Paste it again.");
+    return error.message;
+}
+
+QString KeySourcesModel::errorText(const KeySource &source)
+{
+    return source.error ? source.error->code + QStringLiteral(": ") + errorMessage(source) : QString();
+}
+
+QString KeySourcesModel::progressText(const workspace::FetchProgress &progress)
+{
+    using Stage = workspace::FetchProgress::Stage;
+    switch (progress.stage) {
+    case Stage::Idle:
+        return tr("starting");
+    case Stage::Connecting:
+        return tr("Connecting…");
+    case Stage::Step:
+        return progress.step;
+    case Stage::Downloading:
+        return progress.total > 0 ? tr("Downloading %1 of %2 bytes").arg(progress.received).arg(progress.total)
+                                  : tr("Downloading %1 bytes").arg(progress.received);
+    }
+    return {};
 }
 
 QString KeySourcesModel::durationAgo(qint64 seconds)

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+#include "workspace/KeySource.h"
+
 #include <QAbstractListModel>
 #include <QIcon>
 #include <QPointer>
 
 namespace jwb::ui {
-
-class KeyRing;
-struct KeySource;
 
 /// The key ring's sources as a list: each row shows the source's name and, on a second line, its state
 /// ("3 keys", "fetching: Downloading…", or the error), with the kind as icon. The page's source list uses it;
@@ -42,6 +42,13 @@ public:
     /// "3 keys", "1 key, 2 skipped", "fetching: stage", the error, or "not loaded"; keys from an earlier fetch
     /// are followed by " (last fetch failed: error)" when the latest one failed, unless `withLastFailure` is false.
     [[nodiscard]] static QString statusText(const KeySource &source, bool withLastFailure = true);
+    /// The source's error as "code: message", the message in the UI's words for the key ring's own errors
+    /// (no_key, a location that is no URL, cancelled, secret_not_stored); empty without an error.
+    [[nodiscard]] static QString errorText(const KeySource &source);
+    /// The message part of errorText().
+    [[nodiscard]] static QString errorMessage(const KeySource &source);
+    /// What a running fetch is doing: "Connecting…", the fetcher's step, "Downloading 10 of 20 bytes".
+    [[nodiscard]] static QString progressText(const workspace::FetchProgress &progress);
     /// "fetched 2 min ago" (remote) or "loaded just now" (local); empty when never loaded.
     [[nodiscard]] static QString ageText(const KeySource &source, qint64 ageSeconds);
     /// "just now", "45 s ago", "2 min ago", "3 h ago", "2 days ago".

@@ -2,6 +2,7 @@
 
 #include "common/Theme.h"
 #include "crypto/CertificateChain.h"
+#include "jose/Base64Url.h"
 #include "keys/Thumbprint.h"
 
 #include <QCryptographicHash>
@@ -14,7 +15,7 @@ namespace {
 
 QString base64Url(const QByteArray &bytes)
 {
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(jose::Base64Url::encode(bytes));
 }
 
 /// The certificate a key came with: the first of its x5c, or the certificate of a PEM/DER certificate file.

@@ -5,7 +5,7 @@
 #include "common/JsonHighlighter.h"
 #include "common/Theme.h"
 #include "crypto/CertificateChain.h"
-#include "keys/FetchPermission.h"
+#include "jose/Base64Url.h"
 #include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
 #include "keys/KeyRing.h"
@@ -13,6 +13,7 @@
 #include "keys/KeysModel.h"
 #include "keys/RemoteSourceDialog.h"
 #include "keys/Thumbprint.h"
+#include "workspace/TrustStore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,33 +52,14 @@ namespace {
 
 constexpr int kAgeRefreshMs = 15000;
 
-QString b64u(const QByteArray &bytes)
-{
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
 QString prettyJson(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed();
 }
 
-/// A pasted line that is no key but could be a shared secret: one line, no PEM armour, no JSON.
-bool looksLikeSecret(const QString &text)
+QString base64Url(const QByteArray &bytes)
 {
-    const QString trimmed = text.trimmed();
-    return !trimmed.isEmpty() && !trimmed.contains(u'\n') && !trimmed.contains(QLatin1String("-----BEGIN"))
-        && !trimmed.startsWith(u'{') && !trimmed.startsWith(u'[');
-}
-
-/// Hex only when it clearly is (long, even, only hex digits); anything else is taken as written (UTF-8), the
-/// way KrakenD's HS keys are usually typed. The user can change the encoding on the page.
-QString guessSecretEncoding(const QString &text)
-{
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]+$"));
-    const QString trimmed = text.trimmed();
-    if (trimmed.size() >= 32 && trimmed.size() % 2 == 0 && hex.match(trimmed).hasMatch())
-        return QStringLiteral("hex");
-    return QStringLiteral("utf8");
+    return QString::fromLatin1(jose::Base64Url::encode(bytes));
 }
 
 QString fileSafe(const QString &name)
@@ -154,6 +136,8 @@ KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QW
 
     connect(m_ring, &KeyRing::sourcesChanged, this, &KeysPage::onSourcesReset);
     connect(m_ring, &KeyRing::sourceChanged, this, &KeysPage::onSourceChanged);
+    // One origin's TLS settings are shown with every source of that origin.
+    connect(m_ring->trust(), &workspace::TrustStore::changed, this, [this] { showSource(); });
     connect(m_sourceList->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         showSource();
         updateActions();
@@ -545,32 +529,33 @@ QWidget *KeysPage::buildRemoteTab()
 
 int KeysPage::addPasted(const QString &text)
 {
-    if (text.trimmed().isEmpty()) {
+    const keys::KeyLoader::Pasted pasted = keys::KeyLoader::classifyPasted(text);
+    switch (pasted.kind) {
+    case keys::KeyLoader::Pasted::Kind::Empty:
         Q_EMIT statusMessage(tr("Nothing to add: the text is empty"));
         return -1;
-    }
-    const auto loaded = keys::KeyLoader::load(text.toUtf8());
-    if (!loaded.ok()) {
-        if (looksLikeSecret(text)) {
-            const QString encoding = guessSecretEncoding(text);
-            // KeyLoader's own message for this case speaks of CLI options; say it in the page's words.
-            const QString why = loaded.error().is(common::ErrorCode::UnknownKeyFormat)
-                ? tr("not a PEM key, JWK or JWK Set")
-                : loaded.error().toString();
-            const auto answer = Dialogs::question(this, tr("Add Shared Secret"),
-                tr("This text is not a key (%1).\n\nAdd it as a shared secret for HS256/384/512, read as %2? You "
-                   "can change the encoding afterwards.")
-                    .arg(why, encoding),
-                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-            if (answer == QMessageBox::Yes)
-                return addSecret(text.trimmed(), encoding);
-            Q_EMIT statusMessage(tr("Nothing added"));
-            return -1;
-        }
-        Dialogs::showError(this, tr("Paste Key"), tr("The text is not a key: %1").arg(loaded.error().toString()));
+    case keys::KeyLoader::Pasted::Kind::Secret: {
+        const QString encoding = keys::KeyLoader::encodingName(pasted.encoding);
+        // KeyLoader's own message for this case speaks of CLI options; say it in the page's words.
+        const QString why = pasted.error->is(common::ErrorCode::UnknownKeyFormat) ? tr("not a PEM key, JWK or JWK Set")
+                                                                                  : pasted.error->toString();
+        const auto answer = Dialogs::question(this, tr("Add Shared Secret"),
+            tr("This text is not a key (%1).\n\nAdd it as a shared secret for HS256/384/512, read as %2? You "
+               "can change the encoding afterwards.")
+                .arg(why, encoding),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer == QMessageBox::Yes)
+            return addSecret(text.trimmed(), encoding);
+        Q_EMIT statusMessage(tr("Nothing added"));
         return -1;
     }
-    const keys::JwkSet &set = loaded.value();
+    case keys::KeyLoader::Pasted::Kind::NotAKey:
+        Dialogs::showError(this, tr("Paste Key"), tr("The text is not a key: %1").arg(pasted.error->toString()));
+        return -1;
+    case keys::KeyLoader::Pasted::Kind::Key:
+        break;
+    }
+    const keys::JwkSet &set = *pasted.keys;
     QString name = tr("Pasted %1").arg(set.format);
     if (set.keys.size() == 1 && !set.keys.first().kid.isEmpty())
         name += u' ' + set.keys.first().kid;
@@ -596,15 +581,22 @@ int KeysPage::addFile(const QString &path)
     const int index = m_ring->add(KeyRing::file(path));
     selectSource(index);
     const KeySource &source = m_ring->at(index);
-    Q_EMIT statusMessage(source.error.isEmpty() ? tr("Opened %1").arg(source.name)
-                                                : tr("Could not read %1: %2").arg(source.name, source.error));
+    Q_EMIT statusMessage(!source.error
+            ? tr("Opened %1").arg(source.name)
+            : tr("Could not read %1: %2").arg(source.name, KeySourcesModel::errorText(source)));
     return index;
 }
 
 int KeysPage::addUrl(const QString &url, bool issuer, const keysource::NetworkOptions &options)
 {
     KeySource source = KeyRing::url(url, issuer);
-    source.network = options;
+    source.timeoutMs = options.timeoutMs;
+    workspace::TrustSettings trust;
+    trust.extraCa = options.extraCa;
+    trust.pins = options.pins;
+    trust.insecure = options.insecure;
+    if (!trust.isEmpty())
+        m_ring->trust()->set(workspace::TrustStore::originOf(source.url()), trust);
     const int index = m_ring->add(source);
     selectSource(index);
     Q_EMIT statusMessage(tr("Fetching %1").arg(url));
@@ -670,9 +662,11 @@ void KeysPage::openRemoteDialog(bool issuer)
     auto *dialog = new RemoteSourceDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(issuer ? tr("Add Issuer") : tr("Add JWK Set URL"));
+    dialog->setTrustStore(m_ring->trust());
     dialog->setSource(KeyRing::url({}, issuer));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        KeySource source = dialog->source();
+        const KeySource source = dialog->source();
+        m_ring->trust()->set(workspace::TrustStore::originOf(source.url()), dialog->trust());
         const int index = m_ring->add(source);
         selectSource(index);
         Q_EMIT statusMessage(tr("Fetching %1").arg(source.location));
@@ -688,12 +682,16 @@ void KeysPage::openEditDialog()
     auto *dialog = new RemoteSourceDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Edit %1").arg(m_ring->at(index).name));
+    dialog->setTrustStore(m_ring->trust());
     dialog->setSource(m_ring->at(index));
     const QString id = m_ring->at(index).id;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
         const int i = m_ring->indexOf(id);
-        if (i >= 0)
-            m_ring->update(i, dialog->source());
+        if (i < 0)
+            return;
+        const KeySource source = dialog->source();
+        m_ring->trust()->set(workspace::TrustStore::originOf(source.url()), dialog->trust());
+        m_ring->update(i, source);
     });
     dialog->open();
 }
@@ -829,34 +827,33 @@ void KeysPage::showSource()
     if (!source.location.isEmpty())
         location += QStringLiteral(" · ") + source.location;
     if (source.isRemote()) {
+        const workspace::TrustSettings trust = m_ring->trust()->settingsFor(source.url());
         QStringList tls;
-        if (source.network.insecure)
+        if (trust.insecure)
             tls.append(tr("disable_jwk_security: certificates not checked"));
-        if (!source.network.extraCa.isEmpty())
-            tls.append(tr("extra CA: %n certificate(s)", nullptr, static_cast<int>(source.network.extraCa.size())));
-        if (!source.network.pins.isEmpty())
-            tls.append(tr("%n pin(s)", nullptr, static_cast<int>(source.network.pins.size())));
+        if (!trust.extraCa.isEmpty())
+            tls.append(tr("extra CA: %n certificate(s)", nullptr, static_cast<int>(trust.extraCa.size())));
+        if (!trust.pins.isEmpty())
+            tls.append(tr("%n pin(s)", nullptr, static_cast<int>(trust.pins.size())));
         if (!tls.isEmpty())
             location += QStringLiteral(" · ") + tls.join(QStringLiteral(", "));
     }
     m_locationLabel->setText(location);
 
     // The error has its own banner below; the status line only says what is usable.
-    if (!source.keys && !source.error.isEmpty() && !source.fetching)
+    if (!source.keys && source.error && !source.fetching)
         m_statusLabel->setText(tr("No usable keys"));
     else
         m_statusLabel->setText(KeySourcesModel::statusText(source, false));
     m_progress->setVisible(source.fetching);
     m_cancelButton->setVisible(source.fetching);
 
-    if (source.error.isEmpty()) {
+    if (!source.error) {
         m_errorLabel->hide();
     } else {
-        const int colon = source.error.indexOf(QLatin1String(": "));
-        const QString code = colon > 0 ? source.error.left(colon) : QString();
-        const QString message = colon > 0 ? source.error.mid(colon + 2) : source.error;
+        const QString code = source.error->code;
         QString html = code.isEmpty() ? QString() : QStringLiteral("<b>%1</b>: ").arg(code.toHtmlEscaped());
-        html += message.toHtmlEscaped();
+        html += KeySourcesModel::errorMessage(source).toHtmlEscaped();
         if (source.keys && !source.fetching)
             html += u"<br/>" + tr("The keys below are from the last successful fetch.").toHtmlEscaped();
         m_errorLabel->setText(html);
@@ -965,9 +962,9 @@ void KeysPage::showKey()
     if (!secret)
         html += htmlRow(tr("KrakenD pin (SPKI)"), keys::Thumbprint::spkiPin(jwk->key.spkiDer()), true);
     if (!jwk->x5t.isEmpty())
-        html += htmlRow(tr("x5t"), b64u(jwk->x5t), true);
+        html += htmlRow(tr("x5t"), base64Url(jwk->x5t), true);
     if (!jwk->x5tS256.isEmpty())
-        html += htmlRow(tr("x5t#S256"), b64u(jwk->x5tS256), true);
+        html += htmlRow(tr("x5t#S256"), base64Url(jwk->x5tS256), true);
     html += QStringLiteral("</table>");
 
     QList<QByteArray> chain = jwk->x5c;
@@ -990,9 +987,10 @@ void KeysPage::showKey()
             validity = tr("%1 (not yet valid)").arg(validity);
         html += htmlRow(tr("Validity"), validity);
         html += htmlRow(tr("Serial"), cert.serialHex, true);
-        html += htmlRow(tr("SHA-1 (x5t)"), b64u(QCryptographicHash::hash(cert.der, QCryptographicHash::Sha1)), true);
         html += htmlRow(
-            tr("SHA-256 (x5t#S256)"), b64u(QCryptographicHash::hash(cert.der, QCryptographicHash::Sha256)), true);
+            tr("SHA-1 (x5t)"), base64Url(QCryptographicHash::hash(cert.der, QCryptographicHash::Sha1)), true);
+        html += htmlRow(
+            tr("SHA-256 (x5t#S256)"), base64Url(QCryptographicHash::hash(cert.der, QCryptographicHash::Sha256)), true);
         html += QStringLiteral("</table>");
     }
     if (!jwk->findings.isEmpty()) {

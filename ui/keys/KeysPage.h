@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "keys/KeyGeneratorDialog.h"
 #include "keysource/NetworkOptions.h"
@@ -29,7 +31,6 @@ struct Jwk;
 namespace jwb::ui {
 
 class JsonHighlighter;
-class KeyRing;
 class KeySourcesModel;
 class KeysModel;
 

@@ -7,7 +7,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -18,6 +17,8 @@
 #include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace jwb::ui {
 
@@ -49,13 +50,13 @@ RemoteSourceDialog::RemoteSourceDialog(QWidget *parent) : QDialog(parent)
     m_caEdit = new QLineEdit(this);
     m_caEdit->setObjectName(QStringLiteral("remoteCaFile"));
     m_caEdit->setAccessibleName(tr("Extra CA file"));
-    m_caEdit->setToolTip(tr("PEM file with CA certificates trusted in addition to the system store "
-                            "(KrakenD's jwk_local_ca)"));
+    m_caEdit->setToolTip(tr("PEM or DER file with CA certificates trusted in addition to the system store "
+                            "(KrakenD's jwk_local_ca), for every source of this URL's origin"));
     m_caEdit->setPlaceholderText(tr("system trust store only"));
     m_caEdit->setClearButtonEnabled(true);
     m_caButton = new QPushButton(tr("Browse…"), this);
     m_caButton->setObjectName(QStringLiteral("remoteCaBrowse"));
-    m_caButton->setToolTip(tr("Choose a PEM file with CA certificates"));
+    m_caButton->setToolTip(tr("Choose a PEM or DER file with CA certificates"));
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caEdit, 1);
     caRow->addWidget(m_caButton);
@@ -122,40 +123,77 @@ RemoteSourceDialog::RemoteSourceDialog(QWidget *parent) : QDialog(parent)
 
     connect(m_caButton, &QPushButton::clicked, this, &RemoteSourceDialog::chooseCaFile);
     connect(m_insecureCheck, &QCheckBox::toggled, this, &RemoteSourceDialog::updateWarning);
-    connect(m_caEdit, &QLineEdit::textEdited, this, [this] { m_caFromSource.clear(); });
+    connect(m_insecureCheck, &QCheckBox::toggled, this, &RemoteSourceDialog::trustEdited);
+    connect(m_pinsEdit, &QPlainTextEdit::textChanged, this, &RemoteSourceDialog::trustEdited);
+    connect(m_caEdit, &QLineEdit::textEdited, this, [this] {
+        m_caFromStore.clear();
+        trustEdited();
+    });
+    connect(m_urlEdit, &QLineEdit::textChanged, this, &RemoteSourceDialog::onUrlChanged);
     updateWarning();
     resize(560, sizeHint().height());
+}
+
+void RemoteSourceDialog::setTrustStore(const workspace::TrustStore *trust)
+{
+    m_trustStore = trust;
+    m_trustEdited = false;
+    onUrlChanged();
 }
 
 void RemoteSourceDialog::setSource(const KeySource &source)
 {
     m_template = source;
+    m_trustEdited = false;
+    m_shownOrigin.clear();
     m_kindCombo->setCurrentIndex(source.kind == KeySource::Kind::Issuer ? 1 : 0);
     m_urlEdit->setText(source.location);
     m_nameEdit->setText(source.name);
-    m_caFromSource = source.network.extraCa;
-    m_caEdit->setText(source.network.extraCa.isEmpty()
-            ? QString()
-            : tr("%n certificate(s) from the workspace", nullptr, static_cast<int>(source.network.extraCa.size())));
-    m_pinsEdit->setPlainText(source.network.pins.join(u'\n'));
-    m_insecureCheck->setChecked(source.network.insecure);
-    m_timeoutSpin->setValue(qMax(1, source.network.timeoutMs / 1000));
+    m_timeoutSpin->setValue(qMax(1, source.timeoutMs / 1000));
+    onUrlChanged();
     updateWarning();
+}
+
+void RemoteSourceDialog::setTrust(const workspace::TrustSettings &trust)
+{
+    const bool filling = std::exchange(m_filling, true);
+    m_caFromStore = trust.extraCa;
+    m_caEdit->setText(trust.extraCa.isEmpty()
+            ? QString()
+            : tr("%n certificate(s) from the workspace", nullptr, static_cast<int>(trust.extraCa.size())));
+    m_pinsEdit->setPlainText(trust.pins.join(u'\n'));
+    m_insecureCheck->setChecked(trust.insecure);
+    m_filling = filling;
+    updateWarning();
+}
+
+void RemoteSourceDialog::onUrlChanged()
+{
+    if (!m_trustStore || m_trustEdited)
+        return;
+    const QString origin = workspace::TrustStore::originOf(QUrl::fromUserInput(m_urlEdit->text().trimmed()));
+    if (origin == m_shownOrigin)
+        return;
+    m_shownOrigin = origin;
+    setTrust(m_trustStore->settings(origin));
+}
+
+void RemoteSourceDialog::trustEdited()
+{
+    if (!m_filling)
+        m_trustEdited = true;
 }
 
 common::Result<QList<QSslCertificate>> RemoteSourceDialog::loadCaFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return common::Error {QStringLiteral("unreadable_ca"),
-            tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), file.errorString()), {}};
-    }
-    const auto certificates = QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem);
-    if (certificates.isEmpty()) {
-        return common::Error {
-            QStringLiteral("invalid_ca"), tr("%1 holds no PEM certificate").arg(QFileInfo(path).fileName()), {}};
-    }
-    return certificates;
+    auto certificates = workspace::TrustStore::readCaFile(path);
+    if (certificates.ok())
+        return certificates;
+    const QString name = QFileInfo(path).fileName();
+    const common::Error &error = certificates.error();
+    if (error.is(common::ErrorCode::InvalidCertificate))
+        return common::Error {error.code, tr("%1 holds no PEM or DER certificate").arg(name), error.details};
+    return error; // unreadable or too large: core's message names the path
 }
 
 KeySource RemoteSourceDialog::source() const
@@ -165,22 +203,26 @@ KeySource RemoteSourceDialog::source() const
     source.id = m_template.id;
     if (!m_nameEdit->text().trimmed().isEmpty())
         source.name = m_nameEdit->text().trimmed();
-    source.network = m_template.network;
-    source.network.extraCa = m_caFromSource;
-    if (m_caFromSource.isEmpty() && !m_caEdit->text().trimmed().isEmpty()) {
+    source.timeoutMs = m_timeoutSpin->value() * 1000;
+    return source;
+}
+
+workspace::TrustSettings RemoteSourceDialog::trust() const
+{
+    workspace::TrustSettings trust;
+    trust.extraCa = m_caFromStore;
+    if (m_caFromStore.isEmpty() && !m_caEdit->text().trimmed().isEmpty()) {
         const auto loaded = loadCaFile(m_caEdit->text().trimmed());
         if (loaded.ok())
-            source.network.extraCa = loaded.value();
+            trust.extraCa = loaded.value();
     }
-    source.network.pins.clear();
     const QStringList lines = m_pinsEdit->toPlainText().split(u'\n', Qt::SkipEmptyParts);
     for (const auto &line : lines) {
         if (!line.trimmed().isEmpty())
-            source.network.pins.append(line.trimmed());
+            trust.pins.append(line.trimmed());
     }
-    source.network.insecure = m_insecureCheck->isChecked();
-    source.network.timeoutMs = m_timeoutSpin->value() * 1000;
-    return source;
+    trust.insecure = m_insecureCheck->isChecked();
+    return trust;
 }
 
 QString RemoteSourceDialog::validate() const
@@ -193,7 +235,7 @@ QString RemoteSourceDialog::validate() const
         return tr("“%1” is not an http(s) URL.").arg(text);
     if (url.scheme() == u"http" && !m_insecureCheck->isChecked())
         return tr("KrakenD fetches keys over https only; use https or allow http with disable_jwk_security.");
-    if (m_caFromSource.isEmpty() && !m_caEdit->text().trimmed().isEmpty()) {
+    if (m_caFromStore.isEmpty() && !m_caEdit->text().trimmed().isEmpty()) {
         const auto loaded = loadCaFile(m_caEdit->text().trimmed());
         if (!loaded.ok())
             return loaded.error().message;
@@ -219,11 +261,12 @@ void RemoteSourceDialog::accept()
 void RemoteSourceDialog::chooseCaFile()
 {
     const QString path = Dialogs::getOpenFileName(
-        this, tr("Extra CA Certificates"), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        this, tr("Extra CA Certificates"), tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_caFromSource.clear();
+    m_caFromStore.clear();
     m_caEdit->setText(path);
+    trustEdited();
 }
 
 void RemoteSourceDialog::updateWarning()

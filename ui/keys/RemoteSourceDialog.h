@@ -1,6 +1,9 @@
 #pragma once
 
 #include "keys/KeyRing.h"
+#include "workspace/TrustStore.h"
+
+#include <QPointer>
 
 #include <QDialog>
 
@@ -14,22 +17,30 @@ class QSpinBox;
 
 namespace jwb::ui {
 
-/// Adds or edits a remote key source: a JWK Set URL or an issuer (OpenID Connect discovery), with the TLS
-/// options KrakenD has for it: an extra CA (jwk_local_ca), SPKI pins (jwk_fingerprints), "disable_jwk_security"
-/// (insecure, warned about) and a timeout. The dialog only gathers values; the ring fetches.
+/// Adds or edits a remote key source: a JWK Set URL or an issuer (OpenID Connect discovery), with a timeout and
+/// the TLS options KrakenD has for its origin: an extra CA (jwk_local_ca, PEM or DER), SPKI pins
+/// (jwk_fingerprints), "disable_jwk_security" (insecure, warned about). The TLS options are the origin's, shared by
+/// every source of that origin (workspace::TrustStore): the dialog shows the store's settings for the URL typed
+/// until the user changes them. The dialog only gathers values; the page stores them and the ring fetches.
 class RemoteSourceDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit RemoteSourceDialog(QWidget *parent = nullptr);
 
-    /// Fills the inputs from an existing source (edit) or a template (add).
+    /// The store whose settings the TLS inputs show for the URL typed (until the user edits them).
+    void setTrustStore(const workspace::TrustStore *trust);
+    /// Fills the inputs from an existing source (edit) or a template (add); the TLS inputs from the trust store.
     void setSource(const KeySource &source);
-    /// A source built from the inputs (kind, name, location, network); state members are empty.
+    /// Fills the TLS inputs.
+    void setTrust(const workspace::TrustSettings &trust);
+    /// A source built from the inputs (kind, name, location, timeout); state members are empty.
     [[nodiscard]] KeySource source() const;
+    /// The TLS settings the inputs give the source's origin.
+    [[nodiscard]] workspace::TrustSettings trust() const;
     /// Why the inputs cannot be used (empty URL, bad pin, unreadable CA file), or empty when they can.
     [[nodiscard]] QString validate() const;
-    /// Reads PEM certificates from a file for the extra CA; errors name the file.
+    /// Reads the certificates of a CA file (workspace::TrustStore::readCaFile: PEM or DER); errors name the file.
     [[nodiscard]] static common::Result<QList<QSslCertificate>> loadCaFile(const QString &path);
 
     // Widgets, for tests.
@@ -46,6 +57,8 @@ public Q_SLOTS:
 private:
     void chooseCaFile();
     void updateWarning();
+    void onUrlChanged();
+    void trustEdited();
 
     QComboBox *m_kindCombo = nullptr;
     QLineEdit *m_nameEdit = nullptr;
@@ -57,8 +70,12 @@ private:
     QLabel *m_insecureWarning = nullptr;
     QSpinBox *m_timeoutSpin = nullptr;
     QLabel *m_errorLabel = nullptr;
-    QList<QSslCertificate> m_caFromSource; ///< CA certificates of an edited source, kept unless a file replaces them
+    QList<QSslCertificate> m_caFromStore; ///< CA certificates the origin has, kept unless a file replaces them
     KeySource m_template;
+    QPointer<const workspace::TrustStore> m_trustStore;
+    QString m_shownOrigin; ///< the origin whose settings the TLS inputs show
+    bool m_trustEdited = false; ///< the user changed a TLS input: the URL no longer refills them
+    bool m_filling = false;
 };
 
 } // namespace jwb::ui

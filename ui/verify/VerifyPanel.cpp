@@ -10,6 +10,7 @@
 #include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
 #include "keys/KeyRing.h"
+#include "keys/KeySourcesModel.h"
 #include "validation/Policy.h"
 #include "verification/Context.h"
 #include "verification/PolicyMapper.h"
@@ -413,7 +414,7 @@ void VerifyPanel::updateSourceCombo()
                 label = tr("%1 (fetching…)").arg(source.name);
             else if (source.keys)
                 label = tr("%1 (%n key(s))", nullptr, static_cast<int>(source.keys->keys.size())).arg(source.name);
-            else if (!source.error.isEmpty())
+            else if (source.error)
                 label = tr("%1 (error)").arg(source.name);
             m_sourceCombo->addItem(label, source.id);
             if (source.id == m_sourceId)
@@ -648,10 +649,11 @@ void VerifyPanel::showSourceStatus(const KeySource *source)
         return;
     QString status;
     if (source->fetching)
-        status = tr("Fetching %1: %2").arg(source->location, source->stage);
-    else if (!source->error.isEmpty())
-        status = source->keys ? tr("Last refresh failed (using the keys fetched before): %1").arg(source->error)
-                              : source->error;
+        status = tr("Fetching %1: %2").arg(source->location, KeySourcesModel::progressText(source->progress));
+    else if (source->error)
+        status = source->keys
+            ? tr("Last refresh failed (using the keys fetched before): %1").arg(KeySourcesModel::errorText(*source))
+            : KeySourcesModel::errorText(*source);
     else if (source->keys)
         status = tr("%n key(s) from %1", nullptr, static_cast<int>(source->keys->keys.size()))
                      .arg(source->location.isEmpty() ? source->name : source->location);
@@ -688,10 +690,9 @@ void VerifyPanel::useSource(verification::Context &context, const KeySource &sou
     } else if (source.fetching) {
         context.keysPending = true;
     } else {
-        m_keyError = source.error.isEmpty() ? QStringLiteral("no_key: ") + tr("the source has no keys") : source.error;
-        const qsizetype colon = m_keyError.indexOf(QStringLiteral(": ")); // "code: message"
-        context.keyError = colon < 0 ? common::Error {QString(), m_keyError, {}}
-                                     : common::Error {m_keyError.left(colon), m_keyError.mid(colon + 2), {}};
+        const common::Error none {QStringLiteral("no_key"), tr("the source has no keys"), {}};
+        context.keyError = source.error.value_or(none);
+        m_keyError = source.error ? KeySourcesModel::errorText(source) : none.toString();
     }
 }
 

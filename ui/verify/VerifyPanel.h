@@ -1,5 +1,7 @@
 #pragma once
 
+#include "keys/KeyRingFwd.h"
+
 #include "common/Clock.h"
 #include "common/Jobs.h"
 #include "common/Verdict.h"
@@ -31,8 +33,6 @@ struct Context;
 namespace jwb::ui {
 
 class ChecksModel;
-class KeyRing;
-struct KeySource;
 
 /// The inspector's "Verify" tab: a key (secret, JWK, JWK Set, PEM or DER), the rules to judge by, and the verdict of
 /// core's verification::verify with every check in order.

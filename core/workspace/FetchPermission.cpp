@@ -1,11 +1,14 @@
-#include "keys/FetchPermission.h"
+#include "workspace/FetchPermission.h"
+
+#include "workspace/KeyRing.h"
+#include "workspace/TrustStore.h"
 
 #include <QSslCertificate>
 #include <QUrl>
 
 #include <algorithm>
 
-namespace jwb::ui::FetchPermission {
+namespace jwb::workspace::FetchPermission {
 
 bool needed(const KeySource &source, WorkspaceOrigin origin, bool waitingWhenSaved)
 {
@@ -18,6 +21,14 @@ bool needed(const KeySource &source, WorkspaceOrigin origin, bool waitingWhenSav
         return true;
     }
     return true;
+}
+
+bool neededForNew(const KeySource &source, const TrustStore &trust)
+{
+    if (!source.isRemote())
+        return false;
+    const QString origin = TrustStore::originOf(source.url());
+    return !trust.isConfirmed(origin) && trust.settings(origin).changesTrust();
 }
 
 QList<Entry> waiting(const KeyRing &ring, const QList<int> &indexes)
@@ -33,15 +44,18 @@ QList<Entry> waiting(const KeyRing &ring, const QList<int> &indexes)
         entry.index = i;
         entry.name = source.name;
         entry.url = source.location;
-        const QUrl url = QUrl::fromUserInput(source.location.trimmed());
+        const QUrl url = source.url();
         entry.host = url.host().isEmpty() ? source.location : url.host();
+        entry.origin = TrustStore::originOf(url);
         entry.kind = source.kind;
-        entry.insecure = source.network.insecure;
-        for (const QSslCertificate &certificate : source.network.extraCa) {
+        const TrustSettings trust = ring.trust()->settings(entry.origin);
+        entry.insecure = trust.insecure;
+        for (const QSslCertificate &certificate : trust.extraCa) {
             const QString subject = certificate.subjectDisplayName();
             entry.extraCa.append(subject.isEmpty() ? QString::fromLatin1(certificate.digest().toHex()) : subject);
         }
-        entry.pins = static_cast<int>(source.network.pins.size());
+        entry.pins = static_cast<int>(trust.pins.size());
+        entry.confirmed = ring.trust()->isConfirmed(entry.origin);
         out.append(entry);
     }
     return out;
@@ -62,4 +76,18 @@ bool anyChangesTrust(const QList<Entry> &entries)
     return std::any_of(entries.begin(), entries.end(), [](const Entry &entry) { return entry.changesTrust(); });
 }
 
-} // namespace jwb::ui::FetchPermission
+Request request(KeyRing &ring, int index)
+{
+    if (index < 0 || index >= ring.count())
+        return Request::NoSource;
+    if (!ring.at(index).awaitingPermission) {
+        ring.reload(index);
+        return Request::Started;
+    }
+    if (anyChangesTrust(waiting(ring, {index})))
+        return Request::NeedsConfirmation;
+    ring.allowFetch(index);
+    return Request::Started;
+}
+
+} // namespace jwb::workspace::FetchPermission

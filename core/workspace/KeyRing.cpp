@@ -1,52 +1,23 @@
-#include "keys/KeyRing.h"
+#include "workspace/KeyRing.h"
 
-#include "keys/FetchPermission.h"
 #include "keys/KeyLoader.h"
+#include "workspace/FetchPermission.h"
+#include "workspace/TrustStore.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QSslCertificate>
-#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
 
-namespace jwb::ui {
+namespace jwb::workspace {
+
+using common::ErrorCode;
+using common::Result;
 
 namespace {
-
-struct KindName
-{
-    KeySource::Kind kind;
-    const char *name;
-};
-
-constexpr KindName kKindNames[] = {
-    {KeySource::Kind::Pasted, "pasted"},
-    {KeySource::Kind::Secret, "secret"},
-    {KeySource::Kind::File, "file"},
-    {KeySource::Kind::Url, "jwk_url"},
-    {KeySource::Kind::Issuer, "issuer"},
-    {KeySource::Kind::Generated, "generated"},
-};
-
-bool textHoldsPrivateKey(const QString &text)
-{
-    if (text.contains(QLatin1String("PRIVATE KEY-----")))
-        return true;
-    // A JWK or JWK Set with a private member ("d" for RSA/EC/OKP, "k" for oct).
-    const auto loaded = keys::KeyLoader::load(text.toUtf8());
-    if (!loaded.ok())
-        return false;
-    for (const auto &jwk : loaded.value().keys) {
-        if (jwk.key.isPrivate())
-            return true;
-    }
-    return false;
-}
 
 /// Overwrites key text and bytes before they are released, where this copy is the only one (a shared Qt string
 /// would only detach and wipe a fresh copy).
@@ -60,52 +31,48 @@ void wipe(KeySource &source)
     source.binary.clear();
 }
 
+Result<KeySource> sourceFromJson(const QJsonValue &value, const QString &where, WorkspaceOrigin origin)
+{
+    if (!value.isObject())
+        return Result<KeySource>::failure(
+            ErrorCode::InvalidWorkspace, QStringLiteral("%1 is not an object").arg(where));
+    const QJsonObject entry = value.toObject();
+    const QString kindName = entry.value(QStringLiteral("kind")).toString();
+    const auto kind = KeySource::kindFromName(kindName);
+    if (!kind) {
+        return Result<KeySource>::failure(
+            ErrorCode::InvalidWorkspace, QStringLiteral("%1: unknown kind “%2”").arg(where, kindName));
+    }
+    KeySource source;
+    source.kind = *kind;
+    source.id = entry.value(QStringLiteral("id")).toString();
+    source.name = entry.value(QStringLiteral("name")).toString();
+    source.location = entry.value(QStringLiteral("location")).toString();
+    source.text = entry.value(QStringLiteral("text")).toString();
+    source.secretEncoding = entry.value(QStringLiteral("secret_encoding")).toString(QStringLiteral("utf8"));
+    if (entry.contains(QStringLiteral("der_base64")))
+        source.binary = QByteArray::fromBase64(entry.value(QStringLiteral("der_base64")).toString().toLatin1());
+    if ((source.kind == KeySource::Kind::File || source.isRemote()) && source.location.isEmpty()) {
+        return Result<KeySource>::failure(ErrorCode::InvalidWorkspace,
+            QStringLiteral("%1: a %2 source needs a location").arg(where, KeySource::kindName(source.kind)));
+    }
+    const QJsonObject network = entry.value(QStringLiteral("network")).toObject();
+    source.timeoutMs = network.value(QStringLiteral("timeout_ms")).toInt(source.timeoutMs);
+    source.awaitingPermission
+        = FetchPermission::needed(source, origin, entry.value(QStringLiteral("awaiting_permission")).toBool(false));
+    return source;
+}
+
 } // namespace
 
-bool KeySource::holdsSecret() const
-{
-    switch (kind) {
-    case Kind::Secret:
-    case Kind::Generated:
-        return true;
-    case Kind::Pasted:
-        return textHoldsPrivateKey(text);
-    case Kind::File:
-    case Kind::Url:
-    case Kind::Issuer:
-        return false;
-    }
-    return false;
-}
-
-QString KeySource::secretNotStoredError()
-{
-    return QStringLiteral("secret_not_stored: ")
-        + QCoreApplication::translate("jwb::ui::KeySource",
-            "the secret was not restored: workspace files never hold it, and the system keychain did not "
-            "provide it. Paste it again.");
-}
-
-QString KeySource::kindName(Kind kind)
-{
-    for (const auto &entry : kKindNames) {
-        if (entry.kind == kind)
-            return QString::fromLatin1(entry.name);
-    }
-    return {};
-}
-
-std::optional<KeySource::Kind> KeySource::kindFromName(const QString &name)
-{
-    for (const auto &entry : kKindNames) {
-        if (name == QLatin1String(entry.name))
-            return entry.kind;
-    }
-    return std::nullopt;
-}
-
 KeyRing::KeyRing(std::shared_ptr<const common::Clock> clock, QObject *parent)
-    : QObject(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
+    : KeyRing(nullptr, std::move(clock), parent)
+{ }
+
+KeyRing::KeyRing(TrustStore *trust, std::shared_ptr<const common::Clock> clock, QObject *parent)
+    : QObject(parent),
+      m_trust(trust ? trust : new TrustStore(this)),
+      m_clock(clock ? std::move(clock) : common::Clock::system())
 { }
 
 KeyRing::~KeyRing()
@@ -142,7 +109,9 @@ int KeyRing::add(KeySource source)
     if (source.id.isEmpty() || indexOf(source.id) >= 0)
         source.id = newId();
     if (source.name.isEmpty())
-        source.name = source.location.isEmpty() ? tr("Key %1").arg(m_sources.size() + 1) : source.location;
+        source.name = source.location.isEmpty() ? QStringLiteral("Key %1").arg(m_sources.size() + 1) : source.location;
+    if (FetchPermission::neededForNew(source, *m_trust))
+        source.awaitingPermission = true;
     m_sources.append(std::move(source));
     const int index = static_cast<int>(m_sources.size()) - 1;
     Q_EMIT sourcesChanged();
@@ -155,11 +124,20 @@ void KeyRing::update(int index, KeySource source)
     if (index < 0 || index >= m_sources.size())
         return;
     cancel(index);
-    source.id = m_sources.at(index).id;
+    KeySource &old = m_sources[index];
+    source.id = old.id;
     if (source.name.isEmpty())
-        source.name = m_sources.at(index).name;
-    if (source.text != m_sources.at(index).text || source.binary != m_sources.at(index).binary)
-        wipe(m_sources[index]);
+        source.name = old.name;
+    if (old.isRemote() && source.isRemote() && old.keys) {
+        // The last good keys stay usable, marked stale, until a fetch under the new configuration succeeds.
+        source.keys = std::move(old.keys);
+        source.fetch = std::move(old.fetch);
+        source.loadedAt = old.loadedAt;
+        source.rotation = old.rotation;
+        source.stale = true;
+    }
+    if (source.text != old.text || source.binary != old.binary)
+        wipe(old);
     m_sources[index] = std::move(source);
     reload(index);
 }
@@ -203,7 +181,7 @@ qint64 KeyRing::ageSeconds(int index) const
 
 void KeyRing::loadLocal(KeySource &source)
 {
-    common::Result<keys::JwkSet> loaded = common::Error {QStringLiteral("no_key"), tr("No key given"), {}};
+    Result<keys::JwkSet> loaded = common::Error::of(ErrorCode::NoKey, QStringLiteral("No key given"));
     switch (source.kind) {
     case KeySource::Kind::Pasted:
     case KeySource::Kind::Generated:
@@ -229,11 +207,12 @@ void KeyRing::loadLocal(KeySource &source)
     }
     if (loaded.ok()) {
         source.keys = loaded.value();
-        source.error.clear();
+        source.error.reset();
     } else {
         source.keys.reset();
-        source.error = loaded.error().toString();
+        source.error = loaded.error();
     }
+    source.stale = false;
     source.loadedAt = m_clock->now();
 }
 
@@ -258,6 +237,7 @@ void KeyRing::allowFetch(int index)
     if (index < 0 || index >= m_sources.size())
         return;
     m_sources[index].awaitingPermission = false;
+    m_trust->confirm(TrustStore::originOf(m_sources.at(index).url()));
     reload(index);
 }
 
@@ -268,15 +248,16 @@ void KeyRing::startFetch(int index)
         m_manager = new QNetworkAccessManager(this);
 
     KeySource &source = m_sources[index];
-    const QUrl url = QUrl::fromUserInput(source.location.trimmed());
+    const QUrl url = source.url();
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
-        source.error = QStringLiteral("invalid_url: ") + tr("“%1” is not a URL").arg(source.location);
+        source.error = common::Error::of(ErrorCode::InvalidUrl,
+            QStringLiteral("“%1” is not a URL").arg(source.location), {{QStringLiteral("location"), source.location}});
         source.fetching = false;
         Q_EMIT sourceChanged(index);
         Q_EMIT fetchFinished(index);
         return;
     }
-    // TLS settings may differ between sources and edits: never reuse a connection made under other rules. Clearing
+    // TLS settings may differ between origins and edits: never reuse a connection made under other rules. Clearing
     // the shared cache would cut the connections of fetches still running (they then hang until their timeout),
     // so a fetch that starts beside others gets a manager of its own.
     QNetworkAccessManager *manager = m_manager;
@@ -286,27 +267,18 @@ void KeyRing::startFetch(int index)
         manager = new QNetworkAccessManager;
     else
         m_manager->clearConnectionCache();
-    auto *fetcher = new keysource::JwksFetcher(manager, source.network, this);
+    auto *fetcher = new keysource::JwksFetcher(manager, m_trust->optionsFor(url, source.timeoutMs), this);
     if (manager != m_manager)
         manager->setParent(fetcher);
     const QString id = source.id;
     m_fetchers.insert(id, fetcher);
     source.fetching = true;
-    source.stage = tr("Connecting…");
-    connect(fetcher, &keysource::JwksFetcher::stage, this, [this, id](const QString &stage) {
-        const int i = indexOf(id);
-        if (i < 0)
-            return;
-        m_sources[i].stage = stage;
-        Q_EMIT sourceChanged(i);
+    source.progress = {FetchProgress::Stage::Connecting, {}, 0, -1};
+    connect(fetcher, &keysource::JwksFetcher::stage, this, [this, id](const QString &step) {
+        setProgress(id, {FetchProgress::Stage::Step, step, 0, -1});
     });
     connect(fetcher, &keysource::JwksFetcher::progress, this, [this, id](qint64 received, qint64 total) {
-        const int i = indexOf(id);
-        if (i < 0)
-            return;
-        m_sources[i].stage = total > 0 ? tr("Downloading %1 of %2 bytes").arg(received).arg(total)
-                                       : tr("Downloading %1 bytes").arg(received);
-        Q_EMIT sourceChanged(i);
+        setProgress(id, {FetchProgress::Stage::Downloading, {}, received, total});
     });
     connect(fetcher, &keysource::JwksFetcher::finished, this, [this, id] { onFetchFinished(id); });
     Q_EMIT sourceChanged(index);
@@ -314,6 +286,15 @@ void KeyRing::startFetch(int index)
         fetcher->fetchIssuer(url);
     else
         fetcher->fetchUrl(url);
+}
+
+void KeyRing::setProgress(const QString &id, const FetchProgress &progress)
+{
+    const int i = indexOf(id);
+    if (i < 0)
+        return;
+    m_sources[i].progress = progress;
+    Q_EMIT sourceChanged(i);
 }
 
 void KeyRing::onFetchFinished(const QString &id)
@@ -324,18 +305,20 @@ void KeyRing::onFetchFinished(const QString &id)
         return;
     KeySource &source = m_sources[index];
     source.fetching = false;
-    source.stage.clear();
+    source.progress = {};
     const auto &result = fetcher->result();
     if (result.ok()) {
         const auto &fetched = result.value();
         source.rotation = source.keys ? keysource::diffKids(*source.keys, fetched.keys) : keysource::Rotation {};
         source.keys = fetched.keys;
         source.fetch = fetched;
-        source.error.clear();
+        source.error.reset();
+        source.stale = false;
         source.loadedAt = m_clock->now();
     } else {
-        // Keep the keys from the last good fetch; say why this one failed.
-        source.error = result.error().toString();
+        // Keep the keys from the last good fetch, marked stale; say why this one failed.
+        source.error = result.error();
+        source.stale = source.keys.has_value();
     }
     fetcher->deleteLater();
     Q_EMIT sourceChanged(index);
@@ -355,8 +338,8 @@ void KeyRing::cancel(int index)
     }
     if (source.fetching) {
         source.fetching = false;
-        source.stage.clear();
-        source.error = QStringLiteral("cancelled: ") + tr("The fetch was cancelled");
+        source.progress = {};
+        source.error = common::Error::of(ErrorCode::Cancelled, QStringLiteral("The fetch was cancelled"));
         Q_EMIT sourceChanged(index);
         Q_EMIT fetchFinished(index);
     }
@@ -443,19 +426,7 @@ QJsonArray KeyRing::toJson(bool includeSecrets, QStringList *secretsLeftOut) con
             entry.insert(QStringLiteral("der_base64"), QString::fromLatin1(source.binary.toBase64()));
         }
         if (source.isRemote()) {
-            QJsonObject network;
-            if (source.network.insecure)
-                network.insert(QStringLiteral("insecure"), true);
-            if (!source.network.pins.isEmpty())
-                network.insert(QStringLiteral("pins"), QJsonArray::fromStringList(source.network.pins));
-            if (!source.network.extraCa.isEmpty()) {
-                QJsonArray ca;
-                for (const auto &certificate : source.network.extraCa)
-                    ca.append(QString::fromLatin1(certificate.toPem()));
-                network.insert(QStringLiteral("ca_pem"), ca);
-            }
-            network.insert(QStringLiteral("timeout_ms"), source.network.timeoutMs);
-            entry.insert(QStringLiteral("network"), network);
+            entry.insert(QStringLiteral("network"), QJsonObject {{QStringLiteral("timeout_ms"), source.timeoutMs}});
             if (source.awaitingPermission)
                 entry.insert(QStringLiteral("awaiting_permission"), true);
         }
@@ -464,52 +435,25 @@ QJsonArray KeyRing::toJson(bool includeSecrets, QStringList *secretsLeftOut) con
     return array;
 }
 
-common::Result<void> KeyRing::fromJson(const QJsonArray &array, WorkspaceOrigin origin)
+Result<QList<KeySource>> KeyRing::parse(const QJsonArray &array, WorkspaceOrigin origin)
 {
     QList<KeySource> sources;
     for (int i = 0; i < array.size(); ++i) {
-        const auto where = QStringLiteral("keys[%1]").arg(i);
-        if (!array.at(i).isObject())
-            return common::Result<void>::failure(
-                QStringLiteral("invalid_workspace"), tr("%1 is not an object").arg(where));
-        const QJsonObject entry = array.at(i).toObject();
-        const auto kind = KeySource::kindFromName(entry.value(QStringLiteral("kind")).toString());
-        if (!kind) {
-            return common::Result<void>::failure(QStringLiteral("invalid_workspace"),
-                tr("%1: unknown kind “%2”").arg(where, entry.value(QStringLiteral("kind")).toString()));
-        }
-        KeySource source;
-        source.kind = *kind;
-        source.id = entry.value(QStringLiteral("id")).toString();
-        source.name = entry.value(QStringLiteral("name")).toString();
-        source.location = entry.value(QStringLiteral("location")).toString();
-        source.text = entry.value(QStringLiteral("text")).toString();
-        source.secretEncoding = entry.value(QStringLiteral("secret_encoding")).toString(QStringLiteral("utf8"));
-        if (entry.contains(QStringLiteral("der_base64")))
-            source.binary = QByteArray::fromBase64(entry.value(QStringLiteral("der_base64")).toString().toLatin1());
-        if ((source.kind == KeySource::Kind::File || source.isRemote()) && source.location.isEmpty()) {
-            return common::Result<void>::failure(QStringLiteral("invalid_workspace"),
-                tr("%1: a %2 source needs a location").arg(where, KeySource::kindName(source.kind)));
-        }
-        const QJsonObject network = entry.value(QStringLiteral("network")).toObject();
-        source.network.insecure = network.value(QStringLiteral("insecure")).toBool(false);
-        for (const auto &pin : network.value(QStringLiteral("pins")).toArray())
-            source.network.pins.append(pin.toString());
-        for (const auto &pem : network.value(QStringLiteral("ca_pem")).toArray()) {
-            const auto certificates = QSslCertificate::fromData(pem.toString().toLatin1(), QSsl::Pem);
-            if (certificates.isEmpty()) {
-                return common::Result<void>::failure(
-                    QStringLiteral("invalid_workspace"), tr("%1: network.ca_pem holds no PEM certificate").arg(where));
-            }
-            source.network.extraCa.append(certificates);
-        }
-        source.network.timeoutMs = network.value(QStringLiteral("timeout_ms")).toInt(source.network.timeoutMs);
-        source.awaitingPermission
-            = FetchPermission::needed(source, origin, entry.value(QStringLiteral("awaiting_permission")).toBool(false));
-        sources.append(std::move(source));
+        auto source = sourceFromJson(array.at(i), QStringLiteral("keys[%1]").arg(i), origin);
+        if (!source)
+            return source.error();
+        sources.append(std::move(source.value()));
     }
+    return sources;
+}
+
+Result<void> KeyRing::fromJson(const QJsonArray &array, WorkspaceOrigin origin)
+{
+    auto parsed = parse(array, origin);
+    if (!parsed)
+        return parsed.error();
     clear();
-    for (auto &source : sources) {
+    for (auto &source : parsed.value()) {
         if (source.id.isEmpty() || indexOf(source.id) >= 0)
             source.id = newId();
         m_sources.append(std::move(source));
@@ -526,4 +470,4 @@ common::Result<void> KeyRing::fromJson(const QJsonArray &array, WorkspaceOrigin 
     return {};
 }
 
-} // namespace jwb::ui
+} // namespace jwb::workspace
