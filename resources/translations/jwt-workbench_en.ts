@@ -1884,60 +1884,6 @@ About: %2</translation>
     </message>
 </context>
 <context>
-    <name>jwb::ui::KeyRing</name>
-    <message>
-        <source>Key %1</source>
-        <translation>Key %1</translation>
-    </message>
-    <message>
-        <source>No key given</source>
-        <translation>No key given</translation>
-    </message>
-    <message>
-        <source>“%1” is not a URL</source>
-        <translation>“%1” is not a URL</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connecting…</translation>
-    </message>
-    <message>
-        <source>Downloading %1 of %2 bytes</source>
-        <translation>Downloading %1 of %2 bytes</translation>
-    </message>
-    <message>
-        <source>Downloading %1 bytes</source>
-        <translation>Downloading %1 bytes</translation>
-    </message>
-    <message>
-        <source>The fetch was cancelled</source>
-        <translation>The fetch was cancelled</translation>
-    </message>
-    <message>
-        <source>%1 is not an object</source>
-        <translation>%1 is not an object</translation>
-    </message>
-    <message>
-        <source>%1: unknown kind “%2”</source>
-        <translation>%1: unknown kind “%2”</translation>
-    </message>
-    <message>
-        <source>%1: a %2 source needs a location</source>
-        <translation>%1: a %2 source needs a location</translation>
-    </message>
-    <message>
-        <source>%1: network.ca_pem holds no PEM certificate</source>
-        <translation>%1: network.ca_pem holds no PEM certificate</translation>
-    </message>
-</context>
-<context>
-    <name>jwb::ui::KeySource</name>
-    <message>
-        <source>the secret was not restored: workspace files never hold it, and the system keychain did not provide it. Paste it again.</source>
-        <translation>the secret was not restored: workspace files never hold it, and the system keychain did not provide it. Paste it again.</translation>
-    </message>
-</context>
-<context>
     <name>jwb::ui::KeySourcesModel</name>
     <message>
         <source>Pasted key</source>
@@ -2025,6 +1971,34 @@ About: %2</translation>
     <message>
         <source>not fetched: waiting for your permission (Refresh fetches it)</source>
         <translation>not fetched: waiting for your permission (Refresh fetches it)</translation>
+    </message>
+    <message>
+        <source>No key given</source>
+        <translation>No key given</translation>
+    </message>
+    <message>
+        <source>“%1” is not a URL</source>
+        <translation>“%1” is not a URL</translation>
+    </message>
+    <message>
+        <source>The fetch was cancelled</source>
+        <translation>The fetch was cancelled</translation>
+    </message>
+    <message>
+        <source>the secret was not restored: workspace files never hold it, and the system keychain did not provide it. Paste it again.</source>
+        <translation>the secret was not restored: workspace files never hold it, and the system keychain did not provide it. Paste it again.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Downloading %1 of %2 bytes</source>
+        <translation>Downloading %1 of %2 bytes</translation>
+    </message>
+    <message>
+        <source>Downloading %1 bytes</source>
+        <translation>Downloading %1 bytes</translation>
     </message>
 </context>
 <context>
@@ -2916,10 +2890,6 @@ Write the private keys? Choose No to export only the public keys.</translation>
 <context>
     <name>jwb::ui::MainWindow</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
         <source>%1 is %2 MiB; a workspace is at most %3 MiB</source>
         <translation>%1 is %2 MiB; a workspace is at most %3 MiB</translation>
     </message>
@@ -3352,10 +3322,6 @@ Write the private keys? Choose No to export only the public keys.</translation>
         <translation>workspace format %1 is not supported (this version reads format %2)</translation>
     </message>
     <message>
-        <source>&quot;tokens&quot; must be an array</source>
-        <translation>&quot;tokens&quot; must be an array</translation>
-    </message>
-    <message>
         <source>Cannot open workspace</source>
         <translation>Cannot open workspace</translation>
     </message>
@@ -3533,6 +3499,10 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <source>%1 is not a regular file.</source>
         <translation>%1 is not a regular file.</translation>
     </message>
+    <message>
+        <source>Key sources of %1 had different TLS settings; the first source&apos;s settings now apply to all of them (Keys &gt; Edit changes them)</source>
+        <translation>Key sources of %1 had different TLS settings; the first source&apos;s settings now apply to all of them (Keys &gt; Edit changes them)</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::OptionForm</name>
@@ -3696,20 +3666,12 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Extra CA file</translation>
     </message>
     <message>
-        <source>PEM file with CA certificates trusted in addition to the system store (KrakenD&apos;s jwk_local_ca)</source>
-        <translation>PEM file with CA certificates trusted in addition to the system store (KrakenD&apos;s jwk_local_ca)</translation>
-    </message>
-    <message>
         <source>system trust store only</source>
         <translation>system trust store only</translation>
     </message>
     <message>
         <source>Browse…</source>
         <translation>Browse…</translation>
-    </message>
-    <message>
-        <source>Choose a PEM file with CA certificates</source>
-        <translation>Choose a PEM file with CA certificates</translation>
     </message>
     <message>
         <source>Pins</source>
@@ -3767,14 +3729,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         </translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate</source>
-        <translation>%1 holds no PEM certificate</translation>
-    </message>
-    <message>
         <source>Enter the URL of a JWK Set or an issuer.</source>
         <translation>Enter the URL of a JWK Set or an issuer.</translation>
     </message>
@@ -3795,8 +3749,20 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Extra CA Certificates</translation>
     </message>
     <message>
-        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
+        <source>PEM or DER file with CA certificates trusted in addition to the system store (KrakenD&apos;s jwk_local_ca), for every source of this URL&apos;s origin</source>
+        <translation>PEM or DER file with CA certificates trusted in addition to the system store (KrakenD&apos;s jwk_local_ca), for every source of this URL&apos;s origin</translation>
+    </message>
+    <message>
+        <source>Choose a PEM or DER file with CA certificates</source>
+        <translation>Choose a PEM or DER file with CA certificates</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM or DER certificate</source>
+        <translation>%1 holds no PEM or DER certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
 </context>
 <context>
