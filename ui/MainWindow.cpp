@@ -269,6 +269,15 @@ void MainWindow::updateGatewayTools()
         m_testMatrix->setEndpoint(root, index, baseDir, text);
     }
     m_endpointMatrix->setConfig(root, baseDir, text);
+    // The Inspector's "Judge as" offers every endpoint of the document (issue #17 phase 2: from the ConfigEditor).
+    QList<VerifyPanel::Endpoint> endpoints;
+    for (const krakend::EndpointInfo &info : m_gatewayPage->document().endpoints()) {
+        VerifyPanel::Endpoint endpoint {info.method, info.path,
+            krakend::SimulationSetup::fromEndpoint(root, m_gatewayPage->document().endpoint(info.index), baseDir)};
+        endpoint.setup.checkConfigText(text);
+        endpoints.append(endpoint);
+    }
+    m_inspector->verifyPanel()->setEndpoints(endpoints);
 }
 
 void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const QString &icon, const QString &tip)

@@ -7,7 +7,7 @@
 #include "crypto/Backend.h"
 #include "jose/TokenParser.h"
 #include "validation/BatchVerifier.h"
-#include "validation/Verifier.h"
+#include "verification/Verify.h"
 
 #include <QJsonArray>
 
@@ -171,13 +171,20 @@ int runVerify(const QStringList &args)
     auto input = io.readToken(parser, parser.positionalArguments());
     if (!input)
         return io.fail(Usage, input.error());
-    const validation::Report report = validation::Verifier::verify(input.value(), keySet, policy);
-    if (report.malformed) {
-        QJsonObject partial = report.inspection.toJson();
+    // The one verification entry point, with the generic rules; the output is the generic verifier's report.
+    const jose::Inspection inspection = jose::Inspection::inspect(input.value(), policy.clock->nowSecs());
+    verification::Context context;
+    context.policy.rules = policy;
+    context.clock = policy.clock;
+    context.keys = keySet;
+    const verification::Report result = verification::verify(inspection, context);
+    if (!result.generic || result.generic->malformed) { // an empty or undecodable token: an input error
+        QJsonObject partial = inspection.toJson();
         partial.remove(QStringLiteral("error"));
         partial.insert(QStringLiteral("valid"), false);
-        return io.fail(Usage, jose::TokenParser::issueToError(report.inspection.token), partial);
+        return io.fail(Usage, jose::TokenParser::issueToError(inspection.token), partial);
     }
+    const validation::Report &report = *result.generic;
     if (json)
         io.printJson(report.toJson());
     else

@@ -75,4 +75,23 @@ const QList<Outcome> &allOutcomes()
     return outcomes;
 }
 
+const Check *findCheck(const QList<Check> &checks, CheckName name)
+{
+    for (const auto &c : checks)
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+const Check *firstFailure(const QList<Check> &checks)
+{
+    for (const auto &c : checks)
+        if (c.failed())
+            return &c;
+    for (const auto &c : checks)
+        if (!c.ok())
+            return &c;
+    return nullptr;
+}
+
 } // namespace jwb::common

@@ -79,4 +79,9 @@ struct Check
     friend bool operator==(const Check &, const Check &) = default;
 };
 
+/// The first check of `checks` with this name, or nullptr.
+[[nodiscard]] const Check *findCheck(const QList<Check> &checks, CheckName name);
+/// The first failed check of `checks`, else the first one not passed (skipped); nullptr when every check passed.
+[[nodiscard]] const Check *firstFailure(const QList<Check> &checks);
+
 } // namespace jwb::common

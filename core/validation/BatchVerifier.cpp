@@ -435,11 +435,29 @@ BatchVerifier::Worker::Worker(const BatchVerifier &owner) : d(std::make_unique<S
 
 BatchVerifier::Worker::~Worker() = default;
 
-Verdict BatchVerifier::Worker::check(QByteArrayView line)
+namespace {
+
+/// Where one line's compact JWS lies: from `begin` to `end`, the signing input ending at the second dot.
+struct Segments
 {
-    const Shared &s = d->s;
-    if (!s.fastPath)
-        return Verdict::Unsure;
+    const char *begin = nullptr;
+    const char *end = nullptr;
+    const char *dot1 = nullptr;
+    const char *dot2 = nullptr;
+};
+
+/// The members of the header and the payload, as the scanner found them.
+struct Members
+{
+    Member header[kMaxMembers];
+    Member payload[kMaxMembers];
+    int headerCount = 0;
+    int payloadCount = 0;
+};
+
+/// Trims the line (spaces, tabs, CRs) and finds the two dots of a compact JWS; false when it is not one.
+inline bool findSegments(QByteArrayView line, Segments &out)
+{
     const char *b = line.data();
     const char *e = b + line.size();
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
@@ -449,173 +467,242 @@ Verdict BatchVerifier::Worker::check(QByteArrayView line)
         --e;
     const char *dot1 = static_cast<const char *>(std::memchr(b, '.', static_cast<std::size_t>(e - b)));
     if (!dot1 || dot1 == b)
-        return Verdict::Unsure;
+        return false;
     const char *dot2 = static_cast<const char *>(std::memchr(dot1 + 1, '.', static_cast<std::size_t>(e - dot1 - 1)));
     if (!dot2 || std::memchr(dot2 + 1, '.', static_cast<std::size_t>(e - dot2 - 1)))
-        return Verdict::Unsure;
-    if (!decodeB64(b, static_cast<std::size_t>(dot1 - b), d->header)
-        || !decodeB64(dot1 + 1, static_cast<std::size_t>(dot2 - dot1 - 1), d->payload)
-        || !decodeB64(dot2 + 1, static_cast<std::size_t>(e - dot2 - 1), d->signature))
-        return Verdict::Unsure;
+        return false;
+    out = Segments {b, e, dot1, dot2};
+    return true;
+}
 
-    // 1. parse: both segments JSON objects in the decided subset; duplicate members fail the parse check.
-    Member hm[kMaxMembers], pm[kMaxMembers];
-    int hn = 0, pn = 0;
-    JsonScan hs(d->header.data(), d->header.size());
-    if (!hs.topObject(hm, hn))
-        return Verdict::Unsure;
-    JsonScan ps(d->payload.data(), d->payload.size());
-    if (!ps.topObject(pm, pn))
-        return Verdict::Unsure;
-    if (hs.duplicate || ps.duplicate)
-        return Verdict::Invalid;
+/// The typ check on an unescaped ASCII value (the scanner's subset): lower-cased, "application/" implied without
+/// a '/', compared with the policy's normalized type.
+inline bool typMatches(std::string_view raw, const std::string &wanted)
+{
+    std::string value(raw);
+    for (char &ch : value)
+        ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    if (value.find('/') == std::string::npos)
+        value.insert(0, "application/");
+    return value == wanted;
+}
 
-    // 2. alg, 3. crit
-    const Member *algMember = findMember(hm, hn, "alg");
-    if (!algMember || algMember->type != 's' || algMember->escaped)
-        return Verdict::Unsure;
-    const int alg = algIndex(algMember->raw);
-    if (alg < 0) // none, unknown or wrongly cased: the alg check fails
-        return Verdict::Invalid;
-    if (s.policy.algorithm && static_cast<int>(*s.policy.algorithm) != alg)
-        return Verdict::Invalid;
-    if (!s.available[static_cast<std::size_t>(alg)])
-        return Verdict::Invalid;
-    if (findMember(hm, hn, "crit"))
-        return Verdict::Invalid;
-    if (!s.typ.empty()) {
-        const Member *typ = findMember(hm, hn, "typ");
-        if (!typ || typ->type != 's')
-            return Verdict::Invalid;
-        if (typ->escaped)
-            return Verdict::Unsure;
-        // ASCII here (the scanner's subset): lower-case it, and imply "application/" without a '/'.
-        std::string value(typ->raw);
-        for (char &ch : value)
-            ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-        if (value.find('/') == std::string::npos)
-            value.insert(0, "application/");
-        if (value != s.typ)
-            return Verdict::Invalid;
+} // namespace
+
+/// The fast path's steps, each deciding the line (a Verdict) or letting the next step run (nullopt), in the order
+/// of Verifier::verify.
+struct BatchVerifier::Worker::Steps
+{
+    /// Decodes the three segments into the worker's buffers; false for anything the strict decoder refuses.
+    static bool decode(State &d, const Segments &seg)
+    {
+        return decodeB64(seg.begin, static_cast<std::size_t>(seg.dot1 - seg.begin), d.header)
+            && decodeB64(seg.dot1 + 1, static_cast<std::size_t>(seg.dot2 - seg.dot1 - 1), d.payload)
+            && decodeB64(seg.dot2 + 1, static_cast<std::size_t>(seg.end - seg.dot2 - 1), d.signature);
     }
 
-    // 4. key, 5. key_use, 6. signature
-    if (s.keySetUnusable)
-        return Verdict::Invalid;
-    std::array<int, 1> single {};
-    const int *candidates = nullptr;
-    std::size_t candidateCount = 0;
-    if (const Member *kid = findMember(hm, hn, "kid")) {
-        if (kid->type != 's' || kid->escaped)
+    /// 1. parse: both segments JSON objects in the decided subset; duplicate members fail the parse check.
+    static std::optional<Verdict> parse(State &d, Members &m)
+    {
+        JsonScan hs(d.header.data(), d.header.size());
+        if (!hs.topObject(m.header, m.headerCount))
             return Verdict::Unsure;
-        const auto it = s.byKid.find(std::string(kid->raw));
-        if (it != s.byKid.end()) {
-            if (it->second.size() > 1)
-                return Verdict::Invalid; // ambiguous
-            single[0] = it->second.front();
-        } else if (s.bareSingleKey) {
-            single[0] = 0;
-        } else {
-            return Verdict::Invalid;
-        }
-        candidates = single.data();
-        candidateCount = 1;
-    } else {
-        const auto &f = d->fits(alg);
-        if (f.empty())
-            return Verdict::Invalid;
-        candidates = f.data();
-        candidateCount = f.size();
-    }
-    bool useOk = false, signatureOk = false;
-    const std::size_t signingLength = static_cast<std::size_t>(dot2 - b);
-    for (std::size_t i = 0; i < candidateCount; ++i) {
-        const int key = candidates[i];
-        if (!d->isUsable(key, alg))
-            continue;
-        useOk = true;
-        crypto::PreparedVerifier *v = d->verifier(key, alg);
-        if (!v)
+        JsonScan ps(d.payload.data(), d.payload.size());
+        if (!ps.topObject(m.payload, m.payloadCount))
             return Verdict::Unsure;
-        if (v->verify(b, signingLength, d->signature.data(), d->signature.size())) {
-            signatureOk = true;
-            break;
-        }
+        if (hs.duplicate || ps.duplicate)
+            return Verdict::Invalid;
+        return std::nullopt;
     }
-    if (!useOk || !signatureOk)
-        return Verdict::Invalid;
 
-    // 7. claim types, iss, aud, nbf, exp, iat
-    std::optional<qint64> exp, nbf, iat;
-    const Member *iss = nullptr, *aud = nullptr;
-    for (int i = 0; i < pn; ++i) {
-        const Member &m = pm[i];
-        const std::string_view k = m.key;
-        if (k == "exp" || k == "nbf" || k == "iat") {
-            if (m.type != 'n')
+    /// 2. alg, 3. crit, typ. Sets `alg` to the algorithm's index.
+    static std::optional<Verdict> header(const Shared &s, const Members &m, int &alg)
+    {
+        const Member *algMember = findMember(m.header, m.headerCount, "alg");
+        if (!algMember || algMember->type != 's' || algMember->escaped)
+            return Verdict::Unsure;
+        alg = algIndex(algMember->raw);
+        if (alg < 0) // none, unknown or wrongly cased: the alg check fails
+            return Verdict::Invalid;
+        if (s.policy.algorithm && static_cast<int>(*s.policy.algorithm) != alg)
+            return Verdict::Invalid;
+        if (!s.available[static_cast<std::size_t>(alg)])
+            return Verdict::Invalid;
+        if (findMember(m.header, m.headerCount, "crit"))
+            return Verdict::Invalid;
+        if (!s.typ.empty()) {
+            const Member *typ = findMember(m.header, m.headerCount, "typ");
+            if (!typ || typ->type != 's')
                 return Verdict::Invalid;
-            const auto v = wholeSeconds(m.raw);
+            if (typ->escaped)
+                return Verdict::Unsure;
+            if (!typMatches(typ->raw, s.typ))
+                return Verdict::Invalid;
+        }
+        return std::nullopt;
+    }
+
+    /// 4. key, 5. key_use, 6. signature.
+    static std::optional<Verdict> keyAndSignature(State &d, const Members &m, int alg, const Segments &seg)
+    {
+        const Shared &s = d.s;
+        if (s.keySetUnusable)
+            return Verdict::Invalid;
+        std::array<int, 1> single {};
+        const int *candidates = nullptr;
+        std::size_t candidateCount = 0;
+        if (const Member *kid = findMember(m.header, m.headerCount, "kid")) {
+            if (kid->type != 's' || kid->escaped)
+                return Verdict::Unsure;
+            const auto it = s.byKid.find(std::string(kid->raw));
+            if (it != s.byKid.end()) {
+                if (it->second.size() > 1)
+                    return Verdict::Invalid; // ambiguous
+                single[0] = it->second.front();
+            } else if (s.bareSingleKey) {
+                single[0] = 0;
+            } else {
+                return Verdict::Invalid;
+            }
+            candidates = single.data();
+            candidateCount = 1;
+        } else {
+            const auto &f = d.fits(alg);
+            if (f.empty())
+                return Verdict::Invalid;
+            candidates = f.data();
+            candidateCount = f.size();
+        }
+        bool useOk = false, signatureOk = false;
+        const std::size_t signingLength = static_cast<std::size_t>(seg.dot2 - seg.begin);
+        for (std::size_t i = 0; i < candidateCount; ++i) {
+            const int key = candidates[i];
+            if (!d.isUsable(key, alg))
+                continue;
+            useOk = true;
+            crypto::PreparedVerifier *v = d.verifier(key, alg);
             if (!v)
                 return Verdict::Unsure;
-            (k == "exp" ? exp : k == "nbf" ? nbf : iat) = v;
-        } else if (k == "iss" || k == "sub" || k == "jti") {
-            if (m.type != 's')
-                return Verdict::Invalid;
-            if (k == "iss")
-                iss = &m;
-        } else if (k == "aud") {
-            aud = &m;
+            if (v->verify(seg.begin, signingLength, d.signature.data(), d.signature.size())) {
+                signatureOk = true;
+                break;
+            }
         }
+        if (!useOk || !signatureOk)
+            return Verdict::Invalid;
+        return std::nullopt;
     }
-    d->audience.clear();
-    if (aud) {
+
+    /// 7. claim types, iss, aud, nbf, exp, iat.
+    static Verdict claims(State &d, const Members &m)
+    {
+        const Shared &s = d.s;
+        std::optional<qint64> exp, nbf, iat;
+        const Member *iss = nullptr, *aud = nullptr;
+        for (int i = 0; i < m.payloadCount; ++i) {
+            const Member &member = m.payload[i];
+            const std::string_view k = member.key;
+            if (k == "exp" || k == "nbf" || k == "iat") {
+                if (member.type != 'n')
+                    return Verdict::Invalid;
+                const auto v = wholeSeconds(member.raw);
+                if (!v)
+                    return Verdict::Unsure;
+                (k == "exp" ? exp : k == "nbf" ? nbf : iat) = v;
+            } else if (k == "iss" || k == "sub" || k == "jti") {
+                if (member.type != 's')
+                    return Verdict::Invalid;
+                if (k == "iss")
+                    iss = &member;
+            } else if (k == "aud") {
+                aud = &member;
+            }
+        }
+        if (const auto v = audience(d, aud))
+            return *v;
+        if (const auto v = issuerAndAudiences(d, iss))
+            return *v;
+        const qint64 now = s.now;
+        const qint64 leeway = s.policy.leewaySeconds;
+        if (nbf && !(now + leeway >= *nbf))
+            return Verdict::Invalid;
+        if (exp) {
+            if (!(now < *exp + leeway))
+                return Verdict::Invalid;
+        } else if (s.policy.requireExp) {
+            return Verdict::Invalid;
+        }
+        if (iat && !(*iat <= now + leeway))
+            return Verdict::Invalid;
+        return Verdict::Valid;
+    }
+
+    /// The aud claim's type (a string, or an array of strings), collected into the worker's audience list.
+    static std::optional<Verdict> audience(State &d, const Member *aud)
+    {
+        d.audience.clear();
+        if (!aud)
+            return std::nullopt;
         if (aud->type == 's') {
-            d->audience.push_back(*aud);
+            d.audience.push_back(*aud);
         } else if (aud->type == 'a') {
-            if (!JsonScan::arrayStrings(aud->raw, d->audience))
+            if (!JsonScan::arrayStrings(aud->raw, d.audience))
                 return Verdict::Unsure;
-            for (const Member &m : d->audience)
+            for (const Member &m : d.audience)
                 if (m.type != 's')
                     return Verdict::Invalid;
         } else {
             return Verdict::Invalid;
         }
+        return std::nullopt;
     }
-    if (s.issuerConflict)
-        return Verdict::Invalid;
-    if (!s.issuer.empty()) {
-        if (!iss)
+
+    /// iss against the required issuer, then every required audience in aud.
+    static std::optional<Verdict> issuerAndAudiences(const State &d, const Member *iss)
+    {
+        const Shared &s = d.s;
+        if (s.issuerConflict)
             return Verdict::Invalid;
-        if (iss->escaped)
-            return Verdict::Unsure;
-        if (iss->raw != s.issuer)
-            return Verdict::Invalid;
-    }
-    if (!s.audiences.empty()) {
-        for (const Member &m : d->audience)
-            if (m.escaped)
+        if (!s.issuer.empty()) {
+            if (!iss)
+                return Verdict::Invalid;
+            if (iss->escaped)
                 return Verdict::Unsure;
-        for (const auto &wanted : s.audiences) {
-            bool found = false;
-            for (const Member &m : d->audience)
-                found = found || m.raw == wanted;
-            if (!found)
+            if (iss->raw != s.issuer)
                 return Verdict::Invalid;
         }
+        if (!s.audiences.empty()) {
+            for (const Member &m : d.audience)
+                if (m.escaped)
+                    return Verdict::Unsure;
+            for (const auto &wanted : s.audiences) {
+                bool found = false;
+                for (const Member &m : d.audience)
+                    found = found || m.raw == wanted;
+                if (!found)
+                    return Verdict::Invalid;
+            }
+        }
+        return std::nullopt;
     }
-    const qint64 now = s.now;
-    const qint64 leeway = s.policy.leewaySeconds;
-    if (nbf && !(now + leeway >= *nbf))
-        return Verdict::Invalid;
-    if (exp) {
-        if (!(now < *exp + leeway))
-            return Verdict::Invalid;
-    } else if (s.policy.requireExp) {
-        return Verdict::Invalid;
-    }
-    if (iat && !(*iat <= now + leeway))
-        return Verdict::Invalid;
-    return Verdict::Valid;
+};
+
+Verdict BatchVerifier::Worker::check(QByteArrayView line)
+{
+    if (!d->s.fastPath)
+        return Verdict::Unsure;
+    Segments seg;
+    if (!findSegments(line, seg) || !Steps::decode(*d, seg))
+        return Verdict::Unsure;
+    Members members;
+    if (const auto v = Steps::parse(*d, members))
+        return *v;
+    int alg = -1;
+    if (const auto v = Steps::header(d->s, members, alg))
+        return *v;
+    if (const auto v = Steps::keyAndSignature(*d, members, alg, seg))
+        return *v;
+    return Steps::claims(*d, members);
 }
 
 BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool perLineResults) const

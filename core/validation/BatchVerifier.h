@@ -47,6 +47,7 @@ public:
 
     private:
         struct State;
+        struct Steps;
         std::unique_ptr<State> d;
     };
 

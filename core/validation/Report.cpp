@@ -6,10 +6,7 @@ namespace jwb::validation {
 
 const common::Check *Report::check(common::CheckName name) const
 {
-    for (const auto &c : checks)
-        if (c.name == name)
-            return &c;
-    return nullptr;
+    return common::findCheck(checks, name);
 }
 
 const common::Check *Report::check(const QString &name) const
@@ -20,13 +17,7 @@ const common::Check *Report::check(const QString &name) const
 
 const common::Check *Report::firstFailure() const
 {
-    for (const auto &c : checks)
-        if (c.failed())
-            return &c;
-    for (const auto &c : checks)
-        if (!c.ok())
-            return &c;
-    return nullptr;
+    return common::firstFailure(checks);
 }
 
 QJsonObject Report::toJson() const

@@ -105,28 +105,6 @@ constexpr int stepOf(CheckName name)
     return 0;
 }
 
-class Run
-{
-public:
-    Run(Report &r) : m_r(r) { }
-    void pass(CheckName name, const QString &message) { add(name, Outcome::Pass, message); }
-    void fail(CheckName name, const QString &message) { add(name, Outcome::Fail, message); }
-    void skip(CheckName name, const QString &message) { add(name, Outcome::Skip, message); }
-
-private:
-    void add(CheckName name, Outcome outcome, const QString &message)
-    {
-        common::Check check;
-        check.step = stepOf(name);
-        check.name = name;
-        check.outcome = outcome;
-        check.detail = message;
-        m_r.checks.append(check);
-    }
-
-    Report &m_r;
-};
-
 QString algList(const QList<Algorithm> &algs)
 {
     QStringList names;
@@ -169,169 +147,251 @@ QString Verifier::keyUseError(const keys::Jwk &jwk, std::optional<Algorithm> alg
     return QString();
 }
 
-Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &keySet, const Policy &policy)
-{
-    Report r;
-    r.inspection = inspection;
-    r.findings = inspection.findings;
-    for (const auto &f : keySet.findings)
-        r.findings.append(f);
-    Run run(r);
-    const jose::Token &t = inspection.token;
-    const qint64 now = policy.clock->nowSecs();
+namespace {
 
-    // 1. parse
-    if (t.kind == jose::TokenKind::Jwe) {
-        r.malformed = false;
-        run.fail(CheckName::Parse,
-            QStringLiteral("this is an encrypted token (JWE): only signed tokens (JWS) can be verified"));
-        return r;
+/// One run of the generic verifier over a parsed token: one method per check, called by Verifier::verify in the
+/// order the class comment of Verifier gives. Each method appends its checks (and findings) to the report.
+class Checks
+{
+public:
+    Checks(const jose::Inspection &inspection, const keys::JwkSet &keySet, const Policy &policy, Report &report)
+        : m_t(inspection.token),
+          m_inspection(inspection),
+          m_keySet(keySet),
+          m_policy(policy),
+          m_r(report),
+          m_now(policy.clock->nowSecs())
+    { }
+
+    bool parse();
+    void alg();
+    void crit();
+    void typ();
+    void selectKey();
+    void keyUseAndSignature();
+    void claims();
+
+private:
+    void pass(CheckName name, const QString &message) { add(name, Outcome::Pass, message); }
+    void fail(CheckName name, const QString &message) { add(name, Outcome::Fail, message); }
+    void skip(CheckName name, const QString &message) { add(name, Outcome::Skip, message); }
+    void add(CheckName name, Outcome outcome, const QString &message)
+    {
+        common::Check check;
+        check.step = stepOf(name);
+        check.name = name;
+        check.outcome = outcome;
+        check.detail = message;
+        m_r.checks.append(check);
     }
-    if (!t.isComplete() || !t.headerOk) {
-        r.malformed = true;
-        run.fail(CheckName::Parse,
-            t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : t.issues.first().message);
-        return r;
+
+    void selectNamedKey(const QString &wanted);
+    void selectFittingKeys();
+    void keyFindings(const keys::Jwk &jwk, bool useOk);
+    QStringList claimTypes();
+    void iss();
+    void aud(const QStringList &audValues);
+    void times();
+
+    const jose::Token &m_t;
+    const jose::Inspection &m_inspection;
+    const keys::JwkSet &m_keySet;
+    const Policy &m_policy;
+    Report &m_r;
+    const qint64 m_now;
+    QString m_tokenAlg;
+    std::optional<Algorithm> m_alg;
+    QList<int> m_candidates;
+};
+
+/// 1. parse: false when nothing more can be checked (a JWE, or a token that could not be decoded).
+bool Checks::parse()
+{
+    if (m_t.kind == jose::TokenKind::Jwe) {
+        m_r.malformed = false;
+        fail(CheckName::Parse,
+            QStringLiteral("this is an encrypted token (JWE): only signed tokens (JWS) can be verified"));
+        return false;
+    }
+    if (!m_t.isComplete() || !m_t.headerOk) {
+        m_r.malformed = true;
+        fail(CheckName::Parse,
+            m_t.issues.isEmpty() ? QStringLiteral("the token could not be decoded") : m_t.issues.first().message);
+        return false;
     }
     // Duplicate members mean two parsers can read two different tokens ({"alg":"none","alg":"ES256"}): refused,
     // as go-jose (and so KrakenD) refuses them.
     QStringList duplicates;
-    for (const auto &f : inspection.findings)
+    for (const auto &f : m_inspection.findings)
         if (f.code == u"duplicate_key")
             duplicates.append(f.message);
     if (!duplicates.isEmpty())
-        run.fail(CheckName::Parse, duplicates.join(QStringLiteral("; ")));
+        fail(CheckName::Parse, duplicates.join(QStringLiteral("; ")));
     else
-        run.pass(CheckName::Parse,
+        pass(CheckName::Parse,
             QStringLiteral("compact JWS, %1 header and %2 payload")
-                .arg(QStringLiteral("JSON"), t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
+                .arg(QStringLiteral("JSON"), m_t.payloadIsJson ? QStringLiteral("JSON") : QStringLiteral("non-JSON")));
+    return true;
+}
 
-    // 2. alg
-    const QJsonValue algValue = t.header.value(QLatin1String("alg"));
-    const QString tokenAlg = algValue.toString();
+/// 2. alg: present, never none, supported, the policy's (when it names one), available in this build.
+void Checks::alg()
+{
+    const QJsonValue algValue = m_t.header.value(QLatin1String("alg"));
+    m_tokenAlg = algValue.toString();
     std::optional<Algorithm> alg;
     if (!algValue.isString()) {
-        run.fail(CheckName::Alg, QStringLiteral("the header has no alg string"));
-    } else if (tokenAlg.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
-        run.fail(CheckName::Alg, QStringLiteral("alg \"%1\" (unsecured JWS) is never accepted").arg(tokenAlg));
-    } else if (!(alg = crypto::Algorithms::fromName(tokenAlg))) {
-        run.fail(CheckName::Alg,
-            QStringLiteral("alg \"%1\" is not a supported JWS algorithm (names are case-sensitive)").arg(tokenAlg));
-    } else if (policy.algorithm && *policy.algorithm != *alg) {
-        run.fail(CheckName::Alg,
+        fail(CheckName::Alg, QStringLiteral("the header has no alg string"));
+    } else if (m_tokenAlg.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
+        fail(CheckName::Alg, QStringLiteral("alg \"%1\" (unsecured JWS) is never accepted").arg(m_tokenAlg));
+    } else if (!(alg = crypto::Algorithms::fromName(m_tokenAlg))) {
+        fail(CheckName::Alg,
+            QStringLiteral("alg \"%1\" is not a supported JWS algorithm (names are case-sensitive)").arg(m_tokenAlg));
+    } else if (m_policy.algorithm && *m_policy.algorithm != *alg) {
+        fail(CheckName::Alg,
             QStringLiteral("the token says %1 but only %2 is accepted")
-                .arg(tokenAlg, crypto::Algorithms::name(*policy.algorithm)));
+                .arg(m_tokenAlg, crypto::Algorithms::name(*m_policy.algorithm)));
         alg.reset();
     } else if (!crypto::Backend::instance().isAvailable(*alg)) {
-        run.fail(CheckName::Alg,
-            QStringLiteral("%1 is unavailable: %2").arg(tokenAlg, crypto::Backend::instance().capability(*alg).detail));
+        fail(CheckName::Alg,
+            QStringLiteral("%1 is unavailable: %2")
+                .arg(m_tokenAlg, crypto::Backend::instance().capability(*alg).detail));
         alg.reset();
     } else {
-        run.pass(CheckName::Alg,
-            policy.algorithm ? QStringLiteral("%1, as the policy requires").arg(tokenAlg)
-                             : QStringLiteral("%1 (no --alg: the key decides whether it is acceptable)").arg(tokenAlg));
+        pass(CheckName::Alg,
+            m_policy.algorithm
+                ? QStringLiteral("%1, as the policy requires").arg(m_tokenAlg)
+                : QStringLiteral("%1 (no --alg: the key decides whether it is acceptable)").arg(m_tokenAlg));
     }
-    r.algorithm = alg;
+    m_alg = alg;
+    m_r.algorithm = alg;
+}
 
-    // 3. crit: no extension is understood here.
-    if (t.header.contains(QLatin1String("crit"))) {
-        QStringList names;
-        const QJsonArray crit = t.header.value(QLatin1String("crit")).toArray();
-        for (const auto &c : crit)
-            names.append(c.toString());
-        run.fail(CheckName::Crit,
-            QStringLiteral("critical header extensions are not understood: %1")
-                .arg(names.isEmpty() ? QStringLiteral("(malformed crit)") : names.join(QStringLiteral(", "))));
+/// 3. crit: no extension is understood here.
+void Checks::crit()
+{
+    if (!m_t.header.contains(QLatin1String("crit")))
+        return;
+    QStringList names;
+    const QJsonArray crit = m_t.header.value(QLatin1String("crit")).toArray();
+    for (const auto &c : crit)
+        names.append(c.toString());
+    fail(CheckName::Crit,
+        QStringLiteral("critical header extensions are not understood: %1")
+            .arg(names.isEmpty() ? QStringLiteral("(malformed crit)") : names.join(QStringLiteral(", "))));
+}
+
+/// 3b. typ (explicit typing, RFC 8725 §3.11), only when the policy names a type.
+void Checks::typ()
+{
+    if (m_policy.requiredTyp.isEmpty())
+        return;
+    const QJsonValue typ = m_t.header.value(QLatin1String("typ"));
+    const QString wanted = normalizedMediaType(m_policy.requiredTyp);
+    if (!typ.isString())
+        fail(CheckName::Typ,
+            typ.isUndefined() ? QStringLiteral("the header has no typ; \"%1\" is required").arg(m_policy.requiredTyp)
+                              : QStringLiteral("typ is not a string; \"%1\" is required").arg(m_policy.requiredTyp));
+    else if (normalizedMediaType(typ.toString()) != wanted)
+        fail(CheckName::Typ,
+            QStringLiteral("typ is \"%1\", \"%2\" is required").arg(typ.toString(), m_policy.requiredTyp));
+    else
+        pass(CheckName::Typ, QStringLiteral("typ is \"%1\" (%2)").arg(typ.toString(), wanted));
+}
+
+/// 4. key selection: by the key id strategy when the token names a key, else every key that fits the algorithm.
+void Checks::selectKey()
+{
+    if (m_keySet.isEmpty()) {
+        fail(CheckName::Key, QStringLiteral("no key to verify with"));
+        return;
     }
-
-    // 3b. typ (explicit typing, RFC 8725 §3.11), only when the policy names a type.
-    if (!policy.requiredTyp.isEmpty()) {
-        const QJsonValue typ = t.header.value(QLatin1String("typ"));
-        const QString wanted = normalizedMediaType(policy.requiredTyp);
-        if (!typ.isString())
-            run.fail(CheckName::Typ,
-                typ.isUndefined() ? QStringLiteral("the header has no typ; \"%1\" is required").arg(policy.requiredTyp)
-                                  : QStringLiteral("typ is not a string; \"%1\" is required").arg(policy.requiredTyp));
-        else if (normalizedMediaType(typ.toString()) != wanted)
-            run.fail(CheckName::Typ,
-                QStringLiteral("typ is \"%1\", \"%2\" is required").arg(typ.toString(), policy.requiredTyp));
-        else
-            run.pass(CheckName::Typ, QStringLiteral("typ is \"%1\" (%2)").arg(typ.toString(), wanted));
-    }
-
-    // 4. key selection
-    int keyIndex = -1;
-    QList<int> candidates;
-    if (keySet.isEmpty()) {
-        run.fail(CheckName::Key, QStringLiteral("no key to verify with"));
-    } else if (keySet.isMixedSymmetry()) {
-        run.fail(CheckName::Key,
+    if (m_keySet.isMixedSymmetry()) {
+        fail(CheckName::Key,
             QStringLiteral("the key set mixes shared secrets and public keys: refusing an ambiguous set"));
-    } else {
-        const QString wanted = tokenKeyId(t.header, policy.keyIdStrategy);
-        const bool tokenNamesKey
-            = policy.keyIdStrategy == KeyIdStrategy::Kid ? t.header.contains(QLatin1String("kid")) : !wanted.isEmpty();
-        if (tokenNamesKey) {
-            for (int i = 0; i < keySet.keys.size(); ++i)
-                if (jwkKeyId(keySet.keys[i], policy.keyIdStrategy) == wanted)
-                    candidates.append(i);
-            if (candidates.isEmpty() && keySet.keys.size() == 1 && keySet.format != u"JWK Set"
-                && keySet.keys.first().kid.isEmpty()) {
-                // A single bare key (PEM, secret, JWK without kid): the token's kid cannot select anything else.
-                candidates.append(0);
-            }
-            if (candidates.isEmpty()) {
-                QStringList ids;
-                for (const auto &k : keySet.keys)
-                    ids.append(QStringLiteral("\"%1\"").arg(jwkKeyId(k, policy.keyIdStrategy)));
-                run.fail(CheckName::Key,
-                    QStringLiteral("the token's %1 \"%2\" matches no key; the keys have: %3")
-                        .arg(keyIdStrategyName(policy.keyIdStrategy), wanted, ids.join(QStringLiteral(", "))));
-            } else if (candidates.size() > 1) {
-                run.fail(CheckName::Key,
-                    QStringLiteral("%1 \"%2\" matches %3 keys: ambiguous, refusing to guess")
-                        .arg(keyIdStrategyName(policy.keyIdStrategy), wanted)
-                        .arg(candidates.size()));
-                candidates.clear();
-            }
-        } else {
-            // No key id in the token: every key that could serve the algorithm is a candidate.
-            QString fitError;
-            for (int i = 0; i < keySet.keys.size(); ++i) {
-                if (!alg) {
-                    candidates.append(i);
-                    continue;
-                }
-                if (auto fits = crypto::Signature::checkKeyFits(*alg, keySet.keys[i].key, false); fits)
-                    candidates.append(i);
-                else
-                    fitError = fits.error().message;
-            }
-            if (candidates.isEmpty())
-                run.fail(CheckName::Key,
-                    keySet.keys.size() == 1 && !fitError.isEmpty()
-                        ? fitError
-                        : QStringLiteral("the token names no key and none of the %1 keys can serve %2")
-                              .arg(keySet.keys.size())
-                              .arg(tokenAlg));
-        }
+        return;
     }
+    const QString wanted = Verifier::tokenKeyId(m_t.header, m_policy.keyIdStrategy);
+    const bool tokenNamesKey
+        = m_policy.keyIdStrategy == KeyIdStrategy::Kid ? m_t.header.contains(QLatin1String("kid")) : !wanted.isEmpty();
+    if (tokenNamesKey)
+        selectNamedKey(wanted);
+    else
+        selectFittingKeys();
+}
 
-    // 5. key use + 6. signature, trying each candidate (more than one only when the token names no key).
+void Checks::selectNamedKey(const QString &wanted)
+{
+    const KeyIdStrategy strategy = m_policy.keyIdStrategy;
+    for (int i = 0; i < m_keySet.keys.size(); ++i)
+        if (Verifier::jwkKeyId(m_keySet.keys[i], strategy) == wanted)
+            m_candidates.append(i);
+    if (m_candidates.isEmpty() && m_keySet.keys.size() == 1 && m_keySet.format != u"JWK Set"
+        && m_keySet.keys.first().kid.isEmpty()) {
+        // A single bare key (PEM, secret, JWK without kid): the token's kid cannot select anything else.
+        m_candidates.append(0);
+    }
+    if (m_candidates.isEmpty()) {
+        QStringList ids;
+        for (const auto &k : m_keySet.keys)
+            ids.append(QStringLiteral("\"%1\"").arg(Verifier::jwkKeyId(k, strategy)));
+        fail(CheckName::Key,
+            QStringLiteral("the token's %1 \"%2\" matches no key; the keys have: %3")
+                .arg(keyIdStrategyName(strategy), wanted, ids.join(QStringLiteral(", "))));
+    } else if (m_candidates.size() > 1) {
+        fail(CheckName::Key,
+            QStringLiteral("%1 \"%2\" matches %3 keys: ambiguous, refusing to guess")
+                .arg(keyIdStrategyName(strategy), wanted)
+                .arg(m_candidates.size()));
+        m_candidates.clear();
+    }
+}
+
+/// No key id in the token: every key that could serve the algorithm is a candidate.
+void Checks::selectFittingKeys()
+{
+    QString fitError;
+    for (int i = 0; i < m_keySet.keys.size(); ++i) {
+        if (!m_alg) {
+            m_candidates.append(i);
+            continue;
+        }
+        if (auto fits = crypto::Signature::checkKeyFits(*m_alg, m_keySet.keys[i].key, false); fits)
+            m_candidates.append(i);
+        else
+            fitError = fits.error().message;
+    }
+    if (m_candidates.isEmpty())
+        fail(CheckName::Key,
+            m_keySet.keys.size() == 1 && !fitError.isEmpty()
+                ? fitError
+                : QStringLiteral("the token names no key and none of the %1 keys can serve %2")
+                      .arg(m_keySet.keys.size())
+                      .arg(m_tokenAlg));
+}
+
+/// 5. key use + 6. signature, trying each candidate (more than one only when the token names no key).
+void Checks::keyUseAndSignature()
+{
+    if (m_candidates.isEmpty()) {
+        skip(CheckName::Signature, QStringLiteral("not checked: no key selected"));
+        return;
+    }
+    int keyIndex = -1;
     QString lastUseError, lastSigError;
     bool signatureOk = false, useOk = false;
-    for (int idx : candidates) {
-        const keys::Jwk &jwk = keySet.keys[idx];
+    for (int idx : std::as_const(m_candidates)) {
+        const keys::Jwk &jwk = m_keySet.keys[idx];
         keyIndex = idx;
-        const QString useError = keyUseError(jwk, alg, policy);
+        const QString useError = Verifier::keyUseError(jwk, m_alg, m_policy);
         if (!useError.isEmpty()) {
             lastUseError = useError;
             continue;
         }
         useOk = true;
-        if (!alg)
+        if (!m_alg)
             break;
-        auto sig = crypto::Signature::verify(*alg, jwk.key, t.signingInput(), t.signature);
+        auto sig = crypto::Signature::verify(*m_alg, jwk.key, m_t.signingInput(), m_t.signature);
         if (sig) {
             signatureOk = true;
             lastSigError.clear();
@@ -339,153 +399,196 @@ Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &
         }
         lastSigError = sig.error().message;
     }
-    if (!candidates.isEmpty()) {
-        const keys::Jwk &jwk = keySet.keys[keyIndex];
-        r.keyIndex = keyIndex;
-        r.keyKid = jwk.kid;
-        r.keyType = crypto::keyTypeName(jwk.key.type());
-        r.keyThumbprint = jwk.thumbprint();
-        const QString which = candidates.size() == 1
-            ? QStringLiteral("key %1").arg(
-                jwk.kid.isEmpty() ? QStringLiteral("#%1").arg(keyIndex + 1) : QStringLiteral("\"%1\"").arg(jwk.kid))
-            : QStringLiteral("%1 candidate keys (the token has no kid)").arg(candidates.size());
-        run.pass(CheckName::Key, QStringLiteral("%1: %2").arg(which, jwk.key.description()));
-        if (useOk)
-            run.pass(CheckName::KeyUse, QStringLiteral("the key may verify %1").arg(tokenAlg));
-        else
-            run.fail(CheckName::KeyUse, lastUseError);
-        if (!useOk || !alg)
-            run.skip(CheckName::Signature, QStringLiteral("not checked: no usable key and algorithm"));
-        else if (signatureOk)
-            run.pass(CheckName::Signature,
-                QStringLiteral("%1 signature verified with %2").arg(tokenAlg, jwk.key.description()));
-        else
-            run.fail(CheckName::Signature, lastSigError);
-        // RFC 8725 §3.1: a key should serve one algorithm. Nothing named one here (no alg on the key, no policy
-        // algorithm), so the token's own header picked it among several: say so, and how to pin it.
-        if (alg && useOk && jwk.alg.isEmpty() && !policy.algorithm && jwk.allowedAlgorithms().size() > 1)
-            r.findings.append(Finding {Severity::Warning, QStringLiteral("alg_not_restricted"), QStringLiteral("alg"),
-                QStringLiteral("the key names no alg and no algorithm was required, so the token's header chose %1 "
-                               "among %2 (RFC 8725 §3.1): name the algorithm to accept only it")
-                    .arg(tokenAlg, algList(jwk.allowedAlgorithms()))});
-        if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < 256)
-            r.findings.append(Finding {Severity::Warning, QStringLiteral("weak_secret"), QStringLiteral("key"),
-                QStringLiteral("the shared secret is only %1 bytes long").arg(jwk.key.bits() / 8)});
-    } else {
-        run.skip(CheckName::Signature, QStringLiteral("not checked: no key selected"));
+    const keys::Jwk &jwk = m_keySet.keys[keyIndex];
+    m_r.keyIndex = keyIndex;
+    m_r.keyKid = jwk.kid;
+    m_r.keyType = crypto::keyTypeName(jwk.key.type());
+    m_r.keyThumbprint = jwk.thumbprint();
+    const QString which = m_candidates.size() == 1
+        ? QStringLiteral("key %1").arg(
+            jwk.kid.isEmpty() ? QStringLiteral("#%1").arg(keyIndex + 1) : QStringLiteral("\"%1\"").arg(jwk.kid))
+        : QStringLiteral("%1 candidate keys (the token has no kid)").arg(m_candidates.size());
+    pass(CheckName::Key, QStringLiteral("%1: %2").arg(which, jwk.key.description()));
+    if (useOk)
+        pass(CheckName::KeyUse, QStringLiteral("the key may verify %1").arg(m_tokenAlg));
+    else
+        fail(CheckName::KeyUse, lastUseError);
+    if (!useOk || !m_alg)
+        skip(CheckName::Signature, QStringLiteral("not checked: no usable key and algorithm"));
+    else if (signatureOk)
+        pass(CheckName::Signature,
+            QStringLiteral("%1 signature verified with %2").arg(m_tokenAlg, jwk.key.description()));
+    else
+        fail(CheckName::Signature, lastSigError);
+    keyFindings(jwk, useOk);
+}
+
+void Checks::keyFindings(const keys::Jwk &jwk, bool useOk)
+{
+    // RFC 8725 §3.1: a key should serve one algorithm. Nothing named one here (no alg on the key, no policy
+    // algorithm), so the token's own header picked it among several: say so, and how to pin it.
+    if (m_alg && useOk && jwk.alg.isEmpty() && !m_policy.algorithm && jwk.allowedAlgorithms().size() > 1)
+        m_r.findings.append(Finding {Severity::Warning, QStringLiteral("alg_not_restricted"), QStringLiteral("alg"),
+            QStringLiteral("the key names no alg and no algorithm was required, so the token's header chose %1 "
+                           "among %2 (RFC 8725 §3.1): name the algorithm to accept only it")
+                .arg(m_tokenAlg, algList(jwk.allowedAlgorithms()))});
+    if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < 256)
+        m_r.findings.append(Finding {Severity::Warning, QStringLiteral("weak_secret"), QStringLiteral("key"),
+            QStringLiteral("the shared secret is only %1 bytes long").arg(jwk.key.bits() / 8)});
+}
+
+/// 7. claims: claim_types, iss, aud, nbf, exp, iat.
+void Checks::claims()
+{
+    if (!m_t.payloadIsJson) {
+        fail(CheckName::ClaimTypes, QStringLiteral("the payload is not a JSON object: not a JWT"));
+        return;
     }
+    const QStringList audValues = claimTypes();
+    iss();
+    aud(audValues);
+    times();
+}
 
-    // 7. claims
-    if (!t.payloadIsJson) {
-        run.fail(CheckName::ClaimTypes, QStringLiteral("the payload is not a JSON object: not a JWT"));
-    } else {
-        const QJsonObject &p = t.payload;
-        QStringList typeErrors;
-        for (const char *n : {"exp", "nbf", "iat"})
-            if (p.contains(QLatin1String(n)) && !p.value(QLatin1String(n)).isDouble())
-                typeErrors.append(QStringLiteral("%1 is not a number").arg(QLatin1String(n)));
-        for (const char *n : {"iss", "sub", "jti"})
-            if (p.contains(QLatin1String(n)) && !p.value(QLatin1String(n)).isString())
-                typeErrors.append(QStringLiteral("%1 is not a string").arg(QLatin1String(n)));
-        const QJsonValue aud = p.value(QLatin1String("aud"));
-        QStringList audValues;
-        if (aud.isString()) {
-            audValues.append(aud.toString());
-        } else if (aud.isArray()) {
-            const QJsonArray arr = aud.toArray();
-            for (const auto &v : arr) {
-                if (!v.isString())
-                    typeErrors.append(QStringLiteral("aud has a non-string element"));
-                audValues.append(v.toString());
-            }
-        } else if (!aud.isUndefined()) {
-            typeErrors.append(QStringLiteral("aud is neither a string nor an array"));
+/// The claim_types check; returns the aud values (a string, or the array's elements).
+QStringList Checks::claimTypes()
+{
+    const QJsonObject &p = m_t.payload;
+    QStringList typeErrors;
+    for (const char *n : {"exp", "nbf", "iat"})
+        if (p.contains(QLatin1String(n)) && !p.value(QLatin1String(n)).isDouble())
+            typeErrors.append(QStringLiteral("%1 is not a number").arg(QLatin1String(n)));
+    for (const char *n : {"iss", "sub", "jti"})
+        if (p.contains(QLatin1String(n)) && !p.value(QLatin1String(n)).isString())
+            typeErrors.append(QStringLiteral("%1 is not a string").arg(QLatin1String(n)));
+    const QJsonValue aud = p.value(QLatin1String("aud"));
+    QStringList audValues;
+    if (aud.isString()) {
+        audValues.append(aud.toString());
+    } else if (aud.isArray()) {
+        const QJsonArray arr = aud.toArray();
+        for (const auto &v : arr) {
+            if (!v.isString())
+                typeErrors.append(QStringLiteral("aud has a non-string element"));
+            audValues.append(v.toString());
         }
-        if (typeErrors.isEmpty())
-            run.pass(CheckName::ClaimTypes, QStringLiteral("registered claims have valid types"));
-        else
-            run.fail(CheckName::ClaimTypes, typeErrors.join(QStringLiteral("; ")));
-
-        // The required issuer: the policy's, and the one the keys were discovered for (OpenID discovery binds keys to
-        // their issuer: a token of another issuer must not verify with them, whatever its signature).
-        const QString iss = p.value(QLatin1String("iss")).toString();
-        const bool hasIss = p.value(QLatin1String("iss")).isString();
-        if (!policy.issuer.isEmpty() && !keySet.issuer.isEmpty() && policy.issuer != keySet.issuer) {
-            run.fail(CheckName::Iss,
-                QStringLiteral("the required issuer \"%1\" is not the issuer the keys were discovered for (\"%2\"): "
-                               "no token can satisfy both")
-                    .arg(policy.issuer, keySet.issuer));
-        } else if (!keySet.issuer.isEmpty()) {
-            if (hasIss && iss == keySet.issuer)
-                run.pass(
-                    CheckName::Iss, QStringLiteral("iss is \"%1\", the issuer the keys were discovered for").arg(iss));
-            else
-                run.fail(CheckName::Iss,
-                    hasIss
-                        ? QStringLiteral("iss is \"%1\", but the keys are those of issuer \"%2\": a token of another "
-                                         "issuer must not verify with them")
-                              .arg(iss, keySet.issuer)
-                        : QStringLiteral("no iss claim, but the keys are those of issuer \"%1\"").arg(keySet.issuer));
-        } else if (!policy.issuer.isEmpty()) {
-            if (hasIss && iss == policy.issuer)
-                run.pass(CheckName::Iss, QStringLiteral("iss is \"%1\"").arg(iss));
-            else
-                run.fail(CheckName::Iss,
-                    p.contains(QLatin1String("iss"))
-                        ? QStringLiteral("iss is \"%1\", expected \"%2\"").arg(iss, policy.issuer)
-                        : QStringLiteral("no iss claim, expected \"%1\"").arg(policy.issuer));
-        }
-        if (!policy.audiences.isEmpty()) {
-            QStringList missing;
-            for (const auto &a : policy.audiences)
-                if (!audValues.contains(a))
-                    missing.append(a);
-            if (missing.isEmpty())
-                run.pass(
-                    CheckName::Aud, QStringLiteral("aud contains %1").arg(policy.audiences.join(QStringLiteral(", "))));
-            else
-                run.fail(CheckName::Aud,
-                    QStringLiteral("aud [%1] lacks %2")
-                        .arg(audValues.join(QStringLiteral(", ")), missing.join(QStringLiteral(", "))));
-        }
-        const qint64 leeway = policy.leewaySeconds;
-        auto timeOf = [&](const char *n) -> std::optional<qint64> {
-            const QJsonValue v = p.value(QLatin1String(n));
-            if (!v.isDouble())
-                return std::nullopt;
-            // Whole seconds; beyond ±2^62 (year 146 billion) clamped, so that converting and adding the leeway
-            // stay defined: such an exp never passes, such an nbf never arrives.
-            constexpr double kLimit = 4611686018427387904.0;
-            return static_cast<qint64>(std::clamp(std::trunc(v.toDouble()), -kLimit, kLimit));
-        };
-        const QString leewayText = leeway ? QStringLiteral(" (leeway %1 s)").arg(leeway) : QString();
-        if (const auto nbf = timeOf("nbf")) {
-            if (now + leeway >= *nbf)
-                run.pass(CheckName::Nbf, QStringLiteral("valid since %1").arg(common::Duration::relative(*nbf, now)));
-            else
-                run.fail(CheckName::Nbf,
-                    QStringLiteral("not valid yet: nbf is %1%2")
-                        .arg(common::Duration::relative(*nbf, now), leewayText));
-        }
-        if (const auto exp = timeOf("exp")) {
-            if (now < *exp + leeway)
-                run.pass(CheckName::Exp, QStringLiteral("expires %1").arg(common::Duration::relative(*exp, now)));
-            else
-                run.fail(CheckName::Exp,
-                    QStringLiteral("expired %1%2").arg(common::Duration::relative(*exp, now), leewayText));
-        } else if (policy.requireExp) {
-            run.fail(CheckName::Exp, QStringLiteral("no exp claim, and the policy requires one"));
-        }
-        if (const auto iat = timeOf("iat")) {
-            if (*iat <= now + leeway)
-                run.pass(CheckName::Iat, QStringLiteral("issued %1").arg(common::Duration::relative(*iat, now)));
-            else
-                run.fail(CheckName::Iat,
-                    QStringLiteral("issued in the future (%1)%2")
-                        .arg(common::Duration::relative(*iat, now), leewayText));
-        }
+    } else if (!aud.isUndefined()) {
+        typeErrors.append(QStringLiteral("aud is neither a string nor an array"));
     }
+    if (typeErrors.isEmpty())
+        pass(CheckName::ClaimTypes, QStringLiteral("registered claims have valid types"));
+    else
+        fail(CheckName::ClaimTypes, typeErrors.join(QStringLiteral("; ")));
+    return audValues;
+}
 
+/// The required issuer: the policy's, and the one the keys were discovered for (OpenID discovery binds keys to
+/// their issuer: a token of another issuer must not verify with them, whatever its signature).
+void Checks::iss()
+{
+    const QJsonObject &p = m_t.payload;
+    const QString iss = p.value(QLatin1String("iss")).toString();
+    const bool hasIss = p.value(QLatin1String("iss")).isString();
+    const QString &required = m_policy.issuer;
+    const QString &discovered = m_keySet.issuer;
+    if (!required.isEmpty() && !discovered.isEmpty() && required != discovered) {
+        fail(CheckName::Iss,
+            QStringLiteral("the required issuer \"%1\" is not the issuer the keys were discovered for (\"%2\"): "
+                           "no token can satisfy both")
+                .arg(required, discovered));
+    } else if (!discovered.isEmpty()) {
+        if (hasIss && iss == discovered)
+            pass(CheckName::Iss, QStringLiteral("iss is \"%1\", the issuer the keys were discovered for").arg(iss));
+        else
+            fail(CheckName::Iss,
+                hasIss ? QStringLiteral("iss is \"%1\", but the keys are those of issuer \"%2\": a token of another "
+                                        "issuer must not verify with them")
+                             .arg(iss, discovered)
+                       : QStringLiteral("no iss claim, but the keys are those of issuer \"%1\"").arg(discovered));
+    } else if (!required.isEmpty()) {
+        if (hasIss && iss == required)
+            pass(CheckName::Iss, QStringLiteral("iss is \"%1\"").arg(iss));
+        else
+            fail(CheckName::Iss,
+                p.contains(QLatin1String("iss")) ? QStringLiteral("iss is \"%1\", expected \"%2\"").arg(iss, required)
+                                                 : QStringLiteral("no iss claim, expected \"%1\"").arg(required));
+    }
+}
+
+void Checks::aud(const QStringList &audValues)
+{
+    if (m_policy.audiences.isEmpty())
+        return;
+    QStringList missing;
+    for (const auto &a : m_policy.audiences)
+        if (!audValues.contains(a))
+            missing.append(a);
+    if (missing.isEmpty())
+        pass(CheckName::Aud, QStringLiteral("aud contains %1").arg(m_policy.audiences.join(QStringLiteral(", "))));
+    else
+        fail(CheckName::Aud,
+            QStringLiteral("aud [%1] lacks %2")
+                .arg(audValues.join(QStringLiteral(", ")), missing.join(QStringLiteral(", "))));
+}
+
+/// nbf, exp and iat against the policy's clock, with its leeway.
+void Checks::times()
+{
+    const QJsonObject &p = m_t.payload;
+    const qint64 now = m_now;
+    const qint64 leeway = m_policy.leewaySeconds;
+    auto timeOf = [&](const char *n) -> std::optional<qint64> {
+        const QJsonValue v = p.value(QLatin1String(n));
+        if (!v.isDouble())
+            return std::nullopt;
+        // Whole seconds; beyond ±2^62 (year 146 billion) clamped, so that converting and adding the leeway
+        // stay defined: such an exp never passes, such an nbf never arrives.
+        constexpr double kLimit = 4611686018427387904.0;
+        return static_cast<qint64>(std::clamp(std::trunc(v.toDouble()), -kLimit, kLimit));
+    };
+    const QString leewayText = leeway ? QStringLiteral(" (leeway %1 s)").arg(leeway) : QString();
+    if (const auto nbf = timeOf("nbf")) {
+        if (now + leeway >= *nbf)
+            pass(CheckName::Nbf, QStringLiteral("valid since %1").arg(common::Duration::relative(*nbf, now)));
+        else
+            fail(CheckName::Nbf,
+                QStringLiteral("not valid yet: nbf is %1%2").arg(common::Duration::relative(*nbf, now), leewayText));
+    }
+    if (const auto exp = timeOf("exp")) {
+        if (now < *exp + leeway)
+            pass(CheckName::Exp, QStringLiteral("expires %1").arg(common::Duration::relative(*exp, now)));
+        else
+            fail(CheckName::Exp, QStringLiteral("expired %1%2").arg(common::Duration::relative(*exp, now), leewayText));
+    } else if (m_policy.requireExp) {
+        fail(CheckName::Exp, QStringLiteral("no exp claim, and the policy requires one"));
+    }
+    if (const auto iat = timeOf("iat")) {
+        if (*iat <= now + leeway)
+            pass(CheckName::Iat, QStringLiteral("issued %1").arg(common::Duration::relative(*iat, now)));
+        else
+            fail(CheckName::Iat,
+                QStringLiteral("issued in the future (%1)%2").arg(common::Duration::relative(*iat, now), leewayText));
+    }
+}
+
+} // namespace
+
+Report Verifier::verify(const jose::Inspection &inspection, const keys::JwkSet &keySet, const Policy &policy)
+{
+    Report r;
+    r.inspection = inspection;
+    r.findings = inspection.findings;
+    for (const auto &f : keySet.findings)
+        r.findings.append(f);
+    Checks checks(inspection, keySet, policy, r);
+    if (!checks.parse())
+        return r;
+    checks.alg();
+    checks.crit();
+    checks.typ();
+    checks.selectKey();
+    checks.keyUseAndSignature();
+    checks.claims();
     r.valid = std::all_of(r.checks.begin(), r.checks.end(), [](const common::Check &c) { return c.ok(); });
     return r;
 }

@@ -91,7 +91,7 @@ int main(int argc, char **argv)
             QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
             ms << static_cast<double>(t.nsecsElapsed()) / 1e6;
             verdictMs << static_cast<double>(verdictNs) / 1e6;
-            *verdict = window.inspector()->verifyPanel()->verdict();
+            *verdict = jwb::common::verdictText(window.inspector()->verifyPanel()->verdict());
             // Let what the paste set off in the background (the Gateway's simulations on worker threads) finish
             // before the next paste, as it would between two pastes by a person: on two cores it would
             // otherwise compete with the next measurement.

@@ -5,14 +5,17 @@
 #include "TestData.h"
 #include "UiTestHelpers.h"
 
+#include "common/ChecksModel.h"
 #include "common/Clock.h"
 #include "common/Dialogs.h"
 #include "common/Resources.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
+#include "jose/Base64Url.h"
 #include "keys/Jwk.h"
 #include "keys/KeyRing.h"
 #include "keys/TokenSigner.h"
+#include "krakend/Simulator.h"
 #include "verify/VerifyPanel.h"
 #include "workspace/TrustStore.h"
 
@@ -30,10 +33,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 #include <memory>
 
@@ -63,11 +67,15 @@ private Q_SLOTS:
     void weakKeysNeedTheCheckbox();
     void issuerSourceBindsTheToken();
     void issuerButtonAsksForAWaitingSource();
+    void verifyAsEndpoint();
+    void bannerUpdatedOncePerChange();
 
 private:
     [[nodiscard]] ui::VerifyPanel *panel() const { return m_inspector->verifyPanel(); }
     void setKey(const QString &text) { panel()->keyEdit()->setPlainText(text); }
-    /// (result, name) of every row of the checks view.
+    /// The verdict's text ("valid", "invalid", "error", "none").
+    [[nodiscard]] QString verdict() const { return common::verdictText(panel()->verdict()); }
+    /// (result, name) of every row of the checks view: "ok", "FAIL" or "skip", and the check's name.
     [[nodiscard]] QList<std::pair<QString, QString>> checks() const;
     [[nodiscard]] QString resultOf(const QString &check) const;
     static QString sourceFile(const QString &relative);
@@ -103,9 +111,15 @@ void TestVerifyPanel::cleanup()
 QList<std::pair<QString, QString>> TestVerifyPanel::checks() const
 {
     QList<std::pair<QString, QString>> rows;
-    QTreeWidget *view = panel()->checksView();
-    for (int i = 0; i < view->topLevelItemCount(); ++i)
-        rows.append({view->topLevelItem(i)->data(0, Qt::UserRole).toString(), view->topLevelItem(i)->text(1)});
+    const QAbstractItemModel *model = panel()->checksView()->model();
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const QModelIndex row = model->index(i, ui::ChecksModel::NameColumn);
+        const auto outcome = row.data(ui::ChecksModel::OutcomeRole).value<common::Outcome>();
+        rows.append({outcome == common::Outcome::Pass ? QStringLiteral("ok")
+                : outcome == common::Outcome::Fail    ? QStringLiteral("FAIL")
+                                                      : QStringLiteral("skip"),
+            row.data().toString()});
+    }
     return rows;
 }
 
@@ -133,7 +147,7 @@ void TestVerifyPanel::hasVerifyTab()
     QVERIFY(panel()->findChild<QPlainTextEdit *>(QStringLiteral("keyEdit")));
     QVERIFY(panel()->findChild<QCheckBox *>(QStringLiteral("secretCheck")));
     QVERIFY(panel()->findChild<QLabel *>(QStringLiteral("verdictLabel")));
-    QVERIFY(panel()->findChild<QTreeWidget *>(QStringLiteral("checksView")));
+    QVERIFY(panel()->findChild<QTreeView *>(QStringLiteral("checksView")));
     QComboBox *alg = panel()->findChild<QComboBox *>(QStringLiteral("algCombo"));
     QVERIFY(alg);
     QCOMPARE(alg->count(), 14);
@@ -146,8 +160,8 @@ void TestVerifyPanel::neutralWithoutKey()
 {
     m_inspector->setTokenText(ui::Resources::demoToken());
     QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("Give a key to verify"));
-    QCOMPARE(panel()->verdict(), QStringLiteral("none"));
-    QCOMPARE(panel()->checksView()->topLevelItemCount(), 0);
+    QCOMPARE(verdict(), QStringLiteral("none"));
+    QCOMPARE(panel()->checksView()->model()->rowCount(), 0);
 }
 
 void TestVerifyPanel::demoTokenWithDemoKeyIsValid()
@@ -157,7 +171,7 @@ void TestVerifyPanel::demoTokenWithDemoKeyIsValid()
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(jwks);
     QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("VALID"));
-    QCOMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QCOMPARE(verdict(), QStringLiteral("valid"));
     QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("ok"));
     QCOMPARE(resultOf(QStringLiteral("alg")), QStringLiteral("ok"));
     QCOMPARE(checks().first().second, QStringLiteral("parse"));
@@ -180,7 +194,7 @@ void TestVerifyPanel::wrongKeyIsInvalid()
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(QString::fromUtf8(QJsonDocument(jwk).toJson()));
     QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("INVALID"));
-    QCOMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QCOMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("FAIL"));
 }
 
@@ -233,7 +247,7 @@ void TestVerifyPanel::hs256WithSecret()
 
     // Without the checkbox the secret is read as a key file, which it is not.
     panel()->secretCheck()->setChecked(false);
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("error"));
+    QTRY_COMPARE(verdict(), QStringLiteral("error"));
     QVERIFY(panel()->keyError().startsWith(u"unknown_key_format: "));
 }
 
@@ -241,66 +255,66 @@ void TestVerifyPanel::garbageKeyShowsError()
 {
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(QStringLiteral("-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("error"));
+    QTRY_COMPARE(verdict(), QStringLiteral("error"));
     QVERIFY(!panel()->keyError().isEmpty());
     QVERIFY2(panel()->keyError().contains(u':'), qPrintable(panel()->keyError()));
-    QCOMPARE(panel()->checksView()->topLevelItemCount(), 0);
+    QCOMPARE(panel()->checksView()->model()->rowCount(), 0);
     const QLabel *detail = panel()->findChild<QLabel *>(QStringLiteral("verifyDetail"));
     QVERIFY(detail);
     QVERIFY(detail->text().contains(panel()->keyError().section(u':', 0, 0)));
 
     setKey(QStringLiteral("just some words"));
     QTRY_VERIFY(panel()->keyError().startsWith(u"unknown_key_format: "));
-    QCOMPARE(panel()->verdict(), QStringLiteral("error"));
+    QCOMPARE(verdict(), QStringLiteral("error"));
 }
 
 void TestVerifyPanel::pinnedAlgorithmMismatch()
 {
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
     panel()->algCombo()->setCurrentText(QStringLiteral("ES256"));
     QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("INVALID"));
     QCOMPARE(resultOf(QStringLiteral("alg")), QStringLiteral("FAIL"));
 
     panel()->algCombo()->setCurrentText(QStringLiteral("RS256"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 }
 
 void TestVerifyPanel::issuerAndAudience()
 {
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(sourceFile(QStringLiteral("resources/samples/demo-public.pem")));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
     panel()->issuerEdit()->setText(QStringLiteral("https://evil.example.com/"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("iss")), QStringLiteral("FAIL"));
     panel()->issuerEdit()->setText(QStringLiteral("https://auth.example.com/"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
     panel()->audienceEdit()->setText(QStringLiteral("other.example.com"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("aud")), QStringLiteral("FAIL"));
     panel()->audienceEdit()->setText(QStringLiteral("api.example.com"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 }
 
 void TestVerifyPanel::followsTheToken()
 {
     setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
     m_inspector->setTokenText(ui::Resources::demoToken());
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
     // Tamper with the payload in the editor: the panel re-verifies the new inspection.
     QString tampered = ui::Resources::demoToken();
     const qsizetype dot = tampered.indexOf(u'.');
     tampered.insert(dot + 1, QStringLiteral("eyJhIjoxfQ"));
     m_inspector->tokenEditor()->setPlainText(tampered);
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
 
     m_inspector->setTokenText(QString());
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("none"));
+    QTRY_COMPARE(verdict(), QStringLiteral("none"));
 }
 
 void TestVerifyPanel::pasteVerifiesAtOnce()
@@ -309,10 +323,10 @@ void TestVerifyPanel::pasteVerifiesAtOnce()
     // control returns, with no event loop turn in between.
     setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
     m_inspector->setTokenText(QString());
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("none"));
+    QTRY_COMPARE(verdict(), QStringLiteral("none"));
     QGuiApplication::clipboard()->setText(ui::Resources::demoToken());
     m_inspector->tokenEditor()->paste();
-    QCOMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QCOMPARE(verdict(), QStringLiteral("valid"));
     QVERIFY(m_inspector->statusText().size() > 0);
 }
 
@@ -322,7 +336,7 @@ void TestVerifyPanel::openKeyFileThroughDialog()
     m_nextFile = QStringLiteral(JWB_SOURCE_DIR "/resources/samples/demo-public.pem");
     QTest::mouseClick(panel()->openKeyButton(), Qt::LeftButton);
     QVERIFY(panel()->keyEdit()->toPlainText().contains(u"BEGIN PUBLIC KEY"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -341,14 +355,14 @@ void TestVerifyPanel::explicitTyping()
 {
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
     auto *typ = panel()->findChild<QLineEdit *>(QStringLiteral("typEdit"));
     QVERIFY(typ);
     typ->setText(QStringLiteral("at+jwt"));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("typ")), QStringLiteral("FAIL"));
     typ->setText(QStringLiteral("application/JWT")); // the demo token says "JWT"
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
     QCOMPARE(resultOf(QStringLiteral("typ")), QStringLiteral("ok"));
     typ->clear();
     QTRY_VERIFY(resultOf(QStringLiteral("typ")).isEmpty());
@@ -381,13 +395,13 @@ void TestVerifyPanel::weakKeysNeedTheCheckbox()
     QVERIFY2(token.ok(), qPrintable(token.ok() ? QString() : token.error().toString()));
     m_inspector->setTokenText(token->token);
     setKey(QString::fromLatin1(key->publicKey().toPem(false).value()));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("key_use")), QStringLiteral("FAIL"));
     auto *allow = panel()->findChild<QCheckBox *>(QStringLiteral("allowWeakKeysCheck"));
     QVERIFY(allow);
     QVERIFY(!allow->isChecked());
     allow->setChecked(true);
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 }
 
 // A key-ring Issuer source (OpenID discovery from a local HTTPS server) verifies only that issuer's tokens; a
@@ -448,18 +462,18 @@ void TestVerifyPanel::issuerSourceBindsTheToken()
     };
     m_inspector->setTokenText(signAs(issuer));
     panel()->setKeySource(index);
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
     QCOMPARE(resultOf(QStringLiteral("iss")), QStringLiteral("ok"));
 
     // Same keys, same signature scheme, another issuer's token: refused, and the check names both values.
     m_inspector->setTokenText(signAs(tenantB));
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("invalid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("iss")), QStringLiteral("FAIL"));
-    QTreeWidget *view = panel()->checksView();
+    const QAbstractItemModel *model = panel()->checksView()->model();
     QString issMessage;
-    for (int i = 0; i < view->topLevelItemCount(); ++i)
-        if (view->topLevelItem(i)->text(1) == u"iss")
-            issMessage = view->topLevelItem(i)->text(2);
+    for (int i = 0; i < model->rowCount(); ++i)
+        if (model->index(i, ui::ChecksModel::NameColumn).data().toString() == u"iss")
+            issMessage = model->index(i, ui::ChecksModel::DetailColumn).data().toString();
     QVERIFY2(issMessage.contains(tenantB) && issMessage.contains(issuer), qPrintable(issMessage));
     m_inspector->setKeyRing(nullptr);
 }
@@ -526,8 +540,173 @@ void TestVerifyPanel::issuerButtonAsksForAWaitingSource()
     QCOMPARE(asked.size(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QVERIFY(!ring.at(index).awaitingPermission);
-    QTRY_COMPARE(panel()->verdict(), QStringLiteral("valid"));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
     m_inspector->setKeyRing(nullptr);
+}
+
+namespace {
+
+/// The demo token with `changes` in its payload, signed with the demo key (kid demo-rs256).
+QString signedDemo(const QJsonObject &changes)
+{
+    const QString demo = ui::Resources::demoToken();
+    QJsonObject payload
+        = QJsonDocument::fromJson(jose::Base64Url::decode(demo.split(u'.').at(1).toLatin1()).value()).object();
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        payload.insert(it.key(), it.value());
+    QFile pem(QStringLiteral(JWB_SOURCE_DIR "/resources/samples/demo-private.pem"));
+    if (!pem.open(QIODevice::ReadOnly))
+        return {};
+    const auto key = crypto::Key::fromPem(pem.readAll());
+    if (!key)
+        return {};
+    const auto token = keys::TokenSigner::signBytes(crypto::Algorithm::RS256, key.value(),
+        QByteArrayLiteral("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"demo-rs256\"}"),
+        QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return token ? token.value() : QString();
+}
+
+} // namespace
+
+// "Judge as" an endpoint of the sample krakend.json: the Rules group shows that endpoint's rules read-only, the
+// checks are the simulator's, and the answer is Simulate's for the same token and keys (the endpoint's own
+// jwk_local_path when no key is given, the pasted key otherwise).
+void TestVerifyPanel::verifyAsEndpoint()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const char *name : {"krakend.json", "demo-jwks.json"})
+        QVERIFY(QFile::copy(QStringLiteral(JWB_SOURCE_DIR "/resources/samples/") + QLatin1String(name),
+            dir.filePath(QLatin1String(name))));
+    QFile file(dir.filePath(QStringLiteral("krakend.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QList<ui::VerifyPanel::Endpoint> endpoints;
+    for (const auto &e : root.value(QLatin1String("endpoints")).toArray()) {
+        const QJsonObject endpoint = e.toObject();
+        endpoints.append(
+            {endpoint.value(QLatin1String("method")).toString(), endpoint.value(QLatin1String("endpoint")).toString(),
+                krakend::SimulationSetup::fromEndpoint(root, endpoint, dir.path())});
+    }
+    auto simulate = [&](int endpoint, const QString &token) {
+        krakend::Simulator simulator(endpoints[endpoint].setup);
+        simulator.setClock(m_clock);
+        krakend::SimulationRequest request;
+        request.method = endpoints[endpoint].method;
+        request.headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer ") + token});
+        return simulator.run(request);
+    };
+
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    QCOMPARE(verdict(), QStringLiteral("none")); // no key: the generic rules judge nothing
+    auto *judge = panel()->findChild<QComboBox *>(QStringLiteral("judgeAsCombo"));
+    QVERIFY(judge);
+    QCOMPARE(judge->count(), 1);
+    QCOMPARE(judge->itemText(0), QStringLiteral("Generic rules"));
+    panel()->setEndpoints(endpoints);
+    QCOMPARE(judge->count(), 3);
+    QCOMPARE(judge->itemText(2), QStringLiteral("POST /v1/orders"));
+    QCOMPARE(verdict(), QStringLiteral("none")); // still the generic rules
+
+    // As GET /v1/orders, with the endpoint's own keys: Simulate's 200.
+    judge->setCurrentIndex(1);
+    Q_EMIT judge->activated(1);
+    QCOMPARE(panel()->judgeAs(), 0);
+    QCOMPARE(simulate(0, ui::Resources::demoToken()).status, 200);
+    QCOMPARE(verdict(), QStringLiteral("valid"));
+    QCOMPARE(panel()->report().status, 200);
+    QVERIFY(panel()->verdictLabel()->text().startsWith(QStringLiteral("200")));
+    QVERIFY2(panel()->keyLabel()->text().contains(u"demo-jwks.json"), qPrintable(panel()->keyLabel()->text()));
+    // The endpoint's rules, read-only, instead of the generic ones.
+    auto *stack = panel()->findChild<QStackedWidget *>(QStringLiteral("rulesStack"));
+    QVERIFY(stack);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("endpointRules"));
+    QVERIFY(!panel()->algCombo()->isVisibleTo(panel()));
+    QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedAlg"))->text(), QStringLiteral("RS256"));
+    QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedIssuer"))->text(),
+        QStringLiteral("https://auth.example.com/"));
+    QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedLeeway"))->text(), QStringLiteral("30 s"));
+    // The simulator's checks: its startup check first, the registered claims grouped under step 6.
+    QCOMPARE(checks().first().second, QStringLiteral("config"));
+    auto *model = qobject_cast<ui::ChecksModel *>(test::child<QTreeView>(panel(), "checksView")->model());
+    QVERIFY(model);
+    QCOMPARE(model->checks(), simulate(0, ui::Resources::demoToken()).checks);
+    QVERIFY(m_inspector->statusText().contains(QStringLiteral("KrakenD answers 200")));
+
+    // A token without the roles the endpoint wants: Simulate's 403 at roles, and the banner says so.
+    const QString guest = signedDemo({{QStringLiteral("roles"), QJsonArray {QStringLiteral("guest")}}});
+    QVERIFY(!guest.isEmpty());
+    m_inspector->setTokenText(guest);
+    QCOMPARE(simulate(0, guest).status, 403);
+    QCOMPARE(verdict(), QStringLiteral("invalid"));
+    QCOMPARE(panel()->report().status, 403);
+    QCOMPARE(panel()->report().stoppingCheck()->nameText(), QStringLiteral("roles"));
+    QVERIFY(model->stoppedIndex().isValid());
+    QVERIFY2(m_inspector->statusText().contains(QStringLiteral("KrakenD answers 403 Forbidden at roles")),
+        qPrintable(m_inspector->statusText()));
+
+    // A pasted key replaces the endpoint's own keys, as Simulate's key choice does: one without the kid fails.
+    setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    QTRY_COMPARE(panel()->report().status, 200);
+    QVERIFY(panel()->keyLabel()->text().contains(QStringLiteral("the key pasted in Verify")));
+    const QByteArray other
+        = test::readJson(test::sharedPath(QStringLiteral("testvectors/jose-cookbook/jwk/3_3.rsa_public_key.json")))
+              .toJson();
+    setKey(QString::fromUtf8(other));
+    QTRY_COMPARE(panel()->report().status, 401);
+    QCOMPARE(verdict(), QStringLiteral("invalid"));
+    QCOMPARE(panel()->report().stoppingCheck()->nameText(), QStringLiteral("key"));
+
+    // The endpoint list changes (the Gateway page edits krakend.json): the chosen endpoint stays chosen; gone, the
+    // generic rules are back.
+    panel()->setEndpoints({endpoints[1], endpoints[0]});
+    QCOMPARE(panel()->judgeAs(), 1);
+    panel()->setJudgeAs(0); // POST /v1/orders, by program rather than by the combo
+    QCOMPARE(judge->currentText(), QStringLiteral("POST /v1/orders"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("endpointRules"));
+    QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedLeeway"))->text(), QStringLiteral("1 s"));
+    panel()->setJudgeAs(1);
+    panel()->setEndpoints({endpoints[1]});
+    QCOMPARE(panel()->judgeAs(), -1);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("genericRules"));
+    QVERIFY(!panel()->report().isGateway()); // the generic verifier's checks again
+    QCOMPARE(checks().first().second, QStringLiteral("parse"));
+    QCOMPARE(resultOf(QStringLiteral("key")), QStringLiteral("FAIL"));
+}
+
+// The Inspector's banner is built once per change, from the verification of the token it describes: never a
+// stale "not verified" between a paste and its verdict.
+void TestVerifyPanel::bannerUpdatedOncePerChange()
+{
+    setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
+    m_inspector->setTokenText(QString());
+    QTRY_COMPARE(verdict(), QStringLiteral("none"));
+    QStringList banners;
+    connect(m_inspector.get(), &ui::InspectorWidget::bannerUpdated, this,
+        [&] { banners.append(m_inspector->statusText()); });
+
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    QCOMPARE(banners.size(), 1);
+    QVERIFY2(banners.last().contains(u"check out"), qPrintable(banners.last()));
+
+    // A typed edit: one more banner after the debounce, and it already carries the new verdict.
+    QString tampered = ui::Resources::demoToken();
+    tampered.insert(tampered.indexOf(u'.') + 1, QStringLiteral("eyJhIjoxfQ"));
+    m_inspector->tokenEditor()->setPlainText(tampered);
+    QTRY_COMPARE(banners.size(), 2);
+    QVERIFY2(banners.last().contains(u"FAILED") || !m_inspector->inspection().token.issues.isEmpty(),
+        qPrintable(banners.last()));
+
+    // The 30 s refresh: one banner.
+    m_inspector->refreshTimes();
+    QCOMPARE(banners.size(), 3);
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    QCOMPARE(banners.size(), 4);
+    QTest::qWait(ui::VerifyPanel::kDebounceMs + ui::InspectorWidget::kDebounceMs + 50);
+    QCOMPARE(banners.size(), 4); // nothing arrives later
+    for (const QString &banner : std::as_const(banners))
+        QVERIFY2(!banner.contains(u"has not been verified"), qPrintable(banner));
 }
 
 QTEST_MAIN(TestVerifyPanel)

@@ -632,21 +632,21 @@ void TestWorkspace::verifyWithKeyRingSource()
         QStringLiteral("demo jwks"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
     QCOMPARE(panel->sourceCombo()->count(), 2);
     panel->setKeySource(index);
-    QCOMPARE(panel->verdict(), QStringLiteral("valid"));
+    QCOMPARE(common::verdictText(panel->verdict()), QStringLiteral("valid"));
     QVERIFY(!panel->keyEdit()->isVisibleTo(panel));
 
     // A source whose keys do not fit gives "invalid", not a silent pass.
     const int other
         = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("wrong"), kSecret, QStringLiteral("utf8")));
     panel->setKeySource(other);
-    QCOMPARE(panel->verdict(), QStringLiteral("invalid"));
+    QCOMPARE(common::verdictText(panel->verdict()), QStringLiteral("invalid"));
 
     // Removing the chosen source falls back to the pasted key (none: not
     // verified).
     window->keyRing()->remove(other);
     QCOMPARE(panel->keySource(), -1);
     panel->verifyNow();
-    QCOMPARE(panel->verdict(), QStringLiteral("none"));
+    QCOMPARE(common::verdictText(panel->verdict()), QStringLiteral("none"));
 }
 
 void TestWorkspace::evaluateAtChangesVerdict()
@@ -698,7 +698,7 @@ void TestWorkspace::demoWorkspaceHasKeys()
     auto window = makeWindow();
     window->openDemo();
     QVERIFY(window->keyRing()->count() >= 1);
-    QCOMPARE(window->inspector()->verifyPanel()->verdict(), QStringLiteral("valid"));
+    QCOMPARE(common::verdictText(window->inspector()->verifyPanel()->verdict()), QStringLiteral("valid"));
     QVERIFY2(window->statusText().contains(u"check out"), qPrintable(window->statusText()));
     window->inspector()->setTreeMode(true);
     QVERIFY(window->inspector()->treeModel()->rowCount() == 2);

@@ -1,5 +1,6 @@
 #include "gateway/SimulationPanel.h"
 
+#include "common/ChecksModel.h"
 #include "common/Theme.h"
 #include "keys/KeyRing.h"
 
@@ -25,6 +26,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -32,7 +34,6 @@ namespace jwb::ui {
 
 namespace {
 
-using krakend::CheckResult;
 using krakend::SimulationResult;
 
 enum class Placement { Header, Cookie, Nowhere };
@@ -45,20 +46,6 @@ QString stripBearer(QString token)
     if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
         token = token.mid(7).trimmed();
     return token;
-}
-
-QString stepTitle(int step)
-{
-    switch (step) {
-    case 0:
-        return QCoreApplication::translate("jwb::ui::SimulationPanel", "Startup");
-    case 1:
-        return QCoreApplication::translate("jwb::ui::SimulationPanel", "Token");
-    case 6:
-        return QCoreApplication::translate("jwb::ui::SimulationPanel", "Registered claims");
-    default:
-        return QString();
-    }
 }
 
 } // namespace
@@ -347,10 +334,10 @@ QWidget *SimulationPanel::buildResults()
     top->addWidget(m_statusLabel, 0, Qt::AlignTop);
     top->addLayout(texts, 1);
 
-    m_traceView = new QTreeWidget(box);
+    m_traceModel = new ChecksModel(this);
+    m_traceView = new QTreeView(box);
     m_traceView->setObjectName(QStringLiteral("simulationTrace"));
-    m_traceView->setColumnCount(4);
-    m_traceView->setHeaderLabels({tr("Step"), tr("Check"), tr("Result"), tr("Detail")});
+    m_traceView->setModel(m_traceModel);
     m_traceView->header()->setStretchLastSection(true);
     m_traceView->setWordWrap(true);
     m_traceView->setUniformRowHeights(false);
@@ -387,10 +374,13 @@ QWidget *SimulationPanel::buildResults()
     m_checkDetail->setMargin(4);
     m_checkDetail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
     m_checkDetail->setAccessibleName(tr("Selected check"));
-    connect(m_traceView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item && !item->text(3).isEmpty())
-            m_checkDetail->setText(QStringLiteral("%1: %2").arg(item->text(1), item->text(3)));
-    });
+    connect(
+        m_traceView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
+            const QString name = index.siblingAtColumn(ChecksModel::NameColumn).data().toString();
+            const QString detail = index.siblingAtColumn(ChecksModel::DetailColumn).data().toString();
+            if (index.isValid() && !detail.isEmpty())
+                m_checkDetail->setText(QStringLiteral("%1: %2").arg(name, detail));
+        });
 
     auto *lower = new QSplitter(Qt::Vertical, box);
     lower->setObjectName(QStringLiteral("simulationResultSplitter"));
@@ -662,7 +652,7 @@ void SimulationPanel::showEmpty(const QString &hint)
     setBadge(0, QStringLiteral("—"));
     m_reasonLabel->setText(hint);
     m_keySourceLabel->clear();
-    m_traceView->clear();
+    m_traceModel->clear();
     m_checkDetail->clear();
     m_headersView->setRowCount(0);
     m_backendView->clear();
@@ -680,88 +670,20 @@ void SimulationPanel::showResult(const SimulationResult &result)
     m_keySourceLabel->setText(result.keySource.isEmpty() ? QString() : tr("Keys: %1").arg(result.keySource));
 
     // Trace: one row per check; the checks of one step (6: iss, aud, nbf, exp, iat) under a shared parent.
-    m_traceView->clear();
-    const QColor fail = Theme::severityColor(common::Severity::Error, pal);
-    const QColor warn = Theme::severityColor(common::Severity::Warning, pal);
-    const QColor pass = statusColor(200, pal);
-    const QColor muted = pal.color(QPalette::PlaceholderText);
-    QTreeWidgetItem *group = nullptr;
-    int groupStep = -1;
-    for (qsizetype i = 0; i < result.checks.size(); ++i) {
-        const auto &c = result.checks[i];
-        int sameStep = 0;
-        for (const auto &other : result.checks)
-            sameStep += other.step == c.step ? 1 : 0;
-        QTreeWidgetItem *parent = nullptr;
-        if (sameStep > 1) {
-            if (groupStep != c.step) {
-                group = new QTreeWidgetItem(m_traceView);
-                group->setText(0, QString::number(c.step));
-                group->setText(1, stepTitle(c.step).isEmpty() ? tr("Step %1").arg(c.step) : stepTitle(c.step));
-                group->setExpanded(true);
-                groupStep = c.step;
-            }
-            parent = group;
-        }
-        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_traceView);
-        item->setText(0, QString::number(c.step));
-        item->setText(1, c.nameText());
-        bool alsoFails = false;
-        for (const auto &a : result.alsoFails)
-            alsoFails = alsoFails || (a.step == c.step && a.name == c.name);
-        QString resultText = common::outcomeText(c.outcome);
-        QColor color = c.outcome == CheckResult::Pass ? pass : c.outcome == CheckResult::Fail ? fail : muted;
-        if (i == result.stoppedAt)
-            resultText = tr("FAIL — stops here (%1)").arg(c.status);
-        else if (alsoFails) {
-            resultText = tr("skip — would also fail (%1)").arg(c.status);
-            color = warn;
-        }
-        item->setText(2, resultText);
-        item->setForeground(2, color);
-        item->setText(3, c.detail);
-        item->setToolTip(3, c.detail);
-        if (i == result.stoppedAt) {
-            QFont f = item->font(1);
-            f.setBold(true);
-            const QColor bg = Theme::severityBackground(common::Severity::Error, pal);
-            for (int col = 0; col < 4; ++col) {
-                item->setFont(col, f);
-                item->setBackground(col, bg);
-            }
-            if (parent) {
-                parent->setForeground(1, fail);
-                parent->setFont(1, f);
-            }
-        }
-    }
-    if (!result.configFindings.isEmpty()) {
-        auto *findings = new QTreeWidgetItem(m_traceView);
-        findings->setText(1, tr("Config findings"));
-        findings->setText(2, QString::number(result.configFindings.size()));
-        for (const auto &f : result.configFindings) {
-            auto *item = new QTreeWidgetItem(findings);
-            item->setText(1, f.code);
-            item->setText(2, Theme::severityLabel(f.severity));
-            item->setForeground(2, Theme::severityColor(f.severity, pal));
-            item->setIcon(2, Theme::severityIcon(f.severity));
-            item->setText(3, f.subject.isEmpty() ? f.message : QStringLiteral("%1: %2").arg(f.subject, f.message));
-            item->setToolTip(3, item->text(3));
-        }
-    }
-    m_traceView->resizeColumnToContents(0);
-    m_traceView->resizeColumnToContents(1);
-    m_traceView->resizeColumnToContents(2);
+    m_traceModel->setPalette(pal);
+    m_traceModel->setChecks(result.checks, result.stoppedAt, result.configFindings);
+    expandStepRows(m_traceView);
+    m_traceView->resizeColumnToContents(ChecksModel::StepColumn);
+    m_traceView->resizeColumnToContents(ChecksModel::NameColumn);
+    m_traceView->resizeColumnToContents(ChecksModel::OutcomeColumn);
     m_checkDetail->setText(tr("Select a check to read its whole detail"));
-    if (result.stoppedAt >= 0) {
+    if (const QModelIndex stopped = m_traceModel->stoppedIndex(); stopped.isValid()) {
         // Show the stopping check without making the user search for it.
-        const QList<QTreeWidgetItem *> hits = m_traceView->findItems(
-            result.checks[result.stoppedAt].nameText(), Qt::MatchExactly | Qt::MatchRecursive, 1);
-        if (!hits.isEmpty()) {
-            m_traceView->scrollToItem(hits.first());
-            m_traceView->setCurrentItem(hits.first());
-        }
+        m_traceView->scrollTo(stopped);
+        m_traceView->setCurrentIndex(stopped);
     }
+    const QColor warn = Theme::severityColor(common::Severity::Warning, pal);
+    const QColor muted = pal.color(QPalette::PlaceholderText);
 
     // Headers the backend receives.
     m_headersView->clearSpans();

@@ -23,9 +23,12 @@ class QPushButton;
 class QRadioButton;
 class QTableWidget;
 class QTimer;
+class QTreeView;
 class QTreeWidget;
 
 namespace jwb::ui {
+
+class ChecksModel;
 
 /// "What would KrakenD answer?" for one endpoint of a krakend.json: a token (pasted, or from the history), the
 /// request around it (method, headers, cookies; the token goes into the config's header or cookie), the
@@ -81,7 +84,7 @@ public:
     // Widgets, for tests.
     [[nodiscard]] QLabel *statusLabel() const { return m_statusLabel; }
     [[nodiscard]] QLabel *reasonLabel() const { return m_reasonLabel; }
-    [[nodiscard]] QTreeWidget *traceView() const { return m_traceView; }
+    [[nodiscard]] QTreeView *traceView() const { return m_traceView; }
     [[nodiscard]] QTableWidget *headersView() const { return m_headersView; }
     [[nodiscard]] QLabel *checkDetailLabel() const { return m_checkDetail; }
     [[nodiscard]] QTreeWidget *backendView() const { return m_backendView; }
@@ -144,7 +147,8 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_reasonLabel = nullptr;
     QLabel *m_keySourceLabel = nullptr;
-    QTreeWidget *m_traceView = nullptr;
+    QTreeView *m_traceView = nullptr;
+    ChecksModel *m_traceModel = nullptr;
     QLabel *m_checkDetail = nullptr; ///< the full text of the selected (or stopping) check
     QTableWidget *m_headersView = nullptr;
     QTreeWidget *m_backendView = nullptr;

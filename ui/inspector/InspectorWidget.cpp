@@ -9,6 +9,7 @@
 #include "inspector/FindingsModel.h"
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
+#include "verification/Report.h"
 #include "verify/VerifyPanel.h"
 
 #include <QButtonGroup>
@@ -639,9 +640,9 @@ void InspectorWidget::updateInputCombo()
 void InspectorWidget::inspectNow()
 {
     m_debounce->stop();
+    // Paste to verdict in one go: the verify panel verifies a new inspection at once (its own debounce is for edits
+    // of its key and options), and the banner is built from that verdict.
     inspectText(m_editor->tokenText());
-    // Paste to verdict in one go: the verify panel's own debounce is for edits of its key and options.
-    m_verifyPanel->verifyNow();
 }
 
 void InspectorWidget::refreshTimes()
@@ -657,7 +658,7 @@ void InspectorWidget::inspectText(const QString &text)
     m_inputs[m_current].text = m_editor->tokenText();
     m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
     updateViews();
-    m_verifyPanel->setInspection(m_inspection);
+    m_verifyPanel->setInspection(m_inspection); // verifies, then builds the banner (VerifyPanel::verified)
     Q_EMIT inspected();
 }
 
@@ -704,7 +705,6 @@ void InspectorWidget::updateViews()
     updateSegmentInfo();
     updateTimes();
     updateCaptions();
-    updateBanner();
 
     const int problems = m_findingsModel->rowCount();
     const int findingsTab = static_cast<int>(Tab::Findings);
@@ -979,6 +979,31 @@ void InspectorWidget::updateCaptions()
     m_payloadCaption->setText(caption(jose::SegmentRole::Payload, tr("PAYLOAD"), payloadSub));
 }
 
+QString InspectorWidget::verdictSentence(const verification::Report &report) const
+{
+    const common::Check *failure = report.firstFailure();
+    const QString failed = failure ? failure->nameText() : QString();
+    if (report.isGateway())
+        return failed.isEmpty() ? tr("As %1, KrakenD answers %2 (see Verify).")
+                                      .arg(m_verifyPanel->judgeAsTitle(), krakend::statusText(report.status))
+                                : tr("As %1, KrakenD answers %2 at %3 (see Verify).")
+                                      .arg(m_verifyPanel->judgeAsTitle(), krakend::statusText(report.status), failed);
+    switch (report.verdict) {
+    case common::Verdict::Valid:
+        return tr("The signature and the rules check out (see Verify).");
+    case common::Verdict::Invalid:
+    case common::Verdict::Malformed:
+        return tr("Verification FAILED (see Verify).");
+    case common::Verdict::KeyError:
+        return tr("The verification key could not be read (see Verify).");
+    case common::Verdict::Pending:
+        return tr("Verifying: the keys are being fetched.");
+    case common::Verdict::NotVerified:
+        break;
+    }
+    return tr("The signature has not been verified.");
+}
+
 void InspectorWidget::updateBanner()
 {
     const jose::Token &t = m_inspection.token;
@@ -1015,20 +1040,10 @@ void InspectorWidget::updateBanner()
             counts << tr("%n note(s)", nullptr, infos);
         text = counts.isEmpty() ? tr("%1: no findings.").arg(decoded)
                                 : tr("%1: %2 (see Findings).").arg(decoded, counts.join(QStringLiteral(", ")));
-        const QString verdict = m_verifyPanel->verdict();
-        QString verdictText;
-        if (t.kind == jose::TokenKind::Jwe)
-            verdictText = tr("The payload is encrypted.");
-        else if (verdict == u"valid")
-            verdictText = tr("The signature and the rules check out (see Verify).");
-        else if (verdict == u"invalid")
-            verdictText = tr("Verification FAILED (see Verify).");
-        else if (verdict == u"error")
-            verdictText = tr("The verification key could not be read (see Verify).");
-        else
-            verdictText = tr("The signature has not been verified.");
-        text += u' ' + verdictText;
-        if (errors || verdict == u"invalid")
+        const verification::Report &report = m_verifyPanel->report();
+        const bool failed = report.verdict == common::Verdict::Invalid || report.verdict == common::Verdict::Malformed;
+        text += u' ' + (t.kind == jose::TokenKind::Jwe ? tr("The payload is encrypted.") : verdictSentence(report));
+        if (errors || failed)
             tone = common::Severity::Error;
         else if (warnings)
             tone = common::Severity::Warning;
@@ -1050,6 +1065,7 @@ void InspectorWidget::updateBanner()
         m_banner->setStyleSheet(style);
     }
     m_banner->setProperty("severity", tone ? common::severityName(*tone) : QStringLiteral("none"));
+    Q_EMIT bannerUpdated();
 }
 
 void InspectorWidget::changeEvent(QEvent *event)
@@ -1061,6 +1077,7 @@ void InspectorWidget::changeEvent(QEvent *event)
         m_tabs->setTabIcon(static_cast<int>(Tab::Findings), QIcon()); // drawn again in the new palette
         m_findingsIconSeverity.reset();
         updateViews();
+        updateBanner();
     }
 }
 

@@ -23,6 +23,10 @@ class QTabWidget;
 class QTableView;
 class QTimer;
 
+namespace jwb::verification {
+struct Report;
+}
+
 namespace jwb::ui {
 
 class ClaimsModel;
@@ -112,6 +116,9 @@ public:
 Q_SIGNALS:
     /// Emitted after every inspection (edit, input switch, time refresh).
     void inspected();
+    /// The banner was built: once per change of the token, the time or the verification (a new verdict), always from
+    /// the verification of the token it describes.
+    void bannerUpdated();
     /// Files dropped or pasted onto the editor; the window opens them.
     void filesDropped(const QStringList &paths);
 
@@ -139,6 +146,7 @@ private:
     void updateDecodedViews();
     void updateSignatureView();
     void updateBanner();
+    [[nodiscard]] QString verdictSentence(const verification::Report &report) const;
     void updateSegmentInfo();
     void updateTimes();
     void updateCaptions();

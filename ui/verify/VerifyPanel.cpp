@@ -2,6 +2,7 @@
 
 #include "common/CryptoStartup.h"
 
+#include "common/ChecksModel.h"
 #include "common/Dialogs.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
@@ -11,7 +12,9 @@
 #include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "validation/Policy.h"
-#include "validation/Verifier.h"
+#include "verification/Context.h"
+#include "verification/PolicyMapper.h"
+#include "verification/Verify.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,9 +31,10 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QStringDecoder>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -104,6 +108,7 @@ VerifyPanel::VerifyPanel(std::shared_ptr<const common::Clock> clock, QWidget *pa
     connect(m_typEdit, &QLineEdit::textChanged, m_debounce, restart);
     connect(m_weakKeysCheck, &QCheckBox::toggled, m_debounce, restart);
     connect(m_openKeyButton, &QPushButton::clicked, this, &VerifyPanel::chooseKeyFile);
+    connect(m_judgeCombo, &QComboBox::activated, this, &VerifyPanel::onJudgeAsChosen);
 
     verifyNow();
 }
@@ -185,6 +190,36 @@ QWidget *VerifyPanel::buildPolicyGroup()
 {
     auto *group = new QGroupBox(tr("Rules"), this);
 
+    m_judgeCombo = new QComboBox(group);
+    m_judgeCombo->setObjectName(QStringLiteral("judgeAsCombo"));
+    m_judgeCombo->setAccessibleName(tr("Judge as"));
+    m_judgeCombo->setToolTip(tr("Judge the token by the rules below, or exactly as an endpoint of the open "
+                                "krakend.json would (KrakenD's own checks, in its order)"));
+    m_judgeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_judgeCombo->setMinimumContentsLength(16);
+    m_judgeCombo->addItem(tr("Generic rules"), -1);
+    auto *judgeLabel = new QLabel(tr("Judge as"), group);
+    judgeLabel->setBuddy(m_judgeCombo);
+    auto *judgeRow = new QHBoxLayout;
+    judgeRow->addWidget(judgeLabel);
+    judgeRow->addWidget(m_judgeCombo, 1);
+
+    m_rulesStack = new QStackedWidget(group);
+    m_rulesStack->setObjectName(QStringLiteral("rulesStack"));
+    m_rulesStack->addWidget(buildGenericRules(m_rulesStack));
+    m_rulesStack->addWidget(buildEndpointRules(m_rulesStack));
+
+    auto *layout = new QVBoxLayout(group);
+    layout->addLayout(judgeRow);
+    layout->addWidget(m_rulesStack, 1);
+    return group;
+}
+
+QWidget *VerifyPanel::buildGenericRules(QWidget *parent)
+{
+    auto *group = new QWidget(parent);
+    group->setObjectName(QStringLiteral("genericRules"));
+
     m_algCombo = new QComboBox(group);
     m_algCombo->setObjectName(QStringLiteral("algCombo"));
     m_algCombo->addItem(QLatin1String(kFromKey), QString());
@@ -223,6 +258,7 @@ QWidget *VerifyPanel::buildPolicyGroup()
                                    "keys are refused by default: they are too weak or accept forged signatures."));
 
     auto *form = new QFormLayout(group);
+    form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Algorithm"), m_algCombo);
     form->addRow(tr("Issuer"), m_issuerEdit);
@@ -231,6 +267,55 @@ QWidget *VerifyPanel::buildPolicyGroup()
     form->addRow(tr("Leeway"), m_leewaySpin);
     form->addRow(QString(), m_weakKeysCheck);
     return group;
+}
+
+namespace {
+
+/// The rows of the endpoint's rules, in buildEndpointRules' order.
+enum MappedRule {
+    MappedAlg,
+    MappedKeyId,
+    MappedIssuer,
+    MappedAudience,
+    MappedLeeway,
+    MappedToken,
+    MappedRoles,
+    MappedScopes,
+    MappedKeys,
+    MappedRuleCount
+};
+
+} // namespace
+
+QWidget *VerifyPanel::buildEndpointRules(QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    box->setObjectName(QStringLiteral("endpointRules"));
+    auto *form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const QList<std::pair<QString, QString>> rows = {{tr("Algorithm"), QStringLiteral("mappedAlg")},
+        {tr("Key id"), QStringLiteral("mappedKeyId")}, {tr("Issuer"), QStringLiteral("mappedIssuer")},
+        {tr("Audience"), QStringLiteral("mappedAudience")}, {tr("Leeway"), QStringLiteral("mappedLeeway")},
+        {tr("Token from"), QStringLiteral("mappedToken")}, {tr("Roles"), QStringLiteral("mappedRoles")},
+        {tr("Scopes"), QStringLiteral("mappedScopes")}, {tr("Own keys"), QStringLiteral("mappedKeys")}};
+    Q_ASSERT(rows.size() == MappedRuleCount);
+    for (const auto &[title, name] : rows) {
+        auto *value = new QLabel(box);
+        value->setObjectName(name);
+        value->setTextFormat(Qt::PlainText);
+        value->setWordWrap(true);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(title, value);
+        m_mappedRules.append(value);
+    }
+    auto *note = new QLabel(tr("KrakenD's rules for this endpoint, read from krakend.json (change them on the "
+                               "Gateway page). Without a key above, the endpoint's own keys are used."),
+        box);
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: %1;").arg(mutedColor(palette()).name()));
+    form->addRow(note);
+    return box;
 }
 
 QWidget *VerifyPanel::buildResults()
@@ -258,18 +343,19 @@ QWidget *VerifyPanel::buildResults()
     m_keyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_keyLabel->hide();
 
-    m_checksView = new QTreeWidget(results);
+    m_checksModel = new ChecksModel(this);
+    m_checksView = new QTreeView(results);
     m_checksView->setObjectName(QStringLiteral("checksView"));
-    m_checksView->setColumnCount(3);
-    m_checksView->setHeaderLabels({tr("Result"), tr("Check"), tr("Message")});
+    m_checksView->setModel(m_checksModel);
+    m_checksView->setColumnHidden(ChecksModel::StepColumn, true);
     m_checksView->setRootIsDecorated(false);
     m_checksView->setAlternatingRowColors(true);
     m_checksView->setWordWrap(true);
     m_checksView->setUniformRowHeights(false);
     m_checksView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_checksView->header()->setStretchLastSection(true);
-    m_checksView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_checksView->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    for (const int column : {ChecksModel::StepColumn, ChecksModel::NameColumn, ChecksModel::OutcomeColumn})
+        m_checksView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
 
     auto *head = new QHBoxLayout;
     head->setSpacing(12);
@@ -294,7 +380,7 @@ void VerifyPanel::setInspection(const jose::Inspection &inspection)
 {
     m_inspection = inspection;
     updateIssuerButton();
-    m_debounce->start();
+    verifyNow();
 }
 
 void VerifyPanel::setKeyRing(KeyRing *ring)
@@ -404,7 +490,7 @@ void VerifyPanel::onKeyTextEdited()
     if (!m_binaryKey.isEmpty() && !m_keyEdit->toPlainText().isEmpty()) {
         m_binaryKey.clear();
         m_binaryKeyName.clear();
-        m_keyEdit->setPlaceholderText(tr("Paste a secret, a JWK, a JWK Set or a PEM key/certificate"));
+        m_keyEdit->setPlaceholderText(pastedKeyHint());
     }
     m_debounce->start();
 }
@@ -447,64 +533,175 @@ void VerifyPanel::openKeyFile(const QString &path)
     m_debounce->start();
 }
 
-void VerifyPanel::verifyNow()
+void VerifyPanel::setEndpoints(const QList<Endpoint> &endpoints)
 {
-    m_debounce->stop();
-    const QString keyText = m_keyEdit->toPlainText();
-    const int ringIndex = keySource();
-    const KeySource *ringSource = ringIndex >= 0 ? &m_ring->at(ringIndex) : nullptr;
-    m_sourceStatus->setVisible(ringSource != nullptr);
-    if (ringSource) {
-        QString status;
-        if (ringSource->fetching)
-            status
-                = tr("Fetching %1: %2").arg(ringSource->location, KeySourcesModel::progressText(ringSource->progress));
-        else if (ringSource->error)
-            status = ringSource->keys ? tr("Last refresh failed (using the keys fetched before): %1")
-                                            .arg(KeySourcesModel::errorText(*ringSource))
-                                      : KeySourcesModel::errorText(*ringSource);
-        else if (ringSource->keys)
-            status = tr("%n key(s) from %1", nullptr, static_cast<int>(ringSource->keys->keys.size()))
-                         .arg(ringSource->location.isEmpty() ? ringSource->name : ringSource->location);
-        m_sourceStatus->setText(status);
-        if (!ringSource->keys) {
-            if (ringSource->fetching)
-                showNeutral(tr("Fetching keys…"), status);
-            else
-                showKeyError(!ringSource->error ? QStringLiteral("no_key: ") + tr("the source has no keys")
-                                                : KeySourcesModel::errorText(*ringSource));
-            return;
-        }
-    } else if (keyText.trimmed().isEmpty() && m_binaryKey.isEmpty()) {
-        showNeutral(tr("Give a key to verify"), tr("Paste a key or a secret above, or open a key file."));
-        return;
+    const int current = judgeAs();
+    const QString method = current >= 0 ? m_endpoints[current].method : QString();
+    const QString path = current >= 0 ? m_endpoints[current].path : QString();
+    m_endpoints = endpoints;
+    int keep = -1;
+    const QSignalBlocker blocker(m_judgeCombo);
+    while (m_judgeCombo->count() > 1)
+        m_judgeCombo->removeItem(1);
+    for (int i = 0; i < m_endpoints.size(); ++i) {
+        const Endpoint &e = m_endpoints[i];
+        const QString title = QStringLiteral("%1 %2").arg(e.method, e.path); // as judgeAsTitle()
+        m_judgeCombo->addItem(e.setup.hasValidator ? title : tr("%1 (no validator)").arg(title), i);
+        if (current >= 0 && keep < 0 && e.method == method && e.path == path)
+            keep = i;
     }
-    if (m_inspection.token.input.trimmed().isEmpty()) {
-        showNeutral(tr("No token"), tr("Paste a token on the left to verify it."));
-        return;
-    }
+    m_judgeCombo->setCurrentIndex(m_judgeCombo->findData(keep));
+    if (current < 0)
+        return; // judged by the generic rules before and after: nothing to verify again
+    m_rulesStack->setCurrentIndex(keep >= 0 ? 1 : 0);
+    if (keep >= 0)
+        showEndpointRules(); // the endpoint's config may have changed
+    verifyNow();
+}
 
-    if (!crypto::Backend::isInitialized()) {
-        // At start-up the crypto self-test runs right after the first paint (app/gui/main.cpp): verify after it
-        // rather than running it here, before anything is on screen.
-        showNeutral(tr("Verifying…"), tr("Starting the cryptography self-test."));
-        if (!m_waitingForCrypto) {
-            m_waitingForCrypto = true;
-            connect(
-                CryptoStartup::instance(), &CryptoStartup::ready, this,
-                [this] {
-                    m_waitingForCrypto = false;
-                    verifyNow();
-                },
-                Qt::SingleShotConnection);
-        }
-        // Without a start-up that runs it after the first paint, whoever asks first runs it.
-        CryptoStartup::instance()->requestSoon();
-        return;
+void VerifyPanel::setJudgeAs(int index)
+{
+    const int wanted = index >= 0 && index < m_endpoints.size() ? index : -1;
+    m_judgeCombo->setCurrentIndex(m_judgeCombo->findData(wanted));
+    onJudgeAsChosen();
+}
+
+int VerifyPanel::judgeAs() const
+{
+    const int index = m_judgeCombo->currentData().toInt();
+    return index >= 0 && index < m_endpoints.size() ? index : -1;
+}
+
+QString VerifyPanel::judgeAsTitle() const
+{
+    const int index = judgeAs();
+    return index >= 0 ? QStringLiteral("%1 %2").arg(m_endpoints[index].method, m_endpoints[index].path) : QString();
+}
+
+void VerifyPanel::onJudgeAsChosen()
+{
+    const bool endpoint = judgeAs() >= 0;
+    m_rulesStack->setCurrentIndex(endpoint ? 1 : 0);
+    if (endpoint)
+        showEndpointRules();
+    if (m_binaryKey.isEmpty())
+        m_keyEdit->setPlaceholderText(pastedKeyHint());
+    verifyNow();
+}
+
+void VerifyPanel::showEndpointRules()
+{
+    const krakend::SimulationSetup &setup = m_endpoints[judgeAs()].setup;
+    const krakend::ValidatorConfig &cfg = setup.validator;
+    const validation::Policy rules = verification::PolicyMapper::rulesOf(cfg);
+    const QString none = tr("none required");
+    QStringList texts(MappedRuleCount);
+    if (!setup.hasValidator) {
+        texts.fill(tr("— (no auth/validator: KrakenD lets every request through)"), MappedRuleCount);
+    } else {
+        texts[MappedAlg] = rules.algorithm ? crypto::Algorithms::name(*rules.algorithm)
+                                           : tr("%1 (unknown to KrakenD: it would not start)").arg(cfg.alg());
+        texts[MappedKeyId] = validation::keyIdStrategyName(rules.keyIdStrategy);
+        texts[MappedIssuer] = rules.issuer.isEmpty() ? tr("any") : rules.issuer;
+        texts[MappedAudience]
+            = rules.audiences.isEmpty() ? tr("any") : tr("all of %1").arg(rules.audiences.join(QStringLiteral(", ")));
+        texts[MappedLeeway] = tr("%1 s").arg(rules.leewaySeconds);
+        texts[MappedToken] = cfg.cookieKey().isEmpty()
+            ? tr("header %1 (Bearer)").arg(cfg.effectiveAuthHeaderName())
+            : tr("cookie %1, or header %2").arg(cfg.effectiveCookieKey(), cfg.effectiveAuthHeaderName());
+        texts[MappedRoles] = cfg.roles().isEmpty()
+            ? none
+            : tr("one of %1 in claim %2").arg(cfg.roles().join(QStringLiteral(", ")), cfg.effectiveRolesKey());
+        texts[MappedScopes] = !cfg.scopesCheckEnabled()
+            ? none
+            : tr("%1 of %2 in claim %3")
+                  .arg(cfg.scopesMatchAll() ? tr("all") : tr("any"), cfg.scopes().join(QStringLiteral(", ")),
+                      cfg.scopesKey());
+        texts[MappedKeys] = cfg.usesLocalPath() ? tr("jwk_local_path %1").arg(cfg.jwkLocalPath())
+                                                : tr("jwk_url %1").arg(cfg.jwkUrl());
     }
+    for (int i = 0; i < MappedRuleCount; ++i)
+        m_mappedRules[i]->setText(texts[i]);
+}
+
+QString VerifyPanel::pastedKeyHint() const
+{
+    return judgeAs() >= 0 ? tr("Paste a secret, a JWK, a JWK Set or a PEM key/certificate, or leave this empty to "
+                               "use the endpoint's own keys")
+                          : tr("Paste a secret, a JWK, a JWK Set or a PEM key/certificate");
+}
+
+const KeySource *VerifyPanel::chosenSource() const
+{
+    const int ringIndex = keySource();
+    return ringIndex >= 0 ? &m_ring->at(ringIndex) : nullptr;
+}
+
+bool VerifyPanel::hasPastedKey() const
+{
+    return !m_keyEdit->toPlainText().trimmed().isEmpty() || !m_binaryKey.isEmpty();
+}
+
+void VerifyPanel::showSourceStatus(const KeySource *source)
+{
+    m_sourceStatus->setVisible(source != nullptr);
+    if (!source)
+        return;
+    QString status;
+    if (source->fetching)
+        status = tr("Fetching %1: %2").arg(source->location, KeySourcesModel::progressText(source->progress));
+    else if (source->error)
+        status = source->keys
+            ? tr("Last refresh failed (using the keys fetched before): %1").arg(KeySourcesModel::errorText(*source))
+            : KeySourcesModel::errorText(*source);
+    else if (source->keys)
+        status = tr("%n key(s) from %1", nullptr, static_cast<int>(source->keys->keys.size()))
+                     .arg(source->location.isEmpty() ? source->name : source->location);
+    m_sourceStatus->setText(status);
+}
+
+verification::Context VerifyPanel::contextWithoutKeys() const
+{
+    verification::Context context;
+    context.clock = m_clock;
+    if (const int endpoint = judgeAs(); endpoint >= 0) {
+        context.policy = verification::PolicyMapper::forEndpoint(m_endpoints[endpoint].setup);
+        return context;
+    }
+    validation::Policy &policy = context.policy.rules;
+    if (const QString alg = m_algCombo->currentData().toString(); !alg.isEmpty())
+        policy.algorithm = crypto::Algorithms::fromName(alg);
+    policy.issuer = m_issuerEdit->text().trimmed();
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    policy.audiences = m_audienceEdit->text().split(separators, Qt::SkipEmptyParts);
+    policy.leewaySeconds = m_leewaySpin->value();
+    policy.requiredTyp = m_typEdit->text().trimmed();
+    policy.allowWeakKeys = m_weakKeysCheck->isChecked();
+    policy.clock = m_clock;
+    return context;
+}
+
+/// The keys of a key ring source: its keys, or that they are still on their way, or why there are none.
+void VerifyPanel::useSource(verification::Context &context, const KeySource &source)
+{
+    context.keyLabel = source.name;
+    if (source.keys) {
+        context.keys = *source.keys;
+    } else if (source.fetching) {
+        context.keysPending = true;
+    } else {
+        const common::Error none {QStringLiteral("no_key"), tr("the source has no keys"), {}};
+        context.keyError = source.error.value_or(none);
+        m_keyError = source.error ? KeySourcesModel::errorText(source) : none.toString();
+    }
+}
+
+/// The key pasted (or opened) in the panel, read by core's KeyLoader.
+void VerifyPanel::usePastedKey(verification::Context &context)
+{
+    const QString keyText = m_keyEdit->toPlainText();
+    context.keyLabel = tr("the key pasted in Verify");
     common::Result<keys::JwkSet> keySet = [&]() -> common::Result<keys::JwkSet> {
-        if (ringSource)
-            return *ringSource->keys;
         if (!m_binaryKey.isEmpty() && keyText.isEmpty())
             return keys::KeyLoader::load(m_binaryKey);
         if (m_secretCheck->isChecked()) {
@@ -515,118 +712,191 @@ void VerifyPanel::verifyNow()
         }
         return keys::KeyLoader::load(keyText.toUtf8());
     }();
-    if (!keySet) {
-        QString text = keySet.error().toString();
-        if (!ringSource && !m_secretCheck->isChecked() && keySet.error().is(common::ErrorCode::UnknownKeyFormat))
-            text += tr("\nIf this is a shared secret, tick “Key is a shared secret”.");
-        showKeyError(text);
+    if (keySet) {
+        context.keys = std::move(keySet.value());
         return;
     }
-
-    validation::Policy policy;
-    if (const QString alg = m_algCombo->currentData().toString(); !alg.isEmpty())
-        policy.algorithm = crypto::Algorithms::fromName(alg);
-    policy.issuer = m_issuerEdit->text().trimmed();
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    policy.audiences = m_audienceEdit->text().split(separators, Qt::SkipEmptyParts);
-    policy.leewaySeconds = m_leewaySpin->value();
-    policy.requiredTyp = m_typEdit->text().trimmed();
-    policy.allowWeakKeys = m_weakKeysCheck->isChecked();
-    policy.clock = m_clock;
-    showReport(validation::Verifier::verify(m_inspection, keySet.value(), policy));
+    m_keyError = keySet.error().toString();
+    if (!m_secretCheck->isChecked() && keySet.error().is(common::ErrorCode::UnknownKeyFormat))
+        m_keyError += tr("\nIf this is a shared secret, tick “Key is a shared secret”.");
+    context.keyError = keySet.error();
 }
 
-void VerifyPanel::setVerdict(const QString &verdict, const QString &text, const QColor &color)
+void VerifyPanel::waitForCrypto()
 {
-    m_verdict = verdict;
+    // At start-up the crypto self-test runs right after the first paint (app/gui/main.cpp): verify after it
+    // rather than running it here, before anything is on screen.
+    showNeutral(verification::Report(), tr("Verifying…"), tr("Starting the cryptography self-test."));
+    if (!m_waitingForCrypto) {
+        m_waitingForCrypto = true;
+        connect(
+            CryptoStartup::instance(), &CryptoStartup::ready, this,
+            [this] {
+                m_waitingForCrypto = false;
+                verifyNow();
+            },
+            Qt::SingleShotConnection);
+    }
+    // Without a start-up that runs it after the first paint, whoever asks first runs it.
+    CryptoStartup::instance()->requestSoon();
+}
+
+/// An endpoint that downloads its own jwk_url: verified on a worker thread, Pending until it answers.
+void VerifyPanel::verifyInBackground(const verification::Context &context)
+{
+    const krakend::SimulationSetup &setup = *context.policy.gateway;
+    verification::Report pending;
+    pending.verdict = common::Verdict::Pending;
+    showNeutral(pending, tr("Verifying…"),
+        tr("Downloading the keys of %1 %2 from %3").arg(setup.method, setup.endpoint, setup.validator.jwkUrl()));
+    m_job.run(
+        this,
+        [context = context, inspection = m_inspection](const common::CancelToken &cancel) mutable {
+            context.cancel = cancel;
+            return verification::verify(inspection, context);
+        },
+        [this](verification::Report report) { showReport(report); });
+}
+
+void VerifyPanel::verifyNow()
+{
+    m_debounce->stop();
+    m_job.cancel();
+    m_keyError.clear();
+    const KeySource *ringSource = chosenSource();
+    showSourceStatus(ringSource);
+    verification::Context context = contextWithoutKeys();
+    if (ringSource)
+        useSource(context, *ringSource);
+    const bool pasted = !ringSource && hasPastedKey();
+    const bool judging = !m_inspection.token.input.trimmed().isEmpty() && !context.keysPending && !context.keyError
+        && (ringSource || pasted || context.policy.isGateway());
+    if (judging && !crypto::Backend::isInitialized()) {
+        waitForCrypto();
+        return;
+    }
+    if (judging && pasted)
+        usePastedKey(context);
+    const krakend::SimulationSetup *endpoint = context.policy.gateway ? &*context.policy.gateway : nullptr;
+    if (judging && endpoint && !context.keys && !context.keyError && endpoint->hasValidator
+        && !endpoint->validator.usesLocalPath() && !endpoint->validator.jwkUrl().isEmpty()) {
+        verifyInBackground(context);
+        return;
+    }
+    showReport(verification::verify(m_inspection, context));
+}
+
+void VerifyPanel::setVerdict(common::Verdict verdict, const QString &text, const QColor &color)
+{
     m_verdictLabel->setText(text);
     setStyleIfChanged(m_verdictLabel, QStringLiteral("color: %1;").arg(color.name(QColor::HexRgb)));
-    m_verdictLabel->setProperty("verdict", verdict);
+    m_verdictLabel->setProperty("verdict", common::verdictText(verdict));
 }
 
-void VerifyPanel::showNeutral(const QString &title, const QString &text)
+void VerifyPanel::showReport(const verification::Report &report)
 {
-    m_keyError.clear();
-    setVerdict(QStringLiteral("none"), title, mutedColor(palette()));
+    switch (report.verdict) {
+    case common::Verdict::NotVerified:
+        showNotVerified(report);
+        break;
+    case common::Verdict::Pending:
+        showNeutral(report, tr("Fetching keys…"), m_sourceStatus->text());
+        break;
+    case common::Verdict::KeyError:
+        showKeyError(report);
+        break;
+    case common::Verdict::Valid:
+    case common::Verdict::Invalid:
+    case common::Verdict::Malformed:
+        showJudged(report);
+        break;
+    }
+}
+
+void VerifyPanel::showNotVerified(const verification::Report &report)
+{
+    if (judgeAs() < 0 && !chosenSource() && !hasPastedKey())
+        showNeutral(report, tr("Give a key to verify"), tr("Paste a key or a secret above, or open a key file."));
+    else if (m_inspection.token.input.trimmed().isEmpty())
+        showNeutral(report, tr("No token"), tr("Paste a token on the left to verify it."));
+    else
+        showNeutral(report, tr("Not verified"), report.summary);
+}
+
+void VerifyPanel::showNeutral(const verification::Report &report, const QString &title, const QString &text)
+{
+    m_report = report;
+    setVerdict(report.verdict, title, mutedColor(palette()));
     m_detailLabel->setText(text);
     setStyleIfChanged(m_detailLabel, QString());
     m_keyLabel->hide();
-    m_checksView->clear();
+    m_checksModel->clear();
     Q_EMIT verified();
 }
 
-void VerifyPanel::showKeyError(const QString &text)
+void VerifyPanel::showKeyError(const verification::Report &report)
 {
-    m_keyError = text;
+    m_report = report;
     const QColor error = Theme::severityColor(common::Severity::Error, palette());
-    setVerdict(QStringLiteral("error"), tr("Key error"), error);
-    m_detailLabel->setText(text);
+    setVerdict(report.verdict, tr("Key error"), error);
+    m_detailLabel->setText(m_keyError);
     setStyleIfChanged(m_detailLabel, QStringLiteral("color: %1;").arg(error.name(QColor::HexRgb)));
     m_keyLabel->hide();
-    m_checksView->clear();
+    m_checksModel->clear();
     Q_EMIT verified();
 }
 
-void VerifyPanel::showReport(const validation::Report &report)
+void VerifyPanel::showJudged(const verification::Report &report)
 {
-    m_keyError.clear();
+    m_report = report;
     const QPalette pal = palette();
-    const QColor ok = okColor(pal);
-    const QColor fail = Theme::severityColor(common::Severity::Error, pal);
-    const QColor muted = mutedColor(pal);
-
-    if (report.valid) {
-        setVerdict(QStringLiteral("valid"), tr("VALID"), ok);
+    const bool valid = report.verdict == common::Verdict::Valid;
+    const QColor color = valid ? okColor(pal) : Theme::severityColor(common::Severity::Error, pal);
+    if (report.isGateway()) {
+        const krakend::SimulationSetup &setup = m_endpoints[judgeAs()].setup;
+        setVerdict(report.verdict, krakend::statusText(report.status), color);
+        m_detailLabel->setText(tr("KrakenD's answer for %1 %2: %3").arg(setup.method, setup.endpoint, report.summary));
+    } else if (valid) {
+        setVerdict(report.verdict, tr("VALID"), color);
         m_detailLabel->setText(tr("The signature and every rule check out."));
     } else {
-        setVerdict(QStringLiteral("invalid"), tr("INVALID"), fail);
+        setVerdict(report.verdict, tr("INVALID"), color);
         const common::Check *first = report.firstFailure();
         m_detailLabel->setText(first ? QStringLiteral("%1: %2").arg(first->nameText(), first->detail) : QString());
     }
     setStyleIfChanged(m_detailLabel, QString());
 
-    if (report.keyIndex >= 0 || !report.keyType.isEmpty()) {
+    if (report.isGateway() && !report.key.label.isEmpty()) {
+        m_keyLabel->setText(tr("Keys: %1").arg(report.key.label));
+        m_keyLabel->show();
+    } else if (!report.isGateway() && (report.key.index >= 0 || !report.key.type.isEmpty())) {
         QStringList facts;
-        facts << tr("Key used: %1").arg(report.keyType.isEmpty() ? QStringLiteral("?") : report.keyType);
-        facts << tr("kid %1").arg(report.keyKid.isEmpty() ? tr("(none)") : report.keyKid);
-        if (!report.keyThumbprint.isEmpty())
-            facts << tr("RFC 7638 thumbprint %1").arg(report.keyThumbprint);
+        facts << tr("Key used: %1").arg(report.key.type.isEmpty() ? QStringLiteral("?") : report.key.type);
+        facts << tr("kid %1").arg(report.key.kid.isEmpty() ? tr("(none)") : report.key.kid);
+        if (!report.key.thumbprint.isEmpty())
+            facts << tr("RFC 7638 thumbprint %1").arg(report.key.thumbprint);
         m_keyLabel->setText(facts.join(QStringLiteral("  \u00b7  ")));
         m_keyLabel->show();
     } else {
         m_keyLabel->hide();
     }
 
-    m_checksView->clear();
-    QList<QTreeWidgetItem *> items;
-    for (const common::Check &check : report.checks) {
-        auto *item = new QTreeWidgetItem;
-        const QString result = check.skipped() ? tr("– skip") : check.ok() ? tr("✓ ok") : tr("✗ FAIL");
-        item->setText(0, result);
-        item->setText(1, check.nameText());
-        item->setText(2, check.detail);
-        item->setToolTip(2, check.detail);
-        item->setForeground(0, check.skipped() ? muted : check.ok() ? ok : fail);
-        if (check.failed()) {
-            QFont bold = item->font(0);
-            bold.setWeight(QFont::Bold);
-            item->setFont(0, bold);
-        }
-        item->setData(0, Qt::UserRole,
-            check.skipped()  ? QStringLiteral("skip")
-                : check.ok() ? QStringLiteral("ok")
-                             : QStringLiteral("FAIL"));
-        items.append(item);
-    }
-    m_checksView->addTopLevelItems(items);
+    m_checksModel->setPalette(pal);
+    m_checksModel->setChecks(
+        report.checks, report.stoppedAt, report.isGateway() ? report.findings : common::Findings());
+    m_checksView->setColumnHidden(ChecksModel::StepColumn, !report.isGateway());
+    m_checksView->setRootIsDecorated(report.isGateway());
+    expandStepRows(m_checksView);
     Q_EMIT verified();
 }
 
 void VerifyPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_debounce)
+    if (event->type() == QEvent::PaletteChange && m_debounce) {
+        m_checksModel->setPalette(palette());
         m_debounce->start();
+    }
 }
 
 } // namespace jwb::ui

@@ -3,7 +3,11 @@
 #include "keys/KeyRingFwd.h"
 
 #include "common/Clock.h"
+#include "common/Jobs.h"
+#include "common/Verdict.h"
 #include "jose/Inspection.h"
+#include "krakend/Simulator.h"
+#include "verification/Report.h"
 
 #include <QByteArray>
 #include <QWidget>
@@ -18,21 +22,31 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 class QTimer;
-class QTreeWidget;
+class QTreeView;
 
-namespace jwb::validation {
-struct Report;
+namespace jwb::verification {
+struct Context;
 }
 
 namespace jwb::ui {
 
-/// The inspector's "Verify" tab: a key (secret, JWK, JWK Set, PEM or DER), an optional expected algorithm,
-/// issuer, audience and leeway, and the verdict of core's validation::Verifier with every check in order.
+class ChecksModel;
+
+/// The inspector's "Verify" tab: a key (secret, JWK, JWK Set, PEM or DER), the rules to judge by, and the verdict of
+/// core's verification::verify with every check in order.
 ///
-/// The panel only gathers inputs and shows the Report; every decision (which key, which algorithm, whether a
-/// claim passes) is core's. Any change of the token or of an input re-verifies after kDebounceMs. Key material
-/// stays in the editor: it is never logged, stored in settings or shown outside this panel.
+/// "Judge as" chooses the rules: the generic ones of the Rules group (an expected algorithm, issuer, audience, type,
+/// leeway), or one endpoint of the open krakend.json (setEndpoints). As an endpoint, the Rules group shows what that
+/// endpoint's auth/validator requires (read-only) and the checks are the KrakenD simulator's, exactly as Simulate
+/// gives them for the same token and keys; with no key given, the endpoint's own jwk_local_path or jwk_url is used
+/// (a download runs in the background).
+///
+/// The panel only gathers inputs into a verification::Context and shows the Report; every decision (which key,
+/// which algorithm, whether a claim passes) is core's. A new token is verified at once; a change of an input
+/// re-verifies after kDebounceMs. Key material stays in the editor: it is never logged, stored in settings or shown
+/// outside this panel.
 class VerifyPanel : public QWidget
 {
     Q_OBJECT
@@ -40,11 +54,19 @@ public:
     static constexpr int kDebounceMs = 150;
     static constexpr qint64 kMaxKeyFileBytes = 4 * 1024 * 1024;
 
+    /// An endpoint of the open krakend.json that a token can be judged as.
+    struct Endpoint
+    {
+        QString method;
+        QString path;
+        krakend::SimulationSetup setup; ///< SimulationSetup::fromEndpoint of that endpoint
+    };
+
     explicit VerifyPanel(std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~VerifyPanel() override;
 
     void setClock(std::shared_ptr<const common::Clock> clock);
-    /// The token to verify (the inspector's current inspection); re-verifies after the debounce.
+    /// The token to verify (the inspector's current inspection); verifies it at once.
     void setInspection(const jose::Inspection &inspection);
     /// Runs the verification now instead of waiting for the debounce.
     void verifyNow();
@@ -57,9 +79,20 @@ public:
     void useTokenIssuer();
     /// Reads a key file (at most kMaxKeyFileBytes): text goes into the key editor, binary (DER) is kept aside.
     void openKeyFile(const QString &path);
+    /// The endpoints "Judge as" offers next to the generic rules. The chosen one stays chosen while an endpoint
+    /// with its method and path is in the list; otherwise the generic rules are chosen again.
+    void setEndpoints(const QList<Endpoint> &endpoints);
+    /// Judges as endpoint `index` of setEndpoints' list; -1: the generic rules.
+    void setJudgeAs(int index);
+    [[nodiscard]] int judgeAs() const;
+    /// "GET /orders" for the endpoint judged as; empty for the generic rules.
+    [[nodiscard]] QString judgeAsTitle() const;
 
-    /// "valid", "invalid", "error" (the key could not be read) or "none" (no key or no token yet).
-    [[nodiscard]] QString verdict() const { return m_verdict; }
+    /// Valid, Invalid, Malformed, KeyError (the key could not be read), Pending (keys on their way) or NotVerified
+    /// (no key or no token yet).
+    [[nodiscard]] common::Verdict verdict() const { return m_report.verdict; }
+    /// The last verification's report (what the Inspector's banner is built from).
+    [[nodiscard]] const verification::Report &report() const { return m_report; }
     /// The key error shown in the results, e.g. "invalid_pem: …"; empty when the key was read.
     [[nodiscard]] QString keyError() const { return m_keyError; }
 
@@ -76,10 +109,10 @@ public:
     [[nodiscard]] QPushButton *openKeyButton() const { return m_openKeyButton; }
     [[nodiscard]] QLabel *verdictLabel() const { return m_verdictLabel; }
     [[nodiscard]] QLabel *keyLabel() const { return m_keyLabel; }
-    [[nodiscard]] QTreeWidget *checksView() const { return m_checksView; }
+    [[nodiscard]] QTreeView *checksView() const { return m_checksView; }
 
 Q_SIGNALS:
-    /// Emitted after every verification with the new verdict().
+    /// Emitted once after every verification with the new report() (also when it says Pending or NotVerified).
     void verified();
 
 protected:
@@ -88,23 +121,40 @@ protected:
 private:
     QWidget *buildKeyGroup();
     QWidget *buildPolicyGroup();
+    QWidget *buildGenericRules(QWidget *parent);
+    QWidget *buildEndpointRules(QWidget *parent);
     QWidget *buildResults();
     void chooseKeyFile();
     void updateSourceCombo();
     void onSourceChosen();
     void updateIssuerButton();
     void onKeyTextEdited();
-    void showNeutral(const QString &title, const QString &text);
-    void showKeyError(const QString &text);
-    void showReport(const validation::Report &report);
-    void setVerdict(const QString &verdict, const QString &text, const QColor &color);
+    void onJudgeAsChosen();
+    void showEndpointRules();
+    [[nodiscard]] QString pastedKeyHint() const;
+    [[nodiscard]] const KeySource *chosenSource() const;
+    [[nodiscard]] bool hasPastedKey() const;
+    void showSourceStatus(const KeySource *source);
+    [[nodiscard]] verification::Context contextWithoutKeys() const;
+    void useSource(verification::Context &context, const KeySource &source);
+    void usePastedKey(verification::Context &context);
+    void waitForCrypto();
+    void verifyInBackground(const verification::Context &context);
+    void showReport(const verification::Report &report);
+    void showNotVerified(const verification::Report &report);
+    void showNeutral(const verification::Report &report, const QString &title, const QString &text);
+    void showKeyError(const verification::Report &report);
+    void showJudged(const verification::Report &report);
+    void setVerdict(common::Verdict verdict, const QString &text, const QColor &color);
 
     std::shared_ptr<const common::Clock> m_clock;
     jose::Inspection m_inspection;
     QByteArray m_binaryKey; ///< a DER file's bytes; cleared as soon as the editor is typed in
     QString m_binaryKeyName;
-    QString m_verdict = QStringLiteral("none");
+    verification::Report m_report;
     QString m_keyError;
+    QList<Endpoint> m_endpoints;
+    common::Jobs::Handle m_job; ///< a verification that downloads an endpoint's keys
 
     KeyRing *m_ring = nullptr;
     QString m_sourceId; ///< the chosen ring source; empty for the pasted key
@@ -117,6 +167,9 @@ private:
     QCheckBox *m_secretCheck = nullptr;
     QComboBox *m_encodingCombo = nullptr;
     QPushButton *m_openKeyButton = nullptr;
+    QComboBox *m_judgeCombo = nullptr;
+    QStackedWidget *m_rulesStack = nullptr;
+    QList<QLabel *> m_mappedRules; ///< the endpoint's rules, one label per row of buildEndpointRules
     QComboBox *m_algCombo = nullptr;
     QLineEdit *m_issuerEdit = nullptr;
     QLineEdit *m_audienceEdit = nullptr;
@@ -126,7 +179,8 @@ private:
     QLabel *m_verdictLabel = nullptr;
     QLabel *m_detailLabel = nullptr;
     QLabel *m_keyLabel = nullptr;
-    QTreeWidget *m_checksView = nullptr;
+    ChecksModel *m_checksModel = nullptr;
+    QTreeView *m_checksView = nullptr;
     QTimer *m_debounce = nullptr;
 };
 

@@ -1,0 +1,135 @@
+#include "verification/Verify.h"
+
+#include "validation/Verifier.h"
+
+namespace jwb::verification {
+
+using common::Verdict;
+
+namespace {
+
+// ---- Token placement -------------------------------------------------------------------------------------------
+// TO BE REPLACED by krakend::RequestBuilder (issue #17 WP-C: bareToken and forToken, the one placement rule). Until
+// it lands these two functions are the rule the Gateway page's Simulate and All endpoints apply by default.
+
+/// The token without an "Authorization:" name or a "Bearer" scheme around it, trimmed.
+QString bareToken(const QString &text)
+{
+    QString token = text.trimmed();
+    if (token.startsWith(QLatin1String("authorization:"), Qt::CaseInsensitive))
+        token = token.mid(14).trimmed();
+    if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
+        token = token.mid(7).trimmed();
+    return token;
+}
+
+/// A request to the endpoint carrying `token` where its config reads it: the cookie_key cookie when the config
+/// names one, else its auth_header_name header with "Bearer ".
+krakend::SimulationRequest requestFor(const krakend::SimulationSetup &setup, const QString &token)
+{
+    krakend::SimulationRequest request;
+    request.method = setup.method.isEmpty() ? QStringLiteral("GET") : setup.method.toUpper();
+    if (token.isEmpty())
+        return request;
+    if (!setup.validator.cookieKey().isEmpty())
+        request.cookies.append({setup.validator.effectiveCookieKey(), token});
+    else
+        request.headers.append({setup.validator.effectiveAuthHeaderName(), QStringLiteral("Bearer ") + token});
+    return request;
+}
+// ---- end of token placement -------------------------------------------------------------------------------------
+
+Report unjudged(Verdict verdict, const QString &summary)
+{
+    Report r;
+    r.verdict = verdict;
+    r.summary = summary;
+    return r;
+}
+
+Report generic(const jose::Inspection &token, const Context &context)
+{
+    validation::Policy rules = context.policy.rules;
+    rules.clock = context.clock;
+    validation::Report v = validation::Verifier::verify(token, *context.keys, rules);
+    Report r;
+    // Malformed: not even the header decodes, so nothing in the token can be judged. A readable header with a
+    // broken payload or signature is a token that fails its parse check: Invalid.
+    const bool unreadable = v.malformed && !token.token.headerOk;
+    r.verdict = v.valid ? Verdict::Valid : unreadable ? Verdict::Malformed : Verdict::Invalid;
+    r.checks = v.checks;
+    r.findings = v.findings;
+    if (const common::Check *failure = v.firstFailure())
+        r.summary = failure->nameText() + QStringLiteral(": ") + failure->detail;
+    else
+        r.summary = QStringLiteral("the signature and every rule check out");
+    r.key = KeyDescription {context.keyLabel, v.keyKid, v.keyType, v.keyThumbprint, v.keyIndex};
+    r.generic = std::move(v);
+    return r;
+}
+
+/// The download of an endpoint's own jwk_url: the context's downloader (or the network), with the context's extra
+/// CA added to the config's TLS settings; nothing is fetched once the context is cancelled.
+krakend::JwksDownloader downloaderFor(const Context &context)
+{
+    krakend::JwksDownloader inner
+        = context.downloader ? context.downloader : krakend::Simulator::networkDownloader(context.tls.timeoutMs);
+    return [inner = std::move(inner), extraCa = context.tls.extraCa, cancel = context.cancel](
+               const QUrl &url, const keysource::NetworkOptions &configTls) -> common::Result<keysource::HttpResponse> {
+        if (cancel.isCancelled())
+            return common::Result<keysource::HttpResponse>::failure(
+                common::ErrorCode::Cancelled, QStringLiteral("the verification was cancelled"));
+        keysource::NetworkOptions options = configTls;
+        options.extraCa += extraCa;
+        return inner(url, options);
+    };
+}
+
+Report gateway(const jose::Inspection &token, const Context &context)
+{
+    const krakend::SimulationSetup &setup = *context.policy.gateway;
+    krakend::Simulator simulator(setup);
+    simulator.setClock(context.clock);
+    if (context.keys)
+        simulator.setReplacementKeys(*context.keys, context.keyLabel);
+    simulator.setTimeoutMs(context.tls.timeoutMs);
+    simulator.setDownloader(downloaderFor(context));
+    krakend::SimulationResult result = simulator.run(requestFor(setup, bareToken(token.token.input)));
+    if (context.cancel.isCancelled()) // the download was refused: the result says nothing about the token
+        return unjudged(Verdict::NotVerified, QStringLiteral("the verification was cancelled"));
+    Report r;
+    r.verdict = result.status == 200 ? Verdict::Valid : Verdict::Invalid;
+    r.status = result.status;
+    r.checks = result.checks;
+    r.stoppedAt = result.stoppedAt;
+    r.findings = result.configFindings;
+    r.summary = result.reason;
+    r.key.label = result.keySource;
+    r.gateway = std::move(result);
+    return r;
+}
+
+} // namespace
+
+Report verify(const jose::Inspection &token, const Context &context)
+{
+    if (context.cancel.isCancelled())
+        return unjudged(Verdict::NotVerified, QStringLiteral("the verification was cancelled"));
+    if (context.keysPending)
+        return unjudged(Verdict::Pending, QStringLiteral("the keys are still being fetched"));
+    if (context.keyError) {
+        Report r = unjudged(Verdict::KeyError, context.keyError->toString());
+        r.keyError = context.keyError;
+        r.key.label = context.keyLabel;
+        return r;
+    }
+    if (token.token.input.trimmed().isEmpty())
+        return unjudged(Verdict::NotVerified, QStringLiteral("no token"));
+    if (context.policy.isGateway())
+        return gateway(token, context);
+    if (!context.keys)
+        return unjudged(Verdict::NotVerified, QStringLiteral("no key to verify with"));
+    return generic(token, context);
+}
+
+} // namespace jwb::verification
