@@ -26,7 +26,8 @@ namespace jwb::crypto {
 class PreparedVerifier
 {
 public:
-    /// Fails with checkKeyFits' errors, or backend_unavailable when OpenSSL refuses the set-up.
+    /// Fails with checkKeyFits' errors, or backend_unavailable when the algorithm's self-test failed or OpenSSL
+    /// refuses the set-up.
     static common::Result<PreparedVerifier> create(
         Algorithm alg, const Key &key, VerifyFlavour flavour = VerifyFlavour::Strict);
 

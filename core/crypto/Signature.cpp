@@ -1,6 +1,8 @@
 #include "crypto/Signature.h"
 
+#include "crypto/Backend.h"
 #include "crypto/KeyPrivate.h"
+#include "crypto/SignaturePrivate.h"
 
 #include <openssl/bn.h>
 #include <openssl/crypto.h>
@@ -252,7 +254,40 @@ Result<void> checkKeyFits(Algorithm alg, const Key &key, bool forSigning)
     return {};
 }
 
+namespace {
+
+/// An algorithm whose self-test failed is never used: every sign and verify asks (the first ask runs the test).
+Result<void> checkAvailable(Algorithm alg)
+{
+    const Backend &backend = Backend::instance();
+    if (backend.isAvailable(alg))
+        return {};
+    return Result<void>::failure(QStringLiteral("backend_unavailable"),
+        QStringLiteral("%1 is unavailable: %2").arg(Algorithms::name(alg), backend.capability(alg).detail));
+}
+
+} // namespace
+
 Result<QByteArray> sign(Algorithm alg, const Key &key, const QByteArray &signingInput)
+{
+    if (auto fits = checkKeyFits(alg, key, true); !fits)
+        return fits.error();
+    if (auto available = checkAvailable(alg); !available)
+        return available.error();
+    return unchecked::sign(alg, key, signingInput);
+}
+
+Result<void> verify(
+    Algorithm alg, const Key &key, const QByteArray &signingInput, const QByteArray &signature, VerifyFlavour flavour)
+{
+    if (auto fits = checkKeyFits(alg, key, false); !fits)
+        return fits;
+    if (auto available = checkAvailable(alg); !available)
+        return available;
+    return unchecked::verify(alg, key, signingInput, signature, flavour);
+}
+
+Result<QByteArray> unchecked::sign(Algorithm alg, const Key &key, const QByteArray &signingInput)
 {
     if (auto fits = checkKeyFits(alg, key, true); !fits)
         return fits.error();
@@ -278,7 +313,7 @@ Result<QByteArray> sign(Algorithm alg, const Key &key, const QByteArray &signing
     return fail<QByteArray>("sign_failed", QStringLiteral("unknown algorithm"));
 }
 
-Result<void> verify(
+Result<void> unchecked::verify(
     Algorithm alg, const Key &key, const QByteArray &signingInput, const QByteArray &signature, VerifyFlavour flavour)
 {
     if (auto fits = checkKeyFits(alg, key, false); !fits)

@@ -30,7 +30,9 @@ enum class VerifyFlavour {
 ///
 /// Formats are JWS's: ECDSA signatures are raw R||S of exactly twice the curve's coordinate size (DER or any
 /// other length is rejected), PSS uses MGF1 with the same hash and a salt as long as the hash, and HMAC tags
-/// are compared in constant time. The key must fit the algorithm: family, curve, and private for signing.
+/// are compared in constant time. The key must fit the algorithm: family, curve, and private for signing. An
+/// algorithm whose known-answer self-test failed (crypto::Backend; the first sign or verify of an algorithm runs
+/// its test) is refused with backend_unavailable.
 namespace Signature {
 /// Error codes: key_algorithm_mismatch, key_not_private, backend_unavailable, sign_failed.
 [[nodiscard]] common::Result<QByteArray> sign(Algorithm alg, const Key &key, const QByteArray &signingInput);

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void ed25519Flavours_data();
     void ed25519Flavours();
     void ed25519SmallOrderR();
+    void ed25519SpkiFastPath();
 
 private:
     Key generated(Algorithm alg);
@@ -1171,6 +1172,43 @@ void TestSignature::ed25519SmallOrderR()
     QVERIFY(
         !Signature::verify(Algorithm::EdDSA, key.value(), input + 'x', signature, jwb::crypto::VerifyFlavour::GoJose)
              .ok());
+}
+
+// An Ed25519 SubjectPublicKeyInfo (PEM or DER) is read without OpenSSL's decoders (Key.cpp ed25519SpkiKey): the
+// key must be the one OpenSSL's own decoding gives, and anything that is not exactly that structure must still go
+// through OpenSSL.
+void TestSignature::ed25519SpkiFastPath()
+{
+    const Key priv = Key::generate(KeyType::Okp, 0, Curve::Ed25519).value();
+    const QByteArray der = priv.publicKey().toDer(false).value();
+    const QByteArray pem = priv.publicKey().toPem(false).value();
+    QCOMPARE(der.size(), 44);
+    // OpenSSL's own reading of the same bytes, through a certificate-free path the fast path does not take: the
+    // private key's public half.
+    const Key reference = priv.publicKey();
+    QByteArray crlf = pem;
+    crlf.replace("\n", "\r\n");
+    const QByteArray withTrailer = pem + "-----BEGIN CERTIFICATE-----\nnot read\n-----END CERTIFICATE-----\n";
+    for (const auto &[what, loaded] : {std::pair {"DER", Key::fromDer(der)}, std::pair {"PEM", Key::fromPem(pem)},
+             std::pair {"PEM, CRLF", Key::fromPem(crlf)}, std::pair {"PEM and more", Key::fromPem(withTrailer)}}) {
+        QVERIFY2(loaded.ok(), what);
+        QVERIFY2(loaded->samePublicKey(reference), what);
+        QCOMPARE(loaded->type(), KeyType::Okp);
+        QCOMPARE(loaded->curve(), Curve::Ed25519);
+        QVERIFY(!loaded->isPrivate());
+        QCOMPARE(loaded->description(), reference.description());
+        QCOMPARE(loaded->okp().x, reference.okp().x);
+        // And it verifies what the private key signs.
+        const QByteArray sig = Signature::sign(Algorithm::EdDSA, priv, kInput).value();
+        QVERIFY2(Signature::verify(Algorithm::EdDSA, loaded.value(), kInput, sig).ok(), what);
+    }
+    // The same 44 bytes with X25519's OID (1.3.101.110) are not an Ed25519 key: OpenSSL decides (and refuses it).
+    QByteArray x25519 = der;
+    x25519[8] = '\x6e';
+    const auto refused = Key::fromDer(x25519);
+    QVERIFY(!refused.ok() || refused->curve() != Curve::Ed25519);
+    // One byte less is not the structure, and OpenSSL refuses it too.
+    QVERIFY(!Key::fromDer(der.chopped(1)).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSignature)
