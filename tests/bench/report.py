@@ -106,23 +106,32 @@ def main():
         lines.append("")
         lines.append("### CLI start-up: one token per invocation (hyperfine, no shell, one core)")
         lines.append("")
-        lines.append("| invocation | median | min | user + system | vs Go one-shot (median) | target | |")
-        lines.append("|---|---:|---:|---:|---:|---|---|")
-        for name, go_name in [("jwt-workbench-cli decode", "golang-jwt one-shot verify EdDSA"),
+        lines.append("| invocation | median | min | user + system | vs Go one-shot (median) | vs Go (user + system) | "
+                     "target | |")
+        lines.append("|---|---:|---:|---:|---:|---:|---|---|")
+        for name, go_name in [("CLI floor: the CLI's libraries and QCoreApplication only", None),
+                              ("jwt-workbench-cli decode", "golang-jwt one-shot verify EdDSA"),
                               ("jwt-workbench-cli verify EdDSA", "golang-jwt one-shot verify EdDSA"),
                               ("jwt-workbench-cli verify RS256", "golang-jwt one-shot verify RS256"),
                               ("golang-jwt one-shot verify EdDSA", None), ("golang-jwt one-shot verify RS256", None)]:
             r = cli.get(name)
             if not r:
                 continue
-            ratio, target, ok = None, "", None
-            if go_name and cli.get(go_name):
-                ratio = r["median_ms"] / cli[go_name]["median_ms"]
+            ratio, cpu_ratio, target, ok = None, None, "", None
+            go = cli.get(go_name or "golang-jwt one-shot verify EdDSA")
+            if go and not name.startswith("golang"):
+                ratio = r["median_ms"] / go["median_ms"]
+                cpu_ratio = (r["user_ms"] + r["system_ms"]) / (go["user_ms"] + go["system_ms"])
+            if go_name and go:
                 target, ok = f"<= 2x {go_name}", ratio <= 2
                 summary["targets"].append({"what": f"{name} {target}", "value": ratio, "met": ok})
             lines.append(f"| {name} | {r['median_ms']:.2f} ms | {r['min_ms']:.2f} ms | "
-                         f"{r['user_ms'] + r['system_ms']:.2f} ms | {fmt_ratio(ratio)} | {target} | "
+                         f"{r['user_ms'] + r['system_ms']:.2f} ms | {fmt_ratio(ratio)} | {fmt_ratio(cpu_ratio)} | {target} | "
                          f"{verdict(ok) if ok is not None else ''} |")
+        lines.append("")
+        lines.append("The CLI floor is a program linked with the CLI's libraries (Qt Core and Network, QCA, libcrypto, "
+                     "libsodium) that only constructs QCoreApplication: what loading and initialising them costs "
+                     "before any command runs. Its ratio is against the EdDSA one-shot.")
     lines.append("")
     lines.append("### Interactive and engine figures")
     lines.append("")

@@ -139,6 +139,7 @@ if command -v hyperfine >/dev/null 2>&1; then
     log "CLI start-up (hyperfine, core $core, no shell)"
     GOMAXPROCS=1 "${pin[@]}" hyperfine -N --style none --warmup 5 --runs 40 --export-json "$work/startup.json" \
         -n "golang-jwt one-shot verify EdDSA" "$work/golang-jwt-oneshot EdDSA $work/eddsa.pub.pem $work/eddsa.one" \
+        -n "CLI floor: the CLI's libraries and QCoreApplication only" "$build/bench/jwb-cli-floor" \
         -n "jwt-workbench-cli decode" "$cli decode --token-file $work/eddsa.one" \
         -n "jwt-workbench-cli verify EdDSA" "$cli verify --token-file $work/eddsa.one --key $work/eddsa.pub.pem --alg EdDSA" \
         -n "golang-jwt one-shot verify RS256" "$work/golang-jwt-oneshot RS256 $work/rs256.pub.pem $work/rs256.one" \
