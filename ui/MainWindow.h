@@ -23,6 +23,7 @@ class QPlainTextEdit;
 class QStackedWidget;
 class QTableView;
 class QTimer;
+class QUndoGroup;
 
 namespace jwb::ui {
 
@@ -154,6 +155,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    /// Ctrl+Z in a text field with nothing left to undo goes to the page's undo stack (see undoOrRedo()).
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -188,8 +191,12 @@ private:
     void copyToClipboard(const QString &text, const QString &what);
     /// A token, Authorization header or curl command: a credential, copied through SecretClipboard.
     void copyCredential(const QString &text, const QString &what);
-    void undo();
-    void redo();
+    /// Edit > Undo / Redo act on the page the user is on: a focused text field undoes its own typing first; on a
+    /// page with an undo stack (the Gateway's document) one with nothing left to undo leaves it to the stack;
+    /// on the Inspector the token editor undoes.
+    void undoOrRedo(bool redo);
+    /// Makes the current page's undo stack the group's active one (none outside the Gateway).
+    void updateUndoStack();
     /// Stores the secrets of `sourceIds` in the keychain; once it has answered for all of them, rewrites the
     /// workspace file at `path` (if it still holds `written`) to list those stored as in the keychain.
     void storeSecrets(const QString &path, const QJsonObject &written, const QStringList &sourceIds);
@@ -238,6 +245,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    QUndoGroup *m_undoGroup = nullptr; ///< one stack per document (the Gateway's); the current page's is active
     QAction *m_pasteAction = nullptr;
     QAction *m_copyJsonAction = nullptr;
     QAction *m_copyTokenAction = nullptr;

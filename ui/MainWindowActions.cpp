@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -29,6 +30,7 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -90,9 +92,19 @@ void MainWindow::createActions()
     m_demoAction->setStatusTip(tr("The RS256 demo token, its JWK Set and a sample krakend.json"));
     m_quitAction = make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, &QWidget::close);
 
-    m_undoAction = make(QStringLiteral("actionUndo"), tr("&Undo"), QKeySequence::Undo, &MainWindow::undo);
-    m_redoAction = make(QStringLiteral("actionRedo"), tr("&Redo"), QKeySequence::Redo, &MainWindow::redo);
-    // Text fields claim Ctrl+Z through ShortcutOverride, so these act only where no text field has focus.
+    m_undoAction = make(QStringLiteral("actionUndo"), tr("&Undo"), QKeySequence::Undo, [this] { undoOrRedo(false); });
+    m_undoAction->setShortcuts(QKeySequence::Undo);
+    m_redoAction = make(QStringLiteral("actionRedo"), tr("&Redo"), QKeySequence::Redo, [this] { undoOrRedo(true); });
+    // Every redo chord of the platform, and Ctrl+Shift+Z everywhere (the platform's may be Ctrl+Y only).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z); !redoKeys.contains(shiftZ))
+        redoKeys.append(shiftZ);
+    m_redoAction->setShortcuts(redoKeys);
+    // Text fields claim Ctrl+Z through ShortcutOverride, so these act where no text field has focus, and where
+    // eventFilter() passes the key on from a field with nothing left to undo.
+    m_undoGroup = new QUndoGroup(this);
+    m_undoGroup->setObjectName(QStringLiteral("undoGroup"));
+    qApp->installEventFilter(this);
     m_pasteAction = make(QStringLiteral("actionPasteToken"), tr("&Paste Token"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), &MainWindow::pasteToken);
     m_pasteAction->setStatusTip(tr("Replace the token with the clipboard's text"));
@@ -242,6 +254,7 @@ void MainWindow::createMenus()
 
 void MainWindow::updateActions()
 {
+    updateUndoStack();
     const bool hasToken = !m_inspector->isEmpty();
     const bool hasCompact = !m_inspector->inspection().token.compact.isEmpty();
     m_copyJsonAction->setEnabled(hasToken);
@@ -332,42 +345,78 @@ void MainWindow::copyDecodedJson()
     statusBar()->showMessage(tr("Copied the decoded token as JSON."), kStatusMessageMs);
 }
 
-void MainWindow::undo()
+namespace {
+
+/// The focused text field the user can type in, or nullptr.
+QWidget *focusedTextField()
 {
     QWidget *focus = QApplication::focusWidget();
-    if (auto *edit = qobject_cast<QPlainTextEdit *>(focus); edit && !edit->isReadOnly()) {
-        edit->undo();
-        return;
-    }
-    if (auto *line = qobject_cast<QLineEdit *>(focus); line && !line->isReadOnly()) {
-        line->undo();
-        return;
-    }
-    if (currentPage() == Page::Gateway) {
-        m_gatewayPage->undoStack()->undo();
-        return;
-    }
-    if (currentPage() == Page::Inspector)
-        m_inspector->tokenEditor()->undo();
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(focus); edit && !edit->isReadOnly())
+        return edit;
+    if (auto *line = qobject_cast<QLineEdit *>(focus); line && !line->isReadOnly())
+        return line;
+    return nullptr;
 }
 
-void MainWindow::redo()
+/// Whether a text field has typing to undo (or to redo).
+bool canStep(QWidget *field, bool redo)
 {
-    QWidget *focus = QApplication::focusWidget();
-    if (auto *edit = qobject_cast<QPlainTextEdit *>(focus); edit && !edit->isReadOnly()) {
-        edit->redo();
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(field))
+        return redo ? edit->document()->isRedoAvailable() : edit->document()->isUndoAvailable();
+    if (auto *line = qobject_cast<QLineEdit *>(field))
+        return redo ? line->isRedoAvailable() : line->isUndoAvailable();
+    return false;
+}
+
+void step(QWidget *field, bool redo)
+{
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(field))
+        redo ? edit->redo() : edit->undo();
+    else if (auto *line = qobject_cast<QLineEdit *>(field))
+        redo ? line->redo() : line->undo();
+}
+
+} // namespace
+
+void MainWindow::updateUndoStack()
+{
+    if (!m_undoGroup)
+        return; // before createActions()
+    QUndoStack *stack = m_gatewayPage ? m_gatewayPage->undoStack() : nullptr;
+    if (stack && !m_undoGroup->stacks().contains(stack))
+        m_undoGroup->addStack(stack);
+    m_undoGroup->setActiveStack(currentPage() == Page::Gateway ? stack : nullptr);
+}
+
+void MainWindow::undoOrRedo(bool redo)
+{
+    const bool pageStack = m_undoGroup->activeStack() != nullptr;
+    if (QWidget *field = focusedTextField(); field && (!pageStack || canStep(field, redo))) {
+        step(field, redo);
         return;
     }
-    if (auto *line = qobject_cast<QLineEdit *>(focus); line && !line->isReadOnly()) {
-        line->redo();
-        return;
-    }
-    if (currentPage() == Page::Gateway) {
-        m_gatewayPage->undoStack()->redo();
+    if (pageStack) {
+        redo ? m_undoGroup->redo() : m_undoGroup->undo();
         return;
     }
     if (currentPage() == Page::Inspector)
-        m_inspector->tokenEditor()->redo();
+        step(m_inspector->tokenEditor(), redo);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // A text field claims Ctrl+Z even with nothing to undo. Where the page has an undo stack, such a field lets
+    // the key through to the Undo action (ignored, not delivered), which then undoes the page's last edit.
+    if (event->type() == QEvent::ShortcutOverride && m_undoGroup->activeStack() && watched == focusedTextField()) {
+        const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
+        const bool undo = m_undoAction->shortcuts().contains(pressed);
+        const bool redo = m_redoAction->shortcuts().contains(pressed);
+        if ((undo || redo) && !canStep(static_cast<QWidget *>(watched), redo)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 // --- help ------------------------------------------------------------------------------------------------

@@ -70,6 +70,10 @@ void checkType(Findings &f, const OptionInfo &opt, const QJsonValue &v)
             || v.toDouble() != static_cast<double>(static_cast<qint64>(v.toDouble())))
             bad(QStringLiteral("a non-negative integer"));
         break;
+    case GoType::Float64:
+        if (!v.isDouble())
+            bad(QStringLiteral("a number"));
+        break;
     case GoType::StringList: {
         const QJsonArray arr = v.toArray();
         if (!v.isArray() || std::any_of(arr.begin(), arr.end(), [](const QJsonValue &e) { return !e.isString(); }))
@@ -117,7 +121,7 @@ void checkMembers(Findings &f, const QJsonObject &block, const QList<OptionInfo>
             if (o.name == key)
                 opt = &o;
         if (!opt) {
-            const QString suggestion = GoDecode::didYouMean(key, options);
+            const QString suggestion = GoStruct::didYouMean(key, options);
             add(f, Severity::Error, "unknown_member", key,
                 QStringLiteral("%1 has no option \"%2\"%3: the schema rejects it and KrakenD silently ignores it")
                     .arg(blockName, key,

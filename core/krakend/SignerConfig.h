@@ -1,6 +1,8 @@
 #pragma once
 
 #include "crypto/Key.h"
+#include "krakend/KeySourceConfig.h"
+#include "krakend/Namespaces.h"
 #include "krakend/ValidatorConfig.h"
 
 #include <QJsonObject>
@@ -15,49 +17,33 @@ namespace jwb::krakend {
 /// signer's creation fail, and the endpoint then answers 401 to every request (`erroredHandler`). The key
 /// itself is looked up once at startup, by kid only; keyProblem() judges a candidate key. `leeway` is in the
 /// schema but not read by CE; `typ` is read at run time but fails lint.
-class SignerConfig
+class SignerConfig : public KeySourceConfig
 {
 public:
-    SignerConfig() = default;
+    SignerConfig() : KeySourceConfig(Role::Signer) { }
 
     [[nodiscard]] static const QList<OptionInfo> &options();
     [[nodiscard]] static const OptionInfo *option(const QString &name);
     /// "auth/signer" and its legacy alias "github.com/devopsfaith/krakend-jose/signer".
-    [[nodiscard]] static QString ns();
-    [[nodiscard]] static QString legacyNs();
+    [[nodiscard]] static QString ns() { return Namespace::signer; }
+    [[nodiscard]] static QString legacyNs() { return Namespace::legacySigner; }
 
     [[nodiscard]] static SignerConfig fromJson(const QJsonObject &block);
     /// Edits one option of the source block and decodes again; an Undefined value removes it.
     void setValue(const QString &option, const QJsonValue &value);
 
-    [[nodiscard]] const QJsonObject &source() const { return m_source; }
-    [[nodiscard]] bool isSet(const QString &option) const { return m_present.contains(option); }
-    [[nodiscard]] QJsonValue value(const QString &option) const { return m_values.value(option); }
-    [[nodiscard]] const QJsonObject &values() const { return m_values; }
-
-    [[nodiscard]] QString alg() const { return m_values.value(QLatin1String("alg")).toString(); }
-    [[nodiscard]] QString kid() const { return m_values.value(QLatin1String("kid")).toString(); }
-    [[nodiscard]] QStringList keysToSign() const;
-    [[nodiscard]] bool full() const { return m_values.value(QLatin1String("full")).toBool(); }
-    [[nodiscard]] QString jwkUrl() const { return m_values.value(QLatin1String("jwk_url")).toString(); }
-    [[nodiscard]] QString jwkLocalPath() const { return m_values.value(QLatin1String("jwk_local_path")).toString(); }
-    [[nodiscard]] bool disableJwkSecurity() const
-    {
-        return m_values.value(QLatin1String("disable_jwk_security")).toBool();
-    }
-    [[nodiscard]] QStringList jwkFingerprints() const;
-    [[nodiscard]] QString jwkLocalCa() const { return m_values.value(QLatin1String("jwk_local_ca")).toString(); }
-    [[nodiscard]] QString secretUrl() const { return m_values.value(QLatin1String("secret_url")).toString(); }
-    [[nodiscard]] QString typ() const { return m_values.value(QLatin1String("typ")).toString(); }
+    // The signer's own values (the key source's are KeySourceConfig's).
+    [[nodiscard]] QString alg() const { return string(QStringLiteral("alg")); }
+    [[nodiscard]] QString kid() const { return string(QStringLiteral("kid")); }
+    [[nodiscard]] QStringList keysToSign() const { return stringList(QStringLiteral("keys_to_sign")); }
+    [[nodiscard]] bool full() const { return boolean(QStringLiteral("full")); }
+    [[nodiscard]] QString typ() const { return string(QStringLiteral("typ")); }
     [[nodiscard]] QString effectiveTyp() const { return typ().isEmpty() ? QStringLiteral("JWT") : typ(); }
     [[nodiscard]] std::optional<crypto::Algorithm> algorithm() const;
 
     /// Ok, or RejectsAll (every request 401); the signer never stops KrakenD.
     [[nodiscard]] RuntimeState runtimeState() const;
     [[nodiscard]] QString runtimeProblem() const;
-    [[nodiscard]] const QStringList &typeErrors() const { return m_typeErrors; }
-    [[nodiscard]] bool insecureJwkSource() const;
-    [[nodiscard]] QString fingerprintProblem() const;
     /// Why `key` cannot sign with alg (HS* need oct; RS*/PS* an RSA private key; ES* an EC private key on the
     /// matching curve; EdDSA an Ed25519 private key), empty when it can.
     [[nodiscard]] QString keyProblem(const crypto::Key &key) const;
@@ -67,10 +53,6 @@ public:
 private:
     void analyse();
 
-    QJsonObject m_source;
-    QJsonObject m_values;
-    QStringList m_present;
-    QStringList m_typeErrors;
     common::Findings m_findings;
 };
 

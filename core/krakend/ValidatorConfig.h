@@ -2,6 +2,10 @@
 
 #include "common/Finding.h"
 #include "crypto/Algorithm.h"
+#include "krakend/KeySourceConfig.h"
+#include "krakend/Namespaces.h"
+#include "krakend/OptionInfo.h"
+#include "krakend/go/GoStruct.h"
 #include "validation/Policy.h"
 
 #include <QJsonObject>
@@ -14,32 +18,6 @@
 
 namespace jwb::krakend {
 
-/// The Go type of a KrakenD option's struct field: it decides which JSON values Go's `encoding/json` accepts.
-enum class GoType {
-    String, ///< string: a JSON string (null leaves it empty)
-    Bool, ///< bool: true/false
-    Uint32, ///< uint32: a non-negative integer number (after KrakenD's float64 round trip)
-    StringList, ///< []string
-    StringPairs, ///< [][]string (propagate_claims)
-    Uint16List, ///< []uint16 (cipher_suites)
-    Bytes, ///< []byte: a standard-base64 string (cypher_key)
-};
-
-/// One configuration option as data the UI can list: name, JSON type, default, first KrakenD version, meaning.
-struct OptionInfo
-{
-    QString name; ///< as written in the config, e.g. "roles_key_is_nested"
-    GoType goType = GoType::String;
-    QString type; ///< for people: "string", "boolean", "array of strings", "duration string"...
-    QStringList enumValues; ///< allowed values when the schema has an enum
-    QString defaultValue; ///< KrakenD's runtime default in words ("roles", "1s", "none", "false")
-    QString since; ///< first KrakenD version whose schema has it ("2.0", "2.6", ...)
-    QString versionNote; ///< finer version facts ("code in CE 2.6.1", "x5t#S256 since 2.10")
-    QString meaning; ///< what it does at run time, one paragraph
-    bool inSchema = true; ///< false: accepted at run time only (fails `krakend check --lint`)
-    bool readAtRuntime = true; ///< false: in the schema but ignored by KrakenD CE's code
-};
-
 /// Where a KrakenD config error leaves the endpoint (docs/krakend-jwt.md §3a).
 enum class RuntimeState {
     Ok, ///< the validator runs per request
@@ -50,18 +28,18 @@ enum class RuntimeState {
 /// An endpoint's `auth/validator` block (plus the service-level `shared_cache_duration`) as KrakenD CE reads it.
 ///
 /// fromJson() applies KrakenD's runtime semantics, not the schema's: the block goes through Go's
-/// `json.Marshal`/`json.Unmarshal` into krakend-jose's `SignatureConfig`, so member names match
-/// case-insensitively, unknown members are ignored (reported as findings, with a did-you-mean), numbers pass
+/// `json.Marshal`/`json.Unmarshal` into krakend-jose's `SignatureConfig` (GoStruct), so member names match
+/// with Go's case folding, unknown members are ignored (reported as findings, with a did-you-mean), numbers pass
 /// through float64, and any JSON type mismatch makes the whole block fail to parse, which KrakenD answers with
 /// 401 to every request. The typed accessors return what the runtime uses; the `effective...` ones apply
 /// KrakenD's defaults and rules (roles_key "roles", cookie "access_token", leeway at least 1 s, cache_duration
 /// 0 ⇒ 900, unknown key_identify_strategy ⇒ kid...). runtimeState() tells whether KrakenD would run the
 /// validator, reject every request, or not start at all; problems that need the filesystem (jwk_local_ca,
 /// jwk_local_path) are checked by the Simulator.
-class ValidatorConfig
+class ValidatorConfig : public KeySourceConfig
 {
 public:
-    ValidatorConfig() = default;
+    ValidatorConfig() : KeySourceConfig(Role::Validator) { }
 
     /// The endpoint-level options of docs/krakend-jwt.md §1, in the document's order.
     [[nodiscard]] static const QList<OptionInfo> &options();
@@ -70,8 +48,8 @@ public:
     /// An endpoint or service option by exact name, or nullptr.
     [[nodiscard]] static const OptionInfo *option(const QString &name);
     /// "auth/validator" and its legacy alias "github.com/devopsfaith/krakend-jose/validator".
-    [[nodiscard]] static QString ns();
-    [[nodiscard]] static QString legacyNs();
+    [[nodiscard]] static QString ns() { return Namespace::validator; }
+    [[nodiscard]] static QString legacyNs() { return Namespace::legacyValidator; }
 
     /// Decodes an endpoint block with KrakenD's runtime rules. Never fails: problems are recorded.
     [[nodiscard]] static ValidatorConfig fromJson(const QJsonObject &block);
@@ -81,21 +59,11 @@ public:
     /// Edits one option of the source block and decodes again (for forms); a Undefined value removes it.
     void setValue(const QString &option, const QJsonValue &value);
 
-    [[nodiscard]] const QJsonObject &source() const { return m_source; }
     [[nodiscard]] const QJsonObject &serviceSource() const { return m_serviceSource; }
-    /// Whether the block sets this option (also through a case-insensitive match).
-    [[nodiscard]] bool isSet(const QString &option) const { return m_present.contains(option); }
-    /// The decoded value of an option (Undefined when unset or when it failed to decode).
-    [[nodiscard]] QJsonValue value(const QString &option) const { return m_values.value(option); }
-    /// Every decoded option, canonical names, as KrakenD's struct holds them.
-    [[nodiscard]] const QJsonObject &values() const { return m_values; }
 
-    // Raw values, as the Go struct holds them after decoding (zero values when unset).
+    // Raw values, as the Go struct holds them after decoding (zero values when unset); the key source's are
+    // KeySourceConfig's.
     [[nodiscard]] QString alg() const { return string(QStringLiteral("alg")); }
-    [[nodiscard]] QString jwkUrl() const { return string(QStringLiteral("jwk_url")); }
-    [[nodiscard]] QString jwkLocalPath() const { return string(QStringLiteral("jwk_local_path")); }
-    [[nodiscard]] QString secretUrl() const { return string(QStringLiteral("secret_url")); }
-    [[nodiscard]] QByteArray cypherKey() const;
     [[nodiscard]] bool cache() const { return boolean(QStringLiteral("cache")); }
     [[nodiscard]] quint32 cacheDuration() const { return uint32(QStringLiteral("cache_duration")); }
     [[nodiscard]] QStringList audience() const { return stringList(QStringLiteral("audience")); }
@@ -111,10 +79,6 @@ public:
     [[nodiscard]] QString leeway() const { return string(QStringLiteral("leeway")); }
     [[nodiscard]] QString failedJwkKeyCooldown() const { return string(QStringLiteral("failed_jwk_key_cooldown")); }
     [[nodiscard]] QString keyIdentifyStrategy() const { return string(QStringLiteral("key_identify_strategy")); }
-    [[nodiscard]] bool disableJwkSecurity() const { return boolean(QStringLiteral("disable_jwk_security")); }
-    [[nodiscard]] QStringList jwkFingerprints() const { return stringList(QStringLiteral("jwk_fingerprints")); }
-    [[nodiscard]] QString jwkLocalCa() const { return string(QStringLiteral("jwk_local_ca")); }
-    [[nodiscard]] QList<quint16> cipherSuites() const;
     [[nodiscard]] QList<QStringList> propagateClaims() const;
     [[nodiscard]] bool propagateClaimsPreserveArray() const
     {
@@ -148,20 +112,12 @@ public:
     [[nodiscard]] RuntimeState runtimeState() const;
     /// One line for runtimeState() != Ok: the reason KrakenD would log (empty when Ok).
     [[nodiscard]] QString runtimeProblem() const;
-    /// Go's decoding errors (each makes the endpoint answer 401 to everything).
-    [[nodiscard]] const QStringList &typeErrors() const { return m_typeErrors; }
-    /// jwk_url lacks the exact "https://" prefix and disable_jwk_security is false (also for jwk_local_path).
-    [[nodiscard]] bool insecureJwkSource() const;
     /// "JOSE: unknown algorithm X" when alg is not one of the 13 (exact spelling), else empty.
     [[nodiscard]] QString algProblem() const;
-    /// "decoding fingerprint #i: ..." for the first jwk_fingerprints entry Go's base64.URLEncoding rejects.
-    [[nodiscard]] QString fingerprintProblem() const;
     /// "cache could not be used with jwk_local_path" when both are set.
     [[nodiscard]] QString cacheLocalPathProblem() const;
     /// The Go slice panic of `roles_key[:4]` for a nested dotted key shorter than 4 characters.
     [[nodiscard]] QString rolesKeyPanicProblem() const;
-    /// The fingerprints decoded with Go's rules and re-encoded canonically (URL-safe base64, padded).
-    [[nodiscard]] QStringList decodedFingerprints() const;
 
     /// Everything worth telling about the block: unknown or case-mismatched options, type errors, the
     /// runtime traps of docs/krakend-jwt.md §8 (dotted roles_key without the nested flag, scopes without
@@ -169,45 +125,18 @@ public:
     [[nodiscard]] const common::Findings &findings() const { return m_findings; }
 
 private:
-    [[nodiscard]] QString string(const QString &name) const { return m_values.value(name).toString(); }
-    [[nodiscard]] bool boolean(const QString &name) const { return m_values.value(name).toBool(); }
-    [[nodiscard]] quint32 uint32(const QString &name) const
-    {
-        return static_cast<quint32>(m_values.value(name).toDouble());
-    }
-    [[nodiscard]] QStringList stringList(const QString &name) const;
     void analyse();
+    void addKeySourceNotes(common::Findings &out) const;
+    void addStartupFindings(common::Findings &out) const;
+    void addRolesAndScopesFindings(common::Findings &out) const;
+    void addDurationFindings(common::Findings &out) const;
+    void addClaimAndHeaderFindings(common::Findings &out) const;
 
-    QJsonObject m_source;
     QJsonObject m_serviceSource;
-    QJsonObject m_values;
     QJsonObject m_serviceValues;
-    QStringList m_present;
-    QStringList m_typeErrors;
     common::Findings m_decodeFindings;
     common::Findings m_findings;
     common::Findings m_serviceFindings;
 };
-
-/// Go's `encoding/json` decoding of a KrakenD extra_config block into a Go struct, shared by ValidatorConfig and
-/// SignerConfig. `structName` is used in Go's error text ("json: cannot unmarshal ... into Go struct field
-/// SignatureConfig.audience of type []string").
-namespace GoDecode {
-struct Outcome
-{
-    QJsonObject values; ///< canonical option name → decoded value
-    QStringList present; ///< canonical names the block sets
-    QStringList typeErrors; ///< Go's error texts
-    common::Findings findings; ///< unknown and case-mismatched members
-};
-[[nodiscard]] Outcome decode(
-    const QJsonObject &block, const QList<OptionInfo> &options, const QString &structName, const QString &blockName);
-/// Go's `encoding/base64` decoding: `url` selects the URL-safe alphabet, `padded` the '=' padding rule
-/// (URLEncoding/StdEncoding vs RawURLEncoding); '\r' and '\n' are skipped and the unused low bits of the last
-/// character are not checked, as in Go. On failure `error` gets Go's text ("illegal base64 data at input byte 4").
-[[nodiscard]] std::optional<QByteArray> base64(QByteArrayView text, bool url, bool padded, QString *error = nullptr);
-/// The closest option name (Levenshtein ≤ 3, or a known legacy spelling), empty if none.
-[[nodiscard]] QString didYouMean(const QString &name, const QList<OptionInfo> &options);
-} // namespace GoDecode
 
 } // namespace jwb::krakend

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>jwb::ui::BlockTab</name>
+    <message>
+        <source>Add validator</source>
+        <translation>Add validator</translation>
+    </message>
+    <message>
+        <source>Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)</source>
+        <translation>Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)</translation>
+    </message>
+    <message>
+        <source>Remove validator</source>
+        <translation>Remove validator</translation>
+    </message>
+    <message>
+        <source>Remove this endpoint&apos;s auth/validator block: the endpoint becomes public</source>
+        <translation>Remove this endpoint&apos;s auth/validator block: the endpoint becomes public</translation>
+    </message>
+    <message>
+        <source>This endpoint has no auth/validator: KrakenD lets every request through. “Add validator” creates one; “Suggest from token…” fills one from a token.</source>
+        <translation>This endpoint has no auth/validator: KrakenD lets every request through. “Add validator” creates one; “Suggest from token…” fills one from a token.</translation>
+    </message>
+    <message>
+        <source>Add signer</source>
+        <translation>Add signer</translation>
+    </message>
+    <message>
+        <source>Add an auth/signer block: KrakenD then signs the listed response fields as JWTs</source>
+        <translation>Add an auth/signer block: KrakenD then signs the listed response fields as JWTs</translation>
+    </message>
+    <message>
+        <source>Remove signer</source>
+        <translation>Remove signer</translation>
+    </message>
+    <message>
+        <source>Remove this endpoint&apos;s auth/signer block</source>
+        <translation>Remove this endpoint&apos;s auth/signer block</translation>
+    </message>
+    <message>
+        <source>This endpoint has no auth/signer. A signer makes KrakenD sign fields of the backend response (e.g. access_token) as JWTs, typically on a login endpoint.</source>
+        <translation>This endpoint has no auth/signer. A signer makes KrakenD sign fields of the backend response (e.g. access_token) as JWTs, typically on a login endpoint.</translation>
+    </message>
+    <message>
+        <source>Added auth/validator: set jwk_url to your identity provider&apos;s JWK Set</source>
+        <translation>Added auth/validator: set jwk_url to your identity provider&apos;s JWK Set</translation>
+    </message>
+    <message>
+        <source>The signer cannot be created, so this endpoint answers 401 to every request: %1</source>
+        <translation>The signer cannot be created, so this endpoint answers 401 to every request: %1</translation>
+    </message>
+    <message>
+        <source>KrakenD starts, but this endpoint answers 401 to every request: %1</source>
+        <translation>KrakenD starts, but this endpoint answers 401 to every request: %1</translation>
+    </message>
+    <message>
+        <source>KrakenD would not start with this block: %1</source>
+        <translation>KrakenD would not start with this block: %1</translation>
+    </message>
+    <message>
+        <source>No endpoint selected</source>
+        <translation>No endpoint selected</translation>
+    </message>
+    <message>
+        <source>This configuration has no endpoints yet. “Add endpoint…” on the left creates one.</source>
+        <translation>This configuration has no endpoints yet. “Add endpoint…” on the left creates one.</translation>
+    </message>
+    <message>
+        <source>Select an endpoint on the left to edit its JWT blocks.</source>
+        <translation>Select an endpoint on the left to edit its JWT blocks.</translation>
+    </message>
+    <message>
+        <source>This config uses flexible-configuration templates ({{ … }}): it is read-only here. Export single blocks instead.</source>
+        <translation>This config uses flexible-configuration templates ({{ … }}): it is read-only here. Export single blocks instead.</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::ClaimsModel</name>
     <message>
         <source>Local: %1</source>
@@ -411,6 +486,65 @@
     </message>
 </context>
 <context>
+    <name>jwb::ui::DocumentEditCommand</name>
+    <message>
+        <source>Cannot change the configuration</source>
+        <translation>Cannot change the configuration</translation>
+    </message>
+    <message>
+        <source>Edit signer %1</source>
+        <translation>Edit signer %1</translation>
+    </message>
+    <message>
+        <source>Edit revoker %1</source>
+        <translation>Edit revoker %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Add signer</source>
+        <translation>Add signer</translation>
+    </message>
+    <message>
+        <source>Add revoker</source>
+        <translation>Add revoker</translation>
+    </message>
+    <message>
+        <source>Add validator</source>
+        <translation>Add validator</translation>
+    </message>
+    <message>
+        <source>Remove signer</source>
+        <translation>Remove signer</translation>
+    </message>
+    <message>
+        <source>Remove revoker</source>
+        <translation>Remove revoker</translation>
+    </message>
+    <message>
+        <source>Remove validator</source>
+        <translation>Remove validator</translation>
+    </message>
+    <message>
+        <source>Add endpoint %1</source>
+        <translation>Add endpoint %1</translation>
+    </message>
+    <message>
+        <source>Remove endpoint %1</source>
+        <translation>Remove endpoint %1</translation>
+    </message>
+    <message>
+        <source>Suggest from token</source>
+        <translation>Suggest from token</translation>
+    </message>
+    <message>
+        <source>Remove byte order mark</source>
+        <translation>Remove byte order mark</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::EndpointMatrix</name>
     <message>
         <source>Paste a token to try it on every endpoint</source>
@@ -612,30 +746,6 @@ About: %2</translation>
 <context>
     <name>jwb::ui::GatewayPage</name>
     <message>
-        <source>Maximum number of elements kept in the bloom filter (tens of millions work on small machines).</source>
-        <translation>Maximum number of elements kept in the bloom filter (tens of millions work on small machines).</translation>
-    </message>
-    <message>
-        <source>Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter.</source>
-        <translation>Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter.</translation>
-    </message>
-    <message>
-        <source>Hash function: optimal (recommended, less CPU) or default.</source>
-        <translation>Hash function: optimal (recommended, less CPU) or default.</translation>
-    </message>
-    <message>
-        <source>Lifespan of the tokens in seconds; must match the expiration the identity provider sets.</source>
-        <translation>Lifespan of the tokens in seconds; must match the expiration the identity provider sets.</translation>
-    </message>
-    <message>
-        <source>Port of the RPC service each KrakenD exposes to receive revoked entries.</source>
-        <translation>Port of the RPC service each KrakenD exposes to receive revoked entries.</translation>
-    </message>
-    <message>
-        <source>Claims watched for revocation: each top-level claim, only when it is a string, is tested as &quot;&lt;claim&gt;-&lt;value&gt;&quot; (e.g. jti-abc); a hit answers 401. Array or numeric claims never match.</source>
-        <translation>Claims watched for revocation: each top-level claim, only when it is a string, is tested as &quot;&lt;claim&gt;-&lt;value&gt;&quot; (e.g. jti-abc); a hit answers 401. Array or numeric claims never match.</translation>
-    </message>
-    <message>
         <source>Validator</source>
         <translation>Validator</translation>
     </message>
@@ -800,22 +910,6 @@ About: %2</translation>
         <translation>Remove the selected endpoint from the configuration</translation>
     </message>
     <message>
-        <source>Add validator</source>
-        <translation>Add validator</translation>
-    </message>
-    <message>
-        <source>Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)</source>
-        <translation>Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)</translation>
-    </message>
-    <message>
-        <source>Remove validator</source>
-        <translation>Remove validator</translation>
-    </message>
-    <message>
-        <source>Remove this endpoint&apos;s auth/validator block: the endpoint becomes public</source>
-        <translation>Remove this endpoint&apos;s auth/validator block: the endpoint becomes public</translation>
-    </message>
-    <message>
         <source>Suggest from token…</source>
         <translation>Suggest from token…</translation>
     </message>
@@ -842,22 +936,6 @@ About: %2</translation>
     <message>
         <source>Remove the service-level auth/revoker block</source>
         <translation>Remove the service-level auth/revoker block</translation>
-    </message>
-    <message>
-        <source>Add signer</source>
-        <translation>Add signer</translation>
-    </message>
-    <message>
-        <source>Add an auth/signer block: KrakenD then signs the listed response fields as JWTs</source>
-        <translation>Add an auth/signer block: KrakenD then signs the listed response fields as JWTs</translation>
-    </message>
-    <message>
-        <source>Remove signer</source>
-        <translation>Remove signer</translation>
-    </message>
-    <message>
-        <source>Remove this endpoint&apos;s auth/signer block</source>
-        <translation>Remove this endpoint&apos;s auth/signer block</translation>
     </message>
     <message>
         <source>Validator block</source>
@@ -999,40 +1077,8 @@ About: %2</translation>
         <translation>Restored an unsaved configuration</translation>
     </message>
     <message>
-        <source>Cannot change the configuration</source>
-        <translation>Cannot change the configuration</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>Edit %1</translation>
-    </message>
-    <message>
-        <source>Edit signer %1</source>
-        <translation>Edit signer %1</translation>
-    </message>
-    <message>
-        <source>Edit revoker %1</source>
-        <translation>Edit revoker %1</translation>
-    </message>
-    <message>
-        <source>Added auth/validator: set jwk_url to your identity provider&apos;s JWK Set</source>
-        <translation>Added auth/validator: set jwk_url to your identity provider&apos;s JWK Set</translation>
-    </message>
-    <message>
         <source>Cannot add the endpoint</source>
         <translation>Cannot add the endpoint</translation>
-    </message>
-    <message>
-        <source>Add endpoint %1</source>
-        <translation>Add endpoint %1</translation>
-    </message>
-    <message>
-        <source>Remove endpoint %1 %2</source>
-        <translation>Remove endpoint %1 %2</translation>
-    </message>
-    <message>
-        <source>Suggest from token</source>
-        <translation>Suggest from token</translation>
     </message>
     <message>
         <source>Cannot suggest a validator</source>
@@ -1041,10 +1087,6 @@ About: %2</translation>
     <message>
         <source>The text is not a JWT whose header can be read.</source>
         <translation>The text is not a JWT whose header can be read.</translation>
-    </message>
-    <message>
-        <source>No findings: the JWT blocks pass the v2.13 schema and show none of the known run-time traps.</source>
-        <translation>No findings: the JWT blocks pass the v2.13 schema and show none of the known run-time traps.</translation>
     </message>
     <message>
         <source>%1, %2, %3.</source>
@@ -1085,48 +1127,12 @@ About: %2</translation>
         <translation>No endpoints yet. “Add endpoint…” creates one.</translation>
     </message>
     <message>
-        <source>No endpoint selected</source>
-        <translation>No endpoint selected</translation>
-    </message>
-    <message>
-        <source>This configuration has no endpoints yet. “Add endpoint…” on the left creates one.</source>
-        <translation>This configuration has no endpoints yet. “Add endpoint…” on the left creates one.</translation>
-    </message>
-    <message>
-        <source>Select an endpoint on the left to edit its JWT blocks.</source>
-        <translation>Select an endpoint on the left to edit its JWT blocks.</translation>
-    </message>
-    <message>
-        <source>This endpoint has no auth/validator: KrakenD lets every request through. “Add validator” creates one; “Suggest from token…” fills one from a token.</source>
-        <translation>This endpoint has no auth/validator: KrakenD lets every request through. “Add validator” creates one; “Suggest from token…” fills one from a token.</translation>
-    </message>
-    <message>
-        <source>This config uses flexible-configuration templates ({{ … }}): it is read-only here. Export single blocks instead.</source>
-        <translation>This config uses flexible-configuration templates ({{ … }}): it is read-only here. Export single blocks instead.</translation>
-    </message>
-    <message>
-        <source>KrakenD starts, but this endpoint answers 401 to every request: %1</source>
-        <translation>KrakenD starts, but this endpoint answers 401 to every request: %1</translation>
-    </message>
-    <message>
-        <source>KrakenD would not start with this block: %1</source>
-        <translation>KrakenD would not start with this block: %1</translation>
-    </message>
-    <message>
         <source>Revoked tokens are rejected with 401 by every endpoint.</source>
         <translation>Revoked tokens are rejected with 401 by every endpoint.</translation>
     </message>
     <message>
         <source>No auth/revoker: tokens cannot be revoked before they expire.</source>
         <translation>No auth/revoker: tokens cannot be revoked before they expire.</translation>
-    </message>
-    <message>
-        <source>This endpoint has no auth/signer. A signer makes KrakenD sign fields of the backend response (e.g. access_token) as JWTs, typically on a login endpoint.</source>
-        <translation>This endpoint has no auth/signer. A signer makes KrakenD sign fields of the backend response (e.g. access_token) as JWTs, typically on a login endpoint.</translation>
-    </message>
-    <message>
-        <source>The signer cannot be created, so this endpoint answers 401 to every request: %1</source>
-        <translation>The signer cannot be created, so this endpoint answers 401 to every request: %1</translation>
     </message>
     <message>
         <source>Select an endpoint to see its %1 block.</source>
@@ -1371,6 +1377,10 @@ About: %2</translation>
     <message>
         <source>This file starts with a UTF-8 byte order mark: KrakenD would not start, because Go&apos;s JSON parser refuses it (“invalid character &apos;ï&apos; looking for beginning of value”).</source>
         <translation>This file starts with a UTF-8 byte order mark: KrakenD would not start, because Go&apos;s JSON parser refuses it (“invalid character &apos;ï&apos; looking for beginning of value”).</translation>
+    </message>
+    <message>
+        <source>No findings: the JWT blocks pass the v%1 schema and show none of the known run-time traps.</source>
+        <translation>No findings: the JWT blocks pass the v%1 schema and show none of the known run-time traps.</translation>
     </message>
 </context>
 <context>
@@ -3575,10 +3585,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>&lt;br&gt;Values: %1</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b&gt;Not in the v2.13 schema&lt;/b&gt;: read at run time but fails krakend check --lint.</source>
-        <translation>&lt;br&gt;&lt;b&gt;Not in the v2.13 schema&lt;/b&gt;: read at run time but fails krakend check --lint.</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b&gt;Ignored by KrakenD CE&lt;/b&gt; although the schema has it.</source>
         <translation>&lt;br&gt;&lt;b&gt;Ignored by KrakenD CE&lt;/b&gt; although the schema has it.</translation>
     </message>
@@ -3637,6 +3643,10 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>%1 first appeared in KrakenD %2; the target version is %3</source>
         <translation>%1 first appeared in KrakenD %2; the target version is %3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Not in the v%1 schema&lt;/b&gt;: read at run time but fails krakend check --lint.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Not in the v%1 schema&lt;/b&gt;: read at run time but fails krakend check --lint.</translation>
     </message>
 </context>
 <context>

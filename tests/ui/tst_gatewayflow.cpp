@@ -114,7 +114,8 @@ void TestGatewayFlow::diagnoseFixSave()
     const auto *stop = m_window->simulationPanel()->result().stoppingCheck();
     QVERIFY(stop);
     QCOMPARE(stop->nameText(), QStringLiteral("iss"));
-    const QModelIndex verdict = gateway->endpointModel()->index(0, ui::EndpointModel::VerdictColumn);
+    const QModelIndex verdict
+        = test::child<ui::EndpointModel>(gateway, "endpointModel")->index(0, ui::EndpointModel::VerdictColumn);
     QCOMPARE(verdict.data(ui::EndpointModel::VerdictStatusRole).toInt(), 401);
 
     // Undo is the fix; redo brings the mistake back; undo again.

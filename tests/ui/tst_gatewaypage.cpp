@@ -1,8 +1,10 @@
-// GatewayPage: a krakend.json opened for lossless editing, its endpoint list, the generated forms, undo/redo,
-// save with .bak, maybeSave through the Dialogs hooks, export/diff and the workspace state.
+// GatewayPage: a krakend.json opened for lossless editing, its endpoint list, the generated forms, undo/redo
+// (also by keyboard, in the main window), save with .bak, maybeSave through the Dialogs hooks, export/diff and the
+// workspace state.
 
 #include "UiTestHelpers.h"
 
+#include "MainWindow.h"
 #include "common/Dialogs.h"
 #include "gateway/EndpointFilterModel.h"
 #include "gateway/EndpointModel.h"
@@ -11,6 +13,8 @@
 #include "gateway/LintModel.h"
 #include "gateway/OptionForm.h"
 #include "keys/KeyRing.h"
+#include "keys/KeysPage.h"
+#include "krakend/GatewayCatalog.h"
 #include "krakend/JsonSourceMap.h"
 #include "krakend/Linter.h"
 #include "krakend/SignerConfig.h"
@@ -27,11 +31,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 using namespace jwb;
@@ -103,6 +110,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init()
     {
         QVERIFY(m_dir.isValid());
@@ -147,7 +156,7 @@ private Q_SLOTS:
         QCOMPARE(modified.count(), 0);
         QCOMPARE(page->configPath(), path);
         QCOMPARE(page->baseDir(), m_dir.path());
-        QCOMPARE(page->endpointModel()->rowCount(), 2);
+        QCOMPARE(test::child<EndpointModel>(page.get(), "endpointModel")->rowCount(), 2);
         QCOMPARE(page->currentEndpoint(), 0);
         QCOMPARE(page->undoStack()->count(), 0);
         QVERIFY(m_errorText.isEmpty());
@@ -156,21 +165,27 @@ private Q_SLOTS:
     void modelsPassTheTester()
     {
         auto page = makePage();
-        QAbstractItemModelTester t1(page->endpointModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t2(page->endpointFilter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t3(page->lintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(test::child<EndpointModel>(page.get(), "endpointModel"),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(test::child<EndpointFilterModel>(page.get(), "endpointFilterModel"),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(
+            test::child<LintModel>(page.get(), "lintModel"), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(page->openConfig(golden()));
         page->setVerdict(0, 401, QStringLiteral("signature invalid"));
-        page->endpointFilter()->setFilter(EndpointFilterModel::Filter::WithoutValidator);
-        page->endpointFilter()->setSearchText(QStringLiteral("health"));
-        page->endpointFilter()->setFilter(EndpointFilterModel::Filter::All);
-        page->endpointFilter()->sort(EndpointModel::PathColumn, Qt::DescendingOrder);
+        test::child<EndpointFilterModel>(page.get(), "endpointFilterModel")
+            ->setFilter(EndpointFilterModel::Filter::WithoutValidator);
+        test::child<EndpointFilterModel>(page.get(), "endpointFilterModel")->setSearchText(QStringLiteral("health"));
+        test::child<EndpointFilterModel>(page.get(), "endpointFilterModel")
+            ->setFilter(EndpointFilterModel::Filter::All);
+        test::child<EndpointFilterModel>(page.get(), "endpointFilterModel")
+            ->sort(EndpointModel::PathColumn, Qt::DescendingOrder);
         page->selectEndpoint(0);
         QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QStringLiteral("rs256")));
-        QVERIFY(page->lintModel()->rowCount() > 0);
+        QVERIFY(test::child<LintModel>(page.get(), "lintModel")->rowCount() > 0);
         page->undoStack()->undo();
         page->newConfig();
-        QCOMPARE(page->endpointModel()->rowCount(), 0);
+        QCOMPARE(test::child<EndpointModel>(page.get(), "endpointModel")->rowCount(), 0);
     }
 
     void editIssuerChangesOnlyThatBlock()
@@ -181,7 +196,8 @@ private Q_SLOTS:
         QVERIFY(page->openConfig(path));
         QSignalSpy modified(page.get(), &GatewayPage::modifiedChanged);
         page->selectEndpoint(1);
-        auto *issuer = qobject_cast<QLineEdit *>(page->validatorForm()->editor(QStringLiteral("issuer")));
+        auto *issuer = qobject_cast<QLineEdit *>(
+            test::child<OptionForm>(page.get(), "validatorForm")->editor(QStringLiteral("issuer")));
         QVERIFY(issuer);
         QCOMPARE(issuer->text(), QStringLiteral("https://auth.example.com/"));
         QVERIFY(!issuer->toolTip().isEmpty());
@@ -240,11 +256,13 @@ private Q_SLOTS:
         QVERIFY(page->openConfig(path));
         page->selectEndpoint(1);
         QVERIFY(!page->document().endpoints().at(1).hasValidator);
-        QVERIFY(!page->validatorForm()->isVisibleTo(page.get()));
+        QVERIFY(!test::child<OptionForm>(page.get(), "validatorForm")->isVisibleTo(page.get()));
         QVERIFY(page->addValidator());
         QVERIFY(page->document().endpoints().at(1).hasValidator);
-        QVERIFY(page->validatorForm()->isVisibleTo(page.get()));
-        QCOMPARE(page->endpointModel()->index(1, EndpointModel::ValidatorColumn).data(EndpointModel::HasValidatorRole),
+        QVERIFY(test::child<OptionForm>(page.get(), "validatorForm")->isVisibleTo(page.get()));
+        QCOMPARE(test::child<EndpointModel>(page.get(), "endpointModel")
+                     ->index(1, EndpointModel::ValidatorColumn)
+                     .data(EndpointModel::HasValidatorRole),
             QVariant(true));
         // Everything before the second endpoint keeps its bytes.
         const auto ep1 = span(original, {QStringLiteral("endpoints"), QStringLiteral("1")});
@@ -267,8 +285,8 @@ private Q_SLOTS:
         const QString path = golden();
         auto page = makePage();
         QVERIFY(page->openConfig(path));
-        auto *cacheDuration
-            = qobject_cast<QLineEdit *>(page->validatorForm()->editor(QStringLiteral("cache_duration")));
+        auto *cacheDuration = qobject_cast<QLineEdit *>(
+            test::child<OptionForm>(page.get(), "validatorForm")->editor(QStringLiteral("cache_duration")));
         QVERIFY(cacheDuration);
         QCOMPARE(cacheDuration->text(), QStringLiteral("3600"));
         QVERIFY(page->setValidatorOption(QStringLiteral("issuer"), QStringLiteral("https://idp.example.com/")));
@@ -276,7 +294,7 @@ private Q_SLOTS:
         QVERIFY(page->documentText().contains("\"@note\": \"reviewed 2026-01-10\""));
         QVERIFY(page->documentText().contains("\"unknown_key\": {\"x\": [1, 2.50, 3e2]}"));
         // Committing an unchanged value is not an edit.
-        page->validatorForm()->commit(QStringLiteral("cache_duration"));
+        test::child<OptionForm>(page.get(), "validatorForm")->commit(QStringLiteral("cache_duration"));
         QCOMPARE(page->undoStack()->count(), 1);
     }
 
@@ -284,30 +302,33 @@ private Q_SLOTS:
     {
         auto page = makePage();
         QVERIFY(page->openConfig(golden()));
-        EndpointFilterModel *f = page->endpointFilter();
+        EndpointFilterModel *f = test::child<EndpointFilterModel>(page.get(), "endpointFilterModel");
         QCOMPARE(f->rowCount(), 2);
-        page->filterCombo()->setCurrentIndex(
-            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithValidator)));
+        test::child<QComboBox>(page.get(), "endpointFilterCombo")
+            ->setCurrentIndex(test::child<QComboBox>(page.get(), "endpointFilterCombo")
+                                  ->findData(static_cast<int>(EndpointFilterModel::Filter::WithValidator)));
         QCOMPARE(f->rowCount(), 1);
         QCOMPARE(f->index(0, 0).data().toString(), QStringLiteral("/orders"));
-        page->filterCombo()->setCurrentIndex(
-            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithoutValidator)));
+        test::child<QComboBox>(page.get(), "endpointFilterCombo")
+            ->setCurrentIndex(test::child<QComboBox>(page.get(), "endpointFilterCombo")
+                                  ->findData(static_cast<int>(EndpointFilterModel::Filter::WithoutValidator)));
         QCOMPARE(f->rowCount(), 1);
         QCOMPARE(f->index(0, 0).data().toString(), QStringLiteral("/health"));
-        page->filterCombo()->setCurrentIndex(
-            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithSigner)));
+        test::child<QComboBox>(page.get(), "endpointFilterCombo")
+            ->setCurrentIndex(test::child<QComboBox>(page.get(), "endpointFilterCombo")
+                                  ->findData(static_cast<int>(EndpointFilterModel::Filter::WithSigner)));
         QCOMPARE(f->rowCount(), 0);
-        page->filterCombo()->setCurrentIndex(0);
-        page->searchEdit()->setText(QStringLiteral("HEAL"));
+        test::child<QComboBox>(page.get(), "endpointFilterCombo")->setCurrentIndex(0);
+        test::child<QLineEdit>(page.get(), "endpointSearch")->setText(QStringLiteral("HEAL"));
         QCOMPARE(f->rowCount(), 1);
         QCOMPARE(f->index(0, 0).data(EndpointModel::EndpointIndexRole).toInt(), 1);
-        page->searchEdit()->setText(QStringLiteral("nothing-matches"));
+        test::child<QLineEdit>(page.get(), "endpointSearch")->setText(QStringLiteral("nothing-matches"));
         QCOMPARE(f->rowCount(), 0);
-        page->searchEdit()->clear();
+        test::child<QLineEdit>(page.get(), "endpointSearch")->clear();
         QCOMPARE(f->rowCount(), 2);
 
         QVERIFY(page->openConfig(sample()));
-        page->searchEdit()->setText(QStringLiteral("post"));
+        test::child<QLineEdit>(page.get(), "endpointSearch")->setText(QStringLiteral("post"));
         QCOMPARE(f->rowCount(), 1);
         QCOMPARE(f->index(0, EndpointModel::MethodColumn).data().toString(), QStringLiteral("POST"));
     }
@@ -316,7 +337,8 @@ private Q_SLOTS:
     {
         auto page = makePage();
         QVERIFY(page->openConfig(sample()));
-        const QModelIndex cell = page->endpointModel()->index(1, EndpointModel::VerdictColumn);
+        const QModelIndex cell
+            = test::child<EndpointModel>(page.get(), "endpointModel")->index(1, EndpointModel::VerdictColumn);
         QVERIFY(cell.data().toString().isEmpty());
         page->setVerdict(1, 403, QStringLiteral("missing role"));
         QCOMPARE(cell.data().toString(), QStringLiteral("403 missing role"));
@@ -483,7 +505,7 @@ private Q_SLOTS:
         auto page = makePage();
         QVERIFY(page->openConfig(path));
         QVERIFY(m_errorText.isEmpty());
-        QCOMPARE(page->endpointModel()->rowCount(), 2);
+        QCOMPARE(test::child<EndpointModel>(page.get(), "endpointModel")->rowCount(), 2);
         QVERIFY(!page->isModified());
         auto *bar = page->findChild<QWidget *>(QStringLiteral("byteOrderMarkBar"));
         auto *label = page->findChild<QLabel *>(QStringLiteral("byteOrderMarkLabel"));
@@ -560,9 +582,10 @@ private Q_SLOTS:
         auto page = makePage();
         QVERIFY(page->openConfig(path));
         page->selectEndpoint(1);
-        page->searchEdit()->setText(QStringLiteral("orders"));
-        page->filterCombo()->setCurrentIndex(
-            page->filterCombo()->findData(static_cast<int>(EndpointFilterModel::Filter::WithValidator)));
+        test::child<QLineEdit>(page.get(), "endpointSearch")->setText(QStringLiteral("orders"));
+        test::child<QComboBox>(page.get(), "endpointFilterCombo")
+            ->setCurrentIndex(test::child<QComboBox>(page.get(), "endpointFilterCombo")
+                                  ->findData(static_cast<int>(EndpointFilterModel::Filter::WithValidator)));
         page->setTargetVersion(QStringLiteral("2.6"));
         page->setExportScope(GatewayPage::ExportScope::Endpoint);
         const QJsonObject ws = page->toWorkspaceJson();
@@ -573,8 +596,9 @@ private Q_SLOTS:
         other->fromWorkspaceJson(ws);
         QCOMPARE(other->configPath(), path);
         QCOMPARE(other->currentEndpoint(), 1);
-        QCOMPARE(other->searchEdit()->text(), QStringLiteral("orders"));
-        QCOMPARE(other->endpointFilter()->filter(), EndpointFilterModel::Filter::WithValidator);
+        QCOMPARE(test::child<QLineEdit>(other.get(), "endpointSearch")->text(), QStringLiteral("orders"));
+        QCOMPARE(test::child<EndpointFilterModel>(other.get(), "endpointFilterModel")->filter(),
+            EndpointFilterModel::Filter::WithValidator);
         QCOMPARE(other->targetVersion(), QStringLiteral("2.6"));
         QCOMPARE(other->exportScope(), GatewayPage::ExportScope::Endpoint);
         QVERIFY(changed.count() >= 1);
@@ -585,30 +609,49 @@ private Q_SLOTS:
     void everyOptionHasAFieldInItsGroup()
     {
         auto page = makePage();
-        const QStringList fields = page->validatorForm()->optionNames();
+        const QStringList fields = test::child<OptionForm>(page.get(), "validatorForm")->optionNames();
         for (const auto &o : krakend::ValidatorConfig::options())
             QVERIFY2(fields.contains(o.name), qPrintable(o.name));
         QCOMPARE(fields.size(), krakend::ValidatorConfig::options().size());
-        QCOMPARE(
-            page->validatorForm()->groupOf(QStringLiteral("jwk_fingerprints")), QStringLiteral("Key source & TLS"));
-        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("cookie_key")), QStringLiteral("Token location"));
-        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("propagate_claims_preserve_array")),
+        QCOMPARE(test::child<OptionForm>(page.get(), "validatorForm")->groupOf(QStringLiteral("jwk_fingerprints")),
+            QStringLiteral("Key source & TLS"));
+        QCOMPARE(test::child<OptionForm>(page.get(), "validatorForm")->groupOf(QStringLiteral("cookie_key")),
+            QStringLiteral("Token location"));
+        QCOMPARE(test::child<OptionForm>(page.get(), "validatorForm")
+                     ->groupOf(QStringLiteral("propagate_claims_preserve_array")),
             QStringLiteral("Propagation"));
-        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("failed_jwk_key_cooldown")), QStringLiteral("Caching"));
-        QCOMPARE(page->validatorForm()->groupOf(QStringLiteral("operation_debug")), QStringLiteral("Advanced"));
-        for (const auto &o : krakend::SignerConfig::options())
-            QVERIFY2(page->signerForm()->editor(o.name), qPrintable(o.name));
-        QVERIFY(page->serviceForm()->editor(QStringLiteral("shared_cache_duration")));
-        QVERIFY(page->revokerForm()->editor(QStringLiteral("token_keys")));
-        // Widgets follow the Go types.
-        QVERIFY(qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("alg"))));
-        QVERIFY(qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("cache"))));
-        QVERIFY(qobject_cast<QLineEdit *>(page->validatorForm()->editor(QStringLiteral("cache_duration"))));
-        QCOMPARE(QString::fromLatin1(
-                     page->validatorForm()->editor(QStringLiteral("propagate_claims"))->metaObject()->className()),
-            QStringLiteral("QTableWidget"));
         QCOMPARE(
-            QString::fromLatin1(page->validatorForm()->editor(QStringLiteral("audience"))->metaObject()->className()),
+            test::child<OptionForm>(page.get(), "validatorForm")->groupOf(QStringLiteral("failed_jwk_key_cooldown")),
+            QStringLiteral("Caching"));
+        QCOMPARE(test::child<OptionForm>(page.get(), "validatorForm")->groupOf(QStringLiteral("operation_debug")),
+            QStringLiteral("Advanced"));
+        // Every field sits in the group core's catalog gives its option.
+        for (const auto &group : krakend::GatewayCatalog::groups(krakend::Block::Validator))
+            for (const QString &option : group.options)
+                QCOMPARE(test::child<OptionForm>(page.get(), "validatorForm")->groupOf(option), group.title);
+        for (const auto &group : krakend::GatewayCatalog::groups(krakend::Block::Signer))
+            for (const QString &option : group.options)
+                QCOMPARE(test::child<OptionForm>(page.get(), "signerForm")->groupOf(option), group.title);
+        for (const auto &o : krakend::SignerConfig::options())
+            QVERIFY2(test::child<OptionForm>(page.get(), "signerForm")->editor(o.name), qPrintable(o.name));
+        QVERIFY(test::child<OptionForm>(page.get(), "serviceForm")->editor(QStringLiteral("shared_cache_duration")));
+        QVERIFY(test::child<OptionForm>(page.get(), "revokerForm")->editor(QStringLiteral("token_keys")));
+        // Widgets follow the Go types.
+        QVERIFY(qobject_cast<QComboBox *>(
+            test::child<OptionForm>(page.get(), "validatorForm")->editor(QStringLiteral("alg"))));
+        QVERIFY(qobject_cast<QComboBox *>(
+            test::child<OptionForm>(page.get(), "validatorForm")->editor(QStringLiteral("cache"))));
+        QVERIFY(qobject_cast<QLineEdit *>(
+            test::child<OptionForm>(page.get(), "validatorForm")->editor(QStringLiteral("cache_duration"))));
+        QCOMPARE(QString::fromLatin1(test::child<OptionForm>(page.get(), "validatorForm")
+                                         ->editor(QStringLiteral("propagate_claims"))
+                                         ->metaObject()
+                                         ->className()),
+            QStringLiteral("QTableWidget"));
+        QCOMPARE(QString::fromLatin1(test::child<OptionForm>(page.get(), "validatorForm")
+                                         ->editor(QStringLiteral("audience"))
+                                         ->metaObject()
+                                         ->className()),
             QStringLiteral("QListWidget"));
         QCOMPARE(page->detailTabs()->count(), 4);
     }
@@ -617,7 +660,8 @@ private Q_SLOTS:
     {
         auto page = makePage();
         QVERIFY(page->openConfig(golden()));
-        auto *cache = qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("cache")));
+        auto *cache = qobject_cast<QComboBox *>(
+            test::child<OptionForm>(page.get(), "validatorForm")->editor(QStringLiteral("cache")));
         QVERIFY(cache);
         QCOMPARE(cache->currentText(), QStringLiteral("true"));
         cache->setCurrentIndex(cache->findText(QStringLiteral("false")));
@@ -634,29 +678,31 @@ private Q_SLOTS:
     {
         auto page = makePage();
         QVERIFY(page->openConfig(sample()));
-        QLabel *leeway = page->validatorForm()->versionBadge(QStringLiteral("leeway"));
+        QLabel *leeway = test::child<OptionForm>(page.get(), "validatorForm")->versionBadge(QStringLiteral("leeway"));
         QVERIFY(leeway);
         QVERIFY(leeway->isHidden());
-        page->versionCombo()->setCurrentText(QStringLiteral("2.5"));
+        test::child<QComboBox>(page.get(), "targetVersionCombo")->setCurrentText(QStringLiteral("2.5"));
         QVERIFY(!leeway->isHidden());
         QVERIFY(leeway->text().contains(QStringLiteral("2.6")));
-        QVERIFY(page->validatorForm()->versionBadge(QStringLiteral("issuer"))->isHidden());
-        page->versionCombo()->setCurrentText(QStringLiteral("2.13"));
+        QVERIFY(
+            test::child<OptionForm>(page.get(), "validatorForm")->versionBadge(QStringLiteral("issuer"))->isHidden());
+        test::child<QComboBox>(page.get(), "targetVersionCombo")->setCurrentText(QStringLiteral("2.13"));
         QVERIFY(leeway->isHidden());
-        QVERIFY(OptionForm::compareVersions(QStringLiteral("2.10"), QStringLiteral("2.9")) > 0);
+        QVERIFY(krakend::GatewayCatalog::compareVersions(QStringLiteral("2.10"), QStringLiteral("2.9")) > 0);
     }
 
     void inlineLintNextToTheField()
     {
         auto page = makePage();
         QVERIFY(page->openConfig(sample()));
-        QLabel *alg = page->validatorForm()->lintLabel(QStringLiteral("alg"));
+        QLabel *alg = test::child<OptionForm>(page.get(), "validatorForm")->lintLabel(QStringLiteral("alg"));
         QVERIFY(alg->isHidden());
         QVERIFY(page->setValidatorOption(QStringLiteral("alg"), QStringLiteral("rs256")));
         QVERIFY(!alg->isHidden());
         QVERIFY(!alg->text().isEmpty());
         // The combo shows the invalid value as it is.
-        auto *combo = qobject_cast<QComboBox *>(page->validatorForm()->editor(QStringLiteral("alg")));
+        auto *combo = qobject_cast<QComboBox *>(
+            test::child<OptionForm>(page.get(), "validatorForm")->editor(QStringLiteral("alg")));
         QVERIFY(combo->currentText().contains(QStringLiteral("rs256")));
         bool listed = false;
         for (const auto &item : page->lintItems())
@@ -681,7 +727,7 @@ private Q_SLOTS:
         QCOMPARE(page->exportText().toUtf8(), page->documentText());
         page->setExportScope(GatewayPage::ExportScope::Signer);
         QVERIFY(page->exportText().isEmpty());
-        QVERIFY(!page->exportView()->placeholderText().isEmpty());
+        QVERIFY(!test::child<QPlainTextEdit>(page.get(), "exportView")->placeholderText().isEmpty());
         // No change: the diff has no + or - lines.
         const QStringList lines = page->diffText().split(u'\n');
         QVERIFY(std::none_of(
@@ -723,7 +769,7 @@ private Q_SLOTS:
             page->document().endpointBlock(1, QStringLiteral("auth/signer")).value(QLatin1String("kid")).toString(),
             QStringLiteral("k2"));
         QVERIFY(page->addRevoker());
-        QVERIFY(page->revokerForm()->isVisibleTo(page.get()));
+        QVERIFY(test::child<OptionForm>(page.get(), "revokerForm")->isVisibleTo(page.get()));
         QVERIFY(page->setRevokerOption(QStringLiteral("P"), 0.001));
         QCOMPARE(
             page->document().serviceBlock(QStringLiteral("auth/revoker")).value(QLatin1String("P")).toDouble(), 0.001);
@@ -744,7 +790,7 @@ private Q_SLOTS:
     {
         auto page = makePage();
         QVERIFY(page->openConfig(sample()));
-        OptionForm *form = page->validatorForm();
+        OptionForm *form = test::child<OptionForm>(page.get(), "validatorForm");
         auto *audience = qobject_cast<QListWidget *>(form->editor(QStringLiteral("audience")));
         QVERIFY(audience);
         QCOMPARE(audience->count(), 1);
@@ -780,7 +826,7 @@ private Q_SLOTS:
     {
         auto page = makePage();
         QVERIFY(page->openConfig(golden()));
-        OptionForm *form = page->validatorForm();
+        OptionForm *form = test::child<OptionForm>(page.get(), "validatorForm");
         auto *duration = qobject_cast<QLineEdit *>(form->editor(QStringLiteral("cache_duration")));
         duration->setText(QStringLiteral("99999999999"));
         form->commit(QStringLiteral("cache_duration"));
@@ -797,6 +843,85 @@ private Q_SLOTS:
                      .endpointBlock(0, QStringLiteral("auth/validator"))
                      .contains(QLatin1String("cache_duration")));
         QCOMPARE(page->undoStack()->undoText(), QStringLiteral("Edit cache_duration"));
+    }
+
+    void keyboardUndoActsOnThePageShown()
+    {
+        // In the main window, Ctrl+Z and Ctrl+Shift+Z undo and redo the Gateway's edits when the Gateway is shown,
+        // wherever the focus is on it; a text field undoes its own typing first; other pages leave the document be.
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        MainWindow window(common::Clock::fixed(test::nowUtc()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openKrakendConfig(path));
+        QCOMPARE(window.currentPage(), MainWindow::Page::Gateway);
+        GatewayPage *page = window.gatewayPage();
+        page->selectEndpoint(1);
+        auto *undoGroup = test::child<QUndoGroup>(&window, "undoGroup");
+        QVERIFY(undoGroup);
+        QCOMPARE(undoGroup->activeStack(), page->undoStack());
+
+        // Edit issuer by typing; Return commits it to the document.
+        auto *issuer = test::child<QLineEdit>(page, "validator_issuer");
+        QVERIFY(issuer);
+        issuer->setFocus();
+        QTRY_VERIFY(issuer->hasFocus());
+        issuer->selectAll();
+        QTest::keyClicks(issuer, QStringLiteral("https://login.example.org/"));
+        QTest::keyClick(issuer, Qt::Key_Return);
+        const QByteArray edited = page->documentText();
+        QVERIFY(edited != original);
+        QCOMPARE(page->undoStack()->count(), 1);
+
+        // Focus on the endpoint list: Ctrl+Z reverts the bytes, Ctrl+Shift+Z applies them again.
+        auto *list = test::child<QTableView>(page, "endpointView");
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->documentText(), original);
+        QCOMPARE(issuer->text(), QStringLiteral("https://auth.example.com/"));
+        QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(page->documentText(), edited);
+
+        // On the Keys page the Gateway's document is not the page's: Ctrl+Z leaves it alone.
+        window.showPage(MainWindow::Page::Keys);
+        QVERIFY(!undoGroup->activeStack());
+        QWidget *keys = window.keysPage();
+        keys->setFocus();
+        QTest::keyClick(
+            QApplication::focusWidget() ? QApplication::focusWidget() : keys, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->documentText(), edited);
+        QCOMPARE(page->undoStack()->index(), 1);
+
+        // Back on the Gateway, inside the option's line edit: Ctrl+Z undoes the typing only.
+        window.showPage(MainWindow::Page::Gateway);
+        QCOMPARE(undoGroup->activeStack(), page->undoStack());
+        issuer->setFocus();
+        QTRY_VERIFY(issuer->hasFocus());
+        issuer->end(false);
+        QTest::keyClicks(issuer, QStringLiteral("v2"));
+        QCOMPARE(issuer->text(), QStringLiteral("https://login.example.org/v2"));
+        QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(issuer->text(), QStringLiteral("https://login.example.org/"));
+        QCOMPARE(page->documentText(), edited);
+        QCOMPARE(page->undoStack()->index(), 1);
+        // With no typing left to undo in the field, the next Ctrl+Z undoes the document's last edit.
+        QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->documentText(), original);
+        QCOMPARE(issuer->text(), QStringLiteral("https://auth.example.com/"));
+
+        // A committed edit is the document's to undo, even with the focus still in its field.
+        issuer->selectAll();
+        QTest::keyClicks(issuer, QStringLiteral("https://third.example.org/"));
+        QTest::keyClick(issuer, Qt::Key_Return);
+        QVERIFY(page->documentText().contains("https://third.example.org/"));
+        QVERIFY(issuer->hasFocus());
+        QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->documentText(), original);
+
+        m_answer = QMessageBox::Discard;
+        window.close();
     }
 
     void lineDiff()

@@ -4,18 +4,20 @@
 #include "common/Dialogs.h"
 #include "common/JsonHighlighter.h"
 #include "common/Theme.h"
+#include "gateway/BlockTab.h"
 #include "gateway/DocumentEditCommand.h"
 #include "gateway/EndpointFilterModel.h"
 #include "gateway/EndpointModel.h"
+#include "gateway/GatewayWidgets.h"
 #include "gateway/LineDiff.h"
 #include "gateway/LintModel.h"
+#include "gateway/OptionForm.h"
 #include "jose/Inspection.h"
 #include "keys/KeyRing.h"
 #include "krakend/ConfigExport.h"
+#include "krakend/GatewayCatalog.h"
 #include "krakend/JsonSourceMap.h"
 #include "krakend/Namespaces.h"
-#include "krakend/SignerConfig.h"
-#include "krakend/ValidatorConfig.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -35,7 +37,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -51,35 +52,17 @@
 namespace jwb::ui {
 
 using common::Severity;
+using gateway::makeButton;
+using gateway::makeHint;
+using gateway::setBanner;
+using krakend::Block;
 using krakend::ConfigDocument;
-using krakend::GoType;
-using krakend::OptionInfo;
-using krakend::Namespace::revoker;
+using krakend::EditKind;
 using krakend::Namespace::signer;
 using krakend::Namespace::validator;
+namespace GatewayCatalog = krakend::GatewayCatalog;
 
 namespace {
-
-const QByteArray kNewConfig = "{\n"
-                              "  \"$schema\": \"https://www.krakend.io/schema/v2.13/krakend.json\",\n"
-                              "  \"version\": 3,\n"
-                              "  \"endpoints\": []\n"
-                              "}\n";
-
-OptionInfo revokerOpt(const char *name, GoType goType, const char *type, const char *def, const char *meaning,
-    QStringList enumValues = {})
-{
-    OptionInfo o;
-    o.name = QString::fromLatin1(name);
-    o.goType = goType;
-    o.type = QString::fromUtf8(type);
-    o.defaultValue = QString::fromUtf8(def);
-    o.since = QStringLiteral("2.0");
-    // The meanings below are the page's own (the validator's and signer's come from core, in English).
-    o.meaning = QCoreApplication::translate("jwb::ui::GatewayPage", meaning);
-    o.enumValues = std::move(enumValues);
-    return o;
-}
 
 /// Line and column (1-based) of a byte offset.
 std::pair<int, int> lineColumn(const QByteArray &text, qsizetype offset)
@@ -93,120 +76,7 @@ std::pair<int, int> lineColumn(const QByteArray &text, qsizetype offset)
     return {line, column};
 }
 
-void setBanner(QLabel *label, Severity severity, const QString &text)
-{
-    if (text.isEmpty()) {
-        label->hide();
-        return;
-    }
-    const QPalette pal = label->palette();
-    label->setText(text);
-    label->setStyleSheet(
-        QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; padding: 6px; }")
-            .arg(Theme::severityBackground(severity, pal).name(), Theme::severityColor(severity, pal).name()));
-    label->show();
-}
-
-QLabel *makeHint(const QString &objectName, QWidget *parent)
-{
-    auto *hint = new QLabel(parent);
-    hint->setObjectName(objectName);
-    hint->setWordWrap(true);
-    hint->setAlignment(Qt::AlignCenter);
-    hint->setMargin(16);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    return hint;
-}
-
-QPushButton *makeButton(const QString &text, const QString &objectName, const QString &tip, QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(objectName);
-    b->setToolTip(tip);
-    b->setAccessibleName(QString(text).remove(u'\u2026'));
-    return b;
-}
-
 } // namespace
-
-// ------------------------------------------------------------------------------------------ option metadata
-
-QList<OptionGroup> GatewayPage::validatorGroups()
-{
-    auto l = [](std::initializer_list<const char *> names) {
-        QStringList out;
-        for (const char *n : names)
-            out.append(QString::fromLatin1(n));
-        return out;
-    };
-    return {
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Key source & TLS")),
-            l({"alg", "jwk_url", "jwk_local_path", "secret_url", "cypher_key", "disable_jwk_security",
-                "jwk_fingerprints", "jwk_local_ca", "cipher_suites", "key_identify_strategy"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Claims")), l({"issuer", "audience", "leeway"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Roles & scopes")),
-            l({"roles_key", "roles_key_is_nested", "roles", "scopes_key", "scopes", "scopes_matcher"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Token location")),
-            l({"auth_header_name", "cookie_key"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Propagation")),
-            l({"propagate_claims", "propagate_claims_preserve_array"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Caching")),
-            l({"cache", "cache_duration", "failed_jwk_key_cooldown"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Advanced")), l({"operation_debug"})},
-    };
-}
-
-QList<OptionGroup> GatewayPage::signerGroups()
-{
-    auto l = [](std::initializer_list<const char *> names) {
-        QStringList out;
-        for (const char *n : names)
-            out.append(QString::fromLatin1(n));
-        return out;
-    };
-    return {
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Signing")),
-            l({"alg", "kid", "keys_to_sign", "full"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Key source & TLS")),
-            l({"jwk_url", "jwk_local_path", "secret_url", "cypher_key", "disable_jwk_security", "jwk_fingerprints",
-                "jwk_local_ca", "cipher_suites"})},
-        {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Advanced")), l({"leeway", "typ"})},
-    };
-}
-
-const QList<OptionInfo> &GatewayPage::revokerOptions()
-{
-    static const QList<OptionInfo> list = {
-        revokerOpt("N", GoType::Uint32, "integer", "none (required)",
-            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
-                "Maximum number of elements kept in the bloom filter (tens of millions work on small machines).")),
-        revokerOpt("P", GoType::Uint32, "number", "none (required)",
-            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
-                "Probability of a false positive, e.g. 1e-7: N and P decide the size of the filter.")),
-        revokerOpt("hash_name", GoType::String, "string (enum)", "none (required)",
-            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage", "Hash function: optimal (recommended, less CPU) or default."),
-            {QStringLiteral("optimal"), QStringLiteral("default")}),
-        revokerOpt("TTL", GoType::Uint32, "integer (seconds)", "none (required)",
-            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
-                "Lifespan of the tokens in seconds; must match the expiration the identity provider sets.")),
-        revokerOpt("port", GoType::Uint32, "integer", "none (required)",
-            QT_TRANSLATE_NOOP(
-                "jwb::ui::GatewayPage", "Port of the RPC service each KrakenD exposes to receive revoked entries.")),
-        revokerOpt("token_keys", GoType::StringList, "array of strings", "none (required)",
-            QT_TRANSLATE_NOOP("jwb::ui::GatewayPage",
-                "Claims watched for revocation: each top-level claim, only when it is a string, is tested as "
-                "\"<claim>-<value>\" (e.g. jti-abc); a hit answers 401. Array or numeric claims never match.")),
-    };
-    return list;
-}
-
-QStringList GatewayPage::targetVersions()
-{
-    QStringList out;
-    for (int minor = 0; minor <= 13; ++minor)
-        out.append(QStringLiteral("2.%1").arg(minor));
-    return out;
-}
 
 // ------------------------------------------------------------------------------------------------ building
 
@@ -214,6 +84,8 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     : QWidget(parent), m_ring(ring), m_clock(clock ? std::move(clock) : common::Clock::system())
 {
     setObjectName(QStringLiteral("gatewayPage"));
+    m_editor = new krakend::ConfigEditor(this);
+    m_editor->setObjectName(QStringLiteral("gatewayEditor"));
     m_undo = new QUndoStack(this);
     m_undo->setObjectName(QStringLiteral("gatewayUndoStack"));
 
@@ -231,8 +103,14 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("gatewayTabs"));
     m_tabs->setDocumentMode(true);
-    m_validatorTab = buildValidatorTab();
-    m_signerTab = buildSignerTab();
+    m_validatorTab = new BlockTab(m_editor, Block::Validator, m_tabs);
+    m_validatorTab->setJwkUrlHint([this] { return newValidatorUrl(); });
+    m_suggestButton = makeButton(tr("Suggest from token…"), QStringLiteral("suggestButton"),
+        tr("Fill alg, issuer, audience, JWK URL, roles_key and scopes_key from a token and its issuer"),
+        m_validatorTab);
+    m_validatorTab->addHeaderButton(m_suggestButton);
+    m_validatorTab->addBelowForm(buildServiceGroup());
+    m_signerTab = new BlockTab(m_editor, Block::Signer, m_tabs);
     m_lintTab = buildLintTab();
     m_tabs->addTab(m_validatorTab, tr("Validator"));
     m_tabs->addTab(m_signerTab, tr("Signer"));
@@ -244,11 +122,12 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     splitter->setSizes({310, 940});
     layout->addWidget(splitter, 1);
 
-    connectForms();
+    connectEditor();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { refreshExport(); });
-
-    auto initial = ConfigDocument::fromText(kNewConfig);
-    setDocument(initial.value(), kNewConfig, false);
+    connect(m_suggestButton, &QPushButton::clicked, this, &GatewayPage::showSuggestDialog);
+    for (BlockTab *tab : {m_validatorTab, m_signerTab})
+        connect(tab, &BlockTab::statusMessage, this, &GatewayPage::statusMessage);
+    refresh();
 }
 
 GatewayPage::~GatewayPage()
@@ -271,10 +150,8 @@ QWidget *GatewayPage::buildByteOrderMarkBar()
     auto *remove = new QPushButton(tr("Remove byte order mark"), m_bomBar);
     remove->setObjectName(QStringLiteral("removeByteOrderMark"));
     remove->setToolTip(tr("Remove the three bytes EF BB BF at the start of the file (undoable; saved with the file)"));
-    connect(remove, &QPushButton::clicked, this, [this] {
-        edit(tr("Remove byte order mark"), m_current,
-            [](krakend::ConfigDocument &doc) { return doc.removeByteOrderMark(); });
-    });
+    connect(remove, &QPushButton::clicked, this,
+        [this] { report(m_editor->removeByteOrderMark(), EditKind::RemoveByteOrderMark); });
     row->addWidget(remove, 0, Qt::AlignVCenter);
     m_bomBar->hide();
     return m_bomBar;
@@ -348,15 +225,17 @@ QWidget *GatewayPage::buildToolbar()
     auto *versionLabel = new QLabel(tr("Target KrakenD"), bar);
     m_versionCombo = new QComboBox(bar);
     m_versionCombo->setObjectName(QStringLiteral("targetVersionCombo"));
-    m_versionCombo->addItems(targetVersions());
-    m_versionCombo->setCurrentText(QStringLiteral("2.13"));
+    m_versionCombo->addItems(GatewayCatalog::versions());
+    m_versionCombo->setCurrentText(GatewayCatalog::schemaVersion());
     m_versionCombo->setToolTip(tr("The KrakenD version the config is for: options that appeared later are flagged"));
     m_versionCombo->setAccessibleName(tr("Target KrakenD version"));
     versionLabel->setBuddy(m_versionCombo);
     row->addWidget(versionLabel);
     row->addWidget(m_versionCombo);
     connect(m_versionCombo, &QComboBox::currentTextChanged, this, [this](const QString &v) {
-        for (OptionForm *f : {m_validatorForm, m_signerForm, m_serviceForm, m_revokerForm})
+        for (BlockTab *tab : {m_validatorTab, m_signerTab})
+            tab->setTargetVersion(v);
+        for (OptionForm *f : {m_serviceForm, m_revokerForm})
             f->setTargetVersion(v);
     });
     return bar;
@@ -389,7 +268,9 @@ QWidget *GatewayPage::buildEndpointPane()
     layout->addLayout(row);
 
     m_endpointModel = new EndpointModel(this);
+    m_endpointModel->setObjectName(QStringLiteral("endpointModel"));
     m_filter = new EndpointFilterModel(this);
+    m_filter->setObjectName(QStringLiteral("endpointFilterModel"));
     m_filter->setSourceModel(m_endpointModel);
     m_endpointView = new QTableView(pane);
     m_endpointView->setObjectName(QStringLiteral("endpointView"));
@@ -440,63 +321,12 @@ QWidget *GatewayPage::buildEndpointPane()
     return pane;
 }
 
-QWidget *GatewayPage::buildValidatorTab()
+QWidget *GatewayPage::buildServiceGroup()
 {
-    auto *tab = new QWidget(this);
-    tab->setObjectName(QStringLiteral("validatorTab"));
-    auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(8, 8, 8, 0);
-    layout->setSpacing(6);
-
-    auto *head = new QHBoxLayout;
-    m_validatorTitle = new QLabel(tab);
-    m_validatorTitle->setObjectName(QStringLiteral("validatorTitle"));
-    QFont bold = m_validatorTitle->font();
-    bold.setBold(true);
-    m_validatorTitle->setFont(bold);
-    m_validatorTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_addValidator = makeButton(tr("Add validator"), QStringLiteral("addValidatorButton"),
-        tr("Add an auth/validator block to this endpoint (alg and a JWK URL to fill in)"), tab);
-    m_removeValidator = makeButton(tr("Remove validator"), QStringLiteral("removeValidatorButton"),
-        tr("Remove this endpoint's auth/validator block: the endpoint becomes public"), tab);
-    m_suggestButton = makeButton(tr("Suggest from token…"), QStringLiteral("suggestButton"),
-        tr("Fill alg, issuer, audience, JWK URL, roles_key and scopes_key from a token and its "
-           "issuer"),
-        tab);
-    head->addWidget(m_validatorTitle, 1);
-    head->addWidget(m_suggestButton);
-    head->addWidget(m_addValidator);
-    head->addWidget(m_removeValidator);
-    layout->addLayout(head);
-
-    m_validatorBanner = new QLabel(tab);
-    m_validatorBanner->setObjectName(QStringLiteral("validatorBanner"));
-    m_validatorBanner->setWordWrap(true);
-    m_validatorBanner->hide();
-    layout->addWidget(m_validatorBanner);
-
-    auto *scroll = new QScrollArea(tab);
-    scroll->setObjectName(QStringLiteral("validatorScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    auto *cl = new QVBoxLayout(content);
-    cl->setContentsMargins(0, 0, 8, 8);
-    cl->setSpacing(10);
-
-    m_validatorHint = makeHint(QStringLiteral("validatorHint"), content);
-    cl->addWidget(m_validatorHint);
-    m_validatorForm = new OptionForm(
-        QStringLiteral("validator"), krakend::ValidatorConfig::options(), validatorGroups(), {}, content);
-    cl->addWidget(m_validatorForm);
-
-    auto *service = new QGroupBox(tr("Service level (whole file)"), content);
+    auto *service = new QGroupBox(tr("Service level (whole file)"), this);
     service->setObjectName(QStringLiteral("serviceGroup"));
     auto *sl = new QVBoxLayout(service);
-    m_serviceForm = new OptionForm(QStringLiteral("service"), krakend::ValidatorConfig::serviceOptions(),
-        {{QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Shared key cache (auth/validator)")),
-            {QStringLiteral("shared_cache_duration")}}},
-        {}, service);
+    m_serviceForm = new OptionForm(QStringLiteral("service"), Block::ServiceValidator, service);
     sl->addWidget(m_serviceForm);
 
     auto *revRow = new QHBoxLayout;
@@ -512,70 +342,16 @@ QWidget *GatewayPage::buildValidatorTab()
     revRow->addWidget(m_addRevoker);
     revRow->addWidget(m_removeRevoker);
     sl->addLayout(revRow);
-    m_revokerForm = new OptionForm(QStringLiteral("revoker"), revokerOptions(),
-        {{QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Token revocation (auth/revoker)")),
-            {QStringLiteral("N"), QStringLiteral("P"), QStringLiteral("hash_name"), QStringLiteral("TTL"),
-                QStringLiteral("port"), QStringLiteral("token_keys")}}},
-        {{QStringLiteral("P"), FieldKind::Number}}, service);
+    m_revokerForm = new OptionForm(QStringLiteral("revoker"), Block::Revoker, service);
     sl->addWidget(m_revokerForm);
-    cl->addWidget(service);
-    cl->addStretch(1);
-    scroll->setWidget(content);
-    layout->addWidget(scroll, 1);
 
-    connect(m_addValidator, &QPushButton::clicked, this, [this] { addValidator(); });
-    connect(m_removeValidator, &QPushButton::clicked, this, [this] { removeValidator(); });
-    connect(m_suggestButton, &QPushButton::clicked, this, &GatewayPage::showSuggestDialog);
     connect(m_addRevoker, &QPushButton::clicked, this, [this] { addRevoker(); });
     connect(m_removeRevoker, &QPushButton::clicked, this, [this] { removeRevoker(); });
-    return tab;
-}
-
-QWidget *GatewayPage::buildSignerTab()
-{
-    auto *tab = new QWidget(this);
-    tab->setObjectName(QStringLiteral("signerTab"));
-    auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(8, 8, 8, 0);
-    layout->setSpacing(6);
-    auto *head = new QHBoxLayout;
-    m_signerTitle = new QLabel(tab);
-    m_signerTitle->setObjectName(QStringLiteral("signerTitle"));
-    QFont bold = m_signerTitle->font();
-    bold.setBold(true);
-    m_signerTitle->setFont(bold);
-    m_signerTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_addSigner = makeButton(tr("Add signer"), QStringLiteral("addSignerButton"),
-        tr("Add an auth/signer block: KrakenD then signs the listed response fields as JWTs"), tab);
-    m_removeSigner = makeButton(
-        tr("Remove signer"), QStringLiteral("removeSignerButton"), tr("Remove this endpoint's auth/signer block"), tab);
-    head->addWidget(m_signerTitle, 1);
-    head->addWidget(m_addSigner);
-    head->addWidget(m_removeSigner);
-    layout->addLayout(head);
-    m_signerBanner = new QLabel(tab);
-    m_signerBanner->setObjectName(QStringLiteral("signerBanner"));
-    m_signerBanner->setWordWrap(true);
-    m_signerBanner->hide();
-    layout->addWidget(m_signerBanner);
-
-    auto *scroll = new QScrollArea(tab);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    auto *cl = new QVBoxLayout(content);
-    cl->setContentsMargins(0, 0, 8, 8);
-    m_signerHint = makeHint(QStringLiteral("signerHint"), content);
-    cl->addWidget(m_signerHint);
-    m_signerForm
-        = new OptionForm(QStringLiteral("signer"), krakend::SignerConfig::options(), signerGroups(), {}, content);
-    cl->addWidget(m_signerForm);
-    cl->addStretch(1);
-    scroll->setWidget(content);
-    layout->addWidget(scroll, 1);
-    connect(m_addSigner, &QPushButton::clicked, this, [this] { addSigner(); });
-    connect(m_removeSigner, &QPushButton::clicked, this, [this] { removeSigner(); });
-    return tab;
+    connect(m_serviceForm, &OptionForm::optionEdited, this,
+        [this](const QString &o, const QJsonValue &v) { setServiceOption(o, v); });
+    connect(m_revokerForm, &OptionForm::optionEdited, this,
+        [this](const QString &o, const QJsonValue &v) { setRevokerOption(o, v); });
+    return service;
 }
 
 QWidget *GatewayPage::buildExportTab()
@@ -659,6 +435,7 @@ QWidget *GatewayPage::buildLintTab()
     m_lintSummary->setWordWrap(true);
     layout->addWidget(m_lintSummary);
     m_lintModel = new LintModel(this);
+    m_lintModel->setObjectName(QStringLiteral("lintModel"));
     m_lintView = new QTreeView(tab);
     m_lintView->setObjectName(QStringLiteral("lintView"));
     m_lintView->setModel(m_lintModel);
@@ -702,39 +479,50 @@ QWidget *GatewayPage::buildLintTab()
     return tab;
 }
 
-void GatewayPage::connectForms()
+void GatewayPage::connectEditor()
 {
-    connect(m_validatorForm, &OptionForm::optionEdited, this,
-        [this](const QString &o, const QJsonValue &v) { setValidatorOption(o, v); });
-    connect(m_signerForm, &OptionForm::optionEdited, this,
-        [this](const QString &o, const QJsonValue &v) { setSignerOption(o, v); });
-    connect(m_serviceForm, &OptionForm::optionEdited, this,
-        [this](const QString &o, const QJsonValue &v) { setServiceOption(o, v); });
-    connect(m_revokerForm, &OptionForm::optionEdited, this,
-        [this](const QString &o, const QJsonValue &v) { setRevokerOption(o, v); });
+    connect(m_editor, &krakend::ConfigEditor::edited, this,
+        [this](const krakend::DocumentEdit &edit) { m_undo->push(new DocumentEditCommand(m_editor, edit)); });
+    connect(m_editor, &krakend::ConfigEditor::changed, this, [this] {
+        if (!m_replacing)
+            refresh();
+    });
+    // Undo and redo show the endpoint the edit concerned.
+    connect(m_editor, &krakend::ConfigEditor::restored, this, [this](int endpoint) {
+        if (endpoint >= 0 && endpoint != m_current && endpoint < document().endpoints().size())
+            selectEndpoint(endpoint);
+    });
+    connect(m_editor, &krakend::ConfigEditor::modifiedChanged, this, [this](bool modified) {
+        updateTitle();
+        Q_EMIT modifiedChanged(modified);
+    });
+    connect(m_editor, &krakend::ConfigEditor::pathChanged, this, &GatewayPage::configPathChanged);
 }
 
 // ------------------------------------------------------------------------------------------------ file
 
-void GatewayPage::setDocument(ConfigDocument doc, const QByteArray &savedText, bool forceModified)
+common::Result<void> GatewayPage::replaceDocument(const std::function<common::Result<void>()> &replace)
 {
-    m_doc = std::move(doc);
-    m_savedText = savedText;
-    m_forceModified = forceModified;
+    m_replacing = true;
+    auto r = replace();
+    m_replacing = false;
+    if (!r)
+        return r;
     m_undo->clear();
-    m_endpointModel->setEndpoints({});
+    m_endpointModel->setEndpoints({}); // the verdicts were the old document's
     m_current = -1;
     refresh();
-    if (!m_doc.endpoints().isEmpty())
+    if (!document().endpoints().isEmpty())
         selectEndpoint(0);
     else
         Q_EMIT currentEndpointChanged(-1);
-    Q_EMIT configPathChanged(m_doc.path());
+    Q_EMIT configPathChanged(configPath());
+    return {};
 }
 
 bool GatewayPage::openConfig(const QString &path)
 {
-    auto opened = ConfigDocument::open(path);
+    auto opened = replaceDocument([&] { return m_editor->open(path); });
     if (!opened) {
         const common::Error &e = opened.error();
         QString text = e.message;
@@ -754,13 +542,11 @@ bool GatewayPage::openConfig(const QString &path)
         Q_EMIT statusMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)));
         return false;
     }
-    const QByteArray text = opened.value().text();
-    setDocument(std::move(opened).value(), text, false);
-    Q_EMIT statusMessage(tr("Opened %1 (%n endpoint(s))", nullptr, static_cast<int>(m_doc.endpoints().size()))
+    Q_EMIT statusMessage(tr("Opened %1 (%n endpoint(s))", nullptr, static_cast<int>(document().endpoints().size()))
                              .arg(QDir::toNativeSeparators(path)));
-    if (m_doc.usesTemplates())
+    if (m_editor->isReadOnly())
         Q_EMIT statusMessage(tr("This config uses flexible-configuration templates: it is read-only here"));
-    if (m_doc.hasByteOrderMark())
+    if (document().hasByteOrderMark())
         Q_EMIT statusMessage(tr("%1 starts with a byte order mark: KrakenD would not start with it")
                                  .arg(QDir::toNativeSeparators(path)));
     return true;
@@ -768,7 +554,10 @@ bool GatewayPage::openConfig(const QString &path)
 
 void GatewayPage::newConfig()
 {
-    setDocument(ConfigDocument::fromText(kNewConfig).value(), kNewConfig, false);
+    (void)replaceDocument([this]() -> common::Result<void> {
+        m_editor->newConfig();
+        return {};
+    });
     Q_EMIT statusMessage(tr("New configuration"));
 }
 
@@ -786,33 +575,25 @@ bool GatewayPage::save()
 
 bool GatewayPage::saveAs(const QString &path)
 {
-    const QString before = m_doc.path();
     // What the file on disk holds now (it may have changed since it was opened), and what this save changes.
-    std::optional<QByteArray> disk;
-    if (QFile file(path); file.exists() && file.open(QIODevice::ReadOnly))
-        disk = file.readAll();
-    const krakend::SaveReview review = krakend::reviewSave(m_doc, disk);
-    if (review.needsConfirmation() && !confirmSaveWithErrors(path, review, disk.value_or(QByteArray()))) {
+    QByteArray disk;
+    const krakend::SaveReview review = m_editor->reviewSave(path, &disk);
+    if (review.needsConfirmation() && !confirmSaveWithErrors(path, review, disk)) {
         Q_EMIT statusMessage(tr("Not saved: %n lint error(s) in the changed blocks", nullptr,
             static_cast<int>(review.editedErrors.size())));
         return false;
     }
-    if (auto r = m_doc.save(path); !r) {
+    if (auto r = m_editor->save(path); !r) {
         Dialogs::showError(this, tr("Cannot save the KrakenD configuration"), r.error().message);
         return false;
     }
-    m_savedText = m_doc.text();
-    m_forceModified = false;
     m_undo->setClean();
-    updateModified();
     updateTitle();
     refreshExport();
-    if (before != m_doc.path())
-        Q_EMIT configPathChanged(m_doc.path());
     // A file that fails lint is never reported as simply saved.
     Q_EMIT statusMessage(review.totalErrors > 0
-            ? tr("Saved %1 (%n lint error(s))", nullptr, review.totalErrors).arg(QDir::toNativeSeparators(m_doc.path()))
-            : tr("Saved %1").arg(QDir::toNativeSeparators(m_doc.path())));
+            ? tr("Saved %1 (%n lint error(s))", nullptr, review.totalErrors).arg(QDir::toNativeSeparators(configPath()))
+            : tr("Saved %1").arg(QDir::toNativeSeparators(configPath())));
     return true;
 }
 
@@ -845,7 +626,7 @@ bool GatewayPage::confirmSaveWithErrors(const QString &path, const krakend::Save
     choice.title = tr("Save with lint errors?");
     choice.text = lines.join(u'\n');
     choice.details = LineDiff::toText(
-        LineDiff::hunks(LineDiff::diffText(QString::fromUtf8(disk), QString::fromUtf8(m_doc.text()))));
+        LineDiff::hunks(LineDiff::diffText(QString::fromUtf8(disk), QString::fromUtf8(document().text()))));
     choice.buttons = {tr("Save with errors"), tr("Cancel")};
     choice.defaultButton = 1;
     choice.escapeButton = 1;
@@ -863,9 +644,8 @@ bool GatewayPage::maybeSave()
     if (answer == QMessageBox::Save)
         return save();
     if (answer == QMessageBox::Discard) {
-        m_forceModified = false;
         m_undo->clear();
-        applyText(m_savedText, m_current);
+        m_editor->revert();
         return true;
     }
     return false;
@@ -873,145 +653,68 @@ bool GatewayPage::maybeSave()
 
 bool GatewayPage::isModified() const
 {
-    return m_forceModified || m_doc.isModified();
+    return m_editor->isModified();
 }
 
 QString GatewayPage::configPath() const
 {
-    return m_doc.path();
+    return m_editor->path();
 }
 
 QByteArray GatewayPage::documentText() const
 {
-    return m_doc.text();
+    return m_editor->text();
 }
 
 bool GatewayPage::restoreUnsaved(const QString &path, const QByteArray &text)
 {
-    if (!path.isEmpty() && QFileInfo::exists(path)) {
-        auto opened = ConfigDocument::open(path);
-        if (opened) {
-            ConfigDocument doc = std::move(opened).value();
-            const QByteArray disk = doc.text();
-            if (auto r = doc.setText(text); !r) {
-                Dialogs::showError(this, tr("Cannot restore the unsaved configuration"),
-                    tr("The autosaved text of %1 is not valid: %2").arg(path, r.error().message));
-                return false;
-            }
-            setDocument(std::move(doc), disk, false);
-            Q_EMIT statusMessage(tr("Restored unsaved changes of %1").arg(QDir::toNativeSeparators(path)));
-            return true;
-        }
-    }
-    auto doc = ConfigDocument::fromText(text, path);
-    if (!doc) {
-        Dialogs::showError(this, tr("Cannot restore the unsaved configuration"), doc.error().message);
+    const bool onDisk = !path.isEmpty() && QFileInfo::exists(path);
+    if (auto r = replaceDocument([&] { return m_editor->restoreUnsaved(path, text); }); !r) {
+        Dialogs::showError(this, tr("Cannot restore the unsaved configuration"),
+            onDisk ? tr("The autosaved text of %1 is not valid: %2").arg(path, r.error().message) : r.error().message);
         return false;
     }
-    setDocument(std::move(doc).value(), text, true);
-    Q_EMIT statusMessage(tr("Restored an unsaved configuration"));
+    Q_EMIT statusMessage(onDisk ? tr("Restored unsaved changes of %1").arg(QDir::toNativeSeparators(path))
+                                : tr("Restored an unsaved configuration"));
     return true;
 }
 
 QString GatewayPage::baseDir() const
 {
-    return configPath().isEmpty() ? QString() : QFileInfo(configPath()).absolutePath();
+    return m_editor->baseDir();
 }
 
 // ------------------------------------------------------------------------------------------------ edits
 
-bool GatewayPage::edit(const QString &label, int endpoint, const Edit &change)
+bool GatewayPage::report(const common::Result<void> &result, EditKind kind, Block block, const QString &subject)
 {
-    ConfigDocument copy = m_doc;
-    if (auto r = change(copy); !r) {
-        Dialogs::showError(
-            this, tr("Cannot change the configuration"), QStringLiteral("%1: %2").arg(label, r.error().message));
-        return false;
-    }
-    if (copy.text() == m_doc.text())
-        return true;
-    m_undo->push(new DocumentEditCommand(
-        label, m_doc.text(), copy.text(), endpoint, [this](const QByteArray &text, int ep) { applyText(text, ep); }));
-    return true;
+    return DocumentEditCommand::report(this, result, {kind, block, m_current, subject, {}, {}});
 }
-
-void GatewayPage::applyText(const QByteArray &text, int endpoint)
-{
-    if (text != m_doc.text()) {
-        if (auto r = m_doc.setText(text); !r) {
-            // Snapshots come from documents that parsed, so this is a bug worth telling rather than hiding.
-            Dialogs::showError(this, tr("Cannot change the configuration"), r.error().message);
-            return;
-        }
-    }
-    refresh();
-    if (endpoint >= 0 && endpoint != m_current && endpoint < m_doc.endpoints().size())
-        selectEndpoint(endpoint);
-}
-
-namespace {
-/// The member of `block` KrakenD would read for `option` (case-insensitive), or `option` itself.
-QString memberKey(const QJsonObject &block, const QString &option)
-{
-    if (block.contains(option))
-        return option;
-    for (auto it = block.begin(); it != block.end(); ++it)
-        if (it.key().compare(option, Qt::CaseInsensitive) == 0)
-            return it.key();
-    return option;
-}
-
-QJsonObject withValue(QJsonObject block, const QString &option, const QJsonValue &value)
-{
-    const QString key = memberKey(block, option);
-    if (value.isUndefined())
-        block.remove(key);
-    else
-        block.insert(key, value);
-    return block;
-}
-} // namespace
 
 bool GatewayPage::setValidatorOption(const QString &option, const QJsonValue &value)
 {
-    const int ep = m_current;
-    if (ep < 0)
-        return false;
-    const QJsonObject block = withValue(m_doc.endpointBlock(ep, validator), option, value);
-    return edit(
-        tr("Edit %1").arg(option), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+    return m_validatorTab->setOption(option, value);
 }
 
 bool GatewayPage::setSignerOption(const QString &option, const QJsonValue &value)
 {
-    const int ep = m_current;
-    if (ep < 0)
-        return false;
-    const QJsonObject block = withValue(m_doc.endpointBlock(ep, signer), option, value);
-    return edit(
-        tr("Edit signer %1").arg(option), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
+    return m_signerTab->setOption(option, value);
 }
 
 bool GatewayPage::setServiceOption(const QString &option, const QJsonValue &value)
 {
-    const QJsonObject block = withValue(m_doc.serviceBlock(validator), option, value);
-    return edit(tr("Edit %1").arg(option), -1, [&](ConfigDocument &d) -> common::Result<void> {
-        if (block.isEmpty())
-            return d.removeServiceBlock(validator);
-        return d.setServiceBlock(validator, block);
-    });
+    return report(m_editor->setOption(Block::ServiceValidator, -1, option, value), EditKind::SetOption,
+        Block::ServiceValidator, option);
 }
 
 bool GatewayPage::setRevokerOption(const QString &option, const QJsonValue &value)
 {
-    const QJsonObject block = withValue(m_doc.serviceBlock(revoker), option, value);
-    return edit(
-        tr("Edit revoker %1").arg(option), -1, [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
+    return report(m_editor->setOption(Block::Revoker, -1, option, value), EditKind::SetOption, Block::Revoker, option);
 }
 
 QString GatewayPage::newValidatorUrl() const
 {
-    // A JWK URL the workspace already knows is a better start than a placeholder.
+    // A JWK URL the workspace already knows is a better start than core's placeholder.
     if (m_ring)
         for (const KeySource &s : m_ring->sources()) {
             if (s.kind == KeySource::Kind::Url && s.location.startsWith(QLatin1String("https://")))
@@ -1019,133 +722,71 @@ QString GatewayPage::newValidatorUrl() const
             if (s.kind == KeySource::Kind::Issuer && s.fetch && s.fetch->jwksUrl.isValid())
                 return s.fetch->jwksUrl.toString();
         }
-    return QStringLiteral("https://idp.example.com/.well-known/jwks.json");
+    return {};
 }
 
 bool GatewayPage::addValidator()
 {
-    const int ep = m_current;
-    if (ep < 0 || m_doc.endpoints().value(ep).hasValidator)
-        return false;
-    const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("RS256")},
-        {QStringLiteral("jwk_url"), newValidatorUrl()}, {QStringLiteral("cache"), true}};
-    const bool ok
-        = edit(tr("Add validator"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
-    if (ok)
-        Q_EMIT statusMessage(tr("Added auth/validator: set jwk_url to your identity provider's JWK Set"));
-    return ok;
+    return m_validatorTab->addBlock();
 }
 
 bool GatewayPage::removeValidator()
 {
-    const int ep = m_current;
-    if (ep < 0 || !m_doc.endpoints().value(ep).hasValidator)
-        return false;
-    return edit(tr("Remove validator"), ep, [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, validator); });
+    return m_validatorTab->removeBlock();
 }
 
 bool GatewayPage::addSigner()
 {
-    const int ep = m_current;
-    if (ep < 0 || m_doc.endpoints().value(ep).hasSigner)
-        return false;
-    const QJsonObject block {{QStringLiteral("alg"), QStringLiteral("RS256")},
-        {QStringLiteral("kid"), QStringLiteral("sig-1")},
-        {QStringLiteral("keys_to_sign"), QJsonArray {QStringLiteral("access_token")}},
-        {QStringLiteral("jwk_local_path"), QStringLiteral("private-jwks.json")},
-        {QStringLiteral("disable_jwk_security"), true}};
-    return edit(tr("Add signer"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, signer, block); });
+    return m_signerTab->addBlock();
 }
 
 bool GatewayPage::removeSigner()
 {
-    const int ep = m_current;
-    if (ep < 0 || !m_doc.endpoints().value(ep).hasSigner)
-        return false;
-    return edit(tr("Remove signer"), ep, [&](ConfigDocument &d) { return d.removeEndpointBlock(ep, signer); });
+    return m_signerTab->removeBlock();
 }
 
 bool GatewayPage::addRevoker()
 {
-    const QJsonObject extra = m_doc.root().value(QLatin1String("extra_config")).toObject();
-    if (extra.contains(revoker) || extra.contains(krakend::Namespace::legacyRevoker))
+    if (m_editor->hasBlock(Block::Revoker))
         return false;
-    const QJsonObject block {{QStringLiteral("N"), 10000000}, {QStringLiteral("P"), 0.0000001},
-        {QStringLiteral("hash_name"), QStringLiteral("optimal")}, {QStringLiteral("TTL"), 1500},
-        {QStringLiteral("port"), 1234}, {QStringLiteral("token_keys"), QJsonArray {QStringLiteral("jti")}}};
-    return edit(tr("Add revoker"), -1, [&](ConfigDocument &d) { return d.setServiceBlock(revoker, block); });
+    return report(m_editor->addBlock(Block::Revoker), EditKind::AddBlock, Block::Revoker);
 }
 
 bool GatewayPage::removeRevoker()
 {
-    return edit(tr("Remove revoker"), -1, [&](ConfigDocument &d) { return d.removeServiceBlock(revoker); });
+    if (!m_editor->hasBlock(Block::Revoker))
+        return false;
+    return report(m_editor->removeBlock(Block::Revoker), EditKind::RemoveBlock, Block::Revoker);
 }
 
 int GatewayPage::addEndpoint(const QString &path, const QString &method, const QString &backendUrl)
 {
-    auto endpoint = krakend::ConfigExport::endpoint(path, method, backendUrl, {});
-    if (!endpoint) {
-        Dialogs::showError(this, tr("Cannot add the endpoint"), endpoint.error().message);
+    auto added = m_editor->addEndpoint(path, method, backendUrl);
+    if (!added) {
+        Dialogs::showError(this, tr("Cannot add the endpoint"), added.error().message);
         return -1;
     }
-    int index = -1;
-    const bool ok = edit(tr("Add endpoint %1").arg(path), static_cast<int>(m_doc.endpoints().size()),
-        [&](ConfigDocument &d) -> common::Result<void> {
-            auto added = d.addEndpoint(endpoint.value());
-            if (!added)
-                return added.error();
-            index = added.value();
-            return {};
-        });
-    if (!ok)
-        return -1;
-    selectEndpoint(index);
-    return index;
+    selectEndpoint(added.value());
+    return added.value();
 }
 
 bool GatewayPage::removeEndpoint(int index)
 {
-    if (index < 0 || index >= m_doc.endpoints().size())
+    if (index < 0 || index >= document().endpoints().size())
         return false;
-    const krakend::EndpointInfo e = m_doc.endpoints().at(index);
-    const bool ok = edit(tr("Remove endpoint %1 %2").arg(e.method, e.path), -1,
-        [&](ConfigDocument &d) { return d.removeEndpoint(index); });
-    if (ok)
-        selectEndpoint(std::min(index, static_cast<int>(m_doc.endpoints().size()) - 1));
-    return ok;
+    const krakend::EndpointInfo e = document().endpoints().at(index);
+    if (!report(m_editor->removeEndpoint(index), EditKind::RemoveEndpoint, Block::Validator,
+            QStringLiteral("%1 %2").arg(e.method, e.path)))
+        return false;
+    selectEndpoint(std::min(index, static_cast<int>(document().endpoints().size()) - 1));
+    return true;
 }
 
 bool GatewayPage::applySuggestion(const krakend::Suggestion &s, const QString &rolesKey, const QString &scopesKey)
 {
-    const int ep = m_current;
-    if (ep < 0)
+    if (m_current < 0)
         return false;
-    QJsonObject block = m_doc.endpointBlock(ep, validator);
-    auto put = [&](const char *name, const QJsonValue &v) { block = withValue(block, QString::fromLatin1(name), v); };
-    if (!s.alg.isEmpty())
-        put("alg", s.alg);
-    if (!s.issuer.isEmpty())
-        put("issuer", s.issuer);
-    if (!s.audience.isEmpty())
-        put("audience", QJsonArray::fromStringList(s.audience));
-    if (!s.jwkUrl.isEmpty() && !block.contains(QLatin1String("jwk_local_path")))
-        put("jwk_url", s.jwkUrl);
-    const krakend::ClaimCandidate *role = nullptr;
-    for (const auto &c : s.rolesKey)
-        if (rolesKey.isEmpty() ? !role : c.path == rolesKey)
-            role = &c;
-    if (role) {
-        put("roles_key", role->path);
-        if (role->nested)
-            put("roles_key_is_nested", true);
-    }
-    for (const auto &c : s.scopesKey)
-        if (scopesKey.isEmpty() || c.path == scopesKey) {
-            put("scopes_key", c.path);
-            break;
-        }
-    return edit(
-        tr("Suggest from token"), ep, [&](ConfigDocument &d) { return d.setEndpointBlock(ep, validator, block); });
+    return report(m_editor->applySuggestion(m_current, s, rolesKey, scopesKey), EditKind::ApplySuggestion);
 }
 
 bool GatewayPage::suggestFromToken(const QString &token, const QJsonObject &discovery)
@@ -1163,26 +804,27 @@ bool GatewayPage::suggestFromToken(const QString &token, const QJsonObject &disc
 
 void GatewayPage::refresh()
 {
-    const int count = static_cast<int>(m_doc.endpoints().size());
+    const int count = static_cast<int>(document().endpoints().size());
     m_selecting = true;
-    m_endpointModel->setEndpoints(m_doc.endpoints());
+    m_endpointModel->setEndpoints(document().endpoints());
     m_selecting = false;
     if (m_current >= count)
         m_current = count - 1;
     // Text and colours set on every refresh: they follow the language and the theme.
-    if (m_doc.hasByteOrderMark())
+    if (document().hasByteOrderMark())
         setBanner(m_bomLabel, Severity::Error,
             tr("This file starts with a UTF-8 byte order mark: KrakenD would not start, because Go's JSON parser "
                "refuses it (“invalid character 'ï' looking for beginning of value”)."));
-    m_bomBar->setVisible(m_doc.hasByteOrderMark());
-    m_lint = krakend::Linter::lint(m_doc);
+    m_bomBar->setVisible(document().hasByteOrderMark());
+    m_lint = m_editor->lint();
     m_lintModel->setItems(m_lint);
     const int errors = m_lintModel->count(Severity::Error);
     const int warnings = m_lintModel->count(Severity::Warning);
     const int infos = m_lintModel->count(Severity::Info);
     if (m_lint.isEmpty()) {
-        m_lintSummary->setText(tr("No findings: the JWT blocks pass the v2.13 schema and show none of the "
-                                  "known run-time traps."));
+        m_lintSummary->setText(tr("No findings: the JWT blocks pass the v%1 schema and show none of the "
+                                  "known run-time traps.")
+                                   .arg(GatewayCatalog::schemaVersion()));
     } else {
         //: The three counts of the lint summary, e.g. "1 error, 2 warnings, 0 notes".
         const QString counts = tr("%1, %2, %3.")
@@ -1198,14 +840,13 @@ void GatewayPage::refresh()
     selectEndpoint(m_current);
     refreshForms();
     refreshExport();
-    updateModified();
     updateTitle();
     Q_EMIT documentChanged();
 }
 
 void GatewayPage::selectEndpoint(int index)
 {
-    const int count = static_cast<int>(m_doc.endpoints().size());
+    const int count = static_cast<int>(document().endpoints().size());
     if (index >= count)
         index = count - 1;
     if (index < -1)
@@ -1249,108 +890,35 @@ void GatewayPage::setVerdict(int endpointIndex, int status, const QString &reaso
 
 void GatewayPage::refreshForms()
 {
-    const QList<krakend::EndpointInfo> eps = m_doc.endpoints();
-    const bool has = m_current >= 0 && m_current < eps.size();
-    const krakend::EndpointInfo info = has ? eps.at(m_current) : krakend::EndpointInfo {};
-    const bool writable = !m_doc.usesTemplates();
-    const QString title = has ? QStringLiteral("%1 %2").arg(info.method, info.path) : tr("No endpoint selected");
-    m_validatorTitle->setText(title);
-    m_signerTitle->setText(title);
+    for (BlockTab *tab : {m_validatorTab, m_signerTab})
+        tab->showEndpoint(m_current, m_lint);
+    m_suggestButton->setEnabled(m_current >= 0 && !m_editor->isReadOnly());
 
-    auto findingsAt = [&](int endpoint, const QString &suffix) {
+    auto findingsAt = [&](const QString &location) {
         common::Findings out;
         for (const auto &item : m_lint)
-            if (item.endpoint == endpoint && item.location.endsWith(suffix))
+            if (item.endpoint == -1 && item.location.endsWith(location))
                 out.append(item.finding);
         return out;
     };
-    const QString noEndpoint = eps.isEmpty()
-        ? tr("This configuration has no endpoints yet. “Add endpoint…” on the left creates one.")
-        : tr("Select an endpoint on the left to edit its JWT blocks.");
-
-    // Validator.
-    const QJsonObject serviceValidator = m_doc.serviceBlock(validator);
-    const QJsonObject vblock = has ? m_doc.endpointBlock(m_current, validator) : QJsonObject();
-    m_validatorForm->setVisible(has && info.hasValidator);
-    m_validatorForm->setBlock(vblock);
-    m_validatorForm->setFindings(
-        has ? findingsAt(m_current, QStringLiteral(" \u203a auth/validator")) : common::Findings());
-    m_validatorForm->setEditable(writable);
-    m_validatorHint->setText(!has ? noEndpoint
-                                  : tr("This endpoint has no auth/validator: KrakenD lets every request "
-                                       "through. “Add validator” creates one; “Suggest from "
-                                       "token…” fills one from a token."));
-    m_validatorHint->setVisible(!has || !info.hasValidator);
-    m_addValidator->setEnabled(has && !info.hasValidator && writable);
-    m_removeValidator->setEnabled(has && info.hasValidator && writable);
-    m_suggestButton->setEnabled(has && writable);
-
-    if (!writable) {
-        setBanner(m_validatorBanner, Severity::Warning,
-            tr("This config uses flexible-configuration templates ({{ … }}): it is read-only here. "
-               "Export single blocks instead."));
-    } else if (has && info.hasValidator) {
-        krakend::ValidatorConfig cfg = krakend::ValidatorConfig::fromJson(vblock);
-        cfg.setServiceBlock(serviceValidator);
-        switch (cfg.runtimeState()) {
-        case krakend::RuntimeState::Ok:
-            setBanner(m_validatorBanner, Severity::Info, {});
-            break;
-        case krakend::RuntimeState::RejectsAll:
-            setBanner(m_validatorBanner, Severity::Error,
-                tr("KrakenD starts, but this endpoint answers 401 to every request: %1").arg(cfg.runtimeProblem()));
-            break;
-        case krakend::RuntimeState::StartupFatal:
-            setBanner(m_validatorBanner, Severity::Error,
-                tr("KrakenD would not start with this block: %1").arg(cfg.runtimeProblem()));
-            break;
-        }
-    } else {
-        setBanner(m_validatorBanner, Severity::Info, {});
-    }
-
-    m_serviceForm->setBlock(serviceValidator);
-    m_serviceForm->setFindings(findingsAt(-1, QStringLiteral("service \u203a auth/validator")));
+    const bool writable = !m_editor->isReadOnly();
+    m_serviceForm->setBlock(m_editor->block(Block::ServiceValidator));
+    m_serviceForm->setFindings(findingsAt(QStringLiteral("service \u203a auth/validator")));
     m_serviceForm->setEditable(writable);
-    const QJsonObject extra = m_doc.root().value(QLatin1String("extra_config")).toObject();
-    const bool hasRevoker = extra.contains(revoker) || extra.contains(krakend::Namespace::legacyRevoker);
+    const bool hasRevoker = m_editor->hasBlock(Block::Revoker);
     m_revokerForm->setVisible(hasRevoker);
-    m_revokerForm->setBlock(m_doc.serviceBlock(revoker));
-    m_revokerForm->setFindings(findingsAt(-1, QStringLiteral("service \u203a auth/revoker")));
+    m_revokerForm->setBlock(m_editor->block(Block::Revoker));
+    m_revokerForm->setFindings(findingsAt(QStringLiteral("service \u203a auth/revoker")));
     m_revokerForm->setEditable(writable);
     m_revokerHint->setText(hasRevoker ? tr("Revoked tokens are rejected with 401 by every endpoint.")
                                       : tr("No auth/revoker: tokens cannot be revoked before they expire."));
     m_addRevoker->setEnabled(!hasRevoker && writable);
     m_removeRevoker->setEnabled(hasRevoker && writable);
-
-    // Signer.
-    const QJsonObject sblock = has ? m_doc.endpointBlock(m_current, signer) : QJsonObject();
-    m_signerForm->setVisible(has && info.hasSigner);
-    m_signerForm->setBlock(sblock);
-    m_signerForm->setFindings(has ? findingsAt(m_current, QStringLiteral(" \u203a auth/signer")) : common::Findings());
-    m_signerForm->setEditable(writable);
-    m_signerHint->setText(!has ? noEndpoint
-                               : tr("This endpoint has no auth/signer. A signer makes KrakenD sign fields "
-                                    "of the backend response (e.g. access_token) as JWTs, typically on "
-                                    "a login endpoint."));
-    m_signerHint->setVisible(!has || !info.hasSigner);
-    m_addSigner->setEnabled(has && !info.hasSigner && writable);
-    m_removeSigner->setEnabled(has && info.hasSigner && writable);
-    if (has && info.hasSigner) {
-        const krakend::SignerConfig cfg = krakend::SignerConfig::fromJson(sblock);
-        setBanner(m_signerBanner, Severity::Error,
-            cfg.runtimeState() == krakend::RuntimeState::Ok
-                ? QString()
-                : tr("The signer cannot be created, so this endpoint answers 401 to every request: %1")
-                      .arg(cfg.runtimeProblem()));
-    } else {
-        setBanner(m_signerBanner, Severity::Info, {});
-    }
 }
 
 QByteArray GatewayPage::indentUnit() const
 {
-    auto map = krakend::JsonSourceMap::parse(m_doc.text());
+    auto map = krakend::JsonSourceMap::parse(document().text());
     return map ? map.value()->indentUnit() : QByteArray("  ");
 }
 
@@ -1367,7 +935,7 @@ void GatewayPage::setExportScope(ExportScope scope)
 void GatewayPage::refreshExport()
 {
     const ExportScope scope = exportScope();
-    const bool has = m_current >= 0 && m_current < m_doc.endpoints().size();
+    const bool has = m_current >= 0 && m_current < document().endpoints().size();
     const QByteArray unit = indentUnit();
     QString text;
     QStringList notes;
@@ -1381,11 +949,11 @@ void GatewayPage::refreshExport()
             placeholder = tr("This endpoint has no %1 block.").arg(ns);
             return;
         }
-        const QJsonObject extra = m_doc.endpoint(m_current).value(QLatin1String("extra_config")).toObject();
+        const QJsonObject extra = document().endpoint(m_current).value(QLatin1String("extra_config")).toObject();
         const QString key = extra.contains(ns)
             ? ns
             : (ns == validator ? krakend::Namespace::legacyValidator : krakend::Namespace::legacySigner);
-        const QJsonObject block = m_doc.endpointBlock(m_current, ns);
+        const QJsonObject block = document().endpointBlock(m_current, ns);
         text = QString::fromUtf8(
             krakend::serializeJson(QJsonObject {{key, block}}, QByteArray(), unit, ConfigDocument::preferredOrder()));
         QStringList adjust;
@@ -1398,20 +966,20 @@ void GatewayPage::refreshExport()
     };
     switch (scope) {
     case ExportScope::Validator:
-        blockText(validator, has && m_doc.endpoints().at(m_current).hasValidator, "auth/validator");
+        blockText(validator, has && document().endpoints().at(m_current).hasValidator, "auth/validator");
         break;
     case ExportScope::Signer:
-        blockText(signer, has && m_doc.endpoints().at(m_current).hasSigner, "auth/signer");
+        blockText(signer, has && document().endpoints().at(m_current).hasSigner, "auth/signer");
         break;
     case ExportScope::Endpoint:
         if (has)
             text = QString::fromUtf8(krakend::serializeJson(
-                m_doc.endpoint(m_current), QByteArray(), unit, ConfigDocument::preferredOrder()));
+                document().endpoint(m_current), QByteArray(), unit, ConfigDocument::preferredOrder()));
         else
             placeholder = tr("Select an endpoint to see it.");
         break;
     case ExportScope::File:
-        text = QString::fromUtf8(m_doc.text());
+        text = QString::fromUtf8(document().text());
         break;
     }
     if (m_exportView->toPlainText() != text)
@@ -1423,7 +991,7 @@ void GatewayPage::refreshExport()
             QFile f(configPath());
             return !configPath().isEmpty() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         }()),
-            QString::fromUtf8(m_doc.text())));
+            QString::fromUtf8(document().text())));
         QStringList out;
         for (const auto &l : lines) {
             switch (l.kind) {
@@ -1491,7 +1059,7 @@ QString GatewayPage::diffText() const
     QFile f(configPath());
     const QByteArray disk = !configPath().isEmpty() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     QStringList out;
-    for (const auto &l : LineDiff::diffText(QString::fromUtf8(disk), QString::fromUtf8(m_doc.text()))) {
+    for (const auto &l : LineDiff::diffText(QString::fromUtf8(disk), QString::fromUtf8(document().text()))) {
         if (l.kind == LineDiff::Line::Kind::Added)
             out.append(QStringLiteral("+ ") + l.text);
         else if (l.kind == LineDiff::Line::Kind::Removed)
@@ -1529,22 +1097,12 @@ void GatewayPage::saveExport()
     Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
 }
 
-void GatewayPage::updateModified()
-{
-    const bool modified = isModified();
-    if (modified == m_lastModified)
-        return;
-    m_lastModified = modified;
-    updateTitle();
-    Q_EMIT modifiedChanged(modified);
-}
-
 void GatewayPage::updateTitle()
 {
     QString name = configPath().isEmpty() ? tr("Untitled configuration") : QDir::toNativeSeparators(configPath());
     if (isModified())
         name = QStringLiteral("\u25cf ") + name;
-    if (m_doc.usesTemplates())
+    if (m_editor->isReadOnly())
         name = tr("%1  (templates: read-only)").arg(name);
     m_fileLabel->setText(name);
     m_fileLabel->setToolTip(isModified() ? tr("Unsaved changes") : tr("Saved"));
@@ -1552,7 +1110,7 @@ void GatewayPage::updateTitle()
 
 void GatewayPage::setTargetVersion(const QString &version)
 {
-    if (targetVersions().contains(version))
+    if (GatewayCatalog::versions().contains(version))
         m_versionCombo->setCurrentText(version);
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/Clock.h"
-#include "gateway/OptionForm.h"
 #include "krakend/ConfigDocument.h"
+#include "krakend/ConfigEditor.h"
 #include "krakend/Linter.h"
 #include "krakend/SaveReview.h"
 #include "krakend/Suggest.h"
@@ -28,20 +28,27 @@ class QUndoStack;
 
 namespace jwb::ui {
 
+class BlockTab;
 class EndpointFilterModel;
 class EndpointModel;
 class JsonHighlighter;
 class KeyRing;
 class LintModel;
+class OptionForm;
 
-/// The Gateway page: a krakend.json opened for lossless editing (krakend::ConfigDocument), its endpoint list,
-/// forms for each endpoint's auth/validator and auth/signer and for the service-level shared cache and
-/// auth/revoker (generated from core's OptionInfo metadata), the lint of the whole file, and an export view
+/// The Gateway page: a view of a krakend::ConfigEditor (a krakend.json opened for lossless editing): its endpoint
+/// list, a BlockTab for each endpoint's auth/validator and auth/signer, forms for the service-level shared cache
+/// and auth/revoker (generated from core's GatewayCatalog), the lint of the whole file, and an export view
 /// (highlighted JSON of a block, an endpoint or the file, and a line diff against the file on disk).
 ///
-/// Every edit goes through ConfigDocument (bytes it does not touch stay identical) as one QUndoStack command.
-/// The page decides nothing about validity: lint, runtime verdicts and suggestions are core's. The right-hand
-/// detailTabs() are open for other panels (simulation, test tokens) to add their own tabs.
+/// Every edit goes through the editor (bytes it does not touch stay identical); each one it records
+/// (ConfigEditor::edited) becomes a DocumentEditCommand on this page's QUndoStack, which the main window puts in
+/// its QUndoGroup. The page decides nothing about validity: lint, runtime verdicts and suggestions are core's.
+/// The right-hand detailTabs() are open for other panels (simulation, test tokens) to add their own tabs.
+///
+/// Widgets and models carry object names (endpointView, endpointModel, endpointFilterModel, endpointSearch,
+/// endpointFilterCombo, targetVersionCombo, validatorForm, signerForm, serviceForm, revokerForm, lintModel,
+/// lintView, exportScopeCombo, exportView, diffView, gatewayUndoStack).
 class GatewayPage : public QWidget
 {
     Q_OBJECT
@@ -60,8 +67,8 @@ public:
     /// Saves where the file was opened (asks for a name when untitled): atomic, with a one-time .bak.
     bool save();
     /// Every save goes through here (Save, Save As, the Export tab, the save of maybeSave). When the blocks the
-    /// edits changed have lint errors (krakend::reviewSave against the file on disk), it first asks, with the
-    /// count, the errors and the diff against the file on disk; the default answer is Cancel. The status
+    /// edits changed have lint errors (ConfigEditor::reviewSave against the file on disk), it first asks, with
+    /// the count, the errors and the diff against the file on disk; the default answer is Cancel. The status
     /// message of a saved file that fails lint says how many errors it has.
     bool saveAs(const QString &path);
     /// For close: nothing to do when unmodified, else asks Save / Discard / Cancel (Dialogs::question).
@@ -73,10 +80,13 @@ public:
     [[nodiscard]] QByteArray documentText() const;
     /// Restores autosaved text for `path` (empty for an untitled config); the page is then modified.
     bool restoreUnsaved(const QString &path, const QByteArray &text);
+    /// The page's undo stack (one per document); the main window adds it to its QUndoGroup.
     [[nodiscard]] QUndoStack *undoStack() const { return m_undo; }
 
     // --- integration ----------------------------------------------------------------------------------------
-    [[nodiscard]] const krakend::ConfigDocument &document() const { return m_doc; }
+    /// The document's editor: the model this page shows.
+    [[nodiscard]] krakend::ConfigEditor *editor() const { return m_editor; }
+    [[nodiscard]] const krakend::ConfigDocument &document() const { return m_editor->document(); }
     /// The folder relative paths in the config (jwk_local_path, jwk_local_ca) resolve against: the config's
     /// folder, or empty for an untitled config.
     [[nodiscard]] QString baseDir() const;
@@ -114,7 +124,7 @@ public:
     bool suggestFromToken(const QString &token, const QJsonObject &discovery = {});
 
     // --- view state -----------------------------------------------------------------------------------------
-    static QStringList targetVersions();
+    /// One of krakend::GatewayCatalog::versions(); others are ignored.
     void setTargetVersion(const QString &version);
     [[nodiscard]] QString targetVersion() const;
     void setExportScope(ExportScope scope);
@@ -124,29 +134,6 @@ public:
     /// The diff view's text ("+ ", "- ", "  " prefixed lines) against the file on disk.
     [[nodiscard]] QString diffText() const;
     [[nodiscard]] const QList<krakend::LintItem> &lintItems() const { return m_lint; }
-
-    // Widgets and models, for tests and the main window.
-    [[nodiscard]] QTableView *endpointView() const { return m_endpointView; }
-    [[nodiscard]] EndpointModel *endpointModel() const { return m_endpointModel; }
-    [[nodiscard]] EndpointFilterModel *endpointFilter() const { return m_filter; }
-    [[nodiscard]] QLineEdit *searchEdit() const { return m_search; }
-    [[nodiscard]] QComboBox *filterCombo() const { return m_filterCombo; }
-    [[nodiscard]] QComboBox *versionCombo() const { return m_versionCombo; }
-    [[nodiscard]] OptionForm *validatorForm() const { return m_validatorForm; }
-    [[nodiscard]] OptionForm *signerForm() const { return m_signerForm; }
-    [[nodiscard]] OptionForm *serviceForm() const { return m_serviceForm; }
-    [[nodiscard]] OptionForm *revokerForm() const { return m_revokerForm; }
-    [[nodiscard]] LintModel *lintModel() const { return m_lintModel; }
-    [[nodiscard]] QTreeView *lintView() const { return m_lintView; }
-    [[nodiscard]] QComboBox *exportScopeCombo() const { return m_exportScope; }
-    [[nodiscard]] QPlainTextEdit *exportView() const { return m_exportView; }
-    [[nodiscard]] QPlainTextEdit *diffView() const { return m_diffView; }
-
-    /// The option groups of the validator form (every ValidatorConfig option is in exactly one).
-    static QList<OptionGroup> validatorGroups();
-    static QList<OptionGroup> signerGroups();
-    /// The service-level auth/revoker options (from the v2.13 schema; core has no model of the revoker).
-    static const QList<krakend::OptionInfo> &revokerOptions();
 
 Q_SIGNALS:
     void currentEndpointChanged(int index);
@@ -162,22 +149,21 @@ protected:
 private:
     QWidget *buildToolbar();
     QWidget *buildEndpointPane();
-    QWidget *buildValidatorTab();
-    QWidget *buildSignerTab();
+    QWidget *buildServiceGroup();
     QWidget *buildExportTab();
     QWidget *buildLintTab();
     QWidget *buildByteOrderMarkBar();
-    void connectForms();
+    void connectEditor();
 
-    using Edit = std::function<common::Result<void>(krakend::ConfigDocument &)>;
-    bool edit(const QString &label, int endpoint, const Edit &change);
-    void applyText(const QByteArray &text, int endpoint);
-    void setDocument(krakend::ConfigDocument doc, const QByteArray &savedText, bool forceModified);
+    /// Shows a new document (open, new, restore): the undo history and the verdicts go, the first endpoint is
+    /// selected. `replace` changes the editor's document; nothing changes when it fails.
+    common::Result<void> replaceDocument(const std::function<common::Result<void>()> &replace);
+    /// Reports a refused edit of the page's own (service level, endpoints, suggestion, byte order mark).
+    bool report(const common::Result<void> &result, krakend::EditKind kind, krakend::Block block = {},
+        const QString &subject = {});
     void refresh();
     void refreshForms();
     void refreshExport();
-    void refreshBanners();
-    void updateModified();
     void updateTitle();
     void onCurrentRowChanged();
     void showSuggestDialog();
@@ -191,10 +177,8 @@ private:
 
     KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
-    krakend::ConfigDocument m_doc;
-    QByteArray m_savedText; ///< what Discard reverts to
-    bool m_forceModified = false; ///< restored autosave of an untitled config
-    bool m_lastModified = false;
+    krakend::ConfigEditor *m_editor = nullptr;
+    bool m_replacing = false; ///< a new document is being taken: refresh once it is in
     int m_current = -1;
     bool m_selecting = false;
     QList<krakend::LintItem> m_lint;
@@ -215,28 +199,15 @@ private:
     QLabel *m_endpointHint = nullptr;
 
     QTabWidget *m_tabs = nullptr;
-    QWidget *m_validatorTab = nullptr;
-    QWidget *m_signerTab = nullptr;
+    BlockTab *m_validatorTab = nullptr;
+    BlockTab *m_signerTab = nullptr;
     QWidget *m_lintTab = nullptr;
-    QLabel *m_validatorTitle = nullptr;
-    QLabel *m_validatorBanner = nullptr;
-    QLabel *m_validatorHint = nullptr;
-    QPushButton *m_addValidator = nullptr;
-    QPushButton *m_removeValidator = nullptr;
     QPushButton *m_suggestButton = nullptr;
-    OptionForm *m_validatorForm = nullptr;
     OptionForm *m_serviceForm = nullptr;
     OptionForm *m_revokerForm = nullptr;
     QPushButton *m_addRevoker = nullptr;
     QPushButton *m_removeRevoker = nullptr;
     QLabel *m_revokerHint = nullptr;
-
-    QLabel *m_signerTitle = nullptr;
-    QLabel *m_signerBanner = nullptr;
-    QLabel *m_signerHint = nullptr;
-    QPushButton *m_addSigner = nullptr;
-    QPushButton *m_removeSigner = nullptr;
-    OptionForm *m_signerForm = nullptr;
 
     QComboBox *m_exportScope = nullptr;
     QComboBox *m_exportMode = nullptr;

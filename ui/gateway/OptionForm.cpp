@@ -1,6 +1,7 @@
 #include "gateway/OptionForm.h"
 
 #include "common/Theme.h"
+#include "krakend/go/GoStruct.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -8,12 +9,14 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QRegularExpressionValidator>
 #include <QTableWidget>
 #include <QToolButton>
@@ -21,6 +24,7 @@
 
 namespace jwb::ui {
 
+namespace GatewayCatalog = krakend::GatewayCatalog;
 using krakend::GoType;
 using krakend::OptionInfo;
 
@@ -42,6 +46,24 @@ struct OptionForm::Field
 
 namespace {
 
+/// The group titles to translate, by GatewayCatalog's group id.
+const char *groupTitle(const QString &id)
+{
+    static const QHash<QString, const char *> titles = {
+        {QStringLiteral("keySource"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Key source & TLS")},
+        {QStringLiteral("claims"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Claims")},
+        {QStringLiteral("rolesScopes"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Roles & scopes")},
+        {QStringLiteral("tokenLocation"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Token location")},
+        {QStringLiteral("propagation"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Propagation")},
+        {QStringLiteral("caching"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Caching")},
+        {QStringLiteral("advanced"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Advanced")},
+        {QStringLiteral("signing"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Signing")},
+        {QStringLiteral("sharedCache"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Shared key cache (auth/validator)")},
+        {QStringLiteral("revocation"), QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Token revocation (auth/revoker)")},
+    };
+    return titles.value(id, nullptr);
+}
+
 QString htmlEscape(const QString &s)
 {
     return s.toHtmlEscaped();
@@ -59,8 +81,9 @@ QString tooltipFor(const OptionInfo &o)
         tip += QCoreApplication::translate("jwb::ui::OptionForm", "<br>Values: %1")
                    .arg(htmlEscape(o.enumValues.join(QStringLiteral(", "))));
     if (!o.inSchema)
-        tip += QCoreApplication::translate("jwb::ui::OptionForm",
-            "<br><b>Not in the v2.13 schema</b>: read at run time but fails krakend check --lint.");
+        tip += QCoreApplication::translate(
+            "jwb::ui::OptionForm", "<br><b>Not in the v%1 schema</b>: read at run time but fails krakend check --lint.")
+                   .arg(GatewayCatalog::schemaVersion());
     if (!o.readAtRuntime)
         tip += QCoreApplication::translate(
             "jwb::ui::OptionForm", "<br><b>Ignored by KrakenD CE</b> although the schema has it.");
@@ -101,9 +124,8 @@ bool isStdBase64(const QString &s)
 
 } // namespace
 
-OptionForm::OptionForm(const QString &objectPrefix, const QList<OptionInfo> &options, const QList<OptionGroup> &groups,
-    const QHash<QString, FieldKind> &kindOverrides, QWidget *parent)
-    : QWidget(parent), m_prefix(objectPrefix)
+OptionForm::OptionForm(const QString &objectPrefix, krakend::Block block, QWidget *parent)
+    : QWidget(parent), m_prefix(objectPrefix), m_target(GatewayCatalog::schemaVersion())
 {
     setObjectName(objectPrefix + QStringLiteral("Form"));
     auto *layout = new QVBoxLayout(this);
@@ -118,26 +140,11 @@ OptionForm::OptionForm(const QString &objectPrefix, const QList<OptionInfo> &opt
     m_general->hide();
     layout->addWidget(m_general);
 
-    QList<OptionGroup> all = groups;
-    QStringList placed;
-    for (const auto &g : groups)
-        placed += g.options;
-    OptionGroup rest {QStringLiteral(QT_TRANSLATE_NOOP("jwb::ui::OptionForm", "Advanced")), {}};
-    for (const OptionInfo &o : options)
-        if (!placed.contains(o.name))
-            rest.options.append(o.name);
-    if (!rest.options.isEmpty()) {
-        // Merge into an existing "Advanced" group when the caller declared one.
-        auto it = std::find_if(all.begin(), all.end(), [](const OptionGroup &g) { return g.title == u"Advanced"; });
-        if (it != all.end())
-            it->options += rest.options;
-        else
-            all.append(rest);
-    }
-
-    for (const OptionGroup &g : all) {
-        // The title is the English one (it names the group in object names and groupOf()); shown translated.
-        auto *box = new QGroupBox(tr(g.title.toUtf8().constData()).replace(u'&', QStringLiteral("&&")), this);
+    const QList<OptionInfo> &options = GatewayCatalog::options(block);
+    for (const krakend::OptionGroup &g : GatewayCatalog::groups(block)) {
+        const char *title = groupTitle(g.id);
+        const QString shown = title ? tr(title) : g.title;
+        auto *box = new QGroupBox(QString(shown).replace(u'&', QStringLiteral("&&")), this);
         box->setObjectName(objectPrefix + QStringLiteral("Group_") + QString(g.title).remove(u' '));
         auto *form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -147,10 +154,10 @@ OptionForm::OptionForm(const QString &objectPrefix, const QList<OptionInfo> &opt
         for (const QString &name : g.options) {
             auto it = std::find_if(options.begin(), options.end(), [&](const OptionInfo &o) { return o.name == name; });
             if (it == options.end())
-                continue; // a group may name options another block has
+                continue; // GatewayCatalog's groups name only the block's options
             auto *f = new Field;
             f->info = *it;
-            f->kind = kindOverrides.value(name, kindOf(*it));
+            f->kind = kindOf(*it);
             f->group = g.title;
             m_fields.append(f);
 
@@ -209,6 +216,8 @@ FieldKind OptionForm::kindOf(const OptionInfo &info)
         return FieldKind::Bool;
     case GoType::Uint32:
         return FieldKind::Uint;
+    case GoType::Float64:
+        return FieldKind::Number;
     case GoType::StringList:
         return FieldKind::List;
     case GoType::StringPairs:
@@ -417,18 +426,8 @@ void OptionForm::setBlock(const QJsonObject &block)
     m_block = block;
     m_updating = true;
     for (Field *f : m_fields) {
-        QJsonValue v(QJsonValue::Undefined);
-        if (block.contains(f->info.name)) {
-            v = block.value(f->info.name);
-        } else {
-            // KrakenD matches member names case-insensitively.
-            for (auto it = block.begin(); it != block.end(); ++it)
-                if (it.key().compare(f->info.name, Qt::CaseInsensitive) == 0) {
-                    v = it.value();
-                    break;
-                }
-        }
-        fill(*f, v);
+        const QString key = krakend::GoStruct::memberKey(block, f->info.name);
+        fill(*f, key.isEmpty() ? QJsonValue(QJsonValue::Undefined) : block.value(key));
     }
     m_updating = false;
     restyle();
@@ -577,7 +576,14 @@ void OptionForm::onCommit(Field &f)
     if (*v == f.shown)
         return;
     // A half-typed list row or a value equal to the shown one is not an edit.
+    QPointer<QLineEdit> line = f.line;
     Q_EMIT optionEdited(f.info.name, *v);
+    if (line) {
+        // The typing is now an edit of the document, undone there: the field keeps its text, not its history.
+        const int cursor = line->cursorPosition();
+        line->setText(line->text());
+        line->setCursorPosition(cursor);
+    }
 }
 
 void OptionForm::setFindings(const common::Findings &findings)
@@ -600,19 +606,6 @@ void OptionForm::setEditable(bool editable)
         for (QToolButton *b : f->buttons)
             b->setEnabled(editable);
     }
-}
-
-int OptionForm::compareVersions(const QString &a, const QString &b)
-{
-    const QStringList pa = a.split(u'.');
-    const QStringList pb = b.split(u'.');
-    for (qsizetype i = 0; i < std::max(pa.size(), pb.size()); ++i) {
-        const int x = i < pa.size() ? pa[i].toInt() : 0;
-        const int y = i < pb.size() ? pb[i].toInt() : 0;
-        if (x != y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
 }
 
 void OptionForm::restyle()
@@ -642,7 +635,7 @@ void OptionForm::restyle()
         const QStringList lines = byOption.value(f->info.name);
         f->lint->setText(lines.join(QStringLiteral("<br>")));
         f->lint->setVisible(!lines.isEmpty());
-        const bool newer = compareVersions(f->info.since, m_target) > 0;
+        const bool newer = GatewayCatalog::compareVersions(f->info.since, m_target) > 0;
         f->badge->setVisible(newer);
         if (newer) {
             const bool set = !f->shown.isUndefined();

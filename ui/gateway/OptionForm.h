@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/Finding.h"
-#include "krakend/ValidatorConfig.h"
+#include "krakend/GatewayCatalog.h"
+#include "krakend/OptionInfo.h"
 
-#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -32,39 +32,32 @@ enum class FieldKind {
     Pairs, ///< [][]string: a two-column table (claim, header)
 };
 
-/// A titled group of options, in display order.
-struct OptionGroup
-{
-    /// The English title: it names the group in object names and groupOf(), and the form shows its translation
-    /// from the context "jwb::ui::OptionForm" (mark a title with QT_TRANSLATE_NOOP("jwb::ui::OptionForm", ...)).
-    QString title;
-    QStringList options;
-};
-
-/// A form generated from OptionInfo metadata (krakend::ValidatorConfig::options(), SignerConfig::options()...):
-/// one row per option, grouped, with a widget chosen by the option's type, a tooltip built from its meaning,
-/// default and first version, a badge when the option is newer than the target KrakenD version, and the lint
-/// findings about it right under the field.
+/// The form of one JWT block, generated from core's metadata (krakend::GatewayCatalog: the block's options and
+/// groups): one row per option, grouped, with a widget chosen by the option's Go type, a tooltip built from its
+/// meaning, default and first version, a badge when the option is newer than the target KrakenD version, and the
+/// lint findings about it right under the field. Group titles are translated here, by group id.
 ///
 /// The form never edits a config itself: a committed change (Return or focus out of a line edit, a choice in a
 /// combo, an edited list row) emits optionEdited(); the owner applies it to the document and calls setBlock()
-/// with the result. Options missing from every group are placed in a last "Advanced" group.
+/// with the result. A line edit forgets its typing once it is committed, so that Ctrl+Z then undoes the edit in
+/// the document rather than the typing.
 class OptionForm : public QWidget
 {
     Q_OBJECT
 public:
-    OptionForm(const QString &objectPrefix, const QList<krakend::OptionInfo> &options, const QList<OptionGroup> &groups,
-        const QHash<QString, FieldKind> &kindOverrides = {}, QWidget *parent = nullptr);
+    /// Object names start with `objectPrefix` ("validator": validatorForm, validator_issuer, ...).
+    OptionForm(const QString &objectPrefix, krakend::Block block, QWidget *parent = nullptr);
     ~OptionForm() override;
 
     [[nodiscard]] static FieldKind kindOf(const krakend::OptionInfo &info);
 
-    /// Shows the members of `block` (names matched case-insensitively, as KrakenD does). Emits nothing.
+    /// Shows the members of `block`: for each option the member KrakenD reads (krakend::GoStruct::memberKey, Go's
+    /// case folding). Emits nothing.
     void setBlock(const QJsonObject &block);
     [[nodiscard]] const QJsonObject &block() const { return m_block; }
     /// Findings whose subject is an option go under that option; the others are listed at the top.
     void setFindings(const common::Findings &findings);
-    /// "2.0" … "2.13": options whose first version is newer get a badge.
+    /// One of GatewayCatalog::versions(): options whose first version is newer get a badge.
     void setTargetVersion(const QString &version);
     void setEditable(bool editable);
 
@@ -75,13 +68,10 @@ public:
     [[nodiscard]] QLabel *lintLabel(const QString &option) const;
     /// The "newer than the target version" badge of an option.
     [[nodiscard]] QLabel *versionBadge(const QString &option) const;
-    /// The group title an option is shown under.
+    /// The English title of the group an option is shown under (GatewayCatalog's).
     [[nodiscard]] QString groupOf(const QString &option) const;
     /// Commits the value currently shown in an option's editor (what Return or focus-out does).
     void commit(const QString &option);
-
-    /// Compares "2.6" with "2.13" numerically: <0, 0, >0.
-    [[nodiscard]] static int compareVersions(const QString &a, const QString &b);
 
 Q_SIGNALS:
     /// A committed edit: the new value, or an undefined QJsonValue to remove the option.
@@ -103,7 +93,7 @@ private:
     QList<Field *> m_fields;
     QJsonObject m_block;
     common::Findings m_findings;
-    QString m_target = QStringLiteral("2.13");
+    QString m_target;
     QLabel *m_general = nullptr;
     bool m_updating = false;
 };

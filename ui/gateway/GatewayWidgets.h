@@ -1,0 +1,22 @@
+#pragma once
+
+#include "common/Finding.h"
+
+#include <QString>
+
+class QLabel;
+class QPushButton;
+class QWidget;
+
+/// Small widgets the Gateway's views share (GatewayPage, BlockTab).
+namespace jwb::ui::gateway {
+
+/// Shows `text` in `label` as a banner coloured for `severity` (the palette's light or dark colours); hides the
+/// label when the text is empty.
+void setBanner(QLabel *label, common::Severity severity, const QString &text);
+/// A centred, wrapped placeholder text ("No endpoints yet…").
+QLabel *makeHint(const QString &objectName, QWidget *parent);
+/// A push button with its object name, tooltip and accessible name (the text without an ellipsis).
+QPushButton *makeButton(const QString &text, const QString &objectName, const QString &tip, QWidget *parent);
+
+} // namespace jwb::ui::gateway
