@@ -22,8 +22,9 @@ struct Capability
 /// Crypto start-up: initialises OpenSSL, libsodium and (for HS* and RS* only) QCA, and runs a known-answer self-test
 /// per algorithm (verify a fixed signature made by an independent implementation, reproduce it where the algorithm
 /// is deterministic, sign-and-verify, and reject a tampered message; EdDSA in both verification flavours). An
-/// algorithm whose self-test failed is reported as unavailable and never used: Signature::sign, Signature::verify
-/// and PreparedVerifier::create refuse it (backend_unavailable), whoever calls them.
+/// algorithm whose self-test failed is reported as unavailable and never used: Signature::sign and
+/// Signature::verify refuse it (backend_unavailable), whoever calls them, and the batch verifier asks before it
+/// prepares a PreparedVerifier.
 ///
 /// The self-tests run lazily: each algorithm's the first time it is asked about (isAvailable, capability, or its
 /// first sign or verify), once per process, so a CLI invocation that verifies one EdDSA token tests EdDSA only and

@@ -7,7 +7,6 @@
 
 #include "crypto/PreparedVerifier.h"
 
-#include "crypto/Backend.h"
 #include "crypto/KeyPrivate.h"
 #include "crypto/Signature.h"
 
@@ -142,10 +141,6 @@ common::Result<PreparedVerifier> PreparedVerifier::create(Algorithm alg, const K
 {
     if (auto fits = Signature::checkKeyFits(alg, key, false); !fits)
         return fits.error();
-    // An algorithm whose self-test failed is never used (the first ask runs the test).
-    if (const Backend &backend = Backend::instance(); !backend.isAvailable(alg))
-        return common::Result<PreparedVerifier>::failure(QStringLiteral("backend_unavailable"),
-            QStringLiteral("%1 is unavailable: %2").arg(Algorithms::name(alg), backend.capability(alg).detail));
     auto s = std::make_unique<State>();
     s->alg = alg;
     s->family = Algorithms::family(alg);

@@ -26,8 +26,10 @@ namespace jwb::crypto {
 class PreparedVerifier
 {
 public:
-    /// Fails with checkKeyFits' errors, or backend_unavailable when the algorithm's self-test failed or OpenSSL
-    /// refuses the set-up.
+    /// Fails with checkKeyFits' errors, or backend_unavailable when OpenSSL refuses the set-up. It does not ask
+    /// crypto::Backend whether the algorithm passed its self-test (that would run the test): a caller that decides
+    /// validity must (the batch verifier treats an unavailable algorithm as the verifier does). The known-secret
+    /// lint (jose/KnownSecrets) uses it without asking, so that decoding an HS token runs no self-test.
     static common::Result<PreparedVerifier> create(
         Algorithm alg, const Key &key, VerifyFlavour flavour = VerifyFlavour::Strict);
 

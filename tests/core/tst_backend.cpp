@@ -1,5 +1,6 @@
 // crypto::Backend's self-tests run lazily, one algorithm at a time, the first time it is asked about or used, and an
-// algorithm whose self-test failed is refused by every primitive (issue #20 item 3). One process per test program,
+// algorithm whose self-test failed is refused by Signature::sign and ::verify, and so by every verifier and signer
+// (issue #20 item 3). One process per test program,
 // so the order of the test functions below is the order in which the backend sees its first questions.
 //
 // JWB_SELFTEST_FAIL=EdDSA (set before the backend exists) simulates a failed EdDSA self-test.
@@ -9,6 +10,7 @@
 #include "crypto/PreparedVerifier.h"
 #include "crypto/Signature.h"
 #include "jose/Base64Url.h"
+#include "jose/Inspection.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
 #include "keys/TokenSigner.h"
@@ -107,9 +109,17 @@ void TestBackend::eachAlgorithmOnFirstUse()
     policy.algorithm = Algorithm::PS384;
     const jwb::validation::BatchVerifier batch(setOf(rsa), policy);
     QCOMPARE(tested(), (QStringList {QStringLiteral("PS384"), QStringLiteral("ES256")}));
-    // A prepared verifier asks about its own algorithm.
+    // A prepared verifier does not ask (its callers do: the batch verifier above, and the known-secret lint, which
+    // decides nothing, does not): decoding an HS token runs no self-test.
     QVERIFY(jwb::crypto::PreparedVerifier::create(Algorithm::PS256, rsa.publicKey()).ok());
-    QCOMPARE(tested(), (QStringList {QStringLiteral("PS256"), QStringLiteral("PS384"), QStringLiteral("ES256")}));
+    // jwt.io's sample: HS256 with the secret "your-256-bit-secret", which the lint finds.
+    const QString hs = QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                                      "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+                                      "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c");
+    const auto inspection = jwb::jose::Inspection::inspect(hs, 0);
+    QVERIFY(std::any_of(inspection.findings.cbegin(), inspection.findings.cend(),
+        [](const auto &f) { return f.code == u"known_secret"; }));
+    QCOMPARE(tested(), (QStringList {QStringLiteral("PS384"), QStringLiteral("ES256")}));
     QVERIFY(!backend.isQcaLoaded());
     QVERIFY(!Backend::isInitialized());
 }
@@ -140,9 +150,6 @@ void TestBackend::failedSelfTestIsNeverUsed()
         QCOMPARE(verdict.error().code, QStringLiteral("backend_unavailable"));
         QVERIFY2(
             verdict.error().message.contains(QLatin1String("JWB_SELFTEST_FAIL")), qPrintable(verdict.error().message));
-        const auto prepared = jwb::crypto::PreparedVerifier::create(Algorithm::EdDSA, pub, flavour);
-        QVERIFY(!prepared.ok());
-        QCOMPARE(prepared.error().code, QStringLiteral("backend_unavailable"));
     }
     QVERIFY(backend.hasSelfTested(Algorithm::EdDSA));
     QVERIFY(!backend.isAvailable(Algorithm::EdDSA));
