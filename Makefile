@@ -28,7 +28,7 @@ help:
 	@echo "make format clang-format every C++ source"
 	@echo "make translations  lupdate: refresh resources/translations/*.ts from the GUI sources (English filled in)"
 	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
-	@echo "make bench  every benchmark plus peers (cjose, golang-jwt, PyJWT, openssl speed): one table of ratios"
+	@echo "make bench  every benchmark plus peers (cjose, golang-jwt, PyJWT, openssl speed, libsodium, a Go one-shot CLI): one table of ratios"
 	@echo "make asan   the whole test suite under ASan+UBSan+LSan in $(ASAN_DIR) (ASAN_CTEST_ARGS='-L core')"
 
 # The bootstrap is fast when everything is present; the stamp only saves re-running it within one build tree.

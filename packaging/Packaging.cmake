@@ -189,8 +189,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${JWB_PACKAGE_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${JWB_PACKAGE_MAINTAINER}")
-# dpkg-shlibdeps derives the libraries' packages (Qt 6, QtKeychain, OpenSSL, and QCA when it is not bundled);
-# what is loaded as a plugin at run time (the platform plugins, QCA's plugin package) is added by hand.
+# dpkg-shlibdeps derives the libraries' packages (Qt 6, QtKeychain, OpenSSL, libsodium23, and QCA when it is not
+# bundled); what is loaded as a plugin at run time (the platform plugins, QCA's plugin package) is added by hand.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 list(JOIN _jwb_extra_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring | kwalletmanager, qt6-wayland")

@@ -26,7 +26,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-5compat-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev
-    libssl-dev openssl
+    libssl-dev openssl libsodium-dev
     xvfb xauth x11-apps imagemagick fonts-dejavu-core
     clang-format dpkg-dev ccache
     qtkeychain-qt6-dev
@@ -154,9 +154,10 @@ fi
 
 # ----------------------------------------------------------------------------------------------------------------
 # `bootstrap.sh --bench` (make bench): the peers the benchmark compares with, all from Debian: cjose (C), golang-jwt
-# v4 with the Go toolchain, PyJWT with python3-cryptography; openssl (for `openssl speed`) is installed above.
+# v4 with the Go toolchain, PyJWT with python3-cryptography, and hyperfine for the CLI start-up figures; openssl
+# (for `openssl speed`) and libsodium-dev (its bare Ed25519 verify, the EdDSA bound) are installed above.
 if [ "${1:-}" = "--bench" ]; then
-    BENCH_PACKAGES=(libcjose-dev golang-go golang-github-golang-jwt-jwt-dev python3-jwt python3-cryptography)
+    BENCH_PACKAGES=(libcjose-dev golang-go golang-github-golang-jwt-jwt-dev python3-jwt python3-cryptography hyperfine)
     bench_missing=()
     for p in "${BENCH_PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || bench_missing+=("$p")

@@ -104,7 +104,6 @@ int runSign(const QStringList &args)
     auto keySet = loadKeySource(parser);
     if (!keySet)
         return io.fail(Usage, keySet.error());
-    crypto::Backend::initialize();
     if (!crypto::Backend::instance().isAvailable(*alg))
         return io.fail(Usage, QStringLiteral("algorithm_unavailable"),
             QStringLiteral("%1 is unavailable: %2").arg(algName, crypto::Backend::instance().capability(*alg).detail));

@@ -4,7 +4,6 @@
 #include "NetworkKeys.h"
 
 #include "common/Duration.h"
-#include "crypto/Backend.h"
 #include "jose/TokenParser.h"
 #include "validation/BatchVerifier.h"
 #include "verification/Verify.h"
@@ -123,7 +122,6 @@ int runVerify(const QStringList &args)
         return io.fail(exitCodeFor(loaded.error()), loaded.error());
     keys::JwkSet keySet = loaded->keys;
     keySet.findings += loaded->findings;
-    crypto::Backend::initialize();
 
     if (parser.isSet(QStringLiteral("batch"))) {
         bool jobsOk = false;

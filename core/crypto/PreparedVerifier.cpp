@@ -15,6 +15,7 @@
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 #include <openssl/sha.h>
+#include <sodium.h>
 
 #include <cstring>
 
@@ -75,7 +76,9 @@ struct PreparedVerifier::State
     SHA512_CTX inner512 {}, outer512 {};
 
     EVP_PKEY_CTX *pkeyCtx = nullptr; // RS, PS, ES: verify_init'ed once
-    EVP_MD_CTX *mdCtx = nullptr; // EdDSA: DigestVerifyInit'ed once
+    EVP_MD_CTX *mdCtx = nullptr; // EdDSA, VerifyFlavour::GoJose: DigestVerifyInit'ed once
+    bool sodium = false; // EdDSA, VerifyFlavour::Strict: libsodium with the raw public key
+    unsigned char ed25519Public[crypto_sign_PUBLICKEYBYTES] {};
 
     ~State()
     {
@@ -134,7 +137,7 @@ PreparedVerifier::PreparedVerifier(PreparedVerifier &&other) noexcept = default;
 PreparedVerifier &PreparedVerifier::operator=(PreparedVerifier &&other) noexcept = default;
 PreparedVerifier::~PreparedVerifier() = default;
 
-common::Result<PreparedVerifier> PreparedVerifier::create(Algorithm alg, const Key &key)
+common::Result<PreparedVerifier> PreparedVerifier::create(Algorithm alg, const Key &key, VerifyFlavour flavour)
 {
     if (auto fits = Signature::checkKeyFits(alg, key, false); !fits)
         return fits.error();
@@ -215,9 +218,17 @@ common::Result<PreparedVerifier> PreparedVerifier::create(Algorithm alg, const K
     }
     case AlgorithmFamily::EdDsa:
         s->signatureLength = 64;
+        if (flavour == VerifyFlavour::Strict) {
+            std::size_t length = sizeof s->ed25519Public;
+            if (!Signature::ed25519SodiumReady()
+                || EVP_PKEY_get_raw_public_key(key.data()->pkey.get(), s->ed25519Public, &length) != 1
+                || length != sizeof s->ed25519Public)
+                return unavailable("raw Ed25519 public key for libsodium");
+            s->sodium = true;
+            break;
+        }
         s->mdCtx = EVP_MD_CTX_new();
-        if (!s->mdCtx
-            || EVP_DigestVerifyInit(s->mdCtx, nullptr, nullptr, nullptr, key.data()->pkey.get()) != 1)
+        if (!s->mdCtx || EVP_DigestVerifyInit(s->mdCtx, nullptr, nullptr, nullptr, key.data()->pkey.get()) != 1)
             return unavailable("DigestVerifyInit");
         break;
     }
@@ -241,7 +252,9 @@ bool PreparedVerifier::verify(
             0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30};
         static const unsigned char sha512Prefix[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65,
             0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40};
-        const unsigned char *prefix = d->hashBits == 256 ? sha256Prefix : d->hashBits == 384 ? sha384Prefix : sha512Prefix;
+        const unsigned char *prefix = d->hashBits == 256 ? sha256Prefix
+            : d->hashBits == 384                         ? sha384Prefix
+                                                         : sha512Prefix;
         unsigned char tbs[19 + SHA512_DIGEST_LENGTH];
         std::memcpy(tbs, prefix, 19);
         d->digest(input, inputLength, tbs + 19);
@@ -254,8 +267,8 @@ bool PreparedVerifier::verify(
     case AlgorithmFamily::RsaPss: {
         unsigned char md[SHA512_DIGEST_LENGTH];
         d->digest(input, inputLength, md);
-        const int rc = EVP_PKEY_verify(d->pkeyCtx, signature, signatureLength, md,
-            static_cast<std::size_t>(d->hashBits / 8));
+        const int rc
+            = EVP_PKEY_verify(d->pkeyCtx, signature, signatureLength, md, static_cast<std::size_t>(d->hashBits / 8));
         if (rc != 1)
             ERR_clear_error();
         return rc == 1;
@@ -265,15 +278,18 @@ bool PreparedVerifier::verify(
         d->digest(input, inputLength, md);
         unsigned char der[160];
         const std::size_t derLength = rawToDer(signature, d->coordinateBytes, der);
-        const int rc
-            = EVP_PKEY_verify(d->pkeyCtx, der, derLength, md, static_cast<std::size_t>(d->hashBits / 8));
+        const int rc = EVP_PKEY_verify(d->pkeyCtx, der, derLength, md, static_cast<std::size_t>(d->hashBits / 8));
         if (rc != 1)
             ERR_clear_error();
         return rc == 1;
     }
     case AlgorithmFamily::EdDsa: {
-        const int rc = EVP_DigestVerify(d->mdCtx, signature, signatureLength,
-            reinterpret_cast<const unsigned char *>(input), inputLength);
+        if (d->sodium)
+            return crypto_sign_verify_detached(signature, reinterpret_cast<const unsigned char *>(input),
+                       static_cast<unsigned long long>(inputLength), d->ed25519Public)
+                == 0;
+        const int rc = EVP_DigestVerify(
+            d->mdCtx, signature, signatureLength, reinterpret_cast<const unsigned char *>(input), inputLength);
         if (rc != 1)
             ERR_clear_error();
         return rc == 1;

@@ -1,12 +1,16 @@
 #include "crypto/Signature.h"
 
+#include "crypto/Backend.h"
 #include "crypto/KeyPrivate.h"
+#include "crypto/SignaturePrivate.h"
 
 #include <openssl/bn.h>
 #include <openssl/crypto.h>
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/rsa.h>
+
+#include <sodium.h>
 
 namespace jwb::crypto::Signature {
 
@@ -192,7 +196,34 @@ Result<void> evpVerify(Algorithm alg, const Key &key, const QByteArray &input, c
     return {};
 }
 
+/// Ed25519 through libsodium (VerifyFlavour::Strict). The key was parsed by OpenSSL; libsodium gets its 32 raw bytes.
+Result<void> sodiumVerify(const Key &key, const QByteArray &input, const QByteArray &signature)
+{
+    unsigned char publicKey[crypto_sign_PUBLICKEYBYTES];
+    std::size_t length = sizeof publicKey;
+    if (!ed25519SodiumReady() || EVP_PKEY_get_raw_public_key(key.data()->pkey.get(), publicKey, &length) != 1
+        || length != sizeof publicKey) {
+        ERR_clear_error();
+        return Result<void>::failure(
+            QStringLiteral("backend_unavailable"), QStringLiteral("libsodium cannot take this Ed25519 key"));
+    }
+    if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
+            reinterpret_cast<const unsigned char *>(input.constData()), static_cast<unsigned long long>(input.size()),
+            publicKey)
+        != 0)
+        return Result<void>::failure(QStringLiteral("bad_signature"),
+            QStringLiteral("the EdDSA signature does not match the signing input and key"));
+    return {};
+}
+
 } // namespace
+
+bool ed25519SodiumReady()
+{
+    // sodium_init() picks the CPU's code paths; it is idempotent and thread-safe, and a static makes it run once.
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
 
 Result<void> checkKeyFits(Algorithm alg, const Key &key, bool forSigning)
 {
@@ -223,7 +254,40 @@ Result<void> checkKeyFits(Algorithm alg, const Key &key, bool forSigning)
     return {};
 }
 
+namespace {
+
+/// An algorithm whose self-test failed is never used: every sign and verify asks (the first ask runs the test).
+Result<void> checkAvailable(Algorithm alg)
+{
+    const Backend &backend = Backend::instance();
+    if (backend.isAvailable(alg))
+        return {};
+    return Result<void>::failure(QStringLiteral("backend_unavailable"),
+        QStringLiteral("%1 is unavailable: %2").arg(Algorithms::name(alg), backend.capability(alg).detail));
+}
+
+} // namespace
+
 Result<QByteArray> sign(Algorithm alg, const Key &key, const QByteArray &signingInput)
+{
+    if (auto fits = checkKeyFits(alg, key, true); !fits)
+        return fits.error();
+    if (auto available = checkAvailable(alg); !available)
+        return available.error();
+    return unchecked::sign(alg, key, signingInput);
+}
+
+Result<void> verify(
+    Algorithm alg, const Key &key, const QByteArray &signingInput, const QByteArray &signature, VerifyFlavour flavour)
+{
+    if (auto fits = checkKeyFits(alg, key, false); !fits)
+        return fits;
+    if (auto available = checkAvailable(alg); !available)
+        return available;
+    return unchecked::verify(alg, key, signingInput, signature, flavour);
+}
+
+Result<QByteArray> unchecked::sign(Algorithm alg, const Key &key, const QByteArray &signingInput)
 {
     if (auto fits = checkKeyFits(alg, key, true); !fits)
         return fits.error();
@@ -249,7 +313,8 @@ Result<QByteArray> sign(Algorithm alg, const Key &key, const QByteArray &signing
     return fail<QByteArray>("sign_failed", QStringLiteral("unknown algorithm"));
 }
 
-Result<void> verify(Algorithm alg, const Key &key, const QByteArray &signingInput, const QByteArray &signature)
+Result<void> unchecked::verify(
+    Algorithm alg, const Key &key, const QByteArray &signingInput, const QByteArray &signature, VerifyFlavour flavour)
 {
     if (auto fits = checkKeyFits(alg, key, false); !fits)
         return fits;
@@ -293,9 +358,12 @@ Result<void> verify(Algorithm alg, const Key &key, const QByteArray &signingInpu
                 QStringLiteral("the %1 signature does not match the signing input and key").arg(Algorithms::name(alg)));
         return {};
     }
+    case AlgorithmFamily::EdDsa:
+        if (flavour == VerifyFlavour::Strict)
+            return sodiumVerify(key, signingInput, signature);
+        return evpVerify(alg, key, signingInput, signature); // OpenSSL's rules are Go's (see VerifyFlavour)
     case AlgorithmFamily::RsaPss:
     case AlgorithmFamily::Ecdsa:
-    case AlgorithmFamily::EdDsa:
         return evpVerify(alg, key, signingInput, signature);
     }
     return Result<void>::failure(QStringLiteral("bad_signature"), QStringLiteral("unknown algorithm"));

@@ -31,7 +31,6 @@ common::Result<Jwk> chooseKey(crypto::Algorithm alg, const JwkSet &set, const st
 common::Result<QString> signBytes(
     crypto::Algorithm alg, const crypto::Key &key, const QByteArray &headerJson, const QByteArray &payloadJson)
 {
-    crypto::Backend::initialize();
     if (!crypto::Backend::instance().isAvailable(alg)) {
         return common::Result<QString>::failure(QStringLiteral("algorithm_unavailable"),
             QStringLiteral("%1 is unavailable: %2")

@@ -503,7 +503,11 @@ void SimulationPipeline::verifySignature()
     } else if (!input) {
         fail(4, CheckName::Signature, 401, kUnable + cryptoFailure,
             QStringLiteral("the protected header is empty or not JSON: go-jose cannot rebuild the signing input"));
-    } else if (auto ok = crypto::Signature::verify(*alg, key->jwk.key, input.value(), jws->signature); !ok) {
+    } else if (auto ok = crypto::Signature::verify(*alg, key->jwk.key, input.value(), jws->signature,
+                   // go-jose's acceptance (Go's crypto/ed25519), not this tool's stricter one: KrakenD accepts
+                   // small-order and non-canonical Ed25519 keys, so the simulation must too.
+                   crypto::VerifyFlavour::GoJose);
+               !ok) {
         fail(4, CheckName::Signature, 401, kUnable + cryptoFailure,
             QStringLiteral("%1 with %2: %3").arg(tokenAlg, key->jwk.key.description(), ok.error().message));
     } else {

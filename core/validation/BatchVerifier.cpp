@@ -361,8 +361,19 @@ BatchVerifier::BatchVerifier(const keys::JwkSet &keySet, const Policy &policy) :
         d->typ = normalizedMediaType(policy.requiredTyp).toStdString();
     for (const auto &a : policy.audiences)
         d->audiences.push_back(a.toStdString());
-    for (int i = 0; i < kAlgorithmCount; ++i)
-        d->available[static_cast<std::size_t>(i)] = crypto::Backend::instance().isAvailable(static_cast<Algorithm>(i));
+    // Self-tests run lazily, so only the algorithms this batch can accept are tested (here, on the calling thread):
+    // the policy's one, or those some key fits. For any other a token is invalid whether or not the algorithm is
+    // available (the alg check, or else the key check, fails), so marking it unavailable decides the same.
+    for (int i = 0; i < kAlgorithmCount; ++i) {
+        const auto alg = static_cast<Algorithm>(i);
+        bool relevant = !policy.algorithm || *policy.algorithm == alg;
+        if (relevant) {
+            relevant = false;
+            for (const auto &k : keySet.keys)
+                relevant = relevant || crypto::Signature::checkKeyFits(alg, k.key, false).ok();
+        }
+        d->available[static_cast<std::size_t>(i)] = relevant && crypto::Backend::instance().isAvailable(alg);
+    }
 }
 
 BatchVerifier::~BatchVerifier() = default;

@@ -137,8 +137,8 @@ QString Verifier::keyUseError(const keys::Jwk &jwk, std::optional<Algorithm> alg
                               "verify with it anyway)")
             .arg(jwk.key.bits());
     if (!policy.allowWeakKeys && jwk.key.isSmallOrder())
-        return QStringLiteral("the Ed25519 public key is a point of small order: signatures forged without the private "
-                              "key verify under it");
+        return QStringLiteral("the Ed25519 public key is a point of small order, never a real key: signatures forged "
+                              "without any private key verify under it in go-jose (KrakenD) and OpenSSL");
     if (jwk.key.type() == crypto::KeyType::Oct && jwk.key.bits() < crypto::Algorithms::hashBits(*alg))
         return QStringLiteral("the %1-bit secret is shorter than %2 requires (%3 bits, RFC 7518 §3.2)")
             .arg(jwk.key.bits())

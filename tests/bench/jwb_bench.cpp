@@ -3,6 +3,7 @@
 // line, {"name", "value", "unit", "detail"}.
 //
 //   jwb-bench tokens --alg ALG (--key PRIVATE.pem | --secret TEXT) --count N --out FILE [--kid KID]
+//                    [--invalid-every N]   (prints the expected counts as JSON)
 //   jwb-bench core [--seconds S]
 #include "common/Clock.h"
 #include "crypto/Backend.h"
@@ -65,8 +66,8 @@ QByteArray b64u(const QByteArray &d)
     return jose::Base64Url::encode(d);
 }
 
-QByteArray signedToken(crypto::Algorithm alg, const crypto::Key &key, const QByteArray &kid, int i, qint64 now,
-    int padBytes = 0)
+QByteArray signedToken(
+    crypto::Algorithm alg, const crypto::Key &key, const QByteArray &kid, int i, qint64 now, int padBytes = 0)
 {
     const QByteArray header = "{\"alg\":\"" + crypto::Algorithms::name(alg).toLatin1() + "\",\"typ\":\"JWT\""
         + (kid.isEmpty() ? QByteArray() : ",\"kid\":\"" + kid + "\"") + "}";
@@ -102,6 +103,38 @@ crypto::Key loadKey(const QString &path, const QString &secret)
     return k.value();
 }
 
+/// The invalid kinds a token file mixes in, in turn: each must be refused by every verifier the bench runs.
+enum class Broken {
+    WrongSignature, ///< a correctly encoded signature with one bit flipped
+    Expired, ///< exp an hour ago (correctly signed)
+    WrongKid, ///< kid "k2", correctly signed with the one key (a verifier that ignores kid accepts it)
+    Malformed, ///< the header segment cut short: not a JSON object
+};
+
+QByteArray brokenToken(
+    Broken kind, crypto::Algorithm alg, const crypto::Key &key, const QByteArray &kid, int i, qint64 now)
+{
+    switch (kind) {
+    case Broken::WrongSignature: {
+        const QByteArray token = signedToken(alg, key, kid, i, now);
+        const qsizetype dot = token.lastIndexOf('.');
+        QByteArray sig = jose::Base64Url::decode(QByteArrayView(token).sliced(dot + 1)).value();
+        sig[sig.size() / 2] = static_cast<char>(sig[sig.size() / 2] ^ 0x04);
+        return token.left(dot + 1) + b64u(sig);
+    }
+    case Broken::Expired:
+        return signedToken(alg, key, kid, i, now - 86400 - 3600);
+    case Broken::WrongKid:
+        return signedToken(alg, key, kid + "-other", i, now);
+    case Broken::Malformed: {
+        const QByteArray token = signedToken(alg, key, kid, i, now);
+        const qsizetype dot = token.indexOf('.');
+        return token.left(dot - 3) + token.mid(dot);
+    }
+    }
+    return {};
+}
+
 int makeTokens(const QStringList &args)
 {
     QCommandLineParser p;
@@ -110,20 +143,42 @@ int makeTokens(const QStringList &args)
         {QStringLiteral("secret"), QStringLiteral("HMAC secret"), QStringLiteral("TEXT")},
         {QStringLiteral("count"), QStringLiteral("tokens"), QStringLiteral("N")},
         {QStringLiteral("kid"), QStringLiteral("kid"), QStringLiteral("KID")},
+        {QStringLiteral("invalid-every"),
+            QStringLiteral("make every Nth token invalid: wrong signature, expired, wrong kid, malformed in turn"),
+            QStringLiteral("N")},
         {QStringLiteral("out"), QStringLiteral("output"), QStringLiteral("FILE")}});
     p.process(args);
-    crypto::Backend::initialize();
     const auto alg = crypto::Algorithms::fromName(p.value(QStringLiteral("alg")));
     if (!alg)
         return 2;
     const crypto::Key key = loadKey(p.value(QStringLiteral("key")), p.value(QStringLiteral("secret")));
     const int count = p.value(QStringLiteral("count")).toInt();
+    const int every = p.value(QStringLiteral("invalid-every")).toInt();
+    const QByteArray kid = p.value(QStringLiteral("kid")).toLatin1();
+    if (every > 0 && kid.isEmpty()) {
+        std::fprintf(stderr, "--invalid-every needs --kid (one kind of invalid token is a wrong kid)\n");
+        return 2;
+    }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QFile out(p.value(QStringLiteral("out")));
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return 2;
-    for (int i = 0; i < count; ++i)
-        out.write(signedToken(*alg, key, p.value(QStringLiteral("kid")).toLatin1(), i, now) + '\n');
+    int broken[4] = {0, 0, 0, 0};
+    int brokenTotal = 0;
+    for (int i = 0; i < count; ++i) {
+        if (every > 0 && i % every == every - 1) {
+            const int kind = brokenTotal++ % 4;
+            ++broken[kind];
+            out.write(brokenToken(static_cast<Broken>(kind), *alg, key, kid, i, now) + '\n');
+        } else {
+            out.write(signedToken(*alg, key, kid, i, now) + '\n');
+        }
+    }
+    // What every verifier must find in this file: run-bench.sh checks each tool's counts against it.
+    const QJsonObject expected {{QStringLiteral("total"), count}, {QStringLiteral("valid"), count - brokenTotal},
+        {QStringLiteral("wrong_signature"), broken[0]}, {QStringLiteral("expired"), broken[1]},
+        {QStringLiteral("wrong_kid"), broken[2]}, {QStringLiteral("malformed"), broken[3]}};
+    std::printf("%s\n", QJsonDocument(expected).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
 
@@ -154,7 +209,8 @@ QByteArray krakendText(int endpoints)
             {QStringLiteral("issuer"), QStringLiteral("https://idp.example")},
             {QStringLiteral("roles_key"), QStringLiteral("roles")},
             {QStringLiteral("roles"), QJsonArray {QStringLiteral("user"), QStringLiteral("admin")}},
-            {QStringLiteral("propagate_claims"), QJsonArray {QJsonArray {QStringLiteral("sub"), QStringLiteral("x-user")}}}};
+            {QStringLiteral("propagate_claims"),
+                QJsonArray {QJsonArray {QStringLiteral("sub"), QStringLiteral("x-user")}}}};
         list.append(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/v1/resource-%1/{id}").arg(i)},
             {QStringLiteral("method"), QStringLiteral("GET")},
             {QStringLiteral("extra_config"), QJsonObject {{QStringLiteral("auth/validator"), validator}}},
@@ -162,7 +218,8 @@ QByteArray krakendText(int endpoints)
                 QJsonArray {QJsonObject {{QStringLiteral("url_pattern"), QStringLiteral("/resource/%1/{id}").arg(i)},
                     {QStringLiteral("host"), QJsonArray {QStringLiteral("http://backend:8080")}}}}}});
     }
-    const QJsonObject root {{QStringLiteral("$schema"), QStringLiteral("https://www.krakend.io/schema/v2.13/krakend.json")},
+    const QJsonObject root {
+        {QStringLiteral("$schema"), QStringLiteral("https://www.krakend.io/schema/v2.13/krakend.json")},
         {QStringLiteral("version"), 3}, {QStringLiteral("name"), QStringLiteral("bench")},
         {QStringLiteral("endpoints"), list}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -184,9 +241,8 @@ int core()
         timePerRun([&] { (void)jose::Inspection::inspect(typical, now); }) * 1e6, QStringLiteral("us"),
         QStringLiteral("%1 characters").arg(typical.size()));
     const QString big = QString::fromLatin1(signedToken(Algorithm::HS256, secret, "k1", 1, now, 750 * 1024));
-    report(QStringLiteral("decode 1 MB token"),
-        timePerRun([&] { (void)jose::Inspection::inspect(big, now); }, 3) * 1e3, QStringLiteral("ms"),
-        QStringLiteral("%1 characters").arg(big.size()));
+    report(QStringLiteral("decode 1 MB token"), timePerRun([&] { (void)jose::Inspection::inspect(big, now); }, 3) * 1e3,
+        QStringLiteral("ms"), QStringLiteral("%1 characters").arg(big.size()));
 
     // Verify: the reference path and the batch fast path, one thread, per algorithm.
     struct Case
@@ -207,9 +263,8 @@ int core()
         for (int i = 0; i < 256; ++i)
             tokens << signedToken(c.alg, c.key, "k1", i, now);
         int i = 0;
-        const double full = timePerRun([&] {
-            (void)validation::Verifier::verify(QString::fromLatin1(tokens[i++ % 256]), set, policy);
-        });
+        const double full = timePerRun(
+            [&] { (void)validation::Verifier::verify(QString::fromLatin1(tokens[i++ % 256]), set, policy); });
         report(QStringLiteral("verify %1 (reference path)").arg(name), 1.0 / full, QStringLiteral("tokens/s"),
             QStringLiteral("Verifier::verify: full inspection, report and findings"));
         validation::BatchVerifier batch(set, policy);
@@ -263,13 +318,14 @@ int core()
             {QStringLiteral("disable_jwk_security"), true},
             {QStringLiteral("audience"), QJsonArray {QStringLiteral("api")}},
             {QStringLiteral("issuer"), QStringLiteral("https://issuer.example")},
-            {QStringLiteral("propagate_claims"), QJsonArray {QJsonArray {QStringLiteral("sub"), QStringLiteral("x-user")}}}};
+            {QStringLiteral("propagate_claims"),
+                QJsonArray {QJsonArray {QStringLiteral("sub"), QStringLiteral("x-user")}}}};
         auto setup = krakend::SimulationSetup::fromValidatorDocument(block, QString());
         krakend::Simulator sim(setup);
         sim.setReplacementJwks(jwks, QStringLiteral("bench"));
         krakend::SimulationRequest request;
-        request.headers.append(
-            {QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QString::fromLatin1(signedToken(Algorithm::ES256, ec, "k1", 1, now))});
+        request.headers.append({QStringLiteral("Authorization"),
+            QStringLiteral("Bearer ") + QString::fromLatin1(signedToken(Algorithm::ES256, ec, "k1", 1, now))});
         const auto first = sim.run(request);
         const double t = timePerRun([&] { (void)sim.run(request); });
         report(QStringLiteral("simulate one request"), t * 1e6, QStringLiteral("us"),
@@ -342,7 +398,8 @@ int main(int argc, char **argv)
                         reinterpret_cast<const unsigned char *>(sig.constData()), static_cast<std::size_t>(sig.size())))
                     std::abort();
             });
-            report(QStringLiteral("PreparedVerifier %1, %2-byte message").arg(crypto::Algorithms::name(c.alg)).arg(length),
+            report(
+                QStringLiteral("PreparedVerifier %1, %2-byte message").arg(crypto::Algorithms::name(c.alg)).arg(length),
                 1.0 / t, QStringLiteral("verifications/s"));
         }
         return 0;

@@ -7,6 +7,7 @@
 
 #include "crypto/Backend.h"
 #include "crypto/Key.h"
+#include "crypto/PreparedVerifier.h"
 #include "crypto/Signature.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
@@ -127,6 +128,10 @@ private Q_SLOTS:
     void malformedKeys_data();
     void malformedKeys();
     void encryptedPem();
+    void ed25519Flavours_data();
+    void ed25519Flavours();
+    void ed25519SmallOrderR();
+    void ed25519SpkiFastPath();
 
 private:
     Key generated(Algorithm alg);
@@ -1073,6 +1078,137 @@ void TestSignature::encryptedPem()
     const auto sig = Signature::sign(Algorithm::ES256, right.value(), kInput);
     QVERIFY(sig.ok());
     QVERIFY(Signature::verify(Algorithm::ES256, plain->publicKey(), kInput, sig.value()).ok());
+}
+
+// Where the two Ed25519 flavours part: the 8 points of small order as public keys, in all 14 encodings, each with
+// the signature forged without any private key (R = the identity, S = 0) over the messages "m0" to "m63". The
+// masks (bit m set: message "m<m>" verified) were recorded from Go 1.19's crypto/ed25519.Verify, which go-jose
+// and so KrakenD use; GoJose (OpenSSL) must reproduce them bit for bit, Strict (libsodium) must refuse them all,
+// and the prepared verifier must answer as Signature::verify in either flavour.
+void TestSignature::ed25519Flavours_data()
+{
+    QTest::addColumn<QByteArray>("publicKey");
+    QTest::addColumn<quint64>("goMask");
+    struct Recorded
+    {
+        const char *x; // little-endian, as in a JWK's x
+        quint64 mask;
+    };
+    const Recorded recorded[] = {
+        {"0000000000000000000000000000000000000000000000000000000000000000", 0x8848082020002105ULL},
+        {"0000000000000000000000000000000000000000000000000000000000000080", 0x8002022a40f03012ULL},
+        {"0100000000000000000000000000000000000000000000000000000000000000", 0xffffffffffffffffULL},
+        {"0100000000000000000000000000000000000000000000000000000000000080", 0xffffffffffffffffULL},
+        {"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a", 0x0204004004400021ULL},
+        {"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa", 0xc000020004cb0000ULL},
+        {"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05", 0x02009000c0c01500ULL},
+        {"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85", 0x0010868a08840d88ULL},
+        {"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", 0x3a820c8671e7e326ULL},
+        {"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", 0x2827dd0ce78baffeULL},
+        {"edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", 0x000940c10891c224ULL},
+        {"edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", 0x148a414004000914ULL},
+        {"eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", 0xffffffffffffffffULL},
+        {"eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", 0xffffffffffffffffULL},
+    };
+    for (const auto &r : recorded)
+        QTest::newRow(r.x) << QByteArray::fromHex(r.x) << r.mask;
+}
+
+void TestSignature::ed25519Flavours()
+{
+    QFETCH(QByteArray, publicKey);
+    QFETCH(quint64, goMask);
+    const auto key = Key::fromOkp({Curve::Ed25519, publicKey, {}});
+    QVERIFY2(key.ok(), describe(key).constData());
+    QVERIFY(key->isSmallOrder());
+    QByteArray forged(64, '\0');
+    forged[0] = 1; // R = the identity, S = 0
+    auto strictPrepared = jwb::crypto::PreparedVerifier::create(Algorithm::EdDSA, key.value());
+    auto goPrepared
+        = jwb::crypto::PreparedVerifier::create(Algorithm::EdDSA, key.value(), jwb::crypto::VerifyFlavour::GoJose);
+    QVERIFY(strictPrepared.ok() && goPrepared.ok());
+    quint64 goJose = 0, strict = 0;
+    for (int m = 0; m < 64; ++m) {
+        const QByteArray message = "m" + QByteArray::number(m);
+        const auto *sig = reinterpret_cast<const unsigned char *>(forged.constData());
+        const bool go
+            = Signature::verify(Algorithm::EdDSA, key.value(), message, forged, jwb::crypto::VerifyFlavour::GoJose)
+                  .ok();
+        const bool st = Signature::verify(Algorithm::EdDSA, key.value(), message, forged).ok();
+        QCOMPARE(goPrepared->verify(message.constData(), static_cast<std::size_t>(message.size()), sig, 64), go);
+        QCOMPARE(strictPrepared->verify(message.constData(), static_cast<std::size_t>(message.size()), sig, 64), st);
+        goJose |= go ? quint64(1) << m : 0;
+        strict |= st ? quint64(1) << m : 0;
+    }
+    QCOMPARE(QByteArray::number(goJose, 16), QByteArray::number(goMask, 16));
+    QCOMPARE(strict, quint64(0));
+}
+
+// The other place the flavours part, with an honest key: a signature whose R is the identity (a point of small
+// order), which only the key's holder can make (r = 0, S = k*a mod L). Go's crypto/ed25519 accepts it (checked
+// with Go 1.19 when it was made), so GoJose must; libsodium refuses any R of small order, so Strict must. Key: RFC
+// 8032 §7.1 TEST 1 (RFC 8037 A.1); the signature was computed from its secret scalar.
+void TestSignature::ed25519SmallOrderR()
+{
+    const auto key = Key::fromOkp(
+        {Curve::Ed25519, QByteArray::fromHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"), {}});
+    QVERIFY(key.ok());
+    QVERIFY(!key->isSmallOrder());
+    const QByteArray input = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJyLW9mLXNtYWxsLW9yZGVyIn0";
+    const QByteArray signature
+        = QByteArray::fromHex("0100000000000000000000000000000000000000000000000000000000000000"
+                              "ee839777bc98a163b4e96f08a599a3c9fba1560b53a64e579ad1c2b39787db07");
+    QVERIFY(
+        Signature::verify(Algorithm::EdDSA, key.value(), input, signature, jwb::crypto::VerifyFlavour::GoJose).ok());
+    const auto strict = Signature::verify(Algorithm::EdDSA, key.value(), input, signature);
+    QVERIFY(!strict.ok());
+    QCOMPARE(strict.error().code, QStringLiteral("bad_signature"));
+    const auto *sig = reinterpret_cast<const unsigned char *>(signature.constData());
+    QVERIFY(jwb::crypto::PreparedVerifier::create(Algorithm::EdDSA, key.value(), jwb::crypto::VerifyFlavour::GoJose)
+                ->verify(input.constData(), static_cast<std::size_t>(input.size()), sig, 64));
+    QVERIFY(!jwb::crypto::PreparedVerifier::create(Algorithm::EdDSA, key.value())
+                 ->verify(input.constData(), static_cast<std::size_t>(input.size()), sig, 64));
+    // A tampered input fails in both.
+    QVERIFY(
+        !Signature::verify(Algorithm::EdDSA, key.value(), input + 'x', signature, jwb::crypto::VerifyFlavour::GoJose)
+             .ok());
+}
+
+// An Ed25519 SubjectPublicKeyInfo (PEM or DER) is read without OpenSSL's decoders (Key.cpp ed25519SpkiKey): the
+// key must be the one OpenSSL's own decoding gives, and anything that is not exactly that structure must still go
+// through OpenSSL.
+void TestSignature::ed25519SpkiFastPath()
+{
+    const Key priv = Key::generate(KeyType::Okp, 0, Curve::Ed25519).value();
+    const QByteArray der = priv.publicKey().toDer(false).value();
+    const QByteArray pem = priv.publicKey().toPem(false).value();
+    QCOMPARE(der.size(), 44);
+    // OpenSSL's own reading of the same bytes, through a certificate-free path the fast path does not take: the
+    // private key's public half.
+    const Key reference = priv.publicKey();
+    QByteArray crlf = pem;
+    crlf.replace("\n", "\r\n");
+    const QByteArray withTrailer = pem + "-----BEGIN CERTIFICATE-----\nnot read\n-----END CERTIFICATE-----\n";
+    for (const auto &[what, loaded] : {std::pair {"DER", Key::fromDer(der)}, std::pair {"PEM", Key::fromPem(pem)},
+             std::pair {"PEM, CRLF", Key::fromPem(crlf)}, std::pair {"PEM and more", Key::fromPem(withTrailer)}}) {
+        QVERIFY2(loaded.ok(), what);
+        QVERIFY2(loaded->samePublicKey(reference), what);
+        QCOMPARE(loaded->type(), KeyType::Okp);
+        QCOMPARE(loaded->curve(), Curve::Ed25519);
+        QVERIFY(!loaded->isPrivate());
+        QCOMPARE(loaded->description(), reference.description());
+        QCOMPARE(loaded->okp().x, reference.okp().x);
+        // And it verifies what the private key signs.
+        const QByteArray sig = Signature::sign(Algorithm::EdDSA, priv, kInput).value();
+        QVERIFY2(Signature::verify(Algorithm::EdDSA, loaded.value(), kInput, sig).ok(), what);
+    }
+    // The same 44 bytes with X25519's OID (1.3.101.110) are not an Ed25519 key: OpenSSL decides (and refuses it).
+    QByteArray x25519 = der;
+    x25519[8] = '\x6e';
+    const auto refused = Key::fromDer(x25519);
+    QVERIFY(!refused.ok() || refused->curve() != Curve::Ed25519);
+    // One byte less is not the structure, and OpenSSL refuses it too.
+    QVERIFY(!Key::fromDer(der.chopped(1)).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSignature)

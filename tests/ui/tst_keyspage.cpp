@@ -8,6 +8,7 @@
 #include "UiTestHelpers.h"
 
 #include "common/Dialogs.h"
+#include "crypto/Backend.h"
 #include "jose/Inspection.h"
 #include "keys/KeyGeneratorDialog.h"
 #include "keys/KeyRing.h"
@@ -700,6 +701,9 @@ void TestKeysPage::fetchFromLocalHttps()
         = keys::TokenSigner::sign(crypto::Algorithm::ES256, keys::JwkSet::fromKey(signerJwk, QStringLiteral("JWK")),
             QJsonObject {{QStringLiteral("sub"), QStringLiteral("alice")}, {QStringLiteral("exp"), test::kNow + 600}});
     QVERIFY(token.ok());
+    // The panel verifies once the full self-test has run (the app runs it after its first paint, CryptoStartup);
+    // signing the token above tested ES256 only.
+    crypto::Backend::initialize();
     VerifyPanel panel(common::Clock::fixed(test::nowUtc()));
     panel.setKeyRing(m_ring.get());
     panel.setInspection(jose::Inspection::inspect(token->token, test::kNow));
