@@ -1,5 +1,6 @@
 #include "verification/Verify.h"
 
+#include "krakend/RequestBuilder.h"
 #include "validation/Verifier.h"
 
 namespace jwb::verification {
@@ -8,36 +9,16 @@ using common::Verdict;
 
 namespace {
 
-// ---- Token placement -------------------------------------------------------------------------------------------
-// TO BE REPLACED by krakend::RequestBuilder (issue #17 WP-C: bareToken and forToken, the one placement rule). Until
-// it lands these two functions are the rule the Gateway page's Simulate and All endpoints apply by default.
-
-/// The token without an "Authorization:" name or a "Bearer" scheme around it, trimmed.
-QString bareToken(const QString &text)
+/// A request to the endpoint carrying `token` where its config reads it (krakend::RequestBuilder's one placement
+/// rule: the cookie_key cookie when the config names one, else its auth_header_name header with "Bearer "); an empty
+/// token is sent nowhere.
+krakend::SimulationRequest requestFor(const krakend::SimulationSetup &setup, const QString &input)
 {
-    QString token = text.trimmed();
-    if (token.startsWith(QLatin1String("authorization:"), Qt::CaseInsensitive))
-        token = token.mid(14).trimmed();
-    if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
-        token = token.mid(7).trimmed();
-    return token;
+    krakend::RequestBuilder builder = krakend::RequestBuilder::forEndpoint(setup, input);
+    if (krakend::RequestBuilder::bareToken(input).isEmpty())
+        builder.setPlacement(krakend::TokenPlacement::nowhere());
+    return builder.request();
 }
-
-/// A request to the endpoint carrying `token` where its config reads it: the cookie_key cookie when the config
-/// names one, else its auth_header_name header with "Bearer ".
-krakend::SimulationRequest requestFor(const krakend::SimulationSetup &setup, const QString &token)
-{
-    krakend::SimulationRequest request;
-    request.method = setup.method.isEmpty() ? QStringLiteral("GET") : setup.method.toUpper();
-    if (token.isEmpty())
-        return request;
-    if (!setup.validator.cookieKey().isEmpty())
-        request.cookies.append({setup.validator.effectiveCookieKey(), token});
-    else
-        request.headers.append({setup.validator.effectiveAuthHeaderName(), QStringLiteral("Bearer ") + token});
-    return request;
-}
-// ---- end of token placement -------------------------------------------------------------------------------------
 
 Report unjudged(Verdict verdict, const QString &summary)
 {
@@ -70,18 +51,21 @@ Report generic(const jose::Inspection &token, const Context &context)
 
 /// The download of an endpoint's own jwk_url: the context's downloader (or the network), with the context's extra
 /// CA added to the config's TLS settings; nothing is fetched once the context is cancelled.
-krakend::JwksDownloader downloaderFor(const Context &context)
+krakend::CancellableJwksDownloader downloaderFor(const Context &context)
 {
-    krakend::JwksDownloader inner
-        = context.downloader ? context.downloader : krakend::Simulator::networkDownloader(context.tls.timeoutMs);
-    return [inner = std::move(inner), extraCa = context.tls.extraCa, cancel = context.cancel](
-               const QUrl &url, const keysource::NetworkOptions &configTls) -> common::Result<keysource::HttpResponse> {
+    krakend::CancellableJwksDownloader inner = krakend::Simulator::networkDownloader(context.tls.timeoutMs);
+    if (context.downloader)
+        inner = [plain = context.downloader](const QUrl &url, const keysource::NetworkOptions &options,
+                    const common::CancelToken &) { return plain(url, options); };
+    return [inner = std::move(inner), extraCa = context.tls.extraCa](const QUrl &url,
+               const keysource::NetworkOptions &configTls,
+               const common::CancelToken &cancel) -> common::Result<keysource::HttpResponse> {
         if (cancel.isCancelled())
             return common::Result<keysource::HttpResponse>::failure(
                 common::ErrorCode::Cancelled, QStringLiteral("the verification was cancelled"));
         keysource::NetworkOptions options = configTls;
         options.extraCa += extraCa;
-        return inner(url, options);
+        return inner(url, options, cancel);
     };
 }
 
@@ -94,7 +78,7 @@ Report gateway(const jose::Inspection &token, const Context &context)
         simulator.setReplacementKeys(*context.keys, context.keyLabel);
     simulator.setTimeoutMs(context.tls.timeoutMs);
     simulator.setDownloader(downloaderFor(context));
-    krakend::SimulationResult result = simulator.run(requestFor(setup, bareToken(token.token.input)));
+    krakend::SimulationResult result = simulator.run(requestFor(setup, token.token.input), context.cancel);
     if (context.cancel.isCancelled()) // the download was refused: the result says nothing about the token
         return unjudged(Verdict::NotVerified, QStringLiteral("the verification was cancelled"));
     Report r;

@@ -77,6 +77,65 @@
     </message>
 </context>
 <context>
+    <name>jwb::ui::ChecksModel</name>
+    <message>
+        <source>Startup</source>
+        <translation>Startup</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Registered claims</source>
+        <translation>Registered claims</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>✗ FAIL — stops here (%1)</source>
+        <translation>✗ FAIL — stops here (%1)</translation>
+    </message>
+    <message>
+        <source>– skip — would also fail (%1)</source>
+        <translation>– skip — would also fail (%1)</translation>
+    </message>
+    <message>
+        <source>✓ ok</source>
+        <translation>✓ ok</translation>
+    </message>
+    <message>
+        <source>✗ FAIL</source>
+        <translation>✗ FAIL</translation>
+    </message>
+    <message>
+        <source>– skip</source>
+        <translation>– skip</translation>
+    </message>
+    <message>
+        <source>Config findings</source>
+        <translation>Config findings</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::ClaimsModel</name>
     <message>
         <source>Local: %1</source>
@@ -1701,6 +1760,18 @@ About: %2</translation>
     <message>
         <source>The signature has not been verified.</source>
         <translation>The signature has not been verified.</translation>
+    </message>
+    <message>
+        <source>As %1, KrakenD answers %2 (see Verify).</source>
+        <translation>As %1, KrakenD answers %2 (see Verify).</translation>
+    </message>
+    <message>
+        <source>As %1, KrakenD answers %2 at %3 (see Verify).</source>
+        <translation>As %1, KrakenD answers %2 at %3 (see Verify).</translation>
+    </message>
+    <message>
+        <source>Verifying: the keys are being fetched.</source>
+        <translation>Verifying: the keys are being fetched.</translation>
     </message>
 </context>
 <context>
@@ -3799,16 +3870,8 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
 <context>
     <name>jwb::ui::SimulationPanel</name>
     <message>
-        <source>Startup</source>
-        <translation>Startup</translation>
-    </message>
-    <message>
         <source>Token</source>
         <translation>Token</translation>
-    </message>
-    <message>
-        <source>Registered claims</source>
-        <translation>Registered claims</translation>
     </message>
     <message>
         <source>Choose an endpoint of a krakend.json to simulate</source>
@@ -3975,22 +4038,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Status</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detail</translation>
-    </message>
-    <message>
         <source>KrakenD&apos;s checks in its order; it stops at the first failure</source>
         <translation>KrakenD&apos;s checks in its order; it stops at the first failure</translation>
     </message>
@@ -4080,22 +4127,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>Keys: %1</source>
         <translation>Keys: %1</translation>
-    </message>
-    <message>
-        <source>Step %1</source>
-        <translation>Step %1</translation>
-    </message>
-    <message>
-        <source>FAIL — stops here (%1)</source>
-        <translation>FAIL — stops here (%1)</translation>
-    </message>
-    <message>
-        <source>skip — would also fail (%1)</source>
-        <translation>skip — would also fail (%1)</translation>
-    </message>
-    <message>
-        <source>Config findings</source>
-        <translation>Config findings</translation>
     </message>
     <message>
         <source>Select a check to read its whole detail</source>
@@ -4496,18 +4527,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Leeway</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
         <source>%1 (fetching…)</source>
         <translation>%1 (fetching…)</translation>
     </message>
@@ -4631,18 +4650,6 @@ If this is a shared secret, tick “Key is a shared secret”.</translation>
         <translation>RFC 7638 thumbprint %1</translation>
     </message>
     <message>
-        <source>– skip</source>
-        <translation>– skip</translation>
-    </message>
-    <message>
-        <source>✓ ok</source>
-        <translation>✓ ok</translation>
-    </message>
-    <message>
-        <source>✗ FAIL</source>
-        <translation>✗ FAIL</translation>
-    </message>
-    <message>
         <source>Verifying…</source>
         <translation>Verifying…</translation>
     </message>
@@ -4669,6 +4676,118 @@ If this is a shared secret, tick “Key is a shared secret”.</translation>
     <message>
         <source>Type</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <source>Judge as</source>
+        <translation>Judge as</translation>
+    </message>
+    <message>
+        <source>Judge the token by the rules below, or exactly as an endpoint of the open krakend.json would (KrakenD&apos;s own checks, in its order)</source>
+        <translation>Judge the token by the rules below, or exactly as an endpoint of the open krakend.json would (KrakenD&apos;s own checks, in its order)</translation>
+    </message>
+    <message>
+        <source>Generic rules</source>
+        <translation>Generic rules</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <source>Token from</source>
+        <translation>Token from</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>Own keys</source>
+        <translation>Own keys</translation>
+    </message>
+    <message>
+        <source>KrakenD&apos;s rules for this endpoint, read from krakend.json (change them on the Gateway page). Without a key above, the endpoint&apos;s own keys are used.</source>
+        <translation>KrakenD&apos;s rules for this endpoint, read from krakend.json (change them on the Gateway page). Without a key above, the endpoint&apos;s own keys are used.</translation>
+    </message>
+    <message>
+        <source>%1 (no validator)</source>
+        <translation>%1 (no validator)</translation>
+    </message>
+    <message>
+        <source>none required</source>
+        <translation>none required</translation>
+    </message>
+    <message>
+        <source>— (no auth/validator: KrakenD lets every request through)</source>
+        <translation>— (no auth/validator: KrakenD lets every request through)</translation>
+    </message>
+    <message>
+        <source>%1 (unknown to KrakenD: it would not start)</source>
+        <translation>%1 (unknown to KrakenD: it would not start)</translation>
+    </message>
+    <message>
+        <source>all of %1</source>
+        <translation>all of %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>header %1 (Bearer)</source>
+        <translation>header %1 (Bearer)</translation>
+    </message>
+    <message>
+        <source>cookie %1, or header %2</source>
+        <translation>cookie %1, or header %2</translation>
+    </message>
+    <message>
+        <source>one of %1 in claim %2</source>
+        <translation>one of %1 in claim %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in claim %3</source>
+        <translation>%1 of %2 in claim %3</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>jwk_local_path %1</source>
+        <translation>jwk_local_path %1</translation>
+    </message>
+    <message>
+        <source>jwk_url %1</source>
+        <translation>jwk_url %1</translation>
+    </message>
+    <message>
+        <source>Paste a secret, a JWK, a JWK Set or a PEM key/certificate, or leave this empty to use the endpoint&apos;s own keys</source>
+        <translation>Paste a secret, a JWK, a JWK Set or a PEM key/certificate, or leave this empty to use the endpoint&apos;s own keys</translation>
+    </message>
+    <message>
+        <source>the key pasted in Verify</source>
+        <translation>the key pasted in Verify</translation>
+    </message>
+    <message>
+        <source>Downloading the keys of %1 %2 from %3</source>
+        <translation>Downloading the keys of %1 %2 from %3</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>KrakenD&apos;s answer for %1 %2: %3</source>
+        <translation>KrakenD&apos;s answer for %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>Keys: %1</translation>
     </message>
 </context>
 <context>
