@@ -836,92 +836,13 @@ void BatchVerifier::runBlock(
     summary.seconds += static_cast<double>(timer.nsecsElapsed()) / 1e9;
 }
 
-namespace {
-
-/// The reader behind run(QIODevice &): whole blocks of lines, each about limits.block bytes, at most one line more.
-class BlockReader
-{
-public:
-    BlockReader(QIODevice &input, BatchVerifier::StreamLimits limits)
-        : m_input(input), m_limits(limits), m_read(std::clamp<qint64>(limits.block, 1, kRead))
-    { }
-
-    /// Reads until the buffer holds a block (limits.block bytes with a newline), the input ends, or one line has
-    /// grown past limits.maxLine. False when reading failed.
-    bool fill()
-    {
-        while (!m_end
-            && (m_buffer.size() < m_limits.block || (m_lastNewline < 0 && m_buffer.size() <= m_limits.maxLine))) {
-            const qsizetype old = m_buffer.size();
-            m_buffer.resize(old + m_read);
-            const qint64 n = m_input.read(m_buffer.data() + old, m_read);
-            m_buffer.resize(old + std::max<qint64>(n, 0));
-            if (n < 0)
-                return false;
-            m_bytes += n;
-            m_end = n == 0;
-            if (const void *nl = memrchr(m_buffer.constData() + old, '\n', static_cast<std::size_t>(n)))
-                m_lastNewline = static_cast<const char *>(nl) - m_buffer.constData();
-        }
-        return true;
-    }
-    /// The complete lines read so far (all of the rest once the input has ended); empty when one line is too long.
-    [[nodiscard]] QByteArrayView block() const
-    {
-        return QByteArrayView(m_buffer).first(m_end ? m_buffer.size() : m_lastNewline + 1);
-    }
-    [[nodiscard]] bool lineTooLong() const { return !m_end && m_lastNewline < 0 && !m_buffer.isEmpty(); }
-    /// Drops the block just verified; the start of the next line stays.
-    void consume(qsizetype bytes)
-    {
-        m_buffer.remove(0, bytes);
-        m_lastNewline = -1; // the block ended at the last newline read
-    }
-    /// Drops the over-long line up to and including its newline (or to the end). False when reading failed.
-    bool skipLine()
-    {
-        m_buffer.clear();
-        while (!m_end) {
-            m_buffer.resize(m_read);
-            const qint64 n = m_input.read(m_buffer.data(), m_read);
-            m_buffer.resize(std::max<qint64>(n, 0));
-            if (n < 0)
-                return false;
-            m_bytes += n;
-            m_end = n == 0;
-            if (const qsizetype nl = m_buffer.indexOf('\n'); nl >= 0) {
-                m_buffer.remove(0, nl + 1);
-                const qsizetype last = m_buffer.lastIndexOf('\n');
-                m_lastNewline = last;
-                return true;
-            }
-            m_buffer.clear();
-        }
-        return true;
-    }
-    [[nodiscard]] bool atEnd() const { return m_end && m_buffer.isEmpty(); }
-    [[nodiscard]] qint64 bytes() const { return m_bytes; }
-
-private:
-    static constexpr qint64 kRead = 1024 * 1024;
-    QIODevice &m_input;
-    const BatchVerifier::StreamLimits m_limits;
-    const qint64 m_read; ///< bytes per read()
-    QByteArray m_buffer;
-    qsizetype m_lastNewline = -1;
-    qint64 m_bytes = 0;
-    bool m_end = false;
-};
-
-} // namespace
-
 common::Result<BatchVerifier::Summary> BatchVerifier::run(
     QIODevice &input, int jobs, bool perLineResults, const ResultSink &sink, StreamLimits limits) const
 {
     QElapsedTimer wall;
     wall.start();
     Summary summary;
-    BlockReader reader(input, limits);
+    common::LineBlockReader reader(input, limits);
     int linesBefore = 0;
     const auto readFailed = [&] {
         return common::Result<Summary>::failure(QStringLiteral("unreadable_input"),

@@ -4,6 +4,7 @@
 #include "validation/Policy.h"
 #include "validation/Report.h"
 
+#include "common/LineBlockReader.h"
 #include "common/Result.h"
 
 #include <QByteArrayView>
@@ -15,13 +16,6 @@
 class QIODevice;
 
 namespace jwb::validation {
-
-/// How BatchVerifier::run reads a stream (outside the class so that it can be a default argument there).
-struct BatchStreamLimits
-{
-    qsizetype block = 8 * 1024 * 1024; ///< the input is read in blocks of about this size, cut after a newline
-    qsizetype maxLine = 64 * 1024 * 1024; ///< a longer line is invalid without being kept in memory
-};
 
 /// Verifies many tokens against one key set and one policy, on several threads, as fast as the signature
 /// primitive allows.
@@ -90,14 +84,15 @@ public:
     /// Verifies every non-blank line of `data` with `jobs` threads (1..64).
     [[nodiscard]] Summary run(QByteArrayView data, int jobs, bool perLineResults) const;
 
-    using StreamLimits = BatchStreamLimits;
+    /// How run(QIODevice &) reads: blocks of 8 MiB; a line over 64 MiB is invalid without being kept.
+    using StreamLimits = common::LineBlockReader::Limits;
     /// Streams `input`: reads a block of lines at a time and verifies it as run(data) does, adding to one summary,
     /// so memory stays bounded by the block size (and the longest line) whatever the input's size. Each line's
     /// result goes to `sink` when one is given (in order, as its block completes), else into the summary when
     /// `perLineResults`. A line longer than limits.maxLine is invalid ("parse: ..."). Fails only when reading
     /// fails (unreadable_input, with the byte count reached).
-    [[nodiscard]] common::Result<Summary> run(QIODevice &input, int jobs, bool perLineResults,
-        const ResultSink &sink = {}, StreamLimits limits = {}) const;
+    [[nodiscard]] common::Result<Summary> run(
+        QIODevice &input, int jobs, bool perLineResults, const ResultSink &sink = {}, StreamLimits limits = {}) const;
 
     struct Shared;
 
