@@ -67,7 +67,6 @@ class MainWindow : public QMainWindow
 public:
     enum class Page { Inspector, Keys, Gateway, Composer };
     static constexpr int kAutosaveMs = 60 * 1000;
-    static constexpr int kMaxRecentFiles = 10;
     static constexpr qint64 kMaxWorkspaceBytes = workspace::WorkspaceFormat::kMaxBytes;
 
     /// `clock` defaults to the system clock; tests pass a fixed one.
@@ -122,8 +121,6 @@ public:
     bool offerRecovery();
     /// Writes the crash-recovery copy now (what the timer does every kAutosaveMs).
     bool autosaveNow();
-
-    [[nodiscard]] QStringList recentFiles() const;
 
     // Pages.
     void showPage(Page page);

@@ -3,6 +3,7 @@
 
 #include "common/Dialogs.h"
 #include "common/SecretStore.h"
+#include "common/Settings.h"
 #include "inspector/InspectorWidget.h"
 #include "keys/FetchPrompt.h"
 #include "keys/KeyRing.h"
@@ -26,7 +27,6 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -453,22 +453,11 @@ bool MainWindow::offerRecovery()
 
 // --- recent files, window state --------------------------------------------------------------------------
 
-QStringList MainWindow::recentFiles() const
-{
-    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
-}
-
 void MainWindow::addRecentFile(const QString &path)
 {
     if (path.startsWith(u':'))
         return; // resources are not files a user can reopen
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList files = recentFiles();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > kMaxRecentFiles)
-        files.removeLast();
-    QSettings().setValue(QStringLiteral("recentFiles"), files);
+    Settings::addRecentFile(QFileInfo(path).absoluteFilePath());
     updateRecentMenu();
 }
 
@@ -477,7 +466,7 @@ void MainWindow::updateRecentMenu()
     if (!m_recentMenu)
         return;
     m_recentMenu->clear();
-    const QStringList files = recentFiles();
+    const QStringList files = Settings::recentFiles();
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString path = files[i];
         auto *action = m_recentMenu->addAction(
@@ -485,9 +474,7 @@ void MainWindow::updateRecentMenu()
                 if (!QFile::exists(path)) {
                     Dialogs::showError(
                         this, tr("Cannot open file"), tr("%1 no longer exists.").arg(QDir::toNativeSeparators(path)));
-                    QStringList remaining = recentFiles();
-                    remaining.removeAll(path);
-                    QSettings().setValue(QStringLiteral("recentFiles"), remaining);
+                    Settings::removeRecentFile(path);
                     updateRecentMenu();
                     return;
                 }
@@ -501,7 +488,7 @@ void MainWindow::updateRecentMenu()
     } else {
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("&Clear List"), this, [this] {
-            QSettings().remove(QStringLiteral("recentFiles"));
+            Settings::clearRecentFiles();
             updateRecentMenu();
         });
     }
@@ -509,29 +496,25 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::restoreWindowState()
 {
-    QSettings settings;
-    if (const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
-        !geometry.isEmpty())
+    if (const QByteArray geometry = Settings::windowGeometry(); !geometry.isEmpty())
         restoreGeometry(geometry);
-    if (const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray(); !state.isEmpty())
+    if (const QByteArray state = Settings::windowState(); !state.isEmpty())
         restoreState(state);
-    if (const auto mode = Theme::modeFromName(settings.value(QStringLiteral("theme")).toString());
-        mode && *mode != Theme::currentMode())
+    if (const auto mode = Settings::theme(); mode && *mode != Theme::currentMode())
         setThemeMode(*mode, false);
 }
 
 void MainWindow::saveWindowState() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
 }
 
 void MainWindow::setThemeMode(Theme::Mode mode, bool remember)
 {
     Theme::applyMode(mode);
     if (remember)
-        QSettings().setValue(QStringLiteral("theme"), Theme::modeName(mode));
+        Settings::setTheme(mode);
     for (QAction *action : m_themeGroup->actions()) {
         QString name = Theme::modeName(mode);
         name[0] = name[0].toUpper();

@@ -15,6 +15,7 @@
 #include "common/Resources.h"
 #include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
+#include "common/Settings.h"
 #include "crypto/Backend.h"
 #include "gateway/EndpointMatrix.h"
 #include "gateway/EndpointMatrixModel.h"
@@ -260,7 +261,7 @@ void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
     QVERIFY(!reopened->keyRing()->at(secret).keys.has_value());
     QVERIFY(reopened->keyRing()->at(secret).errorText().startsWith(u"secret_not_stored"));
     QCOMPARE(reopened->workspacePath(), path);
-    QVERIFY(reopened->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+    QVERIFY(ui::Settings::recentFiles().contains(QFileInfo(path).absoluteFilePath()));
 }
 
 void TestWorkspace::secretsGoToKeychainOnlyWhenAsked()
@@ -713,7 +714,7 @@ void TestWorkspace::demoWorkspaceHasKeys()
 
 void TestWorkspace::secretClipboardClears()
 {
-    ui::SecretClipboard::setClearAfterSeconds(1);
+    ui::Settings::setClearClipboardSeconds(1);
     QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
     QCOMPARE(QGuiApplication::clipboard()->text(), kSecret);
     QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
@@ -724,7 +725,7 @@ void TestWorkspace::secretClipboardClears()
     QTest::qWait(1300);
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("not a secret"));
 
-    ui::SecretClipboard::setClearAfterSeconds(0);
+    ui::Settings::setClearClipboardSeconds(0);
     QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
 
     // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through
@@ -735,12 +736,12 @@ void TestWorkspace::secretClipboardClears()
     QVERIFY(option);
     QVERIFY(!option->isChecked());
     option->setChecked(true);
-    QCOMPARE(ui::SecretClipboard::clearAfterSeconds(), ui::SecretClipboard::kDefaultSeconds);
-    ui::SecretClipboard::setClearAfterSeconds(1);
+    QCOMPARE(ui::Settings::clearClipboardSeconds(), ui::Settings::kDefaultClearClipboardSeconds);
+    ui::Settings::setClearClipboardSeconds(1);
     window->findChild<QAction *>(QStringLiteral("actionCopyToken"))->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), ui::Resources::demoToken().trimmed());
     QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
-    ui::SecretClipboard::setClearAfterSeconds(ui::SecretClipboard::kDefaultSeconds);
+    ui::Settings::setClearClipboardSeconds(ui::Settings::kDefaultClearClipboardSeconds);
 }
 
 void TestWorkspace::secretsStayOutOfSettingsAndSessions()

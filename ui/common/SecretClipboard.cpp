@@ -1,27 +1,13 @@
 #include "common/SecretClipboard.h"
+#include "common/Settings.h"
 
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QGuiApplication>
 #include <QMimeData>
-#include <QSettings>
 #include <QTimer>
 
 namespace jwb::ui::SecretClipboard {
-
-namespace {
-const QString kSetting = QStringLiteral("security/clearClipboardSeconds");
-}
-
-int clearAfterSeconds()
-{
-    return QSettings().value(kSetting, kDefaultSeconds).toInt();
-}
-
-void setClearAfterSeconds(int seconds)
-{
-    QSettings().setValue(kSetting, std::max(0, seconds));
-}
 
 int copy(const QString &text)
 {
@@ -30,7 +16,7 @@ int copy(const QString &text)
     mime->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
     QClipboard *clipboard = QGuiApplication::clipboard();
     clipboard->setMimeData(mime);
-    const int seconds = clearAfterSeconds();
+    const int seconds = Settings::clearClipboardSeconds();
     if (seconds <= 0)
         return 0;
     // Only a digest of the secret is kept, to recognise it later.
