@@ -334,36 +334,36 @@ bool MainWindow::isPageBuilt(Page page) const
     return true;
 }
 
-KeysPage *MainWindow::keysPage() const
+KeysPage *MainWindow::keysPage()
 {
-    return const_cast<MainWindow *>(this)->buildKeysPage();
+    return buildKeysPage();
 }
 
-GatewayPage *MainWindow::gatewayPage() const
+GatewayPage *MainWindow::gatewayPage()
 {
-    return const_cast<MainWindow *>(this)->buildGatewayPage();
+    return buildGatewayPage();
 }
 
-ComposerPage *MainWindow::composerPage() const
+ComposerPage *MainWindow::composerPage()
 {
-    return const_cast<MainWindow *>(this)->buildComposerPage();
+    return buildComposerPage();
 }
 
-SimulationPanel *MainWindow::simulationPanel() const
+SimulationPanel *MainWindow::simulationPanel()
 {
-    const_cast<MainWindow *>(this)->buildGatewayPage();
+    buildGatewayPage();
     return m_simulationPanel;
 }
 
-EndpointMatrix *MainWindow::endpointMatrix() const
+EndpointMatrix *MainWindow::endpointMatrix()
 {
-    const_cast<MainWindow *>(this)->buildGatewayPage();
+    buildGatewayPage();
     return m_endpointMatrix;
 }
 
-TestMatrixPanel *MainWindow::testMatrix() const
+TestMatrixPanel *MainWindow::testMatrix()
 {
-    const_cast<MainWindow *>(this)->buildGatewayPage();
+    buildGatewayPage();
     return m_testMatrix;
 }
 
@@ -684,11 +684,6 @@ ClaimsModel *MainWindow::claimsModel() const
 FindingsModel *MainWindow::findingsModel() const
 {
     return m_inspector->findingsModel();
-}
-
-QTableView *MainWindow::findingsView() const
-{
-    return m_inspector->findingsView();
 }
 
 QString MainWindow::statusText() const

@@ -135,13 +135,14 @@ public:
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
     [[nodiscard]] KeyRing *keyRing() const { return m_keyRing; }
     // The Keys, Gateway and Composer pages are built the first time they are shown or asked for (start-up and
-    // memory pay only for the Inspector); until then what they are to show waits in the window.
-    [[nodiscard]] KeysPage *keysPage() const;
-    [[nodiscard]] GatewayPage *gatewayPage() const;
-    [[nodiscard]] ComposerPage *composerPage() const;
-    [[nodiscard]] SimulationPanel *simulationPanel() const;
-    [[nodiscard]] EndpointMatrix *endpointMatrix() const;
-    [[nodiscard]] TestMatrixPanel *testMatrix() const;
+    // memory pay only for the Inspector); until then what they are to show waits in the window. Asking builds the
+    // page, so these are not const.
+    [[nodiscard]] KeysPage *keysPage();
+    [[nodiscard]] GatewayPage *gatewayPage();
+    [[nodiscard]] ComposerPage *composerPage();
+    [[nodiscard]] SimulationPanel *simulationPanel();
+    [[nodiscard]] EndpointMatrix *endpointMatrix();
+    [[nodiscard]] TestMatrixPanel *testMatrix();
     /// Whether a page has been built yet (see keysPage()).
     [[nodiscard]] bool isPageBuilt(Page page) const;
     [[nodiscard]] QListWidget *navigation() const { return m_navigation; }
@@ -151,7 +152,6 @@ public:
     [[nodiscard]] ClaimsModel *headerModel() const;
     [[nodiscard]] ClaimsModel *claimsModel() const;
     [[nodiscard]] FindingsModel *findingsModel() const;
-    [[nodiscard]] QTableView *findingsView() const;
     /// The banner text: the parse error naming segment and character, or the findings summary.
     [[nodiscard]] QString statusText() const;
 

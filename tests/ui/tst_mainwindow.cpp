@@ -35,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUrl>
 
 #include <memory>
@@ -346,7 +347,10 @@ void TestMainWindow::findings()
     QVERIFY(!model->index(row, ui::FindingsModel::MessageColumn).data().toString().isEmpty());
     QCOMPARE(model->index(row, ui::FindingsModel::CodeColumn).data().toString(), code);
     // The view shows this model, and the tab title counts the findings.
-    QCOMPARE(m_window->findingsView()->model(), model);
+    m_window->inspector()->showTab(ui::InspectorWidget::Tab::Findings); // the view is made when its tab is shown
+    auto *view = test::child<QTableView>(m_window->inspector(), "findingsView");
+    QVERIFY(view);
+    QCOMPARE(view->model(), model);
     QVERIFY(m_window->inspector()->tabs()->tabText(2).contains(QString::number(model->rowCount())));
     const QString banner = m_window->statusText();
     QVERIFY2(banner.contains(severity == static_cast<int>(common::Severity::Error) ? u"error" : u"warning"),
@@ -670,8 +674,12 @@ void TestMainWindow::treeFollowsTheTokenWhenShown()
 {
     ui::InspectorWidget *inspector = m_window->inspector();
     // The value the tree shows for the payload's "sub".
-    auto treeSub = [inspector] {
-        ui::JsonTreeModel *model = inspector->treeModel();
+    auto *view = test::child<QTreeView>(inspector, "jsonTreeView");
+    QVERIFY(view);
+    auto treeSub = [view] {
+        auto *model = qobject_cast<ui::JsonTreeModel *>(view->model());
+        if (!model)
+            return QStringLiteral("no JsonTreeModel");
         for (int top = 0; top < model->rowCount(); ++top) {
             const QModelIndex part = model->index(top, ui::JsonTreeModel::NameColumn);
             for (int row = 0; row < model->rowCount(part); ++row) {

@@ -702,13 +702,16 @@ void TestWorkspace::demoWorkspaceHasKeys()
     QCOMPARE(common::verdictText(window->inspector()->verifyPanel()->verdict()), QStringLiteral("valid"));
     QVERIFY2(window->statusText().contains(u"check out"), qPrintable(window->statusText()));
     window->inspector()->setTreeMode(true);
-    QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
-    // The tree belongs to the Decoded tab, and the Claims tab keeps its tables.
+    auto *treeView = test::child<QTreeView>(window->inspector(), "jsonTreeView");
+    QVERIFY(treeView);
+    QCOMPARE(treeView->model()->rowCount(), 2);
+    // The tree belongs to the Decoded tab, and the Claims tab keeps its tables (made when the tab is shown).
+    window->inspector()->showTab(ui::InspectorWidget::Tab::Claims);
+    auto *claimsView = test::child<QTableView>(window->inspector(), "claimsView");
+    QVERIFY(claimsView);
     auto *tabs = window->inspector()->tabs();
-    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))
-                ->isAncestorOf(window->inspector()->treeView()));
-    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))
-                ->isAncestorOf(window->inspector()->claimsView()));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))->isAncestorOf(treeView));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->isAncestorOf(claimsView));
     QVERIFY(!tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->findChild<QTreeView *>());
 }
 

@@ -436,24 +436,6 @@ void InspectorWidget::buildTab(Tab which)
     }
 }
 
-QTableView *InspectorWidget::headerTable() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Claims);
-    return m_headerTable;
-}
-
-QTableView *InspectorWidget::claimsView() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Claims);
-    return m_claimsView;
-}
-
-QTableView *InspectorWidget::findingsView() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Findings);
-    return m_findingsView;
-}
-
 void InspectorWidget::buildClaimsTab(QWidget *tab)
 {
     m_headerTable = new QTableView(tab);
@@ -816,26 +798,6 @@ void InspectorWidget::updateTree()
     m_treeStale = false;
     m_treeModel->setDocuments(std::exchange(m_treeDocuments, {}));
     m_treeView->expandToDepth(0);
-}
-
-JsonTreeModel *InspectorWidget::treeModel() const
-{
-    const_cast<InspectorWidget *>(this)->updateTree();
-    return m_treeModel;
-}
-
-QTreeView *InspectorWidget::treeView() const
-{
-    const_cast<InspectorWidget *>(this)->updateTree();
-    return m_treeView;
-}
-
-QPlainTextEdit *InspectorWidget::signatureView() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Signature);
-    if (m_signatureStale)
-        const_cast<InspectorWidget *>(this)->updateSignatureView();
-    return m_signatureView;
 }
 
 void InspectorWidget::updateSignatureView()

@@ -95,21 +95,12 @@ public:
     [[nodiscard]] TokenEditor *tokenEditor() const { return m_editor; }
     [[nodiscard]] QPlainTextEdit *headerView() const { return m_headerView; }
     [[nodiscard]] QPlainTextEdit *payloadView() const { return m_payloadView; }
-    /// Brought up to date first: while its tab is hidden the view is filled only when shown.
-    [[nodiscard]] QPlainTextEdit *signatureView() const;
     [[nodiscard]] ClaimsModel *headerModel() const { return m_headerModel; }
     [[nodiscard]] ClaimsModel *claimsModel() const { return m_claimsModel; }
     [[nodiscard]] FindingsModel *findingsModel() const { return m_findingsModel; }
-    // Made when their tab is first shown, or here.
-    [[nodiscard]] QTableView *headerTable() const;
-    [[nodiscard]] QTableView *claimsView() const;
-    [[nodiscard]] QTableView *findingsView() const;
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QTimer *refreshTimer() const { return m_refreshTimer; }
-    /// Brought up to date first: while the JSON text is shown the tree is filled only when it is shown.
-    [[nodiscard]] JsonTreeModel *treeModel() const;
-    [[nodiscard]] QTreeView *treeView() const;
     [[nodiscard]] QComboBox *evaluateAtCombo() const { return m_evaluateAtCombo; }
     [[nodiscard]] QDateTimeEdit *evaluateAtEdit() const { return m_evaluateAtEdit; }
 
