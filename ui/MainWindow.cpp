@@ -70,8 +70,11 @@ bool canAccept(const QMimeData *mime)
 
 } // namespace
 
-MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QMainWindow(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
+MainWindow::MainWindow(
+    std::shared_ptr<const common::Clock> clock, std::shared_ptr<common::Scheduler> scheduler, QWidget *parent)
+    : QMainWindow(parent),
+      m_clock(clock ? std::move(clock) : common::Clock::system()),
+      m_scheduler(scheduler ? std::move(scheduler) : common::Scheduler::qt())
 {
     Resources::ensureLoaded();
     setObjectName(QStringLiteral("mainWindow"));
@@ -99,7 +102,7 @@ MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *pare
     connect(m_inspector, &InspectorWidget::filesDropped, this, &MainWindow::openFiles);
 
     m_autosave = new workspace::Autosave(
-        dataDir(), [this] { return sessionSnapshot(); }, common::Scheduler::qt(), kAutosaveMs, this);
+        dataDir(), [this] { return sessionSnapshot(); }, m_scheduler, kAutosaveMs, this);
     m_autosave->start();
 
     updateActions();
@@ -133,7 +136,7 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    m_inspector = new InspectorWidget(clock, this);
+    m_inspector = new InspectorWidget(clock, m_scheduler, this);
     m_inspector->setKeyRing(m_keyRing);
     addPage(Page::Inspector, m_inspector, tr("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
         tr("Decode, explain and verify tokens (Ctrl+1)"));
@@ -372,7 +375,7 @@ KeysPage *MainWindow::buildKeysPage()
     if (m_keysPage)
         return m_keysPage;
     QWidget *slot = m_pageSlots.value(static_cast<int>(Page::Keys));
-    m_keysPage = new KeysPage(m_keyRing, m_clock, slot);
+    m_keysPage = new KeysPage(m_keyRing, m_clock, m_scheduler, slot);
     slot->layout()->addWidget(m_keysPage);
     connect(m_keysPage, &KeysPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });

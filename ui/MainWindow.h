@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/FileKind.h"
 #include "common/Result.h"
+#include "common/Scheduler.h"
 #include "common/Theme.h"
 #include "keys/KeyRing.h"
 #include "workspace/WorkspaceFormat.h"
@@ -69,8 +70,11 @@ public:
     static constexpr int kAutosaveMs = 60 * 1000;
     static constexpr qint64 kMaxWorkspaceBytes = workspace::WorkspaceFormat::kMaxBytes;
 
-    /// `clock` defaults to the system clock; tests pass a fixed one.
-    explicit MainWindow(std::shared_ptr<const common::Clock> clock = {}, QWidget *parent = nullptr);
+    /// `clock` defaults to the system clock and `scheduler` (the inspector's debounce and refresh, the Keys page's
+    /// ages, autosave, clearing copied secrets) to common::Scheduler::qt(); tests pass a fixed clock and a
+    /// ManualScheduler.
+    explicit MainWindow(std::shared_ptr<const common::Clock> clock = {},
+        std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Opens `text` as a new token named `title` (a file name, "argument 2", ...) and shows the Inspector.
@@ -218,6 +222,7 @@ private:
     void saveWindowState() const;
 
     std::shared_ptr<const common::Clock> m_clock;
+    std::shared_ptr<common::Scheduler> m_scheduler;
     workspace::Session *m_session = nullptr; ///< the key ring, the trust store, the key choices
     KeyRing *m_keyRing = nullptr; ///< the session's ring
     workspace::Autosave *m_autosave = nullptr; ///< last session and crash copy

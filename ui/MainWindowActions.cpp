@@ -329,7 +329,7 @@ void MainWindow::copyCredential(const QString &text, const QString &what)
         statusBar()->showMessage(tr("There is nothing to copy."), kStatusMessageMs);
         return;
     }
-    const int seconds = SecretClipboard::copy(text);
+    const int seconds = SecretClipboard::copy(text, m_scheduler);
     statusBar()->showMessage(seconds > 0 ? tr("Copied %1; the clipboard is cleared in %2 s.").arg(what).arg(seconds)
                                          : tr("Copied %1.").arg(what),
         kStatusMessageMs);

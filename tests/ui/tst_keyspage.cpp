@@ -8,6 +8,7 @@
 #include "UiTestHelpers.h"
 
 #include "common/Dialogs.h"
+#include "common/Scheduler.h"
 #include "crypto/Backend.h"
 #include "jose/Inspection.h"
 #include "keys/KeyGeneratorDialog.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
 
     void emptyPageShowsHints();
     void pasteJwksShowsKeys();
+    void agesFollowTheScheduler();
     void pasteKrakendFixtures();
     void pasteSecretAsks_data();
     void pasteSecretAsks();
@@ -201,6 +203,30 @@ void TestKeysPage::emptyPageShowsHints()
     QVERIFY(!m_page->refreshAction()->isEnabled());
     QVERIFY(!m_page->removeAction()->isEnabled());
     QVERIFY(!m_page->exportJwks(false));
+}
+
+void TestKeysPage::agesFollowTheScheduler()
+{
+    // "loaded … ago" is refreshed every kAgeRefreshMs, timed by the page's scheduler.
+    JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
+    auto clock = std::make_shared<common::FixedClock>(test::nowUtc());
+    auto scheduler = std::make_shared<common::ManualScheduler>();
+    KeyRing ring(clock);
+    KeysPage page(&ring, clock, scheduler);
+    QCOMPARE(page.addPasted(jwksText(QStringLiteral("A.1"))), 0);
+    auto *age = test::child<QLabel>(&page, "keySourceAge");
+    QVERIFY(age);
+    QCOMPARE(age->text(), QStringLiteral("loaded just now"));
+    clock->setNow(test::nowUtc().addSecs(120));
+    scheduler->advance(KeysPage::kAgeRefreshMs - 1);
+    QCOMPARE(age->text(), QStringLiteral("loaded just now"));
+    scheduler->advance(1);
+    QCOMPARE(age->text(), QStringLiteral("loaded 2 min ago"));
+    // And again, for as long as the page lives.
+    clock->setNow(test::nowUtc().addSecs(3 * 3600));
+    scheduler->advance(KeysPage::kAgeRefreshMs);
+    QCOMPARE(age->text(), QStringLiteral("loaded 3 h ago"));
+    QCOMPARE(scheduler->pendingCount(), 1);
 }
 
 void TestKeysPage::pasteJwksShowsKeys()

@@ -8,6 +8,7 @@
 #include "common/Dialogs.h"
 #include "common/JsonTreeModel.h"
 #include "common/Resources.h"
+#include "common/Scheduler.h"
 #include "compose/ComposerPage.h"
 #include "gateway/GatewayPage.h"
 #include "gateway/SimulationPanel.h"
@@ -80,10 +81,12 @@ private Q_SLOTS:
 
 private:
     void setToken(const QString &text);
+    void settle();
     [[nodiscard]] QAction *action(const char *name) const;
     static bool dropOn(QWidget *target, const QMimeData *mime);
 
     std::shared_ptr<common::FixedClock> m_clock;
+    std::shared_ptr<common::ManualScheduler> m_scheduler; ///< the window's timers: tests move time on
     std::unique_ptr<ui::MainWindow> m_window;
     QStringList m_errors;
 };
@@ -92,7 +95,8 @@ void TestMainWindow::init()
 {
     QStandardPaths::setTestModeEnabled(true); // the demo writes its sample files under the app's data directory
     m_clock = std::make_shared<common::FixedClock>(test::nowUtc());
-    m_window = std::make_unique<ui::MainWindow>(m_clock);
+    m_scheduler = std::make_shared<common::ManualScheduler>();
+    m_window = std::make_unique<ui::MainWindow>(m_clock, m_scheduler);
     m_errors.clear();
     ui::Dialogs::Hooks hooks;
     hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
@@ -108,10 +112,16 @@ void TestMainWindow::cleanup()
     ui::Dialogs::clearHooks();
 }
 
-// Types into the editor the way a paste does; the views follow after the debounce.
+// Types into the editor the way a paste does; the views follow after the debounce (settle()).
 void TestMainWindow::setToken(const QString &text)
 {
     m_window->tokenEditor()->setPlainText(text);
+}
+
+// Moves the window's time past the inspector's debounce.
+void TestMainWindow::settle()
+{
+    m_scheduler->advance(ui::InspectorWidget::kDebounceMs);
 }
 
 // What a drag from another application delivers: enter, move, drop. Widgets only take a drop they accepted
@@ -141,7 +151,10 @@ void TestMainWindow::decodesPastedToken()
     setToken(makeToken(R"({"alg":"HS256","typ":"JWT"})", R"({"sub":"alice","name":"Alice"})"));
     // Not decoded synchronously: the edit is debounced.
     QVERIFY(!m_window->headerView()->toPlainText().contains(u"alg"));
-    QTRY_VERIFY(m_window->headerView()->toPlainText().contains(u"\"alg\""));
+    m_scheduler->advance(ui::InspectorWidget::kDebounceMs - 1);
+    QVERIFY(!m_window->headerView()->toPlainText().contains(u"alg"));
+    m_scheduler->advance(1);
+    QVERIFY(m_window->headerView()->toPlainText().contains(u"\"alg\""));
     QVERIFY(m_window->headerView()->toPlainText().contains(u"\"HS256\""));
     QVERIFY(m_window->payloadView()->toPlainText().contains(u"\"sub\": \"alice\""));
     QVERIFY(m_window->statusText().contains(u"Decoded JWS"));
@@ -151,7 +164,8 @@ void TestMainWindow::decodesPastedToken()
 void TestMainWindow::keepsMemberOrder()
 {
     setToken(makeToken(R"({"typ":"JWT","alg":"HS256"})", R"({"zeta":1,"iss":"me","alpha":true})"));
-    QTRY_VERIFY(m_window->payloadView()->toPlainText().contains(u"zeta"));
+    settle();
+    QVERIFY(m_window->payloadView()->toPlainText().contains(u"zeta"));
     const QString payload = m_window->payloadView()->toPlainText();
     QVERIFY(payload.indexOf(u"zeta") < payload.indexOf(u"iss"));
     QVERIFY(payload.indexOf(u"iss") < payload.indexOf(u"alpha"));
@@ -173,7 +187,8 @@ void TestMainWindow::claimsShowTimes()
         "{\"iss\":\"https://auth.example.com/\",\"exp\":" + num(now + 300) + ",\"nbf\":" + num(now - 60)
             + ",\"iat\":" + num(now - 7200) + "}"));
     ui::ClaimsModel *claims = m_window->claimsModel();
-    QTRY_COMPARE(claims->rowCount(), 4);
+    settle();
+    QCOMPARE(claims->rowCount(), 4);
 
     const int exp = claims->rowOf(QStringLiteral("exp"));
     QVERIFY(exp >= 0);
@@ -201,7 +216,8 @@ void TestMainWindow::headerParameters()
 {
     setToken(makeToken(R"({"alg":"RS256","kid":"k1","x-custom":1})", R"({"sub":"a"})"));
     ui::ClaimsModel *header = m_window->headerModel();
-    QTRY_COMPARE(header->rowCount(), 3);
+    settle();
+    QCOMPARE(header->rowCount(), 3);
     QCOMPARE(header->part(), ui::ClaimsModel::Part::Header);
     QVERIFY(header->index(header->rowOf(QStringLiteral("kid")), ui::ClaimsModel::MeaningColumn)
                 .data()
@@ -245,7 +261,8 @@ void TestMainWindow::malformedTokenNamesSegmentAndCharacter()
     QFETCH(QString, token);
     QFETCH(QStringList, expected);
     setToken(token);
-    QTRY_VERIFY(m_window->inspector()->inspection().token.input == token);
+    settle();
+    QVERIFY(m_window->inspector()->inspection().token.input == token);
     for (const QString &part : expected)
         QVERIFY2(m_window->statusText().contains(part), qPrintable(m_window->statusText()));
     // The parse issue is also the first finding.
@@ -281,7 +298,8 @@ void TestMainWindow::marksTheBadCharacter()
     QFETCH(int, position);
     QCOMPARE(input[position], u'*');
     setToken(input);
-    QTRY_VERIFY(m_window->inspector()->inspection().token.input == input);
+    settle();
+    QVERIFY(m_window->inspector()->inspection().token.input == input);
     QVERIFY(m_window->statusText().contains(u"'*'"));
     int marks = 0;
     for (const QTextEdit::ExtraSelection &sel : m_window->tokenEditor()->extraSelections()) {
@@ -298,7 +316,8 @@ void TestMainWindow::colouredSegments()
 {
     const QString token = makeToken(R"({"alg":"HS256"})", R"({"sub":"a"})");
     setToken(QStringLiteral("Bearer ") + token);
-    QTRY_VERIFY(!m_window->tokenEditor()->extraSelections().isEmpty());
+    settle();
+    QVERIFY(!m_window->tokenEditor()->extraSelections().isEmpty());
     QStringList tags;
     for (const QTextEdit::ExtraSelection &sel : m_window->tokenEditor()->extraSelections()) {
         const QString tag = sel.format.property(ui::TokenEditor::MarkupProperty).toString();
@@ -339,7 +358,8 @@ void TestMainWindow::findings()
     QFETCH(QString, code);
     QFETCH(int, severity);
     setToken(token);
-    QTRY_VERIFY(m_window->findingsModel()->codes().contains(code));
+    settle();
+    QVERIFY(m_window->findingsModel()->codes().contains(code));
     ui::FindingsModel *model = m_window->findingsModel();
     const int row = static_cast<int>(model->codes().indexOf(code));
     QCOMPARE(model->index(row, 0).data(ui::FindingsModel::SeverityRole).toInt(), severity);
@@ -379,27 +399,26 @@ void TestMainWindow::modelsPassTheTester()
 
 void TestMainWindow::relativeTimesRefresh()
 {
-    ui::InspectorWidget *inspector = m_window->inspector();
-    QCOMPARE(inspector->refreshTimer()->interval(), 30 * 1000);
-    QVERIFY(inspector->refreshTimer()->isActive());
+    QCOMPARE(ui::InspectorWidget::kRefreshMs, 30 * 1000);
 
     setToken(makeToken(R"({"alg":"HS256"})", "{\"sub\":\"a\",\"exp\":" + num(test::kNow + 300) + "}"));
     ui::ClaimsModel *claims = m_window->claimsModel();
-    QTRY_COMPARE(claims->rowCount(), 2);
+    settle();
+    QCOMPARE(claims->rowCount(), 2);
     const QModelIndex exp = claims->index(claims->rowOf(QStringLiteral("exp")), 0);
     QCOMPARE(exp.data(ui::ClaimsModel::RelativeRole).toString(), QStringLiteral("expires in 5 min"));
 
     QSignalSpy resets(claims, &QAbstractItemModel::modelReset);
     QSignalSpy changes(claims, &QAbstractItemModel::dataChanged);
     m_clock->setNow(test::nowUtc().addSecs(120));
-    inspector->refreshTimes();
+    m_scheduler->advance(ui::InspectorWidget::kRefreshMs); // the periodic refresh
     QCOMPARE(exp.data(ui::ClaimsModel::RelativeRole).toString(), QStringLiteral("expires in 3 min"));
     QCOMPARE(resets.count(), 0); // same rows: updated in place, the index stays valid
     QVERIFY(changes.count() > 0);
 
     // Once past exp, core reports it and the window shows it.
     m_clock->setNow(test::nowUtc().addSecs(400));
-    inspector->refreshTimes();
+    m_scheduler->advance(ui::InspectorWidget::kRefreshMs); // and it keeps going
     QVERIFY(m_window->findingsModel()->codes().contains(u"expired"));
     QCOMPARE(exp.data(ui::ClaimsModel::SeverityRole).toInt(), static_cast<int>(common::Severity::Error));
 }

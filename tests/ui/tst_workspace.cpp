@@ -13,6 +13,7 @@
 #include "common/Dialogs.h"
 #include "common/JsonTreeModel.h"
 #include "common/Resources.h"
+#include "common/Scheduler.h"
 #include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
 #include "common/Settings.h"
@@ -717,23 +718,31 @@ void TestWorkspace::demoWorkspaceHasKeys()
 
 void TestWorkspace::secretClipboardClears()
 {
+    // The clearing is timed by the window's scheduler: the test moves time on instead of waiting.
+    auto scheduler = std::make_shared<common::ManualScheduler>();
+    QClipboard *clipboard = QGuiApplication::clipboard();
     ui::Settings::setClearClipboardSeconds(1);
-    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
-    QCOMPARE(QGuiApplication::clipboard()->text(), kSecret);
-    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret, scheduler), 1);
+    QCOMPARE(clipboard->text(), kSecret);
+    scheduler->advance(999);
+    QCOMPARE(clipboard->text(), kSecret); // not before its time
+    scheduler->advance(1);
+    QVERIFY(clipboard->text().isEmpty());
 
     // Something else copied meanwhile is left alone.
-    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
-    QGuiApplication::clipboard()->setText(QStringLiteral("not a secret"));
-    QTest::qWait(1300);
-    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("not a secret"));
+    QCOMPARE(ui::SecretClipboard::copy(kSecret, scheduler), 1);
+    clipboard->setText(QStringLiteral("not a secret"));
+    scheduler->advance(1000);
+    QCOMPARE(clipboard->text(), QStringLiteral("not a secret"));
+    QCOMPARE(scheduler->pendingCount(), 0);
 
     ui::Settings::setClearClipboardSeconds(0);
-    QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret, scheduler), 0);
+    QCOMPARE(scheduler->pendingCount(), 0); // nothing to clear
 
     // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through
     // it.
-    auto window = makeWindow();
+    auto window = std::make_unique<ui::MainWindow>(m_clock, scheduler);
     window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
     auto *option = window->findChild<QAction *>(QStringLiteral("actionClearClipboard"));
     QVERIFY(option);
@@ -742,8 +751,11 @@ void TestWorkspace::secretClipboardClears()
     QCOMPARE(ui::Settings::clearClipboardSeconds(), ui::Settings::kDefaultClearClipboardSeconds);
     ui::Settings::setClearClipboardSeconds(1);
     window->findChild<QAction *>(QStringLiteral("actionCopyToken"))->trigger();
-    QCOMPARE(QGuiApplication::clipboard()->text(), ui::Resources::demoToken().trimmed());
-    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    QCOMPARE(clipboard->text(), ui::Resources::demoToken().trimmed());
+    scheduler->advance(999);
+    QCOMPARE(clipboard->text(), ui::Resources::demoToken().trimmed());
+    scheduler->advance(1);
+    QVERIFY(clipboard->text().isEmpty());
     ui::Settings::setClearClipboardSeconds(ui::Settings::kDefaultClearClipboardSeconds);
 }
 

@@ -5,11 +5,10 @@
 #include <QCryptographicHash>
 #include <QGuiApplication>
 #include <QMimeData>
-#include <QTimer>
 
 namespace jwb::ui::SecretClipboard {
 
-int copy(const QString &text)
+int copy(const QString &text, const std::shared_ptr<common::Scheduler> &scheduler)
 {
     auto *mime = new QMimeData;
     mime->setText(text);
@@ -21,7 +20,7 @@ int copy(const QString &text)
         return 0;
     // Only a digest of the secret is kept, to recognise it later.
     const QByteArray digest = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
-    QTimer::singleShot(seconds * 1000, clipboard, [clipboard, digest] {
+    (scheduler ? *scheduler : *common::Scheduler::qt()).singleShot(seconds * 1000, clipboard, [clipboard, digest] {
         if (QCryptographicHash::hash(clipboard->text().toUtf8(), QCryptographicHash::Sha256) == digest)
             clipboard->clear();
     });

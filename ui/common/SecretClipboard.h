@@ -1,7 +1,10 @@
 #pragma once
 
-#include <QObject>
+#include "common/Scheduler.h"
+
 #include <QString>
+
+#include <memory>
 
 namespace jwb::ui {
 
@@ -9,8 +12,9 @@ namespace jwb::ui {
 /// Settings::clearClipboardSeconds() unless the clipboard has changed meanwhile (0 = never clear).
 /// Also asks clipboard managers not to keep the text (x-kde-passwordManagerHint).
 namespace SecretClipboard {
-/// Copies `text`; returns the number of seconds after which it will be cleared (0: it will not be).
-int copy(const QString &text);
+/// Copies `text`; returns the number of seconds after which it will be cleared (0: it will not be). The clearing
+/// is timed by `scheduler` (default common::Scheduler::qt()).
+int copy(const QString &text, const std::shared_ptr<common::Scheduler> &scheduler = {});
 } // namespace SecretClipboard
 
 } // namespace jwb::ui

@@ -1,5 +1,6 @@
 #include "inspector/InspectorWidget.h"
 
+#include "common/Debouncer.h"
 #include "common/JsonHighlighter.h"
 #include "common/JsonText.h"
 #include "common/JsonTreeModel.h"
@@ -180,8 +181,12 @@ QString htmlColor(const QColor &c)
 
 } // namespace
 
-InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QWidget(parent), m_systemClock(clock ? std::move(clock) : common::Clock::system()), m_clock(m_systemClock)
+InspectorWidget::InspectorWidget(
+    std::shared_ptr<const common::Clock> clock, std::shared_ptr<common::Scheduler> scheduler, QWidget *parent)
+    : QWidget(parent),
+      m_systemClock(clock ? std::move(clock) : common::Clock::system()),
+      m_clock(m_systemClock),
+      m_scheduler(scheduler ? std::move(scheduler) : common::Scheduler::qt())
 {
     setObjectName(QStringLiteral("inspector"));
     m_inputs.append(Input {tr("Untitled"), QString(), true});
@@ -239,19 +244,14 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
 
-    m_debounce = new QTimer(this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(kDebounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &InspectorWidget::inspectNow);
-    connect(m_editor, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    m_debounce = new Debouncer(
+        kDebounceMs, [this] { inspectNow(); }, m_scheduler, this);
+    connect(m_editor, &QPlainTextEdit::textChanged, m_debounce, &Debouncer::start);
     connect(m_editor, &TokenEditor::pasted, this, &InspectorWidget::inspectNow);
     connect(m_editor, &TokenEditor::filesDropped, this, &InspectorWidget::filesDropped);
     connect(m_verifyPanel, &VerifyPanel::verified, this, &InspectorWidget::updateBanner);
 
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setInterval(kRefreshMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, &InspectorWidget::refreshTimes);
-    m_refreshTimer->start();
+    scheduleRefresh();
 
     inspectText(QString());
 }
@@ -619,9 +619,17 @@ void InspectorWidget::updateInputCombo()
     m_inputCombo->setVisible(m_inputs.size() > 1);
 }
 
+void InspectorWidget::scheduleRefresh()
+{
+    m_scheduler->singleShot(kRefreshMs, this, [this] {
+        refreshTimes();
+        scheduleRefresh();
+    });
+}
+
 void InspectorWidget::inspectNow()
 {
-    m_debounce->stop();
+    m_debounce->cancel();
     // Paste to verdict in one go: the verify panel verifies a new inspection at once (its own debounce is for edits
     // of its key and options), and the banner is built from that verdict.
     inspectText(m_editor->tokenText());
@@ -629,7 +637,7 @@ void InspectorWidget::inspectNow()
 
 void InspectorWidget::refreshTimes()
 {
-    if (m_debounce->isActive())
+    if (m_debounce->isPending())
         return; // an inspection is about to run anyway
     inspectText(m_inspectedText);
 }

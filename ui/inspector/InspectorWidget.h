@@ -3,6 +3,7 @@
 #include "keys/KeyRingFwd.h"
 
 #include "common/Clock.h"
+#include "common/Scheduler.h"
 #include "jose/Inspection.h"
 
 #include <QWidget>
@@ -21,7 +22,6 @@ class QPlainTextEdit;
 class QSplitter;
 class QTabWidget;
 class QTableView;
-class QTimer;
 
 namespace jwb::verification {
 struct Report;
@@ -33,6 +33,7 @@ class ClaimsModel;
 class FindingsModel;
 class JsonTreeModel;
 class JsonHighlighter;
+class Debouncer;
 class TokenEditor;
 class VerifyPanel;
 
@@ -51,7 +52,9 @@ public:
     static constexpr int kRefreshMs = 30 * 1000;
     enum class Tab { Decoded, Claims, Findings, Signature, Verify };
 
-    explicit InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    /// `scheduler` (default common::Scheduler::qt()) times the edit debounce and the kRefreshMs refresh.
+    explicit InspectorWidget(std::shared_ptr<const common::Clock> clock,
+        std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
     ~InspectorWidget() override;
 
     /// The clock that says what "now" is (the system clock; tests pass a fixed one).
@@ -100,7 +103,6 @@ public:
     [[nodiscard]] FindingsModel *findingsModel() const { return m_findingsModel; }
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
-    [[nodiscard]] QTimer *refreshTimer() const { return m_refreshTimer; }
     [[nodiscard]] QComboBox *evaluateAtCombo() const { return m_evaluateAtCombo; }
     [[nodiscard]] QDateTimeEdit *evaluateAtEdit() const { return m_evaluateAtEdit; }
 
@@ -133,6 +135,8 @@ private:
     void buildFindingsTab(QWidget *tab);
     void buildSignatureTab(QWidget *tab);
     void inspectText(const QString &text);
+    /// refreshTimes() in kRefreshMs, and again after that, for as long as the widget lives.
+    void scheduleRefresh();
     void updateViews();
     void updateDecodedViews();
     void updateSignatureView();
@@ -190,8 +194,8 @@ private:
     QByteArray m_treeSource; ///< what the tree shows, to rebuild it only when the token changes
     QComboBox *m_evaluateAtCombo = nullptr;
     QDateTimeEdit *m_evaluateAtEdit = nullptr;
-    QTimer *m_debounce = nullptr;
-    QTimer *m_refreshTimer = nullptr;
+    std::shared_ptr<common::Scheduler> m_scheduler;
+    Debouncer *m_debounce = nullptr;
 };
 
 } // namespace jwb::ui

@@ -3,6 +3,7 @@
 #include "keys/KeyRingFwd.h"
 
 #include "common/Clock.h"
+#include "common/Scheduler.h"
 #include "keys/KeyGeneratorDialog.h"
 #include "keysource/NetworkOptions.h"
 
@@ -20,7 +21,6 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTabWidget;
-class QTimer;
 class QToolButton;
 class QTreeWidget;
 
@@ -48,7 +48,10 @@ class KeysPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    /// `scheduler` (default common::Scheduler::qt()) times the refresh of the "fetched … ago" ages (kAgeRefreshMs).
+    explicit KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock,
+        std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
+    static constexpr int kAgeRefreshMs = 15000;
     ~KeysPage() override;
 
     /// Adds pasted text: a key, a JWK (Set) or PEM; text that is no key but looks like a shared secret is
@@ -152,13 +155,15 @@ private:
         const QString &title, const QString &filter, const QString &suggested, const QByteArray &bytes, bool secret);
     /// A JWK Set of the current source's keys; shared secrets are left out of a public set (counted in `left`).
     [[nodiscard]] QJsonObject keySetJson(bool includePrivate, int *leftOut) const;
+    /// Refreshes the ages in kAgeRefreshMs, and again after that, for as long as the page lives.
+    void scheduleAgeRefresh();
     void setClipboard(const QString &text, const QString &message);
 
     KeyRing *m_ring;
     std::shared_ptr<const common::Clock> m_clock;
     KeySourcesModel *m_sourcesModel = nullptr;
     KeysModel *m_keysModel = nullptr;
-    QTimer *m_ageTimer = nullptr;
+    std::shared_ptr<common::Scheduler> m_scheduler;
 
     QListView *m_sourceList = nullptr;
     QLabel *m_emptyHint = nullptr;
