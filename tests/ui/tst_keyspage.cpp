@@ -8,6 +8,7 @@
 #include "UiTestHelpers.h"
 
 #include "common/Dialogs.h"
+#include "common/Jobs.h"
 #include "common/Scheduler.h"
 #include "crypto/Backend.h"
 #include "jose/Inspection.h"
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void generateNowEachAlgorithm_data();
     void generateNowEachAlgorithm();
     void generatorDialogRunsOffThread();
+    void closingTheGeneratorAbandonsTheKey();
     void remoteDialogValidates();
     void remoteDialogShowsTheOriginsTrust();
     void fetchFromLocalHttps();
@@ -532,12 +534,18 @@ void TestKeysPage::generateNowEachAlgorithm()
 void TestKeysPage::generatorDialogRunsOffThread()
 {
     KeyGeneratorDialog dialog;
+    auto *algorithmCombo = test::child<QComboBox>(&dialog, "generatorAlgorithm");
+    auto *bitsCombo = test::child<QComboBox>(&dialog, "generatorBits");
+    auto *kidEdit = test::child<QLineEdit>(&dialog, "generatorKid");
+    auto *thumbprintKidCheck = test::child<QCheckBox>(&dialog, "generatorKidThumbprint");
+    auto *busyBar = test::child<QProgressBar>(&dialog, "generatorBusy");
+    QVERIFY(algorithmCombo && bitsCombo && kidEdit && thumbprintKidCheck && busyBar);
     KeyGeneratorDialog::Options options;
     options.algorithm = crypto::Algorithm::RS256;
     options.rsaBits = 3072;
     options.kid = QStringLiteral("rsa-3072");
     dialog.setOptions(options);
-    QVERIFY(dialog.bitsCombo()->isEnabled());
+    QVERIFY(bitsCombo->isEnabled());
     QCOMPARE(dialog.options().rsaBits, 3072);
     QList<keys::Jwk> generated;
     connect(
@@ -545,11 +553,11 @@ void TestKeysPage::generatorDialogRunsOffThread()
     dialog.startGeneration();
     // The worker runs while the UI thread goes on; the inputs are locked and the busy bar shows meanwhile.
     QVERIFY(dialog.isGenerating());
-    QVERIFY(!dialog.algorithmCombo()->isEnabled());
-    QVERIFY(!dialog.busyBar()->isHidden());
+    QVERIFY(!algorithmCombo->isEnabled());
+    QVERIFY(!busyBar->isHidden());
     QTRY_COMPARE_WITH_TIMEOUT(generated.count(), 1, 60000);
     QVERIFY(!dialog.isGenerating());
-    QVERIFY(dialog.busyBar()->isHidden());
+    QVERIFY(busyBar->isHidden());
     const keys::Jwk jwk = generated.first();
     QCOMPARE(jwk.kid, QStringLiteral("rsa-3072"));
     QCOMPARE(jwk.key.bits(), 3072);
@@ -561,29 +569,56 @@ void TestKeysPage::generatorDialogRunsOffThread()
     QCOMPARE(m_ring->at(0).name, QStringLiteral("RS256 key rsa-3072"));
 
     // EdDSA hides the RSA size; the thumbprint option disables the kid field.
-    dialog.algorithmCombo()->setCurrentIndex(dialog.algorithmCombo()->findData(QStringLiteral("EdDSA")));
-    QVERIFY(!dialog.bitsCombo()->isEnabled());
-    dialog.thumbprintKidCheck()->setChecked(true);
-    QVERIFY(!dialog.kidEdit()->isEnabled());
+    algorithmCombo->setCurrentIndex(algorithmCombo->findData(QStringLiteral("EdDSA")));
+    QVERIFY(!bitsCombo->isEnabled());
+    thumbprintKidCheck->setChecked(true);
+    QVERIFY(!kidEdit->isEnabled());
+}
+
+void TestKeysPage::closingTheGeneratorAbandonsTheKey()
+{
+    // RSA generation cannot be interrupted; closing the dialog meanwhile drops the key it would have made.
+    KeyGeneratorDialog dialog;
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::RS256;
+    dialog.setOptions(options);
+    int generated = 0;
+    connect(&dialog, &KeyGeneratorDialog::generated, this, [&generated] { ++generated; });
+    dialog.startGeneration();
+    QVERIFY(dialog.isGenerating());
+    dialog.reject();
+    QVERIFY(!dialog.isGenerating());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    // Waits for the worker thread (not for a clock), then lets a delivery that was not dropped arrive.
+    QTRY_COMPARE_WITH_TIMEOUT(common::Jobs::liveCount(), 0, 60000);
+    QCoreApplication::processEvents();
+    QCOMPARE(generated, 0);
 }
 
 void TestKeysPage::remoteDialogValidates()
 {
     RemoteSourceDialog dialog;
+    auto *urlEdit = test::child<QLineEdit>(&dialog, "remoteUrl");
+    auto *insecureCheck = test::child<QCheckBox>(&dialog, "remoteInsecure");
+    auto *pinsEdit = test::child<QPlainTextEdit>(&dialog, "remotePins");
+    auto *caEdit = test::child<QLineEdit>(&dialog, "remoteCaFile");
+    auto *timeoutSpin = test::child<QSpinBox>(&dialog, "remoteTimeout");
+    auto *kindCombo = test::child<QComboBox>(&dialog, "remoteKind");
+    QVERIFY(urlEdit && insecureCheck && pinsEdit && caEdit && timeoutSpin && kindCombo);
     QVERIFY(!dialog.validate().isEmpty());
-    dialog.urlEdit()->setText(QStringLiteral("http://idp.example/jwks"));
+    urlEdit->setText(QStringLiteral("http://idp.example/jwks"));
     QVERIFY(dialog.validate().contains(QStringLiteral("https")));
-    dialog.insecureCheck()->setChecked(true);
+    insecureCheck->setChecked(true);
     QVERIFY(dialog.validate().isEmpty());
-    dialog.pinsEdit()->setPlainText(QStringLiteral("not-a-pin"));
+    pinsEdit->setPlainText(QStringLiteral("not-a-pin"));
     QVERIFY(dialog.validate().contains(QStringLiteral("not-a-pin")));
-    dialog.pinsEdit()->setPlainText(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"));
+    pinsEdit->setPlainText(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"));
     QVERIFY(dialog.validate().isEmpty());
-    dialog.caEdit()->setText(m_dir.filePath(QStringLiteral("nothing.pem")));
+    caEdit->setText(m_dir.filePath(QStringLiteral("nothing.pem")));
     QVERIFY(dialog.validate().contains(QStringLiteral("nothing.pem")));
-    dialog.caEdit()->clear();
-    dialog.timeoutSpin()->setValue(3);
-    dialog.kindCombo()->setCurrentIndex(1);
+    caEdit->clear();
+    timeoutSpin->setValue(3);
+    kindCombo->setCurrentIndex(1);
     const KeySource source = dialog.source();
     QCOMPARE(source.kind, KeySource::Kind::Issuer);
     QCOMPARE(source.location, QStringLiteral("http://idp.example/jwks"));
@@ -606,19 +641,24 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     trust.set(QStringLiteral("https://idp.example.com:443"), insecure);
 
     RemoteSourceDialog dialog;
+    auto *urlEdit = test::child<QLineEdit>(&dialog, "remoteUrl");
+    auto *insecureCheck = test::child<QCheckBox>(&dialog, "remoteInsecure");
+    auto *pinsEdit = test::child<QPlainTextEdit>(&dialog, "remotePins");
+    auto *caEdit = test::child<QLineEdit>(&dialog, "remoteCaFile");
+    QVERIFY(urlEdit && insecureCheck && pinsEdit && caEdit);
     dialog.setTrustStore(&trust);
     dialog.setSource(KeyRing::url({}, false));
-    QVERIFY(!dialog.insecureCheck()->isChecked());
-    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/other.json"));
-    QVERIFY(dialog.insecureCheck()->isChecked());
+    QVERIFY(!insecureCheck->isChecked());
+    urlEdit->setText(QStringLiteral("https://idp.example.com/other.json"));
+    QVERIFY(insecureCheck->isChecked());
     QCOMPARE(dialog.trust(), insecure);
-    dialog.urlEdit()->setText(QStringLiteral("https://elsewhere.example.com/jwks.json"));
-    QVERIFY(!dialog.insecureCheck()->isChecked());
-    QVERIFY(dialog.pinsEdit()->toPlainText().isEmpty());
+    urlEdit->setText(QStringLiteral("https://elsewhere.example.com/jwks.json"));
+    QVERIFY(!insecureCheck->isChecked());
+    QVERIFY(pinsEdit->toPlainText().isEmpty());
     // Once the user changed a TLS input, the URL no longer refills them.
-    dialog.pinsEdit()->setPlainText(QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="));
-    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/jwks.json"));
-    QVERIFY(!dialog.insecureCheck()->isChecked());
+    pinsEdit->setPlainText(QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="));
+    urlEdit->setText(QStringLiteral("https://idp.example.com/jwks.json"));
+    QVERIFY(!insecureCheck->isChecked());
     QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=")});
 
     const QString der = m_dir.filePath(QStringLiteral("ca.der"));
@@ -627,7 +667,7 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     file.write(m_certificate.toDer());
     file.close();
     QCOMPARE(RemoteSourceDialog::loadCaFile(der).value(), QList<QSslCertificate> {m_certificate});
-    dialog.caEdit()->setText(der);
+    caEdit->setText(der);
     QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
     QCOMPARE(dialog.trust().extraCa, QList<QSslCertificate> {m_certificate});
 
