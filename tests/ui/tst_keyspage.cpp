@@ -25,6 +25,7 @@
 #include "workspace/TrustStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -131,6 +132,90 @@ private Q_SLOTS:
     void screenshot();
 
 private:
+    // The page's widgets, found by object name as a user finds them by sight (test::child reports a missing one
+    // at the caller's line).
+    KeySourcesModel *sourcesModel(std::source_location where = std::source_location::current())
+    {
+        auto *list = test::child<QListView>(m_page.get(), "keySourceList", where);
+        return list ? qobject_cast<KeySourcesModel *>(list->model()) : nullptr;
+    }
+    KeysModel *keysModel(std::source_location where = std::source_location::current())
+    {
+        auto *table = test::child<QTableView>(m_page.get(), "keysTable", where);
+        return table ? qobject_cast<KeysModel *>(table->model()) : nullptr;
+    }
+    QListView *sourceList(std::source_location where = std::source_location::current())
+    {
+        return test::child<QListView>(m_page.get(), "keySourceList", where);
+    }
+    QLabel *titleLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceTitle", where);
+    }
+    QLabel *locationLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceLocation", where);
+    }
+    QLabel *statusLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceStatus", where);
+    }
+    QProgressBar *progressBar(std::source_location where = std::source_location::current())
+    {
+        return test::child<QProgressBar>(m_page.get(), "keySourceProgress", where);
+    }
+    QLabel *ageLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceAge", where);
+    }
+    QLabel *errorLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceError", where);
+    }
+    QPlainTextEdit *jwkView(std::source_location where = std::source_location::current())
+    {
+        return test::child<QPlainTextEdit>(m_page.get(), "keyJwkView", where);
+    }
+    QPlainTextEdit *pemView(std::source_location where = std::source_location::current())
+    {
+        return test::child<QPlainTextEdit>(m_page.get(), "keyPemView", where);
+    }
+    QLabel *keyDetailsLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keyDetails", where);
+    }
+    QLabel *fetchLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keyFetchDetails", where);
+    }
+    QTreeWidget *chainView(std::source_location where = std::source_location::current())
+    {
+        return test::child<QTreeWidget>(m_page.get(), "keyTlsChain", where);
+    }
+    QLabel *rotationLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keyRotation", where);
+    }
+    QTabWidget *detailTabs(std::source_location where = std::source_location::current())
+    {
+        return test::child<QTabWidget>(m_page.get(), "keyDetailTabs", where);
+    }
+    QComboBox *encodingCombo(std::source_location where = std::source_location::current())
+    {
+        return test::child<QComboBox>(m_page.get(), "keySecretEncoding", where);
+    }
+    QAction *refreshAction(std::source_location where = std::source_location::current())
+    {
+        return test::child<QAction>(m_page.get(), "actionKeysRefresh", where);
+    }
+    QAction *cancelAction(std::source_location where = std::source_location::current())
+    {
+        return test::child<QAction>(m_page.get(), "actionKeysCancel", where);
+    }
+    QAction *removeAction(std::source_location where = std::source_location::current())
+    {
+        return test::child<QAction>(m_page.get(), "actionKeysRemove", where);
+    }
     /// A page over a fresh ring, with both models under QAbstractItemModelTester.
     void makePage();
     bool makeCertificate(QString *error);
@@ -190,20 +275,20 @@ void TestKeysPage::makePage()
     m_ring = std::make_unique<KeyRing>(clock);
     m_page = std::make_unique<KeysPage>(m_ring.get(), clock);
     m_sourcesTester = std::make_unique<QAbstractItemModelTester>(
-        m_page->sourcesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sourcesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_keysTester = std::make_unique<QAbstractItemModelTester>(
-        m_page->keysModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        keysModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void TestKeysPage::emptyPageShowsHints()
 {
     QCOMPARE(m_page->currentSource(), -1);
-    QVERIFY(!m_page->sourceList()->isVisibleTo(m_page.get()));
+    QVERIFY(!sourceList()->isVisibleTo(m_page.get()));
     auto *hint = m_page->findChild<QLabel *>(QStringLiteral("keySourcesHint"));
     QVERIFY(hint);
     QVERIFY(hint->isVisibleTo(m_page.get()));
-    QVERIFY(!m_page->refreshAction()->isEnabled());
-    QVERIFY(!m_page->removeAction()->isEnabled());
+    QVERIFY(!refreshAction()->isEnabled());
+    QVERIFY(!removeAction()->isEnabled());
     QVERIFY(!m_page->exportJwks(false));
 }
 
@@ -239,14 +324,14 @@ void TestKeysPage::pasteJwksShowsKeys()
     QCOMPARE(index, 0);
     QCOMPARE(m_page->currentSource(), 0);
     QVERIFY(!status.isEmpty());
-    QVERIFY(m_page->sourceList()->isVisibleTo(m_page.get()));
-    QCOMPARE(m_page->titleLabel()->text(), QStringLiteral("Pasted JWK Set (2 keys)"));
-    QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
-    QCOMPARE(m_page->ageLabel()->text(), QStringLiteral("loaded just now"));
-    QVERIFY(!m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(sourceList()->isVisibleTo(m_page.get()));
+    QCOMPARE(titleLabel()->text(), QStringLiteral("Pasted JWK Set (2 keys)"));
+    QCOMPARE(statusLabel()->text(), QStringLiteral("2 keys"));
+    QCOMPARE(ageLabel()->text(), QStringLiteral("loaded just now"));
+    QVERIFY(!errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(!progressBar()->isVisibleTo(m_page.get()));
 
-    KeysModel *model = m_page->keysModel();
+    KeysModel *model = keysModel();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, KeysModel::Kid).data().toString(), QStringLiteral("1"));
     QCOMPARE(model->index(0, KeysModel::Type).data().toString(), QStringLiteral("EC"));
@@ -258,14 +343,14 @@ void TestKeysPage::pasteJwksShowsKeys()
 
     // The first key is selected; its JWK, PEM and thumbprints are shown.
     QCOMPARE(m_page->currentKey(), 0);
-    QVERIFY(m_page->jwkView()->toPlainText().contains(QStringLiteral("\"crv\": \"P-256\"")));
-    QVERIFY(m_page->pemView()->toPlainText().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    QVERIFY(jwkView()->toPlainText().contains(QStringLiteral("\"crv\": \"P-256\"")));
+    QVERIFY(pemView()->toPlainText().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
     m_page->selectKey(1);
-    QVERIFY(m_page->keyDetailsLabel()->text().contains(QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")));
+    QVERIFY(keyDetailsLabel()->text().contains(QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")));
     m_page->copyThumbprint();
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
     // A local source has no fetch tab.
-    QVERIFY(!m_page->detailTabs()->isTabVisible(3));
+    QVERIFY(!detailTabs()->isTabVisible(3));
 }
 
 void TestKeysPage::pasteKrakendFixtures()
@@ -276,7 +361,7 @@ void TestKeysPage::pasteKrakendFixtures()
     QCOMPARE(m_page->addPasted(text), 0);
     const KeySource &source = m_ring->at(0);
     QVERIFY(source.keys);
-    KeysModel *model = m_page->keysModel();
+    KeysModel *model = keysModel();
     QCOMPARE(model->rowCount(), int(source.keys->keys.size() + source.keys->skipped.size()));
     const int row = model->rowOfKid(QStringLiteral("2011-04-29"));
     QVERIFY(row >= 0);
@@ -319,12 +404,12 @@ void TestKeysPage::pasteSecretAsks()
     QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Secret);
     QCOMPARE(m_ring->at(0).secretEncoding, encoding);
     QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
-    QVERIFY(m_page->encodingCombo()->isVisibleTo(m_page.get()));
+    QCOMPARE(keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
+    QVERIFY(encodingCombo()->isVisibleTo(m_page.get()));
     // The secret itself is never put on screen.
-    QVERIFY(!m_page->jwkView()->toPlainText().contains(QStringLiteral("\"k\": \""))
-        || m_page->jwkView()->toPlainText().contains(QStringLiteral("hidden")));
-    QVERIFY(!m_page->jwkView()->toPlainText().contains(text));
+    QVERIFY(!jwkView()->toPlainText().contains(QStringLiteral("\"k\": \""))
+        || jwkView()->toPlainText().contains(QStringLiteral("hidden")));
+    QVERIFY(!jwkView()->toPlainText().contains(text));
 }
 
 void TestKeysPage::pasteGarbageSaysWhy()
@@ -340,24 +425,23 @@ void TestKeysPage::secretEncodingCanBeChanged()
 {
     QCOMPARE(m_page->addSecret(QStringLiteral("not-hex-at-all-but-long-enough-for-hs256"), QStringLiteral("utf8")), 0);
     QVERIFY(m_ring->at(0).keys);
-    m_page->encodingCombo()->setCurrentText(QStringLiteral("hex"));
-    Q_EMIT m_page->encodingCombo()->activated(m_page->encodingCombo()->currentIndex());
+    encodingCombo()->setCurrentText(QStringLiteral("hex"));
+    Q_EMIT encodingCombo()->activated(encodingCombo()->currentIndex());
     QCOMPARE(m_ring->at(0).secretEncoding, QStringLiteral("hex"));
     QVERIFY(!m_ring->at(0).keys);
-    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY2(m_page->errorLabel()->text().contains(QStringLiteral("invalid_secret")),
-        qPrintable(m_page->errorLabel()->text()));
+    QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY2(errorLabel()->text().contains(QStringLiteral("invalid_secret")), qPrintable(errorLabel()->text()));
 }
 
 void TestKeysPage::addFileWithError()
 {
     const QString path = m_dir.filePath(QStringLiteral("missing.pem"));
     QCOMPARE(m_page->addFile(path), 0);
-    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>unreadable_file</b>")));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).errorText());
-    QCOMPARE(m_page->keysModel()->rowCount(), 0);
-    QCOMPARE(m_page->jwkView()->toPlainText(), QStringLiteral("No keys to show."));
+    QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>unreadable_file</b>")));
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).errorText());
+    QCOMPARE(keysModel()->rowCount(), 0);
+    QCOMPARE(jwkView()->toPlainText(), QStringLiteral("No keys to show."));
 }
 
 void TestKeysPage::generateAndExport()
@@ -368,11 +452,11 @@ void TestKeysPage::generateAndExport()
     const int index = m_page->generate(options);
     QCOMPARE(index, 0);
     QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
-    QCOMPARE(m_page->keysModel()->rowCount(), 1);
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Kid).data().toString(), QStringLiteral("gen-1"));
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::CurveOrSize).data().toString(), QStringLiteral("P-256"));
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Alg).data().toString(), QStringLiteral("ES256"));
-    QVERIFY(!m_page->jwkView()->toPlainText().contains(QStringLiteral("\"d\"")));
+    QCOMPARE(keysModel()->rowCount(), 1);
+    QCOMPARE(keysModel()->index(0, KeysModel::Kid).data().toString(), QStringLiteral("gen-1"));
+    QCOMPARE(keysModel()->index(0, KeysModel::CurveOrSize).data().toString(), QStringLiteral("P-256"));
+    QCOMPARE(keysModel()->index(0, KeysModel::Alg).data().toString(), QStringLiteral("ES256"));
+    QVERIFY(!jwkView()->toPlainText().contains(QStringLiteral("\"d\"")));
 
     m_savePath = m_dir.filePath(QStringLiteral("public.jwks.json"));
     QVERIFY(m_page->exportJwks(false));
@@ -680,8 +764,8 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     m_ring->cancel(second);
     QVERIFY(m_ring->trust()->settingsFor(m_ring->at(first).url()).insecure);
     m_page->selectSource(first);
-    QVERIFY2(m_page->locationLabel()->text().contains(QStringLiteral("disable_jwk_security")),
-        qPrintable(m_page->locationLabel()->text()));
+    QVERIFY2(
+        locationLabel()->text().contains(QStringLiteral("disable_jwk_security")), qPrintable(locationLabel()->text()));
 }
 
 bool TestKeysPage::makeCertificate(QString *error)
@@ -707,35 +791,35 @@ void TestKeysPage::fetchFromLocalHttps()
     const QString url = QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port());
     QCOMPARE(m_page->addUrl(url, false, options), 0);
     QVERIFY(m_ring->at(0).fetching);
-    QVERIFY(m_page->statusLabel()->text().startsWith(QStringLiteral("fetching: ")));
-    QVERIFY(m_page->progressBar()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->cancelAction()->isEnabled());
+    QVERIFY(statusLabel()->text().startsWith(QStringLiteral("fetching: ")));
+    QVERIFY(progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(cancelAction()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
 
     const KeySource &source = m_ring->at(0);
     QVERIFY2(!source.error, qPrintable(source.errorText()));
     QCOMPARE(source.keys->kids(), (QStringList {QStringLiteral("k1"), QStringLiteral("k2")}));
-    QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
-    QCOMPARE(m_page->ageLabel()->text(), QStringLiteral("fetched just now"));
-    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
-    QVERIFY(!m_page->cancelAction()->isEnabled());
-    QCOMPARE(m_page->keysModel()->rowCount(), 2);
-    QCOMPARE(m_page->keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k2"));
+    QCOMPARE(statusLabel()->text(), QStringLiteral("2 keys"));
+    QCOMPARE(ageLabel()->text(), QStringLiteral("fetched just now"));
+    QVERIFY(!progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(!cancelAction()->isEnabled());
+    QCOMPARE(keysModel()->rowCount(), 2);
+    QCOMPARE(keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k2"));
 
     // The presented chain with its KrakenD pin, on the page and on the clipboard.
-    QVERIFY(m_page->detailTabs()->isTabVisible(3));
+    QVERIFY(detailTabs()->isTabVisible(3));
     QCOMPARE(int(source.fetch->response.chain.size()), 1);
     const QString pin = keysource::certificatePin(m_certificate);
     QVERIFY(keysource::isValidPin(pin));
     QCOMPARE(source.fetch->response.chain.first().pin, pin);
-    QCOMPARE(m_page->chainView()->topLevelItemCount(), 1);
-    QCOMPARE(m_page->chainView()->topLevelItem(0)->text(4), pin);
-    QVERIFY(m_page->chainView()->topLevelItem(0)->text(0).contains(QStringLiteral("localhost")));
+    QCOMPARE(chainView()->topLevelItemCount(), 1);
+    QCOMPARE(chainView()->topLevelItem(0)->text(4), pin);
+    QVERIFY(chainView()->topLevelItem(0)->text(0).contains(QStringLiteral("localhost")));
     m_page->copyPin(0);
     QCOMPARE(QApplication::clipboard()->text(), pin);
-    QVERIFY(m_page->fetchLabel()->text().contains(QStringLiteral("application/json")));
-    QVERIFY(m_page->fetchLabel()->text().contains(QStringLiteral("200")));
-    QVERIFY(m_page->fetchLabel()->text().contains(url.toHtmlEscaped()));
+    QVERIFY(fetchLabel()->text().contains(QStringLiteral("application/json")));
+    QVERIFY(fetchLabel()->text().contains(QStringLiteral("200")));
+    QVERIFY(fetchLabel()->text().contains(url.toHtmlEscaped()));
 
     // Rotation: k1 goes, k3 arrives.
     server.setBody(makeJwks({QStringLiteral("k2"), QStringLiteral("k3")}));
@@ -744,8 +828,8 @@ void TestKeysPage::fetchFromLocalHttps()
     QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
     QCOMPARE(m_ring->at(0).rotation.added, QStringList {QStringLiteral("k3")});
     QCOMPARE(m_ring->at(0).rotation.removed, QStringList {QStringLiteral("k1")});
-    QCOMPARE(m_page->rotationLabel()->text(), QStringLiteral("Last refresh (key rotation): added k3; removed k1."));
-    QCOMPARE(m_page->keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k3"));
+    QCOMPARE(rotationLabel()->text(), QStringLiteral("Last refresh (key rotation): added k3; removed k1."));
+    QCOMPARE(keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k3"));
     QCOMPARE(server.requests(), 2);
 
     // The same pin configured: the fetch passes.
@@ -798,11 +882,11 @@ void TestKeysPage::wrongPinFails()
     QVERIFY2(
         m_ring->at(0).errorText().startsWith(QStringLiteral("pin_mismatch: ")), qPrintable(m_ring->at(0).errorText()));
     QVERIFY(!m_ring->at(0).keys);
-    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>pin_mismatch</b>")));
+    QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>pin_mismatch</b>")));
     // The error names the pin actually presented, so that the user can compare.
     QVERIFY(m_ring->at(0).errorText().contains(keysource::certificatePin(m_certificate)));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).errorText());
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).errorText());
 }
 
 void TestKeysPage::fetchesSideBySide()
@@ -850,15 +934,15 @@ void TestKeysPage::cancelStopsAFetch()
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(silent.serverPort()), false, options);
     QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000);
     QVERIFY(m_ring->at(0).fetching);
-    QVERIFY(m_page->progressBar()->isVisibleTo(m_page.get()));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::FetchingRole).toBool(), true);
+    QVERIFY(progressBar()->isVisibleTo(m_page.get()));
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::FetchingRole).toBool(), true);
     m_page->cancelCurrent();
     QCOMPARE(finished.count(), 1);
     QVERIFY(!m_ring->at(0).fetching);
     QVERIFY2(
         m_ring->at(0).errorText().startsWith(QStringLiteral("cancelled: ")), qPrintable(m_ring->at(0).errorText()));
-    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>cancelled</b>")));
+    QVERIFY(!progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>cancelled</b>")));
     // Nothing arrives later from the abandoned fetch.
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1);
@@ -904,7 +988,7 @@ void TestKeysPage::screenshot()
     const int select = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_SOURCE");
     m_page->selectSource(select >= 0 && select < m_ring->count() ? select : m_ring->count() - 1);
     const int tab = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TAB");
-    m_page->detailTabs()->setCurrentIndex(tab);
+    detailTabs()->setCurrentIndex(tab);
     m_page->resize(1280, 800);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

@@ -863,7 +863,9 @@ void TestWorkspace::foreignWorkspaceWaitsForPermission()
         QVERIFY(!window->keyRing()->at(i).fetching);
     }
     auto *page = window->keysPage();
-    QCOMPARE(page->sourcesModel()->index(0).data(ui::KeySourcesModel::StatusRole).toString(),
+    auto *sourceList = test::child<QListView>(page, "keySourceList");
+    QVERIFY(sourceList);
+    QCOMPARE(sourceList->model()->index(0, 0).data(ui::KeySourcesModel::StatusRole).toString(),
         QStringLiteral("not fetched: waiting for your permission (Refresh fetches it)"));
 
     // Refresh on the Keys page fetches one later; its TLS setting from the file

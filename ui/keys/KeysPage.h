@@ -101,31 +101,6 @@ public:
     void cancelCurrent();
     void removeCurrent();
 
-    // Widgets and models, for tests and the main window.
-    [[nodiscard]] KeyRing *ring() const { return m_ring; }
-    [[nodiscard]] KeySourcesModel *sourcesModel() const { return m_sourcesModel; }
-    [[nodiscard]] KeysModel *keysModel() const { return m_keysModel; }
-    [[nodiscard]] QListView *sourceList() const { return m_sourceList; }
-    [[nodiscard]] QTableView *keysTable() const { return m_keysTable; }
-    [[nodiscard]] QLabel *titleLabel() const { return m_titleLabel; }
-    [[nodiscard]] QLabel *locationLabel() const { return m_locationLabel; }
-    [[nodiscard]] QLabel *statusLabel() const { return m_statusLabel; }
-    [[nodiscard]] QProgressBar *progressBar() const { return m_progress; }
-    [[nodiscard]] QLabel *ageLabel() const { return m_ageLabel; }
-    [[nodiscard]] QLabel *errorLabel() const { return m_errorLabel; }
-    [[nodiscard]] QPlainTextEdit *jwkView() const { return m_jwkView; }
-    [[nodiscard]] QPlainTextEdit *pemView() const { return m_pemView; }
-    [[nodiscard]] QLabel *keyDetailsLabel() const { return m_keyDetails; }
-    [[nodiscard]] QLabel *fetchLabel() const { return m_fetchLabel; }
-    [[nodiscard]] QTreeWidget *chainView() const { return m_chainView; }
-    [[nodiscard]] QTreeWidget *findingsView() const { return m_findingsView; }
-    [[nodiscard]] QLabel *rotationLabel() const { return m_rotationLabel; }
-    [[nodiscard]] QTabWidget *detailTabs() const { return m_tabs; }
-    [[nodiscard]] QComboBox *encodingCombo() const { return m_encodingCombo; }
-    [[nodiscard]] QAction *refreshAction() const { return m_refreshAction; }
-    [[nodiscard]] QAction *cancelAction() const { return m_cancelAction; }
-    [[nodiscard]] QAction *removeAction() const { return m_removeAction; }
-
 Q_SIGNALS:
     /// A short message for the status bar ("Copied the pin", "Wrote keys.json").
     void statusMessage(const QString &message);
