@@ -659,36 +659,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 // --- inspector shortcuts for tests -----------------------------------------------------------------------
 
-TokenEditor *MainWindow::tokenEditor() const
-{
-    return m_inspector->tokenEditor();
-}
-
-QPlainTextEdit *MainWindow::headerView() const
-{
-    return m_inspector->headerView();
-}
-
-QPlainTextEdit *MainWindow::payloadView() const
-{
-    return m_inspector->payloadView();
-}
-
-ClaimsModel *MainWindow::headerModel() const
-{
-    return m_inspector->headerModel();
-}
-
-ClaimsModel *MainWindow::claimsModel() const
-{
-    return m_inspector->claimsModel();
-}
-
-FindingsModel *MainWindow::findingsModel() const
-{
-    return m_inspector->findingsModel();
-}
-
 QString MainWindow::statusText() const
 {
     return m_inspector->statusText();

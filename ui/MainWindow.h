@@ -135,7 +135,7 @@ public:
     /// Applies a theme; `remember` keeps it for the next start (View > Theme does, --theme does not).
     void setThemeMode(Theme::Mode mode, bool remember = true);
 
-    // Test hooks: the pages, the inspector's main widgets and models.
+    // The pages. Tests find the widgets inside them by object name (tests/ui/UiTestHelpers.h, test::child).
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
     [[nodiscard]] KeyRing *keyRing() const { return m_keyRing; }
     // The Keys, Gateway and Composer pages are built the first time they are shown or asked for (start-up and
@@ -149,13 +149,6 @@ public:
     [[nodiscard]] TestMatrixPanel *testMatrix();
     /// Whether a page has been built yet (see keysPage()).
     [[nodiscard]] bool isPageBuilt(Page page) const;
-    [[nodiscard]] QListWidget *navigation() const { return m_navigation; }
-    [[nodiscard]] TokenEditor *tokenEditor() const;
-    [[nodiscard]] QPlainTextEdit *headerView() const;
-    [[nodiscard]] QPlainTextEdit *payloadView() const;
-    [[nodiscard]] ClaimsModel *headerModel() const;
-    [[nodiscard]] ClaimsModel *claimsModel() const;
-    [[nodiscard]] FindingsModel *findingsModel() const;
     /// The banner text: the parse error naming segment and character, or the findings summary.
     [[nodiscard]] QString statusText() const;
 

@@ -252,7 +252,7 @@ void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
     QVERIFY(reopened->openFile(path));
     QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
     QCOMPARE(reopened->inspector()->inputTitles(), QStringList({QStringLiteral("first"), QStringLiteral("second")}));
-    QCOMPARE(reopened->tokenEditor()->toPlainText(), token);
+    QCOMPARE(reopened->inspector()->tokenEditor()->toPlainText(), token);
     QVERIFY(reopened->inspector()->isTreeMode());
     QCOMPARE(reopened->inspector()->evaluationTime()->toSecsSinceEpoch(), test::kNow + 7200);
     QCOMPARE(reopened->keyRing()->count(), 2);
@@ -583,7 +583,7 @@ void TestWorkspace::recoveryAfterCrash()
     m_answer = QMessageBox::Yes;
     auto recovered = makeWindow();
     QVERIFY(recovered->offerRecovery());
-    QCOMPARE(recovered->tokenEditor()->toPlainText(), token);
+    QCOMPARE(recovered->inspector()->tokenEditor()->toPlainText(), token);
     QVERIFY(m_questions.last().contains(u"did not close normally"));
 
     // A clean close removes the autosave and writes the last session, which a
@@ -592,7 +592,7 @@ void TestWorkspace::recoveryAfterCrash()
     QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
     auto next = makeWindow();
     QVERIFY(next->restoreLastSession());
-    QCOMPARE(next->tokenEditor()->toPlainText(), token);
+    QCOMPARE(next->inspector()->tokenEditor()->toPlainText(), token);
 }
 
 void TestWorkspace::sessionFilesArePrivate()
@@ -666,7 +666,9 @@ void TestWorkspace::evaluateAtChangesVerdict()
     QVERIFY(!expired());
     window->inspector()->setEvaluationTime(QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
     QVERIFY(expired());
-    QCOMPARE(window->inspector()->evaluateAtCombo()->currentIndex(), 1);
+    auto *evaluateAt = test::child<QComboBox>(window->inspector(), "evaluateAtCombo");
+    QVERIFY(evaluateAt);
+    QCOMPARE(evaluateAt->currentIndex(), 1);
     window->inspector()->setEvaluationTime(std::nullopt);
     QVERIFY(!expired());
 }

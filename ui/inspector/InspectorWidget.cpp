@@ -211,8 +211,11 @@ InspectorWidget::InspectorWidget(
     m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
     m_tabs->setDocumentMode(true);
     m_headerModel = new ClaimsModel(ClaimsModel::Part::Header, this);
+    m_headerModel->setObjectName(QStringLiteral("headerModel"));
     m_claimsModel = new ClaimsModel(ClaimsModel::Part::Payload, this);
+    m_claimsModel->setObjectName(QStringLiteral("claimsModel"));
     m_findingsModel = new FindingsModel(this);
+    m_findingsModel->setObjectName(QStringLiteral("findingsModel"));
     m_tabs->addTab(buildDecodedTab(), tr("Decoded"));
     // The other tabs' views are made when a tab is first shown (or asked for): start-up builds what it shows.
     for (const QString &title : {tr("Claims"), tr("Findings"), tr("Signature")}) {

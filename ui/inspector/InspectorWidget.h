@@ -94,17 +94,11 @@ public:
     [[nodiscard]] QString decodedJson() const;
     void showTab(Tab tab);
 
-    // Widgets and models, for the main window's actions and for tests.
+    // For the main window's actions and wiring. Tests find the other views and models by object name (headerView,
+    // payloadView, jsonTreeView, headerModel, claimsModel, findingsModel, evaluateAtCombo, ...).
     [[nodiscard]] TokenEditor *tokenEditor() const { return m_editor; }
-    [[nodiscard]] QPlainTextEdit *headerView() const { return m_headerView; }
-    [[nodiscard]] QPlainTextEdit *payloadView() const { return m_payloadView; }
-    [[nodiscard]] ClaimsModel *headerModel() const { return m_headerModel; }
-    [[nodiscard]] ClaimsModel *claimsModel() const { return m_claimsModel; }
-    [[nodiscard]] FindingsModel *findingsModel() const { return m_findingsModel; }
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
-    [[nodiscard]] QComboBox *evaluateAtCombo() const { return m_evaluateAtCombo; }
-    [[nodiscard]] QDateTimeEdit *evaluateAtEdit() const { return m_evaluateAtEdit; }
 
 Q_SIGNALS:
     /// Emitted after every inspection (edit, input switch, time refresh).
