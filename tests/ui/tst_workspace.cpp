@@ -576,9 +576,14 @@ void TestWorkspace::recoveryAfterCrash()
     QVERIFY2(!QFile::exists(ui::MainWindow::autosavePath()), "a declined recovery is not offered again");
 
     {
-        auto window = makeWindow();
-        window->addToken(QStringLiteral("unsaved work"), token);
-        QVERIFY(window->autosaveNow());
+        // This time the periodic autosave writes it, timed by the window's scheduler.
+        auto scheduler = std::make_shared<common::ManualScheduler>();
+        ui::MainWindow window(m_clock, scheduler);
+        window.addToken(QStringLiteral("unsaved work"), token);
+        scheduler->advance(ui::MainWindow::kAutosaveMs - 1);
+        QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
+        scheduler->advance(1);
+        QVERIFY(QFile::exists(ui::MainWindow::autosavePath()));
     }
     m_answer = QMessageBox::Yes;
     auto recovered = makeWindow();
