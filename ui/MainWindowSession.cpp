@@ -42,23 +42,6 @@ namespace {
 using workspace::WorkspaceDocument;
 namespace WorkspaceFormat = workspace::WorkspaceFormat;
 
-QString tabName(InspectorWidget::Tab tab)
-{
-    switch (tab) {
-    case InspectorWidget::Tab::Decoded:
-        return QStringLiteral("decoded");
-    case InspectorWidget::Tab::Claims:
-        return QStringLiteral("claims");
-    case InspectorWidget::Tab::Findings:
-        return QStringLiteral("findings");
-    case InspectorWidget::Tab::Signature:
-        return QStringLiteral("signature");
-    case InspectorWidget::Tab::Verify:
-        return QStringLiteral("verify");
-    }
-    return QStringLiteral("decoded");
-}
-
 } // namespace
 
 // --- workspaces ------------------------------------------------------------------------------------------
@@ -104,8 +87,7 @@ WorkspaceDocument MainWindow::workspaceDocument(QStringList *secretsLeftOut) con
     if (const auto at = m_inspector->evaluationTime())
         document.inspector.insert(QStringLiteral("evaluate_at"), at->toUTC().toString(Qt::ISODate));
     document.inspector.insert(QStringLiteral("tree"), m_inspector->isTreeMode());
-    document.inspector.insert(
-        QStringLiteral("tab"), tabName(static_cast<InspectorWidget::Tab>(m_inspector->tabs()->currentIndex())));
+    document.inspector.insert(QStringLiteral("tab"), InspectorWidget::tabName(m_inspector->currentTab()));
     const int keySource = m_inspector->verifyPanel()->keySource();
     if (keySource >= 0)
         document.inspector.insert(QStringLiteral("verify_key_source"), m_keyRing->at(keySource).id);
@@ -143,11 +125,8 @@ common::Result<void> MainWindow::loadWorkspaceDocument(const WorkspaceDocument &
     m_inspector->setEvaluationTime(
         evaluateAt.isEmpty() ? std::nullopt : std::optional<QDateTime>(QDateTime::fromString(evaluateAt, Qt::ISODate)));
     m_inspector->setTreeMode(inspector.value(QStringLiteral("tree")).toBool(false));
-    for (const auto tab : {InspectorWidget::Tab::Decoded, InspectorWidget::Tab::Claims, InspectorWidget::Tab::Findings,
-             InspectorWidget::Tab::Signature, InspectorWidget::Tab::Verify}) {
-        if (tabName(tab) == inspector.value(QStringLiteral("tab")).toString())
-            m_inspector->showTab(tab);
-    }
+    if (const auto tab = InspectorWidget::tabFromName(inspector.value(QStringLiteral("tab")).toString()))
+        m_inspector->showTab(*tab);
     m_inspector->verifyPanel()->setKeySource(
         m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString()));
     if (m_composerPage)

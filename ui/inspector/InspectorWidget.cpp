@@ -677,6 +677,37 @@ void InspectorWidget::showTab(Tab tab)
     m_tabs->setCurrentIndex(static_cast<int>(tab));
 }
 
+InspectorWidget::Tab InspectorWidget::currentTab() const
+{
+    return static_cast<Tab>(m_tabs->currentIndex());
+}
+
+QString InspectorWidget::tabName(Tab tab)
+{
+    switch (tab) {
+    case Tab::Decoded:
+        break;
+    case Tab::Claims:
+        return QStringLiteral("claims");
+    case Tab::Findings:
+        return QStringLiteral("findings");
+    case Tab::Signature:
+        return QStringLiteral("signature");
+    case Tab::Verify:
+        return QStringLiteral("verify");
+    }
+    return QStringLiteral("decoded");
+}
+
+std::optional<InspectorWidget::Tab> InspectorWidget::tabFromName(const QString &name)
+{
+    for (const Tab tab : {Tab::Decoded, Tab::Claims, Tab::Findings, Tab::Signature, Tab::Verify}) {
+        if (name.compare(tabName(tab), Qt::CaseInsensitive) == 0)
+            return tab;
+    }
+    return std::nullopt;
+}
+
 void InspectorWidget::updateViews()
 {
     m_editor->applyMarkup(isEmpty() ? TokenMarkup {} : TokenMarkup::of(m_inspection.token));

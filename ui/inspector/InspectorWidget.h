@@ -93,6 +93,12 @@ public:
     /// Inspection::toJson() as indented text (the `decode --json` document).
     [[nodiscard]] QString decodedJson() const;
     void showTab(Tab tab);
+    [[nodiscard]] Tab currentTab() const;
+    /// The tab's name in workspace files and on the command line (--tab): decoded, claims, findings, signature,
+    /// verify. These names never change.
+    [[nodiscard]] static QString tabName(Tab tab);
+    /// The tab with that name, in any case.
+    [[nodiscard]] static std::optional<Tab> tabFromName(const QString &name);
 
     // For the main window's actions and wiring. Tests find the other views and models by object name (headerView,
     // payloadView, jsonTreeView, headerModel, claimsModel, findingsModel, evaluateAtCombo, ...).
