@@ -1,5 +1,7 @@
 #include "inspector/InspectorWidget.h"
 
+#include "inspector/CrackDialog.h"
+
 #include "common/Debouncer.h"
 #include "common/JsonHighlighter.h"
 #include "common/JsonText.h"
@@ -24,6 +26,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStringDecoder>
@@ -485,6 +488,26 @@ void InspectorWidget::buildFindingsTab(QWidget *tab)
     m_findingsView->setColumnWidth(FindingsModel::SeverityColumn, 110);
     m_findingsView->setColumnWidth(FindingsModel::MessageColumn, 420);
     tab->layout()->addWidget(m_findingsView);
+    // An HS* token's secret can be searched in a wordlist (CrackDialog; `crack` on the command line).
+    m_crackButton = new QPushButton(tr("Search a Wordlist for the Secret…"), tab);
+    m_crackButton->setObjectName(QStringLiteral("crackButton"));
+    m_crackButton->setToolTip(tr("Try every line of a wordlist file as this token's HMAC secret, on this machine"));
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(m_crackButton);
+    qobject_cast<QBoxLayout *>(tab->layout())->addLayout(row);
+    connect(m_crackButton, &QPushButton::clicked, this, [this] {
+        auto *dialog = new CrackDialog(m_inspection.token, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    updateCrackButton();
+}
+
+void InspectorWidget::updateCrackButton()
+{
+    if (m_crackButton)
+        m_crackButton->setVisible(!isEmpty() && jose::SecretSearch::create(m_inspection.token).ok());
 }
 
 void InspectorWidget::buildSignatureTab(QWidget *tab)
@@ -721,6 +744,7 @@ void InspectorWidget::updateViews()
         m_claimsModel->setInspection(m_inspection);
         m_findingsModel->setInspection(m_inspection);
     }
+    updateCrackButton();
     // A hidden tab is filled when it is shown: a paste lays out only what can be seen.
     if (m_tabs->currentIndex() == static_cast<int>(Tab::Signature))
         updateSignatureView();

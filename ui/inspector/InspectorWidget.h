@@ -19,8 +19,10 @@ class QToolButton;
 class QTreeView;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
+class QPushButton;
 class QTableView;
 
 namespace jwb::verification {
@@ -133,6 +135,7 @@ private:
     void updateTree();
     void buildClaimsTab(QWidget *tab);
     void buildFindingsTab(QWidget *tab);
+    void updateCrackButton();
     void buildSignatureTab(QWidget *tab);
     void inspectText(const QString &text);
     /// refreshTimes() in kRefreshMs, and again after that, for as long as the widget lives.
@@ -179,6 +182,7 @@ private:
     QTableView *m_claimsView = nullptr;
     FindingsModel *m_findingsModel = nullptr;
     QTableView *m_findingsView = nullptr;
+    QPushButton *m_crackButton = nullptr; ///< on the Findings tab, shown for HS* tokens
     QPlainTextEdit *m_signatureView = nullptr;
     bool m_signatureStale = false;
     std::optional<common::Severity> m_findingsIconSeverity; ///< what the Findings tab's icon shows ///< the signature
