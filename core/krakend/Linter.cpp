@@ -156,7 +156,7 @@ struct Overlap
 };
 constexpr Overlap kOverlaps[] = {
     {"missing_alg", "unknown_alg", true, false}, // alg absent: required by the schema, no run-time default
-    {"unknown_alg", "schema_enum", true, false}, // alg not one of the 13: the enum, and KrakenD's exit
+    {"schema_enum", "unknown_alg", true, true}, // alg not one of the 13: the enum, with KrakenD's exit
     {"no_key_source", "key_source_oneof", false, false}, // neither jwk_url nor jwk_local_path
     {"local_path_needs_disable_jwk_security", "key_source_oneof", false, false},
     {"key_source_oneof", "both_key_sources", false, true}, // both: the oneOf, and what the run time does
