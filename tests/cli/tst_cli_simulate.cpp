@@ -412,9 +412,10 @@ void TestCliSimulate::usageErrors_data()
     QTest::newRow("--header without a colon") << QStringList {QStringLiteral("--config"), QStringLiteral("@CONFIG@"),
         QStringLiteral("--endpoint"), QStringLiteral("/private"), QStringLiteral("--header"),
         QStringLiteral("Authorization")} << QStringLiteral("usage");
-    QTest::newRow("--header with a space before the colon") << QStringList {QStringLiteral("--config"),
-        QStringLiteral("@CONFIG@"), QStringLiteral("--endpoint"), QStringLiteral("/private"), QStringLiteral("--header"),
-        QStringLiteral("Authorization : Bearer x")} << QStringLiteral("usage");
+    QTest::newRow("--header with a space before the colon")
+        << QStringList {QStringLiteral("--config"), QStringLiteral("@CONFIG@"), QStringLiteral("--endpoint"),
+               QStringLiteral("/private"), QStringLiteral("--header"), QStringLiteral("Authorization : Bearer x")}
+        << QStringLiteral("usage");
     QTest::newRow("--cookie without =") << QStringList {QStringLiteral("--config"), QStringLiteral("@CONFIG@"),
         QStringLiteral("--endpoint"), QStringLiteral("/private"), QStringLiteral("--cookie"),
         QStringLiteral("access_token")} << QStringLiteral("usage");
@@ -518,8 +519,8 @@ void TestCliSimulate::unsafeKeyFiles()
         (void)runCli({QStringLiteral("--version")});
         return t.elapsed();
     }();
-    QVERIFY2(elapsed < startup + 800,
-        qPrintable(QStringLiteral("%1 ms, start-up alone %2 ms").arg(elapsed).arg(startup)));
+    QVERIFY2(
+        elapsed < startup + 800, qPrintable(QStringLiteral("%1 ms, start-up alone %2 ms").arg(elapsed).arg(startup)));
     QVERIFY(r.json().value(QLatin1String("status")).isNull()); // no HTTP status: KrakenD does not start
     QCOMPARE(r.json().value(QLatin1String("startup")).toString(), QStringLiteral("fatal"));
     const QString reason = r.json().value(QLatin1String("reason")).toString();
