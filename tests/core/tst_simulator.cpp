@@ -1497,8 +1497,7 @@ void TestSimulator::propagatedHeadersNeedInputHeaders()
     QCOMPARE(r.propagatedHeaders.size(), 2);
     QVERIFY(r.propagatedHeaders[0].reachesBackend);
     QVERIFY(!r.propagatedHeaders[1].reachesBackend);
-    QCOMPARE(r.toJson().value(QLatin1String("not_forwarded_headers")).toArray(),
-        QJsonArray {QStringLiteral("X-B")});
+    QCOMPARE(r.toJson().value(QLatin1String("not_forwarded_headers")).toArray(), QJsonArray {QStringLiteral("X-B")});
     QVERIFY(r.check(QStringLiteral("propagate_claims"))
                 ->detail.contains(QStringLiteral("X-B = \"1234567890qwertyuio\" (dropped before the backend: not in "
                                                  "input_headers)")));
