@@ -550,9 +550,10 @@ void SimulationPipeline::lookupRemoteKey(const QString &idText, const QString &k
     if (d)
         for (const auto &k : d.value())
             published << validation::Verifier::jwkKeyId(k.jwk, m_cfg.effectiveKeyIdStrategy());
-    m_run.result.jwkFetches = JwkCacheTimeline::simulate(JwkCacheSettings::fromConfig(m_cfg),
-        {JwkPublication {0, published}},
-        {JwkRequest {0, keyId}}).fetches();
+    if (m_run.configOk) // a block that fails at start-up never downloads (its handler answers 401 at once)
+        m_run.result.jwkFetches = JwkCacheTimeline::simulate(JwkCacheSettings::fromConfig(m_cfg),
+            {JwkPublication {0, published}},
+            {JwkRequest {0, keyId}}).fetches();
     if (!d) {
         fail(3, CheckName::Key, 401, kUnable + d.error().message,
             QStringLiteral("the key set from %1 is unusable: %2").arg(r.keySource, d.error().message));

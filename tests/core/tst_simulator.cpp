@@ -1269,6 +1269,9 @@ void TestSimulator::pipeline()
     }
     QCOMPARE(r.networkError, c.networkError);
     QVERIFY2(r.complete, dump.constData());
+    // A block that fails at start-up never downloads its key set (jwk_fetches, issue #18 item 6).
+    if (c.stop == u"config")
+        QVERIFY2(r.jwkFetches.isEmpty(), dump.constData());
     // KrakenD that does not start answers nothing: a status of its own, the words, the log line (issue #18).
     QCOMPARE(json.value(QLatin1String("startup")).toString(),
         c.status == krakend::kNotStarted ? QStringLiteral("fatal") : QStringLiteral("ok"));
