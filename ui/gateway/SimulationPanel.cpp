@@ -707,13 +707,26 @@ void SimulationPanel::showResult(const SimulationResult &result)
         for (const QString &value : values) {
             const int row = m_headersView->rowCount();
             m_headersView->insertRow(row);
-            m_headersView->setItem(row, 0, new QTableWidgetItem(h.name));
+            auto *name = new QTableWidgetItem(h.name);
+            auto *claim = new QTableWidgetItem(h.claim);
+            if (!h.reachesBackend) {
+                // Issue #18: lura's proxy drops what input_headers does not list.
+                const QString why = tr("KrakenD writes %1 into the request, but the endpoint's input_headers does "
+                                       "not list it: the backend never receives it")
+                                        .arg(h.name);
+                name->setForeground(warn);
+                name->setToolTip(why);
+                claim->setText(tr("%1, dropped: not in input_headers").arg(h.claim));
+                claim->setForeground(warn);
+                claim->setToolTip(why);
+            }
+            m_headersView->setItem(row, 0, name);
             auto *v = new QTableWidgetItem(value.isEmpty() ? tr("(empty)") : value);
             if (value.isEmpty())
                 v->setForeground(muted);
             v->setToolTip(value);
             m_headersView->setItem(row, 1, v);
-            m_headersView->setItem(row, 2, new QTableWidgetItem(h.claim));
+            m_headersView->setItem(row, 2, claim);
         }
     }
     if (result.status != 200) {
