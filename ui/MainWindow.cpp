@@ -278,8 +278,10 @@ void MainWindow::updateGatewayTools()
 {
     const QJsonObject root = m_gatewayPage->document().root();
     const QString baseDir = m_gatewayPage->baseDir();
-    // Only what the text itself does to KrakenD's start is read from it (a byte order mark).
-    const QByteArray text = m_gatewayPage->document().hasByteOrderMark() ? m_gatewayPage->documentText() : QByteArray();
+    // Only what the text itself does to KrakenD's start is read from it (a byte order mark, a version other than 3).
+    const QByteArray documentText = m_gatewayPage->documentText();
+    const QByteArray text
+        = krakend::ConfigDocument::fileStartupProblem(documentText).isEmpty() ? QByteArray() : documentText;
     const int index = m_gatewayPage->currentEndpoint();
     if (index >= 0) {
         m_simulationPanel->setEndpoint(root, index, baseDir, text);
