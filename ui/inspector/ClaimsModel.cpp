@@ -31,12 +31,7 @@ QString instantText(const jose::TimeClaim &t)
 } // namespace
 
 ClaimsModel::ClaimsModel(Part part, QObject *parent)
-    : QAbstractTableModel(parent),
-      m_part(part),
-      m_errorIcon(Theme::severityIcon(common::Severity::Error)),
-      m_warningIcon(Theme::severityIcon(common::Severity::Warning)),
-      m_infoIcon(Theme::severityIcon(common::Severity::Info)),
-      m_monospace(Theme::monospaceFont())
+    : QAbstractTableModel(parent), m_part(part), m_monospace(Theme::monospaceFont())
 { }
 
 void ClaimsModel::setInspection(const jose::Inspection &inspection)
@@ -174,15 +169,7 @@ QVariant ClaimsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (column != NameColumn || !row.severity)
             return {};
-        switch (*row.severity) {
-        case common::Severity::Error:
-            return m_errorIcon;
-        case common::Severity::Warning:
-            return m_warningIcon;
-        case common::Severity::Info:
-            return m_infoIcon;
-        }
-        return {};
+        return Theme::severityIcon(*row.severity);
     case Qt::ForegroundRole:
         if (column == MeaningColumn)
             return QGuiApplication::palette().brush(QPalette::PlaceholderText);
