@@ -2,6 +2,7 @@
 
 #include "common/Duration.h"
 #include "common/JsonHighlighter.h"
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
@@ -45,131 +46,6 @@ namespace jwb::ui {
 namespace {
 
 constexpr auto kDefaultClaims = "{\n  \"sub\": \"user-123\"\n}";
-
-/// Where a top-level member's value sits in the claims text.
-struct MemberSpan
-{
-    QString name;
-    qsizetype valueStart = 0;
-    qsizetype valueEnd = 0; ///< one past the value's last character
-};
-
-struct ObjectLayout
-{
-    bool ok = false;
-    qsizetype open = -1;
-    qsizetype close = -1;
-    QList<MemberSpan> members;
-};
-
-qsizetype skipSpace(const QString &t, qsizetype i)
-{
-    while (i < t.size() && t.at(i).isSpace())
-        ++i;
-    return i;
-}
-
-/// Index just past the string that starts at `i` (a quote).
-qsizetype skipString(const QString &t, qsizetype i)
-{
-    ++i;
-    while (i < t.size()) {
-        if (t.at(i) == u'\\')
-            i += 2;
-        else if (t.at(i++) == u'"')
-            break;
-    }
-    return i;
-}
-
-/// The top-level members of JSON text already known to be a valid object. Positions let quick-add edit one
-/// value in place, so the user's member order, spelling and other values stay as written (QJsonDocument
-/// would sort them).
-ObjectLayout scanObject(const QString &t)
-{
-    ObjectLayout layout;
-    qsizetype i = skipSpace(t, 0);
-    if (i >= t.size() || t.at(i) != u'{')
-        return layout;
-    layout.open = i++;
-    while (true) {
-        i = skipSpace(t, i);
-        if (i >= t.size())
-            return layout;
-        if (t.at(i) == u'}') {
-            layout.close = i;
-            layout.ok = true;
-            return layout;
-        }
-        if (t.at(i) == u',') {
-            ++i;
-            continue;
-        }
-        if (t.at(i) != u'"')
-            return layout;
-        const qsizetype nameStart = i;
-        i = skipString(t, i);
-        const QString rawName = t.mid(nameStart, i - nameStart);
-        const auto decoded = QJsonDocument::fromJson((u'[' + rawName + u']').toUtf8());
-        MemberSpan member;
-        member.name = decoded.array().at(0).toString();
-        i = skipSpace(t, i);
-        if (i >= t.size() || t.at(i) != u':')
-            return layout;
-        i = skipSpace(t, i + 1);
-        member.valueStart = i;
-        int depth = 0;
-        while (i < t.size()) {
-            const QChar c = t.at(i);
-            if (c == u'"') {
-                i = skipString(t, i);
-                continue;
-            }
-            if (c == u'{' || c == u'[') {
-                ++depth;
-            } else if (c == u'}' || c == u']') {
-                if (depth == 0)
-                    break;
-                --depth;
-            } else if (c == u',' && depth == 0) {
-                break;
-            }
-            ++i;
-        }
-        qsizetype end = i;
-        while (end > member.valueStart && t.at(end - 1).isSpace())
-            --end;
-        member.valueEnd = end;
-        layout.members.append(member);
-    }
-}
-
-/// `text` with member `name` set to `value`: replaced in place when present, else appended at the end.
-QString withMember(const QString &text, const QString &name, const QJsonValue &value)
-{
-    const QString source = text.trimmed().isEmpty() ? QStringLiteral("{}") : text;
-    const ObjectLayout layout = scanObject(source);
-    if (!layout.ok)
-        return text;
-    const QString valueText = common::JsonText::compact(value);
-    QString out = source;
-    bool replaced = false;
-    for (const auto &member : layout.members) {
-        if (member.name == name) {
-            out.replace(member.valueStart, member.valueEnd - member.valueStart, valueText);
-            replaced = true;
-            break;
-        }
-    }
-    if (!replaced) {
-        const QString entry = common::JsonText::compact(QJsonValue(name)) + QStringLiteral(": ") + valueText;
-        if (layout.members.isEmpty())
-            out.replace(layout.open + 1, layout.close - layout.open - 1, entry);
-        else
-            out.insert(layout.members.last().valueEnd, QStringLiteral(", ") + entry);
-    }
-    return QString::fromUtf8(common::JsonText::prettyPrint(out.toUtf8(), 2));
-}
 
 QStringList splitList(const QString &text)
 {
@@ -732,7 +608,8 @@ void ComposerPage::addQuickClaim(const QString &name)
         Q_EMIT statusMessage(tr("Unknown quick claim %1").arg(name));
         return;
     }
-    const QString updated = withMember(claimsText(), name, value);
+    // The member is set in place (or appended): the user's order, spelling and other values stay as written.
+    const QString updated = QString::fromUtf8(common::JsonSource::setMember(claimsText().toUtf8(), name, value));
     if (updated != claimsText())
         setClaimsText(updated);
 }

@@ -1,6 +1,6 @@
 #include "inspector/ClaimsModel.h"
 
-#include "common/JsonMembers.h"
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 #include "common/LongText.h"
 #include "common/Theme.h"
@@ -48,7 +48,7 @@ void ClaimsModel::setInspection(const jose::Inspection &inspection)
         segment = token.segment(jose::SegmentRole::Payload);
     }
     if (segment) {
-        QStringList names = JsonMembers::topLevelNames(segment->decoded);
+        QStringList names = common::JsonSource::topLevelNames(segment->decoded);
         // Anything the scan missed still gets a row, after the ordered ones.
         for (const QString &key : object.keys())
             if (!names.contains(key))
