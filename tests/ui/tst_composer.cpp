@@ -16,12 +16,14 @@
 #include "validation/Verifier.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -377,6 +379,15 @@ void TestComposer::emptyStateAndQuickKey()
     QCOMPARE(m_page->algorithm(), QStringLiteral("HS256"));
     QVERIFY(m_page->signNow());
     QCOMPARE(segmentJson(m_page->token(), 0).value(QStringLiteral("alg")).toString(), QStringLiteral("HS256"));
+    // Both quick keys: the algorithm, use "sig" and the first 12 characters of the RFC 7638 thumbprint as kid.
+    for (int i = 0; i < 2; ++i) {
+        const keys::Jwk &jwk = m_ring->at(i).keys->keys.first();
+        QCOMPARE(jwk.alg, i == 0 ? QStringLiteral("ES256") : QStringLiteral("HS256"));
+        QCOMPARE(jwk.use, QStringLiteral("sig"));
+        QCOMPARE(jwk.kid, jwk.thumbprint().left(12));
+        QVERIFY(jwk.key.isPrivate() || jwk.key.type() == crypto::KeyType::Oct);
+    }
+    QCOMPARE(m_ring->at(1).keys->keys.first().key.bits(), 256);
 }
 
 void TestComposer::workspaceRoundTripHasNoKeyMaterial()
@@ -440,8 +451,22 @@ void TestComposer::autoSignAfterDebounce()
 
 void TestComposer::curlCommandQuotes()
 {
-    QCOMPARE(ui::ComposerPage::curlCommand(QStringLiteral("a.b.c"), QStringLiteral("http://h/x?q='1'")),
-        QStringLiteral("curl -H 'Authorization: Bearer a.b.c' 'http://h/x?q='\\''1'\\'''"));
+    // "Copy as curl" (krakend::RequestBuilder) shell-quotes every argument; an empty URL calls localhost:8080.
+    addKey(QStringLiteral("HS256"));
+    m_page->setClaimsText(QStringLiteral("{\"sub\": \"a\"}"));
+    QVERIFY2(m_page->signNow(), qPrintable(m_page->errorText()));
+    const QString token = m_page->token();
+    auto *url = m_page->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    auto *curl = m_page->findChild<QPushButton *>(QStringLiteral("curlButton"));
+    QVERIFY(url && curl);
+    url->setText(QStringLiteral(" http://h/x?q='1' "));
+    curl->click();
+    QCOMPARE(QApplication::clipboard()->text(),
+        QStringLiteral("curl -H 'Authorization: Bearer %1' 'http://h/x?q='\\''1'\\'''").arg(token));
+    url->clear();
+    curl->click();
+    QCOMPARE(QApplication::clipboard()->text(),
+        QStringLiteral("curl -H 'Authorization: Bearer %1' 'http://localhost:8080/'").arg(token));
 }
 
 // Not a check: with JWB_SCREENSHOT_DIR set, saves the page in a light and a dark palette for a human to look at.

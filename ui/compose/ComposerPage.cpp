@@ -7,13 +7,15 @@
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Key.h"
-#include "crypto/Signature.h"
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
 #include "jose/Base64Url.h"
 #include "jose/TokenParser.h"
+#include "keys/KeyGenerator.h"
 #include "keys/KeyRing.h"
 #include "keys/TokenSigner.h"
+#include "krakend/RequestBuilder.h"
+#include "workspace/KeyResolver.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -57,23 +59,6 @@ QString randomJti()
     QByteArray bytes(16, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
     return QString::fromLatin1(jose::Base64Url::encode(bytes));
-}
-
-/// The algorithms some key of `source` can sign with, in JWA order.
-QList<crypto::Algorithm> signingAlgorithms(const KeySource &source)
-{
-    QList<crypto::Algorithm> out;
-    if (!source.keys)
-        return out;
-    for (const auto alg : crypto::Algorithms::all()) {
-        for (const auto &jwk : source.keys->keys) {
-            if (crypto::Signature::checkKeyFits(alg, jwk.key, true).ok()) {
-                out.append(alg);
-                break;
-            }
-        }
-    }
-    return out;
 }
 
 void setEditorText(QPlainTextEdit *edit, const QString &text)
@@ -442,10 +427,9 @@ void ComposerPage::refreshKeys()
     const QSignalBlocker blocker(m_keyCombo);
     m_keyCombo->clear();
     if (m_ring) {
-        for (int i = 0; i < m_ring->count(); ++i) {
+        // The sources with a key that can sign, as the session's resolver lists them.
+        for (const int i : workspace::KeyResolver(*m_ring, *m_ring->trust()).signingSources()) {
             const KeySource &source = m_ring->at(i);
-            if (signingAlgorithms(source).isEmpty())
-                continue;
             m_keyCombo->addItem(source.name.isEmpty() ? source.id : source.name, source.id);
         }
     }
@@ -477,7 +461,7 @@ void ComposerPage::refreshAlgorithms()
     if (index < 0)
         return;
     const KeySource &source = m_ring->at(index);
-    for (const auto alg : signingAlgorithms(source))
+    for (const auto alg : workspace::KeyResolver::signingAlgorithms(source))
         m_algCombo->addItem(crypto::Algorithms::name(alg));
     QStringList descriptions;
     for (const auto &jwk : source.keys->keys) {
@@ -846,30 +830,21 @@ void ComposerPage::generateQuickKey(bool hmac)
 {
     if (!m_ring)
         return;
-    auto key = hmac ? crypto::Key::generate(crypto::KeyType::Oct, 256)
-                    : crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
-    if (!key) {
-        Q_EMIT statusMessage(tr("Could not generate a key: %1").arg(key.error().message));
+    const crypto::Algorithm alg = hmac ? crypto::Algorithm::HS256 : crypto::Algorithm::ES256;
+    // The kid is the first 12 characters of the key's RFC 7638 thumbprint.
+    auto jwk = keys::KeyGenerator::generate(alg, keys::KeyIdRule::thumbprint(QString(), 12));
+    if (!jwk) {
+        Q_EMIT statusMessage(tr("Could not generate a key: %1").arg(jwk.error().message));
         return;
     }
-    const QString alg = hmac ? QStringLiteral("HS256") : QStringLiteral("ES256");
-    const QString thumbprint = keys::Jwk::fromKey(key.value()).thumbprint();
-    const keys::Jwk jwk = keys::Jwk::fromKey(key.value(), thumbprint.left(12), alg, QStringLiteral("sig"));
-    m_wantedAlg = alg;
+    m_wantedAlg = crypto::Algorithms::name(alg);
     const int index
-        = m_ring->add(KeyRing::generated(hmac ? tr("Composer HS256 secret") : tr("Composer ES256 key"), jwk));
+        = m_ring->add(KeyRing::generated(hmac ? tr("Composer HS256 secret") : tr("Composer ES256 key"), jwk.value()));
     refreshKeys();
     setKeySource(index);
     Q_EMIT statusMessage(hmac
             ? tr("Generated an HS256 secret into the workspace's keys (not saved unless you choose to).")
             : tr("Generated an ES256 key into the workspace's keys (not saved unless you choose to)."));
-}
-
-QString ComposerPage::curlCommand(const QString &token, const QString &url)
-{
-    auto quote = [](QString text) -> QString { return u'\'' + text.replace(u'\'', QStringLiteral("'\\''")) + u'\''; };
-    return QStringLiteral("curl -H ") + quote(QStringLiteral("Authorization: Bearer ") + token) + u' '
-        + quote(url.trimmed().isEmpty() ? QStringLiteral("http://localhost:8080/") : url.trimmed());
 }
 
 void ComposerPage::copyToken()
@@ -884,7 +859,10 @@ void ComposerPage::copyCurl()
 {
     if (m_token.isEmpty())
         return;
-    QGuiApplication::clipboard()->setText(curlCommand(m_token, m_urlEdit->text()));
+    // `curl -H 'Authorization: Bearer TOKEN' 'URL'`, every argument shell-quoted; no URL: http://localhost:8080/.
+    const QString curl
+        = krakend::RequestBuilder(m_token).setBaseUrl(m_urlEdit->text().trimmed()).setShowResponseHeaders(false).curl();
+    QGuiApplication::clipboard()->setText(curl);
     Q_EMIT statusMessage(tr("curl command copied to the clipboard."));
 }
 

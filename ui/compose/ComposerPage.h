@@ -72,9 +72,6 @@ public:
     [[nodiscard]] QJsonObject toWorkspaceJson() const;
     void fromWorkspaceJson(const QJsonObject &json);
 
-    /// Builds a curl command line for `token` (single-quoted for POSIX shells).
-    [[nodiscard]] static QString curlCommand(const QString &token, const QString &url);
-
     // Widgets, for tests and the main window.
     [[nodiscard]] QPlainTextEdit *claimsEdit() const { return m_claimsEdit; }
     [[nodiscard]] QPlainTextEdit *headerEdit() const { return m_headerEdit; }
