@@ -72,19 +72,6 @@ public:
     [[nodiscard]] QJsonObject toWorkspaceJson() const;
     void fromWorkspaceJson(const QJsonObject &json);
 
-    // Widgets, for tests and the main window.
-    [[nodiscard]] QPlainTextEdit *claimsEdit() const { return m_claimsEdit; }
-    [[nodiscard]] QPlainTextEdit *headerEdit() const { return m_headerEdit; }
-    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
-    [[nodiscard]] QComboBox *algCombo() const { return m_algCombo; }
-    [[nodiscard]] QPushButton *signButton() const { return m_signButton; }
-    [[nodiscard]] QPushButton *sendButton() const { return m_sendButton; }
-    [[nodiscard]] QLabel *claimsErrorLabel() const { return m_claimsError; }
-    [[nodiscard]] QLabel *headerErrorLabel() const { return m_headerError; }
-    [[nodiscard]] QLabel *timesLabel() const { return m_timesLabel; }
-    [[nodiscard]] TokenEditor *tokenView() const { return m_tokenView; }
-    [[nodiscard]] QWidget *emptyState() const { return m_emptyState; }
-
 Q_SIGNALS:
     void sendToInspector(const QString &token);
     /// The user wants the Keys page's key generator.
