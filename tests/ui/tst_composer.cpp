@@ -11,9 +11,9 @@
 #include "jose/Base64Url.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
-#include "keys/KeyRing.h"
 #include "validation/Policy.h"
 #include "validation/Verifier.h"
+#include "workspace/KeyRing.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -91,9 +91,9 @@ private:
     template<class T> T *widget(const char *name) const { return test::child<T>(m_page.get(), name); }
     int addKey(const QString &alg, const QString &kid = QStringLiteral("k1"))
     {
-        return m_ring->add(ui::KeyRing::generated(alg + QStringLiteral(" key"), generateJwk(alg, kid)));
+        return m_ring->add(workspace::KeyRing::generated(alg + QStringLiteral(" key"), generateJwk(alg, kid)));
     }
-    std::unique_ptr<ui::KeyRing> m_ring;
+    std::unique_ptr<workspace::KeyRing> m_ring;
     std::unique_ptr<ui::ComposerPage> m_page;
     std::shared_ptr<const common::Clock> m_clock;
 };
@@ -101,7 +101,7 @@ private:
 void TestComposer::init()
 {
     m_clock = common::Clock::fixed(test::nowUtc());
-    m_ring = std::make_unique<ui::KeyRing>(m_clock);
+    m_ring = std::make_unique<workspace::KeyRing>(m_clock);
     m_page = std::make_unique<ui::ComposerPage>(m_ring.get(), m_clock);
 }
 
@@ -122,7 +122,7 @@ void TestComposer::signsAndVerifies()
 {
     QFETCH(QString, alg);
     const keys::Jwk jwk = generateJwk(alg, QStringLiteral("kid-") + alg);
-    const int index = m_ring->add(ui::KeyRing::generated(QStringLiteral("generated"), jwk));
+    const int index = m_ring->add(workspace::KeyRing::generated(QStringLiteral("generated"), jwk));
     m_page->setKeySource(index);
     QCOMPARE(m_page->keySource(), index);
     m_page->setAlgorithm(alg);
@@ -355,7 +355,7 @@ void TestComposer::noneIsNeverOffered()
     // A public key alone cannot sign: its source is not listed.
     const keys::Jwk pub = keys::Jwk::fromKey(
         crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256).value().publicKey(), QStringLiteral("p"));
-    m_ring->add(ui::KeyRing::pasted(
+    m_ring->add(workspace::KeyRing::pasted(
         QStringLiteral("public"), QString::fromUtf8(QJsonDocument(keys::Jwk::toJson(pub.key, false)).toJson())));
     QCOMPARE(widget<QComboBox>("keyCombo")->count(), 2);
 }
@@ -424,12 +424,13 @@ void TestComposer::workspaceRoundTripHasNoKeyMaterial()
     QCOMPARE(other.toWorkspaceJson(), json);
 
     // A workspace read before its keys load picks the source once it appears.
-    ui::KeyRing later(m_clock);
+    workspace::KeyRing later(m_clock);
     ui::ComposerPage waiting(&later, m_clock);
     QJsonObject pending = json;
     waiting.fromWorkspaceJson(pending);
     QCOMPARE(waiting.keySource(), -1);
-    later.add(ui::KeyRing::generated(QStringLiteral("hs"), generateJwk(QStringLiteral("HS256"), QStringLiteral("h"))));
+    later.add(
+        workspace::KeyRing::generated(QStringLiteral("hs"), generateJwk(QStringLiteral("HS256"), QStringLiteral("h"))));
     QCOMPARE(waiting.keySource(), 0); // the only signing source is picked meanwhile
 }
 
@@ -492,13 +493,14 @@ void TestComposer::screenshots()
         QApplication::setPalette(isDark ? dark : light);
         const QString suffix = isDark ? QStringLiteral("-dark.png") : QStringLiteral("-light.png");
         {
-            ui::KeyRing ring(m_clock);
+            workspace::KeyRing ring(m_clock);
             ui::ComposerPage empty(&ring, m_clock);
             shoot(empty, QStringLiteral("composer-empty") + suffix);
         }
-        ui::KeyRing ring(m_clock);
-        ring.add(ui::KeyRing::secret(QStringLiteral("short secret"), QStringLiteral("secret"), QStringLiteral("utf8")));
-        ring.add(ui::KeyRing::generated(
+        workspace::KeyRing ring(m_clock);
+        ring.add(workspace::KeyRing::secret(
+            QStringLiteral("short secret"), QStringLiteral("secret"), QStringLiteral("utf8")));
+        ring.add(workspace::KeyRing::generated(
             QStringLiteral("ES256 key"), generateJwk(QStringLiteral("ES256"), QStringLiteral("es-1"))));
         ui::ComposerPage page(&ring, m_clock);
         page.setKeySource(0);

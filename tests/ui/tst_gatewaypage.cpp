@@ -12,13 +12,13 @@
 #include "gateway/LineDiff.h"
 #include "gateway/LintModel.h"
 #include "gateway/OptionForm.h"
-#include "keys/KeyRing.h"
 #include "keys/KeysPage.h"
 #include "krakend/GatewayCatalog.h"
 #include "krakend/JsonSourceMap.h"
 #include "krakend/Linter.h"
 #include "krakend/SignerConfig.h"
 #include "krakend/ValidatorConfig.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

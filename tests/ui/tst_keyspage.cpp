@@ -11,7 +11,6 @@
 #include "crypto/Backend.h"
 #include "jose/Inspection.h"
 #include "keys/KeyGeneratorDialog.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "keys/KeysModel.h"
 #include "keys/KeysPage.h"
@@ -20,6 +19,7 @@
 #include "keys/TokenSigner.h"
 #include "keysource/HttpFetch.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/KeyRing.h"
 #include "workspace/TrustStore.h"
 
 #include <QAbstractItemModelTester>
@@ -131,7 +131,7 @@ private:
     void makePage();
     bool makeCertificate(QString *error);
 
-    std::unique_ptr<KeyRing> m_ring;
+    std::unique_ptr<workspace::KeyRing> m_ring;
     std::unique_ptr<KeysPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_sourcesTester;
     std::unique_ptr<QAbstractItemModelTester> m_keysTester;
@@ -183,7 +183,7 @@ void TestKeysPage::makePage()
     m_sourcesTester.reset();
     m_page.reset();
     const auto clock = common::Clock::fixed(test::nowUtc());
-    m_ring = std::make_unique<KeyRing>(clock);
+    m_ring = std::make_unique<workspace::KeyRing>(clock);
     m_page = std::make_unique<KeysPage>(m_ring.get(), clock);
     m_sourcesTester = std::make_unique<QAbstractItemModelTester>(
         m_page->sourcesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -246,7 +246,7 @@ void TestKeysPage::pasteKrakendFixtures()
     const QString text
         = QString::fromUtf8(readFile(test::sharedPath(QStringLiteral("krakend-jose-fixtures/public.json"))));
     QCOMPARE(m_page->addPasted(text), 0);
-    const KeySource &source = m_ring->at(0);
+    const workspace::KeySource &source = m_ring->at(0);
     QVERIFY(source.keys);
     KeysModel *model = m_page->keysModel();
     QCOMPARE(model->rowCount(), int(source.keys->keys.size() + source.keys->skipped.size()));
@@ -288,7 +288,7 @@ void TestKeysPage::pasteSecretAsks()
         return;
     }
     QCOMPARE(index, 0);
-    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Secret);
+    QCOMPARE(m_ring->at(0).kind, workspace::KeySource::Kind::Secret);
     QCOMPARE(m_ring->at(0).secretEncoding, encoding);
     QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
     QCOMPARE(m_page->keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
@@ -339,7 +339,7 @@ void TestKeysPage::generateAndExport()
     options.kid = QStringLiteral("gen-1");
     const int index = m_page->generate(options);
     QCOMPARE(index, 0);
-    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
+    QCOMPARE(m_ring->at(0).kind, workspace::KeySource::Kind::Generated);
     QCOMPARE(m_page->keysModel()->rowCount(), 1);
     QCOMPARE(m_page->keysModel()->index(0, KeysModel::Kid).data().toString(), QStringLiteral("gen-1"));
     QCOMPARE(m_page->keysModel()->index(0, KeysModel::CurveOrSize).data().toString(), QStringLiteral("P-256"));
@@ -531,7 +531,7 @@ void TestKeysPage::generatorDialogRunsOffThread()
 
     // Through the page: the dialog's key lands in the ring.
     QCOMPARE(m_page->addGenerated(jwk), 0);
-    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
+    QCOMPARE(m_ring->at(0).kind, workspace::KeySource::Kind::Generated);
     QCOMPARE(m_ring->at(0).name, QStringLiteral("RS256 key rsa-3072"));
 
     // EdDSA hides the RSA size; the thumbprint option disables the kid field.
@@ -558,8 +558,8 @@ void TestKeysPage::remoteDialogValidates()
     dialog.caEdit()->clear();
     dialog.timeoutSpin()->setValue(3);
     dialog.kindCombo()->setCurrentIndex(1);
-    const KeySource source = dialog.source();
-    QCOMPARE(source.kind, KeySource::Kind::Issuer);
+    const workspace::KeySource source = dialog.source();
+    QCOMPARE(source.kind, workspace::KeySource::Kind::Issuer);
     QCOMPARE(source.location, QStringLiteral("http://idp.example/jwks"));
     QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")});
     QVERIFY(dialog.trust().insecure);
@@ -581,7 +581,7 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
 
     RemoteSourceDialog dialog;
     dialog.setTrustStore(&trust);
-    dialog.setSource(KeyRing::url({}, false));
+    dialog.setSource(workspace::KeyRing::url({}, false));
     QVERIFY(!dialog.insecureCheck()->isChecked());
     dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/other.json"));
     QVERIFY(dialog.insecureCheck()->isChecked());
@@ -637,7 +637,7 @@ void TestKeysPage::fetchFromLocalHttps()
     keysource::NetworkOptions options;
     options.extraCa = {m_certificate};
     options.timeoutMs = 20000;
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     const QString url = QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port());
     QCOMPARE(m_page->addUrl(url, false, options), 0);
     QVERIFY(m_ring->at(0).fetching);
@@ -646,7 +646,7 @@ void TestKeysPage::fetchFromLocalHttps()
     QVERIFY(m_page->cancelAction()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
 
-    const KeySource &source = m_ring->at(0);
+    const workspace::KeySource &source = m_ring->at(0);
     QVERIFY2(!source.error, qPrintable(source.errorText()));
     QCOMPARE(source.keys->kids(), (QStringList {QStringLiteral("k1"), QStringLiteral("k2")}));
     QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
@@ -726,7 +726,7 @@ void TestKeysPage::wrongPinFails()
     keysource::NetworkOptions options;
     options.extraCa = {m_certificate};
     options.pins = {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")};
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port()), false, options);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QVERIFY2(
@@ -755,7 +755,7 @@ void TestKeysPage::fetchesSideBySide()
     keysource::NetworkOptions options;
     options.extraCa = {m_certificate};
     options.timeoutMs = 20000;
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/a.json").arg(server.port()), false, options);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/b.json").arg(server.port()), false, options);
     QVERIFY(m_ring->at(0).fetching);
@@ -780,7 +780,7 @@ void TestKeysPage::cancelStopsAFetch()
     });
     keysource::NetworkOptions options;
     options.timeoutMs = 60000;
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(silent.serverPort()), false, options);
     QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000);
     QVERIFY(m_ring->at(0).fetching);
@@ -828,7 +828,7 @@ void TestKeysPage::screenshot()
         server.setBody(makeJwks({QStringLiteral("2026-11-a"), QStringLiteral("2026-11-b")}));
         keysource::NetworkOptions network;
         network.extraCa = {m_certificate};
-        QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+        QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
         m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port()), false, network);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         server.setBody(makeJwks({QStringLiteral("2026-11-b"), QStringLiteral("2026-12-a")}));
@@ -857,7 +857,7 @@ void TestKeysPage::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(&generator));
     QVERIFY(generator.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-generator.png"))));
     RemoteSourceDialog remote;
-    remote.setSource(KeyRing::url(QStringLiteral("https://idp.example.com"), true));
+    remote.setSource(workspace::KeyRing::url(QStringLiteral("https://idp.example.com"), true));
     workspace::TrustSettings trust;
     trust.pins = {QStringLiteral("7voDjuQJhyRLo_yn3gb--oPSq75Sj18ndisDE9qrqv8=")};
     trust.insecure = true;

@@ -12,10 +12,10 @@
 #include "jose/Base64Url.h"
 #include "jose/TokenParser.h"
 #include "keys/KeyGenerator.h"
-#include "keys/KeyRing.h"
 #include "keys/TokenSigner.h"
 #include "krakend/RequestBuilder.h"
 #include "workspace/KeyResolver.h"
+#include "workspace/KeyRing.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -44,6 +44,9 @@
 #include <utility>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
+using workspace::KeySource;
 
 namespace {
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 
 #include <QJsonObject>
@@ -20,6 +18,10 @@ class QPushButton;
 class QStackedWidget;
 class QTimer;
 
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
+
 namespace jwb::ui {
 
 class JsonHighlighter;
@@ -37,7 +39,8 @@ class ComposerPage : public QWidget
 public:
     static constexpr int kDebounceMs = 250;
 
-    explicit ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    explicit ComposerPage(
+        workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~ComposerPage() override;
 
     void setClaimsText(const QString &text);
@@ -111,7 +114,7 @@ private:
     void applyColours();
     [[nodiscard]] QString chosenSourceId() const;
 
-    KeyRing *m_ring = nullptr;
+    workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     QString m_token;
     QString m_error;

@@ -13,11 +13,11 @@
 #include "gateway/LintModel.h"
 #include "gateway/OptionForm.h"
 #include "jose/Inspection.h"
-#include "keys/KeyRing.h"
 #include "krakend/ConfigExport.h"
 #include "krakend/GatewayCatalog.h"
 #include "krakend/JsonSourceMap.h"
 #include "krakend/Namespaces.h"
+#include "workspace/KeyRing.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -50,6 +50,9 @@
 #include <algorithm>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
+using workspace::KeySource;
 
 using common::Severity;
 using gateway::makeButton;

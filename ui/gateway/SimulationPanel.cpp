@@ -2,7 +2,7 @@
 
 #include "common/ChecksModel.h"
 #include "common/Theme.h"
-#include "keys/KeyRing.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemView>
 #include <QButtonGroup>
@@ -31,6 +31,8 @@
 #include <QVBoxLayout>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
 
 namespace {
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "keys/KeyGeneratorDialog.h"
 #include "keysource/NetworkOptions.h"
@@ -28,6 +26,10 @@ namespace jwb::keys {
 struct Jwk;
 }
 
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
+
 namespace jwb::ui {
 
 class JsonHighlighter;
@@ -48,7 +50,7 @@ class KeysPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    explicit KeysPage(workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~KeysPage() override;
 
     /// Adds pasted text: a key, a JWK (Set) or PEM; text that is no key but looks like a shared secret is
@@ -99,7 +101,7 @@ public:
     void removeCurrent();
 
     // Widgets and models, for tests and the main window.
-    [[nodiscard]] KeyRing *ring() const { return m_ring; }
+    [[nodiscard]] workspace::KeyRing *ring() const { return m_ring; }
     [[nodiscard]] KeySourcesModel *sourcesModel() const { return m_sourcesModel; }
     [[nodiscard]] KeysModel *keysModel() const { return m_keysModel; }
     [[nodiscard]] QListView *sourceList() const { return m_sourceList; }
@@ -154,7 +156,7 @@ private:
     [[nodiscard]] QJsonObject keySetJson(bool includePrivate, int *leftOut) const;
     void setClipboard(const QString &text, const QString &message);
 
-    KeyRing *m_ring;
+    workspace::KeyRing *m_ring;
     std::shared_ptr<const common::Clock> m_clock;
     KeySourcesModel *m_sourcesModel = nullptr;
     KeysModel *m_keysModel = nullptr;
