@@ -31,22 +31,21 @@ SOURCE_SUFFIXES = ('.cpp', '.h')
 
 # --- lexing -----------------------------------------------------------------------------------------------------
 
-def blank(text):
-    """The text with comments, string and character literals replaced by spaces (newlines kept, quotes kept)."""
+def blank(text, keep_literals=False):
+    """The text with comments replaced by spaces (newlines kept) and, unless `keep_literals`, the insides of
+    string and character literals (raw strings included) too, quotes kept: what is left is code only."""
+    def hide(part):
+        return re.sub(r'[^\n]', ' ', part)
+
     out = []
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if text.startswith('//', i):
-            j = text.find('\n', i)
-            j = n if j < 0 else j
-            out.append(' ' * (j - i))
-            i = j
-            continue
-        if text.startswith('/*', i):
-            j = text.find('*/', i + 2)
-            j = n if j < 0 else j + 2
-            out.append(re.sub(r'[^\n]', ' ', text[i:j]))
+        if text.startswith('//', i) or text.startswith('/*', i):
+            line = text.startswith('//', i)
+            j = text.find('\n' if line else '*/', i + 2)
+            j = n if j < 0 else (j if line else j + 2)
+            out.append(hide(text[i:j]))
             i = j
             continue
         if c == 'R' and text.startswith('"', i + 1) and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == '_')
@@ -55,13 +54,13 @@ def blank(text):
             if m:
                 end = text.find(')' + m.group(1) + '"', i)
                 end = n if end < 0 else end + len(m.group(1)) + 2
-                out.append('R"' + re.sub(r'[^\n]', ' ', text[i + 2:end - 1]) + '"')
+                out.append(text[i:end] if keep_literals else 'R"' + hide(text[i + 2:end - 1]) + '"')
                 i = end
                 continue
         if c in '"\'':
             # a digit separator (1'000'000) is not a character literal
-            if c == "'" and i > 0 and text[i - 1].isalnum() and i + 1 < n and text[i + 1].isalnum() \
-                    and text[i - 1] not in 'uUL8' and re.match(r'[0-9a-fA-F]', text[i - 1]):
+            if c == "'" and i > 0 and i + 1 < n and text[i + 1].isalnum() and re.match(r'[0-9a-fA-F]', text[i - 1]) \
+                    and text[i - 1] not in 'uUL8':
                 out.append(c)
                 i += 1
                 continue
@@ -70,7 +69,7 @@ def blank(text):
                 if text[j] == '\\':
                     j += 1
                 j += 1
-            out.append(c + ' ' * (j - i - 1) + c)
+            out.append(text[i:j + 1] if keep_literals else c + ' ' * (j - i - 1) + c)
             i = j + 1
             continue
         out.append(c)
@@ -303,7 +302,7 @@ def repeated_runs(root, allow, min_run=MIN_RUN):
             rel = os.path.relpath(path, root)
             skip = allow.get(rel, set())
             raw = open(path, encoding='utf-8', errors='replace').read()
-            code_lines = blank_comments_only(raw).split('\n')
+            code_lines = blank(raw, keep_literals=True).split('\n')
             lines = []
             for number, text in enumerate(code_lines, 1):
                 norm = normalise(text)
@@ -342,37 +341,6 @@ def repeated_runs(root, allow, min_run=MIN_RUN):
                 start = prev = w
     runs.sort(key=lambda r: (-r[0], r[1], r[2]))
     return runs
-
-
-def blank_comments_only(text):
-    """Comments removed, literals kept (rule 2 compares literals through their placeholder)."""
-    out, i, n = [], 0, len(text)
-    while i < n:
-        if text.startswith('//', i):
-            j = text.find('\n', i)
-            j = n if j < 0 else j
-            i = j
-            continue
-        if text.startswith('/*', i):
-            j = text.find('*/', i + 2)
-            j = n if j < 0 else j + 2
-            out.append('\n' * text.count('\n', i, j))
-            i = j
-            continue
-        c = text[i]
-        if c in '"\'' and not (c == "'" and i > 0 and text[i - 1].isalnum() and i + 1 < n and text[i + 1].isalnum()
-                               and re.match(r'[0-9a-fA-F]', text[i - 1])):
-            j = i + 1
-            while j < n and text[j] != c and text[j] != '\n':
-                if text[j] == '\\':
-                    j += 1
-                j += 1
-            out.append(text[i:j + 1])
-            i = j + 1
-            continue
-        out.append(c)
-        i += 1
-    return ''.join(out)
 
 
 # --- driver -----------------------------------------------------------------------------------------------------
