@@ -10,7 +10,9 @@
 
 namespace jwb::krakend {
 
+using common::JsonSourceMap;
 using common::Result;
+using common::serializeJson;
 
 namespace {
 QString legacyOf(const QString &ns)

@@ -6,6 +6,7 @@
 
 #include "MainWindow.h"
 #include "common/Dialogs.h"
+#include "common/JsonSource.h"
 #include "gateway/EndpointFilterModel.h"
 #include "gateway/EndpointModel.h"
 #include "gateway/GatewayPage.h"
@@ -14,7 +15,6 @@
 #include "gateway/OptionForm.h"
 #include "keys/KeysPage.h"
 #include "krakend/GatewayCatalog.h"
-#include "krakend/JsonSourceMap.h"
 #include "krakend/Linter.h"
 #include "krakend/SignerConfig.h"
 #include "krakend/ValidatorConfig.h"
@@ -61,7 +61,7 @@ bool writeAll(const QString &path, const QByteArray &bytes)
 /// Byte range [begin, end) of a value in a JSON text, or {-1, -1}.
 std::pair<qsizetype, qsizetype> span(const QByteArray &text, const QStringList &path)
 {
-    auto map = krakend::JsonSourceMap::parse(text);
+    auto map = common::JsonSourceMap::parse(text);
     if (!map)
         return {-1, -1};
     const auto *node = map.value()->find(path);
