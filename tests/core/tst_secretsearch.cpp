@@ -4,6 +4,7 @@
 // with Qt's own HMAC (QMessageAuthenticationCode), independent of the OpenSSL code under test, and RFC 7515 A.1's
 // published HS256 example is found with its published key.
 
+#include "../common/FailingDevice.h"
 #include "../common/TestData.h"
 #include "jose/Base64Url.h"
 #include "jose/SecretSearch.h"
@@ -58,32 +59,6 @@ common::Result<SecretSearch::Outcome> searchIn(
     options.limits = {block, 64 * 1024};
     return search.run(device, options);
 }
-
-/// A device that fails after `good` bytes.
-class FailingDevice : public QIODevice
-{
-public:
-    FailingDevice(QByteArray data, qint64 good) : m_data(std::move(data)), m_good(good) { open(ReadOnly); }
-
-protected:
-    qint64 readData(char *out, qint64 max) override
-    {
-        if (m_pos >= m_good) {
-            setErrorString(QStringLiteral("Input/output error"));
-            return -1;
-        }
-        const qint64 n = std::min(max, m_good - m_pos);
-        std::memcpy(out, m_data.constData() + m_pos, static_cast<std::size_t>(n));
-        m_pos += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_good;
-    qint64 m_pos = 0;
-};
 
 } // namespace
 
@@ -271,7 +246,7 @@ void TestSecretSearch::readFailure()
 {
     auto search = SecretSearch::create(jose::TokenParser::parse(tokenFor("HS256", "absent")));
     QVERIFY(search.ok());
-    FailingDevice device(words(10000), 20000);
+    jwb::test::FailingDevice device(words(10000), 20000);
     SecretSearch::Options options;
     options.limits = {4096, 64 * 1024};
     const auto outcome = search->run(device, options);

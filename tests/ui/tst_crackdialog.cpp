@@ -3,7 +3,9 @@
 // a token that is not HS* cannot start; a missing file is named. Tokens are signed with Qt's own HMAC.
 #include "UiTestHelpers.h"
 
+#include "common/Clock.h"
 #include "inspector/CrackDialog.h"
+#include "inspector/InspectorWidget.h"
 #include "jose/TokenParser.h"
 
 #include <QApplication>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void stopCancels();
     void refusesOtherTokens();
     void missingFileNamed();
+    void findingsTabOffersItForHsTokens();
 
 private:
     QString write(const QString &name, const QByteArray &data)
@@ -146,6 +149,27 @@ void TestCrackDialog::missingFileNamed()
     QCOMPARE(child<QLabel>(&dialog, "statusLabel")->text(),
         QStringLiteral("cannot read %1: no such file or directory").arg(missing));
     QVERIFY(!child<QPushButton>(&dialog, "stopButton")->isEnabled());
+}
+
+void TestCrackDialog::findingsTabOffersItForHsTokens()
+{
+    ui::InspectorWidget inspector(common::Clock::fixed(test::nowUtc()));
+    inspector.show();
+    inspector.showTab(ui::InspectorWidget::Tab::Findings);
+    inspector.setTokenText(hs256("letmein").input);
+    auto *button = child<QPushButton>(&inspector, "crackButton");
+    QVERIFY(button);
+    QTRY_VERIFY(button->isVisible());
+    // An RS256 token has no secret to search: the action goes.
+    inspector.setTokenText(test::makeToken(R"({"alg":"RS256"})", R"({"sub":"x"})"));
+    QTRY_VERIFY(!button->isVisible());
+    inspector.setTokenText(hs256("letmein").input);
+    QTRY_VERIFY(button->isVisible());
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *dialog = inspector.findChild<ui::CrackDialog *>(QStringLiteral("crackDialog"));
+    QVERIFY(dialog);
+    QVERIFY(child<QPushButton>(dialog, "startButton")->isEnabled());
+    dialog->close();
 }
 
 QTEST_MAIN(TestCrackDialog)

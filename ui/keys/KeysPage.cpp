@@ -40,7 +40,6 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -52,8 +51,6 @@ using workspace::KeyRing;
 using workspace::KeySource;
 
 namespace {
-
-constexpr int kAgeRefreshMs = 15000;
 
 QString prettyJson(const QJsonObject &object)
 {
@@ -115,8 +112,12 @@ QString htmlRow(const QString &name, const QString &value, bool mono = false)
 
 } // namespace
 
-KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QWidget(parent), m_ring(ring), m_clock(clock ? std::move(clock) : common::Clock::system())
+KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock,
+    std::shared_ptr<common::Scheduler> scheduler, QWidget *parent)
+    : QWidget(parent),
+      m_ring(ring),
+      m_clock(clock ? std::move(clock) : common::Clock::system()),
+      m_scheduler(scheduler ? std::move(scheduler) : common::Scheduler::qt())
 {
     Q_ASSERT(m_ring);
     setObjectName(QStringLiteral("keysPage"));
@@ -147,18 +148,21 @@ KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QW
     });
     connect(m_keysTable->selectionModel(), &QItemSelectionModel::currentChanged, this, &KeysPage::showKey);
 
-    m_ageTimer = new QTimer(this);
-    m_ageTimer->setInterval(kAgeRefreshMs);
-    connect(m_ageTimer, &QTimer::timeout, this, [this] {
-        m_sourcesModel->refreshAges();
-        updateAge();
-    });
-    m_ageTimer->start();
+    scheduleAgeRefresh();
 
     onSourcesReset();
 }
 
 KeysPage::~KeysPage() = default;
+
+void KeysPage::scheduleAgeRefresh()
+{
+    m_scheduler->singleShot(kAgeRefreshMs, this, [this] {
+        m_sourcesModel->refreshAges();
+        updateAge();
+        scheduleAgeRefresh();
+    });
+}
 
 void KeysPage::createActions()
 {
