@@ -13,8 +13,8 @@
 #include "gateway/SimulationPanel.h"
 #include "gateway/TestMatrixModel.h"
 #include "gateway/TestMatrixPanel.h"
-#include "keys/KeyRing.h"
 #include "keys/TokenSigner.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -117,7 +117,7 @@ private Q_SLOTS:
 
     void demoTokenIsAccepted()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.resize(1280, 800);
         panel.setEndpoint(m_root, 0, m_dir.path());
@@ -139,7 +139,7 @@ private Q_SLOTS:
 
     void tamperedTokenStopsAtSignature()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         QString token = demoToken();
@@ -165,7 +165,7 @@ private Q_SLOTS:
     {
         const QString token = signedDemo({{QStringLiteral("roles"), QJsonArray {QStringLiteral("guest")}}});
         QVERIFY(!token.isEmpty());
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         panel.setToken(token);
@@ -176,7 +176,7 @@ private Q_SLOTS:
 
     void evaluationTimeAndCookiePlacement()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         panel.setToken(demoToken());
@@ -198,11 +198,11 @@ private Q_SLOTS:
     void keyRingReplacementKeys()
     {
         // A key ring source that does not hold the demo key: the signature no longer verifies.
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         auto other = crypto::Key::generate(crypto::KeyType::Rsa, 2048);
         QVERIFY(other.ok());
         const keys::Jwk jwk = keys::Jwk::fromKey(other->publicKey(), QStringLiteral("demo-rs256"));
-        ring.add(KeyRing::pasted(QStringLiteral("other"),
+        ring.add(workspace::KeyRing::pasted(QStringLiteral("other"),
             QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
@@ -216,7 +216,7 @@ private Q_SLOTS:
 
     void cancelIgnoresTheResult()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         panel.tokenCombo()->setEditText(demoToken());
@@ -271,7 +271,7 @@ private Q_SLOTS:
     {
         // The text of a config saved with a byte order mark: the simulation tools agree with the Gateway page's bar.
         const QByteArray text = "\xEF\xBB\xBF" + QJsonDocument(m_root).toJson();
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path(), text);
         panel.setToken(demoToken());
@@ -290,7 +290,7 @@ private Q_SLOTS:
 
     void testMatrixMintsExpectedStatuses()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
         QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.setEndpoint(m_root, 0, m_dir.path());
@@ -357,7 +357,7 @@ private Q_SLOTS:
                     QJsonObject {{QStringLiteral("alg"), QStringLiteral("HS256")},
                         {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}}}}}});
         root.insert(QStringLiteral("endpoints"), endpoints);
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
         panel.setEndpoint(root, static_cast<int>(endpoints.size() - 1), m_dir.path());
         QSignalSpy done(&panel, &TestMatrixPanel::mintFinished);
@@ -394,7 +394,7 @@ private Q_SLOTS:
         QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
         endpoints.append(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/open")}});
         root.insert(QStringLiteral("endpoints"), endpoints);
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
         panel.setEndpoint(root, 2, m_dir.path());
         QVERIFY(!panel.mintButton()->isEnabled());

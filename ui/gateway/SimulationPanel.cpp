@@ -3,7 +3,7 @@
 #include "common/ChecksModel.h"
 #include "common/Theme.h"
 #include "gateway/JwkCacheTimelineView.h"
-#include "keys/KeyRing.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemView>
 #include <QButtonGroup>
@@ -32,6 +32,8 @@
 #include <QVBoxLayout>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
 
 namespace {
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "krakend/Simulator.h"
 
@@ -25,6 +23,10 @@ class QTableWidget;
 class QTimer;
 class QTreeView;
 class QTreeWidget;
+
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -50,7 +52,7 @@ public:
     static constexpr int kDebounceMs = 250;
     static constexpr int kHistorySize = 20;
 
-    SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    SimulationPanel(workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~SimulationPanel() override;
 
     /// The endpoint `endpointIndex` of root["endpoints"]; relative key files resolve against `baseDir`. `configText`
@@ -118,7 +120,7 @@ private:
     void showResult(const krakend::SimulationResult &result);
     void setBadge(int status, const QString &text);
 
-    KeyRing *m_ring = nullptr;
+    workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
     QJsonObject m_endpoint;

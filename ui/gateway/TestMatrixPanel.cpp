@@ -5,7 +5,7 @@
 #include "common/Duration.h"
 #include "common/Theme.h"
 #include "gateway/TestMatrixModel.h"
-#include "keys/KeyRing.h"
+#include "workspace/KeyRing.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -29,6 +29,8 @@
 #include <QVBoxLayout>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
 
 namespace {
 

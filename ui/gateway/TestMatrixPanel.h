@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "krakend/Simulator.h"
 #include "krakend/TestTokens.h"
@@ -19,6 +17,10 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
+
 namespace jwb::ui {
 
 class TestMatrixModel;
@@ -32,7 +34,7 @@ class TestMatrixPanel : public QWidget
 {
     Q_OBJECT
 public:
-    TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    TestMatrixPanel(workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~TestMatrixPanel() override;
 
     /// As SimulationPanel::setEndpoint (`configText`: a byte order mark makes every expected answer 500).
@@ -75,7 +77,7 @@ private:
     void updateButtons();
     void copy(const QString &text, const QString &what);
 
-    KeyRing *m_ring = nullptr;
+    workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
     int m_endpointIndex = -1;

@@ -9,12 +9,12 @@
 #include "crypto/Backend.h"
 #include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "validation/Policy.h"
 #include "verification/Context.h"
 #include "verification/PolicyMapper.h"
 #include "verification/Verify.h"
+#include "workspace/KeyRing.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,6 +41,9 @@
 #include <utility>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
+using workspace::KeySource;
 
 namespace {
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "common/Jobs.h"
 #include "common/Verdict.h"
@@ -29,6 +27,11 @@ class QTreeView;
 namespace jwb::verification {
 struct Context;
 }
+
+namespace jwb::workspace {
+class KeyRing;
+struct KeySource;
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -71,7 +74,7 @@ public:
     /// Runs the verification now instead of waiting for the debounce.
     void verifyNow();
     /// The workspace's key sources: the "Keys from" combo offers them next to the pasted key.
-    void setKeyRing(KeyRing *ring);
+    void setKeyRing(workspace::KeyRing *ring);
     /// Uses the key ring source with this index (-1: the key pasted in the panel).
     void setKeySource(int ringIndex);
     [[nodiscard]] int keySource() const;
@@ -132,11 +135,11 @@ private:
     void onJudgeAsChosen();
     void showEndpointRules();
     [[nodiscard]] QString pastedKeyHint() const;
-    [[nodiscard]] const KeySource *chosenSource() const;
+    [[nodiscard]] const workspace::KeySource *chosenSource() const;
     [[nodiscard]] bool hasPastedKey() const;
-    void showSourceStatus(const KeySource *source);
+    void showSourceStatus(const workspace::KeySource *source);
     [[nodiscard]] verification::Context contextWithoutKeys() const;
-    void useSource(verification::Context &context, const KeySource &source);
+    void useSource(verification::Context &context, const workspace::KeySource &source);
     void usePastedKey(verification::Context &context);
     void waitForCrypto();
     void verifyInBackground(const verification::Context &context);
@@ -156,7 +159,7 @@ private:
     QList<Endpoint> m_endpoints;
     common::Jobs::Handle m_job; ///< a verification that downloads an endpoint's keys
 
-    KeyRing *m_ring = nullptr;
+    workspace::KeyRing *m_ring = nullptr;
     QString m_sourceId; ///< the chosen ring source; empty for the pasted key
     bool m_waitingForCrypto = false; ///< a verification waits for the start-up crypto self-test
     QComboBox *m_sourceCombo = nullptr;
