@@ -609,6 +609,10 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         auto minted = simulateCase(**spec, set, simulator);
         if (!minted)
             return minted.error();
+        // A config KrakenD would not start with answers no request: there is nothing to expect of a token.
+        if (minted->expectedStatus == kNotStarted)
+            return Result<TestTokenSet>::failure(QStringLiteral("not_started"),
+                QStringLiteral("no test token gets an answer: %1").arg(minted->expectedReason));
         set.cases.append(minted.value());
     }
 

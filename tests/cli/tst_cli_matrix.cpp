@@ -4,6 +4,7 @@
 #include "ProcessRun.h"
 #include "TestData.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -164,6 +165,26 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.jsonOk, r.describe().constData());
         QCOMPARE(r.errorCode(), code);
+    }
+
+    void configKrakendWouldNotStart()
+    {
+        // The sample file as version 2: lura refuses it at start-up, so no token has an expected status.
+        QFile sampleFile(sample("krakend.json"));
+        QVERIFY(sampleFile.open(QIODevice::ReadOnly));
+        QByteArray text = sampleFile.readAll();
+        QVERIFY(text.contains("\"version\": 3"));
+        text.replace("\"version\": 3", "\"version\": 2");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("krakend.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(text) == text.size());
+        out.close();
+        const Run r = cli({QStringLiteral("matrix"), QStringLiteral("--config"), path, QStringLiteral("--endpoint"),
+            QStringLiteral("/v1/orders"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.errorCode(), QStringLiteral("not_started"));
+        QVERIFY2(r.err.contains("KrakenD would not start: unsupported version: 2 (want: 3)"), r.describe().constData());
     }
 };
 
