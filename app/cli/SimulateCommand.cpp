@@ -181,14 +181,7 @@ common::Result<krakend::SimulationRequest> requestOf(const QCommandLineParser &p
         builder.setToken(parser.value(QStringLiteral("token"))).setPlacement(krakend::TokenPlacement::authorization());
     // --header is the line as it goes on the wire: only the optional white space (space, tab) around the value
     // goes, as Go's server drops it; other bytes, control characters included, are sent as given.
-    auto trimOws = [](const QString &s) {
-        qsizetype b = 0, e = s.size();
-        while (b < e && (s[b] == u' ' || s[b] == u'\t'))
-            ++b;
-        while (e > b && (s[e - 1] == u' ' || s[e - 1] == u'\t'))
-            --e;
-        return s.mid(b, e - b);
-    };
+    using krakend::RequestReader::trimOws;
     for (const QString &h : parser.values(QStringLiteral("header"))) {
         const qsizetype colon = h.indexOf(u':');
         const QString name = colon < 0 ? QString() : h.left(colon);

@@ -8,20 +8,11 @@
 
 namespace jwb::krakend {
 
+using RequestReader::trimOws;
+
 namespace {
 
 const QString kBearer = QStringLiteral("Bearer ");
-
-/// Go's textproto trimming: optional white space is spaces and tabs only.
-QString trimOws(const QString &s)
-{
-    qsizetype b = 0, e = s.size();
-    while (b < e && (s[b] == u' ' || s[b] == u'\t'))
-        ++b;
-    while (e > b && (s[e - 1] == u' ' || s[e - 1] == u'\t'))
-        --e;
-    return s.mid(b, e - b);
-}
 
 bool validCookieValueByte(char16_t b)
 {
@@ -207,6 +198,16 @@ QString RequestBuilder::curl() const
 // ------------------------------------------------------------------------------------------------- RequestReader
 
 namespace RequestReader {
+
+QString trimOws(const QString &s)
+{
+    qsizetype b = 0, e = s.size();
+    while (b < e && (s[b] == u' ' || s[b] == u'\t'))
+        ++b;
+    while (e > b && (s[e - 1] == u' ' || s[e - 1] == u'\t'))
+        --e;
+    return s.mid(b, e - b);
+}
 
 QList<QPair<QString, QString>> lines(const SimulationRequest &request)
 {

@@ -114,6 +114,8 @@ private:
 /// The other side of the request: how KrakenD's Go HTTP server reads what a SimulationRequest carries.
 namespace RequestReader {
 
+/// Go's textproto trimming: the optional white space around a header value is spaces and tabs only.
+[[nodiscard]] QString trimOws(const QString &text);
 /// The header lines as the server gets them: the request's headers, then one `Cookie: name=value` line per
 /// cookie.
 [[nodiscard]] QList<QPair<QString, QString>> lines(const SimulationRequest &request);
