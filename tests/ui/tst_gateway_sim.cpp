@@ -206,8 +206,13 @@ private Q_SLOTS:
             QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
-        QCOMPARE(panel.keyCombo()->count(), 2);
-        panel.keyCombo()->setCurrentIndex(1);
+        // Automatic, the source, the config's own keys: the source is pinned as a user chooses it.
+        auto *keyCombo = test::child<QComboBox>(&panel, "simulationKeyCombo");
+        QCOMPARE(keyCombo->count(), 3);
+        const int pin = keyCombo->findData(QString(QStringLiteral("source:") + ring.at(0).id));
+        QCOMPARE(pin, 1);
+        keyCombo->setCurrentIndex(pin);
+        Q_EMIT keyCombo->activated(pin);
         panel.setToken(demoToken());
         QCOMPARE(waitForStatus(panel), 401);
         QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("signature"));

@@ -3,7 +3,9 @@
 #include "keys/KeyRingFwd.h"
 
 #include "common/Clock.h"
+#include "common/Jobs.h"
 #include "krakend/Simulator.h"
+#include "workspace/KeyResolver.h"
 
 #include <QColor>
 #include <QJsonObject>
@@ -26,19 +28,26 @@ class QTimer;
 class QTreeView;
 class QTreeWidget;
 
+namespace jwb::workspace {
+class Session;
+}
+
 namespace jwb::ui {
 
 class ChecksModel;
+class KeyChoiceBox;
 
 /// "What would KrakenD answer?" for one endpoint of a krakend.json: a token (pasted, or from the history), the
 /// request around it (method, headers, cookies; the token goes into the config's header or cookie), the
-/// evaluation time and where keys come from (the config's own jwk_local_path / jwk_url, or a key ring source as
-/// replacement). The answer is core's krakend::Simulator: status badge, reason, the trace in KrakenD's order with
-/// the stopping check highlighted and the checks that would also fail marked, the headers the backend receives
-/// and the backend URLs with their {JWT.x} parameters.
+/// evaluation time and where keys come from: the session's one key choice for this endpoint (workspace::KeyResolver:
+/// automatic, or pinned in the "Keys" combo to a key ring source or the config's own jwk_local_path / jwk_url), shown
+/// on the "Keys:" line with the TLS origin. The answer is core's verification::simulate (krakend::Simulator): status
+/// badge, reason, the trace in KrakenD's order with the stopping check highlighted and the checks that would also fail
+/// marked, the headers the backend receives and the backend URLs with their {JWT.x} parameters.
 ///
-/// Simulator::run may download a JWK Set, so it always runs in a worker thread; Cancel forgets the running
-/// simulation (its result is ignored when it arrives). Inputs re-run the simulation after kDebounceMs.
+/// Simulator::run may download a JWK Set, so it always runs as a common::Jobs job; Cancel cancels it (the cancel
+/// reaches the download) and its result is never shown. Inputs re-run the simulation after kDebounceMs. The
+/// config's own jwk_url is downloaded with the trust store's extra CA for its origin (TrustStore::optionsForGateway).
 ///
 /// Only a simulation the user asked for (Simulate, simulateNow()) downloads a jwk_url: one that runs by itself
 /// (a token or a config opened, an input changed) makes no network request, and says that Simulate downloads
@@ -64,6 +73,10 @@ public:
     void simulateNow();
     /// Forgets the running simulation.
     void cancel();
+    /// The window's session: its key ring, trust store and key choices (pins per endpoint).
+    void setSession(workspace::Session *session);
+    /// The key choice the next simulation uses (also shown on the "Keys:" line).
+    [[nodiscard]] workspace::KeyChoice keyChoice() const;
 
     /// A downloader for simulations nobody asked for: it makes no request, and sets `wanted` when run() needed
     /// the download.
@@ -107,7 +120,6 @@ private:
     QWidget *buildRequest();
     QWidget *buildResults();
     QTableWidget *buildPairTable(const QString &objectName, const QString &first, const QString &second);
-    void refreshKeyChoices();
     void refreshPlacement();
     void scheduleRun();
     /// Runs the simulation; `asked`: the user asked for it, so it may download the config's jwk_url.
@@ -118,7 +130,6 @@ private:
     void showResult(const krakend::SimulationResult &result);
     void setBadge(int status, const QString &text);
 
-    KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
     QJsonObject m_endpoint;
@@ -126,7 +137,7 @@ private:
     QString m_baseDir;
     krakend::SimulationSetup m_setup;
     krakend::SimulationResult m_result;
-    quint64 m_generation = 0; ///< a result is shown only when its generation is still current
+    common::Jobs::Handle m_job; ///< the running simulation
     bool m_busy = false;
     QStringList m_downloadsAsked; ///< jwk_urls the user simulated with: later runs may download them too
 
@@ -140,6 +151,8 @@ private:
     QRadioButton *m_atRadio = nullptr;
     QDateTimeEdit *m_atEdit = nullptr;
     QComboBox *m_keyCombo = nullptr;
+    QLabel *m_keysLine = nullptr; ///< "Keys: …" (KeyChoiceBox)
+    KeyChoiceBox *m_keys = nullptr;
     QPushButton *m_simulateButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_busyBar = nullptr;

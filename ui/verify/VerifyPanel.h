@@ -8,6 +8,7 @@
 #include "jose/Inspection.h"
 #include "krakend/Simulator.h"
 #include "verification/Report.h"
+#include "workspace/KeyResolver.h"
 
 #include <QByteArray>
 #include <QWidget>
@@ -30,9 +31,14 @@ namespace jwb::verification {
 struct Context;
 }
 
+namespace jwb::workspace {
+class Session;
+}
+
 namespace jwb::ui {
 
 class ChecksModel;
+class KeyChoiceBox;
 
 /// The inspector's "Verify" tab: a key (secret, JWK, JWK Set, PEM or DER), the rules to judge by, and the verdict of
 /// core's verification::verify with every check in order.
@@ -42,6 +48,12 @@ class ChecksModel;
 /// endpoint's auth/validator requires (read-only) and the checks are the KrakenD simulator's, exactly as Simulate
 /// gives them for the same token and keys; with no key given, the endpoint's own jwk_local_path or jwk_url is used
 /// (a download runs in the background).
+///
+/// Keys: the session's one key choice (workspace::KeyResolver). "Automatic" takes the key ring source holding the
+/// token's kid (or x5t), else the Issuer source for its iss, else the pasted key; judging as an endpoint it is the
+/// choice Simulate makes for that endpoint (the same pin), with the config's own keys when nothing else fits.
+/// Choosing an entry of "Keys from" pins it; typing a key pins the pasted key. The "Keys:" line says which keys,
+/// why, the key id that matched and the TLS origin.
 ///
 /// The panel only gathers inputs into a verification::Context and shows the Report; every decision (which key,
 /// which algorithm, whether a claim passes) is core's. A new token is verified at once; a change of an input
@@ -70,11 +82,16 @@ public:
     void setInspection(const jose::Inspection &inspection);
     /// Runs the verification now instead of waiting for the debounce.
     void verifyNow();
-    /// The workspace's key sources: the "Keys from" combo offers them next to the pasted key.
+    /// The workspace's key sources: the "Keys from" combo offers them next to the pasted key (pins kept here).
     void setKeyRing(KeyRing *ring);
-    /// Uses the key ring source with this index (-1: the key pasted in the panel).
+    /// The window's session: its key ring, trust store and key choices (the Inspector's pin, the endpoints' pins).
+    void setSession(workspace::Session *session);
+    /// Pins the key ring source with this index (-1: the key pasted in the panel).
     void setKeySource(int ringIndex);
+    /// The pinned key ring source's index; -1 when no source is pinned (Automatic or the pasted key).
     [[nodiscard]] int keySource() const;
+    /// The key choice of the last verification (what the "Keys:" line shows).
+    [[nodiscard]] const workspace::KeyChoice &keyChoice() const { return m_choice; }
     /// Adds the token's issuer (iss) as an OpenID discovery source to the key ring and verifies with it.
     void useTokenIssuer();
     /// Reads a key file (at most kMaxKeyFileBytes): text goes into the key editor, binary (DER) is kept aside.
@@ -125,8 +142,8 @@ private:
     QWidget *buildEndpointRules(QWidget *parent);
     QWidget *buildResults();
     void chooseKeyFile();
-    void updateSourceCombo();
-    void onSourceChosen();
+    void onKeysChanged();
+    [[nodiscard]] workspace::KeyChoice resolveKeys() const;
     void updateIssuerButton();
     void onKeyTextEdited();
     void onJudgeAsChosen();
@@ -136,7 +153,8 @@ private:
     [[nodiscard]] bool hasPastedKey() const;
     void showSourceStatus(const KeySource *source);
     [[nodiscard]] verification::Context contextWithoutKeys() const;
-    void useSource(verification::Context &context, const KeySource &source);
+    void useChoice(verification::Context &context, const workspace::KeyChoice &choice);
+    void syncKeyScope();
     void usePastedKey(verification::Context &context);
     void waitForCrypto();
     void verifyInBackground(const verification::Context &context);
@@ -156,12 +174,13 @@ private:
     QList<Endpoint> m_endpoints;
     common::Jobs::Handle m_job; ///< a verification that downloads an endpoint's keys
 
-    KeyRing *m_ring = nullptr;
-    QString m_sourceId; ///< the chosen ring source; empty for the pasted key
+    KeyChoiceBox *m_keys = nullptr; ///< the "Keys from" combo and the "Keys:" line
+    workspace::KeyChoice m_choice; ///< the last verification's key choice
     bool m_waitingForCrypto = false; ///< a verification waits for the start-up crypto self-test
     QComboBox *m_sourceCombo = nullptr;
     QPushButton *m_issuerButton = nullptr;
     QLabel *m_sourceStatus = nullptr;
+    QLabel *m_keysLine = nullptr;
     QWidget *m_pastedKeyBox = nullptr;
     QPlainTextEdit *m_keyEdit = nullptr;
     QCheckBox *m_secretCheck = nullptr;
