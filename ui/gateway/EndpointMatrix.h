@@ -62,9 +62,8 @@ public:
     void runNow();
     [[nodiscard]] bool isRunning() const { return m_running; }
 
+    /// The rows and their answers.
     [[nodiscard]] EndpointMatrixModel *model() const { return m_model; }
-    [[nodiscard]] QTableView *view() const { return m_view; }
-    [[nodiscard]] QLineEdit *tokenEdit() const { return m_tokenEdit; }
 
 Q_SIGNALS:
     /// An endpoint (index in root["endpoints"]) was double-clicked.

@@ -94,23 +94,8 @@ public:
     /// The request the inputs describe (token placed where chosen).
     [[nodiscard]] krakend::SimulationRequest request() const;
 
-    // Widgets, for tests.
-    [[nodiscard]] QLabel *statusLabel() const { return m_statusLabel; }
+    /// The answer's one-line reason (what a run that could not simulate says, too).
     [[nodiscard]] QLabel *reasonLabel() const { return m_reasonLabel; }
-    [[nodiscard]] QTreeView *traceView() const { return m_traceView; }
-    [[nodiscard]] QTableWidget *headersView() const { return m_headersView; }
-    [[nodiscard]] QLabel *checkDetailLabel() const { return m_checkDetail; }
-    [[nodiscard]] QTreeWidget *backendView() const { return m_backendView; }
-    [[nodiscard]] QComboBox *tokenCombo() const { return m_tokenCombo; }
-    [[nodiscard]] QComboBox *placementCombo() const { return m_placementCombo; }
-    [[nodiscard]] QComboBox *methodCombo() const { return m_methodCombo; }
-    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
-    [[nodiscard]] QTableWidget *requestHeadersTable() const { return m_requestHeaders; }
-    [[nodiscard]] QTableWidget *cookiesTable() const { return m_cookies; }
-    [[nodiscard]] QRadioButton *atTimeRadio() const { return m_atRadio; }
-    [[nodiscard]] QDateTimeEdit *atTimeEdit() const { return m_atEdit; }
-    [[nodiscard]] QPushButton *simulateButton() const { return m_simulateButton; }
-    [[nodiscard]] QPushButton *cancelButton() const { return m_cancelButton; }
 
 Q_SIGNALS:
     void simulated(int endpointIndex, int status, const QString &reason);

@@ -71,15 +71,6 @@ public:
     /// when it holds the HS* secret); true when written.
     bool exportJwks();
 
-    [[nodiscard]] TestMatrixModel *model() const { return m_model; }
-    [[nodiscard]] QTableView *view() const { return m_view; }
-    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
-    [[nodiscard]] QPushButton *mintButton() const { return m_mintButton; }
-    [[nodiscard]] QPlainTextEdit *tokenView() const { return m_tokenView; }
-    [[nodiscard]] QPlainTextEdit *claimsView() const { return m_claimsView; }
-    [[nodiscard]] QPlainTextEdit *curlView() const { return m_curlView; }
-    [[nodiscard]] QLabel *messageLabel() const { return m_message; }
-
 Q_SIGNALS:
     void openInInspector(const QString &token);
     void simulateToken(const QString &token);
