@@ -6,6 +6,7 @@
 #include "UiTestHelpers.h"
 
 #include "common/Dialogs.h"
+#include "common/Jobs.h"
 #include "crypto/Backend.h"
 #include "crypto/Key.h"
 #include "gateway/EndpointMatrix.h"
@@ -19,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +31,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -255,6 +258,79 @@ private Q_SLOTS:
         QVERIFY(!panel.isBusy());
         QVERIFY(!spy.wait(1000));
         QCOMPARE(panel.result().status, 0);
+    }
+
+    // Cancel reaches the download: a jwk_url that accepts the connection and never answers stops being fetched at
+    // once (the job ends), instead of holding a worker until its 60 s timeout.
+    void cancelStopsTheDownload()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QJsonObject root = m_root;
+        QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+        QJsonObject endpoint = endpoints.first().toObject();
+        QJsonObject extra = endpoint.value(QLatin1String("extra_config")).toObject();
+        QJsonObject validator = extra.value(QLatin1String("auth/validator")).toObject();
+        validator.remove(QStringLiteral("jwk_local_path"));
+        validator.insert(
+            QStringLiteral("jwk_url"), QStringLiteral("http://127.0.0.1:%1/jwks").arg(silent.serverPort()));
+        validator.insert(QStringLiteral("disable_jwk_security"), true);
+        extra.insert(QStringLiteral("auth/validator"), validator);
+        endpoint.insert(QStringLiteral("extra_config"), extra);
+        endpoints.replace(0, endpoint);
+        root.insert(QStringLiteral("endpoints"), endpoints);
+
+        const int before = common::Jobs::liveCount();
+        KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(root, 0, m_dir.path());
+        test::child<QComboBox>(&panel, "simulationTokenCombo")->setEditText(demoToken());
+        panel.simulateNow();
+        QVERIFY(panel.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections() || silent.nextPendingConnection(), 10000);
+        QCOMPARE(common::Jobs::liveCount(), before + 1);
+        QElapsedTimer timer;
+        timer.start();
+        panel.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(common::Jobs::liveCount(), before, 5000);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(panel.result().status, 0);
+    }
+
+    // All endpoints' own choice pins every row; Automatic leaves each endpoint its own choice.
+    void endpointMatrixKeyChoice()
+    {
+        // A source holding the demo kid with another key: chosen automatically, every row fails its signature.
+        KeyRing ring(m_clock);
+        auto other = crypto::Key::generate(crypto::KeyType::Rsa, 2048);
+        QVERIFY(other.ok());
+        const keys::Jwk jwk = keys::Jwk::fromKey(other->publicKey(), QStringLiteral("demo-rs256"));
+        ring.add(KeyRing::pasted(QStringLiteral("other"),
+            QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
+        EndpointMatrix matrix(m_clock);
+        matrix.setKeyRing(&ring);
+        QSignalSpy finished(&matrix, &EndpointMatrix::finished);
+        matrix.setConfig(m_root, m_dir.path());
+        QVERIFY(finished.wait(15000));
+        matrix.setToken(demoToken());
+        QVERIFY(finished.wait(15000));
+        auto *line = test::child<QLabel>(&matrix, "endpointMatrixKeysLine");
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(modelOf(matrix)->rowAt(row).status, 401);
+            QCOMPARE(modelOf(matrix)->rowAt(row).stoppingCheck, QStringLiteral("signature"));
+        }
+        QVERIFY2(line->text().contains(QStringLiteral("“other”")), qPrintable(line->text()));
+        // The config's own keys (jwk_local_path demo-jwks.json), pinned for all endpoints.
+        auto *combo = test::child<QComboBox>(&matrix, "endpointMatrixKeyCombo");
+        const int config = combo->findData(QStringLiteral("config"));
+        QVERIFY(config > 0);
+        combo->setCurrentIndex(config);
+        Q_EMIT combo->activated(config);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(modelOf(matrix)->rowAt(0).status, 200);
+        QCOMPARE(modelOf(matrix)->rowAt(1).status, 200);
+        QVERIFY2(line->text().contains(QStringLiteral("the config's own keys")), qPrintable(line->text()));
+        QCOMPARE(matrix.keyChoice(1).kind, workspace::KeyChoice::Kind::ConfigOwn);
     }
 
     void endpointMatrixFillsEveryRow()
