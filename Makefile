@@ -11,9 +11,10 @@ FUZZ_DIR    ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 ASAN_DIR    ?= build-asan
+NOGUI_DIR   ?= build-nogui
 ASAN_CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test test-core test-cli test-gui test-packaging screenshots format translations clean \
+.PHONY: all deps configure build run test test-core test-cli test-gui test-packaging screenshots format format-check test-nogui translations clean \
 	help fuzz asan package test-deb bench
 
 all: build
@@ -25,7 +26,8 @@ help:
 	@echo "make package  the .deb ($(BUILD_DIR)/jwt-workbench_<version>_<arch>.deb, CPack)"
 	@echo "make test-deb install, run and purge that .deb in a fresh Debian 12 chroot (root, network)"
 	@echo "make screenshots  every main view at 1280x800, light and dark, under Xvfb (packaging/screenshots)"
-	@echo "make format clang-format every C++ source"
+	@echo "make format clang-format every C++ source (make format-check: the dry run CI fails on)"
+	@echo "make test-nogui  core, CLI and their tests with -DJWB_BUILD_GUI=OFF in $(NOGUI_DIR)"
 	@echo "make translations  lupdate: refresh resources/translations/*.ts from the GUI sources (English filled in)"
 	@echo "make fuzz   libFuzzer targets (clang-14, ASan+UBSan) in $(FUZZ_DIR), FUZZ_SECONDS=$(FUZZ_SECONDS) each"
 	@echo "make bench  every benchmark plus peers (cjose, golang-jwt, PyJWT, openssl speed, libsodium, a Go one-shot CLI): one table of ratios"
@@ -82,6 +84,22 @@ format:
 	@command -v clang-format >/dev/null || bash packaging/bootstrap.sh
 	find app core ui tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
+# CI's formatting gate: clang-format's dry run over every C++ source; any file it would change fails the build and is
+# named (fix with make format).
+format-check:
+	@command -v clang-format >/dev/null || bash packaging/bootstrap.sh
+	@find app core ui tests -name '*.cpp' -o -name '*.h' | sort | xargs clang-format --dry-run --Werror \
+		|| { echo "format-check: the files above are not clang-formatted (run make format)"; exit 1; }
+	@echo "format-check: every C++ source is clang-formatted"
+
+# The CLI and core without the GUI (-DJWB_BUILD_GUI=OFF) in their own tree, then every test that builds there: proves
+# core and the CLI neither link nor need Qt Widgets.
+test-nogui: $(DEPS_STAMP)
+	cmake -S . -B $(NOGUI_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DJWB_BUILD_GUI=OFF $(CMAKE_ARGS)
+	cmake --build $(NOGUI_DIR) --parallel $(JOBS)
+	@if [ -e $(NOGUI_DIR)/bin/jwt-workbench ]; then echo "test-nogui: the GUI was built with JWB_BUILD_GUI=OFF"; exit 1; fi
+	cd $(NOGUI_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j $(JOBS) $(CTEST_ARGS)
+
 # lupdate over the GUI sources (ui/, app/gui/main.cpp) into resources/translations/*.ts; the English file gets every
 # message's source text and the two forms of each "%n ...(s)" plural. The test ui_translations_lupdate fails until
 # the refreshed files are committed.
@@ -89,7 +107,7 @@ translations: configure
 	cmake --build $(BUILD_DIR) --target translations
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(NOGUI_DIR)
 
 # Fuzzing (tests/fuzz): a build tree of its own with clang-14; jwb_core is instrumented for libFuzzer, ASan and
 # UBSan. Each target runs FUZZ_SECONDS over its seed corpus; any crash, leak, UB or timeout fails the target.

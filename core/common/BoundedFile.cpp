@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <utility>
+
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <cstring>
@@ -91,6 +93,8 @@ public:
     Descriptor(const Descriptor &) = delete;
     Descriptor &operator=(const Descriptor &) = delete;
     [[nodiscard]] int get() const { return m_fd; }
+    /// Hands the descriptor over: it is no longer closed here.
+    [[nodiscard]] int release() { return std::exchange(m_fd, -1); }
 
 private:
     int m_fd = -1;
@@ -108,44 +112,93 @@ QString sizeText(qint64 bytes)
     return QStringLiteral("%1 bytes").arg(bytes);
 }
 
-Result<QByteArray> read(const QString &path, qint64 maxBytes)
-{
-    if (path.isEmpty())
-        return unreadable(path, QStringLiteral("no file name"));
+namespace {
+
 #ifdef Q_OS_UNIX
+/// The checks both read() and open() make: a regular file, opened without blocking and checked again after
+/// opening; the descriptor (or the error, as read() words it).
+Result<int> openChecked(const QString &path, qint64 maxBytes, qint64 *size)
+{
+    const auto fail = [](const Result<QByteArray> &error) { return Result<int>(error.error()); };
+    if (path.isEmpty())
+        return fail(unreadable(path, QStringLiteral("no file name")));
     const QByteArray native = QFile::encodeName(path);
     // A first look without opening: devices and FIFOs are refused before anything is opened.
     struct stat before
     {
     };
     if (::stat(native.constData(), &before) != 0)
-        return unreadable(path, reasonOf(errno));
+        return fail(unreadable(path, reasonOf(errno)));
     if (S_ISDIR(before.st_mode))
-        return unreadable(path, reasonOf(EISDIR));
+        return fail(unreadable(path, reasonOf(EISDIR)));
     if (!S_ISREG(before.st_mode))
-        return notRegular(path, kindOf(before.st_mode));
+        return fail(notRegular(path, kindOf(before.st_mode)));
     // Non-blocking: should a FIFO have taken the file's place since, opening it does not wait for a writer.
     int fd = -1;
     do {
         fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0)
-        return unreadable(path, reasonOf(errno));
-    const Descriptor file(fd);
+        return fail(unreadable(path, reasonOf(errno)));
+    Descriptor file(fd);
     struct stat st
     {
     };
     if (::fstat(fd, &st) != 0)
-        return unreadable(path, reasonOf(errno));
+        return fail(unreadable(path, reasonOf(errno)));
     if (S_ISDIR(st.st_mode))
-        return unreadable(path, reasonOf(EISDIR));
+        return fail(unreadable(path, reasonOf(EISDIR)));
     if (!S_ISREG(st.st_mode))
-        return notRegular(path, kindOf(st.st_mode));
-    if (st.st_size > maxBytes)
-        return tooLarge(path, maxBytes);
-    // The size may change while reading (a file being written): the loop, not st_size, bounds what is kept.
+        return fail(notRegular(path, kindOf(st.st_mode)));
+    if (maxBytes >= 0 && st.st_size > maxBytes)
+        return fail(tooLarge(path, maxBytes));
+    *size = st.st_size;
+    return file.release();
+}
+#endif
+
+} // namespace
+
+Result<std::unique_ptr<QFile>> open(const QString &path)
+{
+    using Opened = Result<std::unique_ptr<QFile>>;
+    auto file = std::make_unique<QFile>();
+#ifdef Q_OS_UNIX
+    qint64 size = 0;
+    const Result<int> fd = openChecked(path, -1, &size);
+    if (!fd)
+        return Opened(fd.error());
+    if (!file->open(fd.value(), QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd.value());
+        return Opened(unreadable(path, file->errorString()).error());
+    }
+#else
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Opened(unreadable(path, QStringLiteral("no such file or directory")).error());
+    if (info.isDir())
+        return Opened(unreadable(path, QStringLiteral("is a directory")).error());
+    if (!info.isFile())
+        return Opened(notRegular(path, QStringLiteral("not a plain file")).error());
+    file->setFileName(path);
+    if (!file->open(QIODevice::ReadOnly))
+        return Opened(unreadable(path, file->errorString()).error());
+#endif
+    return Opened(std::move(file));
+}
+
+Result<QByteArray> read(const QString &path, qint64 maxBytes)
+{
+#ifdef Q_OS_UNIX
+    qint64 size = 0;
+    const Result<int> opened = openChecked(path, maxBytes, &size);
+    if (!opened)
+        return Result<QByteArray>(opened.error());
+    const int fd = opened.value();
+    const Descriptor file(fd);
+    // The size may change while reading (a file being written): the loop, not the size seen, bounds what is kept.
     QByteArray data;
-    data.reserve(static_cast<qsizetype>(std::min<qint64>(st.st_size, maxBytes) + 1));
+    data.reserve(static_cast<qsizetype>(std::min<qint64>(size, maxBytes) + 1));
     char buffer[kChunk];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -162,6 +215,8 @@ Result<QByteArray> read(const QString &path, qint64 maxBytes)
     }
     return data;
 #else
+    if (path.isEmpty())
+        return unreadable(path, QStringLiteral("no file name"));
     const QFileInfo info(path);
     if (!info.exists())
         return unreadable(path, QStringLiteral("no such file or directory"));

@@ -3,7 +3,10 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QString>
+
+#include <memory>
 
 namespace jwb::common {
 
@@ -23,6 +26,9 @@ inline constexpr qint64 kKeyFileMax = 4 * 1024 * 1024; ///< keys, JWK Sets, jwk_
 inline constexpr qint64 kDefaultMax = 16 * 1024 * 1024;
 
 [[nodiscard]] Result<QByteArray> read(const QString &path, qint64 maxBytes = kDefaultMax);
+/// The same checks as read() (a regular file, opened without blocking, checked after opening), without a size
+/// limit: an open file for a reader that streams it (verify --batch), so its memory does not grow with the file.
+[[nodiscard]] Result<std::unique_ptr<QFile>> open(const QString &path);
 /// "4 MiB", "512 KiB", "100 bytes": how the limits are named in messages.
 [[nodiscard]] QString sizeText(qint64 bytes);
 } // namespace BoundedFile

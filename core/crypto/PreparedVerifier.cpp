@@ -1,11 +1,8 @@
-// The batch verifier's signature primitive. It keeps HMAC's inner and outer hash states precomputed, which needs
-// OpenSSL's low-level SHA-2 functions: deprecated in OpenSSL 3 (jwb_core builds with OPENSSL_NO_DEPRECATED) but
-// present, and the fastest way to reuse a keyed state (EVP_MD_CTX_copy_ex allocates a provider context per
-// copy). Only this file opts back in.
-#undef OPENSSL_NO_DEPRECATED
-#define OPENSSL_SUPPRESS_DEPRECATED
-
+// The batch verifier's signature primitive. HMAC keeps its inner and outer hash states precomputed
+// (crypto/HmacState); the others keep OpenSSL's or libsodium's objects ready.
 #include "crypto/PreparedVerifier.h"
+
+#include "crypto/Hmac.h"
 
 #include "crypto/KeyPrivate.h"
 #include "crypto/Signature.h"
@@ -72,8 +69,7 @@ struct PreparedVerifier::State
     Key key; // keeps the EVP_PKEY alive
 
     // HMAC: hash states after absorbing the padded key XOR ipad / opad.
-    SHA256_CTX inner256 {}, outer256 {};
-    SHA512_CTX inner512 {}, outer512 {};
+    std::unique_ptr<HmacState> hmacState;
 
     EVP_PKEY_CTX *pkeyCtx = nullptr; // RS, PS, ES: verify_init'ed once
     EVP_MD_CTX *mdCtx = nullptr; // EdDSA, VerifyFlavour::GoJose: DigestVerifyInit'ed once
@@ -84,10 +80,6 @@ struct PreparedVerifier::State
     {
         EVP_PKEY_CTX_free(pkeyCtx);
         EVP_MD_CTX_free(mdCtx);
-        OPENSSL_cleanse(&inner256, sizeof inner256);
-        OPENSSL_cleanse(&outer256, sizeof outer256);
-        OPENSSL_cleanse(&inner512, sizeof inner512);
-        OPENSSL_cleanse(&outer512, sizeof outer512);
     }
 
     void digest(const char *input, std::size_t n, unsigned char *out) const
@@ -101,34 +93,9 @@ struct PreparedVerifier::State
             SHA512(in, n, out);
     }
 
-    bool hmac(const char *input, std::size_t n, const unsigned char *tag)
+    bool hmac(const char *input, std::size_t n, const unsigned char *tag) const
     {
-        unsigned char mac[SHA512_DIGEST_LENGTH];
-        if (hashBits == 256) {
-            SHA256_CTX c = inner256;
-            SHA256_Update(&c, input, n);
-            SHA256_Final(mac, &c);
-            c = outer256;
-            SHA256_Update(&c, mac, SHA256_DIGEST_LENGTH);
-            SHA256_Final(mac, &c);
-        } else {
-            SHA512_CTX c = inner512;
-            const std::size_t len = static_cast<std::size_t>(hashBits / 8);
-            if (hashBits == 384) {
-                SHA384_Update(&c, input, n);
-                SHA384_Final(mac, &c);
-                c = outer512;
-                SHA384_Update(&c, mac, len);
-                SHA384_Final(mac, &c);
-            } else {
-                SHA512_Update(&c, input, n);
-                SHA512_Final(mac, &c);
-                c = outer512;
-                SHA512_Update(&c, mac, len);
-                SHA512_Final(mac, &c);
-            }
-        }
-        return CRYPTO_memcmp(mac, tag, signatureLength) == 0;
+        return hmacState->matches(input, n, tag);
     }
 };
 
@@ -154,39 +121,11 @@ common::Result<PreparedVerifier> PreparedVerifier::create(Algorithm alg, const K
     switch (s->family) {
     case AlgorithmFamily::Hmac: {
         s->signatureLength = static_cast<std::size_t>(s->hashBits / 8);
-        const std::size_t block = s->hashBits == 256 ? 64 : 128;
         QByteArray secret = key.secret();
-        unsigned char k[128] = {};
-        if (static_cast<std::size_t>(secret.size()) > block) {
-            s->digest(secret.constData(), static_cast<std::size_t>(secret.size()), k);
-        } else {
-            std::memcpy(k, secret.constData(), static_cast<std::size_t>(secret.size()));
-        }
+        s->hmacState = std::make_unique<HmacState>(s->hashBits);
+        s->hmacState->setKey(
+            reinterpret_cast<const unsigned char *>(secret.constData()), static_cast<std::size_t>(secret.size()));
         OPENSSL_cleanse(secret.data(), static_cast<std::size_t>(secret.size()));
-        unsigned char ipad[128], opad[128];
-        for (std::size_t i = 0; i < block; ++i) {
-            ipad[i] = k[i] ^ 0x36;
-            opad[i] = k[i] ^ 0x5c;
-        }
-        if (s->hashBits == 256) {
-            SHA256_Init(&s->inner256);
-            SHA256_Update(&s->inner256, ipad, block);
-            SHA256_Init(&s->outer256);
-            SHA256_Update(&s->outer256, opad, block);
-        } else if (s->hashBits == 384) {
-            SHA384_Init(&s->inner512);
-            SHA384_Update(&s->inner512, ipad, block);
-            SHA384_Init(&s->outer512);
-            SHA384_Update(&s->outer512, opad, block);
-        } else {
-            SHA512_Init(&s->inner512);
-            SHA512_Update(&s->inner512, ipad, block);
-            SHA512_Init(&s->outer512);
-            SHA512_Update(&s->outer512, opad, block);
-        }
-        OPENSSL_cleanse(k, sizeof k);
-        OPENSSL_cleanse(ipad, sizeof ipad);
-        OPENSSL_cleanse(opad, sizeof opad);
         break;
     }
     case AlgorithmFamily::RsaPkcs1:

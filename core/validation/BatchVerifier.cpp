@@ -1,5 +1,6 @@
 #include "validation/BatchVerifier.h"
 
+#include "common/BoundedFile.h"
 #include "crypto/Backend.h"
 #include "crypto/PreparedVerifier.h"
 #include "crypto/Signature.h"
@@ -7,7 +8,9 @@
 #include "validation/Verifier.h"
 
 #include <QElapsedTimer>
+#include <QIODevice>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <charconv>
@@ -718,6 +721,16 @@ Verdict BatchVerifier::Worker::check(QByteArrayView line)
 
 BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool perLineResults) const
 {
+    Summary summary;
+    runBlock(data, jobs, perLineResults, 0, summary, {});
+    summary.wallSeconds = summary.seconds;
+    summary.bytes = data.size();
+    return summary;
+}
+
+void BatchVerifier::runBlock(
+    QByteArrayView data, int jobs, bool perLineResults, int firstLine, Summary &summary, const ResultSink &sink) const
+{
     QElapsedTimer timer;
     timer.start();
     struct Line
@@ -797,8 +810,7 @@ BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool pe
     }
     // Unsure lines, and the reasons for invalid ones when asked, come from the reference path (on this thread:
     // it shares QCA keys and Qt objects that are not meant for concurrent use).
-    Summary summary;
-    int before = 0; // lines in the chunks before this one
+    int before = firstLine; // lines in the blocks and chunks before this one
     for (const Chunk &chunk : chunks) {
         summary.total += static_cast<int>(chunk.lines.size());
         for (const Line &line : chunk.lines) {
@@ -807,19 +819,62 @@ BatchVerifier::Summary BatchVerifier::run(QByteArrayView data, int jobs, bool pe
             QString reason;
             if (v != Verdict::Unsure)
                 ++summary.fastDecided;
-            if (v == Verdict::Unsure || (perLineResults && v == Verdict::Invalid)) {
+            if (v == Verdict::Unsure || ((perLineResults || sink) && v == Verdict::Invalid)) {
                 const Report report = verifyFully(data.sliced(line.start, line.length));
                 valid = report.valid;
                 if (const common::Check *failure = report.firstFailure())
                     reason = failure->nameText() + QStringLiteral(": ") + failure->detail;
             }
             summary.valid += valid ? 1 : 0;
-            if (perLineResults)
+            if (sink)
+                sink(LineResult {before + line.number, valid, reason});
+            else if (perLineResults)
                 summary.results.append({before + line.number, valid, reason});
         }
         before += chunk.lineCount;
     }
-    summary.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    summary.seconds += static_cast<double>(timer.nsecsElapsed()) / 1e9;
+}
+
+common::Result<BatchVerifier::Summary> BatchVerifier::run(
+    QIODevice &input, int jobs, bool perLineResults, const ResultSink &sink, StreamLimits limits) const
+{
+    QElapsedTimer wall;
+    wall.start();
+    Summary summary;
+    common::LineBlockReader reader(input, limits);
+    int linesBefore = 0;
+    const auto readFailed = [&] {
+        return common::Result<Summary>::failure(QStringLiteral("unreadable_input"),
+            QStringLiteral("reading the tokens stopped after %1 bytes: %2")
+                .arg(reader.bytes())
+                .arg(input.errorString()));
+    };
+    while (!reader.atEnd()) {
+        if (!reader.fill())
+            return readFailed();
+        if (reader.lineTooLong()) {
+            // Not kept in memory, not a token this tool would verify: invalid, and the count goes on.
+            const LineResult tooLong {linesBefore + 1, false,
+                QStringLiteral("parse: the line is longer than %1; not read as a token")
+                    .arg(common::BoundedFile::sizeText(limits.maxLine))};
+            ++summary.total;
+            if (sink)
+                sink(tooLong);
+            else if (perLineResults)
+                summary.results.append(tooLong);
+            ++linesBefore;
+            if (!reader.skipLine())
+                return readFailed();
+            continue;
+        }
+        const QByteArrayView block = reader.block();
+        runBlock(block, jobs, perLineResults, linesBefore, summary, sink);
+        linesBefore += static_cast<int>(std::count(block.begin(), block.end(), '\n'));
+        reader.consume(block.size());
+    }
+    summary.bytes = reader.bytes();
+    summary.wallSeconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
     return summary;
 }
 

@@ -4,9 +4,16 @@
 #include "validation/Policy.h"
 #include "validation/Report.h"
 
+#include "common/LineBlockReader.h"
+#include "common/Result.h"
+
 #include <QByteArrayView>
 
+#include <functional>
+
 #include <memory>
+
+class QIODevice;
 
 namespace jwb::validation {
 
@@ -67,15 +74,32 @@ public:
         int total = 0;
         int valid = 0;
         int fastDecided = 0; ///< lines the fast path decided (the rest went through Verifier::verify)
-        double seconds = 0; ///< wall time of run()
-        QList<LineResult> results; ///< every line, in order, when asked for
+        double seconds = 0; ///< time spent verifying (cutting lines and checking them), reading not included
+        double wallSeconds = 0; ///< from the first read to the last verdict, reading included
+        qint64 bytes = 0; ///< bytes of input read
+        QList<LineResult> results; ///< every line, in order, when asked for (and no sink takes them)
     };
+    using ResultSink = std::function<void(const LineResult &)>;
+
     /// Verifies every non-blank line of `data` with `jobs` threads (1..64).
     [[nodiscard]] Summary run(QByteArrayView data, int jobs, bool perLineResults) const;
+
+    /// How run(QIODevice &) reads: blocks of 8 MiB; a line over 64 MiB is invalid without being kept.
+    using StreamLimits = common::LineBlockReader::Limits;
+    /// Streams `input`: reads a block of lines at a time and verifies it as run(data) does, adding to one summary,
+    /// so memory stays bounded by the block size (and the longest line) whatever the input's size. Each line's
+    /// result goes to `sink` when one is given (in order, as its block completes), else into the summary when
+    /// `perLineResults`. A line longer than limits.maxLine is invalid ("parse: ..."). Fails only when reading
+    /// fails (unreadable_input, with the byte count reached).
+    [[nodiscard]] common::Result<Summary> run(
+        QIODevice &input, int jobs, bool perLineResults, const ResultSink &sink = {}, StreamLimits limits = {}) const;
 
     struct Shared;
 
 private:
+    void runBlock(QByteArrayView data, int jobs, bool perLineResults, int firstLine, Summary &summary,
+        const ResultSink &sink) const;
+
     std::unique_ptr<Shared> d;
 };
 

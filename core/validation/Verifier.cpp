@@ -261,7 +261,7 @@ void Checks::alg()
         pass(CheckName::Alg,
             m_policy.algorithm
                 ? QStringLiteral("%1, as the policy requires").arg(m_tokenAlg)
-                : QStringLiteral("%1 (no --alg: the key decides whether it is acceptable)").arg(m_tokenAlg));
+                : QStringLiteral("%1 (no algorithm named: the key decides whether it is acceptable)").arg(m_tokenAlg));
     }
     m_alg = alg;
     m_r.algorithm = alg;

@@ -7,6 +7,7 @@
 #include "TestData.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -610,6 +611,10 @@ void TestCliKeys::batch()
     QCOMPARE(r.json.value(QLatin1String("valid")).toInt(), 5);
     QCOMPARE(r.json.value(QLatin1String("invalid")).toInt(), 2);
     QVERIFY(r.json.value(QLatin1String("seconds")).isDouble());
+    // Streamed: the bytes read are the file's; the wall time includes reading.
+    QCOMPARE(r.json.value(QLatin1String("bytes")).toInteger(), QFileInfo(file).size());
+    QVERIFY(
+        r.json.value(QLatin1String("wall_seconds")).toDouble() >= r.json.value(QLatin1String("seconds")).toDouble());
     const QJsonArray each = r.json.value(QLatin1String("results")).toArray();
     QCOMPARE(each.size(), 7);
     QCOMPARE(each[2].toObject().value(QLatin1String("valid")).toBool(), false);
@@ -630,6 +635,7 @@ void TestCliKeys::batch()
     const Run text = runCli({QStringLiteral("verify"), QStringLiteral("--batch"), file, QStringLiteral("--key"), priv});
     QCOMPARE(text.exitCode, 1);
     QVERIFY2(text.out.contains("7 tokens: 5 valid, 2 invalid"), text.out.constData());
+    QVERIFY2(text.out.contains(" s with reading"), text.out.constData());
     // Results carry the file's line numbers (the blank line 4 is counted, not verified).
     QCOMPARE(each[3].toObject().value(QLatin1String("line")).toInt(), 5);
 

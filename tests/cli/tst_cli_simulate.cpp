@@ -499,8 +499,8 @@ void TestCliSimulate::unsafeKeyFiles()
         (void)runCli({QStringLiteral("--version")});
         return t.elapsed();
     }();
-    QVERIFY2(elapsed < startup + 800,
-        qPrintable(QStringLiteral("%1 ms, start-up alone %2 ms").arg(elapsed).arg(startup)));
+    QVERIFY2(
+        elapsed < startup + 800, qPrintable(QStringLiteral("%1 ms, start-up alone %2 ms").arg(elapsed).arg(startup)));
     QCOMPARE(r.json().value(QLatin1String("status")).toInt(), 500);
     const QString reason = r.json().value(QLatin1String("reason")).toString();
     QVERIFY2(reason.startsWith(QStringLiteral("KrakenD would not start: ")), qPrintable(reason));

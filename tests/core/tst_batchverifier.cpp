@@ -15,6 +15,7 @@
 #include "validation/BatchVerifier.h"
 #include "validation/Verifier.h"
 
+#include <QBuffer>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -56,9 +57,15 @@ private Q_SLOTS:
     void runMatchesReference();
     void preparedVerifierMatchesSignature();
     void otherStrategiesUseReference();
+    void streamMatchesWholeInput_data();
+    void streamMatchesWholeInput();
+    void streamRefusesOverlongLine();
+    void streamReportsReadFailure();
 
 private:
     QByteArray sign(Algorithm alg, const Key &key, const QByteArray &header, const QByteArray &payload) const;
+    /// runMatchesReference's file: 1500 RSA tokens of five kinds, blank and CRLF lines among them.
+    QByteArray rsaFile(QList<QByteArray> *tokens, QList<int> *lineOf) const;
     QList<jwb::keys::JwkSet> keySetsFor(const Family &f) const;
     struct Outcome
     {
@@ -409,23 +416,15 @@ void TestBatchVerifier::randomMutationsAgree()
     QVERIFY(decided > compared / 4);
 }
 
-void TestBatchVerifier::runMatchesReference_data()
+QByteArray TestBatchVerifier::rsaFile(QList<QByteArray> *tokensOut, QList<int> *lineOfOut) const
 {
-    QTest::addColumn<int>("jobs");
-    QTest::newRow("1 job") << 1;
-    QTest::newRow("3 jobs") << 3;
-}
-
-void TestBatchVerifier::runMatchesReference()
-{
-    QFETCH(int, jobs);
     const Family &f = m_families[1]; // RSA
-    const auto set = keySetsFor(f).first();
-    const Policy &policy = m_policies[1];
     const QByteArray good = "{\"iss\":\"https://issuer.example\",\"aud\":[\"api\",\"web\"],\"exp\":1800003600}";
     QByteArray data;
-    QList<QByteArray> tokens;
-    QList<int> lineOf; // each token's line in the file, blank lines counted
+    QList<QByteArray> &tokens = *tokensOut;
+    tokens.clear();
+    QList<int> &lineOf = *lineOfOut;
+    lineOf.clear();
     int line = 1;
     for (int i = 0; i < 1500; ++i) {
         QByteArray token;
@@ -450,6 +449,25 @@ void TestBatchVerifier::runMatchesReference()
         line += i % 7 == 0 ? 2 : 1;
     }
     data.chop(1); // the last line without a newline
+    return data;
+}
+
+void TestBatchVerifier::runMatchesReference_data()
+{
+    QTest::addColumn<int>("jobs");
+    QTest::newRow("1 job") << 1;
+    QTest::newRow("3 jobs") << 3;
+}
+
+void TestBatchVerifier::runMatchesReference()
+{
+    QFETCH(int, jobs);
+    const Family &f = m_families[1]; // RSA
+    const auto set = keySetsFor(f).first();
+    const Policy &policy = m_policies[1];
+    QList<QByteArray> tokens;
+    QList<int> lineOf; // each token's line in the file, blank lines counted
+    const QByteArray data = rsaFile(&tokens, &lineOf);
     QVERIFY(data.size() > 2 * 256 * 1024); // several chunks for the workers
     const BatchVerifier batch(set, policy);
     const auto summary = batch.run(QByteArrayView(data), jobs, true);
@@ -469,6 +487,131 @@ void TestBatchVerifier::runMatchesReference()
     QVERIFY(summary.fastDecided >= 1200);
     // Line numbers count blank lines too.
     QCOMPARE(summary.results[1].line, 3);
+}
+
+namespace {
+
+/// A device that fails after `good` bytes, as a disk or a pipe can.
+class FailingDevice : public QIODevice
+{
+public:
+    FailingDevice(QByteArray data, qint64 good) : m_data(std::move(data)), m_good(good) { open(ReadOnly); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        if (m_pos >= m_good) {
+            setErrorString(QStringLiteral("Input/output error"));
+            return -1;
+        }
+        const qint64 n = std::min(max, m_good - m_pos);
+        std::memcpy(out, m_data.constData() + m_pos, static_cast<std::size_t>(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_good;
+    qint64 m_pos = 0;
+};
+
+} // namespace
+
+void TestBatchVerifier::streamMatchesWholeInput_data()
+{
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<qsizetype>("block");
+    QTest::addColumn<bool>("sink");
+    // Blocks smaller than one token (each block is then one line), a few KiB, larger than the file; 1 and 3 jobs.
+    QTest::newRow("100-byte blocks, 1 job") << 1 << qsizetype(100) << false;
+    QTest::newRow("4 KiB blocks, 3 jobs") << 3 << qsizetype(4096) << false;
+    QTest::newRow("64 KiB blocks, 1 job, sink") << 1 << qsizetype(65536) << true;
+    QTest::newRow("default blocks, 3 jobs, sink") << 3 << BatchVerifier::StreamLimits().block << true;
+}
+
+void TestBatchVerifier::streamMatchesWholeInput()
+{
+    QFETCH(int, jobs);
+    QFETCH(qsizetype, block);
+    QFETCH(bool, sink);
+    QList<QByteArray> tokens;
+    QList<int> lineOf;
+    const BatchVerifier batch(keySetsFor(m_families[1]).first(), m_policies[1]);
+    for (const bool trailingNewline : {false, true}) {
+        QByteArray data = rsaFile(&tokens, &lineOf);
+        if (trailingNewline)
+            data += '\n';
+        const auto whole = batch.run(QByteArrayView(data), 1, true);
+        QBuffer device(&data);
+        QVERIFY(device.open(QIODevice::ReadOnly));
+        QList<BatchVerifier::LineResult> sunk;
+        const auto streamed = batch.run(device, jobs, !sink,
+            sink ? BatchVerifier::ResultSink([&sunk](const BatchVerifier::LineResult &r) { sunk << r; })
+                 : BatchVerifier::ResultSink(),
+            BatchVerifier::StreamLimits {block, 64 * 1024 * 1024});
+        QVERIFY2(streamed.ok(), streamed.ok() ? "" : qPrintable(streamed.error().message));
+        const auto &s = streamed.value();
+        QCOMPARE(s.total, whole.total);
+        QCOMPARE(s.valid, whole.valid);
+        QCOMPARE(s.fastDecided, whole.fastDecided);
+        QCOMPARE(s.bytes, qint64(data.size()));
+        QVERIFY(s.wallSeconds >= s.seconds);
+        const QList<BatchVerifier::LineResult> &results = sink ? sunk : s.results;
+        QCOMPARE(results.size(), whole.results.size());
+        if (sink)
+            QVERIFY(s.results.isEmpty()); // the sink took them: nothing kept
+        for (int i = 0; i < results.size(); ++i) {
+            QCOMPARE(results[i].line, whole.results[i].line);
+            QCOMPARE(results[i].valid, whole.results[i].valid);
+            QCOMPARE(results[i].reason, whole.results[i].reason);
+        }
+    }
+}
+
+void TestBatchVerifier::streamRefusesOverlongLine()
+{
+    QList<QByteArray> tokens;
+    QList<int> lineOf;
+    const QByteArray file = rsaFile(&tokens, &lineOf);
+    // A 50,000-byte line (no token) after the first 10 lines of the file; the limit is 20,000 bytes.
+    qsizetype cut = 0; // where the eleventh token starts (tokens repeat: search on from each one)
+    for (int i = 0; i <= 10; ++i)
+        cut = file.indexOf(tokens[i], i == 0 ? 0 : cut + tokens[i - 1].size());
+    QByteArray data = file.left(cut) + QByteArray(50000, 'A') + '\n' + file.mid(cut);
+    const BatchVerifier batch(keySetsFor(m_families[1]).first(), m_policies[1]);
+    const auto whole = batch.run(QByteArrayView(file), 1, true);
+    QBuffer device(&data);
+    QVERIFY(device.open(QIODevice::ReadOnly));
+    const auto streamed = batch.run(device, 1, true, {}, BatchVerifier::StreamLimits {4096, 20000});
+    QVERIFY(streamed.ok());
+    const auto &s = streamed.value();
+    QCOMPARE(s.total, whole.total + 1);
+    QCOMPARE(s.valid, whole.valid);
+    const int longLine = lineOf[10];
+    QCOMPARE(s.results[10].line, longLine);
+    QCOMPARE(s.results[10].valid, false);
+    QCOMPARE(s.results[10].reason, QStringLiteral("parse: the line is longer than 20000 bytes; not read as a token"));
+    // Every other line keeps its verdict; the ones after it are one line further down.
+    for (int i = 0; i < whole.results.size(); ++i) {
+        const auto &r = s.results[i < 10 ? i : i + 1];
+        QCOMPARE(r.valid, whole.results[i].valid);
+        QCOMPARE(r.line, whole.results[i].line + (i < 10 ? 0 : 1));
+    }
+}
+
+void TestBatchVerifier::streamReportsReadFailure()
+{
+    QList<QByteArray> tokens;
+    QList<int> lineOf;
+    FailingDevice device(rsaFile(&tokens, &lineOf), 10000);
+    const BatchVerifier batch(keySetsFor(m_families[1]).first(), m_policies[1]);
+    const auto streamed = batch.run(device, 1, false, {}, BatchVerifier::StreamLimits {4096, 20000});
+    QVERIFY(!streamed.ok());
+    QCOMPARE(streamed.error().code, QStringLiteral("unreadable_input"));
+    QCOMPARE(
+        streamed.error().message, QStringLiteral("reading the tokens stopped after 10000 bytes: Input/output error"));
 }
 
 void TestBatchVerifier::preparedVerifierMatchesSignature()

@@ -112,7 +112,8 @@ void TestKnownSecrets::hugeTokenSkipped()
 void TestKnownSecrets::emptySecret()
 {
     // HS256 with an empty key (what a verifier with an unset secret accepts): found, named as the empty secret.
-    const QByteArray input = jose::Base64Url::encode("{\"alg\":\"HS256\"}") + '.' + jose::Base64Url::encode("{\"sub\":\"x\"}");
+    const QByteArray input
+        = jose::Base64Url::encode("{\"alg\":\"HS256\"}") + '.' + jose::Base64Url::encode("{\"sub\":\"x\"}");
     const QByteArray mac = QMessageAuthenticationCode::hash(input, QByteArray(), QCryptographicHash::Sha256);
     const QString token = QString::fromLatin1(input + '.' + jose::Base64Url::encode(mac));
     const auto found = jose::KnownSecrets::find(jose::TokenParser::parse(token));

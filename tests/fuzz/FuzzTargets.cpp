@@ -2,17 +2,17 @@
 
 #include "common/Clock.h"
 #include "crypto/Backend.h"
+#include "crypto/Signature.h"
 #include "jose/Base64Url.h"
 #include "jose/Inspection.h"
 #include "jose/TokenParser.h"
 #include "keys/JwkSet.h"
 #include "keys/KeyLoader.h"
-#include "crypto/Signature.h"
-#include "validation/BatchVerifier.h"
-#include "validation/Verifier.h"
 #include "krakend/ConfigDocument.h"
 #include "krakend/Linter.h"
 #include "krakend/Simulator.h"
+#include "validation/BatchVerifier.h"
+#include "validation/Verifier.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -228,9 +228,11 @@ namespace jwb::fuzz {
 int batch(const std::uint8_t *data, std::size_t size)
 {
     // A fixed HS256 secret (kid k1, also as a bare secret) and two policies, at a fixed instant.
-    static const crypto::Key secret = crypto::Key::fromSecret(QByteArray("fuzz-batch-secret-of-32-bytes-or-more")).value();
+    static const crypto::Key secret
+        = crypto::Key::fromSecret(QByteArray("fuzz-batch-secret-of-32-bytes-or-more")).value();
     static const keys::JwkSet withKid = [] {
-        keys::JwkSet s = keys::JwkSet::fromKey(keys::Jwk::fromKey(secret, QStringLiteral("k1")), QStringLiteral("JWK Set"));
+        keys::JwkSet s
+            = keys::JwkSet::fromKey(keys::Jwk::fromKey(secret, QStringLiteral("k1")), QStringLiteral("JWK Set"));
         return s;
     }();
     static const keys::JwkSet bare = keys::JwkSet::fromKey(keys::Jwk::fromKey(secret), QStringLiteral("secret"));
