@@ -113,20 +113,9 @@ public:
     /// The key error shown in the results, e.g. "invalid_pem: …"; empty when the key was read.
     [[nodiscard]] QString keyError() const { return m_keyError; }
 
-    // Widgets, for tests.
+    /// The pasted key's editor and the "Keys from" combo (the workspace and start-up tests type and choose there).
     [[nodiscard]] QPlainTextEdit *keyEdit() const { return m_keyEdit; }
     [[nodiscard]] QComboBox *sourceCombo() const { return m_sourceCombo; }
-    [[nodiscard]] QPushButton *issuerButton() const { return m_issuerButton; }
-    [[nodiscard]] QCheckBox *secretCheck() const { return m_secretCheck; }
-    [[nodiscard]] QComboBox *encodingCombo() const { return m_encodingCombo; }
-    [[nodiscard]] QComboBox *algCombo() const { return m_algCombo; }
-    [[nodiscard]] QLineEdit *issuerEdit() const { return m_issuerEdit; }
-    [[nodiscard]] QLineEdit *audienceEdit() const { return m_audienceEdit; }
-    [[nodiscard]] QSpinBox *leewaySpin() const { return m_leewaySpin; }
-    [[nodiscard]] QPushButton *openKeyButton() const { return m_openKeyButton; }
-    [[nodiscard]] QLabel *verdictLabel() const { return m_verdictLabel; }
-    [[nodiscard]] QLabel *keyLabel() const { return m_keyLabel; }
-    [[nodiscard]] QTreeView *checksView() const { return m_checksView; }
 
 Q_SIGNALS:
     /// Emitted once after every verification with the new report() (also when it says Pending or NotVerified).
