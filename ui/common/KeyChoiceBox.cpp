@@ -14,10 +14,15 @@ using workspace::ChoiceScope;
 using workspace::KeyChoice;
 using workspace::KeyPin;
 
-KeyChoiceBox::KeyChoiceBox(Kind kind, QComboBox *combo, QLabel *line, QObject *parent)
-    : QObject(parent), m_kind(kind), m_combo(combo), m_line(line)
+KeyChoiceBox::KeyChoiceBox(Kind kind, const QString &comboName, const QString &lineName, QWidget *parent)
+    : QObject(parent), m_kind(kind), m_combo(new QComboBox(parent)), m_line(new QLabel(parent))
 {
+    m_combo->setObjectName(comboName);
+    m_combo->setAccessibleName(tr("Keys"));
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_combo->setMinimumContentsLength(16);
+    m_line->setObjectName(lineName);
+    m_line->setAccessibleName(tr("Keys used"));
     m_line->setTextFormat(Qt::PlainText);
     m_line->setWordWrap(true);
     m_line->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -11,6 +11,7 @@
 
 class QComboBox;
 class QLabel;
+class QWidget;
 
 namespace jwb::workspace {
 class KeyRing;
@@ -34,8 +35,11 @@ public:
     /// config's own keys (Endpoint), or both (the Inspector judging as an endpoint).
     enum class Kind { Inspector, Endpoint, InspectorAsEndpoint };
 
-    /// `combo` and `line` belong to the page (its layout, its object names); the box fills and reads them.
-    KeyChoiceBox(Kind kind, QComboBox *combo, QLabel *line, QObject *parent);
+    /// Makes the combo and the line as children of `parent` with these object names; the page lays them out.
+    KeyChoiceBox(Kind kind, const QString &comboName, const QString &lineName, QWidget *parent);
+
+    [[nodiscard]] QComboBox *combo() const { return m_combo; }
+    [[nodiscard]] QLabel *line() const { return m_line; }
 
     /// The window's session: its key ring, trust store and pins.
     void setSession(workspace::Session *session);

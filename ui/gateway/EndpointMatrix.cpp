@@ -3,6 +3,7 @@
 #include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
 #include "gateway/EndpointMatrixModel.h"
+#include "gateway/GatewayWidgets.h"
 #include "gateway/SimulationPanel.h"
 #include "jose/Inspection.h"
 #include "krakend/RequestBuilder.h"
@@ -49,37 +50,25 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     m_progress->setTextVisible(true);
     m_progress->setVisible(false);
 
-    m_keyCombo = new QComboBox(this);
-    m_keyCombo->setObjectName(QStringLiteral("endpointMatrixKeyCombo"));
-    m_keyCombo->setAccessibleName(tr("Keys"));
-    m_keyCombo->setToolTip(tr("Where keys come from. Automatic: for each endpoint, what Simulate uses for it (its "
-                              "pinned choice, else the key ring source holding the token's key id, else the "
-                              "config's own keys). Choosing an entry pins it for every endpoint"));
-    m_keyCombo->setMinimumContentsLength(16);
-    m_keysLine = new QLabel(this);
-    m_keysLine->setObjectName(QStringLiteral("endpointMatrixKeysLine"));
-    m_keysLine->setAccessibleName(tr("Keys used"));
-    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Endpoint, m_keyCombo, m_keysLine, this);
+    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Endpoint, QStringLiteral("endpointMatrixKeyCombo"),
+        QStringLiteral("endpointMatrixKeysLine"), this);
+    m_keys->combo()->setToolTip(
+        tr("Where keys come from. Automatic: for each endpoint, what Simulate uses for it (its pinned choice, else "
+           "the key ring source holding the token's key id, else the config's own keys). Choosing an entry pins it "
+           "for every endpoint"));
     m_keys->setScope(allEndpointsScope());
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Token"), this));
     top->addWidget(m_tokenEdit, 1);
     top->addWidget(new QLabel(tr("Keys"), this));
-    top->addWidget(m_keyCombo);
+    top->addWidget(m_keys->combo());
     top->addWidget(m_progress);
     top->addWidget(m_runButton);
 
     m_model = new EndpointMatrixModel(this);
     m_model->setPalette(palette());
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("endpointMatrixView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->setAlternatingRowColors(true);
+    m_view = gateway::makeRowTable(QStringLiteral("endpointMatrixView"), m_model, this);
     m_view->setWordWrap(false);
     // Short columns fit their contents; the reason takes the rest.
     for (int column = 0; column < EndpointMatrixModel::ReasonColumn; ++column)
@@ -100,7 +89,7 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(top);
-    layout->addWidget(m_keysLine);
+    layout->addWidget(m_keys->line());
     layout->addWidget(m_hint);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_summary);
@@ -163,14 +152,14 @@ workspace::KeyChoice EndpointMatrix::keyChoice(int row) const
 void EndpointMatrix::showKeysOfSelection()
 {
     if (m_model->rowCount() == 0) {
-        m_keysLine->clear();
+        m_keys->line()->clear();
         return;
     }
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     const int row = current.isValid() ? current.row() : 0;
     const EndpointMatrixModel::Row &r = m_model->rowAt(row);
     m_keys->showChoice(keyChoice(row));
-    m_keysLine->setText(QStringLiteral("%1 %2 \u2014 %3").arg(r.method, r.endpoint, m_keysLine->text()));
+    m_keys->line()->setText(QStringLiteral("%1 %2 \u2014 %3").arg(r.method, r.endpoint, m_keys->line()->text()));
 }
 
 void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, const QByteArray &configText)

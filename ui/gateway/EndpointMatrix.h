@@ -11,7 +11,6 @@
 #include <memory>
 #include <optional>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -91,9 +90,7 @@ private:
     EndpointMatrixModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QLineEdit *m_tokenEdit = nullptr;
-    QComboBox *m_keyCombo = nullptr;
-    QLabel *m_keysLine = nullptr;
-    KeyChoiceBox *m_keys = nullptr;
+    KeyChoiceBox *m_keys = nullptr; ///< the "Keys" combo and the "Keys: …" line
     QPushButton *m_runButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_summary = nullptr;

@@ -3,6 +3,7 @@
 #include "common/ChecksModel.h"
 #include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
+#include "gateway/GatewayWidgets.h"
 #include "jose/Inspection.h"
 #include "krakend/RequestBuilder.h"
 #include "verification/PolicyMapper.h"
@@ -82,12 +83,7 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     splitter->setChildrenCollapsible(false);
     splitter->setSizes({500, 780}); // the answer gets the larger side
 
-    m_endpointLabel = new QLabel(this);
-    m_endpointLabel->setObjectName(QStringLiteral("simulationEndpointLabel"));
-    m_endpointLabel->setTextFormat(Qt::PlainText);
-    QFont bold = m_endpointLabel->font();
-    bold.setWeight(QFont::DemiBold);
-    m_endpointLabel->setFont(bold);
+    m_endpointLabel = gateway::makeTitle(QStringLiteral("simulationEndpointLabel"), this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -234,37 +230,12 @@ QWidget *SimulationPanel::buildRequest()
     timeRow->addWidget(m_atRadio);
     timeRow->addWidget(m_atEdit, 1);
 
-    m_keyCombo = new QComboBox(box);
-    m_keyCombo->setObjectName(QStringLiteral("simulationKeyCombo"));
-    m_keyCombo->setToolTip(
+    m_keys = new KeyChoiceBox(
+        KeyChoiceBox::Kind::Endpoint, QStringLiteral("simulationKeyCombo"), QStringLiteral("simulationKeysLine"), box);
+    m_keys->combo()->setToolTip(
         tr("Where keys come from. Automatic: the key ring source holding the token's key id, else the source "
            "whose URL is the config's jwk_url, else the config's own jwk_local_path / jwk_url. Choosing an entry "
            "pins it for this endpoint (every other rule of the config still applies)"));
-    m_keyCombo->setAccessibleName(tr("Keys"));
-    m_keyCombo->setMinimumContentsLength(16);
-    m_keysLine = new QLabel(box);
-    m_keysLine->setObjectName(QStringLiteral("simulationKeysLine"));
-    m_keysLine->setAccessibleName(tr("Keys used"));
-    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Endpoint, m_keyCombo, m_keysLine, this);
-
-    m_simulateButton = new QPushButton(tr("Simulate"), box);
-    m_simulateButton->setObjectName(QStringLiteral("simulateButton"));
-    m_simulateButton->setToolTip(tr("Run KrakenD's pipeline on this request now"));
-    m_cancelButton = new QPushButton(tr("Cancel"), box);
-    m_cancelButton->setObjectName(QStringLiteral("simulationCancelButton"));
-    m_cancelButton->setToolTip(tr("Stop waiting for the running simulation (e.g. a slow jwk_url)"));
-    m_cancelButton->setEnabled(false);
-    m_busyBar = new QProgressBar(box);
-    m_busyBar->setObjectName(QStringLiteral("simulationBusy"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setTextVisible(false);
-    m_busyBar->setMaximumHeight(10);
-    m_busyBar->setVisible(false);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_busyBar, 1);
-    buttons->addStretch(0);
-    buttons->addWidget(m_cancelButton);
-    buttons->addWidget(m_simulateButton);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -272,8 +243,8 @@ QWidget *SimulationPanel::buildRequest()
     form->addRow(tr("Place token in"), m_placementCombo);
     form->addRow(tr("Method"), m_methodCombo);
     form->addRow(tr("Evaluate"), timeRow);
-    form->addRow(tr("Keys"), m_keyCombo);
-    form->addRow(QString(), m_keysLine);
+    form->addRow(tr("Keys"), m_keys->combo());
+    form->addRow(QString(), m_keys->line());
 
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(form);
@@ -294,8 +265,31 @@ QWidget *SimulationPanel::buildRequest()
     hint->setStyleSheet(QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
     layout->addWidget(hint);
     layout->addStretch(1);
-    layout->addLayout(buttons);
+    layout->addLayout(buildButtons(box));
     return box;
+}
+
+QHBoxLayout *SimulationPanel::buildButtons(QWidget *box)
+{
+    m_simulateButton = new QPushButton(tr("Simulate"), box);
+    m_simulateButton->setObjectName(QStringLiteral("simulateButton"));
+    m_simulateButton->setToolTip(tr("Run KrakenD's pipeline on this request now"));
+    m_cancelButton = new QPushButton(tr("Cancel"), box);
+    m_cancelButton->setObjectName(QStringLiteral("simulationCancelButton"));
+    m_cancelButton->setToolTip(tr("Stop waiting for the running simulation (e.g. a slow jwk_url)"));
+    m_cancelButton->setEnabled(false);
+    m_busyBar = new QProgressBar(box);
+    m_busyBar->setObjectName(QStringLiteral("simulationBusy"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumHeight(10);
+    m_busyBar->setVisible(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_busyBar, 1);
+    buttons->addStretch(0);
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_simulateButton);
+    return buttons;
 }
 
 QWidget *SimulationPanel::buildResults()

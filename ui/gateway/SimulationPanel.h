@@ -18,6 +18,7 @@
 
 class QButtonGroup;
 class QComboBox;
+class QHBoxLayout;
 class QDateTimeEdit;
 class QLabel;
 class QProgressBar;
@@ -104,6 +105,7 @@ Q_SIGNALS:
 private:
     QWidget *buildRequest();
     QWidget *buildResults();
+    QHBoxLayout *buildButtons(QWidget *box);
     QTableWidget *buildPairTable(const QString &objectName, const QString &first, const QString &second);
     void refreshPlacement();
     void scheduleRun();
@@ -135,9 +137,7 @@ private:
     QRadioButton *m_nowRadio = nullptr;
     QRadioButton *m_atRadio = nullptr;
     QDateTimeEdit *m_atEdit = nullptr;
-    QComboBox *m_keyCombo = nullptr;
-    QLabel *m_keysLine = nullptr; ///< "Keys: …" (KeyChoiceBox)
-    KeyChoiceBox *m_keys = nullptr;
+    KeyChoiceBox *m_keys = nullptr; ///< the "Keys" combo and the "Keys: …" line
     QPushButton *m_simulateButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_busyBar = nullptr;

@@ -5,6 +5,7 @@
 #include "common/Duration.h"
 #include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
+#include "gateway/GatewayWidgets.h"
 #include "gateway/TestMatrixModel.h"
 #include "keys/Thumbprint.h"
 #include "verification/PolicyMapper.h"
@@ -80,12 +81,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
 {
     setObjectName(QStringLiteral("testMatrixPanel"));
 
-    m_endpointLabel = new QLabel(this);
-    m_endpointLabel->setObjectName(QStringLiteral("testMatrixEndpoint"));
-    m_endpointLabel->setTextFormat(Qt::PlainText);
-    QFont bold = m_endpointLabel->font();
-    bold.setWeight(QFont::DemiBold);
-    m_endpointLabel->setFont(bold);
+    m_endpointLabel = gateway::makeTitle(QStringLiteral("testMatrixEndpoint"), this);
 
     m_keyCombo = new QComboBox(this);
     m_keyCombo->setObjectName(QStringLiteral("testMatrixKeyCombo"));
@@ -107,22 +103,16 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     m_busyBar->setMaximumHeight(10);
     m_busyBar->setVisible(false);
 
-    m_judgeCombo = new QComboBox(this);
-    m_judgeCombo->setObjectName(QStringLiteral("testMatrixKeysCombo"));
-    m_judgeCombo->setAccessibleName(tr("Keys"));
-    m_judgeCombo->setToolTip(tr("The keys this endpoint verifies with: the choice Simulate uses for it (choosing an "
-                                "entry pins it for this endpoint on both tabs)"));
-    m_judgeCombo->setMinimumContentsLength(16);
-    m_keysLine = new QLabel(this);
-    m_keysLine->setObjectName(QStringLiteral("testMatrixKeysLine"));
-    m_keysLine->setAccessibleName(tr("Keys used"));
-    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Endpoint, m_judgeCombo, m_keysLine, this);
+    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Endpoint, QStringLiteral("testMatrixKeysCombo"),
+        QStringLiteral("testMatrixKeysLine"), this);
+    m_keys->combo()->setToolTip(tr("The keys this endpoint verifies with: the choice Simulate uses for it "
+                                   "(choosing an entry pins it for this endpoint on both tabs)"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Key"), this));
     top->addWidget(m_keyCombo, 1);
     top->addWidget(new QLabel(tr("Keys"), this));
-    top->addWidget(m_judgeCombo, 1);
+    top->addWidget(m_keys->combo(), 1);
     top->addWidget(m_busyBar);
     top->addWidget(m_mintButton);
 
@@ -134,14 +124,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
 
     m_model = new TestMatrixModel(this);
     m_model->setPalette(palette());
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("testMatrixView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->setAlternatingRowColors(true);
+    m_view = gateway::makeRowTable(QStringLiteral("testMatrixView"), m_model, this);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Test tokens"));
     m_view->setToolTip(tr("Select a case to see its token, claims and curl command"));
@@ -197,7 +180,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_endpointLabel);
     layout->addLayout(top);
-    layout->addWidget(m_keysLine);
+    layout->addWidget(m_keys->line());
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);

@@ -100,9 +100,7 @@ private:
 
     QLabel *m_endpointLabel = nullptr;
     QComboBox *m_keyCombo = nullptr; ///< the signing key
-    QComboBox *m_judgeCombo = nullptr; ///< the keys the endpoint verifies with (KeyChoiceBox)
-    QLabel *m_keysLine = nullptr;
-    KeyChoiceBox *m_keys = nullptr;
+    KeyChoiceBox *m_keys = nullptr; ///< the keys the endpoint verifies with: combo and "Keys: …" line
     QPushButton *m_mintButton = nullptr;
     QProgressBar *m_busyBar = nullptr;
     QLabel *m_message = nullptr;

@@ -125,8 +125,9 @@ QWidget *VerifyPanel::buildKeyGroup()
     auto *group = new QGroupBox(tr("Key"), this);
 
     auto *sourceLabel = new QLabel(tr("Keys from"), group);
-    m_sourceCombo = new QComboBox(group);
-    m_sourceCombo->setObjectName(QStringLiteral("keySourceCombo"));
+    m_keys = new KeyChoiceBox(
+        KeyChoiceBox::Kind::Inspector, QStringLiteral("keySourceCombo"), QStringLiteral("verifyKeysLine"), group);
+    m_sourceCombo = m_keys->combo();
     m_sourceCombo->setAccessibleName(tr("Keys from"));
     m_sourceCombo->setToolTip(
         tr("Automatic: the source of the Keys page holding the token's key id (kid or x5t), else its issuer's "
@@ -134,10 +135,6 @@ QWidget *VerifyPanel::buildKeyGroup()
            "file, a JWK Set URL, an issuer)"));
     m_sourceCombo->setMinimumContentsLength(24);
     sourceLabel->setBuddy(m_sourceCombo);
-    m_keysLine = new QLabel(group);
-    m_keysLine->setObjectName(QStringLiteral("verifyKeysLine"));
-    m_keysLine->setAccessibleName(tr("Keys used"));
-    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Inspector, m_sourceCombo, m_keysLine, this);
     m_issuerButton = new QPushButton(tr("Use the issuer's keys"), group);
     m_issuerButton->setObjectName(QStringLiteral("useIssuerButton"));
     m_issuerButton->setToolTip(
@@ -188,7 +185,7 @@ QWidget *VerifyPanel::buildKeyGroup()
 
     auto *layout = new QVBoxLayout(group);
     layout->addLayout(sourceRow);
-    layout->addWidget(m_keysLine);
+    layout->addWidget(m_keys->line());
     layout->addWidget(m_sourceStatus);
     layout->addWidget(m_pastedKeyBox, 1);
     connect(m_keys, &KeyChoiceBox::changed, this, &VerifyPanel::onKeysChanged);

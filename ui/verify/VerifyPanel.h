@@ -169,7 +169,6 @@ private:
     QComboBox *m_sourceCombo = nullptr;
     QPushButton *m_issuerButton = nullptr;
     QLabel *m_sourceStatus = nullptr;
-    QLabel *m_keysLine = nullptr;
     QWidget *m_pastedKeyBox = nullptr;
     QPlainTextEdit *m_keyEdit = nullptr;
     QCheckBox *m_secretCheck = nullptr;
