@@ -366,6 +366,21 @@ void TestConsistency::kidChoosesTheSourceUntilPinned()
     panel->verifyNow();
     QCOMPARE(panel->keyChoice().sourceId, ring->at(first).id);
     QCOMPARE(panel->report().status, 401);
+
+    // The pins are the workspace's: saved and loaded again (the ring is emptied and refilled meanwhile, while the
+    // Verify tab shows the endpoint's pin), the endpoint's and the Inspector's still name the first source.
+    panel->setJudgeAs(-1);
+    QVERIFY(choose(combo, QStringLiteral("source:") + ring->at(first).id));
+    panel->setJudgeAs(0);
+    const QString firstId = ring->at(first).id;
+    const QJsonObject saved = m_window->workspaceJson();
+    QVERIFY(m_window->loadWorkspaceJson(saved).ok());
+    QCOMPARE(simulation->keyChoice().sourceId, firstId);
+    QCOMPARE(simulation->keyChoice().reason, workspace::KeyChoice::Reason::Pinned);
+    panel->setJudgeAs(-1);
+    panel->verifyNow();
+    QCOMPARE(panel->keyChoice().sourceId, firstId);
+    QCOMPARE(panel->keyChoice().reason, workspace::KeyChoice::Reason::Pinned);
 }
 
 QTEST_MAIN(TestConsistency)

@@ -30,12 +30,20 @@ KeyChoiceBox::KeyChoiceBox(Kind kind, const QString &comboName, const QString &l
     refill();
 }
 
-void KeyChoiceBox::setSession(workspace::Session *session)
+void KeyChoiceBox::detach()
 {
     if (m_session)
         m_session->disconnect(this);
-    if (m_ring)
+    if (m_ring) {
         m_ring->disconnect(this);
+        if (m_ring->trust())
+            m_ring->trust()->disconnect(this);
+    }
+}
+
+void KeyChoiceBox::setSession(workspace::Session *session)
+{
+    detach();
     m_session = session;
     m_ring = session ? &session->keys() : nullptr;
     if (m_session)
@@ -47,13 +55,7 @@ void KeyChoiceBox::setKeyRing(workspace::KeyRing *ring)
 {
     if (m_session && ring == &m_session->keys())
         return;
-    if (m_session)
-        m_session->disconnect(this);
-    if (m_ring) {
-        m_ring->disconnect(this);
-        if (m_ring->trust())
-            m_ring->trust()->disconnect(this);
-    }
+    detach();
     m_session = nullptr;
     m_ring = ring;
     if (m_ring) {
@@ -234,7 +236,11 @@ void KeyChoiceBox::refill()
         m_combo->addItem(tr("The config's own keys (jwk_local_path / jwk_url)"), KeyPin::configOwn().toText());
     if (m_kind != Kind::Endpoint)
         m_combo->addItem(tr("The key pasted below"), KeyPin::pasted().toText());
-    const int index = m_combo->findData(pin().toText());
+    // A pinned source that is gone: the Inspector falls back to its pasted key (VerifyPanel reads it so), an
+    // endpoint to the automatic choice (KeyResolver skips it).
+    int index = m_combo->findData(pin().toText());
+    if (index < 0 && pin().kind == KeyPin::Kind::Source && m_kind != Kind::Endpoint)
+        index = m_combo->findData(KeyPin::pasted().toText());
     m_combo->setCurrentIndex(index >= 0 ? index : 0);
 }
 

@@ -76,6 +76,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    void detach();
     void refill();
     void onActivated();
     void onSourcesChanged();

@@ -404,14 +404,19 @@ void VerifyPanel::setSession(workspace::Session *session)
 
 void VerifyPanel::onKeysChanged()
 {
-    // A pinned source that was removed falls back to the key pasted here (not to another source).
-    const workspace::KeyPin pin = m_keys->pin();
-    if (pin.kind == workspace::KeyPin::Kind::Source && m_keys->ring() && m_keys->ring()->indexOf(pin.sourceId) < 0) {
-        m_keys->setPin(workspace::KeyPin::pasted());
-        return; // setPin tells again
-    }
-    m_pastedKeyBox->setVisible(pin.kind != workspace::KeyPin::Kind::Source);
+    m_pastedKeyBox->setVisible(pin().kind != workspace::KeyPin::Kind::Source);
     m_debounce->start();
+}
+
+workspace::KeyPin VerifyPanel::pin() const
+{
+    // A pinned source that was removed falls back to the key pasted here, not to another source (the pin itself
+    // stays: a workspace being loaded removes and adds its sources, and the pin names what the user chose).
+    const workspace::KeyPin pinned = m_keys->pin();
+    if (pinned.kind == workspace::KeyPin::Kind::Source
+        && (!m_keys->ring() || m_keys->ring()->indexOf(pinned.sourceId) < 0))
+        return workspace::KeyPin::pasted();
+    return pinned;
 }
 
 void VerifyPanel::setKeySource(int ringIndex)
@@ -425,8 +430,9 @@ void VerifyPanel::setKeySource(int ringIndex)
 
 int VerifyPanel::keySource() const
 {
-    const workspace::KeyPin pin = m_keys->pin();
-    return m_keys->ring() && pin.kind == workspace::KeyPin::Kind::Source ? m_keys->ring()->indexOf(pin.sourceId) : -1;
+    const workspace::KeyPin pinned = m_keys->pin();
+    return m_keys->ring() && pinned.kind == workspace::KeyPin::Kind::Source ? m_keys->ring()->indexOf(pinned.sourceId)
+                                                                            : -1;
 }
 
 workspace::KeyChoice VerifyPanel::resolveKeys() const
@@ -439,7 +445,7 @@ workspace::KeyChoice VerifyPanel::resolveKeys() const
     need.hasPastedKey = hasPastedKey();
     // The pasted key is the Verify tab's own: an endpoint's scope (shared with Simulate) has no pasted key, so the
     // panel answers that pin itself.
-    if (m_keys->pin().kind == workspace::KeyPin::Kind::Pasted) {
+    if (pin().kind == workspace::KeyPin::Kind::Pasted) {
         workspace::KeyChoice pasted;
         pasted.kind = need.hasPastedKey || endpoint < 0 ? workspace::KeyChoice::Kind::Pasted
                                                         : workspace::KeyChoice::Kind::ConfigOwn;
@@ -467,7 +473,7 @@ void VerifyPanel::syncKeyScope()
     m_keys->setScope(endpoint >= 0 ? workspace::ChoiceScope::forEndpoint(
                          m_endpoints[endpoint].setup.method, m_endpoints[endpoint].setup.endpoint)
                                    : workspace::ChoiceScope::inspector());
-    m_pastedKeyBox->setVisible(m_keys->pin().kind != workspace::KeyPin::Kind::Source);
+    m_pastedKeyBox->setVisible(pin().kind != workspace::KeyPin::Kind::Source);
 }
 
 void VerifyPanel::updateIssuerButton()
@@ -509,7 +515,7 @@ void VerifyPanel::useTokenIssuer()
 void VerifyPanel::onKeyTextEdited()
 {
     // Typing a key is choosing it (a pin of the pasted key, in this panel's scope).
-    if (hasPastedKey() && m_keys->pin().kind != workspace::KeyPin::Kind::Pasted)
+    if (hasPastedKey() && pin().kind != workspace::KeyPin::Kind::Pasted)
         m_keys->setPin(workspace::KeyPin::pasted());
     // Typing replaces a binary key loaded from a file.
     if (!m_binaryKey.isEmpty() && !m_keyEdit->toPlainText().isEmpty()) {

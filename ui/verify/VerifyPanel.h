@@ -132,6 +132,8 @@ private:
     QWidget *buildResults();
     void chooseKeyFile();
     void onKeysChanged();
+    /// The pin of the current scope; a pinned source that no longer exists reads as the pasted key.
+    [[nodiscard]] workspace::KeyPin pin() const;
     [[nodiscard]] workspace::KeyChoice resolveKeys() const;
     void updateIssuerButton();
     void onKeyTextEdited();
