@@ -218,7 +218,10 @@ void KeyChoiceBox::refill()
 {
     const QSignalBlocker blocker(m_combo);
     m_combo->clear();
-    m_combo->addItem(tr("Automatic (the source holding the token's key id)"), QString());
+    m_combo->addItem(m_kind == Kind::Inspector ? tr("Automatic (the source holding the token's key id)")
+                                               : tr("Automatic (the source holding the token's key id, else the "
+                                                    "config's own keys)"),
+        QString());
     if (m_ring) {
         for (int i = 0; i < m_ring->count(); ++i) {
             const workspace::KeySource &source = m_ring->at(i);
