@@ -70,8 +70,11 @@ bool canAccept(const QMimeData *mime)
 
 } // namespace
 
-MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QMainWindow(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
+MainWindow::MainWindow(
+    std::shared_ptr<const common::Clock> clock, std::shared_ptr<common::Scheduler> scheduler, QWidget *parent)
+    : QMainWindow(parent),
+      m_clock(clock ? std::move(clock) : common::Clock::system()),
+      m_scheduler(scheduler ? std::move(scheduler) : common::Scheduler::qt())
 {
     Resources::ensureLoaded();
     setObjectName(QStringLiteral("mainWindow"));
@@ -99,7 +102,7 @@ MainWindow::MainWindow(std::shared_ptr<const common::Clock> clock, QWidget *pare
     connect(m_inspector, &InspectorWidget::filesDropped, this, &MainWindow::openFiles);
 
     m_autosave = new workspace::Autosave(
-        dataDir(), [this] { return sessionSnapshot(); }, common::Scheduler::qt(), kAutosaveMs, this);
+        dataDir(), [this] { return sessionSnapshot(); }, m_scheduler, kAutosaveMs, this);
     m_autosave->start();
 
     updateActions();
@@ -133,7 +136,7 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    m_inspector = new InspectorWidget(clock, this);
+    m_inspector = new InspectorWidget(clock, m_scheduler, this);
     m_inspector->setKeyRing(m_keyRing);
     m_inspector->verifyPanel()->setSession(m_session); // the Inspector's key choice is the session's
     addPage(Page::Inspector, m_inspector, tr("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
@@ -339,36 +342,36 @@ bool MainWindow::isPageBuilt(Page page) const
     return true;
 }
 
-KeysPage *MainWindow::keysPage() const
+KeysPage *MainWindow::keysPage()
 {
-    return const_cast<MainWindow *>(this)->buildKeysPage();
+    return buildKeysPage();
 }
 
-GatewayPage *MainWindow::gatewayPage() const
+GatewayPage *MainWindow::gatewayPage()
 {
-    return const_cast<MainWindow *>(this)->buildGatewayPage();
+    return buildGatewayPage();
 }
 
-ComposerPage *MainWindow::composerPage() const
+ComposerPage *MainWindow::composerPage()
 {
-    return const_cast<MainWindow *>(this)->buildComposerPage();
+    return buildComposerPage();
 }
 
-SimulationPanel *MainWindow::simulationPanel() const
+SimulationPanel *MainWindow::simulationPanel()
 {
-    const_cast<MainWindow *>(this)->buildGatewayPage();
+    buildGatewayPage();
     return m_simulationPanel;
 }
 
-EndpointMatrix *MainWindow::endpointMatrix() const
+EndpointMatrix *MainWindow::endpointMatrix()
 {
-    const_cast<MainWindow *>(this)->buildGatewayPage();
+    buildGatewayPage();
     return m_endpointMatrix;
 }
 
-TestMatrixPanel *MainWindow::testMatrix() const
+TestMatrixPanel *MainWindow::testMatrix()
 {
-    const_cast<MainWindow *>(this)->buildGatewayPage();
+    buildGatewayPage();
     return m_testMatrix;
 }
 
@@ -377,7 +380,7 @@ KeysPage *MainWindow::buildKeysPage()
     if (m_keysPage)
         return m_keysPage;
     QWidget *slot = m_pageSlots.value(static_cast<int>(Page::Keys));
-    m_keysPage = new KeysPage(m_keyRing, m_clock, slot);
+    m_keysPage = new KeysPage(m_keyRing, m_clock, m_scheduler, slot);
     slot->layout()->addWidget(m_keysPage);
     connect(m_keysPage, &KeysPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
@@ -660,41 +663,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 }
 
 // --- inspector shortcuts for tests -----------------------------------------------------------------------
-
-TokenEditor *MainWindow::tokenEditor() const
-{
-    return m_inspector->tokenEditor();
-}
-
-QPlainTextEdit *MainWindow::headerView() const
-{
-    return m_inspector->headerView();
-}
-
-QPlainTextEdit *MainWindow::payloadView() const
-{
-    return m_inspector->payloadView();
-}
-
-ClaimsModel *MainWindow::headerModel() const
-{
-    return m_inspector->headerModel();
-}
-
-ClaimsModel *MainWindow::claimsModel() const
-{
-    return m_inspector->claimsModel();
-}
-
-FindingsModel *MainWindow::findingsModel() const
-{
-    return m_inspector->findingsModel();
-}
-
-QTableView *MainWindow::findingsView() const
-{
-    return m_inspector->findingsView();
-}
 
 QString MainWindow::statusText() const
 {

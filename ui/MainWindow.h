@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/FileKind.h"
 #include "common/Result.h"
+#include "common/Scheduler.h"
 #include "common/Theme.h"
 #include "keys/KeyRing.h"
 #include "workspace/WorkspaceFormat.h"
@@ -67,11 +68,13 @@ class MainWindow : public QMainWindow
 public:
     enum class Page { Inspector, Keys, Gateway, Composer };
     static constexpr int kAutosaveMs = 60 * 1000;
-    static constexpr int kMaxRecentFiles = 10;
     static constexpr qint64 kMaxWorkspaceBytes = workspace::WorkspaceFormat::kMaxBytes;
 
-    /// `clock` defaults to the system clock; tests pass a fixed one.
-    explicit MainWindow(std::shared_ptr<const common::Clock> clock = {}, QWidget *parent = nullptr);
+    /// `clock` defaults to the system clock and `scheduler` (the inspector's debounce and refresh, the Keys page's
+    /// ages, autosave, clearing copied secrets) to common::Scheduler::qt(); tests pass a fixed clock and a
+    /// ManualScheduler.
+    explicit MainWindow(std::shared_ptr<const common::Clock> clock = {},
+        std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Opens `text` as a new token named `title` (a file name, "argument 2", ...) and shows the Inspector.
@@ -123,8 +126,6 @@ public:
     /// Writes the crash-recovery copy now (what the timer does every kAutosaveMs).
     bool autosaveNow();
 
-    [[nodiscard]] QStringList recentFiles() const;
-
     // Pages.
     void showPage(Page page);
     /// Shows a tab of the Gateway view by name: validator, signer, export, lint, simulate, endpoints, tests.
@@ -134,27 +135,20 @@ public:
     /// Applies a theme; `remember` keeps it for the next start (View > Theme does, --theme does not).
     void setThemeMode(Theme::Mode mode, bool remember = true);
 
-    // Test hooks: the pages, the inspector's main widgets and models.
+    // The pages. Tests find the widgets inside them by object name (tests/ui/UiTestHelpers.h, test::child).
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
     [[nodiscard]] KeyRing *keyRing() const { return m_keyRing; }
     // The Keys, Gateway and Composer pages are built the first time they are shown or asked for (start-up and
-    // memory pay only for the Inspector); until then what they are to show waits in the window.
-    [[nodiscard]] KeysPage *keysPage() const;
-    [[nodiscard]] GatewayPage *gatewayPage() const;
-    [[nodiscard]] ComposerPage *composerPage() const;
-    [[nodiscard]] SimulationPanel *simulationPanel() const;
-    [[nodiscard]] EndpointMatrix *endpointMatrix() const;
-    [[nodiscard]] TestMatrixPanel *testMatrix() const;
+    // memory pay only for the Inspector); until then what they are to show waits in the window. Asking builds the
+    // page, so these are not const.
+    [[nodiscard]] KeysPage *keysPage();
+    [[nodiscard]] GatewayPage *gatewayPage();
+    [[nodiscard]] ComposerPage *composerPage();
+    [[nodiscard]] SimulationPanel *simulationPanel();
+    [[nodiscard]] EndpointMatrix *endpointMatrix();
+    [[nodiscard]] TestMatrixPanel *testMatrix();
     /// Whether a page has been built yet (see keysPage()).
     [[nodiscard]] bool isPageBuilt(Page page) const;
-    [[nodiscard]] QListWidget *navigation() const { return m_navigation; }
-    [[nodiscard]] TokenEditor *tokenEditor() const;
-    [[nodiscard]] QPlainTextEdit *headerView() const;
-    [[nodiscard]] QPlainTextEdit *payloadView() const;
-    [[nodiscard]] ClaimsModel *headerModel() const;
-    [[nodiscard]] ClaimsModel *claimsModel() const;
-    [[nodiscard]] FindingsModel *findingsModel() const;
-    [[nodiscard]] QTableView *findingsView() const;
     /// The banner text: the parse error naming segment and character, or the findings summary.
     [[nodiscard]] QString statusText() const;
 
@@ -221,6 +215,7 @@ private:
     void saveWindowState() const;
 
     std::shared_ptr<const common::Clock> m_clock;
+    std::shared_ptr<common::Scheduler> m_scheduler;
     workspace::Session *m_session = nullptr; ///< the key ring, the trust store, the key choices
     KeyRing *m_keyRing = nullptr; ///< the session's ring
     workspace::Autosave *m_autosave = nullptr; ///< last session and crash copy

@@ -5,6 +5,7 @@
 
 #include "common/Dialogs.h"
 #include "common/SecretClipboard.h"
+#include "common/Settings.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
 
@@ -135,15 +136,15 @@ void MainWindow::createActions()
             tr("a curl command"));
     });
     m_clearClipboardAction
-        = new QAction(tr("Clear Copied Tokens After %1 s").arg(SecretClipboard::kDefaultSeconds), this);
+        = new QAction(tr("Clear Copied Tokens After %1 s").arg(Settings::kDefaultClearClipboardSeconds), this);
     m_clearClipboardAction->setObjectName(QStringLiteral("actionClearClipboard"));
     m_clearClipboardAction->setCheckable(true);
-    m_clearClipboardAction->setChecked(SecretClipboard::clearAfterSeconds() > 0);
+    m_clearClipboardAction->setChecked(Settings::clearClipboardSeconds() > 0);
     m_clearClipboardAction->setStatusTip(tr(
         "A token is a credential: after Copy As Token, Authorization Header or curl, clear the clipboard again unless "
         "something else was copied meanwhile"));
     connect(m_clearClipboardAction, &QAction::toggled, this,
-        [](bool on) { SecretClipboard::setClearAfterSeconds(on ? SecretClipboard::kDefaultSeconds : 0); });
+        [](bool on) { Settings::setClearClipboardSeconds(on ? Settings::kDefaultClearClipboardSeconds : 0); });
     m_clearAction = make(QStringLiteral("actionClear"), tr("C&lear Token"), QKeySequence(),
         [this] { m_inspector->setTokenText(QString()); });
 
@@ -328,7 +329,7 @@ void MainWindow::copyCredential(const QString &text, const QString &what)
         statusBar()->showMessage(tr("There is nothing to copy."), kStatusMessageMs);
         return;
     }
-    const int seconds = SecretClipboard::copy(text);
+    const int seconds = SecretClipboard::copy(text, m_scheduler);
     statusBar()->showMessage(seconds > 0 ? tr("Copied %1; the clipboard is cleared in %2 s.").arg(what).arg(seconds)
                                          : tr("Copied %1.").arg(what),
         kStatusMessageMs);

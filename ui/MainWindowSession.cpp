@@ -3,6 +3,7 @@
 
 #include "common/Dialogs.h"
 #include "common/SecretStore.h"
+#include "common/Settings.h"
 #include "inspector/InspectorWidget.h"
 #include "keys/FetchPrompt.h"
 #include "keys/KeyRing.h"
@@ -26,7 +27,6 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -41,23 +41,6 @@ namespace {
 
 using workspace::WorkspaceDocument;
 namespace WorkspaceFormat = workspace::WorkspaceFormat;
-
-QString tabName(InspectorWidget::Tab tab)
-{
-    switch (tab) {
-    case InspectorWidget::Tab::Decoded:
-        return QStringLiteral("decoded");
-    case InspectorWidget::Tab::Claims:
-        return QStringLiteral("claims");
-    case InspectorWidget::Tab::Findings:
-        return QStringLiteral("findings");
-    case InspectorWidget::Tab::Signature:
-        return QStringLiteral("signature");
-    case InspectorWidget::Tab::Verify:
-        return QStringLiteral("verify");
-    }
-    return QStringLiteral("decoded");
-}
 
 } // namespace
 
@@ -104,8 +87,7 @@ WorkspaceDocument MainWindow::workspaceDocument(QStringList *secretsLeftOut) con
     if (const auto at = m_inspector->evaluationTime())
         document.inspector.insert(QStringLiteral("evaluate_at"), at->toUTC().toString(Qt::ISODate));
     document.inspector.insert(QStringLiteral("tree"), m_inspector->isTreeMode());
-    document.inspector.insert(
-        QStringLiteral("tab"), tabName(static_cast<InspectorWidget::Tab>(m_inspector->tabs()->currentIndex())));
+    document.inspector.insert(QStringLiteral("tab"), InspectorWidget::tabName(m_inspector->currentTab()));
     const int keySource = m_inspector->verifyPanel()->keySource();
     if (keySource >= 0)
         document.inspector.insert(QStringLiteral("verify_key_source"), m_keyRing->at(keySource).id);
@@ -143,11 +125,8 @@ common::Result<void> MainWindow::loadWorkspaceDocument(const WorkspaceDocument &
     m_inspector->setEvaluationTime(
         evaluateAt.isEmpty() ? std::nullopt : std::optional<QDateTime>(QDateTime::fromString(evaluateAt, Qt::ISODate)));
     m_inspector->setTreeMode(inspector.value(QStringLiteral("tree")).toBool(false));
-    for (const auto tab : {InspectorWidget::Tab::Decoded, InspectorWidget::Tab::Claims, InspectorWidget::Tab::Findings,
-             InspectorWidget::Tab::Signature, InspectorWidget::Tab::Verify}) {
-        if (tabName(tab) == inspector.value(QStringLiteral("tab")).toString())
-            m_inspector->showTab(tab);
-    }
+    if (const auto tab = InspectorWidget::tabFromName(inspector.value(QStringLiteral("tab")).toString()))
+        m_inspector->showTab(*tab);
     // Older builds' pin of the Inspector (the session's key_choices hold it too): without one, the session's pin.
     if (const int keySource = m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString());
         keySource >= 0)
@@ -455,22 +434,11 @@ bool MainWindow::offerRecovery()
 
 // --- recent files, window state --------------------------------------------------------------------------
 
-QStringList MainWindow::recentFiles() const
-{
-    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
-}
-
 void MainWindow::addRecentFile(const QString &path)
 {
     if (path.startsWith(u':'))
         return; // resources are not files a user can reopen
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList files = recentFiles();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > kMaxRecentFiles)
-        files.removeLast();
-    QSettings().setValue(QStringLiteral("recentFiles"), files);
+    Settings::addRecentFile(QFileInfo(path).absoluteFilePath());
     updateRecentMenu();
 }
 
@@ -479,7 +447,7 @@ void MainWindow::updateRecentMenu()
     if (!m_recentMenu)
         return;
     m_recentMenu->clear();
-    const QStringList files = recentFiles();
+    const QStringList files = Settings::recentFiles();
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString path = files[i];
         auto *action = m_recentMenu->addAction(
@@ -487,9 +455,7 @@ void MainWindow::updateRecentMenu()
                 if (!QFile::exists(path)) {
                     Dialogs::showError(
                         this, tr("Cannot open file"), tr("%1 no longer exists.").arg(QDir::toNativeSeparators(path)));
-                    QStringList remaining = recentFiles();
-                    remaining.removeAll(path);
-                    QSettings().setValue(QStringLiteral("recentFiles"), remaining);
+                    Settings::removeRecentFile(path);
                     updateRecentMenu();
                     return;
                 }
@@ -503,7 +469,7 @@ void MainWindow::updateRecentMenu()
     } else {
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("&Clear List"), this, [this] {
-            QSettings().remove(QStringLiteral("recentFiles"));
+            Settings::clearRecentFiles();
             updateRecentMenu();
         });
     }
@@ -511,29 +477,25 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::restoreWindowState()
 {
-    QSettings settings;
-    if (const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
-        !geometry.isEmpty())
+    if (const QByteArray geometry = Settings::windowGeometry(); !geometry.isEmpty())
         restoreGeometry(geometry);
-    if (const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray(); !state.isEmpty())
+    if (const QByteArray state = Settings::windowState(); !state.isEmpty())
         restoreState(state);
-    if (const auto mode = Theme::modeFromName(settings.value(QStringLiteral("theme")).toString());
-        mode && *mode != Theme::currentMode())
+    if (const auto mode = Settings::theme(); mode && *mode != Theme::currentMode())
         setThemeMode(*mode, false);
 }
 
 void MainWindow::saveWindowState() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
 }
 
 void MainWindow::setThemeMode(Theme::Mode mode, bool remember)
 {
     Theme::applyMode(mode);
     if (remember)
-        QSettings().setValue(QStringLiteral("theme"), Theme::modeName(mode));
+        Settings::setTheme(mode);
     for (QAction *action : m_themeGroup->actions()) {
         QString name = Theme::modeName(mode);
         name[0] = name[0].toUpper();

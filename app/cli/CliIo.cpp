@@ -31,9 +31,25 @@ void CliIo::printJson(const QJsonObject &doc) const
     std::fflush(stdout);
 }
 
+namespace {
+
+/// The command-line way out of an error whose core message says it in words every page can use.
+QString hintFor(const QString &errorCode)
+{
+    if (errorCode == u"unknown_key_format")
+        return QStringLiteral("for a shared secret use --secret or --secret-file");
+    if (errorCode == u"redirect_insecure")
+        return QStringLiteral("--insecure allows it");
+    return {};
+}
+
+} // namespace
+
 int CliIo::fail(int code, const common::Error &error, const QJsonObject &extra) const
 {
     err(QStringLiteral("error: %1").arg(error.message));
+    if (const QString hint = hintFor(error.code); !hint.isEmpty())
+        err(QStringLiteral("hint: %1").arg(hint));
     if (m_json) {
         QJsonObject e {{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
         for (auto it = error.details.begin(); it != error.details.end(); ++it)

@@ -15,5 +15,6 @@ int runJwks(const QStringList &args);
 int runSimulate(const QStringList &args);
 int runConfig(const QStringList &args);
 int runMatrix(const QStringList &args);
+int runCrack(const QStringList &args);
 
 } // namespace jwb::cli

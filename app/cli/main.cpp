@@ -32,6 +32,7 @@ const QList<Command> &commands()
         {"simulate", "Decide what KrakenD's auth/validator answers for a request to an endpoint", runSimulate},
         {"matrix", "Mint test tokens for an endpoint, each with the status KrakenD would answer", runMatrix},
         {"config", "Write auth/validator and auth/signer blocks and lint krakend.json", runConfig},
+        {"crack", "Search a wordlist for an HS256/384/512 token's secret", runCrack},
     };
     return list;
 }

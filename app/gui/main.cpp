@@ -140,23 +140,6 @@ std::optional<QSize> sizeNamed(const QString &text)
     return QSize(match.captured(1).toInt(), match.captured(2).toInt());
 }
 
-std::optional<jwb::ui::InspectorWidget::Tab> tabNamed(const QString &name)
-{
-    using Tab = jwb::ui::InspectorWidget::Tab;
-    const QString n = name.toLower();
-    if (n == u"decoded")
-        return Tab::Decoded;
-    if (n == u"claims")
-        return Tab::Claims;
-    if (n == u"findings")
-        return Tab::Findings;
-    if (n == u"signature")
-        return Tab::Signature;
-    if (n == u"verify")
-        return Tab::Verify;
-    return std::nullopt;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -172,7 +155,7 @@ int main(int argc, char *argv[])
         QCommandLineParser parser;
         setUpParser(parser, options);
         parser.process(probe);
-        if (!tabNamed(parser.value(options.tab))
+        if (!jwb::ui::InspectorWidget::tabFromName(parser.value(options.tab))
             && !jwb::ui::MainWindow::gatewayTabNames().contains(parser.value(options.tab).toLower())) {
             printLine(stderr,
                 QCoreApplication::translate("main",
@@ -263,7 +246,7 @@ int main(int argc, char *argv[])
     else if (!inputs.files.isEmpty())
         window.inspector()->setCurrentInput(demo ? 1 : 0);
     if (parser.isSet(options.tab)) {
-        if (const auto tab = tabNamed(parser.value(options.tab)))
+        if (const auto tab = jwb::ui::InspectorWidget::tabFromName(parser.value(options.tab)))
             window.inspector()->showTab(*tab);
         else
             window.showGatewayTab(parser.value(options.tab));

@@ -8,6 +8,9 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <optional>
+
 namespace jwb::jose {
 
 namespace {
@@ -32,8 +35,140 @@ qsizetype skipSpaces(const QString &s, qsizetype i, qsizetype end)
     return i;
 }
 
+Located locate(const QString &input);
+
+/// One shell word of a curl command line: its text after quote removal, and where it starts in the input.
+struct ShellWord
+{
+    QString text;
+    qsizetype start = 0;
+};
+
+/// Splits a command line as a POSIX shell would for our purpose: single quotes keep everything, double quotes
+/// keep everything but \" \\ \$ \` (unescaped), a backslash outside quotes escapes the next character, and a
+/// backslash-newline joins lines. Variables are not expanded.
+QList<ShellWord> shellWords(const QString &line)
+{
+    QList<ShellWord> words;
+    qsizetype i = 0;
+    const qsizetype n = line.size();
+    while (i < n) {
+        while (i < n && (line[i].isSpace() || (line[i] == u'\\' && i + 1 < n && line[i + 1] == u'\n')))
+            i += line[i] == u'\\' ? 2 : 1;
+        if (i >= n)
+            break;
+        ShellWord word;
+        word.start = i;
+        while (i < n && !line[i].isSpace()) {
+            const QChar c = line[i];
+            if (c == u'\'') {
+                const qsizetype close = line.indexOf(u'\'', i + 1);
+                const qsizetype stop = close < 0 ? n : close;
+                word.text += QStringView(line).mid(i + 1, stop - i - 1);
+                i = stop + 1;
+            } else if (c == u'"') {
+                ++i;
+                while (i < n && line[i] != u'"') {
+                    if (line[i] == u'\\' && i + 1 < n && QStringView(u"\"\\$`").contains(line[i + 1]))
+                        ++i;
+                    word.text += line[i++];
+                }
+                ++i;
+            } else if (c == u'\\' && i + 1 < n) {
+                if (line[i + 1] != u'\n')
+                    word.text += line[i + 1];
+                i += 2;
+            } else {
+                word.text += c;
+                ++i;
+            }
+        }
+        words.append(word);
+    }
+    return words;
+}
+
+/// The token of a pasted curl command (`curl -H 'Authorization: Bearer ...'`, `--header`, `-b`/`--cookie`, as
+/// the app's own "Copy as curl" writes them): an Authorization header first, then any other header, then a
+/// cookie, whose value holds a compact token. The location points into the original text.
+std::optional<Located> locateInCurl(const QString &input)
+{
+    static const QRegularExpression curl(QStringLiteral("^\\s*curl(\\s|$)"));
+    if (!curl.match(input).hasMatch())
+        return std::nullopt;
+    const QList<ShellWord> words = shellWords(input);
+    struct Candidate
+    {
+        int rank; ///< 0 Authorization header, 1 another header, 2 cookie
+        const ShellWord *word;
+        QString value; ///< what locate() reads: "Name: value" for a header, "Cookie: ..." for cookies
+    };
+    QList<Candidate> candidates;
+    const auto argument
+        = [&words](int &i, QLatin1StringView shortName, QLatin1StringView longName, QString *value) -> bool {
+        const QString &w = words[i].text;
+        if (w == shortName || w == longName) {
+            if (i + 1 >= words.size())
+                return false;
+            *value = words[++i].text;
+            return true;
+        }
+        if (w.startsWith(longName + u'=')) {
+            *value = w.mid(longName.size() + 1);
+            return true;
+        }
+        if (w.startsWith(shortName) && w.size() > shortName.size() && !w.startsWith(u"--")) {
+            *value = w.mid(shortName.size());
+            return true;
+        }
+        return false;
+    };
+    for (int i = 1; i < words.size(); ++i) {
+        QString value;
+        if (argument(i, QLatin1StringView("-H"), QLatin1StringView("--header"), &value)) {
+            const bool authorization = startsWithCi(value, QLatin1StringView("authorization:"));
+            candidates.append({authorization ? 0 : 1, &words[i], value});
+        } else if (argument(i, QLatin1StringView("-b"), QLatin1StringView("--cookie"), &value)) {
+            candidates.append({2, &words[i], QStringLiteral("Cookie: ") + value});
+        } else if (words[i].text == u"--oauth2-bearer" && i + 1 < words.size()) {
+            ++i;
+            candidates.append({0, &words[i], QStringLiteral("Authorization: Bearer ") + words[i].text});
+        }
+    }
+    std::stable_sort(
+        candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) { return a.rank < b.rank; });
+    for (const Candidate &c : candidates) {
+        QString value = c.value;
+        QString name;
+        if (c.rank == 1) { // "X-Token: eyJ..." is read as that header's value
+            const qsizetype colon = value.indexOf(u':');
+            name = value.left(colon).trimmed();
+            value = value.mid(colon + 1);
+        }
+        const Located inner = locate(value);
+        const QStringView token = QStringView(value).mid(inner.start, inner.length);
+        const auto dots = token.count(u'.');
+        if (token.isEmpty() || (dots != 2 && dots != 4))
+            continue;
+        // Tokens hold no quote or escape characters, so they stand verbatim in the command line.
+        const qsizetype at = input.indexOf(token, c.word->start);
+        if (at < 0)
+            continue;
+        Located loc;
+        loc.start = at;
+        loc.length = token.size();
+        loc.source = c.rank == 0 ? QStringLiteral("curl: Authorization header")
+            : c.rank == 1        ? QStringLiteral("curl: header %1").arg(name)
+                                 : QStringLiteral("curl: %1").arg(inner.source);
+        return loc;
+    }
+    return std::nullopt;
+}
+
 Located locate(const QString &input)
 {
+    if (auto fromCurl = locateInCurl(input))
+        return *fromCurl;
     Located loc;
     qsizetype begin = skipSpaces(input, 0, input.size());
     qsizetype end = input.size();

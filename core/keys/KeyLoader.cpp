@@ -97,8 +97,7 @@ Result<JwkSet> load(const QByteArray &raw)
         return set;
     }
     return Result<JwkSet>::failure(QStringLiteral("unknown_key_format"),
-        QStringLiteral("not a JWK, JWK Set, PEM or DER key (for a shared secret use --secret or "
-                       "--secret-file)"));
+        QStringLiteral("not a JWK, JWK Set, PEM or DER key (a shared secret is given as a secret, not as a key)"));
 }
 
 Result<JwkSet> loadFile(const QString &path)

@@ -197,7 +197,8 @@ bool HttpFetch::followRedirect()
                 .arg(from.toDisplayString(), QString::fromLatin1(location)));
     } else if (scheme != u"https" && !m_options.insecure) {
         fail(common::ErrorCode::RedirectInsecure,
-            QStringLiteral("%1 redirects to %2, which is not https; refusing (use --insecure to allow)")
+            QStringLiteral("%1 redirects to %2, which is not https; refused unless insecure connections are allowed "
+                           "for this source")
                 .arg(from.toDisplayString(), to.toDisplayString()));
     } else {
         m_reply->disconnect(this);

@@ -48,6 +48,8 @@ _jwt_workbench_cli_options() {
                  "--endpoint= --method= --backend= --into= --replace --rename-legacy --json --help" ;;
         "config lint")
             echo "--token= --jwks= --json --help" ;;
+        crack)
+            echo "--token-file= --wordlist= --jobs= --json --help" ;;
     esac
 }
 
@@ -57,7 +59,7 @@ _jwt_workbench_cli() {
     COMPREPLY=()
 
     # The command, and the subcommand of jwks, key and config.
-    local commands="decode verify sign keygen jwks key simulate matrix config"
+    local commands="decode verify sign keygen jwks key simulate matrix config crack"
     if ((COMP_CWORD == 1)); then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return 0

@@ -545,6 +545,100 @@
     </message>
 </context>
 <context>
+    <name>jwb::ui::CrackDialog</name>
+    <message>
+        <source>Search a Wordlist for the Secret</source>
+        <translation>Search a Wordlist for the Secret</translation>
+    </message>
+    <message>
+        <source>Tries every line of a wordlist as the %1 secret of this token, on this machine. A secret found here is one anybody with the same list can find: whoever holds it can sign tokens the gateway accepts.</source>
+        <translation>Tries every line of a wordlist as the %1 secret of this token, on this machine. A secret found here is one anybody with the same list can find: whoever holds it can sign tokens the gateway accepts.</translation>
+    </message>
+    <message>
+        <source>A file with one candidate secret per line</source>
+        <translation>A file with one candidate secret per line</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Threads to search on (all cores by default)</source>
+        <translation>Threads to search on (all cores by default)</translation>
+    </message>
+    <message>
+        <source>Wordlist:</source>
+        <translation>Wordlist:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>No secret found yet</source>
+        <translation>No secret found yet</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message numerus="yes">
+        <source>The secret is on the clipboard for %n second(s).</source>
+        <translation>
+            <numerusform>The secret is on the clipboard for %n second.</numerusform>
+            <numerusform>The secret is on the clipboard for %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret is on the clipboard.</source>
+        <translation>The secret is on the clipboard.</translation>
+    </message>
+    <message>
+        <source>Choose a Wordlist</source>
+        <translation>Choose a Wordlist</translation>
+    </message>
+    <message>
+        <source>Wordlists (*.txt *.list *.lst);;All files (*)</source>
+        <translation>Wordlists (*.txt *.list *.lst);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a wordlist first.</source>
+        <translation>Choose a wordlist first.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 candidates.</source>
+        <translation>Stopped after %1 candidates.</translation>
+    </message>
+    <message>
+        <source>Searching… %1 candidates tried.</source>
+        <translation>Searching… %1 candidates tried.</translation>
+    </message>
+    <message>
+        <source>Found on line %1 after %2 candidates. Replace this secret with 32 or more random bytes and revoke the tokens it signed.</source>
+        <translation>Found on line %1 after %2 candidates. Replace this secret with 32 or more random bytes and revoke the tokens it signed.</translation>
+    </message>
+    <message>
+        <source>Not found: none of the %1 candidates is the secret (%2 s).</source>
+        <translation>Not found: none of the %1 candidates is the secret (%2 s).</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::DocumentEditCommand</name>
     <message>
         <source>Cannot change the configuration</source>
@@ -1772,6 +1866,14 @@ About: %2</translation>
     <message>
         <source>Verifying: the keys are being fetched.</source>
         <translation>Verifying: the keys are being fetched.</translation>
+    </message>
+    <message>
+        <source>Search a Wordlist for the Secret…</source>
+        <translation>Search a Wordlist for the Secret…</translation>
+    </message>
+    <message>
+        <source>Try every line of a wordlist file as this token&apos;s HMAC secret, on this machine</source>
+        <translation>Try every line of a wordlist file as this token&apos;s HMAC secret, on this machine</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@
 #include "crypto/Signature.h"
 #include "jose/Base64Url.h"
 #include "jose/Inspection.h"
+#include "jose/SecretSearch.h"
+#include "jose/TokenParser.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
 #include "krakend/ConfigDocument.h"
@@ -20,6 +22,7 @@
 #include "validation/BatchVerifier.h"
 #include "validation/Verifier.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -304,6 +307,36 @@ int core()
         const double t = static_cast<double>(parseNs) / 1e9 / runs;
         report(QStringLiteral("parse JWK Set of %1 keys").arg(n), t * 1e3, QStringLiteral("ms"),
             QStringLiteral("%1 KiB, 2/3 RSA 2048, 1/3 EC P-256").arg(text.size() / 1024));
+    }
+
+    // The wordlist search (crack): HS256 candidates per second on one thread, over 2,000,000 lines of 6 to 14
+    // characters, none of them the secret (so every line is tried).
+    {
+        QByteArray list;
+        quint32 x = 12345;
+        for (int i = 0; i < 2000000; ++i) {
+            const int length = 6 + static_cast<int>(x % 9);
+            for (int j = 0; j < length; ++j) {
+                x = x * 1103515245u + 12345u;
+                list += static_cast<char>('a' + (x >> 16) % 26);
+            }
+            list += '\n';
+        }
+        const auto token
+            = jose::TokenParser::parse(QString::fromLatin1(signedToken(Algorithm::HS256, secret, "k1", 1, now)));
+        const auto search = jose::SecretSearch::create(token).value();
+        qint64 tried = 0;
+        const double t = timePerRun([&] {
+            QBuffer device(&list);
+            device.open(QIODevice::ReadOnly);
+            const auto outcome = search.run(device, jose::SecretSearch::Options());
+            if (!outcome || outcome->found)
+                std::abort();
+            tried = outcome->tried;
+        });
+        report(QStringLiteral("wordlist search HS256, 1 thread"), static_cast<double>(tried) / t,
+            QStringLiteral("candidates/s"),
+            QStringLiteral("%1 candidates, %2 MiB").arg(tried).arg(list.size() / 1048576.0, 0, 'f', 1));
     }
 
     // Simulate: one request against a validator with a local JWK Set.

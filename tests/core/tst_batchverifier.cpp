@@ -5,6 +5,7 @@
 // one, must equal the reference verdict; typical tokens must be decided by the fast path (not handed back),
 // or the fast path would be silently gone. Then run(): every line's result equals the reference for 1 and 3
 // jobs, and PreparedVerifier equals Signature::verify on the same inputs.
+#include "../common/FailingDevice.h"
 #include "common/Clock.h"
 #include "crypto/Backend.h"
 #include "crypto/PreparedVerifier.h"
@@ -489,36 +490,6 @@ void TestBatchVerifier::runMatchesReference()
     QCOMPARE(summary.results[1].line, 3);
 }
 
-namespace {
-
-/// A device that fails after `good` bytes, as a disk or a pipe can.
-class FailingDevice : public QIODevice
-{
-public:
-    FailingDevice(QByteArray data, qint64 good) : m_data(std::move(data)), m_good(good) { open(ReadOnly); }
-
-protected:
-    qint64 readData(char *out, qint64 max) override
-    {
-        if (m_pos >= m_good) {
-            setErrorString(QStringLiteral("Input/output error"));
-            return -1;
-        }
-        const qint64 n = std::min(max, m_good - m_pos);
-        std::memcpy(out, m_data.constData() + m_pos, static_cast<std::size_t>(n));
-        m_pos += n;
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_good;
-    qint64 m_pos = 0;
-};
-
-} // namespace
-
 void TestBatchVerifier::streamMatchesWholeInput_data()
 {
     QTest::addColumn<int>("jobs");
@@ -605,7 +576,7 @@ void TestBatchVerifier::streamReportsReadFailure()
 {
     QList<QByteArray> tokens;
     QList<int> lineOf;
-    FailingDevice device(rsaFile(&tokens, &lineOf), 10000);
+    jwb::test::FailingDevice device(rsaFile(&tokens, &lineOf), 10000);
     const BatchVerifier batch(keySetsFor(m_families[1]).first(), m_policies[1]);
     const auto streamed = batch.run(device, 1, false, {}, BatchVerifier::StreamLimits {4096, 20000});
     QVERIFY(!streamed.ok());

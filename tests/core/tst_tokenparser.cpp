@@ -5,6 +5,7 @@
 
 #include "jose/Base64Url.h"
 #include "jose/TokenParser.h"
+#include "krakend/RequestBuilder.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -226,6 +227,37 @@ void TestTokenParser::inputForms_data()
     QTest::newRow("single quotes") << u'\'' + tok + u'\'' << QStringLiteral("token");
     QTest::newRow("quoted with spaces outside")
         << QStringLiteral(" \"") + tok + QStringLiteral("\"\n") << QStringLiteral("token");
+    // A pasted curl command: the token is found in its header or cookie, and its offset points into the command.
+    QTest::newRow("curl -H Authorization")
+        << QStringLiteral("curl -H 'Authorization: Bearer ") + tok + QStringLiteral("' 'http://localhost:8080/orders'")
+        << QStringLiteral("curl: Authorization header");
+    QTest::newRow("curl, several lines, other headers first")
+        << QStringLiteral("curl -i -X POST \\\n  -H 'Content-Type: application/json' \\\n  -H \"authorization: bearer ")
+            + tok + QStringLiteral("\" \\\n  https://api.example/orders/1\n")
+        << QStringLiteral("curl: Authorization header");
+    QTest::newRow("curl --header=") << QStringLiteral("curl --header='Authorization: Bearer ") + tok
+            + QStringLiteral("' http://x/")
+                                    << QStringLiteral("curl: Authorization header");
+    QTest::newRow("curl -HAuthorization unquoted, escaped space") << QStringLiteral("curl -HAuthorization:\\ Bearer\\ ")
+            + tok + QStringLiteral(" http://x/") << QStringLiteral("curl: Authorization header");
+    QTest::newRow("curl other header") << QStringLiteral("curl -H 'Accept: */*' -H 'X-Api-Token: ") + tok
+            + QStringLiteral("' http://x/")
+                                       << QStringLiteral("curl: header X-Api-Token");
+    QTest::newRow("curl -b cookie") << QStringLiteral("curl -b 'theme=dark; access_token=") + tok
+            + QStringLiteral("' http://x/")
+                                    << QStringLiteral("curl: cookie access_token");
+    QTest::newRow("curl --cookie, header wins")
+        << QStringLiteral("curl --cookie \"jwt=stale.to.ken\" -H 'Authorization: ") + tok
+            + QStringLiteral("' http://x/")
+        << QStringLiteral("curl: Authorization header");
+    QTest::newRow("curl --oauth2-bearer") << QStringLiteral("curl --oauth2-bearer ") + tok
+            + QStringLiteral(" http://x/") << QStringLiteral("curl: Authorization header");
+    QTest::newRow("the app's own Copy as curl")
+        << jwb::krakend::RequestBuilder(tok).setPath(QStringLiteral("/orders")).curl()
+        << QStringLiteral("curl: Authorization header");
+    QTest::newRow("the app's own curl, cookie placement")
+        << jwb::krakend::RequestBuilder(tok, jwb::krakend::TokenPlacement::cookie(QStringLiteral("session"))).curl()
+        << QStringLiteral("curl: cookie session");
 }
 
 void TestTokenParser::inputForms()

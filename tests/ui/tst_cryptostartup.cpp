@@ -6,10 +6,12 @@
 #include "common/Clock.h"
 #include "common/CryptoStartup.h"
 #include "common/Resources.h"
+#include "common/Scheduler.h"
 #include "crypto/Backend.h"
 #include "inspector/InspectorWidget.h"
 #include "verify/VerifyPanel.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
 #include <QPlainTextEdit>
@@ -63,14 +65,20 @@ void TestCryptoStartup::selfTestFollowsTheFirstPaint()
     // As the app's main() does: the start-up first, then anything else that watches the first paint.
     auto *startup = ui::CryptoStartup::instance();
     QSignalSpy ready(startup, &ui::CryptoStartup::ready);
-    startup->runAfterFirstPaint(&window);
+    // Its kLatestMs fallback is timed by a scheduler the test drives.
+    auto scheduler = std::make_shared<common::ManualScheduler>();
+    startup->runAfterFirstPaint(&window, scheduler);
     QVERIFY(startup->isScheduled());
+    QCOMPARE(scheduler->pendingCount(), 1);
     PaintWatcher watcher;
     window.installEventFilter(&watcher);
 
-    // Before the window is shown nothing runs the self-test, however long the event loop turns.
-    QTest::qWait(100);
+    // Before the window is shown nothing runs the self-test: not the event loop, nor time short of kLatestMs.
+    QCoreApplication::processEvents();
+    scheduler->advance(ui::CryptoStartup::kLatestMs - 1);
+    QCoreApplication::processEvents();
     QVERIFY(!crypto::Backend::isInitialized());
+    QCOMPARE(ready.count(), 0);
     QCOMPARE(common::verdictText(window.verifyPanel()->verdict()), QStringLiteral("none"));
 
     window.show();
@@ -82,6 +90,10 @@ void TestCryptoStartup::selfTestFollowsTheFirstPaint()
     QVERIFY(!startup->isScheduled());
     // The verification that waited for it has run.
     QTRY_COMPARE(common::verdictText(window.verifyPanel()->verdict()), QStringLiteral("valid"));
+    // The fallback, when it falls due, does not run the self-test a second time.
+    scheduler->advance(1);
+    QCOMPARE(scheduler->pendingCount(), 0);
+    QCOMPARE(ready.count(), 1);
 }
 
 QTEST_MAIN(TestCryptoStartup)

@@ -5,6 +5,7 @@
 #include "common/Theme.h"
 #include "inspector/ClaimsModel.h"
 #include "inspector/FindingsModel.h"
+#include "inspector/InspectorWidget.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void findingsStartWithParseIssues();
     void findingsRoles();
     void severityPresentation();
+    void tabNames_data();
+    void tabNames();
 };
 
 namespace {
@@ -201,6 +204,30 @@ void TestInspectorModels::severityPresentation()
         != ui::Theme::severityColor(common::Severity::Warning, light));
     QCOMPARE(ui::Theme::severityLabel(common::Severity::Error), QStringLiteral("Error"));
     QVERIFY(!ui::Theme::appIcon().isNull());
+}
+
+void TestInspectorModels::tabNames_data()
+{
+    // The names workspace files and --tab use: they never change.
+    using Tab = jwb::ui::InspectorWidget::Tab;
+    QTest::addColumn<Tab>("tab");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("decoded") << Tab::Decoded << QStringLiteral("decoded");
+    QTest::newRow("claims") << Tab::Claims << QStringLiteral("claims");
+    QTest::newRow("findings") << Tab::Findings << QStringLiteral("findings");
+    QTest::newRow("signature") << Tab::Signature << QStringLiteral("signature");
+    QTest::newRow("verify") << Tab::Verify << QStringLiteral("verify");
+}
+
+void TestInspectorModels::tabNames()
+{
+    using jwb::ui::InspectorWidget;
+    QFETCH(InspectorWidget::Tab, tab);
+    QFETCH(QString, name);
+    QCOMPARE(InspectorWidget::tabName(tab), name);
+    QCOMPARE(InspectorWidget::tabFromName(name), std::optional(tab));
+    QCOMPARE(InspectorWidget::tabFromName(name.toUpper()), std::optional(tab));
+    QCOMPARE(InspectorWidget::tabFromName(name + u'x'), std::nullopt);
 }
 
 QTEST_MAIN(TestInspectorModels)

@@ -8,6 +8,8 @@
 #include "UiTestHelpers.h"
 
 #include "common/Dialogs.h"
+#include "common/Jobs.h"
+#include "common/Scheduler.h"
 #include "crypto/Backend.h"
 #include "jose/Inspection.h"
 #include "keys/KeyGeneratorDialog.h"
@@ -23,6 +25,7 @@
 #include "workspace/TrustStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -105,6 +108,7 @@ private Q_SLOTS:
 
     void emptyPageShowsHints();
     void pasteJwksShowsKeys();
+    void agesFollowTheScheduler();
     void pasteKrakendFixtures();
     void pasteSecretAsks_data();
     void pasteSecretAsks();
@@ -118,6 +122,7 @@ private Q_SLOTS:
     void generateNowEachAlgorithm_data();
     void generateNowEachAlgorithm();
     void generatorDialogRunsOffThread();
+    void closingTheGeneratorAbandonsTheKey();
     void remoteDialogValidates();
     void remoteDialogShowsTheOriginsTrust();
     void fetchFromLocalHttps();
@@ -127,6 +132,90 @@ private Q_SLOTS:
     void screenshot();
 
 private:
+    // The page's widgets, found by object name as a user finds them by sight (test::child reports a missing one
+    // at the caller's line).
+    KeySourcesModel *sourcesModel(std::source_location where = std::source_location::current())
+    {
+        auto *list = test::child<QListView>(m_page.get(), "keySourceList", where);
+        return list ? qobject_cast<KeySourcesModel *>(list->model()) : nullptr;
+    }
+    KeysModel *keysModel(std::source_location where = std::source_location::current())
+    {
+        auto *table = test::child<QTableView>(m_page.get(), "keysTable", where);
+        return table ? qobject_cast<KeysModel *>(table->model()) : nullptr;
+    }
+    QListView *sourceList(std::source_location where = std::source_location::current())
+    {
+        return test::child<QListView>(m_page.get(), "keySourceList", where);
+    }
+    QLabel *titleLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceTitle", where);
+    }
+    QLabel *locationLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceLocation", where);
+    }
+    QLabel *statusLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceStatus", where);
+    }
+    QProgressBar *progressBar(std::source_location where = std::source_location::current())
+    {
+        return test::child<QProgressBar>(m_page.get(), "keySourceProgress", where);
+    }
+    QLabel *ageLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceAge", where);
+    }
+    QLabel *errorLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keySourceError", where);
+    }
+    QPlainTextEdit *jwkView(std::source_location where = std::source_location::current())
+    {
+        return test::child<QPlainTextEdit>(m_page.get(), "keyJwkView", where);
+    }
+    QPlainTextEdit *pemView(std::source_location where = std::source_location::current())
+    {
+        return test::child<QPlainTextEdit>(m_page.get(), "keyPemView", where);
+    }
+    QLabel *keyDetailsLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keyDetails", where);
+    }
+    QLabel *fetchLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keyFetchDetails", where);
+    }
+    QTreeWidget *chainView(std::source_location where = std::source_location::current())
+    {
+        return test::child<QTreeWidget>(m_page.get(), "keyTlsChain", where);
+    }
+    QLabel *rotationLabel(std::source_location where = std::source_location::current())
+    {
+        return test::child<QLabel>(m_page.get(), "keyRotation", where);
+    }
+    QTabWidget *detailTabs(std::source_location where = std::source_location::current())
+    {
+        return test::child<QTabWidget>(m_page.get(), "keyDetailTabs", where);
+    }
+    QComboBox *encodingCombo(std::source_location where = std::source_location::current())
+    {
+        return test::child<QComboBox>(m_page.get(), "keySecretEncoding", where);
+    }
+    QAction *refreshAction(std::source_location where = std::source_location::current())
+    {
+        return test::child<QAction>(m_page.get(), "actionKeysRefresh", where);
+    }
+    QAction *cancelAction(std::source_location where = std::source_location::current())
+    {
+        return test::child<QAction>(m_page.get(), "actionKeysCancel", where);
+    }
+    QAction *removeAction(std::source_location where = std::source_location::current())
+    {
+        return test::child<QAction>(m_page.get(), "actionKeysRemove", where);
+    }
     /// A page over a fresh ring, with both models under QAbstractItemModelTester.
     void makePage();
     bool makeCertificate(QString *error);
@@ -186,21 +275,45 @@ void TestKeysPage::makePage()
     m_ring = std::make_unique<KeyRing>(clock);
     m_page = std::make_unique<KeysPage>(m_ring.get(), clock);
     m_sourcesTester = std::make_unique<QAbstractItemModelTester>(
-        m_page->sourcesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sourcesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_keysTester = std::make_unique<QAbstractItemModelTester>(
-        m_page->keysModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        keysModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void TestKeysPage::emptyPageShowsHints()
 {
     QCOMPARE(m_page->currentSource(), -1);
-    QVERIFY(!m_page->sourceList()->isVisibleTo(m_page.get()));
+    QVERIFY(!sourceList()->isVisibleTo(m_page.get()));
     auto *hint = m_page->findChild<QLabel *>(QStringLiteral("keySourcesHint"));
     QVERIFY(hint);
     QVERIFY(hint->isVisibleTo(m_page.get()));
-    QVERIFY(!m_page->refreshAction()->isEnabled());
-    QVERIFY(!m_page->removeAction()->isEnabled());
+    QVERIFY(!refreshAction()->isEnabled());
+    QVERIFY(!removeAction()->isEnabled());
     QVERIFY(!m_page->exportJwks(false));
+}
+
+void TestKeysPage::agesFollowTheScheduler()
+{
+    // "loaded … ago" is refreshed every kAgeRefreshMs, timed by the page's scheduler.
+    JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
+    auto clock = std::make_shared<common::FixedClock>(test::nowUtc());
+    auto scheduler = std::make_shared<common::ManualScheduler>();
+    KeyRing ring(clock);
+    KeysPage page(&ring, clock, scheduler);
+    QCOMPARE(page.addPasted(jwksText(QStringLiteral("A.1"))), 0);
+    auto *age = test::child<QLabel>(&page, "keySourceAge");
+    QVERIFY(age);
+    QCOMPARE(age->text(), QStringLiteral("loaded just now"));
+    clock->setNow(test::nowUtc().addSecs(120));
+    scheduler->advance(KeysPage::kAgeRefreshMs - 1);
+    QCOMPARE(age->text(), QStringLiteral("loaded just now"));
+    scheduler->advance(1);
+    QCOMPARE(age->text(), QStringLiteral("loaded 2 min ago"));
+    // And again, for as long as the page lives.
+    clock->setNow(test::nowUtc().addSecs(3 * 3600));
+    scheduler->advance(KeysPage::kAgeRefreshMs);
+    QCOMPARE(age->text(), QStringLiteral("loaded 3 h ago"));
+    QCOMPARE(scheduler->pendingCount(), 1);
 }
 
 void TestKeysPage::pasteJwksShowsKeys()
@@ -211,14 +324,14 @@ void TestKeysPage::pasteJwksShowsKeys()
     QCOMPARE(index, 0);
     QCOMPARE(m_page->currentSource(), 0);
     QVERIFY(!status.isEmpty());
-    QVERIFY(m_page->sourceList()->isVisibleTo(m_page.get()));
-    QCOMPARE(m_page->titleLabel()->text(), QStringLiteral("Pasted JWK Set (2 keys)"));
-    QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
-    QCOMPARE(m_page->ageLabel()->text(), QStringLiteral("loaded just now"));
-    QVERIFY(!m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(sourceList()->isVisibleTo(m_page.get()));
+    QCOMPARE(titleLabel()->text(), QStringLiteral("Pasted JWK Set (2 keys)"));
+    QCOMPARE(statusLabel()->text(), QStringLiteral("2 keys"));
+    QCOMPARE(ageLabel()->text(), QStringLiteral("loaded just now"));
+    QVERIFY(!errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(!progressBar()->isVisibleTo(m_page.get()));
 
-    KeysModel *model = m_page->keysModel();
+    KeysModel *model = keysModel();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, KeysModel::Kid).data().toString(), QStringLiteral("1"));
     QCOMPARE(model->index(0, KeysModel::Type).data().toString(), QStringLiteral("EC"));
@@ -230,14 +343,14 @@ void TestKeysPage::pasteJwksShowsKeys()
 
     // The first key is selected; its JWK, PEM and thumbprints are shown.
     QCOMPARE(m_page->currentKey(), 0);
-    QVERIFY(m_page->jwkView()->toPlainText().contains(QStringLiteral("\"crv\": \"P-256\"")));
-    QVERIFY(m_page->pemView()->toPlainText().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
+    QVERIFY(jwkView()->toPlainText().contains(QStringLiteral("\"crv\": \"P-256\"")));
+    QVERIFY(pemView()->toPlainText().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
     m_page->selectKey(1);
-    QVERIFY(m_page->keyDetailsLabel()->text().contains(QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")));
+    QVERIFY(keyDetailsLabel()->text().contains(QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")));
     m_page->copyThumbprint();
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
     // A local source has no fetch tab.
-    QVERIFY(!m_page->detailTabs()->isTabVisible(3));
+    QVERIFY(!detailTabs()->isTabVisible(3));
 }
 
 void TestKeysPage::pasteKrakendFixtures()
@@ -248,7 +361,7 @@ void TestKeysPage::pasteKrakendFixtures()
     QCOMPARE(m_page->addPasted(text), 0);
     const KeySource &source = m_ring->at(0);
     QVERIFY(source.keys);
-    KeysModel *model = m_page->keysModel();
+    KeysModel *model = keysModel();
     QCOMPARE(model->rowCount(), int(source.keys->keys.size() + source.keys->skipped.size()));
     const int row = model->rowOfKid(QStringLiteral("2011-04-29"));
     QVERIFY(row >= 0);
@@ -291,12 +404,12 @@ void TestKeysPage::pasteSecretAsks()
     QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Secret);
     QCOMPARE(m_ring->at(0).secretEncoding, encoding);
     QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
-    QVERIFY(m_page->encodingCombo()->isVisibleTo(m_page.get()));
+    QCOMPARE(keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
+    QVERIFY(encodingCombo()->isVisibleTo(m_page.get()));
     // The secret itself is never put on screen.
-    QVERIFY(!m_page->jwkView()->toPlainText().contains(QStringLiteral("\"k\": \""))
-        || m_page->jwkView()->toPlainText().contains(QStringLiteral("hidden")));
-    QVERIFY(!m_page->jwkView()->toPlainText().contains(text));
+    QVERIFY(!jwkView()->toPlainText().contains(QStringLiteral("\"k\": \""))
+        || jwkView()->toPlainText().contains(QStringLiteral("hidden")));
+    QVERIFY(!jwkView()->toPlainText().contains(text));
 }
 
 void TestKeysPage::pasteGarbageSaysWhy()
@@ -312,24 +425,23 @@ void TestKeysPage::secretEncodingCanBeChanged()
 {
     QCOMPARE(m_page->addSecret(QStringLiteral("not-hex-at-all-but-long-enough-for-hs256"), QStringLiteral("utf8")), 0);
     QVERIFY(m_ring->at(0).keys);
-    m_page->encodingCombo()->setCurrentText(QStringLiteral("hex"));
-    Q_EMIT m_page->encodingCombo()->activated(m_page->encodingCombo()->currentIndex());
+    encodingCombo()->setCurrentText(QStringLiteral("hex"));
+    Q_EMIT encodingCombo()->activated(encodingCombo()->currentIndex());
     QCOMPARE(m_ring->at(0).secretEncoding, QStringLiteral("hex"));
     QVERIFY(!m_ring->at(0).keys);
-    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY2(m_page->errorLabel()->text().contains(QStringLiteral("invalid_secret")),
-        qPrintable(m_page->errorLabel()->text()));
+    QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY2(errorLabel()->text().contains(QStringLiteral("invalid_secret")), qPrintable(errorLabel()->text()));
 }
 
 void TestKeysPage::addFileWithError()
 {
     const QString path = m_dir.filePath(QStringLiteral("missing.pem"));
     QCOMPARE(m_page->addFile(path), 0);
-    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>unreadable_file</b>")));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).errorText());
-    QCOMPARE(m_page->keysModel()->rowCount(), 0);
-    QCOMPARE(m_page->jwkView()->toPlainText(), QStringLiteral("No keys to show."));
+    QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>unreadable_file</b>")));
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).errorText());
+    QCOMPARE(keysModel()->rowCount(), 0);
+    QCOMPARE(jwkView()->toPlainText(), QStringLiteral("No keys to show."));
 }
 
 void TestKeysPage::generateAndExport()
@@ -340,11 +452,11 @@ void TestKeysPage::generateAndExport()
     const int index = m_page->generate(options);
     QCOMPARE(index, 0);
     QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
-    QCOMPARE(m_page->keysModel()->rowCount(), 1);
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Kid).data().toString(), QStringLiteral("gen-1"));
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::CurveOrSize).data().toString(), QStringLiteral("P-256"));
-    QCOMPARE(m_page->keysModel()->index(0, KeysModel::Alg).data().toString(), QStringLiteral("ES256"));
-    QVERIFY(!m_page->jwkView()->toPlainText().contains(QStringLiteral("\"d\"")));
+    QCOMPARE(keysModel()->rowCount(), 1);
+    QCOMPARE(keysModel()->index(0, KeysModel::Kid).data().toString(), QStringLiteral("gen-1"));
+    QCOMPARE(keysModel()->index(0, KeysModel::CurveOrSize).data().toString(), QStringLiteral("P-256"));
+    QCOMPARE(keysModel()->index(0, KeysModel::Alg).data().toString(), QStringLiteral("ES256"));
+    QVERIFY(!jwkView()->toPlainText().contains(QStringLiteral("\"d\"")));
 
     m_savePath = m_dir.filePath(QStringLiteral("public.jwks.json"));
     QVERIFY(m_page->exportJwks(false));
@@ -506,12 +618,18 @@ void TestKeysPage::generateNowEachAlgorithm()
 void TestKeysPage::generatorDialogRunsOffThread()
 {
     KeyGeneratorDialog dialog;
+    auto *algorithmCombo = test::child<QComboBox>(&dialog, "generatorAlgorithm");
+    auto *bitsCombo = test::child<QComboBox>(&dialog, "generatorBits");
+    auto *kidEdit = test::child<QLineEdit>(&dialog, "generatorKid");
+    auto *thumbprintKidCheck = test::child<QCheckBox>(&dialog, "generatorKidThumbprint");
+    auto *busyBar = test::child<QProgressBar>(&dialog, "generatorBusy");
+    QVERIFY(algorithmCombo && bitsCombo && kidEdit && thumbprintKidCheck && busyBar);
     KeyGeneratorDialog::Options options;
     options.algorithm = crypto::Algorithm::RS256;
     options.rsaBits = 3072;
     options.kid = QStringLiteral("rsa-3072");
     dialog.setOptions(options);
-    QVERIFY(dialog.bitsCombo()->isEnabled());
+    QVERIFY(bitsCombo->isEnabled());
     QCOMPARE(dialog.options().rsaBits, 3072);
     QList<keys::Jwk> generated;
     connect(
@@ -519,11 +637,11 @@ void TestKeysPage::generatorDialogRunsOffThread()
     dialog.startGeneration();
     // The worker runs while the UI thread goes on; the inputs are locked and the busy bar shows meanwhile.
     QVERIFY(dialog.isGenerating());
-    QVERIFY(!dialog.algorithmCombo()->isEnabled());
-    QVERIFY(!dialog.busyBar()->isHidden());
+    QVERIFY(!algorithmCombo->isEnabled());
+    QVERIFY(!busyBar->isHidden());
     QTRY_COMPARE_WITH_TIMEOUT(generated.count(), 1, 60000);
     QVERIFY(!dialog.isGenerating());
-    QVERIFY(dialog.busyBar()->isHidden());
+    QVERIFY(busyBar->isHidden());
     const keys::Jwk jwk = generated.first();
     QCOMPARE(jwk.kid, QStringLiteral("rsa-3072"));
     QCOMPARE(jwk.key.bits(), 3072);
@@ -535,29 +653,56 @@ void TestKeysPage::generatorDialogRunsOffThread()
     QCOMPARE(m_ring->at(0).name, QStringLiteral("RS256 key rsa-3072"));
 
     // EdDSA hides the RSA size; the thumbprint option disables the kid field.
-    dialog.algorithmCombo()->setCurrentIndex(dialog.algorithmCombo()->findData(QStringLiteral("EdDSA")));
-    QVERIFY(!dialog.bitsCombo()->isEnabled());
-    dialog.thumbprintKidCheck()->setChecked(true);
-    QVERIFY(!dialog.kidEdit()->isEnabled());
+    algorithmCombo->setCurrentIndex(algorithmCombo->findData(QStringLiteral("EdDSA")));
+    QVERIFY(!bitsCombo->isEnabled());
+    thumbprintKidCheck->setChecked(true);
+    QVERIFY(!kidEdit->isEnabled());
+}
+
+void TestKeysPage::closingTheGeneratorAbandonsTheKey()
+{
+    // RSA generation cannot be interrupted; closing the dialog meanwhile drops the key it would have made.
+    KeyGeneratorDialog dialog;
+    KeyGeneratorDialog::Options options;
+    options.algorithm = crypto::Algorithm::RS256;
+    dialog.setOptions(options);
+    int generated = 0;
+    connect(&dialog, &KeyGeneratorDialog::generated, this, [&generated] { ++generated; });
+    dialog.startGeneration();
+    QVERIFY(dialog.isGenerating());
+    dialog.reject();
+    QVERIFY(!dialog.isGenerating());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    // Waits for the worker thread (not for a clock), then lets a delivery that was not dropped arrive.
+    QTRY_COMPARE_WITH_TIMEOUT(common::Jobs::liveCount(), 0, 60000);
+    QCoreApplication::processEvents();
+    QCOMPARE(generated, 0);
 }
 
 void TestKeysPage::remoteDialogValidates()
 {
     RemoteSourceDialog dialog;
+    auto *urlEdit = test::child<QLineEdit>(&dialog, "remoteUrl");
+    auto *insecureCheck = test::child<QCheckBox>(&dialog, "remoteInsecure");
+    auto *pinsEdit = test::child<QPlainTextEdit>(&dialog, "remotePins");
+    auto *caEdit = test::child<QLineEdit>(&dialog, "remoteCaFile");
+    auto *timeoutSpin = test::child<QSpinBox>(&dialog, "remoteTimeout");
+    auto *kindCombo = test::child<QComboBox>(&dialog, "remoteKind");
+    QVERIFY(urlEdit && insecureCheck && pinsEdit && caEdit && timeoutSpin && kindCombo);
     QVERIFY(!dialog.validate().isEmpty());
-    dialog.urlEdit()->setText(QStringLiteral("http://idp.example/jwks"));
+    urlEdit->setText(QStringLiteral("http://idp.example/jwks"));
     QVERIFY(dialog.validate().contains(QStringLiteral("https")));
-    dialog.insecureCheck()->setChecked(true);
+    insecureCheck->setChecked(true);
     QVERIFY(dialog.validate().isEmpty());
-    dialog.pinsEdit()->setPlainText(QStringLiteral("not-a-pin"));
+    pinsEdit->setPlainText(QStringLiteral("not-a-pin"));
     QVERIFY(dialog.validate().contains(QStringLiteral("not-a-pin")));
-    dialog.pinsEdit()->setPlainText(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"));
+    pinsEdit->setPlainText(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"));
     QVERIFY(dialog.validate().isEmpty());
-    dialog.caEdit()->setText(m_dir.filePath(QStringLiteral("nothing.pem")));
+    caEdit->setText(m_dir.filePath(QStringLiteral("nothing.pem")));
     QVERIFY(dialog.validate().contains(QStringLiteral("nothing.pem")));
-    dialog.caEdit()->clear();
-    dialog.timeoutSpin()->setValue(3);
-    dialog.kindCombo()->setCurrentIndex(1);
+    caEdit->clear();
+    timeoutSpin->setValue(3);
+    kindCombo->setCurrentIndex(1);
     const KeySource source = dialog.source();
     QCOMPARE(source.kind, KeySource::Kind::Issuer);
     QCOMPARE(source.location, QStringLiteral("http://idp.example/jwks"));
@@ -580,19 +725,24 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     trust.set(QStringLiteral("https://idp.example.com:443"), insecure);
 
     RemoteSourceDialog dialog;
+    auto *urlEdit = test::child<QLineEdit>(&dialog, "remoteUrl");
+    auto *insecureCheck = test::child<QCheckBox>(&dialog, "remoteInsecure");
+    auto *pinsEdit = test::child<QPlainTextEdit>(&dialog, "remotePins");
+    auto *caEdit = test::child<QLineEdit>(&dialog, "remoteCaFile");
+    QVERIFY(urlEdit && insecureCheck && pinsEdit && caEdit);
     dialog.setTrustStore(&trust);
     dialog.setSource(KeyRing::url({}, false));
-    QVERIFY(!dialog.insecureCheck()->isChecked());
-    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/other.json"));
-    QVERIFY(dialog.insecureCheck()->isChecked());
+    QVERIFY(!insecureCheck->isChecked());
+    urlEdit->setText(QStringLiteral("https://idp.example.com/other.json"));
+    QVERIFY(insecureCheck->isChecked());
     QCOMPARE(dialog.trust(), insecure);
-    dialog.urlEdit()->setText(QStringLiteral("https://elsewhere.example.com/jwks.json"));
-    QVERIFY(!dialog.insecureCheck()->isChecked());
-    QVERIFY(dialog.pinsEdit()->toPlainText().isEmpty());
+    urlEdit->setText(QStringLiteral("https://elsewhere.example.com/jwks.json"));
+    QVERIFY(!insecureCheck->isChecked());
+    QVERIFY(pinsEdit->toPlainText().isEmpty());
     // Once the user changed a TLS input, the URL no longer refills them.
-    dialog.pinsEdit()->setPlainText(QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="));
-    dialog.urlEdit()->setText(QStringLiteral("https://idp.example.com/jwks.json"));
-    QVERIFY(!dialog.insecureCheck()->isChecked());
+    pinsEdit->setPlainText(QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB="));
+    urlEdit->setText(QStringLiteral("https://idp.example.com/jwks.json"));
+    QVERIFY(!insecureCheck->isChecked());
     QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=")});
 
     const QString der = m_dir.filePath(QStringLiteral("ca.der"));
@@ -601,7 +751,7 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     file.write(m_certificate.toDer());
     file.close();
     QCOMPARE(RemoteSourceDialog::loadCaFile(der).value(), QList<QSslCertificate> {m_certificate});
-    dialog.caEdit()->setText(der);
+    caEdit->setText(der);
     QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
     QCOMPARE(dialog.trust().extraCa, QList<QSslCertificate> {m_certificate});
 
@@ -614,8 +764,8 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     m_ring->cancel(second);
     QVERIFY(m_ring->trust()->settingsFor(m_ring->at(first).url()).insecure);
     m_page->selectSource(first);
-    QVERIFY2(m_page->locationLabel()->text().contains(QStringLiteral("disable_jwk_security")),
-        qPrintable(m_page->locationLabel()->text()));
+    QVERIFY2(
+        locationLabel()->text().contains(QStringLiteral("disable_jwk_security")), qPrintable(locationLabel()->text()));
 }
 
 bool TestKeysPage::makeCertificate(QString *error)
@@ -641,35 +791,35 @@ void TestKeysPage::fetchFromLocalHttps()
     const QString url = QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port());
     QCOMPARE(m_page->addUrl(url, false, options), 0);
     QVERIFY(m_ring->at(0).fetching);
-    QVERIFY(m_page->statusLabel()->text().startsWith(QStringLiteral("fetching: ")));
-    QVERIFY(m_page->progressBar()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->cancelAction()->isEnabled());
+    QVERIFY(statusLabel()->text().startsWith(QStringLiteral("fetching: ")));
+    QVERIFY(progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(cancelAction()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
 
     const KeySource &source = m_ring->at(0);
     QVERIFY2(!source.error, qPrintable(source.errorText()));
     QCOMPARE(source.keys->kids(), (QStringList {QStringLiteral("k1"), QStringLiteral("k2")}));
-    QCOMPARE(m_page->statusLabel()->text(), QStringLiteral("2 keys"));
-    QCOMPARE(m_page->ageLabel()->text(), QStringLiteral("fetched just now"));
-    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
-    QVERIFY(!m_page->cancelAction()->isEnabled());
-    QCOMPARE(m_page->keysModel()->rowCount(), 2);
-    QCOMPARE(m_page->keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k2"));
+    QCOMPARE(statusLabel()->text(), QStringLiteral("2 keys"));
+    QCOMPARE(ageLabel()->text(), QStringLiteral("fetched just now"));
+    QVERIFY(!progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(!cancelAction()->isEnabled());
+    QCOMPARE(keysModel()->rowCount(), 2);
+    QCOMPARE(keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k2"));
 
     // The presented chain with its KrakenD pin, on the page and on the clipboard.
-    QVERIFY(m_page->detailTabs()->isTabVisible(3));
+    QVERIFY(detailTabs()->isTabVisible(3));
     QCOMPARE(int(source.fetch->response.chain.size()), 1);
     const QString pin = keysource::certificatePin(m_certificate);
     QVERIFY(keysource::isValidPin(pin));
     QCOMPARE(source.fetch->response.chain.first().pin, pin);
-    QCOMPARE(m_page->chainView()->topLevelItemCount(), 1);
-    QCOMPARE(m_page->chainView()->topLevelItem(0)->text(4), pin);
-    QVERIFY(m_page->chainView()->topLevelItem(0)->text(0).contains(QStringLiteral("localhost")));
+    QCOMPARE(chainView()->topLevelItemCount(), 1);
+    QCOMPARE(chainView()->topLevelItem(0)->text(4), pin);
+    QVERIFY(chainView()->topLevelItem(0)->text(0).contains(QStringLiteral("localhost")));
     m_page->copyPin(0);
     QCOMPARE(QApplication::clipboard()->text(), pin);
-    QVERIFY(m_page->fetchLabel()->text().contains(QStringLiteral("application/json")));
-    QVERIFY(m_page->fetchLabel()->text().contains(QStringLiteral("200")));
-    QVERIFY(m_page->fetchLabel()->text().contains(url.toHtmlEscaped()));
+    QVERIFY(fetchLabel()->text().contains(QStringLiteral("application/json")));
+    QVERIFY(fetchLabel()->text().contains(QStringLiteral("200")));
+    QVERIFY(fetchLabel()->text().contains(url.toHtmlEscaped()));
 
     // Rotation: k1 goes, k3 arrives.
     server.setBody(makeJwks({QStringLiteral("k2"), QStringLiteral("k3")}));
@@ -678,8 +828,8 @@ void TestKeysPage::fetchFromLocalHttps()
     QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
     QCOMPARE(m_ring->at(0).rotation.added, QStringList {QStringLiteral("k3")});
     QCOMPARE(m_ring->at(0).rotation.removed, QStringList {QStringLiteral("k1")});
-    QCOMPARE(m_page->rotationLabel()->text(), QStringLiteral("Last refresh (key rotation): added k3; removed k1."));
-    QCOMPARE(m_page->keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k3"));
+    QCOMPARE(rotationLabel()->text(), QStringLiteral("Last refresh (key rotation): added k3; removed k1."));
+    QCOMPARE(keysModel()->index(1, KeysModel::Kid).data().toString(), QStringLiteral("k3"));
     QCOMPARE(server.requests(), 2);
 
     // The same pin configured: the fetch passes.
@@ -732,11 +882,11 @@ void TestKeysPage::wrongPinFails()
     QVERIFY2(
         m_ring->at(0).errorText().startsWith(QStringLiteral("pin_mismatch: ")), qPrintable(m_ring->at(0).errorText()));
     QVERIFY(!m_ring->at(0).keys);
-    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>pin_mismatch</b>")));
+    QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>pin_mismatch</b>")));
     // The error names the pin actually presented, so that the user can compare.
     QVERIFY(m_ring->at(0).errorText().contains(keysource::certificatePin(m_certificate)));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).errorText());
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).errorText());
 }
 
 void TestKeysPage::fetchesSideBySide()
@@ -784,15 +934,15 @@ void TestKeysPage::cancelStopsAFetch()
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(silent.serverPort()), false, options);
     QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000);
     QVERIFY(m_ring->at(0).fetching);
-    QVERIFY(m_page->progressBar()->isVisibleTo(m_page.get()));
-    QCOMPARE(m_page->sourcesModel()->index(0).data(KeySourcesModel::FetchingRole).toBool(), true);
+    QVERIFY(progressBar()->isVisibleTo(m_page.get()));
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::FetchingRole).toBool(), true);
     m_page->cancelCurrent();
     QCOMPARE(finished.count(), 1);
     QVERIFY(!m_ring->at(0).fetching);
     QVERIFY2(
         m_ring->at(0).errorText().startsWith(QStringLiteral("cancelled: ")), qPrintable(m_ring->at(0).errorText()));
-    QVERIFY(!m_page->progressBar()->isVisibleTo(m_page.get()));
-    QVERIFY(m_page->errorLabel()->text().contains(QStringLiteral("<b>cancelled</b>")));
+    QVERIFY(!progressBar()->isVisibleTo(m_page.get()));
+    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>cancelled</b>")));
     // Nothing arrives later from the abandoned fetch.
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1);
@@ -838,7 +988,7 @@ void TestKeysPage::screenshot()
     const int select = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_SOURCE");
     m_page->selectSource(select >= 0 && select < m_ring->count() ? select : m_ring->count() - 1);
     const int tab = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TAB");
-    m_page->detailTabs()->setCurrentIndex(tab);
+    detailTabs()->setCurrentIndex(tab);
     m_page->resize(1280, 800);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

@@ -8,6 +8,7 @@
 #include "common/Dialogs.h"
 #include "common/JsonTreeModel.h"
 #include "common/Resources.h"
+#include "common/Scheduler.h"
 #include "compose/ComposerPage.h"
 #include "gateway/GatewayPage.h"
 #include "gateway/SimulationPanel.h"
@@ -35,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUrl>
 
 #include <memory>
@@ -79,10 +81,39 @@ private Q_SLOTS:
 
 private:
     void setToken(const QString &text);
+    void settle();
     [[nodiscard]] QAction *action(const char *name) const;
     static bool dropOn(QWidget *target, const QMimeData *mime);
 
+    // The inspector's views and models, found by object name (test::child reports a missing one at the caller's
+    // line).
+    ui::TokenEditor *tokenEditor(std::source_location where = std::source_location::current()) const
+    {
+        return test::child<ui::TokenEditor>(m_window->inspector(), "tokenEditor", where);
+    }
+    QPlainTextEdit *headerView(std::source_location where = std::source_location::current()) const
+    {
+        return test::child<QPlainTextEdit>(m_window->inspector(), "headerView", where);
+    }
+    QPlainTextEdit *payloadView(std::source_location where = std::source_location::current()) const
+    {
+        return test::child<QPlainTextEdit>(m_window->inspector(), "payloadView", where);
+    }
+    ui::ClaimsModel *headerModel(std::source_location where = std::source_location::current()) const
+    {
+        return test::child<ui::ClaimsModel>(m_window->inspector(), "headerModel", where);
+    }
+    ui::ClaimsModel *claimsModel(std::source_location where = std::source_location::current()) const
+    {
+        return test::child<ui::ClaimsModel>(m_window->inspector(), "claimsModel", where);
+    }
+    ui::FindingsModel *findingsModel(std::source_location where = std::source_location::current()) const
+    {
+        return test::child<ui::FindingsModel>(m_window->inspector(), "findingsModel", where);
+    }
+
     std::shared_ptr<common::FixedClock> m_clock;
+    std::shared_ptr<common::ManualScheduler> m_scheduler; ///< the window's timers: tests move time on
     std::unique_ptr<ui::MainWindow> m_window;
     QStringList m_errors;
 };
@@ -91,7 +122,8 @@ void TestMainWindow::init()
 {
     QStandardPaths::setTestModeEnabled(true); // the demo writes its sample files under the app's data directory
     m_clock = std::make_shared<common::FixedClock>(test::nowUtc());
-    m_window = std::make_unique<ui::MainWindow>(m_clock);
+    m_scheduler = std::make_shared<common::ManualScheduler>();
+    m_window = std::make_unique<ui::MainWindow>(m_clock, m_scheduler);
     m_errors.clear();
     ui::Dialogs::Hooks hooks;
     hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
@@ -107,10 +139,16 @@ void TestMainWindow::cleanup()
     ui::Dialogs::clearHooks();
 }
 
-// Types into the editor the way a paste does; the views follow after the debounce.
+// Types into the editor the way a paste does; the views follow after the debounce (settle()).
 void TestMainWindow::setToken(const QString &text)
 {
-    m_window->tokenEditor()->setPlainText(text);
+    tokenEditor()->setPlainText(text);
+}
+
+// Moves the window's time past the inspector's debounce.
+void TestMainWindow::settle()
+{
+    m_scheduler->advance(ui::InspectorWidget::kDebounceMs);
 }
 
 // What a drag from another application delivers: enter, move, drop. Widgets only take a drop they accepted
@@ -139,10 +177,13 @@ void TestMainWindow::decodesPastedToken()
     QCOMPARE(m_window->windowTitle(), QStringLiteral("JWT Workbench"));
     setToken(makeToken(R"({"alg":"HS256","typ":"JWT"})", R"({"sub":"alice","name":"Alice"})"));
     // Not decoded synchronously: the edit is debounced.
-    QVERIFY(!m_window->headerView()->toPlainText().contains(u"alg"));
-    QTRY_VERIFY(m_window->headerView()->toPlainText().contains(u"\"alg\""));
-    QVERIFY(m_window->headerView()->toPlainText().contains(u"\"HS256\""));
-    QVERIFY(m_window->payloadView()->toPlainText().contains(u"\"sub\": \"alice\""));
+    QVERIFY(!headerView()->toPlainText().contains(u"alg"));
+    m_scheduler->advance(ui::InspectorWidget::kDebounceMs - 1);
+    QVERIFY(!headerView()->toPlainText().contains(u"alg"));
+    m_scheduler->advance(1);
+    QVERIFY(headerView()->toPlainText().contains(u"\"alg\""));
+    QVERIFY(headerView()->toPlainText().contains(u"\"HS256\""));
+    QVERIFY(payloadView()->toPlainText().contains(u"\"sub\": \"alice\""));
     QVERIFY(m_window->statusText().contains(u"Decoded JWS"));
     QVERIFY(m_window->statusText().contains(u"alg HS256"));
 }
@@ -150,14 +191,15 @@ void TestMainWindow::decodesPastedToken()
 void TestMainWindow::keepsMemberOrder()
 {
     setToken(makeToken(R"({"typ":"JWT","alg":"HS256"})", R"({"zeta":1,"iss":"me","alpha":true})"));
-    QTRY_VERIFY(m_window->payloadView()->toPlainText().contains(u"zeta"));
-    const QString payload = m_window->payloadView()->toPlainText();
+    settle();
+    QVERIFY(payloadView()->toPlainText().contains(u"zeta"));
+    const QString payload = payloadView()->toPlainText();
     QVERIFY(payload.indexOf(u"zeta") < payload.indexOf(u"iss"));
     QVERIFY(payload.indexOf(u"iss") < payload.indexOf(u"alpha"));
-    const QString header = m_window->headerView()->toPlainText();
+    const QString header = headerView()->toPlainText();
     QVERIFY(header.indexOf(u"typ") < header.indexOf(u"alg"));
 
-    ui::ClaimsModel *claims = m_window->claimsModel();
+    ui::ClaimsModel *claims = claimsModel();
     QCOMPARE(claims->rowCount(), 3);
     QCOMPARE(claims->index(0, 0).data().toString(), QStringLiteral("zeta"));
     QCOMPARE(claims->index(1, 0).data().toString(), QStringLiteral("iss"));
@@ -171,8 +213,9 @@ void TestMainWindow::claimsShowTimes()
     setToken(makeToken(R"({"alg":"RS256"})",
         "{\"iss\":\"https://auth.example.com/\",\"exp\":" + num(now + 300) + ",\"nbf\":" + num(now - 60)
             + ",\"iat\":" + num(now - 7200) + "}"));
-    ui::ClaimsModel *claims = m_window->claimsModel();
-    QTRY_COMPARE(claims->rowCount(), 4);
+    ui::ClaimsModel *claims = claimsModel();
+    settle();
+    QCOMPARE(claims->rowCount(), 4);
 
     const int exp = claims->rowOf(QStringLiteral("exp"));
     QVERIFY(exp >= 0);
@@ -199,8 +242,9 @@ void TestMainWindow::claimsShowTimes()
 void TestMainWindow::headerParameters()
 {
     setToken(makeToken(R"({"alg":"RS256","kid":"k1","x-custom":1})", R"({"sub":"a"})"));
-    ui::ClaimsModel *header = m_window->headerModel();
-    QTRY_COMPARE(header->rowCount(), 3);
+    ui::ClaimsModel *header = headerModel();
+    settle();
+    QCOMPARE(header->rowCount(), 3);
     QCOMPARE(header->part(), ui::ClaimsModel::Part::Header);
     QVERIFY(header->index(header->rowOf(QStringLiteral("kid")), ui::ClaimsModel::MeaningColumn)
                 .data()
@@ -211,7 +255,7 @@ void TestMainWindow::headerParameters()
                  .toString()
                  .isEmpty());
     QCOMPARE(header->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Parameter"));
-    QCOMPARE(m_window->claimsModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Claim"));
+    QCOMPARE(claimsModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Claim"));
 }
 
 void TestMainWindow::malformedTokenNamesSegmentAndCharacter_data()
@@ -244,13 +288,13 @@ void TestMainWindow::malformedTokenNamesSegmentAndCharacter()
     QFETCH(QString, token);
     QFETCH(QStringList, expected);
     setToken(token);
-    QTRY_VERIFY(m_window->inspector()->inspection().token.input == token);
+    settle();
+    QVERIFY(m_window->inspector()->inspection().token.input == token);
     for (const QString &part : expected)
         QVERIFY2(m_window->statusText().contains(part), qPrintable(m_window->statusText()));
     // The parse issue is also the first finding.
-    QCOMPARE(m_window->findingsModel()->items().first().severity, common::Severity::Error);
-    QCOMPARE(
-        m_window->findingsModel()->items().first().code, m_window->inspector()->inspection().token.issues.first().code);
+    QCOMPARE(findingsModel()->items().first().severity, common::Severity::Error);
+    QCOMPARE(findingsModel()->items().first().code, m_window->inspector()->inspection().token.issues.first().code);
 }
 
 void TestMainWindow::marksTheBadCharacter_data()
@@ -280,10 +324,11 @@ void TestMainWindow::marksTheBadCharacter()
     QFETCH(int, position);
     QCOMPARE(input[position], u'*');
     setToken(input);
-    QTRY_VERIFY(m_window->inspector()->inspection().token.input == input);
+    settle();
+    QVERIFY(m_window->inspector()->inspection().token.input == input);
     QVERIFY(m_window->statusText().contains(u"'*'"));
     int marks = 0;
-    for (const QTextEdit::ExtraSelection &sel : m_window->tokenEditor()->extraSelections()) {
+    for (const QTextEdit::ExtraSelection &sel : tokenEditor()->extraSelections()) {
         if (sel.format.property(ui::TokenEditor::MarkupProperty).toString() != u"error:character")
             continue;
         ++marks;
@@ -297,9 +342,10 @@ void TestMainWindow::colouredSegments()
 {
     const QString token = makeToken(R"({"alg":"HS256"})", R"({"sub":"a"})");
     setToken(QStringLiteral("Bearer ") + token);
-    QTRY_VERIFY(!m_window->tokenEditor()->extraSelections().isEmpty());
+    settle();
+    QVERIFY(!tokenEditor()->extraSelections().isEmpty());
     QStringList tags;
-    for (const QTextEdit::ExtraSelection &sel : m_window->tokenEditor()->extraSelections()) {
+    for (const QTextEdit::ExtraSelection &sel : tokenEditor()->extraSelections()) {
         const QString tag = sel.format.property(ui::TokenEditor::MarkupProperty).toString();
         tags.append(tag);
         if (tag == u"segment:header")
@@ -338,15 +384,19 @@ void TestMainWindow::findings()
     QFETCH(QString, code);
     QFETCH(int, severity);
     setToken(token);
-    QTRY_VERIFY(m_window->findingsModel()->codes().contains(code));
-    ui::FindingsModel *model = m_window->findingsModel();
+    settle();
+    QVERIFY(findingsModel()->codes().contains(code));
+    ui::FindingsModel *model = findingsModel();
     const int row = static_cast<int>(model->codes().indexOf(code));
     QCOMPARE(model->index(row, 0).data(ui::FindingsModel::SeverityRole).toInt(), severity);
     QVERIFY(!model->index(row, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(!model->index(row, ui::FindingsModel::MessageColumn).data().toString().isEmpty());
     QCOMPARE(model->index(row, ui::FindingsModel::CodeColumn).data().toString(), code);
     // The view shows this model, and the tab title counts the findings.
-    QCOMPARE(m_window->findingsView()->model(), model);
+    m_window->inspector()->showTab(ui::InspectorWidget::Tab::Findings); // the view is made when its tab is shown
+    auto *view = test::child<QTableView>(m_window->inspector(), "findingsView");
+    QVERIFY(view);
+    QCOMPARE(view->model(), model);
     QVERIFY(m_window->inspector()->tabs()->tabText(2).contains(QString::number(model->rowCount())));
     const QString banner = m_window->statusText();
     QVERIFY2(banner.contains(severity == static_cast<int>(common::Severity::Error) ? u"error" : u"warning"),
@@ -355,10 +405,9 @@ void TestMainWindow::findings()
 
 void TestMainWindow::modelsPassTheTester()
 {
-    QAbstractItemModelTester claims(m_window->claimsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester header(m_window->headerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester findings(
-        m_window->findingsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester claims(claimsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester header(headerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester findings(findingsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QStringList tokens = {
         makeToken(R"({"alg":"RS256","kid":"a"})", "{\"sub\":\"x\",\"exp\":" + num(test::kNow + 60) + "}"),
         makeToken(
@@ -375,28 +424,27 @@ void TestMainWindow::modelsPassTheTester()
 
 void TestMainWindow::relativeTimesRefresh()
 {
-    ui::InspectorWidget *inspector = m_window->inspector();
-    QCOMPARE(inspector->refreshTimer()->interval(), 30 * 1000);
-    QVERIFY(inspector->refreshTimer()->isActive());
+    QCOMPARE(ui::InspectorWidget::kRefreshMs, 30 * 1000);
 
     setToken(makeToken(R"({"alg":"HS256"})", "{\"sub\":\"a\",\"exp\":" + num(test::kNow + 300) + "}"));
-    ui::ClaimsModel *claims = m_window->claimsModel();
-    QTRY_COMPARE(claims->rowCount(), 2);
+    ui::ClaimsModel *claims = claimsModel();
+    settle();
+    QCOMPARE(claims->rowCount(), 2);
     const QModelIndex exp = claims->index(claims->rowOf(QStringLiteral("exp")), 0);
     QCOMPARE(exp.data(ui::ClaimsModel::RelativeRole).toString(), QStringLiteral("expires in 5 min"));
 
     QSignalSpy resets(claims, &QAbstractItemModel::modelReset);
     QSignalSpy changes(claims, &QAbstractItemModel::dataChanged);
     m_clock->setNow(test::nowUtc().addSecs(120));
-    inspector->refreshTimes();
+    m_scheduler->advance(ui::InspectorWidget::kRefreshMs); // the periodic refresh
     QCOMPARE(exp.data(ui::ClaimsModel::RelativeRole).toString(), QStringLiteral("expires in 3 min"));
     QCOMPARE(resets.count(), 0); // same rows: updated in place, the index stays valid
     QVERIFY(changes.count() > 0);
 
     // Once past exp, core reports it and the window shows it.
     m_clock->setNow(test::nowUtc().addSecs(400));
-    inspector->refreshTimes();
-    QVERIFY(m_window->findingsModel()->codes().contains(u"expired"));
+    m_scheduler->advance(ui::InspectorWidget::kRefreshMs); // and it keeps going
+    QVERIFY(findingsModel()->codes().contains(u"expired"));
     QCOMPARE(exp.data(ui::ClaimsModel::SeverityRole).toInt(), static_cast<int>(common::Severity::Error));
 }
 
@@ -416,8 +464,8 @@ void TestMainWindow::openFileThroughDialog()
     ui::Dialogs::setHooks(hooks);
     action("actionOpen")->trigger();
     QVERIFY(m_errors.isEmpty());
-    QCOMPARE(m_window->tokenEditor()->toPlainText().trimmed(), Resources::demoToken());
-    QVERIFY(m_window->headerView()->toPlainText().contains(u"demo-rs256")); // opening decodes at once
+    QCOMPARE(tokenEditor()->toPlainText().trimmed(), Resources::demoToken());
+    QVERIFY(headerView()->toPlainText().contains(u"demo-rs256")); // opening decodes at once
     QCOMPARE(m_window->inspector()->inputTitles().last(), QStringLiteral("token.jwt"));
 }
 
@@ -436,7 +484,7 @@ void TestMainWindow::rejectsOversizedFile()
     QVERIFY2(m_errors.first().contains(u"huge.jwt") && m_errors.first().contains(u"1048577 bytes")
             && m_errors.first().contains(u"1 MiB"),
         qPrintable(m_errors.first()));
-    QCOMPARE(m_window->tokenEditor()->toPlainText(), QStringLiteral("keep.me.please"));
+    QCOMPARE(tokenEditor()->toPlainText(), QStringLiteral("keep.me.please"));
 
     QVERIFY(!m_window->openFile(dir.filePath(QStringLiteral("missing.jwt"))));
     QVERIFY(m_errors.last().contains(u"does not exist"));
@@ -454,12 +502,12 @@ void TestMainWindow::droppedFileOpens()
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
     QVERIFY(dropOn(m_window.get(), &mime));
-    QVERIFY(m_window->tokenEditor()->toPlainText().startsWith(u"Authorization: Bearer eyJ"));
+    QVERIFY(tokenEditor()->toPlainText().startsWith(u"Authorization: Bearer eyJ"));
     QCOMPARE(m_window->inspector()->inspection().token.source, QStringLiteral("Authorization header"));
 
     // Files dropped onto the editor itself are opened too, not inserted as URLs.
     QSignalSpy spy(m_window->inspector(), &ui::InspectorWidget::filesDropped);
-    QVERIFY(dropOn(m_window->tokenEditor()->viewport(), &mime));
+    QVERIFY(dropOn(tokenEditor()->viewport(), &mime));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().first().toStringList(), QStringList {path});
 }
@@ -471,8 +519,8 @@ void TestMainWindow::droppedTextReplacesToken()
     const QString token = makeToken(R"({"alg":"ES256"})", R"({"sub":"dropped"})");
     mime.setText(token);
     QVERIFY(dropOn(m_window.get(), &mime));
-    QCOMPARE(m_window->tokenEditor()->toPlainText(), token);
-    QVERIFY(m_window->payloadView()->toPlainText().contains(u"dropped"));
+    QCOMPARE(tokenEditor()->toPlainText(), token);
+    QVERIFY(payloadView()->toPlainText().contains(u"dropped"));
 }
 
 void TestMainWindow::pasteAndCopyActions()
@@ -483,8 +531,8 @@ void TestMainWindow::pasteAndCopyActions()
     const QString token = makeToken(R"({"alg":"PS256","kid":"p"})", R"({"sub":"clip"})");
     clipboard->setText(token);
     action("actionPasteToken")->trigger();
-    QCOMPARE(m_window->tokenEditor()->toPlainText(), token);
-    QVERIFY(m_window->headerView()->toPlainText().contains(u"PS256"));
+    QCOMPARE(tokenEditor()->toPlainText(), token);
+    QVERIFY(headerView()->toPlainText().contains(u"PS256"));
     QVERIFY(action("actionCopyJson")->isEnabled());
 
     action("actionCopyJson")->trigger();
@@ -544,13 +592,13 @@ void TestMainWindow::severalInputs()
     QCOMPARE(m_window->inspector()->inputTitles(), (QStringList {QStringLiteral("one"), QStringLiteral("two")}));
     QVERIFY(combo->isVisible());
     QCOMPARE(m_window->inspector()->currentInput(), 1);
-    QVERIFY(m_window->payloadView()->toPlainText().contains(u"second"));
+    QVERIFY(payloadView()->toPlainText().contains(u"second"));
 
-    m_window->tokenEditor()->setPlainText(second + QStringLiteral("edited")); // kept when switching away
+    tokenEditor()->setPlainText(second + QStringLiteral("edited")); // kept when switching away
     m_window->inspector()->setCurrentInput(0);
-    QVERIFY(m_window->payloadView()->toPlainText().contains(u"first"));
+    QVERIFY(payloadView()->toPlainText().contains(u"first"));
     m_window->inspector()->setCurrentInput(1);
-    QCOMPARE(m_window->tokenEditor()->toPlainText(), second + QStringLiteral("edited"));
+    QCOMPARE(tokenEditor()->toPlainText(), second + QStringLiteral("edited"));
 
     // An empty input that was opened on purpose (an empty argument) is not silently replaced.
     m_window->addToken(QStringLiteral("empty"), QString());
@@ -565,11 +613,11 @@ void TestMainWindow::hugePayloadStaysResponsive()
     const QByteArray blob(600 * 1000, 'A');
     const QString token = makeToken(R"({"alg":"HS256"})", "{\"sub\":\"big\",\"blob\":\"" + blob + "\"}");
     m_window->inspector()->setTokenText(token);
-    const QString shown = m_window->payloadView()->toPlainText();
+    const QString shown = payloadView()->toPlainText();
     QVERIFY(shown.size() < 10 * 1000);
     QVERIFY2(shown.contains(u"characters not shown"), qPrintable(shown.left(200)));
     QVERIFY(shown.contains(u"\"sub\": \"big\""));
-    ui::ClaimsModel *claims = m_window->claimsModel();
+    ui::ClaimsModel *claims = claimsModel();
     QVERIFY(claims->index(claims->rowOf(QStringLiteral("blob")), ui::ClaimsModel::ValueColumn).data().toString().size()
         < 2000);
     const QJsonObject json = QJsonDocument::fromJson(m_window->inspector()->decodedJson().toUtf8()).object();
@@ -588,7 +636,7 @@ void TestMainWindow::hugeTokenIsShownInBlocks()
     QGuiApplication::clipboard()->setText(input);
     action("actionPasteToken")->trigger();
 
-    ui::TokenEditor *editor = m_window->tokenEditor();
+    ui::TokenEditor *editor = tokenEditor();
     QVERIFY(editor->isChunked());
     QVERIFY(editor->document()->blockCount() > 250);
     QCOMPARE(editor->tokenText(), input);
@@ -670,8 +718,12 @@ void TestMainWindow::treeFollowsTheTokenWhenShown()
 {
     ui::InspectorWidget *inspector = m_window->inspector();
     // The value the tree shows for the payload's "sub".
-    auto treeSub = [inspector] {
-        ui::JsonTreeModel *model = inspector->treeModel();
+    auto *view = test::child<QTreeView>(inspector, "jsonTreeView");
+    QVERIFY(view);
+    auto treeSub = [view] {
+        auto *model = qobject_cast<ui::JsonTreeModel *>(view->model());
+        if (!model)
+            return QStringLiteral("no JsonTreeModel");
         for (int top = 0; top < model->rowCount(); ++top) {
             const QModelIndex part = model->index(top, ui::JsonTreeModel::NameColumn);
             for (int row = 0; row < model->rowCount(part); ++row) {

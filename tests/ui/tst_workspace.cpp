@@ -13,8 +13,10 @@
 #include "common/Dialogs.h"
 #include "common/JsonTreeModel.h"
 #include "common/Resources.h"
+#include "common/Scheduler.h"
 #include "common/SecretClipboard.h"
 #include "common/SecretStore.h"
+#include "common/Settings.h"
 #include "crypto/Backend.h"
 #include "gateway/EndpointMatrix.h"
 #include "gateway/EndpointMatrixModel.h"
@@ -250,7 +252,7 @@ void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
     QVERIFY(reopened->openFile(path));
     QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
     QCOMPARE(reopened->inspector()->inputTitles(), QStringList({QStringLiteral("first"), QStringLiteral("second")}));
-    QCOMPARE(reopened->tokenEditor()->toPlainText(), token);
+    QCOMPARE(reopened->inspector()->tokenEditor()->toPlainText(), token);
     QVERIFY(reopened->inspector()->isTreeMode());
     QCOMPARE(reopened->inspector()->evaluationTime()->toSecsSinceEpoch(), test::kNow + 7200);
     QCOMPARE(reopened->keyRing()->count(), 2);
@@ -260,7 +262,7 @@ void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
     QVERIFY(!reopened->keyRing()->at(secret).keys.has_value());
     QVERIFY(reopened->keyRing()->at(secret).errorText().startsWith(u"secret_not_stored"));
     QCOMPARE(reopened->workspacePath(), path);
-    QVERIFY(reopened->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+    QVERIFY(ui::Settings::recentFiles().contains(QFileInfo(path).absoluteFilePath()));
 }
 
 void TestWorkspace::secretsGoToKeychainOnlyWhenAsked()
@@ -574,14 +576,19 @@ void TestWorkspace::recoveryAfterCrash()
     QVERIFY2(!QFile::exists(ui::MainWindow::autosavePath()), "a declined recovery is not offered again");
 
     {
-        auto window = makeWindow();
-        window->addToken(QStringLiteral("unsaved work"), token);
-        QVERIFY(window->autosaveNow());
+        // This time the periodic autosave writes it, timed by the window's scheduler.
+        auto scheduler = std::make_shared<common::ManualScheduler>();
+        ui::MainWindow window(m_clock, scheduler);
+        window.addToken(QStringLiteral("unsaved work"), token);
+        scheduler->advance(ui::MainWindow::kAutosaveMs - 1);
+        QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
+        scheduler->advance(1);
+        QVERIFY(QFile::exists(ui::MainWindow::autosavePath()));
     }
     m_answer = QMessageBox::Yes;
     auto recovered = makeWindow();
     QVERIFY(recovered->offerRecovery());
-    QCOMPARE(recovered->tokenEditor()->toPlainText(), token);
+    QCOMPARE(recovered->inspector()->tokenEditor()->toPlainText(), token);
     QVERIFY(m_questions.last().contains(u"did not close normally"));
 
     // A clean close removes the autosave and writes the last session, which a
@@ -590,7 +597,7 @@ void TestWorkspace::recoveryAfterCrash()
     QVERIFY(!QFile::exists(ui::MainWindow::autosavePath()));
     auto next = makeWindow();
     QVERIFY(next->restoreLastSession());
-    QCOMPARE(next->tokenEditor()->toPlainText(), token);
+    QCOMPARE(next->inspector()->tokenEditor()->toPlainText(), token);
 }
 
 void TestWorkspace::sessionFilesArePrivate()
@@ -664,7 +671,9 @@ void TestWorkspace::evaluateAtChangesVerdict()
     QVERIFY(!expired());
     window->inspector()->setEvaluationTime(QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
     QVERIFY(expired());
-    QCOMPARE(window->inspector()->evaluateAtCombo()->currentIndex(), 1);
+    auto *evaluateAt = test::child<QComboBox>(window->inspector(), "evaluateAtCombo");
+    QVERIFY(evaluateAt);
+    QCOMPARE(evaluateAt->currentIndex(), 1);
     window->inspector()->setEvaluationTime(std::nullopt);
     QVERIFY(!expired());
 }
@@ -701,46 +710,60 @@ void TestWorkspace::demoWorkspaceHasKeys()
     QCOMPARE(common::verdictText(window->inspector()->verifyPanel()->verdict()), QStringLiteral("valid"));
     QVERIFY2(window->statusText().contains(u"check out"), qPrintable(window->statusText()));
     window->inspector()->setTreeMode(true);
-    QVERIFY(window->inspector()->treeModel()->rowCount() == 2);
-    // The tree belongs to the Decoded tab, and the Claims tab keeps its tables.
+    auto *treeView = test::child<QTreeView>(window->inspector(), "jsonTreeView");
+    QVERIFY(treeView);
+    QCOMPARE(treeView->model()->rowCount(), 2);
+    // The tree belongs to the Decoded tab, and the Claims tab keeps its tables (made when the tab is shown).
+    window->inspector()->showTab(ui::InspectorWidget::Tab::Claims);
+    auto *claimsView = test::child<QTableView>(window->inspector(), "claimsView");
+    QVERIFY(claimsView);
     auto *tabs = window->inspector()->tabs();
-    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))
-                ->isAncestorOf(window->inspector()->treeView()));
-    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))
-                ->isAncestorOf(window->inspector()->claimsView()));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Decoded))->isAncestorOf(treeView));
+    QVERIFY(tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->isAncestorOf(claimsView));
     QVERIFY(!tabs->widget(static_cast<int>(ui::InspectorWidget::Tab::Claims))->findChild<QTreeView *>());
 }
 
 void TestWorkspace::secretClipboardClears()
 {
-    ui::SecretClipboard::setClearAfterSeconds(1);
-    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
-    QCOMPARE(QGuiApplication::clipboard()->text(), kSecret);
-    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
+    // The clearing is timed by the window's scheduler: the test moves time on instead of waiting.
+    auto scheduler = std::make_shared<common::ManualScheduler>();
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    ui::Settings::setClearClipboardSeconds(1);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret, scheduler), 1);
+    QCOMPARE(clipboard->text(), kSecret);
+    scheduler->advance(999);
+    QCOMPARE(clipboard->text(), kSecret); // not before its time
+    scheduler->advance(1);
+    QVERIFY(clipboard->text().isEmpty());
 
     // Something else copied meanwhile is left alone.
-    QCOMPARE(ui::SecretClipboard::copy(kSecret), 1);
-    QGuiApplication::clipboard()->setText(QStringLiteral("not a secret"));
-    QTest::qWait(1300);
-    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("not a secret"));
+    QCOMPARE(ui::SecretClipboard::copy(kSecret, scheduler), 1);
+    clipboard->setText(QStringLiteral("not a secret"));
+    scheduler->advance(1000);
+    QCOMPARE(clipboard->text(), QStringLiteral("not a secret"));
+    QCOMPARE(scheduler->pendingCount(), 0);
 
-    ui::SecretClipboard::setClearAfterSeconds(0);
-    QCOMPARE(ui::SecretClipboard::copy(kSecret), 0);
+    ui::Settings::setClearClipboardSeconds(0);
+    QCOMPARE(ui::SecretClipboard::copy(kSecret, scheduler), 0);
+    QCOMPARE(scheduler->pendingCount(), 0); // nothing to clear
 
     // Edit > Clear Copied Tokens is that setting; Copy As > Token goes through
     // it.
-    auto window = makeWindow();
+    auto window = std::make_unique<ui::MainWindow>(m_clock, scheduler);
     window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
     auto *option = window->findChild<QAction *>(QStringLiteral("actionClearClipboard"));
     QVERIFY(option);
     QVERIFY(!option->isChecked());
     option->setChecked(true);
-    QCOMPARE(ui::SecretClipboard::clearAfterSeconds(), ui::SecretClipboard::kDefaultSeconds);
-    ui::SecretClipboard::setClearAfterSeconds(1);
+    QCOMPARE(ui::Settings::clearClipboardSeconds(), ui::Settings::kDefaultClearClipboardSeconds);
+    ui::Settings::setClearClipboardSeconds(1);
     window->findChild<QAction *>(QStringLiteral("actionCopyToken"))->trigger();
-    QCOMPARE(QGuiApplication::clipboard()->text(), ui::Resources::demoToken().trimmed());
-    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 3000);
-    ui::SecretClipboard::setClearAfterSeconds(ui::SecretClipboard::kDefaultSeconds);
+    QCOMPARE(clipboard->text(), ui::Resources::demoToken().trimmed());
+    scheduler->advance(999);
+    QCOMPARE(clipboard->text(), ui::Resources::demoToken().trimmed());
+    scheduler->advance(1);
+    QVERIFY(clipboard->text().isEmpty());
+    ui::Settings::setClearClipboardSeconds(ui::Settings::kDefaultClearClipboardSeconds);
 }
 
 void TestWorkspace::secretsStayOutOfSettingsAndSessions()
@@ -847,7 +870,9 @@ void TestWorkspace::foreignWorkspaceWaitsForPermission()
         QVERIFY(!window->keyRing()->at(i).fetching);
     }
     auto *page = window->keysPage();
-    QCOMPARE(page->sourcesModel()->index(0).data(ui::KeySourcesModel::StatusRole).toString(),
+    auto *sourceList = test::child<QListView>(page, "keySourceList");
+    QVERIFY(sourceList);
+    QCOMPARE(sourceList->model()->index(0, 0).data(ui::KeySourcesModel::StatusRole).toString(),
         QStringLiteral("not fetched: waiting for your permission (Refresh fetches it)"));
 
     // Refresh on the Keys page fetches one later; its TLS setting from the file

@@ -15,14 +15,14 @@ CryptoStartup *CryptoStartup::instance()
     return startup;
 }
 
-void CryptoStartup::runAfterFirstPaint(QWidget *window)
+void CryptoStartup::runAfterFirstPaint(QWidget *window, const std::shared_ptr<common::Scheduler> &scheduler)
 {
     if (crypto::Backend::isInitialized() || m_scheduled)
         return;
     m_scheduled = true;
     window->installEventFilter(this);
     // A window that is never painted (started minimized, say) must not leave verifications waiting.
-    QTimer::singleShot(kLatestMs, this, [this] {
+    (scheduler ? *scheduler : *common::Scheduler::qt()).singleShot(kLatestMs, this, [this] {
         if (m_scheduled)
             runNow();
     });

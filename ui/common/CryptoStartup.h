@@ -1,6 +1,10 @@
 #pragma once
 
+#include "common/Scheduler.h"
+
 #include <QObject>
+
+#include <memory>
 
 class QWidget;
 
@@ -18,9 +22,10 @@ public:
     /// At the latest this long after runAfterFirstPaint() the self-test runs, painted or not.
     static constexpr int kLatestMs = 2000;
 
-    /// Runs the self-test once `window` has painted for the first time (right after that paint is flushed). Install
-    /// it before any other first-paint filter (Qt calls the filter installed last first).
-    void runAfterFirstPaint(QWidget *window);
+    /// Runs the self-test once `window` has painted for the first time (right after that paint is flushed), or
+    /// kLatestMs later by `scheduler` (default common::Scheduler::qt()). Install it before any other first-paint
+    /// filter (Qt calls the filter installed last first).
+    void runAfterFirstPaint(QWidget *window, const std::shared_ptr<common::Scheduler> &scheduler = {});
     /// Whether the self-test is waiting for a first paint.
     [[nodiscard]] bool isScheduled() const { return m_scheduled; }
     /// Runs the self-test now if it has not run yet, and tells whoever waits.

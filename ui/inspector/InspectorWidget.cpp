@@ -1,5 +1,8 @@
 #include "inspector/InspectorWidget.h"
 
+#include "inspector/CrackDialog.h"
+
+#include "common/Debouncer.h"
 #include "common/JsonHighlighter.h"
 #include "common/JsonText.h"
 #include "common/JsonTreeModel.h"
@@ -23,6 +26,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStringDecoder>
@@ -180,8 +184,12 @@ QString htmlColor(const QColor &c)
 
 } // namespace
 
-InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QWidget(parent), m_systemClock(clock ? std::move(clock) : common::Clock::system()), m_clock(m_systemClock)
+InspectorWidget::InspectorWidget(
+    std::shared_ptr<const common::Clock> clock, std::shared_ptr<common::Scheduler> scheduler, QWidget *parent)
+    : QWidget(parent),
+      m_systemClock(clock ? std::move(clock) : common::Clock::system()),
+      m_clock(m_systemClock),
+      m_scheduler(scheduler ? std::move(scheduler) : common::Scheduler::qt())
 {
     setObjectName(QStringLiteral("inspector"));
     m_inputs.append(Input {tr("Untitled"), QString(), true});
@@ -206,8 +214,11 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
     m_tabs->setDocumentMode(true);
     m_headerModel = new ClaimsModel(ClaimsModel::Part::Header, this);
+    m_headerModel->setObjectName(QStringLiteral("headerModel"));
     m_claimsModel = new ClaimsModel(ClaimsModel::Part::Payload, this);
+    m_claimsModel->setObjectName(QStringLiteral("claimsModel"));
     m_findingsModel = new FindingsModel(this);
+    m_findingsModel->setObjectName(QStringLiteral("findingsModel"));
     m_tabs->addTab(buildDecodedTab(), tr("Decoded"));
     // The other tabs' views are made when a tab is first shown (or asked for): start-up builds what it shows.
     for (const QString &title : {tr("Claims"), tr("Findings"), tr("Signature")}) {
@@ -239,19 +250,14 @@ InspectorWidget::InspectorWidget(std::shared_ptr<const common::Clock> clock, QWi
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
 
-    m_debounce = new QTimer(this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(kDebounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &InspectorWidget::inspectNow);
-    connect(m_editor, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    m_debounce = new Debouncer(
+        kDebounceMs, [this] { inspectNow(); }, m_scheduler, this);
+    connect(m_editor, &QPlainTextEdit::textChanged, m_debounce, &Debouncer::start);
     connect(m_editor, &TokenEditor::pasted, this, &InspectorWidget::inspectNow);
     connect(m_editor, &TokenEditor::filesDropped, this, &InspectorWidget::filesDropped);
     connect(m_verifyPanel, &VerifyPanel::verified, this, &InspectorWidget::updateBanner);
 
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setInterval(kRefreshMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, &InspectorWidget::refreshTimes);
-    m_refreshTimer->start();
+    scheduleRefresh();
 
     inspectText(QString());
 }
@@ -436,24 +442,6 @@ void InspectorWidget::buildTab(Tab which)
     }
 }
 
-QTableView *InspectorWidget::headerTable() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Claims);
-    return m_headerTable;
-}
-
-QTableView *InspectorWidget::claimsView() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Claims);
-    return m_claimsView;
-}
-
-QTableView *InspectorWidget::findingsView() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Findings);
-    return m_findingsView;
-}
-
 void InspectorWidget::buildClaimsTab(QWidget *tab)
 {
     m_headerTable = new QTableView(tab);
@@ -500,6 +488,26 @@ void InspectorWidget::buildFindingsTab(QWidget *tab)
     m_findingsView->setColumnWidth(FindingsModel::SeverityColumn, 110);
     m_findingsView->setColumnWidth(FindingsModel::MessageColumn, 420);
     tab->layout()->addWidget(m_findingsView);
+    // An HS* token's secret can be searched in a wordlist (CrackDialog; `crack` on the command line).
+    m_crackButton = new QPushButton(tr("Search a Wordlist for the Secret…"), tab);
+    m_crackButton->setObjectName(QStringLiteral("crackButton"));
+    m_crackButton->setToolTip(tr("Try every line of a wordlist file as this token's HMAC secret, on this machine"));
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(m_crackButton);
+    qobject_cast<QBoxLayout *>(tab->layout())->addLayout(row);
+    connect(m_crackButton, &QPushButton::clicked, this, [this] {
+        auto *dialog = new CrackDialog(m_inspection.token, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    updateCrackButton();
+}
+
+void InspectorWidget::updateCrackButton()
+{
+    if (m_crackButton)
+        m_crackButton->setVisible(!isEmpty() && jose::SecretSearch::create(m_inspection.token).ok());
 }
 
 void InspectorWidget::buildSignatureTab(QWidget *tab)
@@ -637,9 +645,17 @@ void InspectorWidget::updateInputCombo()
     m_inputCombo->setVisible(m_inputs.size() > 1);
 }
 
+void InspectorWidget::scheduleRefresh()
+{
+    m_scheduler->singleShot(kRefreshMs, this, [this] {
+        refreshTimes();
+        scheduleRefresh();
+    });
+}
+
 void InspectorWidget::inspectNow()
 {
-    m_debounce->stop();
+    m_debounce->cancel();
     // Paste to verdict in one go: the verify panel verifies a new inspection at once (its own debounce is for edits
     // of its key and options), and the banner is built from that verdict.
     inspectText(m_editor->tokenText());
@@ -647,7 +663,7 @@ void InspectorWidget::inspectNow()
 
 void InspectorWidget::refreshTimes()
 {
-    if (m_debounce->isActive())
+    if (m_debounce->isPending())
         return; // an inspection is about to run anyway
     inspectText(m_inspectedText);
 }
@@ -684,6 +700,37 @@ void InspectorWidget::showTab(Tab tab)
     m_tabs->setCurrentIndex(static_cast<int>(tab));
 }
 
+InspectorWidget::Tab InspectorWidget::currentTab() const
+{
+    return static_cast<Tab>(m_tabs->currentIndex());
+}
+
+QString InspectorWidget::tabName(Tab tab)
+{
+    switch (tab) {
+    case Tab::Decoded:
+        break;
+    case Tab::Claims:
+        return QStringLiteral("claims");
+    case Tab::Findings:
+        return QStringLiteral("findings");
+    case Tab::Signature:
+        return QStringLiteral("signature");
+    case Tab::Verify:
+        return QStringLiteral("verify");
+    }
+    return QStringLiteral("decoded");
+}
+
+std::optional<InspectorWidget::Tab> InspectorWidget::tabFromName(const QString &name)
+{
+    for (const Tab tab : {Tab::Decoded, Tab::Claims, Tab::Findings, Tab::Signature, Tab::Verify}) {
+        if (name.compare(tabName(tab), Qt::CaseInsensitive) == 0)
+            return tab;
+    }
+    return std::nullopt;
+}
+
 void InspectorWidget::updateViews()
 {
     m_editor->applyMarkup(isEmpty() ? TokenMarkup {} : TokenMarkup::of(m_inspection.token));
@@ -697,6 +744,7 @@ void InspectorWidget::updateViews()
         m_claimsModel->setInspection(m_inspection);
         m_findingsModel->setInspection(m_inspection);
     }
+    updateCrackButton();
     // A hidden tab is filled when it is shown: a paste lays out only what can be seen.
     if (m_tabs->currentIndex() == static_cast<int>(Tab::Signature))
         updateSignatureView();
@@ -816,26 +864,6 @@ void InspectorWidget::updateTree()
     m_treeStale = false;
     m_treeModel->setDocuments(std::exchange(m_treeDocuments, {}));
     m_treeView->expandToDepth(0);
-}
-
-JsonTreeModel *InspectorWidget::treeModel() const
-{
-    const_cast<InspectorWidget *>(this)->updateTree();
-    return m_treeModel;
-}
-
-QTreeView *InspectorWidget::treeView() const
-{
-    const_cast<InspectorWidget *>(this)->updateTree();
-    return m_treeView;
-}
-
-QPlainTextEdit *InspectorWidget::signatureView() const
-{
-    const_cast<InspectorWidget *>(this)->buildTab(Tab::Signature);
-    if (m_signatureStale)
-        const_cast<InspectorWidget *>(this)->updateSignatureView();
-    return m_signatureView;
 }
 
 void InspectorWidget::updateSignatureView()

@@ -3,6 +3,7 @@
 #include "keys/KeyRingFwd.h"
 
 #include "common/Clock.h"
+#include "common/Scheduler.h"
 #include "jose/Inspection.h"
 
 #include <QWidget>
@@ -18,10 +19,11 @@ class QToolButton;
 class QTreeView;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
+class QPushButton;
 class QTableView;
-class QTimer;
 
 namespace jwb::verification {
 struct Report;
@@ -33,6 +35,7 @@ class ClaimsModel;
 class FindingsModel;
 class JsonTreeModel;
 class JsonHighlighter;
+class Debouncer;
 class TokenEditor;
 class VerifyPanel;
 
@@ -51,7 +54,9 @@ public:
     static constexpr int kRefreshMs = 30 * 1000;
     enum class Tab { Decoded, Claims, Findings, Signature, Verify };
 
-    explicit InspectorWidget(std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    /// `scheduler` (default common::Scheduler::qt()) times the edit debounce and the kRefreshMs refresh.
+    explicit InspectorWidget(std::shared_ptr<const common::Clock> clock,
+        std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
     ~InspectorWidget() override;
 
     /// The clock that says what "now" is (the system clock; tests pass a fixed one).
@@ -90,28 +95,18 @@ public:
     /// Inspection::toJson() as indented text (the `decode --json` document).
     [[nodiscard]] QString decodedJson() const;
     void showTab(Tab tab);
+    [[nodiscard]] Tab currentTab() const;
+    /// The tab's name in workspace files and on the command line (--tab): decoded, claims, findings, signature,
+    /// verify. These names never change.
+    [[nodiscard]] static QString tabName(Tab tab);
+    /// The tab with that name, in any case.
+    [[nodiscard]] static std::optional<Tab> tabFromName(const QString &name);
 
-    // Widgets and models, for the main window's actions and for tests.
+    // For the main window's actions and wiring. Tests find the other views and models by object name (headerView,
+    // payloadView, jsonTreeView, headerModel, claimsModel, findingsModel, evaluateAtCombo, ...).
     [[nodiscard]] TokenEditor *tokenEditor() const { return m_editor; }
-    [[nodiscard]] QPlainTextEdit *headerView() const { return m_headerView; }
-    [[nodiscard]] QPlainTextEdit *payloadView() const { return m_payloadView; }
-    /// Brought up to date first: while its tab is hidden the view is filled only when shown.
-    [[nodiscard]] QPlainTextEdit *signatureView() const;
-    [[nodiscard]] ClaimsModel *headerModel() const { return m_headerModel; }
-    [[nodiscard]] ClaimsModel *claimsModel() const { return m_claimsModel; }
-    [[nodiscard]] FindingsModel *findingsModel() const { return m_findingsModel; }
-    // Made when their tab is first shown, or here.
-    [[nodiscard]] QTableView *headerTable() const;
-    [[nodiscard]] QTableView *claimsView() const;
-    [[nodiscard]] QTableView *findingsView() const;
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
-    [[nodiscard]] QTimer *refreshTimer() const { return m_refreshTimer; }
-    /// Brought up to date first: while the JSON text is shown the tree is filled only when it is shown.
-    [[nodiscard]] JsonTreeModel *treeModel() const;
-    [[nodiscard]] QTreeView *treeView() const;
-    [[nodiscard]] QComboBox *evaluateAtCombo() const { return m_evaluateAtCombo; }
-    [[nodiscard]] QDateTimeEdit *evaluateAtEdit() const { return m_evaluateAtEdit; }
 
 Q_SIGNALS:
     /// Emitted after every inspection (edit, input switch, time refresh).
@@ -140,8 +135,11 @@ private:
     void updateTree();
     void buildClaimsTab(QWidget *tab);
     void buildFindingsTab(QWidget *tab);
+    void updateCrackButton();
     void buildSignatureTab(QWidget *tab);
     void inspectText(const QString &text);
+    /// refreshTimes() in kRefreshMs, and again after that, for as long as the widget lives.
+    void scheduleRefresh();
     void updateViews();
     void updateDecodedViews();
     void updateSignatureView();
@@ -184,6 +182,7 @@ private:
     QTableView *m_claimsView = nullptr;
     FindingsModel *m_findingsModel = nullptr;
     QTableView *m_findingsView = nullptr;
+    QPushButton *m_crackButton = nullptr; ///< on the Findings tab, shown for HS* tokens
     QPlainTextEdit *m_signatureView = nullptr;
     bool m_signatureStale = false;
     std::optional<common::Severity> m_findingsIconSeverity; ///< what the Findings tab's icon shows ///< the signature
@@ -199,8 +198,8 @@ private:
     QByteArray m_treeSource; ///< what the tree shows, to rebuild it only when the token changes
     QComboBox *m_evaluateAtCombo = nullptr;
     QDateTimeEdit *m_evaluateAtEdit = nullptr;
-    QTimer *m_debounce = nullptr;
-    QTimer *m_refreshTimer = nullptr;
+    std::shared_ptr<common::Scheduler> m_scheduler;
+    Debouncer *m_debounce = nullptr;
 };
 
 } // namespace jwb::ui

@@ -1,5 +1,6 @@
 #include "keys/KeyGeneratorDialog.h"
 
+#include "keys/KeyGenerator.h"
 #include "keys/Thumbprint.h"
 
 #include <QCheckBox>
@@ -10,7 +11,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace jwb::ui {
@@ -108,32 +108,13 @@ KeyGeneratorDialog::KeyGeneratorDialog(QWidget *parent) : QDialog(parent)
     resize(420, sizeHint().height());
 }
 
-KeyGeneratorDialog::~KeyGeneratorDialog()
-{
-    if (m_thread) {
-        // The worker only writes into the shared result; let it finish on its own and clean up after itself.
-        m_thread->disconnect(this);
-        m_thread->setParent(nullptr);
-        connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-        if (m_thread->isFinished())
-            m_thread->deleteLater();
-    }
-}
+KeyGeneratorDialog::~KeyGeneratorDialog() = default; // a running job is cancelled with its Delivery child
 
 common::Result<keys::Jwk> KeyGeneratorDialog::generateNow(const Options &options)
 {
-    const crypto::Algorithm alg = options.algorithm;
-    const crypto::KeyType type = crypto::Algorithms::keyType(alg);
-    int bits = 0;
-    if (type == crypto::KeyType::Rsa)
-        bits = options.rsaBits;
-    else if (type == crypto::KeyType::Oct)
-        bits = crypto::Algorithms::hashBits(alg);
-    auto key = crypto::Key::generate(type, bits, crypto::Algorithms::requiredCurve(alg));
-    if (!key)
-        return key.error();
-    const QString kid = options.kidFromThumbprint ? keys::Thumbprint::base64Url(key.value()) : options.kid.trimmed();
-    return keys::Jwk::fromKey(key.value(), kid, crypto::Algorithms::name(alg), QStringLiteral("sig"));
+    return keys::KeyGenerator::generate(options.algorithm,
+        options.kidFromThumbprint ? keys::KeyIdRule::thumbprint() : keys::KeyIdRule::fixed(options.kid),
+        options.rsaBits);
 }
 
 QString KeyGeneratorDialog::defaultName(const keys::Jwk &jwk)
@@ -169,7 +150,7 @@ void KeyGeneratorDialog::updateInputs()
 {
     const Options current = options();
     const crypto::KeyType type = crypto::Algorithms::keyType(current.algorithm);
-    const bool busy = m_thread != nullptr;
+    const bool busy = isGenerating();
     m_algCombo->setEnabled(!busy);
     m_bitsCombo->setEnabled(!busy && type == crypto::KeyType::Rsa);
     m_kidEdit->setEnabled(!busy && !current.kidFromThumbprint);
@@ -200,38 +181,29 @@ void KeyGeneratorDialog::accept()
 
 void KeyGeneratorDialog::reject()
 {
-    // A running generation cannot be interrupted; closing the dialog abandons its result.
+    // A running generation cannot be interrupted (OpenSSL); closing the dialog abandons its result.
+    m_job.cancel();
+    m_busy->hide();
+    updateInputs();
     QDialog::reject();
 }
 
 void KeyGeneratorDialog::startGeneration()
 {
-    if (m_thread)
+    if (isGenerating())
         return;
     m_errorLabel->hide();
-    const Options current = options();
-    auto result = std::make_shared<std::optional<common::Result<keys::Jwk>>>();
-    m_result = result;
-    m_thread = QThread::create([current, result] { *result = generateNow(current); });
-    m_thread->setObjectName(QStringLiteral("keyGenerator"));
-    connect(m_thread, &QThread::finished, this, &KeyGeneratorDialog::onWorkerFinished);
+    m_job.run(
+        this, [options = options()](const common::CancelToken &) { return generateNow(options); },
+        [this](const common::Result<keys::Jwk> &result) { onGenerated(result); });
     m_busy->show();
     updateInputs();
-    m_thread->start();
 }
 
-void KeyGeneratorDialog::onWorkerFinished()
+void KeyGeneratorDialog::onGenerated(const common::Result<keys::Jwk> &result)
 {
-    QThread *thread = m_thread;
-    m_thread = nullptr;
-    if (thread)
-        thread->deleteLater();
     m_busy->hide();
     updateInputs();
-    if (!m_result || !m_result->has_value())
-        return;
-    const common::Result<keys::Jwk> result = std::move(**m_result);
-    m_result.reset();
     if (!result) {
         m_errorLabel->setText(result.error().toString());
         m_errorLabel->show();

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "common/Jobs.h"
 #include "common/Result.h"
 #include "crypto/Algorithm.h"
 #include "keys/Jwk.h"
 
 #include <QDialog>
-
-#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -14,14 +13,15 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
-class QThread;
 
 namespace jwb::ui {
 
 /// Generates a signing key for a JWS algorithm: RSA (2048/3072/4096 bits) for RS*/PS*, EC P-256/384/521 for
 /// ES*, Ed25519 for EdDSA, a random secret of the hash size for HS*. The kid is typed or set to the key's
-/// RFC 7638 thumbprint; use is "sig". Generation runs on a worker thread (RSA 4096 can take seconds) with a
-/// busy indicator; the dialog emits generated() and accepts when the key is ready.
+/// RFC 7638 thumbprint; use is "sig". Generation (keys::KeyGenerator) runs as a common::Jobs job (RSA 4096 can
+/// take seconds) with a busy indicator; the dialog emits generated() and accepts when the key is ready. Closing the
+/// dialog meanwhile abandons the key. Widgets are found by object name (generatorAlgorithm, generatorBits,
+/// generatorKid, generatorKidThumbprint, generatorBusy, generatorError, generatorGenerate).
 class KeyGeneratorDialog : public QDialog
 {
     Q_OBJECT
@@ -37,24 +37,16 @@ public:
     explicit KeyGeneratorDialog(QWidget *parent = nullptr);
     ~KeyGeneratorDialog() override;
 
-    /// Generates on the calling thread (the worker's body; tests and scripts use it directly).
+    /// Generates on the calling thread with keys::KeyGenerator (the job's body; tests and scripts use it directly).
     [[nodiscard]] static common::Result<keys::Jwk> generateNow(const Options &options);
     /// "ES256 key 3f2a…" style default source name for a generated key.
     [[nodiscard]] static QString defaultName(const keys::Jwk &jwk);
 
     [[nodiscard]] Options options() const;
     void setOptions(const Options &options);
-    /// Starts generation on a worker thread; generated() or failed() follows.
+    /// Starts generation on common::Jobs::pool(); generated() or failed() follows.
     void startGeneration();
-    [[nodiscard]] bool isGenerating() const { return m_thread != nullptr; }
-
-    // Widgets, for tests.
-    [[nodiscard]] QComboBox *algorithmCombo() const { return m_algCombo; }
-    [[nodiscard]] QComboBox *bitsCombo() const { return m_bitsCombo; }
-    [[nodiscard]] QLineEdit *kidEdit() const { return m_kidEdit; }
-    [[nodiscard]] QCheckBox *thumbprintKidCheck() const { return m_thumbprintCheck; }
-    [[nodiscard]] QProgressBar *busyBar() const { return m_busy; }
-    [[nodiscard]] QLabel *errorLabel() const { return m_errorLabel; }
+    [[nodiscard]] bool isGenerating() const { return m_job.isRunning(); }
 
 Q_SIGNALS:
     /// The new private key, with kid, alg and use set.
@@ -67,7 +59,7 @@ public Q_SLOTS:
 
 private:
     void updateInputs();
-    void onWorkerFinished();
+    void onGenerated(const common::Result<keys::Jwk> &result);
 
     QComboBox *m_algCombo = nullptr;
     QComboBox *m_bitsCombo = nullptr;
@@ -77,8 +69,7 @@ private:
     QLabel *m_errorLabel = nullptr;
     QProgressBar *m_busy = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::optional<common::Result<keys::Jwk>>> m_result;
+    common::Jobs::Handle m_job;
 };
 
 } // namespace jwb::ui

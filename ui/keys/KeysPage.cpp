@@ -40,7 +40,6 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -49,8 +48,6 @@
 namespace jwb::ui {
 
 namespace {
-
-constexpr int kAgeRefreshMs = 15000;
 
 QString prettyJson(const QJsonObject &object)
 {
@@ -112,8 +109,12 @@ QString htmlRow(const QString &name, const QString &value, bool mono = false)
 
 } // namespace
 
-KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QWidget(parent), m_ring(ring), m_clock(clock ? std::move(clock) : common::Clock::system())
+KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock,
+    std::shared_ptr<common::Scheduler> scheduler, QWidget *parent)
+    : QWidget(parent),
+      m_ring(ring),
+      m_clock(clock ? std::move(clock) : common::Clock::system()),
+      m_scheduler(scheduler ? std::move(scheduler) : common::Scheduler::qt())
 {
     Q_ASSERT(m_ring);
     setObjectName(QStringLiteral("keysPage"));
@@ -144,18 +145,21 @@ KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QW
     });
     connect(m_keysTable->selectionModel(), &QItemSelectionModel::currentChanged, this, &KeysPage::showKey);
 
-    m_ageTimer = new QTimer(this);
-    m_ageTimer->setInterval(kAgeRefreshMs);
-    connect(m_ageTimer, &QTimer::timeout, this, [this] {
-        m_sourcesModel->refreshAges();
-        updateAge();
-    });
-    m_ageTimer->start();
+    scheduleAgeRefresh();
 
     onSourcesReset();
 }
 
 KeysPage::~KeysPage() = default;
+
+void KeysPage::scheduleAgeRefresh()
+{
+    m_scheduler->singleShot(kAgeRefreshMs, this, [this] {
+        m_sourcesModel->refreshAges();
+        updateAge();
+        scheduleAgeRefresh();
+    });
+}
 
 void KeysPage::createActions()
 {

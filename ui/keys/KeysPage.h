@@ -3,6 +3,7 @@
 #include "keys/KeyRingFwd.h"
 
 #include "common/Clock.h"
+#include "common/Scheduler.h"
 #include "keys/KeyGeneratorDialog.h"
 #include "keysource/NetworkOptions.h"
 
@@ -20,7 +21,6 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTabWidget;
-class QTimer;
 class QToolButton;
 class QTreeWidget;
 
@@ -48,7 +48,10 @@ class KeysPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    /// `scheduler` (default common::Scheduler::qt()) times the refresh of the "fetched … ago" ages (kAgeRefreshMs).
+    explicit KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock,
+        std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
+    static constexpr int kAgeRefreshMs = 15000;
     ~KeysPage() override;
 
     /// Adds pasted text: a key, a JWK (Set) or PEM; text that is no key but looks like a shared secret is
@@ -98,31 +101,6 @@ public:
     void cancelCurrent();
     void removeCurrent();
 
-    // Widgets and models, for tests and the main window.
-    [[nodiscard]] KeyRing *ring() const { return m_ring; }
-    [[nodiscard]] KeySourcesModel *sourcesModel() const { return m_sourcesModel; }
-    [[nodiscard]] KeysModel *keysModel() const { return m_keysModel; }
-    [[nodiscard]] QListView *sourceList() const { return m_sourceList; }
-    [[nodiscard]] QTableView *keysTable() const { return m_keysTable; }
-    [[nodiscard]] QLabel *titleLabel() const { return m_titleLabel; }
-    [[nodiscard]] QLabel *locationLabel() const { return m_locationLabel; }
-    [[nodiscard]] QLabel *statusLabel() const { return m_statusLabel; }
-    [[nodiscard]] QProgressBar *progressBar() const { return m_progress; }
-    [[nodiscard]] QLabel *ageLabel() const { return m_ageLabel; }
-    [[nodiscard]] QLabel *errorLabel() const { return m_errorLabel; }
-    [[nodiscard]] QPlainTextEdit *jwkView() const { return m_jwkView; }
-    [[nodiscard]] QPlainTextEdit *pemView() const { return m_pemView; }
-    [[nodiscard]] QLabel *keyDetailsLabel() const { return m_keyDetails; }
-    [[nodiscard]] QLabel *fetchLabel() const { return m_fetchLabel; }
-    [[nodiscard]] QTreeWidget *chainView() const { return m_chainView; }
-    [[nodiscard]] QTreeWidget *findingsView() const { return m_findingsView; }
-    [[nodiscard]] QLabel *rotationLabel() const { return m_rotationLabel; }
-    [[nodiscard]] QTabWidget *detailTabs() const { return m_tabs; }
-    [[nodiscard]] QComboBox *encodingCombo() const { return m_encodingCombo; }
-    [[nodiscard]] QAction *refreshAction() const { return m_refreshAction; }
-    [[nodiscard]] QAction *cancelAction() const { return m_cancelAction; }
-    [[nodiscard]] QAction *removeAction() const { return m_removeAction; }
-
 Q_SIGNALS:
     /// A short message for the status bar ("Copied the pin", "Wrote keys.json").
     void statusMessage(const QString &message);
@@ -152,13 +130,15 @@ private:
         const QString &title, const QString &filter, const QString &suggested, const QByteArray &bytes, bool secret);
     /// A JWK Set of the current source's keys; shared secrets are left out of a public set (counted in `left`).
     [[nodiscard]] QJsonObject keySetJson(bool includePrivate, int *leftOut) const;
+    /// Refreshes the ages in kAgeRefreshMs, and again after that, for as long as the page lives.
+    void scheduleAgeRefresh();
     void setClipboard(const QString &text, const QString &message);
 
     KeyRing *m_ring;
     std::shared_ptr<const common::Clock> m_clock;
     KeySourcesModel *m_sourcesModel = nullptr;
     KeysModel *m_keysModel = nullptr;
-    QTimer *m_ageTimer = nullptr;
+    std::shared_ptr<common::Scheduler> m_scheduler;
 
     QListView *m_sourceList = nullptr;
     QLabel *m_emptyHint = nullptr;

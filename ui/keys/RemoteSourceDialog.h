@@ -43,14 +43,6 @@ public:
     /// Reads the certificates of a CA file (workspace::TrustStore::readCaFile: PEM or DER); errors name the file.
     [[nodiscard]] static common::Result<QList<QSslCertificate>> loadCaFile(const QString &path);
 
-    // Widgets, for tests.
-    [[nodiscard]] QLineEdit *urlEdit() const { return m_urlEdit; }
-    [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
-    [[nodiscard]] QLineEdit *caEdit() const { return m_caEdit; }
-    [[nodiscard]] QPlainTextEdit *pinsEdit() const { return m_pinsEdit; }
-    [[nodiscard]] QCheckBox *insecureCheck() const { return m_insecureCheck; }
-    [[nodiscard]] QSpinBox *timeoutSpin() const { return m_timeoutSpin; }
-
 public Q_SLOTS:
     void accept() override;
 
