@@ -47,7 +47,7 @@ common::Result<QByteArray> decode(QByteArrayView text)
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
         if (kTable[static_cast<unsigned char>(text[i])] < 0) {
-            QString why = QStringLiteral("%1 at character %2 is not base64url").arg(describeChar(text[i])).arg(i);
+            QString why = QStringLiteral("%1 at character %2 is not base64url").arg(describeChar(text[i])).arg(i + 1);
             if (text[i] == '=')
                 why += QStringLiteral(" (JWS forbids padding)");
             else if (text[i] == '+' || text[i] == '/')
@@ -75,7 +75,7 @@ common::Result<QByteArray> decode(QByteArrayView text)
     }
     if (bits > 0 && (acc & ((1u << bits) - 1u)) != 0)
         return common::Result<QByteArray>::failure(QStringLiteral("invalid_base64url"),
-            QStringLiteral("non-canonical encoding: the last character at %1 carries stray bits").arg(n - 1),
+            QStringLiteral("non-canonical encoding: the last character (character %1) carries stray bits").arg(n),
             {{QStringLiteral("offset"), static_cast<qlonglong>(n - 1)}});
     return out;
 }

@@ -403,11 +403,12 @@ Token TokenParser::parse(const QString &input)
                 why = QStringLiteral("'%1' (U+%2) at character %3 is not base64url")
                           .arg(QString::fromUcs4(&it.value(), 1),
                               QString::number(static_cast<uint>(it.value()), 16).toUpper().rightJustified(4, u'0'))
-                          .arg(local);
+                          .arg(local + 1);
+            // Characters are counted from 1 in messages; the issue's offset stays 0-based.
             addIssue(t, QStringLiteral("invalid_base64url"),
                 QStringLiteral("%1: %2 (character %3 of the token)")
                     .arg(segmentLabel(t, i), why)
-                    .arg(seg.offset + local),
+                    .arg(seg.offset + local + 1),
                 i, seg.offset + local);
             continue;
         }

@@ -362,21 +362,21 @@ void TestCliDecode::malformed_data()
     badSig[signatureStart + 10] = '*';
     QTest::newRow("asterisk in signature")
         << QString::fromLatin1(badSig) << QStringLiteral("invalid_base64url") << 3 << signatureStart + 10
-        << QStringLiteral("segment 3 (signature): '*' at character 10") << true << true;
+        << QStringLiteral("segment 3 (signature): '*' at character 11") << true << true;
     QByteArray badPayload = token();
     badPayload[payloadStart + 4] = '+';
     QTest::newRow("plus in payload") << QString::fromLatin1(badPayload) << QStringLiteral("invalid_base64url") << 2
-                                     << payloadStart + 4 << QStringLiteral("segment 2 (payload): '+' at character 4")
+                                     << payloadStart + 4 << QStringLiteral("segment 2 (payload): '+' at character 5")
                                      << true << false;
     QByteArray badHeader = token();
     badHeader[7] = '=';
     QTest::newRow("padding in header") << QString::fromLatin1(badHeader) << QStringLiteral("invalid_base64url") << 1
-                                       << qint64(7) << QStringLiteral("segment 1 (header): '=' at character 7") << false
+                                       << qint64(7) << QStringLiteral("segment 1 (header): '=' at character 8") << false
                                        << true;
     QTest::newRow("non-ASCII in payload")
         << QString::fromLatin1(h + '.' + p.left(6)) + QStringLiteral("\u00e9") + QString::fromLatin1(p.mid(7) + '.' + s)
         << QStringLiteral("invalid_base64url") << 2 << payloadStart + 6
-        << QStringLiteral("segment 2 (payload): '\u00e9' (U+00E9) at character 6") << true << false;
+        << QStringLiteral("segment 2 (payload): '\u00e9' (U+00E9) at character 7") << true << false;
     QTest::newRow("two segments") << QString::fromLatin1(h + '.' + p) << QStringLiteral("wrong_segment_count") << 0
                                   << qint64(h.size() + 1 + p.size()) << QStringLiteral("this has 2 segments") << true
                                   << true;
@@ -401,7 +401,8 @@ void TestCliDecode::malformed()
     const QString err = QString::fromUtf8(text.err);
     QVERIFY2(err.contains(stderrMentions), text.describe().constData());
     if (code == u"invalid_base64url")
-        QVERIFY2(err.contains(QStringLiteral("character %1 of the token").arg(offset)), text.describe().constData());
+        QVERIFY2(
+            err.contains(QStringLiteral("character %1 of the token").arg(offset + 1)), text.describe().constData());
     if (headerDecoded)
         QVERIFY2(text.out.contains("\"alg\": \"HS256\""), text.describe().constData());
 

@@ -127,7 +127,7 @@ void TestBase64Url::rejectionMessages_data()
     QTest::newRow("newline") << QByteArray("Zm\nv") << QStringLiteral("a line break");
     QTest::newRow("tab") << QByteArray("Zm\tv") << QStringLiteral("a tab");
     QTest::newRow("high byte") << QByteArray("Zm\xffv") << QStringLiteral("0xff");
-    QTest::newRow("character offset") << QByteArray("Zm9vYmF*") << QStringLiteral("at character 7");
+    QTest::newRow("character offset") << QByteArray("Zm9vYmF*") << QStringLiteral("at character 8");
     QTest::newRow("length") << QByteArray("Zm9vY") << QStringLiteral("length 5");
     QTest::newRow("stray bits") << QByteArray("QR") << QStringLiteral("non-canonical");
 }

@@ -481,8 +481,8 @@ void TestTokenParser::malformed()
     if (segment >= 0)
         QVERIFY2(issue.message.contains(QStringLiteral("segment %1").arg(segment + 1)), qPrintable(issue.message));
     if (code == u"invalid_base64url") {
-        QVERIFY2(
-            issue.message.contains(QStringLiteral("character %1 of the token").arg(offset)), qPrintable(issue.message));
+        QVERIFY2(issue.message.contains(QStringLiteral("character %1 of the token").arg(offset + 1)),
+            qPrintable(issue.message));
         QVERIFY(!t.segments[segment].decodedOk);
     }
     QCOMPARE(t.kind, kind);
@@ -531,7 +531,7 @@ void TestTokenParser::nonAsciiCharacterIsNamed()
     // The user sees the character they pasted, not a placeholder byte; one character counts as one.
     QVERIFY2(issue.message.contains(u'\'' + character + u'\''), qPrintable(issue.message));
     QVERIFY2(issue.message.contains(codePoint), qPrintable(issue.message));
-    QVERIFY2(issue.message.contains(QStringLiteral("at character 6 ")), qPrintable(issue.message));
+    QVERIFY2(issue.message.contains(QStringLiteral("at character 7 ")), qPrintable(issue.message));
     QCOMPARE(t.compact.size(), token().size());
     QVERIFY(t.headerOk);
     QVERIFY(!t.hadInnerWhitespace);

@@ -270,8 +270,8 @@ void TestMainWindow::malformedTokenNamesSegmentAndCharacter_data()
     const qsizetype tokenOffset = header.size() + 1 + 9;
     QTest::newRow("bad character in payload")
         << header + u'.' + badPayload + u".c2ln"
-        << QStringList {QStringLiteral("segment 2 (payload): '?' at character 9 is not base64url"),
-               QStringLiteral("(character %1 of the token)").arg(tokenOffset)};
+        << QStringList {QStringLiteral("segment 2 (payload): '?' at character 10 is not base64url"),
+               QStringLiteral("(character %1 of the token)").arg(tokenOffset + 1)};
     QTest::newRow("padding") << header + QStringLiteral("=.") + payload + u".c2ln"
                              << QStringList {QStringLiteral("segment 1 (header)"), QStringLiteral("padding")};
     QTest::newRow("two segments") << header + u'.' + payload
@@ -280,7 +280,7 @@ void TestMainWindow::malformedTokenNamesSegmentAndCharacter_data()
                                      << QStringList {QStringLiteral("segment 1 (header) is not valid JSON")};
     QTest::newRow("standard base64 in signature")
         << header + u'.' + payload + QStringLiteral(".ab+d")
-        << QStringList {QStringLiteral("segment 3 (signature)"), QStringLiteral("'+' at character 2")};
+        << QStringList {QStringLiteral("segment 3 (signature)"), QStringLiteral("'+' at character 3")};
 }
 
 void TestMainWindow::malformedTokenNamesSegmentAndCharacter()

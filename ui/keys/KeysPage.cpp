@@ -947,8 +947,7 @@ void KeysPage::showKey()
     }
 
     QString html = QStringLiteral("<table>");
-    html += htmlRow(
-        tr("Key"), jwk->key.description() + (jwk->key.isPrivate() && !secret ? tr(" (private)") : QString()));
+    html += htmlRow(tr("Key"), jwk->key.description()); // "RSA 2048 private": the description says it
     html += htmlRow(tr("kid"), jwk->kid);
     html += htmlRow(tr("alg"), jwk->alg);
     html += htmlRow(tr("use"), jwk->use);
