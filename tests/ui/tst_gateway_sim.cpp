@@ -331,6 +331,24 @@ private Q_SLOTS:
         QCOMPARE(modelOf(matrix)->rowAt(1).status, 200);
         QVERIFY2(line->text().contains(QStringLiteral("the config's own keys")), qPrintable(line->text()));
         QCOMPARE(matrix.keyChoice(1).kind, workspace::KeyChoice::Kind::ConfigOwn);
+
+        // A source without keys, pinned: no row is simulated, and each says why (not "Run downloads them").
+        const int broken = ring.add(KeyRing::pasted(QStringLiteral("broken"), QStringLiteral("not a key")));
+        QVERIFY(!ring.at(broken).keys.has_value());
+        const int pin = combo->findData(QString(QStringLiteral("source:") + ring.at(broken).id));
+        QVERIFY(pin > 0);
+        combo->setCurrentIndex(pin);
+        Q_EMIT combo->activated(pin);
+        QVERIFY(finished.wait(15000));
+        for (int row = 0; row < 2; ++row) {
+            QVERIFY(modelOf(matrix)->rowAt(row).withoutKeys);
+            QCOMPARE(modelOf(matrix)->rowAt(row).status, 0);
+            QVERIFY2(modelOf(matrix)->rowAt(row).reason.contains(QStringLiteral("“broken” has no keys")),
+                qPrintable(modelOf(matrix)->rowAt(row).reason));
+        }
+        const QString summary = test::child<QLabel>(&matrix, "endpointMatrixSummary")->text();
+        QVERIFY2(summary.contains(QStringLiteral("2 endpoint(s) without keys")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("Run downloads")), qPrintable(summary));
     }
 
     void endpointMatrixFillsEveryRow()

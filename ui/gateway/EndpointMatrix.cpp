@@ -248,7 +248,7 @@ void EndpointMatrix::runRow(int row)
         const workspace::KeyChoice choice = keyChoice(row);
         m_keys->apply(context, choice);
         if (context.keysPending || context.keyError) {
-            m_model->setResult(row, 0, QString(),
+            m_model->setWithoutKeys(row,
                 context.keysPending ? tr("Waiting for the keys of key ring source “%1”").arg(choice.sourceName)
                                     : tr("Not simulated: key ring source “%1” has no keys (%2)")
                                           .arg(choice.sourceName, context.keyError->toString()));
@@ -291,10 +291,13 @@ void EndpointMatrix::updateSummary()
 {
     QMap<int, int> counts;
     int notSimulated = 0;
+    int withoutKeys = 0;
     for (int i = 0; i < m_model->rowCount(); ++i) {
         if (!m_model->rowAt(i).done)
             continue;
-        if (m_model->rowAt(i).status == 0)
+        if (m_model->rowAt(i).withoutKeys)
+            ++withoutKeys; // its key ring source is fetching or has no keys
+        else if (m_model->rowAt(i).status == 0)
             ++notSimulated; // waits for Run to download its keys
         else
             ++counts[m_model->rowAt(i).status];
@@ -304,6 +307,8 @@ void EndpointMatrix::updateSummary()
         parts << QStringLiteral("%1 \u00d7 %2").arg(it.value()).arg(it.key());
     if (notSimulated > 0)
         parts << tr("%n endpoint(s) not simulated (Run downloads their keys)", nullptr, notSimulated);
+    if (withoutKeys > 0)
+        parts << tr("%n endpoint(s) without keys (see Keys)", nullptr, withoutKeys);
     m_summary->setText(parts.isEmpty()
             ? QString()
             : tr("%n endpoint(s): %1. Double-click one to open it in the simulator.", nullptr, m_model->rowCount())
