@@ -29,6 +29,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -36,6 +37,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -107,8 +109,20 @@ MainWindow::MainWindow(
 
     updateActions();
     updateTitle();
-    resize(1280, 820);
+    resize(fitToScreen(QSize(1280, 820)));
     restoreWindowState();
+}
+
+QSize MainWindow::fitToScreen(QSize wanted) const
+{
+    // The first size, and a restored one, never exceed the screen the window opens on (at a scale factor of 2 a
+    // 1440x900 screen offers 720x450 logical pixels): at most 95% of its available area, centred by the window
+    // manager as usual.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return wanted;
+    const QSize room = screen->availableGeometry().size() * 0.95;
+    return wanted.boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
 }
 
 MainWindow::~MainWindow() = default;
@@ -269,8 +283,10 @@ void MainWindow::updateGatewayTools()
 {
     const QJsonObject root = m_gatewayPage->document().root();
     const QString baseDir = m_gatewayPage->baseDir();
-    // Only what the text itself does to KrakenD's start is read from it (a byte order mark).
-    const QByteArray text = m_gatewayPage->document().hasByteOrderMark() ? m_gatewayPage->documentText() : QByteArray();
+    // Only what the text itself does to KrakenD's start is read from it (a byte order mark, a version other than 3).
+    const QByteArray documentText = m_gatewayPage->documentText();
+    const QByteArray text
+        = krakend::ConfigDocument::fileStartupProblem(documentText).isEmpty() ? QByteArray() : documentText;
     const int index = m_gatewayPage->currentEndpoint();
     if (index >= 0) {
         m_simulationPanel->setEndpoint(root, index, baseDir, text);

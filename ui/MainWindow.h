@@ -212,6 +212,8 @@ private:
     /// After the user's own session was restored: says how many remote sources still wait for permission.
     void reportWaitingSources();
     void restoreWindowState();
+    /// `wanted` bounded to 95% of the available area of the window's screen.
+    [[nodiscard]] QSize fitToScreen(QSize wanted) const;
     void saveWindowState() const;
 
     std::shared_ptr<const common::Clock> m_clock;

@@ -477,8 +477,11 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::restoreWindowState()
 {
-    if (const QByteArray geometry = Settings::windowGeometry(); !geometry.isEmpty())
-        restoreGeometry(geometry);
+    // The last geometry only where it fits (another monitor, another scale factor): else the fitted default.
+    if (const QByteArray geometry = Settings::windowGeometry(); !geometry.isEmpty() && restoreGeometry(geometry)) {
+        if (const QSize fitted = fitToScreen(size()); fitted != size())
+            resize(fitted);
+    }
     if (const QByteArray state = Settings::windowState(); !state.isEmpty())
         restoreState(state);
     if (const auto mode = Settings::theme(); mode && *mode != Theme::currentMode())

@@ -23,7 +23,8 @@ using krakend::Simulator;
 QString renderText(const SimulationResult &r)
 {
     QStringList lines;
-    lines << QStringLiteral("%1 - %2").arg(krakend::statusText(r.status), r.reason);
+    // KrakenD that does not start answers nothing: the words and the line it logs, not an HTTP status.
+    lines << QStringLiteral("%1 - %2").arg(krakend::statusText(r.status), r.startupFatal() ? r.startupLog : r.reason);
     lines << QStringLiteral("Checks (KrakenD's order):");
     for (qsizetype i = 0; i < r.checks.size(); ++i) {
         const auto &c = r.checks[i];
@@ -48,8 +49,10 @@ QString renderText(const SimulationResult &r)
             for (const auto &h : r.propagatedHeaders) {
                 if (r.preserveArrays && h.values.isEmpty())
                     lines << QStringLiteral("  %1: (header with no value)").arg(h.name);
+                const QString dropped
+                    = h.reachesBackend ? QString() : QStringLiteral("   (not forwarded: input_headers lacks it)");
                 for (const QString &v : h.values)
-                    lines << QStringLiteral("  %1: %2").arg(h.name, v);
+                    lines << QStringLiteral("  %1: %2%3").arg(h.name, v, dropped);
             }
         }
         QStringList params;
@@ -176,12 +179,29 @@ common::Result<krakend::SimulationRequest> requestOf(const QCommandLineParser &p
     builder.setMethod(parser.value(QStringLiteral("method")));
     if (parser.isSet(QStringLiteral("token")))
         builder.setToken(parser.value(QStringLiteral("token"))).setPlacement(krakend::TokenPlacement::authorization());
+    // --header is the line as it goes on the wire: only the optional white space (space, tab) around the value
+    // goes, as Go's server drops it; other bytes, control characters included, are sent as given.
+    auto trimOws = [](const QString &s) {
+        qsizetype b = 0, e = s.size();
+        while (b < e && (s[b] == u' ' || s[b] == u'\t'))
+            ++b;
+        while (e > b && (s[e - 1] == u' ' || s[e - 1] == u'\t'))
+            --e;
+        return s.mid(b, e - b);
+    };
     for (const QString &h : parser.values(QStringLiteral("header"))) {
         const qsizetype colon = h.indexOf(u':');
-        const QString name = colon < 0 ? QString() : h.left(colon).trimmed();
+        const QString name = colon < 0 ? QString() : h.left(colon);
+        if (name != trimOws(name) && krakend::HeaderFormatter::isValidHeaderName(trimOws(name)))
+            return usageError(
+                QStringLiteral("--header \"%1\": white space around the name \"%2\" is not allowed: Go's HTTP "
+                               "server does not read it as the header %2 (recent Go answers 400 Bad Request, "
+                               "\"malformed MIME header line\"; older Go keeps the name unnormalised), so it would "
+                               "not be the header you mean. Write \"%2: value\"")
+                    .arg(h, trimOws(name)));
         if (!krakend::HeaderFormatter::isValidHeaderName(name))
             return usageError(QStringLiteral("--header \"%1\" is not \"Name: value\" with a valid header name").arg(h));
-        builder.addHeader(name, h.mid(colon + 1).trimmed());
+        builder.addHeader(name, trimOws(h.mid(colon + 1)));
     }
     for (const QString &c : parser.values(QStringLiteral("cookie"))) {
         const qsizetype eq = c.indexOf(u'=');
@@ -290,7 +310,7 @@ int simulateAll(const CliIo &io, const Simulation &simulation, const Input &inpu
         table << QStringLiteral("%1 %2 %3  %4")
                      .arg(setup.method, -7)
                      .arg(setup.endpoint, -30)
-                     .arg(r.status)
+                     .arg(r.startupFatal() ? QStringLiteral("fatal") : QString::number(r.status))
                      .arg(r.reason);
         const int rc = exitCodeOf(r);
         if (rc == Network || (rc == Usage && code != Network) || (rc == Negative && code == Ok))

@@ -3,10 +3,15 @@
 #include "common/AtomicFile.h"
 #include "common/BoundedFile.h"
 #include "common/FileKind.h"
+#include "krakend/JsonSourceMap.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace jwb::krakend {
 
@@ -81,11 +86,43 @@ Result<ConfigDocument> ConfigDocument::open(const QString &path)
     return fromText(data.value(), path);
 }
 
+namespace {
+
+/// Qt calls a well-formed number beyond double "illegal number"; it is legal JSON that does not fit a float64 (Go's
+/// encoding/json refuses it as "cannot unmarshal number 1E+400 into Go value of type float64"). The number is
+/// named, with what it is.
+common::Error outOfRangeNumber(const QByteArray &text, const common::Error &error)
+{
+    if (!error.message.startsWith(QLatin1String("illegal number")))
+        return error;
+    const qsizetype offset = error.details.value(QStringLiteral("offset")).toLongLong();
+    auto isNumberByte
+        = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+    qsizetype begin = std::clamp<qsizetype>(offset, 0, text.size());
+    while (begin > 0 && isNumberByte(text[begin - 1]))
+        --begin;
+    qsizetype end = begin;
+    while (end < text.size() && isNumberByte(text[end]))
+        ++end;
+    const QByteArray number = text.mid(begin, end - begin);
+    static const QRegularExpression grammar(QStringLiteral("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"));
+    if (number.isEmpty() || !grammar.match(QString::fromLatin1(number)).hasMatch())
+        return error;
+    common::Error e = error;
+    e.message = QStringLiteral("number out of range: %1 is valid JSON but beyond a float64 (Go's encoding/json "
+                               "refuses it too) at byte %2")
+                    .arg(QString::fromLatin1(number))
+                    .arg(begin);
+    return e;
+}
+
+} // namespace
+
 Result<void> ConfigDocument::reparse()
 {
     auto map = JsonSourceMap::parse(m_text);
     if (!map)
-        return map.error();
+        return outOfRangeNumber(m_text, map.error());
     if (map.value()->root().kind != JsonSourceMap::Kind::Object)
         return Result<void>::failure(
             QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
@@ -161,6 +198,20 @@ QJsonObject ConfigDocument::serviceBlock(const QString &ns) const
     if (extra.contains(ns))
         return extra.value(ns).toObject();
     return extra.value(legacyOf(ns)).toObject();
+}
+
+QStringList ConfigDocument::duplicateMembers(const QStringList &path) const
+{
+    QStringList seen, duplicates;
+    const JsonSourceMap::Node *node = m_map ? m_map->find(path) : nullptr;
+    if (!node || node->kind != JsonSourceMap::Kind::Object)
+        return duplicates;
+    for (const auto &m : node->members) {
+        if (seen.contains(m.key) && !duplicates.contains(m.key))
+            duplicates << m.key;
+        seen << m.key;
+    }
+    return duplicates;
 }
 
 QStringList ConfigDocument::endpointPath(int index) const
@@ -406,6 +457,45 @@ QString ConfigDocument::startupProblem(const QByteArray &text)
         return QString();
     return QStringLiteral("the file starts with a UTF-8 byte order mark (bytes EF BB BF), which Go's encoding/json "
                           "refuses: \"invalid character '\u00EF' looking for beginning of value\"");
+}
+
+QString ConfigDocument::versionProblem(const QByteArray &text)
+{
+    // The literal as written: Go decodes it into an int, so 3.0 or 3e0 fail where Qt would read the number 3.
+    auto map = JsonSourceMap::parse(text);
+    if (!map || map.value()->root().kind != JsonSourceMap::Kind::Object)
+        return QString(); // not a krakend.json this check can read: the callers report the syntax themselves
+    const JsonSourceMap::Node *node = map.value()->find({QStringLiteral("version")});
+    const QByteArray literal = node ? text.mid(node->begin, node->end - node->begin) : QByteArray("null");
+    const QString intError = QStringLiteral("json: cannot unmarshal %1 into Go struct field "
+                                            "parseableServiceConfig.version of type int");
+    if (literal == "null")
+        return QStringLiteral("unsupported version: 0 (want: 3)");
+    switch (literal.at(0)) {
+    case '"':
+        return intError.arg(QStringLiteral("string"));
+    case 't':
+    case 'f':
+        return intError.arg(QStringLiteral("bool"));
+    case '[':
+        return intError.arg(QStringLiteral("array"));
+    case '{':
+        return intError.arg(QStringLiteral("object"));
+    default:
+        break;
+    }
+    bool ok = false;
+    const qint64 version = literal.toLongLong(&ok);
+    if (!ok || literal.contains('+'))
+        return intError.arg(QStringLiteral("number ") + QString::fromLatin1(literal));
+    return version == 3 ? QString() : QStringLiteral("unsupported version: %1 (want: 3)").arg(version);
+}
+
+QString ConfigDocument::fileStartupProblem(const QByteArray &text)
+{
+    if (const QString bom = startupProblem(text); !bom.isEmpty())
+        return bom;
+    return versionProblem(text);
 }
 
 Result<void> ConfigDocument::setText(const QByteArray &text)

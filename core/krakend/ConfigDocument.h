@@ -53,6 +53,14 @@ public:
     /// What keeps KrakenD from starting with this krakend.json text before it reads any block, in Go's words:
     /// a leading byte order mark, which Go's encoding/json refuses. Empty when nothing does.
     [[nodiscard]] static QString startupProblem(const QByteArray &text);
+    /// lura's check of the root's "version" (config.ServiceConfig.Init): anything but the number 3 stops KrakenD
+    /// at start-up ("unsupported version: 2 (want: 3)"; a missing or null version is Go's zero value, 0). A
+    /// version Go cannot decode into an int (a string, 3.0) fails encoding/json before that. Empty when the
+    /// version is 3, or when `text` is not a JSON object (its syntax is reported elsewhere).
+    [[nodiscard]] static QString versionProblem(const QByteArray &text);
+    /// Both, in the order KrakenD meets them: the byte order mark, then the version. Empty when KrakenD starts (as
+    /// far as the file as a whole goes; the blocks are judged per endpoint).
+    [[nodiscard]] static QString fileStartupProblem(const QByteArray &text);
 
     [[nodiscard]] QList<EndpointInfo> endpoints() const;
     /// Index of the endpoint with this path and method (GET when empty), or -1.
@@ -61,6 +69,9 @@ public:
     /// The block under extra_config[ns] of endpoint `index` (legacy alias accepted), empty when absent.
     [[nodiscard]] QJsonObject endpointBlock(int index, const QString &ns) const;
     [[nodiscard]] QJsonObject serviceBlock(const QString &ns) const;
+    /// Member names that occur more than once in the object at `path` (keys and array indexes from the root), in
+    /// the order of their first occurrence. QJsonObject keeps one of them; Go's decoder keeps the last one.
+    [[nodiscard]] QStringList duplicateMembers(const QStringList &path) const;
 
     /// The extra_config key of endpoint `index` that holds its `ns` block: `ns` itself, or the legacy alias when
     /// only that exists (as KrakenD reads them); empty when there is neither.

@@ -1,6 +1,7 @@
 #include "krakend/HeaderFormatter.h"
 
 #include "krakend/go/GoFormat.h"
+#include "krakend/go/GoJson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -50,7 +51,7 @@ QString HeaderFormatter::format(const QJsonValue &value)
     case QJsonValue::String:
         return value.toString();
     case QJsonValue::Double: {
-        const double v = value.toDouble();
+        const double v = GoJson::numberOf(value);
         if (std::fabs(v - std::round(v)) <= kEpsilon)
             return GoFormat::roundedInt(v);
         return GoFormat::floatF(v);

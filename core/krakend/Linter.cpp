@@ -1,7 +1,9 @@
 #include "krakend/Linter.h"
 
 #include "common/Duration.h"
+#include "common/JsonText.h"
 #include "jose/Inspection.h"
+#include "krakend/HeaderFormatter.h"
 #include "krakend/SignerConfig.h"
 #include "krakend/ValidatorConfig.h"
 #include "validation/Verifier.h"
@@ -142,6 +144,61 @@ void checkMembers(Findings &f, const QJsonObject &block, const QList<OptionInfo>
     }
 }
 
+/// One problem, one finding: the schema pass and the run-time analysis (ValidatorConfig, SignerConfig) see some
+/// problems from both sides. The first of each pair stays and says both; the second goes. `adopt`: the kept
+/// finding takes the dropped one's message (it says more: the run-time consequence).
+struct Overlap
+{
+    const char *keep;
+    const char *drop;
+    bool sameSubject;
+    bool adopt;
+};
+constexpr Overlap kOverlaps[] = {
+    {"missing_alg", "unknown_alg", true, false}, // alg absent: required by the schema, no run-time default
+    {"schema_enum", "unknown_alg", true, true}, // alg not one of the 13: the enum, with KrakenD's exit
+    {"no_key_source", "key_source_oneof", false, false}, // neither jwk_url nor jwk_local_path
+    {"local_path_needs_disable_jwk_security", "key_source_oneof", false, false},
+    {"key_source_oneof", "both_key_sources", false, true}, // both: the oneOf, and what the run time does
+    {"missing_member", "missing_required", true, false}, // signer alg, kid, keys_to_sign
+    {"missing_member", "unknown_alg", true, false}, // signer without alg: "" is no algorithm either
+};
+
+/// Codes that describe the whole block: the schema pass and the run-time pass name different members for them.
+const QStringList kOncePerBlock = {QStringLiteral("local_path_needs_disable_jwk_security")};
+
+void dedupe(Findings &f)
+{
+    auto find = [&f](const QString &code, const QString &subject, bool sameSubject) -> qsizetype {
+        for (qsizetype i = 0; i < f.size(); ++i)
+            if (f[i].code == code && (!sameSubject || f[i].subject == subject))
+                return i;
+        return -1;
+    };
+    QList<bool> dropped(f.size(), false);
+    for (qsizetype i = 0; i < f.size(); ++i) {
+        const Finding &x = f[i];
+        for (const Overlap &o : kOverlaps) {
+            if (x.code != QLatin1String(o.drop))
+                continue;
+            if (const qsizetype kept = find(QLatin1String(o.keep), x.subject, o.sameSubject); kept >= 0) {
+                if (o.adopt)
+                    f[kept].message = x.message;
+                dropped[i] = true;
+            }
+        }
+        // The same problem twice (the schema pass and the run-time one both found it).
+        for (qsizetype j = 0; j < i && !dropped[i]; ++j)
+            dropped[i]
+                = !dropped[j] && f[j].code == x.code && (f[j].subject == x.subject || kOncePerBlock.contains(x.code));
+    }
+    Findings out;
+    for (qsizetype i = 0; i < f.size(); ++i)
+        if (!dropped[i])
+            out.append(f[i]);
+    f = out;
+}
+
 Findings runtimeFindings(const Findings &all)
 {
     // Unknown and case-mismatched members are reported by the schema pass as errors.
@@ -155,6 +212,170 @@ Findings runtimeFindings(const Findings &all)
 QString endpointLabel(const EndpointInfo &e)
 {
     return QStringLiteral("endpoints[%1] %2 %3").arg(e.index).arg(e.method, e.path);
+}
+
+/// What lura sends on to the backend from the client's request: input_headers, canonicalised; "*" is all.
+struct Forwarded
+{
+    bool all = false;
+    QStringList names;
+    [[nodiscard]] bool contains(const QString &canonical) const { return all || names.contains(canonical); }
+};
+
+Forwarded forwardedHeaders(const QJsonObject &endpoint)
+{
+    Forwarded f;
+    const QJsonArray list = endpoint.value(QLatin1String("input_headers")).toArray();
+    for (const auto &h : list) {
+        if (h.toString() == u"*")
+            f.all = true;
+        else if (h.isString())
+            f.names << HeaderFormatter::canonicalHeaderName(h.toString());
+    }
+    return f;
+}
+
+/// The headers a validator block fills from claims (propagate_claims), canonicalised.
+QStringList propagatedHeaderNames(const ValidatorConfig &cfg)
+{
+    QStringList out;
+    const auto pairs = cfg.propagateClaims();
+    for (const auto &p : pairs)
+        if (p.size() == 2 && !out.contains(HeaderFormatter::canonicalHeaderName(p[1])))
+            out << HeaderFormatter::canonicalHeaderName(p[1]);
+    return out;
+}
+
+/// Issue #18 item 7: a propagated header that input_headers does not list is dropped by lura's proxy.
+void propagatedButDropped(Findings &f, const ValidatorConfig &cfg, const QJsonObject &endpoint)
+{
+    const Forwarded forwarded = forwardedHeaders(endpoint);
+    for (const QString &h : propagatedHeaderNames(cfg))
+        if (!forwarded.contains(h))
+            add(f, Severity::Warning, "propagated_header_not_forwarded", QStringLiteral("propagate_claims"),
+                QStringLiteral("%1 is filled from a claim, but the endpoint's input_headers %2: KrakenD's proxy drops "
+                               "it before the backend, which never receives it. Add \"%1\" to input_headers")
+                    .arg(h,
+                        endpoint.contains(QLatin1String("input_headers"))
+                            ? QStringLiteral("does not list it")
+                            : QStringLiteral("is absent (no client header is forwarded)")));
+}
+
+/// Issue #18 item 8: a header one endpoint fills from a claim, that another forwards from the client unchecked.
+void spoofableHeaders(QList<LintItem> &out, const ConfigDocument &doc, const QJsonObject &serviceValidator)
+{
+    struct Filler
+    {
+        QString header;
+        QString endpoint;
+    };
+    QList<Filler> fillers;
+    const QList<EndpointInfo> endpoints = doc.endpoints();
+    QList<QStringList> setBy; // per endpoint: the headers its validator sets
+    for (const EndpointInfo &e : endpoints) {
+        QStringList names;
+        if (e.hasValidator) {
+            ValidatorConfig cfg = ValidatorConfig::fromJson(doc.endpointBlock(e.index, Namespace::validator));
+            cfg.setServiceBlock(serviceValidator);
+            names = propagatedHeaderNames(cfg);
+            for (const QString &h : std::as_const(names))
+                fillers.append({h, QStringLiteral("%1 %2").arg(e.method, e.path)});
+        }
+        setBy.append(names);
+    }
+    for (qsizetype i = 0; i < endpoints.size(); ++i) {
+        const EndpointInfo &e = endpoints[i];
+        const Forwarded forwarded = forwardedHeaders(doc.endpoint(e.index));
+        QStringList reported;
+        for (const Filler &filler : std::as_const(fillers)) {
+            if (reported.contains(filler.header) || !forwarded.contains(filler.header)
+                || setBy[i].contains(filler.header))
+                continue;
+            reported << filler.header;
+            out.append(
+                LintItem {Finding {Severity::Warning, QStringLiteral("spoofable_header"), filler.header,
+                              QStringLiteral("%1 carries identity on %2 (propagate_claims fills it from the token), "
+                                             "but this endpoint forwards the client's own %1 to its backend "
+                                             "(input_headers %3) %4: a backend that trusts %1 here trusts "
+                                             "whatever the client sent. Fix: remove %1 from input_headers "
+                                             "here, or add an auth/validator that propagates a claim into it "
+                                             "(a missing claim then sends an empty value, since CE 2.5)")
+                                  .arg(filler.header, filler.endpoint,
+                                      forwarded.all ? QStringLiteral("[\"*\"]") : QStringLiteral("lists it"),
+                                      e.hasValidator ? QStringLiteral("with a validator that does not set it")
+                                                     : QStringLiteral("without a validator"))},
+                    endpointLabel(e), e.index});
+        }
+    }
+}
+
+/// Issue #18 item 9: a member written twice in a JWT block; Go keeps the last one, as the simulator does.
+Findings duplicateMembers(const ConfigDocument &doc, const QStringList &path, const QJsonObject &block)
+{
+    Findings f;
+    for (const QString &name : doc.duplicateMembers(path))
+        add(f, Severity::Warning, "duplicate_member", name,
+            QStringLiteral("\"%1\" is written more than once in this block: KrakenD (Go's decoder) keeps the last "
+                           "one, %2, and ignores the others. Keep one")
+                .arg(name, common::JsonText::compact(block.value(name))));
+    return f;
+}
+
+/// Issue #18 item 10: the service-level revoker, under either name. The old bloomfilter member names (Go's field
+/// names, from before the JSON tags) do not match the tags: TokenKeys leaves token_keys empty, so nothing is revoked.
+Findings revokerFindings(const QJsonObject &rev)
+{
+    static const QStringList known
+        = {QStringLiteral("N"), QStringLiteral("P"), QStringLiteral("hash_name"), QStringLiteral("TTL"),
+            QStringLiteral("port"), QStringLiteral("token_keys"), QStringLiteral("revoke_server_api_key"),
+            QStringLiteral("revoke_server_max_retries"), QStringLiteral("revoke_server_max_workers"),
+            QStringLiteral("revoke_server_ping_interval"), QStringLiteral("revoke_server_ping_url")};
+    static const QList<std::pair<QString, QString>> legacy = {{QStringLiteral("HashName"), QStringLiteral("hash_name")},
+        {QStringLiteral("TokenKeys"), QStringLiteral("token_keys")}, {QStringLiteral("Port"), QStringLiteral("port")}};
+    Findings f;
+    QStringList renamed;
+    for (auto it = rev.begin(); it != rev.end(); ++it) {
+        const QString key = it.key();
+        if (isCommentKey(key) || known.contains(key))
+            continue;
+        QString modern;
+        for (const auto &[old, now] : legacy)
+            if (old == key)
+                modern = now;
+        if (modern.isEmpty()) {
+            QString suggestion;
+            for (const QString &k : known)
+                if (k.compare(key, Qt::CaseInsensitive) == 0)
+                    suggestion = k;
+            add(f, Severity::Error, "unknown_member", key,
+                QStringLiteral("auth/revoker has no option \"%1\"%2: the schema rejects it and KrakenD ignores it")
+                    .arg(key,
+                        suggestion.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(suggestion)));
+            continue;
+        }
+        renamed << modern;
+        if (rev.contains(modern))
+            continue;
+        if (modern == u"token_keys")
+            add(f, Severity::Error, "legacy_revoker_member", key,
+                QStringLiteral("\"TokenKeys\" is the old name of \"token_keys\": KrakenD reads token_keys, finds it "
+                               "empty, and revocation does nothing (no token is ever rejected). Rename it to "
+                               "\"token_keys\""));
+        else if (modern == u"port")
+            add(f, Severity::Error, "legacy_revoker_member", key,
+                QStringLiteral("\"Port\" is the old name of \"port\": it works at run time (Go matches names "
+                               "without regard to case) but fails the schema. Rename it to \"port\""));
+        else
+            add(f, Severity::Error, "legacy_revoker_member", key,
+                QStringLiteral("\"%1\" is the old name of \"%2\": KrakenD does not read it (its %2 stays empty). "
+                               "Rename it to \"%2\"")
+                    .arg(key, modern));
+    }
+    for (const char *required : {"N", "P", "hash_name", "TTL", "port", "token_keys"})
+        if (!rev.contains(QLatin1String(required)) && !renamed.contains(QLatin1String(required)))
+            add(f, Severity::Error, "missing_member", QLatin1String(required),
+                QStringLiteral("auth/revoker requires \"%1\"").arg(QLatin1String(required)));
+    return f;
 }
 
 void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
@@ -242,17 +463,19 @@ Findings lintValidatorBlock(const QJsonObject &block)
 {
     Findings f;
     checkMembers(f, block, ValidatorConfig::options(), Namespace::validator);
+    const ValidatorConfig cfg = ValidatorConfig::fromJson(block);
     if (!block.contains(QLatin1String("alg")))
         add(f, Severity::Error, "missing_alg", QStringLiteral("alg"),
-            QStringLiteral(
-                "alg is required by the schema, and KrakenD has no default at run time (it exits at start-up)"));
+            QStringLiteral("alg is required by the schema, and KrakenD has no default at run time: %1")
+                .arg(cfg.exitsAtStartup()));
     const bool url = block.contains(QLatin1String("jwk_url"));
     const bool local = block.contains(QLatin1String("jwk_local_path"));
     if (url == local)
         add(f, Severity::Error, "key_source_oneof", url ? QStringLiteral("jwk_local_path") : QStringLiteral("jwk_url"),
             url ? QStringLiteral("set exactly one of jwk_url and jwk_local_path (the schema's oneOf fails with both)")
                 : QStringLiteral("set exactly one of jwk_url and jwk_local_path"));
-    f += runtimeFindings(ValidatorConfig::fromJson(block).findings());
+    f += runtimeFindings(cfg.findings());
+    dedupe(f);
     return f;
 }
 
@@ -273,6 +496,7 @@ Findings lintSignerBlock(const QJsonObject &block)
         add(f, Severity::Error, "local_path_needs_disable_jwk_security", QStringLiteral("disable_jwk_security"),
             QStringLiteral("the schema requires disable_jwk_security: true with jwk_local_path in auth/signer"));
     f += runtimeFindings(SignerConfig::fromJson(block).findings());
+    dedupe(f);
     return f;
 }
 
@@ -290,9 +514,12 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
                      .arg(problem)}},
             QStringLiteral("file"), -1);
     const QJsonObject root = doc.root();
-    if (root.value(QLatin1String("version")) != QJsonValue(3))
+    // The same rule the simulator applies (SimulationSetup::checkConfigText).
+    if (const QString problem = ConfigDocument::versionProblem(doc.text()); !problem.isEmpty())
         push({Finding {Severity::Error, QStringLiteral("version"), QStringLiteral("version"),
-                 QStringLiteral("krakend.json must have \"version\": 3 for KrakenD 2.x")}},
+                 QStringLiteral("KrakenD would not start: %1. Fix: \"version\": 3 (KrakenD 2.x reads configuration "
+                                "version 3)")
+                     .arg(problem)}},
             QStringLiteral("root"), -1);
 
     const QJsonObject serviceExtra = root.value(QLatin1String("extra_config")).toObject();
@@ -314,14 +541,13 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
                     "the service-level auth/validator block requires shared_cache_duration (integer seconds)"));
         push(f, QStringLiteral("service › auth/validator"), -1);
     }
-    if (serviceExtra.contains(Namespace::revoker)) {
-        const QJsonObject rev = serviceExtra.value(Namespace::revoker).toObject();
-        Findings f;
-        for (const char *required : {"N", "P", "hash_name", "TTL", "port", "token_keys"})
-            if (!rev.contains(QLatin1String(required)))
-                add(f, Severity::Error, "missing_member", QLatin1String(required),
-                    QStringLiteral("auth/revoker requires \"%1\"").arg(QLatin1String(required)));
-        push(f, QStringLiteral("service › auth/revoker"), -1);
+    for (const QString &ns : {Namespace::revoker, Namespace::legacyRevoker}) {
+        if (!serviceExtra.contains(ns))
+            continue;
+        const QJsonObject rev = serviceExtra.value(ns).toObject();
+        push(revokerFindings(rev) + duplicateMembers(doc, {QStringLiteral("extra_config"), ns}, rev),
+            QStringLiteral("service › %1").arg(ns), -1);
+        break; // lura's alias normalisation: auth/revoker wins over the legacy key
     }
 
     for (const EndpointInfo &e : doc.endpoints()) {
@@ -337,9 +563,14 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
         if (e.hasValidator) {
             const QJsonObject block = doc.endpointBlock(e.index, Namespace::validator);
             Findings f = lintValidatorBlock(block);
+            f += duplicateMembers(doc,
+                {QStringLiteral("endpoints"), QString::number(e.index), QStringLiteral("extra_config"),
+                    doc.endpointBlockKey(e.index, Namespace::validator)},
+                block);
             ValidatorConfig cfg = ValidatorConfig::fromJson(block);
             cfg.setServiceBlock(serviceExtra.value(Namespace::validator).toObject());
             crossCheck(f, cfg, ctx);
+            propagatedButDropped(f, cfg, endpoint);
             if (cfg.cache() && !serviceExtra.contains(Namespace::validator))
                 add(f, Severity::Info, "no_shared_cache", QStringLiteral("cache"),
                     QStringLiteral(
@@ -347,14 +578,21 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
                         "its own cache"));
             push(f, endpointLabel(e) + QStringLiteral(" › auth/validator"), e.index);
         }
-        if (e.hasSigner)
-            push(lintSignerBlock(doc.endpointBlock(e.index, Namespace::signer)),
+        if (e.hasSigner) {
+            const QJsonObject block = doc.endpointBlock(e.index, Namespace::signer);
+            push(lintSignerBlock(block)
+                    + duplicateMembers(doc,
+                        {QStringLiteral("endpoints"), QString::number(e.index), QStringLiteral("extra_config"),
+                            doc.endpointBlockKey(e.index, Namespace::signer)},
+                        block),
                 endpointLabel(e) + QStringLiteral(" › auth/signer"), e.index);
+        }
         if ((e.hasValidator || e.hasSigner) && !endpoint.contains(QLatin1String("backend")))
             push({Finding {Severity::Error, QStringLiteral("missing_backend"), QStringLiteral("backend"),
                      QStringLiteral("the schema requires a backend on every endpoint")}},
                 endpointLabel(e), e.index);
     }
+    spoofableHeaders(out, doc, serviceExtra.value(Namespace::validator).toObject());
     return out;
 }
 

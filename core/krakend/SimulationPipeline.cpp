@@ -148,9 +148,10 @@ std::optional<SimulationResult> SimulationPipeline::withoutValidator() const
     SimulationResult r = m_run.result;
     if (!m_setup.configError.isEmpty()) {
         // The file itself stops KrakenD: no endpoint answers, with or without a validator.
-        r.status = 500;
+        r.status = kNotStarted;
         r.reason = kWouldNotStart + m_setup.configError;
-        r.checks = {SimulationCheck {0, CheckName::Config, CheckResult::Fail, r.reason, 500}};
+        r.startupLog = m_setup.configError;
+        r.checks = {SimulationCheck {0, CheckName::Config, CheckResult::Fail, r.reason, kNotStarted}};
         r.stoppedAt = 0;
         return r;
     }
@@ -169,7 +170,8 @@ void SimulationPipeline::startup()
     int status = 0;
     QString reason;
     if (!m_setup.configError.isEmpty()) {
-        status = 500;
+        status = kNotStarted;
+        m_run.startupLog = m_setup.configError;
         reason = kWouldNotStart + m_setup.configError;
     } else if (!m_setup.blockError.isEmpty()) {
         status = 401;
@@ -195,7 +197,8 @@ void SimulationPipeline::startup()
     if (const QString p = m_cfg.rolesKeyPanicProblem(); !p.isEmpty())
         fatal << QStringLiteral("panic while building the endpoint handler: ") + p;
     if (status == 0 && !fatal.isEmpty()) {
-        status = 500;
+        status = kNotStarted;
+        m_run.startupLog = fatal.first();
         reason = kWouldNotStart + fatal.first();
     }
     m_run.configOk = status == 0;
@@ -235,6 +238,16 @@ void SimulationPipeline::readLocalKeys()
 {
     SimulationResult &r = m_run.result;
     const std::optional<QByteArray> &replacement = m_sim.m_replacement;
+    if (replacement && !replacementApplies()) {
+        r.keySource = QStringLiteral("none: the block has neither jwk_url nor jwk_local_path (%1 is not used)")
+                          .arg(m_sim.m_replacementLabel);
+        finding(Severity::Warning, "jwks_without_source", QStringLiteral("jwk_url"),
+            QStringLiteral("%1 replaces the keys of a configured source; it does not create one. This block has "
+                           "neither jwk_url nor jwk_local_path, so KrakenD downloads from the empty URL on every "
+                           "key lookup and answers 401")
+                .arg(m_sim.m_replacementLabel));
+        return;
+    }
     if (!m_cfg.usesLocalPath()) {
         r.keySource = replacement
             ? QStringLiteral("%1 (replaces jwk_url %2)").arg(m_sim.m_replacementLabel, m_cfg.jwkUrl())
@@ -270,9 +283,83 @@ void SimulationPipeline::readLocalKeys()
 
 // ------------------------------------------------------------------------- steps 1-4: token to signature
 
+bool SimulationPipeline::serverAccepts()
+{
+    // Go's HTTP server reads the header block before any handler runs (net/textproto). The lines are the bytes the
+    // request carries; nothing is trimmed or repaired:
+    // - a line break followed by a space or a tab continues the line (obs-fold): Go joins it with one space;
+    // - a line break followed by anything else ends the line: the rest is a header line of its own, and without
+    //   "Name:" it is malformed;
+    // - any other control character (below 0x20 but tab, or DEL) makes the server answer 400 Bad Request itself.
+    auto badRequest = [this](const QString &name, const QString &why) {
+        fail(1, CheckName::Token, 400,
+            QStringLiteral("Go's HTTP server refuses the request before any handler (400 Bad Request: malformed MIME "
+                           "header line)"),
+            QStringLiteral(
+                "header %1: %2: Go's server answers 400 itself; KrakenD's handlers (and the validator) never "
+                "see the request")
+                .arg(name, why));
+        return false;
+    };
+    QList<QPair<QString, QString>> lines;
+    for (const auto &[name, rawValue] : RequestReader::lines(m_request)) {
+        QString current = name;
+        QString value;
+        const qsizetype n = rawValue.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QChar c = rawValue[i];
+            const bool crlf = c == u'\r' && i + 1 < n && rawValue[i + 1] == u'\n';
+            if (c != u'\n' && !crlf) {
+                value += c;
+                continue;
+            }
+            qsizetype j = i + (crlf ? 2 : 1);
+            if (j < n && (rawValue[j] == u' ' || rawValue[j] == u'\t')) {
+                while (j < n && (rawValue[j] == u' ' || rawValue[j] == u'\t'))
+                    ++j;
+                value += u' ';
+                i = j - 1;
+                continue;
+            }
+            // A new line: "Name: value" of its own, or malformed.
+            lines.append({current, value});
+            const qsizetype colon = rawValue.indexOf(u':', j);
+            const QString nextName = colon < 0 ? QString() : rawValue.mid(j, colon - j);
+            if (j >= n)
+                return badRequest(current,
+                    QStringLiteral("the value ends with a line break (an empty line ends the "
+                                   "header block early)"));
+            if (!HeaderFormatter::isValidHeaderName(nextName))
+                return badRequest(current,
+                    QStringLiteral("a line break at byte %1 of the value starts a line that is not \"Name: value\"")
+                        .arg(rawValue.left(i).toUtf8().size()));
+            current = nextName;
+            value.clear();
+            i = colon;
+            while (i + 1 < n && (rawValue[i + 1] == u' ' || rawValue[i + 1] == u'\t'))
+                ++i;
+        }
+        lines.append({current, value});
+    }
+    for (const auto &[name, value] : std::as_const(lines)) {
+        const QString line = name + u':' + value;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const char16_t c = line[i].unicode();
+            if ((c < 0x20 && c != u'\t') || c == 0x7f)
+                return badRequest(name,
+                    QStringLiteral("the control character 0x%1 at byte %2 of the line")
+                        .arg(c, 2, 16, QLatin1Char('0'))
+                        .arg(line.left(i).toUtf8().size()));
+        }
+    }
+    m_run.lines = lines;
+    return true;
+}
+
 void SimulationPipeline::extractToken()
 {
-    m_run.lines = RequestReader::lines(m_request);
+    if (!serverAccepts())
+        return;
     const QString headerName = m_cfg.effectiveAuthHeaderName();
     const QString cookieName = m_cfg.effectiveCookieKey();
     const auto header = RequestReader::header(m_run.lines, headerName);
@@ -341,13 +428,19 @@ void SimulationPipeline::checkAlg()
                 .arg(tokenAlg, m_cfg.alg()));
 }
 
+bool SimulationPipeline::replacementApplies() const
+{
+    return m_sim.m_replacement
+        && (m_cfg.usesLocalPath() || !m_cfg.jwkUrl().isEmpty() || !m_cfg.jwkLocalPath().isEmpty());
+}
+
 const SimulationPipeline::Keys &SimulationPipeline::download()
 {
     std::optional<Keys> &remoteKeys = m_run.remoteKeys;
     if (remoteKeys)
         return *remoteKeys;
     auto err = [](const QString &m) { return Keys::failure(QStringLiteral("download"), m); };
-    if (m_sim.m_replacement) {
+    if (replacementApplies()) {
         remoteKeys = parseLocalJwks(*m_sim.m_replacement);
     } else {
         const QString url = m_cfg.jwkUrl();
@@ -427,7 +520,7 @@ void SimulationPipeline::lookupLocalKey(const QString &idText, const QString &ke
         fail(3, CheckName::Key, 401, kUnable + QStringLiteral("Get \"\": unsupported protocol scheme \"\""),
             QStringLiteral("%1 is not in %2 (it has %3); on a miss KrakenD downloads jwk_url, which is empty")
                 .arg(idText, r.keySource, idsOf(localKeys->value())));
-    } else if (!m_run.configOk && !m_sim.m_replacement) {
+    } else if (!m_run.configOk && !replacementApplies()) {
         notEvaluated(3, CheckName::Key,
             QStringLiteral("%1 is not in the key file; KrakenD would then download jwk_url").arg(idText));
     } else if (const auto &d = download(); !d) {
@@ -447,11 +540,20 @@ void SimulationPipeline::lookupLocalKey(const QString &idText, const QString &ke
 void SimulationPipeline::lookupRemoteKey(const QString &idText, const QString &keyId)
 {
     const SimulationResult &r = m_run.result;
-    if (!m_run.configOk && !m_sim.m_replacement) {
+    if (!m_run.configOk && !replacementApplies()) {
         notEvaluated(3, CheckName::Key, QStringLiteral("the keys are not downloaded: the configuration fails first"));
         return;
     }
     const auto &d = download();
+    // The downloads a freshly started KrakenD makes up to this request (issue #18: why a rotated kid gives 401s).
+    QStringList published;
+    if (d)
+        for (const auto &k : d.value())
+            published << validation::Verifier::jwkKeyId(k.jwk, m_cfg.effectiveKeyIdStrategy());
+    if (m_run.configOk) // a block that fails at start-up never downloads (its handler answers 401 at once)
+        m_run.result.jwkFetches = JwkCacheTimeline::simulate(JwkCacheSettings::fromConfig(m_cfg),
+            {JwkPublication {0, published}},
+            {JwkRequest {0, keyId}}).fetches();
     if (!d) {
         fail(3, CheckName::Key, 401, kUnable + d.error().message,
             QStringLiteral("the key set from %1 is unusable: %2").arg(r.keySource, d.error().message));
@@ -604,7 +706,7 @@ QStringList SimulationPipeline::claimTypeProblems()
                                 v.isDouble() ? QStringLiteral("a number beyond float64")
                                              : QStringLiteral("a ") + GoJson::kindOf(v));
         else
-            target = GoTime::toInt64(v.toDouble());
+            target = GoTime::toInt64(GoJson::numberOf(v));
     }
     return problems;
 }
@@ -823,10 +925,22 @@ void SimulationPipeline::propagateClaims()
             propagated.append(h);
     }
     QStringList shown;
-    for (const auto &h : std::as_const(propagated))
-        shown << QStringLiteral("%1 = %2").arg(h.name,
-            preserveArrays ? compact(QJsonArray::fromStringList(h.values))
-                           : QStringLiteral("\"%1\"").arg(h.values.value(0)));
+    for (auto &h : propagated) {
+        const auto &input = m_setup.inputHeaders;
+        h.reachesBackend = !input || input->contains(QStringLiteral("*")) || input->contains(h.name);
+        shown << QStringLiteral("%1 = %2%3")
+                     .arg(h.name,
+                         preserveArrays ? compact(QJsonArray::fromStringList(h.values))
+                                        : QStringLiteral("\"%1\"").arg(h.values.value(0)),
+                         h.reachesBackend ? QString()
+                                          : QStringLiteral(" (dropped before the backend: not in input_headers)"));
+        if (!h.reachesBackend)
+            finding(Severity::Warning, "propagated_header_not_forwarded", h.name,
+                QStringLiteral("%1 is filled from claim %2, but the endpoint's input_headers does not list it: "
+                               "KrakenD's proxy drops it before the backend, which never receives it. Add \"%1\" to "
+                               "input_headers")
+                    .arg(h.name, h.claim));
+    }
     if (pairs.isEmpty())
         pass(11, CheckName::PropagateClaims, QStringLiteral("nothing to propagate"));
     else
@@ -910,6 +1024,8 @@ void SimulationPipeline::assemble()
     if (stop >= 0) {
         r.status = evals[stop].status;
         r.reason = evals[stop].reason;
+        if (r.status == kNotStarted)
+            r.startupLog = m_run.startupLog;
     } else {
         r.status = 200;
         r.reason = QStringLiteral("Token accepted: KrakenD passes the request on to the backend");

@@ -42,6 +42,7 @@ private:
         bool configOk = false;
         keysource::NetworkOptions tls; ///< the config's TLS for jwk_url
         QStringList fatal; ///< validator-creation errors, in krakend-jose's order
+        QString startupLog; ///< what KrakenD logs when it does not start
         std::optional<Keys> localKeys; ///< jwk_local_path (or its replacement), when read
         std::optional<Keys> remoteKeys; ///< jwk_url (or its replacement), once downloaded
         // token
@@ -70,6 +71,8 @@ private:
     void configureTls();
     void readLocalKeys();
     // Steps 1-4: the token, go-jose's parse, alg, key lookup, signature.
+    /// Go's HTTP server reading the header lines (control characters: 400 before any handler).
+    [[nodiscard]] bool serverAccepts();
     void extractToken();
     void parse();
     void checkAlg();
@@ -95,6 +98,8 @@ private:
     void fail(int step, common::CheckName name, int status, const QString &reason, const QString &detail);
     void notEvaluated(int step, common::CheckName name, const QString &detail);
     void finding(common::Severity severity, const char *code, const QString &subject, const QString &message);
+    /// Whether --jwks replaces anything: the block must have a key source of its own (jwk_url or jwk_local_path).
+    [[nodiscard]] bool replacementApplies() const;
     /// The jwk_url key set (or its replacement), downloaded once.
     const Keys &download();
     [[nodiscard]] std::optional<GoJose::Key> findKey(const QList<GoJose::Key> &keys, const QString &id) const;

@@ -1,6 +1,7 @@
 #include "krakend/Simulator.h"
 
 #include "krakend/ConfigDocument.h"
+#include "krakend/HeaderFormatter.h"
 #include "krakend/SimulationPipeline.h"
 #include "krakend/go/GoJson.h"
 
@@ -16,12 +17,16 @@ QString statusText(int status)
     switch (status) {
     case 200:
         return QStringLiteral("200 OK");
+    case 400:
+        return QStringLiteral("400 Bad Request");
     case 401:
         return QStringLiteral("401 Unauthorized");
     case 403:
         return QStringLiteral("403 Forbidden");
     case 500:
         return QStringLiteral("500 Internal Server Error");
+    case kNotStarted:
+        return QStringLiteral("KrakenD would not start");
     default:
         return QString::number(status);
     }
@@ -39,6 +44,17 @@ QJsonObject findingJson(const Finding &f)
     return QJsonObject {{QStringLiteral("severity"), common::severityName(f.severity)},
         {QStringLiteral("code"), f.code}, {QStringLiteral("subject"), f.subject},
         {QStringLiteral("message"), f.message}};
+}
+
+QJsonArray fetchesJson(const QList<JwkFetch> &fetches)
+{
+    QJsonArray out;
+    for (const auto &f : fetches)
+        out.append(QJsonObject {
+            {QStringLiteral("when"),
+                f.reason == JwkFetchReason::WarmUp ? QStringLiteral("start-up") : QStringLiteral("request")},
+            {QStringLiteral("reason"), JwkCacheTimeline::reasonName(f.reason)}, {QStringLiteral("kid"), f.kid}});
+    return out;
 }
 
 } // namespace
@@ -62,12 +78,6 @@ SimulationSetup SimulationSetup::fromEndpoint(
     s.endpoint = endpoint.value(QLatin1String("endpoint")).toString();
     const QString method = endpoint.value(QLatin1String("method")).toString();
     s.method = method.isEmpty() ? QStringLiteral("GET") : method.toUpper();
-    if (root.contains(QLatin1String("version")) && root.value(QLatin1String("version")).toInt() != 3)
-        s.findings.append(Finding {Severity::Warning, QStringLiteral("config_version"), QStringLiteral("version"),
-            QStringLiteral("krakend.json has version %1; this simulation follows KrakenD v2 "
-                           "(configuration version 3)")
-                .arg(root.value(QLatin1String("version")).toVariant().toString())});
-
     const QJsonObject extra = endpoint.value(QLatin1String("extra_config")).toObject();
     const bool hasNew = extra.contains(ValidatorConfig::ns());
     const bool hasLegacy = extra.contains(ValidatorConfig::legacyNs());
@@ -88,6 +98,16 @@ SimulationSetup SimulationSetup::fromEndpoint(
                 Finding {Severity::Warning, QStringLiteral("both_namespaces"), ValidatorConfig::legacyNs(),
                     QStringLiteral("both \"auth/validator\" and the legacy key are present: KrakenD "
                                    "uses \"auth/validator\" and drops the other")});
+    }
+
+    if (endpoint.contains(QLatin1String("endpoint"))) {
+        QStringList inputHeaders;
+        const QJsonArray list = endpoint.value(QLatin1String("input_headers")).toArray();
+        for (const auto &h : list)
+            if (h.isString())
+                inputHeaders << (h.toString() == u"*" ? h.toString()
+                                                      : HeaderFormatter::canonicalHeaderName(h.toString()));
+        s.inputHeaders = inputHeaders;
     }
 
     const QJsonArray backends = endpoint.value(QLatin1String("backend")).toArray();
@@ -127,10 +147,17 @@ SimulationSetup SimulationSetup::fromEndpoint(
 
 void SimulationSetup::checkConfigText(const QByteArray &text)
 {
-    configError = ConfigDocument::startupProblem(text);
-    if (!configError.isEmpty())
+    if (const QString bom = ConfigDocument::startupProblem(text); !bom.isEmpty()) {
+        configError = bom;
         findings.append(Finding {Severity::Error, QStringLiteral("byte_order_mark"), QString(),
             configError + QStringLiteral(": KrakenD would not start; remove the byte order mark")});
+    } else if (const QString version = ConfigDocument::fileStartupProblem(text); !version.isEmpty()) {
+        configError = version;
+        findings.append(Finding {Severity::Error, QStringLiteral("config_version"), QStringLiteral("version"),
+            configError
+                + QStringLiteral(": KrakenD would not start; KrakenD 2.x reads configuration version 3 "
+                                 "(set \"version\": 3)")});
+    }
 }
 
 SimulationSetup SimulationSetup::fromValidatorDocument(const QJsonObject &document, const QString &baseDir)
@@ -200,7 +227,7 @@ QJsonObject SimulationResult::toJson() const
         QJsonObject o {{QStringLiteral("step"), c.step}, {QStringLiteral("name"), c.nameText()},
             {QStringLiteral("result"), common::outcomeText(c.outcome)}, {QStringLiteral("detail"), c.detail}};
         if (c.failed())
-            o.insert(QStringLiteral("status"), c.status);
+            o.insert(QStringLiteral("status"), c.status == kNotStarted ? QJsonValue() : QJsonValue(c.status));
         return o;
     };
     QJsonArray checkArray;
@@ -214,7 +241,10 @@ QJsonObject SimulationResult::toJson() const
         also.append(o);
     }
     QJsonObject headers;
+    QJsonArray notForwarded;
     for (const auto &h : propagatedHeaders) {
+        if (!h.reachesBackend)
+            notForwarded.append(h.name);
         if (preserveArrays)
             headers.insert(h.name, QJsonArray::fromStringList(h.values));
         else
@@ -231,12 +261,14 @@ QJsonObject SimulationResult::toJson() const
     QJsonArray findings;
     for (const auto &f : configFindings)
         findings.append(findingJson(f));
-    QJsonObject out {{QStringLiteral("status"), status}, {QStringLiteral("reason"), reason},
-        {QStringLiteral("checks"), checkArray}, {QStringLiteral("also_fails"), also},
-        {QStringLiteral("propagated_headers"), headers}, {QStringLiteral("url_params"), params},
+    QJsonObject out {{QStringLiteral("status"), startupFatal() ? QJsonValue() : QJsonValue(status)},
+        {QStringLiteral("startup"), startupFatal() ? QStringLiteral("fatal") : QStringLiteral("ok")},
+        {QStringLiteral("reason"), reason}, {QStringLiteral("checks"), checkArray},
+        {QStringLiteral("also_fails"), also}, {QStringLiteral("propagated_headers"), headers},
+        {QStringLiteral("not_forwarded_headers"), notForwarded}, {QStringLiteral("url_params"), params},
         {QStringLiteral("unresolved_url_params"), unresolved}, {QStringLiteral("config_findings"), findings},
-        {QStringLiteral("key_source"), keySource}, {QStringLiteral("network_error"), networkError},
-        {QStringLiteral("complete"), complete},
+        {QStringLiteral("key_source"), keySource}, {QStringLiteral("jwk_fetches"), fetchesJson(jwkFetches)},
+        {QStringLiteral("network_error"), networkError}, {QStringLiteral("complete"), complete},
         {QStringLiteral("evaluated_at"), evaluatedAt.toString(Qt::ISODateWithMs)}};
     if (const auto *stop = stoppingCheck())
         out.insert(QStringLiteral("stopped_at"),
@@ -245,6 +277,8 @@ QJsonObject SimulationResult::toJson() const
         out.insert(QStringLiteral("stopped_at"), QJsonValue::Null);
     if (!complete)
         out.insert(QStringLiteral("incomplete_reason"), incompleteReason);
+    if (startupFatal())
+        out.insert(QStringLiteral("startup_log"), startupLog);
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "common/Result.h"
 #include "keys/JwkSet.h"
 #include "keysource/HttpFetch.h"
+#include "krakend/JwkCacheTimeline.h"
 #include "krakend/ValidatorConfig.h"
 
 #include <QJsonObject>
@@ -21,7 +22,12 @@
 
 namespace jwb::krakend {
 
-/// "200 OK", "401 Unauthorized", "403 Forbidden", "500 Internal Server Error"; other codes as digits.
+/// The "status" of a simulation in which KrakenD does not start at all (a fatal log line at start-up, or a panic
+/// while building an endpoint's handler): no request gets any HTTP answer. Distinct from 500, which is an answer.
+inline constexpr int kNotStarted = -1;
+
+/// "200 OK", "400 Bad Request", "401 Unauthorized", "403 Forbidden", "500 Internal Server Error", "KrakenD would not
+/// start" (kNotStarted); other codes as digits.
 [[nodiscard]] QString statusText(int status);
 
 /// One step of KrakenD's pipeline (docs/krakend-jwt.md §3): the step number of the spec's table (0 for the
@@ -37,6 +43,9 @@ struct PropagatedHeader
     QString name; ///< canonical form, e.g. X-Krakend-Sub
     QStringList values; ///< one value in default mode; one per array element in preserve-array mode
     QString claim; ///< the claim it came from
+    /// false when the endpoint's input_headers does not list it (nor "*"): lura's proxy drops it before the
+    /// backend. Always true when the endpoint is not known (a bare validator block).
+    bool reachesBackend = true;
 };
 
 /// A `{JWT.x}` placeholder of a backend url_pattern.
@@ -66,13 +75,16 @@ struct SimulationSetup
     QString endpoint;
     QString method = QStringLiteral("GET");
     QStringList urlPatterns; ///< backend url_pattern values (for `{JWT.x}`)
+    /// The endpoint's input_headers (names canonicalised, "*" kept), when the setup comes from an endpoint object;
+    /// nullopt for a bare validator block. Propagated headers it does not list never reach the backend.
+    std::optional<QStringList> inputHeaders;
     QString baseDir; ///< directory of the config file (jwk_local_path, jwk_local_ca)
     bool revokerConfigured = false; ///< service-level auth/revoker (bloom filter) present
     QStringList revokerTokenKeys; ///< its token_keys
     bool hasCelJwtRules = false; ///< validation/cel expressions on the JWT (not evaluated here)
     QString blockError; ///< the validator block is not a JSON object: Go's decoding error
-    /// The krakend.json itself keeps KrakenD from starting (ConfigDocument::startupProblem: a byte order mark);
-    /// the caller that read the file sets it. Every request is then "KrakenD would not start" (500).
+    /// The krakend.json itself keeps KrakenD from starting (ConfigDocument::fileStartupProblem: a byte order mark,
+    /// a version other than 3); the caller that read the file sets it. KrakenD then does not start (kNotStarted).
     QString configError;
     common::Findings findings; ///< about the endpoint lookup (legacy namespaces, version, ...)
 
@@ -83,8 +95,8 @@ struct SimulationSetup
     /// A file holding a validator: a bare block, an extra_config fragment {"auth/validator": {...}}, or an
     /// endpoint object.
     [[nodiscard]] static SimulationSetup fromValidatorDocument(const QJsonObject &document, const QString &baseDir);
-    /// Records what the krakend.json text itself does to KrakenD's start (ConfigDocument::startupProblem): sets
-    /// configError and adds the finding. Callers that read the file call it after fromEndpoint().
+    /// Records what the krakend.json text itself does to KrakenD's start (ConfigDocument::fileStartupProblem):
+    /// sets configError and adds the finding. Callers that read the file call it after fromEndpoint().
     void checkConfigText(const QByteArray &text);
     /// The endpoint of `root` with this path and method (case-insensitive; KrakenD's default method is GET).
     /// Paths match exactly, or segment by segment with `{param}` segments matching anything.
@@ -98,23 +110,33 @@ struct SimulationSetup
 /// What KrakenD would do with one request.
 struct SimulationResult
 {
-    int status = 0; ///< 200, 401, 403 or 500
+    int status = 0; ///< 200, 400 (Go's server refuses the header bytes), 401, 403 or 500; kNotStarted when KrakenD
+                    ///< would not start (see startupLog)
     QString reason; ///< one line: KrakenD's log text for the stopping check, or why it passed
     QList<SimulationCheck> checks; ///< every step in order; the first "fail" is where KrakenD stopped
     int stoppedAt = -1; ///< index in checks, -1 when everything passed
     /// Checks after the stop that would fail too (evaluated anyway): outcome Fail, their own detail; the same
     /// checks are in `checks` as skipped with wouldAlsoFail set.
     QList<SimulationCheck> alsoFails;
-    QList<PropagatedHeader> propagatedHeaders; ///< what the backend receives (only when status is 200)
+    QList<PropagatedHeader> propagatedHeaders; ///< what KrakenD writes into the request (only when status is 200)
     bool preserveArrays = false;
     QList<UrlParam> urlParams;
     common::Findings configFindings;
     QString keySource; ///< where the keys came from
+    /// jwk_url sources: the downloads of the key set a freshly started KrakenD makes up to and including this
+    /// request (the start-up warm-up with cache, the refetch an unknown kid causes, two per request without cache;
+    /// JwkCacheTimeline). Empty for jwk_local_path, or when the configuration fails before any download.
+    QList<JwkFetch> jwkFetches;
     bool networkError = false; ///< fetching jwk_url failed at the network level (the CLI exits 3)
     bool complete = true; ///< false when something could not be simulated (see incompleteReason)
     QString incompleteReason;
     QDateTime evaluatedAt;
+    /// When KrakenD would not start: the line it logs before it exits (or the panic), without the simulator's
+    /// "KrakenD would not start: " prefix that `reason` has.
+    QString startupLog;
 
+    /// KrakenD exits at start-up: no request is answered (status kNotStarted).
+    [[nodiscard]] bool startupFatal() const { return status == kNotStarted; }
     [[nodiscard]] const SimulationCheck *stoppingCheck() const { return stoppedAt >= 0 ? &checks[stoppedAt] : nullptr; }
     /// The check with this name, or nullptr.
     [[nodiscard]] const SimulationCheck *check(common::CheckName name) const;
@@ -122,7 +144,10 @@ struct SimulationResult
     [[nodiscard]] const SimulationCheck *check(const QString &name) const;
     /// docs/cli.md field names: status, reason, checks [{step, name, result, detail}], propagated_headers (name →
     /// string, or array of strings in preserve-array mode), url_params, config_findings; plus stopped_at,
-    /// also_fails, unresolved_url_params, key_source, network_error, complete, evaluated_at.
+    /// also_fails, unresolved_url_params, key_source, network_error, complete, evaluated_at; `startup` ("ok", or
+    /// "fatal" with `startup_log` and a null `status`); `not_forwarded_headers` (propagated headers the endpoint's
+    /// input_headers does not let through to the backend); `jwk_fetches` ([{when: "start-up"|"request", reason,
+    /// kid}]).
     [[nodiscard]] QJsonObject toJson() const;
 };
 
@@ -141,8 +166,9 @@ using JwksDownloader
 /// jwk_url without "https://" (and no disable_jwk_security, which also hits jwk_local_path) make KrakenD answer
 /// 401 to every request; validator-creation errors (unknown alg, bad fingerprint, unreadable jwk_local_ca,
 /// cache with jwk_local_path, an unreadable or unparsable jwk_local_path file) and the roles_key slice panic stop
-/// KrakenD itself. Since a process that does not start answers nothing, those are reported as status 500 with
-/// the reason "KrakenD would not start: ..." (a choice of this simulator, so that every result has a status).
+/// KrakenD itself, as do a krakend.json with a byte order mark or a version other than 3. A process that does not
+/// start answers nothing: those results have status kNotStarted, the reason "KrakenD would not start: ..." and the
+/// log line in startupLog.
 /// Per request (§3b): 1 token (header auth_header_name, Bearer stripping, cookie fallback only when the header is
 /// absent or empty), 1 parse (go-jose: whitespace removed, compact or JSON serialization, base64url with
 /// trailing '=', header types, duplicate keys), 2 alg, 3 key (strategy, whole-set JWKS decoding, private keys
@@ -162,7 +188,9 @@ public:
 
     void setClock(std::shared_ptr<const common::Clock> clock) { m_clock = std::move(clock); }
     /// Replaces where keys come from (the CLI's --jwks): the JSON text of a JWK Set, decoded with KrakenD's rules
-    /// (as the jwk_local_path file when the config uses one, else as the jwk_url download).
+    /// (as the jwk_local_path file when the config uses one, else as the jwk_url download). It replaces the keys
+    /// of a configured source; a block with neither jwk_url nor jwk_local_path has no source to replace, and
+    /// KrakenD's answer (a download from the empty URL fails: 401) stands.
     void setReplacementJwks(const QByteArray &json, const QString &label);
     /// The same with a key ring's set: each key's JSON as it was given (private members included, so that
     /// KrakenD's refusal of private JWKs shows).

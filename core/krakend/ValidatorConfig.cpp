@@ -343,6 +343,16 @@ void ValidatorConfig::addKeySourceNotes(common::Findings &out) const
             QStringLiteral("cypher_key is only used together with secret_url"));
 }
 
+QString ValidatorConfig::exitsAtStartup() const
+{
+    // krakend-jose returns the 401-for-every-request handler before it creates the validator: while that applies,
+    // KrakenD starts, and the creation error only shows once the 401 cause is fixed (the simulator says the same).
+    return runtimeState() == RuntimeState::RejectsAll
+        ? QStringLiteral("KrakenD would exit at startup once the cause of the 401 for every request is fixed (today "
+                         "it starts and answers 401 first)")
+        : QStringLiteral("KrakenD exits at startup");
+}
+
 void ValidatorConfig::addStartupFindings(common::Findings &out) const
 {
     if (const QString p = algProblem(); !p.isEmpty())
@@ -351,16 +361,19 @@ void ValidatorConfig::addStartupFindings(common::Findings &out) const
                                               "RS256 is not applied)")
                              : QStringLiteral("alg \"%1\" is not one of %2 (exact spelling)")
                                    .arg(alg(), algNames().join(QStringLiteral(", "))))
-                + QStringLiteral(": KrakenD exits at startup (\"%1\")").arg(p));
+                + QStringLiteral(": %1 (\"%2\")").arg(exitsAtStartup(), p));
+    const qsizetype before = out.size();
     addFingerprintFinding(out);
+    for (qsizetype i = before; i < out.size(); ++i)
+        out[i].message.replace(QStringLiteral("KrakenD exits at startup"), exitsAtStartup());
     if (const QString p = cacheLocalPathProblem(); !p.isEmpty())
         add(out, Severity::Error, "cache_with_local_path", QStringLiteral("cache"),
-            QStringLiteral("\"%1\": KrakenD exits at startup; remove cache").arg(p));
+            QStringLiteral("\"%1\": %2; remove cache").arg(p, exitsAtStartup()));
     if (const QString p = rolesKeyPanicProblem(); !p.isEmpty())
         add(out, Severity::Error, "roles_key_panic", QStringLiteral("roles_key"),
             QStringLiteral("roles_key \"%1\" with roles_key_is_nested: KrakenD slices the key's first 4 bytes and "
-                           "panics at startup (%2)")
-                .arg(effectiveRolesKey(), p));
+                           "panics while building the handler (%2): %3")
+                .arg(effectiveRolesKey(), p, exitsAtStartup()));
 }
 
 void ValidatorConfig::addRolesAndScopesFindings(common::Findings &out) const

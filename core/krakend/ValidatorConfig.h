@@ -118,6 +118,10 @@ public:
     [[nodiscard]] QString cacheLocalPathProblem() const;
     /// The Go slice panic of `roles_key[:4]` for a nested dotted key shorter than 4 characters.
     [[nodiscard]] QString rolesKeyPanicProblem() const;
+    /// The consequence of a validator-creation error, as every finding states it: "KrakenD exits at startup", or,
+    /// while the block already makes every request 401 (which KrakenD decides first), that it would exit once that
+    /// is fixed. Lint and the simulator share it, so they cannot contradict each other.
+    [[nodiscard]] QString exitsAtStartup() const;
 
     /// Everything worth telling about the block: unknown or case-mismatched options, type errors, the
     /// runtime traps of docs/krakend-jwt.md §8 (dotted roles_key without the nested flag, scopes without

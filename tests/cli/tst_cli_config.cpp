@@ -121,11 +121,71 @@ private Q_SLOTS:
             QStringLiteral("/orders"), QStringLiteral("--token"), QStringLiteral("eyJhbGciOiJSUzI1NiJ9.e30.AAAA"),
             QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 1 && r.jsonOk, r.describe().constData());
-        QCOMPARE(r.json.value(QLatin1String("status")).toInt(), 500);
+        // KrakenD does not start: no HTTP status (issue #18), the words and the log line instead.
+        QVERIFY(r.json.value(QLatin1String("status")).isNull());
+        QCOMPARE(r.json.value(QLatin1String("startup")).toString(), QStringLiteral("fatal"));
+        QVERIFY(r.json.value(QLatin1String("startup_log"))
+                    .toString()
+                    .startsWith(QStringLiteral("the file starts with a UTF-8 byte order mark")));
         const QString reason = r.json.value(QLatin1String("reason")).toString();
         QVERIFY2(reason.startsWith(QStringLiteral("KrakenD would not start: the file starts with a UTF-8 byte order "
                                                   "mark")),
             qPrintable(reason));
+    }
+
+    void lintSummarySaysWhatWasChecked()
+    {
+        // Issue #18 item 12: a clean result says what it covers, byte for byte.
+        const QString path = write(QStringLiteral("summary.json"), kConfig);
+        const Run r = cli({QStringLiteral("config"), QStringLiteral("lint"), path});
+        QVERIFY2(r.exitCode == 0, r.describe().constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.last(),
+            path.toUtf8()
+                + ": 1 endpoint(s), 1 with JWT blocks: 0 error(s), 2 warning(s) in the JWT blocks (auth/validator, "
+                  "auth/signer, auth/revoker), the headers they propagate, and the file's version and byte order mark; "
+                  "the rest of the file was not checked");
+        // The new warning: x-user is propagated, but the endpoint has no input_headers (issue #18 item 7).
+        QVERIFY2(r.out.contains("warning  propagated_header_not_forwarded: X-User is filled from a claim, but the "
+                                "endpoint's input_headers is absent (no client header is forwarded): KrakenD's proxy "
+                                "drops it before the backend, which never receives it. Add \"X-User\" to "
+                                "input_headers"),
+            r.out.constData());
+        const Run json = cli({QStringLiteral("config"), QStringLiteral("lint"), path, QStringLiteral("--json")});
+        QVERIFY2(json.jsonOk, json.describe().constData());
+        QVERIFY(json.json.value(QLatin1String("checked"))
+                    .toString()
+                    .endsWith(QStringLiteral("the rest of the file was not checked")));
+    }
+
+    void simulateVersionTwo()
+    {
+        // Issue #18 items 1-2: version 2 is not simulated as if KrakenD served it (before: 200 with a warning).
+        QByteArray text = kConfig;
+        text.replace("\"version\": 3", "\"version\": 2");
+        const QString path = write(QStringLiteral("v2.json"), text);
+        const QStringList args
+            = {QStringLiteral("simulate"), QStringLiteral("--config"), path, QStringLiteral("--endpoint"),
+                QStringLiteral("/orders"), QStringLiteral("--token"), QStringLiteral("eyJhbGciOiJSUzI1NiJ9.e30.AAAA")};
+        const Run r = cli(args);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out.split('\n').first(), QByteArray("KrakenD would not start - unsupported version: 2 (want: 3)"));
+        QVERIFY2(
+            r.out.contains("   0  config           FAIL  KrakenD would not start: unsupported version: 2 (want: 3)   "
+                           "<- KrakenD stops here"),
+            r.out.constData());
+        const Run all
+            = cli({QStringLiteral("simulate"), QStringLiteral("--config"), path, QStringLiteral("--all-endpoints")});
+        QCOMPARE(all.exitCode, 1);
+        QVERIFY2(all.out.contains("GET     /orders                        fatal  KrakenD would not start: unsupported "
+                                  "version: 2 (want: 3)"),
+            all.out.constData());
+        const Run json = cli(args + QStringList {QStringLiteral("--json")});
+        QVERIFY2(json.jsonOk, json.describe().constData());
+        QVERIFY(json.json.value(QLatin1String("status")).isNull());
+        QCOMPARE(json.json.value(QLatin1String("startup")).toString(), QStringLiteral("fatal"));
+        QCOMPARE(json.json.value(QLatin1String("startup_log")).toString(),
+            QStringLiteral("unsupported version: 2 (want: 3)"));
     }
 
     void lintRefusesWhatIsNotAConfig_data()

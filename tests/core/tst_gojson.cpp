@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
+
 using namespace jwb::krakend;
 
 class TestGoJson : public QObject
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void topLevelKinds();
     void depthLimit();
     void kindNames();
+    void negativeZerosAndInvalidUtf8();
 };
 
 void TestGoJson::syntaxErrors_data()
@@ -130,6 +133,34 @@ void TestGoJson::kindNames()
     QCOMPARE(GoJson::dynamicType(QJsonObject()), QStringLiteral("map[string]interface {}"));
     QCOMPARE(GoJson::dynamicType(QJsonValue(false)), QStringLiteral("bool"));
     QCOMPARE(GoJson::dynamicType(QJsonValue()), QStringLiteral("nil"));
+}
+
+void TestGoJson::negativeZerosAndInvalidUtf8()
+{
+    // Issue #18: Go keeps -0 (QJsonValue cannot: the scan records where, document() marks it) and decodes bytes that
+    // are not UTF-8 as U+FFFD, one per byte (Qt would refuse the whole text).
+    const GoJson::Scan scan = GoJson::scan("{\"a\": [-0, 1, -0e3], \"o\": {\"b\": -0.0, \"c\": 0}, "
+                                           "\"s\": \"x\xff\xc3"
+                                           "y\", \"k\xfe\": 2, \"z\": -0}");
+    QVERIFY2(scan.ok, qPrintable(scan.error));
+    QVERIFY(scan.invalidUtf8);
+    QCOMPARE(scan.negativeZeros,
+        (QList<QJsonArray> {QJsonArray {QStringLiteral("a"), 0}, QJsonArray {QStringLiteral("a"), 2},
+            QJsonArray {QStringLiteral("o"), QStringLiteral("b")}, QJsonArray {QStringLiteral("z")}}));
+    const QJsonObject o = scan.document().object();
+    const QJsonArray a = o.value(QLatin1String("a")).toArray();
+    QVERIFY(std::signbit(GoJson::numberOf(a.at(0))) && GoJson::numberOf(a.at(0)) == 0);
+    QCOMPARE(GoJson::numberOf(a.at(1)), 1.0);
+    QVERIFY(std::signbit(GoJson::numberOf(a.at(2))));
+    QVERIFY(std::signbit(GoJson::numberOf(o.value(QLatin1String("o")).toObject().value(QLatin1String("b")))));
+    QVERIFY(!std::signbit(GoJson::numberOf(o.value(QLatin1String("o")).toObject().value(QLatin1String("c")))));
+    QVERIFY(std::signbit(GoJson::numberOf(o.value(QLatin1String("z")))));
+    QCOMPARE(o.value(QLatin1String("s")).toString(), QStringLiteral("x\uFFFD\uFFFDy"));
+    QCOMPARE(o.value(QStringLiteral("k\uFFFD")).toInt(), 2);
+    // Valid UTF-8 is kept as it is, and nothing is marked.
+    const GoJson::Scan valid = GoJson::scan("{\"s\": \"\xc3\xa9\xf0\x9f\x98\x80\"}");
+    QVERIFY(valid.ok && !valid.invalidUtf8 && valid.negativeZeros.isEmpty());
+    QCOMPARE(valid.document().object().value(QLatin1String("s")).toString(), QStringLiteral("\u00e9\U0001F600"));
 }
 
 QTEST_GUILESS_MAIN(TestGoJson)

@@ -79,7 +79,7 @@ private Q_SLOTS:
                                           << QString() << false << "legacy_namespace" << true;
         QTest::newRow("missing alg") << configWith("{\"jwk_url\": \"https://idp/jwks\"}") << QString() << false
                                      << "missing_alg" << true;
-        QTest::newRow("no source") << configWith("{\"alg\": \"RS256\"}") << QString() << false << "key_source_oneof"
+        QTest::newRow("no source") << configWith("{\"alg\": \"RS256\"}") << QString() << false << "no_key_source"
                                    << true;
         QTest::newRow("did you mean") << configWith(
             "{\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\", \"roles-key\": \"r\"}")
@@ -144,6 +144,245 @@ private Q_SLOTS:
             if (i.finding.code == code)
                 QCOMPARE(i.finding.severity == common::Severity::Error, isError);
         QCOMPARE(krakend::Linter::hasErrors(items), isError || found.contains(QStringLiteral("missing_alg")));
+    }
+
+    // Issue #18 item 11: one problem, one finding. The exact codes (errors and warnings) of one block.
+    void oneProblemOneFinding_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("messageHas"); ///< in the first expected finding's message
+
+        const QString validator = QStringLiteral("endpoints[0] GET /x › auth/validator");
+        const QString signer = QStringLiteral("endpoints[0] GET /x › auth/signer");
+        QTest::newRow("missing alg: not also unknown_alg")
+            << configWith("{\"jwk_url\": \"https://idp/jwks\"}") << validator
+            << QStringList {QStringLiteral("missing_alg")} << QStringLiteral("KrakenD exits at startup");
+        QTest::newRow("alg not one of the 13: schema_enum says what KrakenD does")
+            << configWith("{\"alg\": \"RS257\", \"jwk_url\": \"https://idp/jwks\"}") << validator
+            << QStringList {QStringLiteral("schema_enum")} << QStringLiteral("JOSE: unknown algorithm RS257");
+        QTest::newRow("no key source: not also key_source_oneof")
+            << configWith("{\"alg\": \"RS256\"}") << validator << QStringList {QStringLiteral("no_key_source")}
+            << QStringLiteral("every request gets 401");
+        QTest::newRow("both key sources: one finding with the run-time consequence")
+            << configWith("{\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\", \"jwk_local_path\": \"k.json\", "
+                          "\"disable_jwk_security\": true}")
+            << validator << QStringList {QStringLiteral("key_source_oneof")}
+            << QStringLiteral("at run time the file wins");
+        QTest::newRow("jwk_local_path without disable_jwk_security")
+            << configWith("{\"alg\": \"RS256\", \"jwk_local_path\": \"k.json\"}") << validator
+            << QStringList {QStringLiteral("local_path_needs_disable_jwk_security")} << QStringLiteral("401");
+        QTest::newRow("block nested under jwt: 401 first, the exit only once that is fixed")
+            << configWith("{\"jwt\": {\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\"}}") << validator
+            << QStringList {QStringLiteral("unknown_member"), QStringLiteral("missing_alg"),
+                   QStringLiteral("no_key_source")}
+            << QStringLiteral("\"jwt\"");
+        QTest::newRow("signer without members: missing_member only")
+            << configWith("{\"jwk_url\": \"https://k/j\"}", "{}", "auth/signer") << signer
+            << QStringList {QStringLiteral("missing_member"), QStringLiteral("missing_member"),
+                   QStringLiteral("missing_member")}
+            << QStringLiteral("\"alg\"");
+        QTest::newRow("signer jwk_local_path without disable_jwk_security: once")
+            << configWith("{\"alg\": \"HS256\", \"kid\": \"a\", \"keys_to_sign\": [\"t\"], \"jwk_local_path\": "
+                          "\"k.json\"}",
+                   "{}", "auth/signer")
+            << signer << QStringList {QStringLiteral("local_path_needs_disable_jwk_security")}
+            << QStringLiteral("disable_jwk_security");
+    }
+
+    void oneProblemOneFinding()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(QString, location);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, messageHas);
+        auto doc = krakend::ConfigDocument::fromText(config);
+        QVERIFY(doc.ok());
+        QStringList found;
+        QStringList messages;
+        for (const auto &i : krakend::Linter::lint(doc.value()))
+            if (i.location == location && i.finding.severity != common::Severity::Info) {
+                found << i.finding.code;
+                messages << i.finding.message;
+            }
+        QCOMPARE(found, expected);
+        QVERIFY2(messages.first().contains(messageHas), qPrintable(messages.first()));
+        // KrakenD answers 401 before it creates the validator: no finding may say it exits while that holds.
+        if (expected.contains(QStringLiteral("no_key_source")))
+            for (const QString &m : std::as_const(messages))
+                QVERIFY2(!m.contains(QStringLiteral("KrakenD exits at startup")), qPrintable(m));
+    }
+
+    void versionFindingSaysWhatKrakenDSays()
+    {
+        for (const auto &[text, log] : {std::pair {QByteArray("{\"version\": 2, \"endpoints\": []}"),
+                                            QStringLiteral("unsupported version: 2 (want: 3)")},
+                 std::pair {QByteArray("{\"endpoints\": []}"), QStringLiteral("unsupported version: 0 (want: 3)")}}) {
+            auto doc = krakend::ConfigDocument::fromText(text);
+            QVERIFY(doc.ok());
+            const auto items = krakend::Linter::lint(doc.value());
+            QCOMPARE(items.size(), 1);
+            QCOMPARE(items.first().finding.code, QStringLiteral("version"));
+            QCOMPARE(items.first().finding.message,
+                QStringLiteral("KrakenD would not start: %1. Fix: \"version\": 3 (KrakenD 2.x reads configuration "
+                               "version 3)")
+                    .arg(log));
+        }
+        auto three = krakend::ConfigDocument::fromText("{\"version\": 3, \"endpoints\": []}");
+        QVERIFY(krakend::Linter::lint(three.value()).isEmpty());
+    }
+
+    void numberOutOfRange()
+    {
+        // Issue #18 item 12: 1E+400 is valid JSON that no float64 holds, not an "illegal number".
+        auto doc = krakend::ConfigDocument::fromText("{\"version\": 3, \"timeout\": 1E+400}");
+        QVERIFY(!doc.ok());
+        QCOMPARE(doc.error().message,
+            QStringLiteral("config: number out of range: 1E+400 is valid JSON but beyond a float64 (Go's encoding/json "
+                           "refuses it too) at byte 26"));
+        auto illegal = krakend::ConfigDocument::fromText("{\"version\": 3, \"timeout\": 01}");
+        QVERIFY(!illegal.ok());
+        QVERIFY(!illegal.error().message.contains(QStringLiteral("out of range")));
+    }
+
+    // Issue #18 items 7-10: the traps real files contain.
+    void traps_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("message"); ///< exact
+
+        const QByteArray validator = "{\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\", "
+                                     "\"propagate_claims\": [[\"sub\", \"x-user\"]]}";
+        auto endpoint
+            = [](const QByteArray &path, const QByteArray &extra, const QByteArray &inputHeaders) -> QByteArray {
+            return "{\"endpoint\": \"" + path + "\", \"backend\": [{\"url_pattern\": \"/\", \"host\": [\"http://s\"]}]"
+                + (inputHeaders.isEmpty() ? QByteArray() : ", \"input_headers\": " + inputHeaders)
+                + (extra.isEmpty() ? QByteArray() : ", \"extra_config\": " + extra) + "}";
+        };
+        auto file = [](const QList<QByteArray> &endpoints, const QByteArray &service = "{}") -> QByteArray {
+            QByteArray out = "{\"version\": 3, \"extra_config\": " + service + ", \"endpoints\": [";
+            for (qsizetype i = 0; i < endpoints.size(); ++i)
+                out += (i ? "," : "") + endpoints[i];
+            return out + QByteArray("]}");
+        };
+        const QByteArray withValidator = "{\"auth/validator\": " + validator + "}";
+        QTest::newRow("7: propagated header not in input_headers")
+            << file({endpoint("/a", withValidator, "[\"Authorization\"]")})
+            << QStringLiteral("endpoints[0] GET /a › auth/validator")
+            << QStringLiteral("propagated_header_not_forwarded") << QStringLiteral("propagate_claims")
+            << QStringLiteral("X-User is filled from a claim, but the endpoint's input_headers does not list it: "
+                              "KrakenD's proxy drops it before the backend, which never receives it. Add \"X-User\" to "
+                              "input_headers");
+        QTest::newRow("8: another endpoint forwards the client's header without a validator")
+            << file({endpoint("/a", withValidator, "[\"x-user\"]"), endpoint("/b", {}, "[\"X-User\"]")})
+            << QStringLiteral("endpoints[1] GET /b") << QStringLiteral("spoofable_header") << QStringLiteral("X-User")
+            << QStringLiteral("X-User carries identity on GET /a (propagate_claims fills it from the token), but this "
+                              "endpoint forwards the client's own X-User to its backend (input_headers lists it) "
+                              "without a validator: a backend that trusts X-User here trusts whatever the client "
+                              "sent. Fix: remove X-User from input_headers here, or add an auth/validator that "
+                              "propagates a claim into it (a missing claim then sends an empty value, since CE 2.5)");
+        QTest::newRow("8: input_headers * with a validator that does not set it")
+            << file({endpoint("/a", withValidator, "[\"X-User\"]"),
+                   endpoint("/b", "{\"auth/validator\": {\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\"}}",
+                       "[\"*\"]")})
+            << QStringLiteral("endpoints[1] GET /b") << QStringLiteral("spoofable_header") << QStringLiteral("X-User")
+            << QStringLiteral("X-User carries identity on GET /a (propagate_claims fills it from the token), but this "
+                              "endpoint forwards the client's own X-User to its backend (input_headers [\"*\"]) with a "
+                              "validator that does not set it: a backend that trusts X-User here trusts whatever the "
+                              "client sent. Fix: remove X-User from input_headers here, or add an auth/validator that "
+                              "propagates a claim into it (a missing claim then sends an empty value, since CE 2.5)");
+        QTest::newRow("9: duplicate member in auth/validator")
+            << file({endpoint("/a",
+                   "{\"auth/validator\": {\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\", \"cache\": false, "
+                   "\"cache\": true}}",
+                   {})})
+            << QStringLiteral("endpoints[0] GET /a › auth/validator") << QStringLiteral("duplicate_member")
+            << QStringLiteral("cache")
+            << QStringLiteral("\"cache\" is written more than once in this block: KrakenD (Go's decoder) keeps the "
+                              "last one, true, and ignores the others. Keep one");
+        QTest::newRow("9: duplicate member in auth/signer")
+            << file({endpoint("/a",
+                   "{\"auth/signer\": {\"alg\": \"HS256\", \"kid\": \"a\", \"kid\": \"b\", \"keys_to_sign\": [\"t\"], "
+                   "\"jwk_url\": \"https://k/j\"}}",
+                   {})})
+            << QStringLiteral("endpoints[0] GET /a › auth/signer") << QStringLiteral("duplicate_member")
+            << QStringLiteral("kid")
+            << QStringLiteral("\"kid\" is written more than once in this block: KrakenD (Go's decoder) keeps the "
+                              "last one, \"b\", and ignores the others. Keep one");
+        const QByteArray legacyRevoker
+            = "{\"github_com/devopsfaith/bloomfilter\": {\"N\": 10000000, \"P\": 0.0000001, "
+              "\"HashName\": \"optimal\", \"TTL\": 1500, \"port\": 1234, \"TokenKeys\": [\"jti\"], "
+              "\"Colour\": 1}}";
+        QTest::newRow("10: legacy revoker TokenKeys: revocation does nothing")
+            << file({endpoint("/a", withValidator, "[\"X-User\"]")}, legacyRevoker)
+            << QStringLiteral("service › github_com/devopsfaith/bloomfilter") << QStringLiteral("legacy_revoker_member")
+            << QStringLiteral("TokenKeys")
+            << QStringLiteral("\"TokenKeys\" is the old name of \"token_keys\": KrakenD reads token_keys, finds it "
+                              "empty, and revocation does nothing (no token is ever rejected). Rename it to "
+                              "\"token_keys\"");
+        QTest::newRow("10: legacy revoker HashName")
+            << file({endpoint("/a", withValidator, "[\"X-User\"]")}, legacyRevoker)
+            << QStringLiteral("service › github_com/devopsfaith/bloomfilter") << QStringLiteral("legacy_revoker_member")
+            << QStringLiteral("HashName")
+            << QStringLiteral("\"HashName\" is the old name of \"hash_name\": KrakenD does not read it (its hash_name "
+                              "stays empty). Rename it to \"hash_name\"");
+        QTest::newRow("10: unknown member of the revoker")
+            << file({endpoint("/a", withValidator, "[\"X-User\"]")}, legacyRevoker)
+            << QStringLiteral("service › github_com/devopsfaith/bloomfilter") << QStringLiteral("unknown_member")
+            << QStringLiteral("Colour")
+            << QStringLiteral("auth/revoker has no option \"Colour\": the schema rejects it and KrakenD ignores it");
+    }
+
+    void traps()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(QString, location);
+        QFETCH(QString, code);
+        QFETCH(QString, subject);
+        QFETCH(QString, message);
+        auto doc = krakend::ConfigDocument::fromText(config);
+        QVERIFY2(doc.ok(), config.constData());
+        QStringList all;
+        int matches = 0;
+        for (const auto &i : krakend::Linter::lint(doc.value())) {
+            all << i.location + QStringLiteral(": ") + i.finding.code + u'/' + i.finding.subject;
+            if (i.location == location && i.finding.code == code && i.finding.subject == subject) {
+                ++matches;
+                QCOMPARE(i.finding.message, message);
+            }
+        }
+        QVERIFY2(matches == 1, qPrintable(all.join(u'\n')));
+    }
+
+    void trapsAbsentWhenSafe()
+    {
+        // The header is forwarded where it is set, and nowhere else: no trap. The legacy revoker's old names gone,
+        // no "missing_member" is left for token_keys (one problem, one finding).
+        const QByteArray safe
+            = "{\"version\": 3, \"extra_config\": {\"auth/revoker\": {\"N\": 1, \"P\": 0.1, "
+              "\"hash_name\": \"optimal\", \"TTL\": 1, \"port\": 1, \"token_keys\": [\"jti\"]}}, \"endpoints\": ["
+              "{\"endpoint\": \"/a\", \"backend\": [{\"url_pattern\": \"/\", \"host\": [\"http://s\"]}], "
+              "\"input_headers\": [\"X-User\"], \"extra_config\": {\"auth/validator\": {\"alg\": \"RS256\", "
+              "\"jwk_url\": \"https://idp/jwks\", \"propagate_claims\": [[\"sub\", \"x-user\"]]}}},"
+              "{\"endpoint\": \"/b\", \"backend\": [{\"url_pattern\": \"/\", \"host\": [\"http://s\"]}], "
+              "\"input_headers\": [\"X-Other\"]}]}";
+        auto doc = krakend::ConfigDocument::fromText(safe);
+        QVERIFY(doc.ok());
+        const auto items = krakend::Linter::lint(doc.value());
+        QVERIFY2(items.isEmpty(), qPrintable(codes(items).join(u',')));
+
+        const QByteArray legacy = "{\"version\": 3, \"extra_config\": {\"github_com/devopsfaith/bloomfilter\": "
+                                  "{\"N\": 1, \"P\": 0.1, \"HashName\": \"optimal\", \"TTL\": 1, \"port\": 1, "
+                                  "\"TokenKeys\": [\"jti\"]}}, \"endpoints\": []}";
+        auto legacyDoc = krakend::ConfigDocument::fromText(legacy);
+        QVERIFY(legacyDoc.ok());
+        QCOMPARE(codes(krakend::Linter::lint(legacyDoc.value())),
+            (QStringList {QStringLiteral("legacy_namespace"), QStringLiteral("legacy_revoker_member"),
+                QStringLiteral("legacy_revoker_member")}));
     }
 
     void cleanConfigHasNoErrors()

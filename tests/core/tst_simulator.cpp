@@ -188,6 +188,10 @@ private Q_SLOTS:
     void checkOrder();
     void noValidator();
     void byteOrderMarkStopsKrakenD();
+    void versionStopsKrakenD_data();
+    void versionStopsKrakenD();
+    void startupFatalJsonBytes();
+    void propagatedHeadersNeedInputHeaders();
     void endpointSetup();
     void validatorOptions();
     void validatorRuntimeSemantics();
@@ -550,7 +554,7 @@ void TestSimulator::addRows()
         row("jwk_local_path without disable_jwk_security (8.6)", insecureLocal);
         Case cached = denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("keys/public.json")},
                                  {"disable_jwk_security", true}, {"cache", true}}),
-            {bearer(T)}, QByteArray(), 500, "config",
+            {bearer(T)}, QByteArray(), krakend::kNotStarted, "config",
             "KrakenD would not start: Unable to create the validator: cache could not be used with "
             "jwk_local_path");
         cached.files = local.files;
@@ -558,21 +562,21 @@ void TestSimulator::addRows()
         row("jwk_local_path file missing",
             denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("missing.json")},
                        {"disable_jwk_security", true}}),
-                {bearer(T)}, QByteArray(), 500, "config", "no such file or directory"));
+                {bearer(T)}, QByteArray(), krakend::kNotStarted, "config", "no such file or directory"));
         Case badFile = denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("bad.json")},
                                   {"disable_jwk_security", true}}),
-            {bearer(T)}, QByteArray(), 500, "config", "KrakenD would not start");
+            {bearer(T)}, QByteArray(), krakend::kNotStarted, "config", "KrakenD would not start");
         badFile.files = {{QStringLiteral("bad.json"), "{\"keys\":[{\"kty\":\"nope\"}]}"}};
         row("jwk_local_path file with a bad key", badFile);
         row("jwk_local_path is /dev/zero",
             denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("/dev/zero")},
                        {"disable_jwk_security", true}}),
-                {bearer(T)}, QByteArray(), 500, "config",
+                {bearer(T)}, QByteArray(), krakend::kNotStarted, "config",
                 "KrakenD would not start: Unable to create the validator: /dev/zero is not a regular file (a "
                 "character device): not read"));
         Case notJson = denied(plain({{"jwk_url", kRemove}, {"jwk_local_path", QStringLiteral("environ")},
                                   {"disable_jwk_security", true}}),
-            {bearer(T)}, QByteArray(), 500, "config",
+            {bearer(T)}, QByteArray(), krakend::kNotStarted, "config",
             "environ: not a JSON file, so not a JWK Set (Go's decoder fails on its first character; the content is "
             "not shown)");
         notJson.files = {{QStringLiteral("environ"), "SECRET=hunter2"}};
@@ -864,7 +868,7 @@ void TestSimulator::addRows()
         row("roles: nested key shorter than 4 characters panics at startup",
             denied(
                 plain({{"roles", strings({"x"})}, {"roles_key", QStringLiteral("a.b")}, {"roles_key_is_nested", true}}),
-                {bearer(T)}, pub, 500, "config", "KrakenD would not start: panic"));
+                {bearer(T)}, pub, krakend::kNotStarted, "config", "KrakenD would not start: panic"));
     }
 
     // ---------------------------------------------------------------- step 10: scopes (§4)
@@ -1047,28 +1051,30 @@ void TestSimulator::addRows()
             ok(plain({{"cache_duration", 900.0}}), {bearer(T)}, pub));
         row("cache_duration 9e2 passes too", ok(plain({{"cache_duration", 9e2}}), {bearer(T)}, pub));
         row("unknown alg stops KrakenD",
-            denied(plain({{"alg", QStringLiteral("RS257")}}), {bearer(T)}, pub, 500, "config",
+            denied(plain({{"alg", QStringLiteral("RS257")}}), {bearer(T)}, pub, krakend::kNotStarted, "config",
                 "KrakenD would not start: Unable to create the validator: JOSE: unknown algorithm RS257"));
         row("alg none stops KrakenD",
-            denied(
-                plain({{"alg", QStringLiteral("none")}}), {bearer(T)}, pub, 500, "config", "unknown algorithm none"));
+            denied(plain({{"alg", QStringLiteral("none")}}), {bearer(T)}, pub, krakend::kNotStarted, "config",
+                "unknown algorithm none"));
         row("missing alg stops KrakenD (no runtime default)",
-            denied(plain({{"alg", kRemove}}), {bearer(T)}, pub, 500, "config", "JOSE: unknown algorithm"));
+            denied(plain({{"alg", kRemove}}), {bearer(T)}, pub, krakend::kNotStarted, "config",
+                "JOSE: unknown algorithm"));
         row("insecure jwk_url wins over an unknown alg",
             denied(plain({{"alg", QStringLiteral("XX")}, {"jwk_url", QStringLiteral("http://x")}}), {bearer(T)}, pub,
                 401, "config", "insecure connection"));
         row("fingerprint in standard base64 stops KrakenD (8.11)",
             denied(plain({{"jwk_fingerprints", strings({"ab+/ab+/ab+/ab+/ab+/ab+/ab+/ab+/ab+/ab+/ab+=", "x"})}}),
-                {bearer(T)}, pub, 500, "config", "decoding fingerprint #0: illegal base64 data at input byte 2"));
+                {bearer(T)}, pub, krakend::kNotStarted, "config",
+                "decoding fingerprint #0: illegal base64 data at input byte 2"));
         row("fingerprint without padding stops KrakenD",
             denied(plain({{"jwk_fingerprints", strings({"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})}}), {bearer(T)},
-                pub, 500, "config", "decoding fingerprint #0"));
+                pub, krakend::kNotStarted, "config", "decoding fingerprint #0"));
         row("URL-safe padded fingerprint is fine",
             ok(plain({{"jwk_fingerprints", strings({"ab-_ab-_ab-_ab-_ab-_ab-_ab-_ab-_ab-_ab-_ab-="})}}), {bearer(T)},
                 pub));
         row("unreadable jwk_local_ca stops KrakenD",
-            denied(plain({{"jwk_local_ca", QStringLiteral("ca.pem")}}), {bearer(T)}, pub, 500, "config",
-                "failed to append \"ca.pem\" to RootCAs"));
+            denied(plain({{"jwk_local_ca", QStringLiteral("ca.pem")}}), {bearer(T)}, pub, krakend::kNotStarted,
+                "config", "failed to append \"ca.pem\" to RootCAs"));
         Case ca = ok(plain({{"jwk_local_ca", QStringLiteral("ca.pem")}}), {bearer(T)}, pub);
         ca.files = {{QStringLiteral("ca.pem"), "not a certificate"}};
         ca.finding = QStringLiteral("local_ca_empty");
@@ -1083,6 +1089,91 @@ void TestSimulator::addRows()
         row("option names match case-insensitively in Go", folded);
         Case comment = ok(plain({{"@comment", QStringLiteral("hi")}, {"$ref", 1}}), {bearer(T)}, pub);
         row("comment members are ignored", comment);
+    }
+
+    // ------------------------------------------------ issue #18: --jwks replaces keys, it does not create a source
+    {
+        Case noSource = denied(plain({{"jwk_url", kRemove}, {"disable_jwk_security", true}}), {bearer(T)}, pub, 401,
+            "key", "Get \"\": unsupported protocol scheme \"\"");
+        noSource.finding = QStringLiteral("jwks_without_source");
+        row("--jwks with a jwk-url typo: no source to replace, KrakenD downloads from \"\" (401)", noSource);
+        Case typo = denied(plain({{"jwk_url", kRemove}, {"jwk-url", QStringLiteral("https://idp/jwks")}}), {bearer(T)},
+            pub, 401, "config", "insecure connection");
+        typo.finding = QStringLiteral("jwks_without_source");
+        row("--jwks with a jwk-url typo and no disable_jwk_security: 401 at start", typo);
+        row("--jwks still replaces a configured jwk_url", ok(plain(), {bearer(T)}, pub));
+    }
+
+    // ------------------------------------------ issue #18: the header bytes as Go's HTTP server reads them
+    {
+        for (const char *control : {"\x0b", "\x0c", "\r", "\x01", "\x7f"}) {
+            const QByteArray name = "control character " + QByteArray(control).toHex() + " after the token: 400";
+            QTest::newRow(name.constData()) << denied(plain(), {bearer(T) + QLatin1String(control)}, pub, 400, "token",
+                "Go's HTTP server refuses the request before any handler (400 Bad Request");
+        }
+        row("control character in another header: 400 as well",
+            denied(plain(), {bearer(T), QStringLiteral("X-Note: a\x0c b")}, pub, 400, "token", "400 Bad Request"));
+        row("control character in a cookie: 400", [&] {
+            Case c = denied(plain(), {}, pub, 400, "token", "400 Bad Request");
+            c.cookies = {QStringLiteral("access_token=") + T + QStringLiteral("\x0b")};
+            return c;
+        }());
+        row("horizontal tab is allowed (optional white space)", ok(plain(), {bearer(T) + QStringLiteral("\t")}, pub));
+        row("a line break and a space continue the line (obs-fold)",
+            ok(plain(), {QStringLiteral("Authorization: Bearer\r\n ") + T}, pub));
+        row("a line break starts a header line of its own: the token comes from it",
+            ok(plain(), {QStringLiteral("X-Note: a\nAuthorization: Bearer ") + T}, pub));
+        row("a line break followed by no header line: 400",
+            denied(plain(), {bearer(T) + QStringLiteral("\nnonsense")}, pub, 400, "token", "400 Bad Request"));
+    }
+
+    // ------------------------------------ issue #18: Go's bytes for propagated claims (-0, big integers, UTF-8)
+    {
+        auto propagated = [&](const QByteArray &payload, std::initializer_list<std::pair<const char *, const char *>> p,
+                              const QByteArray &expected, bool preserve = false) {
+            Case c = ok(plain({{"propagate_claims", pairs(p)}, {"propagate_claims_preserve_array", preserve}}),
+                {bearer(rs(payload))}, pub);
+            c.headersJson = expected;
+            return c;
+        };
+        row("-0 inside an array keeps its sign", propagated(R"({"a":[-0,1]})", {{"a", "x-a"}}, R"({"X-A":"-0,1"})"));
+        row("-0.0 and -0e5 inside an array keep their sign",
+            propagated(R"({"a":[-0.0,-0e5,0]})", {{"a", "x-a"}}, R"({"X-A":"-0,-0,0"})"));
+        row("-0 inside an object keeps its sign",
+            propagated(R"({"o":{"a":-0}})", {{"o", "x-o"}}, R"({"X-O":"{\"a\":-0}"})"));
+        row("a scalar -0 is the integer 0", propagated(R"({"z":-0})", {{"z", "x-z"}}, R"({"X-Z":"0"})"));
+        row("-0 in preserve-array mode", propagated(R"({"a":[-0,1]})", {{"a", "x-a"}}, R"({"X-A":["-0","1"]})", true));
+        row("-0 nested twice keeps its sign",
+            propagated(R"({"o":{"b":[{"c":-0}]}})", {{"o", "x-o"}}, R"({"X-O":"{\"b\":[{\"c\":-0}]}"})"));
+        row("2^63 inside an object: float64 shortest digits, then zeros",
+            propagated(
+                R"({"o":{"n":9223372036854775808}})", {{"o", "x-o"}}, R"({"X-O":"{\"n\":9223372036854776000}"})"));
+        row("int64 max inside an object",
+            propagated(R"({"o":{"n":9223372036854775807,"m":-9223372036854775807}})", {{"o", "x-o"}},
+                R"({"X-O":"{\"m\":-9223372036854776000,\"n\":9223372036854776000}"})"));
+        row("2^53+1 inside an object is 2^53",
+            propagated(R"({"o":{"n":9007199254740993}})", {{"o", "x-o"}}, R"({"X-O":"{\"n\":9007199254740992}"})"));
+        row("1e20 inside an object is written out",
+            propagated(R"({"o":{"n":1e20,"f":123456789.125}})", {{"o", "x-o"}},
+                R"({"X-O":"{\"f\":123456789.125,\"n\":100000000000000000000}"})"));
+        row("invalid UTF-8 in a string claim becomes U+FFFD, byte by byte",
+            propagated("{\"iss\":\"http://example.com\",\"name\":\"a\xff\xc3"
+                       "b\"}",
+                {{"name", "x-name"}},
+                "{\"X-Name\":\"a\xef\xbf\xbd\xef\xbf\xbd"
+                "b\"}"));
+        row("an encoded surrogate is three U+FFFD",
+            propagated("{\"name\":\"\xed\xa0\x80\"}", {{"name", "x-name"}},
+                "{\"X-Name\":\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"}"));
+        row("valid multi-byte UTF-8 is kept",
+            propagated("{\"name\":\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"}", {{"name", "x-name"}},
+                "{\"X-Name\":\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"}"));
+        row("invalid UTF-8 does not hide the iss (it is checked as Go reads it)",
+            ok(plain({{"issuer", QStringLiteral("http://example.com")}}),
+                {bearer(rs("{\"iss\":\"http://example.com\",\"x\":\"\xfe\"}"))}, pub));
+        row("invalid UTF-8 inside the iss itself: it is not the issuer",
+            denied(plain({{"issuer", QStringLiteral("http://example.com")}}),
+                {bearer(rs("{\"iss\":\"http://example.com\xff\"}"))}, pub, 401, "iss", "invalid issuer claim"));
     }
 }
 
@@ -1178,6 +1269,21 @@ void TestSimulator::pipeline()
     }
     QCOMPARE(r.networkError, c.networkError);
     QVERIFY2(r.complete, dump.constData());
+    // A block that fails at start-up never downloads its key set (jwk_fetches, issue #18 item 6).
+    if (c.stop == u"config")
+        QVERIFY2(r.jwkFetches.isEmpty(), dump.constData());
+    // KrakenD that does not start answers nothing: a status of its own, the words, the log line (issue #18).
+    QCOMPARE(json.value(QLatin1String("startup")).toString(),
+        c.status == krakend::kNotStarted ? QStringLiteral("fatal") : QStringLiteral("ok"));
+    if (c.status == krakend::kNotStarted) {
+        QVERIFY2(json.value(QLatin1String("status")).isNull(), dump.constData());
+        QVERIFY(!r.startupLog.isEmpty());
+        QCOMPARE(r.reason, QStringLiteral("KrakenD would not start: ") + r.startupLog);
+        QCOMPARE(json.value(QLatin1String("startup_log")).toString(), r.startupLog);
+        QCOMPARE(krakend::statusText(r.status), QStringLiteral("KrakenD would not start"));
+    } else {
+        QVERIFY(!json.contains(QLatin1String("startup_log")));
+    }
 }
 
 void TestSimulator::checkOrder()
@@ -1256,7 +1362,7 @@ void TestSimulator::noValidator()
 void TestSimulator::byteOrderMarkStopsKrakenD()
 {
     // A krakend.json with a UTF-8 byte order mark: Go's encoding/json refuses it, so KrakenD does not start and no
-    // endpoint answers, with or without a validator (500, the simulator's "would not start").
+    // endpoint answers, with or without a validator (no HTTP status: kNotStarted, "KrakenD would not start").
     const QByteArray text = "\xEF\xBB\xBF{\"version\": 3, \"endpoints\": ["
                             "{\"endpoint\": \"/open\"},"
                             "{\"endpoint\": \"/jwt\", \"extra_config\": {\"auth/validator\": "
@@ -1270,7 +1376,8 @@ void TestSimulator::byteOrderMarkStopsKrakenD()
         SimulationRequest request;
         request.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer x")}};
         const SimulationResult r = Simulator(setup).run(request);
-        QCOMPARE(r.status, 500);
+        QCOMPARE(r.status, krakend::kNotStarted);
+        QVERIFY(r.startupFatal());
         QVERIFY2(r.reason.startsWith(QStringLiteral("KrakenD would not start: the file starts with a UTF-8 byte order "
                                                     "mark")),
             qPrintable(r.reason));
@@ -1285,6 +1392,124 @@ void TestSimulator::byteOrderMarkStopsKrakenD()
         root, *SimulationSetup::findEndpoint(root, QStringLiteral("/open"), QStringLiteral("GET")), {});
     plain.checkConfigText(text.mid(3));
     QCOMPARE(Simulator(plain).run(SimulationRequest()).status, 200);
+}
+
+void TestSimulator::versionStopsKrakenD_data()
+{
+    QTest::addColumn<QByteArray>("version"); ///< the member as written, empty: absent
+    QTest::addColumn<QString>("log"); ///< what KrakenD logs; empty: it starts
+    QTest::newRow("3") << QByteArray("\"version\": 3,") << QString();
+    QTest::newRow("3.0 is not an int for Go")
+        << QByteArray("\"version\": 3.0,")
+        << QStringLiteral("json: cannot unmarshal number 3.0 into Go struct field parseableServiceConfig.version of "
+                          "type int");
+    QTest::newRow("2") << QByteArray("\"version\": 2,") << QStringLiteral("unsupported version: 2 (want: 3)");
+    QTest::newRow("4") << QByteArray("\"version\": 4,") << QStringLiteral("unsupported version: 4 (want: 3)");
+    QTest::newRow("missing: Go's zero value") << QByteArray() << QStringLiteral("unsupported version: 0 (want: 3)");
+    QTest::newRow("null: Go's zero value")
+        << QByteArray("\"version\": null,") << QStringLiteral("unsupported version: 0 (want: 3)");
+    QTest::newRow("a string") << QByteArray("\"version\": \"3\",")
+                              << QStringLiteral("json: cannot unmarshal string into Go struct field "
+                                                "parseableServiceConfig.version of type int");
+    QTest::newRow("a fraction") << QByteArray("\"version\": 3.5,")
+                                << QStringLiteral("json: cannot unmarshal number 3.5 into Go struct field "
+                                                  "parseableServiceConfig.version of type int");
+}
+
+void TestSimulator::versionStopsKrakenD()
+{
+    // lura's ServiceConfig.Init refuses any version but 3: KrakenD does not start, whatever the endpoint (issue #18;
+    // before, version 2 answered 200 with a warning).
+    QFETCH(QByteArray, version);
+    QFETCH(QString, log);
+    const QByteArray text = "{" + version
+        + "\"endpoints\": [{\"endpoint\": \"/open\", \"backend\": [{\"url_pattern\": \"/\"}]},"
+          "{\"endpoint\": \"/jwt\", \"extra_config\": {\"auth/validator\": "
+          "{\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\"}}}]}";
+    const QJsonObject root = QJsonDocument::fromJson(text).object();
+    QVERIFY(!root.isEmpty());
+    for (const QString &path : {QStringLiteral("/open"), QStringLiteral("/jwt")}) {
+        SimulationSetup setup = SimulationSetup::fromEndpoint(
+            root, *SimulationSetup::findEndpoint(root, path, QStringLiteral("GET")), {});
+        setup.checkConfigText(text);
+        Simulator simulator(setup);
+        simulator.setReplacementJwks(m_public, QStringLiteral("public.json"));
+        simulator.setClock(common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC)));
+        SimulationRequest request;
+        request.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QLatin1String(kKrakendRs256)}};
+        const SimulationResult r = simulator.run(request);
+        if (log.isEmpty()) {
+            QCOMPARE(r.status, 200);
+            QVERIFY(!r.startupFatal());
+            continue;
+        }
+        QCOMPARE(r.status, krakend::kNotStarted);
+        QCOMPARE(r.startupLog, log);
+        QCOMPARE(r.reason, QStringLiteral("KrakenD would not start: ") + log);
+        QCOMPARE(r.stoppingCheck()->nameText(), QStringLiteral("config"));
+        QVERIFY(std::any_of(r.configFindings.begin(), r.configFindings.end(), [](const common::Finding &f) {
+            return f.code == u"config_version" && f.severity == common::Severity::Error;
+        }));
+    }
+}
+
+void TestSimulator::startupFatalJsonBytes()
+{
+    // The JSON of a KrakenD that does not start, byte for byte: a null status, "startup": "fatal", the log line.
+    const QByteArray text = "{\"version\": 2, \"endpoints\": [{\"endpoint\": \"/open\"}]}";
+    const QJsonObject root = QJsonDocument::fromJson(text).object();
+    SimulationSetup setup = SimulationSetup::fromEndpoint(
+        root, *SimulationSetup::findEndpoint(root, QStringLiteral("/open"), QStringLiteral("GET")), {});
+    setup.checkConfigText(text);
+    Simulator simulator(setup);
+    simulator.setClock(common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC)));
+    const QByteArray json = QJsonDocument(simulator.run(SimulationRequest()).toJson()).toJson(QJsonDocument::Compact);
+    QCOMPARE(json,
+        QByteArray(
+            R"j({"also_fails":[],"checks":[{"detail":"KrakenD would not start: unsupported version: 2 (want: 3)",)j"
+            R"j("name":"config","result":"fail","status":null,"step":0}],"complete":true,)j"
+            R"j("config_findings":[{"code":"config_version","message":"unsupported version: 2 (want: 3): KrakenD )j"
+            "would not start; KrakenD 2.x reads configuration version 3 (set \\\"version\\\": 3)\","
+            R"j("severity":"error","subject":"version"}],"evaluated_at":"2030-01-01T00:00:00.000Z",)j"
+            R"j("jwk_fetches":[],"key_source":"","network_error":false,"not_forwarded_headers":[],)j"
+            R"j("propagated_headers":{},)j"
+            R"j("reason":"KrakenD would not start: unsupported version: 2 (want: 3)","startup":"fatal",)j"
+            R"j("startup_log":"unsupported version: 2 (want: 3)","status":null,)j"
+            R"j("stopped_at":{"name":"config","step":0},"unresolved_url_params":[],"url_params":{}})j"));
+}
+
+void TestSimulator::propagatedHeadersNeedInputHeaders()
+{
+    // Issue #18 item 7: lura's proxy sends the backend only the input_headers; a propagated header they do not list
+    // is written into the request and then dropped.
+    const QByteArray text = R"({"version": 3, "endpoints": [{"endpoint": "/a", "input_headers": ["x-a"],)"
+                            R"("extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "https://idp/jwks",)"
+                            R"("propagate_claims": [["sub", "x-a"], ["sub", "x-b"]]}}}]})";
+    const QJsonObject root = QJsonDocument::fromJson(text).object();
+    SimulationSetup setup = SimulationSetup::fromEndpoint(
+        root, *SimulationSetup::findEndpoint(root, QStringLiteral("/a"), QStringLiteral("GET")), {});
+    setup.checkConfigText(text);
+    QCOMPARE(setup.inputHeaders, std::optional<QStringList>(QStringList {QStringLiteral("X-A")}));
+    Simulator simulator(setup);
+    simulator.setReplacementJwks(m_public, QStringLiteral("public.json"));
+    simulator.setClock(common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC)));
+    SimulationRequest request;
+    request.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer ") + QLatin1String(kKrakendRs256)}};
+    const SimulationResult r = simulator.run(request);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.propagatedHeaders.size(), 2);
+    QVERIFY(r.propagatedHeaders[0].reachesBackend);
+    QVERIFY(!r.propagatedHeaders[1].reachesBackend);
+    QCOMPARE(r.toJson().value(QLatin1String("not_forwarded_headers")).toArray(), QJsonArray {QStringLiteral("X-B")});
+    QVERIFY(r.check(QStringLiteral("propagate_claims"))
+                ->detail.contains(QStringLiteral("X-B = \"1234567890qwertyuio\" (dropped before the backend: not in "
+                                                 "input_headers)")));
+    QVERIFY(std::any_of(r.configFindings.begin(), r.configFindings.end(),
+        [](const common::Finding &f) { return f.code == u"propagated_header_not_forwarded" && f.subject == u"X-B"; }));
+    // A bare validator block has no endpoint: nothing is judged.
+    const SimulationSetup bare = SimulationSetup::fromValidatorDocument(
+        QJsonDocument::fromJson(R"({"alg": "RS256", "jwk_url": "https://idp/jwks"})").object(), {});
+    QVERIFY(!bare.inputHeaders);
 }
 
 void TestSimulator::endpointSetup()

@@ -218,7 +218,7 @@ void TestVerification::asEndpointAgreesWithTheSimulator_data()
     row("forbidden: roles [role_c]", denied(with(krakendBlock(), {{"roles", strings({"role_c"})}}), T, 403, "roles"));
     row("tampered signature", denied(krakendBlock(), tampered, 401, "signature"));
     row("alg other than the config's", denied(krakendBlock("HS256"), T, 401, "alg"));
-    row("unknown alg: KrakenD does not start", denied(krakendBlock("rs256"), T, 500, "config"));
+    row("unknown alg: KrakenD does not start", denied(krakendBlock("rs256"), T, krakend::kNotStarted, "config"));
     row("issuer mismatch",
         denied(with(krakendBlock(), {{"issuer", QStringLiteral("https://other.example")}}), T, 401, "iss"));
     row("audience mismatch",

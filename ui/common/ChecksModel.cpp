@@ -235,6 +235,8 @@ QVariant ChecksModel::data(const QModelIndex &index, int role) const
 
 QString ChecksModel::outcomeText(const common::Check &check, bool stopped) const
 {
+    if (stopped && check.status < 0) // krakend::kNotStarted: no HTTP status
+        return tr("✗ FAIL — stops here (KrakenD would not start)");
     if (stopped)
         return tr("✗ FAIL — stops here (%1)").arg(check.status);
     if (check.wouldAlsoFail)

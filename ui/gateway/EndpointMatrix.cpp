@@ -304,7 +304,9 @@ void EndpointMatrix::updateSummary()
     }
     QStringList parts;
     for (auto it = counts.begin(); it != counts.end(); ++it)
-        parts << QStringLiteral("%1 \u00d7 %2").arg(it.value()).arg(it.key());
+        parts << QStringLiteral("%1 \u00d7 %2")
+                     .arg(it.value())
+                     .arg(it.key() == krakend::kNotStarted ? tr("KrakenD would not start") : QString::number(it.key()));
     if (notSimulated > 0)
         parts << tr("%n endpoint(s) not simulated (Run downloads their keys)", nullptr, notSimulated);
     if (withoutKeys > 0)

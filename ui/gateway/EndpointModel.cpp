@@ -1,6 +1,7 @@
 #include "gateway/EndpointModel.h"
 
 #include "common/Theme.h"
+#include "krakend/Simulator.h"
 
 #include <QGuiApplication>
 
@@ -112,14 +113,18 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole || role == Qt::EditRole) {
             if (verdict.status == 0)
                 return QString();
+            if (verdict.status == krakend::kNotStarted) // no HTTP status: the reason says "KrakenD would not start"
+                return verdict.reason;
             return verdict.reason.isEmpty() ? QString::number(verdict.status)
                                             : QStringLiteral("%1 %2").arg(verdict.status).arg(verdict.reason);
         }
         if (role == Qt::ToolTipRole)
             return verdict.status == 0 ? tr("Not simulated yet")
-                                       : tr("Last simulation: HTTP %1 %2").arg(verdict.status).arg(verdict.reason);
+                : verdict.status == krakend::kNotStarted
+                ? tr("Last simulation: %1").arg(verdict.reason)
+                : tr("Last simulation: HTTP %1 %2").arg(verdict.status).arg(verdict.reason);
         if (role == Qt::ForegroundRole && verdict.status != 0)
-            return verdict.status < 400
+            return verdict.status > 0 && verdict.status < 400
                 ? (Theme::isDark(m_palette) ? QColor(0x7e, 0xe2, 0xa8) : QColor(0x1a, 0x7f, 0x37))
                 : Theme::severityColor(common::Severity::Error, m_palette);
         break;

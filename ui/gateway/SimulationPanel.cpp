@@ -4,6 +4,7 @@
 #include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
 #include "gateway/GatewayWidgets.h"
+#include "gateway/JwkCacheTimelineView.h"
 #include "jose/Inspection.h"
 #include "krakend/RequestBuilder.h"
 #include "verification/PolicyMapper.h"
@@ -63,6 +64,7 @@ QColor SimulationPanel::statusColor(int status, const QPalette &palette)
     case 403:
         return dark ? QColor(0xf5, 0xc2, 0x6b) : QColor(0xa3, 0x5c, 0x00);
     case 500:
+    case krakend::kNotStarted: // KrakenD would not start
         return dark ? QColor(0xd8, 0xa6, 0xff) : QColor(0x7b, 0x2c, 0xbf);
     default:
         return palette.color(QPalette::PlaceholderText);
@@ -284,9 +286,21 @@ QHBoxLayout *SimulationPanel::buildButtons(QWidget *box)
     m_busyBar->setTextVisible(false);
     m_busyBar->setMaximumHeight(10);
     m_busyBar->setVisible(false);
+    // Issue #18: the endpoint's JWK cache over time (why a rotated kid gives 401s for a while).
+    auto *timelineButton = new QPushButton(tr("JWK cache timeline…"), box);
+    timelineButton->setObjectName(QStringLiteral("jwkCacheTimelineButton"));
+    timelineButton->setToolTip(tr("When KrakenD downloads this endpoint's jwk_url key set, and when a rotated kid "
+                                  "becomes visible (cache, cache_duration, shared_cache_duration, "
+                                  "failed_jwk_key_cooldown)"));
+    connect(timelineButton, &QPushButton::clicked, this, [this] {
+        auto *view = new JwkCacheTimelineView(m_setup.validator, this);
+        view->setAttribute(Qt::WA_DeleteOnClose);
+        view->open();
+    });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_busyBar, 1);
     buttons->addStretch(0);
+    buttons->addWidget(timelineButton);
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_simulateButton);
     return buttons;
@@ -688,20 +702,34 @@ void SimulationPanel::showResult(const SimulationResult &result)
         for (const QString &value : values) {
             const int row = m_headersView->rowCount();
             m_headersView->insertRow(row);
-            m_headersView->setItem(row, 0, new QTableWidgetItem(h.name));
+            auto *name = new QTableWidgetItem(h.name);
+            auto *claim = new QTableWidgetItem(h.claim);
+            if (!h.reachesBackend) {
+                // Issue #18: lura's proxy drops what input_headers does not list.
+                const QString why = tr("KrakenD writes %1 into the request, but the endpoint's input_headers does "
+                                       "not list it: the backend never receives it")
+                                        .arg(h.name);
+                name->setForeground(warn);
+                name->setToolTip(why);
+                claim->setText(tr("%1, dropped: not in input_headers").arg(h.claim));
+                claim->setForeground(warn);
+                claim->setToolTip(why);
+            }
+            m_headersView->setItem(row, 0, name);
             auto *v = new QTableWidgetItem(value.isEmpty() ? tr("(empty)") : value);
             if (value.isEmpty())
                 v->setForeground(muted);
             v->setToolTip(value);
             m_headersView->setItem(row, 1, v);
-            m_headersView->setItem(row, 2, new QTableWidgetItem(h.claim));
+            m_headersView->setItem(row, 2, claim);
         }
     }
     if (result.status != 200) {
         // Say why the table is empty rather than leave a blank.
         m_headersView->insertRow(0);
-        auto *none = new QTableWidgetItem(
-            tr("none: KrakenD answers %1 itself, the request does not reach the backend").arg(result.status));
+        auto *none = new QTableWidgetItem(result.startupFatal()
+                ? tr("none: KrakenD would not start, so no request reaches the backend")
+                : tr("none: KrakenD answers %1 itself, the request does not reach the backend").arg(result.status));
         none->setForeground(muted);
         m_headersView->setItem(0, 0, none);
         m_headersView->setSpan(0, 0, 1, 3);
@@ -732,7 +760,10 @@ void SimulationPanel::showResult(const SimulationResult &result)
             if (!p.resolved)
                 child->setForeground(1, warn);
         }
-        item->setText(1, result.status == 200 ? resolved : tr("(not reached: %1)").arg(result.status));
+        item->setText(1,
+            result.status == 200        ? resolved
+                : result.startupFatal() ? tr("(not reached: KrakenD would not start)")
+                                        : tr("(not reached: %1)").arg(result.status));
         item->setExpanded(true);
     }
     if (m_setup.urlPatterns.isEmpty()) {

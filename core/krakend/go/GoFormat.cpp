@@ -1,5 +1,7 @@
 #include "krakend/go/GoFormat.h"
 
+#include "krakend/go/GoJson.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
@@ -72,6 +74,28 @@ void appendJsonString(QString &out, const QString &text)
     out += u'"';
 }
 
+/// strconv.FormatFloat(v, 'f', -1, 64): the shortest digits that read back as v, then zeros up to the decimal
+/// point (9223372036854775808 is "9223372036854776000"); std::to_chars' fixed form would print every digit.
+QString fixedShortest(double value)
+{
+    if (value == 0)
+        return std::signbit(value) ? QStringLiteral("-0") : QStringLiteral("0");
+    const QString scientific = toChars(value, std::chars_format::scientific); // -d.ddde+XX
+    const qsizetype e = scientific.indexOf(u'e');
+    const int exponent = QStringView(scientific).mid(e + 1).toInt();
+    const bool negative = scientific.startsWith(u'-');
+    QString digits = scientific.left(e).remove(u'-').remove(u'.');
+    const int point = exponent + 1; // digits before the decimal point
+    QString out;
+    if (point >= digits.size())
+        out = digits + QString(point - digits.size(), u'0');
+    else if (point > 0)
+        out = digits.left(point) + u'.' + digits.mid(point);
+    else
+        out = QStringLiteral("0.") + QString(-point, u'0') + digits;
+    return negative ? u'-' + out : out;
+}
+
 /// encoding/json's float64 encoder: ES6 number-to-string rules.
 QString jsonNumber(double value)
 {
@@ -84,7 +108,7 @@ QString jsonNumber(double value)
             text.remove(n - 2, 1);
         return text;
     }
-    return toChars(value, std::chars_format::fixed);
+    return fixedShortest(value);
 }
 
 void appendJson(QString &out, const QJsonValue &value)
@@ -98,7 +122,7 @@ void appendJson(QString &out, const QJsonValue &value)
         out += value.toBool() ? QLatin1String("true") : QLatin1String("false");
         return;
     case QJsonValue::Double:
-        out += jsonNumber(value.toDouble());
+        out += jsonNumber(GoJson::numberOf(value));
         return;
     case QJsonValue::String:
         appendJsonString(out, value.toString());
@@ -145,7 +169,7 @@ QString floatV(double v)
     const int exponent = QStringView(scientific).mid(e + 1).toInt();
     if (exponent < -4 || exponent >= 6)
         return scientific;
-    return toChars(v, std::chars_format::fixed);
+    return fixedShortest(v);
 }
 
 QString floatF(double v)
@@ -179,7 +203,7 @@ QString value(const QJsonValue &v)
     case QJsonValue::Bool:
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
-        return floatV(v.toDouble());
+        return floatV(GoJson::numberOf(v));
     case QJsonValue::String:
         return v.toString();
     case QJsonValue::Array: {

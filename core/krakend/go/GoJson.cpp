@@ -1,14 +1,63 @@
 #include "krakend/go/GoJson.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QtNumeric>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 
 namespace jwb::krakend::GoJson {
 
 namespace {
+
+/// The length of the UTF-8 sequence at `p` (n bytes left) as Go's utf8.DecodeRune accepts it, or 0 when the byte
+/// starts no valid sequence (Go then decodes one byte as U+FFFD): no overlong forms, no surrogates, at most U+10FFFF.
+int utf8SequenceLength(const unsigned char *p, qsizetype n)
+{
+    const unsigned char c = p[0];
+    int length = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (n < length || p[1] < lo || p[1] > hi)
+        return 0;
+    for (int i = 2; i < length; ++i)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return length;
+}
+
+/// `value` with the element at `path` (from index `i` on) replaced by `replacement`.
+QJsonValue replacedAt(const QJsonValue &value, const QJsonArray &path, qsizetype i, const QJsonValue &replacement)
+{
+    if (i == path.size())
+        return replacement;
+    if (path[i].isString()) {
+        QJsonObject o = value.toObject();
+        const QString key = path[i].toString();
+        o.insert(key, replacedAt(o.value(key), path, i + 1, replacement));
+        return o;
+    }
+    QJsonArray a = value.toArray();
+    const auto index = static_cast<qsizetype>(path[i].toDouble());
+    if (index >= 0 && index < a.size())
+        a[index] = replacedAt(a.at(index), path, i + 1, replacement);
+    return a;
+}
 
 class JsonScanner
 {
@@ -87,7 +136,7 @@ private:
     }
     bool string(QByteArray *raw)
     {
-        const qsizetype start = m_pos;
+        const qsizetype start = m_out.size();
         if (!expect('"', "looking for beginning of value"))
             return false;
         while (true) {
@@ -103,6 +152,19 @@ private:
             if (c < 0x20) {
                 m_error = QStringLiteral("invalid character %1 in string literal").arg(charName());
                 return false;
+            }
+            if (c >= 0x80) {
+                const int length = utf8SequenceLength(
+                    reinterpret_cast<const unsigned char *>(m_in.constData()) + m_pos, m_in.size() - m_pos);
+                if (length == 0) {
+                    m_out.append("\xEF\xBF\xBD"); // U+FFFD, as Go's decoder writes it
+                    m_scan.invalidUtf8 = true;
+                    ++m_pos;
+                } else {
+                    m_out.append(m_in.mid(m_pos, length));
+                    m_pos += length;
+                }
+                continue;
             }
             if (c == '\\') {
                 m_out.append(m_in[m_pos++]);
@@ -131,10 +193,10 @@ private:
             m_out.append(m_in[m_pos++]);
         }
         if (raw)
-            *raw = m_in.mid(start, m_pos - start);
+            *raw = m_out.mid(start);
         return true;
     }
-    bool number(const QString &member)
+    bool number(const QString &member, int depth)
     {
         const qsizetype start = m_pos;
         auto digit = [this] { return !atEnd() && cur() >= '0' && cur() <= '9'; };
@@ -201,6 +263,8 @@ private:
             m_out.append('0');
             return true;
         }
+        if (v == 0 && std::signbit(v) && depth > 0)
+            m_scan.negativeZeros.append(m_path);
         m_out.append(token);
         return true;
     }
@@ -218,8 +282,10 @@ private:
         }
         if (!string(&raw))
             return false;
+        const QString name = QJsonDocument::fromJson("[" + raw + "]").array().first().toString();
         if (depth == 0)
-            m_member = QJsonDocument::fromJson("[" + raw + "]").array().first().toString();
+            m_member = name;
+        m_path[m_path.size() - 1] = name;
         skipWs();
         if (!expect(':', "after object key"))
             return false;
@@ -238,8 +304,11 @@ private:
             m_out.append(m_in[m_pos++]);
             return true;
         }
-        while (true) {
+        m_path.append(QJsonValue(0));
+        for (int index = 0;; ++index) {
             skipWs();
+            if (!object)
+                m_path[m_path.size() - 1] = index;
             if (object && !memberKey(depth))
                 return false;
             if (!value(depth + 1))
@@ -249,6 +318,7 @@ private:
                 m_out.append(m_in[m_pos++]);
                 continue;
             }
+            m_path.removeLast();
             return expect(close, object ? "after object key:value pair" : "after array element");
         }
     }
@@ -277,7 +347,7 @@ private:
             return literal("null");
         default:
             if (c == '-' || (c >= '0' && c <= '9'))
-                return number(depth > 0 ? m_member : QString());
+                return number(depth > 0 ? m_member : QString(), depth);
             m_error = QStringLiteral("invalid character %1 looking for beginning of value").arg(charName());
             return false;
         }
@@ -288,6 +358,7 @@ private:
     QByteArray m_out;
     QString m_error;
     QString m_member;
+    QJsonArray m_path; ///< member names and indexes down to the current value
     Scan m_scan;
 };
 
@@ -330,6 +401,23 @@ QString Scan::topLevelKindName() const
     default:
         return QStringLiteral("bool");
     }
+}
+
+QJsonDocument Scan::document() const
+{
+    QJsonDocument doc = QJsonDocument::fromJson(sanitized);
+    if (negativeZeros.isEmpty())
+        return doc;
+    QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    for (const QJsonArray &path : negativeZeros)
+        root = replacedAt(root, path, 0, QJsonValue(qQNaN()));
+    return root.isObject() ? QJsonDocument(root.toObject()) : QJsonDocument(root.toArray());
+}
+
+double numberOf(const QJsonValue &value)
+{
+    const double v = value.toDouble();
+    return std::isnan(v) ? -0.0 : v;
 }
 
 Scan scan(const QByteArray &text)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QString>
@@ -15,6 +16,9 @@ namespace GoJson {
 /// The outcome of scanning a JSON text with Go's rules: RFC 8259 grammar checked strictly (Qt accepts "1."),
 /// numbers that overflow float64 recorded (Go fails to decode them into float64, Qt refuses the whole document)
 /// and, like those that underflow (Go reads 0), replaced by 0 in `sanitized` so that Qt can parse the rest.
+/// Invalid UTF-8 inside strings becomes U+FFFD byte by byte, as Go's decoder makes it (utf8.DecodeRune), where Qt
+/// would refuse the whole text. A negative zero (-0, -0.0, -0e5), which Go keeps and QJsonValue cannot hold, is
+/// recorded and comes back from document() as the marker numberOf() reads as -0.
 struct Scan
 {
     bool ok = false;
@@ -25,13 +29,20 @@ struct Scan
     QStringList overflowMembers; ///< top-level members whose value holds an overflowing number
     bool topLevelNull = false;
     char topLevelKind = 0; ///< '{', '[', '"', 'n', 't', 'f' or '0' (number)
+    /// Where the negative zeros are: object member names (strings) and array indexes (numbers) from the top.
+    QList<QJsonArray> negativeZeros;
+    bool invalidUtf8 = false; ///< some string held bytes that are not UTF-8 (now U+FFFD)
 
-    /// The document QJsonDocument makes of `sanitized` (after a successful scan).
-    [[nodiscard]] QJsonDocument document() const { return QJsonDocument::fromJson(sanitized); }
+    /// The document QJsonDocument makes of `sanitized` (after a successful scan), negative zeros marked.
+    [[nodiscard]] QJsonDocument document() const;
     /// How Go's "cannot unmarshal X into ..." names a top-level value that is not an object: "array",
     /// "string", "number" or "bool".
     [[nodiscard]] QString topLevelKindName() const;
 };
+
+/// The float64 Go holds for a decoded JSON number: the value, or -0.0 for the negative-zero marker of
+/// Scan::document() (a NaN, which no JSON text can produce).
+[[nodiscard]] double numberOf(const QJsonValue &value);
 
 /// Scans `text` (at most 10000 levels deep, as Go).
 [[nodiscard]] Scan scan(const QByteArray &text);
