@@ -31,7 +31,7 @@ PACKAGES=(
     clang-format dpkg-dev ccache
     qtkeychain-qt6-dev
     desktop-file-utils appstream xdotool
-    file groff-base man-db libxml2-utils shared-mime-info
+    file groff-base man-db libxml2-utils shared-mime-info python3
     clang-14 libclang-rt-14-dev
 )
 

@@ -11,9 +11,9 @@
 #include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
-#include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
 #include "workspace/Autosave.h"
+#include "workspace/KeyRing.h"
 #include "workspace/Session.h"
 
 #include "compose/ComposerPage.h"
@@ -49,6 +49,8 @@
 #include <utility>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
 
 using mainwindow::dataDir;
 using mainwindow::kStatusMessageMs;

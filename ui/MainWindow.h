@@ -5,7 +5,7 @@
 #include "common/Result.h"
 #include "common/Scheduler.h"
 #include "common/Theme.h"
-#include "keys/KeyRing.h"
+#include "workspace/KeyRing.h"
 #include "workspace/WorkspaceFormat.h"
 
 #include <QHash>
@@ -104,7 +104,7 @@ public:
     /// Replaces the session with a workspace document; errors name the member. `origin` decides which remote
     /// key sources are fetched at once (FetchPermission::needed): none of a file, those of the user's own session.
     common::Result<void> loadWorkspaceJson(
-        const QJsonObject &workspace, WorkspaceOrigin origin = WorkspaceOrigin::File);
+        const QJsonObject &workspace, workspace::WorkspaceOrigin origin = workspace::WorkspaceOrigin::File);
     /// Opens a workspace file. It makes no network request by itself: its remote key sources wait, and one
     /// prompt (askToFetch) lists their hosts and TLS settings with "Fetch now" / "Not now".
     bool openWorkspace(const QString &path);
@@ -137,7 +137,7 @@ public:
 
     // The pages. Tests find the widgets inside them by object name (tests/ui/UiTestHelpers.h, test::child).
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
-    [[nodiscard]] KeyRing *keyRing() const { return m_keyRing; }
+    [[nodiscard]] workspace::KeyRing *keyRing() const { return m_keyRing; }
     // The Keys, Gateway and Composer pages are built the first time they are shown or asked for (start-up and
     // memory pay only for the Inspector); until then what they are to show waits in the window. Asking builds the
     // page, so these are not const.
@@ -200,7 +200,8 @@ private:
     [[nodiscard]] workspace::WorkspaceDocument workspaceDocument(QStringList *secretsLeftOut = nullptr) const;
     /// What the last session and the crash copy hold: the document, the workspace path, unsaved config edits.
     [[nodiscard]] workspace::WorkspaceDocument sessionSnapshot() const;
-    common::Result<void> loadWorkspaceDocument(const workspace::WorkspaceDocument &document, WorkspaceOrigin origin);
+    common::Result<void> loadWorkspaceDocument(
+        const workspace::WorkspaceDocument &document, workspace::WorkspaceOrigin origin);
     /// A workspace error (WorkspaceFormat's typed errors) in the window's words.
     [[nodiscard]] static QString workspaceErrorText(const common::Error &error);
     /// Stores the secrets of `sourceIds` in the keychain; once it has answered for all of them, rewrites the
@@ -219,7 +220,7 @@ private:
     std::shared_ptr<const common::Clock> m_clock;
     std::shared_ptr<common::Scheduler> m_scheduler;
     workspace::Session *m_session = nullptr; ///< the key ring, the trust store, the key choices
-    KeyRing *m_keyRing = nullptr; ///< the session's ring
+    workspace::KeyRing *m_keyRing = nullptr; ///< the session's ring
     workspace::Autosave *m_autosave = nullptr; ///< last session and crash copy
     QNetworkAccessManager *m_network = nullptr;
     SecretStore *m_secrets = nullptr;

@@ -2,6 +2,7 @@
 #include "MainWindowInternal.h"
 
 #include "crypto/Backend.h"
+#include "krakend/RequestBuilder.h"
 
 #include "common/Dialogs.h"
 #include "common/SecretClipboard.h"
@@ -131,8 +132,8 @@ void MainWindow::createActions()
                   tr("the Authorization header"));
           });
     m_copyCurlAction = make(QStringLiteral("actionCopyCurl"), tr("&curl Command"), QKeySequence(), [this] {
-        copyCredential(tr("curl -i -H 'Authorization: Bearer %1' http://localhost:8080/")
-                           .arg(QString::fromLatin1(m_inspector->inspection().token.compact)),
+        // A shell command, not words: built (and quoted) by krakend::RequestBuilder, never translated.
+        copyCredential(krakend::RequestBuilder(QString::fromLatin1(m_inspector->inspection().token.compact)).curl(),
             tr("a curl command"));
     });
     m_clearClipboardAction

@@ -6,10 +6,10 @@
 #include "common/Settings.h"
 #include "inspector/InspectorWidget.h"
 #include "keys/FetchPrompt.h"
-#include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
 #include "workspace/Autosave.h"
 #include "workspace/FetchPermission.h"
+#include "workspace/KeyRing.h"
 #include "workspace/Session.h"
 #include "workspace/WorkspaceFormat.h"
 
@@ -33,6 +33,9 @@
 #include <utility>
 
 namespace jwb::ui {
+
+using workspace::KeySource;
+using workspace::WorkspaceOrigin;
 
 using mainwindow::dataDir;
 using mainwindow::kStatusMessageMs;

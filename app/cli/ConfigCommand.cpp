@@ -3,6 +3,7 @@
 #include "KeyOptions.h"
 #include "NetworkKeys.h"
 
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 #include "crypto/Backend.h"
 #include "jose/Inspection.h"
@@ -206,7 +207,7 @@ int emitBlock(const CliIo &io, const QCommandLineParser &parser, krakend::BlockK
             out = endpoint.value();
         }
         const QByteArray text
-            = krakend::serializeJson(out, QByteArray(), "  ", krakend::ConfigDocument::preferredOrder()) + '\n';
+            = common::serializeJson(out, QByteArray(), "  ", krakend::ConfigDocument::preferredOrder()) + '\n';
         std::fwrite(text.constData(), 1, static_cast<size_t>(text.size()), stdout);
         std::fflush(stdout);
         return Ok;

@@ -1,5 +1,7 @@
 #include "common/JsonText.h"
 
+#include "common/JsonSource.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,24 +26,27 @@ bool isValidJson(const QByteArray &json)
     return err2.error == QJsonParseError::NoError && wrapped.array().size() == 1;
 }
 
-/// Copies a JSON string literal starting at json[i] == '"'; returns the index after its closing quote.
+/// Copies the JSON string literal that starts at json[i] == '"' (valid JSON: it is closed); returns the index
+/// after its closing quote.
 qsizetype copyString(const QByteArray &json, qsizetype i, QByteArray *out)
 {
-    const qsizetype start = i++;
-    while (i < json.size()) {
-        if (json[i] == '\\') {
-            i += 2;
-            continue;
-        }
-        if (json[i] == '"') {
-            ++i;
-            break;
-        }
-        ++i;
+    const qsizetype end = JsonSource::stringEnd(json, i);
+    out->append(json.constData() + i, end - i);
+    return end;
+}
+
+/// Appends the names that stand twice in an object of `node`'s subtree to `dups`, in document order.
+void collectDuplicates(const JsonSourceMap::Node &node, QStringList &dups)
+{
+    QSet<QString> seen;
+    for (const JsonSourceMap::Member &member : node.members) {
+        if (seen.contains(member.key) && !dups.contains(member.key))
+            dups.append(member.key);
+        seen.insert(member.key);
+        collectDuplicates(*member.value, dups);
     }
-    if (out)
-        out->append(json.constData() + start, i - start);
-    return i;
+    for (const auto &item : node.items)
+        collectDuplicates(*item, dups);
 }
 } // namespace
 
@@ -120,42 +125,10 @@ QStringList duplicateKeys(const QByteArray &json)
     QStringList dups;
     if (!isValidJson(json))
         return dups;
-    // A stack of key sets, one per open container (arrays push an unused set to keep depth aligned). Names are
-    // compared decoded, so "a" and "\u0061" are the same member.
-    QList<QSet<QString>> stack;
-    QList<bool> isObject;
-    bool expectKey = false;
-    for (qsizetype i = 0; i < json.size();) {
-        const char c = json[i];
-        if (c == '"') {
-            QByteArray literal;
-            const qsizetype next = copyString(json, i, &literal);
-            if (expectKey && !isObject.isEmpty() && isObject.last()) {
-                const QString name = QJsonDocument::fromJson("[" + literal + "]").array().first().toString();
-                if (stack.last().contains(name) && !dups.contains(name))
-                    dups.append(name);
-                stack.last().insert(name);
-                expectKey = false;
-            }
-            i = next;
-            continue;
-        }
-        if (c == '{') {
-            stack.append(QSet<QString>());
-            isObject.append(true);
-            expectKey = true;
-        } else if (c == '[') {
-            stack.append(QSet<QString>());
-            isObject.append(false);
-            expectKey = false;
-        } else if (c == '}' || c == ']') {
-            stack.removeLast();
-            isObject.removeLast();
-        } else if (c == ',') {
-            expectKey = !isObject.isEmpty() && isObject.last();
-        }
-        ++i;
-    }
+    // The source map keeps every member, duplicates included, with its name decoded: "a" and "\u0061" are the
+    // same member.
+    if (const auto map = JsonSourceMap::parse(json))
+        collectDuplicates(map.value()->root(), dups);
     return dups;
 }
 

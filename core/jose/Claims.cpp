@@ -1,6 +1,7 @@
 #include "jose/Claims.h"
 
 #include "common/Duration.h"
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 
 #include <QJsonArray>
@@ -139,27 +140,6 @@ void add(Findings &f, Severity s, const char *code, const QString &subject, cons
     f.append(Finding {s, QString::fromLatin1(code), subject, message});
 }
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("undefined");
-}
-
 void lintHeader(const Token &token, Findings &f)
 {
     const QJsonObject &h = token.header;
@@ -169,7 +149,7 @@ void lintHeader(const Token &token, Findings &f)
             QStringLiteral("the header has no alg: no verifier can accept this token"));
     } else if (!alg.isString()) {
         add(f, Severity::Error, "invalid_alg", QStringLiteral("alg"),
-            QStringLiteral("alg is %1, not a string").arg(typeName(alg)));
+            QStringLiteral("alg is %1, not a string").arg(common::JsonSource::kindPhrase(alg)));
     } else if (token.kind == TokenKind::Jws) {
         const QString a = alg.toString();
         if (a.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
@@ -211,7 +191,7 @@ void lintHeader(const Token &token, Findings &f)
         if (!kidValue.isString()) {
             add(f, Severity::Error, "invalid_kid", QStringLiteral("kid"),
                 QStringLiteral("kid is %1; KrakenD's parser rejects a kid that is not a string")
-                    .arg(typeName(kidValue)));
+                    .arg(common::JsonSource::kindPhrase(kidValue)));
         } else {
             const QString kid = kidValue.toString();
             static const QRegularExpression suspicious(
@@ -273,14 +253,14 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
         if (p.contains(key) && !p.value(key).isDouble())
             add(f, Severity::Error, "claim_type", key,
                 QStringLiteral("%1 is %2; it must be a number of seconds (NumericDate), KrakenD rejects the token")
-                    .arg(key, typeName(p.value(key))));
+                    .arg(key, common::JsonSource::kindPhrase(p.value(key))));
     }
     for (const char *name : {"iss", "sub", "jti"}) {
         const QString key = QString::fromLatin1(name);
         if (p.contains(key) && !p.value(key).isString())
             add(f, Severity::Error, "claim_type", key,
                 QStringLiteral("%1 is %2; it must be a string, KrakenD rejects the token")
-                    .arg(key, typeName(p.value(key))));
+                    .arg(key, common::JsonSource::kindPhrase(p.value(key))));
     }
     if (p.contains(QLatin1String("aud"))) {
         const QJsonValue aud = p.value(QLatin1String("aud"));
@@ -291,7 +271,8 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
         }
         if (!ok)
             add(f, Severity::Error, "claim_type", QStringLiteral("aud"),
-                QStringLiteral("aud is %1; it must be a string or an array of strings").arg(typeName(aud)));
+                QStringLiteral("aud is %1; it must be a string or an array of strings")
+                    .arg(common::JsonSource::kindPhrase(aud)));
     }
 
     const QJsonValue exp = p.value(QLatin1String("exp"));

@@ -3,7 +3,7 @@
 #include "common/AtomicFile.h"
 #include "common/BoundedFile.h"
 #include "common/FileKind.h"
-#include "krakend/JsonSourceMap.h"
+#include "common/JsonSource.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,7 +15,9 @@
 
 namespace jwb::krakend {
 
+using common::JsonSourceMap;
 using common::Result;
+using common::serializeJson;
 
 namespace {
 QString legacyOf(const QString &ns)

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/Finding.h"
+#include "common/JsonSource.h"
 #include "common/Result.h"
-#include "krakend/JsonSourceMap.h"
 #include "krakend/Namespaces.h"
 
 #include <QByteArray>
@@ -116,7 +116,7 @@ private:
     QByteArray m_text;
     QByteArray m_original;
     QJsonObject m_root;
-    std::shared_ptr<const JsonSourceMap> m_map;
+    std::shared_ptr<const common::JsonSourceMap> m_map;
     bool m_templates = false;
 };
 

@@ -1,6 +1,7 @@
 #include "krakend/Linter.h"
 
 #include "common/Duration.h"
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 #include "jose/Inspection.h"
 #include "krakend/HeaderFormatter.h"
@@ -25,24 +26,6 @@ bool isCommentKey(const QString &key)
     return re.match(key).hasMatch();
 }
 
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Bool:
-        return QStringLiteral("boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("number");
-    case QJsonValue::String:
-        return QStringLiteral("string");
-    case QJsonValue::Array:
-        return QStringLiteral("array");
-    case QJsonValue::Object:
-        return QStringLiteral("object");
-    default:
-        return QStringLiteral("null");
-    }
-}
-
 void add(Findings &f, Severity s, const char *code, const QString &subject, const QString &message)
 {
     f.append(Finding {s, QString::fromLatin1(code), subject, message});
@@ -55,7 +38,7 @@ void checkType(Findings &f, const OptionInfo &opt, const QJsonValue &v)
         add(f, Severity::Error, "schema_type", opt.name,
             QStringLiteral("\"%1\" must be %2, not %3 (the schema rejects it; at run time KrakenD answers 401 to "
                            "every request)")
-                .arg(opt.name, want, jsonTypeName(v)));
+                .arg(opt.name, want, common::JsonSource::kindName(v)));
     };
     switch (opt.goType) {
     case GoType::String:
@@ -453,7 +436,7 @@ void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
         else if (!v.isString() && !v.isArray())
             add(f, Severity::Warning, "scopes_type", QStringLiteral("scopes_key"),
                 QStringLiteral("scopes_key \"%1\" holds %2; KrakenD expects a space-separated string or an array (403)")
-                    .arg(key, jsonTypeName(v)));
+                    .arg(key, common::JsonSource::kindName(v)));
     }
 }
 

@@ -11,9 +11,19 @@
 #include "validation/Verifier.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSslCertificate>
+
+#include <optional>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace jwb::krakend {
 
@@ -40,12 +50,87 @@ QString resolvePath(const QString &baseDir, const QString &path)
     return QDir(baseDir).filePath(path);
 }
 
+/// What tells that a file changed without reading it: size, modification and status-change times (nanoseconds),
+/// inode and device. A file rewritten in place gets a new change time; one replaced by a rename, a new inode.
+struct FileStamp
+{
+    qint64 size = 0;
+    qint64 modifiedNs = 0;
+    qint64 changedNs = 0;
+    quint64 inode = 0;
+    quint64 device = 0;
+    bool operator==(const FileStamp &) const = default;
+
+    static std::optional<FileStamp> of(const QString &path)
+    {
+#ifdef Q_OS_UNIX
+        struct stat st
+        {
+        };
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISREG(st.st_mode))
+            return std::nullopt;
+        return FileStamp {st.st_size, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec,
+            st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec, static_cast<quint64>(st.st_ino),
+            static_cast<quint64>(st.st_dev)};
+#else
+        const QFileInfo info(path);
+        if (!info.isFile())
+            return std::nullopt;
+        return FileStamp {info.size(), info.lastModified().toMSecsSinceEpoch() * 1000000LL,
+            info.metadataChangeTime().toMSecsSinceEpoch() * 1000000LL, 0, 0};
+#endif
+    }
+};
+
+/// The last few startup files read, by path (thread-safe: All endpoints simulates on worker threads).
+namespace StartupFileCache {
+struct Entry
+{
+    FileStamp stamp;
+    QByteArray data;
+};
+QMutex &mutex()
+{
+    static QMutex m;
+    return m;
+}
+QHash<QString, Entry> &entries()
+{
+    static QHash<QString, Entry> e;
+    return e;
+}
+std::optional<QByteArray> find(const QString &path, const FileStamp &stamp)
+{
+    QMutexLocker lock(&mutex());
+    const auto it = entries().constFind(path);
+    if (it == entries().constEnd() || !(it->stamp == stamp))
+        return std::nullopt;
+    return it->data;
+}
+void insert(const QString &path, const FileStamp &stamp, const QByteArray &data)
+{
+    QMutexLocker lock(&mutex());
+    if (entries().size() >= 8 && !entries().contains(path))
+        entries().clear();
+    entries().insert(path, Entry {stamp, data});
+}
+} // namespace StartupFileCache
+
 /// A file KrakenD reads at startup (jwk_local_path, jwk_local_ca), read with the limits of every key file
 /// (common::BoundedFile): a regular file of at most 4 MiB. An open error is worded as Go's os.Open words it
 /// ("open PATH: permission denied"); a FIFO, a device or a huge file is refused without being read.
 Result<QByteArray> readStartupFile(const QString &path)
 {
+    // Every endpoint of a file reads the same jwk_local_path: a file unchanged since it was last read (same size,
+    // modification time, inode and change time) is not read again, and the same bytes (one shared QByteArray) let
+    // GoJose::parseJwks find its parsed keys without hashing them.
+    const std::optional<FileStamp> stamp = FileStamp::of(path);
+    if (stamp)
+        if (std::optional<QByteArray> cached = StartupFileCache::find(path, *stamp))
+            return *cached;
     auto data = common::BoundedFile::read(path, common::BoundedFile::kKeyFileMax);
+    if (data && stamp)
+        StartupFileCache::insert(path, *stamp, data.value());
     if (data || !data.error().is(common::ErrorCode::UnreadableFile))
         return data;
     return Result<QByteArray>::failure(data.error().code,

@@ -134,6 +134,10 @@
         <source>Step %1</source>
         <translation>Step %1</translation>
     </message>
+    <message>
+        <source>✗ FAIL — stops here (KrakenD would not start)</source>
+        <translation>✗ FAIL — stops here (KrakenD would not start)</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::ClaimsModel</name>
@@ -757,6 +761,10 @@
             <numerusform>%n endpoints not simulated (Run downloads their keys)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>KrakenD would not start</source>
+        <translation>KrakenD would not start</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::EndpointMatrixModel</name>
@@ -826,6 +834,10 @@
     <message>
         <source>Last simulation: HTTP %1 %2</source>
         <translation>Last simulation: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>Last simulation: %1</source>
+        <translation>Last simulation: %1</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +1946,122 @@ About: %2</translation>
     </message>
 </context>
 <context>
+    <name>jwb::ui::JwkCacheTimelineView</name>
+    <message>
+        <source>JWK cache over time</source>
+        <translation>JWK cache over time</translation>
+    </message>
+    <message>
+        <source>cache on: a warm-up download at start-up, each key kept %1 after its download</source>
+        <translation>cache on: a warm-up download at start-up, each key kept %1 after its download</translation>
+    </message>
+    <message>
+        <source>cache off: every key lookup downloads the key set (two per accepted request)</source>
+        <translation>cache off: every key lookup downloads the key set (two per accepted request)</translation>
+    </message>
+    <message>
+        <source>shared cache (service level): %1, keyed by kid only</source>
+        <translation>shared cache (service level): %1, keyed by kid only</translation>
+    </message>
+    <message>
+        <source>no shared cache (no service-level auth/validator)</source>
+        <translation>no shared cache (no service-level auth/validator)</translation>
+    </message>
+    <message>
+        <source>failed_jwk_key_cooldown: a kid that was not found fails for %1 without a download</source>
+        <translation>failed_jwk_key_cooldown: a kid that was not found fails for %1 without a download</translation>
+    </message>
+    <message>
+        <source>no failed_jwk_key_cooldown: an unknown kid is looked up again at once</source>
+        <translation>no failed_jwk_key_cooldown: an unknown kid is looked up again at once</translation>
+    </message>
+    <message>
+        <source>When the identity provider publishes the new key (kid &quot;new&quot;) next to the old one</source>
+        <translation>When the identity provider publishes the new key (kid &quot;new&quot;) next to the old one</translation>
+    </message>
+    <message>
+        <source>From when tokens are signed with the new key (before the publication: the identity provider signs before it publishes)</source>
+        <translation>From when tokens are signed with the new key (before the publication: the identity provider signs before it publishes)</translation>
+    </message>
+    <message>
+        <source>One request every so often</source>
+        <translation>One request every so often</translation>
+    </message>
+    <message>
+        <source>New key published at</source>
+        <translation>New key published at</translation>
+    </message>
+    <message>
+        <source>Tokens use the new key from</source>
+        <translation>Tokens use the new key from</translation>
+    </message>
+    <message>
+        <source>A request every</source>
+        <translation>A request every</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>kid</source>
+        <translation>kid</translation>
+    </message>
+    <message>
+        <source>What KrakenD does</source>
+        <translation>What KrakenD does</translation>
+    </message>
+    <message>
+        <source>download (%1)</source>
+        <translation>download (%1)</translation>
+    </message>
+    <message>
+        <source>the set holds: %1</source>
+        <translation>the set holds: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>request: key found</source>
+        <translation>request: key found</translation>
+    </message>
+    <message>
+        <source>request: 401</source>
+        <translation>request: 401</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new kid is published at %1 and first accepted at %2; %n request(s) with it got 401 after its publication.</source>
+        <translation>
+            <numerusform>The new kid is published at %1 and first accepted at %2; %n request with it got 401 after its publication.</numerusform>
+            <numerusform>The new kid is published at %1 and first accepted at %2; %n requests with it got 401 after its publication.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new kid is published at %1 and never accepted in this timeline (%n request(s) with it got 401 after its publication).</source>
+        <translation>
+            <numerusform>The new kid is published at %1 and never accepted in this timeline (%n request with it got 401 after its publication).</numerusform>
+            <numerusform>The new kid is published at %1 and never accepted in this timeline (%n requests with it got 401 after its publication).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) of the key set.</source>
+        <translation>
+            <numerusform>%n download of the key set.</numerusform>
+            <numerusform>%n downloads of the key set.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::KeyGeneratorDialog</name>
     <message>
         <source>Generate Key</source>
@@ -2766,10 +2894,6 @@ Add it as a shared secret for HS256/384/512, read as %2? You can change the enco
     <message>
         <source>Key</source>
         <translation>Key</translation>
-    </message>
-    <message>
-        <source> (private)</source>
-        <translation> (private)</translation>
     </message>
     <message>
         <source>kid</source>
@@ -4261,6 +4385,30 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>Not simulated yet: this endpoint&apos;s keys come from jwk_url %1, and a simulation that runs by itself makes no network request. Simulate downloads them.</source>
         <translation>Not simulated yet: this endpoint&apos;s keys come from jwk_url %1, and a simulation that runs by itself makes no network request. Simulate downloads them.</translation>
+    </message>
+    <message>
+        <source>JWK cache timeline…</source>
+        <translation>JWK cache timeline…</translation>
+    </message>
+    <message>
+        <source>When KrakenD downloads this endpoint&apos;s jwk_url key set, and when a rotated kid becomes visible (cache, cache_duration, shared_cache_duration, failed_jwk_key_cooldown)</source>
+        <translation>When KrakenD downloads this endpoint&apos;s jwk_url key set, and when a rotated kid becomes visible (cache, cache_duration, shared_cache_duration, failed_jwk_key_cooldown)</translation>
+    </message>
+    <message>
+        <source>KrakenD writes %1 into the request, but the endpoint&apos;s input_headers does not list it: the backend never receives it</source>
+        <translation>KrakenD writes %1 into the request, but the endpoint&apos;s input_headers does not list it: the backend never receives it</translation>
+    </message>
+    <message>
+        <source>%1, dropped: not in input_headers</source>
+        <translation>%1, dropped: not in input_headers</translation>
+    </message>
+    <message>
+        <source>none: KrakenD would not start, so no request reaches the backend</source>
+        <translation>none: KrakenD would not start, so no request reaches the backend</translation>
+    </message>
+    <message>
+        <source>(not reached: KrakenD would not start)</source>
+        <translation>(not reached: KrakenD would not start)</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,8 @@
 // LayoutRequest and UpdateRequest events, which the event loop would deliver next). Prints JSON lines like jwb-bench.
 #include "MainWindow.h"
 #include "inspector/InspectorWidget.h"
-#include "keys/KeyRing.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/KeyRing.h"
 
 #include "keys/TokenSigner.h"
 
@@ -49,7 +49,7 @@ int main(int argc, char **argv)
     QTest::qWait(300);
 
     // Two distinct tokens signed with the demo private key (kid demo-rs256), so that every paste changes the text.
-    jwb::ui::KeyRing *ring = window.keyRing();
+    jwb::workspace::KeyRing *ring = window.keyRing();
     int privateIndex = -1;
     for (int i = 0; i < ring->count(); ++i)
         if (ring->at(i).keys && !ring->at(i).keys->keys.isEmpty() && ring->at(i).keys->keys.first().key.isPrivate())

@@ -2,9 +2,9 @@
 // writes on an endpoint that already has the block. A merge keeps every member the caller did not give (roles,
 // roles_key, scopes, propagate_claims, issuer, audience...), a replace reports each security-relevant member it
 // removed, a legacy namespace key stays unless renaming is asked for, and the report is what was written.
+#include "common/JsonSource.h"
 #include "krakend/ConfigDocument.h"
 #include "krakend/ConfigExport.h"
-#include "krakend/JsonSourceMap.h"
 #include "krakend/Namespaces.h"
 
 #include <QJsonArray>
@@ -175,9 +175,9 @@ private Q_SLOTS:
         // Only the scopes value changed: every byte before and after it is the same.
         const QStringList scopes = {QStringLiteral("endpoints"), QStringLiteral("0"), QStringLiteral("extra_config"),
             Namespace::validator, QStringLiteral("scopes")};
-        const auto oldMap = JsonSourceMap::parse(before).value();
+        const auto oldMap = jwb::common::JsonSourceMap::parse(before).value();
         const auto *old = oldMap->find(scopes);
-        const auto map = JsonSourceMap::parse(doc->text()).value();
+        const auto map = jwb::common::JsonSourceMap::parse(doc->text()).value();
         const auto *now = map->find(scopes);
         QVERIFY(old && now);
         QCOMPARE(doc->text().left(now->begin), before.left(old->begin));

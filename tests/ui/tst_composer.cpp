@@ -11,17 +11,19 @@
 #include "jose/Base64Url.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
-#include "keys/KeyRing.h"
 #include "validation/Policy.h"
 #include "validation/Verifier.h"
+#include "workspace/KeyRing.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -85,11 +87,13 @@ private Q_SLOTS:
     void screenshots();
 
 private:
+    /// The page's widget of type T named `name` (found as a user would, by object name).
+    template<class T> T *widget(const char *name) const { return test::child<T>(m_page.get(), name); }
     int addKey(const QString &alg, const QString &kid = QStringLiteral("k1"))
     {
-        return m_ring->add(ui::KeyRing::generated(alg + QStringLiteral(" key"), generateJwk(alg, kid)));
+        return m_ring->add(workspace::KeyRing::generated(alg + QStringLiteral(" key"), generateJwk(alg, kid)));
     }
-    std::unique_ptr<ui::KeyRing> m_ring;
+    std::unique_ptr<workspace::KeyRing> m_ring;
     std::unique_ptr<ui::ComposerPage> m_page;
     std::shared_ptr<const common::Clock> m_clock;
 };
@@ -97,7 +101,7 @@ private:
 void TestComposer::init()
 {
     m_clock = common::Clock::fixed(test::nowUtc());
-    m_ring = std::make_unique<ui::KeyRing>(m_clock);
+    m_ring = std::make_unique<workspace::KeyRing>(m_clock);
     m_page = std::make_unique<ui::ComposerPage>(m_ring.get(), m_clock);
 }
 
@@ -118,7 +122,7 @@ void TestComposer::signsAndVerifies()
 {
     QFETCH(QString, alg);
     const keys::Jwk jwk = generateJwk(alg, QStringLiteral("kid-") + alg);
-    const int index = m_ring->add(ui::KeyRing::generated(QStringLiteral("generated"), jwk));
+    const int index = m_ring->add(workspace::KeyRing::generated(QStringLiteral("generated"), jwk));
     m_page->setKeySource(index);
     QCOMPARE(m_page->keySource(), index);
     m_page->setAlgorithm(alg);
@@ -131,7 +135,7 @@ void TestComposer::signsAndVerifies()
     QVERIFY2(m_page->signNow(), qPrintable(m_page->errorText()));
     const QString token = m_page->token();
     QCOMPARE(token.count(u'.'), 2);
-    QCOMPARE(m_page->tokenView()->toPlainText(), token);
+    QCOMPARE(widget<ui::TokenEditor>("tokenView")->toPlainText(), token);
 
     // Verified against the public half only (for HMAC the secret is the only key there is).
     const keys::Jwk publicJwk = alg.startsWith(u"HS") ? jwk : keys::Jwk::fromKey(jwk.key.publicKey(), jwk.kid);
@@ -165,7 +169,7 @@ void TestComposer::quickAddExpUsesClockAndDuration()
     m_page->addQuickClaim(QStringLiteral("exp"));
     QJsonObject claims = QJsonDocument::fromJson(m_page->claimsText().toUtf8()).object();
     QCOMPARE(claims.value(QStringLiteral("exp")).toInteger(), test::kNow + 3600);
-    QVERIFY(m_page->timesLabel()->text().contains(QStringLiteral("2026-11-28 13:00:00 UTC")));
+    QVERIFY(widget<QLabel>("timesLabel")->text().contains(QStringLiteral("2026-11-28 13:00:00 UTC")));
 
     m_page->setQuickDuration(QStringLiteral("5m"));
     m_page->addQuickClaim(QStringLiteral("exp"));
@@ -213,9 +217,9 @@ void TestComposer::quickAddKeepsOrderAndIsOneUndoStep()
     QVERIFY(replaced.indexOf(QStringLiteral("zeta")) < replaced.indexOf(QStringLiteral("\"bob\"")));
     QVERIFY(replaced.indexOf(QStringLiteral("\"bob\"")) < replaced.indexOf(QStringLiteral("alpha")));
 
-    m_page->claimsEdit()->undo();
+    widget<QPlainTextEdit>("claimsEdit")->undo();
     QCOMPARE(m_page->claimsText(), after);
-    m_page->claimsEdit()->undo();
+    widget<QPlainTextEdit>("claimsEdit")->undo();
     QCOMPARE(m_page->claimsText(), before);
 }
 
@@ -246,17 +250,17 @@ void TestComposer::invalidJsonShowsLineColumnAndDisablesSigning()
     addKey(QStringLiteral("HS256"));
     m_page->setClaimsText(QStringLiteral("{\"sub\": \"a\"}"));
     QVERIFY(m_page->signNow());
-    QVERIFY(m_page->signButton()->isEnabled());
+    QVERIFY(widget<QPushButton>("signButton")->isEnabled());
 
     m_page->setClaimsText(QStringLiteral("{\n  \"sub\": \"a\"\n  \"exp\": 1\n}"));
-    QVERIFY(!m_page->signButton()->isEnabled());
+    QVERIFY(!widget<QPushButton>("signButton")->isEnabled());
     QVERIFY(!m_page->signNow());
     QVERIFY(m_page->token().isEmpty());
-    QVERIFY(m_page->tokenView()->toPlainText().isEmpty());
-    QVERIFY2(m_page->claimsErrorLabel()->text().startsWith(QStringLiteral("Line 2, column 13")),
-        qPrintable(m_page->claimsErrorLabel()->text()));
+    QVERIFY(widget<ui::TokenEditor>("tokenView")->toPlainText().isEmpty());
+    QVERIFY2(widget<QLabel>("claimsErrorLabel")->text().startsWith(QStringLiteral("Line 2, column 13")),
+        qPrintable(widget<QLabel>("claimsErrorLabel")->text()));
     QVERIFY(m_page->errorText().contains(QStringLiteral("Line 2, column 13")));
-    QCOMPARE(m_page->claimsEdit()->extraSelections().size(), 1);
+    QCOMPARE(widget<QPlainTextEdit>("claimsEdit")->extraSelections().size(), 1);
 
     // Quick-add refuses to touch invalid JSON.
     const QString before = m_page->claimsText();
@@ -269,8 +273,8 @@ void TestComposer::invalidJsonShowsLineColumnAndDisablesSigning()
     QVERIFY(m_page->errorText().contains(QStringLiteral("object")));
 
     m_page->setClaimsText(QStringLiteral("{}"));
-    QVERIFY(m_page->signButton()->isEnabled());
-    QVERIFY(m_page->claimsEdit()->extraSelections().isEmpty());
+    QVERIFY(widget<QPushButton>("signButton")->isEnabled());
+    QVERIFY(widget<QPlainTextEdit>("claimsEdit")->extraSelections().isEmpty());
     QVERIFY(m_page->signNow());
 }
 
@@ -300,9 +304,9 @@ void TestComposer::errorPosition()
     QFETCH(QString, where);
     QFETCH(QString, marked);
     m_page->setClaimsText(json);
-    const QString message = m_page->claimsErrorLabel()->text();
+    const QString message = widget<QLabel>("claimsErrorLabel")->text();
     QVERIFY2(message.startsWith(where), qPrintable(message));
-    const auto selections = m_page->claimsEdit()->extraSelections();
+    const auto selections = widget<QPlainTextEdit>("claimsEdit")->extraSelections();
     QCOMPARE(selections.size(), 1);
     QVERIFY(selections.first().cursor.hasSelection());
     QCOMPARE(selections.first().cursor.selectedText(), marked);
@@ -313,7 +317,7 @@ void TestComposer::duplicateKeysAreErrors()
     addKey(QStringLiteral("HS256"));
     m_page->setClaimsText(QStringLiteral("{\"sub\": \"a\", \"sub\": \"b\"}"));
     QVERIFY(!m_page->signNow());
-    QVERIFY(m_page->claimsErrorLabel()->text().contains(QStringLiteral("\"sub\"")));
+    QVERIFY(widget<QLabel>("claimsErrorLabel")->text().contains(QStringLiteral("\"sub\"")));
 }
 
 void TestComposer::headerAlgConflictIsError()
@@ -324,8 +328,8 @@ void TestComposer::headerAlgConflictIsError()
     QVERIFY2(m_page->signNow(), qPrintable(m_page->errorText()));
     m_page->setHeaderText(QStringLiteral("{\"alg\": \"none\"}"));
     QVERIFY(!m_page->signNow());
-    QVERIFY(m_page->headerErrorLabel()->text().contains(QStringLiteral("choose the algorithm in the list")));
-    QVERIFY(!m_page->signButton()->isEnabled());
+    QVERIFY(widget<QLabel>("headerErrorLabel")->text().contains(QStringLiteral("choose the algorithm in the list")));
+    QVERIFY(!widget<QPushButton>("signButton")->isEnabled());
     m_page->setHeaderText(QStringLiteral("{\"alg\": \"HS256\"}"));
     QVERIFY(!m_page->signNow());
 }
@@ -334,39 +338,40 @@ void TestComposer::noneIsNeverOffered()
 {
     addKey(QStringLiteral("HS256"), QStringLiteral("a"));
     addKey(QStringLiteral("RS256"), QStringLiteral("b"));
-    QCOMPARE(m_page->keyCombo()->count(), 2);
+    QCOMPARE(widget<QComboBox>("keyCombo")->count(), 2);
     for (int k = 0; k < 2; ++k) {
         m_page->setKeySource(k);
-        QVERIFY(m_page->algCombo()->count() > 0);
-        for (int i = 0; i < m_page->algCombo()->count(); ++i)
-            QVERIFY(m_page->algCombo()->itemText(i).compare(QStringLiteral("none"), Qt::CaseInsensitive) != 0);
+        QVERIFY(widget<QComboBox>("algCombo")->count() > 0);
+        for (int i = 0; i < widget<QComboBox>("algCombo")->count(); ++i)
+            QVERIFY(
+                widget<QComboBox>("algCombo")->itemText(i).compare(QStringLiteral("none"), Qt::CaseInsensitive) != 0);
     }
     // Only algorithms the key fits: the RSA key offers RS*/PS*, never HS or ES.
-    QVERIFY(m_page->algCombo()->findText(QStringLiteral("PS256")) >= 0);
-    QCOMPARE(m_page->algCombo()->findText(QStringLiteral("HS256")), -1);
+    QVERIFY(widget<QComboBox>("algCombo")->findText(QStringLiteral("PS256")) >= 0);
+    QCOMPARE(widget<QComboBox>("algCombo")->findText(QStringLiteral("HS256")), -1);
     m_page->setAlgorithm(QStringLiteral("none"));
     QVERIFY(m_page->algorithm() != QStringLiteral("none"));
 
     // A public key alone cannot sign: its source is not listed.
     const keys::Jwk pub = keys::Jwk::fromKey(
         crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256).value().publicKey(), QStringLiteral("p"));
-    m_ring->add(ui::KeyRing::pasted(
+    m_ring->add(workspace::KeyRing::pasted(
         QStringLiteral("public"), QString::fromUtf8(QJsonDocument(keys::Jwk::toJson(pub.key, false)).toJson())));
-    QCOMPARE(m_page->keyCombo()->count(), 2);
+    QCOMPARE(widget<QComboBox>("keyCombo")->count(), 2);
 }
 
 void TestComposer::emptyStateAndQuickKey()
 {
-    QVERIFY(m_page->emptyState()->isVisibleTo(m_page.get()));
+    QVERIFY(widget<QWidget>("composerEmptyState")->isVisibleTo(m_page.get()));
     QVERIFY(!m_page->signNow());
-    QVERIFY(!m_page->signButton()->isEnabled());
+    QVERIFY(!widget<QPushButton>("signButton")->isEnabled());
     QSignalSpy generate(m_page.get(), &ui::ComposerPage::generateKeyRequested);
     m_page->findChild<QPushButton *>(QStringLiteral("generateKeyButton"))->click();
     QCOMPARE(generate.count(), 1);
 
     m_page->findChild<QPushButton *>(QStringLiteral("newEs256Button"))->click();
     QCOMPARE(m_ring->count(), 1);
-    QVERIFY(!m_page->emptyState()->isVisibleTo(m_page.get()));
+    QVERIFY(!widget<QWidget>("composerEmptyState")->isVisibleTo(m_page.get()));
     QCOMPARE(m_page->keySource(), 0);
     QCOMPARE(m_page->algorithm(), QStringLiteral("ES256"));
     QVERIFY2(m_page->signNow(), qPrintable(m_page->errorText()));
@@ -377,6 +382,15 @@ void TestComposer::emptyStateAndQuickKey()
     QCOMPARE(m_page->algorithm(), QStringLiteral("HS256"));
     QVERIFY(m_page->signNow());
     QCOMPARE(segmentJson(m_page->token(), 0).value(QStringLiteral("alg")).toString(), QStringLiteral("HS256"));
+    // Both quick keys: the algorithm, use "sig" and the first 12 characters of the RFC 7638 thumbprint as kid.
+    for (int i = 0; i < 2; ++i) {
+        const keys::Jwk &jwk = m_ring->at(i).keys->keys.first();
+        QCOMPARE(jwk.alg, i == 0 ? QStringLiteral("ES256") : QStringLiteral("HS256"));
+        QCOMPARE(jwk.use, QStringLiteral("sig"));
+        QCOMPARE(jwk.kid, jwk.thumbprint().left(12));
+        QVERIFY(jwk.key.isPrivate() || jwk.key.type() == crypto::KeyType::Oct);
+    }
+    QCOMPARE(m_ring->at(1).keys->keys.first().key.bits(), 256);
 }
 
 void TestComposer::workspaceRoundTripHasNoKeyMaterial()
@@ -410,12 +424,13 @@ void TestComposer::workspaceRoundTripHasNoKeyMaterial()
     QCOMPARE(other.toWorkspaceJson(), json);
 
     // A workspace read before its keys load picks the source once it appears.
-    ui::KeyRing later(m_clock);
+    workspace::KeyRing later(m_clock);
     ui::ComposerPage waiting(&later, m_clock);
     QJsonObject pending = json;
     waiting.fromWorkspaceJson(pending);
     QCOMPARE(waiting.keySource(), -1);
-    later.add(ui::KeyRing::generated(QStringLiteral("hs"), generateJwk(QStringLiteral("HS256"), QStringLiteral("h"))));
+    later.add(
+        workspace::KeyRing::generated(QStringLiteral("hs"), generateJwk(QStringLiteral("HS256"), QStringLiteral("h"))));
     QCOMPARE(waiting.keySource(), 0); // the only signing source is picked meanwhile
 }
 
@@ -424,7 +439,7 @@ void TestComposer::sendToInspectorEmitsToken()
     addKey(QStringLiteral("EdDSA"));
     QVERIFY(m_page->signNow());
     QSignalSpy spy(m_page.get(), &ui::ComposerPage::sendToInspector);
-    m_page->sendButton()->click();
+    widget<QPushButton>("sendButton")->click();
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toString(), m_page->token());
     QVERIFY(!m_page->token().isEmpty());
@@ -440,8 +455,22 @@ void TestComposer::autoSignAfterDebounce()
 
 void TestComposer::curlCommandQuotes()
 {
-    QCOMPARE(ui::ComposerPage::curlCommand(QStringLiteral("a.b.c"), QStringLiteral("http://h/x?q='1'")),
-        QStringLiteral("curl -H 'Authorization: Bearer a.b.c' 'http://h/x?q='\\''1'\\'''"));
+    // "Copy as curl" (krakend::RequestBuilder) shell-quotes every argument; an empty URL calls localhost:8080.
+    addKey(QStringLiteral("HS256"));
+    m_page->setClaimsText(QStringLiteral("{\"sub\": \"a\"}"));
+    QVERIFY2(m_page->signNow(), qPrintable(m_page->errorText()));
+    const QString token = m_page->token();
+    auto *url = m_page->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    auto *curl = m_page->findChild<QPushButton *>(QStringLiteral("curlButton"));
+    QVERIFY(url && curl);
+    url->setText(QStringLiteral(" http://h/x?q='1' "));
+    curl->click();
+    QCOMPARE(QApplication::clipboard()->text(),
+        QStringLiteral("curl -H 'Authorization: Bearer %1' 'http://h/x?q='\\''1'\\'''").arg(token));
+    url->clear();
+    curl->click();
+    QCOMPARE(QApplication::clipboard()->text(),
+        QStringLiteral("curl -H 'Authorization: Bearer %1' 'http://localhost:8080/'").arg(token));
 }
 
 // Not a check: with JWB_SCREENSHOT_DIR set, saves the page in a light and a dark palette for a human to look at.
@@ -464,13 +493,14 @@ void TestComposer::screenshots()
         QApplication::setPalette(isDark ? dark : light);
         const QString suffix = isDark ? QStringLiteral("-dark.png") : QStringLiteral("-light.png");
         {
-            ui::KeyRing ring(m_clock);
+            workspace::KeyRing ring(m_clock);
             ui::ComposerPage empty(&ring, m_clock);
             shoot(empty, QStringLiteral("composer-empty") + suffix);
         }
-        ui::KeyRing ring(m_clock);
-        ring.add(ui::KeyRing::secret(QStringLiteral("short secret"), QStringLiteral("secret"), QStringLiteral("utf8")));
-        ring.add(ui::KeyRing::generated(
+        workspace::KeyRing ring(m_clock);
+        ring.add(workspace::KeyRing::secret(
+            QStringLiteral("short secret"), QStringLiteral("secret"), QStringLiteral("utf8")));
+        ring.add(workspace::KeyRing::generated(
             QStringLiteral("ES256 key"), generateJwk(QStringLiteral("ES256"), QStringLiteral("es-1"))));
         ui::ComposerPage page(&ring, m_clock);
         page.setKeySource(0);

@@ -14,8 +14,8 @@
 #include "gateway/SimulationPanel.h"
 #include "gateway/TestMatrixModel.h"
 #include "gateway/TestMatrixPanel.h"
-#include "keys/KeyRing.h"
 #include "keys/TokenSigner.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -132,7 +132,7 @@ private Q_SLOTS:
 
     void demoTokenIsAccepted()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.resize(1280, 800);
         panel.setEndpoint(m_root, 0, m_dir.path());
@@ -157,7 +157,7 @@ private Q_SLOTS:
 
     void tamperedTokenStopsAtSignature()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         QString token = demoToken();
@@ -190,7 +190,7 @@ private Q_SLOTS:
     {
         const QString token = signedDemo({{QStringLiteral("roles"), QJsonArray {QStringLiteral("guest")}}});
         QVERIFY(!token.isEmpty());
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         panel.setToken(token);
@@ -201,7 +201,7 @@ private Q_SLOTS:
 
     void evaluationTimeAndCookiePlacement()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         panel.setToken(demoToken());
@@ -224,11 +224,11 @@ private Q_SLOTS:
     void keyRingReplacementKeys()
     {
         // A key ring source that does not hold the demo key: the signature no longer verifies.
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         auto other = crypto::Key::generate(crypto::KeyType::Rsa, 2048);
         QVERIFY(other.ok());
         const keys::Jwk jwk = keys::Jwk::fromKey(other->publicKey(), QStringLiteral("demo-rs256"));
-        ring.add(KeyRing::pasted(QStringLiteral("other"),
+        ring.add(workspace::KeyRing::pasted(QStringLiteral("other"),
             QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
@@ -247,7 +247,7 @@ private Q_SLOTS:
 
     void cancelIgnoresTheResult()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
         test::child<QComboBox>(&panel, "simulationTokenCombo")->setEditText(demoToken());
@@ -281,7 +281,7 @@ private Q_SLOTS:
         root.insert(QStringLiteral("endpoints"), endpoints);
 
         const int before = common::Jobs::liveCount();
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(root, 0, m_dir.path());
         test::child<QComboBox>(&panel, "simulationTokenCombo")->setEditText(demoToken());
@@ -301,11 +301,11 @@ private Q_SLOTS:
     void endpointMatrixKeyChoice()
     {
         // A source holding the demo kid with another key: chosen automatically, every row fails its signature.
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         auto other = crypto::Key::generate(crypto::KeyType::Rsa, 2048);
         QVERIFY(other.ok());
         const keys::Jwk jwk = keys::Jwk::fromKey(other->publicKey(), QStringLiteral("demo-rs256"));
-        ring.add(KeyRing::pasted(QStringLiteral("other"),
+        ring.add(workspace::KeyRing::pasted(QStringLiteral("other"),
             QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
         EndpointMatrix matrix(m_clock);
         matrix.setKeyRing(&ring);
@@ -333,7 +333,7 @@ private Q_SLOTS:
         QCOMPARE(matrix.keyChoice(1).kind, workspace::KeyChoice::Kind::ConfigOwn);
 
         // A source without keys, pinned: no row is simulated, and each says why (not "Run downloads them").
-        const int broken = ring.add(KeyRing::pasted(QStringLiteral("broken"), QStringLiteral("not a key")));
+        const int broken = ring.add(workspace::KeyRing::pasted(QStringLiteral("broken"), QStringLiteral("not a key")));
         QVERIFY(!ring.at(broken).keys.has_value());
         const int pin = combo->findData(QString(QStringLiteral("source:") + ring.at(broken).id));
         QVERIFY(pin > 0);
@@ -393,7 +393,7 @@ private Q_SLOTS:
     {
         // The text of a config saved with a byte order mark: the simulation tools agree with the Gateway page's bar.
         const QByteArray text = "\xEF\xBB\xBF" + QJsonDocument(m_root).toJson();
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path(), text);
         panel.setToken(demoToken());
@@ -412,7 +412,7 @@ private Q_SLOTS:
 
     void testMatrixMintsExpectedStatuses()
     {
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
         QAbstractItemModelTester tester(modelOf(panel), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.setEndpoint(m_root, 0, m_dir.path());
@@ -482,7 +482,7 @@ private Q_SLOTS:
                     QJsonObject {{QStringLiteral("alg"), QStringLiteral("HS256")},
                         {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}}}}}});
         root.insert(QStringLiteral("endpoints"), endpoints);
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
         panel.setEndpoint(root, static_cast<int>(endpoints.size() - 1), m_dir.path());
         QSignalSpy done(&panel, &TestMatrixPanel::mintFinished);
@@ -519,7 +519,7 @@ private Q_SLOTS:
         QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
         endpoints.append(QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("/open")}});
         root.insert(QStringLiteral("endpoints"), endpoints);
-        KeyRing ring(m_clock);
+        workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
         panel.setEndpoint(root, 2, m_dir.path());
         QVERIFY(!test::child<QPushButton>(&panel, "testMatrixMint")->isEnabled());

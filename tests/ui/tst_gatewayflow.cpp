@@ -15,8 +15,8 @@
 #include "inspector/InspectorWidget.h"
 #include "keys/Jwk.h"
 #include "keys/KeyLoader.h"
-#include "keys/KeyRing.h"
 #include "krakend/TestTokens.h"
+#include "workspace/KeyRing.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -153,7 +153,7 @@ void TestGatewayFlow::testTokensGiveExpectedVerdicts()
     QJsonObject jwk = keys::Jwk::toJson(demoKey->keys.first().key, true);
     jwk.insert(QStringLiteral("kid"), QStringLiteral("demo-rs256"));
     const int source = m_window->keyRing()->add(
-        ui::KeyRing::pasted(QStringLiteral("demo private"), QString::fromUtf8(QJsonDocument(jwk).toJson())));
+        workspace::KeyRing::pasted(QStringLiteral("demo private"), QString::fromUtf8(QJsonDocument(jwk).toJson())));
     auto *matrix = m_window->testMatrix();
     const int choice
         = test::child<QComboBox>(matrix, "testMatrixKeyCombo")->findData(m_window->keyRing()->at(source).id);

@@ -6,19 +6,19 @@
 
 #include "MainWindow.h"
 #include "common/Dialogs.h"
+#include "common/JsonSource.h"
 #include "gateway/EndpointFilterModel.h"
 #include "gateway/EndpointModel.h"
 #include "gateway/GatewayPage.h"
 #include "gateway/LineDiff.h"
 #include "gateway/LintModel.h"
 #include "gateway/OptionForm.h"
-#include "keys/KeyRing.h"
 #include "keys/KeysPage.h"
 #include "krakend/GatewayCatalog.h"
-#include "krakend/JsonSourceMap.h"
 #include "krakend/Linter.h"
 #include "krakend/SignerConfig.h"
 #include "krakend/ValidatorConfig.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -61,7 +61,7 @@ bool writeAll(const QString &path, const QByteArray &bytes)
 /// Byte range [begin, end) of a value in a JSON text, or {-1, -1}.
 std::pair<qsizetype, qsizetype> span(const QByteArray &text, const QStringList &path)
 {
-    auto map = krakend::JsonSourceMap::parse(text);
+    auto map = common::JsonSourceMap::parse(text);
     if (!map)
         return {-1, -1};
     const auto *node = map.value()->find(path);

@@ -33,8 +33,8 @@ private Q_SLOTS:
         // kid is downloaded at once (the third download: its entry expires 900 s later, at 1500 s).
         QCOMPARE(summary->text(),
             QStringLiteral(
-                "3 download(s) of the key set. The new kid is published at 600 s and first accepted at 600 s; "
-                "0 request(s) with it got 401 after its publication."));
+                "3 downloads of the key set. The new kid is published at 600 s and first accepted at 600 s; "
+                "0 requests with it got 401 after its publication."));
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("download (warm-up)"));
 
         // Tokens with the new kid from 570 s: the 570 s request fails and starts the cooldown; the kid is published
@@ -42,8 +42,8 @@ private Q_SLOTS:
         view.findChild<QSpinBox *>(QStringLiteral("jwkFirstTokenAt"))->setValue(570);
         QCOMPARE(summary->text(),
             QStringLiteral(
-                "4 download(s) of the key set. The new kid is published at 600 s and first accepted at 870 s; "
-                "9 request(s) with it got 401 after its publication."));
+                "4 downloads of the key set. The new kid is published at 600 s and first accepted at 870 s; "
+                "9 requests with it got 401 after its publication."));
         bool sawCooldown = false;
         for (int row = 0; row < table->rowCount(); ++row)
             sawCooldown = sawCooldown || table->item(row, 3)->text().startsWith(QStringLiteral("cooldown:"));

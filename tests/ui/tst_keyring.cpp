@@ -6,9 +6,9 @@
 #include "UiTestHelpers.h"
 
 #include "crypto/Key.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "keys/KeysModel.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -123,13 +123,13 @@ void TestKeyRing::loadsEachLocalKind()
     QFETCH(int, keys);
     QFETCH(QString, format);
 
-    KeyRing ring(fixedClock());
-    QSignalSpy changed(&ring, &KeyRing::sourceChanged);
-    const int index = kind == u"secret" ? ring.add(KeyRing::secret(QStringLiteral("s"), text, encoding))
-                                        : ring.add(KeyRing::pasted(QStringLiteral("p"), text));
+    workspace::KeyRing ring(fixedClock());
+    QSignalSpy changed(&ring, &workspace::KeyRing::sourceChanged);
+    const int index = kind == u"secret" ? ring.add(workspace::KeyRing::secret(QStringLiteral("s"), text, encoding))
+                                        : ring.add(workspace::KeyRing::pasted(QStringLiteral("p"), text));
     QCOMPARE(index, 0);
     QVERIFY(!changed.isEmpty());
-    const KeySource &source = ring.at(0);
+    const workspace::KeySource &source = ring.at(0);
     QVERIFY2(!source.error, qPrintable(source.errorText()));
     QCOMPARE(source.keys->format, format);
     QCOMPARE(
@@ -167,10 +167,10 @@ void TestKeyRing::loadErrorsSayWhat()
     QFETCH(QString, encoding);
     QFETCH(QString, code);
 
-    KeyRing ring(fixedClock());
-    kind == u"secret" ? ring.add(KeyRing::secret(QStringLiteral("s"), text, encoding))
-                      : ring.add(KeyRing::pasted(QStringLiteral("p"), text));
-    const KeySource &source = ring.at(0);
+    workspace::KeyRing ring(fixedClock());
+    kind == u"secret" ? ring.add(workspace::KeyRing::secret(QStringLiteral("s"), text, encoding))
+                      : ring.add(workspace::KeyRing::pasted(QStringLiteral("p"), text));
+    const workspace::KeySource &source = ring.at(0);
     QVERIFY(!source.keys.has_value());
     QVERIFY2(source.errorText().startsWith(code + QStringLiteral(": ")), qPrintable(source.errorText()));
     QCOMPARE(KeySourcesModel::statusText(source), source.errorText());
@@ -180,8 +180,8 @@ void TestKeyRing::waitingSourceSaysSo()
 {
     const QJsonArray workspace {QJsonObject {{QStringLiteral("kind"), QStringLiteral("jwk_url")},
         {QStringLiteral("location"), QStringLiteral("https://127.0.0.1:1/jwks.json")}}};
-    KeyRing ring(fixedClock());
-    QVERIFY(ring.fromJson(workspace, WorkspaceOrigin::File).ok());
+    workspace::KeyRing ring(fixedClock());
+    QVERIFY(ring.fromJson(workspace, workspace::WorkspaceOrigin::File).ok());
     QVERIFY(ring.at(0).awaitingPermission);
     QCOMPARE(KeySourcesModel::statusText(ring.at(0)),
         QStringLiteral("not fetched: waiting for your permission (Refresh fetches it)"));
@@ -190,14 +190,14 @@ void TestKeyRing::waitingSourceSaysSo()
 void TestKeyRing::ringErrorsInTheUisWords()
 {
     // The ring's own errors are data; the model words them, code first as before.
-    KeyRing ring(fixedClock());
-    ring.add(KeyRing::url(QStringLiteral("not a url"), false));
+    workspace::KeyRing ring(fixedClock());
+    ring.add(workspace::KeyRing::url(QStringLiteral("not a url"), false));
     QCOMPARE(KeySourcesModel::errorText(ring.at(0)), QStringLiteral("invalid_url: “not a url” is not a URL"));
     QCOMPARE(KeySourcesModel::statusText(ring.at(0)), KeySourcesModel::errorText(ring.at(0)));
-    ring.add(KeyRing::pasted(QStringLiteral("p"), QStringLiteral("  ")));
+    ring.add(workspace::KeyRing::pasted(QStringLiteral("p"), QStringLiteral("  ")));
     QCOMPARE(KeySourcesModel::errorText(ring.at(1)), QStringLiteral("no_key: No key given"));
-    KeySource missing = ring.at(1);
-    missing.error = KeySource::secretNotStoredError();
+    workspace::KeySource missing = ring.at(1);
+    missing.error = workspace::KeySource::secretNotStoredError();
     QVERIFY(KeySourcesModel::errorText(missing).startsWith(QStringLiteral("secret_not_stored: the secret was not")));
     missing.error = common::Error::of(common::ErrorCode::Cancelled, QStringLiteral("x"));
     QCOMPARE(KeySourcesModel::errorMessage(missing), QStringLiteral("The fetch was cancelled"));
@@ -218,7 +218,7 @@ void TestKeyRing::fetchProgressInWords()
     QCOMPARE(
         KeySourcesModel::progressText({Stage::Downloading, {}, 10, 20}), QStringLiteral("Downloading 10 of 20 bytes"));
     QCOMPARE(KeySourcesModel::progressText({Stage::Downloading, {}, 10, -1}), QStringLiteral("Downloading 10 bytes"));
-    KeySource fetching = KeyRing::url(QStringLiteral("https://idp.example.com/jwks"), false);
+    workspace::KeySource fetching = workspace::KeyRing::url(QStringLiteral("https://idp.example.com/jwks"), false);
     fetching.fetching = true;
     fetching.progress = {Stage::Downloading, {}, 10, 20};
     QCOMPARE(KeySourcesModel::statusText(fetching), QStringLiteral("fetching: Downloading 10 of 20 bytes"));
@@ -227,14 +227,14 @@ void TestKeyRing::fetchProgressInWords()
 void TestKeyRing::sourcesModelFollowsTheRing()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
-    KeyRing ring(fixedClock());
+    workspace::KeyRing ring(fixedClock());
     KeySourcesModel model(&ring);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     QCOMPARE(model.rowCount(), 0);
-    ring.add(KeyRing::pasted(QStringLiteral("set"), jwksText(QStringLiteral("A.1"))));
-    ring.add(KeyRing::pasted(QStringLiteral("broken"), QStringLiteral("{\"keys\": 3}")));
-    ring.add(KeyRing::secret(
+    ring.add(workspace::KeyRing::pasted(QStringLiteral("set"), jwksText(QStringLiteral("A.1"))));
+    ring.add(workspace::KeyRing::pasted(QStringLiteral("broken"), QStringLiteral("{\"keys\": 3}")));
+    ring.add(workspace::KeyRing::secret(
         QStringLiteral("secret"), QStringLiteral("a-string-secret-at-least-256-bits-long"), QStringLiteral("utf8")));
     QCOMPARE(model.rowCount(), 3);
 

@@ -13,7 +13,6 @@
 #include "crypto/Backend.h"
 #include "jose/Inspection.h"
 #include "keys/KeyGeneratorDialog.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "keys/KeysModel.h"
 #include "keys/KeysPage.h"
@@ -22,6 +21,7 @@
 #include "keys/TokenSigner.h"
 #include "keysource/HttpFetch.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/KeyRing.h"
 #include "workspace/TrustStore.h"
 
 #include <QAbstractItemModelTester>
@@ -220,7 +220,7 @@ private:
     void makePage();
     bool makeCertificate(QString *error);
 
-    std::unique_ptr<KeyRing> m_ring;
+    std::unique_ptr<workspace::KeyRing> m_ring;
     std::unique_ptr<KeysPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_sourcesTester;
     std::unique_ptr<QAbstractItemModelTester> m_keysTester;
@@ -272,7 +272,7 @@ void TestKeysPage::makePage()
     m_sourcesTester.reset();
     m_page.reset();
     const auto clock = common::Clock::fixed(test::nowUtc());
-    m_ring = std::make_unique<KeyRing>(clock);
+    m_ring = std::make_unique<workspace::KeyRing>(clock);
     m_page = std::make_unique<KeysPage>(m_ring.get(), clock);
     m_sourcesTester = std::make_unique<QAbstractItemModelTester>(
         sourcesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -298,7 +298,7 @@ void TestKeysPage::agesFollowTheScheduler()
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
     auto clock = std::make_shared<common::FixedClock>(test::nowUtc());
     auto scheduler = std::make_shared<common::ManualScheduler>();
-    KeyRing ring(clock);
+    workspace::KeyRing ring(clock);
     KeysPage page(&ring, clock, scheduler);
     QCOMPARE(page.addPasted(jwksText(QStringLiteral("A.1"))), 0);
     auto *age = test::child<QLabel>(&page, "keySourceAge");
@@ -359,7 +359,7 @@ void TestKeysPage::pasteKrakendFixtures()
     const QString text
         = QString::fromUtf8(readFile(test::sharedPath(QStringLiteral("krakend-jose-fixtures/public.json"))));
     QCOMPARE(m_page->addPasted(text), 0);
-    const KeySource &source = m_ring->at(0);
+    const workspace::KeySource &source = m_ring->at(0);
     QVERIFY(source.keys);
     KeysModel *model = keysModel();
     QCOMPARE(model->rowCount(), int(source.keys->keys.size() + source.keys->skipped.size()));
@@ -401,7 +401,7 @@ void TestKeysPage::pasteSecretAsks()
         return;
     }
     QCOMPARE(index, 0);
-    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Secret);
+    QCOMPARE(m_ring->at(0).kind, workspace::KeySource::Kind::Secret);
     QCOMPARE(m_ring->at(0).secretEncoding, encoding);
     QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
     QCOMPARE(keysModel()->index(0, KeysModel::Type).data().toString(), QStringLiteral("oct"));
@@ -451,7 +451,7 @@ void TestKeysPage::generateAndExport()
     options.kid = QStringLiteral("gen-1");
     const int index = m_page->generate(options);
     QCOMPARE(index, 0);
-    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
+    QCOMPARE(m_ring->at(0).kind, workspace::KeySource::Kind::Generated);
     QCOMPARE(keysModel()->rowCount(), 1);
     QCOMPARE(keysModel()->index(0, KeysModel::Kid).data().toString(), QStringLiteral("gen-1"));
     QCOMPARE(keysModel()->index(0, KeysModel::CurveOrSize).data().toString(), QStringLiteral("P-256"));
@@ -649,7 +649,7 @@ void TestKeysPage::generatorDialogRunsOffThread()
 
     // Through the page: the dialog's key lands in the ring.
     QCOMPARE(m_page->addGenerated(jwk), 0);
-    QCOMPARE(m_ring->at(0).kind, KeySource::Kind::Generated);
+    QCOMPARE(m_ring->at(0).kind, workspace::KeySource::Kind::Generated);
     QCOMPARE(m_ring->at(0).name, QStringLiteral("RS256 key rsa-3072"));
 
     // EdDSA hides the RSA size; the thumbprint option disables the kid field.
@@ -703,8 +703,8 @@ void TestKeysPage::remoteDialogValidates()
     caEdit->clear();
     timeoutSpin->setValue(3);
     kindCombo->setCurrentIndex(1);
-    const KeySource source = dialog.source();
-    QCOMPARE(source.kind, KeySource::Kind::Issuer);
+    const workspace::KeySource source = dialog.source();
+    QCOMPARE(source.kind, workspace::KeySource::Kind::Issuer);
     QCOMPARE(source.location, QStringLiteral("http://idp.example/jwks"));
     QCOMPARE(dialog.trust().pins, QStringList {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")});
     QVERIFY(dialog.trust().insecure);
@@ -731,7 +731,7 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     auto *caEdit = test::child<QLineEdit>(&dialog, "remoteCaFile");
     QVERIFY(urlEdit && insecureCheck && pinsEdit && caEdit);
     dialog.setTrustStore(&trust);
-    dialog.setSource(KeyRing::url({}, false));
+    dialog.setSource(workspace::KeyRing::url({}, false));
     QVERIFY(!insecureCheck->isChecked());
     urlEdit->setText(QStringLiteral("https://idp.example.com/other.json"));
     QVERIFY(insecureCheck->isChecked());
@@ -787,7 +787,7 @@ void TestKeysPage::fetchFromLocalHttps()
     keysource::NetworkOptions options;
     options.extraCa = {m_certificate};
     options.timeoutMs = 20000;
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     const QString url = QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port());
     QCOMPARE(m_page->addUrl(url, false, options), 0);
     QVERIFY(m_ring->at(0).fetching);
@@ -796,7 +796,7 @@ void TestKeysPage::fetchFromLocalHttps()
     QVERIFY(cancelAction()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
 
-    const KeySource &source = m_ring->at(0);
+    const workspace::KeySource &source = m_ring->at(0);
     QVERIFY2(!source.error, qPrintable(source.errorText()));
     QCOMPARE(source.keys->kids(), (QStringList {QStringLiteral("k1"), QStringLiteral("k2")}));
     QCOMPARE(statusLabel()->text(), QStringLiteral("2 keys"));
@@ -876,7 +876,7 @@ void TestKeysPage::wrongPinFails()
     keysource::NetworkOptions options;
     options.extraCa = {m_certificate};
     options.pins = {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")};
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port()), false, options);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QVERIFY2(
@@ -905,7 +905,7 @@ void TestKeysPage::fetchesSideBySide()
     keysource::NetworkOptions options;
     options.extraCa = {m_certificate};
     options.timeoutMs = 20000;
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/a.json").arg(server.port()), false, options);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/b.json").arg(server.port()), false, options);
     QVERIFY(m_ring->at(0).fetching);
@@ -930,7 +930,7 @@ void TestKeysPage::cancelStopsAFetch()
     });
     keysource::NetworkOptions options;
     options.timeoutMs = 60000;
-    QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
     m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(silent.serverPort()), false, options);
     QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 10000);
     QVERIFY(m_ring->at(0).fetching);
@@ -978,7 +978,7 @@ void TestKeysPage::screenshot()
         server.setBody(makeJwks({QStringLiteral("2026-11-a"), QStringLiteral("2026-11-b")}));
         keysource::NetworkOptions network;
         network.extraCa = {m_certificate};
-        QSignalSpy finished(m_ring.get(), &KeyRing::fetchFinished);
+        QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
         m_page->addUrl(QStringLiteral("https://127.0.0.1:%1/jwks.json").arg(server.port()), false, network);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         server.setBody(makeJwks({QStringLiteral("2026-11-b"), QStringLiteral("2026-12-a")}));
@@ -1007,7 +1007,7 @@ void TestKeysPage::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(&generator));
     QVERIFY(generator.grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-generator.png"))));
     RemoteSourceDialog remote;
-    remote.setSource(KeyRing::url(QStringLiteral("https://idp.example.com"), true));
+    remote.setSource(workspace::KeyRing::url(QStringLiteral("https://idp.example.com"), true));
     workspace::TrustSettings trust;
     trust.pins = {QStringLiteral("7voDjuQJhyRLo_yn3gb--oPSq75Sj18ndisDE9qrqv8=")};
     trust.insecure = true;

@@ -2,8 +2,8 @@
 // plural forms the sources write as "%n ...(s)"; a locale without a translation falls back to English.
 
 #include "common/Translations.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
+#include "workspace/KeyRing.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -50,10 +50,10 @@ QList<Message> numerusMessages(const QString &path)
 }
 
 /// A loaded key source holding `count` keys (the status line only counts them).
-KeySource sourceWithKeys(int count)
+workspace::KeySource sourceWithKeys(int count)
 {
-    KeySource source;
-    source.kind = KeySource::Kind::Pasted;
+    workspace::KeySource source;
+    source.kind = workspace::KeySource::Kind::Pasted;
     source.name = QStringLiteral("test");
     keys::JwkSet set;
     for (int i = 0; i < count; ++i)

@@ -13,10 +13,10 @@
 #include "inspector/TokenEditor.h"
 #include "jose/Base64Url.h"
 #include "keys/Jwk.h"
-#include "keys/KeyRing.h"
 #include "keys/TokenSigner.h"
 #include "krakend/Simulator.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/KeyRing.h"
 #include "workspace/TrustStore.h"
 
 #include <QCheckBox>
@@ -433,17 +433,17 @@ void TestVerifyPanel::issuerSourceBindsTheToken()
                           {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/jwks.json"))}})
             .toJson());
 
-    ui::KeyRing ring(m_clock);
+    workspace::KeyRing ring(m_clock);
     m_inspector->setKeyRing(&ring);
-    QSignalSpy finished(&ring, &ui::KeyRing::fetchFinished);
-    ui::KeySource source = ui::KeyRing::url(issuer, true);
+    QSignalSpy finished(&ring, &workspace::KeyRing::fetchFinished);
+    workspace::KeySource source = workspace::KeyRing::url(issuer, true);
     workspace::TrustSettings trust; // the server's CA, for its origin
     trust.extraCa = {certificate};
     ring.trust()->set(workspace::TrustStore::originOf(source.url()), trust);
     source.timeoutMs = 20000;
     const int index = ring.add(source);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
-    ui::KeySource foreign = ui::KeyRing::url(server.url(QStringLiteral("/foreign")), true);
+    workspace::KeySource foreign = workspace::KeyRing::url(server.url(QStringLiteral("/foreign")), true);
     foreign.timeoutMs = source.timeoutMs;
     const int foreignIndex = ring.add(foreign);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
@@ -512,9 +512,9 @@ void TestVerifyPanel::issuerButtonAsksForAWaitingSource()
     };
     ui::Dialogs::setHooks(hooks);
 
-    ui::KeyRing ring(m_clock);
+    workspace::KeyRing ring(m_clock);
     m_inspector->setKeyRing(&ring);
-    ui::KeySource source = ui::KeyRing::url(server.url(), true);
+    workspace::KeySource source = workspace::KeyRing::url(server.url(), true);
     workspace::TrustSettings trust; // from a workspace file: not confirmed yet
     trust.extraCa = {certificate};
     ring.trust()->replace({{workspace::TrustStore::originOf(source.url()), trust}}, false);
@@ -535,7 +535,7 @@ void TestVerifyPanel::issuerButtonAsksForAWaitingSource()
     QCOMPARE(server.connections(), 0);
 
     answer = 0; // "Fetch now"
-    QSignalSpy finished(&ring, &ui::KeyRing::fetchFinished);
+    QSignalSpy finished(&ring, &workspace::KeyRing::fetchFinished);
     QTest::mouseClick(test::child<QPushButton>(panel(), "useIssuerButton"), Qt::LeftButton);
     QCOMPARE(asked.size(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);

@@ -24,10 +24,10 @@
 #include "gateway/SimulationPanel.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "keys/KeysPage.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -228,10 +228,10 @@ void TestWorkspace::saveAndReopenKeepsSessionWithoutSecrets()
         window->inspector()->setCurrentInput(0);
         window->inspector()->setTreeMode(true);
         window->inspector()->setEvaluationTime(QDateTime::fromSecsSinceEpoch(test::kNow + 7200, Qt::UTC));
-        window->keyRing()->add(ui::KeyRing::pasted(
+        window->keyRing()->add(workspace::KeyRing::pasted(
             QStringLiteral("demo public"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
-        const int secret
-            = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8")));
+        const int secret = window->keyRing()->add(
+            workspace::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8")));
         secretId = window->keyRing()->at(secret).id;
         m_answer = QMessageBox::No;
         QVERIFY(window->saveWorkspaceAs(path));
@@ -273,7 +273,7 @@ void TestWorkspace::secretsGoToKeychainOnlyWhenAsked()
         auto window = makeWindow();
         id = window->keyRing()
                  ->at(window->keyRing()->add(
-                     ui::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8"))))
+                     workspace::KeyRing::secret(QStringLiteral("hs secret"), kSecret, QStringLiteral("utf8"))))
                  .id;
         m_answer = QMessageBox::Yes;
         QVERIFY(window->saveWorkspaceAs(path));
@@ -312,7 +312,8 @@ void TestWorkspace::keychainFailureIsReported()
     {
         auto window = makeWindow();
         id = window->keyRing()
-                 ->at(window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("s"), kSecret, QStringLiteral("utf8"))))
+                 ->at(window->keyRing()->add(
+                     workspace::KeyRing::secret(QStringLiteral("s"), kSecret, QStringLiteral("utf8"))))
                  .id;
         m_answer = QMessageBox::Yes;
         QVERIFY(window->saveWorkspaceAs(path));
@@ -336,7 +337,7 @@ void TestWorkspace::keychainFailureIsReported()
     auto reopened = makeWindow();
     QVERIFY(reopened->openWorkspace(path));
     QVERIFY(m_errors.isEmpty());
-    QCOMPARE(reopened->keyRing()->at(0).errorText(), ui::KeySource::secretNotStoredError().toString());
+    QCOMPARE(reopened->keyRing()->at(0).errorText(), workspace::KeySource::secretNotStoredError().toString());
     // (Plural forms aside: the English translation is regenerated after the
     // source changes.)
     QTRY_VERIFY(reopened->statusBar()->currentMessage().contains(u"opened without their secret (not stored): s"));
@@ -410,11 +411,11 @@ void TestWorkspace::missingSecretsGetOneMessage()
         auto window = makeWindow();
         kept = window->keyRing()
                    ->at(window->keyRing()->add(
-                       ui::KeyRing::secret(QStringLiteral("kept"), kSecret, QStringLiteral("utf8"))))
+                       workspace::KeyRing::secret(QStringLiteral("kept"), kSecret, QStringLiteral("utf8"))))
                    .id;
         refused = window->keyRing()
                       ->at(window->keyRing()->add(
-                          ui::KeyRing::secret(QStringLiteral("refused"), kSecret, QStringLiteral("utf8"))))
+                          workspace::KeyRing::secret(QStringLiteral("refused"), kSecret, QStringLiteral("utf8"))))
                       .id;
         m_refuseWrite = refused;
         m_answer = QMessageBox::Yes;
@@ -436,7 +437,7 @@ void TestWorkspace::missingSecretsGetOneMessage()
                                                          u"(system keychain: entry not found)"),
         qPrintable(reopened->statusBar()->currentMessage()));
     for (int i = 0; i < 2; ++i) {
-        QCOMPARE(reopened->keyRing()->at(i).errorText(), ui::KeySource::secretNotStoredError().toString());
+        QCOMPARE(reopened->keyRing()->at(i).errorText(), workspace::KeySource::secretNotStoredError().toString());
         QVERIFY(!reopened->keyRing()->at(i).keys);
     }
 }
@@ -479,7 +480,7 @@ void TestWorkspace::openRoutesEachFileKind()
     QCOMPARE(window->inspector()->isEmpty() ? 0 : 1, tokens);
     QCOMPARE(window->keyRing()->count(), keySources);
     if (keySources > 0) {
-        QCOMPARE(window->keyRing()->at(0).kind, ui::KeySource::Kind::File);
+        QCOMPARE(window->keyRing()->at(0).kind, workspace::KeySource::Kind::File);
         QVERIFY(window->keyRing()->at(0).keys.has_value());
     }
 }
@@ -635,7 +636,7 @@ void TestWorkspace::verifyWithKeyRingSource()
     window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
     auto *panel = window->inspector()->verifyPanel();
     QCOMPARE(panel->sourceCombo()->count(), 2); // only "Automatic" and "the key pasted below"
-    const int index = window->keyRing()->add(ui::KeyRing::pasted(
+    const int index = window->keyRing()->add(workspace::KeyRing::pasted(
         QStringLiteral("demo jwks"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
     QCOMPARE(panel->sourceCombo()->count(), 3);
     panel->setKeySource(index);
@@ -644,7 +645,7 @@ void TestWorkspace::verifyWithKeyRingSource()
 
     // A source whose keys do not fit gives "invalid", not a silent pass.
     const int other
-        = window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("wrong"), kSecret, QStringLiteral("utf8")));
+        = window->keyRing()->add(workspace::KeyRing::secret(QStringLiteral("wrong"), kSecret, QStringLiteral("utf8")));
     panel->setKeySource(other);
     QCOMPARE(common::verdictText(panel->verdict()), QStringLiteral("invalid"));
 
@@ -774,8 +775,8 @@ void TestWorkspace::secretsStayOutOfSettingsAndSessions()
     const QByteArray privatePem = ui::Resources::text(QStringLiteral(":/samples/demo-private.pem")).toUtf8();
     {
         auto window = makeWindow();
-        window->keyRing()->add(ui::KeyRing::secret(QStringLiteral("hs"), kSecret, QStringLiteral("utf8")));
-        window->keyRing()->add(ui::KeyRing::pasted(QStringLiteral("private"), QString::fromUtf8(privatePem)));
+        window->keyRing()->add(workspace::KeyRing::secret(QStringLiteral("hs"), kSecret, QStringLiteral("utf8")));
+        window->keyRing()->add(workspace::KeyRing::pasted(QStringLiteral("private"), QString::fromUtf8(privatePem)));
         window->openDemo();
         QVERIFY(window->autosaveNow());
         QVERIFY(!window->windowTitle().contains(kSecret));

@@ -1,6 +1,6 @@
 #include "common/JsonTreeModel.h"
 
-#include "common/JsonMembers.h"
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 
 #include <QCoreApplication>
@@ -112,7 +112,7 @@ void JsonTreeModel::setDocuments(const QList<std::pair<QString, QByteArray>> &do
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
         if (error.error == QJsonParseError::NoError && doc.isObject()) {
             node->value = doc.object();
-            build(node.get(), JsonMembers::topLevelNames(bytes));
+            build(node.get(), common::JsonSource::topLevelNames(bytes));
         } else if (error.error == QJsonParseError::NoError && doc.isArray()) {
             node->value = doc.array();
             build(node.get(), {});

@@ -10,8 +10,8 @@ namespace jwb::ui {
 
 /// JSON documents as a read-only tree: one root row per document ("Header", "Payload"), then members and array
 /// elements. Columns: name (member name or [index]), value (scalars as JSON text; objects and arrays
-/// summarised), type. Top-level members keep the order they were written in (JsonMembers); nested objects
-/// follow QJsonObject's order.
+/// summarised), type. Top-level members keep the order they were written in (common::JsonSource::topLevelNames); nested
+/// objects follow QJsonObject's order.
 class JsonTreeModel : public QAbstractItemModel
 {
     Q_OBJECT

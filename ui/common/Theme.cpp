@@ -49,32 +49,52 @@ QColor separatorColor(const QPalette &palette)
     return isDark(palette) ? QColor(0xad, 0xb5, 0xbd) : QColor(0x49, 0x50, 0x57);
 }
 
-QColor severityColor(common::Severity severity, const QPalette &palette)
+namespace {
+
+/// A severity's colours: the light palette's and the dark palette's, for text and for backgrounds.
+struct SeverityColors
 {
-    const bool dark = isDark(palette);
+    QRgb light;
+    QRgb dark;
+};
+
+struct SeverityPalette
+{
+    SeverityColors text;
+    SeverityColors background;
+};
+
+const SeverityPalette &severityPalette(common::Severity severity)
+{
+    static const SeverityPalette error {{0xc92a2a, 0xff8787}, {0xffe3e3, 0x5c1f24}};
+    static const SeverityPalette warning {{0xa65b00, 0xffc078}, {0xfff3d6, 0x523b12}};
+    static const SeverityPalette info {{0x1864ab, 0x74c0fc}, {0xe7f1fc, 0x1b334d}};
     switch (severity) {
     case common::Severity::Error:
-        return dark ? QColor(0xff, 0x87, 0x87) : QColor(0xc9, 0x2a, 0x2a);
+        return error;
     case common::Severity::Warning:
-        return dark ? QColor(0xff, 0xc0, 0x78) : QColor(0xa6, 0x5b, 0x00);
+        return warning;
     case common::Severity::Info:
         break;
     }
-    return dark ? QColor(0x74, 0xc0, 0xfc) : QColor(0x18, 0x64, 0xab);
+    return info;
+}
+
+QColor pick(const SeverityColors &colors, const QPalette &palette)
+{
+    return QColor::fromRgb(isDark(palette) ? colors.dark : colors.light);
+}
+
+} // namespace
+
+QColor severityColor(common::Severity severity, const QPalette &palette)
+{
+    return pick(severityPalette(severity).text, palette);
 }
 
 QColor severityBackground(common::Severity severity, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
-    switch (severity) {
-    case common::Severity::Error:
-        return dark ? QColor(0x5c, 0x1f, 0x24) : QColor(0xff, 0xe3, 0xe3);
-    case common::Severity::Warning:
-        return dark ? QColor(0x52, 0x3b, 0x12) : QColor(0xff, 0xf3, 0xd6);
-    case common::Severity::Info:
-        break;
-    }
-    return dark ? QColor(0x1b, 0x33, 0x4d) : QColor(0xe7, 0xf1, 0xfc);
+    return pick(severityPalette(severity).background, palette);
 }
 
 namespace {

@@ -2,17 +2,20 @@
 
 #include "common/Duration.h"
 #include "common/JsonHighlighter.h"
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Key.h"
-#include "crypto/Signature.h"
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
 #include "jose/Base64Url.h"
 #include "jose/TokenParser.h"
-#include "keys/KeyRing.h"
+#include "keys/KeyGenerator.h"
 #include "keys/TokenSigner.h"
+#include "krakend/RequestBuilder.h"
+#include "workspace/KeyResolver.h"
+#include "workspace/KeyRing.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -42,134 +45,12 @@
 
 namespace jwb::ui {
 
+using workspace::KeyRing;
+using workspace::KeySource;
+
 namespace {
 
 constexpr auto kDefaultClaims = "{\n  \"sub\": \"user-123\"\n}";
-
-/// Where a top-level member's value sits in the claims text.
-struct MemberSpan
-{
-    QString name;
-    qsizetype valueStart = 0;
-    qsizetype valueEnd = 0; ///< one past the value's last character
-};
-
-struct ObjectLayout
-{
-    bool ok = false;
-    qsizetype open = -1;
-    qsizetype close = -1;
-    QList<MemberSpan> members;
-};
-
-qsizetype skipSpace(const QString &t, qsizetype i)
-{
-    while (i < t.size() && t.at(i).isSpace())
-        ++i;
-    return i;
-}
-
-/// Index just past the string that starts at `i` (a quote).
-qsizetype skipString(const QString &t, qsizetype i)
-{
-    ++i;
-    while (i < t.size()) {
-        if (t.at(i) == u'\\')
-            i += 2;
-        else if (t.at(i++) == u'"')
-            break;
-    }
-    return i;
-}
-
-/// The top-level members of JSON text already known to be a valid object. Positions let quick-add edit one
-/// value in place, so the user's member order, spelling and other values stay as written (QJsonDocument
-/// would sort them).
-ObjectLayout scanObject(const QString &t)
-{
-    ObjectLayout layout;
-    qsizetype i = skipSpace(t, 0);
-    if (i >= t.size() || t.at(i) != u'{')
-        return layout;
-    layout.open = i++;
-    while (true) {
-        i = skipSpace(t, i);
-        if (i >= t.size())
-            return layout;
-        if (t.at(i) == u'}') {
-            layout.close = i;
-            layout.ok = true;
-            return layout;
-        }
-        if (t.at(i) == u',') {
-            ++i;
-            continue;
-        }
-        if (t.at(i) != u'"')
-            return layout;
-        const qsizetype nameStart = i;
-        i = skipString(t, i);
-        const QString rawName = t.mid(nameStart, i - nameStart);
-        const auto decoded = QJsonDocument::fromJson((u'[' + rawName + u']').toUtf8());
-        MemberSpan member;
-        member.name = decoded.array().at(0).toString();
-        i = skipSpace(t, i);
-        if (i >= t.size() || t.at(i) != u':')
-            return layout;
-        i = skipSpace(t, i + 1);
-        member.valueStart = i;
-        int depth = 0;
-        while (i < t.size()) {
-            const QChar c = t.at(i);
-            if (c == u'"') {
-                i = skipString(t, i);
-                continue;
-            }
-            if (c == u'{' || c == u'[') {
-                ++depth;
-            } else if (c == u'}' || c == u']') {
-                if (depth == 0)
-                    break;
-                --depth;
-            } else if (c == u',' && depth == 0) {
-                break;
-            }
-            ++i;
-        }
-        qsizetype end = i;
-        while (end > member.valueStart && t.at(end - 1).isSpace())
-            --end;
-        member.valueEnd = end;
-        layout.members.append(member);
-    }
-}
-
-/// `text` with member `name` set to `value`: replaced in place when present, else appended at the end.
-QString withMember(const QString &text, const QString &name, const QJsonValue &value)
-{
-    const QString source = text.trimmed().isEmpty() ? QStringLiteral("{}") : text;
-    const ObjectLayout layout = scanObject(source);
-    if (!layout.ok)
-        return text;
-    const QString valueText = common::JsonText::compact(value);
-    QString out = source;
-    bool replaced = false;
-    for (const auto &member : layout.members) {
-        if (member.name == name) {
-            out.replace(member.valueStart, member.valueEnd - member.valueStart, valueText);
-            replaced = true;
-            break;
-        }
-    }
-    if (!replaced) {
-        const QString entry = common::JsonText::compact(QJsonValue(name)) + QStringLiteral(": ") + valueText;
-        if (layout.members.isEmpty())
-            out.replace(layout.open + 1, layout.close - layout.open - 1, entry);
-        else
-            out.insert(layout.members.last().valueEnd, QStringLiteral(", ") + entry);
-    }
-    return QString::fromUtf8(common::JsonText::prettyPrint(out.toUtf8(), 2));
-}
 
 QStringList splitList(const QString &text)
 {
@@ -181,23 +62,6 @@ QString randomJti()
     QByteArray bytes(16, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
     return QString::fromLatin1(jose::Base64Url::encode(bytes));
-}
-
-/// The algorithms some key of `source` can sign with, in JWA order.
-QList<crypto::Algorithm> signingAlgorithms(const KeySource &source)
-{
-    QList<crypto::Algorithm> out;
-    if (!source.keys)
-        return out;
-    for (const auto alg : crypto::Algorithms::all()) {
-        for (const auto &jwk : source.keys->keys) {
-            if (crypto::Signature::checkKeyFits(alg, jwk.key, true).ok()) {
-                out.append(alg);
-                break;
-            }
-        }
-    }
-    return out;
 }
 
 void setEditorText(QPlainTextEdit *edit, const QString &text)
@@ -566,10 +430,9 @@ void ComposerPage::refreshKeys()
     const QSignalBlocker blocker(m_keyCombo);
     m_keyCombo->clear();
     if (m_ring) {
-        for (int i = 0; i < m_ring->count(); ++i) {
+        // The sources with a key that can sign, as the session's resolver lists them.
+        for (const int i : workspace::KeyResolver(*m_ring, *m_ring->trust()).signingSources()) {
             const KeySource &source = m_ring->at(i);
-            if (signingAlgorithms(source).isEmpty())
-                continue;
             m_keyCombo->addItem(source.name.isEmpty() ? source.id : source.name, source.id);
         }
     }
@@ -601,7 +464,7 @@ void ComposerPage::refreshAlgorithms()
     if (index < 0)
         return;
     const KeySource &source = m_ring->at(index);
-    for (const auto alg : signingAlgorithms(source))
+    for (const auto alg : workspace::KeyResolver::signingAlgorithms(source))
         m_algCombo->addItem(crypto::Algorithms::name(alg));
     QStringList descriptions;
     for (const auto &jwk : source.keys->keys) {
@@ -732,7 +595,8 @@ void ComposerPage::addQuickClaim(const QString &name)
         Q_EMIT statusMessage(tr("Unknown quick claim %1").arg(name));
         return;
     }
-    const QString updated = withMember(claimsText(), name, value);
+    // The member is set in place (or appended): the user's order, spelling and other values stay as written.
+    const QString updated = QString::fromUtf8(common::JsonSource::setMember(claimsText().toUtf8(), name, value));
     if (updated != claimsText())
         setClaimsText(updated);
 }
@@ -969,30 +833,21 @@ void ComposerPage::generateQuickKey(bool hmac)
 {
     if (!m_ring)
         return;
-    auto key = hmac ? crypto::Key::generate(crypto::KeyType::Oct, 256)
-                    : crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
-    if (!key) {
-        Q_EMIT statusMessage(tr("Could not generate a key: %1").arg(key.error().message));
+    const crypto::Algorithm alg = hmac ? crypto::Algorithm::HS256 : crypto::Algorithm::ES256;
+    // The kid is the first 12 characters of the key's RFC 7638 thumbprint.
+    auto jwk = keys::KeyGenerator::generate(alg, keys::KeyIdRule::thumbprint(QString(), 12));
+    if (!jwk) {
+        Q_EMIT statusMessage(tr("Could not generate a key: %1").arg(jwk.error().message));
         return;
     }
-    const QString alg = hmac ? QStringLiteral("HS256") : QStringLiteral("ES256");
-    const QString thumbprint = keys::Jwk::fromKey(key.value()).thumbprint();
-    const keys::Jwk jwk = keys::Jwk::fromKey(key.value(), thumbprint.left(12), alg, QStringLiteral("sig"));
-    m_wantedAlg = alg;
+    m_wantedAlg = crypto::Algorithms::name(alg);
     const int index
-        = m_ring->add(KeyRing::generated(hmac ? tr("Composer HS256 secret") : tr("Composer ES256 key"), jwk));
+        = m_ring->add(KeyRing::generated(hmac ? tr("Composer HS256 secret") : tr("Composer ES256 key"), jwk.value()));
     refreshKeys();
     setKeySource(index);
     Q_EMIT statusMessage(hmac
             ? tr("Generated an HS256 secret into the workspace's keys (not saved unless you choose to).")
             : tr("Generated an ES256 key into the workspace's keys (not saved unless you choose to)."));
-}
-
-QString ComposerPage::curlCommand(const QString &token, const QString &url)
-{
-    auto quote = [](QString text) -> QString { return u'\'' + text.replace(u'\'', QStringLiteral("'\\''")) + u'\''; };
-    return QStringLiteral("curl -H ") + quote(QStringLiteral("Authorization: Bearer ") + token) + u' '
-        + quote(url.trimmed().isEmpty() ? QStringLiteral("http://localhost:8080/") : url.trimmed());
 }
 
 void ComposerPage::copyToken()
@@ -1007,7 +862,10 @@ void ComposerPage::copyCurl()
 {
     if (m_token.isEmpty())
         return;
-    QGuiApplication::clipboard()->setText(curlCommand(m_token, m_urlEdit->text()));
+    // `curl -H 'Authorization: Bearer TOKEN' 'URL'`, every argument shell-quoted; no URL: http://localhost:8080/.
+    const QString curl
+        = krakend::RequestBuilder(m_token).setBaseUrl(m_urlEdit->text().trimmed()).setShowResponseHeaders(false).curl();
+    QGuiApplication::clipboard()->setText(curl);
     Q_EMIT statusMessage(tr("curl command copied to the clipboard."));
 }
 

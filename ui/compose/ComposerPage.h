@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 
 #include <QJsonObject>
@@ -20,6 +18,10 @@ class QPushButton;
 class QStackedWidget;
 class QTimer;
 
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
+
 namespace jwb::ui {
 
 class JsonHighlighter;
@@ -37,7 +39,8 @@ class ComposerPage : public QWidget
 public:
     static constexpr int kDebounceMs = 250;
 
-    explicit ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    explicit ComposerPage(
+        workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~ComposerPage() override;
 
     void setClaimsText(const QString &text);
@@ -71,22 +74,6 @@ public:
     /// Workspace form: claims, header, alg, typ, kid, chosen source id, curl URL. Never key material.
     [[nodiscard]] QJsonObject toWorkspaceJson() const;
     void fromWorkspaceJson(const QJsonObject &json);
-
-    /// Builds a curl command line for `token` (single-quoted for POSIX shells).
-    [[nodiscard]] static QString curlCommand(const QString &token, const QString &url);
-
-    // Widgets, for tests and the main window.
-    [[nodiscard]] QPlainTextEdit *claimsEdit() const { return m_claimsEdit; }
-    [[nodiscard]] QPlainTextEdit *headerEdit() const { return m_headerEdit; }
-    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
-    [[nodiscard]] QComboBox *algCombo() const { return m_algCombo; }
-    [[nodiscard]] QPushButton *signButton() const { return m_signButton; }
-    [[nodiscard]] QPushButton *sendButton() const { return m_sendButton; }
-    [[nodiscard]] QLabel *claimsErrorLabel() const { return m_claimsError; }
-    [[nodiscard]] QLabel *headerErrorLabel() const { return m_headerError; }
-    [[nodiscard]] QLabel *timesLabel() const { return m_timesLabel; }
-    [[nodiscard]] TokenEditor *tokenView() const { return m_tokenView; }
-    [[nodiscard]] QWidget *emptyState() const { return m_emptyState; }
 
 Q_SIGNALS:
     void sendToInspector(const QString &token);
@@ -127,7 +114,7 @@ private:
     void applyColours();
     [[nodiscard]] QString chosenSourceId() const;
 
-    KeyRing *m_ring = nullptr;
+    workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     QString m_token;
     QString m_error;

@@ -3,6 +3,7 @@
 #include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/JsonHighlighter.h"
+#include "common/JsonSource.h"
 #include "common/Theme.h"
 #include "gateway/BlockTab.h"
 #include "gateway/DocumentEditCommand.h"
@@ -13,11 +14,10 @@
 #include "gateway/LintModel.h"
 #include "gateway/OptionForm.h"
 #include "jose/Inspection.h"
-#include "keys/KeyRing.h"
 #include "krakend/ConfigExport.h"
 #include "krakend/GatewayCatalog.h"
-#include "krakend/JsonSourceMap.h"
 #include "krakend/Namespaces.h"
+#include "workspace/KeyRing.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -50,6 +50,9 @@
 #include <algorithm>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
+using workspace::KeySource;
 
 using common::Severity;
 using gateway::makeButton;
@@ -918,7 +921,7 @@ void GatewayPage::refreshForms()
 
 QByteArray GatewayPage::indentUnit() const
 {
-    auto map = krakend::JsonSourceMap::parse(document().text());
+    auto map = common::JsonSourceMap::parse(document().text());
     return map ? map.value()->indentUnit() : QByteArray("  ");
 }
 
@@ -955,7 +958,7 @@ void GatewayPage::refreshExport()
             : (ns == validator ? krakend::Namespace::legacyValidator : krakend::Namespace::legacySigner);
         const QJsonObject block = document().endpointBlock(m_current, ns);
         text = QString::fromUtf8(
-            krakend::serializeJson(QJsonObject {{key, block}}, QByteArray(), unit, ConfigDocument::preferredOrder()));
+            common::serializeJson(QJsonObject {{key, block}}, QByteArray(), unit, ConfigDocument::preferredOrder()));
         QStringList adjust;
         auto exported = ns == validator ? krakend::ConfigExport::validatorBlock(block, &adjust)
                                         : krakend::ConfigExport::signerBlock(block, &adjust);
@@ -973,7 +976,7 @@ void GatewayPage::refreshExport()
         break;
     case ExportScope::Endpoint:
         if (has)
-            text = QString::fromUtf8(krakend::serializeJson(
+            text = QString::fromUtf8(common::serializeJson(
                 document().endpoint(m_current), QByteArray(), unit, ConfigDocument::preferredOrder()));
         else
             placeholder = tr("Select an endpoint to see it.");

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "krakend/ConfigDocument.h"
 #include "krakend/ConfigEditor.h"
@@ -27,6 +25,10 @@ class QTableView;
 class QToolButton;
 class QTreeView;
 class QUndoStack;
+
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -56,7 +58,8 @@ class GatewayPage : public QWidget
 public:
     enum class ExportScope { Validator, Signer, Endpoint, File };
 
-    explicit GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    explicit GatewayPage(
+        workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~GatewayPage() override;
 
     // --- file ---------------------------------------------------------------------------------------------
@@ -176,7 +179,7 @@ private:
     [[nodiscard]] QByteArray indentUnit() const;
     [[nodiscard]] QString newValidatorUrl() const;
 
-    KeyRing *m_ring = nullptr;
+    workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     krakend::ConfigEditor *m_editor = nullptr;
     bool m_replacing = false; ///< a new document is being taken: refresh once it is in

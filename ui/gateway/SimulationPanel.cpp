@@ -39,6 +39,8 @@
 
 namespace jwb::ui {
 
+using workspace::KeyRing;
+
 namespace {
 
 using krakend::RequestBuilder;

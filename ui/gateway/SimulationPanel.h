@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "common/Jobs.h"
 #include "krakend/Simulator.h"
@@ -30,8 +28,9 @@ class QTreeView;
 class QTreeWidget;
 
 namespace jwb::workspace {
+class KeyRing;
 class Session;
-}
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -60,7 +59,7 @@ public:
     static constexpr int kDebounceMs = 250;
     static constexpr int kHistorySize = 20;
 
-    SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    SimulationPanel(workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~SimulationPanel() override;
 
     /// The endpoint `endpointIndex` of root["endpoints"]; relative key files resolve against `baseDir`. `configText`

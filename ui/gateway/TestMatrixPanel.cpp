@@ -38,6 +38,8 @@
 
 namespace jwb::ui {
 
+using workspace::KeyRing;
+
 namespace {
 
 /// The signing combo's entry for "the ring's private half of the endpoint's keys, else a generated key".

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "common/Jobs.h"
 #include "krakend/Simulator.h"
@@ -22,8 +20,9 @@ class QPushButton;
 class QTableView;
 
 namespace jwb::workspace {
+class KeyRing;
 class Session;
-}
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -45,7 +44,7 @@ class TestMatrixPanel : public QWidget
 {
     Q_OBJECT
 public:
-    TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
+    TestMatrixPanel(workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~TestMatrixPanel() override;
 
     /// As SimulationPanel::setEndpoint (`configText`: a byte order mark makes every expected answer 500).
@@ -86,7 +85,7 @@ private:
     void updateButtons();
     void copy(const QString &text, const QString &what);
 
-    KeyRing *m_ring = nullptr;
+    workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
     int m_endpointIndex = -1;

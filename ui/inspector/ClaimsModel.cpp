@@ -1,6 +1,6 @@
 #include "inspector/ClaimsModel.h"
 
-#include "common/JsonMembers.h"
+#include "common/JsonSource.h"
 #include "common/JsonText.h"
 #include "common/LongText.h"
 #include "common/Theme.h"
@@ -31,12 +31,7 @@ QString instantText(const jose::TimeClaim &t)
 } // namespace
 
 ClaimsModel::ClaimsModel(Part part, QObject *parent)
-    : QAbstractTableModel(parent),
-      m_part(part),
-      m_errorIcon(Theme::severityIcon(common::Severity::Error)),
-      m_warningIcon(Theme::severityIcon(common::Severity::Warning)),
-      m_infoIcon(Theme::severityIcon(common::Severity::Info)),
-      m_monospace(Theme::monospaceFont())
+    : QAbstractTableModel(parent), m_part(part), m_monospace(Theme::monospaceFont())
 { }
 
 void ClaimsModel::setInspection(const jose::Inspection &inspection)
@@ -53,7 +48,7 @@ void ClaimsModel::setInspection(const jose::Inspection &inspection)
         segment = token.segment(jose::SegmentRole::Payload);
     }
     if (segment) {
-        QStringList names = JsonMembers::topLevelNames(segment->decoded);
+        QStringList names = common::JsonSource::topLevelNames(segment->decoded);
         // Anything the scan missed still gets a row, after the ordered ones.
         for (const QString &key : object.keys())
             if (!names.contains(key))
@@ -174,15 +169,7 @@ QVariant ClaimsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (column != NameColumn || !row.severity)
             return {};
-        switch (*row.severity) {
-        case common::Severity::Error:
-            return m_errorIcon;
-        case common::Severity::Warning:
-            return m_warningIcon;
-        case common::Severity::Info:
-            return m_infoIcon;
-        }
-        return {};
+        return Theme::severityIcon(*row.severity);
     case Qt::ForegroundRole:
         if (column == MeaningColumn)
             return QGuiApplication::palette().brush(QPalette::PlaceholderText);

@@ -64,9 +64,6 @@ private:
 
     Part m_part;
     QList<Row> m_rows;
-    QIcon m_errorIcon;
-    QIcon m_warningIcon;
-    QIcon m_infoIcon;
     QFont m_monospace;
 };
 

@@ -9,13 +9,7 @@
 
 namespace jwb::ui {
 
-FindingsModel::FindingsModel(QObject *parent)
-    : QAbstractTableModel(parent),
-      m_errorIcon(Theme::severityIcon(common::Severity::Error)),
-      m_warningIcon(Theme::severityIcon(common::Severity::Warning)),
-      m_infoIcon(Theme::severityIcon(common::Severity::Info)),
-      m_monospace(Theme::monospaceFont())
-{ }
+FindingsModel::FindingsModel(QObject *parent) : QAbstractTableModel(parent), m_monospace(Theme::monospaceFont()) { }
 
 void FindingsModel::setInspection(const jose::Inspection &inspection)
 {
@@ -91,15 +85,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != SeverityColumn)
             return {};
-        switch (f.severity) {
-        case common::Severity::Error:
-            return m_errorIcon;
-        case common::Severity::Warning:
-            return m_warningIcon;
-        case common::Severity::Info:
-            return m_infoIcon;
-        }
-        return {};
+        return Theme::severityIcon(f.severity);
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn)
             return Theme::severityColor(f.severity, QGuiApplication::palette());

@@ -41,9 +41,6 @@ public:
 
 private:
     common::Findings m_items;
-    QIcon m_errorIcon;
-    QIcon m_warningIcon;
-    QIcon m_infoIcon;
     QFont m_monospace;
 };
 

@@ -45,6 +45,8 @@
 
 namespace jwb::ui {
 
+using workspace::KeyRing;
+
 namespace {
 
 void setTextIfChanged(QPlainTextEdit *view, const QString &text)

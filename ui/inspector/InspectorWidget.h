@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "common/Scheduler.h"
 #include "jose/Inspection.h"
@@ -28,6 +26,10 @@ class QTableView;
 namespace jwb::verification {
 struct Report;
 }
+
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -67,7 +69,7 @@ public:
     void setEvaluationTime(const std::optional<QDateTime> &instant);
     [[nodiscard]] std::optional<QDateTime> evaluationTime() const { return m_evaluationTime; }
     /// Lets the Verify tab use the workspace's key sources.
-    void setKeyRing(KeyRing *ring);
+    void setKeyRing(workspace::KeyRing *ring);
     /// The Decoded tab as highlighted JSON text (false) or as a tree (true).
     void setTreeMode(bool tree);
     [[nodiscard]] bool isTreeMode() const;

@@ -1,13 +1,15 @@
 #include "keys/FetchPrompt.h"
 
 #include "common/Dialogs.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "workspace/FetchPermission.h"
+#include "workspace/KeyRing.h"
 
 #include <QCoreApplication>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
 
 namespace FetchPermission = workspace::FetchPermission;
 

@@ -1,10 +1,12 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include <QList>
 
 class QWidget;
+
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -15,11 +17,11 @@ namespace jwb::ui {
 ///
 /// `indexes` are the ring's sources to ask about (every waiting one when empty). Returns whether they were
 /// allowed; false, without a prompt, when none of them waits.
-bool askToFetch(QWidget *parent, KeyRing *ring, const QList<int> &indexes = {});
+bool askToFetch(QWidget *parent, workspace::KeyRing *ring, const QList<int> &indexes = {});
 
 /// The user asked for this one source's keys (Refresh on the Keys page, "Use the issuer's keys" in Verify): that is
 /// their permission for a source awaiting it, unless the workspace file changed its TLS settings, which are shown
 /// and confirmed first (askToFetch). Other sources are reloaded. Returns whether a load or fetch started.
-bool fetchOnRequest(QWidget *parent, KeyRing *ring, int index);
+bool fetchOnRequest(QWidget *parent, workspace::KeyRing *ring, int index);
 
 } // namespace jwb::ui

@@ -1,13 +1,16 @@
 #include "keys/KeySourcesModel.h"
 
 #include "common/Theme.h"
-#include "keys/KeyRing.h"
+#include "workspace/KeyRing.h"
 
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
+using workspace::KeySource;
 
 KeySourcesModel::KeySourcesModel(KeyRing *ring, QObject *parent) : QAbstractListModel(parent), m_ring(ring)
 {

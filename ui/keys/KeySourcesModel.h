@@ -1,11 +1,15 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
 #include "workspace/KeySource.h"
 
 #include <QAbstractListModel>
 #include <QIcon>
 #include <QPointer>
+
+namespace jwb::workspace {
+class KeyRing;
+struct KeySource;
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -28,7 +32,7 @@ public:
         IdRole,
     };
 
-    explicit KeySourcesModel(KeyRing *ring, QObject *parent = nullptr);
+    explicit KeySourcesModel(workspace::KeyRing *ring, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -38,26 +42,26 @@ public:
     void refreshAges();
 
     /// "Pasted key", "Shared secret", "Key file", "JWK Set URL", "Issuer (OpenID discovery)", "Generated key".
-    [[nodiscard]] static QString kindText(const KeySource &source);
+    [[nodiscard]] static QString kindText(const workspace::KeySource &source);
     /// "3 keys", "1 key, 2 skipped", "fetching: stage", the error, or "not loaded"; keys from an earlier fetch
     /// are followed by " (last fetch failed: error)" when the latest one failed, unless `withLastFailure` is false.
-    [[nodiscard]] static QString statusText(const KeySource &source, bool withLastFailure = true);
+    [[nodiscard]] static QString statusText(const workspace::KeySource &source, bool withLastFailure = true);
     /// The source's error as "code: message", the message in the UI's words for the key ring's own errors
     /// (no_key, a location that is no URL, cancelled, secret_not_stored); empty without an error.
-    [[nodiscard]] static QString errorText(const KeySource &source);
+    [[nodiscard]] static QString errorText(const workspace::KeySource &source);
     /// The message part of errorText().
-    [[nodiscard]] static QString errorMessage(const KeySource &source);
+    [[nodiscard]] static QString errorMessage(const workspace::KeySource &source);
     /// What a running fetch is doing: "Connecting…", the fetcher's step, "Downloading 10 of 20 bytes".
     [[nodiscard]] static QString progressText(const workspace::FetchProgress &progress);
     /// "fetched 2 min ago" (remote) or "loaded just now" (local); empty when never loaded.
-    [[nodiscard]] static QString ageText(const KeySource &source, qint64 ageSeconds);
+    [[nodiscard]] static QString ageText(const workspace::KeySource &source, qint64 ageSeconds);
     /// "just now", "45 s ago", "2 min ago", "3 h ago", "2 days ago".
     [[nodiscard]] static QString durationAgo(qint64 seconds);
 
 private:
-    QIcon kindIcon(const KeySource &source) const;
+    QIcon kindIcon(const workspace::KeySource &source) const;
 
-    QPointer<KeyRing> m_ring;
+    QPointer<workspace::KeyRing> m_ring;
 };
 
 } // namespace jwb::ui

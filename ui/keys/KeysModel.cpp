@@ -9,6 +9,8 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <iterator>
+
 namespace jwb::ui {
 
 namespace {
@@ -112,46 +114,45 @@ int KeysModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+
+/// Each column's title and tooltip (empty: none), in Column order.
+struct ColumnText
+{
+    const char *title;
+    const char *toolTip;
+};
+
+constexpr ColumnText kColumnTexts[] = {
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "kid"), ""},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "Type"), ""},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "Curve / size"), ""},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "alg"), ""},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "use"), ""},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "Thumbprint (SHA-256)"),
+        QT_TRANSLATE_NOOP(
+            "jwb::ui::KeysModel", "RFC 7638 JWK thumbprint: SHA-256 over the key's required members, base64url")},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "x5t"),
+        QT_TRANSLATE_NOOP(
+            "jwb::ui::KeysModel", "SHA-1 thumbprint of the certificate (as given in x5t, or computed from x5c)")},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "Certificate"),
+        QT_TRANSLATE_NOOP(
+            "jwb::ui::KeysModel", "Subject and expiry of the key's certificate (x5c or PEM certificate)")},
+    {QT_TRANSLATE_NOOP("jwb::ui::KeysModel", "Notes"), ""},
+};
+static_assert(std::size(kColumnTexts) == KeysModel::ColumnCount, "one title per column");
+
+} // namespace
+
 QVariant KeysModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::DisplayRole) {
-        switch (static_cast<Column>(section)) {
-        case Kid:
-            return tr("kid");
-        case Type:
-            return tr("Type");
-        case CurveOrSize:
-            return tr("Curve / size");
-        case Alg:
-            return tr("alg");
-        case Use:
-            return tr("use");
-        case Thumbprint:
-            return tr("Thumbprint (SHA-256)");
-        case X5t:
-            return tr("x5t");
-        case Certificate:
-            return tr("Certificate");
-        case Note:
-            return tr("Notes");
-        case ColumnCount:
-            break;
-        }
-    }
-    if (role == Qt::ToolTipRole) {
-        switch (static_cast<Column>(section)) {
-        case Thumbprint:
-            return tr("RFC 7638 JWK thumbprint: SHA-256 over the key's required members, base64url");
-        case X5t:
-            return tr("SHA-1 thumbprint of the certificate (as given in x5t, or computed from x5c)");
-        case Certificate:
-            return tr("Subject and expiry of the key's certificate (x5c or PEM certificate)");
-        default:
-            break;
-        }
-    }
+    const ColumnText &text = kColumnTexts[section];
+    if (role == Qt::DisplayRole)
+        return tr(text.title);
+    if (role == Qt::ToolTipRole && *text.toolTip)
+        return tr(text.toolTip);
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

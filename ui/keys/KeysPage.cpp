@@ -8,11 +8,11 @@
 #include "jose/Base64Url.h"
 #include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "keys/KeysModel.h"
 #include "keys/RemoteSourceDialog.h"
 #include "keys/Thumbprint.h"
+#include "workspace/KeyRing.h"
 #include "workspace/TrustStore.h"
 
 #include <QAction>
@@ -46,6 +46,9 @@
 #include <QVBoxLayout>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
+using workspace::KeySource;
 
 namespace {
 

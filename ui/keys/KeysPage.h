@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "common/Scheduler.h"
 #include "keys/KeyGeneratorDialog.h"
@@ -28,6 +26,10 @@ namespace jwb::keys {
 struct Jwk;
 }
 
+namespace jwb::workspace {
+class KeyRing;
+} // namespace jwb::workspace
+
 namespace jwb::ui {
 
 class JsonHighlighter;
@@ -49,7 +51,7 @@ class KeysPage : public QWidget
     Q_OBJECT
 public:
     /// `scheduler` (default common::Scheduler::qt()) times the refresh of the "fetched … ago" ages (kAgeRefreshMs).
-    explicit KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock,
+    explicit KeysPage(workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock,
         std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
     static constexpr int kAgeRefreshMs = 15000;
     ~KeysPage() override;
@@ -134,7 +136,7 @@ private:
     void scheduleAgeRefresh();
     void setClipboard(const QString &text, const QString &message);
 
-    KeyRing *m_ring;
+    workspace::KeyRing *m_ring;
     std::shared_ptr<const common::Clock> m_clock;
     KeySourcesModel *m_sourcesModel = nullptr;
     KeysModel *m_keysModel = nullptr;

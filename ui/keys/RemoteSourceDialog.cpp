@@ -22,6 +22,9 @@
 
 namespace jwb::ui {
 
+using workspace::KeyRing;
+using workspace::KeySource;
+
 RemoteSourceDialog::RemoteSourceDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("remoteSourceDialog"));

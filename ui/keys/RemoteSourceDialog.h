@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keys/KeyRing.h"
+#include "workspace/KeyRing.h"
 #include "workspace/TrustStore.h"
 
 #include <QPointer>
@@ -31,11 +31,11 @@ public:
     /// The store whose settings the TLS inputs show for the URL typed (until the user edits them).
     void setTrustStore(const workspace::TrustStore *trust);
     /// Fills the inputs from an existing source (edit) or a template (add); the TLS inputs from the trust store.
-    void setSource(const KeySource &source);
+    void setSource(const workspace::KeySource &source);
     /// Fills the TLS inputs.
     void setTrust(const workspace::TrustSettings &trust);
     /// A source built from the inputs (kind, name, location, timeout); state members are empty.
-    [[nodiscard]] KeySource source() const;
+    [[nodiscard]] workspace::KeySource source() const;
     /// The TLS settings the inputs give the source's origin.
     [[nodiscard]] workspace::TrustSettings trust() const;
     /// Why the inputs cannot be used (empty URL, bad pin, unreadable CA file), or empty when they can.
@@ -63,7 +63,7 @@ private:
     QSpinBox *m_timeoutSpin = nullptr;
     QLabel *m_errorLabel = nullptr;
     QList<QSslCertificate> m_caFromStore; ///< CA certificates the origin has, kept unless a file replaces them
-    KeySource m_template;
+    workspace::KeySource m_template;
     QPointer<const workspace::TrustStore> m_trustStore;
     QString m_shownOrigin; ///< the origin whose settings the TLS inputs show
     bool m_trustEdited = false; ///< the user changed a TLS input: the URL no longer refills them

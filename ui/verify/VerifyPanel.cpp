@@ -10,7 +10,6 @@
 #include "crypto/Backend.h"
 #include "keys/FetchPrompt.h"
 #include "keys/KeyLoader.h"
-#include "keys/KeyRing.h"
 #include "keys/KeySourcesModel.h"
 #include "validation/Policy.h"
 #include "verification/Context.h"
@@ -46,6 +45,9 @@
 #include <utility>
 
 namespace jwb::ui {
+
+using workspace::KeyRing;
+using workspace::KeySource;
 
 namespace {
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "keys/KeyRingFwd.h"
-
 #include "common/Clock.h"
 #include "common/Jobs.h"
 #include "common/Verdict.h"
@@ -32,8 +30,10 @@ struct Context;
 }
 
 namespace jwb::workspace {
+class KeyRing;
+struct KeySource;
 class Session;
-}
+} // namespace jwb::workspace
 
 namespace jwb::ui {
 
@@ -83,7 +83,7 @@ public:
     /// Runs the verification now instead of waiting for the debounce.
     void verifyNow();
     /// The workspace's key sources: the "Keys from" combo offers them next to the pasted key (pins kept here).
-    void setKeyRing(KeyRing *ring);
+    void setKeyRing(workspace::KeyRing *ring);
     /// The window's session: its key ring, trust store and key choices (the Inspector's pin, the endpoints' pins).
     void setSession(workspace::Session *session);
     /// Pins the key ring source with this index (-1: the key pasted in the panel).
@@ -140,9 +140,9 @@ private:
     void onJudgeAsChosen();
     void showEndpointRules();
     [[nodiscard]] QString pastedKeyHint() const;
-    [[nodiscard]] const KeySource *chosenSource() const;
+    [[nodiscard]] const workspace::KeySource *chosenSource() const;
     [[nodiscard]] bool hasPastedKey() const;
-    void showSourceStatus(const KeySource *source);
+    void showSourceStatus(const workspace::KeySource *source);
     [[nodiscard]] verification::Context contextWithoutKeys() const;
     void useChoice(verification::Context &context, const workspace::KeyChoice &choice);
     void syncKeyScope();

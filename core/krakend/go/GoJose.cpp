@@ -175,17 +175,32 @@ Result<QList<Key>> parseJwks(const QByteArray &body)
 {
     static QMutex mutex;
     static QHash<QByteArray, Result<QList<Key>>> cache;
+    // The same bytes again (one shared QByteArray: the simulator's startup file cache, a replacement set) are
+    // found without hashing them: while `last` holds the array, its data cannot be freed and reused.
+    static QByteArray last;
+    static QByteArray lastDigest;
+    {
+        QMutexLocker lock(&mutex);
+        if (!last.isNull() && body.constData() == last.constData() && body.size() == last.size())
+            if (const auto it = cache.constFind(lastDigest); it != cache.constEnd())
+                return it.value();
+    }
     const QByteArray digest = QCryptographicHash::hash(body, QCryptographicHash::Sha256);
     {
         QMutexLocker lock(&mutex);
-        if (const auto it = cache.constFind(digest); it != cache.constEnd())
+        if (const auto it = cache.constFind(digest); it != cache.constEnd()) {
+            last = body;
+            lastDigest = digest;
             return it.value();
+        }
     }
     Result<QList<Key>> parsed = parseJwksUncached(body);
     QMutexLocker lock(&mutex);
     if (cache.size() >= 32)
         cache.clear();
     cache.insert(digest, parsed);
+    last = body;
+    lastDigest = digest;
     return parsed;
 }
 

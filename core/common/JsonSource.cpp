@@ -1,12 +1,15 @@
-#include "krakend/JsonSourceMap.h"
+#include "common/JsonSource.h"
+
+#include "common/JsonText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 
-namespace jwb::krakend {
+#include <optional>
 
-using common::Result;
+namespace jwb::common {
 
 const JsonSourceMap::Node *JsonSourceMap::Node::member(const QString &key) const
 {
@@ -63,24 +66,64 @@ private:
             ++m_i;
     }
 
-    bool stringEnd(qsizetype &end)
+    bool stringEnd(qsizetype &end) const
     {
-        qsizetype i = m_i + 1;
-        while (i < m_t.size()) {
-            const char c = m_t[i];
-            if (c == '\\') {
-                i += 2;
+        end = JsonSource::stringEnd(m_t, m_i);
+        return end >= 0;
+    }
+
+    /// The entries of an object or array whose opening bracket is at m_i, up to `close`: `entry` reads one.
+    template<typename Entry> Result<NodePtr> sequence(NodePtr node, char close, Entry &&entry)
+    {
+        ++m_i;
+        skip();
+        if (m_i < m_t.size() && m_t[m_i] == close) {
+            node->end = ++m_i;
+            return node;
+        }
+        while (true) {
+            skip();
+            if (std::optional<Error> failed = entry(*node))
+                return *failed;
+            skip();
+            if (m_i < m_t.size() && m_t[m_i] == ',') {
+                ++m_i;
                 continue;
             }
-            if (c == '"') {
-                end = i + 1;
-                return true;
+            if (m_i < m_t.size() && m_t[m_i] == close) {
+                node->end = ++m_i;
+                return node;
             }
-            if (static_cast<unsigned char>(c) < 0x20)
-                return false;
-            ++i;
+            return error(QStringLiteral("expected ',' or '%1'").arg(QChar::fromLatin1(close)));
         }
-        return false;
+    }
+
+    /// One member of an object: its name, ':' and its value.
+    std::optional<Error> member(JsonSourceMap::Node &object, int depth)
+    {
+        if (m_i >= m_t.size() || m_t[m_i] != '"')
+            return error(QStringLiteral("expected a member name")).error();
+        qsizetype keyEnd = 0;
+        if (!stringEnd(keyEnd))
+            return error(QStringLiteral("unterminated string")).error();
+        JsonSourceMap::Member m;
+        m.keyBegin = m_i;
+        const QJsonDocument k = QJsonDocument::fromJson("[" + m_t.mid(m_i, keyEnd - m_i) + "]");
+        if (!k.isArray())
+            return error(QStringLiteral("invalid member name")).error();
+        m.key = k.array().first().toString();
+        m_i = keyEnd;
+        skip();
+        if (m_i >= m_t.size() || m_t[m_i] != ':')
+            return error(QStringLiteral("expected ':'")).error();
+        ++m_i;
+        skip();
+        auto v = value(depth + 1);
+        if (!v)
+            return v.error();
+        m.value = std::move(v).value();
+        object.members.push_back(std::move(m));
+        return std::nullopt;
     }
 
     Result<NodePtr> value(int depth)
@@ -94,73 +137,17 @@ private:
         const char c = m_t[m_i];
         if (c == '{') {
             node->kind = JsonSourceMap::Kind::Object;
-            ++m_i;
-            skip();
-            if (m_i < m_t.size() && m_t[m_i] == '}') {
-                node->end = ++m_i;
-                return node;
-            }
-            while (true) {
-                skip();
-                if (m_i >= m_t.size() || m_t[m_i] != '"')
-                    return error(QStringLiteral("expected a member name"));
-                qsizetype keyEnd = 0;
-                if (!stringEnd(keyEnd))
-                    return error(QStringLiteral("unterminated string"));
-                JsonSourceMap::Member m;
-                m.keyBegin = m_i;
-                const QJsonDocument k = QJsonDocument::fromJson("[" + m_t.mid(m_i, keyEnd - m_i) + "]");
-                if (!k.isArray())
-                    return error(QStringLiteral("invalid member name"));
-                m.key = k.array().first().toString();
-                m_i = keyEnd;
-                skip();
-                if (m_i >= m_t.size() || m_t[m_i] != ':')
-                    return error(QStringLiteral("expected ':'"));
-                ++m_i;
-                skip();
-                auto v = value(depth + 1);
-                if (!v)
-                    return v;
-                m.value = std::move(v).value();
-                node->members.push_back(std::move(m));
-                skip();
-                if (m_i < m_t.size() && m_t[m_i] == ',') {
-                    ++m_i;
-                    continue;
-                }
-                if (m_i < m_t.size() && m_t[m_i] == '}') {
-                    node->end = ++m_i;
-                    return node;
-                }
-                return error(QStringLiteral("expected ',' or '}'"));
-            }
+            return sequence(std::move(node), '}', [&](JsonSourceMap::Node &object) { return member(object, depth); });
         }
         if (c == '[') {
             node->kind = JsonSourceMap::Kind::Array;
-            ++m_i;
-            skip();
-            if (m_i < m_t.size() && m_t[m_i] == ']') {
-                node->end = ++m_i;
-                return node;
-            }
-            while (true) {
-                skip();
+            return sequence(std::move(node), ']', [&](JsonSourceMap::Node &array) -> std::optional<Error> {
                 auto v = value(depth + 1);
                 if (!v)
-                    return v;
-                node->items.push_back(std::move(v).value());
-                skip();
-                if (m_i < m_t.size() && m_t[m_i] == ',') {
-                    ++m_i;
-                    continue;
-                }
-                if (m_i < m_t.size() && m_t[m_i] == ']') {
-                    node->end = ++m_i;
-                    return node;
-                }
-                return error(QStringLiteral("expected ',' or ']'"));
-            }
+                    return v.error();
+                array.items.push_back(std::move(v).value());
+                return std::nullopt;
+            });
         }
         if (c == '"') {
             qsizetype end = 0;
@@ -321,4 +308,93 @@ QByteArray serializeJson(const QJsonValue &value, const QByteArray &indent, cons
     return QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
 }
 
-} // namespace jwb::krakend
+namespace JsonSource {
+
+qsizetype stringEnd(const QByteArray &json, qsizetype quote)
+{
+    qsizetype i = quote + 1;
+    while (i < json.size()) {
+        const char c = json[i];
+        if (c == '\\') {
+            i += 2;
+            continue;
+        }
+        if (c == '"')
+            return i + 1;
+        if (static_cast<unsigned char>(c) < 0x20)
+            return -1;
+        ++i;
+    }
+    return -1;
+}
+
+QString decodeString(const QByteArray &literal)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + literal + ']');
+    return doc.isArray() && doc.array().size() == 1 ? doc.array().first().toString() : QString();
+}
+
+QString kindName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("number");
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Array:
+        return QStringLiteral("array");
+    case QJsonValue::Object:
+        return QStringLiteral("object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("undefined");
+}
+
+QString kindPhrase(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return kindName(value);
+    return (value.isArray() || value.isObject() ? QStringLiteral("an ") : QStringLiteral("a ")) + kindName(value);
+}
+
+QStringList topLevelNames(const QByteArray &json)
+{
+    const auto map = JsonSourceMap::parse(json);
+    if (!map || map.value()->root().kind != JsonSourceMap::Kind::Object)
+        return {};
+    QStringList names;
+    for (const JsonSourceMap::Member &member : map.value()->root().members)
+        if (!names.contains(member.key))
+            names.append(member.key);
+    return names;
+}
+
+QByteArray setMember(const QByteArray &json, const QString &name, const QJsonValue &value)
+{
+    const QByteArray source = json.trimmed().isEmpty() ? QByteArrayLiteral("{}") : json;
+    const auto map = JsonSourceMap::parse(source);
+    if (!map || map.value()->root().kind != JsonSourceMap::Kind::Object)
+        return json;
+    const JsonSourceMap::Node &root = map.value()->root();
+    const QByteArray valueText = JsonText::compact(value).toUtf8();
+    QByteArray out = source;
+    if (const JsonSourceMap::Node *existing = root.member(name)) {
+        out.replace(existing->begin, existing->end - existing->begin, valueText);
+    } else {
+        const QByteArray entry = JsonText::compact(QJsonValue(name)).toUtf8() + ": " + valueText;
+        if (root.members.empty())
+            out.replace(root.begin + 1, root.end - root.begin - 2, entry);
+        else
+            out.insert(root.members.back().value->end, ", " + entry);
+    }
+    return JsonText::prettyPrint(out, 2);
+}
+
+} // namespace JsonSource
+
+} // namespace jwb::common
