@@ -3419,10 +3419,6 @@ Write the private keys? Choose No to export only the public keys.</translation>
         <translation>&amp;curl Command</translation>
     </message>
     <message>
-        <source>curl -i -H &apos;Authorization: Bearer %1&apos; http://localhost:8080/</source>
-        <translation>curl -i -H &apos;Authorization: Bearer %1&apos; http://localhost:8080/</translation>
-    </message>
-    <message>
         <source>a curl command</source>
         <translation>a curl command</translation>
     </message>
