@@ -154,6 +154,7 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
 
     m_inspector = new InspectorWidget(clock, m_scheduler, this);
     m_inspector->setKeyRing(m_keyRing);
+    m_inspector->verifyPanel()->setSession(m_session); // the Inspector's key choice is the session's
     addPage(Page::Inspector, m_inspector, tr("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
         tr("Decode, explain and verify tokens (Ctrl+1)"));
 
@@ -205,9 +206,13 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
 
 void MainWindow::createGatewayTools(std::shared_ptr<const common::Clock> clock)
 {
+    // One session for every page: the same key ring, trust store and key choices (pins per endpoint).
     m_simulationPanel = new SimulationPanel(m_keyRing, clock, this);
+    m_simulationPanel->setSession(m_session);
     m_endpointMatrix = new EndpointMatrix(clock, this);
+    m_endpointMatrix->setSession(m_session);
     m_testMatrix = new TestMatrixPanel(m_keyRing, clock, this);
+    m_testMatrix->setSession(m_session);
     QTabWidget *tabs = m_gatewayPage->detailTabs();
     tabs->addTab(m_simulationPanel, tr("Simulate"));
     tabs->setTabToolTip(

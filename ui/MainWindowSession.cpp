@@ -130,8 +130,10 @@ common::Result<void> MainWindow::loadWorkspaceDocument(const WorkspaceDocument &
     m_inspector->setTreeMode(inspector.value(QStringLiteral("tree")).toBool(false));
     if (const auto tab = InspectorWidget::tabFromName(inspector.value(QStringLiteral("tab")).toString()))
         m_inspector->showTab(*tab);
-    m_inspector->verifyPanel()->setKeySource(
-        m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString()));
+    // Older builds' pin of the Inspector (the session's key_choices hold it too): without one, the session's pin.
+    if (const int keySource = m_keyRing->indexOf(inspector.value(QStringLiteral("verify_key_source")).toString());
+        keySource >= 0)
+        m_inspector->verifyPanel()->setKeySource(keySource);
     if (m_composerPage)
         m_composerPage->fromWorkspaceJson(document.composer);
     else

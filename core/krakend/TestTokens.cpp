@@ -492,7 +492,7 @@ MintContext mintContext(const ValidatorConfig &v, Algorithm alg, TestTokenSet &s
 }
 
 /// Signs one case and asks the simulator what KrakenD answers to it.
-Result<TestTokenCase> simulateCase(const CaseSpec &spec, const TestTokenSet &set, const Simulator &simulator)
+Result<TestTokenCase> simulateCase(const CaseSpec &spec, const TestTokenSet &set, const TestTokens::CaseJudge &judge)
 {
     TestTokenCase c;
     c.kind = spec.kind;
@@ -510,7 +510,7 @@ Result<TestTokenCase> simulateCase(const CaseSpec &spec, const TestTokenSet &set
     } else {
         c.token = b64(compact(spec.header)) + u'.' + b64(compact(spec.payload)) + u'.';
     }
-    const SimulationResult r = simulator.run(set.target.request(c.token));
+    const SimulationResult r = judge(set.target.request(c.token));
     c.expectedStatus = r.status;
     c.expectedReason = r.reason;
     if (const auto *stop = r.stoppingCheck())
@@ -574,7 +574,7 @@ TestTokenTarget targetFor(const SimulationSetup &setup, const QString &baseUrl)
 }
 
 Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys::Jwk> &key,
-    std::shared_ptr<const common::Clock> clock, const QString &baseUrl)
+    std::shared_ptr<const common::Clock> clock, const QString &baseUrl, const CaseJudge &judge)
 {
     if (auto mintable = checkMintable(setup); !mintable)
         return mintable.error();
@@ -600,13 +600,15 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
             QStringLiteral("offline"), QStringLiteral("test tokens are simulated offline"));
     });
 
+    const CaseJudge judgeCase
+        = judge ? judge : [&simulator](const SimulationRequest &request) { return simulator.run(request); };
     for (const CaseBuilder build : kCaseBuilders) {
         auto spec = build(context);
         if (!spec)
             return spec.error();
         if (!spec->has_value())
             continue;
-        auto minted = simulateCase(**spec, set, simulator);
+        auto minted = simulateCase(**spec, set, judgeCase);
         if (!minted)
             return minted.error();
         // A config KrakenD would not start with answers no request: there is nothing to expect of a token.

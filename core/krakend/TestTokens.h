@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -109,11 +110,18 @@ namespace TestTokens {
 /// The request target of an endpoint: method, path with sample values, the header or cookie the config reads.
 [[nodiscard]] TestTokenTarget targetFor(const SimulationSetup &setup, const QString &baseUrl = {});
 
+/// What judges each minted token: the request that carries it in, KrakenD's answer out.
+using CaseJudge = std::function<SimulationResult(const SimulationRequest &request)>;
+
 /// Mints the cases. Without `key` a key is generated (generateKey). Errors: no_validator (the endpoint has no
 /// auth/validator), unknown_alg (the validator's alg is missing or not one of KrakenD's 13), key_cannot_sign
 /// (the key does not fit the alg or has no private part).
+///
+/// `judge` empty: every case is simulated offline with the signing key's public JWK Set as replacement keys. Given
+/// (the GUI passes verification::simulate with the context Simulate uses for this endpoint: the same key choice,
+/// clock and TLS), each case gets the answer `judge` gives; the cases are still built from `clock`.
 [[nodiscard]] common::Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys::Jwk> &key,
-    std::shared_ptr<const common::Clock> clock, const QString &baseUrl = {});
+    std::shared_ptr<const common::Clock> clock, const QString &baseUrl = {}, const CaseJudge &judge = {});
 
 } // namespace TestTokens
 

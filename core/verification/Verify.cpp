@@ -71,14 +71,7 @@ krakend::CancellableJwksDownloader downloaderFor(const Context &context)
 
 Report gateway(const jose::Inspection &token, const Context &context)
 {
-    const krakend::SimulationSetup &setup = *context.policy.gateway;
-    krakend::Simulator simulator(setup);
-    simulator.setClock(context.clock);
-    if (context.keys)
-        simulator.setReplacementKeys(*context.keys, context.keyLabel);
-    simulator.setTimeoutMs(context.tls.timeoutMs);
-    simulator.setDownloader(downloaderFor(context));
-    krakend::SimulationResult result = simulator.run(requestFor(setup, token.token.input), context.cancel);
+    krakend::SimulationResult result = simulate(requestFor(*context.policy.gateway, token.token.input), context);
     if (context.cancel.isCancelled()) // the download was refused: the result says nothing about the token
         return unjudged(Verdict::NotVerified, QStringLiteral("the verification was cancelled"));
     Report r;
@@ -94,6 +87,18 @@ Report gateway(const jose::Inspection &token, const Context &context)
 }
 
 } // namespace
+
+krakend::SimulationResult simulate(const krakend::SimulationRequest &request, const Context &context)
+{
+    Q_ASSERT(context.policy.gateway);
+    krakend::Simulator simulator(*context.policy.gateway);
+    simulator.setClock(context.clock);
+    if (context.keys)
+        simulator.setReplacementKeys(*context.keys, context.keyLabel);
+    simulator.setTimeoutMs(context.tls.timeoutMs);
+    simulator.setDownloader(downloaderFor(context));
+    return simulator.run(request, context.cancel);
+}
 
 Report verify(const jose::Inspection &token, const Context &context)
 {

@@ -21,4 +21,12 @@ namespace jwb::verification {
 /// A gateway endpoint that downloads its jwk_url blocks until the download ends (the context's downloader).
 [[nodiscard]] Report verify(const jose::Inspection &token, const Context &context);
 
+/// The gateway half of verify() for a request the caller built (Simulate's headers, cookies and placement; Test
+/// tokens' cases; All endpoints' rows): the endpoint of `context.policy.gateway` (which must be set) run by
+/// krakend::Simulator with the context's clock, keys (replacing the endpoint's own source when set), and, for the
+/// endpoint's own jwk_url, the context's TLS (its extra CA added to the config's) through its downloader, which
+/// gets the context's cancel token. verify() with a gateway policy is simulate() of the request the endpoint's
+/// config reads the token from, so every page that simulates agrees with the Inspector by construction.
+[[nodiscard]] krakend::SimulationResult simulate(const krakend::SimulationRequest &request, const Context &context);
+
 } // namespace jwb::verification

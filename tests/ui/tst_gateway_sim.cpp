@@ -6,6 +6,7 @@
 #include "UiTestHelpers.h"
 
 #include "common/Dialogs.h"
+#include "common/Jobs.h"
 #include "crypto/Backend.h"
 #include "crypto/Key.h"
 #include "gateway/EndpointMatrix.h"
@@ -19,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,8 +31,10 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <sys/stat.h>
@@ -71,6 +75,17 @@ QString signedDemo(const QJsonObject &changes)
         QByteArrayLiteral("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"demo-rs256\"}"),
         QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return token ? token.value() : QString();
+}
+
+/// The models behind the matrices' views, found as a user's tools see them (by object name).
+EndpointMatrixModel *modelOf(EndpointMatrix &matrix)
+{
+    return qobject_cast<EndpointMatrixModel *>(test::child<QTableView>(&matrix, "endpointMatrixView")->model());
+}
+
+TestMatrixModel *modelOf(TestMatrixPanel &panel)
+{
+    return qobject_cast<TestMatrixModel *>(test::child<QTableView>(&panel, "testMatrixView")->model());
 }
 
 QString headerValue(QTableWidget *table, const QString &name)
@@ -127,14 +142,17 @@ private Q_SLOTS:
         QCOMPARE(spy.last().at(0).toInt(), 0);
         QCOMPARE(spy.last().at(1).toInt(), 200);
         QCOMPARE(panel.result().status, 200);
-        QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("200")));
-        QCOMPARE(headerValue(panel.headersView(), QStringLiteral("X-User")), QStringLiteral("user-4711"));
-        QCOMPARE(headerValue(panel.headersView(), QStringLiteral("X-Roles")), QStringLiteral("reader,editor"));
-        QVERIFY(panel.traceView()->model()->rowCount() > 5);
-        QCOMPARE(panel.backendView()->topLevelItem(0)->text(0), QStringLiteral("/orders"));
+        QVERIFY(test::child<QLabel>(&panel, "simulationStatus")->text().startsWith(QStringLiteral("200")));
+        QCOMPARE(headerValue(test::child<QTableWidget>(&panel, "simulationBackendHeaders"), QStringLiteral("X-User")),
+            QStringLiteral("user-4711"));
+        QCOMPARE(headerValue(test::child<QTableWidget>(&panel, "simulationBackendHeaders"), QStringLiteral("X-Roles")),
+            QStringLiteral("reader,editor"));
+        QVERIFY(test::child<QTreeView>(&panel, "simulationTrace")->model()->rowCount() > 5);
+        QCOMPARE(test::child<QTreeWidget>(&panel, "simulationBackendUrls")->topLevelItem(0)->text(0),
+            QStringLiteral("/orders"));
         QVERIFY(!panel.isBusy());
         // The token went into the history.
-        QCOMPARE(panel.tokenCombo()->itemText(0), demoToken());
+        QCOMPARE(test::child<QComboBox>(&panel, "simulationTokenCombo")->itemText(0), demoToken());
     }
 
     void tamperedTokenStopsAtSignature()
@@ -151,14 +169,21 @@ private Q_SLOTS:
         QCOMPARE(panel.result().status, 401);
         QVERIFY(panel.result().stoppingCheck());
         QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("signature"));
-        QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("401")));
+        QVERIFY(test::child<QLabel>(&panel, "simulationStatus")->text().startsWith(QStringLiteral("401")));
         // The stopping row is marked in the trace.
-        const auto hits = panel.traceView()->model()->match(panel.traceView()->model()->index(0, 1), Qt::DisplayRole,
-            QStringLiteral("signature"), -1, Qt::MatchExactly | Qt::MatchRecursive);
+        const auto hits
+            = test::child<QTreeView>(&panel, "simulationTrace")
+                  ->model()
+                  ->match(test::child<QTreeView>(&panel, "simulationTrace")->model()->index(0, 1), Qt::DisplayRole,
+                      QStringLiteral("signature"), -1, Qt::MatchExactly | Qt::MatchRecursive);
         QCOMPARE(hits.size(), 1);
         QVERIFY(hits.first().siblingAtColumn(2).data().toString().contains(QStringLiteral("stops here")));
-        QCOMPARE(panel.headersView()->rowCount(), 1); // the "does not reach the backend" note
-        QVERIFY(panel.headersView()->item(0, 0)->text().startsWith(QStringLiteral("none")));
+        QCOMPARE(test::child<QTableWidget>(&panel, "simulationBackendHeaders")->rowCount(),
+            1); // the "does not reach the backend" note
+        QVERIFY(test::child<QTableWidget>(&panel, "simulationBackendHeaders")
+                    ->item(0, 0)
+                    ->text()
+                    .startsWith(QStringLiteral("none")));
     }
 
     void missingRoleIsForbidden()
@@ -171,7 +196,7 @@ private Q_SLOTS:
         panel.setToken(token);
         QCOMPARE(waitForStatus(panel), 403);
         QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("roles"));
-        QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("403")));
+        QVERIFY(test::child<QLabel>(&panel, "simulationStatus")->text().startsWith(QStringLiteral("403")));
     }
 
     void evaluationTimeAndCookiePlacement()
@@ -182,13 +207,14 @@ private Q_SLOTS:
         panel.setToken(demoToken());
         QCOMPARE(waitForStatus(panel), 200);
         // After exp (2100-01-01) plus the 30 s leeway the token is expired.
-        panel.atTimeRadio()->setChecked(true);
-        panel.atTimeEdit()->setDateTime(QDateTime(QDate(2100, 1, 2), QTime(0, 0), Qt::UTC));
+        test::child<QRadioButton>(&panel, "simulationAtRadio")->setChecked(true);
+        test::child<QDateTimeEdit>(&panel, "simulationAtEdit")
+            ->setDateTime(QDateTime(QDate(2100, 1, 2), QTime(0, 0), Qt::UTC));
         QCOMPARE(waitForStatus(panel), 401);
         QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("exp"));
         // The cookie fallback (access_token) also carries the token.
         panel.findChild<QRadioButton *>(QStringLiteral("simulationNowRadio"))->setChecked(true);
-        panel.placementCombo()->setCurrentIndex(1);
+        test::child<QComboBox>(&panel, "simulationPlacementCombo")->setCurrentIndex(1);
         QCOMPARE(panel.request().cookies.size(), 1);
         QCOMPARE(panel.request().cookies.first().first, QStringLiteral("access_token"));
         panel.simulateNow();
@@ -206,8 +232,13 @@ private Q_SLOTS:
             QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
-        QCOMPARE(panel.keyCombo()->count(), 2);
-        panel.keyCombo()->setCurrentIndex(1);
+        // Automatic, the source, the config's own keys: the source is pinned as a user chooses it.
+        auto *keyCombo = test::child<QComboBox>(&panel, "simulationKeyCombo");
+        QCOMPARE(keyCombo->count(), 3);
+        const int pin = keyCombo->findData(QString(QStringLiteral("source:") + ring.at(0).id));
+        QCOMPARE(pin, 1);
+        keyCombo->setCurrentIndex(pin);
+        Q_EMIT keyCombo->activated(pin);
         panel.setToken(demoToken());
         QCOMPARE(waitForStatus(panel), 401);
         QCOMPARE(panel.result().stoppingCheck()->nameText(), QStringLiteral("signature"));
@@ -219,7 +250,7 @@ private Q_SLOTS:
         workspace::KeyRing ring(m_clock);
         SimulationPanel panel(&ring, m_clock);
         panel.setEndpoint(m_root, 0, m_dir.path());
-        panel.tokenCombo()->setEditText(demoToken());
+        test::child<QComboBox>(&panel, "simulationTokenCombo")->setEditText(demoToken());
         QSignalSpy spy(&panel, &SimulationPanel::simulated);
         panel.simulateNow();
         QVERIFY(panel.isBusy());
@@ -229,40 +260,131 @@ private Q_SLOTS:
         QCOMPARE(panel.result().status, 0);
     }
 
+    // Cancel reaches the download: a jwk_url that accepts the connection and never answers stops being fetched at
+    // once (the job ends), instead of holding a worker until its 60 s timeout.
+    void cancelStopsTheDownload()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QJsonObject root = m_root;
+        QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+        QJsonObject endpoint = endpoints.first().toObject();
+        QJsonObject extra = endpoint.value(QLatin1String("extra_config")).toObject();
+        QJsonObject validator = extra.value(QLatin1String("auth/validator")).toObject();
+        validator.remove(QStringLiteral("jwk_local_path"));
+        validator.insert(
+            QStringLiteral("jwk_url"), QStringLiteral("http://127.0.0.1:%1/jwks").arg(silent.serverPort()));
+        validator.insert(QStringLiteral("disable_jwk_security"), true);
+        extra.insert(QStringLiteral("auth/validator"), validator);
+        endpoint.insert(QStringLiteral("extra_config"), extra);
+        endpoints.replace(0, endpoint);
+        root.insert(QStringLiteral("endpoints"), endpoints);
+
+        const int before = common::Jobs::liveCount();
+        workspace::KeyRing ring(m_clock);
+        SimulationPanel panel(&ring, m_clock);
+        panel.setEndpoint(root, 0, m_dir.path());
+        test::child<QComboBox>(&panel, "simulationTokenCombo")->setEditText(demoToken());
+        panel.simulateNow();
+        QVERIFY(panel.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections() || silent.nextPendingConnection(), 10000);
+        QCOMPARE(common::Jobs::liveCount(), before + 1);
+        QElapsedTimer timer;
+        timer.start();
+        panel.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(common::Jobs::liveCount(), before, 5000);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(panel.result().status, 0);
+    }
+
+    // All endpoints' own choice pins every row; Automatic leaves each endpoint its own choice.
+    void endpointMatrixKeyChoice()
+    {
+        // A source holding the demo kid with another key: chosen automatically, every row fails its signature.
+        workspace::KeyRing ring(m_clock);
+        auto other = crypto::Key::generate(crypto::KeyType::Rsa, 2048);
+        QVERIFY(other.ok());
+        const keys::Jwk jwk = keys::Jwk::fromKey(other->publicKey(), QStringLiteral("demo-rs256"));
+        ring.add(workspace::KeyRing::pasted(QStringLiteral("other"),
+            QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {jwk.json}}}).toJson())));
+        EndpointMatrix matrix(m_clock);
+        matrix.setKeyRing(&ring);
+        QSignalSpy finished(&matrix, &EndpointMatrix::finished);
+        matrix.setConfig(m_root, m_dir.path());
+        QVERIFY(finished.wait(15000));
+        matrix.setToken(demoToken());
+        QVERIFY(finished.wait(15000));
+        auto *line = test::child<QLabel>(&matrix, "endpointMatrixKeysLine");
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(modelOf(matrix)->rowAt(row).status, 401);
+            QCOMPARE(modelOf(matrix)->rowAt(row).stoppingCheck, QStringLiteral("signature"));
+        }
+        QVERIFY2(line->text().contains(QStringLiteral("“other”")), qPrintable(line->text()));
+        // The config's own keys (jwk_local_path demo-jwks.json), pinned for all endpoints.
+        auto *combo = test::child<QComboBox>(&matrix, "endpointMatrixKeyCombo");
+        const int config = combo->findData(QStringLiteral("config"));
+        QVERIFY(config > 0);
+        combo->setCurrentIndex(config);
+        Q_EMIT combo->activated(config);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(modelOf(matrix)->rowAt(0).status, 200);
+        QCOMPARE(modelOf(matrix)->rowAt(1).status, 200);
+        QVERIFY2(line->text().contains(QStringLiteral("the config's own keys")), qPrintable(line->text()));
+        QCOMPARE(matrix.keyChoice(1).kind, workspace::KeyChoice::Kind::ConfigOwn);
+
+        // A source without keys, pinned: no row is simulated, and each says why (not "Run downloads them").
+        const int broken = ring.add(workspace::KeyRing::pasted(QStringLiteral("broken"), QStringLiteral("not a key")));
+        QVERIFY(!ring.at(broken).keys.has_value());
+        const int pin = combo->findData(QString(QStringLiteral("source:") + ring.at(broken).id));
+        QVERIFY(pin > 0);
+        combo->setCurrentIndex(pin);
+        Q_EMIT combo->activated(pin);
+        QVERIFY(finished.wait(15000));
+        for (int row = 0; row < 2; ++row) {
+            QVERIFY(modelOf(matrix)->rowAt(row).withoutKeys);
+            QCOMPARE(modelOf(matrix)->rowAt(row).status, 0);
+            QVERIFY2(modelOf(matrix)->rowAt(row).reason.contains(QStringLiteral("“broken” has no keys")),
+                qPrintable(modelOf(matrix)->rowAt(row).reason));
+        }
+        const QString summary = test::child<QLabel>(&matrix, "endpointMatrixSummary")->text();
+        QVERIFY2(summary.contains(QStringLiteral("2 endpoint(s) without keys")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("Run downloads")), qPrintable(summary));
+    }
+
     void endpointMatrixFillsEveryRow()
     {
         EndpointMatrix matrix(m_clock);
-        QAbstractItemModelTester tester(matrix.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(modelOf(matrix), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy finished(&matrix, &EndpointMatrix::finished);
         matrix.setConfig(m_root, m_dir.path());
         QVERIFY(finished.wait(15000)); // no token: every endpoint answers 401
-        QCOMPARE(matrix.model()->rowCount(), 2);
+        QCOMPARE(modelOf(matrix)->rowCount(), 2);
         for (int row = 0; row < 2; ++row) {
-            QCOMPARE(matrix.model()->rowAt(row).status, 401);
-            QCOMPARE(matrix.model()->rowAt(row).stoppingCheck, QStringLiteral("token"));
+            QCOMPARE(modelOf(matrix)->rowAt(row).status, 401);
+            QCOMPARE(modelOf(matrix)->rowAt(row).stoppingCheck, QStringLiteral("token"));
         }
         matrix.setToken(demoToken());
         QVERIFY(finished.wait(15000));
-        QCOMPARE(matrix.model()->doneCount(), 2);
-        QCOMPARE(matrix.model()->rowAt(0).method, QStringLiteral("GET"));
-        QCOMPARE(matrix.model()->rowAt(1).method, QStringLiteral("POST"));
-        QCOMPARE(matrix.model()->data(matrix.model()->index(0, EndpointMatrixModel::StatusColumn)).toString(),
+        QCOMPARE(modelOf(matrix)->doneCount(), 2);
+        QCOMPARE(modelOf(matrix)->rowAt(0).method, QStringLiteral("GET"));
+        QCOMPARE(modelOf(matrix)->rowAt(1).method, QStringLiteral("POST"));
+        QCOMPARE(modelOf(matrix)->data(modelOf(matrix)->index(0, EndpointMatrixModel::StatusColumn)).toString(),
             QStringLiteral("200 OK"));
         QCOMPARE(
-            matrix.model()
-                ->data(matrix.model()->index(1, EndpointMatrixModel::StatusColumn), EndpointMatrixModel::StatusRole)
+            modelOf(matrix)
+                ->data(modelOf(matrix)->index(1, EndpointMatrixModel::StatusColumn), EndpointMatrixModel::StatusRole)
                 .toInt(),
             200);
 
         // A token without the editor role: GET still allows reader, POST needs editor.
         matrix.setToken(signedDemo({{QStringLiteral("roles"), QJsonArray {QStringLiteral("reader")}}}));
         QVERIFY(finished.wait(15000));
-        QCOMPARE(matrix.model()->rowAt(0).status, 200);
-        QCOMPARE(matrix.model()->rowAt(1).status, 403);
-        QCOMPARE(matrix.model()->rowAt(1).stoppingCheck, QStringLiteral("roles"));
+        QCOMPARE(modelOf(matrix)->rowAt(0).status, 200);
+        QCOMPARE(modelOf(matrix)->rowAt(1).status, 403);
+        QCOMPARE(modelOf(matrix)->rowAt(1).stoppingCheck, QStringLiteral("roles"));
 
         QSignalSpy activated(&matrix, &EndpointMatrix::endpointActivated);
-        Q_EMIT matrix.view()->doubleClicked(matrix.model()->index(1, 0));
+        Q_EMIT test::child<QTableView>(&matrix, "endpointMatrixView")->doubleClicked(modelOf(matrix)->index(1, 0));
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().first().toInt(), 1);
     }
@@ -284,29 +406,29 @@ private Q_SLOTS:
         QSignalSpy finished(&matrix, &EndpointMatrix::finished);
         matrix.setConfig(m_root, m_dir.path(), text);
         QVERIFY(finished.wait(15000));
-        for (int row = 0; row < matrix.model()->rowCount(); ++row)
-            QCOMPARE(matrix.model()->rowAt(row).status, krakend::kNotStarted);
+        for (int row = 0; row < modelOf(matrix)->rowCount(); ++row)
+            QCOMPARE(modelOf(matrix)->rowAt(row).status, krakend::kNotStarted);
     }
 
     void testMatrixMintsExpectedStatuses()
     {
         workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
-        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(modelOf(panel), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel.setEndpoint(m_root, 0, m_dir.path());
         QSignalSpy done(&panel, &TestMatrixPanel::mintFinished);
         panel.mint();
         QVERIFY(done.wait(30000));
         QVERIFY2(done.first().first().toBool(), qPrintable(panel.lastError()));
-        QCOMPARE(panel.model()->rowCount(), 12);
+        QCOMPARE(modelOf(panel)->rowCount(), 12);
         const QHash<QString, int> expected {{QStringLiteral("valid"), 200}, {QStringLiteral("expired"), 401},
             {QStringLiteral("inside_leeway"), 200}, {QStringLiteral("outside_leeway"), 401},
             {QStringLiteral("wrong_audience"), 401}, {QStringLiteral("wrong_issuer"), 401},
             {QStringLiteral("missing_role"), 403}, {QStringLiteral("missing_scope"), 403},
             {QStringLiteral("unknown_kid"), 401}, {QStringLiteral("alg_none"), 401},
             {QStringLiteral("hs256_public_key"), 401}, {QStringLiteral("nbf_future"), 401}};
-        for (int row = 0; row < panel.model()->rowCount(); ++row) {
-            const QModelIndex index = panel.model()->index(row, TestMatrixModel::StatusColumn);
+        for (int row = 0; row < modelOf(panel)->rowCount(); ++row) {
+            const QModelIndex index = modelOf(panel)->index(row, TestMatrixModel::StatusColumn);
             const QString id = index.data(TestMatrixModel::CaseIdRole).toString();
             QVERIFY2(expected.contains(id), qPrintable(id));
             QCOMPARE(index.data(TestMatrixModel::StatusRole).toInt(), expected.value(id));
@@ -315,10 +437,13 @@ private Q_SLOTS:
 
         // Selecting a row shows its token, claims and curl line; the buttons emit the token.
         panel.selectCase(1);
-        const auto &expiredCase = panel.model()->caseAt(1);
-        QCOMPARE(panel.tokenView()->toPlainText(), expiredCase.token);
-        QVERIFY(panel.curlView()->toPlainText().startsWith(QStringLiteral("curl -i -H 'Authorization: Bearer ")));
-        QVERIFY(panel.claimsView()->toPlainText().contains(QStringLiteral("exp ")));
+        const auto &expiredCase = modelOf(panel)->caseAt(1);
+        QCOMPARE(test::child<QPlainTextEdit>(&panel, "testMatrixToken")->toPlainText(), expiredCase.token);
+        QVERIFY(test::child<QPlainTextEdit>(&panel, "testMatrixCurl")
+                    ->toPlainText()
+                    .startsWith(QStringLiteral("curl -i -H 'Authorization: Bearer ")));
+        QVERIFY(
+            test::child<QPlainTextEdit>(&panel, "testMatrixClaims")->toPlainText().contains(QStringLiteral("exp ")));
         QSignalSpy simulate(&panel, &TestMatrixPanel::simulateToken);
         QSignalSpy inspect(&panel, &TestMatrixPanel::openInInspector);
         QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("testMatrixSimulate")), Qt::LeftButton);
@@ -397,8 +522,8 @@ private Q_SLOTS:
         workspace::KeyRing ring(m_clock);
         TestMatrixPanel panel(&ring, m_clock);
         panel.setEndpoint(root, 2, m_dir.path());
-        QVERIFY(!panel.mintButton()->isEnabled());
-        QVERIFY(panel.messageLabel()->text().contains(QStringLiteral("no auth/validator")));
+        QVERIFY(!test::child<QPushButton>(&panel, "testMatrixMint")->isEnabled());
+        QVERIFY(test::child<QLabel>(&panel, "testMatrixMessage")->text().contains(QStringLiteral("no auth/validator")));
     }
 };
 

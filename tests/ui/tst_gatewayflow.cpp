@@ -155,9 +155,10 @@ void TestGatewayFlow::testTokensGiveExpectedVerdicts()
     const int source = m_window->keyRing()->add(
         workspace::KeyRing::pasted(QStringLiteral("demo private"), QString::fromUtf8(QJsonDocument(jwk).toJson())));
     auto *matrix = m_window->testMatrix();
-    const int choice = matrix->keyCombo()->findData(m_window->keyRing()->at(source).id);
+    const int choice
+        = test::child<QComboBox>(matrix, "testMatrixKeyCombo")->findData(m_window->keyRing()->at(source).id);
     QVERIFY(choice > 0);
-    matrix->keyCombo()->setCurrentIndex(choice);
+    test::child<QComboBox>(matrix, "testMatrixKeyCombo")->setCurrentIndex(choice);
     QSignalSpy minted(matrix, &ui::TestMatrixPanel::mintFinished);
     matrix->mint();
     QVERIFY(minted.wait(60000));

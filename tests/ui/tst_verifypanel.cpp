@@ -72,7 +72,7 @@ private Q_SLOTS:
 
 private:
     [[nodiscard]] ui::VerifyPanel *panel() const { return m_inspector->verifyPanel(); }
-    void setKey(const QString &text) { panel()->keyEdit()->setPlainText(text); }
+    void setKey(const QString &text) { test::child<QPlainTextEdit>(panel(), "keyEdit")->setPlainText(text); }
     /// The verdict's text ("valid", "invalid", "error", "none").
     [[nodiscard]] QString verdict() const { return common::verdictText(panel()->verdict()); }
     /// (result, name) of every row of the checks view: "ok", "FAIL" or "skip", and the check's name.
@@ -111,7 +111,7 @@ void TestVerifyPanel::cleanup()
 QList<std::pair<QString, QString>> TestVerifyPanel::checks() const
 {
     QList<std::pair<QString, QString>> rows;
-    const QAbstractItemModel *model = panel()->checksView()->model();
+    const QAbstractItemModel *model = test::child<QTreeView>(panel(), "checksView")->model();
     for (int i = 0; i < model->rowCount(); ++i) {
         const QModelIndex row = model->index(i, ui::ChecksModel::NameColumn);
         const auto outcome = row.data(ui::ChecksModel::OutcomeRole).value<common::Outcome>();
@@ -159,9 +159,9 @@ void TestVerifyPanel::hasVerifyTab()
 void TestVerifyPanel::neutralWithoutKey()
 {
     m_inspector->setTokenText(ui::Resources::demoToken());
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("Give a key to verify"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("Give a key to verify"));
     QCOMPARE(verdict(), QStringLiteral("none"));
-    QCOMPARE(panel()->checksView()->model()->rowCount(), 0);
+    QCOMPARE(test::child<QTreeView>(panel(), "checksView")->model()->rowCount(), 0);
 }
 
 void TestVerifyPanel::demoTokenWithDemoKeyIsValid()
@@ -170,15 +170,15 @@ void TestVerifyPanel::demoTokenWithDemoKeyIsValid()
     QVERIFY(!jwks.isEmpty());
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(jwks);
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("VALID"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("VALID"));
     QCOMPARE(verdict(), QStringLiteral("valid"));
     QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("ok"));
     QCOMPARE(resultOf(QStringLiteral("alg")), QStringLiteral("ok"));
     QCOMPARE(checks().first().second, QStringLiteral("parse"));
-    QVERIFY(panel()->keyLabel()->isVisible());
-    QVERIFY(panel()->keyLabel()->text().contains(u"demo-rs256"));
-    QVERIFY(panel()->keyLabel()->text().contains(u"RSA"));
-    QVERIFY(panel()->keyLabel()->text().contains(u"thumbprint"));
+    QVERIFY(test::child<QLabel>(panel(), "keyUsedLabel")->isVisible());
+    QVERIFY(test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(u"demo-rs256"));
+    QVERIFY(test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(u"RSA"));
+    QVERIFY(test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(u"thumbprint"));
     // The key never leaks into the window title.
     QVERIFY(!m_inspector->window()->windowTitle().contains(u"demo-rs256"));
 }
@@ -193,7 +193,7 @@ void TestVerifyPanel::wrongKeyIsInvalid()
     jwk.insert(QStringLiteral("kid"), QStringLiteral("demo-rs256"));
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(QString::fromUtf8(QJsonDocument(jwk).toJson()));
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("INVALID"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("INVALID"));
     QCOMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("FAIL"));
 }
@@ -205,7 +205,7 @@ void TestVerifyPanel::keyWithOtherKidIsInvalid()
               .toJson();
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(QString::fromUtf8(jwk));
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("INVALID"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("INVALID"));
     QVERIFY(resultOf(QStringLiteral("key")) == u"FAIL" || resultOf(QStringLiteral("signature")) == u"FAIL");
 }
 
@@ -222,31 +222,31 @@ void TestVerifyPanel::hs256WithSecret()
             = QMessageAuthenticationCode::hash(signingInput.toLatin1(), secret, QCryptographicHash::Sha256);
         return signingInput + u'.' + test::b64(mac);
     };
-    panel()->secretCheck()->setChecked(true);
+    test::child<QCheckBox>(panel(), "secretCheck")->setChecked(true);
 
     m_inspector->setTokenText(tokenWith(QByteArrayLiteral("secret")));
     setKey(QStringLiteral("secret"));
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("INVALID"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("INVALID"));
     QCOMPARE(resultOf(QStringLiteral("key_use")), QStringLiteral("FAIL"));
 
     const QByteArray longSecret = QByteArrayLiteral("secret-secret-secret-secret-secret");
     m_inspector->setTokenText(tokenWith(longSecret));
     setKey(QString::fromLatin1(longSecret));
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("VALID"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("VALID"));
     QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("ok"));
-    QVERIFY(!panel()->keyLabel()->text().contains(QString::fromLatin1(longSecret)));
+    QVERIFY(!test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(QString::fromLatin1(longSecret)));
 
     setKey(QStringLiteral("not the secret, but long enough to be used"));
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("INVALID"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("INVALID"));
     QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("FAIL"));
 
     // The same secret, hex-encoded.
-    panel()->encodingCombo()->setCurrentText(QStringLiteral("hex"));
+    test::child<QComboBox>(panel(), "encodingCombo")->setCurrentText(QStringLiteral("hex"));
     setKey(QString::fromLatin1(longSecret.toHex()));
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("VALID"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("VALID"));
 
     // Without the checkbox the secret is read as a key file, which it is not.
-    panel()->secretCheck()->setChecked(false);
+    test::child<QCheckBox>(panel(), "secretCheck")->setChecked(false);
     QTRY_COMPARE(verdict(), QStringLiteral("error"));
     QVERIFY(panel()->keyError().startsWith(u"unknown_key_format: "));
 }
@@ -258,7 +258,7 @@ void TestVerifyPanel::garbageKeyShowsError()
     QTRY_COMPARE(verdict(), QStringLiteral("error"));
     QVERIFY(!panel()->keyError().isEmpty());
     QVERIFY2(panel()->keyError().contains(u':'), qPrintable(panel()->keyError()));
-    QCOMPARE(panel()->checksView()->model()->rowCount(), 0);
+    QCOMPARE(test::child<QTreeView>(panel(), "checksView")->model()->rowCount(), 0);
     const QLabel *detail = panel()->findChild<QLabel *>(QStringLiteral("verifyDetail"));
     QVERIFY(detail);
     QVERIFY(detail->text().contains(panel()->keyError().section(u':', 0, 0)));
@@ -273,11 +273,11 @@ void TestVerifyPanel::pinnedAlgorithmMismatch()
     m_inspector->setTokenText(ui::Resources::demoToken());
     setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
     QTRY_COMPARE(verdict(), QStringLiteral("valid"));
-    panel()->algCombo()->setCurrentText(QStringLiteral("ES256"));
-    QTRY_COMPARE(panel()->verdictLabel()->text(), QStringLiteral("INVALID"));
+    test::child<QComboBox>(panel(), "algCombo")->setCurrentText(QStringLiteral("ES256"));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("INVALID"));
     QCOMPARE(resultOf(QStringLiteral("alg")), QStringLiteral("FAIL"));
 
-    panel()->algCombo()->setCurrentText(QStringLiteral("RS256"));
+    test::child<QComboBox>(panel(), "algCombo")->setCurrentText(QStringLiteral("RS256"));
     QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 }
 
@@ -287,16 +287,16 @@ void TestVerifyPanel::issuerAndAudience()
     setKey(sourceFile(QStringLiteral("resources/samples/demo-public.pem")));
     QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
-    panel()->issuerEdit()->setText(QStringLiteral("https://evil.example.com/"));
+    test::child<QLineEdit>(panel(), "issuerEdit")->setText(QStringLiteral("https://evil.example.com/"));
     QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("iss")), QStringLiteral("FAIL"));
-    panel()->issuerEdit()->setText(QStringLiteral("https://auth.example.com/"));
+    test::child<QLineEdit>(panel(), "issuerEdit")->setText(QStringLiteral("https://auth.example.com/"));
     QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
-    panel()->audienceEdit()->setText(QStringLiteral("other.example.com"));
+    test::child<QLineEdit>(panel(), "audienceEdit")->setText(QStringLiteral("other.example.com"));
     QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("aud")), QStringLiteral("FAIL"));
-    panel()->audienceEdit()->setText(QStringLiteral("api.example.com"));
+    test::child<QLineEdit>(panel(), "audienceEdit")->setText(QStringLiteral("api.example.com"));
     QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 }
 
@@ -334,8 +334,8 @@ void TestVerifyPanel::openKeyFileThroughDialog()
 {
     m_inspector->setTokenText(ui::Resources::demoToken());
     m_nextFile = QStringLiteral(JWB_SOURCE_DIR "/resources/samples/demo-public.pem");
-    QTest::mouseClick(panel()->openKeyButton(), Qt::LeftButton);
-    QVERIFY(panel()->keyEdit()->toPlainText().contains(u"BEGIN PUBLIC KEY"));
+    QTest::mouseClick(test::child<QPushButton>(panel(), "openKeyButton"), Qt::LeftButton);
+    QVERIFY(test::child<QPlainTextEdit>(panel(), "keyEdit")->toPlainText().contains(u"BEGIN PUBLIC KEY"));
     QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
     QTemporaryDir dir;
@@ -345,10 +345,10 @@ void TestVerifyPanel::openKeyFileThroughDialog()
     QVERIFY(huge.open(QIODevice::WriteOnly));
     huge.write(QByteArray(ui::VerifyPanel::kMaxKeyFileBytes + 1, 'A'));
     huge.close();
-    QTest::mouseClick(panel()->openKeyButton(), Qt::LeftButton);
+    QTest::mouseClick(test::child<QPushButton>(panel(), "openKeyButton"), Qt::LeftButton);
     QCOMPARE(m_errors.size(), 1);
     QVERIFY(m_errors.first().contains(u"4 MiB"));
-    QVERIFY(panel()->keyEdit()->toPlainText().contains(u"BEGIN PUBLIC KEY")); // unchanged
+    QVERIFY(test::child<QPlainTextEdit>(panel(), "keyEdit")->toPlainText().contains(u"BEGIN PUBLIC KEY")); // unchanged
 }
 
 void TestVerifyPanel::explicitTyping()
@@ -469,7 +469,7 @@ void TestVerifyPanel::issuerSourceBindsTheToken()
     m_inspector->setTokenText(signAs(tenantB));
     QTRY_COMPARE(verdict(), QStringLiteral("invalid"));
     QCOMPARE(resultOf(QStringLiteral("iss")), QStringLiteral("FAIL"));
-    const QAbstractItemModel *model = panel()->checksView()->model();
+    const QAbstractItemModel *model = test::child<QTreeView>(panel(), "checksView")->model();
     QString issMessage;
     for (int i = 0; i < model->rowCount(); ++i)
         if (model->index(i, ui::ChecksModel::NameColumn).data().toString() == u"iss")
@@ -525,9 +525,9 @@ void TestVerifyPanel::issuerButtonAsksForAWaitingSource()
         keys::JwkSet::fromKey(keys::Jwk::fromKey(signing.value(), QStringLiteral("idp-1")), QStringLiteral("JWK")),
         QJsonObject {{QStringLiteral("iss"),
             server.url()}})->token);
-    QVERIFY(panel()->issuerButton()->isEnabled());
+    QVERIFY(test::child<QPushButton>(panel(), "useIssuerButton")->isEnabled());
 
-    QTest::mouseClick(panel()->issuerButton(), Qt::LeftButton);
+    QTest::mouseClick(test::child<QPushButton>(panel(), "useIssuerButton"), Qt::LeftButton);
     QCOMPARE(asked.size(), 1);
     QVERIFY2(asked.first().text.contains(QStringLiteral("extra CA")), qPrintable(asked.first().text));
     QVERIFY(ring.at(index).awaitingPermission);
@@ -536,7 +536,7 @@ void TestVerifyPanel::issuerButtonAsksForAWaitingSource()
 
     answer = 0; // "Fetch now"
     QSignalSpy finished(&ring, &workspace::KeyRing::fetchFinished);
-    QTest::mouseClick(panel()->issuerButton(), Qt::LeftButton);
+    QTest::mouseClick(test::child<QPushButton>(panel(), "useIssuerButton"), Qt::LeftButton);
     QCOMPARE(asked.size(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QVERIFY(!ring.at(index).awaitingPermission);
@@ -615,13 +615,14 @@ void TestVerifyPanel::verifyAsEndpoint()
     QCOMPARE(simulate(0, ui::Resources::demoToken()).status, 200);
     QCOMPARE(verdict(), QStringLiteral("valid"));
     QCOMPARE(panel()->report().status, 200);
-    QVERIFY(panel()->verdictLabel()->text().startsWith(QStringLiteral("200")));
-    QVERIFY2(panel()->keyLabel()->text().contains(u"demo-jwks.json"), qPrintable(panel()->keyLabel()->text()));
+    QVERIFY(test::child<QLabel>(panel(), "verdictLabel")->text().startsWith(QStringLiteral("200")));
+    QVERIFY2(test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(u"demo-jwks.json"),
+        qPrintable(test::child<QLabel>(panel(), "keyUsedLabel")->text()));
     // The endpoint's rules, read-only, instead of the generic ones.
     auto *stack = panel()->findChild<QStackedWidget *>(QStringLiteral("rulesStack"));
     QVERIFY(stack);
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("endpointRules"));
-    QVERIFY(!panel()->algCombo()->isVisibleTo(panel()));
+    QVERIFY(!test::child<QComboBox>(panel(), "algCombo")->isVisibleTo(panel()));
     QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedAlg"))->text(), QStringLiteral("RS256"));
     QCOMPARE(panel()->findChild<QLabel *>(QStringLiteral("mappedIssuer"))->text(),
         QStringLiteral("https://auth.example.com/"));
@@ -649,7 +650,7 @@ void TestVerifyPanel::verifyAsEndpoint()
     setKey(sourceFile(QStringLiteral("resources/samples/demo-jwks.json")));
     m_inspector->setTokenText(ui::Resources::demoToken());
     QTRY_COMPARE(panel()->report().status, 200);
-    QVERIFY(panel()->keyLabel()->text().contains(QStringLiteral("the key pasted in Verify")));
+    QVERIFY(test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(QStringLiteral("the key pasted in Verify")));
     const QByteArray other
         = test::readJson(test::sharedPath(QStringLiteral("testvectors/jose-cookbook/jwk/3_3.rsa_public_key.json")))
               .toJson();

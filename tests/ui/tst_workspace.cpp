@@ -635,10 +635,10 @@ void TestWorkspace::verifyWithKeyRingSource()
     auto window = makeWindow();
     window->addToken(QStringLiteral("demo"), ui::Resources::demoToken());
     auto *panel = window->inspector()->verifyPanel();
-    QCOMPARE(panel->sourceCombo()->count(), 1); // only "the key pasted below"
+    QCOMPARE(panel->sourceCombo()->count(), 2); // only "Automatic" and "the key pasted below"
     const int index = window->keyRing()->add(workspace::KeyRing::pasted(
         QStringLiteral("demo jwks"), ui::Resources::text(QStringLiteral(":/samples/demo-jwks.json"))));
-    QCOMPARE(panel->sourceCombo()->count(), 2);
+    QCOMPARE(panel->sourceCombo()->count(), 3);
     panel->setKeySource(index);
     QCOMPARE(common::verdictText(panel->verdict()), QStringLiteral("valid"));
     QVERIFY(!panel->keyEdit()->isVisibleTo(panel));
@@ -998,6 +998,11 @@ void TestWorkspace::filesNeverFetch()
     QVERIFY(window->openFile(writeFile(
         *m_dir, QStringLiteral("key.pem"), ui::Resources::text(QStringLiteral(":/samples/demo-public.pem")).toUtf8())));
     QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'\n')));
+    // The endpoint's own keys (its jwk_url), not keys.json that holds the token's kid: pinned as a user does.
+    auto *keyCombo = window->simulationPanel()->findChild<QComboBox *>(QStringLiteral("simulationKeyCombo"));
+    QVERIFY(keyCombo);
+    keyCombo->setCurrentIndex(keyCombo->findData(QStringLiteral("config")));
+    Q_EMIT keyCombo->activated(keyCombo->currentIndex());
     // Every page built and shown, as a user would look at them; the Gateway's
     // tools run on their own.
     for (const auto page : {ui::MainWindow::Page::Gateway, ui::MainWindow::Page::Keys, ui::MainWindow::Page::Inspector})

@@ -1,10 +1,16 @@
 #include "gateway/EndpointMatrix.h"
 
+#include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
 #include "gateway/EndpointMatrixModel.h"
+#include "gateway/GatewayWidgets.h"
 #include "gateway/SimulationPanel.h"
-#include "krakend/Simulator.h"
+#include "jose/Inspection.h"
+#include "krakend/RequestBuilder.h"
+#include "verification/PolicyMapper.h"
+#include "verification/Verify.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -13,23 +19,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace jwb::ui {
 
-namespace {
-
-QString stripBearer(QString token)
-{
-    token = token.trimmed();
-    if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
-        token = token.mid(7).trimmed();
-    return token;
-}
-
-} // namespace
+using krakend::RequestBuilder;
 
 EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidget *parent)
     : QWidget(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
@@ -55,22 +50,25 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     m_progress->setTextVisible(true);
     m_progress->setVisible(false);
 
+    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Endpoint, QStringLiteral("endpointMatrixKeyCombo"),
+        QStringLiteral("endpointMatrixKeysLine"), this);
+    m_keys->combo()->setToolTip(
+        tr("Where keys come from. Automatic: for each endpoint, what Simulate uses for it (its pinned choice, else "
+           "the key ring source holding the token's key id, else the config's own keys). Choosing an entry pins it "
+           "for every endpoint"));
+    m_keys->setScope(allEndpointsScope());
+
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Token"), this));
     top->addWidget(m_tokenEdit, 1);
+    top->addWidget(new QLabel(tr("Keys"), this));
+    top->addWidget(m_keys->combo());
     top->addWidget(m_progress);
     top->addWidget(m_runButton);
 
     m_model = new EndpointMatrixModel(this);
     m_model->setPalette(palette());
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("endpointMatrixView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->setAlternatingRowColors(true);
+    m_view = gateway::makeRowTable(QStringLiteral("endpointMatrixView"), m_model, this);
     m_view->setWordWrap(false);
     // Short columns fit their contents; the reason takes the rest.
     for (int column = 0; column < EndpointMatrixModel::ReasonColumn; ++column)
@@ -91,6 +89,7 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(top);
+    layout->addWidget(m_keys->line());
     layout->addWidget(m_hint);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_summary);
@@ -105,12 +104,62 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
         if (index.isValid())
             Q_EMIT endpointActivated(m_model->rowAt(index.row()).endpointIndex);
     });
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EndpointMatrix::showKeysOfSelection);
+    connect(m_keys, &KeyChoiceBox::changed, m_debounce, qOverload<>(&QTimer::start));
     m_view->setVisible(false);
 }
 
-EndpointMatrix::~EndpointMatrix()
+// A running job is cancelled with the page (its Jobs delivery is a child of it) and its result dropped.
+EndpointMatrix::~EndpointMatrix() = default;
+
+void EndpointMatrix::setSession(workspace::Session *session)
 {
-    ++m_generation; // a running worker's result is dropped
+    m_keys->setSession(session);
+}
+
+void EndpointMatrix::setKeyRing(workspace::KeyRing *ring)
+{
+    m_keys->setKeyRing(ring);
+}
+
+workspace::ChoiceScope EndpointMatrix::allEndpointsScope()
+{
+    return workspace::ChoiceScope::forEndpoint(QStringLiteral("*"), QStringLiteral("*"));
+}
+
+krakend::SimulationSetup EndpointMatrix::setupOf(int row) const
+{
+    const EndpointMatrixModel::Row &r = m_model->rowAt(row);
+    const QJsonObject endpoint = m_root.value(QLatin1String("endpoints")).toArray().at(r.endpointIndex).toObject();
+    krakend::SimulationSetup setup = krakend::SimulationSetup::fromEndpoint(m_root, endpoint, m_baseDir);
+    setup.checkConfigText(m_configText);
+    return setup;
+}
+
+workspace::KeyChoice EndpointMatrix::keyChoice(int row) const
+{
+    const krakend::SimulationSetup setup = setupOf(row);
+    // The page's own pin applies to every row; Automatic leaves each endpoint its own (Simulate's) choice.
+    const workspace::ChoiceScope scope = m_keys->pin().isAutomatic()
+        ? workspace::ChoiceScope::forEndpoint(setup.method, setup.endpoint)
+        : allEndpointsScope();
+    // Without a validator the validator is empty: no jwk_url, nothing to choose but the config's own (none).
+    const auto inspection = jose::Inspection::inspect(token(), m_clock->nowSecs());
+    return m_keys->resolve(scope, workspace::KeyNeed::forEndpoint(inspection, setup.validator));
+}
+
+void EndpointMatrix::showKeysOfSelection()
+{
+    if (m_model->rowCount() == 0) {
+        m_keys->line()->clear();
+        return;
+    }
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const int row = current.isValid() ? current.row() : 0;
+    const EndpointMatrixModel::Row &r = m_model->rowAt(row);
+    m_keys->showChoice(keyChoice(row));
+    m_keys->line()->setText(QStringLiteral("%1 %2 \u2014 %3").arg(r.method, r.endpoint, m_keys->line()->text()));
 }
 
 void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, const QByteArray &configText)
@@ -130,7 +179,7 @@ void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, 
         row.hasValidator = krakend::SimulationSetup::validatorBlock(e).has_value();
         rows.append(row);
     }
-    ++m_generation;
+    m_job.cancel();
     m_running = false;
     m_model->setEndpoints(rows);
     m_view->setVisible(!rows.isEmpty());
@@ -143,20 +192,13 @@ void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, 
 
 void EndpointMatrix::setToken(const QString &token)
 {
-    m_tokenEdit->setText(stripBearer(token));
+    m_tokenEdit->setText(RequestBuilder::bareToken(token));
     run(false);
 }
 
 QString EndpointMatrix::token() const
 {
-    return stripBearer(m_tokenEdit->text());
-}
-
-void EndpointMatrix::setReplacementKeys(const std::optional<keys::JwkSet> &set, const QString &label)
-{
-    m_replacement = set;
-    m_replacementLabel = label;
-    run(false);
+    return RequestBuilder::bareToken(m_tokenEdit->text());
 }
 
 void EndpointMatrix::runNow()
@@ -168,8 +210,9 @@ void EndpointMatrix::run(bool asked)
 {
     m_debounce->stop();
     m_asked = asked;
-    ++m_generation;
+    m_job.cancel();
     m_model->resetResults();
+    showKeysOfSelection();
     if (m_model->rowCount() == 0) {
         m_running = false;
         m_progress->setVisible(false);
@@ -185,67 +228,76 @@ void EndpointMatrix::run(bool asked)
 
 void EndpointMatrix::runRow(int row)
 {
-    const EndpointMatrixModel::Row &r = m_model->rowAt(row);
-    const QJsonObject endpoint = m_root.value(QLatin1String("endpoints")).toArray().at(r.endpointIndex).toObject();
-    krakend::SimulationSetup setup = krakend::SimulationSetup::fromEndpoint(m_root, endpoint, m_baseDir);
-    setup.checkConfigText(m_configText);
-    krakend::SimulationRequest request;
-    request.method = r.method;
-    const QString t = token();
-    if (!t.isEmpty()) {
-        if (!setup.validator.cookieKey().isEmpty())
-            request.cookies.append({setup.validator.cookieKey(), t});
-        else
-            request.headers.append({setup.validator.effectiveAuthHeaderName(), QStringLiteral("Bearer ") + t});
-    }
-    const QString jwkUrl = setup.validator.jwkUrl();
-    if (m_asked && !jwkUrl.isEmpty() && !m_downloadsAsked.contains(jwkUrl))
-        m_downloadsAsked.append(jwkUrl);
-    krakend::Simulator simulator(std::move(setup));
-    simulator.setClock(m_clock);
-    if (m_replacement)
-        simulator.setReplacementKeys(*m_replacement, m_replacementLabel);
-    auto wanted = std::make_shared<std::atomic_bool>(false);
-    if (!jwkUrl.isEmpty() && !m_downloadsAsked.contains(jwkUrl))
-        simulator.setDownloader(SimulationPanel::offlineDownloader(wanted));
+    // Rows whose keys are not there (still fetching, or a source without keys) say so and are passed over; the
+    // first row that can be simulated runs as a job, and its result starts the next row.
+    for (; row < m_model->rowCount(); ++row) {
+        const EndpointMatrixModel::Row &r = m_model->rowAt(row);
+        const krakend::SimulationSetup setup = setupOf(row);
+        // The token where the endpoint's config reads it (its cookie_key, else its header); none when empty.
+        const QString t = token();
+        RequestBuilder builder = RequestBuilder::forEndpoint(setup, t);
+        builder.setMethod(r.method);
+        if (t.isEmpty())
+            builder.setPlacement(krakend::TokenPlacement::nowhere());
+        const krakend::SimulationRequest request = builder.request();
 
-    const quint64 generation = m_generation;
-    auto result = std::make_shared<krakend::SimulationResult>();
-    QThread *thread = QThread::create([simulator, request, result] { *result = simulator.run(request); });
-    thread->setObjectName(QStringLiteral("jwb-endpoint-matrix"));
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, generation, result, row, wanted, jwkUrl] {
-        if (generation != m_generation)
-            return;
-        const auto *stop = result->stoppingCheck();
-        if (*wanted)
-            m_model->setResult(row, 0, QString(),
-                tr("Not simulated: its keys come from jwk_url %1, and a run that starts by itself makes no network "
-                   "request. Run downloads them.")
-                    .arg(jwkUrl));
-        else
-            m_model->setResult(row, result->status, stop ? stop->nameText() : QString(), result->reason);
-        m_progress->setValue(row + 1);
-        if (row + 1 < m_model->rowCount()) {
-            runRow(row + 1);
-            return;
+        // The row's context is the one Simulate builds for this endpoint: same key choice, same entry point.
+        verification::Context context;
+        context.policy = verification::PolicyMapper::forEndpoint(setup);
+        context.clock = m_clock;
+        const workspace::KeyChoice choice = keyChoice(row);
+        m_keys->apply(context, choice);
+        if (context.keysPending || context.keyError) {
+            m_model->setWithoutKeys(row,
+                context.keysPending ? tr("Waiting for the keys of key ring source “%1”").arg(choice.sourceName)
+                                    : tr("Not simulated: key ring source “%1” has no keys (%2)")
+                                          .arg(choice.sourceName, context.keyError->toString()));
+            m_progress->setValue(row + 1);
+            continue;
         }
-        m_running = false;
-        m_progress->setVisible(false);
-        updateSummary();
-        Q_EMIT finished();
-    });
-    thread->start();
+        const QString jwkUrl = setup.validator.jwkUrl();
+        if (m_asked && !jwkUrl.isEmpty() && !m_downloadsAsked.contains(jwkUrl))
+            m_downloadsAsked.append(jwkUrl);
+        auto wanted = std::make_shared<std::atomic_bool>(false);
+        if (!jwkUrl.isEmpty() && !m_downloadsAsked.contains(jwkUrl))
+            context.downloader = SimulationPanel::offlineDownloader(wanted);
+        m_job.run(
+            this,
+            [context, request](const common::CancelToken &cancel) mutable {
+                context.cancel = cancel;
+                return verification::simulate(request, context);
+            },
+            [this, row, wanted, jwkUrl](const krakend::SimulationResult &result) {
+                const auto *stop = result.stoppingCheck();
+                if (*wanted)
+                    m_model->setResult(row, 0, QString(),
+                        tr("Not simulated: its keys come from jwk_url %1, and a run that starts by itself makes no "
+                           "network request. Run downloads them.")
+                            .arg(jwkUrl));
+                else
+                    m_model->setResult(row, result.status, stop ? stop->nameText() : QString(), result.reason);
+                m_progress->setValue(row + 1);
+                runRow(row + 1);
+            });
+        return;
+    }
+    m_running = false;
+    m_progress->setVisible(false);
+    updateSummary();
+    Q_EMIT finished();
 }
 
 void EndpointMatrix::updateSummary()
 {
     QMap<int, int> counts;
     int notSimulated = 0;
+    int withoutKeys = 0;
     for (int i = 0; i < m_model->rowCount(); ++i) {
         if (!m_model->rowAt(i).done)
             continue;
-        if (m_model->rowAt(i).status == 0)
+        if (m_model->rowAt(i).withoutKeys)
+            ++withoutKeys; // its key ring source is fetching or has no keys
+        else if (m_model->rowAt(i).status == 0)
             ++notSimulated; // waits for Run to download its keys
         else
             ++counts[m_model->rowAt(i).status];
@@ -257,6 +309,8 @@ void EndpointMatrix::updateSummary()
                      .arg(it.key() == krakend::kNotStarted ? tr("KrakenD would not start") : QString::number(it.key()));
     if (notSimulated > 0)
         parts << tr("%n endpoint(s) not simulated (Run downloads their keys)", nullptr, notSimulated);
+    if (withoutKeys > 0)
+        parts << tr("%n endpoint(s) without keys (see Keys)", nullptr, withoutKeys);
     m_summary->setText(parts.isEmpty()
             ? QString()
             : tr("%n endpoint(s): %1. Double-click one to open it in the simulator.", nullptr, m_model->rowCount())

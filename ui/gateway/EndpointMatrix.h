@@ -1,7 +1,9 @@
 #pragma once
 
 #include "common/Clock.h"
-#include "keys/JwkSet.h"
+#include "common/Jobs.h"
+#include "krakend/Simulator.h"
+#include "workspace/Session.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -16,13 +18,23 @@ class QPushButton;
 class QTableView;
 class QTimer;
 
+namespace jwb::workspace {
+class KeyRing;
+class Session;
+} // namespace jwb::workspace
+
 namespace jwb::ui {
 
 class EndpointMatrixModel;
+class KeyChoiceBox;
 
 /// "All endpoints" for one token: what KrakenD answers on every endpoint of a krakend.json (status, stopping
-/// check, reason). Endpoints are simulated one after another in a worker thread (a jwk_url may have to be
+/// check, reason). Endpoints are simulated one after another as common::Jobs jobs (a jwk_url may have to be
 /// downloaded), and rows fill in as results arrive. Double-clicking a row emits endpointActivated.
+///
+/// Keys: the session's one key choice, as Simulate makes it. "Automatic" resolves each row with that endpoint's own
+/// pin (what Simulate pinned for it) through workspace::KeyResolver; choosing an entry here pins it for every row.
+/// The "Keys:" line shows the choice of the selected row (the first one when none is selected).
 class EndpointMatrix : public QWidget
 {
     Q_OBJECT
@@ -35,17 +47,22 @@ public:
     /// The token sent as the config reads it (auth_header_name with "Bearer ", or cookie_key when set); re-runs.
     void setToken(const QString &token);
     [[nodiscard]] QString token() const;
-    /// Keys used instead of each endpoint's own source (nullopt: the config's jwk_local_path / jwk_url).
-    void setReplacementKeys(const std::optional<keys::JwkSet> &set, const QString &label = {});
+    /// The window's session: its key ring, trust store and key choices.
+    void setSession(workspace::Session *session);
+    /// A key ring alone (tests; pins kept by the page).
+    void setKeyRing(workspace::KeyRing *ring);
+    /// The scope under which the page's own choice is pinned: it applies to every row.
+    [[nodiscard]] static workspace::ChoiceScope allEndpointsScope();
+    /// The key choice of row `row` (its endpoint's pin, unless the page's own choice pins one for all rows).
+    [[nodiscard]] workspace::KeyChoice keyChoice(int row) const;
     /// Starts over: every row pending, then simulated in order. This is the user asking (Run): rows may
     /// download their jwk_url. Runs that start by themselves (a config, a token or keys given) make no network
     /// request; their rows that need a download say so until the user runs them once.
     void runNow();
     [[nodiscard]] bool isRunning() const { return m_running; }
 
+    /// The rows and their answers.
     [[nodiscard]] EndpointMatrixModel *model() const { return m_model; }
-    [[nodiscard]] QTableView *view() const { return m_view; }
-    [[nodiscard]] QLineEdit *tokenEdit() const { return m_tokenEdit; }
 
 Q_SIGNALS:
     /// An endpoint (index in root["endpoints"]) was double-clicked.
@@ -58,14 +75,14 @@ private:
     void run(bool asked);
     void runRow(int row);
     void updateSummary();
+    void showKeysOfSelection();
+    [[nodiscard]] krakend::SimulationSetup setupOf(int row) const;
 
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
     QString m_baseDir;
     QByteArray m_configText;
-    std::optional<keys::JwkSet> m_replacement;
-    QString m_replacementLabel;
-    quint64 m_generation = 0;
+    common::Jobs::Handle m_job; ///< the row being simulated
     bool m_running = false;
     bool m_asked = false; ///< the running pass was asked for by the user
     QStringList m_downloadsAsked; ///< jwk_urls the user ran with: later passes may download them too
@@ -73,6 +90,7 @@ private:
     EndpointMatrixModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QLineEdit *m_tokenEdit = nullptr;
+    KeyChoiceBox *m_keys = nullptr; ///< the "Keys" combo and the "Keys: …" line
     QPushButton *m_runButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_summary = nullptr;

@@ -24,7 +24,15 @@ void EndpointMatrixModel::setResult(int row, int status, const QString &stopping
     r.status = status;
     r.stoppingCheck = stoppingCheck;
     r.reason = reason;
+    r.withoutKeys = false;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void EndpointMatrixModel::setWithoutKeys(int row, const QString &reason)
+{
+    setResult(row, 0, QString(), reason);
+    if (row >= 0 && row < m_rows.size())
+        m_rows[row].withoutKeys = true;
 }
 
 void EndpointMatrixModel::resetResults()
@@ -34,6 +42,7 @@ void EndpointMatrixModel::resetResults()
         r.status = 0;
         r.stoppingCheck.clear();
         r.reason.clear();
+        r.withoutKeys = false;
     }
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));

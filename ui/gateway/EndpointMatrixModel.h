@@ -26,12 +26,15 @@ public:
         int status = 0;
         QString stoppingCheck;
         QString reason;
+        bool withoutKeys = false; ///< not simulated: its key ring source is still fetching or has no keys
     };
 
     explicit EndpointMatrixModel(QObject *parent = nullptr);
 
     void setEndpoints(const QList<Row> &rows);
     void setResult(int row, int status, const QString &stoppingCheck, const QString &reason);
+    /// The row was not simulated because its keys are not there (`reason` says why).
+    void setWithoutKeys(int row, const QString &reason);
     /// Marks every row pending again (a new run starts).
     void resetResults();
     void setPalette(const QPalette &palette) { m_palette = palette; }

@@ -2,8 +2,10 @@
 
 #include "common/Theme.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QTableView>
 
 namespace jwb::ui::gateway {
 
@@ -39,6 +41,30 @@ QPushButton *makeButton(const QString &text, const QString &objectName, const QS
     b->setToolTip(tip);
     b->setAccessibleName(QString(text).remove(u'\u2026'));
     return b;
+}
+
+QLabel *makeTitle(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    QFont bold = label->font();
+    bold.setWeight(QFont::DemiBold);
+    label->setFont(bold);
+    return label;
+}
+
+QTableView *makeRowTable(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->setAlternatingRowColors(true);
+    return view;
 }
 
 } // namespace jwb::ui::gateway

@@ -1,8 +1,15 @@
 #include "gateway/SimulationPanel.h"
 
 #include "common/ChecksModel.h"
+#include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
+#include "gateway/GatewayWidgets.h"
 #include "gateway/JwkCacheTimelineView.h"
+#include "jose/Inspection.h"
+#include "krakend/RequestBuilder.h"
+#include "verification/PolicyMapper.h"
+#include "verification/Verify.h"
+#include "workspace/KeyContext.h"
 #include "workspace/KeyRing.h"
 
 #include <QAbstractItemView>
@@ -24,7 +31,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -37,19 +43,10 @@ using workspace::KeyRing;
 
 namespace {
 
+using krakend::RequestBuilder;
 using krakend::SimulationResult;
 
 enum class Placement { Header, Cookie, Nowhere };
-
-QString stripBearer(QString token)
-{
-    token = token.trimmed();
-    if (token.startsWith(QLatin1String("authorization:"), Qt::CaseInsensitive))
-        token = token.mid(14).trimmed();
-    if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
-        token = token.mid(7).trimmed();
-    return token;
-}
 
 } // namespace
 
@@ -77,7 +74,7 @@ QColor SimulationPanel::statusColor(int status, const QPalette &palette)
 }
 
 SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent)
-    : QWidget(parent), m_ring(ring), m_clock(clock ? std::move(clock) : common::Clock::system())
+    : QWidget(parent), m_clock(clock ? std::move(clock) : common::Clock::system())
 {
     setObjectName(QStringLiteral("simulationPanel"));
 
@@ -90,12 +87,7 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     splitter->setChildrenCollapsible(false);
     splitter->setSizes({500, 780}); // the answer gets the larger side
 
-    m_endpointLabel = new QLabel(this);
-    m_endpointLabel->setObjectName(QStringLiteral("simulationEndpointLabel"));
-    m_endpointLabel->setTextFormat(Qt::PlainText);
-    QFont bold = m_endpointLabel->font();
-    bold.setWeight(QFont::DemiBold);
-    m_endpointLabel->setFont(bold);
+    m_endpointLabel = gateway::makeTitle(QStringLiteral("simulationEndpointLabel"), this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -110,7 +102,7 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     connect(m_tokenCombo, &QComboBox::editTextChanged, this, &SimulationPanel::scheduleRun);
     connect(m_placementCombo, &QComboBox::currentIndexChanged, this, &SimulationPanel::scheduleRun);
     connect(m_methodCombo, &QComboBox::currentTextChanged, this, &SimulationPanel::scheduleRun);
-    connect(m_keyCombo, &QComboBox::currentIndexChanged, this, &SimulationPanel::scheduleRun);
+    connect(m_keys, &KeyChoiceBox::changed, this, &SimulationPanel::scheduleRun);
     connect(m_requestHeaders, &QTableWidget::itemChanged, this, &SimulationPanel::scheduleRun);
     connect(m_cookies, &QTableWidget::itemChanged, this, &SimulationPanel::scheduleRun);
     connect(m_nowRadio, &QRadioButton::toggled, this, &SimulationPanel::scheduleRun);
@@ -118,18 +110,16 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     connect(m_atEdit, &QDateTimeEdit::dateTimeChanged, this, &SimulationPanel::scheduleRun);
     connect(m_simulateButton, &QPushButton::clicked, this, &SimulationPanel::simulateNow);
     connect(m_cancelButton, &QPushButton::clicked, this, &SimulationPanel::cancel);
-    if (m_ring) {
-        connect(m_ring, &KeyRing::sourcesChanged, this, &SimulationPanel::refreshKeyChoices);
-        connect(m_ring, &KeyRing::sourceChanged, this, &SimulationPanel::refreshKeyChoices);
-    }
-    refreshKeyChoices();
+    m_keys->setKeyRing(ring);
     showEmpty(tr("Choose an endpoint of a krakend.json to simulate"));
 }
 
-SimulationPanel::~SimulationPanel()
+// A running job owns copies of everything it needs; destroying the panel cancels it and drops its result.
+SimulationPanel::~SimulationPanel() = default;
+
+void SimulationPanel::setSession(workspace::Session *session)
 {
-    // A running worker owns copies of everything it needs and deletes itself; its result is dropped.
-    ++m_generation;
+    m_keys->setSession(session);
 }
 
 QTableWidget *SimulationPanel::buildPairTable(const QString &objectName, const QString &first, const QString &second)
@@ -244,15 +234,47 @@ QWidget *SimulationPanel::buildRequest()
     timeRow->addWidget(m_atRadio);
     timeRow->addWidget(m_atEdit, 1);
 
-    m_keyCombo = new QComboBox(box);
-    m_keyCombo->setObjectName(QStringLiteral("simulationKeyCombo"));
-    m_keyCombo->setToolTip(
-        tr("Where keys come from: the config's own jwk_local_path / jwk_url, or a key ring source used instead "
-           "(every other rule of the config still applies)"));
-    m_keyCombo->setAccessibleName(tr("Keys"));
-    m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_keyCombo->setMinimumContentsLength(16);
+    m_keys = new KeyChoiceBox(
+        KeyChoiceBox::Kind::Endpoint, QStringLiteral("simulationKeyCombo"), QStringLiteral("simulationKeysLine"), box);
+    m_keys->combo()->setToolTip(
+        tr("Where keys come from. Automatic: the key ring source holding the token's key id, else the source "
+           "whose URL is the config's jwk_url, else the config's own jwk_local_path / jwk_url. Choosing an entry "
+           "pins it for this endpoint (every other rule of the config still applies)"));
 
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Token"), m_tokenCombo);
+    form->addRow(tr("Place token in"), m_placementCombo);
+    form->addRow(tr("Method"), m_methodCombo);
+    form->addRow(tr("Evaluate"), timeRow);
+    form->addRow(tr("Keys"), m_keys->combo());
+    form->addRow(QString(), m_keys->line());
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Extra headers"), box));
+    layout->addLayout(pairButtons(m_requestHeaders,
+        {tr("Add a header"), tr("Add header"), tr("Remove the selected header"), tr("Remove header")}));
+    layout->addWidget(new QLabel(tr("Cookies"), box));
+    layout->addLayout(pairButtons(
+        m_cookies, {tr("Add a cookie"), tr("Add cookie"), tr("Remove the selected cookie"), tr("Remove cookie")}));
+    auto *hint
+        = new QLabel(tr("The token goes where “Place token in” says. Add headers or cookies to try other "
+                        "inputs: a second Authorization header (the first one counts), a cookie fallback when the "
+                        "header is absent, or a client-sent header that propagate_claims overwrites."),
+            box);
+    hint->setObjectName(QStringLiteral("simulationRequestHint"));
+    hint->setWordWrap(true);
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    hint->setStyleSheet(QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    layout->addLayout(buildButtons(box));
+    return box;
+}
+
+QHBoxLayout *SimulationPanel::buildButtons(QWidget *box)
+{
     m_simulateButton = new QPushButton(tr("Simulate"), box);
     m_simulateButton->setObjectName(QStringLiteral("simulateButton"));
     m_simulateButton->setToolTip(tr("Run KrakenD's pipeline on this request now"));
@@ -283,36 +305,7 @@ QWidget *SimulationPanel::buildRequest()
     buttons->addWidget(timelineButton);
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_simulateButton);
-
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("Token"), m_tokenCombo);
-    form->addRow(tr("Place token in"), m_placementCombo);
-    form->addRow(tr("Method"), m_methodCombo);
-    form->addRow(tr("Evaluate"), timeRow);
-    form->addRow(tr("Keys"), m_keyCombo);
-
-    auto *layout = new QVBoxLayout(box);
-    layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Extra headers"), box));
-    layout->addLayout(pairButtons(m_requestHeaders,
-        {tr("Add a header"), tr("Add header"), tr("Remove the selected header"), tr("Remove header")}));
-    layout->addWidget(new QLabel(tr("Cookies"), box));
-    layout->addLayout(pairButtons(
-        m_cookies, {tr("Add a cookie"), tr("Add cookie"), tr("Remove the selected cookie"), tr("Remove cookie")}));
-    auto *hint
-        = new QLabel(tr("The token goes where “Place token in” says. Add headers or cookies to try other "
-                        "inputs: a second Authorization header (the first one counts), a cookie fallback when the "
-                        "header is absent, or a client-sent header that propagate_claims overwrites."),
-            box);
-    hint->setObjectName(QStringLiteral("simulationRequestHint"));
-    hint->setWordWrap(true);
-    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
-    hint->setStyleSheet(QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
-    layout->addWidget(hint);
-    layout->addStretch(1);
-    layout->addLayout(buttons);
-    return box;
+    return buttons;
 }
 
 QWidget *SimulationPanel::buildResults()
@@ -440,6 +433,7 @@ void SimulationPanel::setEndpoint(
                                                                         : QJsonObject();
     m_setup = krakend::SimulationSetup::fromEndpoint(root, m_endpoint, baseDir);
     m_setup.checkConfigText(configText);
+    m_keys->setScope(workspace::ChoiceScope::forEndpoint(m_setup.method, m_setup.endpoint));
     if (m_endpoint.isEmpty()) {
         m_endpointLabel->setText(QString());
         refreshPlacement();
@@ -478,30 +472,9 @@ void SimulationPanel::refreshPlacement()
     m_placementCombo->setCurrentIndex(m_placementCombo->findData(wanted));
 }
 
-void SimulationPanel::refreshKeyChoices()
-{
-    const QSignalBlocker block(m_keyCombo);
-    const QString current = m_keyCombo->currentData().toString();
-    m_keyCombo->clear();
-    m_keyCombo->addItem(tr("The config's own keys (jwk_local_path / jwk_url)"), QString());
-    if (m_ring) {
-        for (const auto &source : m_ring->sources()) {
-            if (!source.keys || source.keys->isEmpty())
-                continue;
-            m_keyCombo->addItem(
-                tr("Key ring: %1 (%n key(s))", nullptr, static_cast<int>(source.keys->keys.size())).arg(source.name),
-                source.id);
-        }
-    }
-    const int index = m_keyCombo->findData(current);
-    m_keyCombo->setCurrentIndex(index >= 0 ? index : 0);
-    if (index < 0 && !current.isEmpty())
-        scheduleRun();
-}
-
 void SimulationPanel::setToken(const QString &token)
 {
-    const QString clean = stripBearer(token);
+    const QString clean = RequestBuilder::bareToken(token);
     rememberToken(clean);
     m_tokenCombo->setEditText(clean);
     scheduleRun();
@@ -524,34 +497,45 @@ void SimulationPanel::rememberToken(const QString &token)
 
 QString SimulationPanel::token() const
 {
-    return stripBearer(m_tokenCombo->currentText());
+    return RequestBuilder::bareToken(m_tokenCombo->currentText());
 }
 
 krakend::SimulationRequest SimulationPanel::request() const
 {
-    krakend::SimulationRequest r;
-    r.method = m_methodCombo->currentText().trimmed().toUpper();
-    if (r.method.isEmpty())
-        r.method = QStringLiteral("GET");
-    const QString t = token();
-    const auto placement = Placement(m_placementCombo->currentData().toInt());
-    if (!t.isEmpty() && placement == Placement::Header)
-        r.headers.append({m_setup.validator.effectiveAuthHeaderName(), QStringLiteral("Bearer ") + t});
-    for (int row = 0; row < m_requestHeaders->rowCount(); ++row) {
-        const auto *name = m_requestHeaders->item(row, 0);
-        const auto *value = m_requestHeaders->item(row, 1);
-        if (name && !name->text().trimmed().isEmpty())
-            r.headers.append({name->text().trimmed(), value ? value->text() : QString()});
+    const QString method = m_methodCombo->currentText().trimmed();
+    RequestBuilder builder;
+    builder.setMethod(method.isEmpty() ? QStringLiteral("GET") : method);
+    switch (Placement(m_placementCombo->currentData().toInt())) {
+    case Placement::Header:
+        builder.setPlacement(krakend::TokenPlacement::endpointHeader(m_setup.validator));
+        break;
+    case Placement::Cookie:
+        builder.setPlacement(krakend::TokenPlacement::endpointCookie(m_setup.validator));
+        break;
+    case Placement::Nowhere:
+        builder.setPlacement(krakend::TokenPlacement::nowhere());
+        break;
     }
-    if (!t.isEmpty() && placement == Placement::Cookie)
-        r.cookies.append({m_setup.validator.effectiveCookieKey(), t});
-    for (int row = 0; row < m_cookies->rowCount(); ++row) {
-        const auto *name = m_cookies->item(row, 0);
-        const auto *value = m_cookies->item(row, 1);
-        if (name && !name->text().trimmed().isEmpty())
-            r.cookies.append({name->text().trimmed(), value ? value->text() : QString()});
-    }
-    return r;
+    if (const QString t = token(); !t.isEmpty())
+        builder.setToken(t);
+    auto pairs = [](const QTableWidget *table, auto add) {
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const auto *name = table->item(row, 0);
+            const auto *value = table->item(row, 1);
+            if (name && !name->text().trimmed().isEmpty())
+                add(name->text().trimmed(), value ? value->text() : QString());
+        }
+    };
+    pairs(m_requestHeaders, [&builder](const QString &n, const QString &v) { builder.addHeader(n, v); });
+    pairs(m_cookies, [&builder](const QString &n, const QString &v) { builder.addCookie(n, v); });
+    return builder.request();
+}
+
+workspace::KeyChoice SimulationPanel::keyChoice() const
+{
+    // Without a validator the validator is empty: no jwk_url, nothing to choose but the config's own (none).
+    const auto inspection = jose::Inspection::inspect(token(), m_clock->nowSecs());
+    return m_keys->resolve(workspace::KeyNeed::forEndpoint(inspection, m_setup.validator));
 }
 
 void SimulationPanel::scheduleRun()
@@ -579,20 +563,32 @@ void SimulationPanel::run(bool asked)
 {
     m_debounce->stop();
     if (m_endpoint.isEmpty()) {
+        m_job.cancel();
+        setBusy(false);
         showEmpty(tr("Choose an endpoint of a krakend.json to simulate"));
         return;
     }
-    krakend::Simulator simulator(m_setup);
-    simulator.setClock(m_atRadio->isChecked() ? common::Clock::fixed(m_atEdit->dateTime().toUTC()) : m_clock);
-    const QString sourceId = m_keyCombo->currentData().toString();
-    if (!sourceId.isEmpty() && m_ring) {
-        const int index = m_ring->indexOf(sourceId);
-        if (index >= 0 && m_ring->at(index).keys)
-            simulator.setReplacementKeys(
-                *m_ring->at(index).keys, tr("key ring source \"%1\"").arg(m_ring->at(index).name));
-    }
     const krakend::SimulationRequest req = request();
     rememberToken(token());
+
+    // The one key choice (workspace::KeyResolver) and the one entry point (verification::simulate): the Inspector's
+    // "Judge as", All endpoints and Test tokens build the same context for the same token and endpoint.
+    verification::Context context;
+    context.policy = verification::PolicyMapper::forEndpoint(m_setup);
+    context.clock = m_atRadio->isChecked() ? common::Clock::fixed(m_atEdit->dateTime().toUTC()) : m_clock;
+    const workspace::KeyChoice choice = keyChoice();
+    m_keys->showChoice(choice);
+    m_keys->apply(context, choice);
+    if (context.keysPending || context.keyError) {
+        m_job.cancel();
+        setBusy(false);
+        showEmpty(context.keysPending
+                ? tr("Waiting for the keys of key ring source “%1”: the simulation runs when they arrive")
+                      .arg(choice.sourceName)
+                : tr("Not simulated: key ring source “%1” has no keys (%2)")
+                      .arg(choice.sourceName, context.keyError->toString()));
+        return;
+    }
 
     // A run nobody asked for never reaches the network (a krakend.json or a token does not make requests by
     // being opened); once the user simulated with this jwk_url, later runs may fetch it again.
@@ -602,39 +598,38 @@ void SimulationPanel::run(bool asked)
     const bool mayDownload = jwkUrl.isEmpty() || m_downloadsAsked.contains(jwkUrl);
     auto wanted = std::make_shared<std::atomic_bool>(false);
     if (!mayDownload)
-        simulator.setDownloader(offlineDownloader(wanted));
+        context.downloader = offlineDownloader(wanted);
 
-    const quint64 generation = ++m_generation;
-    auto result = std::make_shared<SimulationResult>();
-    // The worker gets copies only: it may outlive this panel (a slow jwk_url) and then just ends.
-    QThread *thread = QThread::create([simulator, req, result] { *result = simulator.run(req); });
-    thread->setObjectName(QStringLiteral("jwb-simulation"));
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, generation, result, wanted, jwkUrl] {
-        if (generation != m_generation)
-            return; // cancelled or superseded
-        setBusy(false);
-        if (*wanted) {
-            showEmpty(tr("Not simulated yet: this endpoint's keys come from jwk_url %1, and a simulation that runs "
-                         "by itself makes no network request. Simulate downloads them.")
-                          .arg(jwkUrl));
-            return;
-        }
-        showResult(*result);
-    });
+    // The job gets copies only; Cancel (or a newer run) cancels its token, which stops a slow jwk_url download.
+    m_job.run(
+        this,
+        [context, req](const common::CancelToken &cancel) mutable {
+            context.cancel = cancel;
+            return verification::simulate(req, context);
+        },
+        [this, wanted, jwkUrl](const SimulationResult &result) {
+            setBusy(false);
+            if (*wanted) {
+                showEmpty(tr("Not simulated yet: this endpoint's keys come from jwk_url %1, and a simulation that "
+                             "runs by itself makes no network request. Simulate downloads them.")
+                              .arg(jwkUrl));
+                return;
+            }
+            showResult(result);
+        });
     setBusy(true);
-    const bool remote = mayDownload && !m_setup.validator.usesLocalPath() && sourceId.isEmpty() && m_setup.hasValidator;
+    const bool remote = mayDownload && m_setup.hasValidator && !m_setup.validator.usesLocalPath()
+        && workspace::KeyContext::downloadsConfigUrl(choice);
     Q_EMIT statusMessage(remote
             ? tr("Simulating %1 %2 (downloading %3)…").arg(m_setup.method, m_setup.endpoint, m_setup.validator.jwkUrl())
             : tr("Simulating %1 %2…").arg(m_setup.method, m_setup.endpoint));
-    thread->start();
 }
 
 void SimulationPanel::cancel()
 {
     if (!m_busy)
         return;
-    ++m_generation;
+    m_job.cancel();
     setBusy(false);
     Q_EMIT statusMessage(tr("Simulation cancelled; its result will be ignored"));
 }

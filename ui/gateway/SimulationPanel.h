@@ -1,7 +1,9 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Jobs.h"
 #include "krakend/Simulator.h"
+#include "workspace/KeyResolver.h"
 
 #include <QColor>
 #include <QJsonObject>
@@ -14,6 +16,7 @@
 
 class QButtonGroup;
 class QComboBox;
+class QHBoxLayout;
 class QDateTimeEdit;
 class QLabel;
 class QProgressBar;
@@ -26,21 +29,25 @@ class QTreeWidget;
 
 namespace jwb::workspace {
 class KeyRing;
+class Session;
 } // namespace jwb::workspace
 
 namespace jwb::ui {
 
 class ChecksModel;
+class KeyChoiceBox;
 
 /// "What would KrakenD answer?" for one endpoint of a krakend.json: a token (pasted, or from the history), the
 /// request around it (method, headers, cookies; the token goes into the config's header or cookie), the
-/// evaluation time and where keys come from (the config's own jwk_local_path / jwk_url, or a key ring source as
-/// replacement). The answer is core's krakend::Simulator: status badge, reason, the trace in KrakenD's order with
-/// the stopping check highlighted and the checks that would also fail marked, the headers the backend receives
-/// and the backend URLs with their {JWT.x} parameters.
+/// evaluation time and where keys come from: the session's one key choice for this endpoint (workspace::KeyResolver:
+/// automatic, or pinned in the "Keys" combo to a key ring source or the config's own jwk_local_path / jwk_url), shown
+/// on the "Keys:" line with the TLS origin. The answer is core's verification::simulate (krakend::Simulator): status
+/// badge, reason, the trace in KrakenD's order with the stopping check highlighted and the checks that would also fail
+/// marked, the headers the backend receives and the backend URLs with their {JWT.x} parameters.
 ///
-/// Simulator::run may download a JWK Set, so it always runs in a worker thread; Cancel forgets the running
-/// simulation (its result is ignored when it arrives). Inputs re-run the simulation after kDebounceMs.
+/// Simulator::run may download a JWK Set, so it always runs as a common::Jobs job; Cancel cancels it (the cancel
+/// reaches the download) and its result is never shown. Inputs re-run the simulation after kDebounceMs. The
+/// config's own jwk_url is downloaded with the trust store's extra CA for its origin (TrustStore::optionsForGateway).
 ///
 /// Only a simulation the user asked for (Simulate, simulateNow()) downloads a jwk_url: one that runs by itself
 /// (a token or a config opened, an input changed) makes no network request, and says that Simulate downloads
@@ -66,6 +73,10 @@ public:
     void simulateNow();
     /// Forgets the running simulation.
     void cancel();
+    /// The window's session: its key ring, trust store and key choices (pins per endpoint).
+    void setSession(workspace::Session *session);
+    /// The key choice the next simulation uses (also shown on the "Keys:" line).
+    [[nodiscard]] workspace::KeyChoice keyChoice() const;
 
     /// A downloader for simulations nobody asked for: it makes no request, and sets `wanted` when run() needed
     /// the download.
@@ -83,23 +94,8 @@ public:
     /// The request the inputs describe (token placed where chosen).
     [[nodiscard]] krakend::SimulationRequest request() const;
 
-    // Widgets, for tests.
-    [[nodiscard]] QLabel *statusLabel() const { return m_statusLabel; }
+    /// The answer's one-line reason (what a run that could not simulate says, too).
     [[nodiscard]] QLabel *reasonLabel() const { return m_reasonLabel; }
-    [[nodiscard]] QTreeView *traceView() const { return m_traceView; }
-    [[nodiscard]] QTableWidget *headersView() const { return m_headersView; }
-    [[nodiscard]] QLabel *checkDetailLabel() const { return m_checkDetail; }
-    [[nodiscard]] QTreeWidget *backendView() const { return m_backendView; }
-    [[nodiscard]] QComboBox *tokenCombo() const { return m_tokenCombo; }
-    [[nodiscard]] QComboBox *placementCombo() const { return m_placementCombo; }
-    [[nodiscard]] QComboBox *methodCombo() const { return m_methodCombo; }
-    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
-    [[nodiscard]] QTableWidget *requestHeadersTable() const { return m_requestHeaders; }
-    [[nodiscard]] QTableWidget *cookiesTable() const { return m_cookies; }
-    [[nodiscard]] QRadioButton *atTimeRadio() const { return m_atRadio; }
-    [[nodiscard]] QDateTimeEdit *atTimeEdit() const { return m_atEdit; }
-    [[nodiscard]] QPushButton *simulateButton() const { return m_simulateButton; }
-    [[nodiscard]] QPushButton *cancelButton() const { return m_cancelButton; }
 
 Q_SIGNALS:
     void simulated(int endpointIndex, int status, const QString &reason);
@@ -108,8 +104,8 @@ Q_SIGNALS:
 private:
     QWidget *buildRequest();
     QWidget *buildResults();
+    QHBoxLayout *buildButtons(QWidget *box);
     QTableWidget *buildPairTable(const QString &objectName, const QString &first, const QString &second);
-    void refreshKeyChoices();
     void refreshPlacement();
     void scheduleRun();
     /// Runs the simulation; `asked`: the user asked for it, so it may download the config's jwk_url.
@@ -120,7 +116,6 @@ private:
     void showResult(const krakend::SimulationResult &result);
     void setBadge(int status, const QString &text);
 
-    workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
     QJsonObject m_endpoint;
@@ -128,7 +123,7 @@ private:
     QString m_baseDir;
     krakend::SimulationSetup m_setup;
     krakend::SimulationResult m_result;
-    quint64 m_generation = 0; ///< a result is shown only when its generation is still current
+    common::Jobs::Handle m_job; ///< the running simulation
     bool m_busy = false;
     QStringList m_downloadsAsked; ///< jwk_urls the user simulated with: later runs may download them too
 
@@ -141,7 +136,7 @@ private:
     QRadioButton *m_nowRadio = nullptr;
     QRadioButton *m_atRadio = nullptr;
     QDateTimeEdit *m_atEdit = nullptr;
-    QComboBox *m_keyCombo = nullptr;
+    KeyChoiceBox *m_keys = nullptr; ///< the "Keys" combo and the "Keys: …" line
     QPushButton *m_simulateButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_busyBar = nullptr;

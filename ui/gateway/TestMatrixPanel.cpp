@@ -3,9 +3,16 @@
 #include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/Duration.h"
+#include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
+#include "gateway/GatewayWidgets.h"
 #include "gateway/TestMatrixModel.h"
+#include "keys/Thumbprint.h"
+#include "verification/PolicyMapper.h"
+#include "verification/Verify.h"
+#include "workspace/KeyContext.h"
 #include "workspace/KeyRing.h"
+#include "workspace/Session.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,14 +32,26 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QThread>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace jwb::ui {
 
 using workspace::KeyRing;
 
 namespace {
+
+/// The signing combo's entry for "the ring's private half of the endpoint's keys, else a generated key".
+const QString kAutomaticSigning = QStringLiteral("auto");
+
+/// Whether `set` holds the public half of `key` (RFC 7638 thumbprints equal).
+bool holdsPublicHalf(const keys::JwkSet &set, const keys::Jwk &key)
+{
+    const QByteArray wanted = keys::Thumbprint::compute(key.key);
+    return std::any_of(set.keys.cbegin(), set.keys.cend(),
+        [&wanted](const keys::Jwk &jwk) { return keys::Thumbprint::compute(jwk.key) == wanted; });
+}
 
 QPlainTextEdit *readOnlyText(QWidget *parent, const QString &name, const QString &accessible, int height)
 {
@@ -64,18 +83,14 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
 {
     setObjectName(QStringLiteral("testMatrixPanel"));
 
-    m_endpointLabel = new QLabel(this);
-    m_endpointLabel->setObjectName(QStringLiteral("testMatrixEndpoint"));
-    m_endpointLabel->setTextFormat(Qt::PlainText);
-    QFont bold = m_endpointLabel->font();
-    bold.setWeight(QFont::DemiBold);
-    m_endpointLabel->setFont(bold);
+    m_endpointLabel = gateway::makeTitle(QStringLiteral("testMatrixEndpoint"), this);
 
     m_keyCombo = new QComboBox(this);
     m_keyCombo->setObjectName(QStringLiteral("testMatrixKeyCombo"));
     m_keyCombo->setToolTip(
-        tr("The key that signs the test tokens: a fresh one fitting the config's alg, or a key ring source holding a "
-           "private key (or secret) for it. The expected statuses assume KrakenD verifies with this key's JWK Set"));
+        tr("The key that signs the test tokens. Automatic: the key ring's private key (or secret) for the keys this "
+           "endpoint verifies with, else a fresh one fitting the config's alg; or a fresh key; or a key ring source "
+           "holding a private key (or secret) for it"));
     m_keyCombo->setAccessibleName(tr("Signing key"));
     m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_keyCombo->setMinimumContentsLength(28);
@@ -90,9 +105,16 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     m_busyBar->setMaximumHeight(10);
     m_busyBar->setVisible(false);
 
+    m_keys = new KeyChoiceBox(KeyChoiceBox::Kind::Endpoint, QStringLiteral("testMatrixKeysCombo"),
+        QStringLiteral("testMatrixKeysLine"), this);
+    m_keys->combo()->setToolTip(tr("The keys this endpoint verifies with: the choice Simulate uses for it "
+                                   "(choosing an entry pins it for this endpoint on both tabs)"));
+
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Key"), this));
     top->addWidget(m_keyCombo, 1);
+    top->addWidget(new QLabel(tr("Keys"), this));
+    top->addWidget(m_keys->combo(), 1);
     top->addWidget(m_busyBar);
     top->addWidget(m_mintButton);
 
@@ -104,14 +126,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
 
     m_model = new TestMatrixModel(this);
     m_model->setPalette(palette());
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("testMatrixView"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->setAlternatingRowColors(true);
+    m_view = gateway::makeRowTable(QStringLiteral("testMatrixView"), m_model, this);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Test tokens"));
     m_view->setToolTip(tr("Select a case to see its token, claims and curl command"));
@@ -167,6 +182,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_endpointLabel);
     layout->addLayout(top);
+    layout->addWidget(m_keys->line());
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
@@ -194,32 +210,45 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
         connect(m_ring, &KeyRing::sourcesChanged, this, &TestMatrixPanel::refreshKeyChoices);
         connect(m_ring, &KeyRing::sourceChanged, this, &TestMatrixPanel::refreshKeyChoices);
     }
+    m_keys->setKeyRing(m_ring);
+    connect(m_keys, &KeyChoiceBox::changed, this, [this] { m_keys->showChoice(keyChoice()); });
     refreshKeyChoices();
     m_message->setText(tr("Choose an endpoint with an auth/validator, then Mint"));
     updateButtons();
 }
 
-TestMatrixPanel::~TestMatrixPanel()
+// A running mint is cancelled with the panel (its Jobs delivery is a child of it).
+TestMatrixPanel::~TestMatrixPanel() = default;
+
+void TestMatrixPanel::setSession(workspace::Session *session)
 {
-    ++m_generation;
+    if (m_ring)
+        m_ring->disconnect(this);
+    m_ring = session ? &session->keys() : nullptr;
+    if (m_ring) {
+        connect(m_ring, &KeyRing::sourcesChanged, this, &TestMatrixPanel::refreshKeyChoices);
+        connect(m_ring, &KeyRing::sourceChanged, this, &TestMatrixPanel::refreshKeyChoices);
+    }
+    m_keys->setSession(session);
+    refreshKeyChoices();
+}
+
+workspace::KeyChoice TestMatrixPanel::keyChoice() const
+{
+    return m_keys->resolve(workspace::KeyNeed::forEndpoint(jose::Inspection(), m_setup.validator));
 }
 
 void TestMatrixPanel::refreshKeyChoices()
 {
     const QSignalBlocker block(m_keyCombo);
-    const QString current = m_keyCombo->currentData().toString();
+    const QString current = m_keyCombo->count() > 0 ? m_keyCombo->currentData().toString() : kAutomaticSigning;
     m_keyCombo->clear();
+    m_keyCombo->addItem(
+        tr("Automatic: the key ring's private key for the endpoint's keys, else a fresh one"), kAutomaticSigning);
     m_keyCombo->addItem(tr("Generate a key fitting the config"), QString());
-    if (m_ring) {
-        for (const auto &source : m_ring->sources()) {
-            if (!source.keys || source.keys->isEmpty())
-                continue;
-            bool anyPrivate = false;
-            for (const auto &k : source.keys->keys)
-                anyPrivate = anyPrivate || k.key.isPrivate() || k.key.type() == crypto::KeyType::Oct;
-            if (anyPrivate)
-                m_keyCombo->addItem(tr("Key ring: %1").arg(source.name), source.id);
-        }
+    if (m_ring && m_ring->trust()) {
+        for (const int index : workspace::KeyResolver(*m_ring, *m_ring->trust()).signingSources())
+            m_keyCombo->addItem(tr("Key ring: %1").arg(m_ring->at(index).name), m_ring->at(index).id);
     }
     const int index = m_keyCombo->findData(current);
     m_keyCombo->setCurrentIndex(index >= 0 ? index : 0);
@@ -237,7 +266,9 @@ void TestMatrixPanel::setEndpoint(
         : QJsonObject();
     m_setup = krakend::SimulationSetup::fromEndpoint(root, endpoint, baseDir);
     m_setup.checkConfigText(configText);
-    ++m_generation;
+    m_keys->setScope(workspace::ChoiceScope::forEndpoint(m_setup.method, m_setup.endpoint));
+    m_keys->showChoice(keyChoice());
+    m_job.cancel();
     setBusy(false);
     m_set.reset();
     m_error.clear();
@@ -258,10 +289,23 @@ void TestMatrixPanel::setEndpoint(
 
 void TestMatrixPanel::mint()
 {
+    // The keys the endpoint verifies with: the choice Simulate uses (tokens carry no key id before they exist).
+    const workspace::KeyChoice choice = keyChoice();
+    m_keys->showChoice(choice);
+    const workspace::KeyNeed need = workspace::KeyNeed::forEndpoint(jose::Inspection(), m_setup.validator);
+    const std::optional<keys::JwkSet> verifyKeys
+        = m_ring ? workspace::KeyContext::knownKeys(choice, need, *m_ring) : std::nullopt;
+
     std::optional<keys::Jwk> key;
-    const QString sourceId = m_keyCombo->currentData().toString();
-    if (!sourceId.isEmpty() && m_ring) {
-        const int index = m_ring->indexOf(sourceId);
+    const QString signing = m_keyCombo->currentData().toString();
+    if (signing == kAutomaticSigning) {
+        if (verifyKeys && m_ring && m_ring->trust()) {
+            if (const auto found = workspace::KeyResolver(*m_ring, *m_ring->trust())
+                                       .signingKeyFor(*verifyKeys, m_setup.validator.algorithm()))
+                key = found->jwk;
+        }
+    } else if (!signing.isEmpty() && m_ring) {
+        const int index = m_ring->indexOf(signing);
         if (index < 0 || !m_ring->at(index).keys) {
             m_error = tr("the key ring source is gone or has no keys");
             m_message->setText(m_error);
@@ -278,53 +322,76 @@ void TestMatrixPanel::mint()
         key = chosen.value();
     }
 
-    const quint64 generation = ++m_generation;
-    auto out = std::make_shared<std::optional<common::Result<krakend::TestTokenSet>>>();
+    // Judged as Simulate judges: when the signing key is the private half of the keys the endpoint verifies with,
+    // every case goes through verification::simulate with Simulate's context (keys, TLS of the config's jwk_url).
+    verification::Context context;
+    context.policy = verification::PolicyMapper::forEndpoint(m_setup);
+    context.clock = m_clock;
+    m_keys->apply(context, choice);
+    const bool asSimulate = key && verifyKeys && holdsPublicHalf(*verifyKeys, *key) && !context.keysPending
+        && !context.keyError && m_setup.hasValidator;
+
     const krakend::SimulationSetup setup = m_setup;
-    const auto clock = m_clock;
-    QThread *thread
-        = QThread::create([setup, key, clock, out] { *out = krakend::TestTokens::mint(setup, key, clock); });
-    thread->setObjectName(QStringLiteral("jwb-test-tokens"));
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, generation, out] {
-        if (generation != m_generation || !out->has_value())
-            return;
-        setBusy(false);
-        const auto &result = **out;
-        if (!result) {
-            m_set.reset();
-            m_error = result.error().message;
-            m_model->clear();
-            m_message->setText(tr("Cannot mint: %1").arg(m_error));
-            updateButtons();
-            Q_EMIT mintFinished(false);
-            return;
-        }
-        m_error.clear();
-        m_set = result.value();
-        m_model->setCases(m_set->cases);
-        m_view->resizeColumnToContents(TestMatrixModel::CaseColumn);
-        m_view->resizeColumnToContents(TestMatrixModel::StatusColumn);
-        const int count = static_cast<int>(m_set->cases.size());
-        QString text = (m_set->generatedKey
+    m_job.run(
+        this,
+        [setup, key, clock = m_clock, context, asSimulate](const common::CancelToken &cancel) mutable {
+            krakend::TestTokens::CaseJudge judge;
+            if (asSimulate) {
+                context.cancel = cancel;
+                judge = [context](const krakend::SimulationRequest &request) {
+                    return verification::simulate(request, context);
+                };
+            }
+            return krakend::TestTokens::mint(setup, key, clock, {}, judge);
+        },
+        [this, asSimulate](const common::Result<krakend::TestTokenSet> &result) {
+            m_judgedAsSimulate = asSimulate && result.ok();
+            showMinted(result);
+        });
+    setBusy(true);
+    m_message->setText(tr("Minting…"));
+}
+
+void TestMatrixPanel::showMinted(const common::Result<krakend::TestTokenSet> &result)
+{
+    setBusy(false);
+    if (!result) {
+        m_set.reset();
+        m_error = result.error().message;
+        m_model->clear();
+        m_message->setText(tr("Cannot mint: %1").arg(m_error));
+        updateButtons();
+        Q_EMIT mintFinished(false);
+        return;
+    }
+    m_error.clear();
+    m_set = result.value();
+    m_model->setCases(m_set->cases);
+    m_view->resizeColumnToContents(TestMatrixModel::CaseColumn);
+    m_view->resizeColumnToContents(TestMatrixModel::StatusColumn);
+    const int count = static_cast<int>(m_set->cases.size());
+    QString text;
+    if (m_judgedAsSimulate)
+        text = tr("%n token(s) signed with the key \"%1\" (%2) of the key ring. Statuses are KrakenD's answers "
+                  "with the keys Simulate uses for this endpoint (see Keys)",
+            nullptr, count)
+                   .arg(m_set->keyId, m_set->signingKey.key.description());
+    else
+        text = (m_set->generatedKey
                 ? tr("%n token(s) signed with a generated key \"%1\" (%2). Statuses assume KrakenD verifies with "
                      "this key's JWK Set (Export…)",
                     nullptr, count)
                 : tr("%n token(s) signed with the key \"%1\" (%2). Statuses assume KrakenD verifies with this "
                      "key's JWK Set (Export…)",
                     nullptr, count))
-                           .arg(m_set->keyId, m_set->signingKey.key.description());
-        for (const QString &note : m_set->notes)
-            text += u'\n' + tr("Note: %1").arg(note);
-        m_message->setText(text);
-        selectCase(0);
-        updateButtons();
-        Q_EMIT statusMessage(tr("Minted %n test token(s)", nullptr, static_cast<int>(m_set->cases.size())));
-        Q_EMIT mintFinished(true);
-    });
-    setBusy(true);
-    m_message->setText(tr("Minting…"));
-    thread->start();
+                   .arg(m_set->keyId, m_set->signingKey.key.description());
+    for (const QString &note : m_set->notes)
+        text += u'\n' + tr("Note: %1").arg(note);
+    m_message->setText(text);
+    selectCase(0);
+    updateButtons();
+    Q_EMIT statusMessage(tr("Minted %n test token(s)", nullptr, count));
+    Q_EMIT mintFinished(true);
 }
 
 void TestMatrixPanel::setBusy(bool busy)

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Jobs.h"
 #include "krakend/Simulator.h"
 #include "krakend/TestTokens.h"
+#include "workspace/KeyResolver.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -19,17 +21,25 @@ class QTableView;
 
 namespace jwb::workspace {
 class KeyRing;
+class Session;
 } // namespace jwb::workspace
 
 namespace jwb::ui {
 
+class KeyChoiceBox;
 class TestMatrixModel;
 
 /// The test-token matrix of one endpoint: mint tokens that probe its auth/validator (valid, expired, leeway
 /// edges, wrong aud/iss, missing role/scope, unknown kid, alg none, HS256 with the public key, nbf in the future)
 /// with a generated key or a key ring source, each with the status KrakenD would answer (core's TestTokens runs
 /// the Simulator). A selected row shows its token, decoded claims and curl line; the JWK Set for jwk_local_path
-/// can be exported. Minting runs in a worker thread (RSA key generation takes a moment).
+/// can be exported. Minting runs as a common::Jobs job (RSA key generation takes a moment).
+///
+/// Keys: the "Keys" combo and line are the endpoint's key choice, the one Simulate uses (workspace::KeyResolver,
+/// pinned per endpoint). "Automatic" signing takes the key ring's private half of those keys
+/// (KeyResolver::signingKeyFor), else a generated key. When the signing key is the private half of the keys the
+/// endpoint verifies with, every case is judged with the context Simulate uses (verification::simulate: same keys,
+/// same TLS); otherwise with the signing key's own public JWK Set, as the message says.
 class TestMatrixPanel : public QWidget
 {
     Q_OBJECT
@@ -42,6 +52,12 @@ public:
         const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText = {});
     /// Mints with the chosen key (asynchronously; mintFinished tells when).
     void mint();
+    /// The window's session: its key ring, trust store and key choices (pins per endpoint, shared with Simulate).
+    void setSession(workspace::Session *session);
+    /// The endpoint's key choice (what Simulate uses for it; tokens carry no key id yet).
+    [[nodiscard]] workspace::KeyChoice keyChoice() const;
+    /// Whether the last set was judged with the keys Simulate uses (else with the signing key's public set).
+    [[nodiscard]] bool judgedAsSimulate() const { return m_judgedAsSimulate; }
     [[nodiscard]] bool isBusy() const { return m_busy; }
     /// The last minted set (nullopt before the first success or after an error).
     [[nodiscard]] const std::optional<krakend::TestTokenSet> &tokenSet() const { return m_set; }
@@ -54,15 +70,6 @@ public:
     /// when it holds the HS* secret); true when written.
     bool exportJwks();
 
-    [[nodiscard]] TestMatrixModel *model() const { return m_model; }
-    [[nodiscard]] QTableView *view() const { return m_view; }
-    [[nodiscard]] QComboBox *keyCombo() const { return m_keyCombo; }
-    [[nodiscard]] QPushButton *mintButton() const { return m_mintButton; }
-    [[nodiscard]] QPlainTextEdit *tokenView() const { return m_tokenView; }
-    [[nodiscard]] QPlainTextEdit *claimsView() const { return m_claimsView; }
-    [[nodiscard]] QPlainTextEdit *curlView() const { return m_curlView; }
-    [[nodiscard]] QLabel *messageLabel() const { return m_message; }
-
 Q_SIGNALS:
     void openInInspector(const QString &token);
     void simulateToken(const QString &token);
@@ -72,6 +79,7 @@ Q_SIGNALS:
 
 private:
     void refreshKeyChoices();
+    void showMinted(const common::Result<krakend::TestTokenSet> &result);
     void showSelection();
     void setBusy(bool busy);
     void updateButtons();
@@ -85,11 +93,13 @@ private:
     krakend::SimulationSetup m_setup;
     std::optional<krakend::TestTokenSet> m_set;
     QString m_error;
-    quint64 m_generation = 0;
+    common::Jobs::Handle m_job; ///< the running mint
     bool m_busy = false;
+    bool m_judgedAsSimulate = false;
 
     QLabel *m_endpointLabel = nullptr;
-    QComboBox *m_keyCombo = nullptr;
+    QComboBox *m_keyCombo = nullptr; ///< the signing key
+    KeyChoiceBox *m_keys = nullptr; ///< the keys the endpoint verifies with: combo and "Keys: …" line
     QPushButton *m_mintButton = nullptr;
     QProgressBar *m_busyBar = nullptr;
     QLabel *m_message = nullptr;

@@ -4,6 +4,7 @@
 
 #include "common/ChecksModel.h"
 #include "common/Dialogs.h"
+#include "common/KeyChoiceBox.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Backend.h"
@@ -14,7 +15,10 @@
 #include "verification/Context.h"
 #include "verification/PolicyMapper.h"
 #include "verification/Verify.h"
+#include "workspace/KeyContext.h"
 #include "workspace/KeyRing.h"
+#include "workspace/Session.h"
+#include "workspace/TrustStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -123,14 +127,15 @@ QWidget *VerifyPanel::buildKeyGroup()
     auto *group = new QGroupBox(tr("Key"), this);
 
     auto *sourceLabel = new QLabel(tr("Keys from"), group);
-    m_sourceCombo = new QComboBox(group);
-    m_sourceCombo->setObjectName(QStringLiteral("keySourceCombo"));
+    m_keys = new KeyChoiceBox(
+        KeyChoiceBox::Kind::Inspector, QStringLiteral("keySourceCombo"), QStringLiteral("verifyKeysLine"), group);
+    m_sourceCombo = m_keys->combo();
     m_sourceCombo->setAccessibleName(tr("Keys from"));
     m_sourceCombo->setToolTip(
-        tr("Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)"));
-    m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        tr("Automatic: the source of the Keys page holding the token's key id (kid or x5t), else its issuer's "
+           "source, else the key pasted here. Or choose one: the key pasted here, or a source of the Keys page (a "
+           "file, a JWK Set URL, an issuer)"));
     m_sourceCombo->setMinimumContentsLength(24);
-    m_sourceCombo->addItem(tr("The key pasted below"), QString());
     sourceLabel->setBuddy(m_sourceCombo);
     m_issuerButton = new QPushButton(tr("Use the issuer's keys"), group);
     m_issuerButton->setObjectName(QStringLiteral("useIssuerButton"));
@@ -182,9 +187,10 @@ QWidget *VerifyPanel::buildKeyGroup()
 
     auto *layout = new QVBoxLayout(group);
     layout->addLayout(sourceRow);
+    layout->addWidget(m_keys->line());
     layout->addWidget(m_sourceStatus);
     layout->addWidget(m_pastedKeyBox, 1);
-    connect(m_sourceCombo, &QComboBox::activated, this, &VerifyPanel::onSourceChosen);
+    connect(m_keys, &KeyChoiceBox::changed, this, &VerifyPanel::onKeysChanged);
     connect(m_issuerButton, &QPushButton::clicked, this, &VerifyPanel::useTokenIssuer);
     return group;
 }
@@ -388,75 +394,96 @@ void VerifyPanel::setInspection(const jose::Inspection &inspection)
 
 void VerifyPanel::setKeyRing(KeyRing *ring)
 {
-    if (m_ring)
-        m_ring->disconnect(this);
-    m_ring = ring;
-    if (m_ring) {
-        connect(m_ring, &KeyRing::sourcesChanged, this, &VerifyPanel::updateSourceCombo);
-        connect(m_ring, &KeyRing::sourceChanged, this, [this](int index) {
-            if (index >= 0 && index < m_ring->count() && m_ring->at(index).id == m_sourceId)
-                m_debounce->start();
-            updateSourceCombo();
-        });
-    }
-    updateSourceCombo();
+    m_keys->setKeyRing(ring);
     updateIssuerButton();
 }
 
-void VerifyPanel::updateSourceCombo()
+void VerifyPanel::setSession(workspace::Session *session)
 {
-    const QSignalBlocker blocker(m_sourceCombo);
-    while (m_sourceCombo->count() > 1)
-        m_sourceCombo->removeItem(1);
-    int current = 0;
-    if (m_ring) {
-        for (int i = 0; i < m_ring->count(); ++i) {
-            const KeySource &source = m_ring->at(i);
-            QString label = source.name;
-            if (source.fetching)
-                label = tr("%1 (fetching…)").arg(source.name);
-            else if (source.keys)
-                label = tr("%1 (%n key(s))", nullptr, static_cast<int>(source.keys->keys.size())).arg(source.name);
-            else if (source.error)
-                label = tr("%1 (error)").arg(source.name);
-            m_sourceCombo->addItem(label, source.id);
-            if (source.id == m_sourceId)
-                current = m_sourceCombo->count() - 1;
-        }
-    }
-    if (current == 0 && !m_sourceId.isEmpty()) {
-        m_sourceId.clear(); // the source was removed
-        m_debounce->start();
-    }
-    m_sourceCombo->setCurrentIndex(current);
-    m_pastedKeyBox->setVisible(m_sourceId.isEmpty());
+    m_keys->setSession(session);
+    updateIssuerButton();
 }
 
-void VerifyPanel::onSourceChosen()
+void VerifyPanel::onKeysChanged()
 {
-    m_sourceId = m_sourceCombo->currentData().toString();
-    m_pastedKeyBox->setVisible(m_sourceId.isEmpty());
-    verifyNow();
+    m_pastedKeyBox->setVisible(pin().kind != workspace::KeyPin::Kind::Source);
+    m_debounce->start();
+}
+
+workspace::KeyPin VerifyPanel::pin() const
+{
+    // A pinned source that was removed falls back to the key pasted here, not to another source (the pin itself
+    // stays: a workspace being loaded removes and adds its sources, and the pin names what the user chose).
+    const workspace::KeyPin pinned = m_keys->pin();
+    if (pinned.kind == workspace::KeyPin::Kind::Source
+        && (!m_keys->ring() || m_keys->ring()->indexOf(pinned.sourceId) < 0))
+        return workspace::KeyPin::pasted();
+    return pinned;
 }
 
 void VerifyPanel::setKeySource(int ringIndex)
 {
-    m_sourceId = (m_ring && ringIndex >= 0 && ringIndex < m_ring->count()) ? m_ring->at(ringIndex).id : QString();
-    updateSourceCombo();
+    KeyRing *ring = m_keys->ring();
+    m_keys->setPin(ring && ringIndex >= 0 && ringIndex < ring->count()
+            ? workspace::KeyPin::source(ring->at(ringIndex).id)
+            : workspace::KeyPin::pasted());
     verifyNow();
 }
 
 int VerifyPanel::keySource() const
 {
-    return m_ring && !m_sourceId.isEmpty() ? m_ring->indexOf(m_sourceId) : -1;
+    const workspace::KeyPin pinned = m_keys->pin();
+    return m_keys->ring() && pinned.kind == workspace::KeyPin::Kind::Source ? m_keys->ring()->indexOf(pinned.sourceId)
+                                                                            : -1;
+}
+
+workspace::KeyChoice VerifyPanel::resolveKeys() const
+{
+    const int endpoint = judgeAs();
+    workspace::KeyNeed need = endpoint >= 0 && m_endpoints[endpoint].setup.hasValidator
+        ? workspace::KeyNeed::forEndpoint(m_inspection, m_endpoints[endpoint].setup.validator)
+        : workspace::KeyNeed::forToken(m_inspection);
+    need.endpoint = endpoint >= 0;
+    need.hasPastedKey = hasPastedKey();
+    // The pasted key is the Verify tab's own: an endpoint's scope (shared with Simulate) has no pasted key, so the
+    // panel answers that pin itself.
+    if (pin().kind == workspace::KeyPin::Kind::Pasted) {
+        workspace::KeyChoice pasted;
+        pasted.kind = need.hasPastedKey || endpoint < 0 ? workspace::KeyChoice::Kind::Pasted
+                                                        : workspace::KeyChoice::Kind::ConfigOwn;
+        pasted.reason = workspace::KeyChoice::Reason::Pinned;
+        if (pasted.kind == workspace::KeyChoice::Kind::ConfigOwn && !need.configUsesLocalPath
+            && need.configJwkUrl.isValid())
+            pasted.origin = workspace::TrustStore::originOf(need.configJwkUrl);
+        return pasted;
+    }
+    workspace::KeyChoice choice = m_keys->resolve(need);
+    // Judging as an endpoint, a key typed here replaces the endpoint's own keys (as Simulate's key choice does),
+    // unless a source holding the token's key id, or a pin, decided.
+    if (need.endpoint && need.hasPastedKey && choice.kind == workspace::KeyChoice::Kind::ConfigOwn
+        && choice.reason == workspace::KeyChoice::Reason::Default) {
+        choice = workspace::KeyChoice {};
+        choice.kind = workspace::KeyChoice::Kind::Pasted;
+    }
+    return choice;
+}
+
+void VerifyPanel::syncKeyScope()
+{
+    const int endpoint = judgeAs();
+    m_keys->setKind(endpoint >= 0 ? KeyChoiceBox::Kind::InspectorAsEndpoint : KeyChoiceBox::Kind::Inspector);
+    m_keys->setScope(endpoint >= 0 ? workspace::ChoiceScope::forEndpoint(
+                         m_endpoints[endpoint].setup.method, m_endpoints[endpoint].setup.endpoint)
+                                   : workspace::ChoiceScope::inspector());
+    m_pastedKeyBox->setVisible(pin().kind != workspace::KeyPin::Kind::Source);
 }
 
 void VerifyPanel::updateIssuerButton()
 {
     const QString iss = m_inspection.token.payload.value(QStringLiteral("iss")).toString();
     const QUrl url(iss);
-    const bool usable
-        = m_ring && url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http") && !url.host().isEmpty();
+    const bool usable = m_keys->ring() && url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http")
+        && !url.host().isEmpty();
     m_issuerButton->setEnabled(usable);
     m_issuerButton->setToolTip(usable
             ? tr("Fetch the keys of %1 through OpenID Connect discovery "
@@ -469,19 +496,19 @@ void VerifyPanel::updateIssuerButton()
 void VerifyPanel::useTokenIssuer()
 {
     const QString iss = m_inspection.token.payload.value(QStringLiteral("iss")).toString();
-    if (!m_ring || iss.isEmpty())
+    KeyRing *ring = m_keys->ring();
+    if (!ring || iss.isEmpty())
         return;
     int index = -1;
-    for (int i = 0; i < m_ring->count(); ++i) {
-        if (m_ring->at(i).kind == KeySource::Kind::Issuer && m_ring->at(i).location == iss) {
+    for (int i = 0; i < ring->count(); ++i) {
+        if (ring->at(i).kind == KeySource::Kind::Issuer && ring->at(i).location == iss) {
             index = i;
             break;
         }
     }
     if (index < 0) {
-        m_sourceId.clear();
-        index = m_ring->add(KeyRing::url(iss, true));
-    } else if (!fetchOnRequest(this, m_ring, index)) {
+        index = ring->add(KeyRing::url(iss, true));
+    } else if (!fetchOnRequest(this, ring, index)) {
         return; // a source from a workspace file whose TLS settings the user did not accept
     }
     setKeySource(index);
@@ -489,6 +516,9 @@ void VerifyPanel::useTokenIssuer()
 
 void VerifyPanel::onKeyTextEdited()
 {
+    // Typing a key is choosing it (a pin of the pasted key, in this panel's scope).
+    if (hasPastedKey() && pin().kind != workspace::KeyPin::Kind::Pasted)
+        m_keys->setPin(workspace::KeyPin::pasted());
     // Typing replaces a binary key loaded from a file.
     if (!m_binaryKey.isEmpty() && !m_keyEdit->toPlainText().isEmpty()) {
         m_binaryKey.clear();
@@ -554,6 +584,7 @@ void VerifyPanel::setEndpoints(const QList<Endpoint> &endpoints)
             keep = i;
     }
     m_judgeCombo->setCurrentIndex(m_judgeCombo->findData(keep));
+    syncKeyScope();
     if (current < 0)
         return; // judged by the generic rules before and after: nothing to verify again
     m_rulesStack->setCurrentIndex(keep >= 0 ? 1 : 0);
@@ -585,6 +616,7 @@ void VerifyPanel::onJudgeAsChosen()
 {
     const bool endpoint = judgeAs() >= 0;
     m_rulesStack->setCurrentIndex(endpoint ? 1 : 0);
+    syncKeyScope();
     if (endpoint)
         showEndpointRules();
     if (m_binaryKey.isEmpty())
@@ -636,8 +668,10 @@ QString VerifyPanel::pastedKeyHint() const
 
 const KeySource *VerifyPanel::chosenSource() const
 {
-    const int ringIndex = keySource();
-    return ringIndex >= 0 ? &m_ring->at(ringIndex) : nullptr;
+    if (m_choice.kind != workspace::KeyChoice::Kind::Source || !m_keys->ring())
+        return nullptr;
+    const int ringIndex = m_keys->ring()->indexOf(m_choice.sourceId);
+    return ringIndex >= 0 ? &m_keys->ring()->at(ringIndex) : nullptr;
 }
 
 bool VerifyPanel::hasPastedKey() const
@@ -684,19 +718,15 @@ verification::Context VerifyPanel::contextWithoutKeys() const
     return context;
 }
 
-/// The keys of a key ring source: its keys, or that they are still on their way, or why there are none.
-void VerifyPanel::useSource(verification::Context &context, const KeySource &source)
+/// The keys of the choice: a source's keys (or that they are still on their way, or why there are none), or for an
+/// endpoint's own jwk_url the trust store's CA for its origin (workspace::KeyContext, as Simulate does).
+void VerifyPanel::useChoice(verification::Context &context, const workspace::KeyChoice &choice)
 {
-    context.keyLabel = source.name;
-    if (source.keys) {
-        context.keys = *source.keys;
-    } else if (source.fetching) {
-        context.keysPending = true;
-    } else {
-        const common::Error none {QStringLiteral("no_key"), tr("the source has no keys"), {}};
-        context.keyError = source.error.value_or(none);
-        m_keyError = source.error ? KeySourcesModel::errorText(source) : none.toString();
-    }
+    m_keys->apply(context, choice);
+    if (!context.keyError)
+        return;
+    const KeySource *source = chosenSource();
+    m_keyError = source && source->error ? KeySourcesModel::errorText(*source) : context.keyError->toString();
 }
 
 /// The key pasted (or opened) in the panel, read by core's KeyLoader.
@@ -766,12 +796,13 @@ void VerifyPanel::verifyNow()
     m_debounce->stop();
     m_job.cancel();
     m_keyError.clear();
+    m_choice = resolveKeys();
+    m_keys->showChoice(m_choice);
     const KeySource *ringSource = chosenSource();
     showSourceStatus(ringSource);
     verification::Context context = contextWithoutKeys();
-    if (ringSource)
-        useSource(context, *ringSource);
-    const bool pasted = !ringSource && hasPastedKey();
+    useChoice(context, m_choice);
+    const bool pasted = m_choice.kind == workspace::KeyChoice::Kind::Pasted && hasPastedKey();
     const bool judging = !m_inspection.token.input.trimmed().isEmpty() && !context.keysPending && !context.keyError
         && (ringSource || pasted || context.policy.isGateway());
     if (judging && !crypto::Backend::isInitialized()) {

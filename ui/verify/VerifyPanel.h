@@ -6,6 +6,7 @@
 #include "jose/Inspection.h"
 #include "krakend/Simulator.h"
 #include "verification/Report.h"
+#include "workspace/KeyResolver.h"
 
 #include <QByteArray>
 #include <QWidget>
@@ -31,11 +32,13 @@ struct Context;
 namespace jwb::workspace {
 class KeyRing;
 struct KeySource;
+class Session;
 } // namespace jwb::workspace
 
 namespace jwb::ui {
 
 class ChecksModel;
+class KeyChoiceBox;
 
 /// The inspector's "Verify" tab: a key (secret, JWK, JWK Set, PEM or DER), the rules to judge by, and the verdict of
 /// core's verification::verify with every check in order.
@@ -45,6 +48,12 @@ class ChecksModel;
 /// endpoint's auth/validator requires (read-only) and the checks are the KrakenD simulator's, exactly as Simulate
 /// gives them for the same token and keys; with no key given, the endpoint's own jwk_local_path or jwk_url is used
 /// (a download runs in the background).
+///
+/// Keys: the session's one key choice (workspace::KeyResolver). "Automatic" takes the key ring source holding the
+/// token's kid (or x5t), else the Issuer source for its iss, else the pasted key; judging as an endpoint it is the
+/// choice Simulate makes for that endpoint (the same pin), with the config's own keys when nothing else fits.
+/// Choosing an entry of "Keys from" pins it; typing a key pins the pasted key. The "Keys:" line says which keys,
+/// why, the key id that matched and the TLS origin.
 ///
 /// The panel only gathers inputs into a verification::Context and shows the Report; every decision (which key,
 /// which algorithm, whether a claim passes) is core's. A new token is verified at once; a change of an input
@@ -73,11 +82,16 @@ public:
     void setInspection(const jose::Inspection &inspection);
     /// Runs the verification now instead of waiting for the debounce.
     void verifyNow();
-    /// The workspace's key sources: the "Keys from" combo offers them next to the pasted key.
+    /// The workspace's key sources: the "Keys from" combo offers them next to the pasted key (pins kept here).
     void setKeyRing(workspace::KeyRing *ring);
-    /// Uses the key ring source with this index (-1: the key pasted in the panel).
+    /// The window's session: its key ring, trust store and key choices (the Inspector's pin, the endpoints' pins).
+    void setSession(workspace::Session *session);
+    /// Pins the key ring source with this index (-1: the key pasted in the panel).
     void setKeySource(int ringIndex);
+    /// The pinned key ring source's index; -1 when no source is pinned (Automatic or the pasted key).
     [[nodiscard]] int keySource() const;
+    /// The key choice of the last verification (what the "Keys:" line shows).
+    [[nodiscard]] const workspace::KeyChoice &keyChoice() const { return m_choice; }
     /// Adds the token's issuer (iss) as an OpenID discovery source to the key ring and verifies with it.
     void useTokenIssuer();
     /// Reads a key file (at most kMaxKeyFileBytes): text goes into the key editor, binary (DER) is kept aside.
@@ -99,20 +113,9 @@ public:
     /// The key error shown in the results, e.g. "invalid_pem: …"; empty when the key was read.
     [[nodiscard]] QString keyError() const { return m_keyError; }
 
-    // Widgets, for tests.
+    /// The pasted key's editor and the "Keys from" combo (the workspace and start-up tests type and choose there).
     [[nodiscard]] QPlainTextEdit *keyEdit() const { return m_keyEdit; }
     [[nodiscard]] QComboBox *sourceCombo() const { return m_sourceCombo; }
-    [[nodiscard]] QPushButton *issuerButton() const { return m_issuerButton; }
-    [[nodiscard]] QCheckBox *secretCheck() const { return m_secretCheck; }
-    [[nodiscard]] QComboBox *encodingCombo() const { return m_encodingCombo; }
-    [[nodiscard]] QComboBox *algCombo() const { return m_algCombo; }
-    [[nodiscard]] QLineEdit *issuerEdit() const { return m_issuerEdit; }
-    [[nodiscard]] QLineEdit *audienceEdit() const { return m_audienceEdit; }
-    [[nodiscard]] QSpinBox *leewaySpin() const { return m_leewaySpin; }
-    [[nodiscard]] QPushButton *openKeyButton() const { return m_openKeyButton; }
-    [[nodiscard]] QLabel *verdictLabel() const { return m_verdictLabel; }
-    [[nodiscard]] QLabel *keyLabel() const { return m_keyLabel; }
-    [[nodiscard]] QTreeView *checksView() const { return m_checksView; }
 
 Q_SIGNALS:
     /// Emitted once after every verification with the new report() (also when it says Pending or NotVerified).
@@ -128,8 +131,10 @@ private:
     QWidget *buildEndpointRules(QWidget *parent);
     QWidget *buildResults();
     void chooseKeyFile();
-    void updateSourceCombo();
-    void onSourceChosen();
+    void onKeysChanged();
+    /// The pin of the current scope; a pinned source that no longer exists reads as the pasted key.
+    [[nodiscard]] workspace::KeyPin pin() const;
+    [[nodiscard]] workspace::KeyChoice resolveKeys() const;
     void updateIssuerButton();
     void onKeyTextEdited();
     void onJudgeAsChosen();
@@ -139,7 +144,8 @@ private:
     [[nodiscard]] bool hasPastedKey() const;
     void showSourceStatus(const workspace::KeySource *source);
     [[nodiscard]] verification::Context contextWithoutKeys() const;
-    void useSource(verification::Context &context, const workspace::KeySource &source);
+    void useChoice(verification::Context &context, const workspace::KeyChoice &choice);
+    void syncKeyScope();
     void usePastedKey(verification::Context &context);
     void waitForCrypto();
     void verifyInBackground(const verification::Context &context);
@@ -159,8 +165,8 @@ private:
     QList<Endpoint> m_endpoints;
     common::Jobs::Handle m_job; ///< a verification that downloads an endpoint's keys
 
-    workspace::KeyRing *m_ring = nullptr;
-    QString m_sourceId; ///< the chosen ring source; empty for the pasted key
+    KeyChoiceBox *m_keys = nullptr; ///< the "Keys from" combo and the "Keys:" line
+    workspace::KeyChoice m_choice; ///< the last verification's key choice
     bool m_waitingForCrypto = false; ///< a verification waits for the start-up crypto self-test
     QComboBox *m_sourceCombo = nullptr;
     QPushButton *m_issuerButton = nullptr;
