@@ -765,6 +765,29 @@
         <source>KrakenD would not start</source>
         <translation>KrakenD would not start</translation>
     </message>
+    <message>
+        <source>Where keys come from. Automatic: for each endpoint, what Simulate uses for it (its pinned choice, else the key ring source holding the token&apos;s key id, else the config&apos;s own keys). Choosing an entry pins it for every endpoint</source>
+        <translation>Where keys come from. Automatic: for each endpoint, what Simulate uses for it (its pinned choice, else the key ring source holding the token&apos;s key id, else the config&apos;s own keys). Choosing an entry pins it for every endpoint</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Waiting for the keys of key ring source “%1”</source>
+        <translation>Waiting for the keys of key ring source “%1”</translation>
+    </message>
+    <message>
+        <source>Not simulated: key ring source “%1” has no keys (%2)</source>
+        <translation>Not simulated: key ring source “%1” has no keys (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s) without keys (see Keys)</source>
+        <translation>
+            <numerusform>%n endpoint without keys (see Keys)</numerusform>
+            <numerusform>%n endpoints without keys (see Keys)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::EndpointMatrixModel</name>
@@ -2059,6 +2082,130 @@ About: %2</translation>
             <numerusform>%n download of the key set.</numerusform>
             <numerusform>%n downloads of the key set.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::KeyChoiceBox</name>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Keys used</source>
+        <translation>Keys used</translation>
+    </message>
+    <message>
+        <source>key ring source “%1”</source>
+        <translation>key ring source “%1”</translation>
+    </message>
+    <message>
+        <source>the config&apos;s own keys</source>
+        <translation>the config&apos;s own keys</translation>
+    </message>
+    <message>
+        <source>the key pasted below</source>
+        <translation>the key pasted below</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>chosen</translation>
+    </message>
+    <message>
+        <source>its URL is the config&apos;s jwk_url</source>
+        <translation>its URL is the config&apos;s jwk_url</translation>
+    </message>
+    <message>
+        <source>the token&apos;s issuer</source>
+        <translation>the token&apos;s issuer</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>holds %1 “%2”</source>
+        <translation>holds %1 “%2”</translation>
+    </message>
+    <message>
+        <source>still fetching</source>
+        <translation>still fetching</translation>
+    </message>
+    <message>
+        <source>keys from the last successful fetch</source>
+        <translation>keys from the last successful fetch</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>Keys: %1</translation>
+    </message>
+    <message>
+        <source>Keys: %1 (%2)</source>
+        <translation>Keys: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>extra CA from the trust store (%n certificate(s))</source>
+        <translation>
+            <numerusform>extra CA from the trust store (%n certificate)</numerusform>
+            <numerusform>extra CA from the trust store (%n certificates)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pin(s)</source>
+        <translation>
+            <numerusform>%n pin</numerusform>
+            <numerusform>%n pins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>certificate checks off</source>
+        <translation>certificate checks off</translation>
+    </message>
+    <message>
+        <source>plus the config&apos;s own TLS settings</source>
+        <translation>plus the config&apos;s own TLS settings</translation>
+    </message>
+    <message>
+        <source>system CAs</source>
+        <translation>system CAs</translation>
+    </message>
+    <message>
+        <source>TLS %1: %2</source>
+        <translation>TLS %1: %2</translation>
+    </message>
+    <message>
+        <source>Automatic (the source holding the token&apos;s key id)</source>
+        <translation>Automatic (the source holding the token&apos;s key id)</translation>
+    </message>
+    <message>
+        <source>Automatic (the source holding the token&apos;s key id, else the config&apos;s own keys)</source>
+        <translation>Automatic (the source holding the token&apos;s key id, else the config&apos;s own keys)</translation>
+    </message>
+    <message>
+        <source>%1 (fetching…)</source>
+        <translation>%1 (fetching…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n key(s))</source>
+        <translation>
+            <numerusform>%1 (%n key)</numerusform>
+            <numerusform>%1 (%n keys)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1 (error)</translation>
+    </message>
+    <message>
+        <source>The config&apos;s own keys (jwk_local_path / jwk_url)</source>
+        <translation>The config&apos;s own keys (jwk_local_path / jwk_url)</translation>
+    </message>
+    <message>
+        <source>The key pasted below</source>
+        <translation>The key pasted below</translation>
     </message>
 </context>
 <context>
@@ -4180,10 +4327,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Evaluation time</translation>
     </message>
     <message>
-        <source>Where keys come from: the config&apos;s own jwk_local_path / jwk_url, or a key ring source used instead (every other rule of the config still applies)</source>
-        <translation>Where keys come from: the config&apos;s own jwk_local_path / jwk_url, or a key ring source used instead (every other rule of the config still applies)</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
@@ -4316,21 +4459,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Nowhere (use the tables)</translation>
     </message>
     <message>
-        <source>The config&apos;s own keys (jwk_local_path / jwk_url)</source>
-        <translation>The config&apos;s own keys (jwk_local_path / jwk_url)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Key ring: %1 (%n key(s))</source>
-        <translation>
-            <numerusform>Key ring: %1 (%n key)</numerusform>
-            <numerusform>Key ring: %1 (%n keys)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>key ring source &quot;%1&quot;</source>
-        <translation>key ring source &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Simulating %1 %2 (downloading %3)…</source>
         <translation>Simulating %1 %2 (downloading %3)…</translation>
     </message>
@@ -4406,6 +4534,18 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <source>(not reached: KrakenD would not start)</source>
         <translation>(not reached: KrakenD would not start)</translation>
     </message>
+    <message>
+        <source>Where keys come from. Automatic: the key ring source holding the token&apos;s key id, else the source whose URL is the config&apos;s jwk_url, else the config&apos;s own jwk_local_path / jwk_url. Choosing an entry pins it for this endpoint (every other rule of the config still applies)</source>
+        <translation>Where keys come from. Automatic: the key ring source holding the token&apos;s key id, else the source whose URL is the config&apos;s jwk_url, else the config&apos;s own jwk_local_path / jwk_url. Choosing an entry pins it for this endpoint (every other rule of the config still applies)</translation>
+    </message>
+    <message>
+        <source>Waiting for the keys of key ring source “%1”: the simulation runs when they arrive</source>
+        <translation>Waiting for the keys of key ring source “%1”: the simulation runs when they arrive</translation>
+    </message>
+    <message>
+        <source>Not simulated: key ring source “%1” has no keys (%2)</source>
+        <translation>Not simulated: key ring source “%1” has no keys (%2)</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::TestMatrixModel</name>
@@ -4424,10 +4564,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
 </context>
 <context>
     <name>jwb::ui::TestMatrixPanel</name>
-    <message>
-        <source>The key that signs the test tokens: a fresh one fitting the config&apos;s alg, or a key ring source holding a private key (or secret) for it. The expected statuses assume KrakenD verifies with this key&apos;s JWK Set</source>
-        <translation>The key that signs the test tokens: a fresh one fitting the config&apos;s alg, or a key ring source holding a private key (or secret) for it. The expected statuses assume KrakenD verifies with this key&apos;s JWK Set</translation>
-    </message>
     <message>
         <source>Signing key</source>
         <translation>Signing key</translation>
@@ -4628,6 +4764,29 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <source>JWK Set written to %1</source>
         <translation>JWK Set written to %1</translation>
     </message>
+    <message>
+        <source>The key that signs the test tokens. Automatic: the key ring&apos;s private key (or secret) for the keys this endpoint verifies with, else a fresh one fitting the config&apos;s alg; or a fresh key; or a key ring source holding a private key (or secret) for it</source>
+        <translation>The key that signs the test tokens. Automatic: the key ring&apos;s private key (or secret) for the keys this endpoint verifies with, else a fresh one fitting the config&apos;s alg; or a fresh key; or a key ring source holding a private key (or secret) for it</translation>
+    </message>
+    <message>
+        <source>The keys this endpoint verifies with: the choice Simulate uses for it (choosing an entry pins it for this endpoint on both tabs)</source>
+        <translation>The keys this endpoint verifies with: the choice Simulate uses for it (choosing an entry pins it for this endpoint on both tabs)</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Automatic: the key ring&apos;s private key for the endpoint&apos;s keys, else a fresh one</source>
+        <translation>Automatic: the key ring&apos;s private key for the endpoint&apos;s keys, else a fresh one</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) signed with the key &quot;%1&quot; (%2) of the key ring. Statuses are KrakenD&apos;s answers with the keys Simulate uses for this endpoint (see Keys)</source>
+        <translation>
+            <numerusform>%n token signed with the key &quot;%1&quot; (%2) of the key ring. Statuses are KrakenD&apos;s answers with the keys Simulate uses for this endpoint (see Keys)</numerusform>
+            <numerusform>%n tokens signed with the key &quot;%1&quot; (%2) of the key ring. Statuses are KrakenD&apos;s answers with the keys Simulate uses for this endpoint (see Keys)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::Theme</name>
@@ -4701,14 +4860,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Keys from</translation>
     </message>
     <message>
-        <source>Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)</source>
-        <translation>Verify with the key pasted here, or with a source of the Keys page (a file, a JWK Set URL, an issuer)</translation>
-    </message>
-    <message>
-        <source>The key pasted below</source>
-        <translation>The key pasted below</translation>
-    </message>
-    <message>
         <source>Use the issuer&apos;s keys</source>
         <translation>Use the issuer&apos;s keys</translation>
     </message>
@@ -4773,21 +4924,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Leeway</translation>
     </message>
     <message>
-        <source>%1 (fetching…)</source>
-        <translation>%1 (fetching…)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n key(s))</source>
-        <translation>
-            <numerusform>%1 (%n key)</numerusform>
-            <numerusform>%1 (%n keys)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 (error)</source>
-        <translation>%1 (error)</translation>
-    </message>
-    <message>
         <source>Fetch the keys of %1 through OpenID Connect discovery (%1/.well-known/openid-configuration) and verify with them. Only the issuer&apos;s public metadata is requested; the token is not sent.</source>
         <translation>Fetch the keys of %1 through OpenID Connect discovery (%1/.well-known/openid-configuration) and verify with them. Only the issuer&apos;s public metadata is requested; the token is not sent.</translation>
     </message>
@@ -4836,10 +4972,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>Fetching keys…</source>
         <translation>Fetching keys…</translation>
-    </message>
-    <message>
-        <source>the source has no keys</source>
-        <translation>the source has no keys</translation>
     </message>
     <message>
         <source>Give a key to verify</source>
@@ -5034,6 +5166,10 @@ If this is a shared secret, tick “Key is a shared secret”.</translation>
     <message>
         <source>Keys: %1</source>
         <translation>Keys: %1</translation>
+    </message>
+    <message>
+        <source>Automatic: the source of the Keys page holding the token&apos;s key id (kid or x5t), else its issuer&apos;s source, else the key pasted here. Or choose one: the key pasted here, or a source of the Keys page (a file, a JWK Set URL, an issuer)</source>
+        <translation>Automatic: the source of the Keys page holding the token&apos;s key id (kid or x5t), else its issuer&apos;s source, else the key pasted here. Or choose one: the key pasted here, or a source of the Keys page (a file, a JWK Set URL, an issuer)</translation>
     </message>
 </context>
 <context>
