@@ -1688,27 +1688,27 @@ void TestSimulator::validatorRuntimeSemantics()
 
     // Go's base64 decoder.
     QString error;
-    QCOMPARE(*krakend::GoDecode::base64("AQAB", true, false), QByteArray::fromHex("010001"));
-    QCOMPARE(*krakend::GoDecode::base64("AQ==", false, true), QByteArray::fromHex("01"));
+    QCOMPARE(*krakend::GoStruct::base64("AQAB", true, false), QByteArray::fromHex("010001"));
+    QCOMPARE(*krakend::GoStruct::base64("AQ==", false, true), QByteArray::fromHex("01"));
     QCOMPARE(
-        *krakend::GoDecode::base64("AR", true, false), QByteArray::fromHex("01")); // non-zero trailing bits ignored
-    QVERIFY(!krakend::GoDecode::base64("AQ", false, true, &error));
+        *krakend::GoStruct::base64("AR", true, false), QByteArray::fromHex("01")); // non-zero trailing bits ignored
+    QVERIFY(!krakend::GoStruct::base64("AQ", false, true, &error));
     QCOMPARE(error, QStringLiteral("illegal base64 data at input byte 0"));
-    QVERIFY(!krakend::GoDecode::base64("A", true, false, &error));
-    QVERIFY(!krakend::GoDecode::base64("AQ=A", false, true, &error));
-    QVERIFY(!krakend::GoDecode::base64("a+b/", true, false, &error));
+    QVERIFY(!krakend::GoStruct::base64("A", true, false, &error));
+    QVERIFY(!krakend::GoStruct::base64("AQ=A", false, true, &error));
+    QVERIFY(!krakend::GoStruct::base64("a+b/", true, false, &error));
     QCOMPARE(error, QStringLiteral("illegal base64 data at input byte 1"));
-    QCOMPARE(*krakend::GoDecode::base64("AQ\r\nAB", true, false), QByteArray::fromHex("010001"));
+    QCOMPARE(*krakend::GoStruct::base64("AQ\r\nAB", true, false), QByteArray::fromHex("010001"));
 
     // Did you mean.
-    QCOMPARE(krakend::GoDecode::didYouMean(QStringLiteral("scope_key"), ValidatorConfig::options()),
+    QCOMPARE(krakend::GoStruct::didYouMean(QStringLiteral("scope_key"), ValidatorConfig::options()),
         QStringLiteral("scopes_key"));
-    QCOMPARE(krakend::GoDecode::didYouMean(QStringLiteral("jwk-url"), ValidatorConfig::options()),
+    QCOMPARE(krakend::GoStruct::didYouMean(QStringLiteral("jwk-url"), ValidatorConfig::options()),
         QStringLiteral("jwk_url"));
-    QCOMPARE(krakend::GoDecode::didYouMean(QStringLiteral("audiance"), ValidatorConfig::options()),
+    QCOMPARE(krakend::GoStruct::didYouMean(QStringLiteral("audiance"), ValidatorConfig::options()),
         QStringLiteral("audience"));
     QVERIFY(
-        krakend::GoDecode::didYouMean(QStringLiteral("something_else_entirely"), ValidatorConfig::options()).isEmpty());
+        krakend::GoStruct::didYouMean(QStringLiteral("something_else_entirely"), ValidatorConfig::options()).isEmpty());
 }
 
 void TestSimulator::signerConfig()

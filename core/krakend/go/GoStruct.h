@@ -58,7 +58,4 @@ struct Outcome
 
 } // namespace GoStruct
 
-/// The name these functions had in ValidatorConfig.h (the simulator and its tests still use it).
-namespace GoDecode = GoStruct;
-
 } // namespace jwb::krakend
