@@ -156,6 +156,11 @@ Result<QDateTime> parseInstant(const QString &input)
     static const QRegularExpression unixRe(QStringLiteral("^-?[0-9]{1,12}$"));
     if (unixRe.match(text).hasMatch())
         return QDateTime::fromSecsSinceEpoch(text.toLongLong(), Qt::UTC);
+    // 13 to 16 digits are milliseconds (JavaScript's Date.now(), many logs): as seconds they would be past the
+    // year 33,000.
+    static const QRegularExpression unixMsRe(QStringLiteral("^-?[0-9]{13,16}$"));
+    if (unixMsRe.match(text).hasMatch())
+        return QDateTime::fromMSecsSinceEpoch(text.toLongLong(), Qt::UTC);
     static const QRegularExpression rfc3339(
         QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$"));
     if (rfc3339.match(text).hasMatch()) {
@@ -168,7 +173,8 @@ Result<QDateTime> parseInstant(const QString &input)
             return dt.toUTC();
     }
     return Result<QDateTime>::failure(QStringLiteral("invalid_time"),
-        QStringLiteral("invalid time \"%1\": use RFC 3339 (2030-01-01T00:00:00Z) or Unix seconds").arg(input));
+        QStringLiteral("invalid time \"%1\": use RFC 3339 (2030-01-01T00:00:00Z), Unix seconds or Unix milliseconds")
+            .arg(input));
 }
 
 } // namespace jwb::common::Duration

@@ -21,7 +21,8 @@ namespace Duration {
 [[nodiscard]] QString humanize(qint64 seconds);
 /// "in 5 min" / "5 min ago" / "now" relative to `now`.
 [[nodiscard]] QString relative(qint64 unixSeconds, qint64 nowUnixSeconds);
-/// `--at` values: RFC 3339 ("2030-01-01T00:00:00Z", offsets allowed) or Unix seconds.
+/// `--at` values and "Evaluate at": RFC 3339 ("2030-01-01T00:00:00Z", offsets allowed), Unix seconds, or Unix
+/// milliseconds (13 to 16 digits, as Date.now() gives them).
 [[nodiscard]] Result<QDateTime> parseInstant(const QString &text);
 } // namespace Duration
 

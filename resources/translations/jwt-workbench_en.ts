@@ -1633,10 +1633,6 @@ About: %2</translation>
         <translation>Evaluation time (local)</translation>
     </message>
     <message>
-        <source>Local time at which the token is evaluated</source>
-        <translation>Local time at which the token is evaluated</translation>
-    </message>
-    <message>
         <source>Decoded header</source>
         <translation>Decoded header</translation>
     </message>
@@ -1909,6 +1905,10 @@ About: %2</translation>
     <message>
         <source>Try every line of a wordlist file as this token&apos;s HMAC secret, on this machine</source>
         <translation>Try every line of a wordlist file as this token&apos;s HMAC secret, on this machine</translation>
+    </message>
+    <message>
+        <source>Local time at which the token is evaluated: type it, or paste an RFC 3339 time or Unix seconds or milliseconds</source>
+        <translation>Local time at which the token is evaluated: type it, or paste an RFC 3339 time or Unix seconds or milliseconds</translation>
     </message>
 </context>
 <context>

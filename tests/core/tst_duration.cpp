@@ -243,6 +243,8 @@ void TestDuration::parseInstant_data()
     QTest::newRow("unix 0") << QStringLiteral("0") << qint64 {0};
     QTest::newRow("unix negative") << QStringLiteral("-1") << qint64 {-1000};
     QTest::newRow("unix 2030") << QStringLiteral("1893456000") << y2030;
+    QTest::newRow("unix milliseconds (13 digits)") << QStringLiteral("1893456000250") << y2030 + 250;
+    QTest::newRow("unix milliseconds, negative") << QStringLiteral("-1000000000000") << qint64 {-1000000000000};
 }
 
 void TestDuration::parseInstant()
@@ -271,6 +273,7 @@ void TestDuration::parseInstantErrors_data()
     QTest::newRow("exponent") << QStringLiteral("1e9");
     QTest::newRow("fractional unix") << QStringLiteral("1300819380.5");
     QTest::newRow("duration") << QStringLiteral("1h");
+    QTest::newRow("17 digits") << QStringLiteral("18934560002500000");
 }
 
 void TestDuration::parseInstantErrors()

@@ -3,6 +3,7 @@
 #include "inspector/CrackDialog.h"
 
 #include "common/Debouncer.h"
+#include "common/Duration.h"
 #include "common/JsonHighlighter.h"
 #include "common/JsonText.h"
 #include "common/JsonTreeModel.h"
@@ -16,14 +17,17 @@
 #include "verify/VerifyPanel.h"
 
 #include <QButtonGroup>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QEvent>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -309,9 +313,11 @@ QWidget *InspectorWidget::buildEditorPane()
     m_evaluateAtEdit->setCalendarPopup(true);
     m_evaluateAtEdit->setTimeSpec(Qt::LocalTime);
     m_evaluateAtEdit->setAccessibleName(tr("Evaluation time (local)"));
-    m_evaluateAtEdit->setToolTip(tr("Local time at which the token is evaluated"));
     m_evaluateAtEdit->setEnabled(false);
     m_evaluateAtEdit->setDateTime(m_systemClock->now().toLocalTime());
+    m_evaluateAtEdit->setToolTip(tr("Local time at which the token is evaluated: type it, or paste an RFC 3339 time "
+                                    "or Unix seconds or milliseconds"));
+    m_evaluateAtEdit->installEventFilter(this);
     connect(m_evaluateAtCombo, &QComboBox::activated, this, &InspectorWidget::onEvaluateAtChosen);
     connect(m_evaluateAtEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
         if (m_evaluateAtCombo->currentIndex() == 1)
@@ -534,9 +540,27 @@ void InspectorWidget::setEvaluationTime(const std::optional<QDateTime> &instant)
         const QSignalBlocker editBlocker(m_evaluateAtEdit);
         m_evaluateAtCombo->setCurrentIndex(instant ? 1 : 0);
         m_evaluateAtEdit->setEnabled(instant.has_value());
-        m_evaluateAtEdit->setDateTime((instant ? *instant : m_systemClock->now()).toLocalTime());
+        // Set only when it shows another second: while the user types, each keystroke comes back here, and setting
+        // the same time again would reset the section being typed.
+        const QDateTime shown = (instant ? *instant : m_systemClock->now()).toLocalTime();
+        if (m_evaluateAtEdit->dateTime().toSecsSinceEpoch() != shown.toSecsSinceEpoch())
+            m_evaluateAtEdit->setDateTime(shown);
     }
     applyClock();
+}
+
+bool InspectorWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    // "Evaluate at" takes a pasted RFC 3339 time, Unix seconds or milliseconds (common::Duration::parseInstant);
+    // anything else pastes as QDateTimeEdit would.
+    if (watched == m_evaluateAtEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)) {
+        if (const auto instant = common::Duration::parseInstant(QGuiApplication::clipboard()->text())) {
+            setEvaluationTime(instant.value());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void InspectorWidget::onEvaluateAtChosen()
@@ -665,6 +689,10 @@ void InspectorWidget::inspectNow()
 
 void InspectorWidget::refreshTimes()
 {
+    if (!m_evaluationTime) { // the disabled field shows the live time, not the time the page was built
+        const QSignalBlocker editBlocker(m_evaluateAtEdit);
+        m_evaluateAtEdit->setDateTime(m_systemClock->now().toLocalTime());
+    }
     if (m_debounce->isPending())
         return; // an inspection is about to run anyway
     inspectText(m_inspectedText);
