@@ -3,6 +3,7 @@
 // and an edited remote source that keeps its last good keys (stale) until a fetch under the new configuration
 // succeeds. (The item models of the Keys page are tested in tests/ui/tst_keyring.cpp.)
 
+#include "KeyRingCases.h"
 #include "LocalHttpsServer.h"
 #include "TestData.h"
 
@@ -30,38 +31,6 @@ using namespace jwb::workspace;
 namespace {
 
 constexpr qint64 kNow = 1795867200;
-
-QJsonObject rfc7517()
-{
-    return test::readJson(test::sharedPath(QStringLiteral("testvectors/rfc/7517.json"))).object();
-}
-
-QString jwksText(const QString &section)
-{
-    const QJsonObject set = rfc7517()
-                                .value(QStringLiteral("jwk_sets"))
-                                .toObject()
-                                .value(section)
-                                .toObject()
-                                .value(QStringLiteral("jwks"))
-                                .toObject();
-    return QString::fromUtf8(QJsonDocument(set).toJson());
-}
-
-QJsonObject rfc7517EcJwk()
-{
-    return rfc7517()
-        .value(QStringLiteral("jwk_sets"))
-        .toObject()
-        .value(QStringLiteral("A.1"))
-        .toObject()
-        .value(QStringLiteral("jwks"))
-        .toObject()
-        .value(QStringLiteral("keys"))
-        .toArray()
-        .first()
-        .toObject();
-}
 
 std::shared_ptr<const common::Clock> fixedClock()
 {
@@ -129,25 +98,7 @@ bool TestKeyRing::startServer(test::LocalHttpsServer &server)
 
 void TestKeyRing::loadsEachLocalKind_data()
 {
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("encoding");
-    QTest::addColumn<int>("keys");
-    QTest::addColumn<QString>("format");
-
-    const auto ec = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
-    QVERIFY(ec.ok());
-    QTest::newRow("public PEM") << "pasted" << QString::fromLatin1(ec->toPem(false).value()) << QString() << 1 << "PEM";
-    QTest::newRow("private PEM") << "pasted" << QString::fromLatin1(ec->toPem(true).value()) << QString() << 1 << "PEM";
-    QTest::newRow("JWK") << "pasted" << QString::fromUtf8(QJsonDocument(rfc7517EcJwk()).toJson()) << QString() << 1
-                         << "JWK";
-    QTest::newRow("JWK Set") << "pasted" << jwksText(QStringLiteral("A.1")) << QString() << 2 << "JWK Set";
-    QTest::newRow("utf8 secret") << "secret"
-                                 << "a-string-secret-at-least-256-bits-long"
-                                 << "utf8" << 1 << "secret";
-    QTest::newRow("hex secret") << "secret"
-                                << "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
-                                << "hex" << 1 << "secret";
+    test::addLocalKindRows();
 }
 
 void TestKeyRing::loadsEachLocalKind()
@@ -176,26 +127,7 @@ void TestKeyRing::loadsEachLocalKind()
 
 void TestKeyRing::loadErrorsSayWhat_data()
 {
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("encoding");
-    QTest::addColumn<QString>("code");
-
-    QTest::newRow("empty") << "pasted"
-                           << "   " << QString() << "no_key";
-    QTest::newRow("not a key") << "pasted"
-                               << "hello world" << QString() << "unknown_key_format";
-    QTest::newRow("broken PEM") << "pasted"
-                                << "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" << QString()
-                                << "invalid_pem";
-    QTest::newRow("bad hex secret") << "secret"
-                                    << "xyz"
-                                    << "hex"
-                                    << "invalid_secret";
-    QTest::newRow("unknown encoding") << "secret"
-                                      << "abc"
-                                      << "rot13"
-                                      << "usage";
+    test::addLoadErrorRows();
 }
 
 void TestKeyRing::loadErrorsSayWhat()
@@ -221,7 +153,7 @@ void TestKeyRing::loadsAFile()
     const QString path = m_dir.filePath(QStringLiteral("keys.jwks"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(jwksText(QStringLiteral("A.1")).toUtf8());
+    file.write(test::rfc7517JwksText(QStringLiteral("A.1")).toUtf8());
     file.close();
 
     KeyRing ring(fixedClock());
@@ -274,7 +206,7 @@ void TestKeyRing::workspaceRoundTrip()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
     KeyRing ring(fixedClock());
-    ring.add(KeyRing::pasted(QStringLiteral("set"), jwksText(QStringLiteral("A.1"))));
+    ring.add(KeyRing::pasted(QStringLiteral("set"), test::rfc7517JwksText(QStringLiteral("A.1"))));
     ring.add(KeyRing::secret(QStringLiteral("secret"), QStringLiteral("c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"),
         QStringLiteral("base64url")));
     KeySource remote = KeyRing::url(QStringLiteral("https://127.0.0.1:1/jwks.json"), false);
@@ -363,7 +295,7 @@ void TestKeyRing::remoteSourcesWaitForPermission()
         remote.insert(QStringLiteral("awaiting_permission"), true);
     const QJsonArray workspace {remote,
         QJsonObject {{QStringLiteral("id"), QStringLiteral("p1")}, {QStringLiteral("kind"), QStringLiteral("pasted")},
-            {QStringLiteral("text"), jwksText(QStringLiteral("A.1"))}}};
+            {QStringLiteral("text"), test::rfc7517JwksText(QStringLiteral("A.1"))}}};
 
     KeyRing ring(fixedClock());
     QVERIFY(ring.fromJson(workspace, ownSession ? WorkspaceOrigin::OwnSession : WorkspaceOrigin::File).ok());

@@ -2,6 +2,7 @@
 // tested in tests/core/tst_keyring.cpp) and the two item models of the Keys page, each under
 // QAbstractItemModelTester.
 
+#include "KeyRingCases.h"
 #include "TestData.h"
 #include "UiTestHelpers.h"
 
@@ -22,23 +23,6 @@ using namespace jwb::ui;
 
 namespace {
 
-QJsonObject rfc7517()
-{
-    return test::readJson(test::sharedPath(QStringLiteral("testvectors/rfc/7517.json"))).object();
-}
-
-QString jwksText(const QString &section)
-{
-    const QJsonObject set = rfc7517()
-                                .value(QStringLiteral("jwk_sets"))
-                                .toObject()
-                                .value(section)
-                                .toObject()
-                                .value(QStringLiteral("jwks"))
-                                .toObject();
-    return QString::fromUtf8(QJsonDocument(set).toJson());
-}
-
 QString rfc7638Thumbprint()
 {
     return test::readJson(test::sharedPath(QStringLiteral("testvectors/rfc/7638.json")))
@@ -49,21 +33,6 @@ QString rfc7638Thumbprint()
         .toObject()
         .value(QStringLiteral("thumbprint_b64u"))
         .toString();
-}
-
-QJsonObject rfc7517EcJwk()
-{
-    return rfc7517()
-        .value(QStringLiteral("jwk_sets"))
-        .toObject()
-        .value(QStringLiteral("A.1"))
-        .toObject()
-        .value(QStringLiteral("jwks"))
-        .toObject()
-        .value(QStringLiteral("keys"))
-        .toArray()
-        .first()
-        .toObject();
 }
 
 std::shared_ptr<const common::Clock> fixedClock()
@@ -93,25 +62,7 @@ private Q_SLOTS:
 
 void TestKeyRing::loadsEachLocalKind_data()
 {
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("encoding");
-    QTest::addColumn<int>("keys");
-    QTest::addColumn<QString>("format");
-
-    const auto ec = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
-    QVERIFY(ec.ok());
-    QTest::newRow("public PEM") << "pasted" << QString::fromLatin1(ec->toPem(false).value()) << QString() << 1 << "PEM";
-    QTest::newRow("private PEM") << "pasted" << QString::fromLatin1(ec->toPem(true).value()) << QString() << 1 << "PEM";
-    QTest::newRow("JWK") << "pasted" << QString::fromUtf8(QJsonDocument(rfc7517EcJwk()).toJson()) << QString() << 1
-                         << "JWK";
-    QTest::newRow("JWK Set") << "pasted" << jwksText(QStringLiteral("A.1")) << QString() << 2 << "JWK Set";
-    QTest::newRow("utf8 secret") << "secret"
-                                 << "a-string-secret-at-least-256-bits-long"
-                                 << "utf8" << 1 << "secret";
-    QTest::newRow("hex secret") << "secret"
-                                << "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
-                                << "hex" << 1 << "secret";
+    test::addLocalKindRows();
 }
 
 void TestKeyRing::loadsEachLocalKind()
@@ -138,26 +89,7 @@ void TestKeyRing::loadsEachLocalKind()
 
 void TestKeyRing::loadErrorsSayWhat_data()
 {
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("encoding");
-    QTest::addColumn<QString>("code");
-
-    QTest::newRow("empty") << "pasted"
-                           << "   " << QString() << "no_key";
-    QTest::newRow("not a key") << "pasted"
-                               << "hello world" << QString() << "unknown_key_format";
-    QTest::newRow("broken PEM") << "pasted"
-                                << "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" << QString()
-                                << "invalid_pem";
-    QTest::newRow("bad hex secret") << "secret"
-                                    << "xyz"
-                                    << "hex"
-                                    << "invalid_secret";
-    QTest::newRow("unknown encoding") << "secret"
-                                      << "abc"
-                                      << "rot13"
-                                      << "usage";
+    test::addLoadErrorRows();
 }
 
 void TestKeyRing::loadErrorsSayWhat()
@@ -232,7 +164,7 @@ void TestKeyRing::sourcesModelFollowsTheRing()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     QCOMPARE(model.rowCount(), 0);
-    ring.add(workspace::KeyRing::pasted(QStringLiteral("set"), jwksText(QStringLiteral("A.1"))));
+    ring.add(workspace::KeyRing::pasted(QStringLiteral("set"), test::rfc7517JwksText(QStringLiteral("A.1"))));
     ring.add(workspace::KeyRing::pasted(QStringLiteral("broken"), QStringLiteral("{\"keys\": 3}")));
     ring.add(workspace::KeyRing::secret(
         QStringLiteral("secret"), QStringLiteral("a-string-secret-at-least-256-bits-long"), QStringLiteral("utf8")));
@@ -268,7 +200,7 @@ void TestKeyRing::keysModelShowsKeys()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
     JWB_REQUIRE_SHARED("testvectors/rfc/7638.json");
-    const auto set = keys::JwkSet::fromJson(jwksText(QStringLiteral("A.1")).toUtf8());
+    const auto set = keys::JwkSet::fromJson(test::rfc7517JwksText(QStringLiteral("A.1")).toUtf8());
     QVERIFY(set.ok());
     KeysModel model(fixedClock());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -325,7 +257,7 @@ void TestKeyRing::keysModelShowsSkippedKeys()
 void TestKeyRing::keysModelCertificateColumn()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
-    const QJsonObject jwk = rfc7517()
+    const QJsonObject jwk = test::rfc7517()
                                 .value(QStringLiteral("keys"))
                                 .toObject()
                                 .value(QStringLiteral("B"))

@@ -4,6 +4,7 @@
 // cancel, and a wrong pin.
 
 #include "LocalHttpsServer.h"
+#include "Rfc7517.h"
 #include "TestData.h"
 #include "UiTestHelpers.h"
 
@@ -62,19 +63,6 @@ using namespace jwb;
 using namespace jwb::ui;
 
 namespace {
-
-QString jwksText(const QString &section)
-{
-    const QJsonObject set = test::readJson(test::sharedPath(QStringLiteral("testvectors/rfc/7517.json")))
-                                .object()
-                                .value(QStringLiteral("jwk_sets"))
-                                .toObject()
-                                .value(section)
-                                .toObject()
-                                .value(QStringLiteral("jwks"))
-                                .toObject();
-    return QString::fromUtf8(QJsonDocument(set).toJson());
-}
 
 QByteArray readFile(const QString &path)
 {
@@ -300,7 +288,7 @@ void TestKeysPage::agesFollowTheScheduler()
     auto scheduler = std::make_shared<common::ManualScheduler>();
     workspace::KeyRing ring(clock);
     KeysPage page(&ring, clock, scheduler);
-    QCOMPARE(page.addPasted(jwksText(QStringLiteral("A.1"))), 0);
+    QCOMPARE(page.addPasted(test::rfc7517JwksText(QStringLiteral("A.1"))), 0);
     auto *age = test::child<QLabel>(&page, "keySourceAge");
     QVERIFY(age);
     QCOMPARE(age->text(), QStringLiteral("loaded just now"));
@@ -320,7 +308,7 @@ void TestKeysPage::pasteJwksShowsKeys()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
     QSignalSpy status(m_page.get(), &KeysPage::statusMessage);
-    const int index = m_page->addPasted(jwksText(QStringLiteral("A.1")));
+    const int index = m_page->addPasted(test::rfc7517JwksText(QStringLiteral("A.1")));
     QCOMPARE(index, 0);
     QCOMPARE(m_page->currentSource(), 0);
     QVERIFY(!status.isEmpty());
@@ -955,7 +943,7 @@ void TestKeysPage::screenshot()
     if (path.isEmpty())
         QSKIP("set JWB_KEYS_SHOT=<file.png> to take a screenshot of the page");
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
-    m_page->addPasted(jwksText(QStringLiteral("A.1")));
+    m_page->addPasted(test::rfc7517JwksText(QStringLiteral("A.1")));
     const QJsonObject b = test::readJson(test::sharedPath(QStringLiteral("testvectors/rfc/7517.json")))
                               .object()
                               .value(QStringLiteral("keys"))
