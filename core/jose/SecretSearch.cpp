@@ -52,10 +52,10 @@ std::vector<Slice> slicesOf(QByteArrayView block, int parts, qint64 firstLine)
 
 } // namespace
 
-common::Result<SecretSearch> SecretSearch::create(const Token &token)
+common::Result<crypto::Algorithm> SecretSearch::algorithmFor(const Token &token)
 {
     const auto notHmac = [](const QString &why) {
-        return common::Result<SecretSearch>::failure(QStringLiteral("not_hmac"),
+        return common::Result<crypto::Algorithm>::failure(QStringLiteral("not_hmac"),
             QStringLiteral("a wordlist search needs an HS256, HS384 or HS512 token: %1").arg(why));
     };
     if (token.kind != TokenKind::Jws || !token.headerOk)
@@ -69,8 +69,16 @@ common::Result<SecretSearch> SecretSearch::create(const Token &token)
                            .arg(token.signature.size())
                            .arg(token.alg())
                            .arg(tagLength));
+    return *alg;
+}
+
+common::Result<SecretSearch> SecretSearch::create(const Token &token)
+{
+    const auto alg = algorithmFor(token);
+    if (!alg)
+        return alg.error();
     SecretSearch s;
-    s.m_alg = *alg;
+    s.m_alg = alg.value();
     s.m_input = token.signingInput();
     s.m_signature = token.signature;
     return s;

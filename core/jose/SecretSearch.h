@@ -29,6 +29,9 @@ class SecretSearch
 public:
     /// not_hmac when the token is not a complete JWS with alg HS256/384/512 and a signature of the hash's length.
     static common::Result<SecretSearch> create(const Token &token);
+    /// Whether a search applies to `token`, and with which algorithm (create()'s checks, without copying the
+    /// signing input: cheap enough to ask on every paste).
+    static common::Result<crypto::Algorithm> algorithmFor(const Token &token);
 
     struct Progress
     {

@@ -515,7 +515,7 @@ void InspectorWidget::buildFindingsTab(QWidget *tab)
 void InspectorWidget::updateCrackButton()
 {
     if (m_crackButton)
-        m_crackButton->setVisible(!isEmpty() && jose::SecretSearch::create(m_inspection.token).ok());
+        m_crackButton->setVisible(!isEmpty() && jose::SecretSearch::algorithmFor(m_inspection.token).ok());
 }
 
 void InspectorWidget::buildSignatureTab(QWidget *tab)
