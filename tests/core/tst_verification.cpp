@@ -15,6 +15,7 @@
 #include "keys/KeyLoader.h"
 #include "krakend/Simulator.h"
 #include "validation/Verifier.h"
+#include "verification/PastedKey.h"
 #include "verification/PolicyMapper.h"
 #include "verification/Verify.h"
 
@@ -125,6 +126,8 @@ private Q_SLOTS:
     void cancelledContextDownloadsNothing();
     void reportAccessors();
     void checkLookups();
+    void pastedKeyForm_data();
+    void pastedKeyForm();
 
 private:
     [[nodiscard]] QString rs(const QJsonObject &claims, const char *kid = "2011-04-29") const;
@@ -538,6 +541,93 @@ void TestVerification::checkLookups()
     QCOMPARE(common::firstFailure(noFailure), &noFailure[1]); // no failure: the first skip
     QVERIFY(!common::firstFailure(checks.mid(0, 1)));
     QVERIFY(!common::firstFailure({}));
+}
+
+void TestVerification::pastedKeyForm_data()
+{
+    QTest::addColumn<QString>("tokenAlg"); // the header's alg; empty: no readable header
+    QTest::addColumn<QString>("rulesAlg"); // the generic rules' expected algorithm; empty: from the key
+    QTest::addColumn<QString>("endpointAlg"); // set: judged as an endpoint with this alg ("-": without a validator)
+    QTest::addColumn<bool>("secret");
+
+    QTest::newRow("HS256 token") << "HS256"
+                                 << ""
+                                 << "" << true;
+    QTest::newRow("HS384 token") << "HS384"
+                                 << ""
+                                 << "" << true;
+    QTest::newRow("HS512 token") << "HS512"
+                                 << ""
+                                 << "" << true;
+    QTest::newRow("RS256 token") << "RS256"
+                                 << ""
+                                 << "" << false;
+    QTest::newRow("ES256 token") << "ES256"
+                                 << ""
+                                 << "" << false;
+    QTest::newRow("PS256 token") << "PS256"
+                                 << ""
+                                 << "" << false;
+    QTest::newRow("EdDSA token") << "EdDSA"
+                                 << ""
+                                 << "" << false;
+    QTest::newRow("lower-case hs256 is not a JWA name") << "hs256"
+                                                        << ""
+                                                        << "" << false;
+    QTest::newRow("none") << "none"
+                          << ""
+                          << "" << false;
+    QTest::newRow("unreadable header") << ""
+                                       << ""
+                                       << "" << false;
+    // The policy's algorithm decides when it names one; the token's only fills the gap.
+    QTest::newRow("rules expect RS256, token says HS256") << "HS256"
+                                                          << "RS256"
+                                                          << "" << false;
+    QTest::newRow("rules expect HS384, token says RS256") << "RS256"
+                                                          << "HS384"
+                                                          << "" << true;
+    QTest::newRow("endpoint HS256, token says RS256") << "RS256"
+                                                      << ""
+                                                      << "HS256" << true;
+    QTest::newRow("endpoint RS256, token says HS256") << "HS256"
+                                                      << ""
+                                                      << "RS256" << false;
+    QTest::newRow("endpoint RS256 wins over the rules") << "HS256"
+                                                        << "HS256"
+                                                        << "RS256" << false;
+    QTest::newRow("endpoint without a validator") << "HS256"
+                                                  << ""
+                                                  << "-" << false;
+}
+
+void TestVerification::pastedKeyForm()
+{
+    QFETCH(QString, tokenAlg);
+    QFETCH(QString, rulesAlg);
+    QFETCH(QString, endpointAlg);
+    QFETCH(bool, secret);
+
+    const QByteArray header = tokenAlg.isEmpty()
+        ? QByteArrayLiteral("not json")
+        : QJsonDocument(QJsonObject {{QStringLiteral("alg"), tokenAlg}}).toJson(QJsonDocument::Compact);
+    const QString input = QString::fromLatin1(
+        jose::Base64Url::encode(header) + '.' + jose::Base64Url::encode(R"({"sub":"a"})") + ".c2ln");
+    const jose::Inspection inspection = jose::Inspection::inspect(input, kNow);
+    QCOMPARE(inspection.token.headerOk, !tokenAlg.isEmpty());
+
+    verification::Policy policy;
+    if (!rulesAlg.isEmpty())
+        policy.rules.algorithm = crypto::Algorithms::fromName(rulesAlg);
+    if (!endpointAlg.isEmpty()) {
+        krakend::SimulationSetup setup;
+        setup.hasValidator = endpointAlg != u"-";
+        if (setup.hasValidator)
+            setup.validator = krakend::ValidatorConfig::fromJson(krakendBlock(endpointAlg.toLatin1().constData()));
+        policy.gateway = setup;
+    }
+    QCOMPARE(verification::pastedKeyForm(inspection.token, policy),
+        secret ? verification::PastedKeyForm::Secret : verification::PastedKeyForm::KeyText);
 }
 
 QTEST_MAIN(TestVerification)

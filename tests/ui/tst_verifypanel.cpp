@@ -37,6 +37,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <memory>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void wrongKeyIsInvalid();
     void keyWithOtherKidIsInvalid();
     void hs256WithSecret();
+    void secretFormFollowsTheRules();
     void garbageKeyShowsError();
     void pinnedAlgorithmMismatch();
     void issuerAndAudience();
@@ -222,33 +224,103 @@ void TestVerifyPanel::hs256WithSecret()
             = QMessageAuthenticationCode::hash(signingInput.toLatin1(), secret, QCryptographicHash::Sha256);
         return signingInput + u'.' + test::b64(mac);
     };
-    test::child<QCheckBox>(panel(), "secretCheck")->setChecked(true);
+    auto *secretEdit = test::child<QLineEdit>(panel(), "secretEdit");
+    auto setSecret = [&](const QString &text) {
+        secretEdit->selectAll();
+        QGuiApplication::clipboard()->setText(text);
+        secretEdit->paste(); // as a user pastes it
+    };
 
+    // An HS256 token: the secret field is offered at once, masked, with nothing to tick first.
     m_inspector->setTokenText(tokenWith(QByteArrayLiteral("secret")));
-    setKey(QStringLiteral("secret"));
+    QVERIFY(secretEdit->isVisible());
+    QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
+    QVERIFY(!test::child<QPlainTextEdit>(panel(), "keyEdit")->isVisible());
+    QVERIFY(test::child<QCheckBox>(panel(), "secretCheck")->isChecked());
+    QVERIFY(test::child<QComboBox>(panel(), "encodingCombo")->isEnabled());
+    setSecret(QStringLiteral("secret"));
+    QCOMPARE(secretEdit->text(), QStringLiteral("secret"));
     QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("INVALID"));
     QCOMPARE(resultOf(QStringLiteral("key_use")), QStringLiteral("FAIL"));
 
-    const QByteArray longSecret = QByteArrayLiteral("secret-secret-secret-secret-secret");
-    m_inspector->setTokenText(tokenWith(longSecret));
-    setKey(QString::fromLatin1(longSecret));
-    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("VALID"));
-    QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("ok"));
-    QVERIFY(!test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(QString::fromLatin1(longSecret)));
+    // Show / hide.
+    auto *show = test::child<QToolButton>(panel(), "showSecretButton");
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(secretEdit->echoMode(), QLineEdit::Normal);
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
 
-    setKey(QStringLiteral("not the secret, but long enough to be used"));
+    // The same secret in each encoding the combo offers verifies.
+    const QByteArray longSecret = QByteArrayLiteral("secret-secret-secret-secret-secret\xff");
+    m_inspector->setTokenText(tokenWith(longSecret));
+    const QList<std::pair<QString, QByteArray>> encodings {{QStringLiteral("base64"), longSecret.toBase64()},
+        {QStringLiteral("base64url"),
+            longSecret.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)},
+        {QStringLiteral("hex"), longSecret.toHex()}};
+    for (const auto &[encoding, written] : encodings) {
+        test::child<QComboBox>(panel(), "encodingCombo")->setCurrentText(encoding);
+        setSecret(QString::fromLatin1(written));
+        QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("VALID"));
+        QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("ok"));
+        QVERIFY(!test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(QString::fromLatin1(written)));
+    }
+    const QByteArray textSecret = QByteArrayLiteral("secret-secret-secret-secret-secret");
+    m_inspector->setTokenText(tokenWith(textSecret));
+    test::child<QComboBox>(panel(), "encodingCombo")->setCurrentText(QStringLiteral("utf8"));
+    setSecret(QString::fromLatin1(textSecret));
+    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("VALID"));
+    QVERIFY(!test::child<QLabel>(panel(), "keyUsedLabel")->text().contains(QString::fromLatin1(textSecret)));
+
+    setSecret(QStringLiteral("not the secret, but long enough to be used"));
     QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("INVALID"));
     QCOMPARE(resultOf(QStringLiteral("signature")), QStringLiteral("FAIL"));
+    setSecret(QString::fromLatin1(textSecret));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
-    // The same secret, hex-encoded.
-    test::child<QComboBox>(panel(), "encodingCombo")->setCurrentText(QStringLiteral("hex"));
-    setKey(QString::fromLatin1(longSecret.toHex()));
-    QTRY_COMPARE(test::child<QLabel>(panel(), "verdictLabel")->text(), QStringLiteral("VALID"));
+    // An RS256 token: the key editor is back, with what was typed in it before; the secret is kept aside.
+    const QString jwks = sourceFile(QStringLiteral("resources/samples/demo-jwks.json"));
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    QVERIFY(test::child<QPlainTextEdit>(panel(), "keyEdit")->isVisible());
+    QVERIFY(!secretEdit->isVisible());
+    QVERIFY(!test::child<QCheckBox>(panel(), "secretCheck")->isChecked());
+    QVERIFY(!test::child<QComboBox>(panel(), "encodingCombo")->isEnabled());
+    setKey(jwks);
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
 
-    // Without the checkbox the secret is read as a key file, which it is not.
+    // Back to the HS256 token: the secret typed before is still there, and still verifies.
+    m_inspector->setTokenText(tokenWith(textSecret));
+    QVERIFY(secretEdit->isVisible());
+    QCOMPARE(secretEdit->text(), QString::fromLatin1(textSecret));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    QCOMPARE(test::child<QPlainTextEdit>(panel(), "keyEdit")->toPlainText(), jwks);
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
+
+    // Unticking "Key is a shared secret" on an HS256 token gives the key editor (an oct JWK, say); the secret is
+    // not read as a key file.
+    m_inspector->setTokenText(tokenWith(textSecret));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
     test::child<QCheckBox>(panel(), "secretCheck")->setChecked(false);
+    QVERIFY(test::child<QPlainTextEdit>(panel(), "keyEdit")->isVisible());
+    setKey(QStringLiteral("not a key"));
     QTRY_COMPARE(verdict(), QStringLiteral("error"));
     QVERIFY(panel()->keyError().startsWith(u"unknown_key_format: "));
+    const QJsonObject oct {{QStringLiteral("kty"), QStringLiteral("oct")},
+        {QStringLiteral("k"), QString::fromLatin1(jose::Base64Url::encode(textSecret))}};
+    setKey(QString::fromUtf8(QJsonDocument(oct).toJson()));
+    QTRY_COMPARE(verdict(), QStringLiteral("valid"));
+}
+
+void TestVerifyPanel::secretFormFollowsTheRules()
+{
+    // The expected algorithm of the rules decides the form before the token's header does (core's pastedKeyForm).
+    m_inspector->setTokenText(ui::Resources::demoToken());
+    QVERIFY(test::child<QPlainTextEdit>(panel(), "keyEdit")->isVisible());
+    test::child<QComboBox>(panel(), "algCombo")->setCurrentText(QStringLiteral("HS512"));
+    QVERIFY(test::child<QLineEdit>(panel(), "secretEdit")->isVisible());
+    QVERIFY(!test::child<QPlainTextEdit>(panel(), "keyEdit")->isVisible());
+    test::child<QComboBox>(panel(), "algCombo")->setCurrentIndex(0); // from the key
+    QVERIFY(test::child<QPlainTextEdit>(panel(), "keyEdit")->isVisible());
 }
 
 void TestVerifyPanel::garbageKeyShowsError()

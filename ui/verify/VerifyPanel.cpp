@@ -38,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStringDecoder>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -106,8 +107,10 @@ VerifyPanel::VerifyPanel(std::shared_ptr<const common::Clock> clock, QWidget *pa
     const auto restart = qOverload<>(&QTimer::start);
     connect(m_keyEdit, &QPlainTextEdit::textChanged, this, &VerifyPanel::onKeyTextEdited);
     connect(m_secretCheck, &QCheckBox::toggled, m_debounce, restart);
-    connect(m_secretCheck, &QCheckBox::toggled, m_encodingCombo, &QWidget::setEnabled);
+    connect(m_secretCheck, &QCheckBox::toggled, this, &VerifyPanel::showKeyForm);
+    connect(m_secretEdit, &QLineEdit::textChanged, this, &VerifyPanel::onKeyTextEdited);
     connect(m_encodingCombo, &QComboBox::currentIndexChanged, m_debounce, restart);
+    connect(m_algCombo, &QComboBox::currentIndexChanged, this, &VerifyPanel::syncKeyForm);
     connect(m_algCombo, &QComboBox::currentIndexChanged, m_debounce, restart);
     connect(m_issuerEdit, &QLineEdit::textChanged, m_debounce, restart);
     connect(m_audienceEdit, &QLineEdit::textChanged, m_debounce, restart);
@@ -171,6 +174,34 @@ QWidget *VerifyPanel::buildKeyGroup()
         {QStringLiteral("utf8"), QStringLiteral("base64"), QStringLiteral("base64url"), QStringLiteral("hex")});
     m_encodingCombo->setToolTip(tr("How the secret is written"));
     m_encodingCombo->setEnabled(false);
+    // An HS* token's key: a masked one-line secret that can be shown (the key editor keeps its own text meanwhile).
+    m_secretRow = new QWidget(m_pastedKeyBox);
+    auto *secretLabel = new QLabel(tr("Secret"), m_secretRow);
+    m_secretEdit = new QLineEdit(m_secretRow);
+    m_secretEdit->setObjectName(QStringLiteral("secretEdit"));
+    m_secretEdit->setFont(Theme::monospaceFont());
+    m_secretEdit->setEchoMode(QLineEdit::Password);
+    m_secretEdit->setAccessibleName(tr("Shared secret"));
+    m_secretEdit->setPlaceholderText(tr("Paste the shared secret"));
+    m_secretEdit->setToolTip(tr("The HMAC secret the token was signed with, written as the encoding next to "
+                                "“Key is a shared secret” says. It is never logged nor saved with the workspace."));
+    secretLabel->setBuddy(m_secretEdit);
+    m_showSecretButton = new QToolButton(m_secretRow);
+    m_showSecretButton->setObjectName(QStringLiteral("showSecretButton"));
+    m_showSecretButton->setCheckable(true);
+    m_showSecretButton->setText(tr("Show"));
+    m_showSecretButton->setToolTip(tr("Show or hide the secret"));
+    connect(m_showSecretButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_secretEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showSecretButton->setText(shown ? tr("Hide") : tr("Show"));
+    });
+    auto *secretLayout = new QHBoxLayout(m_secretRow);
+    secretLayout->setContentsMargins(0, 0, 0, 0);
+    secretLayout->addWidget(secretLabel);
+    secretLayout->addWidget(m_secretEdit, 1);
+    secretLayout->addWidget(m_showSecretButton);
+    m_secretRow->hide();
+
     m_openKeyButton = new QPushButton(tr("Open key file…"), m_pastedKeyBox);
     m_openKeyButton->setObjectName(QStringLiteral("openKeyButton"));
 
@@ -183,7 +214,9 @@ QWidget *VerifyPanel::buildKeyGroup()
     auto *pastedLayout = new QVBoxLayout(m_pastedKeyBox);
     pastedLayout->setContentsMargins(0, 0, 0, 0);
     pastedLayout->addWidget(m_keyEdit, 1);
+    pastedLayout->addWidget(m_secretRow);
     pastedLayout->addLayout(row);
+    pastedLayout->addStretch(0); // takes the key editor's room while the secret field is shown
 
     auto *layout = new QVBoxLayout(group);
     layout->addLayout(sourceRow);
@@ -389,6 +422,7 @@ void VerifyPanel::setInspection(const jose::Inspection &inspection)
 {
     m_inspection = inspection;
     updateIssuerButton();
+    syncKeyForm();
     verifyNow();
 }
 
@@ -528,6 +562,24 @@ void VerifyPanel::onKeyTextEdited()
     m_debounce->start();
 }
 
+void VerifyPanel::syncKeyForm()
+{
+    const verification::PastedKeyForm form
+        = verification::pastedKeyForm(m_inspection.token, contextWithoutKeys().policy);
+    if (form == m_keyForm)
+        return;
+    m_keyForm = form;
+    m_secretCheck->setChecked(form == verification::PastedKeyForm::Secret);
+}
+
+void VerifyPanel::showKeyForm()
+{
+    const bool secret = m_secretCheck->isChecked();
+    m_keyEdit->setVisible(!secret);
+    m_secretRow->setVisible(secret);
+    m_encodingCombo->setEnabled(secret);
+}
+
 void VerifyPanel::chooseKeyFile()
 {
     const QString path = Dialogs::getOpenFileName(
@@ -549,6 +601,7 @@ void VerifyPanel::openKeyFile(const QString &path)
         Dialogs::showError(this, tr("Open Key File"), tr("%1 is larger than 4 MiB: not a key file.").arg(name));
         return;
     }
+    m_secretCheck->setChecked(false); // a key file is read as one: the key editor shows what it holds
     if (const auto text = asText(bytes)) {
         m_binaryKey.clear();
         m_binaryKeyName.clear();
@@ -561,7 +614,6 @@ void VerifyPanel::openKeyFile(const QString &path)
         m_keyEdit->setPlaceholderText(tr("Binary key loaded from %1 (%n byte(s)). Type or paste here to replace it.",
             nullptr, static_cast<int>(bytes.size()))
                                           .arg(name));
-        m_secretCheck->setChecked(false);
     }
     m_debounce->start();
 }
@@ -585,6 +637,7 @@ void VerifyPanel::setEndpoints(const QList<Endpoint> &endpoints)
     }
     m_judgeCombo->setCurrentIndex(m_judgeCombo->findData(keep));
     syncKeyScope();
+    syncKeyForm();
     if (current < 0)
         return; // judged by the generic rules before and after: nothing to verify again
     m_rulesStack->setCurrentIndex(keep >= 0 ? 1 : 0);
@@ -617,6 +670,7 @@ void VerifyPanel::onJudgeAsChosen()
     const bool endpoint = judgeAs() >= 0;
     m_rulesStack->setCurrentIndex(endpoint ? 1 : 0);
     syncKeyScope();
+    syncKeyForm();
     if (endpoint)
         showEndpointRules();
     if (m_binaryKey.isEmpty())
@@ -676,6 +730,8 @@ const KeySource *VerifyPanel::chosenSource() const
 
 bool VerifyPanel::hasPastedKey() const
 {
+    if (m_secretCheck->isChecked())
+        return !m_secretEdit->text().isEmpty();
     return !m_keyEdit->toPlainText().trimmed().isEmpty() || !m_binaryKey.isEmpty();
 }
 
@@ -735,14 +791,14 @@ void VerifyPanel::usePastedKey(verification::Context &context)
     const QString keyText = m_keyEdit->toPlainText();
     context.keyLabel = tr("the key pasted in Verify");
     common::Result<keys::JwkSet> keySet = [&]() -> common::Result<keys::JwkSet> {
-        if (!m_binaryKey.isEmpty() && keyText.isEmpty())
-            return keys::KeyLoader::load(m_binaryKey);
         if (m_secretCheck->isChecked()) {
             const auto encoding = keys::KeyLoader::encodingFromName(m_encodingCombo->currentText());
             if (!encoding)
                 return encoding.error();
-            return keys::KeyLoader::fromSecret(keyText.toUtf8(), encoding.value());
+            return keys::KeyLoader::fromSecret(m_secretEdit->text().toUtf8(), encoding.value());
         }
+        if (!m_binaryKey.isEmpty() && keyText.isEmpty())
+            return keys::KeyLoader::load(m_binaryKey);
         return keys::KeyLoader::load(keyText.toUtf8());
     }();
     if (keySet) {

@@ -5,6 +5,7 @@
 #include "common/Verdict.h"
 #include "jose/Inspection.h"
 #include "krakend/Simulator.h"
+#include "verification/PastedKey.h"
 #include "verification/Report.h"
 #include "workspace/KeyResolver.h"
 
@@ -23,6 +24,7 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTimer;
+class QToolButton;
 class QTreeView;
 
 namespace jwb::verification {
@@ -137,6 +139,12 @@ private:
     [[nodiscard]] workspace::KeyChoice resolveKeys() const;
     void updateIssuerButton();
     void onKeyTextEdited();
+    /// Asks core which form the pasted key takes for this token and these rules (verification::pastedKeyForm); when
+    /// that changes, ticks or unticks "Key is a shared secret" (the user may still change it by hand).
+    void syncKeyForm();
+    /// The secret field (masked, with its encoding) when "Key is a shared secret" is ticked, else the key editor;
+    /// each keeps its text while the other is shown.
+    void showKeyForm();
     void onJudgeAsChosen();
     void showEndpointRules();
     [[nodiscard]] QString pastedKeyHint() const;
@@ -174,6 +182,10 @@ private:
     QWidget *m_pastedKeyBox = nullptr;
     QPlainTextEdit *m_keyEdit = nullptr;
     QCheckBox *m_secretCheck = nullptr;
+    QWidget *m_secretRow = nullptr;
+    QLineEdit *m_secretEdit = nullptr; ///< the shared secret, masked unless m_showSecretButton is on; never stored
+    QToolButton *m_showSecretButton = nullptr;
+    verification::PastedKeyForm m_keyForm = verification::PastedKeyForm::KeyText; ///< core's last answer
     QComboBox *m_encodingCombo = nullptr;
     QPushButton *m_openKeyButton = nullptr;
     QComboBox *m_judgeCombo = nullptr;
