@@ -191,11 +191,18 @@ private:
     /// A token, Authorization header or curl command: a credential, copied through SecretClipboard.
     void copyCredential(const QString &text, const QString &what);
     /// Edit > Undo / Redo act on the page the user is on: a focused text field undoes its own typing first; on a
-    /// page with an undo stack (the Gateway's document) one with nothing left to undo leaves it to the stack;
-    /// on the Inspector the token editor undoes.
+    /// page with an undo stack (the Gateway's document) one with nothing left to undo leaves it to the stack, and a
+    /// field of an option form commits its typing (as Return would) and leaves it to the stack at once; on the
+    /// Inspector the token editor undoes.
     void undoOrRedo(bool redo);
     /// Makes the current page's undo stack the group's active one (none outside the Gateway).
     void updateUndoStack();
+    /// Ctrl+S and Ctrl+Shift+S go to the Save actions of the current page's document: the krakend.json on the
+    /// Gateway, the workspace elsewhere.
+    void updateSaveShortcuts();
+    /// When `field` is the editor of an option of a Gateway option form, commits what it shows (as Return would)
+    /// and returns true.
+    bool commitFormField(QWidget *field);
     /// The session as a workspace document (key sources without secrets, listed in `secretsLeftOut`).
     [[nodiscard]] workspace::WorkspaceDocument workspaceDocument(QStringList *secretsLeftOut = nullptr) const;
     /// What the last session and the crash copy hold: the document, the workspace path, unsaved config edits.
@@ -251,6 +258,8 @@ private:
     QAction *m_openWorkspaceAction = nullptr;
     QAction *m_saveWorkspaceAction = nullptr;
     QAction *m_saveWorkspaceAsAction = nullptr;
+    QAction *m_saveConfigAction = nullptr; ///< the Gateway's krakend.json
+    QAction *m_saveConfigAsAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;

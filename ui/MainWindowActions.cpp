@@ -11,6 +11,7 @@
 #include "inspector/TokenEditor.h"
 
 #include "gateway/GatewayPage.h"
+#include "gateway/OptionForm.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -77,17 +78,32 @@ void MainWindow::createActions()
             openWorkspace(path);
     });
     m_saveWorkspaceAction = make(
-        QStringLiteral("actionSaveWorkspace"), tr("&Save Workspace"), QKeySequence::Save, [this] { saveWorkspace(); });
+        QStringLiteral("actionSaveWorkspace"), tr("&Save Workspace"), QKeySequence(), [this] { saveWorkspace(); });
     m_saveWorkspaceAction->setStatusTip(tr(
         "Save tokens, key sources and settings; secrets and private keys go to the system keychain only if you agree"));
     m_saveWorkspaceAsAction
-        = make(QStringLiteral("actionSaveWorkspaceAs"), tr("Save Workspace &As…"), QKeySequence::SaveAs, [this] {
+        = make(QStringLiteral("actionSaveWorkspaceAs"), tr("Save Workspace &As…"), QKeySequence(), [this] {
               const QString path
                   = Dialogs::getSaveFileName(this, tr("Save Workspace"), tr("JWT Workbench workspace (*.jwb.json)"),
                       m_workspacePath.isEmpty() ? QDir::home().filePath(QStringLiteral("workspace.jwb.json"))
                                                 : m_workspacePath);
               if (!path.isEmpty())
                   saveWorkspaceAs(path);
+          });
+    m_saveConfigAction = make(QStringLiteral("actionSaveConfig"), tr("Save &Configuration"), QKeySequence(), [this] {
+        commitFormField(QApplication::focusWidget());
+        gatewayPage()->save();
+    });
+    m_saveConfigAction->setStatusTip(
+        tr("Save the Gateway's krakend.json atomically; the first save keeps the original as <file>.bak"));
+    m_saveConfigAsAction
+        = make(QStringLiteral("actionSaveConfigAs"), tr("Save Con&figuration As…"), QKeySequence(), [this] {
+              commitFormField(QApplication::focusWidget());
+              const QString current = gatewayConfigPath();
+              const QString path = Dialogs::getSaveFileName(this, tr("Save KrakenD configuration"),
+                  tr("KrakenD configuration (*.json)"), current.isEmpty() ? QStringLiteral("krakend.json") : current);
+              if (!path.isEmpty())
+                  gatewayPage()->saveAs(path);
           });
     m_demoAction
         = make(QStringLiteral("actionOpenDemo"), tr("Open &Demo Workspace"), QKeySequence(), &MainWindow::openDemo);
@@ -217,6 +233,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_saveWorkspaceAction);
     file->addAction(m_saveWorkspaceAsAction);
+    file->addAction(m_saveConfigAction);
+    file->addAction(m_saveConfigAsAction);
     file->addSeparator();
     file->addAction(m_demoAction);
     file->addSeparator();
@@ -257,6 +275,7 @@ void MainWindow::createMenus()
 void MainWindow::updateActions()
 {
     updateUndoStack();
+    updateSaveShortcuts();
     const bool hasToken = !m_inspector->isEmpty();
     const bool hasCompact = !m_inspector->inspection().token.compact.isEmpty();
     m_copyJsonAction->setEnabled(hasToken);
@@ -270,6 +289,26 @@ void MainWindow::updateActions()
                              .arg(now.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     m_timeLabel->setToolTip(
         tr("Relative times (“expires in …”) are recomputed every %1 s").arg(InspectorWidget::kRefreshMs / 1000));
+}
+
+void MainWindow::updateSaveShortcuts()
+{
+    if (!m_saveConfigAction)
+        return; // before createActions()
+    const bool config = currentPage() == Page::Gateway;
+    const bool configHasThem = !m_saveConfigAction->shortcuts().isEmpty();
+    if ((configHasThem || !m_saveWorkspaceAction->shortcuts().isEmpty()) && configHasThem == config)
+        return; // already so (this runs on every inspection)
+    const QList<QKeySequence> save = QKeySequence::keyBindings(QKeySequence::Save);
+    // The platform's Save As chord, and Ctrl+Shift+S everywhere (some platforms have none).
+    QList<QKeySequence> saveAs = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    if (const QKeySequence shiftS(Qt::CTRL | Qt::SHIFT | Qt::Key_S); !saveAs.contains(shiftS))
+        saveAs.append(shiftS);
+    // One action at a time holds a chord (two would make it ambiguous, and neither would fire).
+    m_saveConfigAction->setShortcuts(config ? save : QList<QKeySequence>());
+    m_saveConfigAsAction->setShortcuts(config ? saveAs : QList<QKeySequence>());
+    m_saveWorkspaceAction->setShortcuts(config ? QList<QKeySequence>() : save);
+    m_saveWorkspaceAsAction->setShortcuts(config ? QList<QKeySequence>() : saveAs);
 }
 
 void MainWindow::updateTitle()
@@ -378,7 +417,31 @@ void step(QWidget *field, bool redo)
         redo ? line->redo() : line->undo();
 }
 
+/// The option form (of the Gateway's blocks) that `field` edits an option of, and that option's name.
+std::pair<OptionForm *, QString> formOption(QWidget *field)
+{
+    for (QWidget *w = field ? field->parentWidget() : nullptr; w; w = w->parentWidget()) {
+        if (auto *form = qobject_cast<OptionForm *>(w)) {
+            for (const QString &option : form->optionNames()) {
+                if (QWidget *editor = form->editor(option); editor == field || editor->isAncestorOf(field))
+                    return {form, option};
+            }
+            return {form, QString()};
+        }
+    }
+    return {nullptr, QString()};
+}
+
 } // namespace
+
+bool MainWindow::commitFormField(QWidget *field)
+{
+    const auto [form, option] = formOption(field);
+    if (!form || option.isEmpty())
+        return false;
+    form->commit(option);
+    return true;
+}
 
 void MainWindow::updateUndoStack()
 {
@@ -393,7 +456,14 @@ void MainWindow::updateUndoStack()
 void MainWindow::undoOrRedo(bool redo)
 {
     const bool pageStack = m_undoGroup->activeStack() != nullptr;
-    if (QWidget *field = focusedTextField(); field && (!pageStack || canStep(field, redo))) {
+    QWidget *field = focusedTextField();
+    if (pageStack && commitFormField(field)) {
+        // The field's typing becomes an edit of the document first (if it changed anything): the stack then undoes
+        // that edit, or the one before it.
+        redo ? m_undoGroup->redo() : m_undoGroup->undo();
+        return;
+    }
+    if (field && (!pageStack || canStep(field, redo))) {
         step(field, redo);
         return;
     }
@@ -413,7 +483,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
         const bool undo = m_undoAction->shortcuts().contains(pressed);
         const bool redo = m_redoAction->shortcuts().contains(pressed);
-        if ((undo || redo) && !canStep(static_cast<QWidget *>(watched), redo)) {
+        auto *field = static_cast<QWidget *>(watched);
+        if ((undo || redo) && (!canStep(field, redo) || formOption(field).first)) {
             event->ignore();
             return true;
         }

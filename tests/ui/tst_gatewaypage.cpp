@@ -21,13 +21,18 @@
 #include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -894,7 +899,9 @@ private Q_SLOTS:
         QCOMPARE(page->documentText(), edited);
         QCOMPARE(page->undoStack()->index(), 1);
 
-        // Back on the Gateway, inside the option's line edit: Ctrl+Z undoes the typing only.
+        // Back on the Gateway, inside the option's line edit with typing not committed yet: Ctrl+Z commits the
+        // field (an edit of the document, as Return would make) and the document's undo undoes it; Ctrl+Shift+Z
+        // redoes it. The keys act on the Gateway's edits while the field has the focus.
         window.showPage(MainWindow::Page::Gateway);
         QCOMPARE(undoGroup->activeStack(), page->undoStack());
         issuer->setFocus();
@@ -902,14 +909,35 @@ private Q_SLOTS:
         issuer->end(false);
         QTest::keyClicks(issuer, QStringLiteral("v2"));
         QCOMPARE(issuer->text(), QStringLiteral("https://login.example.org/v2"));
-        QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(issuer->text(), QStringLiteral("https://login.example.org/"));
-        QCOMPARE(page->documentText(), edited);
         QCOMPARE(page->undoStack()->index(), 1);
-        // With no typing left to undo in the field, the next Ctrl+Z undoes the document's last edit.
+        QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->undoStack()->count(), 2); // the typing became an edit...
+        QCOMPARE(page->undoStack()->index(), 1); // ...which was undone
+        QCOMPARE(page->documentText(), edited);
+        QCOMPARE(issuer->text(), QStringLiteral("https://login.example.org/"));
+        QVERIFY(issuer->hasFocus());
+        QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(page->undoStack()->index(), 2);
+        QVERIFY(page->documentText().contains("https://login.example.org/v2"));
+        QCOMPARE(issuer->text(), QStringLiteral("https://login.example.org/v2"));
+        // With nothing typed, Ctrl+Z in the field undoes the document's edits one by one.
+        QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(page->documentText(), edited);
         QTest::keyClick(issuer, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(page->documentText(), original);
         QCOMPARE(issuer->text(), QStringLiteral("https://auth.example.com/"));
+
+        // A field outside the option forms (the endpoint filter) keeps its own typing undo.
+        auto *filter = test::child<QLineEdit>(page, "endpointSearch");
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("ord"));
+        QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(page->documentText(), original);
+        QCOMPARE(page->undoStack()->index(), 0);
+        issuer->setFocus();
+        QTRY_VERIFY(issuer->hasFocus());
 
         // A committed edit is the document's to undo, even with the focus still in its field.
         issuer->selectAll();
@@ -921,6 +949,108 @@ private Q_SLOTS:
         QCOMPARE(page->documentText(), original);
 
         m_answer = QMessageBox::Discard;
+        window.close();
+    }
+
+    void ctrlSSavesThePagesDocument()
+    {
+        // Ctrl+S saves the document of the page shown: on the Gateway the krakend.json (a field's typing committed
+        // first; atomic, the bytes the page holds, the original kept as .bak), elsewhere the workspace. File has
+        // Save / Save As for both; Ctrl+Shift+S is the page's Save As.
+        const QString path = sample();
+        const QByteArray original = readAll(path);
+        MainWindow window(common::Clock::fixed(test::nowUtc()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openKrakendConfig(path));
+        QCOMPARE(window.currentPage(), MainWindow::Page::Gateway);
+        GatewayPage *page = window.gatewayPage();
+        page->selectEndpoint(1);
+
+        auto *saveConfig = test::child<QAction>(&window, "actionSaveConfig");
+        auto *saveConfigAs = test::child<QAction>(&window, "actionSaveConfigAs");
+        auto *saveWorkspace = test::child<QAction>(&window, "actionSaveWorkspace");
+        auto *saveWorkspaceAs = test::child<QAction>(&window, "actionSaveWorkspaceAs");
+        QCOMPARE(saveConfig->shortcut(), QKeySequence(QKeySequence::Save));
+        const QKeySequence shiftS(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+        QVERIFY(saveConfigAs->shortcuts().contains(shiftS));
+        QVERIFY(saveWorkspace->shortcut().isEmpty());
+        QVERIFY(saveWorkspaceAs->shortcut().isEmpty());
+        QMenu *file = window.menuBar()->actions().first()->menu();
+        for (QAction *action : {saveConfig, saveConfigAs, saveWorkspace, saveWorkspaceAs})
+            QVERIFY(file->actions().contains(action));
+
+        QStringList asked; // the titles of the save dialogs shown
+        QString answer;
+        Dialogs::Hooks hooks;
+        hooks.error = [this](const QString &title, const QString &text) {
+            m_errorTitle = title;
+            m_errorText = text;
+        };
+        hooks.question
+            = [](const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Discard; };
+        hooks.information = [](const QString &, const QString &) {};
+        hooks.saveFileName = [&](const QString &title, const QString &, const QString &) {
+            asked << title;
+            return answer;
+        };
+        Dialogs::setHooks(hooks);
+
+        // Typing in the issuer field, not committed; Ctrl+S with the focus still there.
+        auto *issuer = test::child<QLineEdit>(page, "validator_issuer");
+        issuer->setFocus();
+        QTRY_VERIFY(issuer->hasFocus());
+        issuer->selectAll();
+        QTest::keyClicks(issuer, QStringLiteral("https://saved.example.org/"));
+        QCOMPARE(readAll(path), original);
+        QTest::keyClick(issuer, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY2(m_errorText.isEmpty(), qPrintable(m_errorText));
+        QVERIFY(asked.isEmpty()); // the config has a name; the workspace was not asked for
+        const QByteArray saved = readAll(path);
+        QVERIFY(saved.contains("https://saved.example.org/"));
+        QCOMPARE(saved, page->documentText());
+        QCOMPARE(readAll(path + QStringLiteral(".bak")), original);
+        QVERIFY(!page->isModified());
+        // Byte-preserving: only the issuer's value changed, the rest of the file is as it was.
+        QCOMPARE(saved.size() - original.size(),
+            QByteArray("https://saved.example.org/").size() - QByteArray("https://auth.example.com/").size());
+
+        // Ctrl+Shift+S on the Gateway: the config under another name.
+        const QString copy = m_dir.filePath(QStringLiteral("copy-krakend.json"));
+        QFile::remove(copy);
+        answer = copy;
+        QTest::keyClick(issuer, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(asked, QStringList {QStringLiteral("Save KrakenD configuration")});
+        QCOMPARE(readAll(copy), saved);
+        QCOMPARE(page->configPath(), copy);
+
+        // On the Inspector, Ctrl+S is the workspace's: asked for a name (it has none yet) and written there; the
+        // krakend.json is left alone.
+        window.showPage(MainWindow::Page::Inspector);
+        QCOMPARE(saveWorkspace->shortcut(), QKeySequence(QKeySequence::Save));
+        QVERIFY(saveWorkspaceAs->shortcuts().contains(shiftS));
+        QVERIFY(saveConfig->shortcut().isEmpty());
+        QVERIFY(saveConfigAs->shortcut().isEmpty());
+        const QString workspaceFile = m_dir.filePath(QStringLiteral("saved.jwb.json"));
+        QFile::remove(workspaceFile);
+        answer = workspaceFile;
+        asked.clear();
+        QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
+        QTest::keyClick(focus, Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(asked, QStringList {QStringLiteral("Save Workspace")});
+        QVERIFY(QFile::exists(workspaceFile));
+        QVERIFY(QJsonDocument::fromJson(readAll(workspaceFile)).isObject());
+        QCOMPARE(readAll(copy), saved);
+        QCOMPARE(readAll(path), saved);
+
+        // File > Save Configuration works from any page.
+        page->selectEndpoint(1);
+        issuer->setText(QStringLiteral("https://menu.example.org/"));
+        test::child<OptionForm>(page, "validatorForm")->commit(QStringLiteral("issuer"));
+        QVERIFY(page->isModified());
+        saveConfig->trigger();
+        QVERIFY(readAll(copy).contains("https://menu.example.org/"));
+        QVERIFY(!page->isModified());
         window.close();
     }
 
