@@ -277,16 +277,13 @@ Result<std::optional<CaseSpec>> expiredCase(MintContext &c)
 
 Result<std::optional<CaseSpec>> insideLeewayCase(MintContext &c)
 {
-    // As far inside the leeway as half of it allows, but never at or after now: the token is expired.
-    qint64 exp = floorDiv(c.nowNs - c.leeway / 2, kNanos);
-    exp = std::max(exp, ceilDiv(c.nowNs - c.leeway, kNanos));
-    if (exp * kNanos >= c.nowNs)
-        exp = ceilDiv(c.nowNs, kNanos) - 1;
+    const TestTokens::LeewayTiming timing = TestTokens::insideLeewayTiming(c.leeway, c.nowNs);
+    QString description = QStringLiteral("exp %1 ago, within the %2 leeway: still accepted for %3")
+                              .arg(span(c.nowNs - timing.exp * kNanos), c.leewayText, span(timing.acceptedForNs));
+    if (!timing.byHand)
+        description += QStringLiteral(" (too short to copy and run by hand)");
     return std::make_optional(CaseSpec {TestTokenKind::InsideLeeway, QStringLiteral("inside_leeway"),
-        QStringLiteral("Expired, inside leeway"),
-        QStringLiteral("exp %1 ago, within the %2 leeway: still accepted")
-            .arg(span(c.nowNs - exp * kNanos), c.leewayText),
-        c.header, expiringAt(c, exp), signedWithKey(c)});
+        QStringLiteral("Expired, inside leeway"), description, c.header, expiringAt(c, timing.exp), signedWithKey(c)});
 }
 
 Result<std::optional<CaseSpec>> outsideLeewayCase(MintContext &c)
@@ -519,6 +516,19 @@ Result<TestTokenCase> simulateCase(const CaseSpec &spec, const TestTokenSet &set
     return c;
 }
 
+/// The offline judge of mint() and mintCase(): the Simulator with the set's public JWK Set in place of the config's
+/// key source, nothing downloaded.
+void makeOffline(Simulator &simulator, const TestTokenSet &set, std::shared_ptr<const common::Clock> clock)
+{
+    simulator.setClock(std::move(clock));
+    simulator.setReplacementKeys(set.publicSet, QStringLiteral("test key \"%1\" (public JWK Set)").arg(set.keyId));
+    // The replacement keys stand in for the config's source: nothing is downloaded.
+    simulator.setDownloader([](const QUrl &, const keysource::NetworkOptions &) -> Result<keysource::HttpResponse> {
+        return Result<keysource::HttpResponse>::failure(
+            QStringLiteral("offline"), QStringLiteral("test tokens are simulated offline"));
+    });
+}
+
 Result<void> checkMintable(const SimulationSetup &setup)
 {
     if (!setup.hasValidator)
@@ -592,13 +602,7 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
     MintContext context = mintContext(v, alg, set);
 
     Simulator simulator(setup);
-    simulator.setClock(clock);
-    simulator.setReplacementKeys(set.publicSet, QStringLiteral("test key \"%1\" (public JWK Set)").arg(set.keyId));
-    // The replacement keys stand in for the config's source: nothing is downloaded.
-    simulator.setDownloader([](const QUrl &, const keysource::NetworkOptions &) -> Result<keysource::HttpResponse> {
-        return Result<keysource::HttpResponse>::failure(
-            QStringLiteral("offline"), QStringLiteral("test tokens are simulated offline"));
-    });
+    makeOffline(simulator, set, clock);
 
     const CaseJudge judgeCase
         = judge ? judge : [&simulator](const SimulationRequest &request) { return simulator.run(request); };
@@ -618,9 +622,64 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
         set.cases.append(minted.value());
     }
 
+    if (!insideLeewayByHand(v.effectiveLeewayNanos()))
+        set.notes << QStringLiteral("the leeway (%1) is too small to test \"inside_leeway\" by hand: minted when it "
+                                    "is copied, that token is accepted for less than %2 (a leeway of at least %3 "
+                                    "leaves time to run its curl line)")
+                         .arg(span(v.effectiveLeewayNanos()), seconds(kHandTestSeconds), seconds(kHandTestSeconds + 1));
     if (v.runtimeState() != RuntimeState::Ok)
         set.notes << QStringLiteral("the config itself fails: %1").arg(v.runtimeProblem());
     return set;
+}
+
+LeewayTiming insideLeewayTiming(qint64 leewayNs, qint64 nowNs)
+{
+    leewayNs = std::max(leewayNs, kNanos); // KrakenD's effective leeway is at least 1 s
+    // The last whole second before now: expired from the start, and (with a leeway of at least 1 s) not before
+    // now - leeway.
+    LeewayTiming t;
+    t.exp = std::max(ceilDiv(nowNs, kNanos) - 1, ceilDiv(nowNs - leewayNs, kNanos));
+    t.acceptedForNs = t.exp * kNanos + leewayNs - nowNs;
+    t.byHand = insideLeewayByHand(leewayNs);
+    return t;
+}
+
+bool insideLeewayByHand(qint64 leewayNs)
+{
+    return leewayNs - kNanos >= kHandTestSeconds * kNanos;
+}
+
+bool mintedWhenUsed(TestTokenKind kind)
+{
+    return kind == TestTokenKind::InsideLeeway;
+}
+
+Result<TestTokenCase> mintCase(const SimulationSetup &setup, const TestTokenSet &set, const QString &id,
+    std::shared_ptr<const common::Clock> clock, const CaseJudge &judge)
+{
+    if (auto mintable = checkMintable(setup); !mintable)
+        return mintable.error();
+    if (!clock)
+        clock = common::Clock::system();
+    TestTokenSet again = set; // the key, ids and target of the set; only the time is new
+    again.cases.clear();
+    again.mintedAt = clock->now();
+    MintContext context = mintContext(setup.validator, *setup.validator.algorithm(), again);
+    for (const CaseBuilder build : kCaseBuilders) {
+        auto spec = build(context);
+        if (!spec)
+            return spec.error();
+        if (!spec->has_value() || (*spec)->id != id)
+            continue;
+        if (judge)
+            return simulateCase(**spec, again, judge);
+        Simulator simulator(setup);
+        makeOffline(simulator, again, clock);
+        return simulateCase(
+            **spec, again, [&simulator](const SimulationRequest &request) { return simulator.run(request); });
+    }
+    return Result<TestTokenCase>::failure(QStringLiteral("unknown_case"),
+        QStringLiteral("no test token \"%1\" for %2 %3").arg(id, set.target.method, set.target.path));
 }
 
 } // namespace TestTokens

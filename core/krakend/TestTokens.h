@@ -113,6 +113,37 @@ namespace TestTokens {
 /// What judges each minted token: the request that carries it in, KrakenD's answer out.
 using CaseJudge = std::function<SimulationResult(const SimulationRequest &request)>;
 
+/// The least time, in seconds, a person needs between copying a test token and KrakenD reading it: switching to a
+/// terminal, pasting the curl line and running it.
+inline constexpr qint64 kHandTestSeconds = 5;
+
+/// When the inside_leeway token minted at `nowNs` (Unix nanoseconds) for KrakenD's effective leeway `leewayNs` (at
+/// least 1 s) expires, and for how long KrakenD then still accepts it. Its exp is the last whole second before now:
+/// the token is expired from the start, and stays inside the leeway for as long as the leeway allows (at least
+/// leeway - 1 s after now).
+struct LeewayTiming
+{
+    qint64 exp = 0; ///< the exp claim, Unix seconds: before now, not before now - leeway
+    qint64 acceptedForNs = 0; ///< exp + leeway - now: how long after minting KrakenD accepts the token
+    bool byHand = false; ///< the leeway leaves at least kHandTestSeconds for that (insideLeewayByHand)
+};
+[[nodiscard]] LeewayTiming insideLeewayTiming(qint64 leewayNs, qint64 nowNs);
+
+/// Whether a leeway leaves time to test a token inside it by hand: minted when it is copied, the token is still
+/// accepted kHandTestSeconds later (leeway - 1 s >= kHandTestSeconds, so a leeway of at least 6 s). mint() adds a
+/// note when it does not.
+[[nodiscard]] bool insideLeewayByHand(qint64 leewayNs);
+
+/// Whether the case's token is what it tests only for seconds after it is minted (inside_leeway): such a case is
+/// minted again (mintCase) when it is used — copied, run, opened — so that its times count from that moment.
+[[nodiscard]] bool mintedWhenUsed(TestTokenKind kind);
+
+/// Case `id` of `set` minted again at `clock`'s now, with the set's signing key, ids and target, and judged as
+/// mint() judges (`judge` empty: the Simulator offline with the set's public JWK Set). Errors: unknown_case (no
+/// such case for this endpoint), and those of signing.
+[[nodiscard]] common::Result<TestTokenCase> mintCase(const SimulationSetup &setup, const TestTokenSet &set,
+    const QString &id, std::shared_ptr<const common::Clock> clock, const CaseJudge &judge = {});
+
 /// Mints the cases. Without `key` a key is generated (generateKey). Errors: no_validator (the endpoint has no
 /// auth/validator), unknown_alg (the validator's alg is missing or not one of KrakenD's 13), key_cannot_sign
 /// (the key does not fit the alg or has no private part).

@@ -320,6 +320,115 @@ private Q_SLOTS:
             QVERIFY(c->curl.contains(QStringLiteral("-H '%1: Bearer %2'").arg(v.effectiveAuthHeaderName(), c->token)));
     }
 
+    void insideLeewayTiming_data()
+    {
+        QTest::addColumn<qint64>("leewayMs");
+        QTest::addColumn<qint64>("nowMs"); // after kNow
+        QTest::addColumn<qint64>("exp"); // after kNow
+        QTest::addColumn<qint64>("acceptedForMs");
+        QTest::addColumn<bool>("byHand");
+
+        // exp is the last whole second before now: expired from the start, inside the leeway for leeway - (0, 1] s.
+        QTest::newRow("1s, on the second") << 1000LL << 0LL << -1LL << 0LL << false;
+        QTest::newRow("1s, 0.4 s after it") << 1000LL << 400LL << 0LL << 600LL << false;
+        QTest::newRow("1500ms") << 1500LL << 200LL << 0LL << 1300LL << false;
+        QTest::newRow("5s is too short") << 5000LL << 0LL << -1LL << 4000LL << false;
+        QTest::newRow("6s leaves 5 s") << 6000LL << 0LL << -1LL << 5000LL << true;
+        QTest::newRow("6s, 0.9 s after the second") << 6000LL << 900LL << 0LL << 5100LL << true;
+        QTest::newRow("1m") << 60000LL << 0LL << -1LL << 59000LL << true;
+        QTest::newRow("2m, 0.5 s after") << 120000LL << 500LL << 0LL << 119500LL << true;
+    }
+
+    void insideLeewayTiming()
+    {
+        QFETCH(qint64, leewayMs);
+        QFETCH(qint64, nowMs);
+        QFETCH(qint64, exp);
+        QFETCH(qint64, acceptedForMs);
+        QFETCH(bool, byHand);
+        const qint64 nowNs = (kNow * 1000 + nowMs) * 1000000LL;
+        const auto t = TestTokens::insideLeewayTiming(leewayMs * 1000000LL, nowNs);
+        QCOMPARE(t.exp, kNow + exp);
+        QCOMPARE(t.acceptedForNs, acceptedForMs * 1000000LL);
+        QCOMPARE(t.byHand, byHand);
+        QCOMPARE(TestTokens::insideLeewayByHand(leewayMs * 1000000LL), byHand);
+        // Always expired at now, and accepted at now (KrakenD: rejected once now - leeway is after exp).
+        QVERIFY(t.exp * 1000000000LL < nowNs);
+        QVERIFY(nowNs - leewayMs * 1000000LL <= t.exp * 1000000000LL);
+        QVERIFY(TestTokens::mintedWhenUsed(krakend::TestTokenKind::InsideLeeway));
+        QVERIFY(!TestTokens::mintedWhenUsed(krakend::TestTokenKind::OutsideLeeway));
+        QVERIFY(!TestTokens::mintedWhenUsed(krakend::TestTokenKind::Valid));
+    }
+
+    void smallLeewayIsNoted()
+    {
+        // The leeway the sample gives (or KrakenD's 1 s) is too small to test inside_leeway by hand: mint says so.
+        const auto clock = common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC));
+        const QByteArray base = "{'alg':'HS256','jwk_url':'https://keys.example.com/jwks.json'";
+        auto noteOf = [&](const char *leeway) -> QString {
+            const QByteArray block = base + leeway + "}";
+            auto minted = TestTokens::mint(blockSetup(q(block.constData())), std::nullopt, clock);
+            if (!minted)
+                return QStringLiteral("error: ") + minted.error().message;
+            const TestTokenSet &set = minted.value();
+            const auto *inside = set.find(QStringLiteral("inside_leeway"));
+            for (const QString &note : set.notes)
+                if (note.contains(u"inside_leeway"))
+                    return note + QStringLiteral(" | ") + (inside ? inside->description : QString());
+            return QStringLiteral("none | ") + (inside ? inside->description : QString());
+        };
+        const QString none = noteOf("");
+        QVERIFY2(none.contains(u"too small to test \"inside_leeway\" by hand"), qPrintable(none));
+        QVERIFY2(none.contains(u"(1 s)"), qPrintable(none));
+        QVERIFY2(none.contains(u"too short to copy and run by hand"), qPrintable(none));
+        const QString small = noteOf(",'leeway':'5s'");
+        QVERIFY2(small.contains(u"too small"), qPrintable(small));
+        const QString enough = noteOf(",'leeway':'6s'");
+        QVERIFY2(enough.startsWith(u"none | "), qPrintable(enough));
+        QVERIFY2(enough.contains(u"still accepted for 5 s"), qPrintable(enough));
+        QVERIFY2(!enough.contains(u"by hand"), qPrintable(enough));
+    }
+
+    void mintCaseCountsFromItsOwnNow()
+    {
+        // A case minted again later (when it is copied) has its times relative to that moment, the same key and kid,
+        // and is judged again: inside the leeway at the new now.
+        auto clock = std::make_shared<common::FixedClock>(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC));
+        const SimulationSetup setup = fixture(QStringLiteral("fixture-es256-cookie-nested")).setup; // leeway 2m
+        auto minted = TestTokens::mint(setup, fixture(QStringLiteral("fixture-es256-cookie-nested")).key, clock);
+        QVERIFY2(minted.ok(), qPrintable(minted.ok() ? QString() : minted.error().message));
+        const auto *first = minted->find(QStringLiteral("inside_leeway"));
+        QVERIFY(first);
+        QCOMPARE(first->payload.value(QLatin1String("exp")).toInteger(), kNow - 1);
+
+        clock->setNow(QDateTime::fromSecsSinceEpoch(kNow + 300, Qt::UTC)); // the first token is long outside by now
+        auto again = TestTokens::mintCase(setup, minted.value(), QStringLiteral("inside_leeway"), clock);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QCOMPARE(again->id, QStringLiteral("inside_leeway"));
+        QCOMPARE(again->payload.value(QLatin1String("exp")).toInteger(), kNow + 300 - 1);
+        QCOMPARE(again->expectedStatus, 200);
+        QCOMPARE(decodeSegment(again->token, 0), first->header);
+        QVERIFY(again->token != first->token);
+        QVERIFY(again->curl.contains(again->token));
+        QVERIFY(minted->publicSet.keys.size() == 1);
+        const QList<QString> parts = again->token.split(u'.');
+        auto signature = jose::Base64Url::decode(parts.value(2).toLatin1());
+        QVERIFY(signature.ok());
+        QVERIFY(crypto::Signature::verify(*setup.validator.algorithm(), minted->publicSet.keys.first().key,
+            (parts.value(0) + u'.' + parts.value(1)).toLatin1(), signature.value())
+                    .ok());
+
+        // The first token, judged at the new now, is outside the leeway: minting again is what keeps it useful.
+        krakend::Simulator simulator(setup);
+        simulator.setClock(clock);
+        simulator.setReplacementKeys(minted->publicSet, QStringLiteral("test"));
+        QCOMPARE(simulator.run(minted->target.request(first->token)).status, 401);
+
+        auto unknown = TestTokens::mintCase(setup, minted.value(), QStringLiteral("no_such_case"), clock);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, QStringLiteral("unknown_case"));
+    }
+
     void jwksAndScript()
     {
         const auto clock = common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC));

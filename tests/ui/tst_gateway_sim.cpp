@@ -14,14 +14,17 @@
 #include "gateway/SimulationPanel.h"
 #include "gateway/TestMatrixModel.h"
 #include "gateway/TestMatrixPanel.h"
+#include "jose/Base64Url.h"
 #include "keys/TokenSigner.h"
 #include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -511,6 +514,96 @@ private Q_SLOTS:
         };
         QCOMPARE(::stat(QFile::encodeName(out).constData(), &st), 0);
         QCOMPARE(static_cast<int>(st.st_mode & 07777), 0600);
+    }
+
+    void testMatrixInsideLeewayIsMintedWhenUsed()
+    {
+        // The inside_leeway token is minted again when it is copied, simulated or opened: its exp counts from that
+        // moment (the panel's clock, moved forward here instead of sleeping). The sample's GET endpoint has a 30 s
+        // leeway: enough to test by hand, so no note about it.
+        auto clock = std::make_shared<common::FixedClock>(test::nowUtc());
+        const qint64 t0 = clock->nowSecs();
+        workspace::KeyRing ring(clock);
+        TestMatrixPanel panel(&ring, clock);
+        panel.setEndpoint(m_root, 0, m_dir.path());
+        QSignalSpy done(&panel, &TestMatrixPanel::mintFinished);
+        panel.mint();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(panel.lastError()));
+        auto *model = modelOf(panel);
+        int inside = -1;
+        int expired = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->caseAt(row).id == u"inside_leeway")
+                inside = row;
+            else if (model->caseAt(row).id == u"expired")
+                expired = row;
+        }
+        QVERIFY(inside >= 0 && expired >= 0);
+        auto expOf = [](const QString &token) {
+            const auto payload = jose::Base64Url::decode(token.section(u'.', 1, 1).toLatin1());
+            return payload ? QJsonDocument::fromJson(payload.value()).object().value(QLatin1String("exp")).toInteger()
+                           : qint64(0);
+        };
+        QCOMPARE(expOf(model->caseAt(inside).token), t0 - 1);
+        const QString expiredToken = model->caseAt(expired).token;
+        auto *message = test::child<QLabel>(&panel, "testMatrixMessage");
+        QVERIFY2(!message->text().contains(u"by hand"), qPrintable(message->text()));
+
+        // Copy token, 100 s later: the clipboard gets a token expired 1 s before the copy, accepted for 29 s more.
+        clock->setNow(test::nowUtc().addSecs(100));
+        panel.selectCase(inside);
+        QTest::mouseClick(test::child<QPushButton>(&panel, "testMatrixCopyToken"), Qt::LeftButton);
+        const QString copied = QGuiApplication::clipboard()->text();
+        QCOMPARE(expOf(copied), t0 + 100 - 1);
+        QCOMPARE(model->caseAt(inside).token, copied); // the row shows what was copied
+        QCOMPARE(model->caseAt(inside).expectedStatus, 200);
+        QCOMPARE(test::child<QPlainTextEdit>(&panel, "testMatrixToken")->toPlainText(), copied);
+        QVERIFY(test::child<QPlainTextEdit>(&panel, "testMatrixClaims")->toPlainText().contains(u"Minted again"));
+        QVERIFY(model->caseAt(inside).description.contains(u"still accepted for 29 s"));
+
+        // Copy curl, Simulate, Open in Inspector and Copy all: each mints it at its own moment.
+        clock->setNow(test::nowUtc().addSecs(200));
+        QTest::mouseClick(test::child<QPushButton>(&panel, "testMatrixCopyCurl"), Qt::LeftButton);
+        const QString curl = QGuiApplication::clipboard()->text();
+        QVERIFY(curl.startsWith(u"curl -i "));
+        QCOMPARE(expOf(curl.section(QStringLiteral("Bearer "), 1).section(u'\'', 0, 0)), t0 + 200 - 1);
+        clock->setNow(test::nowUtc().addSecs(300));
+        QSignalSpy simulate(&panel, &TestMatrixPanel::simulateToken);
+        QTest::mouseClick(test::child<QPushButton>(&panel, "testMatrixSimulate"), Qt::LeftButton);
+        QCOMPARE(simulate.size(), 1);
+        QCOMPARE(expOf(simulate.first().first().toString()), t0 + 300 - 1);
+        clock->setNow(test::nowUtc().addSecs(400));
+        QSignalSpy inspect(&panel, &TestMatrixPanel::openInInspector);
+        QTest::mouseClick(test::child<QPushButton>(&panel, "testMatrixOpenInspector"), Qt::LeftButton);
+        QCOMPARE(inspect.size(), 1);
+        QCOMPARE(expOf(inspect.first().first().toString()), t0 + 400 - 1);
+        clock->setNow(test::nowUtc().addSecs(500));
+        QTest::mouseClick(test::child<QPushButton>(&panel, "testMatrixCopyAll"), Qt::LeftButton);
+        const QString script = QGuiApplication::clipboard()->text();
+        QCOMPARE(expOf(model->caseAt(inside).token), t0 + 500 - 1);
+        QVERIFY(script.contains(model->caseAt(inside).token));
+        // The other cases hold for an hour or more: they stay as minted.
+        QCOMPARE(model->caseAt(expired).token, expiredToken);
+        QVERIFY(script.contains(expiredToken));
+    }
+
+    void testMatrixSaysWhenTheLeewayIsTooSmall()
+    {
+        // The sample's POST endpoint has no leeway (KrakenD's 1 s): too little to copy a token and run its curl
+        // line before it leaves the leeway. The message and the case say so.
+        workspace::KeyRing ring(m_clock);
+        TestMatrixPanel panel(&ring, m_clock);
+        panel.setEndpoint(m_root, 1, m_dir.path());
+        QSignalSpy done(&panel, &TestMatrixPanel::mintFinished);
+        panel.mint();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(panel.lastError()));
+        const QString message = test::child<QLabel>(&panel, "testMatrixMessage")->text();
+        QVERIFY2(message.contains(u"too small to test \"inside_leeway\" by hand"), qPrintable(message));
+        const auto *inside = panel.tokenSet()->find(QStringLiteral("inside_leeway"));
+        QVERIFY(inside);
+        QVERIFY2(inside->description.contains(u"too short to copy and run by hand"), qPrintable(inside->description));
     }
 
     void testMatrixWithoutValidator()

@@ -15,6 +15,14 @@ void TestMatrixModel::setCases(const QList<krakend::TestTokenCase> &cases)
     endResetModel();
 }
 
+void TestMatrixModel::setCase(int row, const krakend::TestTokenCase &c)
+{
+    if (row < 0 || row >= m_cases.size())
+        return;
+    m_cases[row] = c;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 int TestMatrixModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_cases.size());

@@ -19,6 +19,8 @@ public:
 
     void setCases(const QList<krakend::TestTokenCase> &cases);
     void clear() { setCases({}); }
+    /// Replaces one row's case (a case minted again when it is used).
+    void setCase(int row, const krakend::TestTokenCase &c);
     void setPalette(const QPalette &palette) { m_palette = palette; }
     [[nodiscard]] const krakend::TestTokenCase &caseAt(int row) const { return m_cases.at(row); }
     [[nodiscard]] const QList<krakend::TestTokenCase> &cases() const { return m_cases; }

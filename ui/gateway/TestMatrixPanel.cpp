@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -190,21 +191,24 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     connect(m_mintButton, &QPushButton::clicked, this, &TestMatrixPanel::mint);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TestMatrixPanel::showSelection);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TestMatrixPanel::showSelection);
-    connect(m_copyTokenButton, &QPushButton::clicked, this, [this] { copy(selectedToken(), tr("Token")); });
-    connect(m_copyCurlButton, &QPushButton::clicked, this, [this] { copy(selectedCurl(), tr("curl command")); });
+    connect(m_copyTokenButton, &QPushButton::clicked, this, [this] { copy(selectedForUse().token, tr("Token")); });
+    connect(m_copyCurlButton, &QPushButton::clicked, this, [this] { copy(selectedForUse().curl, tr("curl command")); });
     connect(m_copyAllButton, &QPushButton::clicked, this, [this] {
-        if (m_set)
-            copy(m_set->curlScript(),
-                tr("Shell script with %n curl command(s)", nullptr, static_cast<int>(m_set->cases.size())));
+        if (!m_set)
+            return;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            caseForUse(row);
+        copy(m_set->curlScript(),
+            tr("Shell script with %n curl command(s)", nullptr, static_cast<int>(m_set->cases.size())));
     });
     connect(m_exportButton, &QPushButton::clicked, this, [this] { exportJwks(); });
     connect(m_inspectorButton, &QPushButton::clicked, this, [this] {
-        if (!selectedToken().isEmpty())
-            Q_EMIT openInInspector(selectedToken());
+        if (const QString token = selectedForUse().token; !token.isEmpty())
+            Q_EMIT openInInspector(token);
     });
     connect(m_simulateButton, &QPushButton::clicked, this, [this] {
-        if (!selectedToken().isEmpty())
-            Q_EMIT simulateToken(selectedToken());
+        if (const QString token = selectedForUse().token; !token.isEmpty())
+            Q_EMIT simulateToken(token);
     });
     if (m_ring) {
         connect(m_ring, &KeyRing::sourcesChanged, this, &TestMatrixPanel::refreshKeyChoices);
@@ -332,6 +336,10 @@ void TestMatrixPanel::mint()
         && !context.keyError && m_setup.hasValidator;
 
     const krakend::SimulationSetup setup = m_setup;
+    krakend::TestTokens::CaseJudge judge; // kept for the cases minted again when they are used
+    if (asSimulate)
+        judge
+            = [context](const krakend::SimulationRequest &request) { return verification::simulate(request, context); };
     m_job.run(
         this,
         [setup, key, clock = m_clock, context, asSimulate](const common::CancelToken &cancel) mutable {
@@ -344,8 +352,9 @@ void TestMatrixPanel::mint()
             }
             return krakend::TestTokens::mint(setup, key, clock, {}, judge);
         },
-        [this, asSimulate](const common::Result<krakend::TestTokenSet> &result) {
+        [this, asSimulate, judge](const common::Result<krakend::TestTokenSet> &result) {
             m_judgedAsSimulate = asSimulate && result.ok();
+            m_judge = judge;
             showMinted(result);
         });
     setBusy(true);
@@ -366,6 +375,7 @@ void TestMatrixPanel::showMinted(const common::Result<krakend::TestTokenSet> &re
     }
     m_error.clear();
     m_set = result.value();
+    m_usedAt.clear();
     m_model->setCases(m_set->cases);
     m_view->resizeColumnToContents(TestMatrixModel::CaseColumn);
     m_view->resizeColumnToContents(TestMatrixModel::StatusColumn);
@@ -445,10 +455,16 @@ void TestMatrixPanel::showSelection()
     }
     const krakend::TestTokenCase &c = m_model->caseAt(current.row());
     m_tokenView->setPlainText(c.token);
-    const qint64 now = m_set ? m_set->mintedAt.toSecsSinceEpoch() : m_clock->nowSecs();
+    const QDateTime mintedAt = m_usedAt.value(c.id, m_set ? m_set->mintedAt : m_clock->now());
+    const qint64 now = mintedAt.toSecsSinceEpoch();
     QStringList lines;
     lines << tr("%1 — expect %2").arg(c.title, QString::number(c.expectedStatus));
-    lines << c.expectedReason << QString();
+    lines << c.expectedReason;
+    if (krakend::TestTokens::mintedWhenUsed(c.kind))
+        lines << tr("Minted again each time it is copied, opened or simulated (last at %1): its exp counts from "
+                    "that moment.")
+                     .arg(QLocale().toString(mintedAt.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+    lines << QString();
     for (const char *claim : {"iat", "nbf", "exp"}) {
         const QString line = timeLine(c.payload, claim, now);
         if (!line.isEmpty())
@@ -461,6 +477,36 @@ void TestMatrixPanel::showSelection()
     m_claimsView->setPlainText(lines.join(u'\n'));
     m_curlView->setPlainText(c.curl);
     updateButtons();
+}
+
+krakend::TestTokenCase TestMatrixPanel::caseForUse(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return {};
+    const krakend::TestTokenCase &shown = m_model->caseAt(row);
+    if (!m_set || !krakend::TestTokens::mintedWhenUsed(shown.kind))
+        return shown;
+    const QDateTime now = m_clock->now();
+    auto again = krakend::TestTokens::mintCase(m_setup, *m_set, shown.id, m_clock, m_judge);
+    if (!again) {
+        Q_EMIT statusMessage(tr("Cannot mint \"%1\" again: %2").arg(shown.title, again.error().message));
+        return shown;
+    }
+    for (krakend::TestTokenCase &c : m_set->cases) {
+        if (c.id == again->id)
+            c = again.value();
+    }
+    m_usedAt.insert(again->id, now);
+    m_model->setCase(row, again.value());
+    if (m_view->selectionModel()->currentIndex().row() == row)
+        showSelection();
+    return again.value();
+}
+
+krakend::TestTokenCase TestMatrixPanel::selectedForUse()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? caseForUse(current.row()) : krakend::TestTokenCase();
 }
 
 void TestMatrixPanel::copy(const QString &text, const QString &what)

@@ -6,6 +6,8 @@
 #include "krakend/TestTokens.h"
 #include "workspace/KeyResolver.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QWidget>
 
@@ -84,6 +86,11 @@ private:
     void setBusy(bool busy);
     void updateButtons();
     void copy(const QString &text, const QString &what);
+    /// The case in `row` as it is used (copied, run, opened): minted again at the clock's now when core says its
+    /// token holds only for seconds (TestTokens::mintedWhenUsed: inside_leeway), and shown so in its row.
+    krakend::TestTokenCase caseForUse(int row);
+    /// caseForUse of the selected row; an empty case when none is selected.
+    krakend::TestTokenCase selectedForUse();
 
     workspace::KeyRing *m_ring = nullptr;
     std::shared_ptr<const common::Clock> m_clock;
@@ -92,6 +99,8 @@ private:
     QString m_baseDir;
     krakend::SimulationSetup m_setup;
     std::optional<krakend::TestTokenSet> m_set;
+    krakend::TestTokens::CaseJudge m_judge; ///< what judged m_set (empty: the offline simulator); mintCase reuses it
+    QHash<QString, QDateTime> m_usedAt; ///< when a case of m_set was minted again (caseForUse), by id
     QString m_error;
     common::Jobs::Handle m_job; ///< the running mint
     bool m_busy = false;
