@@ -417,16 +417,17 @@ void step(QWidget *field, bool redo)
         redo ? line->redo() : line->undo();
 }
 
-/// The option form (of the Gateway's blocks) that `field` edits an option of, and that option's name.
+/// The option form (of the Gateway's blocks) whose option `field` is the editor of, and that option's name; none
+/// for any other field (also the row editors of a list option, which commit when the row is done).
 std::pair<OptionForm *, QString> formOption(QWidget *field)
 {
     for (QWidget *w = field ? field->parentWidget() : nullptr; w; w = w->parentWidget()) {
         if (auto *form = qobject_cast<OptionForm *>(w)) {
             for (const QString &option : form->optionNames()) {
-                if (QWidget *editor = form->editor(option); editor == field || editor->isAncestorOf(field))
+                if (form->editor(option) == field)
                     return {form, option};
             }
-            return {form, QString()};
+            break;
         }
     }
     return {nullptr, QString()};
@@ -437,7 +438,7 @@ std::pair<OptionForm *, QString> formOption(QWidget *field)
 bool MainWindow::commitFormField(QWidget *field)
 {
     const auto [form, option] = formOption(field);
-    if (!form || option.isEmpty())
+    if (!form)
         return false;
     form->commit(option);
     return true;

@@ -623,9 +623,9 @@ Result<TestTokenSet> mint(const SimulationSetup &setup, const std::optional<keys
     }
 
     if (!insideLeewayByHand(v.effectiveLeewayNanos()))
-        set.notes << QStringLiteral("the leeway (%1) is too small to test \"inside_leeway\" by hand: minted when it "
-                                    "is copied, that token is accepted for less than %2 (a leeway of at least %3 "
-                                    "leaves time to run its curl line)")
+        set.notes << QStringLiteral("the leeway (%1) is too small to test \"inside_leeway\" by hand: that token is "
+                                    "accepted for less than %2 after it is minted (a leeway of at least %3 leaves "
+                                    "time to run its curl line)")
                          .arg(span(v.effectiveLeewayNanos()), seconds(kHandTestSeconds), seconds(kHandTestSeconds + 1));
     if (v.runtimeState() != RuntimeState::Ok)
         set.notes << QStringLiteral("the config itself fails: %1").arg(v.runtimeProblem());
