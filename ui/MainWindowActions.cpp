@@ -514,16 +514,23 @@ void MainWindow::showShortcuts()
     std::sort(actions.begin(), actions.end(), [](QAction *a, QAction *b) {
         return a->text().remove(u'&').compare(b->text().remove(u'&'), Qt::CaseInsensitive) < 0;
     });
+    const QList<QAction *> saves {
+        m_saveConfigAction, m_saveConfigAsAction, m_saveWorkspaceAction, m_saveWorkspaceAsAction};
     for (QAction *action : std::as_const(actions)) {
-        if (action->shortcut().isEmpty())
-            continue;
+        if (action->shortcut().isEmpty() || saves.contains(action))
+            continue; // the Save chords move with the page: listed below
         const int row = table->rowCount();
         table->insertRow(row);
         table->setItem(row, 0, new QTableWidgetItem(action->text().remove(u'&').remove(QStringLiteral("\u2026"))));
         table->setItem(row, 1, new QTableWidgetItem(action->shortcut().toString(QKeySequence::NativeText)));
     }
     const QList<std::pair<QString, QString>> fixed
-        = {{tr("Undo (in a text field)"), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)},
+        = {{tr("Save the page's document (on the Gateway the krakend.json, elsewhere the workspace)"),
+               QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)},
+            {tr("Save the page's document as"),
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S).toString(QKeySequence::NativeText)},
+            {tr("Undo (in a text field; in a Gateway form field: the field's edit)"),
+                QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)},
             {tr("Drop a file or a token on the window"), tr("drag and drop")}};
     for (const auto &[text, keys] : fixed) {
         const int row = table->rowCount();

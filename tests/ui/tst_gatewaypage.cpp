@@ -1043,6 +1043,18 @@ private Q_SLOTS:
         QCOMPARE(readAll(copy), saved);
         QCOMPARE(readAll(path), saved);
 
+        // Help > Keyboard shortcuts lists Ctrl+S once, as the page's Save, whichever page is shown.
+        test::child<QAction>(&window, "actionShortcuts")->trigger();
+        auto *table = test::child<QTableWidget>(&window, "shortcutsTable");
+        const QString ctrlS = QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText);
+        QStringList savesListed;
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, 1)->text() == ctrlS)
+                savesListed << table->item(row, 0)->text();
+        QCOMPARE(savesListed.size(), 1);
+        QVERIFY2(savesListed.first().contains(u"krakend.json"), qPrintable(savesListed.first()));
+        table->window()->close();
+
         // File > Save Configuration works from any page.
         page->selectEndpoint(1);
         issuer->setText(QStringLiteral("https://menu.example.org/"));
