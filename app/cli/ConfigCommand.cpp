@@ -151,7 +151,7 @@ void defaultsFromToken(const QJsonObject &given, const QString &tokenText, QJson
         defaults.insert(member, value);
         sources.insert(member, source);
     };
-    if (crypto::Algorithms::fromName(t.alg()))
+    if (crypto::Algorithms::fromKrakendName(t.alg()))
         offer(QStringLiteral("alg"), t.alg(), QStringLiteral("the token"));
     if (!t.payloadIsJson)
         return;
@@ -348,7 +348,7 @@ int runConfigValidator(const QStringList &args)
             const QJsonArray advertised
                 = fetched->discovery.value(QLatin1String("id_token_signing_alg_values_supported")).toArray();
             for (const auto &a : advertised) {
-                const auto alg = crypto::Algorithms::fromName(a.toString());
+                const auto alg = crypto::Algorithms::fromKrakendName(a.toString());
                 bool served = false;
                 for (const auto &k : fetched->keys.keys)
                     served = served || (alg && crypto::Algorithms::forKey(k.key.type(), k.key.curve()).contains(*alg));

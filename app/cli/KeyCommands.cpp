@@ -62,7 +62,8 @@ int runKeygen(const QStringList &args)
     const auto alg = crypto::Algorithms::fromName(parser.value(QStringLiteral("alg")));
     if (!alg)
         return io.fail(Usage, QStringLiteral("usage"),
-            QStringLiteral("--alg must be one of HS256..512, RS256..512, PS256..512, ES256..512, EdDSA"));
+            QStringLiteral("--alg must be one of HS256..512, RS256..512, PS256..512, ES256..512, EdDSA, ES256K, "
+                           "Ed25519, Ed448"));
     const QString format = parser.value(QStringLiteral("format"));
     if (format != u"jwk" && format != u"jwks" && format != u"pem")
         return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--format must be jwk, jwks or pem"));

@@ -8,8 +8,22 @@ const QList<Algorithm> &all()
 {
     static const QList<Algorithm> list = {Algorithm::HS256, Algorithm::HS384, Algorithm::HS512, Algorithm::RS256,
         Algorithm::RS384, Algorithm::RS512, Algorithm::PS256, Algorithm::PS384, Algorithm::PS512, Algorithm::ES256,
-        Algorithm::ES384, Algorithm::ES512, Algorithm::EdDSA};
+        Algorithm::ES384, Algorithm::ES512, Algorithm::EdDSA, Algorithm::ES256K, Algorithm::Ed25519, Algorithm::Ed448};
     return list;
+}
+
+const QList<Algorithm> &krakend()
+{
+    // In the order of KrakenD's schema enum (and of krakend-jose's error messages).
+    static const QList<Algorithm> list = {Algorithm::EdDSA, Algorithm::HS256, Algorithm::HS384, Algorithm::HS512,
+        Algorithm::RS256, Algorithm::RS384, Algorithm::RS512, Algorithm::ES256, Algorithm::ES384, Algorithm::ES512,
+        Algorithm::PS256, Algorithm::PS384, Algorithm::PS512};
+    return list;
+}
+
+bool isKrakend(Algorithm alg)
+{
+    return krakend().contains(alg);
 }
 
 QString name(Algorithm alg)
@@ -41,6 +55,12 @@ QString name(Algorithm alg)
         return QStringLiteral("ES512");
     case Algorithm::EdDSA:
         return QStringLiteral("EdDSA");
+    case Algorithm::ES256K:
+        return QStringLiteral("ES256K");
+    case Algorithm::Ed25519:
+        return QStringLiteral("Ed25519");
+    case Algorithm::Ed448:
+        return QStringLiteral("Ed448");
     }
     return QString();
 }
@@ -51,6 +71,12 @@ std::optional<Algorithm> fromName(const QString &text)
         if (name(a) == text)
             return a;
     return std::nullopt;
+}
+
+std::optional<Algorithm> fromKrakendName(const QString &text)
+{
+    const auto alg = fromName(text);
+    return alg && isKrakend(*alg) ? alg : std::nullopt;
 }
 
 AlgorithmFamily family(Algorithm alg)
@@ -71,8 +97,11 @@ AlgorithmFamily family(Algorithm alg)
     case Algorithm::ES256:
     case Algorithm::ES384:
     case Algorithm::ES512:
+    case Algorithm::ES256K:
         return AlgorithmFamily::Ecdsa;
     case Algorithm::EdDSA:
+    case Algorithm::Ed25519:
+    case Algorithm::Ed448:
         return AlgorithmFamily::EdDsa;
     }
     return AlgorithmFamily::Hmac;
@@ -103,11 +132,30 @@ Curve requiredCurve(Algorithm alg)
         return Curve::P384;
     case Algorithm::ES512:
         return Curve::P521;
+    case Algorithm::ES256K:
+        return Curve::Secp256k1;
     case Algorithm::EdDSA:
+    case Algorithm::Ed25519:
         return Curve::Ed25519;
+    case Algorithm::Ed448:
+        return Curve::Ed448;
     default:
         return Curve::None;
     }
+}
+
+bool acceptsCurve(Algorithm alg, Curve curve)
+{
+    if (alg == Algorithm::EdDSA)
+        return curve == Curve::Ed25519 || curve == Curve::Ed448;
+    return requiredCurve(alg) == curve;
+}
+
+QString curvesText(Algorithm alg)
+{
+    if (alg == Algorithm::EdDSA)
+        return QStringLiteral("Ed25519 or Ed448");
+    return curveName(requiredCurve(alg));
 }
 
 int hashBits(Algorithm alg)
@@ -117,6 +165,7 @@ int hashBits(Algorithm alg)
     case Algorithm::RS256:
     case Algorithm::PS256:
     case Algorithm::ES256:
+    case Algorithm::ES256K:
         return 256;
     case Algorithm::HS384:
     case Algorithm::RS384:
@@ -134,7 +183,7 @@ QList<Algorithm> forKey(KeyType type, Curve curve)
     for (Algorithm a : all()) {
         if (keyType(a) != type)
             continue;
-        if ((type == KeyType::Ec || type == KeyType::Okp) && requiredCurve(a) != curve)
+        if ((type == KeyType::Ec || type == KeyType::Okp) && !acceptsCurve(a, curve))
             continue;
         out.append(a);
     }
@@ -176,6 +225,10 @@ QString curveName(Curve curve)
         return QStringLiteral("P-521");
     case Curve::Ed25519:
         return QStringLiteral("Ed25519");
+    case Curve::Secp256k1:
+        return QStringLiteral("secp256k1");
+    case Curve::Ed448:
+        return QStringLiteral("Ed448");
     case Curve::None:
         break;
     }
@@ -184,7 +237,7 @@ QString curveName(Curve curve)
 
 std::optional<Curve> curveFromName(const QString &name)
 {
-    for (Curve c : {Curve::P256, Curve::P384, Curve::P521, Curve::Ed25519})
+    for (Curve c : {Curve::P256, Curve::P384, Curve::P521, Curve::Ed25519, Curve::Secp256k1, Curve::Ed448})
         if (curveName(c) == name)
             return c;
     return std::nullopt;
@@ -195,7 +248,10 @@ int curveCoordinateBytes(Curve curve)
     switch (curve) {
     case Curve::P256:
     case Curve::Ed25519:
+    case Curve::Secp256k1:
         return 32;
+    case Curve::Ed448:
+        return 57;
     case Curve::P384:
         return 48;
     case Curve::P521:

@@ -77,6 +77,18 @@ const char kP521Pem[] = "-----BEGIN PRIVATE KEY-----\n"
                         "9g==\n"
                         "-----END PRIVATE KEY-----\n";
 
+// secp256k1 (ES256K), generated once with Node.js.
+const char kSecp256k1Pem[] = "-----BEGIN PRIVATE KEY-----\n"
+                             "MIGEAgEAMBAGByqGSM49AgEGBSuBBAAKBG0wawIBAQQgPHf4Sbi8AA5mT2HlNqpy\n"
+                             "PG7bZEqpMiFmgwPsiKwR0W+hRANCAAQkj4LnVLfa+srBIVapdVOVaoNSN6h0WcJD\n"
+                             "ZqJYSi2jc9od/+Ocz/TyOgckndRG4SPPrzk9Or3mfeXeq+J2ilph\n"
+                             "-----END PRIVATE KEY-----\n";
+
+// The Ed448 key of RFC 8032 §7.4 ("-----Blank"), as raw halves (d, x).
+const char kEd448PrivateB64u[] = "bIKlYsuAjRDWMr6JyFE-v2ySnzTd-oyfY8mWDvbjSKNSjIo_zC8ETjmj_FuUSS-PAy51SaIAmPlb";
+const char kEd448PublicB64u[] = "X9dEm1m0Yf0s54fsYWrUah2hNCSFpw4fig6nXYDpZ3jt8SR2m0bHBhvWeD3x5Q9s0foavq_oJWGA";
+const char kEd448KeyId[] = "Ed448 (RFC 8032 7.4)";
+
 // The Ed25519 key of RFC 8037 A.1, as its two raw halves (d, x): loading it from them skips OpenSSL's PKCS#8 decoder
 // and a public-half round trip, which cost more than the rest of the EdDSA self-test (which a one-token `verify`
 // pays). If they were not the key the known answer was made with, signing could not reproduce it.
@@ -136,6 +148,12 @@ const Vector kVectors[] = {
         "ATT_xy5qXYjg9dRYhC5iX-cIrnbxXsU8PV34HzNSlzKMzRubKsCGNOkwawHl-uKN_rfL3fA1xDN605_9iHDtUE-zAVqe__"
         "GdYPl7w2AiaPOLvj0ifoLJeeqUSHwco3aX7FUJZZ0jsT8jCHsCxlJUGuhbXS_4K0BDIF0wpO1bNplklj2w"},
     {Algorithm::EdDSA, "76Mu9YtXO8Q54wooxHrBxTilRQBVxRNju6YjK6JNEyA0_z_Hj-218xYf4kqVl-fE9T5kh-Eld3ENwOLQva9dAQ"},
+    {Algorithm::ES256K, "XcWgPzrVta6PtgBG2b30far-wpxZ1jCyO0-eiwrmftk6BwwCUyEm_INJXJTg2ECmuESb_eYC8km6JXfYGcga9A"},
+    // RFC 9864's Ed25519 is EdDSA on an Ed25519 key: the same signature.
+    {Algorithm::Ed25519, "76Mu9YtXO8Q54wooxHrBxTilRQBVxRNju6YjK6JNEyA0_z_Hj-218xYf4kqVl-fE9T5kh-Eld3ENwOLQva9dAQ"},
+    {Algorithm::Ed448,
+        "sXH22kcJywBTI_DIY2Zgbr7xiw8FgbIFQZNdNgH-mBPxFwAMwiFwXFFWWfmbnYE-eBjemJofjiEAaXX5yaDzs_"
+        "nDRHu39rHbe1_SIVxneoYmsonPTED9XrG4w3gEH2n0Dnkc1Xx--PLPtnl0Gnro9RwA"},
 };
 
 QByteArray b64u(const char *text)
@@ -143,7 +161,8 @@ QByteArray b64u(const char *text)
     return QByteArray::fromBase64(QByteArray(text), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-/// The PEM of an algorithm's test key (for EdDSA kEDKeyId, whose key is built from raw halves); null for HMAC.
+/// The PEM of an algorithm's test key (for EdDSA, Ed25519 and Ed448 a key id: those keys are built from raw halves);
+/// null for HMAC.
 const char *pemFor(Algorithm alg)
 {
     switch (Algorithms::family(alg)) {
@@ -151,9 +170,12 @@ const char *pemFor(Algorithm alg)
     case AlgorithmFamily::RsaPss:
         return kRSAPem;
     case AlgorithmFamily::Ecdsa:
-        return alg == Algorithm::ES256 ? kP256Pem : alg == Algorithm::ES384 ? kP384Pem : kP521Pem;
+        return alg == Algorithm::ES256 ? kP256Pem
+            : alg == Algorithm::ES384  ? kP384Pem
+            : alg == Algorithm::ES256K ? kSecp256k1Pem
+                                       : kP521Pem;
     case AlgorithmFamily::EdDsa:
-        return kEDKeyId;
+        return alg == Algorithm::Ed448 ? kEd448KeyId : kEDKeyId;
     case AlgorithmFamily::Hmac:
         break;
     }
@@ -180,10 +202,12 @@ const TestKey &testKey(Algorithm alg)
     auto it = cache.find(pem);
     if (it == cache.end()) {
         TestKey k;
-        if (pem == kEDKeyId) {
-            const QByteArray x = b64u(kEDPublicB64u);
-            k.priv = Key::fromOkp({Curve::Ed25519, x, b64u(kEDPrivateB64u)});
-            if (auto pub = Key::fromOkp({Curve::Ed25519, x, {}}); pub)
+        if (pem == kEDKeyId || pem == kEd448KeyId) {
+            const bool ed448 = pem == kEd448KeyId;
+            const Curve curve = ed448 ? Curve::Ed448 : Curve::Ed25519;
+            const QByteArray x = b64u(ed448 ? kEd448PublicB64u : kEDPublicB64u);
+            k.priv = Key::fromOkp({curve, x, b64u(ed448 ? kEd448PrivateB64u : kEDPrivateB64u)});
+            if (auto pub = Key::fromOkp({curve, x, {}}); pub)
                 k.pub = pub.value();
         } else {
             k.priv = pem ? Key::fromPem(QByteArray(pem)) : Key::fromSecret(b64u(kOctSecretB64u));
@@ -208,9 +232,9 @@ QString selfTest(Algorithm alg)
     for (const auto &v : kVectors)
         if (v.alg == alg)
             expected = b64u(v.signatureB64u);
-    // EdDSA verifies through libsodium (Strict) and OpenSSL (GoJose, the KrakenD simulator's): both are tested.
+    // Ed25519 verifies through libsodium (Strict) and OpenSSL (GoJose, the KrakenD simulator's): both are tested.
     QList<VerifyFlavour> flavours {VerifyFlavour::Strict};
-    if (Algorithms::family(alg) == AlgorithmFamily::EdDsa)
+    if (Algorithms::family(alg) == AlgorithmFamily::EdDsa && alg != Algorithm::Ed448)
         flavours << VerifyFlavour::GoJose;
     for (const VerifyFlavour flavour : std::as_const(flavours))
         if (auto ok = Signature::unchecked::verify(alg, tk.pub, message, expected, flavour); !ok)
@@ -231,7 +255,7 @@ QString selfTest(Algorithm alg)
     return QString();
 }
 
-constexpr std::size_t kAlgorithmCount = 13;
+constexpr std::size_t kAlgorithmCount = 16;
 
 std::size_t slot(Algorithm alg)
 {
@@ -294,7 +318,7 @@ struct Backend::Lazy
         if (viaQca)
             loadQca();
         c.backend = viaQca ? QStringLiteral("QCA %1 (qca-ossl)").arg(qcaVersion)
-            : Algorithms::family(alg) == AlgorithmFamily::EdDsa
+            : Algorithms::family(alg) == AlgorithmFamily::EdDsa && alg != Algorithm::Ed448
             ? QStringLiteral("libsodium %1 (verification), %2 (keys, signing, KrakenD simulation)")
                   .arg(sodiumVersion, opensslVersion)
             : opensslVersion;

@@ -112,6 +112,8 @@ const char *groupName(Curve c)
         return "secp384r1";
     case Curve::P521:
         return "secp521r1";
+    case Curve::Secp256k1:
+        return "secp256k1";
     default:
         return nullptr;
     }
@@ -226,31 +228,28 @@ Result<Key> adopt(
             d->curve = Curve::P384;
         else if (group == u"secp521r1" || group == u"P-521")
             d->curve = Curve::P521;
+        else if (group == u"secp256k1")
+            d->curve = Curve::Secp256k1;
         else
             return fail<Key>("unsupported_curve",
-                QStringLiteral("EC curve %1 is not supported: JWS ES256/ES384/ES512 use P-256, P-384 and "
-                               "P-521 only%2")
-                    .arg(group,
-                        group == u"secp256k1" ? QStringLiteral(" (secp256k1 is ES256K, which "
-                                                               "KrakenD does not accept)")
-                                              : QString()));
+                QStringLiteral("EC curve %1 is not supported: JWS uses P-256, P-384, P-521 (ES256/384/512) and "
+                               "secp256k1 (ES256K)")
+                    .arg(group));
         d->bits = EVP_PKEY_get_bits(pkey.get());
         d->isPrivate = !bnParam(pkey.get(), OSSL_PKEY_PARAM_PRIV_KEY).isEmpty();
         break;
     }
-    case EVP_PKEY_ED25519: {
+    case EVP_PKEY_ED25519:
+    case EVP_PKEY_ED448: {
         d->type = KeyType::Okp;
-        d->curve = Curve::Ed25519;
-        d->bits = 255;
+        d->curve = id == EVP_PKEY_ED25519 ? Curve::Ed25519 : Curve::Ed448;
+        d->bits = id == EVP_PKEY_ED25519 ? 255 : 448;
         size_t len = 0;
-        d->isPrivate = EVP_PKEY_get_raw_private_key(pkey.get(), nullptr, &len) == 1 && len == 32;
+        d->isPrivate = EVP_PKEY_get_raw_private_key(pkey.get(), nullptr, &len) == 1
+            && len == static_cast<size_t>(curveCoordinateBytes(d->curve));
         ERR_clear_error();
         break;
     }
-    case EVP_PKEY_ED448:
-        return fail<Key>("unsupported_curve",
-            QStringLiteral("Ed448 keys are not supported: EdDSA here (as in KrakenD) "
-                           "means Ed25519"));
     case EVP_PKEY_X25519:
     case EVP_PKEY_X448:
         return fail<Key>("unsupported_curve",
@@ -458,7 +457,7 @@ Result<Key> Key::fromEc(const EcComponents &c)
 {
     const char *group = groupName(c.curve);
     if (!group)
-        return fail<Key>("unsupported_curve", QStringLiteral("EC keys must be on P-256, P-384 or P-521"));
+        return fail<Key>("unsupported_curve", QStringLiteral("EC keys must be on P-256, P-384, P-521 or secp256k1"));
     const int len = curveCoordinateBytes(c.curve);
     if (c.x.size() != len || c.y.size() != len)
         return fail<Key>("invalid_key",
@@ -507,8 +506,8 @@ Result<Key> Key::fromEc(const EcComponents &c)
         return fail<Key>(
             "invalid_key", QStringLiteral("the point is not a valid %1 public key").arg(curveName(c.curve)));
     CtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
-    // P-256, P-384 and P-521 have cofactor 1: a point on the curve other than infinity has order n, so the quick
-    // check (on the curve, not infinity) is the whole check; the full one would add a scalar multiplication by n
+    // P-256, P-384, P-521 and secp256k1 have cofactor 1: a point on the curve other than infinity has order n, so the
+    // quick check (on the curve, not infinity) is the whole check; the full one would add a scalar multiplication by n
     // per key (70 us, most of the time spent loading a large JWK Set).
     if (EVP_PKEY_public_check_quick(ctx.get()) != 1) {
         ERR_clear_error();
@@ -526,29 +525,34 @@ Result<Key> Key::fromEc(const EcComponents &c)
 
 Result<Key> Key::fromOkp(const OkpComponents &c)
 {
-    if (c.curve != Curve::Ed25519)
-        return fail<Key>("unsupported_curve", QStringLiteral("only Ed25519 OKP keys are supported"));
-    if (c.x.size() != 32 || (!c.d.isEmpty() && c.d.size() != 32))
+    if (c.curve != Curve::Ed25519 && c.curve != Curve::Ed448)
+        return fail<Key>("unsupported_curve", QStringLiteral("only Ed25519 and Ed448 OKP keys sign and verify"));
+    const int size = curveCoordinateBytes(c.curve);
+    const int type = c.curve == Curve::Ed25519 ? EVP_PKEY_ED25519 : EVP_PKEY_ED448;
+    const QString name = curveName(c.curve);
+    if (c.x.size() != size || (!c.d.isEmpty() && c.d.size() != size))
         return fail<Key>("invalid_key",
-            QStringLiteral("Ed25519 keys are 32 bytes (x has %1%2)")
+            QStringLiteral("%1 keys are %2 bytes (x has %3%4)")
+                .arg(name)
+                .arg(size)
                 .arg(c.x.size())
                 .arg(c.d.isEmpty() ? QString() : QStringLiteral(", d has %1").arg(c.d.size())));
     EVP_PKEY *raw = nullptr;
     if (c.d.isEmpty())
         raw = EVP_PKEY_new_raw_public_key(
-            EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(c.x.constData()), 32);
+            type, nullptr, reinterpret_cast<const unsigned char *>(c.x.constData()), static_cast<size_t>(size));
     else
         raw = EVP_PKEY_new_raw_private_key(
-            EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(c.d.constData()), 32);
+            type, nullptr, reinterpret_cast<const unsigned char *>(c.d.constData()), static_cast<size_t>(size));
     if (!raw)
-        return fail<Key>("invalid_key", QStringLiteral("Ed25519 key rejected: %1").arg(opensslErrors()));
+        return fail<Key>("invalid_key", QStringLiteral("%1 key rejected: %2").arg(name, opensslErrors()));
     EvpPkeyPtr pkey(raw);
     if (!c.d.isEmpty()) {
-        unsigned char pub[32];
-        size_t len = sizeof pub;
-        EVP_PKEY_get_raw_public_key(raw, pub, &len);
-        if (QByteArray(reinterpret_cast<const char *>(pub), 32) != c.x)
-            return fail<Key>("inconsistent_key", QStringLiteral("the Ed25519 private key d does not match x"));
+        QByteArray pub(size, '\0');
+        size_t len = static_cast<size_t>(size);
+        EVP_PKEY_get_raw_public_key(raw, reinterpret_cast<unsigned char *>(pub.data()), &len);
+        if (pub != c.x)
+            return fail<Key>("inconsistent_key", QStringLiteral("the %1 private key d does not match x").arg(name));
     }
     return adopt(std::move(pkey), std::nullopt, [](auto d) { return Key(std::move(d)); });
 }
@@ -689,14 +693,14 @@ Result<Key> Key::generate(KeyType type, int bits, Curve curve)
     case KeyType::Ec: {
         const char *group = groupName(curve);
         if (!group)
-            return fail<Key>("unsupported_curve", QStringLiteral("choose P-256, P-384 or P-521"));
+            return fail<Key>("unsupported_curve", QStringLiteral("choose P-256, P-384, P-521 or secp256k1"));
         raw = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", group);
         break;
     }
     case KeyType::Okp:
-        if (curve != Curve::Ed25519 && curve != Curve::None)
-            return fail<Key>("unsupported_curve", QStringLiteral("only Ed25519 OKP keys can be generated"));
-        raw = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
+        if (curve != Curve::Ed25519 && curve != Curve::Ed448 && curve != Curve::None)
+            return fail<Key>("unsupported_curve", QStringLiteral("OKP signing keys are Ed25519 or Ed448"));
+        raw = EVP_PKEY_Q_keygen(nullptr, nullptr, curve == Curve::Ed448 ? "ED448" : "ED25519");
         break;
     }
     if (!raw)
@@ -789,7 +793,7 @@ OkpComponents Key::okp() const
     if (!m_d || m_d->type != KeyType::Okp)
         return c;
     c.curve = m_d->curve;
-    unsigned char buf[32];
+    unsigned char buf[57]; // Ed448 (57 bytes) or Ed25519 (32)
     size_t len = sizeof buf;
     if (EVP_PKEY_get_raw_public_key(m_d->pkey.get(), buf, &len) == 1)
         c.x = QByteArray(reinterpret_cast<const char *>(buf), static_cast<qsizetype>(len));

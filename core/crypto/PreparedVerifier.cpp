@@ -156,8 +156,8 @@ common::Result<PreparedVerifier> PreparedVerifier::create(Algorithm alg, const K
         break;
     }
     case AlgorithmFamily::EdDsa:
-        s->signatureLength = 64;
-        if (flavour == VerifyFlavour::Strict) {
+        s->signatureLength = key.curve() == Curve::Ed448 ? 114 : 64;
+        if (flavour == VerifyFlavour::Strict && key.curve() == Curve::Ed25519) { // libsodium has no Ed448
             std::size_t length = sizeof s->ed25519Public;
             if (!Signature::ed25519SodiumReady()
                 || EVP_PKEY_get_raw_public_key(key.data()->pkey.get(), s->ed25519Public, &length) != 1

@@ -232,22 +232,22 @@ Result<void> checkKeyFits(Algorithm alg, const Key &key, bool forSigning)
     const KeyType want = Algorithms::keyType(alg);
     const QString algName = Algorithms::name(alg);
     if (key.type() != want) {
-        QString why = QStringLiteral("%1 needs %2 key, but this is %3")
-                          .arg(algName,
-                              want == KeyType::Oct       ? QStringLiteral("a shared secret (oct)")
-                                  : want == KeyType::Rsa ? QStringLiteral("an RSA")
-                                  : want == KeyType::Ec
-                                  ? QStringLiteral("an EC %1").arg(curveName(Algorithms::requiredCurve(alg)))
-                                  : QStringLiteral("an Ed25519 (OKP)"),
-                              key.description());
+        QString why
+            = QStringLiteral("%1 needs %2 key, but this is %3")
+                  .arg(algName,
+                      want == KeyType::Oct       ? QStringLiteral("a shared secret (oct)")
+                          : want == KeyType::Rsa ? QStringLiteral("an RSA")
+                          : want == KeyType::Ec  ? QStringLiteral("an EC %1").arg(Algorithms::curvesText(alg))
+                                                 : QStringLiteral("an %1 (OKP)").arg(Algorithms::curvesText(alg)),
+                      key.description());
         if (want == KeyType::Oct)
             why += QStringLiteral(" (using a public key as an HMAC secret is the algorithm-confusion attack)");
         return Result<void>::failure(QStringLiteral("key_algorithm_mismatch"), why);
     }
-    if (const Curve c = Algorithms::requiredCurve(alg); c != Curve::None && key.curve() != c)
+    if (Algorithms::requiredCurve(alg) != Curve::None && !Algorithms::acceptsCurve(alg, key.curve()))
         return Result<void>::failure(QStringLiteral("key_algorithm_mismatch"),
             QStringLiteral("%1 needs a key on %2, but this key is on %3")
-                .arg(algName, curveName(c), curveName(key.curve())));
+                .arg(algName, Algorithms::curvesText(alg), curveName(key.curve())));
     if (forSigning && !key.isPrivate())
         return Result<void>::failure(QStringLiteral("key_not_private"),
             QStringLiteral("signing with %1 needs a private key; this one is public").arg(algName));
@@ -326,7 +326,7 @@ Result<void> unchecked::verify(
     else if (fam == AlgorithmFamily::Ecdsa)
         expected = 2 * curveCoordinateBytes(key.curve());
     else if (fam == AlgorithmFamily::EdDsa)
-        expected = 64;
+        expected = key.curve() == Curve::Ed448 ? 114 : 64;
     else
         expected = (key.bits() + 7) / 8;
     if (signature.size() != expected)
@@ -359,9 +359,10 @@ Result<void> unchecked::verify(
         return {};
     }
     case AlgorithmFamily::EdDsa:
-        if (flavour == VerifyFlavour::Strict)
+        if (flavour == VerifyFlavour::Strict && key.curve() == Curve::Ed25519)
             return sodiumVerify(key, signingInput, signature);
-        return evpVerify(alg, key, signingInput, signature); // OpenSSL's rules are Go's (see VerifyFlavour)
+        // OpenSSL's Ed25519 rules are Go's (see VerifyFlavour); libsodium has no Ed448, OpenSSL's follows RFC 8032.
+        return evpVerify(alg, key, signingInput, signature);
     case AlgorithmFamily::RsaPss:
     case AlgorithmFamily::Ecdsa:
         return evpVerify(alg, key, signingInput, signature);

@@ -3,6 +3,7 @@
 #include "common/Duration.h"
 #include "common/JsonSource.h"
 #include "common/JsonText.h"
+#include "crypto/Algorithm.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -94,11 +95,31 @@ QString describeHeader(const QString &name)
 
 const QStringList &krakendAlgorithms()
 {
-    static const QStringList algs = {QStringLiteral("EdDSA"), QStringLiteral("HS256"), QStringLiteral("HS384"),
-        QStringLiteral("HS512"), QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"),
-        QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"), QStringLiteral("PS256"),
-        QStringLiteral("PS384"), QStringLiteral("PS512")};
+    static const QStringList algs = [] {
+        QStringList names;
+        for (const crypto::Algorithm a : crypto::Algorithms::krakend())
+            names.append(crypto::Algorithms::name(a));
+        return names;
+    }();
     return algs;
+}
+
+QString krakendRejection(crypto::Algorithm alg)
+{
+    switch (alg) {
+    case crypto::Algorithm::Ed25519:
+        return QStringLiteral("alg \"Ed25519\" is RFC 9864's name for EdDSA on an Ed25519 key; it verifies here, but "
+                              "KrakenD accepts such tokens only as \"EdDSA\": its validator answers 401 (algorithm "
+                              "is invalid)");
+    case crypto::Algorithm::Ed448:
+        return QStringLiteral("alg \"Ed448\" (RFC 9864) verifies here, but KrakenD has no Ed448 at all (go-jose "
+                              "knows Ed25519 only): its validator answers 401");
+    case crypto::Algorithm::ES256K:
+        return QStringLiteral("alg \"ES256K\" (RFC 8812, secp256k1) verifies here, but KrakenD does not accept it "
+                              "(go-jose knows P-256, P-384 and P-521 only): its validator answers 401");
+    default:
+        return {};
+    }
 }
 
 QList<TimeClaim> times(const QJsonObject &payload, qint64 nowUnix)
@@ -158,11 +179,14 @@ void lintHeader(const Token &token, Findings &f)
         } else if (!krakendAlgorithms().contains(a)) {
             const auto it = std::find_if(krakendAlgorithms().begin(), krakendAlgorithms().end(),
                 [&](const QString &k) { return k.compare(a, Qt::CaseInsensitive) == 0; });
+            const auto known = crypto::Algorithms::fromName(a);
             if (it != krakendAlgorithms().end())
                 add(f, Severity::Error, "alg_wrong_case", QStringLiteral("alg"),
                     QStringLiteral("alg \"%1\" differs from \"%2\" only in case; algorithm names are "
                                    "case-sensitive")
                         .arg(a, *it));
+            else if (known)
+                add(f, Severity::Warning, "alg_not_krakend", QStringLiteral("alg"), krakendRejection(*known));
             else
                 add(f, Severity::Warning, "alg_unsupported", QStringLiteral("alg"),
                     QStringLiteral("alg \"%1\" is not one KrakenD accepts (%2)")

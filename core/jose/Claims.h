@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Finding.h"
+#include "crypto/Algorithm.h"
 #include "jose/Token.h"
 
 #include <QDateTime>
@@ -31,6 +32,9 @@ namespace Claims {
 [[nodiscard]] QList<TimeClaim> times(const QJsonObject &payload, qint64 nowUnix);
 /// The algorithms KrakenD accepts in `alg` (case-sensitive).
 [[nodiscard]] const QStringList &krakendAlgorithms();
+/// Why KrakenD refuses an algorithm this engine verifies (ES256K, Ed25519, Ed448), as one sentence; empty for the
+/// 13 it accepts. The Inspector's finding and the simulator's alg check say the same.
+[[nodiscard]] QString krakendRejection(crypto::Algorithm alg);
 /// Every problem visible without a key: alg none, embedded keys, missing or expired times, claim types...
 /// Ordered by severity (errors first), then by where they appear.
 [[nodiscard]] common::Findings lint(const Token &token, qint64 nowUnix);

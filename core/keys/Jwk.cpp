@@ -185,7 +185,7 @@ Result<crypto::Key> rsaKey(const QJsonObject &o, Jwk &jwk)
     return key;
 }
 
-/// EC (P-256, P-384, P-521) and OKP (Ed25519) keys.
+/// EC (P-256, P-384, P-521, secp256k1) and OKP (Ed25519, Ed448) keys.
 Result<crypto::Key> curveKey(const QJsonObject &o, const QString &kty, Jwk &jwk)
 {
     const QJsonValue crvValue = o.value(QLatin1String("crv"));
@@ -193,17 +193,11 @@ Result<crypto::Key> curveKey(const QJsonObject &o, const QString &kty, Jwk &jwk)
         return error("invalid_jwk", QStringLiteral("%1 JWK needs a \"crv\" string").arg(kty));
     const QString crv = crvValue.toString();
     const auto curve = crypto::curveFromName(crv);
-    const bool okpCurve = curve == Curve::Ed25519;
+    const bool okpCurve = curve == Curve::Ed25519 || curve == Curve::Ed448;
     if (!curve || (kty == u"EC") == okpCurve) {
-        if (crv == u"secp256k1")
+        if (crv == u"X25519" || crv == u"X448")
             return error("unsupported_curve",
-                QStringLiteral("curve secp256k1 (ES256K) is not supported: KrakenD "
-                               "accepts P-256, P-384, P-521 and Ed25519"));
-        if (crv == u"Ed448" || crv == u"X25519" || crv == u"X448")
-            return error("unsupported_curve",
-                QStringLiteral("OKP curve %1 is not supported: only Ed25519 signs JWS "
-                               "here")
-                    .arg(crv));
+                QStringLiteral("OKP curve %1 is for key agreement (ECDH), it cannot sign or verify a JWS").arg(crv));
         return error("unsupported_curve", QStringLiteral("curve \"%1\" is not valid for kty %2").arg(crv, kty));
     }
     auto x = member(o, "x", true, jwk);

@@ -374,6 +374,12 @@ void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
                     .arg(cfg.alg())
                     .arg(ctx.keySet->keys.size()));
         for (const auto &k : ctx.keySet->keys)
+            if (const crypto::Curve c = k.key.curve(); c == crypto::Curve::Secp256k1 || c == crypto::Curve::Ed448)
+                add(f, Severity::Error, "jwk_curve_unsupported", QStringLiteral("jwk"),
+                    QStringLiteral("key \"%1\" is on %2, which go-jose cannot load: KrakenD fails the whole key set "
+                                   "and answers 401 to every token")
+                        .arg(k.kid, crypto::curveName(c)));
+        for (const auto &k : ctx.keySet->keys)
             if (k.key.isPrivate() && k.key.type() != crypto::KeyType::Oct) {
                 add(f, Severity::Error, "private_jwk", QStringLiteral("jwk"),
                     QStringLiteral("key \"%1\" carries private members: KrakenD's validator refuses private JWKs (401)")

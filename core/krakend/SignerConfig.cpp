@@ -86,7 +86,7 @@ void SignerConfig::setValue(const QString &option, const QJsonValue &value)
 
 std::optional<crypto::Algorithm> SignerConfig::algorithm() const
 {
-    return crypto::Algorithms::fromName(alg());
+    return crypto::Algorithms::fromKrakendName(alg());
 }
 
 QString SignerConfig::keyProblem(const crypto::Key &key) const

@@ -4,6 +4,7 @@
 #include "common/JsonText.h"
 #include "crypto/Backend.h"
 #include "crypto/Signature.h"
+#include "jose/Claims.h"
 #include "krakend/HeaderFormatter.h"
 #include "krakend/Matchers.h"
 #include "krakend/RequestBuilder.h"
@@ -37,6 +38,14 @@ namespace {
 const QString kUnable = QStringLiteral("Unable to validate the token: ");
 const QString kWouldNotStart = QStringLiteral("KrakenD would not start: ");
 const QString kCannotCreate = QStringLiteral("Unable to create the validator: ");
+
+/// "; <why KrakenD refuses it>" for an algorithm this tool verifies but KrakenD does not (Ed25519, Ed448, ES256K).
+QString algRejection(const QString &tokenAlg)
+{
+    const auto alg = crypto::Algorithms::fromName(tokenAlg);
+    const QString why = alg ? jose::Claims::krakendRejection(*alg) : QString();
+    return why.isEmpty() ? QString() : QStringLiteral("; ") + why;
+}
 
 QString compact(const QJsonValue &v)
 {
@@ -509,8 +518,8 @@ void SimulationPipeline::checkAlg()
         pass(2, CheckName::Alg, QStringLiteral("token alg \"%1\" equals the configured alg").arg(tokenAlg));
     else
         fail(2, CheckName::Alg, 401, kUnable + QStringLiteral("algorithm is invalid"),
-            QStringLiteral("token alg \"%1\" is not the configured alg \"%2\" (exact, case-sensitive comparison)")
-                .arg(tokenAlg, m_cfg.alg()));
+            QStringLiteral("token alg \"%1\" is not the configured alg \"%2\" (exact, case-sensitive comparison)%3")
+                .arg(tokenAlg, m_cfg.alg(), algRejection(tokenAlg)));
 }
 
 bool SimulationPipeline::replacementApplies() const
@@ -681,7 +690,7 @@ void SimulationPipeline::verifySignature()
         return;
     }
     const QString critProblem = GoJose::critProblem(jws->header);
-    const auto alg = crypto::Algorithms::fromName(tokenAlg);
+    const auto alg = crypto::Algorithms::fromKrakendName(tokenAlg);
     auto input = GoJose::signingInput(*jws);
     if (!critProblem.isEmpty()) {
         fail(4, CheckName::Signature, 401, kUnable + cryptoFailure, critProblem);

@@ -90,7 +90,7 @@ QJsonArray candidatesJson(const QList<ClaimCandidate> &list)
 Suggestion Suggestion::fromToken(const jose::Token &token, const QJsonObject &discovery)
 {
     Suggestion s;
-    if (token.headerOk && crypto::Algorithms::fromName(token.alg()))
+    if (token.headerOk && crypto::Algorithms::fromKrakendName(token.alg()))
         s.alg = token.alg();
     if (token.payloadIsJson) {
         const QJsonObject &p = token.payload;

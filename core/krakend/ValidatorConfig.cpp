@@ -206,7 +206,7 @@ quint32 ValidatorConfig::sharedCacheDuration() const
 
 std::optional<crypto::Algorithm> ValidatorConfig::algorithm() const
 {
-    return crypto::Algorithms::fromName(alg());
+    return crypto::Algorithms::fromKrakendName(alg());
 }
 
 QString ValidatorConfig::effectiveRolesKey() const

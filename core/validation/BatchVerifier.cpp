@@ -29,7 +29,7 @@ using Verdict = BatchVerifier::Verdict;
 
 namespace {
 
-constexpr int kAlgorithmCount = 13;
+constexpr int kAlgorithmCount = 16; // crypto::Algorithms::all(), in enum order
 constexpr int kMaxMembers = 64; // per object; more is Unsure
 constexpr int kMaxDepth = 32;
 
@@ -320,7 +320,7 @@ std::optional<qint64> wholeSeconds(std::string_view raw)
 int algIndex(std::string_view name)
 {
     static const std::array<std::string_view, kAlgorithmCount> names = {"HS256", "HS384", "HS512", "RS256", "RS384",
-        "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"};
+        "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "ES256K", "Ed25519", "Ed448"};
     for (int i = 0; i < kAlgorithmCount; ++i)
         if (names[static_cast<std::size_t>(i)] == name)
             return i;

@@ -3,7 +3,7 @@
 # bash-completion package. The packaging_docs_in_sync test checks that every command and option the program's
 # --help lists is offered here, and that the --alg values match the algorithms of `jwt-workbench-cli --version`.
 
-_jwt_workbench_cli_algs="HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA"
+_jwt_workbench_cli_algs="HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA ES256K Ed25519 Ed448"
 
 # Options per command: "name" for a flag, "name=" for an option that takes a value.
 _jwt_workbench_cli_options() {

@@ -1,5 +1,5 @@
 // `jwt-workbench-cli keygen`, `sign`, `verify`, `key convert` and `key thumbprint`, run as real processes
-// (docs/cli.md): keys for all 13 algorithms in jwk/jwks/pem, --kid-thumbprint, sign→verify round trips, the
+// (docs/cli.md): keys for all 16 algorithms in jwk/jwks/pem, --kid-thumbprint, sign→verify round trips, the
 // exit codes (0 valid, 1 invalid, 2 malformed input or usage), the `verify --json` document, key conversion
 // round trips and when --private is needed, --batch counts, and that no private material is printed unless
 // asked for.
@@ -29,10 +29,11 @@ QStringList args(std::initializer_list<const char *> list)
     return out;
 }
 
-const QStringList kAlgs = {QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512"),
-    QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("PS256"),
-    QStringLiteral("PS384"), QStringLiteral("PS512"), QStringLiteral("ES256"), QStringLiteral("ES384"),
-    QStringLiteral("ES512"), QStringLiteral("EdDSA")};
+const QStringList kAlgs
+    = {QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512"), QStringLiteral("RS256"),
+        QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("PS256"), QStringLiteral("PS384"),
+        QStringLiteral("PS512"), QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"),
+        QStringLiteral("EdDSA"), QStringLiteral("ES256K"), QStringLiteral("Ed25519"), QStringLiteral("Ed448")};
 
 bool isHmac(const QString &alg)
 {
@@ -172,9 +173,13 @@ void TestCliKeys::keygen()
             QCOMPARE(jwk.contains(QLatin1String("d")), !publicOnly);
             if (ktyFor(alg) == u"EC")
                 QCOMPARE(jwk.value(QLatin1String("crv")).toString(),
-                    alg == u"ES256"       ? QStringLiteral("P-256")
-                        : alg == u"ES384" ? QStringLiteral("P-384")
-                                          : QStringLiteral("P-521"));
+                    alg == u"ES256"        ? QStringLiteral("P-256")
+                        : alg == u"ES384"  ? QStringLiteral("P-384")
+                        : alg == u"ES256K" ? QStringLiteral("secp256k1")
+                                           : QStringLiteral("P-521"));
+            if (ktyFor(alg) == u"OKP")
+                QCOMPARE(jwk.value(QLatin1String("crv")).toString(),
+                    alg == u"Ed448" ? QStringLiteral("Ed448") : QStringLiteral("Ed25519"));
             if (ktyFor(alg) == u"RSA")
                 QCOMPARE(QByteArray::fromBase64(
                              jwk.value(QLatin1String("n")).toString().toLatin1(), QByteArray::Base64UrlEncoding)
@@ -224,7 +229,7 @@ void TestCliKeys::kidThumbprint_data()
 {
     QTest::addColumn<QString>("alg");
     QTest::addColumn<QString>("format");
-    for (const char *alg : {"HS256", "RS256", "ES256", "ES512", "EdDSA"})
+    for (const char *alg : {"HS256", "RS256", "ES256", "ES512", "EdDSA", "ES256K", "Ed448"})
         QTest::addRow("%s", alg) << QString::fromLatin1(alg) << QStringLiteral("jwk");
     QTest::newRow("ES384 jwks") << QStringLiteral("ES384") << QStringLiteral("jwks");
 }

@@ -118,6 +118,17 @@ void TestClaims::lint_data()
     QTest::newRow("alg unsupported") << QByteArray(R"({"alg":"HS1024"})") << good << sig
                                      << QStringLiteral("alg_unsupported") << Severity::Warning << QStringLiteral("alg")
                                      << QStringLiteral("HS1024") << QStringList {QStringLiteral("alg_wrong_case")};
+    // Algorithms this tool verifies but KrakenD does not accept: a specific warning, not "unsupported".
+    QTest::newRow("alg Ed25519 (RFC 9864)")
+        << QByteArray(R"({"alg":"Ed25519"})") << good << sig << QStringLiteral("alg_not_krakend") << Severity::Warning
+        << QStringLiteral("alg") << QStringLiteral("only as \"EdDSA\"")
+        << QStringList {QStringLiteral("alg_unsupported")};
+    QTest::newRow("alg Ed448") << QByteArray(R"({"alg":"Ed448"})") << good << sig << QStringLiteral("alg_not_krakend")
+                               << Severity::Warning << QStringLiteral("alg") << QStringLiteral("no Ed448")
+                               << QStringList {QStringLiteral("alg_unsupported")};
+    QTest::newRow("alg ES256K") << QByteArray(R"({"alg":"ES256K"})") << good << sig << QStringLiteral("alg_not_krakend")
+                                << Severity::Warning << QStringLiteral("alg") << QStringLiteral("secp256k1")
+                                << QStringList {QStringLiteral("alg_unsupported")};
     QTest::newRow("missing alg") << QByteArray(R"({"typ":"JWT"})") << good << sig << QStringLiteral("missing_alg")
                                  << Severity::Error << QStringLiteral("alg") << E << QStringList();
     QTest::newRow("alg not a string") << QByteArray(R"({"alg":256})") << good << sig << QStringLiteral("invalid_alg")

@@ -146,6 +146,40 @@ private Q_SLOTS:
         QCOMPARE(krakend::Linter::hasErrors(items), isError || found.contains(QStringLiteral("missing_alg")));
     }
 
+    // Keys go-jose cannot load (secp256k1, Ed448) fail KrakenD's whole key set, even next to a usable key.
+    void keySetCurvesKrakendCannotLoad_data()
+    {
+        QTest::addColumn<int>("curve");
+        QTest::newRow("secp256k1") << static_cast<int>(crypto::Curve::Secp256k1);
+        QTest::newRow("Ed448") << static_cast<int>(crypto::Curve::Ed448);
+    }
+
+    void keySetCurvesKrakendCannotLoad()
+    {
+        QFETCH(int, curve);
+        const auto c = static_cast<crypto::Curve>(curve);
+        auto odd = crypto::Key::generate(c == crypto::Curve::Ed448 ? crypto::KeyType::Okp : crypto::KeyType::Ec, 0, c);
+        QVERIFY(odd.ok());
+        keys::JwkSet set = m_rsaSet;
+        set.keys.append(keys::Jwk::fromKey(odd->publicKey(), QStringLiteral("odd")));
+        auto doc
+            = krakend::ConfigDocument::fromText(configWith("{\"alg\": \"RS256\", \"jwk_url\": \"https://idp/jwks\"}"));
+        QVERIFY(doc.ok());
+        krakend::LintContext ctx;
+        ctx.keySet = set;
+        const auto items = krakend::Linter::lint(doc.value(), ctx);
+        const krakend::LintItem *hit = nullptr;
+        for (const auto &i : items)
+            if (i.finding.code == u"jwk_curve_unsupported")
+                hit = &i;
+        QVERIFY2(hit, qPrintable(codes(items).join(u',')));
+        QCOMPARE(hit->finding.severity, common::Severity::Error);
+        QVERIFY(hit->finding.message.contains(crypto::curveName(c)) && hit->finding.message.contains(u"\"odd\""));
+        // Without the odd key: no such finding.
+        ctx.keySet = m_rsaSet;
+        QVERIFY(!codes(krakend::Linter::lint(doc.value(), ctx)).contains(QStringLiteral("jwk_curve_unsupported")));
+    }
+
     // Issue #18 item 11: one problem, one finding. The exact codes (errors and warnings) of one block.
     void oneProblemOneFinding_data()
     {
@@ -162,6 +196,9 @@ private Q_SLOTS:
         QTest::newRow("alg not one of the 13: schema_enum says what KrakenD does")
             << configWith("{\"alg\": \"RS257\", \"jwk_url\": \"https://idp/jwks\"}") << validator
             << QStringList {QStringLiteral("schema_enum")} << QStringLiteral("JOSE: unknown algorithm RS257");
+        QTest::newRow("RFC 9864 Ed25519 is not one of the 13 either")
+            << configWith("{\"alg\": \"Ed25519\", \"jwk_url\": \"https://idp/jwks\"}") << validator
+            << QStringList {QStringLiteral("schema_enum")} << QStringLiteral("JOSE: unknown algorithm Ed25519");
         QTest::newRow("no key source: not also key_source_oneof")
             << configWith("{\"alg\": \"RS256\"}") << validator << QStringList {QStringLiteral("no_key_source")}
             << QStringLiteral("every request gets 401");

@@ -182,6 +182,8 @@ private Q_SLOTS:
     void signerConfig();
     void resultJson();
     void weakKeysAcceptedAsKrakendDoes();
+    void newAlgorithmNamesExplained_data();
+    void newAlgorithmNamesExplained();
 
 private:
     [[nodiscard]] QString sign(
@@ -438,6 +440,9 @@ void TestSimulator::addRows()
         row("alg none",
             denied(plain(), {bearer(QString::fromLatin1(b64(R"({"alg":"none"})") + '.' + b64(claims()) + '.'))}, pub,
                 401, "alg", "algorithm is invalid"));
+        row("RFC 9864 Ed25519 token on an EdDSA endpoint",
+            denied(plain({}, "EdDSA"), {bearer(rs(claims(), R"({"alg":"Ed25519","kid":"2011-04-29"})"))}, pub, 401,
+                "alg", "algorithm is invalid"));
         row("header without alg",
             denied(
                 plain(), {bearer(rs(claims(), R"({"kid":"2011-04-29"})"))}, pub, 401, "alg", "algorithm is invalid"));
@@ -472,6 +477,16 @@ void TestSimulator::addRows()
                 jwksOf({publicRsaJwk(),
                     R"({"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"})"}),
                 401, "key", "unknown curve"));
+        row("Ed448 key breaks the set",
+            denied(plain(), {bearer(T)},
+                jwksOf({publicRsaJwk(),
+                    R"({"kty":"OKP","crv":"Ed448","x":"X9dEm1m0Yf0s54fsYWrUah2hNCSFpw4fig6nXYDpZ3jt8SR2m0bHBhvWeD3x5Q9s0foavq_oJWGA"})"}),
+                401, "key", "unknown curve Ed448"));
+        row("secp256k1 key breaks the set",
+            denied(plain(), {bearer(T)},
+                jwksOf({publicRsaJwk(),
+                    R"({"kty":"EC","crv":"secp256k1","x":"JI-C51S32vrKwSFWqXVTlWqDUjeodFnCQ2aiWEoto3M","y":"2h3_45zP9PI6BySd1EbhI8-vOT06veZ95d6r4naKWmE"})"}),
+                401, "key", "unsupported elliptic curve 'secp256k1'"));
         row("bad x5t length breaks the set",
             denied(plain(), {bearer(T)}, jwksOf({publicRsaJwk({{"x5t", QStringLiteral("AAAA")}})}), 401, "key", "x5t"));
         row("oct k with standard base64 breaks the set (krakend-ce#142)",
@@ -1037,6 +1052,12 @@ void TestSimulator::addRows()
         row("unknown alg stops KrakenD",
             denied(plain({{"alg", QStringLiteral("RS257")}}), {bearer(T)}, pub, krakend::kNotStarted, "config",
                 "KrakenD would not start: Unable to create the validator: JOSE: unknown algorithm RS257"));
+        row("ES256K (known to this tool) stops KrakenD",
+            denied(plain({{"alg", QStringLiteral("ES256K")}}), {bearer(T)}, pub, krakend::kNotStarted, "config",
+                "KrakenD would not start: Unable to create the validator: JOSE: unknown algorithm ES256K"));
+        row("RFC 9864 Ed25519 stops KrakenD",
+            denied(plain({{"alg", QStringLiteral("Ed25519")}}), {bearer(T)}, pub, krakend::kNotStarted, "config",
+                "JOSE: unknown algorithm Ed25519"));
         row("alg none stops KrakenD",
             denied(plain({{"alg", QStringLiteral("none")}}), {bearer(T)}, pub, krakend::kNotStarted, "config",
                 "unknown algorithm none"));
@@ -1841,6 +1862,52 @@ void TestSimulator::weakKeysAcceptedAsKrakendDoes()
         QVERIFY(signature && signature->outcome == krakend::CheckResult::Pass);
         QVERIFY2(signature->detail.contains(QLatin1String(c.note)), qPrintable(signature->detail));
     }
+}
+
+void TestSimulator::newAlgorithmNamesExplained_data()
+{
+    QTest::addColumn<QString>("endpointAlg");
+    QTest::addColumn<QString>("tokenAlg");
+    QTest::addColumn<QString>("explained");
+    QTest::newRow("Ed25519 on EdDSA") << QStringLiteral("EdDSA") << QStringLiteral("Ed25519")
+                                      << QStringLiteral("only as \"EdDSA\"");
+    QTest::newRow("Ed448 on EdDSA") << QStringLiteral("EdDSA") << QStringLiteral("Ed448")
+                                    << QStringLiteral("no Ed448 at all");
+    QTest::newRow("ES256K on ES256") << QStringLiteral("ES256") << QStringLiteral("ES256K")
+                                     << QStringLiteral("RFC 8812");
+    QTest::newRow("an unknown name gets no such note")
+        << QStringLiteral("ES256") << QStringLiteral("ES256X") << QString();
+}
+
+void TestSimulator::newAlgorithmNamesExplained()
+{
+    // A token whose alg this tool verifies but KrakenD does not know: KrakenD's answer (401 at the alg check), and the
+    // check says why in the words of the Inspector's finding.
+    QFETCH(QString, endpointAlg);
+    QFETCH(QString, tokenAlg);
+    QFETCH(QString, explained);
+    SimulationSetup setup;
+    setup.hasValidator = true;
+    setup.validator
+        = ValidatorConfig::fromJson(QJsonDocument::fromJson(plain({}, endpointAlg.toLatin1().constData())).object());
+    Simulator simulator(setup);
+    simulator.setReplacementJwks(m_public, QStringLiteral("public.json"));
+    simulator.setClock(common::Clock::fixed(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC)));
+    const QByteArray header = compactJson(
+        QJsonObject {{QStringLiteral("alg"), tokenAlg}, {QStringLiteral("kid"), QStringLiteral("2011-04-29")}});
+    SimulationRequest request;
+    request.headers.append({QStringLiteral("Authorization"),
+        QStringLiteral("Bearer %1.%2.%3")
+            .arg(QString::fromLatin1(jose::Base64Url::encode(header)),
+                QString::fromLatin1(jose::Base64Url::encode("{\"sub\":\"x\"}")), QStringLiteral("AAAA"))});
+    const SimulationResult r = simulator.run(request);
+    QCOMPARE(r.status, 401);
+    const auto *alg = r.check(QStringLiteral("alg"));
+    QVERIFY(alg && alg->outcome == krakend::CheckResult::Fail);
+    if (explained.isEmpty())
+        QVERIFY2(!alg->detail.contains(QLatin1String("KrakenD")), qPrintable(alg->detail));
+    else
+        QVERIFY2(alg->detail.contains(explained), qPrintable(alg->detail));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)

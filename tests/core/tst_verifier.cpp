@@ -247,9 +247,9 @@ void TestVerifier::verdicts_data()
                                       << ecSet << none << none << noAud << 0 << false << false
                                       << QStringList {QStringLiteral("alg"), QStringLiteral("signature")}
                                       << QStringLiteral("case-sensitive");
-    row("unknown alg") << tokenFrom(R"({"alg":"ES256K","kid":"ec1"})", json(claims), Algorithm::ES256, m_ec1) << ecSet
+    row("unknown alg") << tokenFrom(R"({"alg":"ES256X","kid":"ec1"})", json(claims), Algorithm::ES256, m_ec1) << ecSet
                        << none << none << noAud << 0 << false << false
-                       << QStringList {QStringLiteral("alg"), QStringLiteral("signature")} << QStringLiteral("ES256K");
+                       << QStringList {QStringLiteral("alg"), QStringLiteral("signature")} << QStringLiteral("ES256X");
     row("no alg") << tokenFrom(R"({"kid":"ec1"})", json(claims), Algorithm::ES256, m_ec1) << ecSet << none << none
                   << noAud << 0 << false << false << QStringList {QStringLiteral("alg"), QStringLiteral("signature")}
                   << QStringLiteral("no alg");

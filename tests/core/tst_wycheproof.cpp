@@ -44,6 +44,9 @@ const PrimitiveFile kPrimitiveFiles[] = {
     {"ecdsa_secp384r1_sha384_p1363_test.json", Algorithm::ES384, 280, 193, 87, 0},
     {"ecdsa_secp521r1_sha512_p1363_test.json", Algorithm::ES512, 318, 231, 87, 0},
     {"ed25519_test.json", Algorithm::EdDSA, 151, 88, 63, 0},
+    {"ecdsa_secp256k1_sha256_p1363_test.json", Algorithm::ES256K, 252, 167, 85, 0},
+    // Run as RFC 9864's Ed448; primitives() checks that EdDSA (RFC 8037) on the same Ed448 key answers the same.
+    {"ed448_test.json", Algorithm::Ed448, 87, 17, 70, 0},
     {"rsa_pss_2048_sha256_mgf1_32_test.json", Algorithm::PS256, 108, 63, 45, 0},
     {"rsa_pss_2048_sha384_mgf1_48_test.json", Algorithm::PS384, 141, 95, 46, 0},
     {"rsa_pss_4096_sha512_mgf1_64_test.json", Algorithm::PS512, 179, 132, 47, 0},
@@ -327,6 +330,9 @@ void TestWycheproof::primitives()
                 == verdict.ok(),
             name);
     }
+    if (algorithm == Algorithm::Ed448 && !key.isNull())
+        QVERIFY2(jwb::crypto::Signature::verify(Algorithm::EdDSA, key, msg, sig).ok() == verdict.ok(),
+            "EdDSA on an Ed448 key must answer as Ed448 does");
     Stats &s = m_stats[file];
     ++s.rows;
     const QString why = verdict.ok() ? QStringLiteral("verified") : verdict.error().toString();

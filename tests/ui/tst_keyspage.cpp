@@ -572,11 +572,12 @@ void TestKeysPage::generateNowEachAlgorithm_data()
     QTest::addColumn<int>("bits");
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("size");
-    for (const auto &row :
-        {std::tuple {"RS256", 2048, "RSA", "2048 bits"}, std::tuple {"PS384", 2048, "RSA", "2048 bits"},
-            std::tuple {"ES256", 0, "EC", "P-256"}, std::tuple {"ES384", 0, "EC", "P-384"},
-            std::tuple {"ES512", 0, "EC", "P-521"}, std::tuple {"EdDSA", 0, "OKP", "Ed25519"},
-            std::tuple {"HS256", 0, "oct", "256 bits"}, std::tuple {"HS512", 0, "oct", "512 bits"}}) {
+    for (const auto &row : {std::tuple {"RS256", 2048, "RSA", "2048 bits"},
+             std::tuple {"PS384", 2048, "RSA", "2048 bits"}, std::tuple {"ES256", 0, "EC", "P-256"},
+             std::tuple {"ES384", 0, "EC", "P-384"}, std::tuple {"ES512", 0, "EC", "P-521"},
+             std::tuple {"EdDSA", 0, "OKP", "Ed25519"}, std::tuple {"HS256", 0, "oct", "256 bits"},
+             std::tuple {"HS512", 0, "oct", "512 bits"}, std::tuple {"ES256K", 0, "EC", "secp256k1"},
+             std::tuple {"Ed25519", 0, "OKP", "Ed25519"}, std::tuple {"Ed448", 0, "OKP", "Ed448"}}) {
         QTest::newRow(std::get<0>(row)) << QString::fromLatin1(std::get<0>(row)) << std::get<1>(row)
                                         << QString::fromLatin1(std::get<2>(row))
                                         << QString::fromLatin1(std::get<3>(row));
@@ -641,8 +642,17 @@ void TestKeysPage::generatorDialogRunsOffThread()
     QCOMPARE(m_ring->at(0).name, QStringLiteral("RS256 key rsa-3072"));
 
     // EdDSA hides the RSA size; the thumbprint option disables the kid field.
+    auto *hint = test::child<QLabel>(&dialog, "generatorHint");
     algorithmCombo->setCurrentIndex(algorithmCombo->findData(QStringLiteral("EdDSA")));
     QVERIFY(!bitsCombo->isEnabled());
+    QVERIFY2(!hint->text().contains(QLatin1String("KrakenD")), qPrintable(hint->text()));
+    // Algorithms KrakenD does not take say so where they are chosen.
+    for (const char *alg : {"ES256K", "Ed25519", "Ed448"}) {
+        algorithmCombo->setCurrentIndex(algorithmCombo->findData(QString::fromLatin1(alg)));
+        QVERIFY2(hint->text().contains(QStringLiteral("KrakenD does not accept %1").arg(QLatin1String(alg))),
+            qPrintable(hint->text()));
+    }
+    QVERIFY(test::child<QLabel>(&dialog, "generatorHint")->text().contains(QLatin1String("Ed448 key pair")));
     thumbprintKidCheck->setChecked(true);
     QVERIFY(!kidEdit->isEnabled());
 }

@@ -9,6 +9,7 @@
 #include "common/Clock.h"
 #include "common/Dialogs.h"
 #include "common/Resources.h"
+#include "crypto/Algorithm.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
 #include "jose/Base64Url.h"
@@ -152,10 +153,11 @@ void TestVerifyPanel::hasVerifyTab()
     QVERIFY(panel()->findChild<QTreeView *>(QStringLiteral("checksView")));
     QComboBox *alg = panel()->findChild<QComboBox *>(QStringLiteral("algCombo"));
     QVERIFY(alg);
-    QCOMPARE(alg->count(), 14);
+    QCOMPARE(alg->count(), 1 + jwb::crypto::Algorithms::all().size()); // "From the key", then the 16 algorithms
     QCOMPARE(alg->itemText(0), QStringLiteral("From the key"));
     QCOMPARE(alg->findText(QStringLiteral("none"), Qt::MatchFixedString), -1);
     QVERIFY(alg->findText(QStringLiteral("EdDSA")) > 0);
+    QVERIFY(alg->findText(QStringLiteral("Ed448")) > 0 && alg->findText(QStringLiteral("ES256K")) > 0);
 }
 
 void TestVerifyPanel::neutralWithoutKey()

@@ -36,6 +36,9 @@ KeyGeneratorDialog::KeyGeneratorDialog(QWidget *parent) : QDialog(parent)
     addAlg(crypto::Algorithm::ES384, tr("EC P-384"));
     addAlg(crypto::Algorithm::ES512, tr("EC P-521"));
     addAlg(crypto::Algorithm::EdDSA, tr("Ed25519"));
+    addAlg(crypto::Algorithm::ES256K, tr("EC secp256k1; not for KrakenD"));
+    addAlg(crypto::Algorithm::Ed25519, tr("RFC 9864 name; KrakenD wants EdDSA"));
+    addAlg(crypto::Algorithm::Ed448, tr("not for KrakenD"));
     for (const auto alg : {crypto::Algorithm::HS256, crypto::Algorithm::HS384, crypto::Algorithm::HS512})
         addAlg(alg, tr("shared secret"));
     m_algCombo->setCurrentIndex(m_algCombo->findData(QStringLiteral("ES256")));
@@ -165,13 +168,18 @@ void KeyGeneratorDialog::updateInputs()
             tr("An EC key pair on %1.").arg(crypto::curveName(crypto::Algorithms::requiredCurve(current.algorithm))));
         break;
     case crypto::KeyType::Okp:
-        m_hintLabel->setText(tr("An Ed25519 key pair (RFC 8037)."));
+        m_hintLabel->setText(tr("An %1 key pair (RFC 8037).")
+                                 .arg(crypto::curveName(crypto::Algorithms::requiredCurve(current.algorithm))));
         break;
     case crypto::KeyType::Oct:
         m_hintLabel->setText(tr("A random %1-bit shared secret (an oct JWK). Anyone holding it can sign tokens.")
                                  .arg(crypto::Algorithms::hashBits(current.algorithm)));
         break;
     }
+    if (!crypto::Algorithms::isKrakend(current.algorithm))
+        m_hintLabel->setText(m_hintLabel->text() + QLatin1Char(' ')
+            + tr("KrakenD does not accept %1: its validator answers 401 to such tokens.")
+                  .arg(crypto::Algorithms::name(current.algorithm)));
 }
 
 void KeyGeneratorDialog::accept()

@@ -111,7 +111,12 @@ Result<Key> parseJwk(const QJsonValue &value)
         const QString crv = o.value(QLatin1String("crv")).toString();
         if (crv != u"Ed25519" || !o.contains(QLatin1String("x")))
             return keyError(QStringLiteral("go-jose/go-jose: unknown curve %1'").arg(crv));
-    } else if (kty != u"EC" && kty != u"RSA") {
+    } else if (kty == u"EC") {
+        // go-jose knows the NIST curves only (jwk.go ecPublicKey/ecPrivateKey): secp256k1 (ES256K) fails the set.
+        const QString crv = o.value(QLatin1String("crv")).toString();
+        if (crv != u"P-256" && crv != u"P-384" && crv != u"P-521")
+            return keyError(QStringLiteral("go-jose/go-jose: unsupported elliptic curve '%1'").arg(crv));
+    } else if (kty != u"RSA") {
         return keyError(QStringLiteral("go-jose/go-jose: unknown json web key type '%1'").arg(kty));
     }
 
