@@ -296,6 +296,7 @@ QWidget *InspectorWidget::buildEditorPane()
     m_timesLabel->setObjectName(QStringLiteral("timesLabel"));
     m_timesLabel->setTextFormat(Qt::RichText);
     m_timesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    LongText::fitAnyWidth(m_timesLabel);
 
     auto *evaluateLabel = new QLabel(tr("Evaluate at"), pane);
     m_evaluateAtCombo = new QComboBox(pane);
@@ -327,8 +328,12 @@ QWidget *InspectorWidget::buildEditorPane()
     evaluateRow->setContentsMargins(0, 0, 0, 0);
     evaluateRow->addWidget(evaluateLabel);
     evaluateRow->addWidget(m_evaluateAtCombo);
-    evaluateRow->addWidget(m_evaluateAtEdit);
     evaluateRow->addStretch(1);
+    // The time on a row of its own, so the pane can be narrow (issue #19: the window fits 1024 px).
+    auto *evaluateTimeRow = new QHBoxLayout;
+    evaluateTimeRow->setContentsMargins(0, 0, 0, 0);
+    evaluateTimeRow->addWidget(m_evaluateAtEdit);
+    evaluateTimeRow->addStretch(1);
 
     auto *head = new QHBoxLayout;
     head->setContentsMargins(0, 0, 0, 0);
@@ -344,6 +349,7 @@ QWidget *InspectorWidget::buildEditorPane()
     layout->addWidget(m_segmentInfo);
     layout->addWidget(m_timesLabel);
     layout->addLayout(evaluateRow);
+    layout->addLayout(evaluateTimeRow);
     return pane;
 }
 
