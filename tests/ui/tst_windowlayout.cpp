@@ -192,10 +192,24 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow_data()
     QTest::addColumn<QString>("page");
     QTest::addColumn<QString>("tab");
     QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("text"); ///< empty: 2,000 characters, once without a space and once with
     // The Keys page's labels that hold a fetch error, a pin, a rotation diff, a URL, a status.
     for (const char *label : {"keySourceError", "keySourceStatus", "keySourceLocation", "keySourceTitle",
              "keySourceAge", "keyRotation", "keyFetchDetails", "keyDetails"})
-        QTest::addRow("keys/%s", label) << QStringLiteral("keys") << QString() << QString::fromLatin1(label);
+        QTest::addRow("keys/%s", label) << QStringLiteral("keys") << QString() << QString::fromLatin1(label)
+                                        << QString();
+    // The Verify tab's and the Simulate answer's: a key, a reason, a key source naming a file path.
+    for (const char *label : {"keyUsedLabel", "verifyDetail", "verifyKeysLine"})
+        QTest::addRow("verify/%s", label)
+            << QStringLiteral("inspector") << QStringLiteral("verify") << QString::fromLatin1(label) << QString();
+    for (const char *label : {"simulationEndpointLabel", "simulationReason", "simulationKeySource",
+             "simulationKeysLine", "testMatrixEndpoint", "testMatrixMessage"})
+        QTest::addRow("gateway/%s", label)
+            << QStringLiteral("gateway") << QStringLiteral("simulate") << QString::fromLatin1(label) << QString();
+    // The answer's badge: the longest status KrakenD's simulation can give (it once widened the window by 6 px).
+    QTest::newRow("gateway/simulationStatus")
+        << QStringLiteral("gateway") << QStringLiteral("simulate") << QStringLiteral("simulationStatus")
+        << QStringLiteral("503 Service Unavailable");
 }
 
 // Issue #19 item 2: a label holding 2,000 characters without a space (a pin, a URL, a base64 diff) neither raises
@@ -205,6 +219,7 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow()
     QFETCH(QString, page);
     QFETCH(QString, tab);
     QFETCH(QString, label);
+    QFETCH(QString, text);
     show(page, tab);
     m_window->resize(kSmallest);
     QApplication::processEvents();
@@ -212,8 +227,8 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow()
     const int minimumWidth = m_window->minimumSizeHint().width();
     auto *target = m_window->findChild<QLabel *>(label);
     QVERIFY2(target, qPrintable(label));
-    QString text;
-    for (int i = 0; i < 2000; ++i)
+    const bool generated = text.isEmpty();
+    for (int i = 0; generated && i < 2000; ++i)
         text += QChar(u'A' + i % 26);
     target->setText(text);
     target->show();
@@ -221,13 +236,16 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow()
     const QString why = whyTooBig();
     QVERIFY2(why.isEmpty(), qPrintable(why));
     QCOMPARE(m_window->size(), before);
-    QCOMPARE(m_window->minimumSizeHint().width(), minimumWidth);
+    QVERIFY2(m_window->minimumSizeHint().width() <= minimumWidth,
+        qPrintable(QStringLiteral("%1 -> %2").arg(minimumWidth).arg(m_window->minimumSizeHint().width())));
+    if (!generated)
+        return;
     // With spaces (an error sentence) the same.
     target->setText(QString(text).replace(u'E', u' '));
     QApplication::processEvents();
     QVERIFY2(whyTooBig().isEmpty(), qPrintable(whyTooBig()));
     QCOMPARE(m_window->size(), before);
-    QCOMPARE(m_window->minimumSizeHint().width(), minimumWidth);
+    QVERIFY(m_window->minimumSizeHint().width() <= minimumWidth);
 }
 
 // Issue #19 item 4: at 1280 px the Simulate answer's trace shows its detail column wide enough to read: at least

@@ -2,6 +2,7 @@
 
 #include "common/ChecksModel.h"
 #include "common/KeyChoiceBox.h"
+#include "common/LongText.h"
 #include "common/Theme.h"
 #include "gateway/GatewayWidgets.h"
 #include "gateway/JwkCacheTimelineView.h"
@@ -159,6 +160,8 @@ QWidget *SimulationPanel::buildRequest()
         tr("Where the token goes: the header the config reads (auth_header_name, with \"Bearer \"), its cookie "
            "(cookie_key; KrakenD reads it only when the header is absent), or nowhere (use the tables)"));
     m_placementCombo->setAccessibleName(tr("Place token in"));
+    m_placementCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_placementCombo->setMinimumContentsLength(12); // a long header name is elided, not the window widened
 
     m_methodCombo = new QComboBox(box);
     m_methodCombo->setObjectName(QStringLiteral("simulationMethodCombo"));
@@ -358,6 +361,8 @@ QWidget *SimulationPanel::buildResults()
     m_statusLabel = new QLabel(box);
     m_statusLabel->setObjectName(QStringLiteral("simulationStatus"));
     m_statusLabel->setAlignment(Qt::AlignCenter);
+    // "401 Unauthorized" or "503 Service Unavailable" in the big font: wraps rather than widening the window.
+    m_statusLabel->setWordWrap(true);
     QFont big = m_statusLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setWeight(QFont::Bold);
@@ -367,13 +372,13 @@ QWidget *SimulationPanel::buildResults()
     m_reasonLabel = new QLabel(box);
     m_reasonLabel->setObjectName(QStringLiteral("simulationReason"));
     m_reasonLabel->setTextFormat(Qt::PlainText);
-    m_reasonLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_reasonLabel); // the answer's words never widen the window
     m_reasonLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reasonLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_keySourceLabel = new QLabel(box);
     m_keySourceLabel->setObjectName(QStringLiteral("simulationKeySource"));
     m_keySourceLabel->setTextFormat(Qt::PlainText);
-    m_keySourceLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_keySourceLabel); // may name a file path
     m_keySourceLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_keySourceLabel->setStyleSheet(
         QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));

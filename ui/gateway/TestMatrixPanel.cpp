@@ -4,6 +4,7 @@
 #include "common/Dialogs.h"
 #include "common/Duration.h"
 #include "common/KeyChoiceBox.h"
+#include "common/LongText.h"
 #include "common/Theme.h"
 #include "gateway/GatewayWidgets.h"
 #include "gateway/TestMatrixModel.h"
@@ -120,7 +121,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("testMatrixMessage"));
-    m_message->setWordWrap(true);
+    LongText::fitAnyWidth(m_message);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
