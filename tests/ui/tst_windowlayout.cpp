@@ -19,6 +19,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
@@ -90,12 +93,17 @@ private Q_SLOTS:
     void longTextDoesNotWidenTheWindow_data();
     void longTextDoesNotWidenTheWindow();
     void simulateTraceGetsTheRoom();
+    void smallScreenScrollsThePages_data();
+    void smallScreenScrollsThePages();
 
 private:
     /// Shows `page` and `tab` (an Inspector tab or a Gateway tab name; empty for the page's default).
     void show(const QString &page, const QString &tab);
     /// What fails when the window cannot be as small as kSmallest: the culprits, or empty.
     [[nodiscard]] QString whyTooBig() const;
+    /// The smallest window that shows the current pages without scrolling them (the pages sit in a scroll area,
+    /// which only a screen smaller than that needs).
+    [[nodiscard]] QSize needed() const;
 
     std::unique_ptr<ui::MainWindow> m_window;
 };
@@ -143,9 +151,19 @@ void TestWindowLayout::show(const QString &page, const QString &tab)
     QApplication::processEvents();
 }
 
+QSize TestWindowLayout::needed() const
+{
+    auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("pagesScrollArea"));
+    auto *pages = m_window->findChild<QStackedWidget *>(QStringLiteral("pages"));
+    if (!scroll || !pages)
+        return {QWIDGETSIZE_MAX, QWIDGETSIZE_MAX};
+    const QSize pagesMinimum = pages->minimumSizeHint().expandedTo(pages->minimumSize());
+    return (m_window->size() - scroll->viewport()->size() + pagesMinimum).expandedTo(m_window->minimumSizeHint());
+}
+
 QString TestWindowLayout::whyTooBig() const
 {
-    const QSize minimum = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
+    const QSize minimum = needed();
     if (minimum.width() <= kSmallest.width() && minimum.height() <= kSmallest.height())
         return {};
     // The path to the culprits: every widget that alone asks for more than a third of the width or half the
@@ -154,7 +172,7 @@ QString TestWindowLayout::whyTooBig() const
     const int detail = qEnvironmentVariableIntValue("JWB_LAYOUT_DETAIL");
     if (detail > 0) // QTest cuts a long failure message: the whole tree goes to stderr
         std::fputs(qPrintable(tooBig(m_window.get(), detail, detail).join(u'\n') + u'\n'), stderr);
-    return QStringLiteral("the window's minimum is %1x%2; too big:\n  %3")
+    return QStringLiteral("the pages need a window of %1x%2; too big:\n  %3")
         .arg(minimum.width())
         .arg(minimum.height())
         .arg(tooBig(
@@ -185,6 +203,11 @@ void TestWindowLayout::everyPageFits()
     m_window->resize(kSmallest);
     QApplication::processEvents();
     QCOMPARE(m_window->size(), kSmallest);
+    // Nothing scrolls at that size: every page fits.
+    auto *scroll = test::child<QScrollArea>(m_window.get(), "pagesScrollArea");
+    QVERIFY(scroll);
+    QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+    QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
 }
 
 void TestWindowLayout::longTextDoesNotWidenTheWindow_data()
@@ -224,7 +247,7 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow()
     m_window->resize(kSmallest);
     QApplication::processEvents();
     const QSize before = m_window->size();
-    const int minimumWidth = m_window->minimumSizeHint().width();
+    const int minimumWidth = needed().width();
     auto *target = m_window->findChild<QLabel *>(label);
     QVERIFY2(target, qPrintable(label));
     const bool generated = text.isEmpty();
@@ -236,8 +259,8 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow()
     const QString why = whyTooBig();
     QVERIFY2(why.isEmpty(), qPrintable(why));
     QCOMPARE(m_window->size(), before);
-    QVERIFY2(m_window->minimumSizeHint().width() <= minimumWidth,
-        qPrintable(QStringLiteral("%1 -> %2").arg(minimumWidth).arg(m_window->minimumSizeHint().width())));
+    QVERIFY2(needed().width() <= minimumWidth,
+        qPrintable(QStringLiteral("%1 -> %2").arg(minimumWidth).arg(needed().width())));
     if (!generated)
         return;
     // With spaces (an error sentence) the same.
@@ -245,7 +268,7 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow()
     QApplication::processEvents();
     QVERIFY2(whyTooBig().isEmpty(), qPrintable(whyTooBig()));
     QCOMPARE(m_window->size(), before);
-    QVERIFY(m_window->minimumSizeHint().width() <= minimumWidth);
+    QVERIFY(needed().width() <= minimumWidth);
 }
 
 // Issue #19 item 4: at 1280 px the Simulate answer's trace shows its detail column wide enough to read: at least
@@ -271,6 +294,32 @@ void TestWindowLayout::simulateTraceGetsTheRoom()
                        .arg(panel->width())
                        .arg(sections.join(u' '))
                        .arg(trace->width())));
+}
+
+void TestWindowLayout::smallScreenScrollsThePages_data()
+{
+    everyPageFits_data();
+}
+
+// Issue #19 item 3: QT_SCALE_FACTOR=2 on a 1440x900 screen offers 720x450 logical pixels, less than the pages
+// need; the window still fits it (fitToScreen asks for 95% of it) and the pages scroll inside.
+void TestWindowLayout::smallScreenScrollsThePages()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, tab);
+    show(page, tab);
+    const QSize screen = QSize(720, 450) * 0.95;
+    QVERIFY2(m_window->minimumSizeHint().width() <= screen.width()
+            && m_window->minimumSizeHint().height() <= screen.height(),
+        qPrintable(QStringLiteral("minimum %1x%2")
+                       .arg(m_window->minimumSizeHint().width())
+                       .arg(m_window->minimumSizeHint().height())));
+    m_window->resize(screen);
+    QApplication::processEvents();
+    QCOMPARE(m_window->size(), screen);
+    auto *scroll = test::child<QScrollArea>(m_window.get(), "pagesScrollArea");
+    QVERIFY(scroll);
+    QVERIFY(scroll->horizontalScrollBar()->maximum() > 0);
 }
 
 QTEST_MAIN(TestWindowLayout)
