@@ -281,10 +281,11 @@ QWidget *SimulationPanel::buildRequest()
     form->addRow(tr("Evaluate"), timeRow);
     form->addRow(QString(), m_atEdit);
     form->addRow(tr("Keys"), m_keys->combo());
-    form->addRow(QString(), m_keys->line());
 
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(form);
+    // Below the form, full width: in the form's field column this wrapped line got the height of a narrow one.
+    layout->addWidget(m_keys->line());
     for (const auto &[toggle, body] :
         {foldable(m_requestHeaders, tr("Extra headers"),
              pairButtons(m_requestHeaders,

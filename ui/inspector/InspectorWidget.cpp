@@ -297,6 +297,9 @@ QWidget *InspectorWidget::buildEditorPane()
     m_timesLabel->setTextFormat(Qt::RichText);
     m_timesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     LongText::fitAnyWidth(m_timesLabel);
+    // ...but never narrower than a row's date and a word of its summary: an instant cannot wrap.
+    m_timesLabel->setMinimumWidth(
+        m_timesLabel->fontMetrics().horizontalAdvance(QStringLiteral("exp  expires  2026-11-28T12:00:00Z")));
 
     auto *evaluateLabel = new QLabel(tr("Evaluate at"), pane);
     m_evaluateAtCombo = new QComboBox(pane);
