@@ -38,6 +38,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QScreen>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -71,6 +72,36 @@ bool canAccept(const QMimeData *mime)
 {
     return mime && (!localFiles(mime).isEmpty() || mime->hasText());
 }
+
+/// Holds the page stack in the window's scroll area. Its minimum and preferred sizes are the stack's, and, having no
+/// layout, it asks for no height for its width (a wrapped label's preferred height): so the scroll area scrolls only
+/// when the window is smaller than the pages' minimum, as on a small screen.
+class PageFrame : public QWidget
+{
+public:
+    PageFrame(QWidget *pages, QWidget *parent) : QWidget(parent), m_pages(pages) { pages->setParent(this); }
+    [[nodiscard]] QSize sizeHint() const override { return m_pages->sizeHint(); }
+    [[nodiscard]] QSize minimumSizeHint() const override
+    {
+        return m_pages->minimumSizeHint().expandedTo(m_pages->minimumSize());
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QWidget::resizeEvent(event);
+        m_pages->setGeometry(rect());
+    }
+    bool event(QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest) // the stack's minimum changed: tell the scroll area
+            updateGeometry();
+        return QWidget::event(event);
+    }
+
+private:
+    QWidget *m_pages;
+};
 
 } // namespace
 
@@ -200,7 +231,15 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     rule->setFrameShadow(QFrame::Sunken);
     layout->addWidget(m_navigation);
     layout->addWidget(rule);
-    layout->addWidget(m_pages, 1);
+    // Below the pages' own minimum (a small screen, or QT_SCALE_FACTOR=2 on a 1440x900 one: 720x450 logical
+    // pixels) the pages scroll instead of the window overflowing the screen; from 1024x640 up every page fits
+    // without scrolling (issue #19).
+    auto *scroll = new QScrollArea(central);
+    scroll->setObjectName(QStringLiteral("pagesScrollArea"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(new PageFrame(m_pages, scroll));
+    layout->addWidget(scroll, 1);
     setCentralWidget(central);
 }
 

@@ -1,4 +1,5 @@
 #include "common/KeyChoiceBox.h"
+#include "common/LongText.h"
 
 #include "workspace/KeyContext.h"
 #include "workspace/KeyRing.h"
@@ -20,11 +21,11 @@ KeyChoiceBox::KeyChoiceBox(Kind kind, const QString &comboName, const QString &l
     m_combo->setObjectName(comboName);
     m_combo->setAccessibleName(tr("Keys"));
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_combo->setMinimumContentsLength(16);
+    m_combo->setMinimumContentsLength(10);
     m_line->setObjectName(lineName);
     m_line->setAccessibleName(tr("Keys used"));
     m_line->setTextFormat(Qt::PlainText);
-    m_line->setWordWrap(true);
+    LongText::fitAnyWidth(m_line); // source names and URLs: never wider than the window
     m_line->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(m_combo, &QComboBox::activated, this, &KeyChoiceBox::onActivated);
     refill();

@@ -1,6 +1,7 @@
 #include "common/LongText.h"
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QLocale>
 
 namespace jwb::ui {
@@ -34,6 +35,13 @@ LongText LongText::elide(const QString &text, qsizetype maxLine)
         lineStart = lineEnd + 1;
     }
     return out;
+}
+
+void LongText::fitAnyWidth(QLabel *label)
+{
+    label->setWordWrap(true);
+    // An explicit minimum width wins over the label's minimum size hint (its longest word) in every layout.
+    label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 8);
 }
 
 qsizetype LongText::map(qsizetype position) const

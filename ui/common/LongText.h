@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+class QLabel;
+
 namespace jwb::ui {
 
 /// Shortens lines too long to lay out quickly. Qt's text layout is slow on a single line of hundreds of
@@ -21,6 +23,11 @@ public:
     /// Where character `position` of the original text is in the shortened one (a hidden character maps to the
     /// start of its marker).
     [[nodiscard]] qsizetype map(qsizetype position) const;
+
+    /// Makes `label` fit for text of any length (an error, a URL, a pin, a diff): it wraps, and its minimum width
+    /// is a few characters instead of its longest word (or whole line), so no text it is given can make the
+    /// window wider or stop it from shrinking. (A single word wider than the label is cut at its edge.)
+    static void fitAnyWidth(QLabel *label);
 
 private:
     struct Cut

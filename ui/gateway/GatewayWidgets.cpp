@@ -1,5 +1,6 @@
 #include "gateway/GatewayWidgets.h"
 
+#include "common/LongText.h"
 #include "common/Theme.h"
 
 #include <QHeaderView>
@@ -51,6 +52,7 @@ QLabel *makeTitle(const QString &objectName, QWidget *parent)
     QFont bold = label->font();
     bold.setWeight(QFont::DemiBold);
     label->setFont(bold);
+    LongText::fitAnyWidth(label); // an endpoint's path can be long
     return label;
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/ChecksModel.h"
 #include "common/KeyChoiceBox.h"
+#include "common/LongText.h"
 #include "common/Theme.h"
 #include "gateway/GatewayWidgets.h"
 #include "gateway/JwkCacheTimelineView.h"
@@ -82,10 +83,12 @@ SimulationPanel::SimulationPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     splitter->setObjectName(QStringLiteral("simulationSplitter"));
     splitter->addWidget(buildRequest());
     splitter->addWidget(buildResults());
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({500, 780}); // the answer gets the larger side
+    // The answer gets most of the width (issue #19: its trace must be readable at 1280 px); the request is a
+    // compact form whose tables stay folded until used.
+    splitter->setSizes({320, 960});
 
     m_endpointLabel = gateway::makeTitle(QStringLiteral("simulationEndpointLabel"), this);
 
@@ -145,7 +148,7 @@ QWidget *SimulationPanel::buildRequest()
     m_tokenCombo->setInsertPolicy(QComboBox::NoInsert);
     m_tokenCombo->setMaxCount(kHistorySize);
     m_tokenCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_tokenCombo->setMinimumContentsLength(20);
+    m_tokenCombo->setMinimumContentsLength(12);
     m_tokenCombo->lineEdit()->setPlaceholderText(tr("Paste a token (a \"Bearer \" prefix is fine)"));
     m_tokenCombo->lineEdit()->setFont(Theme::monospaceFont());
     m_tokenCombo->setToolTip(tr("The token to send. Paste one, or pick an earlier one from the list"));
@@ -157,6 +160,8 @@ QWidget *SimulationPanel::buildRequest()
         tr("Where the token goes: the header the config reads (auth_header_name, with \"Bearer \"), its cookie "
            "(cookie_key; KrakenD reads it only when the header is absent), or nowhere (use the tables)"));
     m_placementCombo->setAccessibleName(tr("Place token in"));
+    m_placementCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_placementCombo->setMinimumContentsLength(12); // a long header name is elided, not the window widened
 
     m_methodCombo = new QComboBox(box);
     m_methodCombo->setObjectName(QStringLiteral("simulationMethodCombo"));
@@ -210,6 +215,33 @@ QWidget *SimulationPanel::buildRequest()
         h->addLayout(row);
         return h;
     };
+    // A table folds under its title while it is empty, so the request stays a compact form and the answer gets
+    // the room (issue #19); the title says how many rows it holds, and adding a row (or unfolding) shows it.
+    auto foldable = [box](QTableWidget *table, const QString &title, QLayout *content, const QString &name) {
+        auto *toggle = new QToolButton(box);
+        toggle->setObjectName(name);
+        toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        toggle->setAutoRaise(true);
+        toggle->setCheckable(true);
+        toggle->setToolTip(table->toolTip());
+        auto *body = new QWidget(box);
+        body->setLayout(content);
+        content->setContentsMargins(0, 0, 0, 0);
+        auto update = [toggle, body, table, title] {
+            toggle->setText(
+                table->rowCount() == 0 ? title : QStringLiteral("%1 (%2)").arg(title).arg(table->rowCount()));
+            toggle->setArrowType(toggle->isChecked() ? Qt::DownArrow : Qt::RightArrow);
+            body->setVisible(toggle->isChecked());
+        };
+        connect(toggle, &QToolButton::toggled, box, update);
+        connect(table->model(), &QAbstractItemModel::rowsInserted, box, [toggle, update] {
+            toggle->setChecked(true);
+            update();
+        });
+        connect(table->model(), &QAbstractItemModel::rowsRemoved, box, update);
+        update();
+        return std::pair {toggle, body};
+    };
 
     m_nowRadio = new QRadioButton(tr("Now"), box);
     m_nowRadio->setObjectName(QStringLiteral("simulationNowRadio"));
@@ -232,7 +264,7 @@ QWidget *SimulationPanel::buildRequest()
     auto *timeRow = new QHBoxLayout;
     timeRow->addWidget(m_nowRadio);
     timeRow->addWidget(m_atRadio);
-    timeRow->addWidget(m_atEdit, 1);
+    timeRow->addStretch(1);
 
     m_keys = new KeyChoiceBox(
         KeyChoiceBox::Kind::Endpoint, QStringLiteral("simulationKeyCombo"), QStringLiteral("simulationKeysLine"), box);
@@ -247,17 +279,25 @@ QWidget *SimulationPanel::buildRequest()
     form->addRow(tr("Place token in"), m_placementCombo);
     form->addRow(tr("Method"), m_methodCombo);
     form->addRow(tr("Evaluate"), timeRow);
+    form->addRow(QString(), m_atEdit);
     form->addRow(tr("Keys"), m_keys->combo());
-    form->addRow(QString(), m_keys->line());
 
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Extra headers"), box));
-    layout->addLayout(pairButtons(m_requestHeaders,
-        {tr("Add a header"), tr("Add header"), tr("Remove the selected header"), tr("Remove header")}));
-    layout->addWidget(new QLabel(tr("Cookies"), box));
-    layout->addLayout(pairButtons(
-        m_cookies, {tr("Add a cookie"), tr("Add cookie"), tr("Remove the selected cookie"), tr("Remove cookie")}));
+    // Below the form, full width: in the form's field column this wrapped line got the height of a narrow one.
+    layout->addWidget(m_keys->line());
+    for (const auto &[toggle, body] :
+        {foldable(m_requestHeaders, tr("Extra headers"),
+             pairButtons(m_requestHeaders,
+                 {tr("Add a header"), tr("Add header"), tr("Remove the selected header"), tr("Remove header")}),
+             QStringLiteral("simulationHeadersToggle")),
+            foldable(m_cookies, tr("Cookies"),
+                pairButtons(m_cookies,
+                    {tr("Add a cookie"), tr("Add cookie"), tr("Remove the selected cookie"), tr("Remove cookie")}),
+                QStringLiteral("simulationCookiesToggle"))}) {
+        layout->addWidget(toggle);
+        layout->addWidget(body);
+    }
     auto *hint
         = new QLabel(tr("The token goes where “Place token in” says. Add headers or cookies to try other "
                         "inputs: a second Authorization header (the first one counts), a cookie fallback when the "
@@ -273,7 +313,7 @@ QWidget *SimulationPanel::buildRequest()
     return box;
 }
 
-QHBoxLayout *SimulationPanel::buildButtons(QWidget *box)
+QBoxLayout *SimulationPanel::buildButtons(QWidget *box)
 {
     m_simulateButton = new QPushButton(tr("Simulate"), box);
     m_simulateButton->setObjectName(QStringLiteral("simulateButton"));
@@ -287,6 +327,7 @@ QHBoxLayout *SimulationPanel::buildButtons(QWidget *box)
     m_busyBar->setRange(0, 0);
     m_busyBar->setTextVisible(false);
     m_busyBar->setMaximumHeight(10);
+    m_busyBar->setMinimumWidth(30);
     m_busyBar->setVisible(false);
     // Issue #18: the endpoint's JWK cache over time (why a rotated kid gives 401s for a while).
     auto *timelineButton = new QPushButton(tr("JWK cache timeline…"), box);
@@ -299,12 +340,18 @@ QHBoxLayout *SimulationPanel::buildButtons(QWidget *box)
         view->setAttribute(Qt::WA_DeleteOnClose);
         view->open();
     });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_busyBar, 1);
-    buttons->addStretch(0);
-    buttons->addWidget(timelineButton);
-    buttons->addWidget(m_cancelButton);
-    buttons->addWidget(m_simulateButton);
+    // The timeline on a row of its own, so the request can be narrow (issue #19).
+    auto *timelineRow = new QHBoxLayout;
+    timelineRow->addWidget(timelineButton);
+    timelineRow->addStretch(1);
+    auto *runRow = new QHBoxLayout;
+    runRow->addWidget(m_busyBar, 1);
+    runRow->addStretch(0);
+    runRow->addWidget(m_cancelButton);
+    runRow->addWidget(m_simulateButton);
+    auto *buttons = new QVBoxLayout;
+    buttons->addLayout(timelineRow);
+    buttons->addLayout(runRow);
     return buttons;
 }
 
@@ -315,7 +362,8 @@ QWidget *SimulationPanel::buildResults()
     m_statusLabel = new QLabel(box);
     m_statusLabel->setObjectName(QStringLiteral("simulationStatus"));
     m_statusLabel->setAlignment(Qt::AlignCenter);
-    m_statusLabel->setMinimumWidth(200);
+    // "401 Unauthorized" or "503 Service Unavailable" in the big font: wraps rather than widening the window.
+    m_statusLabel->setWordWrap(true);
     QFont big = m_statusLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setWeight(QFont::Bold);
@@ -325,13 +373,13 @@ QWidget *SimulationPanel::buildResults()
     m_reasonLabel = new QLabel(box);
     m_reasonLabel->setObjectName(QStringLiteral("simulationReason"));
     m_reasonLabel->setTextFormat(Qt::PlainText);
-    m_reasonLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_reasonLabel); // the answer's words never widen the window
     m_reasonLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reasonLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_keySourceLabel = new QLabel(box);
     m_keySourceLabel->setObjectName(QStringLiteral("simulationKeySource"));
     m_keySourceLabel->setTextFormat(Qt::PlainText);
-    m_keySourceLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_keySourceLabel); // may name a file path
     m_keySourceLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_keySourceLabel->setStyleSheet(
         QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
@@ -348,6 +396,9 @@ QWidget *SimulationPanel::buildResults()
     m_traceView->setObjectName(QStringLiteral("simulationTrace"));
     m_traceView->setModel(m_traceModel);
     m_traceView->header()->setStretchLastSection(true);
+    // The names and outcomes take what they need; the detail column gets the rest (issue #19).
+    for (const int column : {ChecksModel::StepColumn, ChecksModel::NameColumn, ChecksModel::OutcomeColumn})
+        m_traceView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_traceView->setWordWrap(true);
     m_traceView->setUniformRowHeights(false);
     m_traceView->setAlternatingRowColors(true);

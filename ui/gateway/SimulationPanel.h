@@ -16,7 +16,7 @@
 
 class QButtonGroup;
 class QComboBox;
-class QHBoxLayout;
+class QBoxLayout;
 class QDateTimeEdit;
 class QLabel;
 class QProgressBar;
@@ -104,7 +104,7 @@ Q_SIGNALS:
 private:
     QWidget *buildRequest();
     QWidget *buildResults();
-    QHBoxLayout *buildButtons(QWidget *box);
+    QBoxLayout *buildButtons(QWidget *box);
     QTableWidget *buildPairTable(const QString &objectName, const QString &first, const QString &second);
     void refreshPlacement();
     void scheduleRun();

@@ -4,6 +4,7 @@
 #include "common/Dialogs.h"
 #include "common/Duration.h"
 #include "common/KeyChoiceBox.h"
+#include "common/LongText.h"
 #include "common/Theme.h"
 #include "gateway/GatewayWidgets.h"
 #include "gateway/TestMatrixModel.h"
@@ -94,7 +95,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
            "holding a private key (or secret) for it"));
     m_keyCombo->setAccessibleName(tr("Signing key"));
     m_keyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_keyCombo->setMinimumContentsLength(28);
+    m_keyCombo->setMinimumContentsLength(14);
 
     m_mintButton = new QPushButton(tr("Mint"), this);
     m_mintButton->setObjectName(QStringLiteral("testMatrixMint"));
@@ -121,7 +122,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("testMatrixMessage"));
-    m_message->setWordWrap(true);
+    LongText::fitAnyWidth(m_message);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -172,12 +173,19 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
         tr("Show the selected token in the inspector"));
     m_simulateButton
         = button(tr("Simulate"), QStringLiteral("testMatrixSimulate"), tr("Send the selected token to the simulator"));
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_copyTokenButton, m_copyCurlButton, m_copyAllButton, m_exportButton})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
-    buttons->addWidget(m_inspectorButton);
-    buttons->addWidget(m_simulateButton);
+    // Two rows: in one the six buttons would hold the window wider than 1024 px (issue #19).
+    auto *copyRow = new QHBoxLayout;
+    for (QPushButton *b : {m_copyTokenButton, m_copyCurlButton, m_copyAllButton})
+        copyRow->addWidget(b);
+    copyRow->addStretch(1);
+    auto *useRow = new QHBoxLayout;
+    useRow->addWidget(m_exportButton);
+    useRow->addStretch(1);
+    useRow->addWidget(m_inspectorButton);
+    useRow->addWidget(m_simulateButton);
+    auto *buttons = new QVBoxLayout;
+    buttons->addLayout(copyRow);
+    buttons->addLayout(useRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);

@@ -296,6 +296,10 @@ QWidget *InspectorWidget::buildEditorPane()
     m_timesLabel->setObjectName(QStringLiteral("timesLabel"));
     m_timesLabel->setTextFormat(Qt::RichText);
     m_timesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    LongText::fitAnyWidth(m_timesLabel);
+    // ...but never narrower than a row's date and a word of its summary: an instant cannot wrap.
+    m_timesLabel->setMinimumWidth(
+        m_timesLabel->fontMetrics().horizontalAdvance(QStringLiteral("exp  expires  2026-11-28T12:00:00Z")));
 
     auto *evaluateLabel = new QLabel(tr("Evaluate at"), pane);
     m_evaluateAtCombo = new QComboBox(pane);
@@ -327,8 +331,12 @@ QWidget *InspectorWidget::buildEditorPane()
     evaluateRow->setContentsMargins(0, 0, 0, 0);
     evaluateRow->addWidget(evaluateLabel);
     evaluateRow->addWidget(m_evaluateAtCombo);
-    evaluateRow->addWidget(m_evaluateAtEdit);
     evaluateRow->addStretch(1);
+    // The time on a row of its own, so the pane can be narrow (issue #19: the window fits 1024 px).
+    auto *evaluateTimeRow = new QHBoxLayout;
+    evaluateTimeRow->setContentsMargins(0, 0, 0, 0);
+    evaluateTimeRow->addWidget(m_evaluateAtEdit);
+    evaluateTimeRow->addStretch(1);
 
     auto *head = new QHBoxLayout;
     head->setContentsMargins(0, 0, 0, 0);
@@ -344,6 +352,7 @@ QWidget *InspectorWidget::buildEditorPane()
     layout->addWidget(m_segmentInfo);
     layout->addWidget(m_timesLabel);
     layout->addLayout(evaluateRow);
+    layout->addLayout(evaluateTimeRow);
     return pane;
 }
 

@@ -3,6 +3,7 @@
 #include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/JsonHighlighter.h"
+#include "common/LongText.h"
 #include "common/Theme.h"
 #include "crypto/CertificateChain.h"
 #include "jose/Base64Url.h"
@@ -75,8 +76,8 @@ QLabel *selectableLabel(QWidget *parent, const QString &objectName)
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    LongText::fitAnyWidth(label); // a URL, a status, a rotation diff: never wider than the window
     return label;
 }
 
@@ -315,6 +316,7 @@ QWidget *KeysPage::buildDetailPane()
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setWeight(QFont::Bold);
     m_titleLabel->setFont(big);
+    LongText::fitAnyWidth(m_titleLabel);
 
     auto *editButton = new QToolButton(m_detail);
     editButton->setObjectName(QStringLiteral("keysEditButton"));
@@ -346,7 +348,6 @@ QWidget *KeysPage::buildDetailPane()
     m_locationLabel = selectableLabel(m_detail, QStringLiteral("keySourceLocation"));
 
     m_statusLabel = selectableLabel(m_detail, QStringLiteral("keySourceStatus"));
-    m_statusLabel->setWordWrap(false);
     m_progress = new QProgressBar(m_detail);
     m_progress->setObjectName(QStringLiteral("keySourceProgress"));
     m_progress->setAccessibleName(tr("Fetch in progress"));
@@ -360,6 +361,7 @@ QWidget *KeysPage::buildDetailPane()
     connect(m_cancelButton, &QPushButton::clicked, this, &KeysPage::cancelCurrent);
     m_ageLabel = new QLabel(m_detail);
     m_ageLabel->setObjectName(QStringLiteral("keySourceAge"));
+    LongText::fitAnyWidth(m_ageLabel);
     setTextColor(m_ageLabel, palette().color(QPalette::PlaceholderText));
 
     auto *statusRow = new QHBoxLayout;
@@ -372,7 +374,7 @@ QWidget *KeysPage::buildDetailPane()
     m_errorLabel = new QLabel(m_detail);
     m_errorLabel->setObjectName(QStringLiteral("keySourceError"));
     m_errorLabel->setTextFormat(Qt::RichText);
-    m_errorLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_errorLabel); // a long error never widens the window (issue #19)
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setAutoFillBackground(true);
     m_errorLabel->setMargin(6);
@@ -441,7 +443,7 @@ QWidget *KeysPage::buildDetailPane()
     m_keyDetails = new QLabel(m_tabs);
     m_keyDetails->setObjectName(QStringLiteral("keyDetails"));
     m_keyDetails->setTextFormat(Qt::RichText);
-    m_keyDetails->setWordWrap(true);
+    LongText::fitAnyWidth(m_keyDetails);
     m_keyDetails->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_keyDetails->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_keyDetails->setMargin(8);
@@ -481,7 +483,7 @@ QWidget *KeysPage::buildRemoteTab()
     m_fetchLabel = new QLabel(tab);
     m_fetchLabel->setObjectName(QStringLiteral("keyFetchDetails"));
     m_fetchLabel->setTextFormat(Qt::RichText);
-    m_fetchLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_fetchLabel);
     m_fetchLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     m_rotationLabel = selectableLabel(tab, QStringLiteral("keyRotation"));

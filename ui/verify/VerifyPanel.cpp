@@ -5,6 +5,7 @@
 #include "common/ChecksModel.h"
 #include "common/Dialogs.h"
 #include "common/KeyChoiceBox.h"
+#include "common/LongText.h"
 #include "common/Theme.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Backend.h"
@@ -138,7 +139,7 @@ QWidget *VerifyPanel::buildKeyGroup()
         tr("Automatic: the source of the Keys page holding the token's key id (kid or x5t), else its issuer's "
            "source, else the key pasted here. Or choose one: the key pasted here, or a source of the Keys page (a "
            "file, a JWK Set URL, an issuer)"));
-    m_sourceCombo->setMinimumContentsLength(24);
+    m_sourceCombo->setMinimumContentsLength(12);
     sourceLabel->setBuddy(m_sourceCombo);
     m_issuerButton = new QPushButton(tr("Use the issuer's keys"), group);
     m_issuerButton->setObjectName(QStringLiteral("useIssuerButton"));
@@ -148,7 +149,7 @@ QWidget *VerifyPanel::buildKeyGroup()
     m_issuerButton->setEnabled(false);
     m_sourceStatus = new QLabel(group);
     m_sourceStatus->setObjectName(QStringLiteral("keySourceStatus"));
-    m_sourceStatus->setWordWrap(true);
+    LongText::fitAnyWidth(m_sourceStatus);
     m_sourceStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_sourceStatus->hide();
     auto *sourceRow = new QHBoxLayout;
@@ -238,7 +239,7 @@ QWidget *VerifyPanel::buildPolicyGroup()
     m_judgeCombo->setToolTip(tr("Judge the token by the rules below, or exactly as an endpoint of the open "
                                 "krakend.json would (KrakenD's own checks, in its order)"));
     m_judgeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_judgeCombo->setMinimumContentsLength(16);
+    m_judgeCombo->setMinimumContentsLength(10);
     m_judgeCombo->addItem(tr("Generic rules"), -1);
     auto *judgeLabel = new QLabel(tr("Judge as"), group);
     judgeLabel->setBuddy(m_judgeCombo);
@@ -374,14 +375,14 @@ QWidget *VerifyPanel::buildResults()
     m_detailLabel = new QLabel(results);
     m_detailLabel->setObjectName(QStringLiteral("verifyDetail"));
     m_detailLabel->setTextFormat(Qt::PlainText);
-    m_detailLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_detailLabel);
     m_detailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detailLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 
     m_keyLabel = new QLabel(results);
     m_keyLabel->setObjectName(QStringLiteral("keyUsedLabel"));
     m_keyLabel->setTextFormat(Qt::PlainText);
-    m_keyLabel->setWordWrap(true);
+    LongText::fitAnyWidth(m_keyLabel); // a key id or a thumbprint: never wider than the window
     m_keyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_keyLabel->hide();
 
