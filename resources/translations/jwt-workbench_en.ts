@@ -2323,12 +2323,28 @@ About: %2</translation>
         <translation>An EC key pair on %1.</translation>
     </message>
     <message>
-        <source>An Ed25519 key pair (RFC 8037).</source>
-        <translation>An Ed25519 key pair (RFC 8037).</translation>
-    </message>
-    <message>
         <source>A random %1-bit shared secret (an oct JWK). Anyone holding it can sign tokens.</source>
         <translation>A random %1-bit shared secret (an oct JWK). Anyone holding it can sign tokens.</translation>
+    </message>
+    <message>
+        <source>EC secp256k1; not for KrakenD</source>
+        <translation>EC secp256k1; not for KrakenD</translation>
+    </message>
+    <message>
+        <source>RFC 9864 name; KrakenD wants EdDSA</source>
+        <translation>RFC 9864 name; KrakenD wants EdDSA</translation>
+    </message>
+    <message>
+        <source>not for KrakenD</source>
+        <translation>not for KrakenD</translation>
+    </message>
+    <message>
+        <source>An %1 key pair (RFC 8037).</source>
+        <translation>An %1 key pair (RFC 8037).</translation>
+    </message>
+    <message>
+        <source>KrakenD does not accept %1: its validator answers 401 to such tokens.</source>
+        <translation>KrakenD does not accept %1: its validator answers 401 to such tokens.</translation>
     </message>
 </context>
 <context>
@@ -3842,10 +3858,6 @@ Recover it?</translation>
         <translation>Shortcut</translation>
     </message>
     <message>
-        <source>Undo (in a text field)</source>
-        <translation>Undo (in a text field)</translation>
-    </message>
-    <message>
         <source>Drop a file or a token on the window</source>
         <translation>Drop a file or a token on the window</translation>
     </message>
@@ -3942,6 +3954,38 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>Key sources of %1 had different TLS settings; the first source&apos;s settings now apply to all of them (Keys &gt; Edit changes them)</source>
         <translation>Key sources of %1 had different TLS settings; the first source&apos;s settings now apply to all of them (Keys &gt; Edit changes them)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Configuration</source>
+        <translation>Save &amp;Configuration</translation>
+    </message>
+    <message>
+        <source>Save the Gateway&apos;s krakend.json atomically; the first save keeps the original as &lt;file&gt;.bak</source>
+        <translation>Save the Gateway&apos;s krakend.json atomically; the first save keeps the original as &lt;file&gt;.bak</translation>
+    </message>
+    <message>
+        <source>Save Con&amp;figuration As…</source>
+        <translation>Save Con&amp;figuration As…</translation>
+    </message>
+    <message>
+        <source>Save KrakenD configuration</source>
+        <translation>Save KrakenD configuration</translation>
+    </message>
+    <message>
+        <source>KrakenD configuration (*.json)</source>
+        <translation>KrakenD configuration (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the page&apos;s document (on the Gateway the krakend.json, elsewhere the workspace)</source>
+        <translation>Save the page&apos;s document (on the Gateway the krakend.json, elsewhere the workspace)</translation>
+    </message>
+    <message>
+        <source>Save the page&apos;s document as</source>
+        <translation>Save the page&apos;s document as</translation>
+    </message>
+    <message>
+        <source>Undo (in a text field; in a Gateway form field: the field&apos;s edit)</source>
+        <translation>Undo (in a text field; in a Gateway form field: the field&apos;s edit)</translation>
     </message>
 </context>
 <context>
@@ -4787,6 +4831,14 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
             <numerusform>%n tokens signed with the key &quot;%1&quot; (%2) of the key ring. Statuses are KrakenD&apos;s answers with the keys Simulate uses for this endpoint (see Keys)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Minted again each time it is copied, opened or simulated (last at %1): its exp counts from that moment.</source>
+        <translation>Minted again each time it is copied, opened or simulated (last at %1): its exp counts from that moment.</translation>
+    </message>
+    <message>
+        <source>Cannot mint &quot;%1&quot; again: %2</source>
+        <translation>Cannot mint &quot;%1&quot; again: %2</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::Theme</name>
@@ -5170,6 +5222,34 @@ If this is a shared secret, tick “Key is a shared secret”.</translation>
     <message>
         <source>Automatic: the source of the Keys page holding the token&apos;s key id (kid or x5t), else its issuer&apos;s source, else the key pasted here. Or choose one: the key pasted here, or a source of the Keys page (a file, a JWK Set URL, an issuer)</source>
         <translation>Automatic: the source of the Keys page holding the token&apos;s key id (kid or x5t), else its issuer&apos;s source, else the key pasted here. Or choose one: the key pasted here, or a source of the Keys page (a file, a JWK Set URL, an issuer)</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Shared secret</source>
+        <translation>Shared secret</translation>
+    </message>
+    <message>
+        <source>Paste the shared secret</source>
+        <translation>Paste the shared secret</translation>
+    </message>
+    <message>
+        <source>The HMAC secret the token was signed with, written as the encoding next to “Key is a shared secret” says. It is never logged nor saved with the workspace.</source>
+        <translation>The HMAC secret the token was signed with, written as the encoding next to “Key is a shared secret” says. It is never logged nor saved with the workspace.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Show or hide the secret</source>
+        <translation>Show or hide the secret</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
     </message>
 </context>
 <context>

@@ -189,9 +189,10 @@ QPair<QString, QString> TestOpensslInterop::keyFiles(Algorithm alg)
         gen << QStringLiteral("-algorithm") << QStringLiteral("EC") << QStringLiteral("-pkeyopt")
             << QStringLiteral("ec_paramgen_curve:") + family;
         break;
-    default:
-        family = QStringLiteral("ed25519");
-        gen << QStringLiteral("-algorithm") << QStringLiteral("ED25519");
+    default: // EdDSA and RFC 9864's Ed25519 on an Ed25519 key, Ed448 on an Ed448 key
+        family = Algorithms::requiredCurve(alg) == jwb::crypto::Curve::Ed448 ? QStringLiteral("ed448")
+                                                                             : QStringLiteral("ed25519");
+        gen << QStringLiteral("-algorithm") << family.toUpper();
         break;
     }
     if (!m_keys.contains(family)) {
