@@ -224,6 +224,7 @@ QWidget *VerifyPanel::buildKeyGroup()
     layout->addWidget(m_keys->line());
     layout->addWidget(m_sourceStatus);
     layout->addWidget(m_pastedKeyBox, 1);
+    layout->addStretch(0); // takes the pasted-key box's room while a key-ring source is chosen (it is hidden then)
     connect(m_keys, &KeyChoiceBox::changed, this, &VerifyPanel::onKeysChanged);
     connect(m_issuerButton, &QPushButton::clicked, this, &VerifyPanel::useTokenIssuer);
     return group;
