@@ -1150,10 +1150,20 @@ void TestKeysPage::screenshot()
         m_page->refreshCurrent();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     }
+    // JWB_KEYS_SHOT_TLS_FAILURE=1: one more source, on the same self-signed server without its CA (shown last).
+    JwksServer selfSigned;
+    if (qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TLS_FAILURE") == 1 && QSslSocket::supportsSsl()
+        && makeCertificate(&error) && selfSigned.start(m_certificate, m_key)) {
+        QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
+        keysource::NetworkOptions network;
+        network.timeoutMs = 20000;
+        m_page->addUrl(selfSigned.url(QStringLiteral("/realms/a/jwks.json")), false, network);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    }
     const int select = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_SOURCE");
     m_page->selectSource(select >= 0 && select < m_ring->count() ? select : m_ring->count() - 1);
-    const int tab = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TAB");
-    detailTabs()->setCurrentIndex(tab);
+    if (const int tab = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TAB"); tab > 0)
+        detailTabs()->setCurrentIndex(tab);
     m_page->resize(1280, 800);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
