@@ -68,10 +68,10 @@ common::Result<TrustSettings> TrustFix::apply(const TrustSettings &current, cons
         const keysource::PresentedCertificate &leaf = failure.chain.at(offer.certificate);
         if (!next.pins.contains(leaf.pin))
             next.pins.append(leaf.pin);
-        // A pin only narrows which verified chains are accepted: a chain that did not verify needs the certificate
-        // trusted as well.
+        // A pin only narrows which verified chains are accepted: a chain that did not verify needs its anchor trusted
+        // as well (the certificate itself when it is self-signed). The pin keeps that trust to this key.
         if (failure.untrustedIssuer)
-            addCertificate(next.extraCa, leaf.certificate);
+            addCertificate(next.extraCa, failure.chain.at(anchorOf(failure)).certificate);
         break;
     }
     case Action::AddCaFile:

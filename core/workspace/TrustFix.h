@@ -23,8 +23,8 @@ public:
         /// extra CA of the origin, as KrakenD's jwk_local_ca would.
         TrustCa,
         /// Accept this server's own certificate: its key is pinned (jwk_fingerprints) and, when its chain did not
-        /// verify, the certificate itself is trusted as an extra CA (pins narrow certificate checking, they never
-        /// replace it, in KrakenD as here).
+        /// verify, the chain's anchor is trusted as an extra CA (the certificate itself when it is self-signed):
+        /// pins narrow certificate checking, they never replace it, in KrakenD as here.
         PinCertificate,
         /// Trust the CA certificates of a file the user chooses.
         AddCaFile,

@@ -190,6 +190,7 @@ private Q_SLOTS:
     void offersFollowTheFailure();
     void trustCaThenTheFetchSucceeds();
     void pinThisCertificateThenTheFetchSucceeds();
+    void pinThisCertificateTrustsTheAnchorOfAChain();
     void pinMismatchOffersThePin();
     void addCaFileNeedsCertificates();
     void fixAppliesToEverySourceOfTheOrigin();
@@ -321,6 +322,29 @@ void TestTlsFailure::pinThisCertificateThenTheFetchSucceeds()
     FetchRun run;
     QVERIFY(run.run(QUrl(m_server.url(QStringLiteral("/jwks.json"))), options));
     QVERIFY2(run.fetch->succeeded(), qPrintable(run.fetch->error().toString()));
+}
+
+void TestTlsFailure::pinThisCertificateTrustsTheAnchorOfAChain()
+{
+    // A leaf issued by a root the system does not trust, both presented: the leaf's key is pinned and the root
+    // (the anchor) trusted, so that the chain verifies and only this key passes.
+    QTemporaryDir dir;
+    QSslCertificate leafCertificate;
+    QSslKey leafKey;
+    QString error;
+    QVERIFY(test::makeLocalhostCertificate(dir.path(), &leafCertificate, &leafKey, &error));
+    keysource::PresentedCertificate leaf = keysource::presentedCertificate(leafCertificate);
+    leaf.selfSigned = false; // as if issued by the root below
+    keysource::TlsFailure failure;
+    failure.untrustedIssuer = true;
+    failure.chain = {leaf, keysource::presentedCertificate(m_certificate)};
+    const auto pinned = TrustFix::apply({}, failure, TrustFix::Action::PinCertificate);
+    QVERIFY(pinned.ok());
+    QCOMPARE(pinned.value().pins, QStringList {keysource::certificatePin(leafCertificate)});
+    QCOMPARE(pinned.value().extraCa, QList<QSslCertificate> {m_certificate});
+    const auto trusted = TrustFix::apply({}, failure, TrustFix::Action::TrustCa);
+    QCOMPARE(trusted.value().extraCa, QList<QSslCertificate> {m_certificate});
+    QVERIFY(trusted.value().pins.isEmpty());
 }
 
 void TestTlsFailure::pinMismatchOffersThePin()

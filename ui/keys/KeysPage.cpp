@@ -556,7 +556,7 @@ QWidget *KeysPage::buildTlsActions()
     m_pinButton = new QPushButton(tr("Pin this certificate"), m_tlsActions);
     m_pinButton->setObjectName(QStringLiteral("keyPinCertificate"));
     m_pinButton->setToolTip(tr("Accept this server's own certificate: its key is pinned (jwk_fingerprints) and, when "
-                               "its chain did not verify, the certificate is trusted as well"));
+                               "its chain did not verify, the chain's anchor is trusted as well"));
     m_caFileButton = new QPushButton(tr("Add CA file…"), m_tlsActions);
     m_caFileButton->setObjectName(QStringLiteral("keyAddCaFile"));
     m_caFileButton->setToolTip(tr("Trust the CA certificates of a PEM or DER file for this origin (jwk_local_ca)"));
