@@ -530,6 +530,15 @@ void TestMainWindow::pastedOverTokenGetsItsOwnTitle()
     setToken(QStringLiteral("eyJ"));
     settle();
     QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("Token 1"));
+
+    // A token without sub, iss or kid opened from a file: an edit of its claims (same header) keeps the file's name.
+    m_window->addToken(QStringLiteral("plain.jwt"), makeToken(R"({"alg":"HS384"})", R"({"n":1})"));
+    setToken(makeToken(R"({"alg":"HS384"})", R"({"n":3})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("plain.jwt"));
+    setToken(makeToken(R"({"alg":"HS512"})", R"({"n":4})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("Token 2"));
 }
 
 void TestMainWindow::jweWithANoteIsNoError()

@@ -731,16 +731,22 @@ void InspectorWidget::followTitle()
     const QJsonValue kid = t.header.value(QLatin1String("kid"));
     if (name.isEmpty() && kid.isString() && !kid.toString().isEmpty())
         name = tr("kid %1").arg(kid.toString());
+    const QByteArray header = t.segments.isEmpty() ? QByteArray() : t.segments.at(0).raw;
     if (!input.anchored) { // the token the title was given for
         input.anchored = true;
+        input.anchorHeader = header;
         input.anchorSegment = second;
         input.anchorName = name;
         return;
     }
     if (second == input.anchorSegment || !t.headerOk || isEmpty())
         return; // the same token, or half a paste or a cleared editor: nothing to name yet
-    // An edit that keeps the token's sub (or iss, or kid) is an edit of the same token: the title stays.
-    const bool sameToken = !name.isEmpty() && name == input.anchorName;
+    // An edit that keeps the token's sub (or iss, or kid), or the header of a token without any, is an edit of the
+    // same token: the title stays.
+    const bool sameToken = name.isEmpty() && input.anchorName.isEmpty()
+        ? !header.isEmpty() && header == input.anchorHeader
+        : name == input.anchorName;
+    input.anchorHeader = header;
     input.anchorSegment = second;
     input.anchorName = name;
     if (sameToken)

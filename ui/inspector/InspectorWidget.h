@@ -143,9 +143,10 @@ private:
         QString text;
         bool scratch = false; ///< the untitled input the window starts with; a first opened token replaces it
         /// The token the title belongs to, set when it is first inspected: its second segment (the payload of a
-        /// JWS) and the name it would get (sub, iss or kid). Another payload with another name is another token,
-        /// and the title follows it (followTitle()).
+        /// JWS), its header and the name it would get (sub, iss or kid). Another payload with another name (or,
+        /// for tokens without one, another header) is another token, and the title follows it (followTitle()).
         bool anchored = false;
+        QByteArray anchorHeader;
         QByteArray anchorSegment;
         QString anchorName;
     };
