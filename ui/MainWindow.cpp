@@ -8,6 +8,7 @@
 #include "common/Dialogs.h"
 #include "common/Resources.h"
 #include "common/SecretStore.h"
+#include "common/Ticker.h"
 #include "common/TokenFile.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/TokenEditor.h"
@@ -184,6 +185,8 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
     m_pages->setObjectName(QStringLiteral("pages"));
 
     m_inspector = new InspectorWidget(clock, m_scheduler, this);
+    m_ticker = new Ticker(m_scheduler, InspectorWidget::kRefreshMs, this);
+    m_inspector->followTicker(m_ticker);
     m_inspector->setKeyRing(m_keyRing);
     m_inspector->verifyPanel()->setSession(m_session); // the Inspector's key choice is the session's
     addPage(Page::Inspector, m_inspector, tr("Inspector"), QStringLiteral(":/icons/page-inspector.svg"),
@@ -219,7 +222,12 @@ void MainWindow::createPages(std::shared_ptr<const common::Clock> clock)
         buildPageAt(row);
         m_pages->setCurrentIndex(row);
     });
-    connect(m_pages, &QStackedWidget::currentChanged, this, [this] { updateActions(); });
+    connect(m_pages, &QStackedWidget::currentChanged, this, [this] {
+        updateActions();
+        updateTitle();
+    });
+    connect(m_inspector, &InspectorWidget::titleChanged, this, &MainWindow::updateTitle);
+    connect(m_inspector, &InspectorWidget::inspected, this, &MainWindow::updateTitle);
     m_navigation->setCurrentRow(0);
 
     auto *central = new QWidget(this);
@@ -438,6 +446,7 @@ KeysPage *MainWindow::buildKeysPage()
         return m_keysPage;
     QWidget *slot = m_pageSlots.value(static_cast<int>(Page::Keys));
     m_keysPage = new KeysPage(m_keyRing, m_clock, m_scheduler, slot);
+    m_keysPage->followTicker(m_ticker);
     slot->layout()->addWidget(m_keysPage);
     connect(m_keysPage, &KeysPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
@@ -471,6 +480,7 @@ ComposerPage *MainWindow::buildComposerPage()
         return m_composerPage;
     QWidget *slot = m_pageSlots.value(static_cast<int>(Page::Composer));
     m_composerPage = new ComposerPage(m_keyRing, m_clock, slot);
+    m_composerPage->followTicker(m_ticker);
     slot->layout()->addWidget(m_composerPage);
     connect(m_composerPage, &ComposerPage::sendToInspector, this,
         [this](const QString &token) { addToken(tr("composed token"), token); });

@@ -44,6 +44,7 @@ class EndpointMatrix;
 class SecretStore;
 class SimulationPanel;
 class TestMatrixPanel;
+class Ticker;
 class TokenEditor;
 
 /// The application window: a navigation list (Inspector, Keys, Gateway, Composer) beside the pages, menus,
@@ -226,6 +227,7 @@ private:
 
     std::shared_ptr<const common::Clock> m_clock;
     std::shared_ptr<common::Scheduler> m_scheduler;
+    Ticker *m_ticker = nullptr; ///< the one timer of every relative time the pages show
     workspace::Session *m_session = nullptr; ///< the key ring, the trust store, the key choices
     workspace::KeyRing *m_keyRing = nullptr; ///< the session's ring
     workspace::Autosave *m_autosave = nullptr; ///< last session and crash copy

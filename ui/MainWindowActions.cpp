@@ -313,19 +313,26 @@ void MainWindow::updateSaveShortcuts()
 
 void MainWindow::updateTitle()
 {
-    // "krakend.json* · team.jwb.json — JWT Workbench": the config being edited (starred while unsaved) and
-    // the workspace.
+    // The title follows the page, then names the workspace: on the Gateway the config being edited (starred while
+    // unsaved), "krakend.json* · team.jwb.json — JWT Workbench"; on the Inspector the token shown.
     QStringList parts;
-    const QString configPath = gatewayConfigPath();
-    if (!configPath.isEmpty() || gatewayModified()) {
-        const QString config = configPath.isEmpty() ? tr("untitled krakend.json") : QFileInfo(configPath).fileName();
-        parts.append(config + QStringLiteral("[*]"));
+    const bool gateway = currentPage() == Page::Gateway;
+    if (gateway) {
+        const QString configPath = gatewayConfigPath();
+        if (!configPath.isEmpty() || gatewayModified()) {
+            const QString config
+                = configPath.isEmpty() ? tr("untitled krakend.json") : QFileInfo(configPath).fileName();
+            parts.append(config + QStringLiteral("[*]"));
+        }
+    } else if (currentPage() == Page::Inspector && !m_inspector->isEmpty()) {
+        QString token = m_inspector->currentTitle();
+        parts.append(token.replace(QStringLiteral("[*]"), QStringLiteral("[*][*]")));
     }
     if (!m_workspacePath.isEmpty())
         parts.append(QFileInfo(m_workspacePath).fileName());
     setWindowTitle(parts.isEmpty() ? QStringLiteral("JWT Workbench")
                                    : parts.join(QStringLiteral(" \u00b7 ")) + QStringLiteral(" \u2014 JWT Workbench"));
-    setWindowModified(gatewayModified());
+    setWindowModified(gateway && gatewayModified());
 }
 
 void MainWindow::chooseAndOpen(const QString &title, const QString &filter)

@@ -3,6 +3,7 @@
 #include "crypto/Key.h"
 #include "keys/Thumbprint.h"
 
+#include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QRegularExpression>
@@ -20,6 +21,20 @@ QString certificatePin(const QSslCertificate &cert)
     return keys::Thumbprint::spkiPin(spki);
 }
 
+PresentedCertificate presentedCertificate(const QSslCertificate &cert)
+{
+    PresentedCertificate pc;
+    pc.subject = cert.subjectDisplayName();
+    pc.issuer = cert.issuerDisplayName();
+    pc.notBefore = cert.effectiveDate().toUTC().toString(Qt::ISODate);
+    pc.notAfter = cert.expiryDate().toUTC().toString(Qt::ISODate);
+    pc.pin = certificatePin(cert);
+    pc.sha256 = QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    pc.selfSigned = cert.isSelfSigned();
+    pc.certificate = cert;
+    return pc;
+}
+
 bool isValidPin(const QString &pin)
 {
     // Go's base64.URLEncoding of 32 bytes: 43 characters of the URL-safe alphabet and one '='.
@@ -32,10 +47,17 @@ HttpFetch::HttpFetch(QNetworkAccessManager *manager, const QUrl &url, const Netw
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        fail(common::ErrorCode::Timeout,
-            QStringLiteral("%1 did not answer within %2 s")
-                .arg(m_url.toDisplayString())
-                .arg(m_options.timeoutMs / 1000.0));
+        // Decided behind what already waits in the event queue: after the loop was blocked, the answer may have
+        // arrived meanwhile (QNetworkAccessManager's thread delivers it as queued calls) and must win.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                fail(common::ErrorCode::Timeout,
+                    QStringLiteral("%1 did not answer within %2 s")
+                        .arg(m_url.toDisplayString())
+                        .arg(m_options.timeoutMs / 1000.0));
+            },
+            Qt::QueuedConnection);
     });
     connect(&m_cancelPoll, &QTimer::timeout, this, [this] {
         if (m_cancelToken && m_cancelToken->isCancelled())
@@ -71,8 +93,13 @@ void HttpFetch::start()
                 .arg(m_url.toDisplayString()));
         return;
     }
-    m_timer.start(m_options.timeoutMs + 1000);
     sendRequest(m_url);
+}
+
+void HttpFetch::armWatchdog()
+{
+    if (!m_done && !m_timer.isActive())
+        m_timer.start(m_options.timeoutMs + 1000);
 }
 
 void HttpFetch::sendRequest(const QUrl &url)
@@ -82,6 +109,9 @@ void HttpFetch::sendRequest(const QUrl &url)
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/jwk-set+json, application/json");
     request.setRawHeader("User-Agent", "JWT-Workbench/" JWB_VERSION);
+    // An idle connection is not kept in the manager's cache: a fetch that failed after an answer (an HTTP error
+    // status) must not leave its connection open, and a key set is fetched too rarely to gain from keeping one.
+    request.setAttribute(QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, 0);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_options.timeoutMs);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -96,12 +126,17 @@ void HttpFetch::sendRequest(const QUrl &url)
     m_response.body.clear();
     m_response.chain.clear();
     m_sslErrors.clear();
+    m_tlsFailure.reset();
     m_reply = m_manager->get(request);
     connect(m_reply, &QNetworkReply::encrypted, this, &HttpFetch::onEncrypted);
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpFetch::onSslErrors);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpFetch::onReadyRead);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpFetch::progress);
     connect(m_reply, &QNetworkReply::finished, this, &HttpFetch::onFinished);
+    // QNetworkAccessManager sends the request on the next turn of the event loop (a queued call made by get()).
+    // The watchdog starts behind that call, not now: time the loop spends blocked before the request leaves (a
+    // busy start-up) is no time the server had to answer. It runs once for the whole fetch, redirects included.
+    QMetaObject::invokeMethod(this, &HttpFetch::armWatchdog, Qt::QueuedConnection);
 }
 
 void HttpFetch::setCancelToken(const common::CancelToken &token, int pollMs)
@@ -145,12 +180,7 @@ bool HttpFetch::checkPeerChain(const QList<QSslCertificate> &chain)
     QStringList presented;
     bool pinned = false;
     for (const auto &cert : chain) {
-        PresentedCertificate pc;
-        pc.subject = cert.subjectDisplayName();
-        pc.issuer = cert.issuerDisplayName();
-        pc.notBefore = cert.effectiveDate().toUTC().toString(Qt::ISODate);
-        pc.notAfter = cert.expiryDate().toUTC().toString(Qt::ISODate);
-        pc.pin = certificatePin(cert);
+        const PresentedCertificate pc = presentedCertificate(cert);
         presented.append(QStringLiteral("%1 (%2)").arg(pc.pin, pc.subject));
         if (m_options.pins.contains(pc.pin))
             pinned = true;
@@ -159,6 +189,12 @@ bool HttpFetch::checkPeerChain(const QList<QSslCertificate> &chain)
     if (!m_options.pins.isEmpty() && !pinned) {
         // The server of this hop (after a redirect it is not the one first asked).
         const QUrl server = m_reply ? m_reply->url() : m_url;
+        TlsFailure failure;
+        failure.server = server;
+        failure.chain = m_response.chain;
+        failure.pinMismatch = true;
+        failure.errors.append(QStringLiteral("no presented certificate matches the configured pins"));
+        m_tlsFailure = failure;
         fail(common::ErrorCode::PinMismatch,
             QStringLiteral("no certificate presented by %1 matches the configured pins; presented: %2")
                 .arg(server.toDisplayString(
@@ -173,8 +209,45 @@ void HttpFetch::onSslErrors(const QList<QSslError> &errors)
 {
     for (const auto &e : errors)
         m_sslErrors.append(e.errorString());
-    if (m_options.insecure)
+    if (m_options.insecure) {
         m_reply->ignoreSslErrors();
+        return;
+    }
+    // The chain is recorded now: once the handshake is aborted the reply no longer has it.
+    TlsFailure failure;
+    failure.server = m_reply->url();
+    QList<QSslCertificate> chain = m_reply->sslConfiguration().peerCertificateChain();
+    if (chain.isEmpty()) {
+        for (const auto &e : errors) {
+            if (!e.certificate().isNull() && !chain.contains(e.certificate()))
+                chain.append(e.certificate());
+        }
+    }
+    for (const auto &cert : std::as_const(chain))
+        failure.chain.append(presentedCertificate(cert));
+    for (const auto &e : errors) {
+        failure.errors.append(e.errorString());
+        switch (e.error()) {
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+            failure.untrustedIssuer = true;
+            break;
+        case QSslError::HostNameMismatch:
+            failure.hostMismatch = true;
+            break;
+        case QSslError::CertificateExpired:
+        case QSslError::CertificateNotYetValid:
+            failure.badValidity = true;
+            break;
+        default:
+            break;
+        }
+    }
+    m_tlsFailure = failure;
 }
 
 bool HttpFetch::followRedirect()
@@ -251,6 +324,12 @@ void HttpFetch::onFinished()
                 .arg(m_url.port(m_url.scheme() == u"https" ? 443 : 80)));
         return;
     case QNetworkReply::SslHandshakeFailedError:
+        if (!m_tlsFailure) {
+            TlsFailure failure;
+            failure.server = m_reply->url();
+            failure.errors.append(m_reply->errorString());
+            m_tlsFailure = failure;
+        }
         fail(common::ErrorCode::TlsError,
             QStringLiteral("TLS with %1 failed: %2")
                 .arg(host, m_sslErrors.isEmpty() ? m_reply->errorString() : m_sslErrors.join(QStringLiteral("; "))));

@@ -54,6 +54,8 @@ public:
     [[nodiscard]] bool succeeded() const { return m_error.code.isEmpty(); }
     [[nodiscard]] const common::Error &error() const { return m_error; }
     [[nodiscard]] const HttpResponse &response() const { return m_response; }
+    /// What the server presented when TLS refused it (tls_error, pin_mismatch); empty otherwise.
+    [[nodiscard]] const std::optional<TlsFailure> &tlsFailure() const { return m_tlsFailure; }
 
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
@@ -67,6 +69,8 @@ private:
     bool checkPeerChain(const QList<QSslCertificate> &chain);
     void onSslErrors(const QList<QSslError> &errors);
     void sendRequest(const QUrl &url);
+    /// Starts the watchdog once the request has left (see sendRequest).
+    void armWatchdog();
     /// On a 3xx answer with a Location: fails (too many hops, not http(s), https to http unless insecure) or
     /// sends the next request. Returns false when there is nothing to follow.
     bool followRedirect();
@@ -83,6 +87,7 @@ private:
     HttpResponse m_response;
     common::Error m_error;
     QStringList m_sslErrors;
+    std::optional<TlsFailure> m_tlsFailure;
     bool m_done = false;
     int m_redirects = 0;
     static constexpr int kMaxRedirects = 5;
@@ -90,6 +95,8 @@ private:
 
 /// KrakenD pin of a certificate: SHA-256 over its SubjectPublicKeyInfo, URL-safe base64 with padding.
 [[nodiscard]] QString certificatePin(const QSslCertificate &cert);
+/// A presented certificate as the views and the trust actions use it (subject, issuer, validity, pin, SHA-256).
+[[nodiscard]] PresentedCertificate presentedCertificate(const QSslCertificate &cert);
 [[nodiscard]] bool isValidPin(const QString &pin);
 
 } // namespace jwb::keysource

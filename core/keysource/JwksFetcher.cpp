@@ -58,6 +58,8 @@ void JwksFetcher::finish(Result<JwksResult> result)
 {
     if (m_result)
         return;
+    if (!result.ok() && m_fetch)
+        m_tlsFailure = m_fetch->tlsFailure();
     m_result = std::move(result);
     Q_EMIT finished();
 }

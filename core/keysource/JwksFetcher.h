@@ -52,6 +52,8 @@ public:
 
     [[nodiscard]] bool isFinished() const { return m_result.has_value(); }
     [[nodiscard]] const common::Result<JwksResult> &result() const { return *m_result; }
+    /// When the fetch failed because TLS refused a server (tls_error, pin_mismatch): what that server presented.
+    [[nodiscard]] const std::optional<TlsFailure> &tlsFailure() const { return m_tlsFailure; }
 
     /// Parses a JWKS HTTP response body the way the fetcher does (shared with file and test inputs).
     [[nodiscard]] static common::Result<keys::JwkSet> parseJwks(
@@ -79,6 +81,7 @@ private:
     bool m_triedRfc8414 = false;
     std::optional<common::CancelToken> m_cancelToken;
     std::optional<common::Result<JwksResult>> m_result;
+    std::optional<TlsFailure> m_tlsFailure;
 };
 
 } // namespace jwb::keysource

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QStringList>
+#include <QUrl>
 
 namespace jwb::keysource {
 
@@ -26,6 +27,22 @@ struct PresentedCertificate
     QString notBefore;
     QString notAfter;
     QString pin; ///< paste into jwk_fingerprints
+    QString sha256; ///< SHA-256 of the whole certificate (DER), hex with colons, as certificate viewers show it
+    bool selfSigned = false; ///< issued by its own subject
+    QSslCertificate certificate; ///< the certificate itself (what "trust this CA" adds)
+};
+
+/// A refused TLS connection, with what the server presented at that moment: what a view needs to show the chain
+/// and what TrustFix needs to offer the next step. Recorded for tls_error and pin_mismatch.
+struct TlsFailure
+{
+    QUrl server; ///< the URL of the hop that failed (after a redirect, not the one first asked)
+    QList<PresentedCertificate> chain; ///< leaf first; empty when the server presented none
+    QStringList errors; ///< the TLS library's words for each problem
+    bool untrustedIssuer = false; ///< the chain does not lead to a trusted CA (self-signed, unknown issuer)
+    bool hostMismatch = false; ///< the certificate is not for this host name
+    bool badValidity = false; ///< a certificate is expired or not yet valid
+    bool pinMismatch = false; ///< the chain verified, but no certificate matches the configured pins
 };
 
 } // namespace jwb::keysource

@@ -313,11 +313,13 @@ void KeyRing::onFetchFinished(const QString &id)
         source.keys = fetched.keys;
         source.fetch = fetched;
         source.error.reset();
+        source.tlsFailure.reset();
         source.stale = false;
         source.loadedAt = m_clock->now();
     } else {
         // Keep the keys from the last good fetch, marked stale; say why this one failed.
         source.error = result.error();
+        source.tlsFailure = fetcher->tlsFailure();
         source.stale = source.keys.has_value();
     }
     fetcher->deleteLater();
@@ -340,6 +342,7 @@ void KeyRing::cancel(int index)
         source.fetching = false;
         source.progress = {};
         source.error = common::Error::of(ErrorCode::Cancelled, QStringLiteral("The fetch was cancelled"));
+        source.tlsFailure.reset();
         Q_EMIT sourceChanged(index);
         Q_EMIT fetchFinished(index);
     }
@@ -398,9 +401,7 @@ KeySource KeyRing::url(const QString &url, bool issuer)
     KeySource source;
     source.kind = issuer ? KeySource::Kind::Issuer : KeySource::Kind::Url;
     source.location = url.trimmed();
-    source.name = QUrl(source.location).host();
-    if (source.name.isEmpty())
-        source.name = source.location;
+    source.name = KeySource::defaultName(source.kind, source.location);
     return source;
 }
 

@@ -41,6 +41,23 @@ bool holdsPrivateKey(const QByteArray &data)
 
 } // namespace
 
+QString KeySource::defaultName(Kind kind, const QString &location)
+{
+    const QUrl url = QUrl::fromUserInput(location.trimmed());
+    if (location.trimmed().isEmpty() || !url.isValid() || url.host().isEmpty()
+        || (kind != Kind::Url && kind != Kind::Issuer))
+        return location.trimmed();
+    QString where = url.host();
+    const int defaultPort = url.scheme().compare(u"http", Qt::CaseInsensitive) == 0 ? 80 : 443;
+    if (url.port(defaultPort) != defaultPort)
+        where += QStringLiteral(":%1").arg(url.port());
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    where += path;
+    return (kind == Kind::Issuer ? QStringLiteral("OIDC %1") : QStringLiteral("JWKS %1")).arg(where);
+}
+
 QUrl KeySource::url() const
 {
     if (!isRemote())

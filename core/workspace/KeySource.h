@@ -62,6 +62,9 @@ struct KeySource
     std::optional<keys::JwkSet> keys; ///< the usable keys, once loaded or fetched
     std::optional<common::Error> error; ///< why loading or the last fetch failed
     std::optional<keysource::JwksResult> fetch; ///< the last successful fetch (TLS chain, discovery, findings)
+    /// When the last fetch failed because TLS refused the server: the chain it presented (TrustFix offers the next
+    /// step from it).
+    std::optional<keysource::TlsFailure> tlsFailure;
     QDateTime loadedAt; ///< when `keys` was loaded or fetched
     keysource::Rotation rotation; ///< kids added and removed by the last refresh
     bool fetching = false;
@@ -81,6 +84,11 @@ struct KeySource
     [[nodiscard]] bool holdsSecret() const;
     /// "code: message" of `error`, empty without one (the form tests and logs match with startsWith).
     [[nodiscard]] QString errorText() const { return error ? error->toString() : QString(); }
+
+    /// The name a remote source gets when the user gives none: its kind and where it points, so that two sources
+    /// on one host differ ("JWKS example.com/keys", "OIDC example.com/realms/a"; the port when it is not the
+    /// scheme's, no trailing slash). The location itself when it is not a URL with a host.
+    [[nodiscard]] static QString defaultName(Kind kind, const QString &location);
 
     [[nodiscard]] static QString kindName(Kind kind);
     [[nodiscard]] static std::optional<Kind> kindFromName(const QString &name);

@@ -55,6 +55,8 @@ class TestKeyRing : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void remoteSourcesAreNamedByKindAndPath_data();
+    void remoteSourcesAreNamedByKindAndPath();
     void loadsEachLocalKind_data();
     void loadsEachLocalKind();
     void loadErrorsSayWhat_data();
@@ -80,6 +82,31 @@ private:
     QSslCertificate m_certificate;
     QSslKey m_key;
 };
+
+void TestKeyRing::remoteSourcesAreNamedByKindAndPath_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<bool>("issuer");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("jwks") << "https://example.com/keys" << false << "JWKS example.com/keys";
+    QTest::newRow("issuer realm") << "https://example.com/realms/a" << true << "OIDC example.com/realms/a";
+    QTest::newRow("trailing slash") << "https://example.com/realms/b/" << true << "OIDC example.com/realms/b";
+    QTest::newRow("host only") << "https://idp.example.com" << true << "OIDC idp.example.com";
+    QTest::newRow("port kept") << "https://127.0.0.1:8443/jwks.json" << false << "JWKS 127.0.0.1:8443/jwks.json";
+    QTest::newRow("default port dropped") << "https://example.com:443/k" << false << "JWKS example.com/k";
+    QTest::newRow("http port") << "http://example.com:80/k" << false << "JWKS example.com/k";
+    QTest::newRow("query left out") << "https://example.com/k?tenant=1" << false << "JWKS example.com/k";
+    QTest::newRow("no host") << "not a url" << false << "not a url";
+}
+
+void TestKeyRing::remoteSourcesAreNamedByKindAndPath()
+{
+    QFETCH(QString, location);
+    QFETCH(bool, issuer);
+    QFETCH(QString, name);
+    QCOMPARE(KeyRing::url(location, issuer).name, name);
+    QCOMPARE(KeySource::defaultName(issuer ? KeySource::Kind::Issuer : KeySource::Kind::Url, location), name);
+}
 
 void TestKeyRing::initTestCase()
 {

@@ -31,6 +31,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +42,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSslConfiguration>
@@ -115,6 +117,9 @@ private Q_SLOTS:
     void remoteDialogShowsTheOriginsTrust();
     void fetchFromLocalHttps();
     void wrongPinFails();
+    void tlsFailureShowsTheChainAndTrustsTheCa();
+    void tlsFailurePinsOrAddsACaFile();
+    void twoSourcesOnOneHostHaveTheirOwnNames();
     void fetchesSideBySide();
     void cancelStopsAFetch();
     void screenshot();
@@ -219,6 +224,7 @@ private:
     QStringList m_errors;
     QMessageBox::StandardButton m_answer = QMessageBox::No;
     QString m_savePath;
+    QString m_openPath;
 };
 
 void TestKeysPage::initTestCase()
@@ -232,6 +238,7 @@ void TestKeysPage::init()
     m_errors.clear();
     m_answer = QMessageBox::No;
     m_savePath.clear();
+    m_openPath.clear();
     Dialogs::Hooks hooks;
     hooks.question = [this](const QString &, const QString &text, QMessageBox::StandardButtons) {
         m_questions.append(text);
@@ -240,7 +247,7 @@ void TestKeysPage::init()
     hooks.error = [this](const QString &, const QString &text) { m_errors.append(text); };
     hooks.information = [](const QString &, const QString &) {};
     hooks.saveFileName = [this](const QString &, const QString &, const QString &) { return m_savePath; };
-    hooks.openFileName = [](const QString &, const QString &) { return QString(); };
+    hooks.openFileName = [this](const QString &, const QString &) { return m_openPath; };
     Dialogs::setHooks(hooks);
     makePage();
 }
@@ -887,6 +894,176 @@ void TestKeysPage::wrongPinFails()
     QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).errorText());
 }
 
+void TestKeysPage::tlsFailureShowsTheChainAndTrustsTheCa()
+{
+    // A self-signed server and no CA for it: the failure shows the chain the server presented and offers the next
+    // steps in place. "Trust this CA…" asks (showing the SHA-256), then every source of that origin is fetched
+    // again and succeeds, and the other pages that use the origin (the Verify tab, the simulated gateway) see it.
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QString error;
+    if (!makeCertificate(&error))
+        QSKIP(qPrintable(error));
+    const auto signer = crypto::Key::generate(crypto::KeyType::Ec, 0, crypto::Curve::P256).value();
+    const auto signerJwk
+        = keys::Jwk::fromKey(signer, QStringLiteral("k9"), QStringLiteral("ES256"), QStringLiteral("sig"));
+    const QByteArray jwks = QJsonDocument(QJsonObject {{QStringLiteral("keys"), QJsonArray {signerJwk.publicJson()}}})
+                                .toJson(QJsonDocument::Compact);
+    JwksServer server;
+    QVERIFY(server.start(m_certificate, m_key));
+    server.setBody(jwks);
+    const QString issuer = server.url(QStringLiteral("/realms/a"));
+    server.setBody(QStringLiteral("/realms/a/.well-known/openid-configuration"),
+        QJsonDocument(QJsonObject {{QStringLiteral("issuer"), issuer},
+                          {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/realms/a/certs"))}})
+            .toJson(QJsonDocument::Compact));
+
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
+    keysource::NetworkOptions options;
+    options.timeoutMs = 20000;
+    // The issuer as the Verify tab adds it (another page, the same origin).
+    workspace::KeySource issuerSource = workspace::KeyRing::url(issuer, true);
+    issuerSource.timeoutMs = 20000;
+    const int issuerIndex = m_ring->add(issuerSource);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(m_page->addUrl(server.url(QStringLiteral("/jwks.json")), false, options), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY2(m_ring->at(1).errorText().startsWith(u"tls_error: "), qPrintable(m_ring->at(1).errorText()));
+    QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
+
+    // The chain presented, on the failure: subject, issuer, the pin; the certificate's SHA-256 in its tooltip.
+    const QString pin = keysource::certificatePin(m_certificate);
+    const QString sha256 = QString::fromLatin1(m_certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    QCOMPARE(detailTabs()->currentWidget()->objectName(), QStringLiteral("keyRemoteTab"));
+    QCOMPARE(chainView()->topLevelItemCount(), 1);
+    QCOMPARE(chainView()->topLevelItem(0)->text(0), QStringLiteral("localhost"));
+    QCOMPARE(chainView()->topLevelItem(0)->text(1), QStringLiteral("localhost"));
+    QCOMPARE(chainView()->topLevelItem(0)->text(4), pin);
+    QVERIFY(chainView()->topLevelItem(0)->toolTip(0).contains(sha256));
+    m_page->copyPin(0);
+    QCOMPARE(QApplication::clipboard()->text(), pin);
+
+    // The three next steps, in place.
+    auto *actions = test::child<QWidget>(m_page.get(), "keyTlsActions");
+    auto *trustCa = test::child<QPushButton>(m_page.get(), "keyTrustCa");
+    auto *pinButton = test::child<QPushButton>(m_page.get(), "keyPinCertificate");
+    auto *caFile = test::child<QPushButton>(m_page.get(), "keyAddCaFile");
+    QVERIFY(actions->isVisibleTo(m_page.get()));
+    QVERIFY(trustCa->isVisibleTo(m_page.get()));
+    QVERIFY(pinButton->isVisibleTo(m_page.get()));
+    QVERIFY(caFile->isVisibleTo(m_page.get()));
+    QCOMPARE(trustCa->text(), QStringLiteral("Trust this CA…"));
+    QCOMPARE(pinButton->text(), QStringLiteral("Pin this certificate"));
+    QCOMPARE(caFile->text(), QStringLiteral("Add CA file…"));
+    const QString origin = workspace::TrustStore::originOf(QUrl(server.url()));
+    QVERIFY2(test::child<QLabel>(m_page.get(), "keyTlsHint")->text().contains(origin),
+        qPrintable(test::child<QLabel>(m_page.get(), "keyTlsHint")->text()));
+
+    // "No" changes nothing.
+    m_answer = QMessageBox::No;
+    trustCa->click();
+    QCOMPARE(m_questions.size(), 1);
+    QVERIFY(m_questions.first().contains(sha256));
+    QVERIFY(m_ring->trust()->settings(origin).isEmpty());
+
+    m_answer = QMessageBox::Yes;
+    trustCa->click();
+    QCOMPARE(m_ring->trust()->settings(origin).extraCa, QList<QSslCertificate> {m_certificate});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 30000); // both sources of the origin, fetched again
+    QVERIFY2(!m_ring->at(1).error, qPrintable(m_ring->at(1).errorText()));
+    QVERIFY2(!m_ring->at(issuerIndex).error, qPrintable(m_ring->at(issuerIndex).errorText()));
+    QVERIFY(!actions->isVisibleTo(m_page.get()));
+    QVERIFY(!errorLabel()->isVisibleTo(m_page.get()));
+    QCOMPARE(chainView()->topLevelItem(0)->text(4), pin); // the chain of the successful fetch now
+
+    // The Verify tab verifies with the issuer's keys fetched under the new trust.
+    crypto::Backend::initialize();
+    const auto token
+        = keys::TokenSigner::sign(crypto::Algorithm::ES256, keys::JwkSet::fromKey(signerJwk, QStringLiteral("JWK")),
+            QJsonObject {{QStringLiteral("iss"), issuer}, {QStringLiteral("exp"), test::kNow + 600}});
+    QVERIFY(token.ok());
+    VerifyPanel panel(common::Clock::fixed(test::nowUtc()));
+    panel.setKeyRing(m_ring.get());
+    panel.setInspection(jose::Inspection::inspect(token->token, test::kNow));
+    panel.setKeySource(issuerIndex);
+    QCOMPARE(common::verdictText(panel.verdict()), QStringLiteral("valid"));
+    // The simulated gateway downloads a jwk_url of that origin with the CA too.
+    QVERIFY(m_ring->trust()
+                ->optionsForGateway(QUrl(server.url(QStringLiteral("/jwks.json"))), keysource::NetworkOptions())
+                .extraCa.contains(m_certificate));
+}
+
+void TestKeysPage::tlsFailurePinsOrAddsACaFile()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QString error;
+    if (!makeCertificate(&error))
+        QSKIP(qPrintable(error));
+    JwksServer server;
+    QVERIFY(server.start(m_certificate, m_key));
+    server.setBody(makeJwks({QStringLiteral("k1")}));
+    QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
+    keysource::NetworkOptions options;
+    options.timeoutMs = 20000;
+    m_page->addUrl(server.url(QStringLiteral("/jwks.json")), false, options);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY(m_ring->at(0).tlsFailure);
+
+    // "Pin this certificate": no question; the pin (and, since the chain did not verify, the certificate itself).
+    test::child<QPushButton>(m_page.get(), "keyPinCertificate")->click();
+    QVERIFY(m_questions.isEmpty());
+    const QString origin = workspace::TrustStore::originOf(QUrl(server.url()));
+    QCOMPARE(m_ring->trust()->settings(origin).pins, QStringList {keysource::certificatePin(m_certificate)});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY2(!m_ring->at(0).error, qPrintable(m_ring->at(0).errorText()));
+    QCOMPARE(m_ring->at(0).keys->kids(), QStringList {QStringLiteral("k1")});
+
+    // "Add CA file…" for another server (another origin): cancelled changes nothing, a file that is no certificate
+    // says why, the server's PEM lets it through.
+    QTemporaryDir otherDir;
+    QSslCertificate otherCertificate;
+    QSslKey otherKey;
+    QVERIFY(test::makeLocalhostCertificate(otherDir.path(), &otherCertificate, &otherKey, &error));
+    JwksServer other;
+    QVERIFY(other.start(otherCertificate, otherKey));
+    other.setBody(makeJwks({QStringLiteral("k2")}));
+    m_page->addUrl(other.url(QStringLiteral("/jwks.json")), false, options);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
+    QVERIFY(m_ring->at(1).tlsFailure);
+    auto *caFile = test::child<QPushButton>(m_page.get(), "keyAddCaFile");
+    caFile->click(); // the file dialog cancelled
+    QVERIFY(m_errors.isEmpty());
+    m_openPath = otherDir.filePath(QStringLiteral("server.key"));
+    caFile->click();
+    QCOMPARE(m_errors.size(), 1);
+    const QString otherOrigin = workspace::TrustStore::originOf(QUrl(other.url()));
+    QVERIFY(m_ring->trust()->settings(otherOrigin).isEmpty());
+    m_openPath = otherDir.filePath(QStringLiteral("server.pem"));
+    caFile->click();
+    QCOMPARE(m_ring->trust()->settings(otherOrigin).extraCa, QList<QSslCertificate> {otherCertificate});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 30000);
+    QVERIFY2(!m_ring->at(1).error, qPrintable(m_ring->at(1).errorText()));
+    // The first origin kept its own settings.
+    QVERIFY(!m_ring->trust()->settings(origin).extraCa.contains(otherCertificate));
+}
+
+void TestKeysPage::twoSourcesOnOneHostHaveTheirOwnNames()
+{
+    // Named by kind and path (core's KeySource::defaultName), on every page that lists sources.
+    auto jwks = workspace::KeyRing::url(QStringLiteral("https://example.com/keys"), false);
+    auto realm = workspace::KeyRing::url(QStringLiteral("https://example.com/realms/a/"), true);
+    jwks.awaitingPermission = realm.awaitingPermission = true; // listed, not fetched
+    m_ring->add(jwks);
+    m_ring->add(realm);
+    QCOMPARE(
+        sourcesModel()->index(0).data(KeySourcesModel::NameRole).toString(), QStringLiteral("JWKS example.com/keys"));
+    QCOMPARE(sourcesModel()->index(1).data(KeySourcesModel::NameRole).toString(),
+        QStringLiteral("OIDC example.com/realms/a"));
+    m_page->selectSource(1);
+    QCOMPARE(titleLabel()->text(), QStringLiteral("OIDC example.com/realms/a"));
+}
+
 void TestKeysPage::fetchesSideBySide()
 {
     // Two sources fetched at once (a workspace's "Fetch now", a restored session): the second one must not cut
@@ -983,10 +1160,20 @@ void TestKeysPage::screenshot()
         m_page->refreshCurrent();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     }
+    // JWB_KEYS_SHOT_TLS_FAILURE=1: one more source, on the same self-signed server without its CA (shown last).
+    JwksServer selfSigned;
+    if (qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TLS_FAILURE") == 1 && QSslSocket::supportsSsl()
+        && makeCertificate(&error) && selfSigned.start(m_certificate, m_key)) {
+        QSignalSpy finished(m_ring.get(), &workspace::KeyRing::fetchFinished);
+        keysource::NetworkOptions network;
+        network.timeoutMs = 20000;
+        m_page->addUrl(selfSigned.url(QStringLiteral("/realms/a/jwks.json")), false, network);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    }
     const int select = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_SOURCE");
     m_page->selectSource(select >= 0 && select < m_ring->count() ? select : m_ring->count() - 1);
-    const int tab = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TAB");
-    detailTabs()->setCurrentIndex(tab);
+    if (const int tab = qEnvironmentVariableIntValue("JWB_KEYS_SHOT_TAB"); tab > 0)
+        detailTabs()->setCurrentIndex(tab);
     m_page->resize(1280, 800);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

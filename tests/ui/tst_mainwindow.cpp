@@ -10,6 +10,7 @@
 #include "common/Resources.h"
 #include "common/Scheduler.h"
 #include "compose/ComposerPage.h"
+#include "crypto/Backend.h"
 #include "gateway/GatewayPage.h"
 #include "gateway/SimulationPanel.h"
 #include "inspector/ClaimsModel.h"
@@ -18,6 +19,7 @@
 #include "inspector/TokenEditor.h"
 #include "keys/KeysPage.h"
 #include "verify/VerifyPanel.h"
+#include "workspace/KeyRing.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -25,9 +27,11 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDropEvent>
+#include <QFrame>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -67,6 +71,10 @@ private Q_SLOTS:
     void findings();
     void modelsPassTheTester();
     void relativeTimesRefresh();
+    void relativeTimesTickTogether();
+    void titleFollowsThePage();
+    void pastedOverTokenGetsItsOwnTitle();
+    void jweWithANoteIsNoError();
     void openFileThroughDialog();
     void rejectsOversizedFile();
     void droppedFileOpens();
@@ -448,6 +456,116 @@ void TestMainWindow::relativeTimesRefresh()
     QCOMPARE(exp.data(ui::ClaimsModel::SeverityRole).toInt(), static_cast<int>(common::Severity::Error));
 }
 
+void TestMainWindow::relativeTimesTickTogether()
+{
+    // One timer for every relative time of the window: the Inspector's times (left), its Verify tab, the Keys page's
+    // ages and the Composer's times change on the same tick.
+    setToken(makeToken(R"({"alg":"HS256"})", "{\"sub\":\"a\",\"exp\":" + num(test::kNow + 300) + "}"));
+    settle();
+    auto *inspectorTimes = test::child<QLabel>(m_window->inspector(), "timesLabel");
+    QVERIFY2(inspectorTimes->text().contains(u"in 5 min"), qPrintable(inspectorTimes->text()));
+
+    m_window->keyRing()->add(workspace::KeyRing::secret(
+        QStringLiteral("hs"), QStringLiteral("a-secret-of-32-characters-or-more"), QStringLiteral("utf8")));
+    m_window->showPage(ui::MainWindow::Page::Keys);
+    auto *age = test::child<QLabel>(m_window.get(), "keySourceAge");
+    m_window->keysPage()->selectSource(0);
+    QCOMPARE(age->text(), QStringLiteral("loaded just now"));
+
+    m_window->showPage(ui::MainWindow::Page::Composer);
+    auto *claims = test::child<QPlainTextEdit>(m_window->composerPage(), "claimsEdit");
+    claims->setPlainText(QString::fromLatin1("{\"sub\":\"a\",\"exp\":" + num(test::kNow + 300) + "}"));
+    auto *composerTimes = test::child<QLabel>(m_window->composerPage(), "timesLabel");
+    QTRY_VERIFY2(composerTimes->text().contains(u"(in 5 min"), qPrintable(composerTimes->text()));
+
+    m_clock->setNow(test::nowUtc().addSecs(120));
+    m_scheduler->advance(ui::InspectorWidget::kRefreshMs); // the window's one tick comes within one interval
+    QVERIFY2(inspectorTimes->text().contains(u"in 3 min"), qPrintable(inspectorTimes->text()));
+    QCOMPARE(age->text(), QStringLiteral("loaded 2 min ago"));
+    QVERIFY2(composerTimes->text().contains(u"(in 3 min"), qPrintable(composerTimes->text()));
+}
+
+void TestMainWindow::titleFollowsThePage()
+{
+    using Page = ui::MainWindow::Page;
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("JWT Workbench"));
+    m_window->openDemo();
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("demo-token.jwt (demo) \u2014 JWT Workbench"));
+    QVERIFY(!m_window->isWindowModified());
+    m_window->showPage(Page::Gateway);
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("krakend.json[*] \u2014 JWT Workbench"));
+    m_window->showPage(Page::Keys);
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("JWT Workbench"));
+    m_window->showPage(Page::Inspector);
+    QVERIFY2(m_window->windowTitle().startsWith(u"demo-token.jwt"), qPrintable(m_window->windowTitle()));
+    m_window->inspector()->setTokenText(QString());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("JWT Workbench"));
+}
+
+void TestMainWindow::pastedOverTokenGetsItsOwnTitle()
+{
+    m_window->openDemo();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("demo-token.jwt (demo)"));
+    // An edit of the demo token (its header and payload stay) keeps the title.
+    const QString demo = m_window->inspector()->inputTexts().at(m_window->inspector()->currentInput());
+    setToken(demo + QStringLiteral("x"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("demo-token.jwt (demo)"));
+    // Another token pasted over it: the title follows the new token (its sub), in the window title too.
+    setToken(makeToken(R"({"alg":"HS256"})", R"({"sub":"alice","iss":"https://idp"})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("alice"));
+    QCOMPARE(m_window->inspector()->inputTitles().at(m_window->inspector()->currentInput()), QStringLiteral("alice"));
+    QVERIFY2(m_window->windowTitle().startsWith(u"alice"), qPrintable(m_window->windowTitle()));
+    setToken(makeToken(R"({"alg":"HS256"})", R"({"iss":"https://idp.example.com"})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("https://idp.example.com"));
+    setToken(makeToken(R"({"alg":"HS256","kid":"k7"})", R"({"n":1})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("kid k7"));
+    setToken(makeToken(R"({"alg":"HS256"})", R"({"n":2})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("Token 1"));
+    // Half a paste keeps the title until there is a token to name.
+    setToken(QStringLiteral("eyJ"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("Token 1"));
+
+    // A token without sub, iss or kid opened from a file: an edit of its claims (same header) keeps the file's name.
+    m_window->addToken(QStringLiteral("plain.jwt"), makeToken(R"({"alg":"HS384"})", R"({"n":1})"));
+    setToken(makeToken(R"({"alg":"HS384"})", R"({"n":3})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("plain.jwt"));
+    setToken(makeToken(R"({"alg":"HS512"})", R"({"n":4})"));
+    settle();
+    QCOMPARE(m_window->inspector()->currentTitle(), QStringLiteral("Token 2"));
+}
+
+void TestMainWindow::jweWithANoteIsNoError()
+{
+    // A JWE has one note (its payload is encrypted): the banner is informative, not a red error, also with a key
+    // in the Verify tab (which cannot verify a JWE).
+    const QString jwe
+        = QString::fromLatin1(QByteArray(R"({"alg":"RSA-OAEP","enc":"A256GCM"})")
+                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+            + ".ZW5jcnlwdGVkLWtleQ.aXYtYWJjZGVmZ2g.Y2lwaGVydGV4dA.dGFnLXRhZy10YWc");
+    crypto::Backend::initialize(); // the app runs the self-test after its first paint (CryptoStartup)
+    m_window->keyRing()->add(workspace::KeyRing::secret(
+        QStringLiteral("hs"), QStringLiteral("a-secret-of-32-characters-or-more"), QStringLiteral("utf8")));
+    m_window->addToken(QStringLiteral("jwe"), jwe);
+    m_window->inspector()->verifyPanel()->setKeySource(0);
+    m_window->inspector()->verifyPanel()->verifyNow();
+    QCOMPARE(m_window->inspector()->verifyPanel()->verdict(), common::Verdict::Invalid); // a JWE is not verifiable
+    auto *banner = m_window->inspector()->findChild<QFrame *>(QStringLiteral("banner"));
+    QVERIFY(banner);
+    QCOMPARE(findingsModel()->count(common::Severity::Error), 0);
+    QCOMPARE(findingsModel()->count(common::Severity::Warning), 0);
+    QCOMPARE(findingsModel()->count(common::Severity::Info), 1);
+    QVERIFY2(
+        m_window->inspector()->statusText().contains(u"encrypted"), qPrintable(m_window->inspector()->statusText()));
+    QCOMPARE(banner->property("severity").toString(), QStringLiteral("info"));
+}
+
 void TestMainWindow::openFileThroughDialog()
 {
     QTemporaryDir dir;
@@ -685,7 +803,8 @@ void TestMainWindow::pagesAreBuiltWhenFirstShown()
     QVERIFY(!m_window->isPageBuilt(Page::Keys));
     QVERIFY(!m_window->isPageBuilt(Page::Gateway));
     QVERIFY(!m_window->isPageBuilt(Page::Composer));
-    QVERIFY2(m_window->windowTitle().startsWith(u"krakend.json"), qPrintable(m_window->windowTitle()));
+    // The title follows the page: the Inspector names its token, not the config.
+    QVERIFY2(m_window->windowTitle().startsWith(u"demo-token.jwt"), qPrintable(m_window->windowTitle()));
     const QJsonObject workspace = m_window->workspaceJson();
     const QString config = workspace.value(u"gateway").toObject().value(u"config").toString();
     QVERIFY2(config.endsWith(u"/demo/krakend.json"), qPrintable(config));

@@ -5,6 +5,7 @@
 #include "common/JsonSource.h"
 #include "common/JsonText.h"
 #include "common/Theme.h"
+#include "common/Ticker.h"
 #include "crypto/Algorithm.h"
 #include "crypto/Key.h"
 #include "inspector/TokenEditor.h"
@@ -729,8 +730,14 @@ bool ComposerPage::validate()
     return m_inputsValid;
 }
 
+void ComposerPage::followTicker(Ticker *ticker)
+{
+    connect(ticker, &Ticker::ticked, this, [this] { updateTimes(m_timesClaims); });
+}
+
 void ComposerPage::updateTimes(const QJsonObject &claims)
 {
+    m_timesClaims = claims;
     QStringList lines;
     const qint64 now = m_clock->nowSecs();
     for (const auto &name : {QStringLiteral("iat"), QStringLiteral("nbf"), QStringLiteral("exp")}) {

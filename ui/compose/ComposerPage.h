@@ -25,6 +25,7 @@ class KeyRing;
 namespace jwb::ui {
 
 class JsonHighlighter;
+class Ticker;
 class TokenEditor;
 
 /// The "Composer" page: a header and a claims JSON editor (validated live, with quick-add buttons for the
@@ -42,6 +43,8 @@ public:
     explicit ComposerPage(
         workspace::KeyRing *ring, std::shared_ptr<const common::Clock> clock, QWidget *parent = nullptr);
     ~ComposerPage() override;
+    /// Refreshes the relative times under the claims ("(in 1 h)") on `ticker`'s ticks (the window's one timer).
+    void followTicker(Ticker *ticker);
 
     void setClaimsText(const QString &text);
     [[nodiscard]] QString claimsText() const;
@@ -106,6 +109,7 @@ private:
     EditorCheck checkEditor(QPlainTextEdit *edit, const QString &notAnObject) const;
     void showEditorCheck(QPlainTextEdit *edit, QLabel *label, const EditorCheck &check);
     void updateTimes(const QJsonObject &claims);
+    QJsonObject m_timesClaims; ///< the claims the times line was made from, for the Ticker's refresh
     void showToken();
     void clearToken();
     void generateQuickKey(bool hmac);

@@ -9,6 +9,7 @@
 #include "common/JsonTreeModel.h"
 #include "common/LongText.h"
 #include "common/Theme.h"
+#include "common/Ticker.h"
 #include "inspector/ClaimsModel.h"
 #include "inspector/FindingsModel.h"
 #include "inspector/TokenEditor.h"
@@ -678,11 +679,18 @@ void InspectorWidget::updateInputCombo()
         m_inputCombo->addItem(input.title);
     m_inputCombo->setCurrentIndex(m_current);
     m_inputCombo->setVisible(m_inputs.size() > 1);
+    Q_EMIT titleChanged();
+}
+
+void InspectorWidget::followTicker(Ticker *ticker)
+{
+    m_scheduler->cancel(m_refreshId);
+    connect(ticker, &Ticker::ticked, this, &InspectorWidget::refreshTimes);
 }
 
 void InspectorWidget::scheduleRefresh()
 {
-    m_scheduler->singleShot(kRefreshMs, this, [this] {
+    m_refreshId = m_scheduler->singleShot(kRefreshMs, this, [this] {
         refreshTimes();
         scheduleRefresh();
     });
@@ -712,9 +720,52 @@ void InspectorWidget::inspectText(const QString &text)
     m_inspectedText = text;
     m_inputs[m_current].text = m_editor->tokenText();
     m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
+    followTitle();
     updateViews();
     m_verifyPanel->setInspection(m_inspection); // verifies, then builds the banner (VerifyPanel::verified)
     Q_EMIT inspected();
+}
+
+void InspectorWidget::followTitle()
+{
+    Input &input = m_inputs[m_current];
+    const jose::Token &t = m_inspection.token;
+    const QByteArray second = t.segments.size() > 1 ? t.segments.at(1).raw : QByteArray();
+    QString name;
+    for (const char *claim : {"sub", "iss"}) {
+        const QJsonValue value = t.payload.value(QLatin1String(claim));
+        if (name.isEmpty() && value.isString())
+            name = value.toString().trimmed();
+    }
+    const QJsonValue kid = t.header.value(QLatin1String("kid"));
+    if (name.isEmpty() && kid.isString() && !kid.toString().isEmpty())
+        name = tr("kid %1").arg(kid.toString());
+    const QByteArray header = t.segments.isEmpty() ? QByteArray() : t.segments.at(0).raw;
+    if (!input.anchored) { // the token the title was given for
+        input.anchored = true;
+        input.anchorHeader = header;
+        input.anchorSegment = second;
+        input.anchorName = name;
+        return;
+    }
+    if (second == input.anchorSegment || !t.headerOk || isEmpty())
+        return; // the same token, or half a paste or a cleared editor: nothing to name yet
+    // An edit that keeps the token's sub (or iss, or kid), or the header of a token without any, is an edit of the
+    // same token: the title stays.
+    const bool sameToken = name.isEmpty() && input.anchorName.isEmpty()
+        ? !header.isEmpty() && header == input.anchorHeader
+        : name == input.anchorName;
+    input.anchorHeader = header;
+    input.anchorSegment = second;
+    input.anchorName = name;
+    if (sameToken)
+        return;
+    const QString title = name.isEmpty() ? tr("Token %1").arg(m_current + 1) : name;
+    if (title == input.title)
+        return;
+    input.title = title;
+    input.scratch = false;
+    updateInputCombo();
 }
 
 bool InspectorWidget::isEmpty() const
@@ -1108,7 +1159,10 @@ void InspectorWidget::updateBanner()
         text = counts.isEmpty() ? tr("%1: no findings.").arg(decoded)
                                 : tr("%1: %2 (see Findings).").arg(decoded, counts.join(QStringLiteral(", ")));
         const verification::Report &report = m_verifyPanel->report();
-        const bool failed = report.verdict == common::Verdict::Invalid || report.verdict == common::Verdict::Malformed;
+        // A JWE is not verified (the banner says its payload is encrypted): the verifier's refusal of it is no
+        // failure of this token, and the findings alone give the tone.
+        const bool failed = t.kind != jose::TokenKind::Jwe
+            && (report.verdict == common::Verdict::Invalid || report.verdict == common::Verdict::Malformed);
         text += u' ' + (t.kind == jose::TokenKind::Jwe ? tr("The payload is encrypted.") : verdictSentence(report));
         if (errors || failed)
             tone = common::Severity::Error;

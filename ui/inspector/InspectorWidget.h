@@ -38,6 +38,7 @@ class FindingsModel;
 class JsonTreeModel;
 class JsonHighlighter;
 class Debouncer;
+class Ticker;
 class TokenEditor;
 class VerifyPanel;
 
@@ -79,6 +80,12 @@ public:
     /// Replaces the current input's text (one undo step) and decodes it immediately.
     void setTokenText(const QString &text);
     [[nodiscard]] QStringList inputTitles() const;
+    /// The title of the token shown: the one it was opened with (a file name, "argument 2") while the text is that
+    /// token or an edit of it; once the user replaces it with another token, one made from the new token (its sub,
+    /// iss or kid, else "Token N").
+    [[nodiscard]] QString currentTitle() const { return m_inputs.at(m_current).title; }
+    /// Refreshes the times on `ticker`'s ticks (the window's one timer) instead of every kRefreshMs of its own.
+    void followTicker(Ticker *ticker);
     [[nodiscard]] QStringList inputTexts() const;
     /// Replaces every input (a workspace being opened); an empty list leaves one empty input.
     void setInputs(const QList<std::pair<QString, QString>> &inputs, int current);
@@ -118,6 +125,8 @@ Q_SIGNALS:
     void bannerUpdated();
     /// Files dropped or pasted onto the editor; the window opens them.
     void filesDropped(const QStringList &paths);
+    /// currentTitle() changed (another input shown, or the text replaced by another token).
+    void titleChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -126,10 +135,23 @@ protected:
 private:
     struct Input
     {
+        Input(QString title, QString text, bool scratch)
+            : title(std::move(title)), text(std::move(text)), scratch(scratch)
+        { }
+
         QString title;
         QString text;
         bool scratch = false; ///< the untitled input the window starts with; a first opened token replaces it
+        /// The token the title belongs to, set when it is first inspected: its second segment (the payload of a
+        /// JWS), its header and the name it would get (sub, iss or kid). Another payload with another name (or,
+        /// for tokens without one, another header) is another token, and the title follows it (followTitle()).
+        bool anchored = false;
+        QByteArray anchorHeader;
+        QByteArray anchorSegment;
+        QString anchorName;
     };
+    /// Gives the current input a title made from its new token when the user replaced the token it was named for.
+    void followTitle();
 
     QWidget *buildEditorPane();
     QWidget *buildDecodedTab();
@@ -202,6 +224,7 @@ private:
     QComboBox *m_evaluateAtCombo = nullptr;
     QDateTimeEdit *m_evaluateAtEdit = nullptr;
     std::shared_ptr<common::Scheduler> m_scheduler;
+    common::Scheduler::Id m_refreshId {}; ///< the pending refresh of scheduleRefresh(), until a Ticker takes over
     Debouncer *m_debounce = nullptr;
 };
 

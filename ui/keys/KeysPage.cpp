@@ -5,6 +5,7 @@
 #include "common/JsonHighlighter.h"
 #include "common/LongText.h"
 #include "common/Theme.h"
+#include "common/Ticker.h"
 #include "crypto/CertificateChain.h"
 #include "jose/Base64Url.h"
 #include "keys/FetchPrompt.h"
@@ -156,9 +157,18 @@ KeysPage::KeysPage(KeyRing *ring, std::shared_ptr<const common::Clock> clock,
 
 KeysPage::~KeysPage() = default;
 
+void KeysPage::followTicker(Ticker *ticker)
+{
+    m_scheduler->cancel(m_ageRefreshId);
+    connect(ticker, &Ticker::ticked, this, [this] {
+        m_sourcesModel->refreshAges();
+        updateAge();
+    });
+}
+
 void KeysPage::scheduleAgeRefresh()
 {
-    m_scheduler->singleShot(kAgeRefreshMs, this, [this] {
+    m_ageRefreshId = m_scheduler->singleShot(kAgeRefreshMs, this, [this] {
         m_sourcesModel->refreshAges();
         updateAge();
         scheduleAgeRefresh();
@@ -470,6 +480,7 @@ QWidget *KeysPage::buildDetailPane()
     layout->addWidget(m_locationLabel);
     layout->addLayout(statusRow);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(buildTlsActions());
     layout->addWidget(m_encodingRow);
     layout->addWidget(vsplit, 1);
     return stack;
@@ -532,6 +543,135 @@ QWidget *KeysPage::buildRemoteTab()
     layout->addWidget(new QLabel(tr("<b>Findings</b>"), tab));
     layout->addWidget(m_findingsView, 1);
     return tab;
+}
+
+QWidget *KeysPage::buildTlsActions()
+{
+    m_tlsActions = new QWidget(m_detail);
+    m_tlsActions->setObjectName(QStringLiteral("keyTlsActions"));
+    m_tlsHint = new QLabel(m_tlsActions);
+    m_tlsHint->setObjectName(QStringLiteral("keyTlsHint"));
+    m_tlsHint->setWordWrap(true);
+    m_tlsHint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // variable text: never widens the window
+    m_trustCaButton = new QPushButton(tr("Trust this CA…"), m_tlsActions);
+    m_trustCaButton->setObjectName(QStringLiteral("keyTrustCa"));
+    m_pinButton = new QPushButton(tr("Pin this certificate"), m_tlsActions);
+    m_pinButton->setObjectName(QStringLiteral("keyPinCertificate"));
+    m_pinButton->setToolTip(tr("Accept this server's own certificate: its key is pinned (jwk_fingerprints) and, when "
+                               "its chain did not verify, the chain's anchor is trusted as well"));
+    m_caFileButton = new QPushButton(tr("Add CA file…"), m_tlsActions);
+    m_caFileButton->setObjectName(QStringLiteral("keyAddCaFile"));
+    m_caFileButton->setToolTip(tr("Trust the CA certificates of a PEM or DER file for this origin (jwk_local_ca)"));
+    connect(
+        m_trustCaButton, &QPushButton::clicked, this, [this] { applyTrustFix(workspace::TrustFix::Action::TrustCa); });
+    connect(m_pinButton, &QPushButton::clicked, this,
+        [this] { applyTrustFix(workspace::TrustFix::Action::PinCertificate); });
+    connect(
+        m_caFileButton, &QPushButton::clicked, this, [this] { applyTrustFix(workspace::TrustFix::Action::AddCaFile); });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(m_trustCaButton);
+    buttons->addWidget(m_pinButton);
+    buttons->addWidget(m_caFileButton);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(m_tlsActions);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_tlsHint);
+    layout->addLayout(buttons);
+    m_tlsActions->hide();
+    return m_tlsActions;
+}
+
+void KeysPage::showTlsFailure()
+{
+    const int index = currentSource();
+    const KeySource *source = index >= 0 ? &m_ring->at(index) : nullptr;
+    const bool failed = source && source->tlsFailure && !source->fetching;
+    const QList<workspace::TrustFix::Offer> offers
+        = failed ? workspace::TrustFix::offers(*source->tlsFailure) : QList<workspace::TrustFix::Offer> {};
+    auto offered = [&offers](workspace::TrustFix::Action action) {
+        return std::any_of(offers.cbegin(), offers.cend(), [action](const auto &o) { return o.action == action; });
+    };
+    m_tlsActions->setVisible(failed);
+    if (!failed)
+        return;
+    const keysource::TlsFailure &failure = *source->tlsFailure;
+    const QString origin = workspace::TrustStore::originOf(source->url());
+    QString hint = failure.chain.isEmpty() ? tr("The server presented no certificate.")
+                                           : tr("The server presented %n certificate(s), shown under Fetch & TLS.",
+                                               nullptr, static_cast<int>(failure.chain.size()));
+    if (!offers.isEmpty())
+        hint += u' ' + tr("A change of trust applies to %1 on every page.").arg(origin);
+    if (failure.hostMismatch)
+        hint += u' ' + tr("The certificate is not for this host name: trusting it will not be enough.");
+    if (failure.badValidity)
+        hint += u' ' + tr("A certificate is expired or not yet valid: trusting it will not be enough.");
+    m_tlsHint->setText(hint);
+    m_trustCaButton->setVisible(offered(workspace::TrustFix::Action::TrustCa));
+    m_pinButton->setVisible(offered(workspace::TrustFix::Action::PinCertificate));
+    m_caFileButton->setVisible(offered(workspace::TrustFix::Action::AddCaFile));
+    for (const auto &offer : offers) {
+        if (offer.action == workspace::TrustFix::Action::TrustCa)
+            m_trustCaButton->setToolTip(tr("Trust “%1” as a certificate authority for %2 (jwk_local_ca)")
+                                            .arg(failure.chain.at(offer.certificate).subject, origin));
+    }
+    // The chain is what the user needs to judge the offer.
+    if (!failure.chain.isEmpty())
+        m_tabs->setCurrentWidget(m_remoteTab);
+}
+
+void KeysPage::applyTrustFix(workspace::TrustFix::Action action)
+{
+    using workspace::TrustFix;
+    const int index = currentSource();
+    if (index < 0 || !m_ring->at(index).tlsFailure)
+        return;
+    const KeySource &source = m_ring->at(index);
+    const keysource::TlsFailure failure = *source.tlsFailure;
+    const QString origin = workspace::TrustStore::originOf(source.url());
+    QList<QSslCertificate> caFile;
+    switch (action) {
+    case TrustFix::Action::TrustCa: {
+        const QList<TrustFix::Offer> offers = TrustFix::offers(failure);
+        const auto offer = std::find_if(offers.cbegin(), offers.cend(),
+            [](const TrustFix::Offer &o) { return o.action == TrustFix::Action::TrustCa; });
+        if (offer == offers.cend())
+            return;
+        const keysource::PresentedCertificate &cert = failure.chain.at(offer->certificate);
+        const auto answer = Dialogs::question(this, tr("Trust This CA"),
+            tr("Trust “%1” as a certificate authority for %2?\n\nSHA-256 fingerprint:\n%3\n\nEvery key source, issuer "
+               "and jwk_url of %2 will then accept the certificates it issued. Compare the fingerprint with the "
+               "one the server's owner gives you before you trust it.")
+                .arg(cert.subject, origin, cert.sha256),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+        break;
+    }
+    case TrustFix::Action::AddCaFile: {
+        const QString path = Dialogs::getOpenFileName(
+            this, tr("Add CA File"), tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        const auto read = workspace::TrustStore::readCaFile(path);
+        if (!read.ok()) {
+            Dialogs::showError(this, tr("Add CA File"), tr("No CA certificate added: %1").arg(read.error().message));
+            return;
+        }
+        caFile = read.value();
+        break;
+    }
+    case TrustFix::Action::PinCertificate:
+        break;
+    }
+    const auto started = TrustFix::applyTo(*m_ring, index, action, caFile);
+    if (!started.ok()) {
+        Dialogs::showError(this, tr("Change Trust"), started.error().message);
+        return;
+    }
+    Q_EMIT statusMessage(tr("Trust of %1 changed; fetching %n source(s) again", nullptr, started.value()).arg(origin));
 }
 
 // ---- adding sources -------------------------------------------------------------------------------------------
@@ -826,6 +966,7 @@ void KeysPage::showSource()
         m_shownId.clear();
         m_keysModel->clear();
         showKey();
+        showTlsFailure();
         return;
     }
     stack->setCurrentWidget(m_detail);
@@ -872,6 +1013,8 @@ void KeysPage::showSource()
         m_errorLabel->setPalette(palette);
         m_errorLabel->show();
     }
+
+    showTlsFailure();
 
     m_encodingRow->setVisible(source.kind == KeySource::Kind::Secret);
     if (source.kind == KeySource::Kind::Secret)
@@ -1028,6 +1171,35 @@ void KeysPage::showRemote()
         return;
     }
     const KeySource &source = m_ring->at(index);
+    // What the server presented: at the failure when TLS refused it (the current state), else at the last fetch.
+    const auto showChain = [this](const QList<keysource::PresentedCertificate> &chain, const QString &none) {
+        for (const auto &cert : chain) {
+            auto *item = new QTreeWidgetItem(
+                m_chainView, {cert.subject, cert.issuer, cert.notBefore, cert.notAfter, cert.pin});
+            item->setFont(4, Theme::monospaceFont());
+            item->setToolTip(0, tr("Certificate SHA-256: %1").arg(cert.sha256));
+            item->setToolTip(4, tr("SHA-256 of the certificate's public key, as KrakenD's jwk_fingerprints wants it"));
+            item->setData(4, Qt::UserRole, cert.pin);
+        }
+        if (chain.isEmpty())
+            new QTreeWidgetItem(m_chainView, {none});
+        for (int column = 0; column < 4; ++column)
+            m_chainView->resizeColumnToContents(column);
+        if (m_chainView->topLevelItemCount() > 0)
+            m_chainView->setCurrentItem(m_chainView->topLevelItem(0));
+    };
+    if (source.tlsFailure && !source.fetching) {
+        const keysource::TlsFailure &failure = *source.tlsFailure;
+        QString html = QStringLiteral("<table>");
+        html += htmlRow(tr("Server"), failure.server.toDisplayString());
+        html += htmlRow(tr("TLS refused it"), failure.errors.join(QStringLiteral("; ")));
+        html += QStringLiteral("</table>");
+        m_fetchLabel->setText(html);
+        m_rotationLabel->clear();
+        showChain(failure.chain, tr("(the server presented no certificate)"));
+        new QTreeWidgetItem(m_findingsView, {QString(), QString(), tr("No findings.")});
+        return;
+    }
     if (!source.fetch) {
         m_fetchLabel->setText(source.fetching ? tr("Fetching…") : tr("Not fetched successfully yet."));
         m_rotationLabel->clear();
@@ -1063,19 +1235,7 @@ void KeysPage::showRemote()
         m_rotationLabel->setText(tr("Last refresh (key rotation): %1.").arg(parts.join(QStringLiteral("; "))));
     }
 
-    for (const auto &cert : fetch.response.chain) {
-        auto *item
-            = new QTreeWidgetItem(m_chainView, {cert.subject, cert.issuer, cert.notBefore, cert.notAfter, cert.pin});
-        item->setFont(4, Theme::monospaceFont());
-        item->setToolTip(4, tr("SHA-256 of the certificate's public key, as KrakenD's jwk_fingerprints wants it"));
-        item->setData(4, Qt::UserRole, cert.pin);
-    }
-    if (fetch.response.chain.isEmpty())
-        new QTreeWidgetItem(m_chainView, {tr("(no TLS: plain http)")});
-    for (int column = 0; column < 4; ++column)
-        m_chainView->resizeColumnToContents(column);
-    if (m_chainView->topLevelItemCount() > 0)
-        m_chainView->setCurrentItem(m_chainView->topLevelItem(0));
+    showChain(fetch.response.chain, tr("(no TLS: plain http)"));
 
     common::Findings findings = fetch.findings;
     for (const auto &finding : source.keys ? source.keys->findings : common::Findings {}) {
@@ -1117,7 +1277,9 @@ void KeysPage::updateActions()
     m_copyJwksAction->setEnabled(hasKeys);
     m_copyPemAction->setEnabled(asymmetric);
     m_copyThumbprintAction->setEnabled(jwk != nullptr);
-    m_copyPinAction->setEnabled(source && source->fetch && !source->fetch->response.chain.isEmpty());
+    m_copyPinAction->setEnabled(source
+        && ((source->tlsFailure && !source->tlsFailure->chain.isEmpty())
+            || (source->fetch && !source->fetch->response.chain.isEmpty())));
 }
 
 // ---- exports --------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include "common/Scheduler.h"
 #include "keys/KeyGeneratorDialog.h"
 #include "keysource/NetworkOptions.h"
+#include "workspace/TrustFix.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -33,6 +34,7 @@ class KeyRing;
 namespace jwb::ui {
 
 class JsonHighlighter;
+class Ticker;
 class KeySourcesModel;
 class KeysModel;
 
@@ -55,6 +57,8 @@ public:
         std::shared_ptr<common::Scheduler> scheduler = {}, QWidget *parent = nullptr);
     static constexpr int kAgeRefreshMs = 15000;
     ~KeysPage() override;
+    /// Refreshes the ages on `ticker`'s ticks (the window's one timer) instead of every kAgeRefreshMs of its own.
+    void followTicker(Ticker *ticker);
 
     /// Adds pasted text: a key, a JWK (Set) or PEM; text that is no key but looks like a shared secret is
     /// offered as a secret (asked through Dialogs::question). Returns the new source's index, -1 when nothing
@@ -102,6 +106,11 @@ public:
     void refreshCurrent();
     void cancelCurrent();
     void removeCurrent();
+    /// The next step after a TLS failure of the current source (workspace::TrustFix): "Trust this CA…" asks first
+    /// (showing the certificate's SHA-256), "Add CA file…" asks for a file, "Pin this certificate" applies at once.
+    /// The change is the origin's, so every source and page using that origin follows; its failed sources are
+    /// fetched again.
+    void applyTrustFix(workspace::TrustFix::Action action);
 
 Q_SIGNALS:
     /// A short message for the status bar ("Copied the pin", "Wrote keys.json").
@@ -115,6 +124,9 @@ private:
     QWidget *buildDetailPane();
     QWidget *buildKeyTab();
     QWidget *buildRemoteTab();
+    QWidget *buildTlsActions();
+    /// Shows the offers of TrustFix under the error banner when the current source's fetch failed in TLS.
+    void showTlsFailure();
     void createActions();
     void onSourceChanged(int index);
     void onSourcesReset();
@@ -141,6 +153,7 @@ private:
     KeySourcesModel *m_sourcesModel = nullptr;
     KeysModel *m_keysModel = nullptr;
     std::shared_ptr<common::Scheduler> m_scheduler;
+    common::Scheduler::Id m_ageRefreshId {}; ///< the pending refresh of scheduleAgeRefresh(), until a Ticker takes over
 
     QListView *m_sourceList = nullptr;
     QLabel *m_emptyHint = nullptr;
@@ -173,6 +186,11 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_ageLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QWidget *m_tlsActions = nullptr;
+    QLabel *m_tlsHint = nullptr;
+    QPushButton *m_trustCaButton = nullptr;
+    QPushButton *m_pinButton = nullptr;
+    QPushButton *m_caFileButton = nullptr;
     QComboBox *m_encodingCombo = nullptr;
     QWidget *m_encodingRow = nullptr;
     QToolButton *m_exportButton = nullptr;

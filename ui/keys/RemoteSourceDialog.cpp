@@ -47,8 +47,8 @@ RemoteSourceDialog::RemoteSourceDialog(QWidget *parent) : QDialog(parent)
     m_nameEdit = new QLineEdit(this);
     m_nameEdit->setObjectName(QStringLiteral("remoteName"));
     m_nameEdit->setAccessibleName(tr("Name"));
-    m_nameEdit->setToolTip(tr("What the source is called in the list; the host name when left empty"));
-    m_nameEdit->setPlaceholderText(tr("the URL's host"));
+    m_nameEdit->setToolTip(tr("What the source is called on every page; its kind, host and path when left empty"));
+    m_nameEdit->setPlaceholderText(tr("kind, host and path (JWKS example.com/keys)"));
 
     m_caEdit = new QLineEdit(this);
     m_caEdit->setObjectName(QStringLiteral("remoteCaFile"));
@@ -151,7 +151,8 @@ void RemoteSourceDialog::setSource(const KeySource &source)
     m_shownOrigin.clear();
     m_kindCombo->setCurrentIndex(source.kind == KeySource::Kind::Issuer ? 1 : 0);
     m_urlEdit->setText(source.location);
-    m_nameEdit->setText(source.name);
+    // A name the user did not choose stays empty, so that it follows the URL.
+    m_nameEdit->setText(source.name == KeySource::defaultName(source.kind, source.location) ? QString() : source.name);
     m_timeoutSpin->setValue(qMax(1, source.timeoutMs / 1000));
     onUrlChanged();
     updateWarning();
