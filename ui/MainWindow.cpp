@@ -53,6 +53,7 @@ namespace jwb::ui {
 using workspace::KeyRing;
 
 using mainwindow::dataDir;
+using mainwindow::kJudgeAsEndpoints;
 using mainwindow::kStatusMessageMs;
 
 namespace {
@@ -283,7 +284,9 @@ bool MainWindow::showGatewayTab(const QString &name)
 
 void MainWindow::updateGatewayTools()
 {
-    const QJsonObject root = m_gatewayPage->document().root();
+    // The document, not one object of the whole file: a big krakend.json is read endpoint by endpoint.
+    const krakend::ConfigDocument &document = m_gatewayPage->document();
+    const QJsonObject service = document.serviceRoot();
     const QString baseDir = m_gatewayPage->baseDir();
     // Only what the text itself does to KrakenD's start is read from it (a byte order mark, a version other than 3).
     const QByteArray documentText = m_gatewayPage->documentText();
@@ -291,15 +294,19 @@ void MainWindow::updateGatewayTools()
         = krakend::ConfigDocument::fileStartupProblem(documentText).isEmpty() ? QByteArray() : documentText;
     const int index = m_gatewayPage->currentEndpoint();
     if (index >= 0) {
-        m_simulationPanel->setEndpoint(root, index, baseDir, text);
-        m_testMatrix->setEndpoint(root, index, baseDir, text);
+        const QJsonObject endpoint = document.endpoint(index);
+        m_simulationPanel->setEndpoint(service, endpoint, index, baseDir, text);
+        m_testMatrix->setEndpoint(service, endpoint, index, baseDir, text);
     }
-    m_endpointMatrix->setConfig(root, baseDir, text);
-    // The Inspector's "Judge as" offers every endpoint of the document (issue #17 phase 2: from the ConfigEditor).
+    m_endpointMatrix->setDocument(document, baseDir, text);
+    // The Inspector's "Judge as" offers the endpoints of the document (issue #17 phase 2: from the ConfigEditor):
+    // the first kJudgeAsEndpoints of a big file (a list of 260,000 is no choice; the Gateway simulates any).
     QList<VerifyPanel::Endpoint> endpoints;
-    for (const krakend::EndpointInfo &info : m_gatewayPage->document().endpoints()) {
-        VerifyPanel::Endpoint endpoint {info.method, info.path,
-            krakend::SimulationSetup::fromEndpoint(root, m_gatewayPage->document().endpoint(info.index), baseDir)};
+    const QList<krakend::EndpointInfo> infos = document.endpoints();
+    for (qsizetype i = 0; i < std::min<qsizetype>(infos.size(), kJudgeAsEndpoints); ++i) {
+        const krakend::EndpointInfo &info = infos[i];
+        VerifyPanel::Endpoint endpoint {
+            info.method, info.path, krakend::SimulationSetup::fromEndpoint(service, document.endpoint(info.index), baseDir)};
         endpoint.setup.checkConfigText(text);
         endpoints.append(endpoint);
     }
@@ -535,21 +542,23 @@ bool MainWindow::openKrakendConfig(const QString &path)
         Dialogs::showError(this, tr("Cannot open the KrakenD configuration"), text);
         return false;
     };
-    // Read once, with the limits of every file the app reads, to say what the file is before anything opens it.
-    const auto bytes = common::BoundedFile::read(path, krakend::ConfigDocument::kMaxBytes);
-    if (!bytes) {
-        const QString reason = bytes.error().details.value(QStringLiteral("reason")).toString();
-        if (!bytes.error().is(common::ErrorCode::UnreadableFile))
-            return refuse(bytes.error().message);
+    // Opened with the checks of every file the app reads, and its head read (as openFile classifies), to say what
+    // the file is before anything opens it: a 50 MB file is read and checked once, by the Gateway, off this thread.
+    const auto file = common::BoundedFile::open(path);
+    if (!file) {
+        const QString reason = file.error().details.value(QStringLiteral("reason")).toString();
+        if (!file.error().is(common::ErrorCode::UnreadableFile))
+            return refuse(file.error().message);
         if (reason == u"is a directory")
             return refuse(tr("%1 is a directory.").arg(shown));
         if (reason == u"permission denied")
             return refuse(tr("%1 cannot be read: permission denied.").arg(shown));
         return refuse(tr("%1 cannot be read: %2.").arg(shown, reason));
     }
-    if (!common::FileKinds::looksLikeJson(bytes.value()))
+    const QByteArray head = file.value()->read(TokenFile::kMaxBytes + 1);
+    if (!common::FileKinds::looksLikeJson(head))
         return refuse(tr("%1 is not a JSON file, so not a KrakenD configuration.").arg(shown));
-    const common::FileKind kind = common::FileKinds::classify(bytes.value(), path);
+    const common::FileKind kind = common::FileKinds::classify(head, path);
     if (kind == common::FileKind::Key || kind == common::FileKind::KeySet || kind == common::FileKind::Workspace)
         return refuse(
             tr("%1 is not a KrakenD configuration: it holds a %2.").arg(shown, common::FileKinds::name(kind)));

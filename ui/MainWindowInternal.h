@@ -10,6 +10,8 @@
 namespace jwb::ui::mainwindow {
 
 inline constexpr int kStatusMessageMs = 5000;
+/// How many endpoints of a krakend.json the Inspector's "Judge as" offers (the first ones of the file).
+inline constexpr int kJudgeAsEndpoints = 1000;
 
 /// The folder of the last-session and autosave files (they hold bearer tokens): 0700.
 inline QString dataDir()

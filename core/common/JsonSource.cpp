@@ -296,15 +296,15 @@ QByteArray JsonSourceMap::lineIndent(qsizetype offset) const
     return m_text.mid(start, i - start);
 }
 
-QByteArray JsonSourceMap::indentUnit() const
+QByteArray JsonSourceMap::indentUnitOf(const QByteArray &text)
 {
-    const qsizetype nl = m_text.indexOf('\n');
+    const qsizetype nl = text.indexOf('\n');
     if (nl >= 0) {
         qsizetype i = nl + 1;
-        while (i < m_text.size() && (m_text[i] == ' ' || m_text[i] == '\t'))
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
             ++i;
         if (i > nl + 1)
-            return m_text.mid(nl + 1, i - nl - 1);
+            return text.mid(nl + 1, i - nl - 1);
     }
     return "  ";
 }

@@ -58,7 +58,9 @@ public:
     /// The indentation (whitespace) of the line on which `offset` sits.
     [[nodiscard]] QByteArray lineIndent(qsizetype offset) const;
     /// The file's indentation unit, guessed from its first indented line (default two spaces).
-    [[nodiscard]] QByteArray indentUnit() const;
+    [[nodiscard]] QByteArray indentUnit() const { return indentUnitOf(m_text); }
+    /// The same for any text, without a map of it.
+    [[nodiscard]] static QByteArray indentUnitOf(const QByteArray &text);
     /// Whether the line ending is CRLF.
     [[nodiscard]] bool usesCrlf() const;
 

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <optional>
@@ -254,19 +256,45 @@ Result<std::shared_ptr<const ConfigDocument::Index>> ConfigDocument::buildIndex(
         }
         index->spans.reserve(v.items.size());
         index->endpoints.reserve(static_cast<qsizetype>(v.items.size()));
-        for (size_t first = 0; first < v.items.size(); first += kBatch) {
+        for (const auto &item : v.items)
+            index->spans.emplace_back(item->begin, item->end);
+        // The endpoints are checked in batches, a wave of batches at a time on the cores there are (each batch is
+        // independent: its own QJsonDocument); between waves the open reports progress and looks at the token.
+        struct Batch
+        {
+            size_t first = 0;
+            size_t last = 0; ///< inclusive
+            bool ok = false;
+            QList<EndpointInfo> infos;
+        };
+        const auto &spans = index->spans;
+        auto check = [&text, &spans](Batch &b) {
+            const auto values = valuesAt(text, spans[b.first].first, spans[b.last].second);
+            b.ok = values && values->size() == static_cast<qsizetype>(b.last - b.first + 1);
+            if (!b.ok)
+                return;
+            b.infos.reserve(values->size());
+            for (size_t i = b.first; i <= b.last; ++i)
+                b.infos.append(
+                    endpointInfo(static_cast<int>(i), values->at(static_cast<qsizetype>(i - b.first)).toObject()));
+        };
+        const size_t wave = static_cast<size_t>(std::clamp(QThread::idealThreadCount(), 1, 4)); // progress stays fine
+        for (size_t first = 0; first < spans.size();) {
             if (cancelled())
                 return R::failure(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
-            const size_t last = std::min(v.items.size(), first + kBatch) - 1;
-            const auto values = valuesAt(text, v.items[first]->begin, v.items[last]->end);
-            if (!values || values->size() != static_cast<qsizetype>(last - first + 1))
-                return wholeTextError(text, invalid);
-            for (size_t i = first; i <= last; ++i) {
-                index->spans.emplace_back(v.items[i]->begin, v.items[i]->end);
-                index->endpoints.append(
-                    endpointInfo(static_cast<int>(i), values->at(static_cast<qsizetype>(i - first)).toObject()));
+            std::vector<Batch> batches;
+            for (size_t n = 0; n < wave && first < spans.size(); ++n, first += kBatch)
+                batches.push_back({first, std::min(spans.size(), first + kBatch) - 1, false, {}});
+            if (batches.size() == 1)
+                check(batches.front());
+            else
+                QtConcurrent::blockingMap(batches, check);
+            for (const Batch &b : batches) {
+                if (!b.ok)
+                    return wholeTextError(text, invalid);
+                index->endpoints.append(b.infos);
             }
-            progress(v.items[last]->end);
+            progress(spans[batches.back().last].second);
         }
     }
     progress(total);

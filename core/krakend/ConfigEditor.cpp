@@ -57,6 +57,12 @@ Result<void> ConfigEditor::open(const QString &path)
     return {};
 }
 
+void ConfigEditor::adopt(ConfigDocument document)
+{
+    const QByteArray text = document.text();
+    replace(std::move(document), text, false);
+}
+
 void ConfigEditor::newConfig()
 {
     const QByteArray text = GatewayCatalog::newConfigText();

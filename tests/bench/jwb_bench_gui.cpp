@@ -3,6 +3,7 @@
 // when the verdict is decided, the layouts are updated and every region that changed has been painted (the pending
 // LayoutRequest and UpdateRequest events, which the event loop would deliver next). Prints JSON lines like jwb-bench.
 #include "MainWindow.h"
+#include "gateway/GatewayPage.h"
 #include "inspector/InspectorWidget.h"
 #include "verify/VerifyPanel.h"
 #include "workspace/KeyRing.h"
@@ -12,6 +13,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -35,11 +41,71 @@ double median(QList<double> v)
     return v.isEmpty() ? 0 : v[v.size() / 2];
 }
 
+double peakRssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+/// Issue #19 item 13: File > Open of a big krakend.json (openKrakendConfig, as the menu does). Measures the time
+/// until the first endpoints are listed, until the open is over, until the lint is in, the longest the event loop
+/// went without turning (a 10 ms timer's largest gap) and the peak RSS.
+int openConfig(const QString &path)
+{
+    jwb::ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    jwb::ui::GatewayPage *page = window.gatewayPage();
+    QTest::qWait(200);
+    auto *view = page->findChild<QTableView *>(QStringLiteral("endpointView"));
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("gatewayTabs"));
+    const int before = view->model()->rowCount();
+    const QString detail = QStringLiteral("%1 MB").arg(QFileInfo(path).size() / 1e6, 0, 'f', 1);
+    QElapsedTimer clock;
+    qint64 last = 0, stall = 0, first = -1, loaded = -1, linted = -1;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout, &window, [&] {
+        const qint64 now = clock.elapsed();
+        stall = std::max(stall, now - last);
+        last = now;
+        if (first < 0 && view->model()->rowCount() != before)
+            first = now;
+        if (first >= 0 && loaded < 0 && !page->isLoading())
+            loaded = now;
+        if (loaded >= 0 && linted < 0 && !tabs->tabText(tabs->indexOf(page->findChild<QWidget *>(QStringLiteral("lintTab")))).contains(u'\u2026'))
+            linted = now;
+    });
+    clock.start();
+    ticker.start();
+    window.openKrakendConfig(path);
+    const qint64 afterCall = clock.elapsed();
+    while (linted < 0 && clock.elapsed() < 120000)
+        QTest::qWait(10);
+    report(QStringLiteral("GUI open: openKrakendConfig returns"), static_cast<double>(afterCall), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: first endpoints listed"), static_cast<double>(first), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: document in"), static_cast<double>(loaded), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: lint in"), static_cast<double>(linted), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: longest event-loop stall"), static_cast<double>(stall), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: peak RSS"), peakRssMiB(), QStringLiteral("MiB"), detail);
+    report(QStringLiteral("GUI open: endpoints listed"), view->model()->rowCount(), QStringLiteral("rows"), detail);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    if (argc == 3 && QByteArray(argv[1]) == "open-config")
+        return openConfig(QString::fromLocal8Bit(argv[2]));
     jwb::ui::MainWindow window;
     window.openDemo();
     window.resize(1280, 800);

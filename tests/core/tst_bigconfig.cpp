@@ -115,7 +115,7 @@ private Q_SLOTS:
 
     void progressIsReportedUpToTheWholeText()
     {
-        const QByteArray text = bigConfig(20000);
+        const QByteArray text = bigConfig(40000);
         ConfigDocument::LoadControl control;
         QList<qint64> done;
         qint64 total = 0;
