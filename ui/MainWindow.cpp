@@ -37,6 +37,8 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -53,6 +55,7 @@ namespace jwb::ui {
 using workspace::KeyRing;
 
 using mainwindow::dataDir;
+using mainwindow::kBackgroundKeyBytes;
 using mainwindow::kJudgeAsEndpoints;
 using mainwindow::kStatusMessageMs;
 
@@ -305,8 +308,8 @@ void MainWindow::updateGatewayTools()
     const QList<krakend::EndpointInfo> infos = document.endpoints();
     for (qsizetype i = 0; i < std::min<qsizetype>(infos.size(), kJudgeAsEndpoints); ++i) {
         const krakend::EndpointInfo &info = infos[i];
-        VerifyPanel::Endpoint endpoint {
-            info.method, info.path, krakend::SimulationSetup::fromEndpoint(service, document.endpoint(info.index), baseDir)};
+        VerifyPanel::Endpoint endpoint {info.method, info.path,
+            krakend::SimulationSetup::fromEndpoint(service, document.endpoint(info.index), baseDir)};
         endpoint.setup.checkConfigText(text);
         endpoints.append(endpoint);
     }
@@ -504,6 +507,10 @@ bool MainWindow::openToken(const QString &path, const QByteArray &)
 
 bool MainWindow::openKeys(const QString &path)
 {
+    if (QFileInfo(path).size() >= kBackgroundKeyBytes) {
+        openKeysInBackground(path);
+        return true;
+    }
     // The key ring keeps the path and re-reads it on refresh; a file it cannot read is still added, with its
     // error shown on the Keys page, unless it is not a key at all.
     const auto loaded = keys::KeyLoader::loadFile(path);
@@ -512,7 +519,61 @@ bool MainWindow::openKeys(const QString &path)
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
         return false;
     }
-    const int index = keysPage()->addFile(path);
+    finishKeys(keysPage()->addFile(path));
+    return true;
+}
+
+void MainWindow::openKeysInBackground(const QString &path)
+{
+    m_keyLoad.cancel();
+    if (!m_keyLoadBar) {
+        m_keyLoadBar = new QWidget(statusBar());
+        m_keyLoadBar->setObjectName(QStringLiteral("keyLoadBar"));
+        auto *row = new QHBoxLayout(m_keyLoadBar);
+        row->setContentsMargins(0, 0, 0, 0);
+        auto *label = new QLabel(m_keyLoadBar);
+        label->setObjectName(QStringLiteral("keyLoadLabel"));
+        auto *busy = new QProgressBar(m_keyLoadBar);
+        busy->setObjectName(QStringLiteral("keyLoadProgress"));
+        busy->setRange(0, 0); // reading and checking the keys has no steps to count
+        busy->setMaximumWidth(120);
+        auto *cancel = new QPushButton(tr("Cancel"), m_keyLoadBar);
+        cancel->setObjectName(QStringLiteral("keyLoadCancel"));
+        cancel->setToolTip(tr("Stop opening the key file; the key ring stays as it is"));
+        row->addWidget(label);
+        row->addWidget(busy);
+        row->addWidget(cancel);
+        statusBar()->addPermanentWidget(m_keyLoadBar);
+        connect(cancel, &QPushButton::clicked, this, [this] {
+            m_keyLoad.cancel();
+            m_keyLoadBar->hide();
+            statusBar()->showMessage(tr("Opening the key file cancelled"), kStatusMessageMs);
+        });
+    }
+    m_keyLoadBar->findChild<QLabel *>(QStringLiteral("keyLoadLabel"))
+        ->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    m_keyLoadBar->show();
+    // The worker reads and checks every key; the ring takes the result on this thread without reading it again.
+    m_keyLoad.run(
+        this, [path](const common::CancelToken &) { return keys::KeyLoader::loadFile(path); },
+        [this, path](common::Result<keys::JwkSet> loaded) {
+            m_keyLoadBar->hide();
+            if (!loaded) {
+                Dialogs::showError(this, tr("Cannot open key file"),
+                    QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
+                return;
+            }
+            const int count = static_cast<int>(loaded.value().keys.size());
+            const int index = m_keyRing->addLoaded(KeyRing::file(path), loaded);
+            keysPage()->selectSource(index);
+            statusBar()->showMessage(
+                tr("Opened %1 (%n key(s))", nullptr, count).arg(QFileInfo(path).fileName()), kStatusMessageMs);
+            finishKeys(index);
+        });
+}
+
+void MainWindow::finishKeys(int index)
+{
     m_keysPage->selectSource(index);
     // A key opened while a token is shown is what the user wants to verify it with.
     if (!m_inspector->isEmpty()) {
@@ -522,7 +583,6 @@ bool MainWindow::openKeys(const QString &path)
     } else {
         showPage(Page::Keys);
     }
-    return true;
 }
 
 bool MainWindow::openConfig(const QString &path)

@@ -3,11 +3,18 @@
 // finished document lists every endpoint. Through the menu's path (MainWindow::openKrakendConfig).
 #include "MainWindow.h"
 #include "common/Dialogs.h"
+#include "crypto/Backend.h"
+#include "crypto/Key.h"
 #include "gateway/GatewayPage.h"
+#include "keys/Jwk.h"
+#include "workspace/KeyRing.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -40,6 +47,27 @@ QByteArray bigConfig(int count)
     return out + "  ]\n}\n";
 }
 
+/// A JWK Set of `count` EC P-256 public keys (one key under many kids), about 150 bytes each.
+QByteArray keySet(int count)
+{
+    const auto key = jwb::crypto::Key::generate(jwb::crypto::KeyType::Ec, 0, jwb::crypto::Curve::P256).value();
+    QJsonObject jwk = jwb::keys::Jwk::toJson(key.publicKey(), false);
+    QJsonArray keys;
+    for (int i = 0; i < count; ++i) {
+        jwk.insert(QStringLiteral("kid"), QStringLiteral("k%1").arg(i));
+        keys.append(jwk);
+    }
+    return QJsonDocument(QJsonObject {{QStringLiteral("keys"), keys}}).toJson(QJsonDocument::Compact);
+}
+
+int keyCount(const jwb::workspace::KeyRing &ring)
+{
+    int n = 0;
+    for (int i = 0; i < ring.count(); ++i)
+        n += ring.at(i).keys ? static_cast<int>(ring.at(i).keys->keys.size()) : 0;
+    return n;
+}
+
 const QByteArray kSmall = "{\n  \"version\": 3,\n  \"endpoints\": [\n    {\"endpoint\": \"/small\", \"backend\": "
                           "[{\"url_pattern\": \"/s\", \"host\": [\"http://b:80\"]}]}\n  ]\n}\n";
 
@@ -56,6 +84,8 @@ private Q_SLOTS:
         m_small = write(QStringLiteral("small.json"), kSmall);
         m_big = write(QStringLiteral("big.json"), bigConfig(40000)); // about 7 MB
         QVERIFY(QFileInfo(m_big).size() > GatewayPage::kBackgroundOpenBytes);
+        jwb::crypto::Backend::initialize();
+        m_jwks = write(QStringLiteral("big-jwks.json"), keySet(3000)); // about 450 KB: read on a worker
         jwb::ui::Dialogs::Hooks hooks;
         hooks.error = [this](const QString &, const QString &text) { m_errors << text; };
         jwb::ui::Dialogs::setHooks(hooks);
@@ -159,6 +189,64 @@ private Q_SLOTS:
         m_errors.clear();
     }
 
+    void bigKeySetOpensInTheBackground()
+    {
+        MainWindow window;
+        window.show();
+        const int before = keyCount(*window.keyRing());
+        int ticksWhileLoading = 0;
+        QWidget *bar = nullptr;
+        QTimer ticker;
+        ticker.setInterval(2);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            if (bar && bar->isVisible())
+                ++ticksWhileLoading;
+        });
+        ticker.start();
+        // Through File > Open's door: the head of a big JWK Set is known as one (it used to be taken for a token
+        // and refused at 1 MB).
+        QVERIFY(window.openFile(m_jwks));
+        bar = window.findChild<QWidget *>(QStringLiteral("keyLoadBar"));
+        QVERIFY(bar && bar->isVisible());
+        QCOMPARE(keyCount(*window.keyRing()), before); // not in yet: the worker reads it
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isHidden(), 60000);
+        QVERIFY2(ticksWhileLoading >= 2, qPrintable(QString::number(ticksWhileLoading)));
+        QCOMPARE(keyCount(*window.keyRing()), before + 3000);
+        QVERIFY(m_errors.isEmpty());
+    }
+
+    void cancelKeepsTheKeyRing()
+    {
+        MainWindow window;
+        window.show();
+        const int sources = window.keyRing()->count();
+        QVERIFY(window.openFile(m_jwks));
+        auto *cancel = window.findChild<QPushButton *>(QStringLiteral("keyLoadCancel"));
+        QVERIFY(cancel && cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(window.findChild<QWidget *>(QStringLiteral("keyLoadBar"))->isHidden());
+        QTest::qWait(1500);
+        QCOMPARE(window.keyRing()->count(), sources);
+        QVERIFY(m_errors.isEmpty());
+    }
+
+    void fileOfManyTokensNamesAFewSegments()
+    {
+        // A file of 2,000 tokens read as one text: the segment line names the first few and counts the rest (a
+        // label of thousands took seconds to lay out).
+        QByteArray tokens;
+        for (int i = 0; i < 2000; ++i)
+            tokens += "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl\n";
+        const QString path = write(QStringLiteral("tokens.txt"), tokens);
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        auto *segments = window.findChild<QLabel *>(QStringLiteral("segmentInfo"));
+        QVERIFY(segments);
+        QVERIFY2(segments->text().count(u'\u25cf') <= 6, qPrintable(segments->text().left(200)));
+        QVERIFY2(segments->text().contains(QStringLiteral("more segment")), qPrintable(segments->text().left(300)));
+    }
+
 private:
     QString write(const QString &name, const QByteArray &bytes)
     {
@@ -172,6 +260,7 @@ private:
     QTemporaryDir m_dir;
     QString m_small;
     QString m_big;
+    QString m_jwks;
     QStringList m_errors;
 };
 

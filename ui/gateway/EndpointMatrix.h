@@ -14,7 +14,6 @@
 
 #include <memory>
 #include <optional>
-#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -51,7 +50,8 @@ public:
     void setConfig(const QJsonObject &root, const QString &baseDir, const QByteArray &configText = {});
     /// The same from a document (a big krakend.json is not made into one object: rows come from its endpoint
     /// list, and each endpoint is read when its row runs).
-    void setDocument(const krakend::ConfigDocument &document, const QString &baseDir, const QByteArray &configText = {});
+    void setDocument(
+        const krakend::ConfigDocument &document, const QString &baseDir, const QByteArray &configText = {});
     /// The token sent as the config reads it (auth_header_name with "Bearer ", or cookie_key when set); re-runs.
     void setToken(const QString &token);
     [[nodiscard]] QString token() const;

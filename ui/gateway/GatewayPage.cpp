@@ -165,7 +165,8 @@ QWidget *GatewayPage::buildLoadBar()
     m_loadTimer->setInterval(50);
     connect(m_loadTimer, &QTimer::timeout, this, [this] {
         const qint64 done = m_loadDone ? m_loadDone->load(std::memory_order_relaxed) : 0;
-        m_loadProgress->setValue(m_loadTotal > 0 ? static_cast<int>(std::min<qint64>(done * 1000 / m_loadTotal, 1000)) : 0);
+        m_loadProgress->setValue(
+            m_loadTotal > 0 ? static_cast<int>(std::min<qint64>(done * 1000 / m_loadTotal, 1000)) : 0);
     });
     connect(m_loadCancel, &QPushButton::clicked, this, &GatewayPage::cancelLoading);
     return m_loadBar;
@@ -657,8 +658,8 @@ void GatewayPage::reportOpenError(const QString &path, const common::Error &e)
 
 void GatewayPage::reportOpened(const QString &path)
 {
-    Q_EMIT statusMessage(tr("Opened %1 (%n endpoint(s))", nullptr, document().endpointCount())
-                             .arg(QDir::toNativeSeparators(path)));
+    Q_EMIT statusMessage(
+        tr("Opened %1 (%n endpoint(s))", nullptr, document().endpointCount()).arg(QDir::toNativeSeparators(path)));
     if (m_editor->isReadOnly())
         Q_EMIT statusMessage(tr("This config uses flexible-configuration templates: it is read-only here"));
     if (document().hasByteOrderMark())
