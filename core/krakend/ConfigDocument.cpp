@@ -279,6 +279,7 @@ Result<std::shared_ptr<const ConfigDocument::Index>> ConfigDocument::buildIndex(
                     endpointInfo(static_cast<int>(i), values->at(static_cast<qsizetype>(i - b.first)).toObject()));
         };
         const size_t wave = static_cast<size_t>(std::clamp(QThread::idealThreadCount(), 1, 4)); // progress stays fine
+        bool previewed = false;
         for (size_t first = 0; first < spans.size();) {
             if (cancelled())
                 return R::failure(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
@@ -293,6 +294,10 @@ Result<std::shared_ptr<const ConfigDocument::Index>> ConfigDocument::buildIndex(
                 if (!b.ok)
                     return wholeTextError(text, invalid);
                 index->endpoints.append(b.infos);
+            }
+            if (control.preview && !previewed && first < spans.size()) {
+                previewed = true; // after the first wave, when more is to come
+                control.preview(index->endpoints);
             }
             progress(spans[batches.back().last].second);
         }

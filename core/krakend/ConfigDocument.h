@@ -45,6 +45,9 @@ public:
     {
         common::CancelToken cancel;
         std::function<void(qint64 done, qint64 total)> progress;
+        /// Called once, on the opening thread, with the first endpoints checked (a few thousand) while the rest
+        /// are being checked: a view can list them before the open ends. Not called for a file that fails.
+        std::function<void(const QList<EndpointInfo> &first)> preview;
     };
 
     /// The text is checked once, in pieces (the file's outline, then each endpoint and each top-level member with

@@ -123,6 +123,8 @@ private Q_SLOTS:
             done.append(d);
             total = t;
         };
+        QList<QList<EndpointInfo>> previews;
+        control.preview = [&](const QList<EndpointInfo> &first) { previews.append(first); };
         auto doc = ConfigDocument::fromText(text, QString(), control);
         QVERIFY(doc.ok());
         QCOMPARE(total, text.size());
@@ -130,6 +132,11 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(done.begin(), done.end()));
         QCOMPARE(done.first(), 0);
         QCOMPARE(done.last(), text.size());
+        // The first endpoints were offered once, before the end, as the document lists them.
+        QCOMPARE(previews.size(), 1);
+        QVERIFY(previews.first().size() > 0 && previews.first().size() < 40000);
+        for (qsizetype i = 0; i < previews.first().size(); i += 997)
+            QCOMPARE(previews.first().at(i).path, doc->endpoints().at(i).path);
         // The same document as an open without a control.
         auto plain = ConfigDocument::fromText(text);
         QCOMPARE(doc->text(), plain->text());

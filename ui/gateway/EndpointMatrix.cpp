@@ -212,6 +212,11 @@ void EndpointMatrix::setRows(const QList<EndpointMatrixModel::Row> &rows)
     m_job.cancel();
     m_running = false;
     m_model->setEndpoints(rows);
+    // The matrix is often a hidden tab, and a hidden table fits a column to every row: a big file's columns keep
+    // their width instead (GatewayPage::kFitColumnRows).
+    for (int column = 0; column < EndpointMatrixModel::ReasonColumn; ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(
+            column, rows.size() > 1000 ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
     m_view->setVisible(!rows.isEmpty());
     m_hint->setVisible(rows.isEmpty());
     if (rows.isEmpty())

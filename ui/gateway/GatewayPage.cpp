@@ -164,7 +164,23 @@ QWidget *GatewayPage::buildLoadBar()
     m_loadTimer = new QTimer(this);
     m_loadTimer->setInterval(50);
     connect(m_loadTimer, &QTimer::timeout, this, [this] {
-        const qint64 done = m_loadDone ? m_loadDone->load(std::memory_order_relaxed) : 0;
+        if (!m_loadState)
+            return;
+        const qint64 done = m_loadState->done.load(std::memory_order_relaxed);
+        QList<krakend::EndpointInfo> preview;
+        {
+            QMutexLocker lock(&m_loadState->mutex);
+            if (m_loadState->previewReady)
+                preview = std::exchange(m_loadState->preview, {});
+            m_loadState->previewReady = false;
+        }
+        if (!preview.isEmpty()) {
+            // The first endpoints of the file, listed (not yet editable) while the rest is checked.
+            m_selecting = true;
+            m_endpointModel->setEndpoints(preview);
+            m_selecting = false;
+            m_previewShown = true;
+        }
         m_loadProgress->setValue(
             m_loadTotal > 0 ? static_cast<int>(std::min<qint64>(done * 1000 / m_loadTotal, 1000)) : 0);
     });
@@ -581,8 +597,8 @@ bool GatewayPage::isLoading() const
 void GatewayPage::openInBackground(const QString &path)
 {
     m_load.cancel();
-    auto done = std::make_shared<std::atomic<qint64>>(0);
-    m_loadDone = done;
+    auto state = std::make_shared<LoadState>();
+    m_loadState = state;
     m_loadTotal = std::max<qint64>(1, QFileInfo(path).size());
     m_loadLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     m_loadProgress->setValue(0);
@@ -592,13 +608,20 @@ void GatewayPage::openInBackground(const QString &path)
     // the worker afterwards) and shows it on this thread.
     m_load.run(
         this,
-        [path, done](const common::CancelToken &token) {
+        [path, state](const common::CancelToken &token) {
             krakend::ConfigDocument::LoadControl control;
             control.cancel = token;
-            control.progress = [done](qint64 bytes, qint64) { done->store(bytes, std::memory_order_relaxed); };
+            control.progress = [state](qint64 bytes, qint64) { state->done.store(bytes, std::memory_order_relaxed); };
+            control.preview = [state](const QList<krakend::EndpointInfo> &first) {
+                QMutexLocker lock(&state->mutex);
+                state->preview = first;
+                state->previewReady = true;
+            };
             return krakend::ConfigDocument::open(path, control);
         },
         [this, path](common::Result<krakend::ConfigDocument> opened) {
+            if (opened)
+                m_previewShown = false; // the new document replaces the first endpoints listed
             setLoading(false);
             if (!opened) {
                 reportOpenError(path, opened.error());
@@ -632,7 +655,15 @@ void GatewayPage::setLoading(bool loading)
         m_loadTimer->start();
     } else {
         m_loadTimer->stop();
-        m_loadDone.reset();
+        m_loadState.reset();
+        if (m_previewShown) {
+            // Cancelled or failed after the first endpoints of the file were listed: the document's own again.
+            m_previewShown = false;
+            m_selecting = true;
+            m_endpointModel->setEndpoints(document().endpoints());
+            m_selecting = false;
+            selectEndpoint(m_current);
+        }
     }
     Q_EMIT loadingChanged(loading);
 }
@@ -922,6 +953,11 @@ void GatewayPage::refresh()
     const int count = static_cast<int>(document().endpoints().size());
     m_selecting = true;
     m_endpointModel->setEndpoints(document().endpoints());
+    // A hidden table fits a column to every one of its rows (QTableView::sizeHintForColumn): with a big file's
+    // 260,000 the short columns keep their width instead.
+    for (int c : {EndpointModel::MethodColumn, EndpointModel::ValidatorColumn, EndpointModel::SignerColumn})
+        m_endpointView->horizontalHeader()->setSectionResizeMode(
+            c, count > kFitColumnRows ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
     m_selecting = false;
     if (m_current >= count)
         m_current = count - 1;

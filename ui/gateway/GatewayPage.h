@@ -9,6 +9,7 @@
 #include "krakend/Suggest.h"
 
 #include <QJsonObject>
+#include <QMutex>
 #include <QPointer>
 #include <QWidget>
 
@@ -71,6 +72,8 @@ public:
     static constexpr qint64 kBackgroundOpenBytes = 1024 * 1024;
     /// Documents with this many endpoints are linted in the background (the Lint tab says so meanwhile).
     static constexpr int kBackgroundLintEndpoints = 2000;
+    /// Up to this many endpoints the list's short columns fit their contents.
+    static constexpr int kFitColumnRows = 1000;
 
     /// Opens a krakend.json; errors (with line and column for malformed JSON) go to Dialogs::showError.
     /// Opening never writes the file and leaves the page unmodified. A file of kBackgroundOpenBytes or more is
@@ -256,7 +259,16 @@ private:
 
     common::Jobs::Handle m_load; ///< a background open
     common::Jobs::Handle m_lintJob; ///< the lint of a big document
-    std::shared_ptr<std::atomic<qint64>> m_loadDone; ///< bytes checked so far, written by the worker
+    /// What a background open shares with its worker: bytes checked so far, and the first endpoints checked.
+    struct LoadState
+    {
+        std::atomic<qint64> done {0};
+        QMutex mutex;
+        QList<krakend::EndpointInfo> preview; ///< guarded by mutex
+        bool previewReady = false; ///< guarded by mutex
+    };
+    std::shared_ptr<LoadState> m_loadState;
+    bool m_previewShown = false; ///< the endpoint list shows the loading file's first endpoints
     qint64 m_loadTotal = 0;
     QWidget *m_loadBar = nullptr;
     QLabel *m_loadLabel = nullptr;
