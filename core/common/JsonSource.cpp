@@ -239,14 +239,7 @@ Result<std::shared_ptr<const JsonSourceMap>> JsonSourceMap::parse(const QByteArr
         return Result<std::shared_ptr<const JsonSourceMap>>::failure(QStringLiteral("invalid_json"),
             QStringLiteral("%1 at byte %2").arg(err.errorString()).arg(err.offset),
             {{QStringLiteral("offset"), err.offset}});
-    Parser p(text);
-    auto root = p.document();
-    if (!root)
-        return root.error();
-    auto map = std::make_shared<JsonSourceMap>();
-    map->m_text = text;
-    map->m_root = std::move(root).value();
-    return std::shared_ptr<const JsonSourceMap>(map);
+    return parseRange(text, 0, text.size());
 }
 
 Result<std::shared_ptr<const JsonSourceMap>> JsonSourceMap::parseRange(
