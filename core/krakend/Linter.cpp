@@ -495,6 +495,11 @@ Findings lintSignerBlock(const QJsonObject &block)
 
 QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
 {
+    return lint(doc, ctx, common::CancelToken());
+}
+
+QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx, const common::CancelToken &cancel)
+{
     QList<LintItem> out;
     auto push = [&](const Findings &fs, const QString &location, int endpoint) {
         for (const auto &f : fs)
@@ -544,6 +549,8 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
     }
 
     for (const EndpointInfo &e : doc.endpoints()) {
+        if (e.index % 1024 == 0 && cancel.isCancelled())
+            return out;
         const QJsonObject endpoint = doc.endpoint(e.index);
         const QJsonObject extra = endpoint.value(QLatin1String("extra_config")).toObject();
         for (const auto &[legacy, modern] : {std::pair {Namespace::legacyValidator, Namespace::validator},

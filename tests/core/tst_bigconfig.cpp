@@ -293,6 +293,12 @@ private Q_SLOTS:
         for (const auto &item : jwb::krakend::Linter::lint(doc.value()))
             legacy += item.finding.code == u"legacy_namespace" ? 1 : 0;
         QCOMPARE(legacy, 100);
+        // A cancelled lint (the Gateway's background job, replaced by a newer one) stops before the endpoints.
+        jwb::common::CancelToken stop;
+        stop.cancel();
+        QVERIFY(jwb::krakend::Linter::lint(doc.value(), {}, stop).isEmpty());
+        QCOMPARE(jwb::krakend::Linter::lint(doc.value(), {}, jwb::common::CancelToken()).size(),
+            jwb::krakend::Linter::lint(doc.value()).size());
     }
 };
 

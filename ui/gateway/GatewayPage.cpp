@@ -976,7 +976,10 @@ void GatewayPage::refresh()
         m_tabs->setTabText(m_tabs->indexOf(m_lintTab), tr("Lint (…)"));
         const krakend::ConfigDocument snapshot = document();
         m_lintJob.run(
-            this, [snapshot](const common::CancelToken &) { return krakend::Linter::lint(snapshot); },
+            this,
+            [snapshot](const common::CancelToken &cancel) {
+                return krakend::Linter::lint(snapshot, krakend::LintContext(), cancel);
+            },
             [this](QList<krakend::LintItem> items) {
                 m_lint = std::move(items);
                 showLint();
