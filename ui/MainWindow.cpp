@@ -38,6 +38,8 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -55,6 +57,8 @@ namespace jwb::ui {
 using workspace::KeyRing;
 
 using mainwindow::dataDir;
+using mainwindow::kBackgroundKeyBytes;
+using mainwindow::kJudgeAsEndpoints;
 using mainwindow::kStatusMessageMs;
 
 namespace {
@@ -330,7 +334,9 @@ bool MainWindow::showGatewayTab(const QString &name)
 
 void MainWindow::updateGatewayTools()
 {
-    const QJsonObject root = m_gatewayPage->document().root();
+    // The document, not one object of the whole file: a big krakend.json is read endpoint by endpoint.
+    const krakend::ConfigDocument &document = m_gatewayPage->document();
+    const QJsonObject service = document.serviceRoot();
     const QString baseDir = m_gatewayPage->baseDir();
     // Only what the text itself does to KrakenD's start is read from it (a byte order mark, a version other than 3).
     const QByteArray documentText = m_gatewayPage->documentText();
@@ -338,15 +344,19 @@ void MainWindow::updateGatewayTools()
         = krakend::ConfigDocument::fileStartupProblem(documentText).isEmpty() ? QByteArray() : documentText;
     const int index = m_gatewayPage->currentEndpoint();
     if (index >= 0) {
-        m_simulationPanel->setEndpoint(root, index, baseDir, text);
-        m_testMatrix->setEndpoint(root, index, baseDir, text);
+        const QJsonObject endpoint = document.endpoint(index);
+        m_simulationPanel->setEndpoint(service, endpoint, index, baseDir, text);
+        m_testMatrix->setEndpoint(service, endpoint, index, baseDir, text);
     }
-    m_endpointMatrix->setConfig(root, baseDir, text);
-    // The Inspector's "Judge as" offers every endpoint of the document (issue #17 phase 2: from the ConfigEditor).
+    m_endpointMatrix->setDocument(document, baseDir, text);
+    // The Inspector's "Judge as" offers the endpoints of the document (issue #17 phase 2: from the ConfigEditor):
+    // the first kJudgeAsEndpoints of a big file (a list of 260,000 is no choice; the Gateway simulates any).
     QList<VerifyPanel::Endpoint> endpoints;
-    for (const krakend::EndpointInfo &info : m_gatewayPage->document().endpoints()) {
+    const QList<krakend::EndpointInfo> infos = document.endpoints();
+    for (qsizetype i = 0; i < std::min<qsizetype>(infos.size(), kJudgeAsEndpoints); ++i) {
+        const krakend::EndpointInfo &info = infos[i];
         VerifyPanel::Endpoint endpoint {info.method, info.path,
-            krakend::SimulationSetup::fromEndpoint(root, m_gatewayPage->document().endpoint(info.index), baseDir)};
+            krakend::SimulationSetup::fromEndpoint(service, document.endpoint(info.index), baseDir)};
         endpoint.setup.checkConfigText(text);
         endpoints.append(endpoint);
     }
@@ -546,6 +556,10 @@ bool MainWindow::openToken(const QString &path, const QByteArray &)
 
 bool MainWindow::openKeys(const QString &path)
 {
+    if (QFileInfo(path).size() >= kBackgroundKeyBytes) {
+        openKeysInBackground(path);
+        return true;
+    }
     // The key ring keeps the path and re-reads it on refresh; a file it cannot read is still added, with its
     // error shown on the Keys page, unless it is not a key at all.
     const auto loaded = keys::KeyLoader::loadFile(path);
@@ -554,7 +568,61 @@ bool MainWindow::openKeys(const QString &path)
             QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
         return false;
     }
-    const int index = keysPage()->addFile(path);
+    finishKeys(keysPage()->addFile(path));
+    return true;
+}
+
+void MainWindow::openKeysInBackground(const QString &path)
+{
+    m_keyLoad.cancel();
+    if (!m_keyLoadBar) {
+        m_keyLoadBar = new QWidget(statusBar());
+        m_keyLoadBar->setObjectName(QStringLiteral("keyLoadBar"));
+        auto *row = new QHBoxLayout(m_keyLoadBar);
+        row->setContentsMargins(0, 0, 0, 0);
+        auto *label = new QLabel(m_keyLoadBar);
+        label->setObjectName(QStringLiteral("keyLoadLabel"));
+        auto *busy = new QProgressBar(m_keyLoadBar);
+        busy->setObjectName(QStringLiteral("keyLoadProgress"));
+        busy->setRange(0, 0); // reading and checking the keys has no steps to count
+        busy->setMaximumWidth(120);
+        auto *cancel = new QPushButton(tr("Cancel"), m_keyLoadBar);
+        cancel->setObjectName(QStringLiteral("keyLoadCancel"));
+        cancel->setToolTip(tr("Stop opening the key file; the key ring stays as it is"));
+        row->addWidget(label);
+        row->addWidget(busy);
+        row->addWidget(cancel);
+        statusBar()->addPermanentWidget(m_keyLoadBar);
+        connect(cancel, &QPushButton::clicked, this, [this] {
+            m_keyLoad.cancel();
+            m_keyLoadBar->hide();
+            statusBar()->showMessage(tr("Opening the key file cancelled"), kStatusMessageMs);
+        });
+    }
+    m_keyLoadBar->findChild<QLabel *>(QStringLiteral("keyLoadLabel"))
+        ->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    m_keyLoadBar->show();
+    // The worker reads and checks every key; the ring takes the result on this thread without reading it again.
+    m_keyLoad.run(
+        this, [path](const common::CancelToken &) { return keys::KeyLoader::loadFile(path); },
+        [this, path](common::Result<keys::JwkSet> loaded) {
+            m_keyLoadBar->hide();
+            if (!loaded) {
+                Dialogs::showError(this, tr("Cannot open key file"),
+                    QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
+                return;
+            }
+            const int count = static_cast<int>(loaded.value().keys.size());
+            const int index = m_keyRing->addLoaded(KeyRing::file(path), loaded);
+            keysPage()->selectSource(index);
+            statusBar()->showMessage(
+                tr("Opened %1 (%n key(s))", nullptr, count).arg(QFileInfo(path).fileName()), kStatusMessageMs);
+            finishKeys(index);
+        });
+}
+
+void MainWindow::finishKeys(int index)
+{
     m_keysPage->selectSource(index);
     // A key opened while a token is shown is what the user wants to verify it with.
     if (!m_inspector->isEmpty()) {
@@ -564,7 +632,6 @@ bool MainWindow::openKeys(const QString &path)
     } else {
         showPage(Page::Keys);
     }
-    return true;
 }
 
 bool MainWindow::openConfig(const QString &path)
@@ -584,21 +651,23 @@ bool MainWindow::openKrakendConfig(const QString &path)
         Dialogs::showError(this, tr("Cannot open the KrakenD configuration"), text);
         return false;
     };
-    // Read once, with the limits of every file the app reads, to say what the file is before anything opens it.
-    const auto bytes = common::BoundedFile::read(path, krakend::ConfigDocument::kMaxBytes);
-    if (!bytes) {
-        const QString reason = bytes.error().details.value(QStringLiteral("reason")).toString();
-        if (!bytes.error().is(common::ErrorCode::UnreadableFile))
-            return refuse(bytes.error().message);
+    // Opened with the checks of every file the app reads, and its head read (as openFile classifies), to say what
+    // the file is before anything opens it: a 50 MB file is read and checked once, by the Gateway, off this thread.
+    const auto file = common::BoundedFile::open(path);
+    if (!file) {
+        const QString reason = file.error().details.value(QStringLiteral("reason")).toString();
+        if (!file.error().is(common::ErrorCode::UnreadableFile))
+            return refuse(file.error().message);
         if (reason == u"is a directory")
             return refuse(tr("%1 is a directory.").arg(shown));
         if (reason == u"permission denied")
             return refuse(tr("%1 cannot be read: permission denied.").arg(shown));
         return refuse(tr("%1 cannot be read: %2.").arg(shown, reason));
     }
-    if (!common::FileKinds::looksLikeJson(bytes.value()))
+    const QByteArray head = file.value()->read(TokenFile::kMaxBytes + 1);
+    if (!common::FileKinds::looksLikeJson(head))
         return refuse(tr("%1 is not a JSON file, so not a KrakenD configuration.").arg(shown));
-    const common::FileKind kind = common::FileKinds::classify(bytes.value(), path);
+    const common::FileKind kind = common::FileKinds::classify(head, path);
     if (kind == common::FileKind::Key || kind == common::FileKind::KeySet || kind == common::FileKind::Workspace)
         return refuse(
             tr("%1 is not a KrakenD configuration: it holds a %2.").arg(shown, common::FileKinds::name(kind)));

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/FileKind.h"
+#include "common/Jobs.h"
 #include "common/Result.h"
 #include "common/Scheduler.h"
 #include "common/Theme.h"
@@ -18,6 +19,8 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QListWidget;
 class QMenu;
 class QNetworkAccessManager;
@@ -187,6 +190,10 @@ private:
     void chooseAndOpen(const QString &title, const QString &filter);
     bool openToken(const QString &path, const QByteArray &content);
     bool openKeys(const QString &path);
+    /// A key file of kBackgroundKeyBytes or more (a JWK Set of thousands of keys) is read and checked on a worker,
+    /// with a busy bar and Cancel in the status bar (keyLoadBar, keyLoadCancel); the window stays responsive.
+    void openKeysInBackground(const QString &path);
+    void finishKeys(int index);
     bool openConfig(const QString &path);
     void copyToClipboard(const QString &text, const QString &what);
     /// A token, Authorization header or curl command: a credential, copied through SecretClipboard.
@@ -231,6 +238,8 @@ private:
     workspace::Session *m_session = nullptr; ///< the key ring, the trust store, the key choices
     workspace::KeyRing *m_keyRing = nullptr; ///< the session's ring
     workspace::Autosave *m_autosave = nullptr; ///< last session and crash copy
+    common::Jobs::Handle m_keyLoad; ///< a big key file being read
+    QWidget *m_keyLoadBar = nullptr; ///< in the status bar while it is read: label, busy bar, Cancel
     QNetworkAccessManager *m_network = nullptr;
     SecretStore *m_secrets = nullptr;
     QListWidget *m_navigation = nullptr;

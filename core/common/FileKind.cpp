@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace jwb::common::FileKinds {
 
@@ -56,6 +57,10 @@ FileKind classify(const QByteArray &content, const QString &fileName)
         // A krakend.json with flexible-config templates is not JSON: recognise it by its members.
         if (trimmed.contains("\"endpoints\"") && trimmed.contains("\"version\""))
             return FileKind::KrakendConfig;
+        // The head of a big JWK Set (openers classify the first megabyte): {"keys": [ ...
+        static const QRegularExpression keySet(QStringLiteral("^\\{\\s*\"keys\"\\s*:\\s*\\["));
+        if (keySet.match(QString::fromLatin1(trimmed.left(64))).hasMatch())
+            return FileKind::KeySet;
         if (fileName.endsWith(QLatin1String(".jwb.json"), Qt::CaseInsensitive))
             return FileKind::Workspace;
     }

@@ -32,20 +32,22 @@ namespace {
 class Parser
 {
 public:
-    explicit Parser(const QByteArray &t) : m_t(t) { }
+    explicit Parser(const QByteArray &t, qsizetype begin = 0, qsizetype end = -1, int maxDepth = -1)
+        : m_t(t), m_i(begin), m_end(end < 0 ? t.size() : end), m_maxDepth(maxDepth)
+    { }
 
     Result<std::unique_ptr<JsonSourceMap::Node>> document()
     {
         // A UTF-8 byte order mark is not JSON, but QJsonDocument accepts it: the map does too (offsets stay those of
         // the whole text), and ConfigDocument reports it as KrakenD would.
-        if (m_t.startsWith("\xEF\xBB\xBF"))
+        if (m_i == 0 && m_t.startsWith("\xEF\xBB\xBF"))
             m_i = 3;
         skip();
         auto node = value(0);
         if (!node)
             return node;
         skip();
-        if (m_i != m_t.size())
+        if (m_i != m_end)
             return error(QStringLiteral("unexpected text after the JSON value"));
         return node;
     }
@@ -62,14 +64,39 @@ private:
 
     void skip()
     {
-        while (m_i < m_t.size() && (m_t[m_i] == ' ' || m_t[m_i] == '\t' || m_t[m_i] == '\n' || m_t[m_i] == '\r'))
+        while (m_i < m_end && (m_t[m_i] == ' ' || m_t[m_i] == '\t' || m_t[m_i] == '\n' || m_t[m_i] == '\r'))
             ++m_i;
     }
 
     bool stringEnd(qsizetype &end) const
     {
         end = JsonSource::stringEnd(m_t, m_i);
-        return end >= 0;
+        return end >= 0 && end <= m_end;
+    }
+
+    /// Past the object or array that opens at m_i, without reading its members (strings are stepped over, so
+    /// brackets inside them do not count).
+    bool skipComposite()
+    {
+        const char *p = m_t.constData();
+        qsizetype depth = 0;
+        for (qsizetype i = m_i; i < m_end; ++i) {
+            const char c = p[i];
+            if (c == '"') {
+                const qsizetype end = JsonSource::stringEnd(m_t, i);
+                if (end < 0 || end > m_end)
+                    return false;
+                i = end - 1;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    m_i = i + 1;
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// The entries of an object or array whose opening bracket is at m_i, up to `close`: `entry` reads one.
@@ -77,7 +104,7 @@ private:
     {
         ++m_i;
         skip();
-        if (m_i < m_t.size() && m_t[m_i] == close) {
+        if (m_i < m_end && m_t[m_i] == close) {
             node->end = ++m_i;
             return node;
         }
@@ -86,11 +113,11 @@ private:
             if (std::optional<Error> failed = entry(*node))
                 return *failed;
             skip();
-            if (m_i < m_t.size() && m_t[m_i] == ',') {
+            if (m_i < m_end && m_t[m_i] == ',') {
                 ++m_i;
                 continue;
             }
-            if (m_i < m_t.size() && m_t[m_i] == close) {
+            if (m_i < m_end && m_t[m_i] == close) {
                 node->end = ++m_i;
                 return node;
             }
@@ -101,20 +128,26 @@ private:
     /// One member of an object: its name, ':' and its value.
     std::optional<Error> member(JsonSourceMap::Node &object, int depth)
     {
-        if (m_i >= m_t.size() || m_t[m_i] != '"')
+        if (m_i >= m_end || m_t[m_i] != '"')
             return error(QStringLiteral("expected a member name")).error();
         qsizetype keyEnd = 0;
         if (!stringEnd(keyEnd))
             return error(QStringLiteral("unterminated string")).error();
         JsonSourceMap::Member m;
         m.keyBegin = m_i;
-        const QJsonDocument k = QJsonDocument::fromJson("[" + m_t.mid(m_i, keyEnd - m_i) + "]");
-        if (!k.isArray())
-            return error(QStringLiteral("invalid member name")).error();
-        m.key = k.array().first().toString();
+        // Most names are plain UTF-8 without escapes: read directly; others as QJsonDocument reads them.
+        const QByteArrayView raw(m_t.constData() + m_i + 1, keyEnd - m_i - 2);
+        if (!raw.contains('\\') && raw.isValidUtf8()) {
+            m.key = QString::fromUtf8(raw);
+        } else {
+            const QJsonDocument k = QJsonDocument::fromJson("[" + m_t.mid(m_i, keyEnd - m_i) + "]");
+            if (!k.isArray())
+                return error(QStringLiteral("invalid member name")).error();
+            m.key = k.array().first().toString();
+        }
         m_i = keyEnd;
         skip();
-        if (m_i >= m_t.size() || m_t[m_i] != ':')
+        if (m_i >= m_end || m_t[m_i] != ':')
             return error(QStringLiteral("expected ':'")).error();
         ++m_i;
         skip();
@@ -130,11 +163,18 @@ private:
     {
         if (depth > 512)
             return error(QStringLiteral("nesting too deep"));
-        if (m_i >= m_t.size())
+        if (m_i >= m_end)
             return error(QStringLiteral("unexpected end of text"));
         auto node = std::make_unique<JsonSourceMap::Node>();
         node->begin = m_i;
         const char c = m_t[m_i];
+        if ((c == '{' || c == '[') && m_maxDepth >= 0 && depth > m_maxDepth) {
+            node->kind = c == '{' ? JsonSourceMap::Kind::Object : JsonSourceMap::Kind::Array;
+            if (!skipComposite())
+                return error(c == '{' ? QStringLiteral("unterminated object") : QStringLiteral("unterminated array"));
+            node->end = m_i;
+            return node;
+        }
         if (c == '{') {
             node->kind = JsonSourceMap::Kind::Object;
             return sequence(std::move(node), '}', [&](JsonSourceMap::Node &object) { return member(object, depth); });
@@ -160,7 +200,7 @@ private:
         }
         auto literal = [&](const char *word, JsonSourceMap::Kind kind) -> bool {
             const qsizetype n = qstrlen(word);
-            if (m_t.mid(m_i, n) != word)
+            if (m_i + n > m_end || QByteArrayView(m_t.constData() + m_i, n) != QByteArrayView(word, n))
                 return false;
             node->kind = kind;
             m_i += n;
@@ -172,7 +212,7 @@ private:
             return node;
         if (c == '-' || (c >= '0' && c <= '9')) {
             qsizetype i = m_i;
-            while (i < m_t.size() && (QByteArrayView("+-.eE").contains(m_t[i]) || (m_t[i] >= '0' && m_t[i] <= '9')))
+            while (i < m_end && (QByteArrayView("+-.eE").contains(m_t[i]) || (m_t[i] >= '0' && m_t[i] <= '9')))
                 ++i;
             node->kind = JsonSourceMap::Kind::Number;
             m_i = i;
@@ -184,6 +224,8 @@ private:
 
     const QByteArray &m_t;
     qsizetype m_i = 0;
+    qsizetype m_end = 0;
+    int m_maxDepth = -1;
 };
 
 } // namespace
@@ -197,7 +239,16 @@ Result<std::shared_ptr<const JsonSourceMap>> JsonSourceMap::parse(const QByteArr
         return Result<std::shared_ptr<const JsonSourceMap>>::failure(QStringLiteral("invalid_json"),
             QStringLiteral("%1 at byte %2").arg(err.errorString()).arg(err.offset),
             {{QStringLiteral("offset"), err.offset}});
-    Parser p(text);
+    return parseRange(text, 0, text.size());
+}
+
+Result<std::shared_ptr<const JsonSourceMap>> JsonSourceMap::parseRange(
+    const QByteArray &text, qsizetype begin, qsizetype end, int maxDepth)
+{
+    if (begin < 0 || end > text.size() || begin > end)
+        return Result<std::shared_ptr<const JsonSourceMap>>::failure(
+            QStringLiteral("invalid_json"), QStringLiteral("no value at bytes %1 to %2").arg(begin).arg(end));
+    Parser p(text, begin, end, maxDepth);
     auto root = p.document();
     if (!root)
         return root.error();
@@ -238,15 +289,15 @@ QByteArray JsonSourceMap::lineIndent(qsizetype offset) const
     return m_text.mid(start, i - start);
 }
 
-QByteArray JsonSourceMap::indentUnit() const
+QByteArray JsonSourceMap::indentUnitOf(const QByteArray &text)
 {
-    const qsizetype nl = m_text.indexOf('\n');
+    const qsizetype nl = text.indexOf('\n');
     if (nl >= 0) {
         qsizetype i = nl + 1;
-        while (i < m_text.size() && (m_text[i] == ' ' || m_text[i] == '\t'))
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
             ++i;
         if (i > nl + 1)
-            return m_text.mid(nl + 1, i - nl - 1);
+            return text.mid(nl + 1, i - nl - 1);
     }
     return "  ";
 }

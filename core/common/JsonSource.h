@@ -42,6 +42,14 @@ public:
     };
 
     static Result<std::shared_ptr<const JsonSourceMap>> parse(const QByteArray &text);
+    /// The map of the one value that spans [begin, end) of `text`, for text its caller has already checked (a
+    /// ConfigDocument checks its file once when it opens it): QJsonDocument is not run again, only the structure
+    /// is read. Offsets are those of the whole text, and lineIndent(), indentUnit() and usesCrlf() read the whole
+    /// text. With `maxDepth` >= 0, an object or array deeper than that (the value itself is depth 0) is a node
+    /// with its kind and span only, skipped without reading its members: a shallow map of a big file costs one
+    /// scan of its bytes. The whole text (begin 0, end its size) may start with a byte order mark, as in parse().
+    static Result<std::shared_ptr<const JsonSourceMap>> parseRange(
+        const QByteArray &text, qsizetype begin, qsizetype end, int maxDepth = -1);
 
     [[nodiscard]] const Node &root() const { return *m_root; }
     [[nodiscard]] const QByteArray &text() const { return m_text; }
@@ -50,7 +58,9 @@ public:
     /// The indentation (whitespace) of the line on which `offset` sits.
     [[nodiscard]] QByteArray lineIndent(qsizetype offset) const;
     /// The file's indentation unit, guessed from its first indented line (default two spaces).
-    [[nodiscard]] QByteArray indentUnit() const;
+    [[nodiscard]] QByteArray indentUnit() const { return indentUnitOf(m_text); }
+    /// The same for any text, without a map of it.
+    [[nodiscard]] static QByteArray indentUnitOf(const QByteArray &text);
     /// Whether the line ending is CRLF.
     [[nodiscard]] bool usesCrlf() const;
 

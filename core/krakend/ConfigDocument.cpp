@@ -10,8 +10,11 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <optional>
 
 namespace jwb::krakend {
 
@@ -50,7 +53,7 @@ namespace {
 constexpr char kByteOrderMark[] = "\xEF\xBB\xBF";
 } // namespace
 
-Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QString &path)
+Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QString &path, const LoadControl &control)
 {
     // Text that cannot be JSON at all is not reported byte by byte: the file may be anything (/etc/shadow, a binary).
     if (!common::FileKinds::looksLikeJson(text))
@@ -62,8 +65,10 @@ Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QS
     d.m_text = text;
     d.m_original = text;
     d.m_templates = text.contains("{{") && text.contains("}}");
-    auto ok = d.reparse();
+    auto ok = d.reparse(control);
     if (!ok) {
+        if (ok.error().is(common::ErrorCode::Cancelled))
+            return ok.error();
         if (d.m_templates)
             return Result<ConfigDocument>::failure(QStringLiteral("template_config"),
                 QStringLiteral(
@@ -74,18 +79,17 @@ Result<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, const QS
             QStringLiteral("%1: %2").arg(path.isEmpty() ? QStringLiteral("config") : path, ok.error().message),
             ok.error().details);
     }
-    if (!d.m_map->root().members.size() && d.m_map->root().kind != JsonSourceMap::Kind::Object)
-        return Result<ConfigDocument>::failure(
-            QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
     return d;
 }
 
-Result<ConfigDocument> ConfigDocument::open(const QString &path)
+Result<ConfigDocument> ConfigDocument::open(const QString &path, const LoadControl &control)
 {
     auto data = common::BoundedFile::read(path, kMaxBytes);
     if (!data)
         return data.error();
-    return fromText(data.value(), path);
+    if (control.cancel.isCancelled())
+        return Result<ConfigDocument>::failure(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    return fromText(data.value(), path, control);
 }
 
 namespace {
@@ -120,16 +124,299 @@ common::Error outOfRangeNumber(const QByteArray &text, const common::Error &erro
 
 } // namespace
 
-Result<void> ConfigDocument::reparse()
+/// The outline of a krakend.json: where the root's members and the endpoints sit, the service level as values, and
+/// one EndpointInfo per endpoint. Immutable once built; documents share it until one of them is edited.
+struct ConfigDocument::Index
 {
-    auto map = JsonSourceMap::parse(m_text);
-    if (!map)
-        return outOfRangeNumber(m_text, map.error());
-    if (map.value()->root().kind != JsonSourceMap::Kind::Object)
-        return Result<void>::failure(
-            QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"));
-    m_map = map.value();
-    m_root = QJsonDocument::fromJson(m_text).object();
+    struct RootMember
+    {
+        QString key;
+        qsizetype begin = 0; ///< the value's first byte
+        qsizetype end = 0;
+    };
+    std::vector<RootMember> members; ///< in document order, duplicates kept
+    qsizetype rootEnd = 0;
+    bool hasEndpoints = false; ///< the root has an "endpoints" member (of any kind)
+    std::vector<std::pair<qsizetype, qsizetype>> spans; ///< the items of "endpoints" when it is an array
+    QJsonObject service; ///< the root without "endpoints"
+    QList<EndpointInfo> endpoints;
+
+    /// The last member named `key` (the one readers take), or null.
+    [[nodiscard]] const RootMember *member(const QString &key) const
+    {
+        const RootMember *found = nullptr;
+        for (const auto &m : members)
+            if (m.key == key)
+                found = &m;
+        return found;
+    }
+};
+
+namespace {
+
+EndpointInfo endpointInfo(int index, const QJsonObject &e)
+{
+    EndpointInfo info;
+    info.index = index;
+    info.path = e.value(QLatin1String("endpoint")).toString();
+    info.method = e.value(QLatin1String("method")).toString(QStringLiteral("GET")).toUpper();
+    const QJsonObject extra = e.value(QLatin1String("extra_config")).toObject();
+    info.hasValidator = extra.contains(Namespace::validator) || extra.contains(Namespace::legacyValidator);
+    info.hasSigner = extra.contains(Namespace::signer) || extra.contains(Namespace::legacySigner);
+    info.validatorKey = extra.contains(Namespace::validator) ? Namespace::validator
+        : info.hasValidator                                  ? Namespace::legacyValidator
+                                                             : QString();
+    return info;
+}
+
+/// The values of bytes [begin, end) of `text`, one or more JSON values separated by commas, checked by
+/// QJsonDocument; nullopt when they are not valid JSON.
+std::optional<QJsonArray> valuesAt(const QByteArray &text, qsizetype begin, qsizetype end)
+{
+    QByteArray piece;
+    piece.reserve(end - begin + 2);
+    piece.append('[').append(QByteArrayView(text.constData() + begin, end - begin)).append(']');
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(piece, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
+    return doc.array();
+}
+
+/// QJsonDocument's verdict on the whole text: the error every reader of the file gets (offset in details).
+common::Error wholeTextError(const QByteArray &text, const common::Error &fallback)
+{
+    QJsonParseError err {};
+    (void)QJsonDocument::fromJson(text, &err);
+    if (err.error == QJsonParseError::NoError)
+        return fallback;
+    return common::Error {QStringLiteral("invalid_json"),
+        QStringLiteral("%1 at byte %2").arg(err.errorString()).arg(err.offset),
+        {{QStringLiteral("offset"), err.offset}}};
+}
+
+constexpr int kBatch = 2048; ///< endpoints checked by one QJsonDocument
+
+} // namespace
+
+Result<void> ConfigDocument::reparse(const LoadControl &control)
+{
+    auto index = buildIndex(m_text, control);
+    if (!index)
+        return index.error().is(common::ErrorCode::Cancelled) ? index.error() : outOfRangeNumber(m_text, index.error());
+    m_index = index.value();
+    return {};
+}
+
+Result<std::shared_ptr<const ConfigDocument::Index>> ConfigDocument::buildIndex(
+    const QByteArray &text, const LoadControl &control)
+{
+    using R = Result<std::shared_ptr<const ConfigDocument::Index>>;
+    const qint64 total = text.size();
+    auto cancelled = [&] { return control.cancel.isCancelled(); };
+    auto progress = [&](qint64 done) {
+        if (control.progress)
+            control.progress(done, total);
+    };
+    progress(0);
+    // The outline: the root's members, and the items of its arrays, as spans (one scan of the bytes).
+    auto outline = JsonSourceMap::parseRange(text, 0, text.size(), 1);
+    if (!outline)
+        return wholeTextError(text, outline.error());
+    const JsonSourceMap::Node &root = outline.value()->root();
+    if (root.kind != JsonSourceMap::Kind::Object) {
+        // QJsonDocument's error first (a top-level scalar is one), else the rule of this file.
+        const common::Error notObject {
+            QStringLiteral("invalid_config"), QStringLiteral("krakend.json must be a JSON object"), {}};
+        return wholeTextError(text, notObject);
+    }
+    if (cancelled())
+        return R::failure(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+    auto index = std::make_shared<ConfigDocument::Index>();
+    index->rootEnd = root.end;
+    const common::Error invalid {QStringLiteral("invalid_json"), QStringLiteral("invalid JSON"), {}};
+    for (const auto &m : root.members) {
+        const JsonSourceMap::Node &v = *m.value;
+        index->members.push_back({m.key, v.begin, v.end});
+        if (m.key != u"endpoints") {
+            const auto value = valuesAt(text, v.begin, v.end);
+            if (!value || value->size() != 1)
+                return wholeTextError(text, invalid);
+            index->service.insert(m.key, value->first());
+            continue;
+        }
+        // The last "endpoints" counts, as QJsonDocument reads duplicates.
+        index->hasEndpoints = true;
+        index->spans.clear();
+        index->endpoints.clear();
+        if (v.kind != JsonSourceMap::Kind::Array) {
+            if (const auto value = valuesAt(text, v.begin, v.end); !value || value->size() != 1)
+                return wholeTextError(text, invalid);
+            continue;
+        }
+        index->spans.reserve(v.items.size());
+        index->endpoints.reserve(static_cast<qsizetype>(v.items.size()));
+        for (const auto &item : v.items)
+            index->spans.emplace_back(item->begin, item->end);
+        // The endpoints are checked in batches, a wave of batches at a time on the cores there are (each batch is
+        // independent: its own QJsonDocument); between waves the open reports progress and looks at the token.
+        struct Batch
+        {
+            size_t first = 0;
+            size_t last = 0; ///< inclusive
+            bool ok = false;
+            QList<EndpointInfo> infos;
+        };
+        const auto &spans = index->spans;
+        auto check = [&text, &spans](Batch &b) {
+            const auto values = valuesAt(text, spans[b.first].first, spans[b.last].second);
+            b.ok = values && values->size() == static_cast<qsizetype>(b.last - b.first + 1);
+            if (!b.ok)
+                return;
+            b.infos.reserve(values->size());
+            for (size_t i = b.first; i <= b.last; ++i)
+                b.infos.append(
+                    endpointInfo(static_cast<int>(i), values->at(static_cast<qsizetype>(i - b.first)).toObject()));
+        };
+        const size_t wave = static_cast<size_t>(std::clamp(QThread::idealThreadCount(), 1, 4)); // progress stays fine
+        bool previewed = false;
+        for (size_t first = 0; first < spans.size();) {
+            if (cancelled())
+                return R::failure(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
+            std::vector<Batch> batches;
+            for (size_t n = 0; n < wave && first < spans.size(); ++n, first += kBatch)
+                batches.push_back({first, std::min(spans.size(), first + kBatch) - 1, false, {}});
+            if (batches.size() == 1)
+                check(batches.front());
+            else
+                QtConcurrent::blockingMap(batches, check);
+            for (const Batch &b : batches) {
+                if (!b.ok)
+                    return wholeTextError(text, invalid);
+                index->endpoints.append(b.infos);
+            }
+            if (control.preview && !previewed && first < spans.size()) {
+                previewed = true; // after the first wave, when more is to come
+                control.preview(index->endpoints);
+            }
+            progress(spans[batches.back().last].second);
+        }
+    }
+    progress(total);
+    return std::shared_ptr<const ConfigDocument::Index>(std::move(index));
+}
+
+namespace {
+
+/// The node `path` leads to from `node` (keys and array indexes), or null.
+const JsonSourceMap::Node *descend(const JsonSourceMap::Node *node, const QStringList &path)
+{
+    for (const QString &step : path) {
+        if (!node)
+            return nullptr;
+        if (node->kind == JsonSourceMap::Kind::Object) {
+            node = node->member(step);
+        } else if (node->kind == JsonSourceMap::Kind::Array) {
+            bool ok = false;
+            const int i = step.toInt(&ok);
+            node = ok && i >= 0 && i < static_cast<int>(node->items.size()) ? node->items[static_cast<size_t>(i)].get()
+                                                                            : nullptr;
+        } else {
+            return nullptr;
+        }
+    }
+    return node;
+}
+
+} // namespace
+
+ConfigDocument::Located ConfigDocument::locate(const QStringList &path) const
+{
+    Located out;
+    if (!m_index)
+        return out;
+    auto parsed = [&](qsizetype begin, qsizetype end, int maxDepth) {
+        auto map = JsonSourceMap::parseRange(m_text, begin, end, maxDepth);
+        if (map)
+            out.map = map.value();
+        return out.map ? &out.map->root() : nullptr;
+    };
+    if (path.isEmpty()) {
+        // The root with its members' values as spans: enough to add or replace a member.
+        out.node = parsed(0, m_text.size(), 0);
+        return out;
+    }
+    const Index::RootMember *member = m_index->member(path.first());
+    if (!member)
+        return out;
+    if (path.first() == u"endpoints" && path.size() >= 2) {
+        bool ok = false;
+        const int i = path.at(1).toInt(&ok);
+        if (!ok || i < 0 || i >= static_cast<int>(m_index->spans.size()))
+            return out;
+        const auto &[begin, end] = m_index->spans[static_cast<size_t>(i)];
+        out.node = descend(parsed(begin, end, -1), path.mid(2));
+        return out;
+    }
+    // The endpoints array itself: its items as spans.
+    out.node = descend(
+        parsed(member->begin, member->end, path.size() == 1 && path.first() == u"endpoints" ? 0 : -1), path.mid(1));
+    return out;
+}
+
+Result<void> ConfigDocument::splice(qsizetype from, qsizetype to, const QByteArray &bytes)
+{
+    const QByteArray previous = m_text;
+    const std::shared_ptr<const Index> before = m_index;
+    m_text = m_text.left(from) + bytes + m_text.mid(to);
+    const qsizetype delta = bytes.size() - (to - from);
+    auto shift = [&](qsizetype offset) { return offset >= to ? offset + delta : offset; };
+    // Inside one endpoint's braces: only that endpoint is read again.
+    if (before) {
+        const auto &spans = before->spans;
+        const auto it = std::upper_bound(spans.begin(), spans.end(), from,
+            [](qsizetype offset, const std::pair<qsizetype, qsizetype> &span) { return offset < span.first; });
+        if (it != spans.begin() && std::prev(it)->first < from && to < std::prev(it)->second) {
+            const size_t k = static_cast<size_t>(std::prev(it) - spans.begin());
+            const qsizetype begin = spans[k].first;
+            const qsizetype end = spans[k].second + delta;
+            if (const auto value = valuesAt(m_text, begin, end); value && value->size() == 1) {
+                auto next = std::make_shared<Index>(*before);
+                for (size_t j = k; j < next->spans.size(); ++j)
+                    next->spans[j] = {j == k ? begin : next->spans[j].first + delta, next->spans[j].second + delta};
+                for (auto &m : next->members)
+                    m = {m.key, shift(m.begin), m.end >= to ? m.end + delta : m.end};
+                next->rootEnd += delta;
+                next->endpoints[static_cast<qsizetype>(k)]
+                    = endpointInfo(static_cast<int>(k), value->first().toObject());
+                m_index = std::move(next);
+                return {};
+            }
+        }
+        // Inside one top-level member's value other than "endpoints": that value is read again.
+        for (size_t k = 0; k < before->members.size(); ++k) {
+            const Index::RootMember &m = before->members[k];
+            if (m.key == u"endpoints" || !(m.begin < from && to < m.end) || before->member(m.key) != &m)
+                continue;
+            const auto value = valuesAt(m_text, m.begin, m.end + delta);
+            if (!value || value->size() != 1)
+                break;
+            auto next = std::make_shared<Index>(*before);
+            for (auto &n : next->members)
+                n = {n.key, shift(n.begin), n.end >= to ? n.end + delta : n.end};
+            for (auto &span : next->spans)
+                span = {shift(span.first), shift(span.second)};
+            next->rootEnd += delta;
+            next->service.insert(m.key, value->first());
+            m_index = std::move(next);
+            return {};
+        }
+    }
+    if (auto r = reparse(); !r) {
+        m_text = previous;
+        m_index = before;
+        return r;
+    }
     return {};
 }
 
@@ -144,22 +431,35 @@ Result<void> ConfigDocument::writeGuard() const
 
 QList<EndpointInfo> ConfigDocument::endpoints() const
 {
-    QList<EndpointInfo> out;
-    const QJsonArray eps = m_root.value(QLatin1String("endpoints")).toArray();
-    for (int i = 0; i < eps.size(); ++i) {
-        const QJsonObject e = eps[i].toObject();
-        EndpointInfo info;
-        info.index = i;
-        info.path = e.value(QLatin1String("endpoint")).toString();
-        info.method = e.value(QLatin1String("method")).toString(QStringLiteral("GET")).toUpper();
-        const QJsonObject extra = e.value(QLatin1String("extra_config")).toObject();
-        info.hasValidator = extra.contains(Namespace::validator) || extra.contains(Namespace::legacyValidator);
-        info.hasSigner = extra.contains(Namespace::signer) || extra.contains(Namespace::legacySigner);
-        info.validatorKey = extra.contains(Namespace::validator) ? Namespace::validator
-            : info.hasValidator                                  ? Namespace::legacyValidator
-                                                                 : QString();
-        out.append(info);
-    }
+    return m_index ? m_index->endpoints : QList<EndpointInfo>();
+}
+
+int ConfigDocument::endpointCount() const
+{
+    return m_index ? static_cast<int>(m_index->spans.size()) : 0;
+}
+
+QByteArray ConfigDocument::endpointText(int index) const
+{
+    if (!m_index || index < 0 || index >= endpointCount())
+        return QByteArray();
+    const auto &[begin, end] = m_index->spans[static_cast<size_t>(index)];
+    return m_text.mid(begin, end - begin);
+}
+
+QJsonObject ConfigDocument::serviceRoot() const
+{
+    return m_index ? m_index->service : QJsonObject();
+}
+
+QJsonObject ConfigDocument::root() const
+{
+    QJsonObject out = serviceRoot();
+    if (!m_index || !m_index->hasEndpoints)
+        return out;
+    const Index::RootMember *member = m_index->member(QStringLiteral("endpoints"));
+    if (const auto value = valuesAt(m_text, member->begin, member->end); value && value->size() == 1)
+        out.insert(QStringLiteral("endpoints"), value->first());
     return out;
 }
 
@@ -174,7 +474,11 @@ int ConfigDocument::findEndpoint(const QString &path, const QString &method) con
 
 QJsonObject ConfigDocument::endpoint(int index) const
 {
-    return m_root.value(QLatin1String("endpoints")).toArray().at(index).toObject();
+    if (!m_index || index < 0 || index >= endpointCount())
+        return QJsonObject();
+    const auto &[begin, end] = m_index->spans[static_cast<size_t>(index)];
+    const auto value = valuesAt(m_text, begin, end);
+    return value && value->size() == 1 ? value->first().toObject() : QJsonObject();
 }
 
 QString ConfigDocument::endpointNamespace(int index, const QString &ns) const
@@ -196,7 +500,7 @@ QJsonObject ConfigDocument::endpointBlock(int index, const QString &ns) const
 
 QJsonObject ConfigDocument::serviceBlock(const QString &ns) const
 {
-    const QJsonObject extra = m_root.value(QLatin1String("extra_config")).toObject();
+    const QJsonObject extra = serviceRoot().value(QLatin1String("extra_config")).toObject();
     if (extra.contains(ns))
         return extra.value(ns).toObject();
     return extra.value(legacyOf(ns)).toObject();
@@ -205,7 +509,8 @@ QJsonObject ConfigDocument::serviceBlock(const QString &ns) const
 QStringList ConfigDocument::duplicateMembers(const QStringList &path) const
 {
     QStringList seen, duplicates;
-    const JsonSourceMap::Node *node = m_map ? m_map->find(path) : nullptr;
+    const Located located = locate(path);
+    const JsonSourceMap::Node *node = located.node;
     if (!node || node->kind != JsonSourceMap::Kind::Object)
         return duplicates;
     for (const auto &m : node->members) {
@@ -223,41 +528,41 @@ QStringList ConfigDocument::endpointPath(int index) const
 
 Result<void> ConfigDocument::setMember(const QStringList &objectPath, const QString &key, const QJsonValue &value)
 {
-    const JsonSourceMap::Node *obj = m_map->find(objectPath);
+    const Located located = locate(objectPath);
+    const JsonSourceMap::Node *obj = located.node;
     if (!obj || obj->kind != JsonSourceMap::Kind::Object)
         return Result<void>::failure(
             QStringLiteral("invalid_config"), QStringLiteral("%1 is not an object").arg(objectPath.join(u'.')));
-    const QByteArray unit = m_map->indentUnit();
-    const QByteArray nl = m_map->usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
+    const JsonSourceMap &map = *located.map;
+    const QByteArray unit = map.indentUnit();
+    const QByteArray nl = map.usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
     if (const JsonSourceMap::Member *m = obj->memberEntry(key)) {
-        const QByteArray indent = m_map->lineIndent(m->keyBegin);
+        const QByteArray indent = map.lineIndent(m->keyBegin);
         const QByteArray text = serializeJson(value, indent, unit, preferredOrder(), nl);
-        m_text = m_text.left(m->value->begin) + text + m_text.mid(m->value->end);
-        return reparse();
+        return splice(m->value->begin, m->value->end, text);
     }
     const QByteArray keyText = QJsonDocument(QJsonArray {key}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     if (obj->members.empty()) {
         // {} or { } : open it up on new lines at the object's indentation.
-        const QByteArray indent = m_map->lineIndent(obj->begin);
+        const QByteArray indent = map.lineIndent(obj->begin);
         const QByteArray text = '{' + nl + indent + unit + keyText + ": "
             + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + '}';
-        m_text = m_text.left(obj->begin) + text + m_text.mid(obj->end);
-        return reparse();
+        return splice(obj->begin, obj->end, text);
     }
     const JsonSourceMap::Member &last = obj->members.back();
-    const QByteArray indent = m_map->lineIndent(last.keyBegin);
+    const QByteArray indent = map.lineIndent(last.keyBegin);
     // Keep the last member on its own line style: if members share a line with the brace, stay inline.
     const bool multiline = m_text.mid(obj->begin, last.keyBegin - obj->begin).contains('\n');
     const QByteArray sep = multiline ? ',' + nl + indent : QByteArray(", ");
     const QByteArray text
         = sep + keyText + ": " + serializeJson(value, multiline ? indent : QByteArray(), unit, preferredOrder(), nl);
-    m_text = m_text.left(last.value->end) + text + m_text.mid(last.value->end);
-    return reparse();
+    return splice(last.value->end, last.value->end, text);
 }
 
 Result<void> ConfigDocument::removeMember(const QStringList &objectPath, const QString &key)
 {
-    const JsonSourceMap::Node *obj = m_map->find(objectPath);
+    const Located located = locate(objectPath);
+    const JsonSourceMap::Node *obj = located.node;
     if (!obj || obj->kind != JsonSourceMap::Kind::Object)
         return {};
     for (size_t i = 0; i < obj->members.size(); ++i) {
@@ -278,37 +583,37 @@ Result<void> ConfigDocument::removeMember(const QStringList &objectPath, const Q
             from = obj->begin + 1;
             to = obj->end - 1;
         }
-        m_text = m_text.left(from) + m_text.mid(to);
-        return reparse();
+        return splice(from, to, QByteArray());
     }
     return {};
 }
 
 Result<void> ConfigDocument::appendItem(const QStringList &arrayPath, const QJsonValue &value)
 {
-    const JsonSourceMap::Node *arr = m_map->find(arrayPath);
+    const Located located = locate(arrayPath);
+    const JsonSourceMap::Node *arr = located.node;
     if (!arr || arr->kind != JsonSourceMap::Kind::Array)
         return Result<void>::failure(
             QStringLiteral("invalid_config"), QStringLiteral("%1 is not an array").arg(arrayPath.join(u'.')));
-    const QByteArray unit = m_map->indentUnit();
-    const QByteArray nl = m_map->usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
+    const JsonSourceMap &map = *located.map;
+    const QByteArray unit = map.indentUnit();
+    const QByteArray nl = map.usesCrlf() ? QByteArray("\r\n") : QByteArray("\n");
     if (arr->items.empty()) {
-        const QByteArray indent = m_map->lineIndent(arr->begin);
+        const QByteArray indent = map.lineIndent(arr->begin);
         const QByteArray text = '[' + nl + indent + unit
             + serializeJson(value, indent + unit, unit, preferredOrder(), nl) + nl + indent + ']';
-        m_text = m_text.left(arr->begin) + text + m_text.mid(arr->end);
-        return reparse();
+        return splice(arr->begin, arr->end, text);
     }
     const auto &last = arr->items.back();
-    const QByteArray indent = m_map->lineIndent(last->begin);
+    const QByteArray indent = map.lineIndent(last->begin);
     const QByteArray text = ',' + nl + indent + serializeJson(value, indent, unit, preferredOrder(), nl);
-    m_text = m_text.left(last->end) + text + m_text.mid(last->end);
-    return reparse();
+    return splice(last->end, last->end, text);
 }
 
 Result<void> ConfigDocument::mergeObject(const QStringList &path, const QJsonObject &value)
 {
-    const JsonSourceMap::Node *node = m_map->find(path);
+    const Located located = locate(path);
+    const JsonSourceMap::Node *node = located.node;
     if (!node || node->kind != JsonSourceMap::Kind::Object)
         return Result<void>::failure(
             QStringLiteral("invalid_config"), QStringLiteral("%1 is not an object").arg(path.join(u'.')));
@@ -385,10 +690,10 @@ Result<void> ConfigDocument::setServiceBlock(const QString &ns, const QJsonObjec
 {
     if (auto g = writeGuard(); !g)
         return g;
-    if (!m_root.contains(QLatin1String("extra_config")))
+    if (!serviceRoot().contains(QLatin1String("extra_config")))
         if (auto r = setMember({}, QStringLiteral("extra_config"), QJsonObject {}); !r)
             return r;
-    const QJsonObject extra = m_root.value(QLatin1String("extra_config")).toObject();
+    const QJsonObject extra = serviceRoot().value(QLatin1String("extra_config")).toObject();
     const QString key = !extra.contains(ns) && extra.contains(legacyOf(ns)) ? legacyOf(ns) : ns;
     if (extra.contains(key))
         return mergeObject({QStringLiteral("extra_config"), key}, block);
@@ -399,7 +704,7 @@ Result<void> ConfigDocument::removeServiceBlock(const QString &ns)
 {
     if (auto g = writeGuard(); !g)
         return g;
-    const QJsonObject extra = m_root.value(QLatin1String("extra_config")).toObject();
+    const QJsonObject extra = serviceRoot().value(QLatin1String("extra_config")).toObject();
     return removeMember({QStringLiteral("extra_config")}, extra.contains(ns) ? ns : legacyOf(ns));
 }
 
@@ -407,7 +712,7 @@ Result<int> ConfigDocument::addEndpoint(const QJsonObject &endpointObject)
 {
     if (auto g = writeGuard(); !g)
         return g.error();
-    if (!m_root.contains(QLatin1String("endpoints"))) {
+    if (!m_index || !m_index->hasEndpoints) {
         if (auto r = setMember({}, QStringLiteral("endpoints"), QJsonArray {endpointObject}); !r)
             return r.error();
     } else if (auto r = appendItem({QStringLiteral("endpoints")}, endpointObject); !r) {
@@ -420,23 +725,23 @@ Result<void> ConfigDocument::removeEndpoint(int index)
 {
     if (auto g = writeGuard(); !g)
         return g;
-    const JsonSourceMap::Node *arr = m_map->find({QStringLiteral("endpoints")});
-    if (!arr || arr->kind != JsonSourceMap::Kind::Array || index < 0 || index >= static_cast<int>(arr->items.size()))
+    if (index < 0 || index >= endpointCount())
         return Result<void>::failure(QStringLiteral("unknown_endpoint"), QStringLiteral("no endpoint #%1").arg(index));
+    const auto &spans = m_index->spans;
     const auto i = static_cast<size_t>(index);
     qsizetype from, to;
-    if (i + 1 < arr->items.size()) {
-        from = arr->items[i]->begin;
-        to = arr->items[i + 1]->begin;
+    if (i + 1 < spans.size()) {
+        from = spans[i].first;
+        to = spans[i + 1].first;
     } else if (i > 0) {
-        from = arr->items[i - 1]->end;
-        to = arr->items[i]->end;
+        from = spans[i - 1].second;
+        to = spans[i].second;
     } else {
-        from = arr->begin + 1;
-        to = arr->end - 1;
+        const Index::RootMember *array = m_index->member(QStringLiteral("endpoints"));
+        from = array->begin + 1;
+        to = array->end - 1;
     }
-    m_text = m_text.left(from) + m_text.mid(to);
-    return reparse();
+    return splice(from, to, QByteArray());
 }
 
 bool ConfigDocument::hasByteOrderMark() const
@@ -464,7 +769,8 @@ QString ConfigDocument::startupProblem(const QByteArray &text)
 QString ConfigDocument::versionProblem(const QByteArray &text)
 {
     // The literal as written: Go decodes it into an int, so 3.0 or 3e0 fail where Qt would read the number 3.
-    auto map = JsonSourceMap::parse(text);
+    // The outline only (the members' values are spans): the callers have the text checked as a whole already.
+    auto map = JsonSourceMap::parseRange(text, 0, text.size(), 0);
     if (!map || map.value()->root().kind != JsonSourceMap::Kind::Object)
         return QString(); // not a krakend.json this check can read: the callers report the syntax themselves
     const JsonSourceMap::Node *node = map.value()->find({QStringLiteral("version")});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/CancelToken.h"
 #include "common/Finding.h"
 #include "common/JsonSource.h"
 #include "common/Result.h"
@@ -10,6 +11,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace jwb::krakend {
@@ -36,12 +38,36 @@ public:
     /// The largest krakend.json open() reads.
     static constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
 
-    static common::Result<ConfigDocument> fromText(const QByteArray &text, const QString &path = {});
-    static common::Result<ConfigDocument> open(const QString &path);
+    /// How a long open reports and stops (a 50 MB file takes about a second): `progress(done, total)` is called
+    /// on the opening thread now and then with the bytes checked so far; a cancelled token stops the open, which
+    /// then fails with "cancelled". The defaults report nothing and never stop.
+    struct LoadControl
+    {
+        common::CancelToken cancel;
+        std::function<void(qint64 done, qint64 total)> progress;
+        /// Called once, on the opening thread, with the first endpoints checked (a few thousand) while the rest
+        /// are being checked: a view can list them before the open ends. Not called for a file that fails.
+        std::function<void(const QList<EndpointInfo> &first)> preview;
+    };
+
+    /// The text is checked once, in pieces (the file's outline, then each endpoint and each top-level member with
+    /// QJsonDocument, as KrakenD's JSON is strict): errors are QJsonDocument's for the whole text, with the byte
+    /// offset in details. The document keeps the text, the outline and one EndpointInfo per endpoint, not a
+    /// QJsonDocument of the whole file: an endpoint's object is read from its bytes when asked for.
+    static common::Result<ConfigDocument> fromText(
+        const QByteArray &text, const QString &path = {}, const LoadControl &control = {});
+    static common::Result<ConfigDocument> open(const QString &path, const LoadControl &control = {});
 
     [[nodiscard]] const QByteArray &text() const { return m_text; }
     [[nodiscard]] QString path() const { return m_path; }
-    [[nodiscard]] QJsonObject root() const { return m_root; }
+    /// The whole file as one object. It reads every endpoint: on a big file prefer serviceRoot(), endpoint(),
+    /// endpointText() and endpoints().
+    [[nodiscard]] QJsonObject root() const;
+    /// The root object without its "endpoints" member: the service level (extra_config, version, name...).
+    [[nodiscard]] QJsonObject serviceRoot() const;
+    [[nodiscard]] int endpointCount() const;
+    /// The bytes of endpoint `index` as written (its object, braces included); empty for an unknown index.
+    [[nodiscard]] QByteArray endpointText(int index) const;
     [[nodiscard]] bool usesTemplates() const { return m_templates; }
     [[nodiscard]] bool isModified() const { return m_text != m_original; }
 
@@ -102,7 +128,21 @@ public:
     static const QStringList &preferredOrder();
 
 private:
-    common::Result<void> reparse();
+    struct Index;
+    /// A map of the value at `path` (keys and array indexes from the root), parsed from its bytes when asked for,
+    /// and the node there (null when there is none). The map keeps the node alive.
+    struct Located
+    {
+        std::shared_ptr<const common::JsonSourceMap> map;
+        const common::JsonSourceMap::Node *node = nullptr;
+    };
+    [[nodiscard]] Located locate(const QStringList &path) const;
+    static common::Result<std::shared_ptr<const Index>> buildIndex(const QByteArray &text, const LoadControl &control);
+    common::Result<void> reparse(const LoadControl &control = {});
+    /// Replaces bytes [from, to) of the text and brings the outline up to date: an edit inside one endpoint (or
+    /// one top-level member other than "endpoints") checks that piece only; others check the whole text again.
+    /// A replacement that leaves invalid JSON is refused and changes nothing.
+    common::Result<void> splice(qsizetype from, qsizetype to, const QByteArray &bytes);
     common::Result<void> writeGuard() const;
     /// Makes `node` (an object at `path`) hold `value`, editing member by member.
     common::Result<void> mergeObject(const QStringList &path, const QJsonObject &value);
@@ -115,8 +155,7 @@ private:
     QString m_path;
     QByteArray m_text;
     QByteArray m_original;
-    QJsonObject m_root;
-    std::shared_ptr<const common::JsonSourceMap> m_map;
+    std::shared_ptr<const Index> m_index;
     bool m_templates = false;
 };
 

@@ -14,12 +14,6 @@ using common::Result;
 
 namespace {
 
-QJsonObject withoutEndpoints(QJsonObject root)
-{
-    root.remove(QStringLiteral("endpoints"));
-    return root;
-}
-
 bool isEndpointBlock(Block block)
 {
     return !GatewayCatalog::isServiceLevel(block);
@@ -61,6 +55,12 @@ Result<void> ConfigEditor::open(const QString &path)
     const QByteArray text = opened.value().text();
     replace(std::move(opened).value(), text, false);
     return {};
+}
+
+void ConfigEditor::adopt(ConfigDocument document)
+{
+    const QByteArray text = document.text();
+    replace(std::move(document), text, false);
 }
 
 void ConfigEditor::newConfig()
@@ -135,7 +135,7 @@ bool ConfigEditor::hasBlock(Block block, int endpoint) const
         const EndpointInfo info = m_doc.endpoints().value(endpoint);
         return block == Block::Validator ? info.hasValidator : info.hasSigner;
     }
-    const QJsonObject extra = m_doc.root().value(QLatin1String("extra_config")).toObject();
+    const QJsonObject extra = m_doc.serviceRoot().value(QLatin1String("extra_config")).toObject();
     const QString ns = GatewayCatalog::ns(block);
     return extra.contains(ns)
         || extra.contains(block == Block::Revoker ? Namespace::legacyRevoker : Namespace::legacyValidator);
@@ -196,19 +196,19 @@ Result<void> ConfigEditor::apply(DocumentEdit edit, const Change &change)
 
 void ConfigEditor::take(ConfigDocument next)
 {
-    const QJsonObject before = m_doc.root();
+    const ConfigDocument before = m_doc;
     const bool wasModified = isModified();
     m_doc = std::move(next);
-    const QJsonObject after = m_doc.root();
-    const QJsonArray oldEndpoints = before.value(QLatin1String("endpoints")).toArray();
-    const QJsonArray newEndpoints = after.value(QLatin1String("endpoints")).toArray();
-    if (oldEndpoints.size() != newEndpoints.size()) {
+    const int count = m_doc.endpointCount();
+    if (before.endpointCount() != count) {
         Q_EMIT documentReplaced();
     } else {
-        for (qsizetype i = 0; i < newEndpoints.size(); ++i)
-            if (oldEndpoints.at(i) != newEndpoints.at(i))
-                Q_EMIT endpointChanged(static_cast<int>(i));
-        if (withoutEndpoints(before) != withoutEndpoints(after))
+        // Endpoints whose bytes are the same are the same; others are compared as values (a change of spacing
+        // only is no change). Bytes first: a big file is not read endpoint by endpoint.
+        for (int i = 0; i < count; ++i)
+            if (before.endpointText(i) != m_doc.endpointText(i) && before.endpoint(i) != m_doc.endpoint(i))
+                Q_EMIT endpointChanged(i);
+        if (before.serviceRoot() != m_doc.serviceRoot())
             Q_EMIT serviceChanged();
     }
     Q_EMIT changed();

@@ -63,6 +63,8 @@ public:
     /// Opens a krakend.json (ConfigDocument::open's errors, with the byte offset of a JSON error in details).
     /// Nothing changes when it fails.
     common::Result<void> open(const QString &path);
+    /// Takes a document opened elsewhere (ConfigDocument::open on a worker thread, for a big file) as open() would.
+    void adopt(ConfigDocument document);
     /// A new, untitled, minimal configuration.
     void newConfig();
     /// Autosaved `text` of `path` (empty: an untitled config) after a crash: the document is then modified

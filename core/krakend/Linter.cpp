@@ -258,7 +258,8 @@ void spoofableHeaders(QList<LintItem> &out, const ConfigDocument &doc, const QJs
     for (const EndpointInfo &e : endpoints) {
         QStringList names;
         if (e.hasValidator) {
-            ValidatorConfig cfg = ValidatorConfig::fromJson(doc.endpointBlock(e.index, Namespace::validator));
+            ValidatorConfig cfg = ValidatorConfig::fromJson(
+                doc.endpoint(e.index).value(QLatin1String("extra_config")).toObject().value(e.validatorKey).toObject());
             cfg.setServiceBlock(serviceValidator);
             names = propagatedHeaderNames(cfg);
             for (const QString &h : std::as_const(names))
@@ -266,6 +267,15 @@ void spoofableHeaders(QList<LintItem> &out, const ConfigDocument &doc, const QJs
         }
         setBy.append(names);
     }
+    // One filler per header says it (the first, as before): a big file with many propagating validators does not
+    // make every endpoint compare itself with each of them.
+    QList<Filler> unique;
+    for (const Filler &filler : std::as_const(fillers))
+        if (std::none_of(unique.begin(), unique.end(), [&](const Filler &u) { return u.header == filler.header; }))
+            unique.append(filler);
+    fillers = unique;
+    if (fillers.isEmpty())
+        return; // no header carries identity: no endpoint needs reading again
     for (qsizetype i = 0; i < endpoints.size(); ++i) {
         const EndpointInfo &e = endpoints[i];
         const Forwarded forwarded = forwardedHeaders(doc.endpoint(e.index));
@@ -491,6 +501,11 @@ Findings lintSignerBlock(const QJsonObject &block)
 
 QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
 {
+    return lint(doc, ctx, common::CancelToken());
+}
+
+QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx, const common::CancelToken &cancel)
+{
     QList<LintItem> out;
     auto push = [&](const Findings &fs, const QString &location, int endpoint) {
         for (const auto &f : fs)
@@ -502,7 +517,7 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
                                 "UTF-8 without BOM)")
                      .arg(problem)}},
             QStringLiteral("file"), -1);
-    const QJsonObject root = doc.root();
+    const QJsonObject root = doc.serviceRoot(); // the service level; endpoints are read one by one below
     // The same rule the simulator applies (SimulationSetup::checkConfigText).
     if (const QString problem = ConfigDocument::versionProblem(doc.text()); !problem.isEmpty())
         push({Finding {Severity::Error, QStringLiteral("version"), QStringLiteral("version"),
@@ -540,6 +555,8 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
     }
 
     for (const EndpointInfo &e : doc.endpoints()) {
+        if (e.index % 1024 == 0 && cancel.isCancelled())
+            return out;
         const QJsonObject endpoint = doc.endpoint(e.index);
         const QJsonObject extra = endpoint.value(QLatin1String("extra_config")).toObject();
         for (const auto &[legacy, modern] : {std::pair {Namespace::legacyValidator, Namespace::validator},
@@ -550,11 +567,12 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
                              .arg(legacy, modern)}},
                     endpointLabel(e), e.index);
         if (e.hasValidator) {
-            const QJsonObject block = doc.endpointBlock(e.index, Namespace::validator);
+            // The endpoint is read once (a big file is read endpoint by endpoint): its block under the key KrakenD
+            // reads (EndpointInfo::validatorKey, as ConfigDocument::endpointBlock finds it).
+            const QJsonObject block = extra.value(e.validatorKey).toObject();
             Findings f = lintValidatorBlock(block);
             f += duplicateMembers(doc,
-                {QStringLiteral("endpoints"), QString::number(e.index), QStringLiteral("extra_config"),
-                    doc.endpointBlockKey(e.index, Namespace::validator)},
+                {QStringLiteral("endpoints"), QString::number(e.index), QStringLiteral("extra_config"), e.validatorKey},
                 block);
             ValidatorConfig cfg = ValidatorConfig::fromJson(block);
             cfg.setServiceBlock(serviceExtra.value(Namespace::validator).toObject());
@@ -568,11 +586,12 @@ QList<LintItem> lint(const ConfigDocument &doc, const LintContext &ctx)
             push(f, endpointLabel(e) + QStringLiteral(" › auth/validator"), e.index);
         }
         if (e.hasSigner) {
-            const QJsonObject block = doc.endpointBlock(e.index, Namespace::signer);
+            const QString signerKey = extra.contains(Namespace::signer) ? Namespace::signer : Namespace::legacySigner;
+            const QJsonObject block = extra.value(signerKey).toObject();
             push(lintSignerBlock(block)
                     + duplicateMembers(doc,
                         {QStringLiteral("endpoints"), QString::number(e.index), QStringLiteral("extra_config"),
-                            doc.endpointBlockKey(e.index, Namespace::signer)},
+                            signerKey},
                         block),
                 endpointLabel(e) + QStringLiteral(" › auth/signer"), e.index);
         }

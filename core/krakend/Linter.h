@@ -38,6 +38,10 @@ struct LintContext
 /// Errors are what makes `krakend check --lint` or KrakenD itself fail; warnings are probable mistakes.
 namespace Linter {
 [[nodiscard]] QList<LintItem> lint(const ConfigDocument &doc, const LintContext &context = {});
+/// The same as a job (a big file's lint takes seconds): it stops early, with what it has, once `cancel` is
+/// cancelled (the caller drops that result).
+[[nodiscard]] QList<LintItem> lint(
+    const ConfigDocument &doc, const LintContext &context, const common::CancelToken &cancel);
 /// Lint of one block (the `config validator/signer` commands check what they print).
 [[nodiscard]] common::Findings lintValidatorBlock(const QJsonObject &block);
 [[nodiscard]] common::Findings lintSignerBlock(const QJsonObject &block);

@@ -119,6 +119,25 @@ int KeyRing::add(KeySource source)
     return index;
 }
 
+int KeyRing::addLoaded(KeySource source, const common::Result<keys::JwkSet> &loaded)
+{
+    if (source.id.isEmpty() || indexOf(source.id) >= 0)
+        source.id = newId();
+    if (source.name.isEmpty())
+        source.name = source.location;
+    if (loaded.ok())
+        source.keys = loaded.value();
+    else
+        source.error = loaded.error();
+    source.stale = false;
+    source.loadedAt = m_clock->now();
+    m_sources.append(std::move(source));
+    const int index = static_cast<int>(m_sources.size()) - 1;
+    Q_EMIT sourcesChanged();
+    Q_EMIT sourceChanged(index);
+    return index;
+}
+
 void KeyRing::update(int index, KeySource source)
 {
     if (index < 0 || index >= m_sources.size())

@@ -44,6 +44,9 @@ public:
     /// Adds a source and loads it (local sources now; remote ones start fetching, unless their origin's TLS
     /// settings came from a workspace file the user has not allowed yet: see FetchPermission). Returns its index.
     int add(KeySource source);
+    /// Adds a local source whose keys were loaded elsewhere (a big JWK Set read on a worker: KeyLoader::loadFile
+    /// there), without loading it again here. Returns its index.
+    int addLoaded(KeySource source, const common::Result<keys::JwkSet> &loaded);
     /// Replaces the configuration of the source at `index` (keeps its id) and reloads it. A remote source that
     /// stays remote keeps its last good keys, marked stale, until a fetch under the new configuration succeeds.
     void update(int index, KeySource source);

@@ -5,6 +5,9 @@
 //   jwb-bench tokens --alg ALG (--key PRIVATE.pem | --secret TEXT) --count N --out FILE [--kid KID]
 //                    [--invalid-every N]   (prints the expected counts as JSON)
 //   jwb-bench core [--seconds S]
+//   jwb-bench big-inputs --out DIR [--endpoints N] [--keys K] [--tokens T]   (issue #19: big krakend.json, JWK Set,
+//                    token file)
+//   jwb-bench load-config FILE   (open, lint and edit a krakend.json: time and peak RSS of each phase)
 #include "common/Clock.h"
 #include "crypto/Backend.h"
 #include "crypto/Key.h"
@@ -28,6 +31,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -228,6 +232,136 @@ QByteArray krakendText(int endpoints)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+/// A krakend.json of `endpoints` endpoints, laid out as people write them (2-space indentation, short arrays on
+/// one line), with a realistic mix: about half the endpoints public, a third behind an auth/validator (JWK URL or
+/// local JWK Set, some with roles, a few under the legacy namespace), some signers, some other namespaces. About
+/// 200 bytes an endpoint on average: 260,000 endpoints make the 50 MB file of issue #19.
+QByteArray bigKrakendText(int endpoints)
+{
+    QByteArray out;
+    out.reserve(static_cast<qsizetype>(endpoints) * 200 + 1024);
+    out += "{\n  \"$schema\": \"https://www.krakend.io/schema/v2.13/krakend.json\",\n  \"version\": 3,\n"
+           "  \"name\": \"big gateway\",\n  \"timeout\": \"3000ms\",\n  \"extra_config\": {\n"
+           "    \"auth/validator\": {\"shared_cache_duration\": 900}\n  },\n  \"endpoints\": [\n";
+    static const char *const methods[] = {"GET", "POST", "PUT", "DELETE", "GET", "GET"};
+    for (int i = 0; i < endpoints; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray svc = QByteArray::number(i % 97);
+        out += "    {\n      \"endpoint\": \"/v1/s" + svc + "/r" + n + "\",\n";
+        if (i % 7 != 0)
+            out += QByteArray("      \"method\": \"") + methods[i % 6] + "\",\n";
+        out += "      \"backend\": [{\"url_pattern\": \"/r" + n + "\", \"host\": [\"http://s" + svc + ":8080\"]}]";
+        switch (i % 12) {
+        case 0:
+        case 1:
+            out += ",\n      \"extra_config\": {\"auth/validator\": {\"alg\": \"RS256\", \"jwk_url\": "
+                   "\"https://idp.example/jwks\", \"audience\": [\"api\"]}}";
+            break;
+        case 3:
+            out += ",\n      \"extra_config\": {\"auth/validator\": {\"alg\": \"ES256\", \"jwk_url\": "
+                   "\"https://idp.example/jwks\", \"roles_key\": \"roles\", \"roles\": [\"admin\"], \"cache\": true}}";
+            break;
+        case 4:
+            out += ",\n      \"extra_config\": {\"github.com/devopsfaith/krakend-jose/validator\": {\"alg\": "
+                   "\"HS256\", \"jwk_local_path\": \"jwks.json\", \"disable_jwk_security\": true}}";
+            break;
+        case 5:
+            out += ",\n      \"extra_config\": {\"auth/signer\": {\"alg\": \"RS256\", \"kid\": \"k1\", "
+                   "\"keys_to_sign\": [\"access_token\"], \"jwk_local_path\": \"private.json\", "
+                   "\"disable_jwk_security\": true}}";
+            break;
+        case 6:
+            out += ",\n      \"extra_config\": {\"qos/ratelimit/router\": {\"max_rate\": 50}}";
+            break;
+        default:
+            break;
+        }
+        out += i + 1 < endpoints ? "\n    },\n" : "\n    }\n";
+    }
+    out += "  ]\n}\n";
+    return out;
+}
+
+/// Writes the big inputs of issue #19 into a folder: krakend.json (N endpoints), jwks.json (K EC P-256 public
+/// keys, each its own) and tokens.txt (T HS256 tokens, one a line).
+int makeBigInputs(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOptions(
+        {{QStringLiteral("endpoints"), QStringLiteral("endpoints"), QStringLiteral("N"), QStringLiteral("260000")},
+            {QStringLiteral("keys"), QStringLiteral("keys"), QStringLiteral("K"), QStringLiteral("10000")},
+            {QStringLiteral("tokens"), QStringLiteral("tokens"), QStringLiteral("T"), QStringLiteral("2900")},
+            {QStringLiteral("out"), QStringLiteral("folder"), QStringLiteral("DIR")}});
+    p.process(args);
+    const QString dir = p.value(QStringLiteral("out"));
+    auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(dir + u'/' + name);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+            std::abort();
+        report(QStringLiteral("wrote ") + name, static_cast<double>(bytes.size()) / 1048576.0, QStringLiteral("MiB"));
+    };
+    write(QStringLiteral("krakend.json"), bigKrakendText(p.value(QStringLiteral("endpoints")).toInt()));
+    crypto::Backend::initialize();
+    QList<crypto::Key> pool;
+    const int keyCount = p.value(QStringLiteral("keys")).toInt();
+    for (int i = 0; i < keyCount; ++i)
+        pool << generate(crypto::KeyType::Ec, 0, crypto::Curve::P256);
+    write(QStringLiteral("jwks.json"), jwksText(keyCount, pool));
+    const crypto::Key secret = crypto::Key::fromSecret(QByteArray("a-benchmark-secret-of-32-bytes!!")).value();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QByteArray tokens;
+    const int tokenCount = p.value(QStringLiteral("tokens")).toInt();
+    for (int i = 0; i < tokenCount; ++i)
+        tokens += signedToken(crypto::Algorithm::HS256, secret, "k1", i, now) + '\n';
+    write(QStringLiteral("tokens.txt"), tokens);
+    return 0;
+}
+
+/// The peak resident set size of this process so far, in MiB (VmHWM).
+double peakRssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+/// Opens a krakend.json the way the app does and reports each phase's time and the peak RSS after it: open
+/// (read, parse, source map, endpoint list), lint, one edit.
+int loadConfig(const QStringList &args)
+{
+    const QString path = args.value(1);
+    QElapsedTimer t;
+    t.start();
+    auto doc = krakend::ConfigDocument::open(path);
+    if (!doc) {
+        std::fprintf(stderr, "%s\n", qPrintable(doc.error().message));
+        return 1;
+    }
+    const qint64 size = QFileInfo(path).size();
+    const QString detail = QStringLiteral("%1 MB, %2 endpoints").arg(size / 1e6, 0, 'f', 1).arg(doc->endpointCount());
+    report(QStringLiteral("open krakend.json"), t.nsecsElapsed() / 1e6, QStringLiteral("ms"), detail);
+    report(QStringLiteral("peak RSS after open"), peakRssMiB(), QStringLiteral("MiB"), detail);
+    t.restart();
+    const auto items = krakend::Linter::lint(*doc);
+    report(QStringLiteral("lint"), t.nsecsElapsed() / 1e6, QStringLiteral("ms"),
+        QStringLiteral("%1 findings").arg(items.size()));
+    report(QStringLiteral("peak RSS after lint"), peakRssMiB(), QStringLiteral("MiB"), detail);
+    t.restart();
+    const int middle = doc->endpointCount() / 2;
+    if (auto r = doc->setEndpointBlock(middle, QStringLiteral("auth/validator"),
+            QJsonObject {{QStringLiteral("alg"), QStringLiteral("RS256")},
+                {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example/jwks")}});
+        !r)
+        return 1;
+    report(QStringLiteral("edit one validator"), t.nsecsElapsed() / 1e6, QStringLiteral("ms"), detail);
+    report(QStringLiteral("peak RSS after edit"), peakRssMiB(), QStringLiteral("MiB"), detail);
+    return 0;
+}
+
 int core()
 {
     using crypto::Algorithm;
@@ -395,6 +529,10 @@ int main(int argc, char **argv)
     const QString command = args.takeAt(1);
     if (command == u"tokens")
         return makeTokens(args);
+    if (command == u"big-inputs")
+        return makeBigInputs(args);
+    if (command == u"load-config")
+        return loadConfig(args);
     if (command == u"jwks") { // profiling aid: parse one JWK Set of N keys repeatedly for 3 s
         g_seconds = 3;
         crypto::Backend::initialize();

@@ -3,6 +3,7 @@
 // when the verdict is decided, the layouts are updated and every region that changed has been painted (the pending
 // LayoutRequest and UpdateRequest events, which the event loop would deliver next). Prints JSON lines like jwb-bench.
 #include "MainWindow.h"
+#include "gateway/GatewayPage.h"
 #include "inspector/InspectorWidget.h"
 #include "verify/VerifyPanel.h"
 #include "workspace/KeyRing.h"
@@ -12,9 +13,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -35,11 +41,133 @@ double median(QList<double> v)
     return v.isEmpty() ? 0 : v[v.size() / 2];
 }
 
+double peakRssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+/// Issue #19 item 13: File > Open of a big krakend.json (openKrakendConfig, as the menu does). Measures the time
+/// until the first endpoints are listed, until the open is over, until the lint is in, the longest the event loop
+/// went without turning (a 10 ms timer's largest gap) and the peak RSS.
+int openConfig(const QString &path)
+{
+    jwb::ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    jwb::ui::GatewayPage *page = window.gatewayPage();
+    QTest::qWait(200);
+    auto *view = page->findChild<QTableView *>(QStringLiteral("endpointView"));
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("gatewayTabs"));
+    const int before = view->model()->rowCount();
+    const QString detail = QStringLiteral("%1 MB").arg(QFileInfo(path).size() / 1e6, 0, 'f', 1);
+    QElapsedTimer clock;
+    qint64 last = 0, stall = 0, first = -1, loaded = -1, linted = -1;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout, &window, [&] {
+        const qint64 now = clock.elapsed();
+        stall = std::max(stall, now - last);
+        last = now;
+        if (first < 0 && view->model()->rowCount() != before)
+            first = now;
+        if (first >= 0 && loaded < 0 && !page->isLoading())
+            loaded = now;
+        if (loaded >= 0 && linted < 0
+            && !tabs->tabText(tabs->indexOf(page->findChild<QWidget *>(QStringLiteral("lintTab")))).contains(u'\u2026'))
+            linted = now;
+    });
+    clock.start();
+    ticker.start();
+    window.openKrakendConfig(path);
+    const qint64 afterCall = clock.elapsed();
+    while (linted < 0 && clock.elapsed() < 120000)
+        QTest::qWait(10);
+    report(QStringLiteral("GUI open: openKrakendConfig returns"), static_cast<double>(afterCall), QStringLiteral("ms"),
+        detail);
+    report(
+        QStringLiteral("GUI open: first endpoints listed"), static_cast<double>(first), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: document in"), static_cast<double>(loaded), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: lint in"), static_cast<double>(linted), QStringLiteral("ms"), detail);
+    report(
+        QStringLiteral("GUI open: longest event-loop stall"), static_cast<double>(stall), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open: peak RSS"), peakRssMiB(), QStringLiteral("MiB"), detail);
+    report(QStringLiteral("GUI open: endpoints listed"), view->model()->rowCount(), QStringLiteral("rows"), detail);
+    // One edit of the selected endpoint's validator, as a form would make it, until the window turns again.
+    page->selectEndpoint(view->model()->rowCount() / 2);
+    QTest::qWait(100);
+    stall = 0;
+    clock.restart();
+    last = 0;
+    page->setValidatorOption(QStringLiteral("alg"), QStringLiteral("ES256"));
+    const qint64 edit = clock.elapsed();
+    QTest::qWait(500);
+    report(QStringLiteral("GUI edit: one option"), static_cast<double>(edit), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI edit: longest event-loop stall"), static_cast<double>(std::max(stall, edit)),
+        QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI: peak RSS after the edit"), peakRssMiB(), QStringLiteral("MiB"), detail);
+    return 0;
+}
+
+/// Issue #19 item 13: opening a big JWK Set or token file through MainWindow::openFile (as File > Open does):
+/// the time openFile takes, the longest event-loop stall until the window is idle again, and the peak RSS.
+int openAnyFile(const QString &what, const QString &path)
+{
+    jwb::ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    QTest::qWait(200);
+    const QString detail = QStringLiteral("%1, %2 MB").arg(what).arg(QFileInfo(path).size() / 1e6, 0, 'f', 2);
+    QElapsedTimer clock;
+    qint64 last = 0, stall = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout, &window, [&] {
+        const qint64 now = clock.elapsed();
+        stall = std::max(stall, now - last);
+        last = now;
+    });
+    clock.start();
+    ticker.start();
+    window.openFile(path);
+    const qint64 call = clock.elapsed();
+    // Until the event loop has been idle (no gap over 50 ms) for a second, at most 60 s.
+    while (clock.elapsed() < 60000 && clock.elapsed() - std::max<qint64>(call, 0) < 1000)
+        QTest::qWait(10);
+    qint64 settle = clock.elapsed();
+    const qint64 stallBefore = stall;
+    Q_UNUSED(stallBefore);
+    report(QStringLiteral("GUI open %1: openFile returns").arg(what), static_cast<double>(call), QStringLiteral("ms"),
+        detail);
+    report(QStringLiteral("GUI open %1: longest event-loop stall").arg(what),
+        static_cast<double>(std::max(stall, call)), QStringLiteral("ms"), detail);
+    report(QStringLiteral("GUI open %1: peak RSS").arg(what), peakRssMiB(), QStringLiteral("MiB"), detail);
+    Q_UNUSED(settle);
+    int keys = 0;
+    for (int i = 0; i < window.keyRing()->count(); ++i)
+        keys += window.keyRing()->at(i).keys ? static_cast<int>(window.keyRing()->at(i).keys->keys.size()) : 0;
+    report(QStringLiteral("GUI open %1: keys in the ring").arg(what), keys, QStringLiteral("keys"), detail);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    if (argc == 3 && QByteArray(argv[1]) == "open-config")
+        return openConfig(QString::fromLocal8Bit(argv[2]));
+    if (argc == 4 && QByteArray(argv[1]) == "open-file")
+        return openAnyFile(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     jwb::ui::MainWindow window;
     window.openDemo();
     window.resize(1280, 800);

@@ -52,6 +52,9 @@ void TestFileKind::classify_data()
         "\xEF\xBB\xBF"
         "eyJhbGciOiJIUzI1NiJ9.e30.c2ln",
         {}, FileKind::Token);
+    // The first megabyte of a big JWK Set (openers classify a file's head): not valid JSON on its own.
+    row("head of a big jwks", "{\n  \"keys\": [{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AAAA", {}, FileKind::KeySet);
+    row("head of a token object", "{\"payload\":\"e30\",\"keys\":[", {}, FileKind::Token);
     row("empty", "  \n", {}, FileKind::Unknown);
     row("binary junk", QByteArray("\x01\x02\x03", 3), {}, FileKind::Unknown);
 }

@@ -74,6 +74,7 @@ EndpointMatrix::EndpointMatrix(std::shared_ptr<const common::Clock> clock, QWidg
     for (int column = 0; column < EndpointMatrixModel::ReasonColumn; ++column)
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(EndpointMatrixModel::ReasonColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setResizeContentsPrecision(0); // the rows on screen: a big krakend.json has 260,000
     m_view->setToolTip(tr("Double-click an endpoint to open it in the simulator"));
     m_view->setAccessibleName(tr("Status per endpoint"));
 
@@ -131,7 +132,9 @@ workspace::ChoiceScope EndpointMatrix::allEndpointsScope()
 krakend::SimulationSetup EndpointMatrix::setupOf(int row) const
 {
     const EndpointMatrixModel::Row &r = m_model->rowAt(row);
-    const QJsonObject endpoint = m_root.value(QLatin1String("endpoints")).toArray().at(r.endpointIndex).toObject();
+    const QJsonObject endpoint = m_document
+        ? m_document->endpoint(r.endpointIndex)
+        : m_root.value(QLatin1String("endpoints")).toArray().at(r.endpointIndex).toObject();
     krakend::SimulationSetup setup = krakend::SimulationSetup::fromEndpoint(m_root, endpoint, m_baseDir);
     setup.checkConfigText(m_configText);
     return setup;
@@ -162,9 +165,30 @@ void EndpointMatrix::showKeysOfSelection()
     m_keys->line()->setText(QStringLiteral("%1 %2 \u2014 %3").arg(r.method, r.endpoint, m_keys->line()->text()));
 }
 
+void EndpointMatrix::setDocument(
+    const krakend::ConfigDocument &document, const QString &baseDir, const QByteArray &configText)
+{
+    m_root = document.serviceRoot();
+    m_document = document;
+    m_baseDir = baseDir;
+    m_configText = configText;
+    QList<EndpointMatrixModel::Row> rows;
+    rows.reserve(document.endpointCount());
+    for (const krakend::EndpointInfo &e : document.endpoints()) {
+        EndpointMatrixModel::Row row;
+        row.endpointIndex = e.index;
+        row.endpoint = e.path;
+        row.method = e.method;
+        row.hasValidator = e.hasValidator;
+        rows.append(row);
+    }
+    setRows(rows);
+}
+
 void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, const QByteArray &configText)
 {
     m_root = root;
+    m_document.reset();
     m_baseDir = baseDir;
     m_configText = configText;
     QList<EndpointMatrixModel::Row> rows;
@@ -179,9 +203,20 @@ void EndpointMatrix::setConfig(const QJsonObject &root, const QString &baseDir, 
         row.hasValidator = krakend::SimulationSetup::validatorBlock(e).has_value();
         rows.append(row);
     }
+    setRows(rows);
+}
+
+void EndpointMatrix::setRows(const QList<EndpointMatrixModel::Row> &rows)
+{
+    const QJsonObject &root = m_root;
     m_job.cancel();
     m_running = false;
     m_model->setEndpoints(rows);
+    // The matrix is often a hidden tab, and a hidden table fits a column to every row: a big file's columns keep
+    // their width instead (GatewayPage::kFitColumnRows).
+    for (int column = 0; column < EndpointMatrixModel::ReasonColumn; ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(
+            column, rows.size() > 1000 ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
     m_view->setVisible(!rows.isEmpty());
     m_hint->setVisible(rows.isEmpty());
     if (rows.isEmpty())

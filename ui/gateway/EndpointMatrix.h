@@ -1,7 +1,11 @@
 #pragma once
 
+#include "krakend/ConfigDocument.h"
+
 #include "common/Clock.h"
 #include "common/Jobs.h"
+#include "gateway/EndpointMatrixModel.h"
+#include "krakend/ConfigDocument.h"
 #include "krakend/Simulator.h"
 #include "workspace/Session.h"
 
@@ -44,6 +48,10 @@ public:
 
     /// `configText`: the file's text, for what it alone does to KrakenD's start (a byte order mark: 500 everywhere).
     void setConfig(const QJsonObject &root, const QString &baseDir, const QByteArray &configText = {});
+    /// The same from a document (a big krakend.json is not made into one object: rows come from its endpoint
+    /// list, and each endpoint is read when its row runs).
+    void setDocument(
+        const krakend::ConfigDocument &document, const QString &baseDir, const QByteArray &configText = {});
     /// The token sent as the config reads it (auth_header_name with "Bearer ", or cookie_key when set); re-runs.
     void setToken(const QString &token);
     [[nodiscard]] QString token() const;
@@ -77,9 +85,11 @@ private:
     void updateSummary();
     void showKeysOfSelection();
     [[nodiscard]] krakend::SimulationSetup setupOf(int row) const;
+    void setRows(const QList<EndpointMatrixModel::Row> &rows);
 
     std::shared_ptr<const common::Clock> m_clock;
     QJsonObject m_root;
+    std::optional<krakend::ConfigDocument> m_document; ///< set by setDocument: endpoints are read from it
     QString m_baseDir;
     QByteArray m_configText;
     common::Jobs::Handle m_job; ///< the row being simulated

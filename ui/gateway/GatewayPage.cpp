@@ -36,12 +36,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBlock>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -97,6 +99,7 @@ GatewayPage::GatewayPage(KeyRing *ring, std::shared_ptr<const common::Clock> clo
     layout->setSpacing(6);
     layout->addWidget(buildToolbar());
     layout->addWidget(buildByteOrderMarkBar());
+    layout->addWidget(buildLoadBar());
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("gatewaySplitter"));
@@ -138,6 +141,51 @@ GatewayPage::~GatewayPage()
     // Child objects are destroyed after this body, when the page is only a QWidget any more: the undo stack must
     // not call back into it while it clears itself.
     m_undo->disconnect();
+}
+
+QWidget *GatewayPage::buildLoadBar()
+{
+    m_loadBar = new QWidget(this);
+    m_loadBar->setObjectName(QStringLiteral("gatewayLoadBar"));
+    auto *row = new QHBoxLayout(m_loadBar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_loadLabel = new QLabel(m_loadBar);
+    m_loadLabel->setObjectName(QStringLiteral("gatewayLoadLabel"));
+    m_loadProgress = new QProgressBar(m_loadBar);
+    m_loadProgress->setObjectName(QStringLiteral("gatewayLoadProgress"));
+    m_loadProgress->setRange(0, 1000);
+    m_loadProgress->setTextVisible(true);
+    m_loadCancel = makeButton(tr("Cancel"), QStringLiteral("gatewayLoadCancel"),
+        tr("Stop opening the file; the document shown stays as it is"), m_loadBar);
+    row->addWidget(m_loadLabel);
+    row->addWidget(m_loadProgress, 1);
+    row->addWidget(m_loadCancel);
+    m_loadBar->setVisible(false);
+    m_loadTimer = new QTimer(this);
+    m_loadTimer->setInterval(50);
+    connect(m_loadTimer, &QTimer::timeout, this, [this] {
+        if (!m_loadState)
+            return;
+        const qint64 done = m_loadState->done.load(std::memory_order_relaxed);
+        QList<krakend::EndpointInfo> preview;
+        {
+            QMutexLocker lock(&m_loadState->mutex);
+            if (m_loadState->previewReady)
+                preview = std::exchange(m_loadState->preview, {});
+            m_loadState->previewReady = false;
+        }
+        if (!preview.isEmpty()) {
+            // The first endpoints of the file, listed (not yet editable) while the rest is checked.
+            m_selecting = true;
+            m_endpointModel->setEndpoints(preview);
+            m_selecting = false;
+            m_previewShown = true;
+        }
+        m_loadProgress->setValue(
+            m_loadTotal > 0 ? static_cast<int>(std::min<qint64>(done * 1000 / m_loadTotal, 1000)) : 0);
+    });
+    connect(m_loadCancel, &QPushButton::clicked, this, &GatewayPage::cancelLoading);
+    return m_loadBar;
 }
 
 QWidget *GatewayPage::buildByteOrderMarkBar()
@@ -290,6 +338,9 @@ QWidget *GatewayPage::buildEndpointPane()
     for (int c : {EndpointModel::MethodColumn, EndpointModel::ValidatorColumn, EndpointModel::SignerColumn})
         m_endpointView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_endpointView->horizontalHeader()->setSectionResizeMode(EndpointModel::VerdictColumn, QHeaderView::Interactive);
+    // Fitted to the rows on screen: measuring a thousand rows at each layout froze the window on a 260,000-endpoint
+    // file (the short columns hold the same few words in every row).
+    m_endpointView->horizontalHeader()->setResizeContentsPrecision(0);
     m_endpointView->horizontalHeader()->resizeSection(EndpointModel::VerdictColumn, 110);
     m_endpointView->setSortingEnabled(true);
     m_endpointView->sortByColumn(-1, Qt::AscendingOrder);
@@ -525,34 +576,126 @@ common::Result<void> GatewayPage::replaceDocument(const std::function<common::Re
 
 bool GatewayPage::openConfig(const QString &path)
 {
+    if (QFileInfo(path).size() >= kBackgroundOpenBytes) {
+        openInBackground(path);
+        return true;
+    }
     auto opened = replaceDocument([&] { return m_editor->open(path); });
     if (!opened) {
-        const common::Error &e = opened.error();
-        QString text = e.message;
-        if (e.details.contains(QStringLiteral("offset"))) {
-            QFile f(path);
-            if (f.open(QIODevice::ReadOnly)) {
-                const auto [line, column]
-                    = lineColumn(f.read(64 * 1024 * 1024), e.details.value(QStringLiteral("offset")).toLongLong());
-                text = tr("%1 is not valid JSON: line %2, column %3.\n\n%4")
-                           .arg(QDir::toNativeSeparators(path))
-                           .arg(line)
-                           .arg(column)
-                           .arg(e.message);
-            }
-        }
-        Dialogs::showError(this, tr("Cannot open the KrakenD configuration"), text);
-        Q_EMIT statusMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)));
+        reportOpenError(path, opened.error());
         return false;
     }
-    Q_EMIT statusMessage(tr("Opened %1 (%n endpoint(s))", nullptr, static_cast<int>(document().endpoints().size()))
-                             .arg(QDir::toNativeSeparators(path)));
+    reportOpened(path);
+    return true;
+}
+
+bool GatewayPage::isLoading() const
+{
+    return m_load.isRunning();
+}
+
+void GatewayPage::openInBackground(const QString &path)
+{
+    m_load.cancel();
+    auto state = std::make_shared<LoadState>();
+    m_loadState = state;
+    m_loadTotal = std::max<qint64>(1, QFileInfo(path).size());
+    m_loadLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_loadProgress->setValue(0);
+    setLoading(true);
+    Q_EMIT statusMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    // The worker reads and checks the file; the page gets the finished document (nothing of it is shared with
+    // the worker afterwards) and shows it on this thread.
+    m_load.run(
+        this,
+        [path, state](const common::CancelToken &token) {
+            krakend::ConfigDocument::LoadControl control;
+            control.cancel = token;
+            control.progress = [state](qint64 bytes, qint64) { state->done.store(bytes, std::memory_order_relaxed); };
+            control.preview = [state](const QList<krakend::EndpointInfo> &first) {
+                QMutexLocker lock(&state->mutex);
+                state->preview = first;
+                state->previewReady = true;
+            };
+            return krakend::ConfigDocument::open(path, control);
+        },
+        [this, path](common::Result<krakend::ConfigDocument> opened) {
+            if (opened)
+                m_previewShown = false; // the new document replaces the first endpoints listed
+            setLoading(false);
+            if (!opened) {
+                reportOpenError(path, opened.error());
+                return;
+            }
+            (void)replaceDocument([&]() -> common::Result<void> {
+                m_editor->adopt(std::move(opened).value());
+                return {};
+            });
+            reportOpened(path);
+        });
+}
+
+void GatewayPage::cancelLoading()
+{
+    if (!m_load.isRunning())
+        return;
+    m_load.cancel();
+    setLoading(false);
+    Q_EMIT statusMessage(tr("Opening cancelled: the configuration shown is unchanged"));
+}
+
+void GatewayPage::setLoading(bool loading)
+{
+    // The document shown cannot be edited while another replaces it; the load bar stays usable.
+    for (QWidget *child : findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
+        if (child != m_loadBar)
+            child->setEnabled(!loading);
+    m_loadBar->setVisible(loading);
+    if (loading) {
+        m_loadTimer->start();
+    } else {
+        m_loadTimer->stop();
+        m_loadState.reset();
+        if (m_previewShown) {
+            // Cancelled or failed after the first endpoints of the file were listed: the document's own again.
+            m_previewShown = false;
+            m_selecting = true;
+            m_endpointModel->setEndpoints(document().endpoints());
+            m_selecting = false;
+            selectEndpoint(m_current);
+        }
+    }
+    Q_EMIT loadingChanged(loading);
+}
+
+void GatewayPage::reportOpenError(const QString &path, const common::Error &e)
+{
+    QString text = e.message;
+    if (e.details.contains(QStringLiteral("offset"))) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly)) {
+            const auto [line, column]
+                = lineColumn(f.read(64 * 1024 * 1024), e.details.value(QStringLiteral("offset")).toLongLong());
+            text = tr("%1 is not valid JSON: line %2, column %3.\n\n%4")
+                       .arg(QDir::toNativeSeparators(path))
+                       .arg(line)
+                       .arg(column)
+                       .arg(e.message);
+        }
+    }
+    Dialogs::showError(this, tr("Cannot open the KrakenD configuration"), text);
+    Q_EMIT statusMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void GatewayPage::reportOpened(const QString &path)
+{
+    Q_EMIT statusMessage(
+        tr("Opened %1 (%n endpoint(s))", nullptr, document().endpointCount()).arg(QDir::toNativeSeparators(path)));
     if (m_editor->isReadOnly())
         Q_EMIT statusMessage(tr("This config uses flexible-configuration templates: it is read-only here"));
     if (document().hasByteOrderMark())
         Q_EMIT statusMessage(tr("%1 starts with a byte order mark: KrakenD would not start with it")
                                  .arg(QDir::toNativeSeparators(path)));
-    return true;
 }
 
 void GatewayPage::newConfig()
@@ -810,6 +953,11 @@ void GatewayPage::refresh()
     const int count = static_cast<int>(document().endpoints().size());
     m_selecting = true;
     m_endpointModel->setEndpoints(document().endpoints());
+    // A hidden table fits a column to every one of its rows (QTableView::sizeHintForColumn): with a big file's
+    // 260,000 the short columns keep their width instead.
+    for (int c : {EndpointModel::MethodColumn, EndpointModel::ValidatorColumn, EndpointModel::SignerColumn})
+        m_endpointView->horizontalHeader()->setSectionResizeMode(
+            c, count > kFitColumnRows ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
     m_selecting = false;
     if (m_current >= count)
         m_current = count - 1;
@@ -819,7 +967,40 @@ void GatewayPage::refresh()
             tr("This file starts with a UTF-8 byte order mark: KrakenD would not start, because Go's JSON parser "
                "refuses it (“invalid character 'ï' looking for beginning of value”)."));
     m_bomBar->setVisible(document().hasByteOrderMark());
-    m_lint = m_editor->lint();
+    if (document().endpointCount() >= kBackgroundLintEndpoints) {
+        // A big file's lint takes seconds: it runs on a copy of the document (the copy shares the text) and the
+        // Lint tab says so until it is in; a newer change replaces the job.
+        m_lint.clear();
+        m_lintModel->setItems(m_lint);
+        m_lintSummary->setText(tr("Checking %n endpoint(s)…", nullptr, document().endpointCount()));
+        m_tabs->setTabText(m_tabs->indexOf(m_lintTab), tr("Lint (…)"));
+        const krakend::ConfigDocument snapshot = document();
+        m_lintJob.run(
+            this,
+            [snapshot](const common::CancelToken &cancel) {
+                return krakend::Linter::lint(snapshot, krakend::LintContext(), cancel);
+            },
+            [this](QList<krakend::LintItem> items) {
+                m_lint = std::move(items);
+                showLint();
+                refreshForms();
+            });
+    } else {
+        m_lintJob.cancel();
+        m_lint = m_editor->lint();
+        showLint();
+    }
+    m_endpointHint->setText(count == 0 ? tr("No endpoints yet. “Add endpoint…” creates one.") : QString());
+    m_endpointHint->setVisible(count == 0);
+    selectEndpoint(m_current);
+    refreshForms();
+    refreshExport();
+    updateTitle();
+    Q_EMIT documentChanged();
+}
+
+void GatewayPage::showLint()
+{
     m_lintModel->setItems(m_lint);
     const int errors = m_lintModel->count(Severity::Error);
     const int warnings = m_lintModel->count(Severity::Warning);
@@ -838,13 +1019,6 @@ void GatewayPage::refresh()
                 : counts);
     }
     m_tabs->setTabText(m_tabs->indexOf(m_lintTab), m_lint.isEmpty() ? tr("Lint") : tr("Lint (%1)").arg(m_lint.size()));
-    m_endpointHint->setText(count == 0 ? tr("No endpoints yet. “Add endpoint…” creates one.") : QString());
-    m_endpointHint->setVisible(count == 0);
-    selectEndpoint(m_current);
-    refreshForms();
-    refreshExport();
-    updateTitle();
-    Q_EMIT documentChanged();
 }
 
 void GatewayPage::selectEndpoint(int index)
@@ -921,8 +1095,8 @@ void GatewayPage::refreshForms()
 
 QByteArray GatewayPage::indentUnit() const
 {
-    auto map = common::JsonSourceMap::parse(document().text());
-    return map ? map.value()->indentUnit() : QByteArray("  ");
+    // The document's text is valid JSON (it opened): no map of a whole (maybe 50 MB) file for the first indented line.
+    return common::JsonSourceMap::indentUnitOf(document().text());
 }
 
 GatewayPage::ExportScope GatewayPage::exportScope() const

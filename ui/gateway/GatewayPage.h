@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Jobs.h"
 #include "krakend/ConfigDocument.h"
 #include "krakend/ConfigEditor.h"
 #include "krakend/Linter.h"
@@ -8,9 +9,11 @@
 #include "krakend/Suggest.h"
 
 #include <QJsonObject>
+#include <QMutex>
 #include <QPointer>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -18,6 +21,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QProgressBar;
+class QTimer;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
@@ -63,9 +68,24 @@ public:
     ~GatewayPage() override;
 
     // --- file ---------------------------------------------------------------------------------------------
+    /// Files from this size on open in the background (openConfig returns at once).
+    static constexpr qint64 kBackgroundOpenBytes = 1024 * 1024;
+    /// Documents with this many endpoints are linted in the background (the Lint tab says so meanwhile).
+    static constexpr int kBackgroundLintEndpoints = 2000;
+    /// Up to this many endpoints the list's short columns fit their contents.
+    static constexpr int kFitColumnRows = 1000;
+
     /// Opens a krakend.json; errors (with line and column for malformed JSON) go to Dialogs::showError.
-    /// Opening never writes the file and leaves the page unmodified.
+    /// Opening never writes the file and leaves the page unmodified. A file of kBackgroundOpenBytes or more is
+    /// read and checked on a worker (ConfigDocument::open with progress and a cancel token) while the window
+    /// stays responsive: the page shows a progress bar with Cancel (gatewayLoadBar, gatewayLoadProgress,
+    /// gatewayLoadCancel) and keeps the previous document, disabled, until the new one is in; openConfig then
+    /// returns true for "started", and loadingChanged(false) tells when it ended.
     bool openConfig(const QString &path);
+    /// A background open is running.
+    [[nodiscard]] bool isLoading() const;
+    /// Stops a background open; the previous document stays as it was.
+    void cancelLoading();
     /// Starts a new, untitled, minimal version-3 configuration.
     void newConfig();
     /// Saves where the file was opened (asks for a name when untitled): atomic, with a one-time .bak.
@@ -146,6 +166,8 @@ Q_SIGNALS:
     /// After every change of the text (edit, undo, redo, open, new): dependent panels re-run.
     void documentChanged();
     void configPathChanged(const QString &path);
+    /// A background open started (true) or ended, opened, failed or cancelled (false).
+    void loadingChanged(bool loading);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -157,6 +179,13 @@ private:
     QWidget *buildExportTab();
     QWidget *buildLintTab();
     QWidget *buildByteOrderMarkBar();
+    QWidget *buildLoadBar();
+    void openInBackground(const QString &path);
+    void setLoading(bool loading);
+    void reportOpenError(const QString &path, const common::Error &error);
+    void reportOpened(const QString &path);
+    /// Shows m_lint in the Lint tab (summary, tab title, list).
+    void showLint();
     void connectEditor();
 
     /// Shows a new document (open, new, restore): the undo history and the verdicts go, the first endpoint is
@@ -227,6 +256,25 @@ private:
     QLabel *m_lintSummary = nullptr;
 
     QPointer<QWidget> m_suggestDialog;
+
+    common::Jobs::Handle m_load; ///< a background open
+    common::Jobs::Handle m_lintJob; ///< the lint of a big document
+    /// What a background open shares with its worker: bytes checked so far, and the first endpoints checked.
+    struct LoadState
+    {
+        std::atomic<qint64> done {0};
+        QMutex mutex;
+        QList<krakend::EndpointInfo> preview; ///< guarded by mutex
+        bool previewReady = false; ///< guarded by mutex
+    };
+    std::shared_ptr<LoadState> m_loadState;
+    bool m_previewShown = false; ///< the endpoint list shows the loading file's first endpoints
+    qint64 m_loadTotal = 0;
+    QWidget *m_loadBar = nullptr;
+    QLabel *m_loadLabel = nullptr;
+    QProgressBar *m_loadProgress = nullptr;
+    QPushButton *m_loadCancel = nullptr;
+    QTimer *m_loadTimer = nullptr;
 };
 
 } // namespace jwb::ui

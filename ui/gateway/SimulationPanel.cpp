@@ -476,12 +476,19 @@ QWidget *SimulationPanel::buildResults()
 void SimulationPanel::setEndpoint(
     const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText)
 {
+    const QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+    setEndpoint(root,
+        endpointIndex >= 0 && endpointIndex < endpoints.size() ? endpoints.at(endpointIndex).toObject() : QJsonObject(),
+        endpointIndex, baseDir, configText);
+}
+
+void SimulationPanel::setEndpoint(const QJsonObject &root, const QJsonObject &endpoint, int endpointIndex,
+    const QString &baseDir, const QByteArray &configText)
+{
     m_root = root;
     m_endpointIndex = endpointIndex;
     m_baseDir = baseDir;
-    const QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
-    m_endpoint = endpointIndex >= 0 && endpointIndex < endpoints.size() ? endpoints.at(endpointIndex).toObject()
-                                                                        : QJsonObject();
+    m_endpoint = endpoint;
     m_setup = krakend::SimulationSetup::fromEndpoint(root, m_endpoint, baseDir);
     m_setup.checkConfigText(configText);
     m_keys->setScope(workspace::ChoiceScope::forEndpoint(m_setup.method, m_setup.endpoint));

@@ -66,6 +66,10 @@ public:
     /// is the file's text, for what it alone does to KrakenD's start (a byte order mark: every answer is 500).
     void setEndpoint(
         const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText = {});
+    /// The same with the endpoint's object given (a big krakend.json is not made into one object): `service` is the
+    /// root without its endpoints (ConfigDocument::serviceRoot).
+    void setEndpoint(const QJsonObject &service, const QJsonObject &endpoint, int endpointIndex, const QString &baseDir,
+        const QByteArray &configText = {});
     /// Puts a token into the input (and its history) and simulates.
     void setToken(const QString &token);
     [[nodiscard]] QString token() const;

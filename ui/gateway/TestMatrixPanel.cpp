@@ -269,13 +269,18 @@ void TestMatrixPanel::refreshKeyChoices()
 void TestMatrixPanel::setEndpoint(
     const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText)
 {
+    const QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
+    setEndpoint(root,
+        endpointIndex >= 0 && endpointIndex < endpoints.size() ? endpoints.at(endpointIndex).toObject() : QJsonObject(),
+        endpointIndex, baseDir, configText);
+}
+
+void TestMatrixPanel::setEndpoint(const QJsonObject &root, const QJsonObject &endpoint, int endpointIndex,
+    const QString &baseDir, const QByteArray &configText)
+{
     m_root = root;
     m_endpointIndex = endpointIndex;
     m_baseDir = baseDir;
-    const QJsonArray endpoints = root.value(QLatin1String("endpoints")).toArray();
-    const QJsonObject endpoint = endpointIndex >= 0 && endpointIndex < endpoints.size()
-        ? endpoints.at(endpointIndex).toObject()
-        : QJsonObject();
     m_setup = krakend::SimulationSetup::fromEndpoint(root, endpoint, baseDir);
     m_setup.checkConfigText(configText);
     m_keys->setScope(workspace::ChoiceScope::forEndpoint(m_setup.method, m_setup.endpoint));

@@ -52,6 +52,10 @@ public:
     /// As SimulationPanel::setEndpoint (`configText`: a byte order mark makes every expected answer 500).
     void setEndpoint(
         const QJsonObject &root, int endpointIndex, const QString &baseDir, const QByteArray &configText = {});
+    /// The same with the endpoint's object given (a big krakend.json is not made into one object): `service` is the
+    /// root without its endpoints (ConfigDocument::serviceRoot).
+    void setEndpoint(const QJsonObject &service, const QJsonObject &endpoint, int endpointIndex, const QString &baseDir,
+        const QByteArray &configText = {});
     /// Mints with the chosen key (asynchronously; mintFinished tells when).
     void mint();
     /// The window's session: its key ring, trust store and key choices (pins per endpoint, shared with Simulate).

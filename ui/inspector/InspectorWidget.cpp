@@ -1009,12 +1009,18 @@ void InspectorWidget::updateSegmentInfo()
     }
     const QPalette pal = palette();
     QStringList parts;
-    for (const jose::Segment &seg : t.segments) {
+    // A JWS has 3 segments and a JWE 5; a file of many tokens read as one text has thousands, and a label of them
+    // all took seconds to lay out: the first few are named, the rest counted.
+    constexpr qsizetype kShown = 6;
+    for (qsizetype i = 0; i < std::min(t.segments.size(), kShown); ++i) {
+        const jose::Segment &seg = t.segments[i];
         parts << QStringLiteral("<span style=\"color:%1\">\u25cf</span>&nbsp;%2&nbsp;%3")
                      .arg(
                          htmlColor(Theme::segmentColor(seg.role, pal)), jose::segmentRoleName(seg.role).toHtmlEscaped())
                      .arg(seg.raw.size());
     }
+    if (t.segments.size() > kShown)
+        parts << tr("%n more segment(s)", nullptr, static_cast<int>(t.segments.size() - kShown));
     //: %1: each segment's name and length in characters, e.g. "header 36 · payload 120 · signature 342".
     QString text = tr("%1 &nbsp;characters").arg(parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
     QStringList notes;
