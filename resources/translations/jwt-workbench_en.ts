@@ -1570,6 +1570,29 @@ About: %2</translation>
         <source>No findings: the JWT blocks pass the v%1 schema and show none of the known run-time traps.</source>
         <translation>No findings: the JWT blocks pass the v%1 schema and show none of the known run-time traps.</translation>
     </message>
+    <message>
+        <source>Stop opening the file; the document shown stays as it is</source>
+        <translation>Stop opening the file; the document shown stays as it is</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled: the configuration shown is unchanged</source>
+        <translation>Opening cancelled: the configuration shown is unchanged</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n endpoint(s)…</source>
+        <translation>
+            <numerusform>Checking %n endpoint…</numerusform>
+            <numerusform>Checking %n endpoints…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lint (…)</source>
+        <translation>Lint (…)</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::InspectorWidget</name>
@@ -1909,6 +1932,21 @@ About: %2</translation>
     <message>
         <source>Local time at which the token is evaluated: type it, or paste an RFC 3339 time or Unix seconds or milliseconds</source>
         <translation>Local time at which the token is evaluated: type it, or paste an RFC 3339 time or Unix seconds or milliseconds</translation>
+    </message>
+    <message>
+        <source>kid %1</source>
+        <translation>kid %1</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more segment(s)</source>
+        <translation>
+            <numerusform>%n more segment</numerusform>
+            <numerusform>%n more segments</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3318,6 +3356,110 @@ Write the private keys? Choose No to export only the public keys.</translation>
         <source>%1 (not yet valid)</source>
         <translation>%1 (not yet valid)</translation>
     </message>
+    <message>
+        <source>Trust this CA…</source>
+        <translation>Trust this CA…</translation>
+    </message>
+    <message>
+        <source>Pin this certificate</source>
+        <translation>Pin this certificate</translation>
+    </message>
+    <message>
+        <source>Accept this server&apos;s own certificate: its key is pinned (jwk_fingerprints) and, when its chain did not verify, the chain&apos;s anchor is trusted as well</source>
+        <translation>Accept this server&apos;s own certificate: its key is pinned (jwk_fingerprints) and, when its chain did not verify, the chain&apos;s anchor is trusted as well</translation>
+    </message>
+    <message>
+        <source>Add CA file…</source>
+        <translation>Add CA file…</translation>
+    </message>
+    <message>
+        <source>Trust the CA certificates of a PEM or DER file for this origin (jwk_local_ca)</source>
+        <translation>Trust the CA certificates of a PEM or DER file for this origin (jwk_local_ca)</translation>
+    </message>
+    <message>
+        <source>The server presented no certificate.</source>
+        <translation>The server presented no certificate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server presented %n certificate(s), shown under Fetch &amp; TLS.</source>
+        <translation>
+            <numerusform>The server presented %n certificate, shown under Fetch &amp; TLS.</numerusform>
+            <numerusform>The server presented %n certificates, shown under Fetch &amp; TLS.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A change of trust applies to %1 on every page.</source>
+        <translation>A change of trust applies to %1 on every page.</translation>
+    </message>
+    <message>
+        <source>The certificate is not for this host name: trusting it will not be enough.</source>
+        <translation>The certificate is not for this host name: trusting it will not be enough.</translation>
+    </message>
+    <message>
+        <source>A certificate is expired or not yet valid: trusting it will not be enough.</source>
+        <translation>A certificate is expired or not yet valid: trusting it will not be enough.</translation>
+    </message>
+    <message>
+        <source>Trust “%1” as a certificate authority for %2 (jwk_local_ca)</source>
+        <translation>Trust “%1” as a certificate authority for %2 (jwk_local_ca)</translation>
+    </message>
+    <message>
+        <source>Trust This CA</source>
+        <translation>Trust This CA</translation>
+    </message>
+    <message>
+        <source>Trust “%1” as a certificate authority for %2?
+
+SHA-256 fingerprint:
+%3
+
+Every key source, issuer and jwk_url of %2 will then accept the certificates it issued. Compare the fingerprint with the one the server&apos;s owner gives you before you trust it.</source>
+        <translation>Trust “%1” as a certificate authority for %2?
+
+SHA-256 fingerprint:
+%3
+
+Every key source, issuer and jwk_url of %2 will then accept the certificates it issued. Compare the fingerprint with the one the server&apos;s owner gives you before you trust it.</translation>
+    </message>
+    <message>
+        <source>Add CA File</source>
+        <translation>Add CA File</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>No CA certificate added: %1</source>
+        <translation>No CA certificate added: %1</translation>
+    </message>
+    <message>
+        <source>Change Trust</source>
+        <translation>Change Trust</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trust of %1 changed; fetching %n source(s) again</source>
+        <translation>
+            <numerusform>Trust of %1 changed; fetching %n source again</numerusform>
+            <numerusform>Trust of %1 changed; fetching %n sources again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: %1</source>
+        <translation>Certificate SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>TLS refused it</source>
+        <translation>TLS refused it</translation>
+    </message>
+    <message>
+        <source>(the server presented no certificate)</source>
+        <translation>(the server presented no certificate)</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::LineDiff</name>
@@ -3987,6 +4129,29 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <source>Undo (in a text field; in a Gateway form field: the field&apos;s edit)</source>
         <translation>Undo (in a text field; in a Gateway form field: the field&apos;s edit)</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop opening the key file; the key ring stays as it is</source>
+        <translation>Stop opening the key file; the key ring stays as it is</translation>
+    </message>
+    <message>
+        <source>Opening the key file cancelled</source>
+        <translation>Opening the key file cancelled</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1 (%n key(s))</source>
+        <translation>
+            <numerusform>Opened %1 (%n key)</numerusform>
+            <numerusform>Opened %1 (%n keys)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::OptionForm</name>
@@ -4138,14 +4303,6 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>Name</translation>
     </message>
     <message>
-        <source>What the source is called in the list; the host name when left empty</source>
-        <translation>What the source is called in the list; the host name when left empty</translation>
-    </message>
-    <message>
-        <source>the URL&apos;s host</source>
-        <translation>the URL&apos;s host</translation>
-    </message>
-    <message>
         <source>Extra CA file</source>
         <translation>Extra CA file</translation>
     </message>
@@ -4247,6 +4404,14 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <source>What the source is called on every page; its kind, host and path when left empty</source>
+        <translation>What the source is called on every page; its kind, host and path when left empty</translation>
+    </message>
+    <message>
+        <source>kind, host and path (JWKS example.com/keys)</source>
+        <translation>kind, host and path (JWKS example.com/keys)</translation>
     </message>
 </context>
 <context>
