@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "common/Clock.h"
 #include "common/Dialogs.h"
+#include "common/ElidedLabel.h"
 #include "common/Scheduler.h"
 #include "gateway/GatewayPage.h"
 #include "gateway/SimulationPanel.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void longTextDoesNotWidenTheWindow_data();
     void longTextDoesNotWidenTheWindow();
     void simulateTraceGetsTheRoom();
+    void longFilePathIsElidedInTheMiddle();
     void smallScreenScrollsThePages_data();
     void smallScreenScrollsThePages();
 
@@ -237,6 +239,34 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow_data()
 
 // Issue #19 item 2: a label holding 2,000 characters without a space (a pin, a URL, a base64 diff) neither raises
 // the window's minimum width nor resizes the window.
+void TestWindowLayout::longFilePathIsElidedInTheMiddle()
+{
+    // The Gateway's file path at 1024 px: cut in the middle (start and file name kept), whole in the tooltip, and the
+    // window keeps its size.
+    show(QStringLiteral("gateway"), QString());
+    m_window->resize(kSmallest);
+    QApplication::processEvents();
+    const QSize before = m_window->size();
+    auto *label = m_window->findChild<ui::ElidedLabel *>(QStringLiteral("gatewayFileLabel"));
+    QVERIFY(label);
+    const QString path = QStringLiteral("/home/someone") + QStringLiteral("/a-rather-long-folder-name").repeated(12)
+        + QStringLiteral("/krakend.json");
+    label->setFullText(path);
+    QApplication::processEvents();
+    QCOMPARE(m_window->size(), before);
+    QVERIFY(label->isElided());
+    QVERIFY2(label->text().contains(u'\u2026') && label->text().startsWith(QLatin1String("/home/someone"))
+            && label->text().endsWith(QLatin1String("krakend.json")),
+        qPrintable(label->text()));
+    QVERIFY(label->toolTip().contains(path));
+    QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) <= label->contentsRect().width());
+    // A short path is shown whole, and the tooltip keeps only the note.
+    label->setFullText(QStringLiteral("/tmp/krakend.json"));
+    label->setNote(QStringLiteral("Saved"));
+    QCOMPARE(label->text(), QStringLiteral("/tmp/krakend.json"));
+    QCOMPARE(label->toolTip(), QStringLiteral("Saved"));
+}
+
 void TestWindowLayout::longTextDoesNotWidenTheWindow()
 {
     QFETCH(QString, page);

@@ -1,5 +1,7 @@
 #include "gateway/GatewayPage.h"
 
+#include "common/ElidedLabel.h"
+
 #include "common/AtomicFile.h"
 #include "common/Dialogs.h"
 #include "common/JsonHighlighter.h"
@@ -266,10 +268,9 @@ QWidget *GatewayPage::buildToolbar()
     m_undoButton->setEnabled(false);
     m_redoButton->setEnabled(false);
 
-    m_fileLabel = new QLabel(bar);
+    m_fileLabel = new ElidedLabel(bar); // a long path is cut in the middle, whole in the tooltip
     m_fileLabel->setObjectName(QStringLiteral("gatewayFileLabel"));
     m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_fileLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     row->addSpacing(12);
     row->addWidget(m_fileLabel, 1);
 
@@ -1281,8 +1282,8 @@ void GatewayPage::updateTitle()
         name = QStringLiteral("\u25cf ") + name;
     if (m_editor->isReadOnly())
         name = tr("%1  (templates: read-only)").arg(name);
-    m_fileLabel->setText(name);
-    m_fileLabel->setToolTip(isModified() ? tr("Unsaved changes") : tr("Saved"));
+    m_fileLabel->setFullText(name);
+    m_fileLabel->setNote(isModified() ? tr("Unsaved changes") : tr("Saved"));
 }
 
 void GatewayPage::setTargetVersion(const QString &version)

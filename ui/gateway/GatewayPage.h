@@ -38,6 +38,7 @@ class KeyRing;
 namespace jwb::ui {
 
 class BlockTab;
+class ElidedLabel;
 class EndpointFilterModel;
 class EndpointModel;
 class JsonHighlighter;
@@ -217,7 +218,7 @@ private:
     QList<krakend::LintItem> m_lint;
 
     QUndoStack *m_undo = nullptr;
-    QLabel *m_fileLabel = nullptr;
+    ElidedLabel *m_fileLabel = nullptr;
     QWidget *m_bomBar = nullptr; ///< "KrakenD would not start: byte order mark" with the Remove button
     QLabel *m_bomLabel = nullptr;
     QComboBox *m_versionCombo = nullptr;
