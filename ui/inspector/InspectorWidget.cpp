@@ -13,6 +13,7 @@
 #include "inspector/FindingsModel.h"
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
+#include "jose/TokenParser.h"
 #include "verification/Report.h"
 #include "verify/VerifyPanel.h"
 
@@ -712,9 +713,36 @@ void InspectorWidget::inspectText(const QString &text)
     m_inspectedText = text;
     m_inputs[m_current].text = m_editor->tokenText();
     m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
+    validation::ProfileInputs profileInputs;
+    profileInputs.now = m_inspection.now;
+    profileInputs.accessToken = pairedAccessToken();
+    m_profile = validation::TokenProfiles::check(m_inspection.token, profileInputs);
     updateViews();
     m_verifyPanel->setInspection(m_inspection); // verifies, then builds the banner (VerifyPanel::verified)
     Q_EMIT inspected();
+}
+
+QByteArray InspectorWidget::pairedAccessToken() const
+{
+    // A DPoP proof is paired with the access token it names: another input whose SHA-256 is the proof's ath.
+    if (validation::TokenProfiles::detect(m_inspection.token) != validation::TokenProfile::DpopProof)
+        return {};
+    const QString ath = m_inspection.token.payload.value(QLatin1String("ath")).toString();
+    if (ath.isEmpty())
+        return {};
+    for (qsizetype i = 0; i < m_inputs.size(); ++i) {
+        if (i == m_current)
+            continue;
+        const QString text = m_inputs[i].text.trimmed();
+        if (text.isEmpty())
+            continue;
+        // The input as a token (its Bearer or header wrapper removed), or as an opaque token.
+        for (const QByteArray &candidate : {jose::TokenParser::parse(text).compact, text.toUtf8()}) {
+            if (!candidate.isEmpty() && validation::TokenProfiles::accessTokenHash(candidate) == ath)
+                return candidate;
+        }
+    }
+    return {};
 }
 
 bool InspectorWidget::isEmpty() const
@@ -731,7 +759,10 @@ QString InspectorWidget::decodedJson() const
 {
     if (isEmpty())
         return {};
-    return QString::fromUtf8(QJsonDocument(m_inspection.toJson()).toJson(QJsonDocument::Indented));
+    QJsonObject doc = m_inspection.toJson();
+    if (m_profile.profile != validation::TokenProfile::None)
+        doc.insert(QStringLiteral("profile"), m_profile.toJson()); // as `decode --json` prints it
+    return QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
 }
 
 void InspectorWidget::showTab(Tab tab)
@@ -781,7 +812,7 @@ void InspectorWidget::updateViews()
     } else {
         m_headerModel->setInspection(m_inspection);
         m_claimsModel->setInspection(m_inspection);
-        m_findingsModel->setInspection(m_inspection);
+        m_findingsModel->setInspection(m_inspection, m_profile.findings);
     }
     updateCrackButton();
     // A hidden tab is filled when it is shown: a paste lays out only what can be seen.
