@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <utility>
 
 namespace jwb::validation {
 
@@ -346,34 +347,34 @@ void checkDpopProof(const jose::Token &token, const ProfileInputs &in, Findings 
 
 } // namespace
 
-QString profileName(TokenProfile profile)
+namespace {
+
+/// The JSON name and the title of a profile (both empty for None).
+std::pair<QString, QString> profileWords(TokenProfile profile)
 {
     switch (profile) {
     case TokenProfile::None:
         break;
     case TokenProfile::AccessToken:
-        return QStringLiteral("access_token");
+        return {QStringLiteral("access_token"), QStringLiteral("OAuth access token (RFC 9068)")};
     case TokenProfile::DpopProof:
-        return QStringLiteral("dpop_proof");
+        return {QStringLiteral("dpop_proof"), QStringLiteral("DPoP proof (RFC 9449)")};
     case TokenProfile::Confirmation:
-        return QStringLiteral("confirmation");
+        return {QStringLiteral("confirmation"), QStringLiteral("confirmation claims (RFC 7800)")};
     }
     return {};
 }
 
+} // namespace
+
+QString profileName(TokenProfile profile)
+{
+    return profileWords(profile).first;
+}
+
 QString profileTitle(TokenProfile profile)
 {
-    switch (profile) {
-    case TokenProfile::None:
-        break;
-    case TokenProfile::AccessToken:
-        return QStringLiteral("OAuth access token (RFC 9068)");
-    case TokenProfile::DpopProof:
-        return QStringLiteral("DPoP proof (RFC 9449)");
-    case TokenProfile::Confirmation:
-        return QStringLiteral("confirmation claims (RFC 7800)");
-    }
-    return {};
+    return profileWords(profile).second;
 }
 
 QJsonObject ProfileReport::toJson() const
