@@ -78,6 +78,41 @@ void requireString(const QJsonObject &p, const QString &name, const char *code, 
             QStringLiteral("%1 is %2; it must be a string").arg(name, common::JsonSource::kindPhrase(p.value(name))));
 }
 
+/// The public JWK in a DPoP proof's header (private members dropped), if it reads as a key.
+std::optional<keys::Jwk> proofKey(const QJsonObject &header)
+{
+    QJsonObject json = header.value(QLatin1String("jwk")).toObject();
+    if (json.isEmpty() || json.value(QLatin1String("kty")).toString() == QLatin1String("oct"))
+        return std::nullopt;
+    for (const QString &name : privateMembers())
+        json.remove(name);
+    auto parsed = keys::Jwk::fromJson(json);
+    if (!parsed)
+        return std::nullopt;
+    return parsed.value();
+}
+
+/// cnf.jkt of an access token against the key of the DPoP proof given with it (RFC 9449 §6.1).
+void compareProofKey(const QString &jkt, const QByteArray &proof, Findings &f)
+{
+    const jose::Token token = jose::TokenParser::parse(QString::fromLatin1(proof));
+    const std::optional<keys::Jwk> jwk = token.headerOk ? proofKey(token.header) : std::nullopt;
+    if (!jwk) {
+        add(f, Severity::Error, "cnf_jkt_no_proof_key", QStringLiteral("cnf.jkt"),
+            QStringLiteral("the given DPoP proof carries no usable public jwk, so cnf.jkt cannot be compared"));
+        return;
+    }
+    const QString thumbprint = jwk->thumbprint();
+    if (thumbprint == jkt)
+        add(f, Severity::Info, "cnf_jkt_match", QStringLiteral("cnf.jkt"),
+            QStringLiteral("cnf.jkt matches the RFC 7638 thumbprint of the DPoP proof's jwk (%1)").arg(thumbprint));
+    else
+        add(f, Severity::Error, "cnf_jkt_mismatch", QStringLiteral("cnf.jkt"),
+            QStringLiteral("cnf.jkt is %1, but the DPoP proof's jwk has the RFC 7638 thumbprint %2: the token is bound "
+                           "to another key")
+                .arg(jkt, thumbprint));
+}
+
 /// The checks of cnf (RFC 7800 §3): jkt (RFC 9449 §6.1), x5t#S256 (RFC 8705 §3.1), jwk.
 void checkConfirmation(const QJsonObject &payload, const ProfileInputs &in, Findings &f)
 {
@@ -103,11 +138,13 @@ void checkConfirmation(const QJsonObject &payload, const ProfileInputs &in, Find
             add(f, Severity::Error, "cnf_type", QStringLiteral("cnf.jkt"),
                 QStringLiteral("cnf.jkt is %1; it must be a string (RFC 9449 §6.1)")
                     .arg(common::JsonSource::kindPhrase(jkt)));
-        else
+        else if (in.dpopProof.isEmpty())
             add(f, Severity::Info, "cnf_jkt", QStringLiteral("cnf.jkt"),
                 QStringLiteral("bound to the DPoP key whose RFC 7638 thumbprint is %1 (RFC 9449 §6.1); decode the "
                                "DPoP proof with this token as its access token to compare")
                     .arg(jkt.toString()));
+        else
+            compareProofKey(jkt.toString(), in.dpopProof, f);
     }
     if (cnf.contains(x5tName)) {
         const QJsonValue x5t = cnf.value(x5tName);

@@ -29,6 +29,9 @@ struct ProfileInputs
     /// compared with the proof's `ath`, and when it is a JWT with `cnf.jkt`, that is compared with the thumbprint
     /// of the proof's key.
     QByteArray accessToken;
+    /// The DPoP proof an access token is sent with (compact): the RFC 7638 thumbprint of its jwk is compared with
+    /// the token's `cnf.jkt`. Only the proof's key is read; the proof's own checks are made when it is inspected.
+    QByteArray dpopProof;
     /// A DER certificate (the client certificate of RFC 8705), compared with `cnf.x5t#S256`.
     QByteArray certificateDer;
     /// Unix seconds, for the age of a DPoP proof's `iat`; 0 leaves the age unchecked.

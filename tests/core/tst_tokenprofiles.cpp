@@ -267,6 +267,13 @@ void TstTokenProfiles::rfc9449AccessTokenJkt()
     QVERIFY2(findingOf(r, QStringLiteral("dpop_cnf_jkt_match")), qPrintable(codes(r.findings).join(u',')));
     // ath was computed over the opaque token of the RFC, not this one.
     QVERIFY(findingOf(r, QStringLiteral("dpop_ath_mismatch")));
+
+    // The other way round: the access token, given the proof.
+    ProfileInputs withProof;
+    withProof.dpopProof = proof.compact;
+    const ProfileReport bound = TokenProfiles::check(parse(QString::fromLatin1(atCompact)), withProof);
+    QVERIFY2(findingOf(bound, QStringLiteral("cnf_jkt_match")), qPrintable(codes(bound.findings).join(u',')));
+    QVERIFY(!findingOf(bound, QStringLiteral("cnf_jkt")));
 }
 
 void TstTokenProfiles::cnfJktMismatch()
@@ -300,6 +307,11 @@ void TstTokenProfiles::cnfJktMismatch()
         const ProfileReport r = TokenProfiles::check(parse(signedProof.value()), in);
         QVERIFY2(findingOf(r, QStringLiteral("dpop_signature_valid")), qPrintable(codes(r.findings).join(u',')));
         QVERIFY(findingOf(r, QStringLiteral("dpop_ath_match")));
+        // The access token given the proof says the same.
+        ProfileInputs withProof;
+        withProof.dpopProof = signedProof.value().toLatin1();
+        const ProfileReport at = TokenProfiles::check(parse(QString::fromLatin1(accessToken)), withProof);
+        QVERIFY(findingOf(at, match ? QStringLiteral("cnf_jkt_match") : QStringLiteral("cnf_jkt_mismatch")));
         if (match) {
             QVERIFY(findingOf(r, QStringLiteral("dpop_cnf_jkt_match")));
             QCOMPARE(errors(r), 0);
@@ -308,6 +320,14 @@ void TstTokenProfiles::cnfJktMismatch()
             QVERIFY(findingOf(r, QStringLiteral("dpop_cnf_jkt_mismatch"))->message.contains(otherThumbprint));
         }
     }
+    // A "proof" without a usable jwk.
+    QJsonObject claims = atClaims();
+    claims.insert(QStringLiteral("cnf"), QJsonObject {{QStringLiteral("jkt"), proofKeyThumbprint}});
+    ProfileInputs noKey;
+    noKey.dpopProof
+        = encode(R"({"alg":"ES256","typ":"dpop+jwt"})") + '.' + encode(json(kProofClaims)) + '.' + encode("s");
+    QVERIFY(findingOf(TokenProfiles::check(jws(R"({"alg":"RS256","typ":"at+jwt"})", json(claims)), noKey),
+        QStringLiteral("cnf_jkt_no_proof_key")));
     // An access token without cnf.jkt is not bound to the proof's key.
     const QByteArray unbound
         = encode(R"({"alg":"RS256","typ":"at+jwt"})") + '.' + encode(json(atClaims())) + '.' + encode("sig");

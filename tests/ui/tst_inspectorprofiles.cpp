@@ -1,6 +1,6 @@
 // The Inspector's Findings tab shows the token profiles (validation::TokenProfiles): an RFC 9449 DPoP proof
-// (its signature checked with its own jwk, said so), paired with the access token of another input by its ath,
-// and an RFC 9068 access token missing a required claim.
+// (its signature checked with its own jwk, said so), paired with the access token of another input by its ath (in
+// both directions: ath, and cnf.jkt against the proof's key), and an RFC 9068 access token missing a claim.
 #include "TestData.h"
 #include "UiTestHelpers.h"
 
@@ -8,6 +8,7 @@
 #include "inspector/FindingsModel.h"
 #include "inspector/InspectorWidget.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +61,7 @@ class TestInspectorProfiles : public QObject
 private Q_SLOTS:
     void dpopProofFindings();
     void dpopPairedWithAccessToken();
+    void accessTokenPairedWithProof();
     void accessTokenFindings();
 };
 
@@ -103,6 +105,34 @@ void TestInspectorProfiles::dpopPairedWithAccessToken()
     inspector.addInput(QStringLiteral("access token"), accessToken);
     inspector.setCurrentInput(0);
     QVERIFY2(shownCodes(view).contains(QStringLiteral("dpop_ath_match")), qPrintable(shownCodes(view).join(u',')));
+}
+
+void TestInspectorProfiles::accessTokenPairedWithProof()
+{
+    JWB_REQUIRE_SHARED("testvectors/rfc/9449.json");
+    // The RFC's access token with cnf.jkt (section 6.1), and a proof of the same key whose ath is that token's hash:
+    // the 7.1 proof's ath is the opaque token's, so its header and key are reused with a new ath (its signature is
+    // not what is compared: only the key).
+    const QString accessToken = rfc9449Compact(QStringLiteral("rfc9449-6.1-4"));
+    QStringList proofParts = rfc9449Compact(QStringLiteral("rfc9449-7.1-5")).split(u'.');
+    const QByteArray ath = QCryptographicHash::hash(accessToken.toLatin1(), QCryptographicHash::Sha256)
+                               .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray payload
+        = QByteArray(R"({"jti":"j","htm":"GET","htu":"https://resource.example.org/r","iat":1562262618,"ath":")") + ath
+        + QByteArray("\"}");
+    proofParts[1]
+        = QString::fromLatin1(payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+
+    ui::InspectorWidget inspector(common::Clock::fixed(test::nowUtc()));
+    inspector.show();
+    inspector.addInput(QStringLiteral("access token"), accessToken);
+    inspector.showTab(ui::InspectorWidget::Tab::Findings);
+    auto *view = child<QTableView>(&inspector, "findingsView");
+    QVERIFY(view);
+    QVERIFY(shownCodes(view).contains(QStringLiteral("cnf_jkt")));
+    inspector.addInput(QStringLiteral("proof"), proofParts.join(u'.'));
+    inspector.setCurrentInput(0);
+    QVERIFY2(shownCodes(view).contains(QStringLiteral("cnf_jkt_match")), qPrintable(shownCodes(view).join(u',')));
 }
 
 void TestInspectorProfiles::accessTokenFindings()

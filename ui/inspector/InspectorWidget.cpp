@@ -713,36 +713,50 @@ void InspectorWidget::inspectText(const QString &text)
     m_inspectedText = text;
     m_inputs[m_current].text = m_editor->tokenText();
     m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
-    validation::ProfileInputs profileInputs;
-    profileInputs.now = m_inspection.now;
-    profileInputs.accessToken = pairedAccessToken();
-    m_profile = validation::TokenProfiles::check(m_inspection.token, profileInputs);
+    m_profile = validation::TokenProfiles::check(m_inspection.token, pairedInputs());
     updateViews();
     m_verifyPanel->setInspection(m_inspection); // verifies, then builds the banner (VerifyPanel::verified)
     Q_EMIT inspected();
 }
 
-QByteArray InspectorWidget::pairedAccessToken() const
+validation::ProfileInputs InspectorWidget::pairedInputs() const
 {
-    // A DPoP proof is paired with the access token it names: another input whose SHA-256 is the proof's ath.
-    if (validation::TokenProfiles::detect(m_inspection.token) != validation::TokenProfile::DpopProof)
-        return {};
-    const QString ath = m_inspection.token.payload.value(QLatin1String("ath")).toString();
-    if (ath.isEmpty())
-        return {};
+    // A DPoP proof and the access token it is sent with are paired across the open inputs by the proof's ath (the
+    // SHA-256 of the access token): the proof then gets its ath and the token's cnf.jkt compared, the access
+    // token its cnf.jkt compared with the proof's key.
+    validation::ProfileInputs inputs;
+    inputs.now = m_inspection.now;
+    const jose::Token &token = m_inspection.token;
+    const validation::TokenProfile profile = validation::TokenProfiles::detect(token);
+    const bool proof = profile == validation::TokenProfile::DpopProof;
+    const QString ath = token.payload.value(QLatin1String("ath")).toString();
+    const bool bound = !proof && profile != validation::TokenProfile::None
+        && token.payload.value(QLatin1String("cnf")).toObject().contains(QLatin1String("jkt"));
+    if ((proof && ath.isEmpty()) || (!proof && !bound))
+        return inputs;
+    const QString ownHash = bound ? validation::TokenProfiles::accessTokenHash(token.compact) : QString();
     for (qsizetype i = 0; i < m_inputs.size(); ++i) {
-        if (i == m_current)
-            continue;
         const QString text = m_inputs[i].text.trimmed();
-        if (text.isEmpty())
+        if (i == m_current || text.isEmpty())
             continue;
+        const jose::Token other = jose::TokenParser::parse(text);
+        if (bound) {
+            if (validation::TokenProfiles::detect(other) == validation::TokenProfile::DpopProof
+                && other.payload.value(QLatin1String("ath")).toString() == ownHash) {
+                inputs.dpopProof = other.compact;
+                return inputs;
+            }
+            continue;
+        }
         // The input as a token (its Bearer or header wrapper removed), or as an opaque token.
-        for (const QByteArray &candidate : {jose::TokenParser::parse(text).compact, text.toUtf8()}) {
-            if (!candidate.isEmpty() && validation::TokenProfiles::accessTokenHash(candidate) == ath)
-                return candidate;
+        for (const QByteArray &candidate : {other.compact, text.toUtf8()}) {
+            if (!candidate.isEmpty() && validation::TokenProfiles::accessTokenHash(candidate) == ath) {
+                inputs.accessToken = candidate;
+                return inputs;
+            }
         }
     }
-    return {};
+    return inputs;
 }
 
 bool InspectorWidget::isEmpty() const

@@ -156,7 +156,7 @@ private:
     void updateInputCombo();
     void onCurrentInputChosen(int index);
     void applyClock();
-    [[nodiscard]] QByteArray pairedAccessToken() const;
+    [[nodiscard]] validation::ProfileInputs pairedInputs() const;
     void onEvaluateAtChosen();
 
     std::shared_ptr<const common::Clock> m_systemClock; ///< as injected
