@@ -4,14 +4,18 @@
 #include "common/Clock.h"
 #include "common/Duration.h"
 #include "common/JsonText.h"
+#include "crypto/CertificateChain.h"
 #include "jose/Inspection.h"
 #include "jose/TokenParser.h"
+#include "validation/TokenProfiles.h"
+
+#include <QFileInfo>
 
 namespace jwb::cli {
 
 namespace {
 
-QString renderText(const jose::Inspection &in)
+QString renderText(const jose::Inspection &in, const validation::ProfileReport &profile)
 {
     const jose::Token &t = in.token;
     QStringList lines;
@@ -58,6 +62,11 @@ QString renderText(const jose::Inspection &in)
         for (const auto &f : in.findings)
             lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
     }
+    if (profile.profile != validation::TokenProfile::None) {
+        lines << QString() << QStringLiteral("Profile: %1").arg(validation::profileTitle(profile.profile));
+        for (const auto &f : profile.findings)
+            lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
+    }
     return lines.join(u'\n');
 }
 
@@ -71,8 +80,16 @@ int runDecode(const QStringList &args)
         {QStringLiteral("token-file"), QStringLiteral("Read the token from FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("at"), QStringLiteral("Evaluate times as of TIME (RFC 3339 or Unix seconds)."),
         QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("access-token"),
+        QStringLiteral("The access token a DPoP proof is sent with (the token, or a FILE holding it): checks the "
+                       "proof's ath and the token's cnf.jkt against the proof's key."),
+        QStringLiteral("TOKEN|FILE")});
+    parser.addOption({QStringLiteral("cert"),
+        QStringLiteral("The client certificate (PEM or DER FILE) a token's cnf.x5t#S256 is compared with."),
+        QStringLiteral("FILE")});
     bool json = false;
-    if (const int rc = parseCommand(parser, args, QStringLiteral("jwt-workbench-cli decode [TOKEN|-] [--json]"),
+    if (const int rc = parseCommand(parser, args,
+            QStringLiteral("jwt-workbench-cli decode [TOKEN|-] [--access-token TOKEN|FILE] [--cert FILE] [--json]"),
             QStringLiteral("Decode a JWT or JWE header without verifying it."), json);
         rc >= 0)
         return rc;
@@ -89,11 +106,42 @@ int runDecode(const QStringList &args)
     if (!input)
         return io.fail(Usage, input.error());
 
+    validation::ProfileInputs profileInputs;
+    profileInputs.now = now;
+    if (parser.isSet(QStringLiteral("access-token"))) {
+        const QString value = parser.value(QStringLiteral("access-token"));
+        if (QFileInfo(value).isFile()) {
+            auto data = CliIo::readInput(value, 1024 * 1024);
+            if (!data)
+                return io.fail(Usage, data.error());
+            profileInputs.accessToken = data.value().trimmed();
+        } else {
+            profileInputs.accessToken = value.trimmed().toUtf8();
+        }
+        if (profileInputs.accessToken.isEmpty())
+            return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("the access token is empty"));
+    }
+    if (parser.isSet(QStringLiteral("cert"))) {
+        auto data = CliIo::readInput(parser.value(QStringLiteral("cert")), 1024 * 1024);
+        if (!data)
+            return io.fail(Usage, data.error());
+        auto certs = crypto::CertificateChain::loadCertificates(data.value());
+        if (!certs)
+            return io.fail(Usage, certs.error());
+        if (certs->isEmpty())
+            return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("no certificate in the certificate file"));
+        profileInputs.certificateDer = certs->first();
+    }
+
     const jose::Inspection in = jose::Inspection::inspect(input.value(), now);
+    const validation::ProfileReport profile = validation::TokenProfiles::check(in.token, profileInputs);
     if (json) {
-        io.printJson(in.toJson());
+        QJsonObject doc = in.toJson();
+        if (profile.profile != validation::TokenProfile::None)
+            doc.insert(QStringLiteral("profile"), profile.toJson());
+        io.printJson(doc);
     } else {
-        io.out(renderText(in));
+        io.out(renderText(in, profile));
     }
     if (!in.token.isComplete()) {
         const common::Error e = jose::TokenParser::issueToError(in.token);

@@ -194,10 +194,16 @@ void lintHeader(const Token &token, Findings &f)
         }
     }
 
-    if (h.contains(QLatin1String("jwk")))
-        add(f, Severity::Warning, "embedded_jwk", QStringLiteral("jwk"),
-            QStringLiteral("the token carries its own public key (jwk); it is shown but never used to verify, "
-                           "since anyone could sign with a key of their own"));
+    if (h.contains(QLatin1String("jwk"))) {
+        if (h.value(QLatin1String("typ")).toString().compare(QLatin1String("dpop+jwt"), Qt::CaseInsensitive) == 0)
+            add(f, Severity::Info, "embedded_jwk", QStringLiteral("jwk"),
+                QStringLiteral("the DPoP proof carries its public key (jwk), as RFC 9449 requires; it is used only to "
+                               "check this proof's own signature, never to verify any other token"));
+        else
+            add(f, Severity::Warning, "embedded_jwk", QStringLiteral("jwk"),
+                QStringLiteral("the token carries its own public key (jwk); it is shown but never used to verify, "
+                               "since anyone could sign with a key of their own"));
+    }
     if (h.contains(QLatin1String("jku")))
         add(f, Severity::Warning, "embedded_jku", QStringLiteral("jku"),
             QStringLiteral("the token names its own key URL (jku: %1); it is never fetched or trusted")
@@ -303,9 +309,14 @@ void lintPayload(const Token &token, qint64 now, Findings &f)
     const QJsonValue nbf = p.value(QLatin1String("nbf"));
     const QJsonValue iat = p.value(QLatin1String("iat"));
     constexpr double kMillisThreshold = 1e11; // year 5138 in seconds; any such exp is almost surely milliseconds
+    // A DPoP proof (RFC 9449) has no exp: its lifetime is the server's window around iat.
+    const bool dpopProof
+        = token.header.value(QLatin1String("typ")).toString().compare(QLatin1String("dpop+jwt"), Qt::CaseInsensitive)
+        == 0;
     if (!p.contains(QLatin1String("exp"))) {
-        add(f, Severity::Warning, "missing_exp", QStringLiteral("exp"),
-            QStringLiteral("no exp claim: the token never expires (KrakenD does not require exp)"));
+        if (!dpopProof)
+            add(f, Severity::Warning, "missing_exp", QStringLiteral("exp"),
+                QStringLiteral("no exp claim: the token never expires (KrakenD does not require exp)"));
     } else if (exp.isDouble()) {
         const double e = exp.toDouble();
         if (e > kMillisThreshold) {

@@ -9,7 +9,7 @@ _jwt_workbench_cli_algs="HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 E
 _jwt_workbench_cli_options() {
     case $1 in
         decode)
-            echo "--token-file= --at= --json --help" ;;
+            echo "--token-file= --at= --access-token= --cert= --json --help" ;;
         verify)
             echo "--token-file= --key= --secret= --secret-file= --secret-encoding= --jwks-url= --issuer= --ca= --pin="\
                  "--insecure --timeout= --alg= --key-id-strategy= --iss= --aud= --leeway= --require-exp --typ= --allow-weak-keys"\
@@ -126,7 +126,7 @@ _jwt_workbench_cli() {
                 COMPREPLY=($(compgen -W "1 2 4 8 $(nproc 2>/dev/null)" -- "$cur")) ;;
             --leeway | --timeout | --exp | --nbf | --cache-duration | --failed-jwk-key-cooldown)
                 COMPREPLY=($(compgen -W "30s 1m 5m 15m 1h 24h" -- "$cur")) ;;
-            --token-file | --key | --secret-file | --ca | --batch | --config | --validator | --jwks | --jwks-out | \
+            --token-file | --access-token | --cert | --key | --secret-file | --ca | --batch | --config | --validator | --jwks | --jwks-out | \
                 --out | --into | --jwk-local-path | --jwk-local-ca)
                 compopt -o filenames 2>/dev/null
                 COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -141,6 +141,18 @@ void TestClaims::lint_data()
     QTest::newRow("jwk") << QByteArray(R"({"alg":"RS256","jwk":{"kty":"RSA","n":"AQAB","e":"AQAB"}})") << good << sig
                          << QStringLiteral("embedded_jwk") << Severity::Warning << QStringLiteral("jwk") << E
                          << QStringList();
+    // A DPoP proof must carry its key (RFC 9449): said as information, with the one use of that key.
+    QTest::newRow("jwk of a DPoP proof") << QByteArray(
+        R"({"alg":"ES256","typ":"dpop+jwt","jwk":{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}})")
+                                         << good << sig << QStringLiteral("embedded_jwk") << Severity::Info
+                                         << QStringLiteral("jwk")
+                                         << QStringLiteral("only to check this proof's own signature") << QStringList();
+    // ... and has no exp (its lifetime is the server's window around iat): no missing_exp warning.
+    QTest::newRow("DPoP proof without exp")
+        << QByteArray(R"({"alg":"ES256","typ":"dpop+jwt","jwk":{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}})")
+        << QByteArray(R"({"jti":"j","htm":"GET","htu":"https://a.example/","iat":)" + at(-5) + "}") << sig
+        << QStringLiteral("embedded_jwk") << Severity::Info << QStringLiteral("jwk") << E
+        << QStringList {QStringLiteral("missing_exp")};
     QTest::newRow("jku") << QByteArray(R"({"alg":"RS256","jku":"https://attacker.example/jwks.json"})") << good << sig
                          << QStringLiteral("embedded_jku") << Severity::Warning << QStringLiteral("jku")
                          << QStringLiteral("https://attacker.example/jwks.json") << QStringList();

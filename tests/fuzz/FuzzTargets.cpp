@@ -12,6 +12,7 @@
 #include "krakend/Linter.h"
 #include "krakend/Simulator.h"
 #include "validation/BatchVerifier.h"
+#include "validation/TokenProfiles.h"
 #include "validation/Verifier.h"
 
 #include <QByteArray>
@@ -158,6 +159,12 @@ int token(const std::uint8_t *data, std::size_t size)
         check(bool(jose::TokenParser::parseStrict(in)), "TokenParser: parseStrict fails without an issue");
     const jose::Inspection inspection = jose::Inspection::inspect(in, kNow);
     (void)QJsonDocument(inspection.toJson()).toJson();
+    // The token profiles (a DPoP proof's own jwk and signature, claims), with the input as its own access token
+    // so that the ath and cnf.jkt paths run too.
+    validation::ProfileInputs profileInputs;
+    profileInputs.now = kNow;
+    profileInputs.accessToken = parsed.compact;
+    (void)QJsonDocument(validation::TokenProfiles::check(parsed, profileInputs).toJson()).toJson();
     return 0;
 }
 

@@ -9,7 +9,6 @@
 #include "keys/Jwk.h"
 #include "workspace/KeyRing.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -190,23 +189,15 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         const int before = keyCount(*window.keyRing());
-        int ticksWhileLoading = 0;
-        QWidget *bar = nullptr;
-        QTimer ticker;
-        ticker.setInterval(2);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            if (bar && bar->isVisible())
-                ++ticksWhileLoading;
-        });
-        ticker.start();
         // Through File > Open's door: the head of a big JWK Set is known as one (it used to be taken for a token
-        // and refused at 1 MB).
+        // and refused at 1 MB). openFile returns before the keys are read: a worker reads them, and the ring takes
+        // them on a later turn of the event loop. (Whether a timer ticks meanwhile depends on the machine: a worker
+        // that finishes before the loop's first turn leaves no room for a tick, so the test does not count ticks.)
         QVERIFY(window.openFile(m_jwks));
-        bar = window.findChild<QWidget *>(QStringLiteral("keyLoadBar"));
+        auto *bar = window.findChild<QWidget *>(QStringLiteral("keyLoadBar"));
         QVERIFY(bar && bar->isVisible());
         QCOMPARE(keyCount(*window.keyRing()), before); // not in yet: the worker reads it
         QTRY_VERIFY_WITH_TIMEOUT(bar->isHidden(), 60000);
-        QVERIFY2(ticksWhileLoading >= 2, qPrintable(QString::number(ticksWhileLoading)));
         QCOMPARE(keyCount(*window.keyRing()), before + 3000);
         QVERIFY(m_errors.isEmpty());
     }

@@ -11,7 +11,7 @@ namespace jwb::ui {
 
 FindingsModel::FindingsModel(QObject *parent) : QAbstractTableModel(parent), m_monospace(Theme::monospaceFont()) { }
 
-void FindingsModel::setInspection(const jose::Inspection &inspection)
+void FindingsModel::setInspection(const jose::Inspection &inspection, const common::Findings &profileFindings)
 {
     common::Findings items;
     for (const jose::ParseIssue &issue : inspection.token.issues) {
@@ -21,6 +21,7 @@ void FindingsModel::setInspection(const jose::Inspection &inspection)
         items.append(common::Finding {common::Severity::Error, issue.code, subject, issue.message});
     }
     items.append(inspection.findings);
+    items.append(profileFindings);
     if (items == m_items)
         return; // a time refresh that changed nothing keeps the selection
     beginResetModel();

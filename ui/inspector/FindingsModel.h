@@ -12,7 +12,8 @@ namespace jwb::ui {
 /// What core found about a token, as a table: severity (icon, colour, word), message and stable code.
 ///
 /// The parse issues of an incomplete token come first (they are errors: the token could not be decoded),
-/// followed by Inspection::findings in core's order. The model only maps severities to icons and colours.
+/// followed by Inspection::findings in core's order and then the token profile's findings (RFC 9068, RFC 9449,
+/// cnf). The model only maps severities to icons and colours.
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,7 +27,8 @@ public:
 
     explicit FindingsModel(QObject *parent = nullptr);
 
-    void setInspection(const jose::Inspection &inspection);
+    /// The inspection's parse issues and findings, then `profileFindings` (validation::TokenProfiles).
+    void setInspection(const jose::Inspection &inspection, const common::Findings &profileFindings = {});
     void clear();
 
     [[nodiscard]] const common::Findings &items() const { return m_items; }

@@ -14,6 +14,7 @@
 #include "inspector/FindingsModel.h"
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
+#include "jose/TokenParser.h"
 #include "verification/Report.h"
 #include "verify/VerifyPanel.h"
 
@@ -721,6 +722,7 @@ void InspectorWidget::inspectText(const QString &text)
     m_inputs[m_current].text = m_editor->tokenText();
     m_inspection = jose::Inspection::inspect(text, m_clock->nowSecs());
     followTitle();
+    m_profile = validation::TokenProfiles::check(m_inspection.token, pairedInputs());
     updateViews();
     m_verifyPanel->setInspection(m_inspection); // verifies, then builds the banner (VerifyPanel::verified)
     Q_EMIT inspected();
@@ -768,6 +770,46 @@ void InspectorWidget::followTitle()
     updateInputCombo();
 }
 
+validation::ProfileInputs InspectorWidget::pairedInputs() const
+{
+    // A DPoP proof and the access token it is sent with are paired across the open inputs by the proof's ath (the
+    // SHA-256 of the access token): the proof then gets its ath and the token's cnf.jkt compared, the access
+    // token its cnf.jkt compared with the proof's key.
+    validation::ProfileInputs inputs;
+    inputs.now = m_inspection.now;
+    const jose::Token &token = m_inspection.token;
+    const validation::TokenProfile profile = validation::TokenProfiles::detect(token);
+    const bool proof = profile == validation::TokenProfile::DpopProof;
+    const QString ath = token.payload.value(QLatin1String("ath")).toString();
+    const bool bound = !proof && profile != validation::TokenProfile::None
+        && token.payload.value(QLatin1String("cnf")).toObject().contains(QLatin1String("jkt"));
+    if ((proof && ath.isEmpty()) || (!proof && !bound))
+        return inputs;
+    const QString ownHash = bound ? validation::TokenProfiles::accessTokenHash(token.compact) : QString();
+    for (qsizetype i = 0; i < m_inputs.size(); ++i) {
+        const QString text = m_inputs[i].text.trimmed();
+        if (i == m_current || text.isEmpty())
+            continue;
+        const jose::Token other = jose::TokenParser::parse(text);
+        if (bound) {
+            if (validation::TokenProfiles::detect(other) == validation::TokenProfile::DpopProof
+                && other.payload.value(QLatin1String("ath")).toString() == ownHash) {
+                inputs.dpopProof = other.compact;
+                return inputs;
+            }
+            continue;
+        }
+        // The input as a token (its Bearer or header wrapper removed), or as an opaque token.
+        for (const QByteArray &candidate : {other.compact, text.toUtf8()}) {
+            if (!candidate.isEmpty() && validation::TokenProfiles::accessTokenHash(candidate) == ath) {
+                inputs.accessToken = candidate;
+                return inputs;
+            }
+        }
+    }
+    return inputs;
+}
+
 bool InspectorWidget::isEmpty() const
 {
     return m_inspectedText.trimmed().isEmpty();
@@ -782,7 +824,10 @@ QString InspectorWidget::decodedJson() const
 {
     if (isEmpty())
         return {};
-    return QString::fromUtf8(QJsonDocument(m_inspection.toJson()).toJson(QJsonDocument::Indented));
+    QJsonObject doc = m_inspection.toJson();
+    if (m_profile.profile != validation::TokenProfile::None)
+        doc.insert(QStringLiteral("profile"), m_profile.toJson()); // as `decode --json` prints it
+    return QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
 }
 
 void InspectorWidget::showTab(Tab tab)
@@ -832,7 +877,7 @@ void InspectorWidget::updateViews()
     } else {
         m_headerModel->setInspection(m_inspection);
         m_claimsModel->setInspection(m_inspection);
-        m_findingsModel->setInspection(m_inspection);
+        m_findingsModel->setInspection(m_inspection, m_profile.findings);
     }
     updateCrackButton();
     // A hidden tab is filled when it is shown: a paste lays out only what can be seen.

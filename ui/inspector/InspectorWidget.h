@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/Scheduler.h"
 #include "jose/Inspection.h"
+#include "validation/TokenProfiles.h"
 
 #include <QWidget>
 
@@ -101,7 +102,8 @@ public:
     [[nodiscard]] bool isEmpty() const;
     /// The banner's text: the parse error, or a summary of the findings.
     [[nodiscard]] QString statusText() const;
-    /// Inspection::toJson() as indented text (the `decode --json` document).
+    /// Inspection::toJson() with the token profile's `profile` member, as indented text (the `decode --json`
+    /// document).
     [[nodiscard]] QString decodedJson() const;
     void showTab(Tab tab);
     [[nodiscard]] Tab currentTab() const;
@@ -176,12 +178,14 @@ private:
     void updateInputCombo();
     void onCurrentInputChosen(int index);
     void applyClock();
+    [[nodiscard]] validation::ProfileInputs pairedInputs() const;
     void onEvaluateAtChosen();
 
     std::shared_ptr<const common::Clock> m_systemClock; ///< as injected
     std::shared_ptr<const common::Clock> m_clock; ///< m_systemClock, or fixed at m_evaluationTime
     std::optional<QDateTime> m_evaluationTime;
     jose::Inspection m_inspection;
+    validation::ProfileReport m_profile; ///< the token profile of m_inspection (RFC 9068, RFC 9449, cnf)
     QString m_inspectedText;
     QList<Input> m_inputs;
     int m_current = 0;
