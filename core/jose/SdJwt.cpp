@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSet>
 
 #include <algorithm>
@@ -395,6 +396,59 @@ QJsonObject SdJwt::toJson() const
     else
         o.insert(QStringLiteral("key_binding"), QJsonValue());
     return o;
+}
+
+QByteArray SdJwtIssue::compact(const QByteArray &issuerSignedJwt) const
+{
+    QByteArray out = issuerSignedJwt + '~';
+    for (const QByteArray &d : disclosures)
+        out += d + '~';
+    return out;
+}
+
+common::Result<SdJwtIssue> makeSelectivelyDisclosable(
+    const QJsonObject &claims, const QStringList &names, const std::function<QString()> &salt)
+{
+    if (names.isEmpty())
+        return common::Error {
+            QStringLiteral("sd_no_claims"), QStringLiteral("no claim was chosen to be selectively disclosable"), {}};
+    SdJwtIssue issue;
+    issue.payload = claims;
+    QStringList digests;
+    for (const QString &name : names) {
+        if (name == kSd || name == kSdAlg || name == kEllipsis || name == u"cnf")
+            return common::Error {QStringLiteral("sd_claim_reserved"),
+                QStringLiteral("\"%1\" cannot be selectively disclosable: %2")
+                    .arg(name,
+                        name == u"cnf" ? QStringLiteral("the holder key must stay visible for Key Binding")
+                                       : QStringLiteral("RFC 9901 reserves the name")),
+                {}};
+        if (!issue.payload.contains(name))
+            return common::Error {QStringLiteral("sd_claim_missing"),
+                names.count(name) > 1 && claims.contains(name)
+                    ? QStringLiteral("\"%1\" is named twice").arg(name)
+                    : QStringLiteral("the claims have no \"%1\" to make selectively disclosable").arg(name),
+                {}};
+        QString s = salt ? salt() : QString();
+        if (s.isEmpty()) {
+            QByteArray random(16, Qt::Uninitialized);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), 4);
+            s = QString::fromLatin1(Base64Url::encode(random));
+        }
+        const QByteArray d = Base64Url::encode(
+            QJsonDocument(QJsonArray {s, name, issue.payload.value(name)}).toJson(QJsonDocument::Compact));
+        issue.payload.remove(name);
+        issue.disclosures.append(d);
+        digests.append(SdJwt::digest(QCryptographicHash::Sha256, d));
+    }
+    // Sorted, so that the order of the digests does not give away the order of the claims (RFC 9901 4.2.4.1).
+    std::sort(digests.begin(), digests.end());
+    QJsonArray sd = issue.payload.value(kSd).toArray();
+    for (const QString &d : digests)
+        sd.append(d);
+    issue.payload.insert(kSd, sd);
+    issue.payload.insert(kSdAlg, QStringLiteral("sha-256"));
+    return issue;
 }
 
 common::Findings checkKeyBinding(const Token &token, const SdJwt &sd, const KeyBindingExpectations &expected)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Finding.h"
+#include "common/Result.h"
 #include "jose/Token.h"
 
 #include <QCryptographicHash>
@@ -9,6 +10,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace jwb::jose {
@@ -64,6 +66,22 @@ struct SdJwt
     /// disclosed_payload, undisclosed_digests, key_binding (the KB-JWT's header and payload, or null), problems.
     [[nodiscard]] QJsonObject toJson() const;
 };
+
+/// The issuer's side (RFC 9901 section 4.2): claims made selectively disclosable, ready to be signed.
+struct SdJwtIssue
+{
+    QJsonObject payload; ///< the claims without the chosen ones, plus `_sd` (sorted digests) and `_sd_alg` sha-256
+    QList<QByteArray> disclosures; ///< base64url `[salt, name, value]`, in the order of the names given
+    /// The SD-JWT for `issuerSignedJwt` (the payload above, signed): `<JWT>~<D1>~...~<Dn>~`.
+    [[nodiscard]] QByteArray compact(const QByteArray &issuerSignedJwt) const;
+};
+
+/// Makes the top-level claims `names` of `claims` selectively disclosable, each with a fresh salt (128 random bits,
+/// base64url, from the system generator; `salt` replaces it, for tests). Errors: a name the claims do not have
+/// (sd_claim_missing), a name RFC 9901 reserves or that must stay visible for the SD-JWT to be processed
+/// (`_sd`, `_sd_alg`, `...`, `cnf`: sd_claim_reserved), or no names (sd_no_claims).
+[[nodiscard]] common::Result<SdJwtIssue> makeSelectivelyDisclosable(
+    const QJsonObject &claims, const QStringList &names, const std::function<QString()> &salt = {});
 
 /// What a verifier expects of a Key Binding JWT (RFC 9901 section 7.3).
 struct KeyBindingExpectations

@@ -415,9 +415,10 @@ Token TokenParser::parse(const QString &input)
         t.compact = compact;
     }
 
-    // An SD-JWT: the issuer-signed JWT ends at the first '~' (a character base64url never uses).
+    // An SD-JWT: the issuer-signed JWT ends at the first '~' (a character base64url never uses). A '~' before the
+    // JWT's three segments are complete is a bad character of that segment, reported as such.
     QByteArray jwt = t.compact;
-    if (const qsizetype tilde = t.compact.indexOf('~'); tilde >= 0) {
+    if (const qsizetype tilde = t.compact.indexOf('~'); tilde >= 0 && t.compact.left(tilde).count('.') == 2) {
         t.sdJwtTilde = tilde;
         jwt = t.compact.left(tilde);
     }

@@ -209,6 +209,7 @@ private Q_SLOTS:
     void keyBinding_data();
     void keyBinding();
     void issuerSignatureUsesGivenKey();
+    void issueSelectivelyDisclosable();
 };
 
 void TestSdJwt::initTestCase()
@@ -263,6 +264,8 @@ void TestSdJwt::parserErrors_data()
         << QStringLiteral("Disclosure 2: '!' at character 3");
     QTest::newRow("empty disclosure") << QStringLiteral("~WyJh~~") << QStringLiteral("empty_disclosure")
                                       << QStringLiteral("Disclosure 2 is empty ('~~' at character %1");
+    QTest::newRow("'~' inside the JWT stays a bad character of its segment")
+        << QStringLiteral("X") << QStringLiteral("invalid_base64url") << QStringLiteral("segment 2 (payload): ");
     QTest::newRow("unterminated disclosure") << QStringLiteral("~WyJh") << QStringLiteral("invalid_kb_jwt")
                                              << QStringLiteral("the text after the last '~' (character %1");
 }
@@ -274,21 +277,23 @@ void TestSdJwt::parserErrors()
     QFETCH(QString, message);
     const QString jwt
         = example5().value(QStringLiteral("issuer_signed_jwt")).toObject().value(QStringLiteral("compact")).toString();
-    const jose::Token t = jose::TokenParser::parse(jwt + tail);
-    QVERIFY(t.isSdJwt());
+    const bool inJwt = tail == u"X";
+    const QString input = inJwt ? QString(jwt).replace(jwt.indexOf(u'.') + 3, 1, u'~') : QString(jwt + tail);
+    const jose::Token t = jose::TokenParser::parse(input);
+    QCOMPARE(t.isSdJwt(), !inJwt);
     QCOMPARE(t.issues.size(), 1);
     QCOMPARE(t.issues[0].code, code);
     // The '~~' starts at character jwt+6 (1-based); the unterminated part starts at jwt+2.
     const QString expected
         = message.contains(u'%') ? message.arg(code == u"empty_disclosure" ? jwt.size() + 6 : jwt.size() + 2) : message;
     QVERIFY2(t.issues[0].message.startsWith(expected), qPrintable(t.issues[0].message));
-    if (code == u"invalid_base64url") {
+    if (code == u"invalid_base64url" && !inJwt) {
         QVERIFY2(t.issues[0].message.endsWith(QStringLiteral("(character %1 of the token)").arg(jwt.size() + 9)),
             qPrintable(t.issues[0].message));
         QCOMPARE(t.issues[0].offset, jwt.size() + 8);
     }
     // The strict parse reports the same error.
-    QCOMPARE(jose::TokenParser::parseStrict(jwt + tail).error().code, code);
+    QCOMPARE(jose::TokenParser::parseStrict(input).error().code, code);
 }
 
 void TestSdJwt::rfcDisclosures_data()
@@ -695,6 +700,61 @@ void TestSdJwt::issuerSignatureUsesGivenKey()
     const auto required = verification::verifySdJwt(bare, issuerPublicSet(), policy, options);
     QVERIFY(!required.valid);
     QCOMPARE(findingCodes(required.keyBindingProblems), QStringList {QStringLiteral("kb_jwt_missing")});
+}
+
+void TestSdJwt::issueSelectivelyDisclosable()
+{
+    const QJsonObject claims {{QStringLiteral("iss"), QStringLiteral("https://issuer.example.com")},
+        {QStringLiteral("given_name"), QStringLiteral("John")}, {QStringLiteral("family_name"), QStringLiteral("Doe")},
+        {QStringLiteral("address"), QJsonObject {{QStringLiteral("country"), QStringLiteral("US")}}}};
+    // The salt is used as given; the Disclosure is compact JSON [salt, name, value].
+    auto fixed = jose::makeSelectivelyDisclosable(
+        claims, {QStringLiteral("given_name")}, [] { return QStringLiteral("2GLC42sKQveCfGfryNRN9w"); });
+    QVERIFY(fixed);
+    QCOMPARE(jose::Base64Url::decode(fixed->disclosures[0]).value(),
+        QByteArrayLiteral(R"(["2GLC42sKQveCfGfryNRN9w","given_name","John"])"));
+
+    auto issued = jose::makeSelectivelyDisclosable(claims, {QStringLiteral("given_name"), QStringLiteral("address")});
+    QVERIFY(issued);
+    QCOMPARE(issued->disclosures.size(), 2);
+    QVERIFY(!issued->payload.contains(QStringLiteral("given_name")));
+    QVERIFY(!issued->payload.contains(QStringLiteral("address")));
+    QCOMPARE(issued->payload.value(QStringLiteral("_sd")).toArray().size(), 2);
+    QCOMPARE(issued->payload.value(QStringLiteral("_sd_alg")).toString(), QStringLiteral("sha-256"));
+    // Fresh salts: 128 bits, different every time.
+    auto again = jose::makeSelectivelyDisclosable(claims, {QStringLiteral("given_name")});
+    QVERIFY(again->disclosures[0] != issued->disclosures[0]);
+    QCOMPARE(jose::Base64Url::decode(QJsonDocument::fromJson(jose::Base64Url::decode(again->disclosures[0]).value())
+                                         .array()
+                                         .at(0)
+                                         .toString()
+                                         .toLatin1())
+                 .value()
+                 .size(),
+        16);
+
+    auto jws = keys::TokenSigner::signBytes(crypto::Algorithm::ES256, keyOf(issuerPrivate()), R"({"alg":"ES256"})",
+        QJsonDocument(issued->payload).toJson(QJsonDocument::Compact));
+    const QByteArray sdJwt = issued->compact(jws->toLatin1());
+    QVERIFY(sdJwt.endsWith('~'));
+    const jose::Inspection in = jose::Inspection::inspect(QString::fromLatin1(sdJwt), 0);
+    QVERIFY(in.sdJwt.ok());
+    QCOMPARE(in.sdJwt.disclosedPayload, claims);
+    // Presenting only one Disclosure discloses only that claim.
+    const QByteArray partial = jws->toLatin1() + '~' + issued->disclosures[1] + '~';
+    const QJsonObject shown = jose::Inspection::inspect(QString::fromLatin1(partial), 0).sdJwt.disclosedPayload;
+    QVERIFY(shown.contains(QStringLiteral("address")));
+    QVERIFY(!shown.contains(QStringLiteral("given_name")));
+
+    QCOMPARE(jose::makeSelectivelyDisclosable(claims, {QStringLiteral("email")}).error().code,
+        QStringLiteral("sd_claim_missing"));
+    QCOMPARE(jose::makeSelectivelyDisclosable(claims, {QStringLiteral("given_name"), QStringLiteral("given_name")})
+                 .error()
+                 .code,
+        QStringLiteral("sd_claim_missing"));
+    QCOMPARE(jose::makeSelectivelyDisclosable(claims, {QStringLiteral("_sd")}).error().code,
+        QStringLiteral("sd_claim_reserved"));
+    QCOMPARE(jose::makeSelectivelyDisclosable(claims, {}).error().code, QStringLiteral("sd_no_claims"));
 }
 
 QTEST_GUILESS_MAIN(TestSdJwt)
