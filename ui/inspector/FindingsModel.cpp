@@ -21,6 +21,7 @@ void FindingsModel::setInspection(const jose::Inspection &inspection)
         items.append(common::Finding {common::Severity::Error, issue.code, subject, issue.message});
     }
     items.append(inspection.findings);
+    items.append(inspection.sdJwt.problems); // SD-JWT: Disclosures against digests (empty for other tokens)
     if (items == m_items)
         return; // a time refresh that changed nothing keeps the selection
     beginResetModel();
