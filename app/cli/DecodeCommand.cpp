@@ -11,9 +11,52 @@
 
 #include <QFileInfo>
 
+#include <QJsonDocument>
+
 namespace jwb::cli {
 
 namespace {
+
+QStringList renderSdJwt(const jose::SdJwt &sd)
+{
+    QStringList lines;
+    lines << QString()
+          << QStringLiteral("Disclosures (%1):").arg(sd.hashAlg.isEmpty() ? QStringLiteral("no digests") : sd.hashAlg);
+    for (const auto &d : sd.disclosures) {
+        if (!d.decoded) {
+            lines << QStringLiteral("  %1. (malformed) %2").arg(d.index).arg(QString::fromLatin1(d.raw.left(60)));
+            continue;
+        }
+        lines << QStringLiteral("  %1. %2 = %3")
+                     .arg(d.index)
+                     .arg(d.arrayElement ? QStringLiteral("(array element)") : d.name,
+                         common::JsonText::compact(d.value));
+        lines << QStringLiteral("     salt %1, digest %2, %3")
+                     .arg(d.salt, d.digest.isEmpty() ? QStringLiteral("(not computed)") : d.digest,
+                         d.path.isEmpty() ? QStringLiteral("not referenced")
+                                          : QStringLiteral("disclosed at ") + d.path);
+    }
+    if (sd.hashAlgSupported) {
+        lines << QString() << QStringLiteral("Disclosed payload:");
+        lines << QString::fromUtf8(
+            common::JsonText::prettyPrint(QJsonDocument(sd.disclosedPayload).toJson(QJsonDocument::Compact)));
+    }
+    if (sd.hasKeyBinding) {
+        lines << QString() << QStringLiteral("Key Binding JWT:");
+        lines << (sd.keyBinding.headerOk ? QString::fromUtf8(
+                      common::JsonText::prettyPrint(QJsonDocument(sd.keyBinding.header).toJson(QJsonDocument::Compact)))
+                                         : QStringLiteral("  (header not decoded)"));
+        lines << (sd.keyBinding.payloadIsJson ? QString::fromUtf8(common::JsonText::prettyPrint(
+                      QJsonDocument(sd.keyBinding.payload).toJson(QJsonDocument::Compact)))
+                                              : QStringLiteral("  (payload not decoded)"));
+    }
+    if (!sd.problems.isEmpty()) {
+        lines << QString() << QStringLiteral("SD-JWT problems:");
+        for (const auto &f : sd.problems)
+            lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
+    }
+    return lines;
+}
 
 QString renderText(const jose::Inspection &in, const validation::ProfileReport &profile)
 {
@@ -23,6 +66,12 @@ QString renderText(const jose::Inspection &in, const validation::ProfileReport &
         : t.kind == jose::TokenKind::Jws                ? QStringLiteral("JWS")
                                                         : QStringLiteral("malformed token");
     lines << QStringLiteral("%1, from %2").arg(kind, t.source);
+    if (t.isSdJwt())
+        lines << QStringLiteral("SD-JWT (RFC 9901): %1 Disclosure%2%3")
+                     .arg(t.disclosures.size())
+                     .arg(t.disclosures.size() == 1 ? QString() : QStringLiteral("s"))
+                     .arg(t.keyBinding.raw.isEmpty() ? QStringLiteral(", no Key Binding JWT")
+                                                     : QStringLiteral(", with a Key Binding JWT"));
 
     const jose::Segment *header = t.segment(jose::SegmentRole::Header);
     lines << QString() << QStringLiteral("Header:");
@@ -67,6 +116,8 @@ QString renderText(const jose::Inspection &in, const validation::ProfileReport &
         for (const auto &f : profile.findings)
             lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
     }
+    if (t.isSdJwt())
+        lines << renderSdJwt(in.sdJwt);
     return lines.join(u'\n');
 }
 
@@ -90,7 +141,9 @@ int runDecode(const QStringList &args)
     bool json = false;
     if (const int rc = parseCommand(parser, args,
             QStringLiteral("jwt-workbench-cli decode [TOKEN|-] [--access-token TOKEN|FILE] [--cert FILE] [--json]"),
-            QStringLiteral("Decode a JWT or JWE header without verifying it."), json);
+            QStringLiteral("Decode a JWT, an SD-JWT (its Disclosures and disclosed payload) or a JWE header without "
+                           "verifying it."),
+            json);
         rc >= 0)
         return rc;
     CliIo io(json);

@@ -7,6 +7,7 @@
 #include "common/Duration.h"
 #include "jose/TokenParser.h"
 #include "validation/BatchVerifier.h"
+#include "verification/SdJwtVerify.h"
 #include "verification/Verify.h"
 
 #include <QFile>
@@ -34,6 +35,41 @@ QString renderText(const validation::Report &r)
     if (!r.findings.isEmpty()) {
         lines << QStringLiteral("Findings:");
         for (const auto &f : r.findings)
+            lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
+    }
+    return lines.join(u'\n');
+}
+
+QString renderSdJwt(const verification::SdJwtVerification &v)
+{
+    QStringList lines;
+    lines << (v.valid ? QStringLiteral("SD-JWT VALID") : QStringLiteral("SD-JWT INVALID"));
+    lines << QStringLiteral("  %1 issuer     the issuer-signed JWT (checks above)")
+                 .arg(v.issuer.valid ? QStringLiteral("ok  ") : QStringLiteral("FAIL"));
+    int disclosed = 0;
+    for (const auto &d : v.sd.disclosures)
+        disclosed += d.path.isEmpty() ? 0 : 1;
+    lines << QStringLiteral("  %1 digests    %2 of %3 Disclosures match a digest (%4), %5 undisclosed digest%6")
+                 .arg(v.sd.ok() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"))
+                 .arg(disclosed)
+                 .arg(v.sd.disclosures.size())
+                 .arg(v.sd.hashAlg.isEmpty() ? QStringLiteral("no _sd_alg") : v.sd.hashAlg)
+                 .arg(v.sd.undisclosedDigests)
+                 .arg(v.sd.undisclosedDigests == 1 ? QString() : QStringLiteral("s"));
+    bool kbError = false;
+    for (const auto &f : v.keyBindingProblems)
+        kbError = kbError || f.severity == common::Severity::Error;
+    lines << QStringLiteral("  %1 kb_jwt     %2")
+                 .arg(!v.sd.hasKeyBinding && !kbError ? QStringLiteral("skip")
+                         : kbError                    ? QStringLiteral("FAIL")
+                                                      : QStringLiteral("ok  "),
+                     v.sd.hasKeyBinding ? QStringLiteral("Key Binding JWT checked with cnf.jwk")
+                                        : QStringLiteral("no Key Binding JWT presented"));
+    common::Findings problems = v.sd.problems;
+    problems += v.keyBindingProblems;
+    if (!problems.isEmpty()) {
+        lines << QStringLiteral("SD-JWT problems:");
+        for (const auto &f : problems)
             lines << QStringLiteral("  %1  %2: %3").arg(common::severityName(f.severity), -7).arg(f.code, f.message);
     }
     return lines.join(u'\n');
@@ -67,6 +103,16 @@ int runVerify(const QStringList &args)
         QStringLiteral("Verify with RSA keys under 2048 bits and small-order Ed25519 keys (refused by default).")});
     parser.addOption({QStringLiteral("at"), QStringLiteral("Evaluate as of TIME (RFC 3339 or Unix seconds)."),
         QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("kb-aud"),
+        QStringLiteral("SD-JWT: the Key Binding JWT's required aud (the verifier's identifier)."),
+        QStringLiteral("AUD")});
+    parser.addOption({QStringLiteral("nonce"), QStringLiteral("SD-JWT: the Key Binding JWT's required nonce."),
+        QStringLiteral("NONCE")});
+    parser.addOption(
+        {QStringLiteral("kb-max-age"), QStringLiteral("SD-JWT: how old the Key Binding JWT's iat may be (default 5m)."),
+            QStringLiteral("DURATION"), QStringLiteral("5m")});
+    parser.addOption(
+        {QStringLiteral("require-kb"), QStringLiteral("SD-JWT: reject a presentation without a Key Binding JWT.")});
     parser.addOption({QStringLiteral("batch"), QStringLiteral("Verify every token in FILE (one per line)."),
         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("each"), QStringLiteral("With --batch: also print each line's result.")});
@@ -77,7 +123,9 @@ int runVerify(const QStringList &args)
     if (const int rc = parseCommand(parser, args,
             QStringLiteral("jwt-workbench-cli verify [TOKEN|-] <--key FILE|--secret TEXT|--secret-file FILE|--jwks-url "
                            "URL|--issuer URL> [checks] [--json]"),
-            QStringLiteral("Verify a token's signature and claims."), json);
+            QStringLiteral("Verify a token's signature and claims; for an SD-JWT also its Disclosures' digests and its "
+                           "Key Binding JWT."),
+            json);
         rc >= 0)
         return rc;
     CliIo io(json);
@@ -118,6 +166,16 @@ int runVerify(const QStringList &args)
             return io.fail(Usage, at.error());
         policy.clock = common::Clock::fixed(at.value());
     }
+
+    verification::SdJwtOptions sdOptions;
+    sdOptions.audience = parser.value(QStringLiteral("kb-aud"));
+    sdOptions.nonce = parser.value(QStringLiteral("nonce"));
+    sdOptions.requireKeyBinding = parser.isSet(QStringLiteral("require-kb"));
+    auto maxAge = common::Duration::parseSeconds(parser.value(QStringLiteral("kb-max-age")));
+    if (!maxAge || maxAge.value() < 0)
+        return io.fail(Usage, QStringLiteral("usage"),
+            maxAge ? QStringLiteral("--kb-max-age must not be negative") : maxAge.error().message);
+    sdOptions.maxAgeSeconds = maxAge.value();
 
     auto loaded = loadAnyKeySource(parser);
     if (!loaded)
@@ -200,6 +258,15 @@ int runVerify(const QStringList &args)
         partial.remove(QStringLiteral("error"));
         partial.insert(QStringLiteral("valid"), false);
         return io.fail(Usage, jose::TokenParser::issueToError(inspection.token), partial);
+    }
+    if (inspection.token.isSdJwt()) {
+        // RFC 9901 section 7: the issuer signature (the generic verifier, as above), the digests, the KB-JWT.
+        const verification::SdJwtVerification sd = verification::verifySdJwt(inspection, keySet, policy, sdOptions);
+        if (json)
+            io.printJson(sd.toJson());
+        else
+            io.out(renderText(sd.issuer) + u'\n' + renderSdJwt(sd));
+        return sd.valid ? Ok : Negative;
     }
     const validation::Report &report = *result.generic;
     if (json)

@@ -17,6 +17,7 @@ Inspection Inspection::inspect(const QString &input, qint64 nowUnix)
     if (in.token.payloadIsJson)
         in.times = Claims::times(in.token.payload, nowUnix);
     in.findings = Claims::lint(in.token, nowUnix);
+    in.sdJwt = SdJwt::analyse(in.token);
     if (const auto secret = KnownSecrets::find(in.token)) {
         in.findings.prepend(common::Finding {common::Severity::Error, QStringLiteral("known_secret"),
             QStringLiteral("signature"),
@@ -82,6 +83,8 @@ QJsonObject Inspection::toJson() const
                 {QStringLiteral("relative"), tc.relative}, {QStringLiteral("summary"), tc.summary}});
     o.insert(QStringLiteral("times"), t);
     o.insert(QStringLiteral("findings"), findingsToJson(findings));
+    if (token.isSdJwt())
+        o.insert(QStringLiteral("sd_jwt"), sdJwt.toJson());
     if (!token.isComplete()) {
         const common::Error e = TokenParser::issueToError(token);
         QJsonObject err {{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}};

@@ -2,6 +2,7 @@
 
 #include "common/Finding.h"
 #include "jose/Claims.h"
+#include "jose/SdJwt.h"
 #include "jose/Token.h"
 
 #include <QJsonObject>
@@ -16,11 +17,13 @@ struct Inspection
     qint64 now = 0;
     QList<TimeClaim> times;
     common::Findings findings;
+    SdJwt sdJwt; ///< the Disclosures and the Processed Payload when token.isSdJwt()
 
     [[nodiscard]] static Inspection inspect(const QString &input, qint64 nowUnix);
 
     /// The `decode --json` document (docs/cli.md): header, payload, signature, segments, times, findings,
-    /// plus kind, source and, for an incomplete token, error {code, message, segment, offset}.
+    /// plus kind, source, for an SD-JWT `sd_jwt` (SdJwt::toJson) and, for an incomplete token, error {code, message,
+    /// segment, offset}.
     [[nodiscard]] QJsonObject toJson() const;
 };
 

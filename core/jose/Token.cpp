@@ -32,6 +32,13 @@ QByteArray Token::signingInput() const
     return segments[0].raw + '.' + segments[1].raw;
 }
 
+QByteArray Token::sdHashInput() const
+{
+    if (!isSdJwt())
+        return {};
+    return compact.left(compact.lastIndexOf('~') + 1);
+}
+
 const Segment *Token::segment(SegmentRole role) const
 {
     for (const auto &s : segments)

@@ -37,6 +37,14 @@ struct ParseIssue
     qsizetype jsonOffset = -1;
 };
 
+/// One part of an SD-JWT (RFC 9901) after the issuer-signed JWT: a Disclosure or the Key Binding JWT, exactly as
+/// given, with its 0-based character offset within Token::compact.
+struct SdJwtPart
+{
+    QByteArray raw;
+    qsizetype offset = 0;
+};
+
 /// A token decoded as far as it would go. Produced by TokenParser; immutable by convention afterwards.
 struct Token
 {
@@ -56,11 +64,22 @@ struct Token
     QByteArray signature; ///< decoded signature (JWS)
     QList<ParseIssue> issues;
 
+    /// SD-JWT (RFC 9901) `<JWT>~<Disclosure>~...~[<KB-JWT>]`: `compact` holds all of it, `segments` only the
+    /// issuer-signed JWT, which ends at `sdJwtTilde` (the offset of the first '~'; -1 when this is no SD-JWT).
+    qsizetype sdJwtTilde = -1;
+    QList<SdJwtPart> disclosures;
+    SdJwtPart keyBinding; ///< the KB-JWT; raw is empty when none was presented
+
     [[nodiscard]] bool isComplete() const { return issues.isEmpty() && kind != TokenKind::Unknown; }
     [[nodiscard]] QByteArray signingInput() const;
     [[nodiscard]] QString alg() const { return header.value(QLatin1String("alg")).toString(); }
     [[nodiscard]] QString kid() const { return header.value(QLatin1String("kid")).toString(); }
     [[nodiscard]] const Segment *segment(SegmentRole role) const;
+    [[nodiscard]] bool isSdJwt() const { return sdJwtTilde >= 0; }
+    /// The issuer-signed JWT of an SD-JWT (the whole compact token otherwise).
+    [[nodiscard]] QByteArray issuerSignedJwt() const { return isSdJwt() ? compact.left(sdJwtTilde) : compact; }
+    /// What a KB-JWT's sd_hash covers: the SD-JWT up to and including the last '~' (RFC 9901 section 4.3.1).
+    [[nodiscard]] QByteArray sdHashInput() const;
 };
 
 } // namespace jwb::jose

@@ -243,6 +243,69 @@ QString segmentLabel(const Token &t, int index)
     return QStringLiteral("segment %1 (%2)").arg(index + 1).arg(segmentRoleName(t.segments[index].role));
 }
 
+/// Why `raw` (a part of t.compact at `offset`) is not base64url, with the offending character named and counted
+/// from 1 within the part and within the token; empty when it decodes.
+QString base64UrlProblem(const QByteArray &raw, qsizetype offset, const QHash<qsizetype, char32_t> &nonAscii,
+    qsizetype *where, QByteArray *decodedOut)
+{
+    auto decoded = Base64Url::decode(raw);
+    if (decoded) {
+        if (decodedOut)
+            *decodedOut = decoded.value();
+        return {};
+    }
+    const qsizetype local = decoded.error().details.value(QStringLiteral("offset")).toLongLong();
+    QString why = decoded.error().message;
+    if (const auto it = nonAscii.constFind(offset + local); it != nonAscii.constEnd())
+        why = QStringLiteral("'%1' (U+%2) at character %3 is not base64url")
+                  .arg(QString::fromUcs4(&it.value(), 1),
+                      QString::number(static_cast<uint>(it.value()), 16).toUpper().rightJustified(4, u'0'))
+                  .arg(local + 1);
+    *where = offset + local;
+    return why;
+}
+
+/// Splits what follows the issuer-signed JWT of an SD-JWT (RFC 9901 section 4): `~<Disclosure>~...~` and an
+/// optional KB-JWT after the last '~'. Each Disclosure must be non-empty base64url; its content is judged by
+/// SdJwt::analyse().
+void splitSdJwt(Token &t, const QHash<qsizetype, char32_t> &nonAscii)
+{
+    qsizetype pos = t.sdJwtTilde + 1;
+    int index = 0;
+    for (;;) {
+        const qsizetype next = t.compact.indexOf('~', pos);
+        if (next < 0) {
+            const QByteArray last = t.compact.mid(pos);
+            if (last.isEmpty())
+                break;
+            t.keyBinding = SdJwtPart {last, pos};
+            if (last.count('.') != 2)
+                addIssue(t, QStringLiteral("invalid_kb_jwt"),
+                    QStringLiteral("the text after the last '~' (character %1 of the token) is neither empty nor a "
+                                   "Key Binding JWT (3 segments): an SD-JWT ends with '~' after its last Disclosure")
+                        .arg(pos + 1),
+                    -1, pos);
+            break;
+        }
+        ++index;
+        const QByteArray raw = t.compact.mid(pos, next - pos);
+        if (raw.isEmpty()) {
+            addIssue(t, QStringLiteral("empty_disclosure"),
+                QStringLiteral("Disclosure %1 is empty ('~~' at character %2 of the token)").arg(index).arg(pos), -1,
+                pos - 1);
+        } else {
+            t.disclosures.append(SdJwtPart {raw, pos});
+            qsizetype where = -1;
+            const QString why = base64UrlProblem(raw, pos, nonAscii, &where, nullptr);
+            if (!why.isEmpty())
+                addIssue(t, QStringLiteral("invalid_base64url"),
+                    QStringLiteral("Disclosure %1: %2 (character %3 of the token)").arg(index).arg(why).arg(where + 1),
+                    -1, where);
+        }
+        pos = next + 1;
+    }
+}
+
 /// Parses a decoded segment as a JSON object; records an issue with the offset on failure.
 bool parseJsonObject(Token &t, int index, QJsonObject &out)
 {
@@ -352,7 +415,14 @@ Token TokenParser::parse(const QString &input)
         t.compact = compact;
     }
 
-    const QList<QByteArray> parts = t.compact.split('.');
+    // An SD-JWT: the issuer-signed JWT ends at the first '~' (a character base64url never uses). A '~' before the
+    // JWT's three segments are complete is a bad character of that segment, reported as such.
+    QByteArray jwt = t.compact;
+    if (const qsizetype tilde = t.compact.indexOf('~'); tilde >= 0 && t.compact.left(tilde).count('.') == 2) {
+        t.sdJwtTilde = tilde;
+        jwt = t.compact.left(tilde);
+    }
+    const QList<QByteArray> parts = jwt.split('.');
     static const SegmentRole jwsRoles[] = {SegmentRole::Header, SegmentRole::Payload, SegmentRole::Signature};
     static const SegmentRole jweRoles[] = {SegmentRole::Header, SegmentRole::EncryptedKey,
         SegmentRole::InitializationVector, SegmentRole::Ciphertext, SegmentRole::Tag};
@@ -383,8 +453,12 @@ Token TokenParser::parse(const QString &input)
                 .arg(parts.size() == 1 ? QString() : QStringLiteral("s"))
                 .arg(dots)
                 .arg(dots == 1 ? QString() : QStringLiteral("s")),
-            -1, t.compact.size());
+            -1, jwt.size());
     }
+    if (t.isSdJwt() && t.kind == TokenKind::Jwe)
+        addIssue(t, QStringLiteral("sd_jwt_not_jws"),
+            QStringLiteral("the part before the first '~' is a JWE: an SD-JWT starts with a signed JWT (3 segments)"),
+            -1, 0);
 
     for (int i = 0; i < t.segments.size(); ++i) {
         Segment &seg = t.segments[i];
@@ -395,30 +469,23 @@ Token TokenParser::parse(const QString &input)
                     t, QStringLiteral("empty_header"), QStringLiteral("segment 1 (header) is empty"), 0, seg.offset);
             continue;
         }
-        auto decoded = Base64Url::decode(seg.raw);
-        if (!decoded) {
-            const qsizetype local = decoded.error().details.value(QStringLiteral("offset")).toLongLong();
-            QString why = decoded.error().message;
-            if (const auto it = nonAscii.constFind(seg.offset + local); it != nonAscii.constEnd())
-                why = QStringLiteral("'%1' (U+%2) at character %3 is not base64url")
-                          .arg(QString::fromUcs4(&it.value(), 1),
-                              QString::number(static_cast<uint>(it.value()), 16).toUpper().rightJustified(4, u'0'))
-                          .arg(local + 1);
+        qsizetype where = -1;
+        const QString why = base64UrlProblem(seg.raw, seg.offset, nonAscii, &where, &seg.decoded);
+        if (!why.isEmpty()) {
             // Characters are counted from 1 in messages; the issue's offset stays 0-based.
             addIssue(t, QStringLiteral("invalid_base64url"),
-                QStringLiteral("%1: %2 (character %3 of the token)")
-                    .arg(segmentLabel(t, i), why)
-                    .arg(seg.offset + local + 1),
-                i, seg.offset + local);
+                QStringLiteral("%1: %2 (character %3 of the token)").arg(segmentLabel(t, i), why).arg(where + 1), i,
+                where);
             continue;
         }
-        seg.decoded = decoded.value();
         seg.decodedOk = true;
     }
 
     if (!t.segments.isEmpty() && t.segments[0].decodedOk && !t.segments[0].raw.isEmpty())
         t.headerOk = parseJsonObject(t, 0, t.header);
 
+    if (t.isSdJwt()) // after the JWT's own issues, so that the first issue is the leftmost
+        splitSdJwt(t, nonAscii);
     if (t.kind == TokenKind::Jwe)
         return t;
 

@@ -13,7 +13,7 @@ _jwt_workbench_cli_options() {
         verify)
             echo "--token-file= --key= --secret= --secret-file= --secret-encoding= --jwks-url= --issuer= --ca= --pin="\
                  "--insecure --timeout= --alg= --key-id-strategy= --iss= --aud= --leeway= --require-exp --typ= --allow-weak-keys"\
-                 "--at= --batch="\
+                 "--at= --kb-aud= --nonce= --kb-max-age= --require-kb --batch="\
                  "--jobs= --each --json --help" ;;
         sign)
             echo "--key= --secret= --secret-file= --secret-encoding= --alg= --kid= --header= --exp= --nbf= --iat --at="\

@@ -177,6 +177,22 @@
         <source>Meaning</source>
         <translation>Meaning</translation>
     </message>
+    <message>
+        <source>disclosed by Disclosure %1</source>
+        <translation>disclosed by Disclosure %1</translation>
+    </message>
+    <message>
+        <source>%1 disclosed by Disclosure %2</source>
+        <translation>%1 disclosed by Disclosure %2</translation>
+    </message>
+    <message>
+        <source>SD-JWT: %1</source>
+        <translation>SD-JWT: %1</translation>
+    </message>
+    <message>
+        <source>Selectively disclosed (%1). %2</source>
+        <translation>Selectively disclosed (%1). %2</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::ComposerPage</name>
@@ -546,6 +562,26 @@
     <message>
         <source>curl command copied to the clipboard.</source>
         <translation>curl command copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>e.g. given_name, email (empty: a plain JWT)</source>
+        <translation>e.g. given_name, email (empty: a plain JWT)</translation>
+    </message>
+    <message>
+        <source>Issue an SD-JWT (RFC 9901): these top-level claims leave the payload and become Disclosures with fresh salts; the payload keeps only their digests (_sd).</source>
+        <translation>Issue an SD-JWT (RFC 9901): these top-level claims leave the payload and become Disclosures with fresh salts; the payload keeps only their digests (_sd).</translation>
+    </message>
+    <message>
+        <source>Selectively disclosable claims</source>
+        <translation>Selectively disclosable claims</translation>
+    </message>
+    <message>
+        <source>Selectively disclosable:</source>
+        <translation>Selectively disclosable:</translation>
+    </message>
+    <message>
+        <source>SD-JWT: %1</source>
+        <translation>SD-JWT: %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "crypto/Signature.h"
 #include "jose/Base64Url.h"
 #include "jose/Inspection.h"
+#include "jose/SdJwt.h"
 #include "jose/TokenParser.h"
 #include "keys/JwkSet.h"
 #include "keys/KeyLoader.h"
@@ -19,6 +20,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -83,9 +85,10 @@ QByteArray expandToken(const QByteArray &in)
 
 std::span<const Target> targets()
 {
-    static const std::array<Target, 7> all {{
+    static const std::array<Target, 8> all {{
         {"base64url", &base64url, 4096},
         {"token", &token, 16384},
+        {"sdjwt", &sdjwt, 16384},
         {"jwk", &jwk, 16384},
         {"keyloader", &keyloader, 16384},
         {"krakend", &krakend, 65536},
@@ -165,6 +168,82 @@ int token(const std::uint8_t *data, std::size_t size)
     profileInputs.now = kNow;
     profileInputs.accessToken = parsed.compact;
     (void)QJsonDocument(validation::TokenProfiles::check(parsed, profileInputs).toJson()).toJson();
+    return 0;
+}
+
+namespace {
+
+/// The structured SD-JWT input of sdjwt() turned into a compact SD-JWT (header {"alg":"ES256"}, a dummy signature).
+QByteArray expandSdJwt(const QByteArray &in)
+{
+    if (!in.startsWith('\x01'))
+        return in;
+    QByteArray body = in.mid(1);
+    QByteArray kb;
+    if (const qsizetype at = body.indexOf('\x03'); at >= 0) {
+        kb = body.mid(at + 1);
+        body.truncate(at);
+    }
+    QList<QByteArray> parts = body.split('\x02');
+    const QByteArray payload = parts.takeFirst();
+    QList<QByteArray> encoded(parts.size());
+    QList<QByteArray> digests(parts.size());
+    const auto substitute = [&digests](QByteArray text, qsizetype from) {
+        for (qsizetype k = from; k < digests.size() && k < 9; ++k)
+            text.replace(QByteArray("#").append(QByteArray::number(k + 1)), digests[k]);
+        return text;
+    };
+    for (qsizetype i = parts.size() - 1; i >= 0; --i) {
+        encoded[i] = jose::Base64Url::encode(substitute(parts[i], i + 1));
+        digests[i] = jose::SdJwt::digest(QCryptographicHash::Sha256, encoded[i]).toLatin1();
+    }
+    QByteArray out = jose::Base64Url::encode(R"({"alg":"ES256"})") + '.'
+        + jose::Base64Url::encode(substitute(payload, 0)) + ".AAAA~";
+    for (const QByteArray &d : encoded)
+        out += d + '~';
+    return out + kb;
+}
+
+bool hasSdMarkers(const QJsonValue &v, int depth = 0)
+{
+    if (depth > 200)
+        return false;
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (o.contains(QLatin1String("_sd")))
+            return true;
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (hasSdMarkers(it.value(), depth + 1))
+                return true;
+    } else if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray()) {
+            const QJsonObject o = e.toObject();
+            if (e.isObject() && o.size() == 1 && o.contains(QLatin1String("...")))
+                return true;
+            if (hasSdMarkers(e, depth + 1))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int sdjwt(const std::uint8_t *data, std::size_t size)
+{
+    const QString in = QString::fromUtf8(expandSdJwt(bytes(data, size)));
+    const jose::Inspection inspection = jose::Inspection::inspect(in, kNow);
+    const jose::SdJwt &sd = inspection.sdJwt;
+    if (inspection.token.isSdJwt() && sd.hashAlgSupported && sd.ok())
+        check(!hasSdMarkers(sd.disclosedPayload), "SdJwt: a Processed Payload without errors still holds _sd or ...");
+    for (const jose::SdDisclosure &d : sd.disclosures)
+        check(!d.path.isEmpty() || !sd.ok() || !d.decoded, "SdJwt: an unreferenced Disclosure without an error");
+    (void)QJsonDocument(inspection.toJson()).toJson();
+    jose::KeyBindingExpectations expected;
+    expected.now = kNow;
+    expected.audience = QStringLiteral("https://verifier.example.org");
+    expected.nonce = QStringLiteral("1234567890");
+    (void)jose::checkKeyBinding(inspection.token, sd, expected);
     return 0;
 }
 

@@ -33,6 +33,12 @@ int base64url(const std::uint8_t *data, std::size_t size); ///< Base64Url::decod
 /// TokenParser + Inspection (KnownSecrets HMAC check). Input: the text as pasted, or 0x01 header JSON 0x02 payload
 /// JSON 0x02 signature bytes, which the target encodes into a compact token (also for the simulator's token).
 int token(const std::uint8_t *data, std::size_t size);
+/// SD-JWT (RFC 9901): TokenParser, jose::SdJwt and the key-less KB-JWT checks; when the analysis finds no error, the
+/// Processed Payload must hold no `_sd` member and no `{"...": x}` array entry. Input: the text as pasted, or 0x01
+/// payload JSON 0x02 Disclosure JSON 0x02 ... [0x03 KB-JWT text], where `#k` (k = 1..9) in the payload or a
+/// Disclosure stands for the digest of Disclosure k (a Disclosure may refer to later ones only), so that nested,
+/// duplicate and missing digests are reached.
+int sdjwt(const std::uint8_t *data, std::size_t size);
 int jwk(const std::uint8_t *data, std::size_t size); ///< JwkSet::fromJson and what is done with a set
 int keyloader(const std::uint8_t *data, std::size_t size); ///< KeyLoader::load: PEM, DER, JWK, JWK Set
 int krakend(const std::uint8_t *data, std::size_t size); ///< ConfigDocument::fromText + Linter::lint

@@ -12,7 +12,7 @@ out=${1:?usage: make-seeds.sh <out-dir> [shared-dir]}
 shared=${2:-${JWB_SHARED_DIR:-$repo/../shared}}
 samples=$repo/resources/samples
 
-all=(base64url token jwk keyloader krakend simulator batch)
+all=(base64url token sdjwt jwk keyloader krakend simulator batch)
 targets=("${@:3}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 # Every folder exists (writes to unselected ones go to a scratch area), only the selected ones are rebuilt.
@@ -127,6 +127,8 @@ for path in files:
                 for seg in s.split("."):
                     if seg:
                         put("base64url", seg)
+            elif "~" in s and token_re.match(s.split("~")[0]):
+                put("sdjwt", s)  # SD-JWTs and SD-JWT+KB (RFC 9901 examples)
             elif b64_re.match(s) and len(s) <= 4096:
                 put("base64url", s, limit=600)
 

@@ -9,10 +9,12 @@
 #include "crypto/Key.h"
 #include "inspector/TokenEditor.h"
 #include "jose/Base64Url.h"
+#include "jose/Inspection.h"
 #include "keys/Jwk.h"
 #include "keys/JwkSet.h"
 #include "validation/Policy.h"
 #include "validation/Verifier.h"
+#include "verification/SdJwtVerify.h"
 #include "workspace/KeyRing.h"
 
 #include <QApplication>
@@ -84,6 +86,7 @@ private Q_SLOTS:
     void sendToInspectorEmitsToken();
     void autoSignAfterDebounce();
     void curlCommandQuotes();
+    void issuesSdJwt();
     void screenshots();
 
 private:
@@ -474,6 +477,58 @@ void TestComposer::curlCommandQuotes()
 }
 
 // Not a check: with JWB_SCREENSHOT_DIR set, saves the page in a light and a dark palette for a human to look at.
+void TestComposer::issuesSdJwt()
+{
+    const keys::Jwk jwk = generateJwk(QStringLiteral("ES256"), QStringLiteral("issuer-1"));
+    m_page->setKeySource(m_ring->add(workspace::KeyRing::generated(QStringLiteral("issuer"), jwk)));
+    m_page->setAlgorithm(QStringLiteral("ES256"));
+    const QJsonObject claims {{QStringLiteral("iss"), QStringLiteral("https://issuer.example")},
+        {QStringLiteral("given_name"), QStringLiteral("John")},
+        {QStringLiteral("email"), QStringLiteral("j@x.example")}, {QStringLiteral("exp"), test::kNow + 600}};
+    m_page->setClaimsText(QString::fromUtf8(QJsonDocument(claims).toJson()));
+    auto *sdEdit = widget<QLineEdit>("sdClaimsEdit");
+    sdEdit->setText(QStringLiteral("given_name, email"));
+    QVERIFY2(m_page->signNow(), qPrintable(m_page->errorText()));
+    const QString token = m_page->token();
+    QVERIFY(token.endsWith(u'~'));
+    QCOMPARE(token.count(u'~'), 3);
+    const QJsonObject signedPayload = segmentJson(token.left(token.indexOf(u'~')), 1);
+    QVERIFY(!signedPayload.contains(QStringLiteral("given_name")));
+    QVERIFY(!signedPayload.contains(QStringLiteral("email")));
+    QCOMPARE(signedPayload.value(QStringLiteral("_sd")).toArray().size(), 2);
+
+    // Core reads it back: the issuer signature verifies with the public key and both claims are disclosed.
+    const jose::Inspection in = jose::Inspection::inspect(token, test::kNow);
+    validation::Policy policy;
+    policy.clock = m_clock;
+    const auto v = verification::verifySdJwt(
+        in, keys::JwkSet::fromKey(keys::Jwk::fromKey(jwk.key.publicKey(), jwk.kid), QStringLiteral("JWK")), policy, {});
+    QVERIFY(v.issuer.valid);
+    QVERIFY(v.valid);
+    QCOMPARE(in.sdJwt.disclosedPayload, claims);
+
+    // A claim the payload does not have is an error shown in the page, and nothing is signed.
+    sdEdit->setText(QStringLiteral("given_name, phone"));
+    QVERIFY(!m_page->signNow());
+    QVERIFY2(m_page->errorText().contains(QStringLiteral("phone")), qPrintable(m_page->errorText()));
+    QVERIFY(m_page->token().isEmpty());
+    // Emptied: a plain JWT again.
+    sdEdit->clear();
+    QVERIFY(m_page->signNow());
+    QCOMPARE(m_page->token().count(u'~'), 0);
+
+    const QString dir = qEnvironmentVariable("JWB_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        sdEdit->setText(QStringLiteral("given_name, email"));
+        QVERIFY(m_page->signNow());
+        m_page->resize(1280, 800);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QTest::qWait(300);
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("composer-sd-jwt.png"))));
+    }
+}
+
 void TestComposer::screenshots()
 {
     const QString dir = qEnvironmentVariable("JWB_SCREENSHOT_DIR");

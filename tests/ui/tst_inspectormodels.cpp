@@ -1,5 +1,6 @@
 // ClaimsModel and FindingsModel on their own: rows, roles, in-place refresh, and the model tester.
 
+#include "TestData.h"
 #include "UiTestHelpers.h"
 
 #include "common/Theme.h"
@@ -8,6 +9,10 @@
 #include "inspector/InspectorWidget.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -34,6 +39,7 @@ private Q_SLOTS:
     void severityPresentation();
     void tabNames_data();
     void tabNames();
+    void sdJwtDisclosedClaims();
 };
 
 namespace {
@@ -228,6 +234,71 @@ void TestInspectorModels::tabNames()
     QCOMPARE(InspectorWidget::tabFromName(name), std::optional(tab));
     QCOMPARE(InspectorWidget::tabFromName(name.toUpper()), std::optional(tab));
     QCOMPARE(InspectorWidget::tabFromName(name + u'x'), std::nullopt);
+}
+
+void TestInspectorModels::sdJwtDisclosedClaims()
+{
+    // RFC 9901 section 5.2: four Disclosures (family_name, address, given_name and the array element "US").
+    const QJsonObject vectors
+        = test::readJson(test::sharedPath(QStringLiteral("testvectors/sd-jwt/rfc9901-examples.json"))).object();
+    if (vectors.isEmpty()) {
+        if (test::underCi())
+            QFAIL("the SD-JWT vectors are missing");
+        QSKIP("../shared/testvectors/sd-jwt is not available");
+    }
+    const QString presentation = vectors.value(QStringLiteral("examples"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .value(QStringLiteral("presentations"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .value(QStringLiteral("compact"))
+                                     .toString();
+    ClaimsModel model(ClaimsModel::Part::Payload);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const jose::Inspection in = inspect(presentation);
+    model.setInspection(in);
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.index(row, ClaimsModel::NameColumn).data(ClaimsModel::NameRole).toString();
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("iss"), QStringLiteral("iat"), QStringLiteral("exp"), QStringLiteral("sub"),
+            QStringLiteral("nationalities"), QStringLiteral("cnf"), QStringLiteral("family_name"),
+            QStringLiteral("address"), QStringLiteral("given_name")}));
+    const auto disclosedRow = [&model](const QString &name) {
+        return model.index(model.rowOf(name), ClaimsModel::NameColumn).data(ClaimsModel::DisclosedRole).toBool();
+    };
+    QVERIFY(!disclosedRow(QStringLiteral("iss")));
+    QVERIFY(!disclosedRow(QStringLiteral("cnf")));
+    QVERIFY(disclosedRow(QStringLiteral("given_name")));
+    QVERIFY(disclosedRow(QStringLiteral("address")));
+    QVERIFY(disclosedRow(QStringLiteral("nationalities"))); // one of its elements was disclosed
+    const int given = model.rowOf(QStringLiteral("given_name"));
+    QCOMPARE(model.index(given, ClaimsModel::ValueColumn).data().toString(), QStringLiteral("John"));
+    QVERIFY(model.index(given, ClaimsModel::MeaningColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Selectively disclosed (disclosed by Disclosure 3)")));
+    const int nationalities = model.rowOf(QStringLiteral("nationalities"));
+    QCOMPARE(model.index(nationalities, ClaimsModel::ValueColumn).data(ClaimsModel::JsonRole).toString(),
+        QStringLiteral(R"(["US"])"));
+    QVERIFY(model.index(nationalities, ClaimsModel::NameColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("nationalities[0] disclosed by Disclosure 4")));
+    QCOMPARE(model.index(given, ClaimsModel::NameColumn).data(Qt::ForegroundRole).value<QBrush>(),
+        QGuiApplication::palette().brush(QPalette::Link));
+
+    // The Findings tab lists the SD-JWT's problems (here: the undisclosed digests).
+    FindingsModel findings;
+    findings.setInspection(in);
+    bool undisclosed = false;
+    for (int row = 0; row < findings.rowCount(); ++row)
+        undisclosed
+            = undisclosed || findings.index(row, 0).data(FindingsModel::CodeRole).toString() == u"undisclosed_digests";
+    QVERIFY(undisclosed);
 }
 
 QTEST_MAIN(TestInspectorModels)

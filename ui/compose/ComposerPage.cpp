@@ -11,6 +11,7 @@
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
 #include "jose/Base64Url.h"
+#include "jose/SdJwt.h"
 #include "jose/TokenParser.h"
 #include "keys/KeyGenerator.h"
 #include "keys/TokenSigner.h"
@@ -135,6 +136,7 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
     connect(m_headerEdit, &QPlainTextEdit::textChanged, this, &ComposerPage::onInputsChanged);
     connect(m_kidEdit, &QLineEdit::textChanged, this, &ComposerPage::onInputsChanged);
     connect(m_typEdit, &QLineEdit::textChanged, this, &ComposerPage::onInputsChanged);
+    connect(m_sdClaimsEdit, &QLineEdit::textChanged, this, &ComposerPage::onInputsChanged);
     connect(m_algCombo, &QComboBox::currentIndexChanged, this, &ComposerPage::onInputsChanged);
     connect(m_keyCombo, &QComboBox::currentIndexChanged, this, [this] {
         refreshAlgorithms();
@@ -334,6 +336,12 @@ QWidget *ComposerPage::buildKeyGroup()
     m_typEdit->setToolTip(tr("The typ header (e.g. JWT, at+jwt). Empty: JWT."));
     m_typEdit->setAccessibleName(tr("Token type (typ)"));
     m_typEdit->setPlaceholderText(QStringLiteral("JWT"));
+    m_sdClaimsEdit = new QLineEdit(keyPage);
+    m_sdClaimsEdit->setObjectName(QStringLiteral("sdClaimsEdit"));
+    m_sdClaimsEdit->setPlaceholderText(tr("e.g. given_name, email (empty: a plain JWT)"));
+    m_sdClaimsEdit->setToolTip(tr("Issue an SD-JWT (RFC 9901): these top-level claims leave the payload and become "
+                                  "Disclosures with fresh salts; the payload keeps only their digests (_sd)."));
+    m_sdClaimsEdit->setAccessibleName(tr("Selectively disclosable claims"));
 
     auto *form = new QFormLayout(keyPage);
     form->setContentsMargins(0, 0, 0, 0);
@@ -343,6 +351,7 @@ QWidget *ComposerPage::buildKeyGroup()
     form->addRow(QStringLiteral("kid:"), m_kidEdit);
     form->addRow(tr("Algorithm:"), m_algCombo);
     form->addRow(QStringLiteral("typ:"), m_typEdit);
+    form->addRow(tr("Selectively disclosable:"), m_sdClaimsEdit);
 
     m_keyStack->addWidget(m_emptyState);
     m_keyStack->addWidget(keyPage);
@@ -792,15 +801,32 @@ bool ComposerPage::signNow()
     for (auto it = header.object.begin(); it != header.object.end(); ++it)
         extraHeader.insert(it.key(), it.value());
     const QString kid = m_kidEdit->text().trimmed();
+    // SD-JWT: the chosen claims become Disclosures, decided in core; the payload signed holds their digests.
+    QStringList sdNames;
+    for (const QString &name : m_sdClaimsEdit->text().split(u','))
+        if (!name.trimmed().isEmpty())
+            sdNames << name.trimmed();
+    QJsonObject payload = claims.object;
+    std::optional<jose::SdJwtIssue> sdIssue;
+    if (!sdNames.isEmpty()) {
+        auto issue = jose::makeSelectivelyDisclosable(claims.object, sdNames);
+        if (!issue) {
+            m_error = tr("SD-JWT: %1").arg(issue.error().message);
+            clearToken();
+            return false;
+        }
+        sdIssue = issue.value();
+        payload = sdIssue->payload;
+    }
     auto signedToken = keys::TokenSigner::sign(
-        *alg, *source.keys, claims.object, extraHeader, kid.isEmpty() ? std::nullopt : std::optional<QString>(kid));
+        *alg, *source.keys, payload, extraHeader, kid.isEmpty() ? std::nullopt : std::optional<QString>(kid));
     if (!signedToken) {
         m_error = signedToken.error().toString();
         clearToken();
         return false;
     }
     m_error.clear();
-    m_token = signedToken->token;
+    m_token = sdIssue ? QString::fromLatin1(sdIssue->compact(signedToken->token.toLatin1())) : signedToken->token;
     m_warnings = signedToken->warnings;
     showToken();
     return true;

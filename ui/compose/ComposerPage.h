@@ -144,6 +144,7 @@ private:
     QLineEdit *m_kidEdit = nullptr;
     QComboBox *m_algCombo = nullptr;
     QLineEdit *m_typEdit = nullptr;
+    QLineEdit *m_sdClaimsEdit = nullptr; ///< SD-JWT: the claims made selectively disclosable (comma-separated)
     QCheckBox *m_autoSign = nullptr;
     QPushButton *m_signButton = nullptr;
 

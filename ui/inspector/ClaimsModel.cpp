@@ -47,8 +47,17 @@ void ClaimsModel::setInspection(const jose::Inspection &inspection)
         object = token.payload;
         segment = token.segment(jose::SegmentRole::Payload);
     }
+    const jose::SdJwt &sd = inspection.sdJwt;
+    const bool disclosed = m_part == Part::Payload && token.isSdJwt() && sd.hashAlgSupported;
+    if (disclosed)
+        object = sd.disclosedPayload;
     if (segment) {
         QStringList names = common::JsonSource::topLevelNames(segment->decoded);
+        // The disclosed claims follow the always-visible ones, in the order of their Disclosures.
+        if (disclosed)
+            for (const jose::SdDisclosure &d : sd.disclosures)
+                if (!d.path.isEmpty() && !d.path.contains(u'.') && !d.path.contains(u'[') && !names.contains(d.name))
+                    names.append(d.name);
         // Anything the scan missed still gets a row, after the ordered ones.
         for (const QString &key : object.keys())
             if (!names.contains(key))
@@ -67,6 +76,16 @@ void ClaimsModel::setInspection(const jose::Inspection &inspection)
                 for (const jose::TimeClaim &t : inspection.times)
                     if (t.name == name)
                         row.time = t;
+            }
+            if (disclosed) {
+                QStringList parts;
+                for (const jose::SdDisclosure &d : sd.disclosures) {
+                    if (d.path == name)
+                        parts << tr("disclosed by Disclosure %1").arg(d.index);
+                    else if (d.path.startsWith(name + u'.') || d.path.startsWith(name + u'['))
+                        parts << tr("%1 disclosed by Disclosure %2").arg(d.path).arg(d.index);
+                }
+                row.disclosure = parts.join(QStringLiteral("; "));
             }
             for (const common::Finding &f : inspection.findings) {
                 if (f.subject != name)
@@ -140,6 +159,8 @@ QString ClaimsModel::toolTip(const Row &row, int column) const
     } else if (column == MeaningColumn) {
         lines << row.meaning;
     }
+    if (!row.disclosure.isEmpty())
+        lines << tr("SD-JWT: %1").arg(row.disclosure);
     if (column == NameColumn || column == ValueColumn)
         lines << row.findingMessages;
     lines.removeAll(QString());
@@ -158,6 +179,11 @@ QVariant ClaimsModel::data(const QModelIndex &index, int role) const
             return row.name;
         if (column == ValueColumn)
             return displayValue(row);
+        if (!row.disclosure.isEmpty())
+            return tr("Selectively disclosed (%1). %2")
+                .arg(row.disclosure,
+                    row.meaning.isEmpty() ? tr("Not a registered claim: its meaning is up to the issuer.")
+                                          : row.meaning);
         if (row.meaning.isEmpty())
             return m_part == Part::Header ? tr("Not a registered header parameter.")
                                           : tr("Not a registered claim: its meaning is up to the issuer.");
@@ -171,6 +197,8 @@ QVariant ClaimsModel::data(const QModelIndex &index, int role) const
             return {};
         return Theme::severityIcon(*row.severity);
     case Qt::ForegroundRole:
+        if (column == NameColumn && !row.disclosure.isEmpty())
+            return QGuiApplication::palette().brush(QPalette::Link);
         if (column == MeaningColumn)
             return QGuiApplication::palette().brush(QPalette::PlaceholderText);
         if (column == ValueColumn && row.severity && *row.severity != common::Severity::Info)
@@ -197,6 +225,8 @@ QVariant ClaimsModel::data(const QModelIndex &index, int role) const
         return row.time ? QVariant(row.time->unix) : QVariant();
     case SeverityRole:
         return row.severity ? QVariant(static_cast<int>(*row.severity)) : QVariant();
+    case DisclosedRole:
+        return !row.disclosure.isEmpty();
     default:
         return {};
     }

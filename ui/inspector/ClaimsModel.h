@@ -17,6 +17,10 @@ namespace jwb::ui {
 /// Rows follow the order of the decoded JSON. Time claims (exp, nbf, iat) show their number, the instant in
 /// local time and UTC and a relative phrase ("expires in 5 min") taken from the Inspection. A row that a
 /// finding is about gets that finding's severity icon and message; the model judges nothing itself.
+///
+/// For an SD-JWT (RFC 9901) the payload rows are those of the Processed Payload (core's jose::SdJwt): the claims
+/// the Disclosures reveal appear next to the always-visible ones, marked as disclosed (DisclosedRole, the name's
+/// colour, the meaning and the tool tip name the Disclosure), and `_sd`/`_sd_alg` are not rows.
 class ClaimsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -29,6 +33,7 @@ public:
         RelativeRole, ///< time claims: "expires in 5 min"; otherwise empty
         UnixTimeRole, ///< time claims: seconds since the epoch (qint64); otherwise invalid
         SeverityRole, ///< worst finding about this member as int(Severity); invalid when none
+        DisclosedRole, ///< SD-JWT: the claim, or a member inside it, was selectively disclosed (bool)
     };
 
     explicit ClaimsModel(Part part, QObject *parent = nullptr);
@@ -57,6 +62,7 @@ private:
         std::optional<jose::TimeClaim> time;
         std::optional<common::Severity> severity;
         QStringList findingMessages;
+        QString disclosure; ///< SD-JWT: what was disclosed in this claim, in words; empty when nothing was
     };
 
     [[nodiscard]] QString displayValue(const Row &row) const;

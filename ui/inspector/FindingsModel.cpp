@@ -22,6 +22,7 @@ void FindingsModel::setInspection(const jose::Inspection &inspection, const comm
     }
     items.append(inspection.findings);
     items.append(profileFindings);
+    items.append(inspection.sdJwt.problems); // SD-JWT: Disclosures against digests (empty for other tokens)
     if (items == m_items)
         return; // a time refresh that changed nothing keeps the selection
     beginResetModel();
