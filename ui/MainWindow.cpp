@@ -565,7 +565,7 @@ bool MainWindow::openKeys(const QString &path)
     const auto loaded = keys::KeyLoader::loadFile(path);
     if (!loaded) {
         Dialogs::showError(this, tr("Cannot open key file"),
-            QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
+            QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().message));
         return false;
     }
     finishKeys(keysPage()->addFile(path));
@@ -609,7 +609,7 @@ void MainWindow::openKeysInBackground(const QString &path)
             m_keyLoadBar->hide();
             if (!loaded) {
                 Dialogs::showError(this, tr("Cannot open key file"),
-                    QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().toString()));
+                    QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), loaded.error().message));
                 return;
             }
             const int count = static_cast<int>(loaded.value().keys.size());

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Screenshots of every main view at 1280x800, light and dark, for the README and the AppStream metadata.
+# Screenshots of every main view at 1280x800, light and dark, for the README and the AppStream metadata; plus the
+# smallest window the app supports (1024x640) and a HiDPI start (QT_SCALE_FACTOR=2 on a 1440x900 screen, no --size:
+# the first window is clamped to the screen and the pages scroll).
 # Runs the real application on the built-in demo workspace under Xvfb (a private display), once per view and
 # theme, and lets the app render its own window (--screenshot) so that no other window can get in the way.
 #
@@ -23,18 +25,21 @@ export TZ=UTC LANG=C.UTF-8
 shoot() { # page theme file [extra arguments]
     local page="$1" theme="$2" file="$3"
     shift 3
-    xvfb-run -a -s "-screen 0 1400x900x24" \
-        "$app" --demo --fresh --page "$page" --theme "$theme" --size 1280x800 --screenshot "$here/$file" "$@"
+    xvfb-run -a -s "-screen 0 1440x900x24" \
+        "$app" --demo --fresh --page "$page" --theme "$theme" --screenshot "$here/$file" "$@"
     echo "  $file"
 }
 
 echo "make-screenshots: writing to ${here#"$root"/}"
 for theme in light dark; do
-    shoot inspector "$theme" "inspector-$theme.png"
-    shoot inspector "$theme" "verify-$theme.png" --tab verify
-    shoot keys "$theme" "keys-$theme.png"
-    shoot gateway "$theme" "gateway-$theme.png"
-    shoot gateway "$theme" "simulate-$theme.png" --tab simulate
-    shoot gateway "$theme" "test-tokens-$theme.png" --tab tests
-    shoot composer "$theme" "composer-$theme.png"
+    shoot inspector "$theme" "inspector-$theme.png" --size 1280x800
+    shoot inspector "$theme" "verify-$theme.png" --tab verify --size 1280x800
+    shoot keys "$theme" "keys-$theme.png" --size 1280x800
+    shoot gateway "$theme" "gateway-$theme.png" --size 1280x800
+    shoot gateway "$theme" "simulate-$theme.png" --tab simulate --size 1280x800
+    shoot gateway "$theme" "test-tokens-$theme.png" --tab tests --size 1280x800
+    shoot composer "$theme" "composer-$theme.png" --size 1280x800
 done
+shoot inspector light "compact-verify-light.png" --tab verify --size 1024x640
+shoot gateway dark "compact-simulate-dark.png" --tab simulate --size 1024x640
+QT_SCALE_FACTOR=2 shoot gateway light "hidpi-gateway-light.png" --tab simulate

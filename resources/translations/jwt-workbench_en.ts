@@ -2538,6 +2538,10 @@ About: %2</translation>
         <source>Downloading %1 bytes</source>
         <translation>Downloading %1 bytes</translation>
     </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Error code: %1</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::KeysModel</name>

@@ -105,7 +105,10 @@ void TestKeyRing::loadErrorsSayWhat()
     const workspace::KeySource &source = ring.at(0);
     QVERIFY(!source.keys.has_value());
     QVERIFY2(source.errorText().startsWith(code + QStringLiteral(": ")), qPrintable(source.errorText()));
-    QCOMPARE(KeySourcesModel::statusText(source), source.errorText());
+    // The GUI's words: the sentence alone, the code in the details line (issue #19 item 9).
+    QCOMPARE(KeySourcesModel::statusText(source), KeySourcesModel::errorMessage(source));
+    QVERIFY(!KeySourcesModel::statusText(source).startsWith(code));
+    QCOMPARE(KeySourcesModel::errorCodeLine(source), QStringLiteral("Error code: ") + code);
 }
 
 void TestKeyRing::waitingSourceSaysSo()
@@ -121,16 +124,17 @@ void TestKeyRing::waitingSourceSaysSo()
 
 void TestKeyRing::ringErrorsInTheUisWords()
 {
-    // The ring's own errors are data; the model words them, code first as before.
+    // The ring's own errors are data; the model words them as sentences, the code apart (errorCodeLine).
     workspace::KeyRing ring(fixedClock());
     ring.add(workspace::KeyRing::url(QStringLiteral("not a url"), false));
-    QCOMPARE(KeySourcesModel::errorText(ring.at(0)), QStringLiteral("invalid_url: “not a url” is not a URL"));
+    QCOMPARE(KeySourcesModel::errorText(ring.at(0)), QStringLiteral("“not a url” is not a URL"));
+    QCOMPARE(KeySourcesModel::errorCodeLine(ring.at(0)), QStringLiteral("Error code: invalid_url"));
     QCOMPARE(KeySourcesModel::statusText(ring.at(0)), KeySourcesModel::errorText(ring.at(0)));
     ring.add(workspace::KeyRing::pasted(QStringLiteral("p"), QStringLiteral("  ")));
-    QCOMPARE(KeySourcesModel::errorText(ring.at(1)), QStringLiteral("no_key: No key given"));
+    QCOMPARE(KeySourcesModel::errorText(ring.at(1)), QStringLiteral("No key given"));
     workspace::KeySource missing = ring.at(1);
     missing.error = workspace::KeySource::secretNotStoredError();
-    QVERIFY(KeySourcesModel::errorText(missing).startsWith(QStringLiteral("secret_not_stored: the secret was not")));
+    QVERIFY(KeySourcesModel::errorText(missing).startsWith(QStringLiteral("the secret was not")));
     missing.error = common::Error::of(common::ErrorCode::Cancelled, QStringLiteral("x"));
     QCOMPARE(KeySourcesModel::errorMessage(missing), QStringLiteral("The fetch was cancelled"));
     // An invalid_url of the fetch itself (not the ring's "not a URL") keeps its own words.
@@ -139,6 +143,7 @@ void TestKeyRing::ringErrorsInTheUisWords()
     QCOMPARE(KeySourcesModel::errorMessage(missing), QStringLiteral("\"ftp://x\" is not an http(s) URL"));
     missing.error.reset();
     QVERIFY(KeySourcesModel::errorText(missing).isEmpty());
+    QVERIFY(KeySourcesModel::errorCodeLine(missing).isEmpty());
 }
 
 void TestKeyRing::fetchProgressInWords()
@@ -247,7 +252,7 @@ void TestKeyRing::keysModelShowsSkippedKeys()
     QCOMPARE(model.index(1, KeysModel::Kid).data().toString(), QStringLiteral("bad"));
     QCOMPARE(model.index(1, KeysModel::Type).data().toString(), QStringLiteral("skipped"));
     QVERIFY(model.index(1, 0).data(KeysModel::SkippedRole).toBool());
-    QCOMPARE(model.index(1, KeysModel::Note).data().toString(), set->skipped.at(0).error.toString());
+    QCOMPARE(model.index(1, KeysModel::Note).data().toString(), set->skipped.at(0).error.message);
     QVERIFY(!model.index(1, KeysModel::Note).data().toString().isEmpty());
     QCOMPARE(model.index(2, KeysModel::Kid).data().toString(), QStringLiteral("weird"));
     QVERIFY(model.skippedAt(2));

@@ -413,7 +413,8 @@ void TestKeysPage::pasteGarbageSaysWhy()
     QCOMPARE(m_ring->count(), 0);
     QVERIFY(m_questions.isEmpty());
     QCOMPARE(m_errors.size(), 1);
-    QVERIFY2(m_errors.first().contains(QStringLiteral("invalid_json")), qPrintable(m_errors.first()));
+    QVERIFY2(m_errors.first().contains(QStringLiteral("not valid JSON")) && !m_errors.first().contains(u"invalid_json"),
+        qPrintable(m_errors.first()));
 }
 
 void TestKeysPage::secretEncodingCanBeChanged()
@@ -425,7 +426,8 @@ void TestKeysPage::secretEncodingCanBeChanged()
     QCOMPARE(m_ring->at(0).secretEncoding, QStringLiteral("hex"));
     QVERIFY(!m_ring->at(0).keys);
     QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY2(errorLabel()->text().contains(QStringLiteral("invalid_secret")), qPrintable(errorLabel()->text()));
+    QCOMPARE(errorLabel()->toolTip(), QStringLiteral("Error code: invalid_secret"));
+    QVERIFY2(errorLabel()->text().contains(QStringLiteral("hex digits")), qPrintable(errorLabel()->text()));
 }
 
 void TestKeysPage::addFileWithError()
@@ -433,8 +435,11 @@ void TestKeysPage::addFileWithError()
     const QString path = m_dir.filePath(QStringLiteral("missing.pem"));
     QCOMPARE(m_page->addFile(path), 0);
     QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>unreadable_file</b>")));
-    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).errorText());
+    // A sentence leads (issue #19 item 9); the code is in the tooltip's details line.
+    QVERIFY2(!errorLabel()->text().contains(QStringLiteral("unreadable_file")), qPrintable(errorLabel()->text()));
+    QCOMPARE(errorLabel()->toolTip(), QStringLiteral("Error code: unreadable_file"));
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::ErrorRole).toString(), m_ring->at(0).error->message);
+    QVERIFY(sourcesModel()->index(0).data(Qt::ToolTipRole).toString().contains(u"Error code: unreadable_file"));
     QCOMPARE(keysModel()->rowCount(), 0);
     QCOMPARE(jwkView()->toPlainText(), QStringLiteral("No keys to show."));
 }
@@ -888,10 +893,10 @@ void TestKeysPage::wrongPinFails()
         m_ring->at(0).errorText().startsWith(QStringLiteral("pin_mismatch: ")), qPrintable(m_ring->at(0).errorText()));
     QVERIFY(!m_ring->at(0).keys);
     QVERIFY(errorLabel()->isVisibleTo(m_page.get()));
-    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>pin_mismatch</b>")));
+    QCOMPARE(errorLabel()->toolTip(), QStringLiteral("Error code: pin_mismatch"));
     // The error names the pin actually presented, so that the user can compare.
     QVERIFY(m_ring->at(0).errorText().contains(keysource::certificatePin(m_certificate)));
-    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).errorText());
+    QCOMPARE(sourcesModel()->index(0).data(KeySourcesModel::StatusRole).toString(), m_ring->at(0).error->message);
 }
 
 void TestKeysPage::tlsFailureShowsTheChainAndTrustsTheCa()
@@ -1117,7 +1122,7 @@ void TestKeysPage::cancelStopsAFetch()
     QVERIFY2(
         m_ring->at(0).errorText().startsWith(QStringLiteral("cancelled: ")), qPrintable(m_ring->at(0).errorText()));
     QVERIFY(!progressBar()->isVisibleTo(m_page.get()));
-    QVERIFY(errorLabel()->text().contains(QStringLiteral("<b>cancelled</b>")));
+    QVERIFY(errorLabel()->text().contains(QStringLiteral("The fetch was cancelled")));
     // Nothing arrives later from the abandoned fetch.
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1);

@@ -306,7 +306,8 @@ void TestVerifyPanel::hs256WithSecret()
     QVERIFY(test::child<QPlainTextEdit>(panel(), "keyEdit")->isVisible());
     setKey(QStringLiteral("not a key"));
     QTRY_COMPARE(verdict(), QStringLiteral("error"));
-    QVERIFY(panel()->keyError().startsWith(u"unknown_key_format: "));
+    // A sentence, not a machine code, leads (issue #19 item 9).
+    QVERIFY(!panel()->keyError().isEmpty() && !panel()->keyError().startsWith(u"unknown_key_format"));
     const QJsonObject oct {{QStringLiteral("kty"), QStringLiteral("oct")},
         {QStringLiteral("k"), QString::fromLatin1(jose::Base64Url::encode(textSecret))}};
     setKey(QString::fromUtf8(QJsonDocument(oct).toJson()));
@@ -338,7 +339,8 @@ void TestVerifyPanel::garbageKeyShowsError()
     QVERIFY(detail->text().contains(panel()->keyError().section(u':', 0, 0)));
 
     setKey(QStringLiteral("just some words"));
-    QTRY_VERIFY(panel()->keyError().startsWith(u"unknown_key_format: "));
+    QTRY_VERIFY(!panel()->keyError().isEmpty());
+    QVERIFY2(!panel()->keyError().startsWith(u"unknown_key_format"), qPrintable(panel()->keyError()));
     QCOMPARE(verdict(), QStringLiteral("error"));
 }
 

@@ -821,7 +821,7 @@ bool ComposerPage::signNow()
     auto signedToken = keys::TokenSigner::sign(
         *alg, *source.keys, payload, extraHeader, kid.isEmpty() ? std::nullopt : std::optional<QString>(kid));
     if (!signedToken) {
-        m_error = signedToken.error().toString();
+        m_error = signedToken.error().message;
         clearToken();
         return false;
     }

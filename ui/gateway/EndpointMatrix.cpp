@@ -286,7 +286,7 @@ void EndpointMatrix::runRow(int row)
             m_model->setWithoutKeys(row,
                 context.keysPending ? tr("Waiting for the keys of key ring source “%1”").arg(choice.sourceName)
                                     : tr("Not simulated: key ring source “%1” has no keys (%2)")
-                                          .arg(choice.sourceName, context.keyError->toString()));
+                                          .arg(choice.sourceName, context.keyError->message));
             m_progress->setValue(row + 1);
             continue;
         }

@@ -644,7 +644,7 @@ void SimulationPanel::run(bool asked)
                 ? tr("Waiting for the keys of key ring source “%1”: the simulation runs when they arrive")
                       .arg(choice.sourceName)
                 : tr("Not simulated: key ring source “%1” has no keys (%2)")
-                      .arg(choice.sourceName, context.keyError->toString()));
+                      .arg(choice.sourceName, context.keyError->message));
         return;
     }
 

@@ -213,9 +213,9 @@ void KeyGeneratorDialog::onGenerated(const common::Result<keys::Jwk> &result)
     m_busy->hide();
     updateInputs();
     if (!result) {
-        m_errorLabel->setText(result.error().toString());
+        m_errorLabel->setText(result.error().message);
         m_errorLabel->show();
-        Q_EMIT failed(result.error().toString());
+        Q_EMIT failed(result.error().message);
         return;
     }
     Q_EMIT generated(result.value());

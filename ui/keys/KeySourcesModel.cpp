@@ -68,6 +68,8 @@ QVariant KeySourcesModel::data(const QModelIndex &index, int role) const
         if (!source.location.isEmpty())
             lines.append(source.location);
         lines.append(statusText(source));
+        if (const QString code = errorCodeLine(source); !code.isEmpty())
+            lines.append(code);
         const QString age = ageText(source, m_ring->ageSeconds(index.row()));
         if (!age.isEmpty())
             lines.append(age);
@@ -182,7 +184,13 @@ QString KeySourcesModel::errorMessage(const KeySource &source)
 
 QString KeySourcesModel::errorText(const KeySource &source)
 {
-    return source.error ? source.error->code + QStringLiteral(": ") + errorMessage(source) : QString();
+    // A plain sentence (issue #19 item 9): the machine code is for the details line of the tooltip (errorCodeLine).
+    return errorMessage(source);
+}
+
+QString KeySourcesModel::errorCodeLine(const KeySource &source)
+{
+    return source.error && !source.error->code.isEmpty() ? tr("Error code: %1").arg(source.error->code) : QString();
 }
 
 QString KeySourcesModel::progressText(const workspace::FetchProgress &progress)

@@ -258,13 +258,13 @@ QVariant KeysModel::skippedData(int row, int column, int role) const
         case Type:
             return tr("skipped");
         case Note:
-            return skipped.error.toString();
+            return skipped.error.message;
         default:
             return {};
         }
     }
     if (role == Qt::ToolTipRole)
-        return tr("This key could not be used: %1").arg(skipped.error.toString());
+        return tr("This key could not be used: %1").arg(skipped.error.message);
     if (role == Qt::DecorationRole && column == Kid)
         return m_errorIcon;
     if (role == Qt::ForegroundRole && (column == Type || column == Note))

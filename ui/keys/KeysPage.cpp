@@ -687,7 +687,7 @@ int KeysPage::addPasted(const QString &text)
         const QString encoding = keys::KeyLoader::encodingName(pasted.encoding);
         // KeyLoader's own message for this case speaks of CLI options; say it in the page's words.
         const QString why = pasted.error->is(common::ErrorCode::UnknownKeyFormat) ? tr("not a PEM key, JWK or JWK Set")
-                                                                                  : pasted.error->toString();
+                                                                                  : pasted.error->message;
         const auto answer = Dialogs::question(this, tr("Add Shared Secret"),
             tr("This text is not a key (%1).\n\nAdd it as a shared secret for HS256/384/512, read as %2? You "
                "can change the encoding afterwards.")
@@ -699,7 +699,7 @@ int KeysPage::addPasted(const QString &text)
         return -1;
     }
     case keys::KeyLoader::Pasted::Kind::NotAKey:
-        Dialogs::showError(this, tr("Paste Key"), tr("The text is not a key: %1").arg(pasted.error->toString()));
+        Dialogs::showError(this, tr("Paste Key"), tr("The text is not a key: %1").arg(pasted.error->message));
         return -1;
     case keys::KeyLoader::Pasted::Kind::Key:
         break;
@@ -756,7 +756,7 @@ int KeysPage::generate(const KeyGeneratorDialog::Options &options)
 {
     const auto jwk = KeyGeneratorDialog::generateNow(options);
     if (!jwk) {
-        Dialogs::showError(this, tr("Generate Key"), jwk.error().toString());
+        Dialogs::showError(this, tr("Generate Key"), jwk.error().message);
         return -1;
     }
     return addGenerated(jwk.value());
@@ -1001,9 +1001,9 @@ void KeysPage::showSource()
     if (!source.error) {
         m_errorLabel->hide();
     } else {
-        const QString code = source.error->code;
-        QString html = code.isEmpty() ? QString() : QStringLiteral("<b>%1</b>: ").arg(code.toHtmlEscaped());
-        html += KeySourcesModel::errorMessage(source).toHtmlEscaped();
+        // The sentence leads; the machine code is in the tooltip for people who search for it (issue #19 item 9).
+        QString html = KeySourcesModel::errorMessage(source).toHtmlEscaped();
+        m_errorLabel->setToolTip(KeySourcesModel::errorCodeLine(source));
         if (source.keys && !source.fetching)
             html += u"<br/>" + tr("The keys below are from the last successful fetch.").toHtmlEscaped();
         m_errorLabel->setText(html);
@@ -1060,11 +1060,11 @@ void KeysPage::showKey()
     const keys::SkippedKey *skipped = row >= 0 ? m_keysModel->skippedAt(row) : nullptr;
     const keys::Jwk *jwk = selectedJwk();
     if (skipped) {
-        m_jwkView->setPlainText(tr("This key could not be used:\n%1").arg(skipped->error.toString()));
+        m_jwkView->setPlainText(tr("This key could not be used:\n%1").arg(skipped->error.message));
         m_pemView->clear();
         m_keyDetails->setText(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
                                   .arg(tr("Skipped key %1").arg(skipped->index + 1).toHtmlEscaped(),
-                                      skipped->error.toString().toHtmlEscaped()));
+                                      skipped->error.message.toHtmlEscaped()));
         updateActions();
         return;
     }
@@ -1091,7 +1091,7 @@ void KeysPage::showKey()
         m_pemView->setPlainText(tr("A shared secret has no PEM form."));
     } else {
         const auto pem = jwk->key.publicKey().toPem(false);
-        m_pemView->setPlainText(pem ? QString::fromLatin1(pem.value()) : pem.error().toString());
+        m_pemView->setPlainText(pem ? QString::fromLatin1(pem.value()) : pem.error().message);
     }
 
     QString html = QStringLiteral("<table>");
@@ -1380,7 +1380,7 @@ bool KeysPage::exportPem(bool includePrivate)
     const bool withPrivate = includePrivate && jwk->key.isPrivate() && confirmPrivate(tr("The PEM file"));
     const auto pem = withPrivate ? jwk->key.toPem(true) : jwk->key.publicKey().toPem(false);
     if (!pem) {
-        Dialogs::showError(this, tr("Export PEM"), pem.error().toString());
+        Dialogs::showError(this, tr("Export PEM"), pem.error().message);
         return false;
     }
     const QString base = fileSafe(jwk->kid.isEmpty() ? m_titleLabel->text() : jwk->kid);

@@ -784,7 +784,7 @@ void VerifyPanel::useChoice(verification::Context &context, const workspace::Key
     if (!context.keyError)
         return;
     const KeySource *source = chosenSource();
-    m_keyError = source && source->error ? KeySourcesModel::errorText(*source) : context.keyError->toString();
+    m_keyError = source && source->error ? KeySourcesModel::errorText(*source) : context.keyError->message;
 }
 
 /// The key pasted (or opened) in the panel, read by core's KeyLoader.
@@ -807,7 +807,7 @@ void VerifyPanel::usePastedKey(verification::Context &context)
         context.keys = std::move(keySet.value());
         return;
     }
-    m_keyError = keySet.error().toString();
+    m_keyError = keySet.error().message;
     if (!m_secretCheck->isChecked() && keySet.error().is(common::ErrorCode::UnknownKeyFormat))
         m_keyError += tr("\nIf this is a shared secret, tick “Key is a shared secret”.");
     context.keyError = keySet.error();
