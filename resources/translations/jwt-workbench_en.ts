@@ -4367,16 +4367,8 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <translation>no pinning (one pin per line)</translation>
     </message>
     <message>
-        <source>disable_jwk_security (insecure)</source>
-        <translation>disable_jwk_security (insecure)</translation>
-    </message>
-    <message>
         <source>Disable JWK security</source>
         <translation>Disable JWK security</translation>
-    </message>
-    <message>
-        <source>Allow http and accept any certificate, as KrakenD&apos;s disable_jwk_security does</source>
-        <translation>Allow http and accept any certificate, as KrakenD&apos;s disable_jwk_security does</translation>
     </message>
     <message>
         <source>Anyone on the network path can then hand you their own keys. Use this only against a local test server.</source>
@@ -4452,6 +4444,14 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>kind, host and path (JWKS example.com/keys)</source>
         <translation>kind, host and path (JWKS example.com/keys)</translation>
+    </message>
+    <message>
+        <source>Accept plain http and any certificate (insecure)</source>
+        <translation>Accept plain http and any certificate (insecure)</translation>
+    </message>
+    <message>
+        <source>Allow http and accept any certificate, as KrakenD&apos;s disable_jwk_security option does</source>
+        <translation>Allow http and accept any certificate, as KrakenD&apos;s disable_jwk_security option does</translation>
     </message>
 </context>
 <context>

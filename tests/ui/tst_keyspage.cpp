@@ -740,6 +740,9 @@ void TestKeysPage::remoteDialogShowsTheOriginsTrust()
     auto *pinsEdit = test::child<QPlainTextEdit>(&dialog, "remotePins");
     auto *caEdit = test::child<QLineEdit>(&dialog, "remoteCaFile");
     QVERIFY(urlEdit && insecureCheck && pinsEdit && caEdit);
+    // Plain words on the box, KrakenD's option name only in the tooltip (issue #19 item 9).
+    QVERIFY(!insecureCheck->text().contains(u"disable_jwk_security"));
+    QVERIFY(insecureCheck->toolTip().contains(u"disable_jwk_security"));
     dialog.setTrustStore(&trust);
     dialog.setSource(workspace::KeyRing::url({}, false));
     QVERIFY(!insecureCheck->isChecked());

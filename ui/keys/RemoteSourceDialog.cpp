@@ -74,10 +74,12 @@ RemoteSourceDialog::RemoteSourceDialog(QWidget *parent) : QDialog(parent)
     m_pinsEdit->setTabChangesFocus(true);
     m_pinsEdit->setFixedHeight(m_pinsEdit->fontMetrics().lineSpacing() * 4 + 12);
 
-    m_insecureCheck = new QCheckBox(tr("disable_jwk_security (insecure)"), this);
+    // Plain words on the box; KrakenD's option name is in the tooltip for people who search for it (issue #19 item 9).
+    m_insecureCheck = new QCheckBox(tr("Accept plain http and any certificate (insecure)"), this);
     m_insecureCheck->setObjectName(QStringLiteral("remoteInsecure"));
     m_insecureCheck->setAccessibleName(tr("Disable JWK security"));
-    m_insecureCheck->setToolTip(tr("Allow http and accept any certificate, as KrakenD's disable_jwk_security does"));
+    m_insecureCheck->setToolTip(
+        tr("Allow http and accept any certificate, as KrakenD's disable_jwk_security option does"));
     m_insecureWarning = new QLabel(
         tr("Anyone on the network path can then hand you their own keys. Use this only against a local test server."),
         this);
