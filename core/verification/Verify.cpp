@@ -2,6 +2,9 @@
 
 #include "krakend/RequestBuilder.h"
 #include "validation/Verifier.h"
+#include "verification/SdJwtVerify.h"
+
+#include <algorithm>
 
 namespace jwb::verification {
 
@@ -32,7 +35,12 @@ Report generic(const jose::Inspection &token, const Context &context)
 {
     validation::Policy rules = context.policy.rules;
     rules.clock = context.clock;
-    validation::Report v = validation::Verifier::verify(token, *context.keys, rules);
+    // An SD-JWT is judged whole, as `verify` of the CLI judges it (one answer): the issuer-signed JWT under these
+    // keys and rules, its Disclosures against the digests, and a Key Binding JWT when one is presented.
+    std::optional<SdJwtVerification> sd;
+    if (token.token.isSdJwt())
+        sd = verifySdJwt(token, *context.keys, rules, SdJwtOptions {});
+    validation::Report v = sd ? sd->issuer : validation::Verifier::verify(token, *context.keys, rules);
     Report r;
     // Malformed: not even the header decodes, so nothing in the token can be judged. A readable header with a
     // broken payload or signature is a token that fails its parse check: Invalid.
@@ -46,6 +54,19 @@ Report generic(const jose::Inspection &token, const Context &context)
         r.summary = QStringLiteral("the signature and every rule check out");
     r.key = KeyDescription {context.keyLabel, v.keyKid, v.keyType, v.keyThumbprint, v.keyIndex};
     r.generic = std::move(v);
+    if (sd) {
+        r.findings += sd->sd.problems;
+        r.findings += sd->keyBindingProblems;
+        if (r.verdict == Verdict::Valid && !sd->valid) {
+            r.verdict = Verdict::Invalid;
+            const auto problem = std::find_if(r.findings.cbegin(), r.findings.cend(),
+                [](const common::Finding &f) { return f.severity == common::Severity::Error; });
+            r.summary = QStringLiteral("SD-JWT: %1")
+                            .arg(problem != r.findings.cend()
+                                    ? problem->message
+                                    : QStringLiteral("the Disclosures or the Key Binding JWT do not check out"));
+        }
+    }
     return r;
 }
 

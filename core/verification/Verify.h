@@ -13,7 +13,9 @@ namespace jwb::verification {
 /// Pending, keys that could not be read KeyError (with or without a token: the key is wrong either way). An empty
 /// token is not judged (NotVerified), nor is one without keys under the generic rules. Then the generic rules go to
 /// validation::Verifier (Valid, Invalid, or Malformed when not even the token's header decodes; a readable header
-/// with a broken payload or signature fails the parse check: Invalid), and a gateway endpoint to
+/// with a broken payload or signature fails the parse check: Invalid; an SD-JWT goes to verifySdJwt with default
+/// options, as the CLI's `verify` does, and is Valid only when its Disclosures and Key Binding JWT check out too, their
+/// problems among the findings), and a gateway endpoint to
 /// krakend::Simulator with the token placed where the endpoint's config reads it (its cookie_key when it names one,
 /// else its auth_header_name as "Bearer <token>"), with the context's clock and keys: Valid when KrakenD answers
 /// 200, Invalid otherwise. Simulate gives the same answer for the same token, endpoint and keys.

@@ -11,6 +11,7 @@
 #include "keys/JwkSet.h"
 #include "keys/TokenSigner.h"
 #include "verification/SdJwtVerify.h"
+#include "verification/Verify.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -209,6 +210,7 @@ private Q_SLOTS:
     void keyBinding_data();
     void keyBinding();
     void issuerSignatureUsesGivenKey();
+    void verifyJudgesTheWholeSdJwt();
     void issueSelectivelyDisclosable();
 };
 
@@ -700,6 +702,45 @@ void TestSdJwt::issuerSignatureUsesGivenKey()
     const auto required = verification::verifySdJwt(bare, issuerPublicSet(), policy, options);
     QVERIFY(!required.valid);
     QCOMPARE(findingCodes(required.keyBindingProblems), QStringList {QStringLiteral("kb_jwt_missing")});
+}
+
+void TestSdJwt::verifyJudgesTheWholeSdJwt()
+{
+    // The one entry point every page asks (the Inspector's Verify tab) judges an SD-JWT as the CLI's verify does:
+    // a Disclosure that no digest lists makes it Invalid even though the issuer signature holds.
+    const QByteArray rfc = example5()
+                               .value(QStringLiteral("presentations"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(QStringLiteral("compact"))
+                               .toString()
+                               .toLatin1();
+    verification::Context context;
+    context.clock = kbClock();
+    context.keys = issuerPublicSet();
+    context.keyLabel = QStringLiteral("issuer key");
+    const QByteArray noKb = rfc.left(rfc.lastIndexOf('~') + 1);
+    const auto judge = [&](const QByteArray &text) {
+        return verification::verify(
+            jose::Inspection::inspect(QString::fromLatin1(text), context.clock->nowSecs()), context);
+    };
+    const verification::Report good = judge(noKb);
+    QCOMPARE(good.verdict, common::Verdict::Valid);
+    // An extra Disclosure (valid base64url JSON, but no digest lists it).
+    const QByteArray stray = jose::Base64Url::encode(R"(["c2FsdHNhbHRzYWx0","stray","x"])");
+    const verification::Report bad = judge(noKb + stray + '~');
+    QCOMPARE(bad.verdict, common::Verdict::Invalid);
+    QVERIFY2(bad.summary.startsWith(u"SD-JWT: "), qPrintable(bad.summary));
+    QVERIFY(bad.generic && bad.generic->valid); // the issuer signature itself holds
+    QVERIFY(std::any_of(bad.findings.cbegin(), bad.findings.cend(),
+        [](const common::Finding &f) { return f.severity == common::Severity::Error; }));
+    // The same answer as verifySdJwt, which the CLI's verify calls.
+    validation::Policy policy;
+    policy.clock = context.clock;
+    const jose::Inspection in
+        = jose::Inspection::inspect(QString::fromLatin1(noKb + stray + '~'), policy.clock->nowSecs());
+    QCOMPARE(verification::verifySdJwt(in, issuerPublicSet(), policy, verification::SdJwtOptions {}).valid, false);
 }
 
 void TestSdJwt::issueSelectivelyDisclosable()
