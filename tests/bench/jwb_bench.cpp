@@ -9,6 +9,7 @@
 //                    token file)
 //   jwb-bench load-config FILE   (open, lint and edit a krakend.json: time and peak RSS of each phase)
 #include "common/Clock.h"
+#include "common/ProcessStatus.h"
 #include "crypto/Backend.h"
 #include "crypto/Key.h"
 #include "crypto/PreparedVerifier.h"
@@ -37,6 +38,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -320,13 +322,7 @@ int makeBigInputs(const QStringList &args)
 /// The peak resident set size of this process so far, in MiB (VmHWM).
 double peakRssMiB()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
+    return std::max<qint64>(0, jwb::common::processStatusKb("VmHWM")) / 1024.0;
 }
 
 /// Opens a krakend.json the way the app does and reports each phase's time and the peak RSS after it: open

@@ -3,6 +3,7 @@
 // when the verdict is decided, the layouts are updated and every region that changed has been painted (the pending
 // LayoutRequest and UpdateRequest events, which the event loop would deliver next). Prints JSON lines like jwb-bench.
 #include "MainWindow.h"
+#include "common/ProcessStatus.h"
 #include "gateway/GatewayPage.h"
 #include "inspector/InspectorWidget.h"
 #include "verify/VerifyPanel.h"
@@ -41,15 +42,10 @@ double median(QList<double> v)
     return v.isEmpty() ? 0 : v[v.size() / 2];
 }
 
+/// The peak resident set size of this process so far, in MiB (VmHWM).
 double peakRssMiB()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    return 0;
+    return std::max<qint64>(0, jwb::common::processStatusKb("VmHWM")) / 1024.0;
 }
 
 /// Issue #19 item 13: File > Open of a big krakend.json (openKrakendConfig, as the menu does). Measures the time

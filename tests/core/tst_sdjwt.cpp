@@ -62,38 +62,31 @@ crypto::Key keyOf(const QJsonObject &jwk)
     return parsed->key;
 }
 
-QJsonObject issuerPrivate()
+/// The JWK of one of the vectors' keys ("issuer_private", "issuer", "holder").
+QJsonObject vectorKey(const char *name)
 {
     return vectors()
         .value(QStringLiteral("keys"))
         .toObject()
-        .value(QStringLiteral("issuer_private"))
+        .value(QLatin1String(name))
         .toObject()
         .value(QStringLiteral("jwk"))
         .toObject();
+}
+
+QJsonObject issuerPrivate()
+{
+    return vectorKey("issuer_private");
 }
 
 QJsonObject holderPrivate()
 {
-    return vectors()
-        .value(QStringLiteral("keys"))
-        .toObject()
-        .value(QStringLiteral("holder"))
-        .toObject()
-        .value(QStringLiteral("jwk"))
-        .toObject();
+    return vectorKey("holder");
 }
 
 keys::JwkSet issuerPublicSet()
 {
-    const QJsonObject jwk = vectors()
-                                .value(QStringLiteral("keys"))
-                                .toObject()
-                                .value(QStringLiteral("issuer"))
-                                .toObject()
-                                .value(QStringLiteral("jwk"))
-                                .toObject();
-    return keys::JwkSet::fromJsonObject(jwk).value();
+    return keys::JwkSet::fromJsonObject(vectorKey("issuer")).value();
 }
 
 QByteArray b64(const QByteArray &data)
@@ -178,6 +171,19 @@ bool containsKey(const QJsonValue &v, const QString &key)
 QJsonObject example5()
 {
     return vectors().value(QStringLiteral("examples")).toArray().at(0).toObject();
+}
+
+/// The 5.2 presentation (with its Key Binding JWT), compact.
+QByteArray example5Presentation()
+{
+    return example5()
+        .value(QStringLiteral("presentations"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("compact"))
+        .toString()
+        .toLatin1();
 }
 
 /// A fixed clock 10 s after the 5.2 KB-JWT's iat.
@@ -592,14 +598,7 @@ void TestSdJwt::keyBinding_data()
 
     const QString aud = QStringLiteral("https://verifier.example.org");
     const QString nonce = QStringLiteral("1234567890");
-    const QByteArray rfc = example5()
-                               .value(QStringLiteral("presentations"))
-                               .toArray()
-                               .at(0)
-                               .toObject()
-                               .value(QStringLiteral("compact"))
-                               .toString()
-                               .toLatin1();
+    const QByteArray rfc = example5Presentation();
     QTest::newRow("RFC 5.2") << rfc << aud << nonce << qint64(10) << QStringList();
     QTest::newRow("wrong aud") << rfc << QStringLiteral("https://other.example") << nonce << qint64(10)
                                << QStringList {QStringLiteral("kb_jwt_aud")};
@@ -670,14 +669,7 @@ void TestSdJwt::keyBinding()
 
 void TestSdJwt::issuerSignatureUsesGivenKey()
 {
-    const QByteArray rfc = example5()
-                               .value(QStringLiteral("presentations"))
-                               .toArray()
-                               .at(0)
-                               .toObject()
-                               .value(QStringLiteral("compact"))
-                               .toString()
-                               .toLatin1();
+    const QByteArray rfc = example5Presentation();
     validation::Policy policy;
     policy.clock = kbClock();
     verification::SdJwtOptions options;
@@ -708,14 +700,7 @@ void TestSdJwt::verifyJudgesTheWholeSdJwt()
 {
     // The one entry point every page asks (the Inspector's Verify tab) judges an SD-JWT as the CLI's verify does:
     // a Disclosure that no digest lists makes it Invalid even though the issuer signature holds.
-    const QByteArray rfc = example5()
-                               .value(QStringLiteral("presentations"))
-                               .toArray()
-                               .at(0)
-                               .toObject()
-                               .value(QStringLiteral("compact"))
-                               .toString()
-                               .toLatin1();
+    const QByteArray rfc = example5Presentation();
     verification::Context context;
     context.clock = kbClock();
     context.keys = issuerPublicSet();

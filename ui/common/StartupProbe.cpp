@@ -1,5 +1,7 @@
 #include "common/StartupProbe.h"
 
+#include "common/ProcessStatus.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
@@ -15,13 +17,7 @@ namespace {
 
 qint64 residentKb()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return -1;
+    return common::processStatusKb("VmRSS");
 }
 
 class FirstPaint : public QObject
