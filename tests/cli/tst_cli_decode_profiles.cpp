@@ -2,6 +2,7 @@
 // RFC 9449 DPoP proofs (with --access-token as a value and as a file: ath, cnf.jkt), RFC 9068 access tokens, and
 // cnf.x5t#S256 against --cert (PEM and DER); the text output and the usage errors of the new options.
 #include "ProcessRun.h"
+#include "Rfc7517.h"
 #include "TestData.h"
 
 #include <QCryptographicHash>
@@ -51,23 +52,6 @@ QStringList profileCodes(const QJsonObject &doc)
 QString profileName(const QJsonObject &doc)
 {
     return doc.value(QStringLiteral("profile")).toObject().value(QStringLiteral("name")).toString();
-}
-
-QByteArray rfc7517CertificateDer()
-{
-    const QJsonObject keys = jwb::test::readJson(jwb::test::sharedPath(QStringLiteral("testvectors/rfc/7517.json")))
-                                 .object()
-                                 .value(QStringLiteral("keys"))
-                                 .toObject();
-    return QByteArray::fromBase64(keys.value(QStringLiteral("B"))
-                                      .toObject()
-                                      .value(QStringLiteral("jwk"))
-                                      .toObject()
-                                      .value(QStringLiteral("x5c"))
-                                      .toArray()
-                                      .first()
-                                      .toString()
-                                      .toLatin1());
 }
 
 QString accessToken(const QJsonObject &claims)
@@ -194,7 +178,7 @@ void TestCliDecodeProfiles::accessTokenClaims()
 void TestCliDecodeProfiles::certificate()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
-    const QByteArray der = rfc7517CertificateDer();
+    const QByteArray der = jwb::test::rfc7517CertificateDer();
     QVERIFY(der.size() > 100);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

@@ -2,6 +2,7 @@
 // (../shared/testvectors/sd-jwt): the `sd_jwt` member of decode --json, the text listing of the Disclosures, precise
 // errors for malformed Disclosures, and verify's issuer signature, digests and Key Binding JWT checks.
 #include "ProcessRun.h"
+#include "SdJwtVectors.h"
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -17,24 +18,17 @@ using jwb::test::runCli;
 
 QJsonObject vectors()
 {
-    return jwb::test::readJson(jwb::test::sharedPath(QStringLiteral("testvectors/sd-jwt/rfc9901-examples.json")))
-        .object();
+    return jwb::test::sdJwtVectors();
 }
 
 QJsonObject example5()
 {
-    return vectors().value(QStringLiteral("examples")).toArray().at(0).toObject();
+    return jwb::test::sdJwtExample5();
 }
 
 QString presentation52()
 {
-    return example5()
-        .value(QStringLiteral("presentations"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("compact"))
-        .toString();
+    return jwb::test::sdJwtPresentation52();
 }
 
 // 10 s after the 5.2 KB-JWT's iat.

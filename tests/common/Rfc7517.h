@@ -45,4 +45,21 @@ inline QJsonObject rfc7517EcJwk()
         .toObject();
 }
 
+/// The DER of the first x5c certificate of appendix B's key.
+inline QByteArray rfc7517CertificateDer()
+{
+    return QByteArray::fromBase64(rfc7517()
+                                      .value(QStringLiteral("keys"))
+                                      .toObject()
+                                      .value(QStringLiteral("B"))
+                                      .toObject()
+                                      .value(QStringLiteral("jwk"))
+                                      .toObject()
+                                      .value(QStringLiteral("x5c"))
+                                      .toArray()
+                                      .first()
+                                      .toString()
+                                      .toLatin1());
+}
+
 } // namespace jwb::test

@@ -1,6 +1,7 @@
 // SD-JWT (RFC 9901): parsing `<JWT>~<Disclosure>~...~[<KB-JWT>]`, Disclosure digests, the Processed Payload,
 // the problems of tampered or malformed presentations, and the Key Binding JWT. Vectors: the RFC's examples as
 // extracted in ../shared/testvectors/sd-jwt (rfc9901-examples.json and the draft-22 text it was built from).
+#include "SdJwtVectors.h"
 #include "TestData.h"
 
 #include "jose/Base64Url.h"
@@ -27,7 +28,7 @@ const QString kDraft = QStringLiteral("testvectors/sd-jwt/draft-ietf-oauth-selec
 
 QJsonObject vectors()
 {
-    return test::readJson(test::sharedPath(kVectors)).object();
+    return test::sdJwtVectors();
 }
 
 /// The "Processed SD-JWT Payload" figures of the draft text, in document order (5.2, A.1, A.2, A.3, A.4): the
@@ -170,20 +171,13 @@ bool containsKey(const QJsonValue &v, const QString &key)
 /// The 5.1 issuer payload and Disclosures (given_name, family_name, ..., "US", "DE").
 QJsonObject example5()
 {
-    return vectors().value(QStringLiteral("examples")).toArray().at(0).toObject();
+    return test::sdJwtExample5();
 }
 
 /// The 5.2 presentation (with its Key Binding JWT), compact.
 QByteArray example5Presentation()
 {
-    return example5()
-        .value(QStringLiteral("presentations"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("compact"))
-        .toString()
-        .toLatin1();
+    return test::sdJwtPresentation52().toLatin1();
 }
 
 /// A fixed clock 10 s after the 5.2 KB-JWT's iat.

@@ -1,6 +1,7 @@
 // Token profiles (validation::TokenProfiles): RFC 9449 DPoP proofs from the RFC's own examples (valid, with ath,
 // tampered), RFC 9068 access tokens (each required claim missing), and the confirmation claims cnf.jkt (against a
 // DPoP proof's key) and cnf.x5t#S256 (against a certificate).
+#include "Rfc7517.h"
 #include "TestData.h"
 
 #include "crypto/Key.h"
@@ -449,19 +450,7 @@ void TstTokenProfiles::accessTokenRules()
 void TstTokenProfiles::cnfX5tS256()
 {
     JWB_REQUIRE_SHARED("testvectors/rfc/7517.json");
-    const QJsonObject keys = jwb::test::readJson(jwb::test::sharedPath(QStringLiteral("testvectors/rfc/7517.json")))
-                                 .object()
-                                 .value(QStringLiteral("keys"))
-                                 .toObject();
-    const QByteArray der = QByteArray::fromBase64(keys.value(QStringLiteral("B"))
-                                                      .toObject()
-                                                      .value(QStringLiteral("jwk"))
-                                                      .toObject()
-                                                      .value(QStringLiteral("x5c"))
-                                                      .toArray()
-                                                      .first()
-                                                      .toString()
-                                                      .toLatin1());
+    const QByteArray der = jwb::test::rfc7517CertificateDer();
     QVERIFY(der.size() > 100);
     const QString thumb = QString::fromLatin1(encode(QCryptographicHash::hash(der, QCryptographicHash::Sha256)));
     const QByteArray header = R"({"alg":"RS256","typ":"at+jwt"})";

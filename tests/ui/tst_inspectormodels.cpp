@@ -1,5 +1,6 @@
 // ClaimsModel and FindingsModel on their own: rows, roles, in-place refresh, and the model tester.
 
+#include "SdJwtVectors.h"
 #include "TestData.h"
 #include "UiTestHelpers.h"
 
@@ -239,23 +240,12 @@ void TestInspectorModels::tabNames()
 void TestInspectorModels::sdJwtDisclosedClaims()
 {
     // RFC 9901 section 5.2: four Disclosures (family_name, address, given_name and the array element "US").
-    const QJsonObject vectors
-        = test::readJson(test::sharedPath(QStringLiteral("testvectors/sd-jwt/rfc9901-examples.json"))).object();
-    if (vectors.isEmpty()) {
+    if (test::sdJwtVectors().isEmpty()) {
         if (test::underCi())
             QFAIL("the SD-JWT vectors are missing");
         QSKIP("../shared/testvectors/sd-jwt is not available");
     }
-    const QString presentation = vectors.value(QStringLiteral("examples"))
-                                     .toArray()
-                                     .at(0)
-                                     .toObject()
-                                     .value(QStringLiteral("presentations"))
-                                     .toArray()
-                                     .at(0)
-                                     .toObject()
-                                     .value(QStringLiteral("compact"))
-                                     .toString();
+    const QString presentation = test::sdJwtPresentation52();
     ClaimsModel model(ClaimsModel::Part::Payload);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const jose::Inspection in = inspect(presentation);
