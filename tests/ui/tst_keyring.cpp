@@ -127,14 +127,14 @@ void TestKeyRing::ringErrorsInTheUisWords()
     // The ring's own errors are data; the model words them as sentences, the code apart (errorCodeLine).
     workspace::KeyRing ring(fixedClock());
     ring.add(workspace::KeyRing::url(QStringLiteral("not a url"), false));
-    QCOMPARE(KeySourcesModel::errorText(ring.at(0)), QStringLiteral("“not a url” is not a URL"));
+    QCOMPARE(KeySourcesModel::errorMessage(ring.at(0)), QStringLiteral("“not a url” is not a URL"));
     QCOMPARE(KeySourcesModel::errorCodeLine(ring.at(0)), QStringLiteral("Error code: invalid_url"));
-    QCOMPARE(KeySourcesModel::statusText(ring.at(0)), KeySourcesModel::errorText(ring.at(0)));
+    QCOMPARE(KeySourcesModel::statusText(ring.at(0)), KeySourcesModel::errorMessage(ring.at(0)));
     ring.add(workspace::KeyRing::pasted(QStringLiteral("p"), QStringLiteral("  ")));
-    QCOMPARE(KeySourcesModel::errorText(ring.at(1)), QStringLiteral("No key given"));
+    QCOMPARE(KeySourcesModel::errorMessage(ring.at(1)), QStringLiteral("No key given"));
     workspace::KeySource missing = ring.at(1);
     missing.error = workspace::KeySource::secretNotStoredError();
-    QVERIFY(KeySourcesModel::errorText(missing).startsWith(QStringLiteral("the secret was not")));
+    QVERIFY(KeySourcesModel::errorMessage(missing).startsWith(QStringLiteral("the secret was not")));
     missing.error = common::Error::of(common::ErrorCode::Cancelled, QStringLiteral("x"));
     QCOMPARE(KeySourcesModel::errorMessage(missing), QStringLiteral("The fetch was cancelled"));
     // An invalid_url of the fetch itself (not the ring's "not a URL") keeps its own words.
@@ -142,7 +142,7 @@ void TestKeyRing::ringErrorsInTheUisWords()
         = common::Error::of(common::ErrorCode::InvalidUrl, QStringLiteral("\"ftp://x\" is not an http(s) URL"));
     QCOMPARE(KeySourcesModel::errorMessage(missing), QStringLiteral("\"ftp://x\" is not an http(s) URL"));
     missing.error.reset();
-    QVERIFY(KeySourcesModel::errorText(missing).isEmpty());
+    QVERIFY(KeySourcesModel::errorMessage(missing).isEmpty());
     QVERIFY(KeySourcesModel::errorCodeLine(missing).isEmpty());
 }
 

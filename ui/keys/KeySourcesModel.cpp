@@ -89,7 +89,7 @@ QVariant KeySourcesModel::data(const QModelIndex &index, int role) const
     case AgeTextRole:
         return ageText(source, m_ring->ageSeconds(index.row()));
     case ErrorRole:
-        return errorText(source);
+        return errorMessage(source);
     case FetchingRole:
         return source.fetching;
     case IdRole:
@@ -153,7 +153,7 @@ QString KeySourcesModel::statusText(const KeySource &source, bool withLastFailur
     if (source.awaitingPermission && !source.keys)
         return tr("not fetched: waiting for your permission (Refresh fetches it)");
     if (source.error && !source.keys)
-        return errorText(source);
+        return errorMessage(source);
     if (!source.keys)
         return source.isRemote() ? tr("not fetched yet") : tr("not loaded");
     QString text = tr("%n key(s)", nullptr, static_cast<int>(source.keys->keys.size()));
@@ -161,7 +161,7 @@ QString KeySourcesModel::statusText(const KeySource &source, bool withLastFailur
         text += tr(", %1 skipped").arg(source.keys->skipped.size());
     // Keys from an earlier fetch are still usable; say that the last attempt failed.
     if (withLastFailure && source.error)
-        text += tr(" (last fetch failed: %1)").arg(errorText(source));
+        text += tr(" (last fetch failed: %1)").arg(errorMessage(source));
     return text;
 }
 
@@ -180,12 +180,6 @@ QString KeySourcesModel::errorMessage(const KeySource &source)
         return tr("the secret was not restored: workspace files never hold it, and the system keychain did not "
                   "provide it. Paste it again.");
     return error.message;
-}
-
-QString KeySourcesModel::errorText(const KeySource &source)
-{
-    // A plain sentence (issue #19 item 9): the machine code is for the details line of the tooltip (errorCodeLine).
-    return errorMessage(source);
 }
 
 QString KeySourcesModel::errorCodeLine(const KeySource &source)

@@ -46,12 +46,10 @@ public:
     /// "3 keys", "1 key, 2 skipped", "fetching: stage", the error, or "not loaded"; keys from an earlier fetch
     /// are followed by " (last fetch failed: error)" when the latest one failed, unless `withLastFailure` is false.
     [[nodiscard]] static QString statusText(const workspace::KeySource &source, bool withLastFailure = true);
-    /// The source's error as a sentence (no machine code in front: that is errorCodeLine's), in the UI's words for
-    /// the key ring's own errors (no_key, a location that is no URL, cancelled, secret_not_stored); empty without one.
-    [[nodiscard]] static QString errorText(const workspace::KeySource &source);
     /// "Error code: tls_error", for a tooltip's details line; empty without an error.
     [[nodiscard]] static QString errorCodeLine(const workspace::KeySource &source);
-    /// The same sentence (errorText is kept for its callers' readability).
+    /// The source's error as a sentence (no machine code in front: that is errorCodeLine's), in the UI's words for
+    /// the key ring's own errors (no_key, a location that is no URL, cancelled, secret_not_stored); empty without one.
     [[nodiscard]] static QString errorMessage(const workspace::KeySource &source);
     /// What a running fetch is doing: "Connecting…", the fetcher's step, "Downloading 10 of 20 bytes".
     [[nodiscard]] static QString progressText(const workspace::FetchProgress &progress);

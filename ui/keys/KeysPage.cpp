@@ -732,7 +732,7 @@ int KeysPage::addFile(const QString &path)
     const KeySource &source = m_ring->at(index);
     Q_EMIT statusMessage(!source.error
             ? tr("Opened %1").arg(source.name)
-            : tr("Could not read %1: %2").arg(source.name, KeySourcesModel::errorText(source)));
+            : tr("Could not read %1: %2").arg(source.name, KeySourcesModel::errorMessage(source)));
     return index;
 }
 

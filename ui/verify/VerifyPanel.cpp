@@ -747,8 +747,8 @@ void VerifyPanel::showSourceStatus(const KeySource *source)
         status = tr("Fetching %1: %2").arg(source->location, KeySourcesModel::progressText(source->progress));
     else if (source->error)
         status = source->keys
-            ? tr("Last refresh failed (using the keys fetched before): %1").arg(KeySourcesModel::errorText(*source))
-            : KeySourcesModel::errorText(*source);
+            ? tr("Last refresh failed (using the keys fetched before): %1").arg(KeySourcesModel::errorMessage(*source))
+            : KeySourcesModel::errorMessage(*source);
     else if (source->keys)
         status = tr("%n key(s) from %1", nullptr, static_cast<int>(source->keys->keys.size()))
                      .arg(source->location.isEmpty() ? source->name : source->location);
@@ -784,7 +784,7 @@ void VerifyPanel::useChoice(verification::Context &context, const workspace::Key
     if (!context.keyError)
         return;
     const KeySource *source = chosenSource();
-    m_keyError = source && source->error ? KeySourcesModel::errorText(*source) : context.keyError->message;
+    m_keyError = source && source->error ? KeySourcesModel::errorMessage(*source) : context.keyError->message;
 }
 
 /// The key pasted (or opened) in the panel, read by core's KeyLoader.
