@@ -107,8 +107,15 @@ void HttpFetch::sendRequest(const QUrl &url)
     // Redirects are followed here rather than by Qt: Qt 6.4's UserVerifiedRedirectPolicy answers the second
     // hop of a chain with a bogus "HTTP 100" and no error, and every hop needs the scheme rule and the pins.
     QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/jwk-set+json, application/json");
+    request.setRawHeader("Accept", m_spec ? "*/*" : "application/jwk-set+json, application/json");
     request.setRawHeader("User-Agent", "JWT-Workbench/" JWB_VERSION);
+    if (m_spec) {
+        // The caller's headers only: no cookie from Qt's jar goes out, and none the server sets is kept.
+        request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+        request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+        for (const auto &[name, value] : m_spec->headers)
+            request.setRawHeader(name, value);
+    }
     // An idle connection is not kept in the manager's cache: a fetch that failed after an answer (an HTTP error
     // status) must not leave its connection open, and a key set is fetched too rarely to gain from keeping one.
     request.setAttribute(QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, 0);
@@ -127,7 +134,10 @@ void HttpFetch::sendRequest(const QUrl &url)
     m_response.chain.clear();
     m_sslErrors.clear();
     m_tlsFailure.reset();
-    m_reply = m_manager->get(request);
+    if (m_spec && (m_spec->method != "GET" || !m_spec->body.isEmpty()))
+        m_reply = m_manager->sendCustomRequest(request, m_spec->method, m_spec->body);
+    else
+        m_reply = m_manager->get(request);
     connect(m_reply, &QNetworkReply::encrypted, this, &HttpFetch::onEncrypted);
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpFetch::onSslErrors);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpFetch::onReadyRead);
@@ -305,6 +315,9 @@ void HttpFetch::onFinished()
     m_response.url = m_reply->url();
     m_response.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_response.contentType = m_reply->rawHeader("Content-Type");
+    m_response.headers.clear();
+    for (const auto &pair : m_reply->rawHeaderPairs())
+        m_response.headers.append({pair.first, pair.second});
     m_response.fetchedAt = QDateTime::currentDateTimeUtc();
     static const QRegularExpression maxAge(
         QStringLiteral("max-age\\s*=\\s*(\\d+)"), QRegularExpression::CaseInsensitiveOption);
@@ -359,9 +372,11 @@ void HttpFetch::onFinished()
     if (m_response.url.scheme().toLower() == u"https" && m_response.chain.isEmpty()
         && !checkPeerChain(m_reply->sslConfiguration().peerCertificateChain()))
         return;
-    if (m_response.status >= 300 && m_response.status <= 399 && m_response.status != 304 && followRedirect())
+    const bool anyStatus = m_spec && m_spec->anyStatus;
+    if (!anyStatus && m_response.status >= 300 && m_response.status <= 399 && m_response.status != 304
+        && followRedirect())
         return;
-    if (m_response.status < 200 || m_response.status > 299) {
+    if (!anyStatus && (m_response.status < 200 || m_response.status > 299)) {
         fail(common::ErrorCode::HttpStatus,
             QStringLiteral("%1 answered HTTP %2 %3")
                 .arg(m_response.url.toDisplayString())

@@ -27,6 +27,18 @@ struct HttpResponse
     qint64 maxAgeSeconds = -1; ///< Cache-Control max-age, -1 when absent
     QList<PresentedCertificate> chain;
     QDateTime fetchedAt;
+    QList<std::pair<QByteArray, QByteArray>> headers; ///< every response header, as received
+};
+
+/// A request other than the key-set GET the fetch makes by default: another method, the caller's headers (a
+/// Cookie header too: no cookie jar is read or written), a body; with `anyStatus`, every HTTP status is an answer
+/// (no http_status error) and a redirect is not followed but answered, so nothing goes anywhere but the URL given.
+struct HttpRequestSpec
+{
+    QByteArray method = "GET";
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    bool anyStatus = false;
 };
 
 /// One asynchronous GET with KrakenD's TLS rules: https only unless insecure, extra CA, SPKI pinning checked
@@ -44,6 +56,8 @@ public:
         QNetworkAccessManager *manager, const QUrl &url, const NetworkOptions &options, QObject *parent = nullptr);
     ~HttpFetch() override;
 
+    /// Replaces the default request (before start()).
+    void setRequest(const HttpRequestSpec &spec) { m_spec = spec; }
     void start();
     void cancel();
     /// Watches `token` while the fetch runs: every `pollMs` it looks at the flag and, once it is cancelled,
@@ -80,6 +94,7 @@ private:
     QNetworkAccessManager *m_manager;
     QUrl m_url;
     NetworkOptions m_options;
+    std::optional<HttpRequestSpec> m_spec;
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     QTimer m_cancelPoll;
