@@ -3,15 +3,21 @@
 #include "CliIo.h"
 #include "Commands.h"
 #include "KeyOptions.h"
+#include "NetworkKeys.h"
 
 #include "common/AtomicFile.h"
 #include "common/Duration.h"
+#include "krakend/LiveRun.h"
 #include "krakend/Simulator.h"
 #include "krakend/TestTokens.h"
 
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+
+#include <utility>
 
 namespace jwb::cli {
 
@@ -33,6 +39,91 @@ common::Result<QJsonObject> readObject(const QString &path, const QString &what,
                         ? QStringLiteral(": %1 at byte %2").arg(error.errorString()).arg(error.offset)
                         : QString()));
     return doc.object();
+}
+
+/// The --run options, checked before anything is minted or sent.
+struct RunSettings
+{
+    krakend::LiveRunOptions options;
+};
+
+common::Result<RunSettings> runSettings(const QCommandLineParser &parser)
+{
+    RunSettings settings;
+    auto network = networkOptions(parser);
+    if (!network)
+        return network.error();
+    settings.options.network = network.value();
+    auto url = krakend::checkBaseUrl(parser.value(QStringLiteral("run")), settings.options.network.insecure);
+    if (!url)
+        return url.error();
+    settings.options.baseUrl = url.value();
+    bool ok = false;
+    settings.options.delayMs = parser.value(QStringLiteral("delay")).toInt(&ok);
+    if (!ok || settings.options.delayMs < 0 || settings.options.delayMs > 60000)
+        return common::Result<RunSettings>::failure(
+            QStringLiteral("usage"), QStringLiteral("--delay takes milliseconds from 0 to 60000"));
+    settings.options.maxRequests = parser.value(QStringLiteral("max-requests")).toInt(&ok);
+    if (!ok || settings.options.maxRequests < 1 || settings.options.maxRequests > 1000)
+        return common::Result<RunSettings>::failure(
+            QStringLiteral("usage"), QStringLiteral("--max-requests takes a number from 1 to 1000"));
+    return settings;
+}
+
+QString caseLine(const krakend::TestTokenCase &c)
+{
+    return QStringLiteral("%1 %2 %3 %4")
+        .arg(c.id, -20)
+        .arg(c.expectedStatus, -7)
+        .arg(c.stoppingCheck.isEmpty() ? QStringLiteral("-") : c.stoppingCheck, -12)
+        .arg(c.description);
+}
+
+/// Sends every case to the gateway (one at a time) and prints expected against actual; exit 0 only when all match.
+int runLive(CliIo &io, bool json, const krakend::SimulationSetup &setup, const krakend::TestTokenSet &set,
+    const krakend::LiveRunOptions &options)
+{
+    QNetworkAccessManager manager;
+    krakend::LiveRun run(&manager, set.target, set.cases, options, [&setup, &set](const krakend::TestTokenCase &c) {
+        return krakend::TestTokens::mintCase(setup, set, c.id, common::Clock::system());
+    });
+    QEventLoop loop;
+    QObject::connect(&run, &krakend::LiveRun::finished, &loop, &QEventLoop::quit);
+    run.start();
+    if (!run.isFinished())
+        loop.exec();
+    if (json) {
+        QJsonObject out = run.toJson();
+        out.insert(QStringLiteral("endpoint"), set.target.path);
+        out.insert(QStringLiteral("method"), set.target.method);
+        out.insert(QStringLiteral("alg"), set.alg);
+        out.insert(QStringLiteral("key_id"), set.keyId);
+        io.printJson(out);
+    } else {
+        QStringList lines;
+        lines << QStringLiteral("%1 %2 at %3: %4 cases, one request at a time")
+                     .arg(set.target.method, set.target.path, options.baseUrl.toString())
+                     .arg(set.cases.size());
+        lines << QStringLiteral("%1 %2 %3 %4")
+                     .arg(QStringLiteral("CASE"), -20)
+                     .arg(QStringLiteral("EXPECT"), -7)
+                     .arg(QStringLiteral("ACTUAL"), -7)
+                     .arg(QStringLiteral("RESULT"));
+        for (const krakend::LiveCaseResult &r : run.results()) {
+            const QString actual = r.actualStatus ? QString::number(r.actualStatus)
+                                                  : (r.sent ? QStringLiteral("-") : QStringLiteral("unsent"));
+            QString verdict = r.matched ? QStringLiteral("ok") : QStringLiteral("DIFFERS: ") + r.explanation;
+            if (!r.errorMessage.isEmpty())
+                verdict += QStringLiteral(" (%1)").arg(r.errorMessage);
+            lines
+                << QStringLiteral("%1 %2 %3 %4").arg(r.id, -20).arg(r.expectedStatus, -7).arg(actual, -7).arg(verdict);
+            if (!r.matched && !r.bodyExcerpt.isEmpty())
+                lines << QStringLiteral("    body: %1").arg(r.bodyExcerpt.left(120).replace(u'\n', u' '));
+        }
+        lines << run.summary();
+        io.out(lines.join(u'\n'));
+    }
+    return run.allMatched() ? Ok : Negative;
 }
 
 } // namespace
@@ -60,11 +151,27 @@ int runMatrix(const QStringList &args)
         QStringLiteral("Write the JWK Set KrakenD needs to verify the tokens (for jwk_local_path) to FILE."),
         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("script"), QStringLiteral("Print only a shell script with every curl line.")});
+    parser.addOption({QStringLiteral("sweep"),
+        QStringLiteral("Add the security sweep: alg none in four spellings, HS256 with the public key, an embedded "
+                       "jwk, kid injection, a stripped signature, psychic ECDSA (ES*), a wrong typ, expired one "
+                       "second beyond the leeway.")});
+    parser.addOption({QStringLiteral("run"),
+        QStringLiteral("Send every case to the gateway at BASE_URL (one request at a time) and compare its status "
+                       "with the simulation's; exit 0 only when all match. Nothing is sent without this option."),
+        QStringLiteral("BASE_URL")});
+    parser.addOption({QStringLiteral("delay"), QStringLiteral("With --run: milliseconds between requests (default 0)."),
+        QStringLiteral("MS"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("max-requests"), QStringLiteral("With --run: send at most N requests (default 50)."),
+            QStringLiteral("N"), QStringLiteral("50")});
+    addNetworkOptions(parser, false);
     bool json = false;
     if (const int rc = parseCommand(parser, args,
-            QStringLiteral("jwt-workbench-cli matrix (--config krakend.json --endpoint PATH [--method M] | "
-                           "--validator FILE) [--key FILE | --secret ...] [--at TIME] [--base-url URL] "
-                           "[--jwks-out FILE] [--script] [--json]"),
+            QStringLiteral(
+                "jwt-workbench-cli matrix (--config krakend.json --endpoint PATH [--method M] | "
+                "--validator FILE) [--key FILE | --secret ...] [--at TIME] [--base-url URL] "
+                "[--jwks-out FILE] [--script] [--sweep] [--run BASE_URL [--ca FILE] [--pin PIN] [--insecure] "
+                "[--delay MS] [--max-requests N] [--timeout DURATION]] [--json]"),
             QStringLiteral("Mint test tokens (valid, expired, leeway edges, wrong aud/iss, missing role/scope, "
                            "unknown kid, alg none, HS256 with the public key, nbf in the future) for an "
                            "endpoint, each with the status KrakenD would answer. Without a key one is generated."),
@@ -82,6 +189,22 @@ int runMatrix(const QStringList &args)
         return usage(QStringLiteral("--endpoint goes with --config (and --config needs it)"));
     if (!parser.positionalArguments().isEmpty())
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+
+    const bool live = parser.isSet(QStringLiteral("run"));
+    if (live && parser.isSet(QStringLiteral("script")))
+        return usage(QStringLiteral("--run sends the requests itself; --script only prints them"));
+    if (live && parser.isSet(QStringLiteral("at")))
+        return usage(QStringLiteral("--run sends the tokens now: --at cannot go with it"));
+    for (const char *option : {"delay", "max-requests", "ca", "pin", "insecure", "timeout"})
+        if (!live && parser.isSet(QString::fromLatin1(option)))
+            return usage(QStringLiteral("--%1 goes with --run").arg(QString::fromLatin1(option)));
+    std::optional<RunSettings> settings;
+    if (live) {
+        auto checked = runSettings(parser);
+        if (!checked)
+            return io.fail(Usage, checked.error());
+        settings = checked.value();
+    }
 
     std::shared_ptr<const common::Clock> clock = common::Clock::system();
     if (parser.isSet(QStringLiteral("at"))) {
@@ -131,7 +254,10 @@ int runMatrix(const QStringList &args)
     auto minted = krakend::TestTokens::mint(setup, key, clock, baseUrl);
     if (!minted)
         return io.fail(Usage, minted.error());
-    const krakend::TestTokenSet &set = minted.value();
+    krakend::TestTokenSet &set = minted.value();
+    if (parser.isSet(QStringLiteral("sweep")))
+        if (auto swept = krakend::TestTokens::addSweep(setup, set, clock); !swept)
+            return io.fail(Usage, swept.error());
 
     if (parser.isSet(QStringLiteral("jwks-out"))) {
         const QString out = parser.value(QStringLiteral("jwks-out"));
@@ -141,6 +267,9 @@ int runMatrix(const QStringList &args)
             !written)
             return io.fail(Usage, written.error());
     }
+
+    if (settings)
+        return runLive(io, json, setup, set, settings->options);
 
     if (json) {
         io.printJson(set.toJson());
@@ -153,16 +282,16 @@ int runMatrix(const QStringList &args)
                      .arg(set.cases.size())
                      .arg(set.alg, set.generatedKey ? QStringLiteral("generated") : QStringLiteral("given"), set.keyId);
         lines << QStringLiteral("%1 %2 %3 %4")
-                     .arg(QStringLiteral("CASE"), -18)
+                     .arg(QStringLiteral("CASE"), -20)
                      .arg(QStringLiteral("EXPECT"), -7)
                      .arg(QStringLiteral("STOPS AT"), -12)
                      .arg(QStringLiteral("WHAT IT TESTS"));
-        for (const auto &c : set.cases)
-            lines << QStringLiteral("%1 %2 %3 %4")
-                         .arg(c.id, -18)
-                         .arg(c.expectedStatus, -7)
-                         .arg(c.stoppingCheck.isEmpty() ? QStringLiteral("-") : c.stoppingCheck, -12)
-                         .arg(c.description);
+        bool sweepShown = false;
+        for (const auto &c : set.cases) {
+            if (krakend::TestTokens::isSweep(c.kind) && !std::exchange(sweepShown, true))
+                lines << QStringLiteral("security sweep:");
+            lines << caseLine(c);
+        }
         for (const QString &note : set.notes)
             lines << QStringLiteral("note: ") + note;
         lines << QString() << QStringLiteral("curl commands:");

@@ -11,9 +11,11 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <algorithm>
 #include <array>
+#include <functional>
 
 namespace jwb::krakend {
 
@@ -195,7 +197,7 @@ QJsonObject TestTokenSet::toJson() const
             {QStringLiteral("description"), c.description}, {QStringLiteral("token"), c.token},
             {QStringLiteral("expected_status"), c.expectedStatus},
             {QStringLiteral("expected_reason"), c.expectedReason}, {QStringLiteral("stopping_check"), c.stoppingCheck},
-            {QStringLiteral("curl"), c.curl}});
+            {QStringLiteral("curl"), c.curl}, {QStringLiteral("sweep"), TestTokens::isSweep(c.kind)}});
     }
     return QJsonObject {{QStringLiteral("endpoint"), target.path}, {QStringLiteral("method"), target.method},
         {QStringLiteral("alg"), alg}, {QStringLiteral("key_id"), keyId},
@@ -231,6 +233,32 @@ struct MintContext
 
 using Signer = std::optional<std::pair<Algorithm, crypto::Key>>;
 
+/// How a case's token is signed: with a key (signer), not at all (nullopt), or some other way.
+struct SignatureSpec
+{
+    SignatureSpec(Signer s = std::nullopt) : signer(std::move(s)) { } // NOLINT: implicit, as the cases read
+    SignatureSpec(std::nullopt_t) { } // NOLINT
+    SignatureSpec(std::pair<Algorithm, crypto::Key> s) : signer(std::move(s)) { } // NOLINT
+    /// A signature made some other way, over the signing input (HS256 with an empty secret, r = s = 0).
+    static SignatureSpec raw(std::function<QByteArray(const QByteArray &signingInput)> make)
+    {
+        SignatureSpec spec;
+        spec.rawSignature = std::move(make);
+        return spec;
+    }
+    /// Signed with `signer`, then the signature dropped (the final dot kept).
+    static SignatureSpec stripped(Signer signer)
+    {
+        SignatureSpec spec(std::move(signer));
+        spec.stripSignature = true;
+        return spec;
+    }
+
+    Signer signer; ///< nullopt: unsigned (alg none) unless rawSignature is set
+    std::function<QByteArray(const QByteArray &signingInput)> rawSignature;
+    bool stripSignature = false;
+};
+
 /// One case before it is signed and simulated.
 struct CaseSpec
 {
@@ -240,7 +268,7 @@ struct CaseSpec
     QString description;
     QJsonObject header;
     QJsonObject payload;
-    Signer signer; ///< nullopt: unsigned (alg none)
+    SignatureSpec signature;
 };
 
 /// A case builder: the case, nothing when it does not apply (a note says why), or an error.
@@ -410,6 +438,111 @@ constexpr std::array<CaseBuilder, 12> kCaseBuilders {validCase, expiredCase, ins
     wrongAudienceCase, wrongIssuerCase, missingRoleCase, missingScopeCase, unknownKidCase, algNoneCase,
     hmacWithPublicKeyCase, notYetValidCase};
 
+// The security sweep's own cases (the sweep also runs algNoneCase, hmacWithPublicKeyCase and outsideLeewayCase).
+
+QByteArray hmacSha256(const QByteArray &key, const QByteArray &data)
+{
+    return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
+}
+
+/// The header with `alg` and the ids of the signing key, plus `extra`.
+QJsonObject headerWith(const MintContext &c, const QString &alg, const QJsonObject &extra = {})
+{
+    QJsonObject h = c.header;
+    h.insert(QStringLiteral("alg"), alg);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        h.insert(it.key(), it.value());
+    return h;
+}
+
+CaseSpec unsignedAs(const MintContext &c, const QString &id, const QString &spelling)
+{
+    return CaseSpec {TestTokenKind::AlgNoneSpelling, id, QStringLiteral("alg \"%1\"").arg(spelling),
+        QStringLiteral("Unsigned, header alg \"%1\" (a case-insensitive check of \"none\" accepts it)").arg(spelling),
+        QJsonObject {{QStringLiteral("alg"), spelling}, {QStringLiteral("typ"), QStringLiteral("JWT")}}, c.base,
+        std::nullopt};
+}
+
+Result<std::optional<CaseSpec>> algNoneCapitalisedCase(MintContext &c)
+{
+    return std::make_optional(unsignedAs(c, QStringLiteral("alg_none_capitalised"), QStringLiteral("None")));
+}
+
+Result<std::optional<CaseSpec>> algNoneUpperCase(MintContext &c)
+{
+    return std::make_optional(unsignedAs(c, QStringLiteral("alg_none_upper"), QStringLiteral("NONE")));
+}
+
+Result<std::optional<CaseSpec>> algNoneMixedCase(MintContext &c)
+{
+    return std::make_optional(unsignedAs(c, QStringLiteral("alg_none_mixed"), QStringLiteral("nOnE")));
+}
+
+Result<std::optional<CaseSpec>> embeddedJwkCase(MintContext &c)
+{
+    auto attacker = keys::KeyGenerator::generate(c.alg, keys::KeyIdRule::fixed(QStringLiteral("attacker")));
+    if (!attacker)
+        return attacker.error();
+    // The attacker's own key travels in the header; the ids still name the gateway's key.
+    const QJsonObject jwk = attacker->key.type() == crypto::KeyType::Oct ? keys::Jwk::toJson(attacker->key, true)
+                                                                         : attacker->publicJson();
+    return std::make_optional(
+        CaseSpec {TestTokenKind::EmbeddedJwk, QStringLiteral("embedded_jwk"), QStringLiteral("Embedded jwk"),
+            QStringLiteral("Signed with an attacker's %1 key carried in the header as jwk (CVE-2018-0114): a gateway "
+                           "that trusts the token's own key accepts it")
+                .arg(attacker->key.description()),
+            headerWith(c, c.set.alg, {{QStringLiteral("jwk"), jwk}}), c.base, std::make_pair(c.alg, attacker->key)});
+}
+
+Result<std::optional<CaseSpec>> kidInjectionCase(MintContext &c)
+{
+    const QString kid = QStringLiteral("../../../../../../../../dev/null");
+    return std::make_optional(
+        CaseSpec {TestTokenKind::KidInjection, QStringLiteral("kid_injection"), QStringLiteral("kid path injection"),
+            QStringLiteral("kid \"%1\" and HS256 with an empty secret: a gateway that reads the kid as a file name "
+                           "gets an empty key and accepts it")
+                .arg(kid),
+            headerWith(c, QStringLiteral("HS256"), {{QStringLiteral("kid"), kid}}), c.base,
+            SignatureSpec::raw([](const QByteArray &input) { return hmacSha256(QByteArray(), input); })});
+}
+
+Result<std::optional<CaseSpec>> strippedSignatureCase(MintContext &c)
+{
+    return std::make_optional(CaseSpec {TestTokenKind::StrippedSignature, QStringLiteral("stripped_signature"),
+        QStringLiteral("Signature stripped"),
+        QStringLiteral("The valid token with its signature removed (header.payload.)"), c.header, c.base,
+        SignatureSpec::stripped(signedWithKey(c))});
+}
+
+Result<std::optional<CaseSpec>> psychicEcdsaCase(MintContext &c)
+{
+    if (crypto::Algorithms::family(c.alg) != crypto::AlgorithmFamily::Ecdsa) {
+        c.set.notes << QStringLiteral("psychic_ecdsa left out: the validator's alg %1 is not ECDSA").arg(c.set.alg);
+        return std::optional<CaseSpec>();
+    }
+    const int half = crypto::curveCoordinateBytes(crypto::Algorithms::requiredCurve(c.alg));
+    return std::make_optional(CaseSpec {TestTokenKind::PsychicEcdsa, QStringLiteral("psychic_ecdsa"),
+        QStringLiteral("Psychic ECDSA"),
+        QStringLiteral("%1 signature with r = s = 0 (CVE-2022-21449): a verifier that skips the range check accepts "
+                       "any message")
+            .arg(c.set.alg),
+        c.header, c.base, SignatureSpec::raw([half](const QByteArray &) { return QByteArray(2 * half, '\0'); })});
+}
+
+Result<std::optional<CaseSpec>> wrongTypCase(MintContext &c)
+{
+    return std::make_optional(CaseSpec {TestTokenKind::WrongTyp, QStringLiteral("wrong_typ"),
+        QStringLiteral("Wrong typ"),
+        QStringLiteral("typ \"dpop+jwt\" (a DPoP proof, not an access token), correctly signed: KrakenD does not check "
+                       "typ, so it accepts it; a gateway that checks typ refuses it"),
+        headerWith(c, c.set.alg, {{QStringLiteral("typ"), QStringLiteral("dpop+jwt")}}), c.base, signedWithKey(c)});
+}
+
+/// The sweep, in the order it is listed.
+constexpr std::array<CaseBuilder, 11> kSweepBuilders {algNoneCase, algNoneCapitalisedCase, algNoneUpperCase,
+    algNoneMixedCase, hmacWithPublicKeyCase, embeddedJwkCase, kidInjectionCase, strippedSignatureCase, psychicEcdsaCase,
+    wrongTypCase, outsideLeewayCase};
+
 /// The signing key: the given one (it must be able to sign the alg) or a generated one, with a kid (its
 /// thumbprint when it has none) and the ids the key_identify_strategy needs. Fills the set's key members.
 Result<keys::Jwk> prepareKey(
@@ -498,14 +631,18 @@ Result<TestTokenCase> simulateCase(const CaseSpec &spec, const TestTokenSet &set
     c.description = spec.description;
     c.header = spec.header;
     c.payload = spec.payload;
-    if (spec.signer) {
+    const QString signingInput = b64(compact(spec.header)) + u'.' + b64(compact(spec.payload));
+    const SignatureSpec &signature = spec.signature;
+    if (signature.signer) {
         auto token = keys::TokenSigner::signBytes(
-            spec.signer->first, spec.signer->second, compact(spec.header), compact(spec.payload));
+            signature.signer->first, signature.signer->second, compact(spec.header), compact(spec.payload));
         if (!token)
             return token.error();
-        c.token = token.value();
+        c.token = signature.stripSignature ? signingInput + u'.' : token.value();
+    } else if (signature.rawSignature) {
+        c.token = signingInput + u'.' + b64(signature.rawSignature(signingInput.toLatin1()));
     } else {
-        c.token = b64(compact(spec.header)) + u'.' + b64(compact(spec.payload)) + u'.';
+        c.token = signingInput + u'.';
     }
     const SimulationResult r = judge(set.target.request(c.token));
     c.expectedStatus = r.status;
@@ -543,6 +680,21 @@ Result<void> checkMintable(const SimulationSetup &setup)
                                                "(KrakenD would not start)")
                                     .arg(v.alg()));
     return {};
+}
+
+/// A copy of `set` to mint again at `clock`'s now (defaulting `clock` to the system's): the key, ids and target kept,
+/// no cases. What sweep() and mintCase() start from.
+Result<TestTokenSet> retimed(
+    const SimulationSetup &setup, const TestTokenSet &set, std::shared_ptr<const common::Clock> &clock)
+{
+    if (auto mintable = checkMintable(setup); !mintable)
+        return mintable.error();
+    if (!clock)
+        clock = common::Clock::system();
+    TestTokenSet again = set;
+    again.cases.clear();
+    again.mintedAt = clock->now();
+    return again;
 }
 
 } // namespace
@@ -649,6 +801,51 @@ bool insideLeewayByHand(qint64 leewayNs)
     return leewayNs - kNanos >= kHandTestSeconds * kNanos;
 }
 
+bool isSweep(TestTokenKind kind)
+{
+    return kind >= TestTokenKind::AlgNoneSpelling;
+}
+
+Result<QList<TestTokenCase>> sweep(const SimulationSetup &setup, const TestTokenSet &set,
+    std::shared_ptr<const common::Clock> clock, const CaseJudge &judge)
+{
+    auto retimedSet = retimed(setup, set, clock);
+    if (!retimedSet)
+        return retimedSet.error();
+    TestTokenSet &again = retimedSet.value();
+    again.notes.clear();
+    MintContext context = mintContext(setup.validator, *setup.validator.algorithm(), again);
+    Simulator simulator(setup);
+    makeOffline(simulator, again, clock);
+    const CaseJudge judgeCase
+        = judge ? judge : [&simulator](const SimulationRequest &request) { return simulator.run(request); };
+    QList<TestTokenCase> cases;
+    for (const CaseBuilder build : kSweepBuilders) {
+        auto spec = build(context);
+        if (!spec)
+            return spec.error();
+        if (!spec->has_value())
+            continue;
+        auto minted = simulateCase(**spec, again, judgeCase);
+        if (!minted)
+            return minted.error();
+        cases.append(minted.value());
+    }
+    return cases;
+}
+
+Result<void> addSweep(
+    const SimulationSetup &setup, TestTokenSet &set, std::shared_ptr<const common::Clock> clock, const CaseJudge &judge)
+{
+    auto swept = sweep(setup, set, std::move(clock), judge);
+    if (!swept)
+        return swept.error();
+    for (const TestTokenCase &c : swept.value())
+        if (!set.find(c.id))
+            set.cases.append(c);
+    return {};
+}
+
 bool mintedWhenUsed(TestTokenKind kind)
 {
     return kind == TestTokenKind::InsideLeeway;
@@ -657,15 +854,14 @@ bool mintedWhenUsed(TestTokenKind kind)
 Result<TestTokenCase> mintCase(const SimulationSetup &setup, const TestTokenSet &set, const QString &id,
     std::shared_ptr<const common::Clock> clock, const CaseJudge &judge)
 {
-    if (auto mintable = checkMintable(setup); !mintable)
-        return mintable.error();
-    if (!clock)
-        clock = common::Clock::system();
-    TestTokenSet again = set; // the key, ids and target of the set; only the time is new
-    again.cases.clear();
-    again.mintedAt = clock->now();
+    auto retimedSet = retimed(setup, set, clock); // the key, ids and target of the set; only the time is new
+    if (!retimedSet)
+        return retimedSet.error();
+    TestTokenSet &again = retimedSet.value();
     MintContext context = mintContext(setup.validator, *setup.validator.algorithm(), again);
-    for (const CaseBuilder build : kCaseBuilders) {
+    QList<CaseBuilder> builders(kCaseBuilders.begin(), kCaseBuilders.end());
+    builders.append(QList<CaseBuilder>(kSweepBuilders.begin(), kSweepBuilders.end()));
+    for (const CaseBuilder build : builders) {
         auto spec = build(context);
         if (!spec)
             return spec.error();

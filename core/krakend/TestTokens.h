@@ -32,6 +32,13 @@ enum class TestTokenKind {
     AlgNone, ///< unsigned, header {"alg":"none"}
     HmacWithPublicKey, ///< HS256 keyed with the PEM text of the public key (algorithm confusion)
     NotYetValid, ///< nbf an hour after the leeway window
+    // The security sweep (TestTokens::sweep): attacks every gateway must refuse, derived from the same policy.
+    AlgNoneSpelling, ///< unsigned, alg "None", "NONE" or "nOnE"
+    EmbeddedJwk, ///< signed by an attacker's key that the header carries as `jwk` (CVE-2018-0114)
+    KidInjection, ///< kid a path to /dev/null, HS256 with an empty secret (what reading that file gives)
+    StrippedSignature, ///< a correctly signed token with its signature removed
+    PsychicEcdsa, ///< ES*: the signature r = s = 0 (CVE-2022-21449)
+    WrongTyp, ///< typ "at+jwt"... of another token kind: KrakenD does not check typ
 };
 
 /// One minted token and what KrakenD answers to it.
@@ -133,6 +140,22 @@ struct LeewayTiming
 /// accepted kHandTestSeconds later (leeway - 1 s >= kHandTestSeconds, so a leeway of at least 6 s). mint() adds a
 /// note when it does not.
 [[nodiscard]] bool insideLeewayByHand(qint64 leewayNs);
+
+/// Whether the case belongs to the security sweep rather than the test-token matrix.
+[[nodiscard]] bool isSweep(TestTokenKind kind);
+
+/// The security sweep for the endpoint of `set` (minted by mint(), whose key, ids and target it reuses): alg none in
+/// four spellings, HS256 keyed with the public key, an embedded jwk, kid injection, a stripped signature, psychic
+/// ECDSA (ES* only), a wrong typ, and a token expired by at most one second beyond the leeway. Each is judged as
+/// mint() judges; most are refused (401), and a case KrakenD accepts (typ is not checked) says so in its
+/// description. The sweep shares the matrix's alg_none, hs256_public_key and outside_leeway cases (same ids).
+[[nodiscard]] common::Result<QList<TestTokenCase>> sweep(const SimulationSetup &setup, const TestTokenSet &set,
+    std::shared_ptr<const common::Clock> clock, const CaseJudge &judge = {});
+
+/// sweep() appended to `set`'s cases, without the ones the matrix already has (alg_none, hs256_public_key,
+/// outside_leeway): what the CLI's --sweep and the Gateway page's "Security sweep" list and run.
+[[nodiscard]] common::Result<void> addSweep(const SimulationSetup &setup, TestTokenSet &set,
+    std::shared_ptr<const common::Clock> clock, const CaseJudge &judge = {});
 
 /// Whether the case's token is what it tests only for seconds after it is minted (inside_leeway): such a case is
 /// minted again (mintCase) when it is used — copied, run, opened — so that its times count from that moment.

@@ -33,7 +33,8 @@ _jwt_workbench_cli_options() {
                  "--revoked= --at= --timeout= --json --help" ;;
         matrix)
             echo "--config= --endpoint= --method= --validator= --key= --secret= --secret-file= --secret-encoding= --at="\
-                 "--base-url= --jwks-out= --script --json --help" ;;
+                 "--base-url= --jwks-out= --script --sweep --run= --ca= --pin= --insecure --delay= --max-requests= --timeout="\
+                 "--json --help" ;;
         "config validator")
             echo "--alg= --jwk-url= --jwk-local-path= --secret-url= --cypher-key= --cache --cache-duration= --audience="\
                  "--issuer= --roles-key= --roles-key-is-nested --roles= --scopes= --scopes-key= --scopes-matcher="\

@@ -43,3 +43,9 @@ done
 shoot inspector light "compact-verify-light.png" --tab verify --size 1024x640
 shoot gateway dark "compact-simulate-dark.png" --tab simulate --size 1024x640
 QT_SCALE_FACTOR=2 shoot gateway light "hidpi-gateway-light.png" --tab simulate
+# The live run needs a gateway: the GUI test that runs one against its own in-process server saves its dialog.
+if [[ -x "$build/tests/ui_tst_liverun" ]]; then
+    JWB_SCREENSHOT_DIR="$here" QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24" \
+        "$build/tests/ui_tst_liverun" reportsWhatTheGatewayAnswersDifferently >/dev/null
+    echo "  gateway-liverun-light.png"
+fi

@@ -142,6 +142,64 @@ private Q_SLOTS:
         QCOMPARE(key.contains(QLatin1String("k")), alg == u"HS256");
     }
 
+    void securitySweep_data()
+    {
+        QTest::addColumn<QString>("alg");
+        QTest::addColumn<QStringList>("ids");
+        // Every attack is refused (401) except wrong_typ: KrakenD does not check typ, so the simulation expects 200.
+        const QStringList common {QStringLiteral("alg_none_capitalised"), QStringLiteral("alg_none_upper"),
+            QStringLiteral("alg_none_mixed"), QStringLiteral("embedded_jwk"), QStringLiteral("kid_injection"),
+            QStringLiteral("stripped_signature"), QStringLiteral("wrong_typ")};
+        QTest::newRow("RS256") << QStringLiteral("RS256") << common;
+        QTest::newRow("ES256: psychic ECDSA too")
+            << QStringLiteral("ES256") << common + QStringList {QStringLiteral("psychic_ecdsa")};
+        QTest::newRow("HS256") << QStringLiteral("HS256") << common;
+    }
+
+    void securitySweep()
+    {
+        QFETCH(QString, alg);
+        QFETCH(QStringList, ids);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString validator = dir.filePath(QStringLiteral("validator.json"));
+        {
+            QFile f(validator);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(QJsonObject {{QStringLiteral("alg"), alg},
+                                      {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}})
+                        .toJson());
+        }
+        const Run r = cli({QStringLiteral("matrix"), QStringLiteral("--validator"), validator,
+            QStringLiteral("--sweep"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+        QHash<QString, int> sweep;
+        QHash<QString, QString> tokens;
+        for (const auto &value : r.json.value(QLatin1String("cases")).toArray()) {
+            const QJsonObject c = value.toObject();
+            if (c.value(QLatin1String("sweep")).toBool()) {
+                sweep.insert(
+                    c.value(QLatin1String("id")).toString(), c.value(QLatin1String("expected_status")).toInt());
+                tokens.insert(c.value(QLatin1String("id")).toString(), c.value(QLatin1String("token")).toString());
+            }
+        }
+        QStringList got = sweep.keys();
+        got.sort();
+        ids.sort();
+        QCOMPARE(got, ids);
+        for (auto it = sweep.cbegin(); it != sweep.cend(); ++it)
+            QCOMPARE(it.value(), it.key() == u"wrong_typ" ? 200 : 401);
+        // The shapes of the attacks: a stripped signature ends with its dot; psychic ECDSA is all zero bytes.
+        QVERIFY(tokens.value(QStringLiteral("stripped_signature")).endsWith(u'.'));
+        if (ids.contains(QStringLiteral("psychic_ecdsa")))
+            QCOMPARE(tokens.value(QStringLiteral("psychic_ecdsa")).split(u'.').at(2), QString(86, u'A'));
+        const QByteArray header = QByteArray::fromBase64(
+            tokens.value(QStringLiteral("embedded_jwk")).split(u'.').first().toLatin1(), QByteArray::Base64UrlEncoding);
+        QVERIFY2(QJsonDocument::fromJson(header).object().value(QLatin1String("jwk")).isObject(), header.constData());
+        // The matrix's own alg_none is listed once, as a matrix case.
+        QCOMPARE(r.json.value(QLatin1String("cases")).toArray().size(), 12 - (alg == u"HS256" ? 1 : 0) + ids.size());
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -7,6 +7,7 @@
 #include "common/LongText.h"
 #include "common/Theme.h"
 #include "gateway/GatewayWidgets.h"
+#include "gateway/LiveRunDialog.h"
 #include "gateway/TestMatrixModel.h"
 #include "keys/Thumbprint.h"
 #include "verification/PolicyMapper.h"
@@ -16,6 +17,7 @@
 #include "workspace/Session.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -112,6 +114,12 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     m_keys->combo()->setToolTip(tr("The keys this endpoint verifies with: the choice Simulate uses for it "
                                    "(choosing an entry pins it for this endpoint on both tabs)"));
 
+    m_sweepCheck = new QCheckBox(tr("Security sweep"), this);
+    m_sweepCheck->setObjectName(QStringLiteral("testMatrixSweep"));
+    m_sweepCheck->setToolTip(tr("Also mint attack tokens every gateway must refuse: alg none in four spellings, an "
+                                "embedded jwk, kid path injection, a stripped signature, psychic ECDSA (ES*), a wrong "
+                                "typ"));
+
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Key"), this));
     top->addWidget(m_keyCombo, 1);
@@ -119,6 +127,10 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     top->addWidget(m_keys->combo(), 1);
     top->addWidget(m_busyBar);
     top->addWidget(m_mintButton);
+    // The sweep's switch sits under Mint: in the top row it would hold the window wider than 1024 px (issue #19).
+    auto *keysRow = new QHBoxLayout;
+    keysRow->addWidget(m_keys->line(), 1);
+    keysRow->addWidget(m_sweepCheck);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("testMatrixMessage"));
@@ -173,11 +185,14 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
         tr("Show the selected token in the inspector"));
     m_simulateButton
         = button(tr("Simulate"), QStringLiteral("testMatrixSimulate"), tr("Send the selected token to the simulator"));
+    m_liveRunButton = button(tr("Run against gateway…"), QStringLiteral("testMatrixLiveRun"),
+        tr("Send every case to a running gateway you name and compare its answers with the simulation's"));
     // Two rows: in one the six buttons would hold the window wider than 1024 px (issue #19).
     auto *copyRow = new QHBoxLayout;
     for (QPushButton *b : {m_copyTokenButton, m_copyCurlButton, m_copyAllButton})
         copyRow->addWidget(b);
     copyRow->addStretch(1);
+    copyRow->addWidget(m_liveRunButton);
     auto *useRow = new QHBoxLayout;
     useRow->addWidget(m_exportButton);
     useRow->addStretch(1);
@@ -191,7 +206,7 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_endpointLabel);
     layout->addLayout(top);
-    layout->addWidget(m_keys->line());
+    layout->addLayout(keysRow);
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
@@ -210,6 +225,10 @@ TestMatrixPanel::TestMatrixPanel(KeyRing *ring, std::shared_ptr<const common::Cl
             tr("Shell script with %n curl command(s)", nullptr, static_cast<int>(m_set->cases.size())));
     });
     connect(m_exportButton, &QPushButton::clicked, this, [this] { exportJwks(); });
+    connect(m_liveRunButton, &QPushButton::clicked, this, [this] {
+        if (LiveRunDialog *dialog = openLiveRun())
+            dialog->show();
+    });
     connect(m_inspectorButton, &QPushButton::clicked, this, [this] {
         if (const QString token = selectedForUse().token; !token.isEmpty())
             Q_EMIT openInInspector(token);
@@ -355,7 +374,8 @@ void TestMatrixPanel::mint()
             = [context](const krakend::SimulationRequest &request) { return verification::simulate(request, context); };
     m_job.run(
         this,
-        [setup, key, clock = m_clock, context, asSimulate](const common::CancelToken &cancel) mutable {
+        [setup, key, clock = m_clock, context, asSimulate, sweep = m_sweepCheck->isChecked()](
+            const common::CancelToken &cancel) mutable -> common::Result<krakend::TestTokenSet> {
             krakend::TestTokens::CaseJudge judge;
             if (asSimulate) {
                 context.cancel = cancel;
@@ -363,7 +383,11 @@ void TestMatrixPanel::mint()
                     return verification::simulate(request, context);
                 };
             }
-            return krakend::TestTokens::mint(setup, key, clock, {}, judge);
+            auto set = krakend::TestTokens::mint(setup, key, clock, {}, judge);
+            if (set && sweep)
+                if (auto swept = krakend::TestTokens::addSweep(setup, set.value(), clock, judge); !swept)
+                    return swept.error();
+            return set;
         },
         [this, asSimulate, judge](const common::Result<krakend::TestTokenSet> &result) {
             m_judgedAsSimulate = asSimulate && result.ok();
@@ -432,6 +456,7 @@ void TestMatrixPanel::updateButtons()
     m_inspectorButton->setEnabled(selected);
     m_simulateButton->setEnabled(selected);
     m_copyAllButton->setEnabled(m_set.has_value());
+    m_liveRunButton->setEnabled(m_set.has_value() && !m_busy);
     m_exportButton->setEnabled(m_set.has_value());
     m_mintButton->setEnabled(!m_busy && m_setup.hasValidator);
 }
@@ -560,6 +585,24 @@ bool TestMatrixPanel::exportJwks()
     }
     Q_EMIT statusMessage(tr("JWK Set written to %1").arg(QDir::toNativeSeparators(path)));
     return true;
+}
+
+void TestMatrixPanel::setSweep(bool on)
+{
+    m_sweepCheck->setChecked(on);
+}
+
+LiveRunDialog *TestMatrixPanel::openLiveRun()
+{
+    if (!m_set)
+        return nullptr;
+    // Each case is minted again just before it is sent when its token holds only for seconds (inside_leeway).
+    auto remint = [setup = m_setup, set = *m_set, clock = m_clock, judge = m_judge](const krakend::TestTokenCase &c) {
+        return krakend::TestTokens::mintCase(setup, set, c.id, clock, judge);
+    };
+    auto *dialog = new LiveRunDialog(m_set->target, m_set->cases, remint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
 }
 
 } // namespace jwb::ui

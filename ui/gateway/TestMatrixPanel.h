@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -75,6 +76,11 @@ public:
     /// Asks for a file (Dialogs::getSaveFileName) and writes the JWK Set with common::AtomicFile (0600
     /// when it holds the HS* secret); true when written.
     bool exportJwks();
+    /// Opens the "Run against a gateway" dialog for the minted cases (nothing is sent until the user runs it there);
+    /// returns it (owned by the panel, deleted on close), or nullptr before a mint.
+    class LiveRunDialog *openLiveRun();
+    /// Whether minting adds the security sweep (alg none spellings, embedded jwk, kid injection, ...).
+    void setSweep(bool on);
 
 Q_SIGNALS:
     void openInInspector(const QString &token);
@@ -127,6 +133,8 @@ private:
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_inspectorButton = nullptr;
     QPushButton *m_simulateButton = nullptr;
+    QPushButton *m_liveRunButton = nullptr;
+    QCheckBox *m_sweepCheck = nullptr;
 };
 
 } // namespace jwb::ui
