@@ -12,7 +12,7 @@ out=${1:?usage: make-seeds.sh <out-dir> [shared-dir]}
 shared=${2:-${JWB_SHARED_DIR:-$repo/../shared}}
 samples=$repo/resources/samples
 
-all=(base64url token sdjwt jwk keyloader krakend simulator batch)
+all=(base64url token sdjwt jwe jwk keyloader krakend simulator batch)
 targets=("${@:3}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 # Every folder exists (writes to unselected ones go to a scratch area), only the selected ones are rebuilt.
@@ -118,10 +118,14 @@ for path in files:
                     put("keyloader", bytes.fromhex(node[k]))
             if "protected" in node or "payload" in node:
                 put("token", json.dumps(node))
+            if "ciphertext" in node and ("protected" in node or "unprotected" in node or "recipients" in node):
+                put("jwe", json.dumps(node))  # JWE JSON serializations (RFC 7520 section 5)
         elif isinstance(node, str):
             s = node.strip()
             if token_re.match(s):
                 put("token", s)
+                if s.count(".") == 4:
+                    put("jwe", s)  # compact JWEs (RFC 7516, RFC 7520, Wycheproof)
                 if len(tokens) < 60:
                     tokens.append(s)
                 for seg in s.split("."):
