@@ -106,7 +106,7 @@ class TestJwe : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void rfc7516_data();
     void rfc7516();
     void cookbookDecrypt_data();
@@ -592,14 +592,16 @@ void TestJwe::decodeFindings_data()
 {
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<QStringList>("codes");
-    QTest::newRow("RSA1_5") << QByteArray(R"({"alg":"RSA1_5","enc":"A128GCM"})") << QStringList {"rsa1_5"};
-    QTest::newRow("zip") << QByteArray(R"({"alg":"dir","enc":"A128GCM","zip":"DEF"})") << QStringList {"zip_deflate"};
+    QTest::newRow("RSA1_5") << QByteArray(R"({"alg":"RSA1_5","enc":"A128GCM"})")
+                            << QStringList {QStringLiteral("rsa1_5")};
+    QTest::newRow("zip") << QByteArray(R"({"alg":"dir","enc":"A128GCM","zip":"DEF"})")
+                         << QStringList {QStringLiteral("zip_deflate")};
     QTest::newRow("p2c huge") << QByteArray(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":2147483647})")
-                              << QStringList {"p2c_too_large"};
+                              << QStringList {QStringLiteral("p2c_too_large")};
     QTest::newRow("p2c low") << QByteArray(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":10})")
-                             << QStringList {"pbes2_low_iterations"};
+                             << QStringList {QStringLiteral("pbes2_low_iterations")};
     QTest::newRow("unknown") << QByteArray(R"({"alg":"XYZ","enc":"A999GCM"})")
-                             << QStringList {"unknown_jwe_alg", "unknown_jwe_enc"};
+                             << QStringList {QStringLiteral("unknown_jwe_alg"), QStringLiteral("unknown_jwe_enc")};
     QTest::newRow("plain") << QByteArray(R"({"alg":"RSA-OAEP-256","enc":"A256GCM"})") << QStringList {};
 }
 

@@ -81,7 +81,7 @@ class JweInteropTest : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void bothDirections();
 
