@@ -253,7 +253,7 @@ int sdjwt(const std::uint8_t *data, std::size_t size)
 namespace {
 
 /// The fixed keys of the jwe target: a 32-byte oct key (A256KW, A256GCMKW, dir for A128CBC-HS256 / A256GCM, PBES2)
-/// and the P-256 key of RFC 7515 A.3 (ECDH-ES*).
+/// and the P-256 key of RFC 7520 section 5.5 (ECDH-ES*), so that the cookbook's 5.5 seeds decrypt.
 const QList<crypto::Key> &jweKeys()
 {
     static const QList<crypto::Key> keys = [] {
@@ -261,9 +261,9 @@ const QList<crypto::Key> &jweKeys()
         k.append(crypto::Key::fromSecret(QByteArray("0123456789abcdef0123456789abcdef")).value());
         const QJsonObject ec {{QStringLiteral("kty"), QStringLiteral("EC")},
             {QStringLiteral("crv"), QStringLiteral("P-256")},
-            {QStringLiteral("x"), QStringLiteral("f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU")},
-            {QStringLiteral("y"), QStringLiteral("x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")},
-            {QStringLiteral("d"), QStringLiteral("jpsQnnGQmL-YBIffH1136cLyG1C81oFj1gZZbYfIHhw")}};
+            {QStringLiteral("x"), QStringLiteral("Ze2loSV3wrroKUN_4zhwGhCqo3Xhu1td4QjeQ5wIVR0")},
+            {QStringLiteral("y"), QStringLiteral("HlLtdXARY_f55A3fnzQbPcm6hgr34Mp8p-nuzQCE0Zw")},
+            {QStringLiteral("d"), QStringLiteral("r_kHyZ-a06rmxM3yESK84r1otSg-aQcVStkRhA-iCM8")}};
         k.append(keys::Jwk::fromJson(ec).value().key);
         return k;
     }();
