@@ -187,6 +187,17 @@ for t in tokens:
             pass
 for s in structured:
     put("token", s, limit=1000)
+# Structured JWE seeds (the jwe target's 0x01 header 0x02 encrypted key 0x02 IV 0x02 ciphertext 0x02 tag): one per
+# key management family, so that mutations reach the header checks (p2c, epk, iv/tag, zip, crit) directly.
+for hdr, ek, iv in [
+        ('{"alg":"A256KW","enc":"A128CBC-HS256"}', b"k" * 40, b"i" * 16),
+        ('{"alg":"dir","enc":"A256GCM","zip":"DEF"}', b"", b"i" * 12),
+        ('{"alg":"A256GCMKW","enc":"A256GCM","iv":"aWlpaWlpaWlpaWlp","tag":"dHR0dHR0dHR0dHR0dHR0dA"}', b"k" * 32, b"i" * 12),
+        ('{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"c2FsdHNhbHRzYWx0","p2c":1000}', b"k" * 24, b"i" * 12),
+        ('{"alg":"ECDH-ES","enc":"A128GCM","epk":{"kty":"EC","crv":"P-256",'
+         '"x":"Ze2loSV3wrroKUN_4zhwGhCqo3Xhu1td4QjeQ5wIVR0","y":"HlLtdXARY_f55A3fnzQbPcm6hgr34Mp8p-nuzQCE0Zw"}}', b"", b"i" * 12),
+        ('{"alg":"A256KW","enc":"A128GCM","crit":["exp"],"exp":1}', b"k" * 24, b"i" * 12)]:
+    put("jwe", b"\x01" + b"\x02".join([hdr.encode(), ek, iv, b"ciphertext", b"t" * 16]))
 # Batch seeds: header and payload, signed by the target with its HS256 key (kid k1), and typed tokens.
 for s in structured:
     hdr, payload = s[1:].split(b"\x02")[:2]
