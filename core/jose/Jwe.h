@@ -79,7 +79,8 @@ struct JweDecryption
 /// for ECDH-ES, checked to be on the recipient key's curve. `crit` members this engine does not understand are
 /// refused. Every failure to decrypt with a fitting key is the same "decryption_failed" error whatever the
 /// cause (wrong key, tag, padding: no oracle); other codes: "invalid_jwe", "unsupported_algorithm",
-/// "alg_not_allowed", "no_fitting_key", "p2c_too_large", "too_large", "invalid_key".
+/// "alg_not_allowed", "no_fitting_key", "p2c_too_large", "too_large", "invalid_key", "unsupported_critical" (a
+/// `crit` extension; `crit` outside the protected header is "invalid_jwe").
 common::Result<JweDecryption> decryptJwe(const JweMessage &jwe, const QList<crypto::Key> &keys,
     const QStringList &keyIds = {}, const JweDecryptOptions &options = {});
 
@@ -97,12 +98,23 @@ struct JweEncryptOptions
     /// Tests only: fixed CEK / IV / ephemeral key / p2s, to reproduce published examples. Never set them otherwise.
     QByteArray fixedCek, fixedIv, fixedP2s;
     std::optional<crypto::Key> fixedEphemeralKey;
+    /// Tests only: the AxGCMKW key-wrap IV (12 bytes), and the protected header's exact base64url for published
+    /// examples whose member order QJsonObject cannot keep (it must decode to the members the engine sets).
+    QByteArray fixedKeyWrapIv, fixedProtectedRaw;
 };
 
 /// Encrypts `plaintext` to `recipientKey` (public RSA/EC/X25519 key, or the shared oct key / PBES2 password).
-/// RSA1_5 is refused. Returns the compact or JSON text.
+/// RSA1_5 is refused ("unsupported_algorithm"); a key that cannot serve alg/enc is "invalid_key"; an engine-set
+/// header member in `protectedHeader`, `aad` with the compact form, a wrong-sized fixed value or PBES2 under 1000
+/// iterations is "invalid_options". Returns the compact or JSON text.
 common::Result<QByteArray> encryptJwe(
     const QByteArray &plaintext, const crypto::Key &recipientKey, const JweEncryptOptions &options);
+
+/// Findings on a JWE's JOSE header alone (no key needed; decode time and after decryption): rsa1_5, zip_deflate,
+/// p2c_too_large (over `maxPbes2Iterations`), pbes2_low_iterations (p2c under 1000), unknown_jwe_alg,
+/// unknown_jwe_enc, header_unprotected (alg/enc missing from `protectedHeader`).
+[[nodiscard]] common::Findings jweHeaderFindings(
+    const QJsonObject &header, const QJsonObject &protectedHeader, int maxPbes2Iterations = 1000000);
 
 /// The key management and content encryption a key can serve for encryption (for menus): RSA → RSA-OAEP*,
 /// EC/X25519 → ECDH-ES*, an oct key of 16/24/32 bytes → AxKW/AxGCMKW of that size, `dir` for the enc whose CEK
