@@ -32,7 +32,7 @@ bool LoopbackRedirect::listen(const QByteArray &expectedState)
     if (m_server.listen(QHostAddress::LocalHost, 0))
         return true;
     m_error = common::Error {QStringLiteral("loopback_failed"),
-        QStringLiteral("cannot listen on 127.0.0.1 for the browser's redirect: %1").arg(m_server.errorString())};
+        QStringLiteral("cannot listen on 127.0.0.1 for the browser's redirect: %1").arg(m_server.errorString()), {}};
     return false;
 }
 
@@ -105,7 +105,8 @@ void LoopbackRedirect::onReadable(QTcpSocket *socket)
             common::Error {QStringLiteral("state_mismatch"),
                 QStringLiteral("the redirect to %1 carries another state than the one sent (RFC 6749 "
                                "§10.12): the answer is not for this request and was refused")
-                    .arg(redirectUri().toDisplayString())});
+                    .arg(redirectUri().toDisplayString()),
+                {}});
         return;
     }
     if (!item("error").isEmpty()) {
@@ -127,7 +128,7 @@ void LoopbackRedirect::onReadable(QTcpSocket *socket)
         answer(socket, 400, QStringLiteral("Sign-in failed"), QStringLiteral("The redirect carries no code."));
         finish({},
             common::Error {QStringLiteral("authorization_error"),
-                QStringLiteral("the redirect carries neither a code nor an error (RFC 6749 §4.1.2)")});
+                QStringLiteral("the redirect carries neither a code nor an error (RFC 6749 §4.1.2)"), {}});
         return;
     }
     answer(socket, 200, QStringLiteral("Signed in"),

@@ -162,7 +162,7 @@ public:
     QString waitForStderr(const QRegularExpression &re, int ms = 20000)
     {
         QString found;
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [&] {
                 m_err += m_process.readAllStandardError();
                 found = re.match(QString::fromUtf8(m_err)).captured(1);
@@ -174,7 +174,7 @@ public:
 
     Run finish(int ms = 60000)
     {
-        QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, ms);
+        (void)QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, ms);
         Run r;
         r.exitCode = m_process.state() == QProcess::NotRunning ? m_process.exitCode() : -1;
         r.out = m_process.readAllStandardOutput();
