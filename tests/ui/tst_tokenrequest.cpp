@@ -1,7 +1,9 @@
 // The Keys page's "Get token…" dialog (TokenRequestDialog), offscreen, against a local HTTPS identity provider made
 // in the test (LocalHttpsServer: a discovery document, a JWK Set and a token endpoint answering a JWT signed with
 // the published key): the client credentials flow obtains the access token, which goes to the Inspector through
-// the page's openInInspector, the issuer joins the key ring, and the client secret is nowhere in the workspace.
+// the page's openInInspector, the issuer joins the key ring, the client secret goes to the keychain (a fake
+// SecretStore backend) and nowhere else (not the workspace, not the settings), and a new dialog gets the inputs
+// back from the settings and the secret from the keychain.
 // Incomplete inputs are refused with a reason; an unreachable provider ends with its network error; cancel stops
 // a run.
 #include "LocalHttpsServer.h"
@@ -9,6 +11,8 @@
 
 #include "common/Clock.h"
 #include "common/Scheduler.h"
+#include "common/SecretStore.h"
+#include "common/Settings.h"
 #include "crypto/Backend.h"
 #include "keys/KeyGenerator.h"
 #include "keys/KeysPage.h"
@@ -17,11 +21,14 @@
 #include "workspace/KeyRing.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,11 +57,26 @@ private:
     QSslCertificate m_cert;
     QSslKey m_key;
     keys::JwkSet m_issuerKeys;
+    QHash<QString, QString> m_keychain; ///< the fake system keychain
 };
 
 void TestTokenRequest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    SecretStore::setBackend({[this](const QString &key, const QString &value) {
+                                 m_keychain.insert(key, value);
+                                 return QString();
+                             },
+        [this](const QString &key, QString *value) {
+            *value = m_keychain.value(key);
+            return QString();
+        },
+        [this](const QString &key) {
+            m_keychain.remove(key);
+            return QString();
+        }});
     crypto::Backend::initialize();
     QString error;
     QVERIFY2(test::makeLocalhostCertificate(m_dir.path(), &m_cert, &m_key, &error), qPrintable(error));
@@ -151,6 +173,20 @@ void TestTokenRequest::clientCredentialsOpensInInspector()
         found = found || ring.at(i).location == issuer;
     QVERIFY(found);
     QVERIFY(!QJsonDocument(ring.toJson(true)).toJson().contains("s3cret-value"));
+    QVERIFY(QTest::qWaitFor([&] { return !m_keychain.isEmpty(); }, 5000));
+    QCOMPARE(m_keychain.value(u"oauth/%1/svc-client/client_secret"_s.arg(issuer)), u"s3cret-value"_s);
+    QCOMPARE(m_keychain.size(), 1); // no refresh token in a client credentials answer
+    const QJsonObject remembered = Settings::identityProvider();
+    QCOMPARE(remembered.value("issuer"_L1).toString(), issuer);
+    QCOMPARE(remembered.value("auth"_L1).toString(), u"client_secret_basic"_s);
+    QVERIFY(!QJsonDocument(remembered).toJson().contains("s3cret-value"));
+    {
+        TokenRequestDialog again({});
+        QCOMPARE(test::child<QLineEdit>(&again, "tokenIssuer")->text(), issuer);
+        QCOMPARE(test::child<QLineEdit>(&again, "tokenClientId")->text(), u"svc-client"_s);
+        auto *secret = test::child<QLineEdit>(&again, "tokenSecret");
+        QVERIFY(QTest::qWaitFor([&] { return secret->text() == u"s3cret-value"; }, 5000));
+    }
     // For looking at it (README): JWB_TOKEN_DIALOG_PNG=/tmp/x.png, under Xvfb for real fonts.
     if (const QString png = qEnvironmentVariable("JWB_TOKEN_DIALOG_PNG"); !png.isEmpty())
         QVERIFY(dialog->grab().save(png));

@@ -1,9 +1,12 @@
 #include "keys/TokenRequestDialog.h"
 
 #include "common/Dialogs.h"
+#include "common/SecretStore.h"
+#include "common/Settings.h"
 #include "keys/KeyLoader.h"
 #include "oauth/OAuthClient.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -28,7 +31,9 @@ TokenRequestDialog::TokenRequestDialog(
     setWindowTitle(tr("Get Token from Identity Provider"));
     setMinimumWidth(620);
     m_opener = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+    m_secrets = new SecretStore(this);
     buildUi();
+    restoreInputs();
     updateInputs();
 }
 
@@ -54,7 +59,7 @@ void TokenRequestDialog::buildUi()
     m_authCombo->addItem(tr("Client secret (HTTP Basic)"), int(oauth::ClientAuth::ClientSecretBasic));
     m_authCombo->addItem(tr("Client secret (in the form)"), int(oauth::ClientAuth::ClientSecretPost));
     m_authCombo->addItem(tr("Private key JWT (RFC 7523)"), int(oauth::ClientAuth::PrivateKeyJwt));
-    m_secretEdit = edit(QStringLiteral("tokenSecret"), tr("kept in memory only, never saved"));
+    m_secretEdit = edit(QStringLiteral("tokenSecret"), tr("saved only in the system keychain"));
     m_secretEdit->setEchoMode(QLineEdit::Password);
     m_keyEdit = edit(QStringLiteral("tokenKeyFile"), tr("the client's private key (PEM, JWK)"));
     m_keyButton = new QPushButton(tr("Browse…"), this);
@@ -67,7 +72,7 @@ void TokenRequestDialog::buildUi()
     m_flowCombo->addItem(tr("Authorization code + PKCE (browser)"), int(oauth::Flow::AuthorizationCode));
     m_flowCombo->addItem(tr("Device code (RFC 8628)"), int(oauth::Flow::DeviceCode));
     m_flowCombo->addItem(tr("Refresh token"), int(oauth::Flow::RefreshToken));
-    m_refreshEdit = edit(QStringLiteral("tokenRefresh"), tr("kept in memory only, never saved"));
+    m_refreshEdit = edit(QStringLiteral("tokenRefresh"), tr("saved only in the system keychain"));
     m_refreshEdit->setEchoMode(QLineEdit::Password);
     m_scopeEdit = edit(QStringLiteral("tokenScope"), tr("openid profile api:read (space-separated)"));
     m_audienceEdit = edit(QStringLiteral("tokenAudience"), tr("audience parameter (optional, space-separated)"));
@@ -86,6 +91,10 @@ void TokenRequestDialog::buildUi()
     form->addRow(tr("S&copes:"), m_scopeEdit);
     form->addRow(tr("Au&dience:"), m_audienceEdit);
     form->addRow(tr("Reso&urce:"), m_resourceEdit);
+    m_rememberCheck = new QCheckBox(tr("Re&member the client secret and refresh token in the system keychain"), this);
+    m_rememberCheck->setObjectName(QStringLiteral("tokenRemember"));
+    m_rememberCheck->setChecked(true);
+    form->addRow(QString(), m_rememberCheck);
 
     m_promptEdit = edit(QStringLiteral("tokenPrompt"), QString());
     m_promptEdit->setReadOnly(true);
@@ -233,6 +242,68 @@ void TokenRequestDialog::start()
     m_client->start(flow());
 }
 
+QJsonObject TokenRequestDialog::inputs() const
+{
+    return QJsonObject {{QStringLiteral("issuer"), m_issuerEdit->text().trimmed()},
+        {QStringLiteral("client_id"), m_clientIdEdit->text().trimmed()},
+        {QStringLiteral("auth"), oauth::clientAuthName(oauth::ClientAuth(m_authCombo->currentData().toInt()))},
+        {QStringLiteral("key_file"), m_keyEdit->text().trimmed()}, {QStringLiteral("flow"), oauth::flowName(flow())},
+        {QStringLiteral("scope"), m_scopeEdit->text().trimmed()},
+        {QStringLiteral("audience"), m_audienceEdit->text().trimmed()},
+        {QStringLiteral("resource"), m_resourceEdit->text().trimmed()},
+        {QStringLiteral("remember"), m_rememberCheck->isChecked()}};
+}
+
+void TokenRequestDialog::restoreInputs()
+{
+    const QJsonObject o = Settings::identityProvider();
+    if (o.isEmpty())
+        return;
+    const auto text = [&o](const char *name) { return o.value(QLatin1String(name)).toString(); };
+    m_issuerEdit->setText(text("issuer"));
+    m_clientIdEdit->setText(text("client_id"));
+    if (const auto auth = oauth::clientAuthFromName(text("auth")))
+        m_authCombo->setCurrentIndex(m_authCombo->findData(int(*auth)));
+    m_keyEdit->setText(text("key_file"));
+    if (const auto f = oauth::flowFromName(text("flow")))
+        m_flowCombo->setCurrentIndex(m_flowCombo->findData(int(*f)));
+    m_scopeEdit->setText(text("scope"));
+    m_audienceEdit->setText(text("audience"));
+    m_resourceEdit->setText(text("resource"));
+    m_rememberCheck->setChecked(o.value(QLatin1String("remember")).toBool(true));
+    if (!m_rememberCheck->isChecked() || m_issuerEdit->text().isEmpty() || m_clientIdEdit->text().isEmpty())
+        return;
+    // The secrets come back from the keychain, unless the user typed something meanwhile.
+    connect(m_secrets, &SecretStore::readDone, this,
+        [this](const QString &key, const QString &value, const QString &error) {
+            if (!error.isEmpty() || value.isEmpty())
+                return;
+            QLineEdit *target = key == secretKey(QStringLiteral("client_secret")) ? m_secretEdit
+                : key == secretKey(QStringLiteral("refresh_token"))               ? m_refreshEdit
+                                                                                  : nullptr;
+            if (target && target->text().isEmpty())
+                target->setText(value);
+        });
+    m_secrets->read(secretKey(QStringLiteral("client_secret")));
+    m_secrets->read(secretKey(QStringLiteral("refresh_token")));
+}
+
+QString TokenRequestDialog::secretKey(const QString &what) const
+{
+    return QStringLiteral("oauth/%1/%2/%3").arg(m_issuerEdit->text().trimmed(), m_clientIdEdit->text().trimmed(), what);
+}
+
+void TokenRequestDialog::rememberSecrets(const QString &refreshToken)
+{
+    Settings::setIdentityProvider(inputs());
+    if (!m_rememberCheck->isChecked())
+        return;
+    if (m_secretEdit->isEnabled() && !m_secretEdit->text().isEmpty())
+        m_secrets->write(secretKey(QStringLiteral("client_secret")), m_secretEdit->text());
+    if (!refreshToken.isEmpty())
+        m_secrets->write(secretKey(QStringLiteral("refresh_token")), refreshToken);
+}
+
 void TokenRequestDialog::cancel()
 {
     if (m_client)
@@ -255,12 +326,13 @@ void TokenRequestDialog::onFinished()
         return;
     }
     const oauth::FlowResult &r = result.value();
+    rememberSecrets(r.response.refreshToken);
     const QString issuer = r.metadata.issuer.toDisplayString();
     QStringList got {tr("access token")};
     QString idNote;
     if (!r.response.refreshToken.isEmpty()) {
         m_refreshEdit->setText(r.response.refreshToken);
-        got << tr("refresh token (kept here for the refresh flow)");
+        got << tr("refresh token (ready for the refresh flow)");
     }
     if (r.idTokenReport) {
         got << tr("ID token");

@@ -5,10 +5,12 @@
 #include "oauth/OAuthClient.h"
 
 #include <QDialog>
+#include <QJsonObject>
 #include <QPointer>
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -17,6 +19,8 @@ class QProgressBar;
 class QPushButton;
 
 namespace jwb::ui {
+
+class SecretStore;
 
 /// "Get token…" on the Keys page: a token from an identity provider (issue #22, part 1). The user gives the
 /// issuer, the client id, how the client authenticates (none, a client secret sent as Basic or in the form, or
@@ -27,8 +31,11 @@ namespace jwb::ui {
 /// tokenObtained(), which the window opens in the Inspector; the ID token's checks (nonce, aud, azp, signature with
 /// the issuer's keys) are summed up in the dialog.
 ///
-/// The client secret and the refresh token live only in this dialog's memory: they are never written to a
-/// workspace file, the settings or a log. TLS follows the issuer origin's trust settings (the same as key sources).
+/// The inputs other than secrets are remembered in the settings (Settings::identityProvider). The client secret and
+/// the refresh token go only to the system keychain (SecretStore, under "oauth/ISSUER/CLIENT_ID/client_secret" and
+/// ".../refresh_token"), after a successful run and while "Remember" is checked, and come back from it when the
+/// dialog opens with the same issuer and client id; never to a workspace file, the settings or a log. TLS follows
+/// the issuer origin's trust settings (the same as key sources).
 class TokenRequestDialog : public QDialog
 {
     Q_OBJECT
@@ -65,6 +72,11 @@ private:
     void chooseKeyFile();
     void onFinished();
     void setStatus(const QString &text, bool error = false);
+    [[nodiscard]] QJsonObject inputs() const;
+    void restoreInputs();
+    /// The keychain key of a secret of the current issuer and client id.
+    [[nodiscard]] QString secretKey(const QString &what) const;
+    void rememberSecrets(const QString &refreshToken);
 
     std::function<keysource::NetworkOptions(const QUrl &)> m_optionsFor;
     std::function<bool(const QUrl &)> m_opener;
@@ -82,6 +94,8 @@ private:
     QLineEdit *m_scopeEdit = nullptr;
     QLineEdit *m_audienceEdit = nullptr;
     QLineEdit *m_resourceEdit = nullptr;
+    QCheckBox *m_rememberCheck = nullptr;
+    SecretStore *m_secrets = nullptr;
     QLineEdit *m_promptEdit = nullptr; ///< the browser URL or the device verification URI, read-only
     QLabel *m_userCodeLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
