@@ -209,6 +209,7 @@ private Q_SLOTS:
     void authorizationCodeRefused_data();
     void authorizationCodeRefused();
     void deviceFlow();
+    void deviceFlowDenied();
 
 private:
     [[nodiscard]] QString file(const QString &name) const { return m_dir.filePath(name); }
@@ -354,6 +355,12 @@ void TokenFetchTest::faults_data()
                                     << 2 << u"usage"_s << u"not both"_s;
     QTest::newRow("refresh without a token") << QStringList {u"--client-id"_s, u"jwb-native"_s, u"--flow"_s,
         u"refresh"_s} << 2 << u"usage"_s << u"--refresh-token-file"_s;
+    QTest::newRow("browser sign-in never done") << QStringList {u"--client-id"_s, u"jwb-native"_s, u"--flow"_s,
+        u"auth-code"_s, u"--no-browser"_s, u"--wait"_s, u"1s"_s}
+                                                << 1 << u"interaction_timeout"_s << u"no sign-in within 1 s"_s;
+    QTest::newRow("device code never entered")
+        << QStringList {u"--client-id"_s, u"jwb-native"_s, u"--flow"_s, u"device"_s, u"--wait"_s, u"1s"_s} << 1
+        << u"interaction_timeout"_s << u"no sign-in within 1 s"_s;
     QTest::newRow("public client, client credentials")
         << QStringList {u"--client-id"_s, u"jwb-native"_s} << 1 << u"token_error"_s
         << u"error \"invalid_request\": requested grant type is not allowed for this client"_s;
@@ -499,6 +506,23 @@ void TokenFetchTest::authorizationCodeRefused()
     QVERIFY2(r.exitCode == 1 && r.jsonOk, r.describe().constData());
     QCOMPARE(r.errorCode(), code);
     QVERIFY2(r.errorMessage().contains(messagePart), r.describe().constData());
+}
+
+// The user aborts the device sign-in at the consent page: the next poll answers access_denied (RFC 8628 §3.5).
+void TokenFetchTest::deviceFlowDenied()
+{
+    CliProcess cli(
+        base(u"jwb-native"_s) + QStringList {u"--flow"_s, u"device"_s, u"--scope"_s, u"openid"_s, u"--json"_s});
+    const QString complete = cli.waitForStderr(QRegularExpression(u"or open (https://\\S+)"_s));
+    QVERIFY2(!complete.isEmpty(), cli.finish(1000).describe().constData());
+    Browser browser(m_ca);
+    QStringList trail;
+    browser.signIn(QUrl(complete), true, &trail);
+    const Run r = cli.finish(30000);
+    const QByteArray context = r.describe() + '\n' + trail.join(u'\n').toUtf8();
+    QVERIFY2(r.exitCode == 1 && r.jsonOk, context.constData());
+    QCOMPARE(r.errorCode(), u"access_denied"_s);
+    QVERIFY2(r.errorMessage().contains(u"denied"_s), r.describe().constData());
 }
 
 void TokenFetchTest::deviceFlow()
