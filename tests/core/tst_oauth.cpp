@@ -6,11 +6,18 @@
 #include "keys/KeyGenerator.h"
 #include "keys/TokenSigner.h"
 #include "oauth/OAuth.h"
+#include "oauth/OAuthClient.h"
 #include "validation/Verifier.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace jwb;
@@ -20,6 +27,69 @@ namespace {
 QJsonObject payloadOf(const QString &token)
 {
     return QJsonDocument::fromJson(jose::Base64Url::decode(token.section(u'.', 1, 1).toLatin1()).valueOr({})).object();
+}
+
+/// A plain-http identity provider for the flows' edge cases (the client runs with NetworkOptions::insecure): each
+/// request goes to `handler`, which answers a status and a JSON body.
+class FakeProvider : public QObject
+{
+public:
+    using Handler = std::function<std::pair<int, QByteArray>(const QString &path, const QByteArray &body)>;
+
+    explicit FakeProvider(Handler handler) : m_handler(std::move(handler))
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    [[nodiscard]] QString url(const QString &path = {}) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
+    }
+    QStringList requests; ///< "METHOD PATH", in order
+
+private:
+    void onReadyRead(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        const QByteArray head = buffer.left(end).toLower();
+        const qsizetype lengthAt = head.indexOf("content-length:");
+        const int length = lengthAt < 0
+            ? 0
+            : head.mid(lengthAt + 15, head.indexOf('\r', lengthAt) - lengthAt - 15).trimmed().toInt();
+        if (buffer.size() < end + 4 + length)
+            return;
+        const QList<QByteArray> line = buffer.left(buffer.indexOf("\r\n")).split(' ');
+        const QString path = QString::fromLatin1(line.value(1));
+        requests << QString::fromLatin1(line.value(0)) + u' ' + path;
+        const auto [status, body] = m_handler(path, buffer.mid(end + 4, length));
+        m_buffers.remove(socket);
+        socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n"
+            + "Connection: close\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    }
+
+    Handler m_handler;
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+oauth::ClientSettings fakeClient(const QString &issuer)
+{
+    oauth::ClientSettings client;
+    client.issuer = QUrl(issuer);
+    client.clientId = QStringLiteral("c1");
+    client.network.insecure = true;
+    client.network.timeoutMs = 5000;
+    return client;
 }
 
 } // namespace
@@ -41,6 +111,9 @@ private Q_SLOTS:
     void authorizationUrl();
     void idToken_data();
     void idToken();
+    void rfc8414MetadataWithoutKeys();
+    void devicePolling_data();
+    void devicePolling();
 
 private:
     keys::JwkSet m_issuerKeys;
@@ -296,6 +369,92 @@ void OAuthTest::idToken()
     if (const auto *check = report.check(failure))
         found = found || check->failed();
     QVERIFY2(found, qPrintable(failure));
+}
+
+// No OpenID configuration (404): the RFC 8414 document is used; it has no jwks_uri, which a client may live with.
+// The opaque access token is not judged.
+void OAuthTest::rfc8414MetadataWithoutKeys()
+{
+    QString issuer;
+    FakeProvider idp([&issuer](const QString &path, const QByteArray &) -> std::pair<int, QByteArray> {
+        if (path == u"/.well-known/oauth-authorization-server")
+            return {200,
+                QJsonDocument(QJsonObject {{u"issuer"_s, issuer}, {u"token_endpoint"_s, QString(issuer + u"/token"_s)}})
+                    .toJson()};
+        if (path == u"/token")
+            return {200, R"({"access_token":"opaque-123","token_type":"Bearer"})"};
+        return {404, "{}"};
+    });
+    issuer = idp.url();
+    auto client = fakeClient(issuer);
+    client.auth = oauth::ClientAuth::ClientSecretPost;
+    client.clientSecret = "s";
+    const auto r = oauth::OAuthClient::runBlocking(oauth::Flow::ClientCredentials, client, {}, {});
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    QCOMPARE(r->response.accessToken, u"opaque-123"_s);
+    QCOMPARE(r->metadata.url.path(), u"/.well-known/oauth-authorization-server"_s);
+    QVERIFY(r->issuerKeys.isEmpty());
+    QVERIFY(!r->accessTokenReport);
+    QCOMPARE(idp.requests,
+        (QStringList {u"GET /.well-known/openid-configuration"_s, u"GET /.well-known/oauth-authorization-server"_s,
+            u"POST /token"_s}));
+}
+
+void OAuthTest::devicePolling_data()
+{
+    QTest::addColumn<QStringList>("answers"); // the token endpoint's errors, in order; "" = the token
+    QTest::addColumn<QString>("code"); // the flow's error code, empty on success
+    QTest::addColumn<int>("minMs"); // polls at 1 s, +5 s after slow_down (timers may fire up to 5 % early)
+    QTest::newRow("pending, then the token")
+        << QStringList {u"authorization_pending"_s, QString()} << QString() << 1800;
+    QTest::newRow("slow_down adds 5 s") << QStringList {u"slow_down"_s, QString()} << QString() << 6500;
+    QTest::newRow("expired_token") << QStringList {u"expired_token"_s} << u"expired_token"_s << 900;
+    QTest::newRow("access_denied") << QStringList {u"access_denied"_s} << u"access_denied"_s << 900;
+}
+
+void OAuthTest::devicePolling()
+{
+    QFETCH(QStringList, answers);
+    QFETCH(QString, code);
+    QFETCH(int, minMs);
+    QString issuer;
+    int polls = 0;
+    FakeProvider idp([&](const QString &path, const QByteArray &body) -> std::pair<int, QByteArray> {
+        if (path == u"/.well-known/openid-configuration")
+            return {200,
+                QJsonDocument(QJsonObject {{u"issuer"_s, issuer}, {u"token_endpoint"_s, QString(issuer + u"/token"_s)},
+                                  {u"device_authorization_endpoint"_s, QString(issuer + u"/device"_s)}})
+                    .toJson()};
+        if (path == u"/device")
+            return {200,
+                QJsonDocument(QJsonObject {{u"device_code"_s, u"dc-1"_s}, {u"user_code"_s, u"WXYZ"_s},
+                                  {u"verification_uri"_s, QString(issuer + u"/verify"_s)}, {u"interval"_s, 1},
+                                  {u"expires_in"_s, 60}})
+                    .toJson()};
+        if (QUrlQuery(QString::fromUtf8(body)).queryItemValue(u"device_code"_s) != u"dc-1")
+            return {400, R"({"error":"invalid_grant"})"};
+        const QString error = answers.value(polls++);
+        if (error.isEmpty())
+            return {200, R"({"access_token":"at-1","token_type":"Bearer"})"};
+        return {400, QJsonDocument(QJsonObject {{u"error"_s, error}}).toJson()};
+    });
+    issuer = idp.url();
+    QString userCode;
+    oauth::OAuthClient::Callbacks callbacks;
+    callbacks.onDevice = [&userCode](const oauth::DeviceAuthorization &d) { userCode = d.userCode; };
+    QElapsedTimer timer;
+    timer.start();
+    const auto r = oauth::OAuthClient::runBlocking(oauth::Flow::DeviceCode, fakeClient(issuer), {}, callbacks);
+    QCOMPARE(userCode, u"WXYZ"_s);
+    QVERIFY2(timer.elapsed() >= minMs, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(polls, answers.size());
+    if (code.isEmpty()) {
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->response.accessToken, u"at-1"_s);
+        return;
+    }
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, code);
 }
 
 QTEST_GUILESS_MAIN(OAuthTest)
