@@ -460,6 +460,7 @@ KeysPage *MainWindow::buildKeysPage()
     slot->layout()->addWidget(m_keysPage);
     connect(m_keysPage, &KeysPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    connect(m_keysPage, &KeysPage::openInInspector, this, &MainWindow::addToken);
     if (m_pendingKeySource >= 0 && m_pendingKeySource < m_keyRing->count())
         m_keysPage->selectSource(m_pendingKeySource);
     m_pendingKeySource = -1;

@@ -16,5 +16,6 @@ int runSimulate(const QStringList &args);
 int runConfig(const QStringList &args);
 int runMatrix(const QStringList &args);
 int runCrack(const QStringList &args);
+int runToken(const QStringList &args);
 
 } // namespace jwb::cli

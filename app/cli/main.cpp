@@ -33,6 +33,7 @@ const QList<Command> &commands()
         {"matrix", "Mint test tokens for an endpoint, each with the status KrakenD would answer", runMatrix},
         {"config", "Write auth/validator and auth/signer blocks and lint krakend.json", runConfig},
         {"crack", "Search a wordlist for an HS256/384/512 token's secret", runCrack},
+        {"token", "Get a token from an identity provider (token fetch: OAuth flows)", runToken},
     };
     return list;
 }

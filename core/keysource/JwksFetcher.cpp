@@ -126,6 +126,11 @@ void JwksFetcher::onDiscovery()
     }
     const QJsonValue jwksUri = m_partial.discovery.value(QLatin1String("jwks_uri"));
     if (!jwksUri.isString() || jwksUri.toString().isEmpty()) {
+        if (m_keysOptional && !m_partial.discovery.contains(QLatin1String("jwks_uri"))) {
+            m_partial.keys.issuer = m_partial.issuer.toString();
+            finish(m_partial);
+            return;
+        }
         finish(Result<JwksResult>::failure(common::ErrorCode::NoJwksUri,
             QStringLiteral("the discovery document %1 has no jwks_uri").arg(m_partial.discoveryUrl.toDisplayString())));
         return;

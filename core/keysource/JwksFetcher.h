@@ -49,6 +49,9 @@ public:
     /// Every request of this fetch watches `token` (HttpFetch::setCancelToken): cancelling it stops the fetch
     /// from any thread, with the error `cancelled`.
     void setCancelToken(const common::CancelToken &token) { m_cancelToken = token; }
+    /// For an issuer: a discovery document without jwks_uri (RFC 8414 makes it optional) is not an error; the
+    /// result then holds the document and an empty key set (an OAuth client needs the endpoints more than keys).
+    void setKeysOptional(bool optional) { m_keysOptional = optional; }
 
     [[nodiscard]] bool isFinished() const { return m_result.has_value(); }
     [[nodiscard]] const common::Result<JwksResult> &result() const { return *m_result; }
@@ -79,6 +82,7 @@ private:
     QPointer<HttpFetch> m_fetch;
     JwksResult m_partial;
     bool m_triedRfc8414 = false;
+    bool m_keysOptional = false;
     std::optional<common::CancelToken> m_cancelToken;
     std::optional<common::Result<JwksResult>> m_result;
     std::optional<TlsFailure> m_tlsFailure;

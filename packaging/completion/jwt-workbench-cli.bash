@@ -51,6 +51,9 @@ _jwt_workbench_cli_options() {
             echo "--token= --jwks= --json --help" ;;
         crack)
             echo "--token-file= --wordlist= --jobs= --json --help" ;;
+        "token fetch")
+            echo "--issuer= --client-id= --client-secret-file= --private-key= --auth= --flow= --scope= --audience="\
+                 "--resource= --refresh-token-file= --no-browser --wait= --ca= --pin= --insecure --timeout= --json --help" ;;
     esac
 }
 
@@ -60,19 +63,20 @@ _jwt_workbench_cli() {
     COMPREPLY=()
 
     # The command, and the subcommand of jwks, key and config.
-    local commands="decode verify sign keygen jwks key simulate matrix config crack"
+    local commands="decode verify sign keygen jwks key simulate matrix config crack token"
     if ((COMP_CWORD == 1)); then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return 0
     fi
     local command=${COMP_WORDS[1]} first=2
     case $command in
-        jwks | key | config)
+        jwks | key | config | token)
             local subcommands
             case $command in
                 jwks) subcommands="fetch" ;;
                 key) subcommands="convert thumbprint info" ;;
                 config) subcommands="validator signer lint" ;;
+                token) subcommands="fetch" ;;
             esac
             if ((COMP_CWORD == 2)); then
                 COMPREPLY=($(compgen -W "$subcommands --help" -- "$cur"))
@@ -123,11 +127,18 @@ _jwt_workbench_cli() {
                 COMPREPLY=($(compgen -W "2048 3072 4096 256 384 512" -- "$cur")) ;;
             --method)
                 COMPREPLY=($(compgen -W "GET POST PUT PATCH DELETE" -- "$cur")) ;;
+            --flow)
+                COMPREPLY=($(compgen -W "client-credentials auth-code device refresh" -- "$cur")) ;;
+            --auth)
+                COMPREPLY=($(compgen -W "client_secret_basic client_secret_post private_key_jwt none" -- "$cur")) ;;
+            --client-secret-file | --private-key | --refresh-token-file)
+                compopt -o filenames 2>/dev/null
+                COMPREPLY=($(compgen -f -- "$cur")) ;;
             --scopes-matcher)
                 COMPREPLY=($(compgen -W "any all" -- "$cur")) ;;
             --jobs)
                 COMPREPLY=($(compgen -W "1 2 4 8 $(nproc 2>/dev/null)" -- "$cur")) ;;
-            --leeway | --timeout | --exp | --nbf | --cache-duration | --failed-jwk-key-cooldown)
+            --leeway | --timeout | --wait | --exp | --nbf | --cache-duration | --failed-jwk-key-cooldown)
                 COMPREPLY=($(compgen -W "30s 1m 5m 15m 1h 24h" -- "$cur")) ;;
             --token-file | --access-token | --cert | --key | --secret-file | --ca | --batch | --config | --validator | --jwks | --jwks-out | \
                 --out | --into | --jwk-local-path | --jwk-local-ca)

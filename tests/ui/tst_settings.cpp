@@ -44,6 +44,7 @@ void TestSettings::keyNamesStayTheSame_data()
     QTest::newRow("geometry") << Settings::Key::WindowGeometry << QStringLiteral("window/geometry");
     QTest::newRow("state") << Settings::Key::WindowState << QStringLiteral("window/state");
     QTest::newRow("theme") << Settings::Key::Theme << QStringLiteral("theme");
+    QTest::newRow("identity provider") << Settings::Key::IdentityProvider << QStringLiteral("identityProvider/last");
     QTest::newRow("clipboard") << Settings::Key::ClearClipboardSeconds
                                << QStringLiteral("security/clearClipboardSeconds");
 }

@@ -1,5 +1,6 @@
 #include "common/Settings.h"
 
+#include <QJsonDocument>
 #include <QSettings>
 
 #include <algorithm>
@@ -17,6 +18,8 @@ QString keyName(Key key)
         return QStringLiteral("window/state");
     case Key::Theme:
         return QStringLiteral("theme");
+    case Key::IdentityProvider:
+        return QStringLiteral("identityProvider/last");
     case Key::ClearClipboardSeconds:
         break;
     }
@@ -102,6 +105,16 @@ int clearClipboardSeconds()
 void setClearClipboardSeconds(int seconds)
 {
     write(Key::ClearClipboardSeconds, std::max(0, seconds));
+}
+
+QJsonObject identityProvider()
+{
+    return QJsonDocument::fromJson(read(Key::IdentityProvider).toString().toUtf8()).object();
+}
+
+void setIdentityProvider(const QJsonObject &inputs)
+{
+    write(Key::IdentityProvider, QString::fromUtf8(QJsonDocument(inputs).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace jwb::ui::Settings

@@ -3,6 +3,7 @@
 #include "common/Theme.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,7 @@ enum class Key {
     WindowState, ///< "window/state": QMainWindow::saveState()
     Theme, ///< "theme": Theme::modeName()
     ClearClipboardSeconds, ///< "security/clearClipboardSeconds": 0 = never clear
+    IdentityProvider, ///< "identityProvider/last": the Get-token dialog's inputs, without secrets (JSON text)
 };
 
 /// The key as stored.
@@ -47,6 +49,9 @@ void setTheme(Theme::Mode mode);
 /// Seconds after which copied secrets are cleared from the clipboard (default 30; 0 = never).
 [[nodiscard]] int clearClipboardSeconds();
 void setClearClipboardSeconds(int seconds); ///< negative counts as 0
+/// The identity provider dialog's last inputs (issuer, client id, flow, scopes ...; never a secret); empty when none.
+[[nodiscard]] QJsonObject identityProvider();
+void setIdentityProvider(const QJsonObject &inputs);
 
 } // namespace Settings
 

@@ -14,6 +14,7 @@
 #include "keys/KeysModel.h"
 #include "keys/RemoteSourceDialog.h"
 #include "keys/Thumbprint.h"
+#include "keys/TokenRequestDialog.h"
 #include "workspace/KeyRing.h"
 #include "workspace/TrustStore.h"
 
@@ -194,6 +195,9 @@ void KeysPage::createActions()
         tr("Find the JWK Set of an issuer through OpenID Connect discovery"));
     m_generateAction = make(tr("Generate…"), QStringLiteral("actionKeysGenerate"),
         tr("Generate a new signing key (RSA, EC, Ed25519 or a shared secret)"));
+    m_tokenAction = make(tr("Get token from identity provider…"), QStringLiteral("actionKeysGetToken"),
+        tr("Get a token from an identity provider (client credentials, browser sign-in, device code, refresh) and "
+           "open it in the Inspector"));
     m_editAction = make(tr("Edit…"), QStringLiteral("actionKeysEdit"),
         tr("Change the URL and TLS options (CA, pins, insecure, timeout) of the remote source"));
     m_refreshAction = make(tr("Refresh"), QStringLiteral("actionKeysRefresh"),
@@ -225,6 +229,7 @@ void KeysPage::createActions()
     connect(m_urlAction, &QAction::triggered, this, [this] { openRemoteDialog(false); });
     connect(m_issuerAction, &QAction::triggered, this, [this] { openRemoteDialog(true); });
     connect(m_generateAction, &QAction::triggered, this, &KeysPage::openGeneratorDialog);
+    connect(m_tokenAction, &QAction::triggered, this, &KeysPage::openTokenDialog);
     connect(m_editAction, &QAction::triggered, this, &KeysPage::openEditDialog);
     connect(m_refreshAction, &QAction::triggered, this, &KeysPage::refreshCurrent);
     connect(m_cancelAction, &QAction::triggered, this, &KeysPage::cancelCurrent);
@@ -251,10 +256,13 @@ QWidget *KeysPage::buildSourcesPane()
     addMenu->addAction(m_fileAction);
     addMenu->addAction(m_urlAction);
     addMenu->addAction(m_issuerAction);
+    addMenu->addSeparator();
+    addMenu->addAction(m_tokenAction);
     m_addButton = new QToolButton(pane);
     m_addButton->setObjectName(QStringLiteral("keysAddButton"));
     m_addButton->setText(tr("Add"));
-    m_addButton->setToolTip(tr("Add a key source: pasted text, a file, a JWK Set URL or an issuer"));
+    m_addButton->setToolTip(tr(
+        "Add a key source: pasted text, a file, a JWK Set URL or an issuer; or get a token from an identity provider"));
     m_addButton->setAccessibleName(tr("Add key source"));
     m_addButton->setMenu(addMenu);
     m_addButton->setPopupMode(QToolButton::InstantPopup);
@@ -851,6 +859,28 @@ void KeysPage::openGeneratorDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &KeyGeneratorDialog::generated, this, [this](const keys::Jwk &jwk) { addGenerated(jwk); });
     dialog->open();
+}
+
+TokenRequestDialog *KeysPage::openTokenDialog()
+{
+    auto *dialog = new TokenRequestDialog([this](const QUrl &url) { return m_ring->trust()->optionsFor(url); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TokenRequestDialog::tokenObtained, this, &KeysPage::openInInspector);
+    connect(dialog, &TokenRequestDialog::flowFinished, this, [this, dialog](bool ok) {
+        if (!ok)
+            return;
+        const auto s = dialog->settings();
+        if (!s)
+            return;
+        const QString issuer = s->issuer.toString();
+        for (int i = 0; i < m_ring->count(); ++i)
+            if (m_ring->at(i).isRemote() && m_ring->at(i).location == issuer)
+                return;
+        addUrl(issuer, true, s->network);
+        Q_EMIT statusMessage(tr("Added the issuer %1 to the key ring").arg(issuer));
+    });
+    dialog->show();
+    return dialog;
 }
 
 void KeysPage::refreshCurrent()

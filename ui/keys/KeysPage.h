@@ -37,6 +37,7 @@ class JsonHighlighter;
 class Ticker;
 class KeySourcesModel;
 class KeysModel;
+class TokenRequestDialog;
 
 /// The "Keys" page: the workspace's key ring on the left (add pasted keys or secrets, key files, JWK Set
 /// URLs, issuers; generate; refresh; cancel; remove), the selected source on the right: where it comes from,
@@ -103,6 +104,11 @@ public:
     void openRemoteDialog(bool issuer);
     void openEditDialog();
     void openGeneratorDialog();
+    /// Add ▸ "Get token from identity provider…": the dialog (TokenRequestDialog, non-modal). Each token it obtains
+    /// goes out through openInInspector(); the issuer is added to the ring as a key source (OpenID discovery, with its
+    /// origin's TLS settings) when the ring has no source for it yet, so that the Inspector verifies with its keys.
+    /// Returns the dialog (tests drive it).
+    TokenRequestDialog *openTokenDialog();
     void refreshCurrent();
     void cancelCurrent();
     void removeCurrent();
@@ -115,6 +121,8 @@ public:
 Q_SIGNALS:
     /// A short message for the status bar ("Copied the pin", "Wrote keys.json").
     void statusMessage(const QString &message);
+    /// A token to open in the Inspector (from the identity provider dialog), with a title saying what it is.
+    void openInInspector(const QString &title, const QString &token);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -163,6 +171,7 @@ private:
     QAction *m_urlAction = nullptr;
     QAction *m_issuerAction = nullptr;
     QAction *m_generateAction = nullptr;
+    QAction *m_tokenAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_cancelAction = nullptr;

@@ -11,6 +11,15 @@
 // resource indicator https://api.jwb.test/ALG is a resource server whose access tokens are JWTs signed
 // with ALG by the current key of that algorithm; its audience is the indicator itself.
 //
+// Interactive clients (tests/integration/tst_token_fetch.cpp): "jwb-native" is a public native client (no secret,
+// PKCE required) for authorization_code, refresh_token and the device flow (RFC 8628, /device), with the loopback
+// redirect http://127.0.0.1/callback on any port (RFC 8252 §7.3: oidc-provider ignores the port of a native
+// client's loopback redirect). Every grant of it with a refresh_token grant type gets a refresh token. The login
+// and consent pages are oidc-provider's devInteractions (/interaction/:uid: any login and password). "jwb-pkjwt"
+// authenticates with private_key_jwt (RFC 7523): its ES256 private key is written to CERTDIR/client-es256.pem.
+// "jwb-slow" (secret "jwb-secret", client_secret_basic) is a fault mode: its token requests are held for 30 s
+// before the provider sees them.
+//
 // Admin (rotation), on the same listener, outside the provider: POST /admin/rotate?alg=ALG&mode=M with
 // header "x-admin-token: TOKEN" (TOKEN is printed at start). mode=add: a new key for ALG is published and
 // signs from now on, the old one stays published; mode=retire: every key of ALG except the current one is
@@ -53,6 +62,16 @@ function newKey(alg) {
 }
 
 const keys = ALGORITHMS.map(newKey);
+const SLOW_CLIENT = 'jwb-slow';
+const SLOW_MS = 30 * 1000;
+// The private_key_jwt client's key: PEM written for the test, the public JWK re-imported from it (see above).
+const clientKeyPem = crypto.generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+}).privateKey;
+fs.writeFileSync(path.join(dir, 'client-es256.pem'), clientKeyPem, { mode: 0o600 });
+const clientPublicJwk = { ...crypto.createPublicKey(crypto.createPrivateKey(clientKeyPem)).export({ format: 'jwk' }), alg: 'ES256', use: 'sig', kid: 'jwb-pkjwt-1' };
 const current = Object.fromEntries(keys.map((k) => [k.alg, k.kid]));
 const adminToken = crypto.randomBytes(16).toString('hex');
 
@@ -73,10 +92,34 @@ function makeProvider(issuer) {
             response_types: [],
             redirect_uris: [],
             token_endpoint_auth_method: 'client_secret_post',
+        }, {
+            client_id: 'jwb-native',
+            application_type: 'native',
+            grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+            response_types: ['code'],
+            redirect_uris: ['http://127.0.0.1/callback'],
+            token_endpoint_auth_method: 'none',
+        }, {
+            client_id: 'jwb-pkjwt',
+            grant_types: ['client_credentials'],
+            response_types: [],
+            redirect_uris: [],
+            token_endpoint_auth_method: 'private_key_jwt',
+            token_endpoint_auth_signing_alg: 'ES256',
+            jwks: { keys: [clientPublicJwk] },
+        }, {
+            client_id: SLOW_CLIENT,
+            client_secret: 'jwb-secret',
+            grant_types: ['client_credentials'],
+            response_types: [],
+            redirect_uris: [],
+            token_endpoint_auth_method: 'client_secret_basic',
         }],
+        issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
         cookies: { keys: [crypto.randomBytes(16).toString('hex')] },
         features: {
-            devInteractions: { enabled: false },
+            devInteractions: { enabled: true },
+            deviceFlow: { enabled: true },
             clientCredentials: { enabled: true },
             introspection: { enabled: true },
             resourceIndicators: {
@@ -118,6 +161,12 @@ function rotate(alg, mode) {
     return { alg, kid: current[alg], added, removed, kids: keys.map((k) => k.kid) };
 }
 
+function basicClientId(req) {
+    const auth = req.headers.authorization || '';
+    if (!auth.startsWith('Basic ')) return '';
+    return decodeURIComponent(Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':')[0]);
+}
+
 let handler = null;
 const sockets = new Set();
 
@@ -127,6 +176,10 @@ const server = https.createServer({
     minVersion: 'TLSv1.2',
 }, (req, res) => {
     const url = new URL(req.url, 'https://placeholder');
+    if (url.pathname === '/token' && basicClientId(req) === SLOW_CLIENT) {
+        setTimeout(() => handler(req, res), SLOW_MS);
+        return undefined;
+    }
     if (url.pathname !== '/admin/rotate') return handler(req, res);
     const reply = (status, value) => {
         const body = JSON.stringify(value);
