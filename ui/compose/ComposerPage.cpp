@@ -1,4 +1,5 @@
 #include "compose/ComposerPage.h"
+#include "compose/EncryptBox.h"
 
 #include "common/Duration.h"
 #include "common/JsonHighlighter.h"
@@ -110,6 +111,8 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->setSpacing(10);
     rightLayout->addWidget(buildKeyGroup());
+    m_encrypt = new EncryptBox(m_ring, right);
+    rightLayout->addWidget(m_encrypt);
     rightLayout->addWidget(buildOutput(), 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -143,6 +146,7 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
         onInputsChanged();
     });
     connect(m_autoSign, &QCheckBox::toggled, this, &ComposerPage::onInputsChanged);
+    connect(m_encrypt, &EncryptBox::changed, this, &ComposerPage::onInputsChanged);
     connect(m_signButton, &QPushButton::clicked, this, [this] {
         if (signNow())
             Q_EMIT statusMessage(tr("Signed with %1.").arg(algorithm()));
@@ -151,6 +155,8 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
     if (m_ring) {
         connect(m_ring, &KeyRing::sourcesChanged, this, &ComposerPage::refreshKeys);
         connect(m_ring, &KeyRing::sourceChanged, this, &ComposerPage::refreshKeys);
+        connect(m_ring, &KeyRing::sourcesChanged, m_encrypt, &EncryptBox::refresh);
+        connect(m_ring, &KeyRing::sourceChanged, m_encrypt, &EncryptBox::refresh);
     }
 
     m_claimsEdit->setPlainText(QLatin1String(kDefaultClaims));
@@ -826,10 +832,46 @@ bool ComposerPage::signNow()
         return false;
     }
     m_error.clear();
-    m_token = sdIssue ? QString::fromLatin1(sdIssue->compact(signedToken->token.toLatin1())) : signedToken->token;
+    const QString token
+        = sdIssue ? QString::fromLatin1(sdIssue->compact(signedToken->token.toLatin1())) : signedToken->token;
     m_warnings = signedToken->warnings;
+    if (m_encrypt->isOn()) {
+        encryptSigned(token);
+        return true;
+    }
+    m_encryptJob.cancel();
+    m_encryptedWith.clear();
+    m_token = token;
     showToken();
     return true;
+}
+
+void ComposerPage::encryptSigned(const QString &signedToken)
+{
+    auto request = m_encrypt->request();
+    const QStringList warnings = m_warnings;
+    if (!request) {
+        m_error = request.error().message;
+        clearToken();
+        return;
+    }
+    clearToken();
+    m_resultLabel->setText(tr("Encrypting…"));
+    m_encryptJob.run(
+        this,
+        [plaintext = signedToken.toUtf8(), request = request.value()](
+            const common::CancelToken &) { return jose::encryptJwe(plaintext, request.key, request.options); },
+        [this, words = request->words, warnings](common::Result<QByteArray> jwe) {
+            if (!jwe) {
+                m_error = tr("Encrypt: %1").arg(jwe.error().message);
+                clearToken();
+                return;
+            }
+            m_token = QString::fromUtf8(jwe.value());
+            m_warnings = warnings;
+            m_encryptedWith = words;
+            showToken();
+        });
 }
 
 void ComposerPage::showToken()
@@ -837,7 +879,10 @@ void ComposerPage::showToken()
     m_tokenView->replaceText(m_token);
     m_tokenView->applyMarkup(TokenMarkup::of(jose::TokenParser::parse(m_token)));
     const QString alg = algorithm();
-    m_resultLabel->setText(tr("Signed with %1 — %n character(s)", nullptr, static_cast<int>(m_token.size())).arg(alg));
+    m_resultLabel->setText(m_encryptedWith.isEmpty()
+            ? tr("Signed with %1 — %n character(s)", nullptr, static_cast<int>(m_token.size())).arg(alg)
+            : tr("Signed with %1, encrypted (%2) — %n character(s)", nullptr, static_cast<int>(m_token.size()))
+                  .arg(alg, m_encryptedWith));
     m_resultLabel->setStyleSheet(QString());
     m_warningsLabel->setText(
         m_warnings.isEmpty() ? QString() : QStringLiteral("\u26a0 ") + m_warnings.join(QStringLiteral("\n\u26a0 ")));
@@ -848,6 +893,8 @@ void ComposerPage::showToken()
 
 void ComposerPage::clearToken()
 {
+    m_encryptJob.cancel(); // a pending encryption of inputs that are gone
+    m_encryptedWith.clear();
     m_token.clear();
     m_warnings.clear();
     m_tokenView->replaceText(QString());
