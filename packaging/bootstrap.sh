@@ -26,7 +26,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-5compat-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev
-    libssl-dev openssl libsodium-dev
+    libssl-dev openssl libsodium-dev zlib1g-dev
     xvfb xauth x11-apps imagemagick fonts-dejavu-core
     clang-format dpkg-dev ccache
     qtkeychain-qt6-dev

@@ -229,6 +229,10 @@ QString curveName(Curve curve)
         return QStringLiteral("secp256k1");
     case Curve::Ed448:
         return QStringLiteral("Ed448");
+    case Curve::X25519:
+        return QStringLiteral("X25519");
+    case Curve::X448:
+        return QStringLiteral("X448");
     case Curve::None:
         break;
     }
@@ -237,7 +241,8 @@ QString curveName(Curve curve)
 
 std::optional<Curve> curveFromName(const QString &name)
 {
-    for (Curve c : {Curve::P256, Curve::P384, Curve::P521, Curve::Ed25519, Curve::Secp256k1, Curve::Ed448})
+    for (Curve c : {Curve::P256, Curve::P384, Curve::P521, Curve::Ed25519, Curve::Secp256k1, Curve::Ed448,
+             Curve::X25519, Curve::X448})
         if (curveName(c) == name)
             return c;
     return std::nullopt;
@@ -249,9 +254,12 @@ int curveCoordinateBytes(Curve curve)
     case Curve::P256:
     case Curve::Ed25519:
     case Curve::Secp256k1:
+    case Curve::X25519:
         return 32;
     case Curve::Ed448:
         return 57;
+    case Curve::X448:
+        return 56;
     case Curve::P384:
         return 48;
     case Curve::P521:

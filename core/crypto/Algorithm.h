@@ -33,7 +33,8 @@ enum class AlgorithmFamily { Hmac, RsaPkcs1, RsaPss, Ecdsa, EdDsa };
 
 enum class KeyType { Oct, Rsa, Ec, Okp };
 
-enum class Curve { None, P256, P384, P521, Ed25519, Secp256k1, Ed448 };
+/// X25519 and X448 (RFC 8037 section 3.2) are key-agreement curves for JWE ECDH-ES only: no JWS algorithm accepts them.
+enum class Curve { None, P256, P384, P521, Ed25519, Secp256k1, Ed448, X25519, X448 };
 
 namespace Algorithms {
 /// Every algorithm of the engine (16), in enum order.
@@ -66,8 +67,9 @@ namespace Algorithms {
 
 [[nodiscard]] QString keyTypeName(KeyType type); ///< JWK kty: "oct", "RSA", "EC", "OKP"
 [[nodiscard]] QString curveName(
-    Curve curve); ///< JWK crv: "P-256", "P-384", "P-521", "secp256k1", "Ed25519", "Ed448", ""
+    Curve curve); ///< JWK crv: "P-256", "P-384", "P-521", "secp256k1", "Ed25519", "Ed448", "X25519", "X448", ""
 [[nodiscard]] std::optional<Curve> curveFromName(const QString &name);
-[[nodiscard]] int curveCoordinateBytes(Curve curve); ///< 32, 48, 66, 32 (P-256, secp256k1, Ed25519), 57 (Ed448)
+[[nodiscard]] int curveCoordinateBytes(
+    Curve curve); ///< 32, 48, 66, 32 (P-256, secp256k1, Ed25519, X25519), 57 (Ed448), 56 (X448)
 
 } // namespace jwb::crypto

@@ -106,8 +106,8 @@ common::Result<Key> ephemeralKeyFor(const Key &recipient);
     const QByteArray &z, int keyBits, const QByteArray &algorithmId, const QByteArray &apu, const QByteArray &apv);
 
 /// PBKDF2 with HMAC-SHA-256/384/512 (`hashBits`); the salt is already `alg || 0x00 || p2s` (RFC 7518 4.8.1.1).
-common::Result<QByteArray> pbkdf2(int hashBits, const QByteArray &password, const QByteArray &salt, int iterations,
-    int keyBytes);
+common::Result<QByteArray> pbkdf2(
+    int hashBits, const QByteArray &password, const QByteArray &salt, int iterations, int keyBytes);
 
 /// AES-GCM key wrap (RFC 7518 section 4.7): encrypts `cek` under `kek` with a 12-byte `iv`, no AAD.
 common::Result<SealedContent> aesGcmKeyWrap(const QByteArray &kek, const QByteArray &iv, const QByteArray &cek);
@@ -119,7 +119,8 @@ common::Result<QByteArray> aesGcmKeyUnwrap(
 common::Result<QByteArray> inflateRaw(const QByteArray &data, qsizetype maxOutput);
 [[nodiscard]] QByteArray deflateRaw(const QByteArray &data);
 
-/// Bytes from the system CSPRNG (OpenSSL RAND_bytes).
+/// Bytes from the system CSPRNG (OpenSSL RAND_bytes); empty when `count` <= 0 or the generator fails, so callers
+/// check the size.
 [[nodiscard]] QByteArray randomBytes(int count);
 
 } // namespace jwb::crypto

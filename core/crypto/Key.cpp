@@ -103,6 +103,23 @@ QByteArray bnParam(const EVP_PKEY *pkey, const char *name, int padTo = 0)
     return fromBn(bn, padTo);
 }
 
+/// The EVP_PKEY type of an OKP curve; EVP_PKEY_NONE for any other curve.
+int okpPkeyType(Curve c)
+{
+    switch (c) {
+    case Curve::Ed25519:
+        return EVP_PKEY_ED25519;
+    case Curve::Ed448:
+        return EVP_PKEY_ED448;
+    case Curve::X25519:
+        return EVP_PKEY_X25519;
+    case Curve::X448:
+        return EVP_PKEY_X448;
+    default:
+        return EVP_PKEY_NONE;
+    }
+}
+
 const char *groupName(Curve c)
 {
     switch (c) {
@@ -240,21 +257,22 @@ Result<Key> adopt(
         break;
     }
     case EVP_PKEY_ED25519:
-    case EVP_PKEY_ED448: {
+    case EVP_PKEY_ED448:
+    case EVP_PKEY_X25519:
+    case EVP_PKEY_X448: {
+        // X25519/X448 are key-agreement keys (JWE ECDH-ES, RFC 8037 section 3.2); no JWS algorithm accepts them.
         d->type = KeyType::Okp;
-        d->curve = id == EVP_PKEY_ED25519 ? Curve::Ed25519 : Curve::Ed448;
-        d->bits = id == EVP_PKEY_ED25519 ? 255 : 448;
+        d->curve = id == EVP_PKEY_ED25519 ? Curve::Ed25519
+            : id == EVP_PKEY_ED448        ? Curve::Ed448
+            : id == EVP_PKEY_X25519       ? Curve::X25519
+                                          : Curve::X448;
+        d->bits = id == EVP_PKEY_ED25519 || id == EVP_PKEY_X25519 ? 255 : 448;
         size_t len = 0;
         d->isPrivate = EVP_PKEY_get_raw_private_key(pkey.get(), nullptr, &len) == 1
             && len == static_cast<size_t>(curveCoordinateBytes(d->curve));
         ERR_clear_error();
         break;
     }
-    case EVP_PKEY_X25519:
-    case EVP_PKEY_X448:
-        return fail<Key>("unsupported_curve",
-            QStringLiteral("%1 is a key-agreement key (ECDH), it cannot sign or verify")
-                .arg(id == EVP_PKEY_X25519 ? QStringLiteral("X25519") : QStringLiteral("X448")));
     case EVP_PKEY_DSA:
         return fail<Key>("unsupported_key_type", QStringLiteral("DSA keys are not used by JWS"));
     default:
@@ -525,10 +543,12 @@ Result<Key> Key::fromEc(const EcComponents &c)
 
 Result<Key> Key::fromOkp(const OkpComponents &c)
 {
-    if (c.curve != Curve::Ed25519 && c.curve != Curve::Ed448)
-        return fail<Key>("unsupported_curve", QStringLiteral("only Ed25519 and Ed448 OKP keys sign and verify"));
+    const int type = okpPkeyType(c.curve);
+    if (type == EVP_PKEY_NONE)
+        return fail<Key>("unsupported_curve",
+            QStringLiteral("OKP keys are Ed25519 or Ed448 (signatures) or X25519 or X448 (ECDH-ES), not %1")
+                .arg(curveName(c.curve).isEmpty() ? QStringLiteral("this curve") : curveName(c.curve)));
     const int size = curveCoordinateBytes(c.curve);
-    const int type = c.curve == Curve::Ed25519 ? EVP_PKEY_ED25519 : EVP_PKEY_ED448;
     const QString name = curveName(c.curve);
     if (c.x.size() != size || (!c.d.isEmpty() && c.d.size() != size))
         return fail<Key>("invalid_key",
@@ -698,9 +718,12 @@ Result<Key> Key::generate(KeyType type, int bits, Curve curve)
         break;
     }
     case KeyType::Okp:
-        if (curve != Curve::Ed25519 && curve != Curve::Ed448 && curve != Curve::None)
-            return fail<Key>("unsupported_curve", QStringLiteral("OKP signing keys are Ed25519 or Ed448"));
-        raw = EVP_PKEY_Q_keygen(nullptr, nullptr, curve == Curve::Ed448 ? "ED448" : "ED25519");
+        if (curve == Curve::None)
+            curve = Curve::Ed25519;
+        if (okpPkeyType(curve) == EVP_PKEY_NONE)
+            return fail<Key>("unsupported_curve",
+                QStringLiteral("OKP keys are Ed25519 or Ed448 (signatures) or X25519 or X448 (ECDH-ES)"));
+        raw = EVP_PKEY_Q_keygen(nullptr, nullptr, curveName(curve).toUpper().toLatin1().constData());
         break;
     }
     if (!raw)
@@ -840,7 +863,8 @@ Result<QByteArray> Key::encoded(bool includePrivate, PemFormat format, const cha
         return fail<QByteArray>(
             "not_private", QStringLiteral("this is a public key: there is no private part to write"));
     if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Okp)
-        return fail<QByteArray>("unsupported_format", QStringLiteral("Ed25519 keys have no PKCS#1/SEC1 form"));
+        return fail<QByteArray>("unsupported_format",
+            QStringLiteral("%1 keys have no PKCS#1/SEC1 form; use SPKI or PKCS#8").arg(curveName(m_d->curve)));
     if (format == PemFormat::TypeSpecific && m_d->type == KeyType::Ec && !includePrivate)
         return fail<QByteArray>(
             "unsupported_format", QStringLiteral("EC public keys have no type-specific %1; use SPKI").arg(form));

@@ -52,8 +52,9 @@ enum class PemFormat {
 /// backend objects (OpenSSL EVP_PKEY, QCA keys) are created once and shared between copies.
 ///
 /// Factories validate what they are given: EC points must be on their curve, a private EC key must match
-/// its public point, RSA moduli under 1024 bits are refused, and curves other than P-256/384/521 and
-/// Ed25519 are reported as unsupported by name (secp256k1, Ed448, X25519, ...).
+/// its public point, RSA moduli under 1024 bits are refused, and curves other than P-256/384/521, secp256k1,
+/// Ed25519/Ed448 and X25519/X448 are reported as unsupported by name. X25519 and X448 keys (OKP) serve JWE
+/// ECDH-ES only: no signature algorithm accepts them.
 class Key
 {
 public:
@@ -65,7 +66,7 @@ public:
     [[nodiscard]] bool isPrivate() const;
     /// RSA modulus bits, curve field bits (256/384/521/255) or the secret length in bits.
     [[nodiscard]] int bits() const;
-    /// "RSA 2048", "EC P-256", "OKP Ed25519", "oct 512 bits".
+    /// "RSA 2048", "EC P-256", "OKP Ed25519", "OKP X25519", "oct 512 bits".
     [[nodiscard]] QString description() const;
     /// An Ed25519 public key that is one of the 8 points of small order, in any of its 14 encodings (either sign
     /// bit; y = 0 and y = 1 also written non-canonically as p and p + 1). Under such a key a signature forged
@@ -82,8 +83,8 @@ public:
     static common::Result<Key> fromPem(const QByteArray &pem, const QByteArray &passphrase = {});
     /// DER: SPKI, PKCS#1, PKCS#8, SEC1 or an X.509 certificate, detected automatically.
     static common::Result<Key> fromDer(const QByteArray &der);
-    /// A fresh key from the system CSPRNG: RSA of `bits` (2048..8192), EC on `curve`, Ed25519, or a secret of
-    /// `bits` bits (at least 256).
+    /// A fresh key from the system CSPRNG: RSA of `bits` (2048..8192), EC on `curve`, OKP on `curve` (Ed25519 when
+    /// Curve::None; Ed448, X25519, X448), or a secret of `bits` bits (at least 256).
     static common::Result<Key> generate(KeyType type, int bits = 0, Curve curve = Curve::None);
 
     [[nodiscard]] QByteArray secret() const; ///< oct keys only

@@ -246,8 +246,11 @@ Result<void> checkKeyFits(Algorithm alg, const Key &key, bool forSigning)
     }
     if (Algorithms::requiredCurve(alg) != Curve::None && !Algorithms::acceptsCurve(alg, key.curve()))
         return Result<void>::failure(QStringLiteral("key_algorithm_mismatch"),
-            QStringLiteral("%1 needs a key on %2, but this key is on %3")
-                .arg(algName, Algorithms::curvesText(alg), curveName(key.curve())));
+            QStringLiteral("%1 needs a key on %2, but this key is on %3%4")
+                .arg(algName, Algorithms::curvesText(alg), curveName(key.curve()),
+                    key.curve() == Curve::X25519 || key.curve() == Curve::X448
+                        ? QStringLiteral(" (a key-agreement key for JWE ECDH-ES, never for signatures)")
+                        : QString()));
     if (forSigning && !key.isPrivate())
         return Result<void>::failure(QStringLiteral("key_not_private"),
             QStringLiteral("signing with %1 needs a private key; this one is public").arg(algName));

@@ -185,7 +185,8 @@ Result<crypto::Key> rsaKey(const QJsonObject &o, Jwk &jwk)
     return key;
 }
 
-/// EC (P-256, P-384, P-521, secp256k1) and OKP (Ed25519, Ed448) keys.
+/// EC (P-256, P-384, P-521, secp256k1) and OKP (Ed25519, Ed448; X25519, X448 for ECDH-ES, RFC 8037 section 3.2)
+/// keys.
 Result<crypto::Key> curveKey(const QJsonObject &o, const QString &kty, Jwk &jwk)
 {
     const QJsonValue crvValue = o.value(QLatin1String("crv"));
@@ -193,11 +194,9 @@ Result<crypto::Key> curveKey(const QJsonObject &o, const QString &kty, Jwk &jwk)
         return error("invalid_jwk", QStringLiteral("%1 JWK needs a \"crv\" string").arg(kty));
     const QString crv = crvValue.toString();
     const auto curve = crypto::curveFromName(crv);
-    const bool okpCurve = curve == Curve::Ed25519 || curve == Curve::Ed448;
+    const bool okpCurve
+        = curve == Curve::Ed25519 || curve == Curve::Ed448 || curve == Curve::X25519 || curve == Curve::X448;
     if (!curve || (kty == u"EC") == okpCurve) {
-        if (crv == u"X25519" || crv == u"X448")
-            return error("unsupported_curve",
-                QStringLiteral("OKP curve %1 is for key agreement (ECDH), it cannot sign or verify a JWS").arg(crv));
         return error("unsupported_curve", QStringLiteral("curve \"%1\" is not valid for kty %2").arg(crv, kty));
     }
     auto x = member(o, "x", true, jwk);

@@ -384,7 +384,8 @@ void crossCheck(Findings &f, const ValidatorConfig &cfg, const LintContext &ctx)
                     .arg(cfg.alg())
                     .arg(ctx.keySet->keys.size()));
         for (const auto &k : ctx.keySet->keys)
-            if (const crypto::Curve c = k.key.curve(); c == crypto::Curve::Secp256k1 || c == crypto::Curve::Ed448)
+            if (const crypto::Curve c = k.key.curve(); c == crypto::Curve::Secp256k1 || c == crypto::Curve::Ed448
+                || c == crypto::Curve::X25519 || c == crypto::Curve::X448)
                 add(f, Severity::Error, "jwk_curve_unsupported", QStringLiteral("jwk"),
                     QStringLiteral("key \"%1\" is on %2, which go-jose cannot load: KrakenD fails the whole key set "
                                    "and answers 401 to every token")
