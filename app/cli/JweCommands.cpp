@@ -60,6 +60,18 @@ Result<QByteArray> readPassword(const QCommandLineParser &parser)
     return password;
 }
 
+/// --key, --secret, --secret-file, --secret-encoding (the names KeyOptions reads) in JWE words.
+void addJweKeyOptions(QCommandLineParser &parser, const QString &keyWords)
+{
+    parser.addOption({QStringLiteral("key"), keyWords, QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("secret"),
+        QStringLiteral("Shared key for A*KW, A*GCMKW or dir (see --secret-encoding)."), QStringLiteral("TEXT")});
+    parser.addOption(
+        {QStringLiteral("secret-file"), QStringLiteral("Read the shared key from FILE."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("secret-encoding"), QStringLiteral("utf8 (default), base64, base64url or hex."),
+        QStringLiteral("ENC"), QStringLiteral("utf8")});
+}
+
 void addPasswordOptions(QCommandLineParser &parser)
 {
     parser.addOption(
@@ -125,7 +137,7 @@ QString renderDecryption(const verification::Decryption &d)
     QStringList lines;
     lines << QStringLiteral("Protected header: %1").arg(compactJson(d.protectedHeader));
     const auto &r = *d.result;
-    QString key = d.key.type;
+    QString key = d.key.index < 0 ? QStringLiteral("the password") : d.key.type;
     if (!d.key.kid.isEmpty())
         key += QStringLiteral(" kid \"%1\"").arg(d.key.kid);
     if (!d.key.thumbprint.isEmpty())
@@ -157,7 +169,8 @@ int runDecrypt(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The JWE (compact or JSON), or - for stdin."));
     parser.addOption({QStringLiteral("token-file"), QStringLiteral("Read the JWE from FILE."), QStringLiteral("FILE")});
-    addKeyOptions(parser);
+    addJweKeyOptions(
+        parser, QStringLiteral("Decryption key file: a private key or a JWK Set (PEM, DER, JWK; - for stdin)."));
     parser.addOption({QStringLiteral("jwks"), QStringLiteral("Decryption keys from a JWK Set file (like --key)."),
         QStringLiteral("FILE")});
     addPasswordOptions(parser);
@@ -337,15 +350,8 @@ void addEncryptOptions(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(
         QStringLiteral("plaintext"), QStringLiteral("The content (claims JSON to sign first), or - for stdin."));
-    parser.addOption({QStringLiteral("key"),
-        QStringLiteral("Recipient key file: RSA, EC or X25519/X448 public key (PEM, DER, JWK or JWK Set)."),
-        QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("secret"),
-        QStringLiteral("Shared key for A*KW, A*GCMKW or dir (see --secret-encoding)."), QStringLiteral("TEXT")});
-    parser.addOption(
-        {QStringLiteral("secret-file"), QStringLiteral("Read the shared key from FILE."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("secret-encoding"), QStringLiteral("utf8 (default), base64, base64url or hex."),
-        QStringLiteral("ENC"), QStringLiteral("utf8")});
+    addJweKeyOptions(
+        parser, QStringLiteral("Recipient key file: RSA, EC or X25519/X448 public key (PEM, DER, JWK or JWK Set)."));
     addPasswordOptions(parser);
     parser.addOption({QStringLiteral("alg"),
         QStringLiteral("Key management (required): RSA-OAEP-256, ECDH-ES+A256KW, A256KW, dir, PBES2-HS512+A256KW, "

@@ -241,7 +241,7 @@ void TestJweUi::composerSignsThenEncrypts()
     const keys::Jwk recipient = generated(crypto::KeyType::Rsa, QStringLiteral("r1"));
     workspace::KeyRing ring(m_clock);
     const int signing = ring.add(workspace::KeyRing::generated(QStringLiteral("signer"), signer));
-    ring.add(workspace::KeyRing::pasted(
+    const int recipientIndex = ring.add(workspace::KeyRing::pasted(
         QStringLiteral("recipient public"), QString::fromUtf8(QJsonDocument(recipient.publicJson()).toJson())));
     ui::ComposerPage page(&ring, m_clock);
     page.resize(1200, 800);
@@ -249,6 +249,7 @@ void TestJweUi::composerSignsThenEncrypts()
     page.setAlgorithm(QStringLiteral("ES256"));
     ui::EncryptBox *box = page.encryptBox();
     box->setChecked(true);
+    box->setRecipient(ring.at(recipientIndex).id); // the signer's EC key could receive a JWE too
     auto *algs = test::child<QComboBox>(&page, "jweAlgCombo");
     QVERIFY(algs->count() > 0);
     QCOMPARE(algs->findText(QStringLiteral("RSA1_5")), -1);

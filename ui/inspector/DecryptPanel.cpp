@@ -70,13 +70,16 @@ DecryptPanel::DecryptPanel(std::shared_ptr<const common::Clock> clock, QWidget *
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
     layout->addWidget(m_intro);
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto *sourceRow = new QHBoxLayout;
+    auto *sourceLabel = new QLabel(tr("Keys from"), this);
+    sourceLabel->setBuddy(m_keys->combo());
+    sourceRow->addWidget(sourceLabel);
     sourceRow->addWidget(m_keys->combo(), 1);
     sourceRow->addWidget(m_decryptButton);
-    form->addRow(tr("Keys from"), sourceRow);
-    form->addRow(QString(), m_keys->line());
+    layout->addLayout(sourceRow);
+    layout->addWidget(m_keys->line()); // outside the form: a wrapping label there takes rows of room
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Pasted key"), m_keyEdit);
     form->addRow(tr("PBES2 password"), m_passwordEdit);
     layout->addLayout(form);
