@@ -301,9 +301,12 @@ void DecryptPanel::showContent(const verification::Decryption &d)
         if (d.inner->token.payloadIsJson)
             text += u"\n\n" + tr("Nested JWT payload:") + u'\n'
                 + QString::fromUtf8(QJsonDocument(d.inner->token.payload).toJson(QJsonDocument::Indented)).trimmed();
+        m_highlighter->setDocument(m_content->document());
         m_content->setPlainText(text);
         return;
     }
+    // Prose is not JSON: no JSON colours on it.
+    m_highlighter->setDocument(d.contentIsJson() ? m_content->document() : nullptr);
     m_content->setPlainText(LongText::elide(d.contentText()).text());
 }
 

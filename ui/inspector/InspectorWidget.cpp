@@ -1212,6 +1212,11 @@ void InspectorWidget::updateBanner()
         QStringList counts;
         const int errors = m_findingsModel->count(common::Severity::Error);
         const int warnings = m_findingsModel->count(common::Severity::Warning);
+        // A JWE's decryption findings (RSA1_5, zip, p2c) give the tone too; their words are on the Decrypt tab.
+        bool decryptWarning = false;
+        if (t.kind == jose::TokenKind::Jwe && m_decryptPanel->decryption())
+            for (const auto &f : m_decryptPanel->decryption()->findings)
+                decryptWarning = decryptWarning || f.severity == common::Severity::Warning;
         const int infos = m_findingsModel->count(common::Severity::Info);
         if (errors)
             counts << tr("%n error(s)", nullptr, errors);
@@ -1232,7 +1237,7 @@ void InspectorWidget::updateBanner()
         text += u' ' + (t.kind == jose::TokenKind::Jwe ? jwe : verdictSentence(report));
         if (errors || failed)
             tone = common::Severity::Error;
-        else if (warnings)
+        else if (warnings || decryptWarning)
             tone = common::Severity::Warning;
         else
             tone = common::Severity::Info;
