@@ -17,6 +17,7 @@
 #include "workspace/KeyRing.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void nestedJwtVerdictAndOpen();
     void notAJweDisablesTheTab();
     void composerSignsThenEncrypts();
+    void composerScreenshot();
 
 private:
     [[nodiscard]] ui::DecryptPanel *panel() const { return m_inspector->decryptPanel(); }
@@ -276,6 +278,29 @@ void TestJweUi::composerSignsThenEncrypts()
     box->setChecked(false); // back to a plain JWS
     QVERIFY(page.signNow());
     QCOMPARE(page.token().count(u'.'), 2);
+}
+
+void TestJweUi::composerScreenshot()
+{
+    const QString dir = qEnvironmentVariable("JWB_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set JWB_SCREENSHOT_DIR to save a screenshot of the Composer's Encrypt group");
+    workspace::KeyRing ring(m_clock);
+    const int signing = ring.add(workspace::KeyRing::generated(
+        QStringLiteral("signer"), generated(crypto::KeyType::Ec, QStringLiteral("s1"), crypto::Curve::P256)));
+    const int recipient = ring.add(workspace::KeyRing::pasted(QStringLiteral("partner API (RSA)"),
+        QString::fromUtf8(QJsonDocument(generated(crypto::KeyType::Rsa, QStringLiteral("r1")).publicJson()).toJson())));
+    ui::ComposerPage page(&ring, m_clock);
+    page.setKeySource(signing);
+    page.encryptBox()->setChecked(true);
+    page.encryptBox()->setRecipient(ring.at(recipient).id);
+    page.encryptBox()->setAlgorithm(QStringLiteral("RSA-OAEP-256"));
+    QVERIFY(page.signNow());
+    QTRY_VERIFY(!page.token().isEmpty());
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("composer-encrypt.png"))));
 }
 
 QTEST_MAIN(TestJweUi)
