@@ -4,6 +4,7 @@
 
 #include "common/AtomicFile.h"
 #include "crypto/Backend.h"
+#include "crypto/Encryption.h"
 #include "keys/KeyLoader.h"
 #include "keys/Thumbprint.h"
 
@@ -35,13 +36,63 @@ QByteArray jsonText(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
+/// What keygen makes: the key type and curve, the JWK's alg and use, and the bits a secret needs at least.
+struct KeygenTarget
+{
+    crypto::KeyType type = crypto::KeyType::Oct;
+    crypto::Curve curve = crypto::Curve::None;
+    QString alg;
+    QString use;
+    int minSecretBits = 0;
+};
+
+/// --alg and --crv: a JWS algorithm (its curve; --crv only to pick Ed448 for EdDSA), or an ECDH-ES key-agreement
+/// key for JWE (--alg ECDH-ES[+AxKW] and --crv P-256|P-384|P-521|X25519|X448; --crv alone means ECDH-ES).
+common::Result<KeygenTarget> keygenTarget(const QString &algName, const QString &crvName)
+{
+    const auto usage = [](const QString &message) {
+        return common::Result<KeygenTarget>::failure(QStringLiteral("usage"), message);
+    };
+    std::optional<crypto::Curve> crv;
+    if (!crvName.isEmpty() && !(crv = crypto::curveFromName(crvName)))
+        return usage(QStringLiteral("--crv must be one of P-256, P-384, P-521, X25519, X448 (ECDH-ES), secp256k1, "
+                                    "Ed25519, Ed448"));
+    const auto ecdh = algName.isEmpty() && crv ? std::optional(crypto::KeyManagement::ECDH_ES)
+                                               : crypto::JweAlgorithms::keyManagementFromName(algName);
+    if (ecdh && crypto::JweAlgorithms::family(*ecdh) == crypto::KeyManagementFamily::Ecdh) {
+        const crypto::Curve c = crv.value_or(crypto::Curve::P256);
+        if (c != crypto::Curve::P256 && c != crypto::Curve::P384 && c != crypto::Curve::P521
+            && c != crypto::Curve::X25519 && c != crypto::Curve::X448)
+            return usage(QStringLiteral("%1 keys are on P-256, P-384, P-521, X25519 or X448, not %2")
+                             .arg(crypto::JweAlgorithms::name(*ecdh), crypto::curveName(c)));
+        const bool okp = c == crypto::Curve::X25519 || c == crypto::Curve::X448;
+        return KeygenTarget {okp ? crypto::KeyType::Okp : crypto::KeyType::Ec, c, crypto::JweAlgorithms::name(*ecdh),
+            QStringLiteral("enc"), 0};
+    }
+    const auto alg = crypto::Algorithms::fromName(algName);
+    if (!alg)
+        return usage(QStringLiteral("--alg must be one of HS256..512, RS256..512, PS256..512, ES256..512, EdDSA, "
+                                    "ES256K, Ed25519, Ed448, or ECDH-ES (with --crv) for an encryption key"));
+    if (crv && !crypto::Algorithms::acceptsCurve(*alg, *crv))
+        return usage(QStringLiteral("%1 keys are on %2, not %3")
+                         .arg(crypto::Algorithms::name(*alg), crypto::Algorithms::curvesText(*alg), crvName));
+    const crypto::KeyType type = crypto::Algorithms::keyType(*alg);
+    return KeygenTarget {type, crv.value_or(crypto::Algorithms::requiredCurve(*alg)), crypto::Algorithms::name(*alg),
+        QStringLiteral("sig"), type == crypto::KeyType::Oct ? crypto::Algorithms::hashBits(*alg) : 0};
+}
+
 } // namespace
 
 int runKeygen(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOption(
-        {QStringLiteral("alg"), QStringLiteral("Algorithm the key is for (required)."), QStringLiteral("ALG")});
+    parser.addOption({QStringLiteral("alg"),
+        QStringLiteral("Algorithm the key is for: a JWS algorithm, or ECDH-ES for an encryption key."),
+        QStringLiteral("ALG")});
+    parser.addOption({QStringLiteral("crv"),
+        QStringLiteral("Curve: P-256, P-384, P-521, X25519 or X448 for ECDH-ES (alone it means --alg ECDH-ES); "
+                       "Ed448 for EdDSA."),
+        QStringLiteral("CRV")});
     parser.addOption({QStringLiteral("kid"), QStringLiteral("Key id."), QStringLiteral("KID")});
     parser.addOption({QStringLiteral("kid-thumbprint"), QStringLiteral("Use the RFC 7638 thumbprint as kid.")});
     parser.addOption({QStringLiteral("bits"), QStringLiteral("RSA modulus (2048, 3072, 4096) or secret size in bits."),
@@ -53,17 +104,17 @@ int runKeygen(const QStringList &args)
         QStringLiteral("FILE")});
     bool json = false;
     if (const int rc = parseCommand(parser, args,
-            QStringLiteral("jwt-workbench-cli keygen --alg ALG [--kid KID | --kid-thumbprint] [--bits N] "
+            QStringLiteral("jwt-workbench-cli keygen --alg ALG [--crv CRV] [--kid KID | --kid-thumbprint] [--bits N] "
                            "[--format jwk|jwks|pem] [--public]"),
-            QStringLiteral("Generate a key for a JWS algorithm."), json);
+            QStringLiteral("Generate a key for a JWS algorithm, or an ECDH-ES key (P-256/384/521, X25519, X448) for "
+                           "JWE."),
+            json);
         rc >= 0)
         return rc;
     CliIo io(json);
-    const auto alg = crypto::Algorithms::fromName(parser.value(QStringLiteral("alg")));
-    if (!alg)
-        return io.fail(Usage, QStringLiteral("usage"),
-            QStringLiteral("--alg must be one of HS256..512, RS256..512, PS256..512, ES256..512, EdDSA, ES256K, "
-                           "Ed25519, Ed448"));
+    const auto target = keygenTarget(parser.value(QStringLiteral("alg")), parser.value(QStringLiteral("crv")));
+    if (!target)
+        return io.fail(Usage, target.error());
     const QString format = parser.value(QStringLiteral("format"));
     if (format != u"jwk" && format != u"jwks" && format != u"pem")
         return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--format must be jwk, jwks or pem"));
@@ -76,23 +127,21 @@ int runKeygen(const QStringList &args)
         if (!ok)
             return io.fail(Usage, QStringLiteral("usage"), QStringLiteral("--bits takes a number"));
     }
-    const crypto::KeyType type = crypto::Algorithms::keyType(*alg);
+    const crypto::KeyType type = target->type;
     if (type == crypto::KeyType::Oct && bits == 0)
-        bits = crypto::Algorithms::hashBits(*alg);
-    if (type == crypto::KeyType::Oct && bits < crypto::Algorithms::hashBits(*alg))
+        bits = target->minSecretBits;
+    if (type == crypto::KeyType::Oct && bits < target->minSecretBits)
         return io.fail(Usage, QStringLiteral("invalid_size"),
-            QStringLiteral("%1 needs a secret of at least %2 bits")
-                .arg(crypto::Algorithms::name(*alg))
-                .arg(crypto::Algorithms::hashBits(*alg)));
+            QStringLiteral("%1 needs a secret of at least %2 bits").arg(target->alg).arg(target->minSecretBits));
     if (type == crypto::KeyType::Oct && (format == u"pem" || parser.isSet(QStringLiteral("public"))))
         return io.fail(
             Usage, QStringLiteral("usage"), QStringLiteral("a shared secret has no PEM form and no public part"));
-    auto key = crypto::Key::generate(type, bits, crypto::Algorithms::requiredCurve(*alg));
+    auto key = crypto::Key::generate(type, bits, target->curve);
     if (!key)
         return io.fail(Usage, key.error());
     const QString kid = parser.isSet(QStringLiteral("kid-thumbprint")) ? keys::Thumbprint::base64Url(key.value())
                                                                        : parser.value(QStringLiteral("kid"));
-    const keys::Jwk jwk = keys::Jwk::fromKey(key.value(), kid, crypto::Algorithms::name(*alg), QStringLiteral("sig"));
+    const keys::Jwk jwk = keys::Jwk::fromKey(key.value(), kid, target->alg, target->use);
     const bool pub = parser.isSet(QStringLiteral("public"));
     if (format == u"pem") {
         auto pem = key->toPem(!pub);

@@ -41,6 +41,10 @@ inline constexpr int kDefaultRsaBits = 2048;
 [[nodiscard]] common::Result<Jwk> generate(
     crypto::Algorithm alg, const KeyIdRule &kid = KeyIdRule::thumbprint(), int rsaBits = kDefaultRsaBits);
 
+/// A key-agreement key for JWE ECDH-ES (RFC 7518 section 4.6, RFC 8037 section 3.2): EC on P-256/384/521 or OKP on
+/// X25519/X448, as a private JWK with alg "ECDH-ES" and use "enc". It never signs. Other curves: "unsupported_curve".
+[[nodiscard]] common::Result<Jwk> generateForEcdh(crypto::Curve curve, const KeyIdRule &kid = KeyIdRule::thumbprint());
+
 } // namespace KeyGenerator
 
 } // namespace jwb::keys

@@ -30,7 +30,7 @@ _jwt_workbench_cli_options() {
                  "--cty= --zip --p2c= --json-serialization= --sign-key= --sign-secret= --sign-alg= --sign-kid= --json"\
                  "--help" ;;
         keygen)
-            echo "--alg= --kid= --kid-thumbprint --bits= --format= --public --out= --json --help" ;;
+            echo "--alg= --crv= --kid= --kid-thumbprint --bits= --format= --public --out= --json --help" ;;
         "jwks fetch")
             echo "--ca= --pin= --insecure --timeout= --issuer= --json --help" ;;
         "key convert")
@@ -129,6 +129,8 @@ _jwt_workbench_cli() {
                 COMPREPLY=($(compgen -W "kid x5t x5t#S256 kid_x5t" -- "$cur")) ;;
             --secret-encoding)
                 COMPREPLY=($(compgen -W "utf8 base64 base64url hex" -- "$cur")) ;;
+            --crv)
+                COMPREPLY=($(compgen -W "P-256 P-384 P-521 X25519 X448 secp256k1 Ed25519 Ed448" -- "$cur")) ;;
             --format)
                 COMPREPLY=($(compgen -W "jwk jwks pem" -- "$cur")) ;;
             --to)

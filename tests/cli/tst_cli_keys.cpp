@@ -70,6 +70,8 @@ private Q_SLOTS:
     void keygen();
     void keygenRefusals_data();
     void keygenRefusals();
+    void keygenEcdh_data();
+    void keygenEcdh();
     void kidThumbprint_data();
     void kidThumbprint();
     void signVerify_data();
@@ -212,6 +214,11 @@ void TestCliKeys::keygenRefusals_data()
         << args({"keygen", "--alg", "ES256", "--kid", "a", "--kid-thumbprint", "--json"}) << QStringLiteral("usage");
     QTest::newRow("unknown format") << args({"keygen", "--alg", "ES256", "--format", "der", "--json"})
                                     << QStringLiteral("usage");
+    QTest::newRow("ECDH-ES on Ed25519") << args({"keygen", "--alg", "ECDH-ES", "--crv", "Ed25519", "--json"})
+                                        << QStringLiteral("usage");
+    QTest::newRow("ES256 on X25519") << args({"keygen", "--alg", "ES256", "--crv", "X25519", "--json"})
+                                     << QStringLiteral("usage");
+    QTest::newRow("unknown curve") << args({"keygen", "--crv", "P-999", "--json"}) << QStringLiteral("usage");
 }
 
 void TestCliKeys::keygenRefusals()
@@ -223,6 +230,57 @@ void TestCliKeys::keygenRefusals()
     QVERIFY2(r.jsonOk, r.describe().constData());
     QCOMPARE(r.json.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(), code);
     QVERIFY(!r.err.isEmpty());
+}
+
+void TestCliKeys::keygenEcdh_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("kty");
+    QTest::addColumn<QString>("crv");
+    QTest::addColumn<QString>("alg");
+    QTest::newRow("--crv X25519 alone") << args({"keygen", "--crv", "X25519"}) << QStringLiteral("OKP")
+                                        << QStringLiteral("X25519") << QStringLiteral("ECDH-ES");
+    QTest::newRow("ECDH-ES X448") << args({"keygen", "--alg", "ECDH-ES", "--crv", "X448"}) << QStringLiteral("OKP")
+                                  << QStringLiteral("X448") << QStringLiteral("ECDH-ES");
+    QTest::newRow("ECDH-ES default P-256") << args({"keygen", "--alg", "ECDH-ES"}) << QStringLiteral("EC")
+                                           << QStringLiteral("P-256") << QStringLiteral("ECDH-ES");
+    QTest::newRow("ECDH-ES+A256KW P-384")
+        << args({"keygen", "--alg", "ECDH-ES+A256KW", "--crv", "P-384"}) << QStringLiteral("EC")
+        << QStringLiteral("P-384") << QStringLiteral("ECDH-ES+A256KW");
+    QTest::newRow("ECDH-ES P-521") << args({"keygen", "--alg", "ECDH-ES", "--crv", "P-521"}) << QStringLiteral("EC")
+                                   << QStringLiteral("P-521") << QStringLiteral("ECDH-ES");
+}
+
+// ECDH-ES keys for JWE: use "enc", the curve asked; key convert and key thumbprint read them back.
+void TestCliKeys::keygenEcdh()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, kty);
+    QFETCH(QString, crv);
+    QFETCH(QString, alg);
+    const Run r = runCli(arguments + QStringList {QStringLiteral("--kid-thumbprint")});
+    QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
+    QCOMPARE(r.json.value(QLatin1String("kty")).toString(), kty);
+    QCOMPARE(r.json.value(QLatin1String("crv")).toString(), crv);
+    QCOMPARE(r.json.value(QLatin1String("alg")).toString(), alg);
+    QCOMPARE(r.json.value(QLatin1String("use")).toString(), QStringLiteral("enc"));
+    QVERIFY(r.json.contains(QLatin1String("d")));
+    const QString kid = r.json.value(QLatin1String("kid")).toString();
+    const QString path = write(QStringLiteral("ecdh.json"), r.out);
+    const Run tp = runCli({QStringLiteral("key"), QStringLiteral("thumbprint"), path});
+    QVERIFY2(tp.exitCode == 0, tp.describe().constData());
+    QCOMPARE(QString::fromLatin1(tp.out.trimmed()), kid);
+    const Run pem = runCli({QStringLiteral("key"), QStringLiteral("convert"), path, QStringLiteral("--to"),
+        QStringLiteral("pem"), QStringLiteral("--private")});
+    QVERIFY2(pem.exitCode == 0 && pem.out.startsWith("-----BEGIN PRIVATE KEY-----"), pem.describe().constData());
+    const Run back = runCli({QStringLiteral("key"), QStringLiteral("convert"),
+        write(QStringLiteral("ecdh.pem"), pem.out), QStringLiteral("--to"), QStringLiteral("jwk")});
+    QVERIFY2(back.exitCode == 0 && back.jsonOk, back.describe().constData());
+    QCOMPARE(back.json.value(QLatin1String("x")), r.json.value(QLatin1String("x")));
+    QVERIFY(!back.json.contains(QLatin1String("d")));
+    const Run tpPem
+        = runCli({QStringLiteral("key"), QStringLiteral("thumbprint"), write(QStringLiteral("ecdh.pem"), pem.out)});
+    QCOMPARE(QString::fromLatin1(tpPem.out.trimmed()), kid);
 }
 
 void TestCliKeys::kidThumbprint_data()

@@ -131,8 +131,8 @@ void TestEncryption::contentRoundTrip_data()
     QTest::addColumn<QByteArray>("plaintext");
     for (ContentEncryption enc : JweAlgorithms::allContentEncryption()) {
         const QByteArray name = JweAlgorithms::name(enc).toLatin1();
-        QTest::addRow("%s text", name.constData()) << enc << QByteArray("eyJhbGciOiJkaXIifQ")
-                                      << QByteArray("Live long and prosper.");
+        QTest::addRow("%s text", name.constData())
+            << enc << QByteArray("eyJhbGciOiJkaXIifQ") << QByteArray("Live long and prosper.");
         QTest::addRow("%s empty", name.constData()) << enc << QByteArray() << QByteArray();
         QTest::addRow("%s block", name.constData()) << enc << QByteArray("a") << QByteArray(16, 'x');
         QTest::addRow("%s 100k", name.constData()) << enc << QByteArray("h") << QByteArray(100000, 'y');

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void keyPerAlgorithm();
     void rsaBits();
     void kidRules();
+    void ecdhKeys_data();
+    void ecdhKeys();
 };
 
 void TestKeyGenerator::keyPerAlgorithm_data()
@@ -75,6 +77,38 @@ void TestKeyGenerator::kidRules()
     QCOMPARE(testRule.kidFor(test->key), test->kid);
     QCOMPARE(keys::KeyIdRule::thumbprint(QString(), 12).kidFor(test->key).size(), 12);
     QCOMPARE(keys::KeyIdRule::none().kidFor(test->key), QString());
+}
+
+void TestKeyGenerator::ecdhKeys_data()
+{
+    QTest::addColumn<crypto::Curve>("curve");
+    QTest::addColumn<crypto::KeyType>("type");
+    QTest::addColumn<int>("bits");
+    QTest::newRow("P-256") << crypto::Curve::P256 << crypto::KeyType::Ec << 256;
+    QTest::newRow("P-521") << crypto::Curve::P521 << crypto::KeyType::Ec << 521;
+    QTest::newRow("X25519") << crypto::Curve::X25519 << crypto::KeyType::Okp << 255;
+    QTest::newRow("X448") << crypto::Curve::X448 << crypto::KeyType::Okp << 448;
+}
+
+void TestKeyGenerator::ecdhKeys()
+{
+    QFETCH(crypto::Curve, curve);
+    QFETCH(crypto::KeyType, type);
+    QFETCH(int, bits);
+    auto jwk = keys::KeyGenerator::generateForEcdh(curve);
+    QVERIFY2(jwk, qPrintable(jwk ? QString() : jwk.error().message));
+    QCOMPARE(jwk->key.type(), type);
+    QCOMPARE(jwk->key.curve(), curve);
+    QCOMPARE(jwk->key.bits(), bits);
+    QVERIFY(jwk->key.isPrivate());
+    QCOMPARE(jwk->alg, QStringLiteral("ECDH-ES"));
+    QCOMPARE(jwk->use, QStringLiteral("enc"));
+    QCOMPARE(jwk->kid, keys::Thumbprint::base64Url(jwk->key));
+    QCOMPARE(jwk->json.value(QLatin1String("crv")).toString(), crypto::curveName(curve));
+    if (type == crypto::KeyType::Okp)
+        QVERIFY(crypto::Algorithms::forKey(type, curve).isEmpty()); // never a signing key
+    QCOMPARE(
+        keys::KeyGenerator::generateForEcdh(crypto::Curve::Ed25519).error().code, QStringLiteral("unsupported_curve"));
 }
 
 QTEST_GUILESS_MAIN(TestKeyGenerator)

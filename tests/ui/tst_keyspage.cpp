@@ -111,6 +111,8 @@ private Q_SLOTS:
     void privateExportsAre0600();
     void generateNowEachAlgorithm_data();
     void generateNowEachAlgorithm();
+    void generatorEcdhKeys_data();
+    void generatorEcdhKeys();
     void generatorDialogRunsOffThread();
     void closingTheGeneratorAbandonsTheKey();
     void remoteDialogValidates();
@@ -614,6 +616,42 @@ void TestKeysPage::generateNowEachAlgorithm()
     QCOMPARE(jwk->use, QStringLiteral("sig"));
     QCOMPARE(jwk->kid, keys::Thumbprint::base64Url(jwk->key));
     QVERIFY(jwk->key.isPrivate());
+}
+
+void TestKeysPage::generatorEcdhKeys_data()
+{
+    QTest::addColumn<crypto::Curve>("curve");
+    QTest::newRow("X25519") << crypto::Curve::X25519;
+    QTest::newRow("X448") << crypto::Curve::X448;
+}
+
+// The generator offers X25519 and X448 for encryption (ECDH-ES): an OKP key with alg ECDH-ES and use enc.
+void TestKeysPage::generatorEcdhKeys()
+{
+    QFETCH(crypto::Curve, curve);
+    KeyGeneratorDialog dialog;
+    auto *algorithmCombo = test::child<QComboBox>(&dialog, "generatorAlgorithm");
+    auto *use = test::child<QLabel>(&dialog, "generatorUse");
+    QVERIFY(algorithmCombo && use);
+    const int index = algorithmCombo->findData(QStringLiteral("ECDH-ES:%1").arg(crypto::curveName(curve)));
+    QVERIFY(index >= 0);
+    QVERIFY(algorithmCombo->itemText(index).contains(QStringLiteral("ECDH-ES")));
+    algorithmCombo->setCurrentIndex(index);
+    QCOMPARE(dialog.options().ecdhCurve, curve);
+    QCOMPARE(use->text(), QStringLiteral("enc"));
+    KeyGeneratorDialog::Options options = dialog.options();
+    options.kidFromThumbprint = true;
+    const auto jwk = KeyGeneratorDialog::generateNow(options);
+    QVERIFY2(jwk.ok(), qPrintable(jwk.ok() ? QString() : jwk.error().toString()));
+    QCOMPARE(KeysModel::typeText(jwk.value()), QStringLiteral("OKP"));
+    QCOMPARE(KeysModel::curveOrSizeText(jwk.value()), crypto::curveName(curve));
+    QCOMPARE(jwk->alg, QStringLiteral("ECDH-ES"));
+    QCOMPARE(jwk->use, QStringLiteral("enc"));
+    QVERIFY(jwk->key.isPrivate());
+    // Back to a signing algorithm: use is sig again.
+    algorithmCombo->setCurrentIndex(algorithmCombo->findData(QStringLiteral("ES256")));
+    QCOMPARE(dialog.options().ecdhCurve, crypto::Curve::None);
+    QCOMPARE(use->text(), QStringLiteral("sig"));
 }
 
 void TestKeysPage::generatorDialogRunsOffThread()

@@ -41,6 +41,9 @@ KeyGeneratorDialog::KeyGeneratorDialog(QWidget *parent) : QDialog(parent)
     addAlg(crypto::Algorithm::Ed448, tr("not for KrakenD"));
     for (const auto alg : {crypto::Algorithm::HS256, crypto::Algorithm::HS384, crypto::Algorithm::HS512})
         addAlg(alg, tr("shared secret"));
+    for (const auto curve : {crypto::Curve::X25519, crypto::Curve::X448})
+        m_algCombo->addItem(tr("%1 (for encryption, ECDH-ES)").arg(crypto::curveName(curve)),
+            QStringLiteral("ECDH-ES:%1").arg(crypto::curveName(curve)));
     m_algCombo->setCurrentIndex(m_algCombo->findData(QStringLiteral("ES256")));
 
     m_bitsCombo = new QComboBox(this);
@@ -62,8 +65,8 @@ KeyGeneratorDialog::KeyGeneratorDialog(QWidget *parent) : QDialog(parent)
     m_thumbprintCheck->setAccessibleName(tr("Use the thumbprint as kid"));
     m_thumbprintCheck->setToolTip(tr("Set the kid to the key's SHA-256 JWK thumbprint, computed after generation"));
 
-    auto *useLabel = new QLabel(QStringLiteral("sig"), this);
-    useLabel->setToolTip(tr("Generated keys are signing keys"));
+    m_useLabel = new QLabel(QStringLiteral("sig"), this);
+    m_useLabel->setObjectName(QStringLiteral("generatorUse"));
 
     m_hintLabel = new QLabel(this);
     m_hintLabel->setObjectName(QStringLiteral("generatorHint"));
@@ -93,7 +96,7 @@ KeyGeneratorDialog::KeyGeneratorDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Key size"), m_bitsCombo);
     form->addRow(tr("kid"), m_kidEdit);
     form->addRow(QString(), m_thumbprintCheck);
-    form->addRow(tr("use"), useLabel);
+    form->addRow(tr("use"), m_useLabel);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -115,6 +118,9 @@ KeyGeneratorDialog::~KeyGeneratorDialog() = default; // a running job is cancell
 
 common::Result<keys::Jwk> KeyGeneratorDialog::generateNow(const Options &options)
 {
+    if (options.ecdhCurve != crypto::Curve::None)
+        return keys::KeyGenerator::generateForEcdh(options.ecdhCurve,
+            options.kidFromThumbprint ? keys::KeyIdRule::thumbprint() : keys::KeyIdRule::fixed(options.kid));
     return keys::KeyGenerator::generate(options.algorithm,
         options.kidFromThumbprint ? keys::KeyIdRule::thumbprint() : keys::KeyIdRule::fixed(options.kid),
         options.rsaBits);
@@ -130,8 +136,11 @@ QString KeyGeneratorDialog::defaultName(const keys::Jwk &jwk)
 KeyGeneratorDialog::Options KeyGeneratorDialog::options() const
 {
     Options options;
-    options.algorithm
-        = crypto::Algorithms::fromName(m_algCombo->currentData().toString()).value_or(crypto::Algorithm::ES256);
+    const QString data = m_algCombo->currentData().toString();
+    if (data.startsWith(QLatin1String("ECDH-ES:")))
+        options.ecdhCurve = crypto::curveFromName(data.mid(8)).value_or(crypto::Curve::X25519);
+    else
+        options.algorithm = crypto::Algorithms::fromName(data).value_or(crypto::Algorithm::ES256);
     options.rsaBits = m_bitsCombo->currentData().toInt();
     options.kid = m_kidEdit->text();
     options.kidFromThumbprint = m_thumbprintCheck->isChecked();
@@ -140,7 +149,9 @@ KeyGeneratorDialog::Options KeyGeneratorDialog::options() const
 
 void KeyGeneratorDialog::setOptions(const Options &options)
 {
-    m_algCombo->setCurrentIndex(m_algCombo->findData(crypto::Algorithms::name(options.algorithm)));
+    m_algCombo->setCurrentIndex(m_algCombo->findData(options.ecdhCurve == crypto::Curve::None
+            ? crypto::Algorithms::name(options.algorithm)
+            : QStringLiteral("ECDH-ES:%1").arg(crypto::curveName(options.ecdhCurve))));
     const int bits = m_bitsCombo->findData(options.rsaBits);
     if (bits >= 0)
         m_bitsCombo->setCurrentIndex(bits);
@@ -152,7 +163,8 @@ void KeyGeneratorDialog::setOptions(const Options &options)
 void KeyGeneratorDialog::updateInputs()
 {
     const Options current = options();
-    const crypto::KeyType type = crypto::Algorithms::keyType(current.algorithm);
+    const bool ecdh = current.ecdhCurve != crypto::Curve::None;
+    const crypto::KeyType type = ecdh ? crypto::KeyType::Okp : crypto::Algorithms::keyType(current.algorithm);
     const bool busy = isGenerating();
     m_algCombo->setEnabled(!busy);
     m_bitsCombo->setEnabled(!busy && type == crypto::KeyType::Rsa);
@@ -176,7 +188,14 @@ void KeyGeneratorDialog::updateInputs()
                                  .arg(crypto::Algorithms::hashBits(current.algorithm)));
         break;
     }
-    if (!crypto::Algorithms::isKrakend(current.algorithm))
+    m_useLabel->setText(ecdh ? QStringLiteral("enc") : QStringLiteral("sig"));
+    m_useLabel->setToolTip(
+        ecdh ? tr("An encryption key: it can never sign or verify tokens") : tr("Generated keys are signing keys"));
+    if (ecdh)
+        m_hintLabel->setText(tr("An %1 key pair for encryption (JWE ECDH-ES, RFC 8037): tokens are encrypted to its "
+                                "public key and decrypted with the private key. It cannot sign or verify tokens.")
+                                 .arg(crypto::curveName(current.ecdhCurve)));
+    else if (!crypto::Algorithms::isKrakend(current.algorithm))
         m_hintLabel->setText(m_hintLabel->text() + QLatin1Char(' ')
             + tr("KrakenD does not accept %1: its validator answers 401 to such tokens.")
                   .arg(crypto::Algorithms::name(current.algorithm)));

@@ -17,8 +17,9 @@ class QProgressBar;
 namespace jwb::ui {
 
 /// Generates a signing key for a JWS algorithm: RSA (2048/3072/4096 bits) for RS*/PS*, EC P-256/384/521 for
-/// ES*, Ed25519 for EdDSA, a random secret of the hash size for HS*. The kid is typed or set to the key's
-/// RFC 7638 thumbprint; use is "sig". Generation (keys::KeyGenerator) runs as a common::Jobs job (RSA 4096 can
+/// ES*, Ed25519 for EdDSA, a random secret of the hash size for HS*; or an X25519/X448 key for encryption (JWE
+/// ECDH-ES, alg "ECDH-ES", use "enc"). The kid is typed or set to the key's RFC 7638 thumbprint; use is "sig" for
+/// signing keys. Generation (keys::KeyGenerator) runs as a common::Jobs job (RSA 4096 can
 /// take seconds) with a busy indicator; the dialog emits generated() and accepts when the key is ready. Closing the
 /// dialog meanwhile abandons the key. Widgets are found by object name (generatorAlgorithm, generatorBits,
 /// generatorKid, generatorKidThumbprint, generatorBusy, generatorError, generatorGenerate).
@@ -32,6 +33,8 @@ public:
         int rsaBits = 2048; ///< RS*/PS* only
         QString kid;
         bool kidFromThumbprint = false; ///< kid = RFC 7638 thumbprint (overrides kid)
+        /// X25519 or X448: an ECDH-ES key for encryption instead of a key for `algorithm` (Curve::None).
+        crypto::Curve ecdhCurve = crypto::Curve::None;
     };
 
     explicit KeyGeneratorDialog(QWidget *parent = nullptr);
@@ -65,6 +68,7 @@ private:
     QComboBox *m_bitsCombo = nullptr;
     QLineEdit *m_kidEdit = nullptr;
     QCheckBox *m_thumbprintCheck = nullptr;
+    QLabel *m_useLabel = nullptr;
     QLabel *m_hintLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QProgressBar *m_busy = nullptr;
