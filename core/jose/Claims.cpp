@@ -1,4 +1,5 @@
 #include "jose/Claims.h"
+#include "jose/Jwe.h"
 
 #include "common/Duration.h"
 #include "common/JsonSource.h"
@@ -409,6 +410,8 @@ Findings lint(const Token &token, qint64 nowUnix)
                            "recipient's key; KrakenD's validator only accepts signed tokens (JWS)")
                 .arg(token.header.value(QLatin1String("alg")).toString(),
                     token.header.value(QLatin1String("enc")).toString()));
+        if (token.headerOk)
+            f.append(jweHeaderFindings(token.header, token.header));
     } else if (token.kind == TokenKind::Jws) {
         const Segment *payloadSeg = token.segment(SegmentRole::Payload);
         if (token.payloadIsJson)

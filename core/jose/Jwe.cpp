@@ -733,8 +733,13 @@ struct Wrapped
 
 Result<QByteArray> fixedOrRandom(const QByteArray &fixed, int bytes, const char *what)
 {
-    if (fixed.isEmpty())
-        return crypto::randomBytes(bytes);
+    if (fixed.isEmpty()) {
+        QByteArray random = crypto::randomBytes(bytes);
+        if (random.size() != bytes)
+            return err(QStringLiteral("random_failed"),
+                QStringLiteral("the system random generator gave no %1").arg(str(what)));
+        return random;
+    }
     if (fixed.size() != bytes)
         return err(QStringLiteral("invalid_options"),
             QStringLiteral("the fixed %1 is %2 bytes, %3 expected").arg(str(what)).arg(fixed.size()).arg(bytes));

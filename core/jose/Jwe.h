@@ -79,7 +79,8 @@ struct JweDecryption
 /// for ECDH-ES, checked to be on the recipient key's curve. `crit` members this engine does not understand are
 /// refused. Every failure to decrypt with a fitting key is the same "decryption_failed" error whatever the
 /// cause (wrong key, tag, padding: no oracle); other codes: "invalid_jwe", "unsupported_algorithm",
-/// "alg_not_allowed", "no_fitting_key", "p2c_too_large", "too_large", "invalid_key".
+/// "alg_not_allowed", "no_fitting_key", "p2c_too_large", "too_large", "invalid_key", "unsupported_critical" (a
+/// `crit` extension; `crit` outside the protected header is "invalid_jwe").
 common::Result<JweDecryption> decryptJwe(const JweMessage &jwe, const QList<crypto::Key> &keys,
     const QStringList &keyIds = {}, const JweDecryptOptions &options = {});
 
@@ -103,7 +104,9 @@ struct JweEncryptOptions
 };
 
 /// Encrypts `plaintext` to `recipientKey` (public RSA/EC/X25519 key, or the shared oct key / PBES2 password).
-/// RSA1_5 is refused. Returns the compact or JSON text.
+/// RSA1_5 is refused ("unsupported_algorithm"); a key that cannot serve alg/enc is "invalid_key"; an engine-set
+/// header member in `protectedHeader`, `aad` with the compact form, a wrong-sized fixed value or PBES2 under 1000
+/// iterations is "invalid_options". Returns the compact or JSON text.
 common::Result<QByteArray> encryptJwe(
     const QByteArray &plaintext, const crypto::Key &recipientKey, const JweEncryptOptions &options);
 

@@ -5,8 +5,10 @@
 #include "crypto/Signature.h"
 #include "jose/Base64Url.h"
 #include "jose/Inspection.h"
+#include "jose/Jwe.h"
 #include "jose/SdJwt.h"
 #include "jose/TokenParser.h"
+#include "keys/Jwk.h"
 #include "keys/JwkSet.h"
 #include "keys/KeyLoader.h"
 #include "krakend/ConfigDocument.h"
@@ -85,10 +87,11 @@ QByteArray expandToken(const QByteArray &in)
 
 std::span<const Target> targets()
 {
-    static const std::array<Target, 8> all {{
+    static const std::array<Target, 9> all {{
         {"base64url", &base64url, 4096},
         {"token", &token, 16384},
         {"sdjwt", &sdjwt, 16384},
+        {"jwe", &jwe, 16384},
         {"jwk", &jwk, 16384},
         {"keyloader", &keyloader, 16384},
         {"krakend", &krakend, 65536},
@@ -244,6 +247,72 @@ int sdjwt(const std::uint8_t *data, std::size_t size)
     expected.audience = QStringLiteral("https://verifier.example.org");
     expected.nonce = QStringLiteral("1234567890");
     (void)jose::checkKeyBinding(inspection.token, sd, expected);
+    return 0;
+}
+
+namespace {
+
+/// The fixed keys of the jwe target: a 32-byte oct key (A256KW, A256GCMKW, dir for A128CBC-HS256 / A256GCM, PBES2)
+/// and the P-256 key of RFC 7520 section 5.5 (ECDH-ES*), so that the cookbook's 5.5 seeds decrypt.
+const QList<crypto::Key> &jweKeys()
+{
+    static const QList<crypto::Key> keys = [] {
+        QList<crypto::Key> k;
+        k.append(crypto::Key::fromSecret(QByteArray("0123456789abcdef0123456789abcdef")).value());
+        const QJsonObject ec {{QStringLiteral("kty"), QStringLiteral("EC")},
+            {QStringLiteral("crv"), QStringLiteral("P-256")},
+            {QStringLiteral("x"), QStringLiteral("Ze2loSV3wrroKUN_4zhwGhCqo3Xhu1td4QjeQ5wIVR0")},
+            {QStringLiteral("y"), QStringLiteral("HlLtdXARY_f55A3fnzQbPcm6hgr34Mp8p-nuzQCE0Zw")},
+            {QStringLiteral("d"), QStringLiteral("r_kHyZ-a06rmxM3yESK84r1otSg-aQcVStkRhA-iCM8")}};
+        k.append(keys::Jwk::fromJson(ec).value().key);
+        return k;
+    }();
+    return keys;
+}
+
+/// Re-serializes a parsed JWE as JSON (general), so that a decrypted message can be checked to decrypt again.
+QByteArray jweAsJson(const jose::JweMessage &m)
+{
+    QJsonArray recipients;
+    for (const jose::JweRecipient &r : m.recipients) {
+        QJsonObject o {{QStringLiteral("encrypted_key"), QString::fromLatin1(jose::Base64Url::encode(r.encryptedKey))}};
+        if (!r.header.isEmpty())
+            o.insert(QStringLiteral("header"), r.header);
+        recipients.append(o);
+    }
+    QJsonObject o {{QStringLiteral("recipients"), recipients},
+        {QStringLiteral("iv"), QString::fromLatin1(jose::Base64Url::encode(m.iv))},
+        {QStringLiteral("ciphertext"), QString::fromLatin1(jose::Base64Url::encode(m.ciphertext))},
+        {QStringLiteral("tag"), QString::fromLatin1(jose::Base64Url::encode(m.tag))}};
+    if (!m.protectedRaw.isEmpty())
+        o.insert(QStringLiteral("protected"), QString::fromLatin1(m.protectedRaw));
+    if (!m.sharedUnprotected.isEmpty())
+        o.insert(QStringLiteral("unprotected"), m.sharedUnprotected);
+    if (!m.aadRaw.isEmpty())
+        o.insert(QStringLiteral("aad"), QString::fromLatin1(m.aadRaw));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+int jwe(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray in = expandToken(bytes(data, size));
+    const auto parsed = jose::parseJwe(in);
+    (void)jose::jweHeaderFindings(parsed ? parsed->joseHeader() : QJsonObject(), {});
+    if (!parsed)
+        return 0;
+    jose::JweDecryptOptions options;
+    options.maxPbes2Iterations = 2000;
+    options.maxDecompressedBytes = 64 * 1024;
+    const auto first = jose::decryptJwe(parsed.value(), jweKeys(), {}, options);
+    if (!first)
+        return 0;
+    check(first->plaintext.size() <= options.maxDecompressedBytes || !first->compressed, "Jwe: inflated past the cap");
+    const auto again = jose::parseJwe(jweAsJson(parsed.value()));
+    check(bool(again), "Jwe: a decrypted message does not parse again as JSON");
+    const auto second = jose::decryptJwe(again.value(), jweKeys(), {}, options);
+    check(second && second->plaintext == first->plaintext, "Jwe: the JSON form decrypts differently");
     return 0;
 }
 

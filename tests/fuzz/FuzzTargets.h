@@ -39,6 +39,11 @@ int token(const std::uint8_t *data, std::size_t size);
 /// Disclosure stands for the digest of Disclosure k (a Disclosure may refer to later ones only), so that nested,
 /// duplicate and missing digests are reached.
 int sdjwt(const std::uint8_t *data, std::size_t size);
+/// JWE (RFC 7516): jose::parseJwe and decryptJwe with a fixed 32-byte oct key and a fixed P-256 key (PBES2 capped at
+/// 2000 iterations, DEFLATE at 64 KiB). Input: the text as pasted (compact or JSON), or 0x01 header JSON 0x02
+/// encrypted key 0x02 IV 0x02 ciphertext 0x02 tag, encoded here into a compact JWE. A message that decrypts must
+/// decrypt again to the same plaintext from its re-serialized form.
+int jwe(const std::uint8_t *data, std::size_t size);
 int jwk(const std::uint8_t *data, std::size_t size); ///< JwkSet::fromJson and what is done with a set
 int keyloader(const std::uint8_t *data, std::size_t size); ///< KeyLoader::load: PEM, DER, JWK, JWK Set
 int krakend(const std::uint8_t *data, std::size_t size); ///< ConfigDocument::fromText + Linter::lint

@@ -12,7 +12,7 @@ out=${1:?usage: make-seeds.sh <out-dir> [shared-dir]}
 shared=${2:-${JWB_SHARED_DIR:-$repo/../shared}}
 samples=$repo/resources/samples
 
-all=(base64url token sdjwt jwk keyloader krakend simulator batch)
+all=(base64url token sdjwt jwe jwk keyloader krakend simulator batch)
 targets=("${@:3}")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 # Every folder exists (writes to unselected ones go to a scratch area), only the selected ones are rebuilt.
@@ -118,10 +118,14 @@ for path in files:
                     put("keyloader", bytes.fromhex(node[k]))
             if "protected" in node or "payload" in node:
                 put("token", json.dumps(node))
+            if "ciphertext" in node and ("protected" in node or "unprotected" in node or "recipients" in node):
+                put("jwe", json.dumps(node))  # JWE JSON serializations (RFC 7520 section 5)
         elif isinstance(node, str):
             s = node.strip()
             if token_re.match(s):
                 put("token", s)
+                if s.count(".") == 4:
+                    put("jwe", s)  # compact JWEs (RFC 7516, RFC 7520, Wycheproof)
                 if len(tokens) < 60:
                     tokens.append(s)
                 for seg in s.split("."):
@@ -183,6 +187,17 @@ for t in tokens:
             pass
 for s in structured:
     put("token", s, limit=1000)
+# Structured JWE seeds (the jwe target's 0x01 header 0x02 encrypted key 0x02 IV 0x02 ciphertext 0x02 tag): one per
+# key management family, so that mutations reach the header checks (p2c, epk, iv/tag, zip, crit) directly.
+for hdr, ek, iv in [
+        ('{"alg":"A256KW","enc":"A128CBC-HS256"}', b"k" * 40, b"i" * 16),
+        ('{"alg":"dir","enc":"A256GCM","zip":"DEF"}', b"", b"i" * 12),
+        ('{"alg":"A256GCMKW","enc":"A256GCM","iv":"aWlpaWlpaWlpaWlp","tag":"dHR0dHR0dHR0dHR0dHR0dA"}', b"k" * 32, b"i" * 12),
+        ('{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"c2FsdHNhbHRzYWx0","p2c":1000}', b"k" * 24, b"i" * 12),
+        ('{"alg":"ECDH-ES","enc":"A128GCM","epk":{"kty":"EC","crv":"P-256",'
+         '"x":"Ze2loSV3wrroKUN_4zhwGhCqo3Xhu1td4QjeQ5wIVR0","y":"HlLtdXARY_f55A3fnzQbPcm6hgr34Mp8p-nuzQCE0Zw"}}', b"", b"i" * 12),
+        ('{"alg":"A256KW","enc":"A128GCM","crit":["exp"],"exp":1}', b"k" * 24, b"i" * 12)]:
+    put("jwe", b"\x01" + b"\x02".join([hdr.encode(), ek, iv, b"ciphertext", b"t" * 16]))
 # Batch seeds: header and payload, signed by the target with its HS256 key (kid k1), and typed tokens.
 for s in structured:
     hdr, payload = s[1:].split(b"\x02")[:2]

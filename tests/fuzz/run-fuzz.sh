@@ -11,7 +11,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 build=$(cd "${1:?usage: run-fuzz.sh <build-dir> [seconds] [target...]}" && pwd)
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
-all=(base64url token sdjwt jwk keyloader krakend simulator batch)
+all=(base64url token sdjwt jwe jwk keyloader krakend simulator batch)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
