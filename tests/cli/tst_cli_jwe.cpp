@@ -72,11 +72,15 @@ QString TestCliJwe::write(const QString &name, const QByteArray &data)
 
 QString TestCliJwe::keygen(const QString &alg, const QString &name)
 {
-    const Run r = runCli({QStringLiteral("keygen"), QStringLiteral("--alg"), alg, QStringLiteral("--kid"), name,
-        QStringLiteral("--format"), QStringLiteral("jwk")});
+    // "ALG" or "ALG:CRV" (an ECDH-ES key on a curve, e.g. ECDH-ES:X25519).
+    QStringList args {QStringLiteral("keygen"), QStringLiteral("--alg"), alg.section(u':', 0, 0),
+        QStringLiteral("--kid"), QString(name).replace(u':', u'-'), QStringLiteral("--format"), QStringLiteral("jwk")};
+    if (alg.contains(u':'))
+        args << QStringLiteral("--crv") << alg.section(u':', 1);
+    const Run r = runCli(args);
     if (r.exitCode != 0)
         return {};
-    return write(name + QStringLiteral(".jwk"), r.out);
+    return write(QString(name).replace(u':', u'-') + QStringLiteral(".jwk"), r.out);
 }
 
 void TestCliJwe::decryptCookbook_data()
@@ -229,6 +233,13 @@ void TestCliJwe::roundTrip_data()
         << QStringList {QStringLiteral("--alg"), QStringLiteral("ECDH-ES+A256KW"), QStringLiteral("--zip"),
                QStringLiteral("--json-serialization"), QStringLiteral("general")}
         << QStringList() << QStringLiteral("general");
+    QTest::newRow("X25519 ECDH-ES direct") << QStringLiteral("ECDH-ES:X25519")
+                                           << QStringList {QStringLiteral("--alg"), QStringLiteral("ECDH-ES"),
+                                                  QStringLiteral("--enc"), QStringLiteral("A128CBC-HS256")}
+                                           << QStringList() << QStringLiteral("compact");
+    QTest::newRow("X448 ECDH-ES+A128KW") << QStringLiteral("ECDH-ES:X448")
+                                         << QStringList {QStringLiteral("--alg"), QStringLiteral("ECDH-ES+A128KW")}
+                                         << QStringList() << QStringLiteral("compact");
     QTest::newRow("A256KW flattened") << QString()
                                       << QStringList {QStringLiteral("--alg"), QStringLiteral("A256KW"),
                                              QStringLiteral("--secret-encoding"), QStringLiteral("base64url"),
