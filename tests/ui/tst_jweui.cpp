@@ -71,6 +71,7 @@ private Q_SLOTS:
     void nestedJwtVerdictAndOpen();
     void notAJweDisablesTheTab();
     void composerSignsThenEncrypts();
+    void composerEncryptsWithoutSigning();
     void composerScreenshot();
 
 private:
@@ -278,6 +279,32 @@ void TestJweUi::composerSignsThenEncrypts()
     box->setChecked(false); // back to a plain JWS
     QVERIFY(page.signNow());
     QCOMPARE(page.token().count(u'.'), 2);
+}
+
+void TestJweUi::composerEncryptsWithoutSigning()
+{
+    // Only the recipient's public key: nothing can sign, and with Encrypt on the claims are encrypted as written.
+    const keys::Jwk recipient = generated(crypto::KeyType::Rsa, QStringLiteral("r2"));
+    workspace::KeyRing ring(m_clock);
+    ring.add(workspace::KeyRing::pasted(
+        QStringLiteral("recipient public"), QString::fromUtf8(QJsonDocument(recipient.publicJson()).toJson())));
+    ui::ComposerPage page(&ring, m_clock);
+    QCOMPARE(page.keySource(), -1);
+    QVERIFY(!page.signNow()); // Encrypt off: no signing key is an error
+    page.encryptBox()->setChecked(true);
+    page.setClaimsText(QStringLiteral("{\"sub\": \"erin\"}"));
+    QVERIFY(page.signNow());
+    QTRY_VERIFY(!page.token().isEmpty());
+    verification::Context context;
+    context.clock = m_clock;
+    context.keys = keys::JwkSet::fromKey(recipient, QStringLiteral("JWK"));
+    const verification::Decryption d
+        = verification::decrypt(jose::Inspection::inspect(page.token(), test::kNow), context);
+    QVERIFY2(d.decrypted(), qPrintable(d.error ? d.error->toString() : QString()));
+    QCOMPARE(d.content(), QByteArray("{\"sub\": \"erin\"}"));
+    QVERIFY(!d.protectedHeader.contains(QLatin1String("cty")));
+    QVERIFY(!d.inner.has_value());
+    QVERIFY(test::child<QLabel>(&page, "resultLabel")->text().startsWith(QStringLiteral("Encrypted, not signed")));
 }
 
 void TestJweUi::composerScreenshot()

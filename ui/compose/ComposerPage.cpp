@@ -735,10 +735,12 @@ bool ComposerPage::validate()
         problems.append(tr("Header: %1").arg(headerShown.message));
     if (!claims.ok)
         problems.append(tr("Claims: %1").arg(claims.message));
-    if (keySource() < 0)
-        problems.append(tr("No signing key: generate one or add one on the Keys page"));
-    else if (algorithm().isEmpty())
+    if (keySource() < 0) {
+        if (!m_encrypt->isOn())
+            problems.append(tr("No signing key: generate one or add one on the Keys page"));
+    } else if (algorithm().isEmpty()) {
         problems.append(tr("The chosen key cannot sign"));
+    }
     m_error = problems.join(u'\n');
     m_inputsValid = problems.isEmpty();
     m_signButton->setEnabled(m_inputsValid);
@@ -791,6 +793,12 @@ bool ComposerPage::signNow()
         clearToken();
         return false;
     }
+    if (keySource() < 0) { // Encrypt without a signing key: the claims as written, encrypted (no cty)
+        m_error.clear();
+        m_warnings.clear();
+        encryptContent(m_claimsEdit->toPlainText().toUtf8(), false);
+        return true;
+    }
     const auto alg = crypto::Algorithms::fromName(algorithm());
     const KeySource &source = m_ring->at(keySource());
     if (!alg || !source.keys) {
@@ -836,7 +844,7 @@ bool ComposerPage::signNow()
         = sdIssue ? QString::fromLatin1(sdIssue->compact(signedToken->token.toLatin1())) : signedToken->token;
     m_warnings = signedToken->warnings;
     if (m_encrypt->isOn()) {
-        encryptSigned(token);
+        encryptContent(token.toUtf8(), true);
         return true;
     }
     m_encryptJob.cancel();
@@ -846,9 +854,11 @@ bool ComposerPage::signNow()
     return true;
 }
 
-void ComposerPage::encryptSigned(const QString &signedToken)
+void ComposerPage::encryptContent(const QByteArray &plaintext, bool signedToken)
 {
     auto request = m_encrypt->request();
+    if (request && !signedToken)
+        request->options.protectedHeader.remove(QStringLiteral("cty"));
     const QStringList warnings = m_warnings;
     if (!request) {
         m_error = request.error().message;
@@ -859,9 +869,9 @@ void ComposerPage::encryptSigned(const QString &signedToken)
     m_resultLabel->setText(tr("Encrypting…"));
     m_encryptJob.run(
         this,
-        [plaintext = signedToken.toUtf8(), request = request.value()](
+        [plaintext, request = request.value()](
             const common::CancelToken &) { return jose::encryptJwe(plaintext, request.key, request.options); },
-        [this, words = request->words, warnings](common::Result<QByteArray> jwe) {
+        [this, words = request->words, warnings, signedToken](common::Result<QByteArray> jwe) {
             if (!jwe) {
                 m_error = tr("Encrypt: %1").arg(jwe.error().message);
                 clearToken();
@@ -870,6 +880,7 @@ void ComposerPage::encryptSigned(const QString &signedToken)
             m_token = QString::fromUtf8(jwe.value());
             m_warnings = warnings;
             m_encryptedWith = words;
+            m_signedToo = signedToken;
             showToken();
         });
 }
@@ -879,10 +890,15 @@ void ComposerPage::showToken()
     m_tokenView->replaceText(m_token);
     m_tokenView->applyMarkup(TokenMarkup::of(jose::TokenParser::parse(m_token)));
     const QString alg = algorithm();
-    m_resultLabel->setText(m_encryptedWith.isEmpty()
-            ? tr("Signed with %1 — %n character(s)", nullptr, static_cast<int>(m_token.size())).arg(alg)
-            : tr("Signed with %1, encrypted (%2) — %n character(s)", nullptr, static_cast<int>(m_token.size()))
-                  .arg(alg, m_encryptedWith));
+    const int length = static_cast<int>(m_token.size());
+    if (m_encryptedWith.isEmpty())
+        m_resultLabel->setText(tr("Signed with %1 — %n character(s)", nullptr, length).arg(alg));
+    else if (m_signedToo)
+        m_resultLabel->setText(
+            tr("Signed with %1, encrypted (%2) — %n character(s)", nullptr, length).arg(alg, m_encryptedWith));
+    else
+        m_resultLabel->setText(
+            tr("Encrypted, not signed (%1) — %n character(s)", nullptr, length).arg(m_encryptedWith));
     m_resultLabel->setStyleSheet(QString());
     m_warningsLabel->setText(
         m_warnings.isEmpty() ? QString() : QStringLiteral("\u26a0 ") + m_warnings.join(QStringLiteral("\n\u26a0 ")));

@@ -115,8 +115,9 @@ private:
     void updateTimes(const QJsonObject &claims);
     QJsonObject m_timesClaims; ///< the claims the times line was made from, for the Ticker's refresh
     void showToken();
-    /// Sign-then-encrypt: encrypts `signedToken` in the background (PBES2 can take a second), then shows it.
-    void encryptSigned(const QString &signedToken);
+    /// Encrypts in the background (PBES2 can take a second), then shows the JWE: the signed token (sign-then-encrypt,
+    /// cty JWT) or, without a signing key, the claims as written.
+    void encryptContent(const QByteArray &plaintext, bool signedToken);
     void clearToken();
     void generateQuickKey(bool hmac);
     void copyToken();
@@ -164,6 +165,7 @@ private:
     QTimer *m_debounce = nullptr;
     EncryptBox *m_encrypt = nullptr;
     QString m_encryptedWith; ///< "RSA-OAEP-256, A256GCM to …" when m_token is a JWE
+    bool m_signedToo = false; ///< the JWE holds a signed token (else the claims, unsigned)
     common::Jobs::Handle m_encryptJob;
 };
 
