@@ -178,9 +178,10 @@ void MainWindow::createActions()
         m_pageActions.append(action);
     }
 
-    const QList<std::pair<InspectorWidget::Tab, QString>> tabs = {{InspectorWidget::Tab::Decoded, tr("&Decoded")},
-        {InspectorWidget::Tab::Claims, tr("&Claims")}, {InspectorWidget::Tab::Findings, tr("&Findings")},
-        {InspectorWidget::Tab::Signature, tr("&Signature")}, {InspectorWidget::Tab::Verify, tr("&Verify")}};
+    const QList<std::pair<InspectorWidget::Tab, QString>> tabs
+        = {{InspectorWidget::Tab::Decoded, tr("&Decoded")}, {InspectorWidget::Tab::Claims, tr("&Claims")},
+            {InspectorWidget::Tab::Findings, tr("&Findings")}, {InspectorWidget::Tab::Signature, tr("&Signature")},
+            {InspectorWidget::Tab::Verify, tr("&Verify")}, {InspectorWidget::Tab::Decrypt, tr("D&ecrypt")}};
     for (qsizetype i = 0; i < tabs.size(); ++i) {
         const InspectorWidget::Tab tab = tabs[i].first;
         auto *action = new QAction(tabs[i].second, this);

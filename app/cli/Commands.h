@@ -8,6 +8,8 @@ namespace jwb::cli {
 int runDecode(const QStringList &args);
 int runVerify(const QStringList &args);
 int runSign(const QStringList &args);
+int runDecrypt(const QStringList &args);
+int runEncrypt(const QStringList &args);
 int runKeygen(const QStringList &args);
 int runKey(const QStringList &args);
 int runKeyInfo(const QStringList &args);

@@ -26,6 +26,8 @@ const QList<Command> &commands()
         {"decode", "Decode a token without verifying it", runDecode},
         {"verify", "Verify a token's signature and claims with a key", runVerify},
         {"sign", "Sign claims into a compact JWS", runSign},
+        {"decrypt", "Decrypt a JWE; a nested JWT is inspected and verified", runDecrypt},
+        {"encrypt", "Encrypt content (or signed claims) into a JWE", runEncrypt},
         {"keygen", "Generate a key for a JWS algorithm", runKeygen},
         {"jwks", "Fetch a JWK Set (URL or OpenID Connect issuer) and show its keys and TLS pins", runJwks},
         {"key", "Convert keys (key convert) and compute thumbprints (key thumbprint)", runKey},

@@ -72,7 +72,7 @@ struct Options
         QStringLiteral("FILE")};
     QCommandLineOption tab {QStringLiteral("tab"),
         QCoreApplication::translate("main",
-            "Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); "
+            "Start on tab NAME: decoded (default), claims, findings, signature, verify or decrypt (Inspector); "
             "validator, signer, export, lint, simulate, endpoints or tests (Gateway)."),
         QStringLiteral("NAME"), QStringLiteral("decoded")};
     QCommandLineOption page {QStringLiteral("page"),
@@ -160,7 +160,7 @@ int main(int argc, char *argv[])
             printLine(stderr,
                 QCoreApplication::translate("main",
                     "jwt-workbench: unknown tab \"%1\" (inspector: decoded, claims, findings, "
-                    "signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)")
+                    "signature, verify, decrypt; gateway: validator, signer, export, lint, simulate, endpoints, tests)")
                     .arg(parser.value(options.tab)));
             return 2;
         }

@@ -3,6 +3,10 @@
 # bash-completion package. The packaging_docs_in_sync test checks that every command and option the program's
 # --help lists is offered here, and that the --alg values match the algorithms of `jwt-workbench-cli --version`.
 
+# JWE (RFC 7518): what decrypt accepts; encrypt never offers RSA1_5.
+_jwt_workbench_cli_jwe_algs="RSA-OAEP RSA-OAEP-256 RSA-OAEP-384 RSA-OAEP-512 A128KW A192KW A256KW dir ECDH-ES ECDH-ES+A128KW"\
+" ECDH-ES+A192KW ECDH-ES+A256KW A128GCMKW A192GCMKW A256GCMKW PBES2-HS256+A128KW PBES2-HS384+A192KW PBES2-HS512+A256KW"
+_jwt_workbench_cli_jwe_encs="A128GCM A192GCM A256GCM A128CBC-HS256 A192CBC-HS384 A256CBC-HS512"
 _jwt_workbench_cli_algs="HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 EdDSA ES256K Ed25519 Ed448"
 
 # Options per command: "name" for a flag, "name=" for an option that takes a value.
@@ -18,6 +22,13 @@ _jwt_workbench_cli_options() {
         sign)
             echo "--key= --secret= --secret-file= --secret-encoding= --alg= --kid= --header= --exp= --nbf= --iat --at="\
                  "--json --help" ;;
+        decrypt)
+            echo "--token-file= --key= --secret= --secret-file= --secret-encoding= --jwks= --password= --password-file="\
+                 "--alg= --enc= --max-p2c= --verify-key= --verify-secret= --at= --json --help" ;;
+        encrypt)
+            echo "--key= --secret= --secret-file= --secret-encoding= --password= --password-file= --alg= --enc= --kid="\
+                 "--cty= --zip --p2c= --json-serialization= --sign-key= --sign-secret= --sign-alg= --sign-kid= --json"\
+                 "--help" ;;
         keygen)
             echo "--alg= --crv= --kid= --kid-thumbprint --bits= --format= --public --out= --json --help" ;;
         "jwks fetch")
@@ -63,7 +74,7 @@ _jwt_workbench_cli() {
     COMPREPLY=()
 
     # The command, and the subcommand of jwks, key and config.
-    local commands="decode verify sign keygen jwks key simulate matrix config crack token"
+    local commands="decode verify sign decrypt encrypt keygen jwks key simulate matrix config crack token"
     if ((COMP_CWORD == 1)); then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
         return 0
@@ -108,7 +119,17 @@ _jwt_workbench_cli() {
     if [[ -n $option ]]; then
         case $option in
             --alg)
+                case $command in
+                    encrypt) COMPREPLY=($(compgen -W "$_jwt_workbench_cli_jwe_algs" -- "$cur")) ;;
+                    decrypt) COMPREPLY=($(compgen -W "RSA1_5 $_jwt_workbench_cli_jwe_algs" -- "$cur")) ;;
+                    *) COMPREPLY=($(compgen -W "$_jwt_workbench_cli_algs" -- "$cur")) ;;
+                esac ;;
+            --sign-alg)
                 COMPREPLY=($(compgen -W "$_jwt_workbench_cli_algs" -- "$cur")) ;;
+            --enc)
+                COMPREPLY=($(compgen -W "$_jwt_workbench_cli_jwe_encs" -- "$cur")) ;;
+            --json-serialization)
+                COMPREPLY=($(compgen -W "compact flattened general" -- "$cur")) ;;
             --key-id-strategy | --key-identify-strategy)
                 COMPREPLY=($(compgen -W "kid x5t x5t#S256 kid_x5t" -- "$cur")) ;;
             --secret-encoding)
@@ -140,7 +161,7 @@ _jwt_workbench_cli() {
                 COMPREPLY=($(compgen -W "1 2 4 8 $(nproc 2>/dev/null)" -- "$cur")) ;;
             --leeway | --timeout | --wait | --exp | --nbf | --cache-duration | --failed-jwk-key-cooldown)
                 COMPREPLY=($(compgen -W "30s 1m 5m 15m 1h 24h" -- "$cur")) ;;
-            --token-file | --access-token | --cert | --key | --secret-file | --ca | --batch | --config | --validator | --jwks | --jwks-out | \
+            --token-file | --access-token | --cert | --key | --secret-file | --password-file | --verify-key | --sign-key | --ca | --batch | --config | --validator | --jwks | --jwks-out | \
                 --out | --into | --jwk-local-path | --jwk-local-ca)
                 compopt -o filenames 2>/dev/null
                 COMPREPLY=($(compgen -f -- "$cur")) ;;
@@ -162,7 +183,7 @@ _jwt_workbench_cli() {
 
     # Positional arguments: files (a key, a token file, krakend.json) and - for standard input.
     case $command in
-        "key convert" | "key thumbprint" | "key info" | "config lint" | decode | verify | sign)
+        "key convert" | "key thumbprint" | "key info" | "config lint" | decode | verify | sign | decrypt | encrypt)
             compopt -o filenames 2>/dev/null
             COMPREPLY=($(compgen -f -- "$cur"))
             ;;

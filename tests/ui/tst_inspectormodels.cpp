@@ -224,6 +224,7 @@ void TestInspectorModels::tabNames_data()
     QTest::newRow("findings") << Tab::Findings << QStringLiteral("findings");
     QTest::newRow("signature") << Tab::Signature << QStringLiteral("signature");
     QTest::newRow("verify") << Tab::Verify << QStringLiteral("verify");
+    QTest::newRow("decrypt") << Tab::Decrypt << QStringLiteral("decrypt");
 }
 
 void TestInspectorModels::tabNames()

@@ -186,7 +186,7 @@ void TestWindowLayout::everyPageFits_data()
 {
     QTest::addColumn<QString>("page");
     QTest::addColumn<QString>("tab");
-    for (const char *tab : {"decoded", "claims", "findings", "signature", "verify"})
+    for (const char *tab : {"decoded", "claims", "findings", "signature", "verify", "decrypt"})
         QTest::addRow("inspector/%s", tab) << QStringLiteral("inspector") << QString::fromLatin1(tab);
     QTest::newRow("keys") << QStringLiteral("keys") << QString();
     for (const QString &tab : ui::MainWindow::gatewayTabNames())
@@ -227,6 +227,10 @@ void TestWindowLayout::longTextDoesNotWidenTheWindow_data()
     for (const char *label : {"keyUsedLabel", "verifyDetail", "verifyKeysLine"})
         QTest::addRow("verify/%s", label)
             << QStringLiteral("inspector") << QStringLiteral("verify") << QString::fromLatin1(label) << QString();
+    // The Decrypt tab's: an error, a finding, the nested token's verdict, the key choice.
+    for (const char *label : {"decryptStatus", "decryptFindings", "innerVerdict", "decryptKeysLine"})
+        QTest::addRow("decrypt/%s", label)
+            << QStringLiteral("inspector") << QStringLiteral("decrypt") << QString::fromLatin1(label) << QString();
     for (const char *label : {"simulationEndpointLabel", "simulationReason", "simulationKeySource",
              "simulationKeysLine", "testMatrixEndpoint", "testMatrixMessage"})
         QTest::addRow("gateway/%s", label)

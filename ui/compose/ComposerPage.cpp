@@ -1,4 +1,5 @@
 #include "compose/ComposerPage.h"
+#include "compose/EncryptBox.h"
 
 #include "common/Duration.h"
 #include "common/JsonHighlighter.h"
@@ -110,6 +111,8 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->setSpacing(10);
     rightLayout->addWidget(buildKeyGroup());
+    m_encrypt = new EncryptBox(m_ring, right);
+    rightLayout->addWidget(m_encrypt);
     rightLayout->addWidget(buildOutput(), 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -143,6 +146,7 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
         onInputsChanged();
     });
     connect(m_autoSign, &QCheckBox::toggled, this, &ComposerPage::onInputsChanged);
+    connect(m_encrypt, &EncryptBox::changed, this, &ComposerPage::onInputsChanged);
     connect(m_signButton, &QPushButton::clicked, this, [this] {
         if (signNow())
             Q_EMIT statusMessage(tr("Signed with %1.").arg(algorithm()));
@@ -151,6 +155,8 @@ ComposerPage::ComposerPage(KeyRing *ring, std::shared_ptr<const common::Clock> c
     if (m_ring) {
         connect(m_ring, &KeyRing::sourcesChanged, this, &ComposerPage::refreshKeys);
         connect(m_ring, &KeyRing::sourceChanged, this, &ComposerPage::refreshKeys);
+        connect(m_ring, &KeyRing::sourcesChanged, m_encrypt, &EncryptBox::refresh);
+        connect(m_ring, &KeyRing::sourceChanged, m_encrypt, &EncryptBox::refresh);
     }
 
     m_claimsEdit->setPlainText(QLatin1String(kDefaultClaims));
@@ -729,10 +735,12 @@ bool ComposerPage::validate()
         problems.append(tr("Header: %1").arg(headerShown.message));
     if (!claims.ok)
         problems.append(tr("Claims: %1").arg(claims.message));
-    if (keySource() < 0)
-        problems.append(tr("No signing key: generate one or add one on the Keys page"));
-    else if (algorithm().isEmpty())
+    if (keySource() < 0) {
+        if (!m_encrypt->isOn())
+            problems.append(tr("No signing key: generate one or add one on the Keys page"));
+    } else if (algorithm().isEmpty()) {
         problems.append(tr("The chosen key cannot sign"));
+    }
     m_error = problems.join(u'\n');
     m_inputsValid = problems.isEmpty();
     m_signButton->setEnabled(m_inputsValid);
@@ -785,6 +793,12 @@ bool ComposerPage::signNow()
         clearToken();
         return false;
     }
+    if (keySource() < 0) { // Encrypt without a signing key: the claims as written, encrypted (no cty)
+        m_error.clear();
+        m_warnings.clear();
+        encryptContent(m_claimsEdit->toPlainText().toUtf8(), false);
+        return true;
+    }
     const auto alg = crypto::Algorithms::fromName(algorithm());
     const KeySource &source = m_ring->at(keySource());
     if (!alg || !source.keys) {
@@ -826,10 +840,49 @@ bool ComposerPage::signNow()
         return false;
     }
     m_error.clear();
-    m_token = sdIssue ? QString::fromLatin1(sdIssue->compact(signedToken->token.toLatin1())) : signedToken->token;
+    const QString token
+        = sdIssue ? QString::fromLatin1(sdIssue->compact(signedToken->token.toLatin1())) : signedToken->token;
     m_warnings = signedToken->warnings;
+    if (m_encrypt->isOn()) {
+        encryptContent(token.toUtf8(), true);
+        return true;
+    }
+    m_encryptJob.cancel();
+    m_encryptedWith.clear();
+    m_token = token;
     showToken();
     return true;
+}
+
+void ComposerPage::encryptContent(const QByteArray &plaintext, bool signedToken)
+{
+    auto request = m_encrypt->request();
+    if (request && !signedToken)
+        request->options.protectedHeader.remove(QStringLiteral("cty"));
+    const QStringList warnings = m_warnings;
+    if (!request) {
+        m_error = request.error().message;
+        clearToken();
+        return;
+    }
+    clearToken();
+    m_resultLabel->setText(tr("Encrypting…"));
+    m_encryptJob.run(
+        this,
+        [plaintext, request = request.value()](
+            const common::CancelToken &) { return jose::encryptJwe(plaintext, request.key, request.options); },
+        [this, words = request->words, warnings, signedToken](common::Result<QByteArray> jwe) {
+            if (!jwe) {
+                m_error = tr("Encrypt: %1").arg(jwe.error().message);
+                clearToken();
+                return;
+            }
+            m_token = QString::fromUtf8(jwe.value());
+            m_warnings = warnings;
+            m_encryptedWith = words;
+            m_signedToo = signedToken;
+            showToken();
+        });
 }
 
 void ComposerPage::showToken()
@@ -837,7 +890,15 @@ void ComposerPage::showToken()
     m_tokenView->replaceText(m_token);
     m_tokenView->applyMarkup(TokenMarkup::of(jose::TokenParser::parse(m_token)));
     const QString alg = algorithm();
-    m_resultLabel->setText(tr("Signed with %1 — %n character(s)", nullptr, static_cast<int>(m_token.size())).arg(alg));
+    const int length = static_cast<int>(m_token.size());
+    if (m_encryptedWith.isEmpty())
+        m_resultLabel->setText(tr("Signed with %1 — %n character(s)", nullptr, length).arg(alg));
+    else if (m_signedToo)
+        m_resultLabel->setText(
+            tr("Signed with %1, encrypted (%2) — %n character(s)", nullptr, length).arg(alg, m_encryptedWith));
+    else
+        m_resultLabel->setText(
+            tr("Encrypted, not signed (%1) — %n character(s)", nullptr, length).arg(m_encryptedWith));
     m_resultLabel->setStyleSheet(QString());
     m_warningsLabel->setText(
         m_warnings.isEmpty() ? QString() : QStringLiteral("\u26a0 ") + m_warnings.join(QStringLiteral("\n\u26a0 ")));
@@ -848,6 +909,8 @@ void ComposerPage::showToken()
 
 void ComposerPage::clearToken()
 {
+    m_encryptJob.cancel(); // a pending encryption of inputs that are gone
+    m_encryptedWith.clear();
     m_token.clear();
     m_warnings.clear();
     m_tokenView->replaceText(QString());

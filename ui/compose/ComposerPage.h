@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Jobs.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -24,6 +25,7 @@ class KeyRing;
 
 namespace jwb::ui {
 
+class EncryptBox;
 class JsonHighlighter;
 class Ticker;
 class TokenEditor;
@@ -64,7 +66,8 @@ public:
 
     /// Validates and signs now; false (and errorText()) when the inputs are invalid or signing failed.
     bool signNow();
-    /// The last signed token; empty when the inputs changed into something invalid.
+    /// The last signed token (encrypted when "Encrypt" is on: that runs in the background, token() is empty until it
+    /// is done); empty when the inputs changed into something invalid.
     [[nodiscard]] QString token() const { return m_token; }
     /// Why the inputs cannot be signed (JSON error with line:column, alg conflict, signing error); else empty.
     [[nodiscard]] QString errorText() const { return m_error; }
@@ -73,6 +76,7 @@ public:
     void addQuickClaim(const QString &name);
     /// The claims quick-add knows.
     [[nodiscard]] static QStringList quickClaimNames();
+    [[nodiscard]] EncryptBox *encryptBox() const { return m_encrypt; }
 
     /// Workspace form: claims, header, alg, typ, kid, chosen source id, curl URL. Never key material.
     [[nodiscard]] QJsonObject toWorkspaceJson() const;
@@ -111,6 +115,9 @@ private:
     void updateTimes(const QJsonObject &claims);
     QJsonObject m_timesClaims; ///< the claims the times line was made from, for the Ticker's refresh
     void showToken();
+    /// Encrypts in the background (PBES2 can take a second), then shows the JWE: the signed token (sign-then-encrypt,
+    /// cty JWT) or, without a signing key, the claims as written.
+    void encryptContent(const QByteArray &plaintext, bool signedToken);
     void clearToken();
     void generateQuickKey(bool hmac);
     void copyToken();
@@ -156,6 +163,10 @@ private:
     QPushButton *m_curlButton = nullptr;
     QLineEdit *m_urlEdit = nullptr;
     QTimer *m_debounce = nullptr;
+    EncryptBox *m_encrypt = nullptr;
+    QString m_encryptedWith; ///< "RSA-OAEP-256, A256GCM to …" when m_token is a JWE
+    bool m_signedToo = false; ///< the JWE holds a signed token (else the claims, unsigned)
+    common::Jobs::Handle m_encryptJob;
 };
 
 } // namespace jwb::ui

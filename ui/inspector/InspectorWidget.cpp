@@ -11,6 +11,7 @@
 #include "common/Theme.h"
 #include "common/Ticker.h"
 #include "inspector/ClaimsModel.h"
+#include "inspector/DecryptPanel.h"
 #include "inspector/FindingsModel.h"
 #include "inspector/TokenEditor.h"
 #include "inspector/TokenMarkup.h"
@@ -237,6 +238,8 @@ InspectorWidget::InspectorWidget(
     }
     m_verifyPanel = new VerifyPanel(m_clock, m_tabs);
     m_tabs->addTab(m_verifyPanel, tr("Verify"));
+    m_decryptPanel = new DecryptPanel(m_clock, m_tabs);
+    m_tabs->addTab(m_decryptPanel, tr("Decrypt"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         buildTab(static_cast<Tab>(index));
         if (index == static_cast<int>(Tab::Signature) && m_signatureStale)
@@ -264,6 +267,9 @@ InspectorWidget::InspectorWidget(
     connect(m_editor, &TokenEditor::pasted, this, &InspectorWidget::inspectNow);
     connect(m_editor, &TokenEditor::filesDropped, this, &InspectorWidget::filesDropped);
     connect(m_verifyPanel, &VerifyPanel::verified, this, &InspectorWidget::updateBanner);
+    connect(m_decryptPanel, &DecryptPanel::decrypted, this, &InspectorWidget::updateBanner);
+    connect(m_decryptPanel, &DecryptPanel::openInnerRequested, this,
+        [this](const QString &token) { addInput(tr("Inner token of %1").arg(currentTitle()), token); });
 
     scheduleRefresh();
 
@@ -457,6 +463,7 @@ void InspectorWidget::buildTab(Tab which)
         break;
     case Tab::Decoded:
     case Tab::Verify:
+    case Tab::Decrypt:
         break;
     }
 }
@@ -586,12 +593,14 @@ void InspectorWidget::applyClock()
 {
     m_clock = m_evaluationTime ? common::Clock::fixed(*m_evaluationTime) : m_systemClock;
     m_verifyPanel->setClock(m_clock);
+    m_decryptPanel->setClock(m_clock);
     refreshTimes();
 }
 
 void InspectorWidget::setKeyRing(KeyRing *ring)
 {
     m_verifyPanel->setKeyRing(ring);
+    m_decryptPanel->setKeyRing(ring);
 }
 
 void InspectorWidget::setTreeMode(bool tree)
@@ -725,6 +734,7 @@ void InspectorWidget::inspectText(const QString &text)
     m_profile = validation::TokenProfiles::check(m_inspection.token, pairedInputs());
     updateViews();
     m_verifyPanel->setInspection(m_inspection); // verifies, then builds the banner (VerifyPanel::verified)
+    m_decryptPanel->setInspection(m_inspection); // a JWE: decrypts in the background (DecryptPanel::decrypted)
     Q_EMIT inspected();
 }
 
@@ -853,13 +863,15 @@ QString InspectorWidget::tabName(Tab tab)
         return QStringLiteral("signature");
     case Tab::Verify:
         return QStringLiteral("verify");
+    case Tab::Decrypt:
+        return QStringLiteral("decrypt");
     }
     return QStringLiteral("decoded");
 }
 
 std::optional<InspectorWidget::Tab> InspectorWidget::tabFromName(const QString &name)
 {
-    for (const Tab tab : {Tab::Decoded, Tab::Claims, Tab::Findings, Tab::Signature, Tab::Verify}) {
+    for (const Tab tab : {Tab::Decoded, Tab::Claims, Tab::Findings, Tab::Signature, Tab::Verify, Tab::Decrypt}) {
         if (name.compare(tabName(tab), Qt::CaseInsensitive) == 0)
             return tab;
     }
@@ -1200,6 +1212,11 @@ void InspectorWidget::updateBanner()
         QStringList counts;
         const int errors = m_findingsModel->count(common::Severity::Error);
         const int warnings = m_findingsModel->count(common::Severity::Warning);
+        // A JWE's decryption findings (RSA1_5, zip, p2c) give the tone too; their words are on the Decrypt tab.
+        bool decryptWarning = false;
+        if (t.kind == jose::TokenKind::Jwe && m_decryptPanel->decryption())
+            for (const auto &f : m_decryptPanel->decryption()->findings)
+                decryptWarning = decryptWarning || f.severity == common::Severity::Warning;
         const int infos = m_findingsModel->count(common::Severity::Info);
         if (errors)
             counts << tr("%n error(s)", nullptr, errors);
@@ -1214,10 +1231,13 @@ void InspectorWidget::updateBanner()
         // failure of this token, and the findings alone give the tone.
         const bool failed = t.kind != jose::TokenKind::Jwe
             && (report.verdict == common::Verdict::Invalid || report.verdict == common::Verdict::Malformed);
-        text += u' ' + (t.kind == jose::TokenKind::Jwe ? tr("The payload is encrypted.") : verdictSentence(report));
+        QString jwe = m_decryptPanel->summary();
+        if (jwe.isEmpty())
+            jwe = tr("The payload is encrypted: the Decrypt tab decrypts it with a key.");
+        text += u' ' + (t.kind == jose::TokenKind::Jwe ? jwe : verdictSentence(report));
         if (errors || failed)
             tone = common::Severity::Error;
-        else if (warnings)
+        else if (warnings || decryptWarning)
             tone = common::Severity::Warning;
         else
             tone = common::Severity::Info;

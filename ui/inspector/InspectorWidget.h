@@ -35,6 +35,7 @@ class KeyRing;
 namespace jwb::ui {
 
 class ClaimsModel;
+class DecryptPanel;
 class FindingsModel;
 class JsonTreeModel;
 class JsonHighlighter;
@@ -56,7 +57,7 @@ class InspectorWidget : public QWidget
 public:
     static constexpr int kDebounceMs = 100;
     static constexpr int kRefreshMs = 30 * 1000;
-    enum class Tab { Decoded, Claims, Findings, Signature, Verify };
+    enum class Tab { Decoded, Claims, Findings, Signature, Verify, Decrypt };
 
     /// `scheduler` (default common::Scheduler::qt()) times the edit debounce and the kRefreshMs refresh.
     explicit InspectorWidget(std::shared_ptr<const common::Clock> clock,
@@ -108,7 +109,7 @@ public:
     void showTab(Tab tab);
     [[nodiscard]] Tab currentTab() const;
     /// The tab's name in workspace files and on the command line (--tab): decoded, claims, findings, signature,
-    /// verify. These names never change.
+    /// verify, decrypt. These names never change.
     [[nodiscard]] static QString tabName(Tab tab);
     /// The tab with that name, in any case.
     [[nodiscard]] static std::optional<Tab> tabFromName(const QString &name);
@@ -117,6 +118,7 @@ public:
     // payloadView, jsonTreeView, headerModel, claimsModel, findingsModel, evaluateAtCombo, ...).
     [[nodiscard]] TokenEditor *tokenEditor() const { return m_editor; }
     [[nodiscard]] VerifyPanel *verifyPanel() const { return m_verifyPanel; }
+    [[nodiscard]] DecryptPanel *decryptPanel() const { return m_decryptPanel; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
@@ -217,6 +219,7 @@ private:
     std::optional<common::Severity> m_findingsIconSeverity; ///< what the Findings tab's icon shows ///< the signature
                                                             ///< view waits for its tab to be shown
     VerifyPanel *m_verifyPanel = nullptr;
+    DecryptPanel *m_decryptPanel = nullptr;
     QStackedWidget *m_decodedStack = nullptr;
     QToolButton *m_textModeButton = nullptr;
     QToolButton *m_treeModeButton = nullptr;
