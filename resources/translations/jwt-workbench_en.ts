@@ -583,6 +583,28 @@
         <source>SD-JWT: %1</source>
         <translation>SD-JWT: %1</translation>
     </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Encrypting…</translation>
+    </message>
+    <message>
+        <source>Encrypt: %1</source>
+        <translation>Encrypt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed with %1, encrypted (%2) — %n character(s)</source>
+        <translation>
+            <numerusform>Signed with %1, encrypted (%2) — %n character</numerusform>
+            <numerusform>Signed with %1, encrypted (%2) — %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Encrypted, not signed (%1) — %n character(s)</source>
+        <translation>
+            <numerusform>Encrypted, not signed (%1) — %n character</numerusform>
+            <numerusform>Encrypted, not signed (%1) — %n characters</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::CrackDialog</name>
@@ -679,6 +701,149 @@
     </message>
 </context>
 <context>
+    <name>jwb::ui::DecryptPanel</name>
+    <message>
+        <source>Decrypted content</source>
+        <translation>Decrypted content</translation>
+    </message>
+    <message>
+        <source>The decrypted content appears here.</source>
+        <translation>The decrypted content appears here.</translation>
+    </message>
+    <message>
+        <source>Open inner token</source>
+        <translation>Open inner token</translation>
+    </message>
+    <message>
+        <source>Open the nested JWT as a new input of the Inspector, to see its claims, findings and signature</source>
+        <translation>Open the nested JWT as a new input of the Inspector, to see its claims, findings and signature</translation>
+    </message>
+    <message>
+        <source>Keys from</source>
+        <translation>Keys from</translation>
+    </message>
+    <message>
+        <source>Pasted key</source>
+        <translation>Pasted key</translation>
+    </message>
+    <message>
+        <source>PBES2 password</source>
+        <translation>PBES2 password</translation>
+    </message>
+    <message>
+        <source>Decryption keys from</source>
+        <translation>Decryption keys from</translation>
+    </message>
+    <message>
+        <source>Automatic: the source of the Keys page holding the JWE&apos;s key id (kid), else the key pasted below. Or choose a source: its private keys and secrets are tried.</source>
+        <translation>Automatic: the source of the Keys page holding the JWE&apos;s key id (kid), else the key pasted below. Or choose a source: its private keys and secrets are tried.</translation>
+    </message>
+    <message>
+        <source>Decrypt</source>
+        <translation>Decrypt</translation>
+    </message>
+    <message>
+        <source>Paste a private key (JWK, JWK Set, PEM) or a shared secret</source>
+        <translation>Paste a private key (JWK, JWK Set, PEM) or a shared secret</translation>
+    </message>
+    <message>
+        <source>Decryption key</source>
+        <translation>Decryption key</translation>
+    </message>
+    <message>
+        <source>For alg PBES2-…: the password</source>
+        <translation>For alg PBES2-…: the password</translation>
+    </message>
+    <message>
+        <source>Never logged nor saved with the workspace.</source>
+        <translation>Never logged nor saved with the workspace.</translation>
+    </message>
+    <message>
+        <source>Decrypt this JWE with a private key or secret of the key ring, or one pasted here. The token never supplies its own key.</source>
+        <translation>Decrypt this JWE with a private key or secret of the key ring, or one pasted here. The token never supplies its own key.</translation>
+    </message>
+    <message>
+        <source>Only an encrypted token (JWE: five segments, or the JSON serialization) can be decrypted. This input is none.</source>
+        <translation>Only an encrypted token (JWE: five segments, or the JSON serialization) can be decrypted. This input is none.</translation>
+    </message>
+    <message>
+        <source>the key pasted in Decrypt</source>
+        <translation>the key pasted in Decrypt</translation>
+    </message>
+    <message>
+        <source>Choose a key source holding the recipient&apos;s private key, or paste a key, a secret or a password.</source>
+        <translation>Choose a key source holding the recipient&apos;s private key, or paste a key, a secret or a password.</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>Decrypting…</translation>
+    </message>
+    <message>
+        <source>Not decrypted: %1</source>
+        <translation>Not decrypted: %1</translation>
+    </message>
+    <message>
+        <source>%1 key “%2”</source>
+        <translation>%1 key “%2”</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>Decrypted with %1 (%2, %3%4).</source>
+        <translation>Decrypted with %1 (%2, %3%4).</translation>
+    </message>
+    <message>
+        <source>, compressed</source>
+        <translation>, compressed</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Error:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Nested JWT header:</source>
+        <translation>Nested JWT header:</translation>
+    </message>
+    <message>
+        <source>Nested JWT payload:</source>
+        <translation>Nested JWT payload:</translation>
+    </message>
+    <message>
+        <source>Nested JWT: signature and claims valid (%1).</source>
+        <translation>Nested JWT: signature and claims valid (%1).</translation>
+    </message>
+    <message>
+        <source>Nested JWT: not verified; no key for its signature (open it to choose one).</source>
+        <translation>Nested JWT: not verified; no key for its signature (open it to choose one).</translation>
+    </message>
+    <message>
+        <source>Nested JWT: invalid. %1</source>
+        <translation>Nested JWT: invalid. %1</translation>
+    </message>
+    <message>
+        <source>Decrypted: a nested JWT, valid.</source>
+        <translation>Decrypted: a nested JWT, valid.</translation>
+    </message>
+    <message>
+        <source>Decrypted: a nested JWT, not valid (see Decrypt).</source>
+        <translation>Decrypted: a nested JWT, not valid (see Decrypt).</translation>
+    </message>
+    <message>
+        <source>Decrypted (see Decrypt).</source>
+        <translation>Decrypted (see Decrypt).</translation>
+    </message>
+</context>
+<context>
     <name>jwb::ui::DocumentEditCommand</name>
     <message>
         <source>Cannot change the configuration</source>
@@ -735,6 +900,85 @@
     <message>
         <source>Remove byte order mark</source>
         <translation>Remove byte order mark</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::EncryptBox</name>
+    <message>
+        <source>Encrypt (JWE)</source>
+        <translation>Encrypt (JWE)</translation>
+    </message>
+    <message>
+        <source>Sign, then encrypt the signed token to a recipient (a nested JWT, cty JWT)</source>
+        <translation>Sign, then encrypt the signed token to a recipient (a nested JWT, cty JWT)</translation>
+    </message>
+    <message>
+        <source>Recipient key</source>
+        <translation>Recipient key</translation>
+    </message>
+    <message>
+        <source>The key source of the recipient: an RSA, EC or X25519 key (its public half is used) or a shared secret</source>
+        <translation>The key source of the recipient: an RSA, EC or X25519 key (its public half is used) or a shared secret</translation>
+    </message>
+    <message>
+        <source>Key management algorithm</source>
+        <translation>Key management algorithm</translation>
+    </message>
+    <message>
+        <source>Only what the recipient key can serve is listed; never RSA1_5</source>
+        <translation>Only what the recipient key can serve is listed; never RSA1_5</translation>
+    </message>
+    <message>
+        <source>Content encryption</source>
+        <translation>Content encryption</translation>
+    </message>
+    <message>
+        <source>Serialization</source>
+        <translation>Serialization</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>Compact</translation>
+    </message>
+    <message>
+        <source>JSON, flattened</source>
+        <translation>JSON, flattened</translation>
+    </message>
+    <message>
+        <source>JSON, general</source>
+        <translation>JSON, general</translation>
+    </message>
+    <message>
+        <source>Compress (zip)</source>
+        <translation>Compress (zip)</translation>
+    </message>
+    <message>
+        <source>DEFLATE before encrypting. Compression can leak the content through its length (RFC 8725 section 3.6).</source>
+        <translation>DEFLATE before encrypting. Compression can leak the content through its length (RFC 8725 section 3.6).</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>Recipient:</translation>
+    </message>
+    <message>
+        <source>alg / enc:</source>
+        <translation>alg / enc:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>No key in the workspace can receive a JWE: add the recipient&apos;s public key on the Keys page.</source>
+        <translation>No key in the workspace can receive a JWE: add the recipient&apos;s public key on the Keys page.</translation>
+    </message>
+    <message>
+        <source>Encrypt: choose a recipient key that can receive a JWE</source>
+        <translation>Encrypt: choose a recipient key that can receive a JWE</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, %2 to %3</translation>
     </message>
 </context>
 <context>
@@ -1926,10 +2170,6 @@ About: %2</translation>
         <translation>%1: %2 (see Findings).</translation>
     </message>
     <message>
-        <source>The payload is encrypted.</source>
-        <translation>The payload is encrypted.</translation>
-    </message>
-    <message>
         <source>The signature and the rules check out (see Verify).</source>
         <translation>The signature and the rules check out (see Verify).</translation>
     </message>
@@ -1983,6 +2223,18 @@ About: %2</translation>
             <numerusform>%n more segment</numerusform>
             <numerusform>%n more segments</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Decrypt</source>
+        <translation>Decrypt</translation>
+    </message>
+    <message>
+        <source>Inner token of %1</source>
+        <translation>Inner token of %1</translation>
+    </message>
+    <message>
+        <source>The payload is encrypted: the Decrypt tab decrypts it with a key.</source>
+        <translation>The payload is encrypted: the Decrypt tab decrypts it with a key.</translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2672,18 @@ About: %2</translation>
         <source>KrakenD does not accept %1: its validator answers 401 to such tokens.</source>
         <translation>KrakenD does not accept %1: its validator answers 401 to such tokens.</translation>
     </message>
+    <message>
+        <source>%1 (for encryption, ECDH-ES)</source>
+        <translation>%1 (for encryption, ECDH-ES)</translation>
+    </message>
+    <message>
+        <source>An encryption key: it can never sign or verify tokens</source>
+        <translation>An encryption key: it can never sign or verify tokens</translation>
+    </message>
+    <message>
+        <source>An %1 key pair for encryption (JWE ECDH-ES, RFC 8037): tokens are encrypted to its public key and decrypted with the private key. It cannot sign or verify tokens.</source>
+        <translation>An %1 key pair for encryption (JWE ECDH-ES, RFC 8037): tokens are encrypted to its public key and decrypted with the private key. It cannot sign or verify tokens.</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::KeySourcesModel</name>
@@ -2797,10 +3061,6 @@ Serial: %5</translation>
     <message>
         <source>Add</source>
         <translation>Add</translation>
-    </message>
-    <message>
-        <source>Add a key source: pasted text, a file, a JWK Set URL or an issuer</source>
-        <translation>Add a key source: pasted text, a file, a JWK Set URL or an issuer</translation>
     </message>
     <message>
         <source>Add key source</source>
@@ -3500,6 +3760,22 @@ Every key source, issuer and jwk_url of %2 will then accept the certificates it 
         <source>(the server presented no certificate)</source>
         <translation>(the server presented no certificate)</translation>
     </message>
+    <message>
+        <source>Get token from identity provider…</source>
+        <translation>Get token from identity provider…</translation>
+    </message>
+    <message>
+        <source>Get a token from an identity provider (client credentials, browser sign-in, device code, refresh) and open it in the Inspector</source>
+        <translation>Get a token from an identity provider (client credentials, browser sign-in, device code, refresh) and open it in the Inspector</translation>
+    </message>
+    <message>
+        <source>Add a key source: pasted text, a file, a JWK Set URL or an issuer; or get a token from an identity provider</source>
+        <translation>Add a key source: pasted text, a file, a JWK Set URL or an issuer; or get a token from an identity provider</translation>
+    </message>
+    <message>
+        <source>Added the issuer %1 to the key ring</source>
+        <translation>Added the issuer %1 to the key ring</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::LineDiff</name>
@@ -3517,6 +3793,156 @@ Every key source, issuer and jwk_url of %2 will then accept the certificates it 
             <numerusform>… %n unchanged line …  %1</numerusform>
             <numerusform>… %n unchanged lines …  %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::LiveRunDialog</name>
+    <message>
+        <source>Run test tokens against a gateway</source>
+        <translation>Run test tokens against a gateway</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s base URL: each case is sent to it with its endpoint&apos;s path, and nowhere else</source>
+        <translation>The gateway&apos;s base URL: each case is sent to it with its endpoint&apos;s path, and nowhere else</translation>
+    </message>
+    <message>
+        <source>System trust store</source>
+        <translation>System trust store</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Allow plain http and unchecked certificates (a local gateway)</source>
+        <translation>Allow plain http and unchecked certificates (a local gateway)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>At most</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>requests</translation>
+    </message>
+    <message>
+        <source>Gateway URL</source>
+        <translation>Gateway URL</translation>
+    </message>
+    <message>
+        <source>Extra CA</source>
+        <translation>Extra CA</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Pace</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Cancel run</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Expected and actual status per case</source>
+        <translation>Expected and actual status per case</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>not sent yet</translation>
+    </message>
+    <message>
+        <source>Select a case to see the gateway&apos;s answer</source>
+        <translation>Select a case to see the gateway&apos;s answer</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) for %1 %2. Nothing is sent until you press Run, and only to the URL you type.</source>
+        <translation>
+            <numerusform>%n case for %1 %2. Nothing is sent until you press Run, and only to the URL you type.</numerusform>
+            <numerusform>%n cases for %1 %2. Nothing is sent until you press Run, and only to the URL you type.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM or DER certificate</source>
+        <translation>%1 holds no PEM or DER certificate</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>sending…</translation>
+    </message>
+    <message>
+        <source>Sending %1 (%2 of %3)…</source>
+        <translation>Sending %1 (%2 of %3)…</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>as simulated</source>
+        <translation>as simulated</translation>
+    </message>
+    <message>
+        <source>differs: %1</source>
+        <translation>differs: %1</translation>
+    </message>
+    <message>
+        <source>Expected %1: %2</source>
+        <translation>Expected %1: %2</translation>
+    </message>
+    <message>
+        <source>Answered %1 in %2 ms</source>
+        <translation>Answered %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>No answer: %1</translation>
+    </message>
+    <message>
+        <source>Why they may differ: %1</source>
+        <translation>Why they may differ: %1</translation>
     </message>
 </context>
 <context>
@@ -4191,6 +4617,10 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
             <numerusform>Opened %1 (%n key)</numerusform>
             <numerusform>Opened %1 (%n keys)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>D&amp;ecrypt</source>
+        <translation>D&amp;ecrypt</translation>
     </message>
 </context>
 <context>
@@ -5044,6 +5474,22 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
         <source>Cannot mint &quot;%1&quot; again: %2</source>
         <translation>Cannot mint &quot;%1&quot; again: %2</translation>
     </message>
+    <message>
+        <source>Security sweep</source>
+        <translation>Security sweep</translation>
+    </message>
+    <message>
+        <source>Also mint attack tokens every gateway must refuse: alg none in four spellings, an embedded jwk, kid path injection, a stripped signature, psychic ECDSA (ES*), a wrong typ</source>
+        <translation>Also mint attack tokens every gateway must refuse: alg none in four spellings, an embedded jwk, kid path injection, a stripped signature, psychic ECDSA (ES*), a wrong typ</translation>
+    </message>
+    <message>
+        <source>Run against gateway…</source>
+        <translation>Run against gateway…</translation>
+    </message>
+    <message>
+        <source>Send every case to a running gateway you name and compare its answers with the simulation&apos;s</source>
+        <translation>Send every case to a running gateway you name and compare its answers with the simulation&apos;s</translation>
+    </message>
 </context>
 <context>
     <name>jwb::ui::Theme</name>
@@ -5104,6 +5550,217 @@ The file lists them as not stored; paste them again after opening it.</numerusfo
     <message>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>jwb::ui::TokenRequestDialog</name>
+    <message>
+        <source>Get Token from Identity Provider</source>
+        <translation>Get Token from Identity Provider</translation>
+    </message>
+    <message>
+        <source>https://idp.example.com (OpenID discovery)</source>
+        <translation>https://idp.example.com (OpenID discovery)</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>client id</translation>
+    </message>
+    <message>
+        <source>None (public client)</source>
+        <translation>None (public client)</translation>
+    </message>
+    <message>
+        <source>Client secret (HTTP Basic)</source>
+        <translation>Client secret (HTTP Basic)</translation>
+    </message>
+    <message>
+        <source>Client secret (in the form)</source>
+        <translation>Client secret (in the form)</translation>
+    </message>
+    <message>
+        <source>Private key JWT (RFC 7523)</source>
+        <translation>Private key JWT (RFC 7523)</translation>
+    </message>
+    <message>
+        <source>saved only in the system keychain</source>
+        <translation>saved only in the system keychain</translation>
+    </message>
+    <message>
+        <source>the client&apos;s private key (PEM, JWK)</source>
+        <translation>the client&apos;s private key (PEM, JWK)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>Client credentials</translation>
+    </message>
+    <message>
+        <source>Authorization code + PKCE (browser)</source>
+        <translation>Authorization code + PKCE (browser)</translation>
+    </message>
+    <message>
+        <source>Device code (RFC 8628)</source>
+        <translation>Device code (RFC 8628)</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Refresh token</translation>
+    </message>
+    <message>
+        <source>openid profile api:read (space-separated)</source>
+        <translation>openid profile api:read (space-separated)</translation>
+    </message>
+    <message>
+        <source>audience parameter (optional, space-separated)</source>
+        <translation>audience parameter (optional, space-separated)</translation>
+    </message>
+    <message>
+        <source>RFC 8707 resource indicators (optional)</source>
+        <translation>RFC 8707 resource indicators (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Issuer:</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>Client &amp;id:</translation>
+    </message>
+    <message>
+        <source>Client &amp;authentication:</source>
+        <translation>Client &amp;authentication:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client &amp;secret:</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client &amp;key:</translation>
+    </message>
+    <message>
+        <source>&amp;Flow:</source>
+        <translation>&amp;Flow:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh token:</source>
+        <translation>&amp;Refresh token:</translation>
+    </message>
+    <message>
+        <source>S&amp;copes:</source>
+        <translation>S&amp;copes:</translation>
+    </message>
+    <message>
+        <source>Au&amp;dience:</source>
+        <translation>Au&amp;dience:</translation>
+    </message>
+    <message>
+        <source>Reso&amp;urce:</source>
+        <translation>Reso&amp;urce:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member the client secret and refresh token in the system keychain</source>
+        <translation>Re&amp;member the client secret and refresh token in the system keychain</translation>
+    </message>
+    <message>
+        <source>Tokens obtained open in the Inspector, verified with the issuer&apos;s keys.</source>
+        <translation>Tokens obtained open in the Inspector, verified with the issuer&apos;s keys.</translation>
+    </message>
+    <message>
+        <source>&amp;Get Token</source>
+        <translation>&amp;Get Token</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Client Private Key</source>
+        <translation>Client Private Key</translation>
+    </message>
+    <message>
+        <source>Keys (*.pem *.key *.json *.jwk);;All files (*)</source>
+        <translation>Keys (*.pem *.key *.json *.jwk);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Enter the issuer&apos;s URL (https://…).</source>
+        <translation>Enter the issuer&apos;s URL (https://…).</translation>
+    </message>
+    <message>
+        <source>Enter the client id.</source>
+        <translation>Enter the client id.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret.</source>
+        <translation>Enter the client secret.</translation>
+    </message>
+    <message>
+        <source>The client key cannot be used: %1</source>
+        <translation>The client key cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Enter the refresh token (or get one with another flow first).</source>
+        <translation>Enter the refresh token (or get one with another flow first).</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser that opened (or open the URL above).</source>
+        <translation>Sign in in the browser that opened (or open the URL above).</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: open the URL above to sign in.</source>
+        <translation>No browser could be opened: open the URL above to sign in.</translation>
+    </message>
+    <message>
+        <source>User code: &lt;b&gt;%1&lt;/b&gt; (enter it at %2)</source>
+        <translation>User code: &lt;b&gt;%1&lt;/b&gt; (enter it at %2)</translation>
+    </message>
+    <message>
+        <source>Reading the provider&apos;s metadata…</source>
+        <translation>Reading the provider&apos;s metadata…</translation>
+    </message>
+    <message>
+        <source>No token: %1 (%2)</source>
+        <translation>No token: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>access token</source>
+        <translation>access token</translation>
+    </message>
+    <message>
+        <source>refresh token (ready for the refresh flow)</source>
+        <translation>refresh token (ready for the refresh flow)</translation>
+    </message>
+    <message>
+        <source>ID token</source>
+        <translation>ID token</translation>
+    </message>
+    <message>
+        <source> The ID token passed its checks (signature, iss, aud, azp, nonce, exp).</source>
+        <translation> The ID token passed its checks (signature, iss, aud, azp, nonce, exp).</translation>
+    </message>
+    <message>
+        <source> The ID token FAILED its checks: %1</source>
+        <translation> The ID token FAILED its checks: %1</translation>
+    </message>
+    <message>
+        <source>Got %1 from %2.%3</source>
+        <translation>Got %1 from %2.%3</translation>
+    </message>
+    <message>
+        <source>access token from %1</source>
+        <translation>access token from %1</translation>
+    </message>
+    <message>
+        <source>ID token from %1</source>
+        <translation>ID token from %1</translation>
+    </message>
+    <message>
+        <source>refresh token from %1</source>
+        <translation>refresh token from %1</translation>
     </message>
 </context>
 <context>
@@ -5476,10 +6133,6 @@ If this is a shared secret, tick “Key is a shared secret”.</translation>
         <translation>Render the main window to FILE (PNG) once it is shown, then quit.</translation>
     </message>
     <message>
-        <source>Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); validator, signer, export, lint, simulate, endpoints or tests (Gateway).</source>
-        <translation>Start on tab NAME: decoded (default), claims, findings, signature or verify (Inspector); validator, signer, export, lint, simulate, endpoints or tests (Gateway).</translation>
-    </message>
-    <message>
         <source>Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened on, else the inspector).</source>
         <translation>Start on page NAME: inspector, keys, gateway or composer (default: the page the files opened on, else the inspector).</translation>
     </message>
@@ -5506,10 +6159,6 @@ Without arguments the last session is restored (the demo workspace on first star
     <message>
         <source>Tokens, or token, key, JWK Set, krakend.json or workspace files.</source>
         <translation>Tokens, or token, key, JWK Set, krakend.json or workspace files.</translation>
-    </message>
-    <message>
-        <source>jwt-workbench: unknown tab &quot;%1&quot; (inspector: decoded, claims, findings, signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)</source>
-        <translation>jwt-workbench: unknown tab &quot;%1&quot; (inspector: decoded, claims, findings, signature, verify; gateway: validator, signer, export, lint, simulate, endpoints, tests)</translation>
     </message>
     <message>
         <source>jwt-workbench: unknown page &quot;%1&quot; (use inspector, keys, gateway or composer)</source>
@@ -5542,6 +6191,14 @@ Without arguments the last session is restored (the demo workspace on first star
     <message>
         <source>Cannot open file</source>
         <translation>Cannot open file</translation>
+    </message>
+    <message>
+        <source>Start on tab NAME: decoded (default), claims, findings, signature, verify or decrypt (Inspector); validator, signer, export, lint, simulate, endpoints or tests (Gateway).</source>
+        <translation>Start on tab NAME: decoded (default), claims, findings, signature, verify or decrypt (Inspector); validator, signer, export, lint, simulate, endpoints or tests (Gateway).</translation>
+    </message>
+    <message>
+        <source>jwt-workbench: unknown tab &quot;%1&quot; (inspector: decoded, claims, findings, signature, verify, decrypt; gateway: validator, signer, export, lint, simulate, endpoints, tests)</source>
+        <translation>jwt-workbench: unknown tab &quot;%1&quot; (inspector: decoded, claims, findings, signature, verify, decrypt; gateway: validator, signer, export, lint, simulate, endpoints, tests)</translation>
     </message>
 </context>
 </TS>
