@@ -254,9 +254,12 @@ void lintHeader(const Token &token, Findings &f)
         add(f, Severity::Warning, "unencoded_payload", QStringLiteral("b64"),
             QStringLiteral("b64:false (RFC 7797 unencoded payload) is not supported by KrakenD"));
     if (h.value(QLatin1String("cty")).toString().compare(QLatin1String("JWT"), Qt::CaseInsensitive) == 0)
-        add(f, Severity::Warning, "nested_jwt", QStringLiteral("cty"),
-            QStringLiteral("the payload is itself a token (cty JWT): only this outer signature is checked, by this "
-                           "tool and by KrakenD; the inner token's claims and signature are not"));
+        add(f, token.kind == TokenKind::Jwe ? Severity::Info : Severity::Warning, "nested_jwt", QStringLiteral("cty"),
+            token.kind == TokenKind::Jwe
+                ? QStringLiteral("the encrypted content is itself a token (cty JWT): decrypt it (the Decrypt tab, or "
+                                 "`decrypt`) to inspect and verify the inner token")
+                : QStringLiteral("the payload is itself a token (cty JWT): only this outer signature is checked, by "
+                                 "this tool and by KrakenD; the inner token's claims and signature are not"));
     if (h.contains(QLatin1String("typ"))) {
         const QString typ = h.value(QLatin1String("typ")).toString();
         static const QStringList usual = {QStringLiteral("JWT"), QStringLiteral("at+jwt"),

@@ -49,3 +49,15 @@ if [[ -x "$build/tests/ui_tst_liverun" ]]; then
         "$build/tests/ui_tst_liverun" reportsWhatTheGatewayAnswersDifferently >/dev/null
     echo "  gateway-liverun-light.png"
 fi
+# A sign-then-encrypt JWE made with the CLI (an X25519 recipient, an ES256 signer), opened with both keys: the
+# Inspector's Decrypt tab shows the nested JWT and its verdict.
+cli="$build/bin/jwt-workbench-cli"
+jwe="$scratch/jwe" && mkdir -p "$jwe"
+"$cli" keygen --alg ECDH-ES --crv X25519 --kid partner-x25519 --format jwk >"$jwe/recipient.jwk"
+"$cli" keygen --alg ES256 --kid idp-es256 --format jwk >"$jwe/signer.jwk"
+echo '{"iss":"https://idp.example.com/","sub":"alice","aud":"orders-api","exp":4102444800,"iat":1764700000,"roles":["admin"]}' \
+    | "$cli" encrypt --key "$jwe/recipient.jwk" --alg ECDH-ES+A256KW --enc A256GCM --kid partner-x25519 \
+        --sign-key "$jwe/signer.jwk" --sign-alg ES256 --sign-kid idp-es256 - >"$jwe/token.jwe"
+xvfb-run -a -s "-screen 0 1440x900x24" "$app" --fresh --page inspector --tab decrypt --theme light --size 1280x800 \
+    --screenshot "$here/jwe-decrypt-light.png" "$jwe/recipient.jwk" "$jwe/signer.jwk" "$jwe/token.jwe"
+echo "  jwe-decrypt-light.png"

@@ -610,6 +610,9 @@ void TestJwe::decodeFindings_data()
     QTest::newRow("unknown") << QByteArray(R"({"alg":"XYZ","enc":"A999GCM"})")
                              << QStringList {QStringLiteral("unknown_jwe_alg"), QStringLiteral("unknown_jwe_enc")};
     QTest::newRow("plain") << QByteArray(R"({"alg":"RSA-OAEP-256","enc":"A256GCM"})") << QStringList {};
+    // A nested JWT inside a JWE is a note that says how to reach it, not the JWS warning about unchecked inner claims.
+    QTest::newRow("nested") << QByteArray(R"({"alg":"RSA-OAEP-256","enc":"A256GCM","cty":"JWT"})")
+                            << QStringList {QStringLiteral("nested_jwt")};
 }
 
 void TestJwe::decodeFindings()
@@ -627,6 +630,11 @@ void TestJwe::decodeFindings()
         QVERIFY2(found.contains(c), qPrintable(found.join(u',')));
     QVERIFY(found.contains(QStringLiteral("jwe_encrypted")));
     QCOMPARE(found.size(), codes.size() + 1);
+    for (const auto &x : f)
+        if (x.code == u"nested_jwt") {
+            QCOMPARE(x.severity, common::Severity::Info);
+            QVERIFY2(x.message.contains(QStringLiteral("decrypt")), qPrintable(x.message));
+        }
 }
 
 QTEST_GUILESS_MAIN(TestJwe)
