@@ -124,4 +124,17 @@ int parseCommand(
     return -1;
 }
 
+QStringList checkLines(const QList<common::Check> &checks)
+{
+    QStringList lines;
+    for (const auto &c : checks)
+        lines << QStringLiteral("  %1 %2  %3")
+                     .arg(c.ok()           ? QStringLiteral("ok  ")
+                             : c.skipped() ? QStringLiteral("skip")
+                                           : QStringLiteral("FAIL"))
+                     .arg(c.nameText(), -11)
+                     .arg(c.detail);
+    return lines;
+}
+
 } // namespace jwb::cli

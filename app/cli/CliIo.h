@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Check.h"
 #include "common/Error.h"
 #include "common/Result.h"
 
@@ -42,5 +43,9 @@ private:
 /// Parses `args` for a command: adds --help/--json, reports usage errors. Returns -1 to continue, or an exit code.
 int parseCommand(
     QCommandLineParser &parser, const QStringList &args, const QString &usage, const QString &description, bool &json);
+
+/// One line per check of a verdict, as `verify` prints them: "  ok   signature    RS256 with key k1" (ok, skip or
+/// FAIL).
+[[nodiscard]] QStringList checkLines(const QList<common::Check> &checks);
 
 } // namespace jwb::cli

@@ -120,13 +120,7 @@ QString renderNested(const verification::Decryption &d)
         lines << QStringLiteral("Payload:") << pretty(inner.token.payload);
     else
         lines << QStringLiteral("Payload (not JSON):") << QString::fromUtf8(inner.token.payloadBytes);
-    for (const auto &c : report.checks)
-        lines << QStringLiteral("  %1 %2  %3")
-                     .arg(c.ok()           ? QStringLiteral("ok  ")
-                             : c.skipped() ? QStringLiteral("skip")
-                                           : QStringLiteral("FAIL"))
-                     .arg(c.nameText(), -11)
-                     .arg(c.detail);
+    lines << checkLines(report.checks);
     if (!report.findings.isEmpty())
         lines << QStringLiteral("Nested JWT findings:") << findingLines(report.findings);
     return lines.join(u'\n');

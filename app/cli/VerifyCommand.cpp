@@ -21,13 +21,7 @@ QString renderText(const validation::Report &r)
 {
     QStringList lines;
     lines << (r.valid ? QStringLiteral("VALID") : QStringLiteral("INVALID"));
-    for (const auto &c : r.checks)
-        lines << QStringLiteral("  %1 %2  %3")
-                     .arg(c.ok()           ? QStringLiteral("ok  ")
-                             : c.skipped() ? QStringLiteral("skip")
-                                           : QStringLiteral("FAIL"))
-                     .arg(c.nameText(), -11)
-                     .arg(c.detail);
+    lines << checkLines(r.checks);
     if (r.keyIndex >= 0)
         lines << QStringLiteral("Key: %1%2, RFC 7638 thumbprint %3")
                      .arg(r.keyType, r.keyKid.isEmpty() ? QString() : QStringLiteral(" kid \"%1\"").arg(r.keyKid),

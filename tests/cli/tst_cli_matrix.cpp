@@ -36,6 +36,19 @@ QHash<QString, int> statuses(const QJsonObject &doc)
     return out;
 }
 
+/// A validator block for `alg` with a jwk_url, written to validator.json in `dir`; empty when it cannot be written.
+QString writeValidator(const QTemporaryDir &dir, const QString &alg)
+{
+    const QString path = dir.filePath(QStringLiteral("validator.json"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QJsonDocument(QJsonObject {{QStringLiteral("alg"), alg},
+                              {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}})
+                .toJson());
+    return path;
+}
+
 } // namespace
 
 class TestCliMatrix : public QObject
@@ -118,14 +131,8 @@ private Q_SLOTS:
         QFETCH(int, mode);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString validator = dir.filePath(QStringLiteral("validator.json"));
-        {
-            QFile f(validator);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QJsonDocument(QJsonObject {{QStringLiteral("alg"), alg},
-                                      {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}})
-                        .toJson());
-        }
+        const QString validator = writeValidator(dir, alg);
+        QVERIFY(!validator.isEmpty());
         const QString jwks = dir.filePath(QStringLiteral("jwks.json"));
         const Run r = jwb::test::runProgram(QStringLiteral("/bin/sh"),
             {QStringLiteral("-c"), QStringLiteral("umask 0; exec \"$0\" \"$@\""), jwb::test::cliPath(),
@@ -162,14 +169,8 @@ private Q_SLOTS:
         QFETCH(QStringList, ids);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString validator = dir.filePath(QStringLiteral("validator.json"));
-        {
-            QFile f(validator);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QJsonDocument(QJsonObject {{QStringLiteral("alg"), alg},
-                                      {QStringLiteral("jwk_url"), QStringLiteral("https://idp.example.com/jwks")}})
-                        .toJson());
-        }
+        const QString validator = writeValidator(dir, alg);
+        QVERIFY(!validator.isEmpty());
         const Run r = cli({QStringLiteral("matrix"), QStringLiteral("--validator"), validator,
             QStringLiteral("--sweep"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0 && r.jsonOk, r.describe().constData());
