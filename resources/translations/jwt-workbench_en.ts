@@ -3905,10 +3905,6 @@ Every key source, issuer and jwk_url of %2 will then accept the certificates it 
         </translation>
     </message>
     <message>
-        <source>%1 holds no PEM or DER certificate</source>
-        <translation>%1 holds no PEM or DER certificate</translation>
-    </message>
-    <message>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>

@@ -551,13 +551,7 @@ void TestSdJwt::otherHashAlgorithm()
 
 void TestSdJwt::decodeJson()
 {
-    const QString compact = example5()
-                                .value(QStringLiteral("presentations"))
-                                .toArray()
-                                .at(0)
-                                .toObject()
-                                .value(QStringLiteral("compact"))
-                                .toString();
+    const QString compact = test::sdJwtPresentation52();
     const QJsonObject json = jose::Inspection::inspect(compact, 0).toJson();
     QVERIFY(!json.contains(QStringLiteral("error")));
     const QJsonObject sd = json.value(QStringLiteral("sd_jwt")).toObject();

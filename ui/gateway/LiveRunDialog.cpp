@@ -4,6 +4,7 @@
 #include "common/LongText.h"
 #include "common/Theme.h"
 #include "gateway/SimulationPanel.h"
+#include "workspace/TrustStore.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -20,7 +21,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QSslCertificate>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -190,14 +190,12 @@ bool LiveRunDialog::startRun()
     options.baseUrl = url.value();
     const QString ca = m_ca->text().trimmed();
     if (!ca.isEmpty()) {
-        QList<QSslCertificate> certificates = QSslCertificate::fromPath(ca, QSsl::Pem);
-        if (certificates.isEmpty())
-            certificates = QSslCertificate::fromPath(ca, QSsl::Der);
-        if (certificates.isEmpty()) {
-            m_message->setText(tr("%1 holds no PEM or DER certificate").arg(QDir::toNativeSeparators(ca)));
+        auto certificates = workspace::TrustStore::readCaFile(ca);
+        if (!certificates) {
+            m_message->setText(certificates.error().message);
             return false;
         }
-        options.network.extraCa = certificates;
+        options.network.extraCa = certificates.value();
     }
     options.delayMs = m_delay->value();
     options.network.timeoutMs = m_timeout->value() * 1000;
